@@ -1,0 +1,119 @@
+"""Run configuration: pipeline/configs/default.cfg, overridden by a user's --config file.
+
+Files use spaCy's config format (confection). Unknown sections or keys and values of the
+wrong type are errors that name the file, the key and what was expected.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from confection import Config, ConfigValidationError
+
+from .analysis import DEFAULT_NER_MODEL
+from .schema import SchemaError
+
+DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.cfg"
+
+
+class ConfigError(SchemaError):
+    """A malformed configuration file."""
+
+
+@dataclass(frozen=True)
+class PathsConfig:
+    ner_model: str = "default"
+    schemas: str = "default"
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    max_chars: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class AnalysisConfig:
+    batch_size: int = 16
+
+
+@dataclass(frozen=True)
+class RelationsConfig:
+    min_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class OutputConfig:
+    graphml: bool = True
+    max_evidence: int = 3
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    paths: PathsConfig
+    ingest: IngestConfig
+    analysis: AnalysisConfig
+    relations: RelationsConfig
+    output: OutputConfig
+
+    @property
+    def ner_model_path(self) -> Path | None:
+        value = self.paths.ner_model
+        if value == "none":
+            return None
+        return DEFAULT_NER_MODEL if value == "default" else Path(value)
+
+    @property
+    def schemas_dir(self) -> str | None:
+        return None if self.paths.schemas == "default" else self.paths.schemas
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_SECTION_TYPES = {"paths": PathsConfig, "ingest": IngestConfig, "analysis": AnalysisConfig,
+                  "relations": RelationsConfig, "output": OutputConfig}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return dict(Config().from_disk(path, interpolate=True))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (ConfigValidationError, ValueError, KeyError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not a valid config file: {error}") from None
+
+
+def _typed(value: Any, expected: type, where: str) -> Any:
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
+        raise ConfigError(f"{where}: expected {expected.__name__}, got {value!r}")
+    return value
+
+
+def load_config(user_file: str | Path | None = None) -> RunConfig:
+    """The default config with the sections and keys of `user_file` laid over it."""
+    merged = _read(DEFAULT_CONFIG)
+    if user_file:
+        user_path = Path(user_file)
+        for section, values in _read(user_path).items():
+            if section not in _SECTION_TYPES:
+                raise ConfigError(f"{user_path}: unknown section [{section}]; expected one of {sorted(_SECTION_TYPES)}")
+            if not isinstance(values, dict):
+                raise ConfigError(f"{user_path}: [{section}] must be a section of keys")
+            merged[section] = {**merged.get(section, {}), **values}
+        source = str(user_path)
+    else:
+        source = str(DEFAULT_CONFIG)
+    built = {}
+    for section, cls in _SECTION_TYPES.items():
+        values = merged.get(section, {})
+        known = {f.name: f.type for f in fields(cls)}
+        for key, value in values.items():
+            if key not in known:
+                raise ConfigError(f"{source}: [{section}] unknown key {key!r}; expected one of {sorted(known)}")
+            hint = {"int": int, "float": float, "bool": bool, "str": str}[known[key]]
+            _typed(value, hint, f"{source}: [{section}] {key}")
+        built[section] = cls(**values)
+    return RunConfig(**built)

@@ -1,0 +1,53 @@
+"""The per-document stages chained: analysis → recognition → resolution → relations."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .analysis import build_nlp, split_sentences
+from .config import RunConfig, load_config
+from .records import Document, DocumentResult, Mention
+from .relations import Anchored, extract_relations
+from .resolution import resolve
+from .schema import Schema, load_schema
+from .textnorm import fold
+
+
+class Extractor:
+    """Turns `Document`s into `DocumentResult`s, streaming in batches through spaCy."""
+
+    def __init__(self, config: RunConfig | None = None):
+        self.config = config or load_config()
+        self.schema: Schema = load_schema(self.config.schemas_dir)
+        self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir)
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        pairs = ((fold(d.text), d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.analysis.batch_size):
+            yield self.relate(document, doc.text, doc._.zhkg_mentions or [])
+
+    def relate(self, document: Document, text: str, mentions: list[Mention]) -> DocumentResult:
+        entities, anchor = resolve(mentions, text, document.text, self.schema.recognition)
+        anchored = [
+            Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=_nested(m, mentions))
+            for m in mentions if (m.start, m.end, m.type) in anchor
+        ]
+        by_id = {e.id: (e.type, e.name) for e in entities}
+        events = [a for a in anchored if a.type == "EVENT"]
+        main_event = events[0].entity if events else None
+        relations = extract_relations(
+            text, split_sentences(text), anchored, by_id, self.schema.recognition.titles,
+            main_event, self.schema.relations,
+        )
+        minimum = self.config.relations.min_confidence
+        relations = [r for r in relations if r.confidence >= minimum]
+        return DocumentResult(document, entities, relations)
+
+    def extract(self, document: Document) -> DocumentResult:
+        return next(self.process([document]))
+
+
+def _nested(mention: Mention, mentions: list[Mention]) -> bool:
+    return any(
+        o is not mention and o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (mention.end - mention.start)
+        for o in mentions
+    )

@@ -1,0 +1,73 @@
+"""Distil the shared public lexicons into the small word lists under schemas/lexicons/.
+
+Run `python -m pipeline.lexicons --data ../shared/data` (or `make lexicons`); the
+outputs are committed, so the pipeline never reads ../shared at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from .textnorm import fold
+
+_ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区")
+_AMBIGUOUS_SHORT = {"东区", "南区", "西区", "北区", "城区", "郊区", "新区", "矿区", "市辖区", "省直辖县级行政区划"}
+
+
+def surnames(data: Path) -> list[str]:
+    lines = (data / "lexicons/names/family_names_1k.txt").read_text(encoding="utf-8-sig").split()
+    return sorted({w.strip() for w in lines if 1 <= len(w.strip()) <= 2})
+
+
+def short_place_name(name: str) -> str | None:
+    """`北京市` → `北京`, `东城区` → `东城`; None when the short form would be ambiguous."""
+    for suffix in _ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def admin_places(data: Path) -> list[str]:
+    """Province, city and county names with their short forms (no townships)."""
+    tree = json.loads((data / "lexicons/admin_divisions/pcas-code.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+
+    def walk(nodes: list[dict], depth: int) -> None:
+        for node in nodes:
+            name = node["name"]
+            if name not in _AMBIGUOUS_SHORT:
+                names.add(name)
+                short = short_place_name(name)
+                if short:
+                    names.add(short)
+            if depth < 2:
+                walk(node.get("children", []), depth + 1)
+
+    walk(tree, 0)
+    hmt = json.loads((data / "lexicons/admin_divisions/HK-MO-TW.json").read_text(encoding="utf-8"))
+    for region in hmt:
+        names.add(region)
+        short = short_place_name(region)
+        if short:
+            names.add(short)
+    return sorted(n for n in names if len(n) >= 2)
+
+
+def write_list(path: Path, header: str, words: list[str]) -> None:
+    path.write_text(f"# {header}\n" + "\n".join(fold(w) for w in words) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", default=os.environ.get("ZHKG_DATA", "../shared/data"))
+    parser.add_argument("--out", default="schemas/lexicons")
+    args = parser.parse_args(argv)
+    data, out = Path(args.data), Path(args.out)
+    write_list(out / "surnames.txt", "Chinese surnames, from lexicons/names/family_names_1k.txt (Chinese-Names-Corpus)", surnames(data))
+    write_list(out / "admin_places.txt", "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)", admin_places(data))
+
+
+if __name__ == "__main__":
+    main()

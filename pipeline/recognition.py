@@ -1,0 +1,194 @@
+"""Recognition stage: entity mentions from the statistical model and the rules of schemas/.
+
+Pure functions find mentions (`find_pattern_mentions`, `find_chunk_mentions`,
+`merge_mentions`); the spaCy component `zhkg_entity_rules` applies them to a `Doc`
+after the trained `ner` component and stores the result in `doc._.zhkg_mentions`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .records import Mention
+from .schema import Chunker, RecognitionRules, Schema, load_schema
+
+HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
+NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·]")
+MODEL_SCORE = 0.9
+LEXICON_SCORE = 0.95
+_MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+if not Doc.has_extension("zhkg_mentions"):
+    Doc.set_extension("zhkg_mentions", default=None)
+
+
+def alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    label: str
+    score: float
+    regex: re.Pattern
+
+
+def compile_patterns(rules: RecognitionRules) -> tuple[CompiledPattern, ...]:
+    """Expand `{MACRO}`s in the schema's regexes and compile them."""
+    macros = {
+        "HAN": f"[{HAN_CLASS}]",
+        "HAN_CLASS": HAN_CLASS,
+        "SURNAME": alternation(s for s in rules.lexicons.get("SURNAME", ()) if s not in rules.weak_surnames),
+        "TITLE": alternation(rules.titles),
+        "HONORIFIC": alternation(rules.honorifics),
+        "PERSON_VERB": alternation(rules.person_verbs),
+    }
+    macros.update({k: alternation(v) for k, v in rules.lexicons.items() if k not in macros})
+
+    def expand(match: re.Match) -> str:
+        return macros.get(match.group(1), match.group(0))
+
+    return tuple(CompiledPattern(p.label, p.score, re.compile(_MACRO.sub(expand, p.regex))) for p in rules.patterns)
+
+
+def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> list[Mention]:
+    """Mentions from regular expressions: the group `name` (or the whole match) is the entity."""
+    found = []
+    for pattern in patterns:
+        for match in pattern.regex.finditer(text):
+            group = "name" if "name" in pattern.regex.groupindex else 0
+            start, end = match.span(group)
+            if end > start:
+                found.append(Mention(start, end, text[start:end], pattern.label, "rule:pattern", pattern.score))
+    return found
+
+
+def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if text.startswith(word, end - len(word)) and end - len(word) >= 0:
+            return word
+    return None
+
+
+def chunk_start(text: str, suffix_start: int, chunker: Chunker, stop_words: tuple[str, ...]) -> int:
+    """Walk left from a suffix over name characters until punctuation, a stop word or the length limit."""
+    limit = max(0, suffix_start - (chunker.max_chars - 1))
+    pos = suffix_start
+    while pos > limit and NAME_CHAR.match(text[pos - 1]) and not _ends_with_any(text, pos, stop_words):
+        pos -= 1
+    return pos
+
+
+def find_chunk_mentions(text: str, rules: RecognitionRules) -> list[Mention]:
+    """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG)."""
+    found = []
+    for chunker in rules.chunkers:
+        suffix_re = re.compile(alternation(chunker.suffixes))
+        for match in suffix_re.finditer(text):
+            suffix, start, end = match.group(0), match.start(), match.end()
+            followers = rules.false_suffix_followers.get(suffix, ())
+            if any(text.startswith(f, end) for f in followers):
+                continue
+            begin = chunk_start(text, start, chunker, rules.stop_words)
+            span = text[begin:end]
+            if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
+                continue
+            if span[: start - begin].isdigit():
+                continue
+            found.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
+    return found
+
+
+def find_lexicon_mentions(doc: Doc, matcher: PhraseMatcher) -> list[Mention]:
+    text = doc.text
+    mentions = []
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        mentions.append(Mention(span.start_char, span.end_char, text[span.start_char:span.end_char],
+                                doc.vocab.strings[match_id], "rule:lexicon", LEXICON_SCORE))
+    return mentions
+
+
+def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
+    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`)."""
+    text, start, end = mention.text, mention.start, mention.end
+    changed = True
+    while changed:
+        changed = False
+        for word in rules.honorifics + rules.titles:
+            if text.endswith(word) and len(text) - len(word) >= 2:
+                text, end, changed = text[: -len(word)], end - len(word), True
+            elif text.startswith(word) and len(text) - len(word) >= 2:
+                text, start, changed = text[len(word):], start + len(word), True
+    if len(text) < 2:
+        return None
+    return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
+    if mention.text in rules.never_entities:
+        return None
+    if mention.type == "PERSON":
+        return clean_person(mention, rules)
+    if len(mention.text) < 2 and mention.score < 0.9:
+        return None
+    return mention
+
+
+NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT"}}
+
+
+def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> list[Mention]:
+    """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
+    inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`)."""
+    cleaned = [m for m in (_acceptable(c, rules) for c in candidates) if m]
+    cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
+    accepted: list[Mention] = []
+    for mention in cleaned:
+        clash = False
+        for other in accepted:
+            if mention.start < other.end and other.start < mention.end:
+                nested = other.start <= mention.start and mention.end <= other.end
+                if not (nested and mention.type in NESTABLE_INSIDE.get(other.type, ())):
+                    clash = True
+                    break
+        if not clash:
+            accepted.append(mention)
+    return sorted(accepted, key=lambda m: (m.start, m.end))
+
+
+def model_mentions(doc: Doc) -> list[Mention]:
+    return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
+
+
+class EntityRules:
+    """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
+
+    def __init__(self, nlp: Language, schema: Schema):
+        self.rules = schema.recognition
+        self.patterns = compile_patterns(self.rules)
+        self.matcher = PhraseMatcher(nlp.vocab)
+        for label, names in schema.gazetteer.names.items():
+            self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        candidates = (
+            model_mentions(doc)
+            + find_lexicon_mentions(doc, self.matcher)
+            + find_pattern_mentions(text, self.patterns)
+            + find_chunk_mentions(text, self.rules)
+        )
+        doc._.zhkg_mentions = merge_mentions(candidates, self.rules)
+        return doc
+
+
+@Language.factory("zhkg_entity_rules", default_config={"schemas_dir": None})
+def make_entity_rules(nlp: Language, name: str, schemas_dir: str | None) -> EntityRules:
+    return EntityRules(nlp, load_schema(schemas_dir))

@@ -1,0 +1,101 @@
+"""Typed records passed between the pipeline's stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input document (ingest output)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    path: str | None = None
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that produced no document, with the reason in plain words."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character span of the document text: [start, end) in code points."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One recognised entity mention (recognition output)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    source: str
+    score: float = 1.0
+    name: str | None = None
+
+
+@dataclass
+class Entity:
+    """One referent within a document: all its mentions and surface forms."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    confidence: float = 1.0
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation between two entities of one document."""
+
+    type: str
+    head: str
+    tail: str
+    evidence: tuple[Span, ...]
+    confidence: float
+    rule: str
+    title: str | None = None
+
+
+@dataclass
+class DocumentResult:
+    """Everything the pipeline extracted from one document."""
+
+    document: Document
+    entities: list[Entity]
+    relations: list[Relation]
+
+
+@dataclass
+class RunReport:
+    """What a run did: inputs, outputs, skips and timings."""
+
+    inputs: list[str]
+    out_dir: Path
+    documents: int = 0
+    entities: int = 0
+    relations: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    characters: int = 0
+
+    @property
+    def exit_status(self) -> int:
+        return 1 if self.skipped else 0

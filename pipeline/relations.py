@@ -1,0 +1,340 @@
+"""Relation stage: typed relations between a document's entities, from the rules in
+schemas/relations.yaml (title chains, sub-bodies, trigger words, locations, award holders).
+
+Every function takes the document text, its sentences and its resolved mentions, and
+returns `Relation` records that carry their evidence, confidence and rule name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .records import Relation, Span
+from .schema import SchemaError, load_yaml, validate
+
+CLAUSE_BREAKS = re.compile(r"[，,；;：:]")
+COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
+
+_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_TYPES = {"type": "array", "items": {"enum": ["PERSON", "ORG", "LOCATION", "EVENT", "AWARD"]}, "minItems": 1}
+RELATIONS_SCHEMA = {
+    "type": "object",
+    "required": ["types", "title_chain", "triggers"],
+    "properties": {
+        "types": {"type": "object", "additionalProperties": {
+            "type": "object", "required": ["head", "tail"],
+            "properties": {"head": _TYPES, "tail": _TYPES, "description": {"type": "string"}}}},
+        "title_chain": {"type": "object", "required": ["separators"], "properties": {
+            "separators": _STR_LIST, "max_gap_chars": {"type": "integer", "minimum": 0},
+            "confidence": {"type": "number"}, "unattached_titles": _STR_LIST}},
+        "sub_body_suffixes": _STR_LIST,
+        "sub_body_confidence": {"type": "number"},
+        "event_anaphora": _STR_LIST,
+        "triggers": {"type": "array", "items": {
+            "type": "object", "required": ["name", "relation", "words"], "additionalProperties": False,
+            "properties": {"name": {"type": "string"}, "relation": {"type": "string"}, "words": _STR_LIST,
+                           "order": {"enum": ["head_trigger_tail", "tail_trigger_head"]},
+                           "confidence": {"type": "number", "minimum": 0, "maximum": 1}}}},
+        "award_holder_words": _STR_LIST,
+        "location_words": {"type": "object", "properties": {
+            "prepositions": _STR_LIST, "event_verbs": _STR_LIST, "confidence": {"type": "number"}}},
+        "award_event_confidence": {"type": "number"},
+    },
+}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    name: str
+    relation: str
+    words: tuple[str, ...]
+    order: str
+    confidence: float
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    separators: tuple[str, ...]
+    max_gap_chars: int
+    chain_confidence: float
+    unattached_titles: frozenset[str]
+    sub_body_suffixes: tuple[str, ...]
+    sub_body_confidence: float
+    event_anaphora: tuple[str, ...]
+    triggers: tuple[TriggerRule, ...]
+    award_holder_words: tuple[str, ...]
+    location_prepositions: tuple[str, ...]
+    location_event_verbs: tuple[str, ...]
+    location_confidence: float
+    award_event_confidence: float
+
+    def allows(self, relation: str, head_type: str, tail_type: str) -> bool:
+        heads, tails = self.types.get(relation, (frozenset(), frozenset()))
+        return head_type in heads and tail_type in tails
+
+
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def load_relation_rules(directory: Path) -> RelationRules:
+    path = directory / "relations.yaml"
+    data = load_yaml(path)
+    validate(data, RELATIONS_SCHEMA, path)
+    types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
+    triggers = []
+    for rule in data["triggers"]:
+        if rule["relation"] not in types:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
+        words = _longest_first(rule["words"])
+        triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
+                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words)))))
+    chain = data["title_chain"]
+    location = data.get("location_words", {})
+    return RelationRules(
+        types=types,
+        separators=tuple(chain["separators"]),
+        max_gap_chars=chain.get("max_gap_chars", 0),
+        chain_confidence=chain.get("confidence", 0.85),
+        unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        sub_body_suffixes=_longest_first(data.get("sub_body_suffixes", [])),
+        sub_body_confidence=data.get("sub_body_confidence", 0.8),
+        event_anaphora=_longest_first(data.get("event_anaphora", [])),
+        triggers=tuple(triggers),
+        award_holder_words=_longest_first(data.get("award_holder_words", [])),
+        location_prepositions=tuple(location.get("prepositions", [])),
+        location_event_verbs=_longest_first(location.get("event_verbs", [])),
+        location_confidence=location.get("confidence", 0.75),
+        award_event_confidence=data.get("award_event_confidence", 0.7),
+    )
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A mention resolved to its entity: what the relation rules work on."""
+
+    start: int
+    end: int
+    type: str
+    entity: str
+    nested: bool = False
+
+
+def _evidence(text: str, start: int, end: int) -> tuple[Span, ...]:
+    return (Span(start, end, text[start:end].strip()),)
+
+
+def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                          rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理).
+
+    Also yields the organisation mention of each link, so other rules can skip it."""
+    orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        pos = person.start
+        while pos > 0:
+            title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
+            if title is None:
+                break
+            title_start = pos - len(title)
+            org = None
+            if title not in rules.unattached_titles:
+                for gap in range(rules.max_gap_chars + 1):
+                    candidate = orgs_by_end.get(title_start - gap)
+                    if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):
+                        org = candidate
+                        break
+            if org:
+                relation = Relation("holds_position", person.entity, org.entity,
+                                    _evidence(text, org.start, person.end), rules.chain_confidence,
+                                    "title_chain", title=title)
+                yield relation, org
+                pos = org.start
+            else:
+                pos = title_start
+            separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
+            if separator is None:
+                break
+            pos -= len(separator)
+
+
+def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+    """`中关村实验室党委` is part_of `中关村实验室` when both are organisations of the document."""
+    orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
+    for name, eid in orgs.items():
+        for suffix in rules.sub_body_suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                stem = name[: -len(suffix)]
+                parent = orgs.get(stem) or next(
+                    (orgs[n] for n in sorted(orgs, key=len, reverse=True) if n != name and stem.startswith(n) and len(n) >= 2 and stem[len(n):].endswith(("团队", "工作团队"))), None)
+                if parent and parent != eid:
+                    yield Relation("part_of", eid, parent, (), rules.sub_body_confidence, "sub_body")
+                break
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds, pos = [], start
+    for match in CLAUSE_BREAKS.finditer(text, start, end):
+        bounds.append((pos, match.start()))
+        pos = match.end()
+    bounds.append((pos, end))
+    return bounds
+
+
+def _coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list[Anchored]:
+    """`主题教育和党纪学习教育`: the first mention and those joined to it by 、/和/与/及."""
+    chosen, last = [first], first
+    for mention in candidates:
+        if mention.start < last.end:
+            continue
+        if text[last.end:mention.start] in COORDINATORS:
+            chosen.append(mention)
+            last = mention
+        else:
+            break
+    return chosen
+
+
+def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
+                  types: frozenset[str]) -> list[Anchored]:
+    """Head mentions of the trigger's clause; else the subject of the nearest earlier clause."""
+    clauses = [c for c in _clauses(text, *sentence) if c[0] <= pos]
+    for index, (start, end) in enumerate(reversed(clauses)):
+        limit = pos if index == 0 else end
+        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit]
+        if found:
+            return found if index == 0 else found[:1]
+    return []
+
+
+def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                      main_event: str | None, rules: RelationRules) -> Iterator[Relation]:
+    spans = [(m.start, m.end) for m in mentions]
+    for sentence in sentences:
+        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        for rule in rules.triggers:
+            head_types, tail_types = rules.types[rule.relation]
+            for match in rule.regex.finditer(text, *sentence):
+                t_start, t_end = match.span()
+                if any(s <= t_start and t_end <= e for s, e in spans):
+                    continue
+                evidence = _evidence(text, *sentence)
+                if rule.order == "head_trigger_tail":
+                    heads = [m for m in _heads_before(text, sentence, t_start, in_sentence, head_types) if not m.nested]
+                    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
+                    clause_end = next((e for s, e in _clauses(text, *sentence) if s <= t_end <= e), sentence[1])
+                    tails = _coordinated(text, after[0], after[1:]) if after and after[0].start < clause_end else []
+                    if not tails and main_event and "EVENT" in tail_types:
+                        rest = text[t_end:t_end + 8]
+                        if any(rest.startswith(a) for a in rules.event_anaphora):
+                            tails = [Anchored(t_end, t_end, "EVENT", main_event)]
+                else:
+                    before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
+                    after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
+                    tails = before[-1:]
+                    heads = _coordinated(text, after[0], after[1:]) if after else []
+                for head in heads:
+                    for tail in tails:
+                        if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
+                            yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
+                                           f"trigger:{rule.name}")
+                if rule.relation == "awarded_by":
+                    yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+
+
+def _recipients(text: str, sentence: tuple[int, int], t_end: int, mentions: list[Anchored],
+                rules: RelationRules, rule: TriggerRule) -> Iterator[Relation]:
+    """`授予X“…”称号`: who stands between the granting verb and the award received it."""
+    awards = [m for m in mentions if m.start >= t_end and m.type == "AWARD"]
+    if not awards:
+        return
+    award = awards[0]
+    for m in mentions:
+        if t_end <= m.start and m.end <= award.start and m.type in ("PERSON", "ORG") and not m.nested:
+            yield Relation("received", m.entity, award.entity, _evidence(text, *sentence), rule.confidence,
+                           f"trigger:{rule.name}:recipient")
+
+
+def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
+    """`2018年度国家最高科学技术奖获得者钱七虎` → received(钱七虎, award)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for award in (m for m in ordered if m.type == "AWARD"):
+        for word in rules.award_holder_words:
+            if text.startswith(word, award.end):
+                pos = award.end + len(word)
+                for m in ordered:
+                    if m.type in ("PERSON", "ORG") and m.start >= pos and not m.nested:
+                        between = text[pos:m.start]
+                        if len(between) <= 30 and not re.search(r"[。！？]", between):
+                            yield Relation("received", m.entity, award.entity,
+                                           _evidence(text, award.start, m.end), 0.8, "award_holder")
+                        break
+                break
+
+
+def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                       rules: RelationRules) -> Iterator[Relation]:
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION)."""
+    for sentence in sentences:
+        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        sentence_text = text[sentence[0]:sentence[1]]
+        if not any(v in sentence_text for v in rules.location_event_verbs):
+            continue
+        events = [m for m in in_sentence if m.type == "EVENT"]
+        for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
+            if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
+                continue
+            if not events:
+                continue
+            nearest = min(events, key=lambda e: abs(e.start - place.start))
+            yield Relation("located_in", nearest.entity, place.entity, _evidence(text, *sentence),
+                           rules.location_confidence, "location")
+
+
+def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                          rules: RelationRules) -> Iterator[Relation]:
+    """An award won in a sentence that names an event before it → awarded_by(award, event)."""
+    win_words = [r for r in rules.triggers if r.relation == "received"]
+    for sentence in sentences:
+        in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+        for award in (m for m in in_sentence if m.type == "AWARD"):
+            events = [m for m in in_sentence if m.type == "EVENT" and m.end <= award.start and not m.nested]
+            between = text[events[-1].end:award.start] if events else ""
+            if events and any(r.regex.search(between) for r in win_words):
+                yield Relation("awarded_by", award.entity, events[-1].entity, _evidence(text, *sentence),
+                               rules.award_event_confidence, "award_event")
+
+
+def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                      entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
+                      main_event: str | None, rules: RelationRules) -> list[Relation]:
+    """All relations of one document, deduplicated by (type, head, tail, title)."""
+    chain = list(title_chain_relations(text, mentions, titles, rules))
+    chain_orgs = {(org.start, org.end) for _, org in chain}
+    free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
+    found: list[Relation] = [r for r, _ in chain]
+    found += sub_body_relations(entities, rules)
+    found += trigger_relations(text, sentences, free, main_event, rules)
+    found += award_holder_relations(text, mentions, rules)
+    found += location_relations(text, sentences, free, rules)
+    found += award_event_relations(text, sentences, mentions, rules)
+    merged: dict[tuple, Relation] = {}
+    for relation in found:
+        if relation.head == relation.tail:
+            continue
+        head_type, tail_type = entities[relation.head][0], entities[relation.tail][0]
+        if not rules.allows(relation.type, head_type, tail_type):
+            continue
+        key = (relation.type, relation.head, relation.tail, relation.title)
+        previous = merged.get(key)
+        if previous is None:
+            merged[key] = relation
+        else:
+            evidence = previous.evidence + tuple(e for e in relation.evidence if e not in previous.evidence)
+            best = max(previous, relation, key=lambda r: r.confidence)
+            merged[key] = Relation(best.type, best.head, best.tail, evidence[:5], best.confidence, best.rule, best.title)
+    return list(merged.values())

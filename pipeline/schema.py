@@ -1,0 +1,234 @@
+"""Load and validate the data under schemas/: entity types, recognition rules, relation rules.
+
+Every file is read with the YAML safe loader and checked against a JSON Schema; an error
+names the file, the key and what was expected.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .textnorm import fold
+
+SCHEMAS_ENV = "ZHKG_SCHEMAS"
+ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "EVENT", "AWARD")
+
+
+class SchemaError(ValueError):
+    """A malformed file under schemas/ or a malformed config."""
+
+
+def default_schemas_dir() -> Path:
+    return Path(os.environ.get(SCHEMAS_ENV) or Path(__file__).resolve().parent.parent / "schemas")
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SchemaError(f"{path}: file not found") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise SchemaError(f"{path}: not valid YAML: {error}") from None
+
+
+def validate(data: Any, json_schema: dict, path: Path) -> None:
+    errors = sorted(jsonschema.Draft202012Validator(json_schema).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        error = errors[0]
+        key = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise SchemaError(f"{path}: at key {key!r}: {error.message}")
+
+
+def read_word_list(path: Path) -> tuple[str, ...]:
+    """One word a line; `#` starts a comment line. Words are width-folded."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise SchemaError(f"{path}: lexicon file not found") from None
+    return tuple(dict.fromkeys(fold(w.strip()) for w in lines if w.strip() and not w.startswith("#")))
+
+
+_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_RGB = {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 255}, "minItems": 3, "maxItems": 3}
+
+ENTITY_TYPES_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"enum": list(ENTITY_TYPES)},
+    "additionalProperties": {
+        "type": "object",
+        "required": ["color"],
+        "properties": {"description": {"type": "string"}, "color": _RGB},
+        "additionalProperties": False,
+    },
+}
+
+RECOGNITION_SCHEMA = {
+    "type": "object",
+    "required": ["lexicons", "titles", "honorifics", "chunkers", "stop_words", "generic_chunks", "patterns"],
+    "additionalProperties": False,
+    "properties": {
+        "lexicons": {"type": "object", "additionalProperties": {"type": "string"}},
+        "never_entities": _STR_LIST,
+        "weak_surnames": _STR_LIST,
+        "titles": _STR_LIST,
+        "honorifics": _STR_LIST,
+        "person_verbs": _STR_LIST,
+        "stop_words": _STR_LIST,
+        "generic_chunks": _STR_LIST,
+        "false_suffix_followers": {"type": "object", "additionalProperties": _STR_LIST},
+        "chunkers": {
+            "type": "object",
+            "propertyNames": {"enum": list(ENTITY_TYPES)},
+            "additionalProperties": {
+                "type": "object",
+                "required": ["suffixes"],
+                "additionalProperties": False,
+                "properties": {
+                    "suffixes": _STR_LIST,
+                    "min_name_chars": {"type": "integer", "minimum": 0},
+                    "max_chars": {"type": "integer", "minimum": 2},
+                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                },
+            },
+        },
+        "patterns": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["label", "regex"],
+                "additionalProperties": False,
+                "properties": {
+                    "label": {"enum": list(ENTITY_TYPES)},
+                    "regex": {"type": "string", "minLength": 1},
+                    "score": {"type": "number", "minimum": 0, "maximum": 1},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class EntityType:
+    name: str
+    color: tuple[int, int, int]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Chunker:
+    label: str
+    suffixes: tuple[str, ...]
+    min_name_chars: int = 2
+    max_chars: int = 20
+    score: float = 0.7
+
+
+@dataclass(frozen=True)
+class Pattern:
+    label: str
+    regex: str
+    score: float = 0.8
+
+
+@dataclass(frozen=True)
+class RecognitionRules:
+    lexicons: dict[str, tuple[str, ...]]
+    never_entities: frozenset[str]
+    weak_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    honorifics: tuple[str, ...]
+    person_verbs: tuple[str, ...]
+    stop_words: tuple[str, ...]
+    generic_chunks: frozenset[str]
+    false_suffix_followers: dict[str, tuple[str, ...]]
+    chunkers: tuple[Chunker, ...]
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known names by entity type, matched as phrases."""
+
+    names: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Schema:
+    directory: Path
+    entity_types: dict[str, EntityType]
+    recognition: RecognitionRules
+    gazetteer: Gazetteer
+    relations: Any
+
+
+def _longest_first(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(fold(w) for w in words), key=lambda w: (-len(w), w)))
+
+
+def load_entity_types(directory: Path) -> dict[str, EntityType]:
+    path = directory / "entity_types.yaml"
+    data = load_yaml(path)
+    validate(data, ENTITY_TYPES_SCHEMA, path)
+    return {name: EntityType(name, tuple(v["color"]), v.get("description", "")) for name, v in data.items()}
+
+
+def load_recognition(directory: Path) -> RecognitionRules:
+    path = directory / "recognition.yaml"
+    data = load_yaml(path)
+    validate(data, RECOGNITION_SCHEMA, path)
+    lexicons = {key: read_word_list(directory / rel) for key, rel in data["lexicons"].items()}
+    return RecognitionRules(
+        lexicons=lexicons,
+        never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
+        weak_surnames=frozenset(data.get("weak_surnames", [])),
+        titles=_longest_first(data["titles"]),
+        honorifics=_longest_first(data["honorifics"]),
+        person_verbs=_longest_first(data.get("person_verbs", [])),
+        stop_words=_longest_first(data["stop_words"]),
+        generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
+        false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
+        chunkers=tuple(
+            Chunker(label, _longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
+                    spec.get("max_chars", 20), spec.get("score", 0.7))
+            for label, spec in data["chunkers"].items()
+        ),
+        patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
+    )
+
+
+GAZETTEER_FILES = {
+    "ORG": ["lexicons/organizations.txt"],
+    "LOCATION": ["lexicons/countries.txt", "lexicons/admin_places.txt"],
+    "EVENT": ["lexicons/events.txt"],
+}
+
+
+def load_gazetteer(directory: Path) -> Gazetteer:
+    return Gazetteer({
+        label: tuple(dict.fromkeys(w for rel in files for w in read_word_list(directory / rel)))
+        for label, files in GAZETTEER_FILES.items()
+    })
+
+
+@lru_cache(maxsize=8)
+def load_schema(directory: str | Path | None = None) -> Schema:
+    """Load and validate every schema file of `directory` (default: the repository's schemas/)."""
+    from .relations import load_relation_rules
+
+    path = Path(directory) if directory else default_schemas_dir()
+    if not path.is_dir():
+        raise SchemaError(f"{path}: schemas folder not found")
+    return Schema(
+        directory=path,
+        entity_types=load_entity_types(path),
+        recognition=load_recognition(path),
+        gazetteer=load_gazetteer(path),
+        relations=load_relation_rules(path),
+    )

@@ -1,0 +1,106 @@
+"""Serialisation stage: document YAML, corpus graph YAML, GraphML and run.yaml, written atomically."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import yaml
+
+from .records import DocumentResult
+
+try:
+    _Dumper = yaml.CSafeDumper
+except AttributeError:  # PyYAML built without libyaml
+    _Dumper = yaml.SafeDumper
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def atomic_write(path: Path, write: Callable[[Any], None], mode: str = "w") -> None:
+    """Write through a temporary file in the same folder, then rename over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dump_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def write_yaml(path: Path, data: Any) -> None:
+    text = dump_yaml(data)
+    atomic_write(path, lambda handle: handle.write(text))
+
+
+def document_to_dict(result: DocumentResult, max_evidence: int = 3) -> dict[str, Any]:
+    """The document YAML contract (see README): document, text, entities, relations."""
+    d = result.document
+    return {
+        "document": {"id": d.id, "title": d.title, "source": d.source, "published": d.published,
+                     "chars": len(d.text), "sha256": d.sha256},
+        "text": d.text,
+        "entities": [
+            {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+             "mentions": [{"start": s.start, "end": s.end, "text": s.text} for s in e.mentions],
+             "confidence": round(e.confidence, 3)}
+            for e in result.entities
+        ],
+        "relations": [
+            {"type": r.type, "head": r.head, "tail": r.tail,
+             "attributes": {"title": r.title} if r.title else {},
+             "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in r.evidence[:max_evidence]],
+             "confidence": round(r.confidence, 3), "rule": r.rule}
+            for r in result.relations
+        ],
+    }
+
+
+def graph_to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    return {
+        "directed": True,
+        "nodes": [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)],
+        "edges": [{"source": u, "target": v, **attrs} for u, v, attrs in graph.edges(data=True)],
+    }
+
+
+def _graphml_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set)):
+        return "|".join(_XML_ILLEGAL.sub("", str(v)) for v in value)
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("", value)
+    return value
+
+
+# GraphML key ids are the attribute names and must be unique across nodes and edges, so the
+# edge attributes that share a name with a node attribute are renamed (Gephi reads both).
+GRAPHML_EDGE_NAMES = {"type": "relation", "label": "edgelabel"}
+
+
+def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy without None values, with lists joined by `|` and XML-illegal characters removed."""
+    clean = nx.MultiDiGraph()
+    for node, attrs in graph.nodes(data=True):
+        clean.add_node(node, **{k: _graphml_value(v) for k, v in attrs.items() if v is not None})
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        clean.add_edge(u, v, key=key, **{GRAPHML_EDGE_NAMES.get(k, k): _graphml_value(val)
+                                         for k, val in attrs.items() if val is not None})
+    return clean
+
+
+def write_graphml(path: Path, graph: nx.MultiDiGraph) -> None:
+    ready = graphml_ready(graph)
+    atomic_write(path, lambda handle: nx.write_graphml(ready, handle, named_key_ids=True,
+                                                        edge_id_from_attribute="id"), mode="wb")

@@ -1,0 +1,24 @@
+"""Length-preserving text normalisation shared by analysis and model training.
+
+Every function here maps a string to one of the same length, so that character
+offsets into the normalised text are offsets into the original text.
+"""
+import unicodedata
+
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff"}
+
+
+def fold_char(ch: str) -> str:
+    """NFKC-fold one character when the result is a single character (full-width
+    digits and Latin letters become ASCII); odd spaces become a plain space."""
+    if ch in _SPACES:
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Fold every character of `text`; the result has the same length."""
+    if text.isascii():
+        return text
+    return "".join(fold_char(ch) for ch in text)
