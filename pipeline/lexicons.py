@@ -30,7 +30,7 @@ def short_place_name(name: str) -> str | None:
 
 
 def admin_places(data: Path) -> list[str]:
-    """Province, city and county names with their short forms (no townships)."""
+    """Province, city and county names, with short forms of provinces and cities (no townships)."""
     tree = json.loads((data / "lexicons/admin_divisions/pcas-code.json").read_text(encoding="utf-8"))
     names: set[str] = set()
 
@@ -40,7 +40,7 @@ def admin_places(data: Path) -> list[str]:
             if name not in _AMBIGUOUS_SHORT:
                 names.add(name)
                 short = short_place_name(name)
-                if short:
+                if short and depth < 2:
                     names.add(short)
             if depth < 2:
                 walk(node.get("children", []), depth + 1)

@@ -22,6 +22,8 @@ NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·]")
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
+ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
+                         rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")
 
 if not Doc.has_extension("zhkg_mentions"):
     Doc.set_extension("zhkg_mentions", default=None)
@@ -76,11 +78,24 @@ def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
-def chunk_start(text: str, suffix_start: int, chunker: Chunker, stop_words: tuple[str, ...]) -> int:
+def _protected(text: str, start: int, end: int, protected: tuple[str, ...]) -> bool:
+    """Whether [start, end) lies inside an occurrence of a protected word."""
+    for word in protected:
+        first = max(0, end - len(word))
+        found = text.find(word, first, start + len(word))
+        if found != -1 and found <= start and end <= found + len(word):
+            return True
+    return False
+
+
+def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length limit."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
-    while pos > limit and NAME_CHAR.match(text[pos - 1]) and not _ends_with_any(text, pos, stop_words):
+    while pos > limit and NAME_CHAR.match(text[pos - 1]):
+        stop = _ends_with_any(text, pos, rules.stop_words)
+        if stop and not _protected(text, pos - len(stop), pos, rules.protected_words):
+            break
         pos -= 1
     return pos
 
@@ -95,7 +110,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules) -> list[Mention]:
             followers = rules.false_suffix_followers.get(suffix, ())
             if any(text.startswith(f, end) for f in followers):
                 continue
-            begin = chunk_start(text, start, chunker, rules.stop_words)
+            begin = chunk_start(text, start, chunker, rules)
             span = text[begin:end]
             if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
                 continue
@@ -163,6 +178,47 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> li
     return sorted(accepted, key=lambda m: (m.start, m.end))
 
 
+def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Mention]:
+    """One sense per discourse: every other occurrence of a recognised name (outside the
+    mentions already found) is a mention of the same type."""
+    taken = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
+    for name in sorted(by_name, key=len, reverse=True):
+        if len(name) < min_chars:
+            continue
+        source = by_name[name]
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(s < end and start < e for s, e in taken):
+                extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
+                taken.append((start, end))
+            start = text.find(name, end)
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
+
+
+def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
+    """`习近平、李强、赵乐际等`: in a list of short names that holds a known person, the other
+    items that start with a surname are people too."""
+    people = {(m.start, m.end) for m in mentions if m.type == "PERSON"}
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in ENUMERATION.finditer(text):
+        items, pos = [], match.start()
+        for item in match.group(0).split("、"):
+            items.append((pos, pos + len(item), item))
+            pos += len(item) + 1
+        if not any((s, e) in people for s, e, _ in items):
+            continue
+        for start, end, item in items:
+            if (start, end) in people or any(s < end and start < e for s, e in taken):
+                continue
+            if item[:1] in surnames or item[:2] in surnames:
+                found.append(Mention(start, end, item, "PERSON", "rule:enumeration", 0.8))
+    return found
+
+
 def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
 
@@ -173,6 +229,7 @@ class EntityRules:
     def __init__(self, nlp: Language, schema: Schema):
         self.rules = schema.recognition
         self.patterns = compile_patterns(self.rules)
+        self.surnames = frozenset(self.rules.lexicons.get("SURNAME", ())) - self.rules.weak_surnames
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
@@ -185,7 +242,9 @@ class EntityRules:
             + find_pattern_mentions(text, self.patterns)
             + find_chunk_mentions(text, self.rules)
         )
-        doc._.zhkg_mentions = merge_mentions(candidates, self.rules)
+        merged = merge_mentions(candidates, self.rules)
+        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames), self.rules)
+        doc._.zhkg_mentions = propagate(text, merged)
         return doc
 
 

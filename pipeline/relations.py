@@ -199,16 +199,47 @@ def _coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list
     return chosen
 
 
+def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules,
+                      spans: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRule]]:
+    """Trigger words of every rule in one sentence; overlapping triggers compete and the
+    longest wins (`主持召开` is convene, not attend). Triggers inside a mention are ignored."""
+    found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen: list[tuple[int, int, TriggerRule]] = []
+    for start, end, rule in found:
+        if chosen and start < chosen[-1][1]:
+            continue
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        chosen.append((start, end, rule))
+    return chosen
+
+
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
-                  types: frozenset[str]) -> list[Anchored]:
-    """Head mentions of the trigger's clause; else the subject of the nearest earlier clause."""
+                  types: frozenset[str], trigger_starts: list[int]) -> list[Anchored]:
+    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger);
+    if there are none, those of the earlier clauses back to one with a trigger of its own,
+    whose subject (the heads before that trigger) ends the search."""
     clauses = [c for c in _clauses(text, *sentence) if c[0] <= pos]
+    heads: list[Anchored] = []
     for index, (start, end) in enumerate(reversed(clauses)):
         limit = pos if index == 0 else end
-        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit]
-        if found:
-            return found if index == 0 else found[:1]
-    return []
+        earlier = [t for t in trigger_starts if start <= t < limit]
+        if index == 0 and earlier:
+            start = max(earlier)
+        elif earlier:
+            limit = min(earlier)
+        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested]
+        if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
+            return found
+        heads = found + heads
+        if earlier and index > 0:
+            break
+    return heads
+
+
+def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    return any(text.startswith(w, pos) for w in words)
 
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -216,34 +247,46 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     spans = [(m.start, m.end) for m in mentions]
     for sentence in sentences:
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
-        for rule in rules.triggers:
+        triggers = sentence_triggers(text, sentence, rules, spans)
+        starts = [t[0] for t in triggers]
+        evidence = _evidence(text, *sentence)
+        for t_start, t_end, rule in triggers:
             head_types, tail_types = rules.types[rule.relation]
-            for match in rule.regex.finditer(text, *sentence):
-                t_start, t_end = match.span()
-                if any(s <= t_start and t_end <= e for s, e in spans):
-                    continue
-                evidence = _evidence(text, *sentence)
-                if rule.order == "head_trigger_tail":
-                    heads = [m for m in _heads_before(text, sentence, t_start, in_sentence, head_types) if not m.nested]
-                    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
-                    clause_end = next((e for s, e in _clauses(text, *sentence) if s <= t_end <= e), sentence[1])
-                    tails = _coordinated(text, after[0], after[1:]) if after and after[0].start < clause_end else []
-                    if not tails and main_event and "EVENT" in tail_types:
-                        rest = text[t_end:t_end + 8]
-                        if any(rest.startswith(a) for a in rules.event_anaphora):
-                            tails = [Anchored(t_end, t_end, "EVENT", main_event)]
-                else:
-                    before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
-                    after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
-                    tails = before[-1:]
-                    heads = _coordinated(text, after[0], after[1:]) if after else []
-                for head in heads:
-                    for tail in tails:
-                        if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
-                            yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
-                                           f"trigger:{rule.name}")
-                if rule.relation == "awarded_by":
-                    yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+            clause = next(((s, e) for s, e in _clauses(text, *sentence) if s <= t_start <= e), sentence)
+            if rule.order == "head_trigger_tail":
+                heads = _heads_before(text, sentence, t_start, in_sentence, head_types,
+                                      [s for s in starts if s < t_start])
+                after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
+                tails = _coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
+                if not tails and "EVENT" in tail_types:
+                    tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+            else:
+                before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
+                after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
+                tails = before[-1:]
+                heads = _coordinated(text, after[0], after[1:]) if after else []
+            for head in heads:
+                for tail in tails:
+                    if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
+                        yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
+                                       f"trigger:{rule.name}")
+            if rule.relation == "awarded_by":
+                yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+
+
+def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
+                     main_event: str | None, rules: RelationRules) -> list[Anchored]:
+    """The event a trigger without an event object refers to: `出席大会` / `在大会上讲话` name the
+    document's main event; an event named earlier in the clause (`在论坛上致辞`) is taken as is."""
+    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start]
+    if earlier:
+        return earlier[-1:]
+    if main_event is None:
+        return []
+    words = rules.event_anaphora
+    if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)):
+        return [Anchored(t_end, t_end, "EVENT", main_event)]
+    return []
 
 
 def _recipients(text: str, sentence: tuple[int, int], t_end: int, mentions: list[Anchored],

@@ -80,6 +80,7 @@ RECOGNITION_SCHEMA = {
         "honorifics": _STR_LIST,
         "person_verbs": _STR_LIST,
         "stop_words": _STR_LIST,
+        "protected_words": _STR_LIST,
         "generic_chunks": _STR_LIST,
         "false_suffix_followers": {"type": "object", "additionalProperties": _STR_LIST},
         "chunkers": {
@@ -146,6 +147,7 @@ class RecognitionRules:
     honorifics: tuple[str, ...]
     person_verbs: tuple[str, ...]
     stop_words: tuple[str, ...]
+    protected_words: tuple[str, ...]
     generic_chunks: frozenset[str]
     false_suffix_followers: dict[str, tuple[str, ...]]
     chunkers: tuple[Chunker, ...]
@@ -192,6 +194,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         honorifics=_longest_first(data["honorifics"]),
         person_verbs=_longest_first(data.get("person_verbs", [])),
         stop_words=_longest_first(data["stop_words"]),
+        protected_words=_longest_first(data.get("protected_words", [])),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
         chunkers=tuple(

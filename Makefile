@@ -1,0 +1,41 @@
+# zhkg: make run (set up + run on seeds/), make test, make eval, make bench, make train.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+ZHKG_DATA ?= $(SHARED)/data
+GOLD ?= $(SHARED)/gold/dev
+OUT ?= outputs
+
+.PHONY: setup run test eval eval-ner bench train lexicons clean
+
+$(BIN)/zhkg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/zhkg
+
+run: setup
+	$(BIN)/zhkg run seeds --out $(OUT)
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/zhkg run $(GOLD) --out build/eval-dev
+	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev
+
+bench: setup
+	$(BIN)/python -m pipeline.bench --data $(ZHKG_DATA)
+
+train: setup
+	ZHKG_DATA=$(ZHKG_DATA) $(BIN)/python -m pipeline.training --data $(ZHKG_DATA) --out build/train
+
+lexicons: setup
+	$(BIN)/python -m pipeline.lexicons --data $(ZHKG_DATA)
+
+clean:
+	rm -rf build .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
