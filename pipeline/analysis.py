@@ -41,11 +41,14 @@ def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int
     return pieces
 
 
+if not Doc.has_extension("zhkg_sentences"):
+    Doc.set_extension("zhkg_sentences", default=None)
+
+
 @Language.component("zhkg_sentences")
 def set_sentences(doc: Doc) -> Doc:
-    starts = {s for s, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    """Store the sentence spans as character offsets in `doc._.zhkg_sentences`."""
+    doc._.zhkg_sentences = split_sentences(doc.text)
     return doc
 
 

@@ -21,11 +21,12 @@ class Extractor:
         self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        pairs = ((fold(d.text), d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.analysis.batch_size):
-            yield self.relate(document, doc.text, doc._.zhkg_mentions or [])
+        pairs = ((folded, (d, folded)) for d in documents for folded in (fold(d.text),))
+        for doc, (document, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.analysis.batch_size):
+            yield self.relate(document, text, doc._.zhkg_mentions or [], doc._.zhkg_sentences)
 
-    def relate(self, document: Document, text: str, mentions: list[Mention]) -> DocumentResult:
+    def relate(self, document: Document, text: str, mentions: list[Mention],
+               sentences: list[tuple[int, int]] | None = None) -> DocumentResult:
         entities, anchor = resolve(mentions, text, document.text, self.schema.recognition)
         anchored = [
             Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=_nested(m, mentions))
@@ -35,7 +36,7 @@ class Extractor:
         events = [a for a in anchored if a.type == "EVENT"]
         main_event = events[0].entity if events else None
         relations = extract_relations(
-            text, split_sentences(text), anchored, by_id, self.schema.recognition.titles,
+            text, sentences if sentences is not None else split_sentences(text), anchored, by_id, self.schema.recognition.titles,
             main_event, self.schema.relations,
         )
         minimum = self.config.relations.min_confidence

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -72,10 +73,18 @@ def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> lis
 
 
 def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
-    for word in words:
-        if text.startswith(word, end - len(word)) and end - len(word) >= 0:
-            return word
+    """The longest of `words` that ends at `end` in `text`, if any."""
+    by_length = _by_length(words)
+    for length, group in by_length:
+        if length <= end and text[end - length:end] in group:
+            return text[end - length:end]
     return None
+
+
+@lru_cache(maxsize=32)
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def _protected(text: str, start: int, end: int, protected: tuple[str, ...]) -> bool:
@@ -120,8 +129,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules) -> list[Mention]:
     return found
 
 
-def find_lexicon_mentions(doc: Doc, matcher: PhraseMatcher) -> list[Mention]:
-    text = doc.text
+def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[Mention]:
     mentions = []
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
@@ -238,7 +246,7 @@ class EntityRules:
         text = doc.text
         candidates = (
             model_mentions(doc)
-            + find_lexicon_mentions(doc, self.matcher)
+            + find_lexicon_mentions(doc, text, self.matcher)
             + find_pattern_mentions(text, self.patterns)
             + find_chunk_mentions(text, self.rules)
         )

@@ -7,12 +7,15 @@ named entity are dropped.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .records import Entity, Mention, Span
 from .schema import RecognitionRules
 
 LOCAL_PREFIXES = ("市", "省", "区", "县")
+LEVEL_CHAR = re.compile("[市省区县]")
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 
 
@@ -20,18 +23,25 @@ def entity_id(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}"
 
 
-def home_place(text: str, places: tuple[str, ...]) -> dict[str, str]:
+def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
     """The place the document is about, per level: {'市': '北京市', '省': '…省'}, by frequency."""
     counts: Counter[str] = Counter()
-    for place in places:
-        if place[-1] in LOCAL_PREFIXES and len(place) >= 3:
-            n = text.count(place)
-            if n:
-                counts[place] += n
+    for match in LEVEL_CHAR.finditer(text):
+        end = match.end()
+        for length in range(3, 8):
+            candidate = text[max(0, end - length):end]
+            if len(candidate) == length and candidate in places:
+                counts[candidate] += 1
+                break
     best: dict[str, str] = {}
     for place, _ in counts.most_common():
         best.setdefault(place[-1], place)
     return best
+
+
+@lru_cache(maxsize=4)
+def _place_set(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
 
 
 def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules) -> dict[tuple[str, str], str]:
@@ -39,7 +49,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules)
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         surfaces[m.type].add(m.text)
-    home = home_place(text, rules.lexicons.get("PLACE", ()))
+    home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
     mapping: dict[tuple[str, str], str] = {}
     for etype, names in surfaces.items():
         for name in names:
