@@ -22,6 +22,7 @@ HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·]")
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
+BLOCK = "_BLOCK"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
                          rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")
@@ -109,8 +110,14 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     return pos
 
 
-def find_chunk_mentions(text: str, rules: RecognitionRules) -> list[Mention]:
-    """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG)."""
+COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
+
+
+def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None) -> list[Mention]:
+    """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
+
+    A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
+    known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
     found = []
     for chunker in rules.chunkers:
         suffix_re = re.compile(alternation(chunker.suffixes))
@@ -120,10 +127,12 @@ def find_chunk_mentions(text: str, rules: RecognitionRules) -> list[Mention]:
             if any(text.startswith(f, end) for f in followers):
                 continue
             begin = chunk_start(text, start, chunker, rules)
+            if chunker.anchored:
+                begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
             span = text[begin:end]
             if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
                 continue
-            if span[: start - begin].isdigit():
+            if COUNTED.match(span[: start - begin]) or _ends_with_any(span, len(span), rules.titles):
                 continue
             found.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
     return found
@@ -133,13 +142,15 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
     mentions = []
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
+        label = doc.vocab.strings[match_id]
         mentions.append(Mention(span.start_char, span.end_char, text[span.start_char:span.end_char],
-                                doc.vocab.strings[match_id], "rule:lexicon", LEXICON_SCORE))
+                                label, "rule:lexicon", 2.0 if label == BLOCK else LEXICON_SCORE))
     return mentions
 
 
 def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
-    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`)."""
+    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
+    'name' that is a verb, a title or a stop word is no name."""
     text, start, end = mention.text, mention.start, mention.end
     changed = True
     while changed:
@@ -149,7 +160,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
                 text, end, changed = text[: -len(word)], end - len(word), True
             elif text.startswith(word) and len(text) - len(word) >= 2:
                 text, start, changed = text[len(word):], start + len(word), True
-    if len(text) < 2:
+    if len(text) < 2 or text in rules.non_names:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
@@ -169,8 +180,10 @@ NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT
 
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> list[Mention]:
     """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
-    inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`)."""
-    cleaned = [m for m in (_acceptable(c, rules) for c in candidates) if m]
+    inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
+    that are never entities) win their overlaps and are then dropped."""
+    cleaned = [m if m.type == BLOCK else _acceptable(m, rules) for m in candidates]
+    cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
     for mention in cleaned:
@@ -183,7 +196,7 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> li
                     break
         if not clash:
             accepted.append(mention)
-    return sorted(accepted, key=lambda m: (m.start, m.end))
+    return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
 
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Mention]:
@@ -241,15 +254,13 @@ class EntityRules:
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
+        self.matcher.add(BLOCK, [nlp.make_doc(n) for n in self.rules.never_entities])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        candidates = (
-            model_mentions(doc)
-            + find_lexicon_mentions(doc, text, self.matcher)
-            + find_pattern_mentions(text, self.patterns)
-            + find_chunk_mentions(text, self.rules)
-        )
+        known = model_mentions(doc) + find_lexicon_mentions(doc, text, self.matcher)
+        anchors = {m.start for m in known if m.type in ("ORG", "LOCATION")}
+        candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
         merged = merge_mentions(candidates, self.rules)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames), self.rules)
         doc._.zhkg_mentions = propagate(text, merged)

@@ -95,6 +95,7 @@ RECOGNITION_SCHEMA = {
                     "min_name_chars": {"type": "integer", "minimum": 0},
                     "max_chars": {"type": "integer", "minimum": 2},
                     "score": {"type": "number", "minimum": 0, "maximum": 1},
+                    "anchored": {"type": "boolean"},
                 },
             },
         },
@@ -129,6 +130,7 @@ class Chunker:
     min_name_chars: int = 2
     max_chars: int = 20
     score: float = 0.7
+    anchored: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,11 @@ class RecognitionRules:
     false_suffix_followers: dict[str, tuple[str, ...]]
     chunkers: tuple[Chunker, ...]
     patterns: tuple[Pattern, ...]
+
+    @property
+    def non_names(self) -> frozenset[str]:
+        """Words that can never be a person's name."""
+        return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics)
 
 
 @dataclass(frozen=True)
@@ -199,7 +206,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
         chunkers=tuple(
             Chunker(label, _longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
-                    spec.get("max_chars", 20), spec.get("score", 0.7))
+                    spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
