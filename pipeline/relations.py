@@ -352,12 +352,18 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
                                rules.award_event_confidence, "award_event")
 
 
+def _ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether a title follows position `end` (`国务院|副总理`): the organisation names a post."""
+    return any(text.startswith(t, end) for t in titles)
+
+
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
                       main_event: str | None, rules: RelationRules) -> list[Relation]:
     """All relations of one document, deduplicated by (type, head, tail, title)."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
-    chain_orgs = {(org.start, org.end) for _, org in chain}
+    chain_orgs = {(org.start, org.end) for _, org in chain} | {
+        (m.start, m.end) for m in mentions if m.type == "ORG" and _ends_with_title(text, m.end, titles)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += sub_body_relations(entities, rules)
