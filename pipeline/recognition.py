@@ -219,6 +219,22 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Me
     return sorted(mentions + extra, key=lambda m: (m.start, m.end))
 
 
+SHORT_FORM_SCORE = 0.6
+
+
+def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]]) -> list[Mention]:
+    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`)."""
+    heads = {(m.type, form) for m in mentions for form in short_forms.get(m.type, ())
+             if m.text.endswith(form) and len(m.text) > len(form)}
+    found = []
+    for etype, form in heads:
+        start = text.find(form)
+        while start >= 0:
+            found.append(Mention(start, start + len(form), form, etype, "short_form", SHORT_FORM_SCORE))
+            start = text.find(form, start + len(form))
+    return found
+
+
 def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
     """`习近平、李强、赵乐际等`: in a list of short names that holds a known person, the other
     items that start with a surname are people too."""
@@ -262,7 +278,8 @@ class EntityRules:
         anchors = {m.start for m in known if m.type in ("ORG", "LOCATION")}
         candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
         merged = merge_mentions(candidates, self.rules)
-        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames), self.rules)
+        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
+                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules)
         doc._.zhkg_mentions = propagate(text, merged)
         return doc
 

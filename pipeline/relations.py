@@ -41,6 +41,9 @@ RELATIONS_SCHEMA = {
         "location_words": {"type": "object", "properties": {
             "prepositions": _STR_LIST, "event_verbs": _STR_LIST, "confidence": {"type": "number"}}},
         "award_event_confidence": {"type": "number"},
+        "ceremony_suffixes": _STR_LIST,
+        "ceremony_confidence": {"type": "number"},
+        "relative_markers": _STR_LIST,
     },
 }
 
@@ -71,6 +74,9 @@ class RelationRules:
     location_event_verbs: tuple[str, ...]
     location_confidence: float
     award_event_confidence: float
+    ceremony_suffixes: tuple[str, ...]
+    ceremony_confidence: float
+    relative_markers: tuple[str, ...]
 
     def allows(self, relation: str, head_type: str, tail_type: str) -> bool:
         heads, tails = self.types.get(relation, (frozenset(), frozenset()))
@@ -110,6 +116,9 @@ def load_relation_rules(directory: Path) -> RelationRules:
         location_event_verbs=_longest_first(location.get("event_verbs", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
+        ceremony_suffixes=_longest_first(data.get("ceremony_suffixes", [])),
+        ceremony_confidence=data.get("ceremony_confidence", 0.65),
+        relative_markers=tuple(data.get("relative_markers", [])),
     )
 
 
@@ -163,17 +172,16 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
-    """`中关村实验室党委` is part_of `中关村实验室` when both are organisations of the document."""
+    """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
+    name ending in a sub-body suffix belongs to the longest other organisation it starts with."""
     orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
+    by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
-        for suffix in rules.sub_body_suffixes:
-            if name.endswith(suffix) and len(name) > len(suffix):
-                stem = name[: -len(suffix)]
-                parent = orgs.get(stem) or next(
-                    (orgs[n] for n in sorted(orgs, key=len, reverse=True) if n != name and stem.startswith(n) and len(n) >= 2 and stem[len(n):].endswith(("团队", "工作团队"))), None)
-                if parent and parent != eid:
-                    yield Relation("part_of", eid, parent, (), rules.sub_body_confidence, "sub_body")
-                break
+        if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):
+            continue
+        parent = next((orgs[n] for n in by_length if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
+        if parent and parent != eid:
+            yield Relation("part_of", eid, parent, (), rules.sub_body_confidence, "sub_body")
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -258,6 +266,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                       [s for s in starts if s < t_start])
                 after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
                 tails = _coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
+                if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
+                    heads = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
                 if not tails and "EVENT" in tail_types:
                     tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
             else:
@@ -272,6 +282,15 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                        f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+
+
+def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anchored],
+                           types: frozenset[str]) -> list[Anchored]:
+    """`获得2019年度国家最高科学技术奖的…黄旭华院士和…曾庆存院士`: the winners follow `的`;
+    people are preferred to the bodies they belong to."""
+    after = [m for m in mentions if m.type in types and pos <= m.start and m.end <= clause[1] and not m.nested]
+    people = [m for m in after if m.type == "PERSON"]
+    return people or after[:1]
 
 
 def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
@@ -352,6 +371,16 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
                                rules.award_event_confidence, "award_event")
 
 
+def ceremony_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+    """An award ceremony of the document (`…表彰大会`, `…颁奖大会`) confers its awards."""
+    ceremonies = [eid for eid, (etype, name) in entities.items()
+                  if etype == "EVENT" and name.endswith(rules.ceremony_suffixes)]
+    for ceremony in ceremonies:
+        for eid, (etype, _) in entities.items():
+            if etype == "AWARD":
+                yield Relation("awarded_by", eid, ceremony, (), rules.ceremony_confidence, "ceremony")
+
+
 def _ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
     """Whether a title follows position `end` (`国务院|副总理`): the organisation names a post."""
     return any(text.startswith(t, end) for t in titles)
@@ -368,7 +397,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found: list[Relation] = [r for r, _ in chain]
     found += sub_body_relations(entities, rules)
     found += trigger_relations(text, sentences, free, main_event, rules)
-    found += award_holder_relations(text, mentions, rules)
+    found += award_holder_relations(text, free, rules)
+    found += ceremony_relations(entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     merged: dict[tuple, Relation] = {}

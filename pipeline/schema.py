@@ -83,6 +83,7 @@ RECOGNITION_SCHEMA = {
         "protected_words": _STR_LIST,
         "generic_chunks": _STR_LIST,
         "false_suffix_followers": {"type": "object", "additionalProperties": _STR_LIST},
+        "short_forms": {"type": "object", "propertyNames": {"enum": list(ENTITY_TYPES)}, "additionalProperties": _STR_LIST},
         "chunkers": {
             "type": "object",
             "propertyNames": {"enum": list(ENTITY_TYPES)},
@@ -152,6 +153,7 @@ class RecognitionRules:
     protected_words: tuple[str, ...]
     generic_chunks: frozenset[str]
     false_suffix_followers: dict[str, tuple[str, ...]]
+    short_forms: dict[str, tuple[str, ...]]
     chunkers: tuple[Chunker, ...]
     patterns: tuple[Pattern, ...]
 
@@ -204,6 +206,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         protected_words=_longest_first(data.get("protected_words", [])),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
+        short_forms={k: _longest_first(v) for k, v in data.get("short_forms", {}).items()},
         chunkers=tuple(
             Chunker(label, _longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
                     spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False))
