@@ -52,6 +52,7 @@ def compile_patterns(rules: RecognitionRules) -> tuple[CompiledPattern, ...]:
         "TITLE": alternation(rules.titles),
         "HONORIFIC": alternation(rules.honorifics),
         "PERSON_VERB": alternation(rules.person_verbs),
+        "SPEECH_VERB": alternation(rules.speech_verbs),
     }
     macros.update({k: alternation(v) for k, v in rules.lexicons.items() if k not in macros})
 
@@ -165,8 +166,27 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
 
+def trim_model_mention(mention: Mention, rules: RecognitionRules) -> Mention | None:
+    """Trim what a statistical span drags along: trailing function characters (`中华民族的`)
+    and, on an organisation, a trailing title (`…最高人民检察院检察长`)."""
+    start, end, text = mention.start, mention.end, mention.text
+    while text and text[-1] in rules.trailing_junk:
+        text, end = text[:-1], end - 1
+    if mention.type == "ORG":
+        title = _ends_with_any(text, len(text), rules.titles)
+        if title and len(text) - len(title) >= 2:
+            text, end = text[: -len(title)], end - len(title)
+    if not text:
+        return None
+    return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
 def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
-    if mention.text in rules.never_entities:
+    if mention.source == "model":
+        mention = trim_model_mention(mention, rules)
+        if mention is None:
+            return None
+    if mention.text in rules.never_entities or mention.text in rules.titles:
         return None
     if mention.type == "PERSON":
         return clean_person(mention, rules)
@@ -200,8 +220,16 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> li
 
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Mention]:
-    """One sense per discourse: every other occurrence of a recognised name (outside the
-    mentions already found) is a mention of the same type."""
+    """One sense per discourse: all mentions of a name take the type most of them have, and
+    every other occurrence of the name (outside the mentions found) is a mention too."""
+    mentions = _trim_person_overreach(mentions)
+    votes: dict[str, dict[str, float]] = {}
+    for m in mentions:
+        votes.setdefault(m.text, {}).setdefault(m.type, 0.0)
+        votes[m.text][m.type] += m.score
+    kind = {name: max(v, key=v.get) for name, v in votes.items()}
+    mentions = [m if m.type == kind[m.text] else Mention(m.start, m.end, m.text, kind[m.text], m.source, m.score)
+                for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     extra: list[Mention] = []
     by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
@@ -233,6 +261,18 @@ def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[st
             found.append(Mention(start, start + len(form), form, etype, "short_form", SHORT_FORM_SCORE))
             start = text.find(form, start + len(form))
     return found
+
+
+def _trim_person_overreach(mentions: list[Mention]) -> list[Mention]:
+    """`拉克森共` next to `拉克森` elsewhere: a person mention one character longer than a
+    person name of the same document is cut back to that name."""
+    names = {m.text for m in mentions if m.type == "PERSON"}
+    trimmed = []
+    for m in mentions:
+        if m.type == "PERSON" and len(m.text) >= 3 and m.text[:-1] in names:
+            m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
+        trimmed.append(m)
+    return trimmed
 
 
 def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:

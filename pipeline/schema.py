@@ -75,10 +75,12 @@ RECOGNITION_SCHEMA = {
     "properties": {
         "lexicons": {"type": "object", "additionalProperties": {"type": "string"}},
         "never_entities": _STR_LIST,
+        "trailing_junk": {"type": "string"},
         "weak_surnames": _STR_LIST,
         "titles": _STR_LIST,
         "honorifics": _STR_LIST,
         "person_verbs": _STR_LIST,
+        "speech_verbs": _STR_LIST,
         "stop_words": _STR_LIST,
         "protected_words": _STR_LIST,
         "generic_chunks": _STR_LIST,
@@ -145,10 +147,12 @@ class Pattern:
 class RecognitionRules:
     lexicons: dict[str, tuple[str, ...]]
     never_entities: frozenset[str]
+    trailing_junk: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
     person_verbs: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
     stop_words: tuple[str, ...]
     protected_words: tuple[str, ...]
     generic_chunks: frozenset[str]
@@ -198,10 +202,12 @@ def load_recognition(directory: Path) -> RecognitionRules:
     return RecognitionRules(
         lexicons=lexicons,
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
+        trailing_junk=fold(data.get("trailing_junk", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=_longest_first(data["titles"]),
         honorifics=_longest_first(data["honorifics"]),
         person_verbs=_longest_first(data.get("person_verbs", [])),
+        speech_verbs=_longest_first(data.get("speech_verbs", [])),
         stop_words=_longest_first(data["stop_words"]),
         protected_words=_longest_first(data.get("protected_words", [])),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
@@ -217,6 +223,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
 
 
 GAZETTEER_FILES = {
+    "PERSON": ["lexicons/people.txt"],
     "ORG": ["lexicons/organizations.txt"],
     "LOCATION": ["lexicons/countries.txt", "lexicons/admin_places.txt"],
     "EVENT": ["lexicons/events.txt"],
