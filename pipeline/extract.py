@@ -1,6 +1,7 @@
 """The per-document stages chained: analysis → recognition → resolution → relations."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .analysis import build_nlp, split_sentences
@@ -27,14 +28,13 @@ class Extractor:
 
     def relate(self, document: Document, text: str, mentions: list[Mention],
                sentences: list[tuple[int, int]] | None = None) -> DocumentResult:
-        entities, anchor = resolve(mentions, text, document.text, self.schema.recognition)
+        entities, anchor = resolve(mentions, text, document.text, self.schema.recognition, self.schema.aliases)
         anchored = [
             Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=_nested(m, mentions))
             for m in mentions if (m.start, m.end, m.type) in anchor
         ]
         by_id = {e.id: (e.type, e.name) for e in entities}
-        events = [a for a in anchored if a.type == "EVENT"]
-        main_event = events[0].entity if events else None
+        main_event = choose_main_event(text, anchored)
         relations = extract_relations(
             text, sentences if sentences is not None else split_sentences(text), anchored, by_id, self.schema.recognition.titles,
             main_event, self.schema.relations,
@@ -45,6 +45,23 @@ class Extractor:
 
     def extract(self, document: Document) -> DocumentResult:
         return next(self.process([document]))
+
+
+TIME_MARKERS = ("以来", "前后", "期间", "之前", "之后")
+
+
+def choose_main_event(text: str, mentions: list[Anchored]) -> str | None:
+    """The event a document is about: the first named in its title line, else the most
+    mentioned; events used as time references (`党的十八大以来`) are not candidates."""
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    events = [m for m in mentions if m.type == "EVENT" and not text.startswith(TIME_MARKERS, m.end)]
+    if not events:
+        return None
+    in_title = [m for m in events if m.end <= first_line_end]
+    if in_title:
+        return in_title[0].entity
+    counts = Counter(m.entity for m in events)
+    return max(counts, key=lambda e: (counts[e], -next(m.start for m in events if m.entity == e)))
 
 
 def _nested(mention: Mention, mentions: list[Mention]) -> bool:

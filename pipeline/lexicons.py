@@ -55,6 +55,25 @@ def admin_places(data: Path) -> list[str]:
     return sorted(n for n in names if len(n) >= 2)
 
 
+_ORG_ENDINGS = ("委员会", "协会", "学会", "大学", "学院", "研究院", "研究所", "办公室", "联合会", "总局", "局", "部", "院", "社", "厅", "署", "办")
+
+
+def org_abbreviations(data: Path) -> list[str]:
+    """`short<TAB>full` pairs from funnlp's abbreviation lists whose full form is an organisation."""
+    pairs: dict[str, str] = {}
+    for name in ("abbreviations.train.txt", "abbreviations.dev.txt", "abbreviations.test.txt"):
+        for line in (data / "lexicons/funnlp" / name).read_text(encoding="utf-8").splitlines():
+            short, _, analysed = line.partition(":")
+            words = [w.rsplit("/", 1) for w in analysed.split()]
+            if not short.strip() or len(short.strip()) < 2 or any(len(w) != 2 for w in words):
+                continue
+            full = "".join(w for w, _ in words)
+            is_org = any(tag == "nt" for _, tag in words) or full.endswith(_ORG_ENDINGS)
+            if is_org and len(full) > len(short.strip()):
+                pairs.setdefault(short.strip(), full)
+    return sorted(f"{short}\t{full}" for short, full in pairs.items())
+
+
 def write_list(path: Path, header: str, words: list[str]) -> None:
     path.write_text(f"# {header}\n" + "\n".join(fold(w) for w in words) + "\n", encoding="utf-8")
 
@@ -66,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     data, out = Path(args.data), Path(args.out)
     write_list(out / "surnames.txt", "Chinese surnames, from lexicons/names/family_names_1k.txt (Chinese-Names-Corpus)", surnames(data))
+    write_list(out / "org_abbreviations.tsv", "organisation short forms and full forms (short<TAB>full), from lexicons/funnlp abbreviations", org_abbreviations(data))
     write_list(out / "admin_places.txt", "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)", admin_places(data))
 
 

@@ -19,7 +19,9 @@ from .records import Mention
 from .schema import Chunker, RecognitionRules, Schema, load_schema
 
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
-NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·]")
+NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
+QUOTES = "“”"
+QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
@@ -104,11 +106,23 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
+        if QUANTITY.search(text, max(0, pos - 8), pos):
+            break
         stop = _ends_with_any(text, pos, rules.stop_words)
         if stop and not _protected(text, pos - len(stop), pos, rules.protected_words):
             break
         pos -= 1
     return pos
+
+
+def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
+    """Move a chunk's start past quote marks that are not closed inside it (`“青年…沙龙`)."""
+    while begin < suffix_start and text[begin] in QUOTES:
+        closing = text.find("”", begin + 1, suffix_start)
+        if text[begin] == "“" and closing != -1:
+            break
+        begin += 1
+    return begin
 
 
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
@@ -125,11 +139,13 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
         for match in suffix_re.finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             followers = rules.false_suffix_followers.get(suffix, ())
-            if any(text.startswith(f, end) for f in followers):
+            leaders = rules.false_suffix_leaders.get(suffix, ())
+            if any(text.startswith(f, end) for f in followers) or _ends_with_any(text, start, leaders):
                 continue
             begin = chunk_start(text, start, chunker, rules)
             if chunker.anchored:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
+            begin = _balance_quotes(text, begin, start)
             span = text[begin:end]
             if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
                 continue

@@ -171,6 +171,40 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
             pos -= len(separator)
 
 
+def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                        chain: list[tuple[Relation, Anchored]]) -> list[Anchored]:
+    """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
+    is a mention of that person. Titles next to a name or inside a mention are not bare."""
+    holders: dict[str, set[str]] = {}
+    for relation, _ in chain:
+        holders.setdefault(relation.title or "", set()).add(relation.head)
+    people = [m for m in mentions if m.type == "PERSON"]
+    for person in people:
+        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        if title:
+            holders.setdefault(title, set()).add(person.entity)
+    taken = [(m.start, m.end) for m in mentions]
+    person_edges = {m.end for m in people} | {m.start for m in people}
+    found = []
+    for title, heads in holders.items():
+        if len(heads) != 1 or not title:
+            continue
+        (head,) = heads
+        start = text.find(title)
+        while start >= 0:
+            end = start + len(title)
+            free = not any(s < end and start < e for s, e in taken)
+            if free and start not in person_edges and end not in person_edges and not _title_continues(text, start, end, titles):
+                found.append(Anchored(start, end, "PERSON", head))
+            start = text.find(title, end)
+    return found
+
+
+def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether the occurrence is part of a longer title (`副主任` for `主任`)."""
+    return any(len(t) > end - start and text.find(t, max(0, end - len(t)), start + len(t)) != -1 for t in titles)
+
+
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
     """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
     name ending in a sub-body suffix belongs to the longest other organisation it starts with."""
@@ -391,6 +425,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                       main_event: str | None, rules: RelationRules) -> list[Relation]:
     """All relations of one document, deduplicated by (type, head, tail, title)."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
+    mentions = sorted(mentions + bare_title_mentions(text, mentions, titles, chain), key=lambda m: (m.start, m.end))
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
         (m.start, m.end) for m in mentions if m.type == "ORG" and _ends_with_title(text, m.end, titles)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]

@@ -1,8 +1,13 @@
 """In-document resolution stage: one entity per referent.
 
-Mentions with the same type and name become one entity; a short form that ends a longer
-name of the same type in the document (`实验室` → `中关村实验室`) is its alias; `市司法局`
-becomes `北京市司法局` when the document is about Beijing. Generic words that resolve to no
+Mentions with the same type and name become one entity. A surface form is an alias of a
+longer name of the same type in the document when:
+- it ends that name and no other (`实验室` → `中关村实验室`, `文化艺术节` → `第六届文化艺术节`);
+- it is a local short form and the document is about one place (`市司法局` → `北京市司法局`);
+- schemas/aliases.yaml lists both as forms of one entity (`党中央` ↔ `中共中央`);
+- it is a known abbreviation whose full form ends that name (`科协` → `…科学技术协会`).
+Entity ids use the canonical name of schemas/aliases.yaml when there is one, so documents
+that write `中国科协` and `中国科学技术协会` give the same id. Generic words that resolve to no
 named entity are dropped.
 """
 from __future__ import annotations
@@ -12,7 +17,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from .records import Entity, Mention, Span
-from .schema import RecognitionRules
+from .schema import Aliases, RecognitionRules
 
 LOCAL_PREFIXES = ("市", "省", "区", "县")
 LEVEL_CHAR = re.compile("[市省区县]")
@@ -21,6 +26,11 @@ SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 
 def entity_id(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}"
+
+
+@lru_cache(maxsize=4)
+def _place_set(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
 
 
 def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
@@ -39,56 +49,73 @@ def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
     return best
 
 
-@lru_cache(maxsize=4)
-def _place_set(places: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
+def _unique_ending(name: str, names: set[str]) -> str | None:
+    """The shortest other name that ends with `name`, if every such name ends with it."""
+    longer = [n for n in names if n != name and n.endswith(name)]
+    if not longer:
+        return None
+    shortest = min(longer, key=len)
+    return shortest if all(n.endswith(shortest) for n in longer) else None
 
 
-def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules) -> dict[tuple[str, str], str]:
-    """Map each (type, surface) to the canonical name of its referent within the document."""
+def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
+    canonical = aliases.canonical_name(etype, name)
+    if canonical:
+        group = [n for n in names if aliases.canonical_name(etype, n) == canonical]
+        return max(group, key=lambda n: (len(n), n))
+    if etype in SHORT_FORM_TYPES:
+        ending = _unique_ending(name, names)
+        if ending:
+            return ending
+    if etype == "ORG":
+        full = aliases.abbreviations.get(name)
+        if full:
+            ending = _unique_ending(full, names | {full})
+            if ending and ending != full:
+                return ending
+            if full in names:
+                return full
+        if name[0] in LOCAL_PREFIXES and name[0] in home and len(name) >= 3:
+            return home[name[0]] + name[1:]
+    return name
+
+
+def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
+                    aliases: Aliases) -> dict[tuple[str, str], str]:
+    """Map each (type, surface) to the name of its referent within the document."""
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         surfaces[m.type].add(m.text)
     home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
-    mapping: dict[tuple[str, str], str] = {}
-    for etype, names in surfaces.items():
-        for name in names:
-            target = name
-            if etype in SHORT_FORM_TYPES:
-                longer = [n for n in names if n != name and n.endswith(name)]
-                shortest = min(longer, key=len) if longer else None
-                if shortest and all(n.endswith(shortest) for n in longer):
-                    target = shortest
-                elif not longer and name[0] in LOCAL_PREFIXES and name[0] in home and etype == "ORG":
-                    expanded = home[name[0]] + name[1:]
-                    target = expanded if len(name) >= 3 else name
-            mapping[(etype, name)] = target
+    mapping = {(etype, name): _target(etype, name, names, home, aliases)
+               for etype, names in surfaces.items() for name in names}
     for key, target in list(mapping.items()):
         seen = {key[1]}
-        while (key[0], target) in mapping and mapping[(key[0], target)] != target and target not in seen:
+        while mapping.get((key[0], target), target) != target and target not in seen:
             seen.add(target)
             target = mapping[(key[0], target)]
         mapping[key] = target
     return mapping
 
 
-def resolve(mentions: list[Mention], text: str, original: str, rules: RecognitionRules) -> tuple[list[Entity], dict[tuple[int, int, str], str]]:
-    """Group mentions into entities. Returns the entities and a map from (start, end, type) to entity id.
+def resolve(mentions: list[Mention], text: str, original: str, rules: RecognitionRules,
+            aliases: Aliases) -> tuple[list[Entity], dict[tuple[int, int, str], str]]:
+    """Group mentions into entities. Returns the entities and a map (start, end, type) → entity id.
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
-    names = canonical_names(mentions, text, rules)
+    names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}
     for m in mentions:
         name = names[(m.type, m.text)]
         if name in rules.generic_chunks or name in rules.never_entities:
             continue
-        eid = entity_id(m.type, name)
+        eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
         entity = entities.get(eid)
         if entity is None:
             entity = entities[eid] = Entity(eid, m.type, name, confidence=m.score)
         surface = original[m.start:m.end]
-        if surface != name and surface not in entity.aliases:
+        if surface != entity.name and surface not in entity.aliases:
             entity.aliases.append(surface)
         entity.mentions.append(Span(m.start, m.end, surface))
         entity.confidence = max(entity.confidence, m.score)

@@ -85,6 +85,7 @@ RECOGNITION_SCHEMA = {
         "protected_words": _STR_LIST,
         "generic_chunks": _STR_LIST,
         "false_suffix_followers": {"type": "object", "additionalProperties": _STR_LIST},
+        "false_suffix_leaders": {"type": "object", "additionalProperties": _STR_LIST},
         "short_forms": {"type": "object", "propertyNames": {"enum": list(ENTITY_TYPES)}, "additionalProperties": _STR_LIST},
         "chunkers": {
             "type": "object",
@@ -157,6 +158,7 @@ class RecognitionRules:
     protected_words: tuple[str, ...]
     generic_chunks: frozenset[str]
     false_suffix_followers: dict[str, tuple[str, ...]]
+    false_suffix_leaders: dict[str, tuple[str, ...]]
     short_forms: dict[str, tuple[str, ...]]
     chunkers: tuple[Chunker, ...]
     patterns: tuple[Pattern, ...]
@@ -175,11 +177,23 @@ class Gazetteer:
 
 
 @dataclass(frozen=True)
+class Aliases:
+    """Known alias → canonical name, per entity type; organisation short form → full form."""
+
+    canonical: dict[str, dict[str, str]]
+    abbreviations: dict[str, str]
+
+    def canonical_name(self, entity_type: str, name: str) -> str | None:
+        return self.canonical.get(entity_type, {}).get(name)
+
+
+@dataclass(frozen=True)
 class Schema:
     directory: Path
     entity_types: dict[str, EntityType]
     recognition: RecognitionRules
     gazetteer: Gazetteer
+    aliases: Aliases
     relations: Any
 
 
@@ -212,6 +226,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         protected_words=_longest_first(data.get("protected_words", [])),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
+        false_suffix_leaders={k: tuple(v) for k, v in data.get("false_suffix_leaders", {}).items()},
         short_forms={k: _longest_first(v) for k, v in data.get("short_forms", {}).items()},
         chunkers=tuple(
             Chunker(label, _longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
@@ -237,6 +252,31 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     })
 
 
+ALIASES_SCHEMA = {
+    "type": "object",
+    "propertyNames": {"enum": list(ENTITY_TYPES)},
+    "additionalProperties": {"type": "object", "additionalProperties": _STR_LIST},
+}
+
+
+def load_aliases(directory: Path) -> Aliases:
+    path = directory / "aliases.yaml"
+    data = load_yaml(path) or {}
+    validate(data, ALIASES_SCHEMA, path)
+    canonical: dict[str, dict[str, str]] = {}
+    for entity_type, entries in data.items():
+        table = canonical.setdefault(entity_type, {})
+        for name, aliases in entries.items():
+            for form in [name, *aliases]:
+                table[fold(form)] = fold(name)
+    abbreviations = {}
+    for line in read_word_list(directory / "lexicons/org_abbreviations.tsv"):
+        short, _, full = line.partition("\t")
+        if short and full:
+            abbreviations[short] = full
+    return Aliases(canonical, abbreviations)
+
+
 @lru_cache(maxsize=8)
 def load_schema(directory: str | Path | None = None) -> Schema:
     """Load and validate every schema file of `directory` (default: the repository's schemas/)."""
@@ -250,5 +290,6 @@ def load_schema(directory: str | Path | None = None) -> Schema:
         entity_types=load_entity_types(path),
         recognition=load_recognition(path),
         gazetteer=load_gazetteer(path),
+        aliases=load_aliases(path),
         relations=load_relation_rules(path),
     )
