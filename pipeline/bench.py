@@ -41,12 +41,13 @@ def make_corpus(data: Path, chars: int, target: Path) -> int:
     return written
 
 
-def measure(corpus: Path) -> dict:
+def measure(corpus: Path, config_file: str | None) -> dict:
     """Run the pipeline on `corpus` in this process; report timings and peak memory."""
+    from pipeline.config import load_config
     from pipeline.runner import run
 
     with tempfile.TemporaryDirectory() as out:
-        report = run([str(corpus)], out, warn=lambda message: None)
+        report = run([str(corpus)], out, load_config(config_file), warn=lambda message: None)
     seconds = report.timings["extract_seconds"]
     return {"documents": report.documents, "characters": report.characters,
             "load_seconds": report.timings["load_seconds"], "extract_seconds": seconds,
@@ -58,10 +59,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", default=os.environ.get("ZHKG_DATA", str(REPO.parent / "shared" / "data")))
     parser.add_argument("--sizes-mb", default="1", help="comma-separated corpus sizes in millions of characters")
+    parser.add_argument("--config", help="config file, as for zhkg run")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(Path(args.measure))))
+        print(json.dumps(measure(Path(args.measure), args.config)))
         return
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     rows = []
@@ -69,7 +71,10 @@ def main(argv: list[str] | None = None) -> None:
         for size in (float(s) for s in args.sizes_mb.split(",")):
             corpus = Path(tmp) / f"corpus-{size}.jsonl"
             make_corpus(Path(args.data), int(size * 1_000_000), corpus)
-            result = subprocess.run([sys.executable, "-m", "pipeline.bench", "--measure", str(corpus)],
+            command = [sys.executable, "-m", "pipeline.bench", "--measure", str(corpus)]
+            if args.config:
+                command += ["--config", args.config]
+            result = subprocess.run(command,
                                     capture_output=True, text=True, env=env, check=True)
             rows.append({"size_mchars": size, **json.loads(result.stdout.strip().splitlines()[-1])})
     print(f"{'corpus':>8} {'docs':>6} {'chars':>10} {'load s':>7} {'run s':>7} {'chars/s':>9} {'peak MB':>8}")

@@ -5,6 +5,7 @@ document's text, so memory grows with the number of distinct entities, not with 
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -16,8 +17,8 @@ MAX_EVIDENCE_PER_EDGE = 3
 
 @dataclass
 class NodeStats:
-    name: str
     type: str
+    names: Counter = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
@@ -51,7 +52,8 @@ class GraphBuilder:
     def add(self, result: DocumentResult) -> None:
         doc_id, day = result.document.id, _date(result.document.published)
         for entity in result.entities:
-            node = self.nodes.setdefault(entity.id, NodeStats(entity.name, entity.type))
+            node = self.nodes.setdefault(entity.id, NodeStats(entity.type))
+            node.names[entity.name] += 1
             node.aliases.update(entity.aliases)
             node.mentions += len(entity.mentions)
             node.documents.append(doc_id)
@@ -74,7 +76,9 @@ class GraphBuilder:
     def graph(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()
         for node_id, n in self.nodes.items():
-            g.add_node(node_id, label=n.name, type=n.type, aliases=sorted(n.aliases), mentions=n.mentions,
+            label = n.names.most_common(1)[0][0]
+            aliases = sorted((n.aliases | set(n.names)) - {label})
+            g.add_node(node_id, label=label, type=n.type, aliases=aliases, mentions=n.mentions,
                        documents=len(n.documents), document_ids=list(n.documents),
                        first_seen=n.first_seen, last_seen=n.last_seen, confidence=round(n.confidence, 3))
         for index, ((head, tail, rtype, title), e) in enumerate(sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))):

@@ -165,18 +165,29 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
     return mentions
 
 
+def _starts_with_any(text: str, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that `text` starts with, if any."""
+    for length, group in _by_length(words):
+        if text[:length] in group:
+            return text[:length]
+    return None
+
+
 def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
     'name' that is a verb, a title or a stop word is no name."""
     text, start, end = mention.text, mention.start, mention.end
-    changed = True
-    while changed:
-        changed = False
-        for word in rules.honorifics + rules.titles:
-            if text.endswith(word) and len(text) - len(word) >= 2:
-                text, end, changed = text[: -len(word)], end - len(word), True
-            elif text.startswith(word) and len(text) - len(word) >= 2:
-                text, start, changed = text[len(word):], start + len(word), True
+    affixes = rules.honorifics + rules.titles
+    while True:
+        suffix = _ends_with_any(text, len(text), affixes)
+        if suffix and len(text) - len(suffix) >= 2:
+            text, end = text[: -len(suffix)], end - len(suffix)
+            continue
+        prefix = _starts_with_any(text, affixes)
+        if prefix and len(text) - len(prefix) >= 2:
+            text, start = text[len(prefix):], start + len(prefix)
+            continue
+        break
     if len(text) < 2 or text in rules.non_names:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
@@ -222,16 +233,17 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> li
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
+    covering: dict[int, list[Mention]] = {}
     for mention in cleaned:
-        clash = False
-        for other in accepted:
-            if mention.start < other.end and other.start < mention.end:
-                nested = other.start <= mention.start and mention.end <= other.end
-                if not (nested and mention.type in NESTABLE_INSIDE.get(other.type, ())):
-                    clash = True
-                    break
+        others = {id(o): o for pos in range(mention.start, mention.end) for o in covering.get(pos, ())}
+        clash = any(
+            not (o.start <= mention.start and mention.end <= o.end and mention.type in NESTABLE_INSIDE.get(o.type, ()))
+            for o in others.values()
+        )
         if not clash:
             accepted.append(mention)
+            for pos in range(mention.start, mention.end):
+                covering.setdefault(pos, []).append(mention)
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
 
 
