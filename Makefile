@@ -21,7 +21,7 @@ run: setup
 	$(BIN)/zhkg run seeds --out $(OUT)
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 eval: setup
 	$(BIN)/zhkg run $(GOLD) --out build/eval-dev

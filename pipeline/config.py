@@ -108,12 +108,12 @@ def load_config(user_file: str | Path | None = None) -> RunConfig:
         source = str(DEFAULT_CONFIG)
     built = {}
     for section, cls in _SECTION_TYPES.items():
-        values = merged.get(section, {})
+        values = dict(merged.get(section, {}))
         known = {f.name: f.type for f in fields(cls)}
         for key, value in values.items():
             if key not in known:
                 raise ConfigError(f"{source}: [{section}] unknown key {key!r}; expected one of {sorted(known)}")
             hint = {"int": int, "float": float, "bool": bool, "str": str}[known[key]]
-            _typed(value, hint, f"{source}: [{section}] {key}")
+            values[key] = _typed(value, hint, f"{source}: [{section}] {key}")
         built[section] = cls(**values)
     return RunConfig(**built)

@@ -74,6 +74,22 @@ def org_abbreviations(data: Path) -> list[str]:
     return sorted(f"{short}\t{full}" for short, full in pairs.items())
 
 
+_GENERIC_PLACE_ENDINGS = ("医院", "学校", "小区", "公园", "广场", "酒店", "市场", "中心", "大厦", "车站", "机场", "公司",
+                          "银行", "大学", "学院", "中学", "小学", "政府", "局", "委", "所", "站", "厂", "店", "院", "部", "办")
+
+
+def place_anchors(data: Path, min_frequency: int = 1000) -> list[str]:
+    """Frequent THUOCL place names that may start an organisation's name (`中关村…`); not
+    entities by themselves."""
+    anchors = []
+    for line in (data / "lexicons/thuocl/THUOCL_diming.txt").read_text(encoding="utf-8-sig").splitlines():
+        word, _, frequency = line.strip().partition("\t")
+        if (frequency.strip().isdigit() and int(frequency) >= min_frequency and len(word) >= 2
+                and not word.endswith(_GENERIC_PLACE_ENDINGS)):
+            anchors.append(word.strip())
+    return sorted(set(anchors))
+
+
 def write_list(path: Path, header: str, words: list[str]) -> None:
     path.write_text(f"# {header}\n" + "\n".join(fold(w) for w in words) + "\n", encoding="utf-8")
 
@@ -86,6 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     data, out = Path(args.data), Path(args.out)
     write_list(out / "surnames.txt", "Chinese surnames, from lexicons/names/family_names_1k.txt (Chinese-Names-Corpus)", surnames(data))
     write_list(out / "org_abbreviations.tsv", "organisation short forms and full forms (short<TAB>full), from lexicons/funnlp abbreviations", org_abbreviations(data))
+    write_list(out / "place_anchors.txt", "frequent place names that may start an organisation name, from lexicons/thuocl THUOCL_diming (MIT)", place_anchors(data))
     write_list(out / "admin_places.txt", "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)", admin_places(data))
 
 

@@ -25,6 +25,8 @@ QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
+ANCHOR = "_ANCHOR"
+LOCAL_PREFIXES = "市省区县"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
                          rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")
@@ -51,6 +53,7 @@ def compile_patterns(rules: RecognitionRules) -> tuple[CompiledPattern, ...]:
         "HAN": f"[{HAN_CLASS}]",
         "HAN_CLASS": HAN_CLASS,
         "SURNAME": alternation(s for s in rules.lexicons.get("SURNAME", ()) if s not in rules.weak_surnames),
+        "ANY_SURNAME": alternation(rules.lexicons.get("SURNAME", ())),
         "TITLE": alternation(rules.titles),
         "HONORIFIC": alternation(rules.honorifics),
         "PERSON_VERB": alternation(rules.person_verbs),
@@ -143,9 +146,12 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if any(text.startswith(f, end) for f in followers) or _ends_with_any(text, start, leaders):
                 continue
             begin = chunk_start(text, start, chunker, rules)
-            if chunker.anchored:
+            if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
             begin = _balance_quotes(text, begin, start)
+            stripped = _ends_with_any(text, end, chunker.strip_suffixes)
+            if stripped:
+                start, end = min(start, end - len(stripped)), end - len(stripped)
             span = text[begin:end]
             if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
                 continue
@@ -225,6 +231,12 @@ def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
 NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT"}}
 
 
+def _nests(inner: Mention, outer: Mention) -> bool:
+    """Whether `inner` may stand inside `outer`: strictly shorter, of a type that nests there."""
+    return (outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+            and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
+
+
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> list[Mention]:
     """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
@@ -236,10 +248,7 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> li
     covering: dict[int, list[Mention]] = {}
     for mention in cleaned:
         others = {id(o): o for pos in range(mention.start, mention.end) for o in covering.get(pos, ())}
-        clash = any(
-            not (o.start <= mention.start and mention.end <= o.end and mention.type in NESTABLE_INSIDE.get(o.type, ()))
-            for o in others.values()
-        )
+        clash = any(not _nests(mention, o) for o in others.values())
         if not clash:
             accepted.append(mention)
             for pos in range(mention.start, mention.end):
@@ -339,11 +348,13 @@ class EntityRules:
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
         self.matcher.add(BLOCK, [nlp.make_doc(n) for n in self.rules.never_entities])
+        self.matcher.add(ANCHOR, [nlp.make_doc(n) for n in schema.gazetteer.anchors])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        known = model_mentions(doc) + find_lexicon_mentions(doc, text, self.matcher)
-        anchors = {m.start for m in known if m.type in ("ORG", "LOCATION")}
+        lexical = find_lexicon_mentions(doc, text, self.matcher)
+        known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
+        anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
         merged = merge_mentions(candidates, self.rules)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)

@@ -27,7 +27,7 @@ RELATIONS_SCHEMA = {
             "type": "object", "required": ["head", "tail"],
             "properties": {"head": _TYPES, "tail": _TYPES, "description": {"type": "string"}}}},
         "title_chain": {"type": "object", "required": ["separators"], "properties": {
-            "separators": _STR_LIST, "max_gap_chars": {"type": "integer", "minimum": 0},
+            "separators": _STR_LIST, "shared_title_separators": _STR_LIST, "max_gap_chars": {"type": "integer", "minimum": 0},
             "confidence": {"type": "number"}, "unattached_titles": _STR_LIST}},
         "sub_body_suffixes": _STR_LIST,
         "sub_body_confidence": {"type": "number"},
@@ -39,7 +39,7 @@ RELATIONS_SCHEMA = {
                            "confidence": {"type": "number", "minimum": 0, "maximum": 1}}}},
         "award_holder_words": _STR_LIST,
         "location_words": {"type": "object", "properties": {
-            "prepositions": _STR_LIST, "event_verbs": _STR_LIST, "confidence": {"type": "number"}}},
+            "prepositions": _STR_LIST, "event_verbs": _STR_LIST, "based_verbs": _STR_LIST, "confidence": {"type": "number"}}},
         "award_event_confidence": {"type": "number"},
         "ceremony_suffixes": _STR_LIST,
         "ceremony_confidence": {"type": "number"},
@@ -62,6 +62,7 @@ class TriggerRule:
 class RelationRules:
     types: dict[str, tuple[frozenset[str], frozenset[str]]]
     separators: tuple[str, ...]
+    shared_title_separators: tuple[str, ...]
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
@@ -72,6 +73,7 @@ class RelationRules:
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
     location_event_verbs: tuple[str, ...]
+    location_based_verbs: tuple[str, ...]
     location_confidence: float
     award_event_confidence: float
     ceremony_suffixes: tuple[str, ...]
@@ -104,6 +106,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
     return RelationRules(
         types=types,
         separators=tuple(chain["separators"]),
+        shared_title_separators=tuple(chain.get("shared_title_separators", [])),
         max_gap_chars=chain.get("max_gap_chars", 0),
         chain_confidence=chain.get("confidence", 0.85),
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
@@ -114,6 +117,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         award_holder_words=_longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),
         location_event_verbs=_longest_first(location.get("event_verbs", [])),
+        location_based_verbs=_longest_first(location.get("based_verbs", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
         ceremony_suffixes=_longest_first(data.get("ceremony_suffixes", [])),
@@ -139,12 +143,14 @@ def _evidence(text: str, start: int, end: int) -> tuple[Span, ...]:
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
-    """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理).
+    """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理);
+    `中国科协副主席兼秘书长X` → two titles at one body.
 
     Also yields the organisation mention of each link, so other rules can skip it."""
     orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
         pos = person.start
+        pending: list[str] = []
         while pos > 0:
             title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
             if title is None:
@@ -158,16 +164,20 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
                         org = candidate
                         break
             if org:
-                relation = Relation("holds_position", person.entity, org.entity,
-                                    _evidence(text, org.start, person.end), rules.chain_confidence,
-                                    "title_chain", title=title)
-                yield relation, org
+                for held in [title, *pending]:
+                    yield Relation("holds_position", person.entity, org.entity, _evidence(text, org.start, person.end),
+                                   rules.chain_confidence, "title_chain", title=held), org
+                pending = []
                 pos = org.start
             else:
                 pos = title_start
+                if title not in rules.unattached_titles:
+                    pending.append(title)
             separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
             if separator is None:
                 break
+            if separator not in rules.shared_title_separators:
+                pending = []
             pos -= len(separator)
 
 
@@ -241,6 +251,19 @@ def _coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list
     return chosen
 
 
+def _coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
+    """`中共中央、国务院决定授予`: the last mention before a trigger and those joined to it."""
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if text[mention.end:chosen[0].start] in COORDINATORS:
+            chosen.insert(0, mention)
+        else:
+            break
+    return chosen
+
+
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules,
                       spans: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRule]]:
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
@@ -307,7 +330,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             else:
                 before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
                 after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
-                tails = before[-1:]
+                tails = _coordinated_before(text, before)
                 heads = _coordinated(text, after[0], after[1:]) if after else []
             for head in heads:
                 for tail in tails:
@@ -378,11 +401,17 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     for sentence in sentences:
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
         sentence_text = text[sentence[0]:sentence[1]]
-        if not any(v in sentence_text for v in rules.location_event_verbs):
-            continue
         events = [m for m in in_sentence if m.type == "EVENT"]
+        for org in (m for m in in_sentence if m.type in ("ORG", "EVENT") and not m.nested):
+            verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
+            place = next((m for m in in_sentence if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
+            if place:
+                yield Relation("located_in", org.entity, place.entity, _evidence(text, *sentence),
+                               rules.location_confidence, "location:based")
         for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
+                continue
+            if not any(v in sentence_text for v in rules.location_event_verbs):
                 continue
             if not events:
                 continue

@@ -100,6 +100,7 @@ RECOGNITION_SCHEMA = {
                     "max_chars": {"type": "integer", "minimum": 2},
                     "score": {"type": "number", "minimum": 0, "maximum": 1},
                     "anchored": {"type": "boolean"},
+                    "strip_suffixes": _STR_LIST,
                 },
             },
         },
@@ -135,6 +136,7 @@ class Chunker:
     max_chars: int = 20
     score: float = 0.7
     anchored: bool = False
+    strip_suffixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,9 +173,11 @@ class RecognitionRules:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Known names by entity type, matched as phrases."""
+    """Known names by entity type, matched as phrases; `anchors` are place names that may
+    start an organisation's name but are no entities by themselves."""
 
     names: dict[str, tuple[str, ...]]
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,7 +234,8 @@ def load_recognition(directory: Path) -> RecognitionRules:
         short_forms={k: _longest_first(v) for k, v in data.get("short_forms", {}).items()},
         chunkers=tuple(
             Chunker(label, _longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
-                    spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False))
+                    spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False),
+                    _longest_first(spec.get("strip_suffixes", [])))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
@@ -243,13 +248,15 @@ GAZETTEER_FILES = {
     "LOCATION": ["lexicons/countries.txt", "lexicons/admin_places.txt"],
     "EVENT": ["lexicons/events.txt"],
 }
+ANCHOR_FILE = "lexicons/place_anchors.txt"
 
 
 def load_gazetteer(directory: Path) -> Gazetteer:
-    return Gazetteer({
+    names = {
         label: tuple(dict.fromkeys(w for rel in files for w in read_word_list(directory / rel)))
         for label, files in GAZETTEER_FILES.items()
-    })
+    }
+    return Gazetteer(names, read_word_list(directory / ANCHOR_FILE))
 
 
 ALIASES_SCHEMA = {

@@ -82,18 +82,27 @@ def _graphml_value(value: Any) -> Any:
     return value
 
 
-# GraphML key ids are the attribute names and must be unique across nodes and edges, so the
-# edge attributes that share a name with a node attribute are renamed (Gephi reads both).
+# GraphML key ids are the attribute names and must be unique across nodes and edges, so an
+# edge attribute that shares its name with a node attribute is renamed (Gephi reads both).
 GRAPHML_EDGE_NAMES = {"type": "relation", "label": "edgelabel"}
 
 
+def _edge_name(name: str, node_names: set[str]) -> str:
+    if name in GRAPHML_EDGE_NAMES:
+        return GRAPHML_EDGE_NAMES[name]
+    return f"edge_{name}" if name in node_names else name
+
+
 def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy without None values, with lists joined by `|` and XML-illegal characters removed."""
+    """A copy without None values, with lists joined by `|`, XML-illegal characters removed
+    and edge attribute names that no node attribute uses."""
     clean = nx.MultiDiGraph()
+    node_names: set[str] = set()
     for node, attrs in graph.nodes(data=True):
         clean.add_node(node, **{k: _graphml_value(v) for k, v in attrs.items() if v is not None})
+        node_names.update(attrs)
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        clean.add_edge(u, v, key=key, **{GRAPHML_EDGE_NAMES.get(k, k): _graphml_value(val)
+        clean.add_edge(u, v, key=key, **{_edge_name(k, node_names): _graphml_value(val)
                                          for k, val in attrs.items() if val is not None})
     return clean
 

@@ -1,0 +1,83 @@
+"""pipeline.analysis: sentence splitting and the spaCy pipeline."""
+import pytest
+
+from pipeline.analysis import build_nlp, split_sentences
+
+
+def pieces(text, **kwargs):
+    return [text[s:e] for s, e in split_sentences(text, **kwargs)]
+
+
+def test_split_after_sentence_ends():
+    text = "中关村实验室召开会议。王建华出席！大家满意吗？是的"
+    assert pieces(text) == ["中关村实验室召开会议。", "王建华出席！", "大家满意吗？", "是的"]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "他说：“要抓好落实。”会议结束。"
+    assert pieces(text) == ["他说：“要抓好落实。”", "会议结束。"]
+
+
+def test_newlines_split_and_blank_lines_vanish():
+    text = "标题行\n\n新华社 2024-08-13\n正文第一句。正文第二句。\n"
+    got = pieces(text)
+    assert [p.strip() for p in got] == ["标题行", "新华社 2024-08-13", "正文第一句。", "正文第二句。"]
+    assert all(p.strip() for p in got)
+
+
+def test_spans_are_ordered_disjoint_and_cover_every_character():
+    text = "第一句。\n第二句！第三句？\n\n最后"
+    spans = split_sentences(text)
+    for (s1, e1), (s2, _) in zip(spans, spans[1:]):
+        assert s1 < e1 <= s2
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace("\n", "") == text.replace("\n", "")
+
+
+def test_long_sentence_is_cut_at_a_comma_before_the_limit():
+    clause = "中关村实验室开展科研攻关，"
+    text = clause * 10 + "取得成果。"
+    spans = split_sentences(text, max_chars=40)
+    assert len(spans) > 1
+    for s, e in spans:
+        assert e - s <= 40
+    for s, e in spans[:-1]:
+        assert text[e - 1] in "，,；;"
+    assert "".join(text[s:e] for s, e in spans) == text
+
+
+def test_long_sentence_without_commas_is_cut_at_the_limit():
+    text = "字" * 95 + "。"
+    spans = split_sentences(text, max_chars=40)
+    assert [e - s for s, e in spans] == [40, 40, 16]
+
+
+def test_empty_and_whitespace_text():
+    assert split_sentences("") == []
+    assert split_sentences(" \n \n") == []
+
+
+@pytest.fixture(scope="module")
+def rules_only_nlp():
+    return build_nlp(ner_model=None)
+
+
+def test_rules_only_pipeline_components(rules_only_nlp):
+    assert rules_only_nlp.pipe_names == ["zhkg_sentences", "zhkg_entity_rules"]
+
+
+def test_missing_model_folder_gives_rules_only_pipeline(tmp_path):
+    nlp = build_nlp(ner_model=tmp_path / "no-such-model")
+    assert "ner" not in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "zhkg_entity_rules"
+
+
+def test_pipeline_sets_sentences_and_mentions(rules_only_nlp):
+    text = "中国科协召开会议。北京市司法局召开研讨会。"
+    doc = rules_only_nlp(text)
+    assert [text[s:e] for s, e in doc._.zhkg_sentences] == ["中国科协召开会议。", "北京市司法局召开研讨会。"]
+    mentions = doc._.zhkg_mentions
+    assert mentions is not None
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    assert {("ORG", "中国科协"), ("ORG", "北京市司法局")} <= {(m.type, m.text) for m in mentions}

@@ -1,0 +1,307 @@
+"""pipeline.recognition: chunks, patterns, person cleaning, overlap resolution, and the
+recognition results of the whole chain on short texts (gold guidelines, schema v1)."""
+import pytest
+
+from pipeline.records import Mention
+from pipeline.recognition import (
+    alternation,
+    clean_person,
+    compile_patterns,
+    find_chunk_mentions,
+    find_pattern_mentions,
+    merge_mentions,
+)
+
+from conftest import mention
+
+
+@pytest.fixture(scope="module")
+def patterns(rules):
+    return compile_patterns(rules)
+
+
+def chunks(text, rules, etype=None, anchors=None):
+    return {m.text for m in find_chunk_mentions(text, rules, anchors) if etype is None or m.type == etype}
+
+
+def found(text, patterns, etype):
+    return {m.text for m in find_pattern_mentions(text, patterns) if m.type == etype}
+
+
+# --- alternation ----------------------------------------------------------------------------
+
+def test_alternation_prefers_longest_words_and_escapes():
+    import re
+
+    regex = re.compile(alternation(["会", "大会", "表彰大会", "a.b"]))
+    assert regex.match("表彰大会").group(0) == "表彰大会"
+    assert regex.match("大会").group(0) == "大会"
+    assert regex.match("axb") is None
+
+
+# --- find_chunk_mentions --------------------------------------------------------------------
+
+def test_event_chunk_stops_at_a_verb(rules):
+    text = "王建华出席北京市机关党建工作交流研讨会。"
+    assert "北京市机关党建工作交流研讨会" in chunks(text, rules, "EVENT")
+    assert not any("出席" in c for c in chunks(text, rules))
+
+
+def test_award_chunk_stops_at_the_winning_verb(rules):
+    text = "王建华获得国家科技进步一等奖。"
+    assert chunks(text, rules, "AWARD") == {"国家科技进步一等奖"}
+
+
+def test_ranked_result_award(rules):
+    text = "东城区代表队荣获合唱比赛二等奖。"
+    assert "合唱比赛二等奖" in chunks(text, rules, "AWARD")
+
+
+def test_sub_body_chunk(rules):
+    text = "中关村实验室党委召开会议。"
+    # anchors: starts of known organisations and places (ORG chunks may require one)
+    assert "中关村实验室党委" in chunks(text, rules, "ORG", anchors={0})
+
+
+@pytest.mark.parametrize("text", ["召开会议，研究工作。", "大会强调，要抓好落实。", "参加活动。", "荣获一等奖。"],
+                         ids=["huiyi", "dahui", "huodong", "yidengjiang"])
+def test_generic_heads_are_not_chunks(rules, text):
+    # guidelines: generic activity words (会议, 活动) and bare ranks are no entities
+    assert not chunks(text, rules) & {"会议", "大会", "活动", "一等奖"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("开创工作新局面。", "局面"),
+    ("做好各项部署。", "部署"),
+    ("全国政协委员出席。", "委员"),
+    ("受到奖励。", "奖励"),
+], ids=["jumian", "bushu", "weiyuan", "jiangli"])
+def test_suffix_inside_a_longer_word_is_no_chunk(rules, text, word):
+    # 局面, 部署, 委员, 奖励 are ordinary words: no chunk may end inside them
+    inside = text.index(word) + 1
+    assert not [m.text for m in find_chunk_mentions(text, rules) if m.end == inside]
+
+
+def test_chunk_does_not_cross_punctuation(rules):
+    text = "会上，东城区直机关工委作交流发言。"
+    got = chunks(text, rules, "ORG", anchors={text.index("东城区")})
+    assert "东城区直机关工委" in got
+    assert not any("，" in c or "会上" in c for c in got)
+
+
+def test_chunk_offsets_index_the_text(rules):
+    text = "据悉，中关村实验室党委和北京市司法局联合举办第三届青年科技论坛。"
+    for m in find_chunk_mentions(text, rules):
+        assert text[m.start:m.end] == m.text
+        assert m.source == "rule:chunk"
+
+
+# --- find_pattern_mentions ------------------------------------------------------------------
+
+def test_person_after_title(patterns):
+    assert found("国务院总理李强出席论坛。", patterns, "PERSON") == {"李强"}
+
+
+def test_person_before_honorific(patterns):
+    assert found("会上，王建华同志讲话。", patterns, "PERSON") == {"王建华"}
+
+
+def test_person_before_title_after_punctuation(patterns):
+    assert "王建华" in found("会上，王建华主任表示，要抓好落实。", patterns, "PERSON")
+
+
+def test_person_pattern_never_includes_titles_or_honorifics(patterns, rules):
+    text = "中关村实验室主任王建华表示，副主任李明同志、秘书长张伟出席。"
+    for name in found(text, patterns, "PERSON"):
+        assert not any(name.endswith(w) or name.startswith(w) for w in rules.titles + rules.honorifics)
+
+
+def test_source_line_names_the_media_org(patterns):
+    # guidelines: `央视网消息` names the ORG 央视网
+    assert found("央视网消息（新闻联播）：国务院召开常务会议。", patterns, "ORG") == {"央视网"}
+
+
+def test_source_after_a_preposition_is_the_media_org(patterns):
+    # `据新华社消息` names 新华社; 据 is a preposition, not part of the name
+    assert found("据新华社消息，中关村实验室召开会议。", patterns, "ORG") == {"新华社"}
+
+
+def test_in_jing_is_a_location(patterns):
+    # guidelines: `在京` → LOCATION 京
+    assert found("第十届科技大会在京召开。", patterns, "LOCATION") == {"京"}
+
+
+def test_pattern_offsets_index_the_text(patterns):
+    text = "国务院总理李强出席论坛，会议由王建华同志主持。"
+    for m in find_pattern_mentions(text, patterns):
+        assert text[m.start:m.end] == m.text
+
+
+# --- clean_person ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("surface, name", [
+    ("吴建平主任", "吴建平"),
+    ("于英杰同志", "于英杰"),
+    ("院长王建华", "王建华"),
+    ("王建华副主任同志", "王建华"),
+    ("李强总理", "李强"),
+    ("欧阳明华", "欧阳明华"),
+], ids=["title-after", "honorific", "title-before", "title-and-honorific", "premier", "two-char-surname"])
+def test_clean_person_drops_titles_and_honorifics(rules, surface, name):
+    text = f"，{surface}出席。"
+    cleaned = clean_person(mention(text, surface, "PERSON"), rules)
+    assert cleaned is not None
+    assert cleaned.text == name
+    assert text[cleaned.start:cleaned.end] == name
+    assert cleaned.type == "PERSON"
+
+
+@pytest.mark.parametrize("surface", ["委员", "同志", "书记", "主任"], ids=["weiyuan", "tongzhi", "shuji", "zhuren"])
+def test_clean_person_rejects_a_bare_title_or_honorific(rules, surface):
+    # guidelines: roles without a name (党员, 委员) are not PERSON entities
+    assert clean_person(mention(f"{surface}出席。", surface, "PERSON"), rules) is None
+
+
+def test_clean_person_rejects_a_single_character(rules):
+    assert clean_person(Mention(0, 1, "王", "PERSON", "test"), rules) is None
+
+
+# --- merge_mentions -------------------------------------------------------------------------
+
+def test_merge_longer_mention_wins(rules):
+    text = "中关村实验室党委召开会议。"
+    merged = merge_mentions([mention(text, "中关村实验室", "ORG"), mention(text, "中关村实验室党委", "ORG")], rules)
+    assert [(m.type, m.text) for m in merged] == [("ORG", "中关村实验室党委")]
+
+
+def test_merge_same_span_more_confident_wins(rules):
+    text = "中关村论坛开幕。"
+    low = mention(text, "中关村论坛", "ORG", score=0.6)
+    high = mention(text, "中关村论坛", "EVENT", score=0.95)
+    assert [(m.type, m.text) for m in merge_mentions([low, high], rules)] == [("EVENT", "中关村论坛")]
+
+
+def test_merge_keeps_org_nested_in_event(rules):
+    text = "市直机关工委第六届文化艺术节开幕。"
+    event = mention(text, "市直机关工委第六届文化艺术节", "EVENT")
+    org = mention(text, "市直机关工委", "ORG")
+    merged = {(m.type, m.text) for m in merge_mentions([event, org], rules)}
+    assert merged == {("EVENT", "市直机关工委第六届文化艺术节"), ("ORG", "市直机关工委")}
+
+
+def test_merge_drops_partial_overlaps(rules):
+    text = "北京市司法局长王建华"
+    a = mention(text, "北京市司法局", "ORG")
+    b = Mention(5, 10, text[5:10], "PERSON", "test", 0.5)  # 局长王建华, crossing the ORG's end
+    merged = merge_mentions([a, b], rules)
+    for x in merged:
+        for y in merged:
+            if x is not y:
+                assert x.end <= y.start or y.end <= x.start or (x.start <= y.start and y.end <= x.end) \
+                    or (y.start <= x.start and x.end <= y.end)
+
+
+def test_merge_drops_never_entities(rules):
+    text = "我国科技界和我们都支持中关村实验室。"
+    candidates = [mention(text, "我国", "LOCATION", score=0.95), mention(text, "我们", "ORG"),
+                  mention(text, "中关村实验室", "ORG")]
+    assert {m.text for m in merge_mentions(candidates, rules)} == {"中关村实验室"}
+
+
+def test_merge_cleans_persons(rules):
+    text = "吴建平主任出席。"
+    [merged] = merge_mentions([mention(text, "吴建平主任", "PERSON")], rules)
+    assert (merged.text, merged.start, merged.end) == ("吴建平", 0, 3)
+
+
+def test_merge_result_is_sorted(rules):
+    text = "中关村实验室和北京市司法局举办论坛。"
+    merged = merge_mentions([mention(text, "北京市司法局", "ORG"), mention(text, "中关村实验室", "ORG")], rules)
+    assert [m.start for m in merged] == sorted(m.start for m in merged)
+
+
+# --- the whole chain ------------------------------------------------------------------------
+
+def test_chain_person_after_state_title(extract):
+    facts = extract("国务院总理李强出席论坛。")
+    assert "李强" in facts.names("PERSON")
+    assert "国务院" in facts.names("ORG")
+    assert not any("总理" in n for n in facts.all_names())
+
+
+def test_chain_person_without_title_or_honorific(extract):
+    # guidelines: `北京市委常委于英杰同志` → PERSON 于英杰 (title and 同志 are not part of the name)
+    facts = extract("北京市委常委于英杰同志出席会议。")
+    assert "于英杰" in facts.names("PERSON")
+    assert not any("同志" in n or "常委" in n for n in facts.names("PERSON"))
+
+
+def test_chain_org_does_not_swallow_the_title(extract):
+    facts = extract("北京市委常委于英杰同志出席会议。")
+    assert "北京市委" in facts.names("ORG")
+    assert "北京市委常委" not in facts.all_names()
+
+
+def test_chain_lab_and_its_party_committee_are_orgs(extract):
+    # guidelines: 中关村实验室 and 中关村实验室党委 are ORG entities
+    facts = extract("中关村实验室党委召开会议。中关村实验室主任王建华出席。")
+    assert {"中关村实验室", "中关村实验室党委"} <= facts.names("ORG")
+
+
+def test_chain_media_source_org(extract):
+    facts = extract("据新华社消息，中关村实验室党委召开会议。")
+    assert "新华社" in facts.names("ORG")
+    assert "据新华社" not in facts.all_names()
+
+
+def test_chain_org_does_not_swallow_a_verb(extract):
+    # 举办 and 主办 are verbs: the organisation is 中国科协
+    facts = extract("中国科协举办青年科技工作者沙龙。")
+    assert "中国科协" in facts.names("ORG")
+    assert not any(n.endswith("举办") for n in facts.all_names())
+    facts = extract("青年科技论坛由中国科协主办。")
+    assert "中国科协" in facts.names("ORG")
+    assert not any(n.endswith("主办") for n in facts.all_names())
+
+
+def test_chain_award_does_not_swallow_the_recipient(extract):
+    facts = extract("中国科协授予王建华同志全国优秀科技工作者称号。")
+    assert "王建华" in facts.names("PERSON")
+    assert facts.names("AWARD")
+    assert not any("王建华" in n for n in facts.names("AWARD"))
+    assert any("全国优秀科技工作者" in n for n in facts.names("AWARD"))
+
+
+def test_chain_named_event_and_award(extract):
+    facts = extract("中关村实验室主任王建华在北京市机关党建工作交流研讨会上获得2023年度机关党建研究成果二等奖。")
+    assert "北京市机关党建工作交流研讨会" in facts.names("EVENT")
+    assert "2023年度机关党建研究成果二等奖" in facts.names("AWARD")
+    assert "王建华" in facts.names("PERSON")
+
+
+def test_chain_generic_words_are_not_entities(extract):
+    facts = extract("会议指出，我们要加强基层党组织建设，我国广大党员和科技工作者积极参加活动。")
+    names = facts.all_names()
+    for word in ("会议", "我们", "我国", "基层党组织", "党员", "科技工作者", "活动"):
+        assert word not in names
+
+
+def test_chain_lexicon_campaign_event(extract):
+    facts = extract("中关村实验室党委扎实开展党纪学习教育。")
+    assert "党纪学习教育" in facts.names("EVENT")
+
+
+def test_chain_place_inside_an_org_name_is_not_a_location(extract):
+    # guidelines: 北京市 in 北京市生态环境局 is no separate LOCATION unless it stands alone
+    facts = extract("北京市生态环境局召开党建工作会议。")
+    assert "北京市生态环境局" in facts.names("ORG")
+    assert "北京市" not in facts.names("LOCATION")
+
+
+def test_chain_full_width_text_offsets(extract):
+    text = "２０２４年８月１３日，国务院总理李强出席论坛。\u3000中关村实验室召开会议。"
+    facts = extract(text)
+    assert "李强" in facts.names("PERSON")
+    for entity in facts.result.entities:
+        for span in entity.mentions:
+            assert text[span.start:span.end] == span.text

@@ -1,0 +1,477 @@
+"""pipeline.relations: relation rules on anchored mentions, and relations of the whole chain
+(gold guidelines, schema v1)."""
+from pathlib import Path
+import shutil
+
+import pytest
+
+from pipeline.analysis import split_sentences
+from pipeline.relations import (
+    Anchored,
+    award_event_relations,
+    award_holder_relations,
+    extract_relations,
+    load_relation_rules,
+    location_relations,
+    sub_body_relations,
+    title_chain_relations,
+    trigger_relations,
+)
+from pipeline.schema import SchemaError
+
+from conftest import SCHEMAS, anchored
+
+
+def name(entity_id: str) -> str:
+    return entity_id.split(":", 1)[1]
+
+
+def tuples(relations):
+    return {(r.type, name(r.head), name(r.tail), r.title) for r in relations}
+
+
+def pairs(relations, rtype):
+    return {(name(r.head), name(r.tail)) for r in relations if r.type == rtype}
+
+
+def chain(text, mentions, rules, relation_rules):
+    return [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+
+
+def entities_of(mentions):
+    return {m.entity: (m.type, name(m.entity)) for m in mentions}
+
+
+def all_relations(text, mentions, rules, relation_rules, main_event=None):
+    return extract_relations(text, split_sentences(text), mentions, entities_of(mentions), rules.titles,
+                             main_event, relation_rules)
+
+
+# --- schemas/relations.yaml -----------------------------------------------------------------
+
+GUIDELINE_TYPES = {
+    "holds_position": ({"PERSON"}, {"ORG"}),
+    "part_of": ({"ORG"}, {"ORG"}),
+    "located_in": ({"ORG", "EVENT"}, {"LOCATION"}),
+    "participated_in": ({"PERSON", "ORG"}, {"EVENT"}),
+    "organized": ({"PERSON", "ORG"}, {"EVENT"}),
+    "received": ({"PERSON", "ORG"}, {"AWARD"}),
+    "awarded_by": ({"AWARD"}, {"ORG", "EVENT"}),
+}
+
+
+def test_relation_types_follow_the_guidelines(relation_rules):
+    assert {k: (set(h), set(t)) for k, (h, t) in relation_rules.types.items()} == GUIDELINE_TYPES
+
+
+def test_allows(relation_rules):
+    assert relation_rules.allows("received", "PERSON", "AWARD")
+    assert not relation_rules.allows("received", "AWARD", "PERSON")
+    assert not relation_rules.allows("no_such_relation", "PERSON", "ORG")
+
+
+def test_trigger_with_unknown_relation_is_a_schema_error(tmp_path: Path):
+    folder = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS, folder)
+    path = folder / "relations.yaml"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "\n  - {name: bogus_rule, relation: married_to, words: [嫁给]}\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="bogus_rule") as error:
+        load_relation_rules(folder)
+    assert "relations.yaml" in str(error.value)
+
+
+# --- title chains ---------------------------------------------------------------------------
+
+def test_title_chain_party_committee_member(rules, relation_rules):
+    text = "北京市委常委于英杰同志出席会议。"
+    mentions = [anchored(text, "北京市委", "ORG"), anchored(text, "于英杰", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "于英杰", "北京市委", "常委")}
+
+
+def test_title_chain_state_council_premier(rules, relation_rules):
+    text = "国务院总理李强出席论坛。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "李强", "国务院", "总理")}
+
+
+def test_title_chain_two_bodies(rules, relation_rules):
+    text = "中共中央政治局常委、国务院副总理王建华出席会议。"
+    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "国务院", "ORG"),
+                anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中共中央政治局", "常委"),
+        ("holds_position", "王建华", "国务院", "副总理"),
+    }
+
+
+def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
+    # guidelines: a second title at the same body (副主席兼秘书长) is a second relation
+    text = "中国科协副主席兼秘书长王建华出席会议。"
+    mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中国科协", "副主席"),
+        ("holds_position", "王建华", "中国科协", "秘书长"),
+    }
+
+
+def test_title_chain_party_group_secretary(rules, relation_rules):
+    # gold convention: `国务院党组书记X` → holds_position(X, 国务院党组, 书记)
+    text = "国务院党组书记王建华主持会议。"
+    mentions = [anchored(text, "国务院党组", "ORG"), anchored(text, "王建华", "PERSON")]
+    got = chain(text, mentions, rules, relation_rules)
+    assert pairs(got, "holds_position") == {("王建华", "国务院党组")}
+    assert all("书记" in r.title for r in got)
+
+
+def test_title_without_a_named_body_gives_no_relation(rules, relation_rules):
+    # guidelines: a title whose organisation the text does not name gets no relation (两院院士, 国家主席)
+    for text, person in (("两院院士王建华出席会议。", "王建华"), ("国家主席王建华出席会议。", "王建华")):
+        mentions = [anchored(text, person, "PERSON")]
+        assert chain(text, mentions, rules, relation_rules) == []
+
+
+def test_state_president_is_not_a_post_of_the_preceding_body(rules, relation_rules):
+    # `中共中央总书记、国家主席X`: 总书记 of 中共中央; 国家主席 names no body of the text
+    text = "中共中央总书记、国家主席王建华出席会议。"
+    mentions = [anchored(text, "中共中央", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", "中共中央", "总书记")}
+
+
+def test_title_chain_skips_a_short_modifier(rules, relation_rules):
+    text = "北京市科协第十届主席王建华出席会议。"
+    mentions = [anchored(text, "北京市科协", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", "北京市科协", "主席")}
+
+
+def test_title_chain_evidence_spans_the_chain(rules, relation_rules):
+    text = "会上，国务院总理李强讲话。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
+    [relation] = chain(text, mentions, rules, relation_rules)
+    [span] = relation.evidence
+    assert text[span.start:span.end] == span.text == "国务院总理李强"
+    assert relation.rule == "title_chain"
+
+
+# --- sub-bodies -----------------------------------------------------------------------------
+
+def test_sub_body_party_committee_is_part_of_its_body(relation_rules):
+    entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:中关村实验室": ("ORG", "中关村实验室"),
+                "ORG:北京市司法局党委": ("ORG", "北京市司法局党委"), "ORG:北京市司法局": ("ORG", "北京市司法局")}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("中关村实验室党委", "中关村实验室"), ("北京市司法局党委", "北京市司法局")}
+
+
+def test_sub_body_without_its_parent_gives_nothing(relation_rules):
+    entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:北京市司法局": ("ORG", "北京市司法局")}
+    assert list(sub_body_relations(entities, relation_rules)) == []
+
+
+def test_sub_body_needs_organisations(relation_rules):
+    entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "EVENT:中关村实验室": ("EVENT", "中关村实验室")}
+    assert list(sub_body_relations(entities, relation_rules)) == []
+
+
+# --- triggers -------------------------------------------------------------------------------
+
+def trig(text, mentions, relation_rules, main_event=None):
+    return list(trigger_relations(text, split_sentences(text), mentions, main_event, relation_rules))
+
+
+def test_trigger_received(relation_rules):
+    text = "王建华获得国家科技进步一等奖。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "国家科技进步一等奖", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("王建华", "国家科技进步一等奖")}
+
+
+def test_trigger_attend(relation_rules):
+    text = "王建华出席第三届青年科技论坛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "participated_in") == {("王建华", "第三届青年科技论坛")}
+    assert not pairs(got, "organized")
+
+
+def test_trigger_attend_coordinated_events(relation_rules):
+    text = "王建华出席主题教育总结会议和党纪学习教育部署会。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "主题教育总结会议", "EVENT"),
+                anchored(text, "党纪学习教育部署会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {
+        ("王建华", "主题教育总结会议"), ("王建华", "党纪学习教育部署会")}
+
+
+def test_trigger_coordinated_heads(relation_rules):
+    text = "王建华、李明出席第三届青年科技论坛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "李明", "PERSON"),
+                anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {
+        ("王建华", "第三届青年科技论坛"), ("李明", "第三届青年科技论坛")}
+
+
+def test_trigger_organized(relation_rules):
+    text = "中关村实验室举办青年科技工作者沙龙。"
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "青年科技工作者沙龙", "EVENT")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "organized") == {("中关村实验室", "青年科技工作者沙龙")}
+    assert not pairs(got, "participated_in")
+
+
+def test_trigger_chairing_and_convening_is_organizing(relation_rules):
+    # guidelines: `主持召开 M` → organized(person, M)
+    text = "王建华主持召开党建工作推进会。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "党建工作推进会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("王建华", "党建工作推进会")}
+
+
+def test_trigger_passive_host(relation_rules):
+    text = "第三届青年科技论坛由中关村实验室主办。"
+    mentions = [anchored(text, "第三届青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("中关村实验室", "第三届青年科技论坛")}
+
+
+def test_trigger_grant_gives_awarded_by_and_received(relation_rules):
+    text = "中国科协授予王建华全国优秀科技工作者称号。"
+    mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "全国优秀科技工作者称号", "AWARD")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "awarded_by") == {("全国优秀科技工作者称号", "中国科协")}
+    assert pairs(got, "received") == {("王建华", "全国优秀科技工作者称号")}
+
+
+def test_trigger_event_anaphora_uses_the_main_event(relation_rules):
+    text = "第三届青年科技论坛开幕。王建华出席会议并致辞。"
+    mentions = [anchored(text, "第三届青年科技论坛", "EVENT"), anchored(text, "王建华", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:第三届青年科技论坛")
+    assert pairs(got, "participated_in") == {("王建华", "第三届青年科技论坛")}
+
+
+def test_trigger_stays_within_its_sentence(relation_rules):
+    text = "王建华获得表彰。第三届青年科技论坛开幕。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert trig(text, mentions, relation_rules) == []
+
+
+def test_trigger_word_inside_a_name_is_no_trigger(relation_rules):
+    # 举办 inside the event's own name does not make the person its organiser
+    text = "王建华参观中关村举办成果展览会。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中关村举办成果展览会", "EVENT")]
+    assert not pairs(trig(text, mentions, relation_rules), "organized")
+
+
+def test_trigger_evidence_is_the_sentence(relation_rules):
+    text = "会议开始。王建华获得国家科技进步一等奖。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "国家科技进步一等奖", "AWARD")]
+    [relation] = trig(text, mentions, relation_rules)
+    [span] = relation.evidence
+    assert text[span.start:span.end].strip() == span.text == "王建华获得国家科技进步一等奖。"
+    assert relation.rule == "trigger:win"
+    assert 0 < relation.confidence <= 1
+
+
+# --- award holders, locations, award events ---------------------------------------------------
+
+def test_award_holder(relation_rules):
+    text = "2018年度国家最高科学技术奖获得者王建华出席。"
+    mentions = [anchored(text, "2018年度国家最高科学技术奖", "AWARD"), anchored(text, "王建华", "PERSON")]
+    assert pairs(award_holder_relations(text, mentions, relation_rules), "received") == {
+        ("王建华", "2018年度国家最高科学技术奖")}
+
+
+def test_location_of_an_event_abroad(relation_rules):
+    # `在奥克兰…出席…论坛` → located_in(论坛, 奥克兰)
+    text = "王建华在奥克兰出席中新教育合作论坛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "奥克兰", "LOCATION"),
+                anchored(text, "中新教育合作论坛", "EVENT")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("中新教育合作论坛", "奥克兰")}
+
+
+def test_location_in_jing(relation_rules):
+    # guidelines: `在京` → LOCATION 京; an event held there is located_in it
+    text = "第十届青年科技论坛在京召开。"
+    mentions = [anchored(text, "第十届青年科技论坛", "EVENT"), anchored(text, "京", "LOCATION")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("第十届青年科技论坛", "京")}
+
+
+def test_location_needs_a_preposition(relation_rules):
+    text = "奥克兰代表团出席中新教育合作论坛。"
+    mentions = [anchored(text, "奥克兰", "LOCATION"), anchored(text, "中新教育合作论坛", "EVENT")]
+    assert list(location_relations(text, split_sentences(text), mentions, relation_rules)) == []
+
+
+def test_award_given_at_an_event(relation_rules):
+    # guidelines: awarded_by links the event at which the award was given (`在…中荣获`)
+    text = "王建华在第六届文化艺术节中荣获合唱比赛二等奖。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第六届文化艺术节", "EVENT"),
+                anchored(text, "合唱比赛二等奖", "AWARD")]
+    got = list(award_event_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "awarded_by") == {("合唱比赛二等奖", "第六届文化艺术节")}
+
+
+# --- extract_relations ----------------------------------------------------------------------
+
+def test_extract_relations_combines_rules(rules, relation_rules):
+    text = "中关村实验室党委书记王建华在京出席第三届青年科技论坛。中关村实验室获得先进集体称号。"
+    mentions = [anchored(text, "中关村实验室党委", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "京", "LOCATION"), anchored(text, "第三届青年科技论坛", "EVENT"),
+                anchored(text, "中关村实验室", "ORG", occurrence=1), anchored(text, "先进集体称号", "AWARD")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("part_of", "中关村实验室党委", "中关村实验室", None) in got
+    assert ("participated_in", "王建华", "第三届青年科技论坛", None) in got
+    assert ("located_in", "第三届青年科技论坛", "京", None) in got
+    assert ("received", "中关村实验室", "先进集体称号", None) in got
+    # the party committee is the body whose secretary 王建华 is
+    assert any(t[:3] == ("holds_position", "王建华", "中关村实验室党委") and "书记" in t[3] for t in got)
+
+
+def test_extract_relations_respects_type_constraints(rules, relation_rules):
+    text = "北京市获得国家科技进步一等奖。王建华在北京市出席会议。"
+    mentions = [anchored(text, "北京市", "LOCATION"), anchored(text, "国家科技进步一等奖", "AWARD"),
+                anchored(text, "王建华", "PERSON"), anchored(text, "北京市", "LOCATION", occurrence=1)]
+    for r in all_relations(text, mentions, rules, relation_rules):
+        head, tail = entities_of(mentions)[r.head][0], entities_of(mentions)[r.tail][0]
+        assert relation_rules.allows(r.type, head, tail)
+    assert not pairs(all_relations(text, mentions, rules, relation_rules), "received")
+
+
+def test_extract_relations_deduplicates(rules, relation_rules):
+    text = "王建华获得国家科技进步一等奖。王建华荣获国家科技进步一等奖。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "国家科技进步一等奖", "AWARD"),
+                anchored(text, "王建华", "PERSON", occurrence=1),
+                anchored(text, "国家科技进步一等奖", "AWARD", occurrence=1)]
+    got = [r for r in all_relations(text, mentions, rules, relation_rules) if r.type == "received"]
+    assert len(got) == 1
+    assert len(got[0].evidence) == 2
+
+
+def test_extract_relations_never_relates_an_entity_to_itself(rules, relation_rules):
+    text = "中关村实验室党委和中关村实验室党委召开会议。"
+    mentions = [anchored(text, "中关村实验室党委", "ORG"), anchored(text, "中关村实验室党委", "ORG", occurrence=1)]
+    assert all(r.head != r.tail for r in all_relations(text, mentions, rules, relation_rules))
+
+
+def test_chairing_a_meeting_is_participation(rules, relation_rules):
+    # guidelines: `主持会议` → participated_in(person, M), not organized
+    text = "王建华主持青年科技工作者座谈会。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "青年科技工作者座谈会", "EVENT")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert pairs(got, "participated_in") == {("王建华", "青年科技工作者座谈会")}
+    assert not pairs(got, "organized")
+
+
+def test_body_represented_by_a_speaker_takes_part(rules, relation_rules):
+    # guidelines: a body `代表` by a speaker takes part too
+    text = "王建华代表中国科协在第三届青年科技论坛上发言。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中国科协", "ORG"),
+                anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "participated_in") == {
+        ("王建华", "第三届青年科技论坛"), ("中国科协", "第三届青年科技论坛")}
+
+
+def test_award_conferred_by_two_bodies(rules, relation_rules):
+    # guidelines: awarded_by links the conferring body (`党中央、国务院决定授予`)
+    text = "中共中央、国务院决定授予王建华全国教书育人楷模称号。"
+    mentions = [anchored(text, "中共中央", "ORG"), anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "全国教书育人楷模称号", "AWARD")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert pairs(got, "awarded_by") == {("全国教书育人楷模称号", "中共中央"), ("全国教书育人楷模称号", "国务院")}
+    assert pairs(got, "received") == {("王建华", "全国教书育人楷模称号")}
+
+
+def test_organisation_based_in_a_place(rules, relation_rules):
+    # guidelines: located_in ORG → LOCATION, cue 位于
+    text = "中关村实验室位于北京市海淀区。"
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "北京市海淀区", "LOCATION")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "located_in") == {
+        ("中关村实验室", "北京市海淀区")}
+
+
+# --- the whole chain ------------------------------------------------------------------------
+
+def test_chain_holds_position_premier(extract):
+    facts = extract("国务院总理李强出席论坛。")
+    assert facts.titles("李强", "国务院") == {"总理"}
+
+
+def test_chain_holds_position_city_committee(extract):
+    # guidelines: `北京市委常委于英杰同志` → holds_position(于英杰, 北京市委, 常委)
+    facts = extract("北京市委常委于英杰同志出席会议。")
+    assert facts.titles("于英杰", "北京市委") == {"常委"}
+
+
+def test_chain_member_attends_session(extract):
+    facts = extract("全国政协委员王建华出席全国政协十四届二次会议。")
+    assert facts.titles("王建华", "全国政协") == {"委员"}
+    assert ("王建华", "全国政协十四届二次会议") in facts.relation_pairs("participated_in")
+
+
+def test_chain_two_titles_at_one_body(extract):
+    facts = extract("中国科协副主席兼秘书长王建华出席会议。")
+    assert facts.titles("王建华", "中国科协") == {"副主席", "秘书长"}
+
+
+def test_chain_party_committee_part_of_lab(extract):
+    facts = extract("中关村实验室党委召开会议。中关村实验室主任王建华出席。")
+    assert ("中关村实验室党委", "中关村实验室") in facts.relation_pairs("part_of")
+    assert facts.titles("王建华", "中关村实验室") == {"主任"}
+
+
+def test_chain_party_committee_secretary(extract):
+    # `X党委书记Y` → holds_position(Y, X党委, 书记) and X党委 part_of X
+    facts = extract("北京市司法局党委书记王建华出席会议。北京市司法局局长李明讲话。")
+    assert ("北京市司法局党委", "北京市司法局") in facts.relation_pairs("part_of")
+    titles = facts.titles("王建华", "北京市司法局党委")
+    assert titles and all("书记" in t for t in titles)
+    assert facts.titles("李明", "北京市司法局") == {"局长"}
+
+
+def test_chain_party_group_secretary(extract):
+    facts = extract("国务院党组书记王建华主持会议，传达国务院有关精神。")
+    assert "国务院党组" in facts.names("ORG")
+    titles = facts.titles("王建华", "国务院党组")
+    assert titles and all("书记" in t for t in titles)
+    assert ("国务院党组", "国务院") in facts.relation_pairs("part_of")
+
+
+def test_chain_received_award(extract):
+    # `X获得Y一等奖` → received
+    facts = extract("中国科协副主席王建华获得国家科技进步一等奖。")
+    assert ("王建华", "国家科技进步一等奖") in facts.relation_pairs("received")
+    assert facts.titles("王建华", "中国科协") == {"副主席"}
+
+
+def test_chain_event_in_jing(extract):
+    facts = extract("第十届青年科技论坛在京召开。")
+    assert ("第十届青年科技论坛", "京") in facts.relation_pairs("located_in")
+
+
+def test_chain_event_in_a_city(extract):
+    facts = extract("第三届青年科技论坛在杭州举行。")
+    assert ("第三届青年科技论坛", "杭州") in facts.relation_pairs("located_in")
+
+
+def test_chain_org_hosts_event(extract):
+    facts = extract("中国科协举办青年科技工作者沙龙。")
+    assert ("中国科协", "青年科技工作者沙龙") in facts.relation_pairs("organized")
+    facts = extract("青年科技论坛由中国科协主办。")
+    assert ("中国科协", "青年科技论坛") in facts.relation_pairs("organized")
+
+
+def test_chain_award_granted_by_body(extract):
+    facts = extract("中国科协授予王建华同志全国优秀科技工作者称号。")
+    awards = [a for a in facts.names("AWARD") if "全国优秀科技工作者" in a]
+    assert len(awards) == 1
+    assert ("王建华", awards[0]) in facts.relation_pairs("received")
+    assert (awards[0], "中国科协") in facts.relation_pairs("awarded_by")
+
+
+def test_chain_relations_reference_entities_and_respect_types(extract, relation_rules):
+    facts = extract("北京市委常委于英杰同志在京出席第三届青年科技论坛。中关村实验室党委书记王建华获得先进个人称号。"
+                    "中关村实验室举办青年科技工作者沙龙。")
+    types = {e.id: e.type for e in facts.result.entities}
+    for r in facts.result.relations:
+        assert r.head in types and r.tail in types
+        assert relation_rules.allows(r.type, types[r.head], types[r.tail])
+        for span in r.evidence:
+            assert facts.text[span.start:span.end].strip() == span.text

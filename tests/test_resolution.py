@@ -1,0 +1,157 @@
+"""pipeline.resolution: one entity per referent within a document."""
+from pipeline.resolution import entity_id
+from pipeline.schema import load_schema
+from pipeline.resolution import canonical_names as _canonical_names
+from pipeline.resolution import resolve as _resolve
+
+from conftest import mention
+
+
+def canonical_names(mentions, text, rules):
+    """pipeline.resolution.canonical_names with the repository's alias tables."""
+    return _canonical_names(mentions, text, rules, load_schema().aliases)
+
+
+def resolve(mentions, text, original, rules):
+    """pipeline.resolution.resolve with the repository's alias tables."""
+    return _resolve(mentions, text, original, rules, load_schema().aliases)
+
+
+def test_entity_id():
+    assert entity_id("ORG", "中关村实验室") == "ORG:中关村实验室"
+
+
+def test_short_form_resolves_to_the_full_name_in_the_same_document(rules):
+    text = "中关村实验室召开会议。实验室主任出席。"
+    mentions = [mention(text, "中关村实验室", "ORG"), mention(text, "实验室", "ORG", occurrence=1)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "实验室")] == "中关村实验室"
+    assert names[("ORG", "中关村实验室")] == "中关村实验室"
+
+
+def test_short_form_of_an_event(rules):
+    text = "第三届青年科技论坛开幕。论坛期间举办多场活动。"
+    mentions = [mention(text, "第三届青年科技论坛", "EVENT"), mention(text, "青年科技论坛", "EVENT")]
+    assert canonical_names(mentions, text, rules)[("EVENT", "青年科技论坛")] == "第三届青年科技论坛"
+
+
+def test_short_form_never_crosses_types(rules):
+    text = "中关村论坛开幕。中关村实验室参会。"
+    mentions = [mention(text, "中关村论坛", "EVENT"), mention(text, "中关村实验室", "ORG")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("EVENT", "中关村论坛")] == "中关村论坛"
+    assert names[("ORG", "中关村实验室")] == "中关村实验室"
+
+
+def test_persons_are_never_merged_by_suffix(rules):
+    # 李明 and 王李明 are different people even though one name ends the other
+    text = "王李明和李明出席。"
+    mentions = [mention(text, "王李明", "PERSON"), mention(text, "李明", "PERSON", occurrence=1)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("PERSON", "李明")] == "李明"
+
+
+def test_ambiguous_short_form_is_not_merged(rules):
+    # 实验室 ends two different labs: it names neither for sure
+    text = "中关村实验室和怀柔实验室签约。实验室将开展合作。"
+    mentions = [mention(text, "中关村实验室", "ORG"), mention(text, "怀柔实验室", "ORG"),
+                mention(text, "实验室", "ORG", occurrence=2)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "中关村实验室")] == "中关村实验室"
+    assert names[("ORG", "怀柔实验室")] == "怀柔实验室"
+    assert names[("ORG", "实验室")] not in {"中关村实验室", "怀柔实验室"}
+
+
+def test_city_abbreviation_expands_in_a_beijing_document(rules):
+    # guidelines: `市司法局` is 北京市司法局 when the context is Beijing
+    text = "北京市召开机关党建工作会议。市司法局作交流发言。"
+    mentions = [mention(text, "北京市", "LOCATION"), mention(text, "市司法局", "ORG")]
+    assert canonical_names(mentions, text, rules)[("ORG", "市司法局")] == "北京市司法局"
+
+
+def test_city_abbreviation_stays_without_a_home_city(rules):
+    # no city named: the short form is the name
+    text = "市司法局召开会议。"
+    assert canonical_names([mention(text, "市司法局", "ORG")], text, rules)[("ORG", "市司法局")] == "市司法局"
+
+
+def test_city_abbreviation_prefers_a_full_name_of_the_text(rules):
+    text = "北京市召开会议。北京市司法局、市司法局党委参会。"
+    mentions = [mention(text, "北京市司法局", "ORG"), mention(text, "市司法局", "ORG")]
+    assert canonical_names(mentions, text, rules)[("ORG", "市司法局")] == "北京市司法局"
+
+
+def test_resolve_groups_mentions_with_aliases_and_offsets(rules):
+    text = "中关村实验室召开会议。实验室主任出席，中关村实验室党委参会。"
+    mentions = [mention(text, "中关村实验室", "ORG"), mention(text, "实验室", "ORG", occurrence=1),
+                mention(text, "中关村实验室党委", "ORG")]
+    entities, anchor = resolve(mentions, text, text, rules)
+    by_name = {e.name: e for e in entities}
+    assert set(by_name) == {"中关村实验室", "中关村实验室党委"}
+    lab = by_name["中关村实验室"]
+    assert lab.id.startswith("ORG:")
+    assert lab.aliases == ["实验室"]
+    assert len(lab.mentions) == 2
+    for span in lab.mentions:
+        assert text[span.start:span.end] == span.text
+    for m in mentions:
+        assert anchor[(m.start, m.end, m.type)] in {e.id for e in entities}
+
+
+def test_resolve_beijing_alias(rules):
+    text = "北京市召开机关党建工作会议。市司法局作交流发言。"
+    mentions = [mention(text, "北京市", "LOCATION"), mention(text, "市司法局", "ORG")]
+    entities, _ = resolve(mentions, text, text, rules)
+    org = next(e for e in entities if e.type == "ORG")
+    assert org.name == "北京市司法局"
+    assert org.aliases == ["市司法局"]
+
+
+def test_resolve_spans_use_the_original_text(rules):
+    original = "中关村实验室召开２０２４年会议，ＡＩ研究院参会。"
+    folded = "中关村实验室召开2024年会议，AI研究院参会。"
+    m = mention(folded, "AI研究院", "ORG")
+    entities, _ = resolve([m], folded, original, rules)
+    [entity] = entities
+    assert entity.mentions[0].text == "ＡＩ研究院" == original[m.start:m.end]
+
+
+def test_resolve_drops_generic_names(rules):
+    text = "会议强调，党委要加强领导。"
+    entities, anchor = resolve([mention(text, "党委", "ORG"), mention(text, "会议", "EVENT")], text, text, rules)
+    assert entities == [] and anchor == {}
+
+
+def test_resolve_one_entity_per_type_and_name(rules):
+    text = "中关村实验室召开会议。中关村实验室主任出席。"
+    mentions = [mention(text, "中关村实验室", "ORG"), mention(text, "中关村实验室", "ORG", occurrence=1)]
+    entities, _ = resolve(mentions, text, text, rules)
+    assert len(entities) == 1 and len(entities[0].mentions) == 2 and entities[0].aliases == []
+
+
+def test_known_alias_and_full_name_are_one_entity(rules):
+    # guidelines: the canonical name is the fullest proper name in the text; the other form is an alias
+    text = "中国科学技术协会召开会议。中国科协主席出席。"
+    mentions = [mention(text, "中国科学技术协会", "ORG"), mention(text, "中国科协", "ORG")]
+    entities, anchor = resolve(mentions, text, text, rules)
+    assert len(entities) == 1
+    assert entities[0].name == "中国科学技术协会"
+    assert entities[0].aliases == ["中国科协"]
+    assert len(set(anchor.values())) == 1
+
+
+# --- the whole chain ------------------------------------------------------------------------
+
+def test_chain_lab_short_form_is_an_alias(extract):
+    # guidelines: `实验室` = 中关村实验室 is an alias in the same document
+    facts = extract("中关村实验室召开党建工作会议。实验室主任王建华出席会议。")
+    lab = facts.entity("ORG", "中关村实验室")
+    assert "实验室" in lab.aliases
+    assert "实验室" not in facts.all_names()
+
+
+def test_chain_city_abbreviation_in_a_beijing_document(extract):
+    facts = extract("北京市召开机关党建工作会议。会上，市司法局作交流发言。")
+    org = facts.entity("ORG", "北京市司法局")
+    assert "市司法局" in org.aliases
+    assert "市司法局" not in facts.names("ORG")
