@@ -7,6 +7,7 @@ returns `Relation` records that carry their evidence, confidence and rule name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,9 @@ RELATIONS_SCHEMA = {
         "location_words": {"type": "object", "properties": {
             "prepositions": _STR_LIST, "event_verbs": _STR_LIST, "based_verbs": _STR_LIST, "confidence": {"type": "number"}}},
         "award_event_confidence": {"type": "number"},
+        "appointments": {"type": "object", "properties": {
+            "verbs": _STR_LIST, "skip_before_verb": _STR_LIST, "confidence": {"type": "number"}}},
+        "home_titles": {"type": "object", "properties": {"titles": _STR_LIST, "confidence": {"type": "number"}}},
         "ceremony_suffixes": _STR_LIST,
         "ceremony_confidence": {"type": "number"},
         "relative_markers": _STR_LIST,
@@ -76,6 +80,11 @@ class RelationRules:
     location_based_verbs: tuple[str, ...]
     location_confidence: float
     award_event_confidence: float
+    appointment_verbs: tuple[str, ...]
+    appointment_skips: tuple[str, ...]
+    appointment_confidence: float
+    home_titles: frozenset[str]
+    home_confidence: float
     ceremony_suffixes: tuple[str, ...]
     ceremony_confidence: float
     relative_markers: tuple[str, ...]
@@ -120,6 +129,11 @@ def load_relation_rules(directory: Path) -> RelationRules:
         location_based_verbs=_longest_first(location.get("based_verbs", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
+        appointment_verbs=_longest_first(data.get("appointments", {}).get("verbs", [])),
+        appointment_skips=_longest_first(data.get("appointments", {}).get("skip_before_verb", [])),
+        appointment_confidence=data.get("appointments", {}).get("confidence", 0.8),
+        home_titles=frozenset(data.get("home_titles", {}).get("titles", [])),
+        home_confidence=data.get("home_titles", {}).get("confidence", 0.55),
         ceremony_suffixes=_longest_first(data.get("ceremony_suffixes", [])),
         ceremony_confidence=data.get("ceremony_confidence", 0.65),
         relative_markers=tuple(data.get("relative_markers", [])),
@@ -179,6 +193,44 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
             if separator not in rules.shared_title_separators:
                 pending = []
             pos -= len(separator)
+
+
+def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                          rules: RelationRules) -> Iterator[Relation]:
+    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    for org in (m for m in mentions if m.type == "ORG"):
+        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
+        if not title or not verb:
+            continue
+        pos = org.start - len(verb)
+        skip = next((w for w in rules.appointment_skips if text.startswith(w, pos - len(w))), "")
+        person = people_by_end.get(pos - len(skip))
+        people = []
+        while person:
+            people.insert(0, person)
+            separator = text[person.start - 1:person.start] if person.start else ""
+            person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
+        for p in people:
+            yield Relation("holds_position", p.entity, org.entity, _evidence(text, p.start, org.end + len(title)),
+                           rules.appointment_confidence, "appointment", title=title)
+
+
+def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                         rules: RelationRules) -> Iterator[Relation]:
+    """`吴建平主任` (a title after the name, no organisation before it) → the post at the
+    document's most mentioned organisation, for the titles of an institution's own officers."""
+    orgs = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested)
+    if not orgs:
+        return
+    home = orgs.most_common(1)[0][0]
+    orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        if title in rules.home_titles and person.start not in orgs_by_end:
+            yield Relation("holds_position", person.entity, home, _evidence(text, person.start, person.end + len(title)),
+                           rules.home_confidence, "home_title", title=title)
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -459,6 +511,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         (m.start, m.end) for m in mentions if m.type == "ORG" and _ends_with_title(text, m.end, titles)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
+    found += appointment_relations(text, mentions, titles, rules)
+    found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules)
     found += trigger_relations(text, sentences, free, main_event, rules)
     found += award_holder_relations(text, free, rules)

@@ -79,6 +79,7 @@ RECOGNITION_SCHEMA = {
         "weak_surnames": _STR_LIST,
         "titles": _STR_LIST,
         "honorifics": _STR_LIST,
+        "non_names": _STR_LIST,
         "person_verbs": _STR_LIST,
         "speech_verbs": _STR_LIST,
         "stop_words": _STR_LIST,
@@ -154,6 +155,7 @@ class RecognitionRules:
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
+    extra_non_names: tuple[str, ...]
     person_verbs: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     stop_words: tuple[str, ...]
@@ -168,7 +170,7 @@ class RecognitionRules:
     @property
     def non_names(self) -> frozenset[str]:
         """Words that can never be a person's name."""
-        return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics)
+        return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics + self.extra_non_names)
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=_longest_first(data["titles"]),
         honorifics=_longest_first(data["honorifics"]),
+        extra_non_names=tuple(data.get("non_names", [])),
         person_verbs=_longest_first(data.get("person_verbs", [])),
         speech_verbs=_longest_first(data.get("speech_verbs", [])),
         stop_words=_longest_first(data["stop_words"]),
