@@ -15,7 +15,7 @@ from pathlib import Path
 from .records import Relation, Span
 from .schema import SchemaError, load_yaml, validate
 
-CLAUSE_BREAKS = re.compile(r"[，,；;：:]")
+CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 
 _STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -35,7 +35,8 @@ RELATIONS_SCHEMA = {
         "event_anaphora": _STR_LIST,
         "triggers": {"type": "array", "items": {
             "type": "object", "required": ["name", "relation", "words"], "additionalProperties": False,
-            "properties": {"name": {"type": "string"}, "relation": {"type": "string"}, "words": _STR_LIST,
+            "properties": {"name": {"type": "string"}, "relation": {"type": "string"}, "also": {"type": "string"},
+                           "words": _STR_LIST,
                            "order": {"enum": ["head_trigger_tail", "tail_trigger_head"]},
                            "confidence": {"type": "number", "minimum": 0, "maximum": 1}}}},
         "award_holder_words": _STR_LIST,
@@ -60,6 +61,7 @@ class TriggerRule:
     order: str
     confidence: float
     regex: re.Pattern
+    also: str | None = None
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,13 @@ def load_relation_rules(directory: Path) -> RelationRules:
     types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
     triggers = []
     for rule in data["triggers"]:
-        if rule["relation"] not in types:
-            raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
+        for key in ("relation", "also"):
+            if key in rule and rule[key] not in types:
+                raise SchemaError(f"{path}: at key triggers/{rule['name']}/{key}: unknown relation {rule[key]!r}")
         words = _longest_first(rule["words"])
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
-                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words)))))
+                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words))),
+                                    rule.get("also")))
     chain = data["title_chain"]
     location = data.get("location_words", {})
     return RelationRules(
@@ -386,9 +390,10 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 heads = _coordinated(text, after[0], after[1:]) if after else []
             for head in heads:
                 for tail in tails:
-                    if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
-                        yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
-                                       f"trigger:{rule.name}")
+                    for relation in filter(None, (rule.relation, rule.also)):
+                        if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
+                            yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
+                                           f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
 
@@ -404,15 +409,17 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
 
 def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
-    """The event a trigger without an event object refers to: `出席大会` / `在大会上讲话` name the
-    document's main event; an event named earlier in the clause (`在论坛上致辞`) is taken as is."""
-    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start]
+    """The event a trigger without an event object refers to: an event named earlier in the
+    clause (`在论坛上致辞`) is taken as is; `出席大会`, `在大会上讲话` and a trigger that ends its
+    clause (`韩正出席`) name the document's main event."""
+    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start and not m.nested]
     if earlier:
         return earlier[-1:]
     if main_event is None:
         return []
     words = rules.event_anaphora
-    if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)):
+    if (_anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start))
+            or not text[t_end:clause[1]].strip()):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
 
