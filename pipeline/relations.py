@@ -35,8 +35,7 @@ RELATIONS_SCHEMA = {
         "event_anaphora": _STR_LIST,
         "triggers": {"type": "array", "items": {
             "type": "object", "required": ["name", "relation", "words"], "additionalProperties": False,
-            "properties": {"name": {"type": "string"}, "relation": {"type": "string"}, "also": {"type": "string"},
-                           "words": _STR_LIST,
+            "properties": {"name": {"type": "string"}, "relation": {"type": "string"}, "words": _STR_LIST,
                            "order": {"enum": ["head_trigger_tail", "tail_trigger_head"]},
                            "confidence": {"type": "number", "minimum": 0, "maximum": 1}}}},
         "award_holder_words": _STR_LIST,
@@ -61,7 +60,6 @@ class TriggerRule:
     order: str
     confidence: float
     regex: re.Pattern
-    also: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,13 +105,11 @@ def load_relation_rules(directory: Path) -> RelationRules:
     types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
     triggers = []
     for rule in data["triggers"]:
-        for key in ("relation", "also"):
-            if key in rule and rule[key] not in types:
-                raise SchemaError(f"{path}: at key triggers/{rule['name']}/{key}: unknown relation {rule[key]!r}")
+        if rule["relation"] not in types:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
         words = _longest_first(rule["words"])
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
-                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words))),
-                                    rule.get("also")))
+                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words)))))
     chain = data["title_chain"]
     location = data.get("location_words", {})
     return RelationRules(
@@ -390,10 +386,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 heads = _coordinated(text, after[0], after[1:]) if after else []
             for head in heads:
                 for tail in tails:
-                    for relation in filter(None, (rule.relation, rule.also)):
-                        if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
-                            yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
-                                           f"trigger:{rule.name}")
+                    if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
+                        yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
+                                       f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
 
