@@ -1,0 +1,1 @@
+"""Reproducible training of the character-level Chinese NER model (``python -m pipeline.training``)."""
