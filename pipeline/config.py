@@ -12,6 +12,7 @@ from typing import Any
 from confection import Config, ConfigValidationError
 
 from .analysis import DEFAULT_NER_MODEL
+from .segmentation import DEFAULT_SEGMENTER
 from .schema import SchemaError
 
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.cfg"
@@ -24,6 +25,7 @@ class ConfigError(SchemaError):
 @dataclass(frozen=True)
 class PathsConfig:
     ner_model: str = "default"
+    segmenter: str = "default"
     schemas: str = "default"
 
 
@@ -62,6 +64,13 @@ class RunConfig:
         if value == "none":
             return None
         return DEFAULT_NER_MODEL if value == "default" else Path(value)
+
+    @property
+    def segmenter_path(self) -> Path | None:
+        value = self.paths.segmenter
+        if value == "none":
+            return None
+        return DEFAULT_SEGMENTER if value == "default" else Path(value)
 
     @property
     def schemas_dir(self) -> str | None:

@@ -10,6 +10,7 @@ from .records import Document, DocumentResult, Mention
 from .relations import Anchored, extract_relations
 from .resolution import resolve
 from .schema import Schema, load_schema
+from .segmentation import load_word_check
 from .textnorm import fold
 
 
@@ -20,6 +21,7 @@ class Extractor:
         self.config = config or load_config()
         self.schema: Schema = load_schema(self.config.schemas_dir)
         self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir)
+        self.is_word = load_word_check(self.config.segmenter_path)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         pairs = ((folded, (d, folded)) for d in documents for folded in (fold(d.text),))
@@ -37,7 +39,7 @@ class Extractor:
         main_event = choose_main_event(text, anchored)
         relations = extract_relations(
             text, sentences if sentences is not None else split_sentences(text), anchored, by_id, self.schema.recognition.titles,
-            main_event, self.schema.relations,
+            main_event, self.schema.relations, self.is_word,
         )
         minimum = self.config.relations.min_confidence
         relations = [r for r in relations if r.confidence >= minimum]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,10 +316,14 @@ def _coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
     return chosen
 
 
+WordCheck = Callable[[str, int, int], bool]
+
+
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules,
-                      spans: list[tuple[int, int]]) -> list[tuple[int, int, TriggerRule]]:
+                      spans: list[tuple[int, int]], is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
-    longest wins (`主持召开` is convene, not attend). Triggers inside a mention are ignored."""
+    longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
+    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored."""
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, TriggerRule]] = []
@@ -327,6 +331,8 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
         if chosen and start < chosen[-1][1]:
             continue
         if any(s <= start and end <= e for s, e in spans):
+            continue
+        if is_word is not None and not is_word(text, start, end):
             continue
         chosen.append((start, end, rule))
     return chosen
@@ -360,11 +366,12 @@ def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
 
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
-                      main_event: str | None, rules: RelationRules) -> Iterator[Relation]:
+                      main_event: str | None, rules: RelationRules,
+                      is_word: WordCheck | None = None) -> Iterator[Relation]:
     spans = [(m.start, m.end) for m in mentions]
     for sentence in sentences:
         in_sentence = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
-        triggers = sentence_triggers(text, sentence, rules, spans)
+        triggers = sentence_triggers(text, sentence, rules, spans, is_word)
         starts = [t[0] for t in triggers]
         evidence = _evidence(text, *sentence)
         for t_start, t_end, rule in triggers:
@@ -505,7 +512,8 @@ def _ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
 
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
-                      main_event: str | None, rules: RelationRules) -> list[Relation]:
+                      main_event: str | None, rules: RelationRules,
+                      is_word: WordCheck | None = None) -> list[Relation]:
     """All relations of one document, deduplicated by (type, head, tail, title)."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
     mentions = sorted(mentions + bare_title_mentions(text, mentions, titles, chain), key=lambda m: (m.start, m.end))
@@ -516,7 +524,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += appointment_relations(text, mentions, titles, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules)
-    found += trigger_relations(text, sentences, free, main_event, rules)
+    found += trigger_relations(text, sentences, free, main_event, rules, is_word)
     found += award_holder_relations(text, free, rules)
     found += ceremony_relations(entities, rules)
     found += location_relations(text, sentences, free, rules)
