@@ -52,3 +52,36 @@ def test_min_confidence_drops_weaker_relations(extractor, monkeypatch):
 def test_empty_result_for_text_without_entities(extractor):
     result = extractor.extract(make_document("plain", "今天天气很好，我们一起去散步。", "x.txt"))
     assert result.entities == [] and result.relations == []
+
+
+def test_two_documents_naming_one_body_two_ways_give_one_node(extractor):
+    from pipeline.graph import GraphBuilder
+
+    builder = GraphBuilder()
+    for doc_id, text in (("a", "中国科协召开会议。"), ("b", "中国科学技术协会召开会议。")):
+        builder.add(extractor.extract(make_document(doc_id, text, f"{doc_id}.txt")))
+    graph = builder.graph()
+    orgs = [n for n, attrs in graph.nodes(data=True) if attrs["type"] == "ORG"]
+    assert len(orgs) == 1
+    attrs = graph.nodes[orgs[0]]
+    assert attrs["documents"] == 2
+    assert {attrs["label"], *attrs["aliases"]} >= {"中国科协", "中国科学技术协会"}
+
+
+def test_party_centre_short_form_is_the_central_committee(extract):
+    facts = extract("中共中央召开会议。党中央高度重视科技工作。")
+    entity = facts.entity("ORG", "中共中央")
+    assert "党中央" in entity.aliases
+    assert "党中央" not in facts.names("ORG")
+
+
+def test_one_name_of_two_types_gives_two_nodes():
+    from pipeline.graph import GraphBuilder
+    from pipeline.records import Document, DocumentResult, Entity, Span
+
+    builder = GraphBuilder()
+    for doc_id, etype in (("a", "LOCATION"), ("b", "ORG")):
+        entity = Entity(f"{etype}:新华", etype, "新华", mentions=[Span(0, 2, "新华")])
+        builder.add(DocumentResult(Document(doc_id, "新华"), [entity], []))
+    graph = builder.graph()
+    assert sorted(attrs["type"] for _, attrs in graph.nodes(data=True)) == ["LOCATION", "ORG"]

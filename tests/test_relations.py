@@ -475,3 +475,85 @@ def test_chain_relations_reference_entities_and_respect_types(extract, relation_
         assert relation_rules.allows(r.type, types[r.head], types[r.tail])
         for span in r.evidence:
             assert facts.text[span.start:span.end].strip() == span.text
+
+
+# --- appointments, officers' posts, ceremonies, winners, bare titles, whole words ------------
+
+def test_appointment_gives_each_named_person_the_post(rules, relation_rules):
+    text = "会议决定王建华、李明同志为中国科协副主席。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "李明", "PERSON"), anchored(text, "中国科协", "ORG")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("holds_position", "王建华", "中国科协", "副主席") in got
+    assert ("holds_position", "李明", "中国科协", "副主席") in got
+
+
+def test_appointment_needs_the_verb(rules, relation_rules):
+    text = "王建华和中国科协副主席李明座谈。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中国科协", "ORG"), anchored(text, "李明", "PERSON")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("holds_position", "李明", "中国科协", "副主席") in got
+    assert not any(head == "王建华" for kind, head, _, _ in got if kind == "holds_position")
+
+
+def test_officer_title_after_a_name_is_held_at_the_documents_institution(rules, relation_rules):
+    text = "中关村实验室召开大会。王建华主任讲话。中关村实验室将继续努力。"
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "中关村实验室", "ORG", occurrence=1)]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("holds_position", "王建华", "中关村实验室", "主任") in got
+
+
+def test_government_title_after_a_name_is_not_guessed(rules, relation_rules):
+    text = "中关村实验室召开大会。王建华副总理讲话。"
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert not pairs(all_relations(text, mentions, rules, relation_rules), "holds_position")
+
+
+def test_ceremony_confers_the_awards_of_its_document(rules, relation_rules):
+    text = "全国科技奖励大会在京举行。王建华获得国家科技进步一等奖。"
+    mentions = [anchored(text, "全国科技奖励大会", "EVENT"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "国家科技进步一等奖", "AWARD")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert ("国家科技进步一等奖", "全国科技奖励大会") in pairs(got, "awarded_by")
+    assert ("王建华", "国家科技进步一等奖") in pairs(got, "received")
+
+
+def test_an_ordinary_meeting_confers_nothing(rules, relation_rules):
+    text = "全国科技工作会议在京举行。王建华曾获国家科技进步一等奖。"
+    mentions = [anchored(text, "全国科技工作会议", "EVENT"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "国家科技进步一等奖", "AWARD")]
+    assert not pairs(all_relations(text, mentions, rules, relation_rules), "awarded_by")
+
+
+def test_winners_in_a_relative_clause_follow_the_award(rules, relation_rules):
+    text = "李明向获得国家最高科学技术奖的王建华院士和赵华院士颁发奖章。"
+    mentions = [anchored(text, "李明", "PERSON"), anchored(text, "国家最高科学技术奖", "AWARD"),
+                anchored(text, "王建华", "PERSON"), anchored(text, "赵华", "PERSON")]
+    got = pairs(all_relations(text, mentions, rules, relation_rules), "received")
+    assert got == {("王建华", "国家最高科学技术奖"), ("赵华", "国家最高科学技术奖")}
+
+
+def test_a_bare_title_held_by_one_person_refers_to_them(rules, relation_rules):
+    text = "中共中央总书记王建华出席论坛。总书记参加青年科技论坛。"
+    mentions = [anchored(text, "中共中央", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "青年科技论坛", "EVENT")]
+    got = pairs(all_relations(text, mentions, rules, relation_rules), "participated_in")
+    assert ("王建华", "青年科技论坛") in got
+
+
+def test_a_bare_title_held_by_two_people_stays_unresolved(rules, relation_rules):
+    text = "国务院副总理王建华、国务院副总理李明出席大会。副总理参加青年科技论坛。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "国务院", "ORG", occurrence=1), anchored(text, "李明", "PERSON"),
+                anchored(text, "青年科技论坛", "EVENT")]
+    got = pairs(all_relations(text, mentions, rules, relation_rules), "participated_in")
+    assert not any(tail == "青年科技论坛" for _, tail in got)
+
+
+def test_triggers_must_be_whole_words_when_a_segmenter_is_given(relation_rules):
+    from pipeline.relations import sentence_triggers
+
+    text = "王建华获取了数据。"
+    inside_a_word = lambda t, start, end: False  # noqa: E731  (a segmenter that sees no word there)
+    assert sentence_triggers(text, (0, len(text)), relation_rules, [])
+    assert not sentence_triggers(text, (0, len(text)), relation_rules, [], inside_a_word)
