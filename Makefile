@@ -1,4 +1,4 @@
-# zhkg: make run (set up + run on seeds/), make test, make eval, make bench, make train.
+# zhkg: make run (set up + run on seeds/), make view (DIR/graph.html), make test, make eval, make bench, make train.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run test eval eval-ner bench train lexicons clean
+.PHONY: setup run view test eval eval-ner bench train lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ setup: $(BIN)/zhkg
 
 run: setup
 	$(BIN)/zhkg run seeds --out $(OUT)
+
+view: setup
+	$(BIN)/zhkg view $(OUT)
 
 test: setup
 	$(BIN)/python -m pytest -q

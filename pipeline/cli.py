@@ -1,7 +1,8 @@
 """Command line: a thin layer over the library API.
 
-  zhkg run PATH... --out DIR [--config FILE]
+  zhkg run PATH... --out DIR [--config FILE] [--encoding NAME] [--resume]
   zhkg eval --gold DIR --pred DIR
+  zhkg view DIR [--out FILE] [--max-nodes N] [--screenshot PNG]
 """
 from __future__ import annotations
 
@@ -20,13 +21,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="extract entities and relations; write YAML and GraphML")
-    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.jsonl files or folders")
+    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html/.jsonl files or folders")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder")
     run.add_argument("--config", metavar="FILE", help="config file overriding pipeline/configs/default.cfg")
+    run.add_argument("--encoding", metavar="NAME",
+                     help="decode every input with this encoding (utf-8, gb18030, big5, utf-16, …) instead of detecting it")
+    run.add_argument("--resume", action="store_true",
+                     help="keep the documents an interrupted run already wrote to DIR (same text, config and model)")
 
     score = commands.add_parser("eval", help="score a run's documents against gold YAML files")
     score.add_argument("--gold", required=True, metavar="DIR", help="folder of gold <doc_id>.yaml files")
     score.add_argument("--pred", required=True, metavar="DIR", help="a run's --out folder (or its documents/)")
+
+    view = commands.add_parser("view", help="write DIR/graph.html, an offline interactive view of a run's graph")
+    view.add_argument("dir", metavar="DIR", help="a run's --out folder (reads graph.json, else graph.yaml)")
+    view.add_argument("--out", metavar="FILE", help="the page to write (default DIR/graph.html)")
+    view.add_argument("--max-nodes", type=int, default=2000, metavar="N",
+                      help="draw the N nodes of highest PageRank (default 2000)")
+    view.add_argument("--screenshot", metavar="PNG", help="also save a screenshot (needs Chromium)")
     return parser
 
 
@@ -39,11 +51,29 @@ def _run(args: argparse.Namespace) -> int:
     if missing:
         print(f"zhkg: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        print(f"zhkg: --out {args.out} is a file, not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if args.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            print(f"zhkg: unknown encoding {args.encoding!r} (try utf-8, gb18030, big5 or utf-16)", file=sys.stderr)
+            return EXIT_USAGE
     try:
         config = load_config(args.config)
-        report = run(args.paths, args.out, config)
+        if args.encoding:
+            from dataclasses import replace
+
+            config = replace(config, ingest=replace(config.ingest, encoding=args.encoding))
+        report = run(args.paths, args.out, config, resume=args.resume)
     except SchemaError as error:
         print(f"zhkg: configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"zhkg: cannot write the outputs: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"zhkg: {report.documents} documents, {report.entities} entities, {report.relations} relations "
           f"→ {args.out} ({len(report.skipped)} skipped)", file=sys.stderr)
@@ -62,9 +92,33 @@ def _eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _view(args: argparse.Namespace) -> int:
+    from .view import screenshot, write_view
+
+    if not Path(args.dir).is_dir():
+        print(f"zhkg: not a folder: {args.dir}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.max_nodes < 1:
+        print("zhkg: --max-nodes must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        page = write_view(args.dir, args.out, args.max_nodes)
+    except (FileNotFoundError, ValueError) as error:
+        print(f"zhkg: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"zhkg: wrote {page}", file=sys.stderr)
+    if args.screenshot:
+        try:
+            print(f"zhkg: wrote {screenshot(page, Path(args.screenshot))}", file=sys.stderr)
+        except (FileNotFoundError, RuntimeError, OSError) as error:
+            print(f"zhkg: no screenshot: {error}", file=sys.stderr)
+            return EXIT_SKIPPED
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": _run, "eval": _eval}[args.command](args)
+    return {"run": _run, "eval": _eval, "view": _view}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ wrong type are errors that name the file, the key and what was expected.
 """
 from __future__ import annotations
 
+import codecs
+import configparser
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,8 @@ class PathsConfig:
 
 @dataclass(frozen=True)
 class IngestConfig:
-    max_chars: int = 2_000_000
+    max_chars: int = 100_000
+    encoding: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,11 @@ class RelationsConfig:
 class OutputConfig:
     graphml: bool = True
     max_evidence: int = 3
+    gexf: bool = True
+    csv: bool = True
+    json: bool = True
+    svg: bool = True
+    svg_max_nodes: int = 150
 
 
 @dataclass(frozen=True)
@@ -89,8 +97,30 @@ def _read(path: Path) -> dict[str, Any]:
         return dict(Config().from_disk(path, interpolate=True))
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
-    except (ConfigValidationError, ValueError, KeyError, UnicodeDecodeError) as error:
+    except (ConfigValidationError, ValueError, KeyError, UnicodeDecodeError, configparser.Error) as error:
         raise ConfigError(f"{path}: not a valid config file: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config file: {error.strerror or error}") from None
+
+
+# Allowed ranges (inclusive; None: unbounded) of numeric keys. max_chars is at most spaCy's
+# default Language.max_length; longer inputs are split into parts of at most max_chars.
+_RANGES = {("ingest", "max_chars"): (100, 1_000_000), ("analysis", "batch_size"): (1, None),
+           ("relations", "min_confidence"): (0.0, 1.0), ("output", "max_evidence"): (0, None)}
+
+
+def _checked(section: str, key: str, value: Any, where: str) -> Any:
+    low, high = _RANGES.get((section, key), (None, None))
+    if (low is not None and value < low) or (high is not None and value > high):
+        expected = f"from {low} to {high}" if high is not None else f"of at least {low}"
+        raise ConfigError(f"{where}: expected a number {expected}, got {value!r}")
+    if (section, key) == ("ingest", "encoding") and value != "auto":
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ConfigError(f'{where}: expected "auto" or an encoding name such as utf-8, gb18030, big5 '
+                              f"or utf-16, got {value!r}") from None
+    return value
 
 
 def _typed(value: Any, expected: type, where: str) -> Any:
@@ -123,6 +153,7 @@ def load_config(user_file: str | Path | None = None) -> RunConfig:
             if key not in known:
                 raise ConfigError(f"{source}: [{section}] unknown key {key!r}; expected one of {sorted(known)}")
             hint = {"int": int, "float": float, "bool": bool, "str": str}[known[key]]
-            values[key] = _typed(value, hint, f"{source}: [{section}] {key}")
+            values[key] = _checked(section, key, _typed(value, hint, f"{source}: [{section}] {key}"),
+                                   f"{source}: [{section}] {key}")
         built[section] = cls(**values)
     return RunConfig(**built)

@@ -11,7 +11,8 @@ from .relations import Anchored, extract_relations
 from .resolution import resolve
 from .schema import Schema, load_schema
 from .segmentation import load_word_check
-from .textnorm import fold
+from .convert import original_evidence, original_names
+from .textnorm import analysis_text, fold
 
 
 class Extractor:
@@ -24,7 +25,7 @@ class Extractor:
         self.is_word = load_word_check(self.config.segmenter_path)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        pairs = ((folded, (d, folded)) for d in documents for folded in (fold(d.text),))
+        pairs = ((folded, (d, folded)) for d in documents for folded in (analysis_text(d.text),))
         for doc, (document, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.analysis.batch_size):
             yield self.relate(document, text, doc._.zhkg_mentions or [], doc._.zhkg_sentences)
 
@@ -43,7 +44,9 @@ class Extractor:
         )
         minimum = self.config.relations.min_confidence
         relations = [r for r in relations if r.confidence >= minimum]
-        return DocumentResult(document, entities, relations)
+        # names, aliases and evidence in the document's own script and width (offsets are shared)
+        return DocumentResult(document, original_names(entities, text, fold(document.text)),
+                              original_evidence(relations, text, document.text))
 
     def extract(self, document: Document) -> DocumentResult:
         return next(self.process([document]))

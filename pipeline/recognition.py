@@ -119,12 +119,13 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
 
 
 def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
-    """Move a chunk's start past quote marks that are not closed inside it (`“青年…沙龙`)."""
-    while begin < suffix_start and text[begin] in QUOTES:
-        closing = text.find("”", begin + 1, suffix_start)
-        if text[begin] == "“" and closing != -1:
-            break
-        begin += 1
+    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`, `唱国歌”仪式`)."""
+    depth_start = begin
+    for pos in range(begin, suffix_start):
+        if text[pos] == "“" and text.find("”", pos + 1, suffix_start) == -1:
+            return pos + 1
+        if text[pos] == "”" and text.rfind("“", depth_start, pos) == -1:
+            begin = pos + 1
     return begin
 
 

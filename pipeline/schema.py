@@ -6,6 +6,7 @@ names the file, the key and what was expected.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,8 @@ def load_yaml(path: Path) -> Any:
         raise SchemaError(f"{path}: file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SchemaError(f"{path}: not valid YAML: {error}") from None
+    except OSError as error:
+        raise SchemaError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def validate(data: Any, json_schema: dict, path: Path) -> None:
@@ -51,6 +54,10 @@ def read_word_list(path: Path) -> tuple[str, ...]:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         raise SchemaError(f"{path}: lexicon file not found") from None
+    except UnicodeDecodeError as error:
+        raise SchemaError(f"{path}: not a UTF-8 word list: {error}") from None
+    except OSError as error:
+        raise SchemaError(f"{path}: cannot read the lexicon: {error.strerror or error}") from None
     return tuple(dict.fromkeys(fold(w.strip()) for w in lines if w.strip() and not w.startswith("#")))
 
 
@@ -218,6 +225,12 @@ def load_recognition(directory: Path) -> RecognitionRules:
     path = directory / "recognition.yaml"
     data = load_yaml(path)
     validate(data, RECOGNITION_SCHEMA, path)
+    for index, pattern in enumerate(data["patterns"]):
+        try:  # macros ({SURNAME}, {HAN_CLASS}, …) are expanded by recognition; any group will do here
+            re.compile(re.sub(r"\{([A-Z][A-Z_]*)\}", "(?:x)", pattern["regex"]))
+        except (re.error, OverflowError, RecursionError) as error:
+            raise SchemaError(f"{path}: at key 'patterns/{index}/regex': not a valid regular expression: "
+                              f"{error}") from None
     lexicons = {key: read_word_list(directory / rel) for key, rel in data["lexicons"].items()}
     return RecognitionRules(
         lexicons=lexicons,

@@ -21,11 +21,22 @@ except AttributeError:  # PyYAML built without libyaml
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def _file_mode() -> int:
+    """The mode a plain `open()` would give a new file under the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
+
+
 def atomic_write(path: Path, write: Callable[[Any], None], mode: str = "w") -> None:
     """Write through a temporary file in the same folder, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, FILE_MODE)
         with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as handle:
             write(handle)
         os.replace(tmp, path)
@@ -43,12 +54,14 @@ def write_yaml(path: Path, data: Any) -> None:
     atomic_write(path, lambda handle: handle.write(text))
 
 
-def document_to_dict(result: DocumentResult, max_evidence: int = 3) -> dict[str, Any]:
-    """The document YAML contract (see README): document, text, entities, relations."""
+def document_to_dict(result: DocumentResult, max_evidence: int = 3, pipeline: str | None = None) -> dict[str, Any]:
+    """The document YAML contract (see README): document, text, entities, relations.
+
+    `pipeline`: the run's resume key (pipeline.resume), kept as `document.pipeline`."""
     d = result.document
     return {
         "document": {"id": d.id, "title": d.title, "source": d.source, "published": d.published,
-                     "chars": len(d.text), "sha256": d.sha256},
+                     "chars": len(d.text), "sha256": d.sha256, **({"pipeline": pipeline} if pipeline else {})},
         "text": d.text,
         "entities": [
             {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
@@ -69,6 +82,7 @@ def document_to_dict(result: DocumentResult, max_evidence: int = 3) -> dict[str,
 def graph_to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
     return {
         "directed": True,
+        **({"analytics": graph.graph["analytics"]} if graph.graph.get("analytics") else {}),
         "nodes": [{"id": n, **attrs} for n, attrs in graph.nodes(data=True)],
         "edges": [{"source": u, "target": v, **attrs} for u, v, attrs in graph.edges(data=True)],
     }
@@ -111,3 +125,45 @@ def write_graphml(path: Path, graph: nx.MultiDiGraph) -> None:
     ready = graphml_ready(graph)
     atomic_write(path, lambda handle: nx.write_graphml(ready, handle, named_key_ids=True,
                                                         edge_id_from_attribute="id"), mode="wb")
+
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+def result_from_dict(data: dict[str, Any], path: str | None = None) -> DocumentResult:
+    """The `DocumentResult` of a document YAML's data (the inverse of `document_to_dict`, up to
+    its rounding and evidence cut). KeyError/TypeError/ValueError when `data` is not one."""
+    from .records import Document, Entity, Relation, Span
+
+    meta = data["document"]
+    if not isinstance(data["text"], str) or not isinstance(meta["id"], str):
+        raise ValueError("not a document: id and text must be strings")
+    document = Document(id=meta["id"], text=data["text"], title=meta["title"], source=meta["source"],
+                        published=meta["published"], path=path, sha256=meta["sha256"])
+    entities = [
+        Entity(e["id"], e["type"], e["name"], list(e["aliases"]),
+               [Span(m["start"], m["end"], m["text"]) for m in e["mentions"]], e["confidence"])
+        for e in data["entities"]
+    ]
+    relations = [
+        Relation(r["type"], r["head"], r["tail"], tuple(Span(s["start"], s["end"], s["text"]) for s in r["evidence"]),
+                 r["confidence"], r["rule"], (r.get("attributes") or {}).get("title"))
+        for r in data["relations"]
+    ]
+    return DocumentResult(document, entities, relations)
+
+
+def read_document_yaml(path: Path) -> dict[str, Any]:
+    """A document YAML's data, read with the (C) safe loader; ValueError if it is no mapping."""
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, dict) or not isinstance(data.get("document"), dict):
+        raise ValueError(f"{path}: not a document YAML")
+    return data
+
+
+def load_result(path: Path, source: str | None = None) -> DocumentResult:
+    """Read a document YAML written by `zhkg run` back into a `DocumentResult`."""
+    return result_from_dict(read_document_yaml(path), source)

@@ -22,3 +22,11 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return "".join(fold_char(ch) for ch in text)
+
+
+def analysis_text(text: str) -> str:
+    """The text the analysis sees: width-folded, and converted to simplified characters when
+    it is written in traditional ones (`pipeline.convert`); the same length as `text`."""
+    from .convert import to_simplified
+
+    return to_simplified(fold(text))

@@ -172,10 +172,11 @@ def test_read_inputs_missing_path_and_empty_folder(tmp_path: Path):
     assert all(s.reason for s in skipped(items))
 
 
-def test_read_inputs_too_long_document_is_skipped(tmp_path: Path):
+def test_read_inputs_too_long_document_is_split_into_parts(tmp_path: Path):
     (tmp_path / "long.txt").write_text("字" * 100, encoding="utf-8")
-    [item] = list(read_inputs([tmp_path], max_chars=50))
-    assert isinstance(item, Skipped) and "limit" in item.reason
+    items = list(read_inputs([tmp_path], max_chars=50))
+    assert [d.id for d in documents(items)] == ["long-part-0001", "long-part-0002"]
+    assert "".join(d.text for d in items) == "字" * 100
 
 
 def test_duplicate_stems_from_two_folders_get_distinct_ids(tmp_path: Path):

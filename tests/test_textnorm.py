@@ -41,3 +41,15 @@ def test_fold_char_single_characters():
     assert fold_char("\u3000") == " "
     assert fold_char("中") == "中"
     assert fold_char("，") == ","  # full-width comma folds to ASCII
+
+
+def test_analysis_text_folds_and_simplifies_with_the_same_length():
+    from pipeline.textnorm import analysis_text
+
+    text = "國務院總理李強出席ＡＩ大會。\u3000新華社報道"
+    analysed = analysis_text(text)
+    assert len(analysed) == len(text)
+    assert analysed == "国务院总理李强出席AI大会。 新华社报道"
+    assert analysis_text("中关村实验室召开会议") == "中关村实验室召开会议"
+    assert analysis_text("") == "" and analysis_text("plain ascii") == "plain ascii"
+    assert fold(text) != analysed  # fold alone (used by training) does not convert scripts
