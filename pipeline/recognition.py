@@ -216,7 +216,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules) -> Mention | N
 
 
 def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
-    if mention.source == "model":
+    if mention.source == "model" or mention.type == "PERSON":
         mention = trim_model_mention(mention, rules)
         if mention is None:
             return None
