@@ -27,7 +27,7 @@ from .decoding import (
     LEGACY, InputError, bom_codec, codec_name, decode as decode_bytes, file_chunks, iter_decoded,
     normalise_newlines,
 )
-from .html import HTML_SUFFIXES, extract_html
+from .html import HTML_SUFFIXES, MAX_HTML_BYTES, extract_html
 from .records import Document, Skipped
 
 __all__ = ["InputError", "read_inputs", "find_inputs", "decode", "split_header", "safe_id", "split_text",
@@ -239,6 +239,9 @@ def read_text_file(path: Path, max_chars: int, encoding: str | None = None) -> I
 
 
 def read_html_file(path: Path, max_chars: int, encoding: str | None = None) -> Iterator[Document]:
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:  # a page is parsed whole: refuse before reading it
+        raise InputError(f"HTML file of {size:,} bytes, over the limit of {MAX_HTML_BYTES:,}")
     text, meta = extract_html(path.read_bytes(), encoding)
     title, source, published = split_header(text)
     yield from documents_from(safe_id(path.stem), [text], str(path), max_chars, title=meta["title"] or title,

@@ -676,6 +676,26 @@ def test_resume_reanalyses_changed_documents_and_other_configs(tmp_path: Path, e
     assert yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))["reused_documents"] == 0
 
 
+def test_resume_ignores_documents_an_older_config_left(tmp_path: Path, extractor):
+    """A run with config A, then a run with config B killed before it rewrote anything: the
+    documents of A must not be taken for B's."""
+    from pipeline.resume import resume_key
+
+    inputs = make_corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    config = load_config()
+    other = replace(config, relations=replace(config.relations, min_confidence=0.9))
+    run([str(inputs)], out, other, extractor=extractor, warn=lambda m: None)
+    write_yaml(out / "run.yaml", {"status": "running", "resume_key": resume_key(config)})  # B, killed at once
+    run([str(inputs)], out, config, extractor=extractor, warn=lambda m: None, resume=True)
+    assert yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))["reused_documents"] == 0
+    fresh = tmp_path / "fresh"
+    run([str(inputs)], fresh, config, extractor=extractor, warn=lambda m: None)
+    same_outputs(out, fresh)
+    data = yaml.safe_load((fresh / "documents" / "doc-0000.yaml").read_text(encoding="utf-8"))
+    assert data["document"]["pipeline"] == resume_key(config)
+
+
 def test_load_result_round_trips(tmp_path: Path, extract):
     result = extract(SIMPLIFIED).result
     data = document_to_dict(result)

@@ -24,7 +24,7 @@ from pipeline.serialize import document_to_dict, dump_yaml, graphml_ready
 from conftest import DOCUMENT_SCHEMA
 
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(DOCUMENT_SCHEMA.read_text(encoding="utf-8")))
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces that make the recognizer and the relation rules fire, mixed with anything at all.
 WORDS = ["国务院总理", "李强", "出席", "会议", "中关村实验室", "主任", "王建华", "获得", "国家科技进步一等奖",
