@@ -30,8 +30,13 @@ eval: setup
 	$(BIN)/zhkg run $(GOLD) --out build/eval-dev
 	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev
 
+eval-ner: setup
+	$(BIN)/zhkg eval-ner --data $(ZHKG_DATA)
+
+# the full table (1, 10 and 40 M characters; long): BENCH_ARGS="--sizes 1" for a quick one
 bench: setup
-	$(BIN)/python -m pipeline.bench --data $(ZHKG_DATA)
+	$(BIN)/python -c "import jieba, psutil, distributed" 2>/dev/null || $(BIN)/pip install -q -e '.[bench,dask]'
+	$(BIN)/python -m pipeline.bench --data $(ZHKG_DATA) $(BENCH_ARGS)
 
 train: setup
 	ZHKG_DATA=$(ZHKG_DATA) $(BIN)/python -m pipeline.training --data $(ZHKG_DATA) --out build/train

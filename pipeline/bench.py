@@ -1,86 +1,318 @@
 """`make bench`: throughput and peak memory of the whole `zhkg run` on news text.
 
-Runs in a fresh process per measurement so peak memory (ru_maxrss) is that run's own.
-Uses ../shared/data/news_xwlb/articles.jsonl when present, else a corpus built from seeds/.
+For each corpus size (millions of characters of xwlb news: `news_xwlb/all_items_2018_2026.jsonl.gz`,
+then `news_xwlb/articles.jsonl`, under --data / $ZHKG_DATA; a generated corpus when they are
+absent) it measures, each in a fresh process:
+
+- `zhkg run` with 1 worker, with 2 workers, and with the Dask engine (a LocalCluster of 2
+  workers on 127.0.0.1): characters per second of the whole run (model loading, analysis,
+  document YAMLs, graph, analytics and graph files) and of the analysis alone, and peak memory
+  of the whole process tree (the RSS of the run's process and all its children, sampled every
+  0.1 s with psutil; without psutil the sum of ru_maxrss of the process and of its largest child);
+- a second run over the unchanged corpus into the same folder, and its speed-up over the first;
+- the same text through jieba's `posseg` (part-of-speech tagging, a peer users know) for a
+  ratio; jieba is in the `bench` extra (`pip install 'zhkg[bench]'`), never a run-time dependency.
+
+`--sizes 1` gives a quick table; `make bench` runs the full one (1, 10 and 40), which takes long
+at 40 (hours on 2 cores: the analysis runs at about 15–40k characters per second per core).
 """
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+ROWS = ("1", "2", "dask")
 
 
-def make_corpus(data: Path, chars: int, target: Path) -> int:
-    """Write about `chars` characters of news as jsonl to `target`; returns the count written."""
-    source = data / "news_xwlb" / "articles.jsonl"
-    written = 0
+# --- corpora ------------------------------------------------------------------------------------
+
+def _xwlb_records(data: Path):
+    """News records of the shared xwlb corpus, each with a stable id."""
+    folder = data / "news_xwlb"
+    items = folder / "all_items_2018_2026.jsonl.gz"
+    if items.exists():
+        with gzip.open(items, "rt", encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                record = json.loads(line)
+                yield {"id": f"xwlb-{number:06d}", **{k: record.get(k) for k in ("title", "date", "source", "text")}}
+    articles = folder / "articles.jsonl"
+    if articles.exists():
+        with articles.open(encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                yield {k: record.get(k) for k in ("id", "title", "date", "source", "text")}
+
+
+PEOPLE = "李强 王建华 张伟 李明 陈刚 刘洋 赵敏 孙立 周涛 吴芳 郑浩 冯军 何平 许静 韩磊 曹阳".split()
+PLACES = "北京 上海 广州 深圳 杭州 南京 武汉 成都 西安 重庆 天津 苏州 长沙 郑州 济南 青岛".split()
+BODIES = "科学技术协会 司法局 教育局 人民政府 发展和改革委员会 科技局 卫生健康委员会 文化和旅游局".split()
+
+
+def _generated_records(seed: int = 42):
+    """Synthetic news (when the shared corpus is absent): the seed articles and short items
+    whose people, places and bodies vary, so the graph grows with the corpus as news does."""
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    number = 0
+    while True:
+        number += 1
+        if seeds and number % 50 == 1:
+            yield {"id": f"generated-{number:06d}", "text": seeds[(number // 50) % len(seeds)]}
+            continue
+        place, body = rng.choice(PLACES), rng.choice(BODIES)
+        person, other = rng.choice(PEOPLE), rng.choice(PEOPLE)
+        title = f"{place}市{body}召开第{number}次工作会议"
+        text = (f"{title}\n新华社 20{rng.randint(18, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
+                f"{place}市{body}{rng.randint(1, 28)}日召开第{number}次工作会议。{place}市{body}局长{person}出席会议并讲话。"
+                f"会议强调，要深入贯彻落实党中央决策部署。{other}同志获得国家科技进步二等奖。{place}市副市长{other}主持会议。\n")
+        yield {"id": f"generated-{number:06d}", "title": title, "text": text}
+
+
+def make_corpus(data: Path, chars: int, target: Path) -> tuple[int, int, str]:
+    """Write about `chars` characters of news as jsonl to `target`; (documents, characters, source)."""
+    records = _xwlb_records(data)
+    source = "xwlb"
+    first = next(records, None)
+    if first is None:
+        records, source = _generated_records(), "generated"
+    else:
+        records = _chain(first, records)
+    written = documents = 0
     with target.open("w", encoding="utf-8") as out:
-        if source.exists():
-            with source.open(encoding="utf-8") as handle:
-                for line in handle:
-                    record = json.loads(line)
-                    out.write(json.dumps({k: record.get(k) for k in ("id", "title", "date", "source", "text")},
-                                         ensure_ascii=False) + "\n")
-                    written += len(record.get("text", ""))
-                    if written >= chars:
-                        break
-        seeds = sorted((REPO / "seeds").glob("*.txt"))
-        n = 0
-        while written < chars and seeds:
-            text = seeds[n % len(seeds)].read_text(encoding="utf-8")
-            out.write(json.dumps({"id": f"generated-{n}", "text": text}, ensure_ascii=False) + "\n")
+        for record in records:
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                continue
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += len(text)
-            n += 1
-    return written
+            documents += 1
+            if written >= chars:
+                break
+        else:
+            source += " (all of it)"
+    return documents, written, source
 
 
-def measure(corpus: Path, config_file: str | None) -> dict:
-    """Run the pipeline on `corpus` in this process; report timings and peak memory."""
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+# --- measuring (each in a fresh process) ----------------------------------------------------
+
+class TreeMemory:
+    """Peak RSS of this process and all its descendants, sampled in a thread (psutil)."""
+
+    def __init__(self, interval: float = 0.1):
+        self.peak = 0
+        self.sampled = False
+        try:
+            import psutil
+        except ImportError:
+            return
+        self.sampled = True
+        self._stop = threading.Event()
+        self._process = psutil.Process()
+        self._psutil = psutil
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        total = 0
+        try:
+            processes = [self._process, *self._process.children(recursive=True)]
+        except self._psutil.Error:
+            return
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except self._psutil.Error:
+                pass
+        self.peak = max(self.peak, total)
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            self._stop.wait(interval)
+
+    def stop(self) -> float:
+        """The peak in MB (with psutil: sampled; else ru_maxrss of this process + its largest child)."""
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        if self.sampled:
+            self._stop.set()
+            self._thread.join()
+            peak = max(self.peak, own)
+        else:
+            peak = own + children
+        return round(peak / 2**20, 1)
+
+
+def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str | None) -> dict:
+    """Run the pipeline on `corpus` into `out` in this process; timings and peak memory."""
+    memory = TreeMemory()
+    started = time.perf_counter()
     from pipeline.config import load_config
     from pipeline.runner import run
 
-    with tempfile.TemporaryDirectory() as out:
-        report = run([str(corpus)], out, load_config(config_file), warn=lambda message: None)
-    seconds = report.timings["extract_seconds"]
-    return {"documents": report.documents, "characters": report.characters,
-            "load_seconds": report.timings["load_seconds"], "extract_seconds": seconds,
-            "chars_per_second": round(report.characters / seconds) if seconds else None,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    report = run([str(corpus)], out, load_config(config_file), warn=lambda message: None, workers=workers,
+                 engine=engine, progress=False)
+    seconds = time.perf_counter() - started
+    extract = report.timings.get("extract_seconds") or 0.0
+    return {"documents": report.documents, "characters": report.characters, "seconds": round(seconds, 2),
+            "load_seconds": report.timings.get("load_seconds"), "extract_seconds": extract,
+            "chars_per_second": round(report.characters / seconds), "analysis_chars_per_second":
+            round(report.characters / extract) if extract else None, "analysed": report.analysed,
+            "reused": report.reused, "peak_mb": memory.stop()}
+
+
+def measure_jieba(corpus: Path) -> dict:
+    """The same texts through jieba.posseg (segmentation and part-of-speech tags)."""
+    memory = TreeMemory()
+    started = time.perf_counter()
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    characters = 0
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            text, title = record["text"], " ".join((record.get("title") or "").split())
+            if title and not text.lstrip().startswith(title):  # as zhkg's ingest reads it
+                text = f"{title}\n\n{text}"
+            characters += len(text)
+            for _ in pseg.cut(text):
+                pass
+    seconds = time.perf_counter() - started
+    return {"characters": characters, "seconds": round(seconds, 2), "chars_per_second": round(characters / seconds),
+            "peak_mb": memory.stop()}
+
+
+def _subprocess(arguments: list[str], env: dict) -> dict:
+    command = [sys.executable, "-m", "pipeline.bench", *arguments]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+def _available(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", default=os.environ.get("ZHKG_DATA", str(REPO.parent / "shared" / "data")))
-    parser.add_argument("--sizes-mb", default="1", help="comma-separated corpus sizes in millions of characters")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=os.environ.get("ZHKG_DATA", str(REPO.parent / "shared" / "data")),
+                        help="the shared data folder (default $ZHKG_DATA, else ../shared/data)")
+    parser.add_argument("--sizes", "--sizes-mb", dest="sizes", default="1,10,40",
+                        help="comma-separated corpus sizes in millions of characters (default 1,10,40)")
+    parser.add_argument("--rows", default=",".join(ROWS),
+                        help="which runs per size: 1 and 2 (local workers), dask (default all three)")
+    parser.add_argument("--no-rerun", action="store_true", help="skip the second run over the unchanged corpus")
+    parser.add_argument("--no-jieba", action="store_true", help="skip the jieba posseg comparison")
     parser.add_argument("--config", help="config file, as for zhkg run")
+    parser.add_argument("--keep", metavar="DIR", help="keep the corpora and outputs in DIR")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
+    parser.add_argument("--jieba", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure(Path(args.measure), args.config)))
+        print(json.dumps(measure(Path(args.measure), Path(args.out), args.workers, args.engine, args.config)))
         return
+    if args.jieba:
+        print(json.dumps(measure_jieba(Path(args.jieba))))
+        return
+
+    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
+    unknown = set(rows) - set(ROWS)
+    if unknown:
+        parser.error(f"--rows: unknown {sorted(unknown)}; expected some of {', '.join(ROWS)}")
+    if "dask" in rows and not _available("distributed"):
+        print("bench: dask.distributed is not installed (pip install 'zhkg[dask]'): no Dask rows", file=sys.stderr)
+        rows.remove("dask")
+    jieba = not args.no_jieba and _available("jieba")
+    if not args.no_jieba and not jieba:
+        print("bench: jieba is not installed (pip install 'zhkg[bench]'): no jieba comparison", file=sys.stderr)
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in (float(s) for s in args.sizes_mb.split(",")):
-            corpus = Path(tmp) / f"corpus-{size}.jsonl"
-            make_corpus(Path(args.data), int(size * 1_000_000), corpus)
-            command = [sys.executable, "-m", "pipeline.bench", "--measure", str(corpus)]
-            if args.config:
-                command += ["--config", args.config]
-            result = subprocess.run(command,
-                                    capture_output=True, text=True, env=env, check=True)
-            rows.append({"size_mchars": size, **json.loads(result.stdout.strip().splitlines()[-1])})
-    print(f"{'corpus':>8} {'docs':>6} {'chars':>10} {'load s':>7} {'run s':>7} {'chars/s':>9} {'peak MB':>8}")
-    for r in rows:
-        print(f"{r['size_mchars']:>7}M {r['documents']:>6} {r['characters']:>10} {r['load_seconds']:>7} "
-              f"{r['extract_seconds']:>7} {r['chars_per_second']:>9} {r['peak_rss_mb']:>8}")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="zhkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"bench: {os.cpu_count()} CPUs; corpora and outputs in {work}", file=sys.stderr)
+    table: list[dict] = []
+    try:
+        for size in (float(s) for s in args.sizes.split(",")):
+            corpus = work / f"corpus-{size:g}M.jsonl"
+            documents, characters, source = make_corpus(Path(args.data), int(size * 1_000_000), corpus)
+            print(f"bench: {size:g}M: {documents} documents, {characters:,} characters of {source}", file=sys.stderr)
+            first: dict | None = None
+            for row in rows:
+                workers, engine = (2, "dask") if row == "dask" else (int(row), "local")
+                out = work / f"out-{size:g}M-{row}"
+                shutil.rmtree(out, ignore_errors=True)
+                arguments = ["--measure", str(corpus), "--out", str(out), "--workers", str(workers), "--engine", engine]
+                arguments += ["--config", args.config] if args.config else []
+                result = _subprocess(arguments, env)
+                label = f"zhkg {engine}" + ("" if engine == "dask" else f" ×{workers}")
+                entry = {"size": size, "run": label, "workers": workers, **result}
+                if first is None:
+                    first = entry
+                else:
+                    entry["speedup"] = round(first["seconds"] / result["seconds"], 2)
+                table.append(entry)
+                print(f"bench: {size:g}M {label}: {result['seconds']} s, {result['peak_mb']} MB", file=sys.stderr)
+                if row == rows[0] and not args.no_rerun:
+                    again = _subprocess(arguments, env)
+                    table.append({"size": size, "run": f"{label} rerun", "workers": workers, **again,
+                                  "speedup": round(result["seconds"] / again["seconds"], 1)})
+                    print(f"bench: {size:g}M {label} rerun: {again['seconds']} s", file=sys.stderr)
+                if not args.keep:
+                    shutil.rmtree(out, ignore_errors=True)
+            if jieba:
+                result = _subprocess(["--jieba", str(corpus)], env)
+                entry = {"size": size, "run": "jieba posseg", "workers": 1, "documents": documents, **result}
+                if first is not None:
+                    entry["ratio"] = round(first["chars_per_second"] / result["chars_per_second"], 3)
+                table.append(entry)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(table)
+
+
+def print_table(table: list[dict]) -> None:
+    """The table: one line per run; `speed-up` is against the first run of the size (×1 worker),
+    for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's."""
+    header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'chars/s':>8} "
+              f"{'analysis/s':>10} {'peak MB':>8} {'speed-up':>8}")
+    print(header)
+    print("-" * len(header))
+    for r in table:
+        analysis = r.get("analysis_chars_per_second")
+        extra = f"{r['speedup']}×" if "speedup" in r else (f"zhkg/jieba {r['ratio']}" if "ratio" in r else "")
+        print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
+              f"{r['seconds']:>8} {r['chars_per_second']:>8,} {f'{analysis:,}' if analysis else '':>10} "
+              f"{r['peak_mb']:>8} {extra:>8}")
 
 
 if __name__ == "__main__":

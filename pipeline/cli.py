@@ -1,6 +1,7 @@
 """Command line: a thin layer over the library API.
 
-  zhkg run PATH... --out DIR [--config FILE] [--encoding NAME] [--resume]
+  zhkg run PATH... --out DIR [--config FILE] [--encoding NAME] [--workers N] [--engine local|dask]
+           [--scheduler ADDRESS] [--force] [--resume]
   zhkg eval --gold DIR --pred DIR
   zhkg view DIR [--out FILE] [--max-nodes N] [--screenshot PNG]
 """
@@ -26,12 +27,30 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", metavar="FILE", help="config file overriding pipeline/configs/default.cfg")
     run.add_argument("--encoding", metavar="NAME",
                      help="decode every input with this encoding (utf-8, gb18030, big5, utf-16, …) instead of detecting it")
+    run.add_argument("--workers", type=int, default=1, metavar="N",
+                     help="analyse in N worker processes (default 1); with --engine dask and no --scheduler, "
+                          "the number of local Dask workers")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local: this machine (default); dask: a Dask cluster, merging by entity key on it and "
+                          "writing DIR/parquet/ (needs pip install 'zhkg[dask]')")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+                          "default: a local cluster on 127.0.0.1")
+    run.add_argument("--force", action="store_true",
+                     help="analyse every document again, even those DIR already holds unchanged")
     run.add_argument("--resume", action="store_true",
-                     help="keep the documents an interrupted run already wrote to DIR (same text, config and model)")
+                     help="finish an interrupted run (the default: documents DIR already holds with the same "
+                          "text, config and model are reused; kept as an alias)")
+    run.add_argument("--progress", choices=("auto", "on", "off"), default="auto",
+                     help="progress bar on stderr (auto: when stderr is a terminal)")
 
     score = commands.add_parser("eval", help="score a run's documents against gold YAML files")
     score.add_argument("--gold", required=True, metavar="DIR", help="folder of gold <doc_id>.yaml files")
     score.add_argument("--pred", required=True, metavar="DIR", help="a run's --out folder (or its documents/)")
+
+    ner = commands.add_parser("eval-ner", help="mention-level P/R/F1 of the recognizer on People's Daily and MSRA test")
+    ner.add_argument("--model", metavar="DIR", help="a spaCy pipeline folder (default: the shipped recognizer)")
+    ner.add_argument("--data", metavar="DIR", help="the shared data folder (default: $ZHKG_DATA or ../shared/data)")
 
     view = commands.add_parser("view", help="write DIR/graph.html, an offline interactive view of a run's graph")
     view.add_argument("dir", metavar="DIR", help="a run's --out folder (reads graph.json, else graph.yaml)")
@@ -46,7 +65,25 @@ def _run(args: argparse.Namespace) -> int:
     from .config import load_config
     from .runner import run
     from .schema import SchemaError
+    from .workers import EngineError
 
+    if args.workers < 1:
+        print("zhkg: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.scheduler and args.engine != "dask":
+        print("zhkg: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.force and args.resume:
+        print("zhkg: --force and --resume contradict each other", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "dask":
+        from .dask_engine import DaskUnavailable, require_dask
+
+        try:
+            require_dask()
+        except DaskUnavailable as error:
+            print(f"zhkg: {error}", file=sys.stderr)
+            return EXIT_USAGE
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"zhkg: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -68,15 +105,23 @@ def _run(args: argparse.Namespace) -> int:
             from dataclasses import replace
 
             config = replace(config, ingest=replace(config.ingest, encoding=args.encoding))
-        report = run(args.paths, args.out, config, resume=args.resume)
+        report = run(args.paths, args.out, config, resume=args.resume, force=args.force, workers=args.workers,
+                     engine=args.engine, scheduler=args.scheduler,
+                     progress={"auto": None, "on": True, "off": False}[args.progress])
     except SchemaError as error:
         print(f"zhkg: configuration error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except EngineError as error:
+        print(f"zhkg: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
         print(f"zhkg: cannot write the outputs: {error}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"zhkg: {report.documents} documents, {report.entities} entities, {report.relations} relations "
-          f"→ {args.out} ({len(report.skipped)} skipped)", file=sys.stderr)
+    seconds = report.timings.get("total_seconds") or 0
+    rate = f", {report.characters / seconds / 1000:,.1f}k chars/s" if seconds else ""
+    print(f"zhkg: {report.documents} documents ({report.analysed} analysed, {report.reused} reused, "
+          f"{len(report.removed)} removed), {report.entities} entities, {report.relations} relations "
+          f"→ {args.out} ({len(report.skipped)} skipped; {seconds:.1f} s{rate})", file=sys.stderr)
     return report.exit_status
 
 
@@ -116,9 +161,24 @@ def _view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval_ner(args: argparse.Namespace) -> int:
+    from .analysis import DEFAULT_NER_MODEL
+    from .training.corpora import default_data_dir
+    from .training.evaluate_ner import format_table, score_corpora
+
+    model = Path(args.model) if args.model else DEFAULT_NER_MODEL
+    data = Path(args.data) if args.data else default_data_dir()
+    for what, folder in (("model", model), ("data", data)):
+        if not folder.is_dir():
+            print(f"zhkg: {what} folder not found: {folder}", file=sys.stderr)
+            return EXIT_USAGE
+    print(format_table(score_corpora(model, data)))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"run": _run, "eval": _eval, "view": _view}[args.command](args)
+    return {"run": _run, "eval": _eval, "eval-ner": _eval_ner, "view": _view}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ import networkx as nx
 import numpy as np
 import yaml
 
-from .serialize import _graphml_value, atomic_write
+from .serialize import _graphml_value, atomic_write, xml_safe_ids
 
 SEED = 42
 SIZE_MIN, SIZE_MAX = 10.0, 50.0
@@ -74,9 +74,26 @@ def _sig(value: float, digits: int = 6) -> float:
     return float(f"{value:.{digits}g}")
 
 
+def ordered_subgraph(graph: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
+    """The subgraph of `graph` induced by `nodes`, as a new graph whose nodes come in the order
+    of `nodes` and edges in the order of `graph`. (A networkx subgraph *view* iterates its nodes
+    in the order of a Python set, which changes with the hash seed from one process to the next,
+    and seeded layouts and sampled betweenness would change with it.)"""
+    nodes = list(nodes)
+    keep = set(nodes)
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    if graph.is_multigraph():
+        sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    else:
+        sub.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
+    return sub
+
+
 def _betweenness(simple: nx.Graph, seed: int, budget: int) -> tuple[dict[Any, float], dict[str, Any]]:
     n = simple.number_of_nodes()
-    linked = simple.subgraph([node for node, degree in simple.degree() if degree > 0])
+    linked = ordered_subgraph(simple, [node for node, degree in simple.degree() if degree > 0])
     n_linked, m = linked.number_of_nodes(), linked.number_of_edges()
     values = dict.fromkeys(simple.nodes, 0.0)
     info: dict[str, Any] = {"exact": True, "sources": n_linked, "seed": None}
@@ -229,7 +246,7 @@ def gexf_ready(graph: nx.MultiDiGraph, dates: Mapping[str, str] | None = None) -
 
 
 def write_gexf(path: Path, graph: nx.MultiDiGraph, dates: Mapping[str, str] | None = None) -> None:
-    ready = gexf_ready(graph, dates)
+    ready = xml_safe_ids(gexf_ready(graph, dates))
     atomic_write(path, lambda handle: nx.write_gexf(ready, handle, version="1.2draft"), mode="wb")
 
 
@@ -377,7 +394,7 @@ def component_layouts(graph: nx.Graph, seed: int = SEED) -> list[dict[Any, tuple
             scale = 1.3 * math.sqrt(len(nodes))
             pos = {n: (float(raw[i][0]) * scale, float(raw[i][1]) * scale) for i, n in enumerate(nodes)}
         else:  # networkx's memory-lean spring layout (slower) beyond what n×n arrays allow
-            raw = nx.spring_layout(simple.subgraph(nodes), seed=seed, weight="weight", iterations=50)
+            raw = nx.spring_layout(ordered_subgraph(simple, nodes), seed=seed, weight="weight", iterations=50)
             scale = 1.3 * math.sqrt(len(nodes))
             pos = {n: (float(raw[n][0]) * scale, float(raw[n][1]) * scale) for n in nodes}
         layouts.append(pos)
@@ -437,12 +454,12 @@ def svg_overview(graph: nx.MultiDiGraph, max_nodes: int = 150, max_labels: int =
     with their relations, the unlinked ones listed below. Text uses a CJK font-family list
     (no font is embedded), so Chinese renders wherever a CJK font is installed."""
     keep = top_nodes(graph, max_nodes)
-    sub = graph.subgraph(keep)
+    sub = ordered_subgraph(graph, keep)
     simple = undirected(sub)
     linked = [n for n in keep if simple.degree(n) > 0]
     single = [n for n in keep if simple.degree(n) == 0]
     margin, top = 40.0, 100.0
-    layouts = component_layouts(simple.subgraph(linked))
+    layouts = component_layouts(ordered_subgraph(simple, linked))
     widest = max((max(p[0] for p in pos.values()) - min(p[0] for p in pos.values()) for pos in layouts), default=0.0)
     unit = min(90.0, (width - 2 * margin - 260) / max(widest, 1.0))
 

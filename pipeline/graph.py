@@ -42,36 +42,84 @@ def _date(published: str | None) -> str | None:
     return published[:10] if published else None
 
 
+# --- document summaries: what the graph needs of a document, without its text -------------
+#
+# {"id", "published", "entities": [[id, type, name, aliases, mentions, confidence], …],
+#  "relations": [[type, head, tail, title, [evidence text, …], confidence, rule], …]}
+# Plain lists, strings and numbers: small to send between processes, to keep in the result
+# cache (pipeline.cache, as JSON) and to turn into Parquet rows (pipeline.dask_engine).
+
+def summary_from_result(result: DocumentResult) -> dict:
+    """The summary of a `DocumentResult` as it is (no evidence cut, no rounding)."""
+    d = result.document
+    return {"id": d.id, "published": d.published,
+            "entities": [[e.id, e.type, e.name, list(e.aliases), len(e.mentions), e.confidence]
+                         for e in result.entities],
+            "relations": [[r.type, r.head, r.tail, r.title, [s.text for s in r.evidence], r.confidence, r.rule]
+                          for r in result.relations]}
+
+
+def summary_from_data(data: dict) -> dict:
+    """The summary of a document YAML's data (`serialize.document_to_dict`), i.e. of the
+    result as written: evidence cut to `max_evidence`, confidences rounded."""
+    meta = data["document"]
+    return {"id": meta["id"], "published": meta["published"],
+            "entities": [[e["id"], e["type"], e["name"], list(e["aliases"]), len(e["mentions"]), e["confidence"]]
+                         for e in data["entities"]],
+            "relations": [[r["type"], r["head"], r["tail"], (r.get("attributes") or {}).get("title"),
+                           [s["text"] for s in r["evidence"]], r["confidence"], r["rule"]]
+                          for r in data["relations"]]}
+
+
 class GraphBuilder:
-    """Accumulates `DocumentResult`s; `graph()` returns the merged `nx.MultiDiGraph`."""
+    """Accumulates document results (or their summaries) in input order; `graph()` returns the
+    merged `nx.MultiDiGraph`. Node order is the order of first appearance; edges are sorted."""
 
     def __init__(self) -> None:
         self.nodes: dict[str, NodeStats] = {}
         self.edges: dict[tuple[str, str, str, str | None], EdgeStats] = {}
 
     def add(self, result: DocumentResult) -> None:
-        doc_id, day = result.document.id, _date(result.document.published)
-        for entity in result.entities:
-            node = self.nodes.setdefault(entity.id, NodeStats(entity.type))
-            node.names[entity.name] += 1
-            node.aliases.update(entity.aliases)
-            node.mentions += len(entity.mentions)
-            node.documents.append(doc_id)
-            node.confidence = max(node.confidence, entity.confidence)
-            if day:
-                node.first_seen = min(filter(None, [node.first_seen, day]))
-                node.last_seen = max(filter(None, [node.last_seen, day]))
-        for relation in result.relations:
-            key = (relation.head, relation.tail, relation.type, relation.title)
-            edge = self.edges.setdefault(key, EdgeStats(relation.type, relation.title))
-            if doc_id not in edge.documents:
-                edge.documents.append(doc_id)
-            edge.evidence_count += len(relation.evidence)
-            for span in relation.evidence:
-                if len(edge.evidence) < MAX_EVIDENCE_PER_EDGE and span.text not in edge.evidence:
-                    edge.evidence.append(span.text)
-            edge.confidence = max(edge.confidence, relation.confidence)
-            edge.rules.add(relation.rule)
+        self.add_summary(summary_from_result(result))
+
+    def add_summary(self, summary: dict) -> None:
+        doc_id, day = summary["id"], _date(summary["published"])
+        for entity in summary["entities"]:
+            self.add_entity(doc_id, day, entity)
+        for relation in summary["relations"]:
+            self.add_relation(doc_id, relation)
+
+    def add_entity(self, doc_id: str, day: str | None, entity: list) -> None:
+        """One entity of document `doc_id` (documents must come in input order, and an entity
+        id at most once per document)."""
+        entity_id, etype, name, aliases, mentions, confidence = entity
+        node = self.nodes.get(entity_id)
+        if node is None:
+            node = self.nodes[entity_id] = NodeStats(etype)
+        node.names[name] += 1
+        node.aliases.update(aliases)
+        node.mentions += mentions
+        node.documents.append(doc_id)
+        node.confidence = max(node.confidence, confidence)
+        if day:
+            node.first_seen = day if node.first_seen is None or day < node.first_seen else node.first_seen
+            node.last_seen = day if node.last_seen is None or day > node.last_seen else node.last_seen
+
+    def add_relation(self, doc_id: str, relation: list) -> None:
+        """One relation of document `doc_id` (a document's relations come together, in order)."""
+        rtype, head, tail, title, evidence, confidence, rule = relation
+        key = (head, tail, rtype, title)
+        edge = self.edges.get(key)
+        if edge is None:
+            edge = self.edges[key] = EdgeStats(rtype, title)
+        if not edge.documents or edge.documents[-1] != doc_id:
+            edge.documents.append(doc_id)
+        edge.evidence_count += len(evidence)
+        for text in evidence:
+            if len(edge.evidence) < MAX_EVIDENCE_PER_EDGE and text not in edge.evidence:
+                edge.evidence.append(text)
+        edge.confidence = max(edge.confidence, confidence)
+        edge.rules.add(rule)
 
     def graph(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

@@ -95,6 +95,10 @@ class RunReport:
     skipped: list[Skipped] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     characters: int = 0
+    analysed: int = 0  # documents analysed by this run
+    reused: int = 0  # documents whose earlier results were reused (incremental runs)
+    removed: list[str] = field(default_factory=list)  # stale document YAMLs deleted from out_dir
+    graph_reused: bool = False  # the graph files of the previous run were kept (nothing changed)
 
     @property
     def exit_status(self) -> int:

@@ -1,4 +1,6 @@
-"""`zhkg run --resume`: finish an interrupted run without analysing its documents again.
+"""Incremental runs: a run into an --out folder that holds a previous run analyses only the
+documents that are new or changed (`--force` analyses everything; `--resume`, which finishes an
+interrupted run, is the same thing and kept as an alias).
 
 Every document YAML is written atomically, so after a crash or a `kill -9` each file under
 DIR/documents is either complete or absent (a stray temporary file is removed at the next
@@ -6,22 +8,22 @@ start). run.yaml is written when a run starts (`status: running`) and again when
 times with a `resume_key`: a hash of the zhkg version, the config keys that change results,
 and the contents of the schemas folder and the model folders.
 
-Every document YAML records the key as `document.pipeline`. With `--resume`, a document whose
-YAML exists in DIR with the same `pipeline` key, metadata and text hash (sha256) as the input
-is read back from its YAML instead of being analysed (the key is per document, because a folder
-may hold documents of an older run with another config that a killed run did not overwrite). The graph is always built from the results *as written* (evidence
-cut to `[output] max_evidence`, confidences rounded), read back or fresh alike, so a resumed
-run gives exactly the documents and graph of an uninterrupted one.
+Every document YAML records the key as `document.pipeline`. A document whose YAML exists in DIR
+with the same `pipeline` key, metadata and text hash (sha256) as the input is reused instead of
+analysed: its graph summary comes from DIR/cache.sqlite (`pipeline.cache`) when the YAML file
+is the one the cache describes, else from the YAML itself (`previous_data`). The key is per
+document, because a folder may hold documents of an older run with another config that a killed
+run did not overwrite. The graph is always built from the results *as written* (evidence cut to
+`[output] max_evidence`, confidences rounded), reused or fresh alike, so an incremental run
+gives exactly the documents and graph of a run into an empty folder.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -29,7 +31,7 @@ from . import __version__
 from .config import RunConfig
 from .records import Document, DocumentResult
 from .schema import default_schemas_dir
-from .serialize import document_to_dict, read_document_yaml, result_from_dict
+from .serialize import read_document_yaml, result_from_dict
 
 _TEMPORARY = re.compile(r"^\..+\.tmp$")  # serialize.atomic_write's temporary files
 
@@ -77,59 +79,75 @@ def resume_note(out: Path, key: str) -> str:
     return ""
 
 
-def previous_result(out: Path, document: Document, key: str) -> DocumentResult | None:
-    """The result written for `document` into `out` by a run with the same `key`, when it is
-    the same document (id, title, source, date and text hash); else None."""
+def previous_data(out: Path, document: Document, key: str) -> dict | None:
+    """The YAML data written for `document` into `out` by a run with the same `key`, when it
+    is the same document (id, title, source, date and text hash); else None."""
     path = out / "documents" / f"{document.id}.yaml"
     if not path.is_file():
         return None
     try:
         data = read_document_yaml(path)
-        if data["document"].get("pipeline") != key:
+        meta = data["document"]
+        if meta.get("pipeline") != key:
             return None
-        result = result_from_dict(data, document.path)
+        result_from_dict(data, document.path)  # raises when the file is no complete document
     except (OSError, ValueError, KeyError, TypeError, AttributeError, yaml.YAMLError):
         return None
-    old = result.document
-    same = (old.id, old.title, old.source, old.published, old.sha256) == (
+    same = (meta.get("id"), meta.get("title"), meta.get("source"), meta.get("published"), meta.get("sha256")) == (
         document.id, document.title, document.source, document.published, document.sha256)
-    return result if same else None
+    return data if same else None
 
 
-def results_in_order(documents: Iterable[Document], extractor: Any, out: Path, max_evidence: int,
-                     key: str, reuse: bool, batch_size: int,
-                     failed: Callable[[Document, BaseException], None] | None = None,
-                     ) -> Iterator[tuple[DocumentResult, dict | None]]:
-    """(result as written, its YAML data or None when read back) for every document, in input
-    order. Documents that need analysis go through `extractor.process` a batch at a time; a
-    document whose analysis raises is passed to `failed` (and left out) instead of ending the run."""
-    documents = iter(documents)
-    while batch := list(islice(documents, max(1, batch_size))):
-        earlier = {d.id: previous_result(out, d, key) for d in batch} if reuse else {}
-        fresh = _analyse(extractor, [d for d in batch if earlier.get(d.id) is None], failed is not None)
-        for document in batch:
-            old = earlier.get(document.id)
-            if old is not None:
-                yield old, None
-                continue
-            outcome = fresh[document.id]
-            if isinstance(outcome, BaseException):
-                failed(document, outcome)
-                continue
-            data = document_to_dict(outcome, max_evidence, key)
-            yield result_from_dict(data, document.path), data
-def _analyse(extractor: Any, documents: list[Document], catch: bool) -> dict[str, DocumentResult | BaseException]:
-    """Results by document id; when the batch fails and `catch`, each document alone, so that
-    only the one that fails is lost (with its exception)."""
+def previous_result(out: Path, document: Document, key: str) -> DocumentResult | None:
+    """The result written for `document` into `out` by a run with the same `key`, when it is
+    the same document (id, title, source, date and text hash); else None."""
+    data = previous_data(out, document, key)
+    return None if data is None else result_from_dict(data, document.path)
+
+
+def previous_run(out: Path) -> dict:
+    """The run.yaml of the run that last wrote `out` ({} when there is none or it is unreadable)."""
     try:
-        return {d.id: result for d, result in zip(documents, extractor.process(documents), strict=True)}
-    except Exception:
-        if not catch:
-            raise
-    outcomes: dict[str, DocumentResult | BaseException] = {}
-    for document in documents:
-        try:
-            outcomes[document.id] = next(iter(extractor.process([document])))
-        except Exception as error:  # noqa: BLE001 - reported as a skipped input
-            outcomes[document.id] = error
-    return outcomes
+        data = yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _is_document_yaml(path: Path) -> bool:
+    """Whether `path` starts like a document YAML that zhkg wrote (its `document:` block with an
+    id and a text hash), read from the head of the file only."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = []
+            for line in handle:
+                if head and not line.startswith((" ", "\t")):
+                    break
+                head.append(line)
+                if len(head) > 20:
+                    break
+        block = yaml.safe_load("".join(head))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    meta = block.get("document") if isinstance(block, dict) else None
+    return isinstance(meta, dict) and "id" in meta and "sha256" in meta
+
+
+def remove_stale(out: Path, keep: set[str]) -> list[str]:
+    """Delete the document YAMLs in out/documents of documents that are not in `keep` (ids,
+    compared ignoring case) — inputs removed or changed since an earlier run into `out`, or
+    that failed this time — so that DIR/documents always matches graph.yaml. Only files that
+    are zhkg document YAMLs are deleted. Returns the ids removed, sorted."""
+    folder = out / "documents"
+    if not folder.is_dir():
+        return []
+    keep_folded = {k.casefold() for k in keep}
+    removed = []
+    with os.scandir(folder) as entries:
+        stale = [Path(e.path) for e in entries
+                 if e.name.endswith(".yaml") and e.name[:-5].casefold() not in keep_folded and e.is_file()]
+    for path in stale:
+        if _is_document_yaml(path):
+            path.unlink(missing_ok=True)
+            removed.append(path.stem)
+    return sorted(removed)

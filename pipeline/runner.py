@@ -1,21 +1,40 @@
 """`zhkg run`: stream inputs through the extractor, write per-document YAML, then the merged
-graph (YAML + GraphML) and run.yaml. Memory is bounded by the batch, not the corpus."""
+graph (YAML + GraphML + exports) and run.yaml. Memory is bounded by the batch, not the corpus.
+
+- Engines (`pipeline.workers`, `pipeline.dask_engine`): the batches are analysed in this process
+  (`workers=1`), in a pool of `workers` processes, or on a Dask cluster (`engine="dask"`). The
+  workers write the document YAMLs and send back summaries, merged here in input order: the
+  outputs are byte-identical whatever the engine and the number of workers.
+- Incremental (`pipeline.resume`, `pipeline.cache`): a document already written to `out_dir`
+  with the same text, metadata, version, config, schemas and model is reused, not analysed
+  (`force=True` analyses everything). Document YAMLs of documents no longer in the input are
+  deleted (`report.removed`). When the documents of the graph are exactly those of the
+  previous complete run, its graph files are kept as they are (`report.graph_reused`).
+"""
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from . import __version__
+from .cache import ResultCache, yaml_stat
 from .config import RunConfig, load_config
-from .extract import Extractor
-from .graph import GraphBuilder
+from .graph import GraphBuilder, summary_from_data
 from .ingest import read_inputs
+from .progress import Progress
 from .records import Document, RunReport, Skipped
-from .resume import remove_temporaries, results_in_order, resume_key, resume_note
+from .resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
 from .serialize import graph_to_dict, write_graphml, write_yaml
+
+ENGINES = ("local", "dask")
 
 
 def _documents(items: Iterable[Document | Skipped], report: RunReport, warn) -> Iterator[Document]:
@@ -28,53 +47,188 @@ def _documents(items: Iterable[Document | Skipped], report: RunReport, warn) -> 
             yield item
 
 
+def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: Path, key: str,
+                 scheduler: str | None, dask_options: dict | None):
+    max_evidence = config.output.max_evidence
+    if engine == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(config, workers, out, max_evidence, key, scheduler, **(dask_options or {}))
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+    if workers <= 1:
+        from .workers import InlineEngine
+
+        return InlineEngine(extractor, config, out, max_evidence, key)
+    from .workers import ProcessEngine
+
+    return ProcessEngine(config, workers, out, max_evidence, key)
+
+
+def graph_files(config: RunConfig, engine: str) -> list[str]:
+    """The files (relative to the output folder) that a run's graph stage writes."""
+    output = config.output
+    names = ["graph.yaml"]
+    names += ["graph.graphml"] if output.graphml else []
+    names += ["graph.gexf"] if output.gexf else []
+    names += ["nodes.csv", "edges.csv"] if output.csv else []
+    names += ["graph.json"] if output.json else []
+    names += ["graph.svg"] if output.svg else []
+    return names
+
+
 def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
-        extractor: Extractor | None = None, warn=lambda message: print(message, file=sys.stderr),
-        resume: bool = False) -> RunReport:
+        extractor: Any = None, warn=lambda message: print(message, file=sys.stderr),
+        resume: bool = False, *, force: bool = False, workers: int = 1, engine: str = "local",
+        scheduler: str | None = None, progress: bool | None = None,
+        dask_options: dict | None = None) -> RunReport:
     """Extract every input under `paths` into `out_dir`; returns what was done.
 
-    `resume`: documents already written to `out_dir` by a run with the same version, config,
-    schemas and model, with the same text, are read back instead of analysed (pipeline.resume)."""
+    Incremental: documents already written to `out_dir` by a run with the same version, config,
+    schemas and model, with the same text and metadata, are reused instead of analysed; `force`
+    analyses every document again. `resume` (finishing an interrupted run) is the same and only
+    adds a note when `out_dir` holds no run.yaml. `workers`: processes (local engine) or, for
+    `engine="dask"` without a `scheduler` address, LocalCluster workers on 127.0.0.1.
+    `progress`: a progress bar on stderr (None: when stderr is a terminal)."""
     config = config or load_config()
     out = Path(out_dir)
     report = RunReport(inputs=[str(p) for p in paths], out_dir=out)
     started = time.perf_counter()
-    extractor = extractor or Extractor(config)
-    report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
-
-    builder = GraphBuilder()
-    extract_started = time.perf_counter()
     key = resume_key(config)
+    out.mkdir(parents=True, exist_ok=True)
     remove_temporaries(out)
-    note = resume_note(out, key) if resume else ""
+    previous = previous_run(out)
+    note = resume_note(out, key) if not force and (resume or previous) else ""
     if note:
-        warn(f"zhkg: --resume: {note}")
+        warn(f"zhkg: {note}")
     write_yaml(out / "run.yaml", {"zhkg_version": __version__, "status": "running", "resume_key": key,
-                                  "inputs": report.inputs, "config": config.as_dict()})
+                                  "engine": engine, "inputs": report.inputs, "config": config.as_dict()})
+    cache = ResultCache(out)
+    runner = _make_engine(engine, workers, config, extractor, out, key, scheduler, dask_options)
+    report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
+    bar = Progress(paths, progress)
+    try:
+        builder, seen, fingerprint = _extract(paths, out, config, key, cache, runner, report, warn, force, bar)
+        report.timings["extract_seconds"] = round(time.perf_counter() - started - report.timings["load_seconds"], 3)
+        report.removed = remove_stale(out, set(seen))
+        if report.removed:
+            warn(f"zhkg: removed {len(report.removed)} document(s) no longer in the input from {out / 'documents'}")
+        cache.retain(seen)
+        fingerprint.update(json.dumps([engine, config.as_dict()["output"]]).encode("utf-8"))
+        graph_key = fingerprint.hexdigest()[:16]
+        nodes, edges = _graph_stage(out, config, runner, builder, previous, graph_key, engine, report)
+    finally:
+        bar.close()
+        runner.close()
+        cache.close()
+    report.timings["total_seconds"] = round(time.perf_counter() - started, 3)
+    write_yaml(out / "run.yaml", {**run_summary(report, config, nodes, edges),
+                                  "status": "complete", "engine": engine, "workers": workers,
+                                  "resume_key": key, "graph_key": graph_key,
+                                  "analysed_documents": report.analysed, "reused_documents": report.reused,
+                                  "removed_documents": report.removed, "graph_reused": report.graph_reused})
+    return report
+
+
+def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, runner, report: RunReport,
+             warn, force: bool, bar: Progress):
+    """Analyse or reuse every input document; returns the builder (None for the Dask engine,
+    which merges on the cluster), the ids of the documents written and a hash of them."""
     encoding = None if config.ingest.encoding == "auto" else config.ingest.encoding
     documents = _documents(read_inputs(paths, config.ingest.max_chars, encoding), report, warn)
-    reused = 0
+    builder = GraphBuilder() if runner.name != "dask" else None
+    seen: list[str] = []
+    fingerprint = hashlib.sha256(key.encode("utf-8"))
+    pending: deque = deque()
+    batch_size = max(1, config.analysis.batch_size)
+    sequence = 0
 
-    def failed(document: Document, error: BaseException) -> None:
-        skip = Skipped(document.path or document.id, f"analysis failed ({type(error).__name__}: {error})")
-        report.skipped.append(skip)
-        report.characters -= len(document.text)
-        warn(f"zhkg: skipped {skip.path}: {skip.reason}")
+    def finish(batch: list[tuple[int, Document, dict | None]], handle) -> None:
+        outcomes = runner.result(handle)
+        entries = []
+        characters = 0
+        for _, document, summary in batch:
+            characters += len(document.text)
+            if summary is None:
+                outcome = outcomes[document.id]
+                if outcome[0] != "ok":
+                    skip = Skipped(document.path or document.id, f"analysis failed ({outcome[1]})")
+                    report.skipped.append(skip)
+                    report.characters -= len(document.text)
+                    warn(f"zhkg: skipped {skip.path}: {skip.reason}")
+                    continue
+                _, summary, stat = outcome
+                entries.append((document, key, stat, summary))
+                report.analysed += 1
+            else:
+                report.reused += 1
+            if builder is not None:
+                builder.add_summary(summary)
+            seen.append(document.id)
+            fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
+                                           document.published], ensure_ascii=False).encode("utf-8"))
+            report.documents += 1
+            report.entities += len(summary["entities"])
+            report.relations += len(summary["relations"])
+        cache.store(entries)
+        bar.update(len(batch), characters)
 
-    for result, data in results_in_order(documents, extractor, out, config.output.max_evidence, key, resume,
-                                         config.analysis.batch_size, failed):
-        if data is None:
-            reused += 1
-        else:
-            write_yaml(out / "documents" / f"{result.document.id}.yaml", data)
-        builder.add(result)
-        report.documents += 1
-        report.entities += len(result.entities)
-        report.relations += len(result.relations)
-    report.timings["extract_seconds"] = round(time.perf_counter() - extract_started, 3)
+    documents = iter(documents)
+    index = 0
+    while batch_docs := list(islice(documents, batch_size)):
+        reused = {} if force else cache.lookup(batch_docs, key)
+        if not force:
+            entries = []
+            for document in batch_docs:
+                if document.id not in reused:
+                    data = previous_data(out, document, key)
+                    if data is not None:
+                        reused[document.id] = summary_from_data(data)
+                        entries.append((document, key, yaml_stat(out / "documents" / f"{document.id}.yaml"),
+                                        reused[document.id]))
+            cache.store(entries)
+        batch = []
+        for document in batch_docs:
+            batch.append((sequence, document, reused.get(document.id)))
+            sequence += 1
+        items = [(seq, None if summary is not None else document, summary) for seq, document, summary in batch]
+        pending.append((batch, runner.submit(index, items)))
+        index += 1
+        while len(pending) >= runner.window:
+            finish(*pending.popleft())
+    while pending:
+        finish(*pending.popleft())
+    return builder, seen, fingerprint
 
+
+def _graph_stage(out: Path, config: RunConfig, runner, builder: GraphBuilder | None, previous: dict,
+                 graph_key: str, engine: str, report: RunReport) -> tuple[int, int]:
+    """Merge (on the cluster for Dask), analytics and the graph files; or keep the previous
+    run's when its documents were exactly these. Returns (nodes, edges)."""
     graph_started = time.perf_counter()
+    expected = graph_files(config, engine)
+    kept = (previous.get("status") == "complete" and previous.get("graph_key") == graph_key
+            and all((out / name).is_file() for name in expected))
+    if kept and engine == "dask":
+        from .dask_engine import has_merged_tables
+
+        kept = has_merged_tables(out)
+    counts = previous.get("counts") or {}
+    if kept and isinstance(counts.get("graph_nodes"), int) and isinstance(counts.get("graph_edges"), int):
+        report.graph_reused = True
+        report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
+        return counts["graph_nodes"], counts["graph_edges"]
+
+    if builder is None:
+        merge_started = time.perf_counter()
+        builder = runner.merge()
+        report.timings["merge_seconds"] = round(time.perf_counter() - merge_started, 3)
+    else:
+        from .dask_engine import clear_parquet  # tables of an earlier Dask run would be stale
+
+        clear_parquet(out)
     graph = builder.graph()
+    del builder
     from .export import enrich, type_colors, write_exports  # analytics, colours, GEXF/CSV/JSON/SVG
 
     analytics_started = time.perf_counter()
@@ -85,10 +239,7 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
         write_graphml(out / "graph.graphml", graph)
     write_exports(out, graph, config.output)
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
-    report.timings["total_seconds"] = round(time.perf_counter() - started, 3)
-    write_yaml(out / "run.yaml", {**run_summary(report, config, graph.number_of_nodes(), graph.number_of_edges()),
-                                  "status": "complete", "resume_key": key, "reused_documents": reused})
-    return report
+    return graph.number_of_nodes(), graph.number_of_edges()
 
 
 def run_summary(report: RunReport, config: RunConfig, nodes: int, edges: int) -> dict:

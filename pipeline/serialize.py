@@ -121,8 +121,15 @@ def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return clean
 
 
+def xml_safe_ids(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`graph`, or a copy whose node ids lost the characters XML forbids (an entity name may
+    hold a control character of its text)."""
+    mapping = {n: _XML_ILLEGAL.sub("", n) for n in graph if isinstance(n, str) and _XML_ILLEGAL.search(n)}
+    return nx.relabel_nodes(graph, mapping, copy=True) if mapping else graph
+
+
 def write_graphml(path: Path, graph: nx.MultiDiGraph) -> None:
-    ready = graphml_ready(graph)
+    ready = xml_safe_ids(graphml_ready(graph))
     atomic_write(path, lambda handle: nx.write_graphml(ready, handle, named_key_ids=True,
                                                         edge_id_from_attribute="id"), mode="wb")
 

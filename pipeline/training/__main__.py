@@ -1,0 +1,384 @@
+"""Train the zhkg NER model and ship it into ``pipeline/models/ner``.
+
+    python -m pipeline.training --data DIR --out build/train [--max-steps N] [--force]
+
+Steps: convert the corpora to ``OUT/corpus/{train,dev}/*.spacy`` (skipped when present),
+run ``spacy train`` single-threaded (skipped when ``OUT/model/model-best`` exists), copy
+``model-best`` into the package, score it on PD98 test and MSRA test, measure its speed
+and write ``meta.json`` (key ``zhkg_eval``) and ``MODEL_CARD.md``.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"  # before numpy is imported: train and measure on one thread
+
+import argparse
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline.training.corpora import (
+    default_data_dir,
+    read_cluener,
+    read_msra,
+    read_pd98,
+    write_docbin,
+)
+from pipeline.training.evaluate_ner import format_table, score_corpora
+
+PACKAGE = Path(__file__).resolve().parents[1]
+REPO = PACKAGE.parent
+CONFIG = Path(__file__).with_name("ner.cfg")
+MODEL_DIR = PACKAGE / "models" / "ner"
+
+# training corpora: name -> (reader, directory under OUT/corpus)
+CORPORA = {
+    "pd98_train": (lambda d: read_pd98(d, "train", abbrev_missing=True), "train"),
+    "msra_train": (lambda d: read_msra(d, "train"), "train"),
+    "cluener_train": (lambda d: read_cluener(d, "train", missing=("address", "scene")), "train"),
+    "pd98_dev": (lambda d: read_pd98(d, "dev"), "dev"),
+}
+DEFAULT_CORPORA = ["pd98_train", "msra_train", "pd98_dev"]
+
+
+def log(msg: str) -> None:
+    print(f"[zhkg-train {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def convert(data: Path, corpus_dir: Path, names: list[str], force: bool) -> None:
+    """Write one DocBin per corpus; existing files are kept unless ``force``."""
+    for sub in ("train", "dev"):
+        d = corpus_dir / sub
+        if d.exists():  # drop corpora not selected this time
+            for f in d.glob("*.spacy"):
+                if f.stem not in names:
+                    f.unlink()
+    for name in names:
+        reader, sub = CORPORA[name]
+        path = corpus_dir / sub / f"{name}.spacy"
+        if path.exists() and not force:
+            log(f"keep {path}")
+            continue
+        n = write_docbin(reader(data), path)
+        log(f"wrote {path} ({n} docs)")
+
+
+def unlabelled_texts(data: Path) -> Iterator[str]:
+    """Text for the character vectors: the unlabelled 新闻联播 items 2018-2026 and the
+    training splits of PD98 and MSRA (never a test split)."""
+    items = data / "news_xwlb" / "all_items_2018_2026.jsonl.gz"
+    if items.exists():
+        with gzip.open(items, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line).get("text") or ""
+    yield from (text for text, _ in read_pd98(data, "train"))
+    yield from (text for text, _ in read_msra(data, "train"))
+
+
+def build_char_vectors(texts: Iterable[str], out_dir: Path, dim: int = 64, window: int = 2,
+                       n_contexts: int = 2000, seed: int = 0) -> int:
+    """Character vectors from a positional PPMI matrix (left/right offsets 1..``window`` over the
+    ``n_contexts`` most frequent characters, context smoothing 0.75) reduced by randomised SVD;
+    saved as a blank ``zh`` pipeline with vectors at ``out_dir``. Returns the number of rows."""
+    import numpy as np
+    import spacy
+    from spacy.vectors import Vectors
+
+    from pipeline.textnorm import fold
+
+    text = fold("\n".join(texts))
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    uniq, inv, counts = np.unique(cps, return_inverse=True, return_counts=True)
+    order = np.argsort(-counts)
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    wid = rank[inv]  # frequency rank of the character at each position
+    n_words, n_ctx = len(uniq), min(n_contexts, len(uniq))
+    offsets = [o for o in range(-window, window + 1) if o]
+    width = len(offsets) * n_ctx
+    counts_m = np.zeros((n_words, width), dtype=np.float64)
+    for k, off in enumerate(offsets):
+        w, c = (wid[-off:], wid[:off]) if off < 0 else (wid[:-off], wid[off:])
+        keep = c < n_ctx
+        idx = w[keep].astype(np.int64) * width + k * n_ctx + c[keep]
+        counts_m += np.bincount(idx, minlength=n_words * width).reshape(n_words, width)
+    total = counts_m.sum()
+    p_w = counts_m.sum(1, keepdims=True) / total
+    p_c = counts_m.sum(0, keepdims=True) ** 0.75
+    p_c /= p_c.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log((counts_m / total) / (p_w * p_c))
+    ppmi = np.where(np.isfinite(pmi) & (pmi > 0), pmi, 0).astype(np.float32)
+    del counts_m, pmi
+    rng = np.random.default_rng(seed)
+    q = ppmi @ rng.standard_normal((width, dim + 20), dtype=np.float32)
+    for _ in range(2):  # power iterations
+        q, _ = np.linalg.qr(q)
+        q = ppmi @ (ppmi.T @ q)
+    q, _ = np.linalg.qr(q)
+    u_b, sing, _ = np.linalg.svd(q.T @ ppmi, full_matrices=False)
+    vecs = (q @ u_b)[:, :dim] * np.sqrt(sing[:dim])
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-8
+    chars = [chr(int(uniq[i])) for i in order]
+    rows = [i for i, ch in enumerate(chars) if not ch.isspace()]
+    nlp = spacy.blank("zh")
+    keys = [nlp.vocab.strings.add(chars[i]) for i in rows]
+    nlp.vocab.vectors = Vectors(data=vecs[rows].astype(np.float32), keys=keys, mode="default")
+    nlp.to_disk(out_dir)
+    return len(rows)
+
+
+def train(corpus_dir: Path, model_out: Path, max_steps: int | None, config: Path,
+          overrides: list[str], vectors: Path | None = None) -> None:
+    """Run ``spacy train`` in a child process (same python, one thread, niced)."""
+    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(model_out),
+           "--paths.train", str(corpus_dir / "train"), "--paths.dev", str(corpus_dir / "dev"),
+           "--gpu-id", "-1"]
+    if vectors:
+        cmd += ["--paths.vectors", str(vectors)]
+    if max_steps:
+        cmd += ["--training.max_steps", str(max_steps)]
+    cmd += overrides
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
+    niceness = os.nice(0)
+    preexec = (lambda: os.nice(10 - niceness)) if niceness < 10 else None
+    log("running: " + " ".join(cmd))
+    subprocess.run(cmd, check=True, env=env, preexec_fn=preexec)
+
+
+def news_texts(data: Path, limit: int = 300) -> list[str]:
+    """Modern news text for the speed measurement (PD98 test as a fallback)."""
+    from pipeline.textnorm import fold
+
+    path = data / "news_xwlb" / "articles.jsonl"
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            return [fold(json.loads(line)["text"]) for line, _ in zip(fh, range(limit))]
+    return [text for text, _ in read_pd98(data, "test")]
+
+
+def measure_speed(model: Path, texts: list[str], repeats: int = 3) -> int:
+    """Characters per second of ``nlp.pipe`` on one thread: best of ``repeats`` runs, timed by
+    the process's CPU time (``time.process_time``) so that other jobs on a shared machine do
+    not distort it."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:20]))
+    n_chars = sum(len(t) for t in texts)
+    best = 0.0
+    for _ in range(repeats):
+        start = time.process_time()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        best = max(best, n_chars / (time.process_time() - start))
+    return int(best)
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def ship(best: Path, target: Path) -> None:
+    """Replace ``target`` with a copy of the trained pipeline ``best``."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(best, target)
+
+
+def update_meta(target: Path, scores: dict[str, Any], speed: int, corpora: list[str]) -> dict:
+    meta_path = target / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({
+        "name": "zhkg_ner",
+        "version": "0.1.0",
+        "description": "Character-level Chinese NER (PERSON, ORG, LOCATION) for zhkg; "
+                       "blank zh char tokenizer, text folded with pipeline.textnorm.fold.",
+        "license": "research use (trained on research-use corpora, see MODEL_CARD.md)",
+        "sources": [{"name": c} for c in corpora],
+    })
+    meta["zhkg_eval"] = {
+        **{k: {lab: {m: v[lab][m] for m in ("p", "r", "f", "tp", "fp", "fn")}
+               for lab in ("PERSON", "ORG", "LOCATION", "micro")} for k, v in scores.items()},
+        "speed_chars_per_sec_1thread": speed,
+        "size_bytes": dir_size(target),
+    }
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def model_settings(target: Path) -> str:
+    """The architecture lines of the shipped config, for the model card."""
+    from spacy.util import load_config
+
+    cfg = load_config(target / "config.cfg", interpolate=True)
+    t2v = cfg["components"]["tok2vec"]["model"]
+    ner = cfg["components"]["ner"]["model"]
+    tr = cfg["training"]
+    return "\n".join([
+        f"- tokenizer: `spacy.zh.ChineseTokenizer`, segmenter `char` (one token per character)",
+        f"- embedding: `{t2v['embed']['@architectures']}` attrs {t2v['embed']['attrs']} "
+        f"rows {t2v['embed']['rows']}, static vectors {t2v['embed']['include_static_vectors']}, "
+        f"width {t2v['encode']['width']}",
+        f"- encoder: `{t2v['encode']['@architectures']}` width {t2v['encode']['width']}, "
+        f"depth {t2v['encode']['depth']}, window {t2v['encode']['window_size']}, "
+        f"maxout pieces {t2v['encode'].get('maxout_pieces')}",
+        f"- ner: `{ner['@architectures']}` state_type ner, hidden_width {ner['hidden_width']}, "
+        f"maxout_pieces {ner['maxout_pieces']}, use_upper {ner['use_upper']}",
+        f"- training: Adam lr {tr['optimizer']['learn_rate']}, dropout {tr['dropout']}, "
+        f"max_steps {tr['max_steps']} (model-best = best PD98 dev checkpoint), eval every {tr['eval_frequency']} steps on PD98 dev, "
+        f"batch by words {tr['batcher']['size']['start']}→{tr['batcher']['size']['stop']}, "
+        f"seed {tr['seed']}",
+    ])
+
+
+CORPUS_NOTES = {
+    "pd98_train": "People's Daily 1998 (January), PKU/Fujitsu annotated corpus, `train` article "
+                  "split (2,501 articles): `nr` runs → PERSON (surname + given name joined, name "
+                  "lists split), `ns` → LOCATION, `nt` → ORG, `[...]nt` → ORG, `[...]ns` → LOCATION; "
+                  "abbreviations (`j`: 中, 美, 京, 欧盟 ...) left unannotated (missing), since MSRA tags "
+                  "them as names. Licence: research use (no licence stated).",
+    "msra_train": "MSRA NER (SIGHAN 2006 bakeoff) training sentences, `train.bmes` (50k sentences); "
+                  "PER/LOC/ORG. Licence: research use.",
+    "cluener_train": "CLUENER2020 train (name → PERSON; organization/government/company → ORG; "
+                     "address and scene unannotated). Licence: research use.",
+    "pd98_dev": "People's Daily 1998 `dev` article split (strict mapping): model selection only.",
+}
+
+
+def write_card(target: Path, meta: dict, corpora: list[str], steps_cmd: str) -> None:
+    ev = meta["zhkg_eval"]
+    scores = {k: v for k, v in ev.items() if k in ("pd98_test", "msra_test")}
+    perf = meta.get("performance", {})
+    card = f"""# zhkg NER model (`pipeline/models/ner`)
+
+Character-level Chinese named-entity recogniser for the zhkg pipeline: labels **PERSON**, **ORG**,
+**LOCATION**. A spaCy {meta.get('spacy_version', '')} pipeline (`tok2vec` + transition-based `ner`)
+that needs nothing but spaCy: `spacy.load("pipeline/models/ner")`.
+
+Input contract: apply `pipeline.textnorm.fold` (length-preserving NFKC fold, full-width digits and
+Latin → ASCII) to the text first; the tokenizer is the blank `zh` character segmenter, so entity
+character offsets are offsets into the original text.
+
+## Training data
+
+{chr(10).join('- ' + CORPUS_NOTES[c] for c in corpora)}
+- Character vectors (static, {meta.get('vectors', {}).get('vectors', '?')} rows × {meta.get('vectors', {}).get('width', '?')}):
+  positional PPMI (offsets ±1, ±2) + randomised SVD over the unlabelled 新闻联播 items 2018-2026
+  (`news_xwlb/all_items_2018_2026.jsonl.gz`, CCTV content, learning and research use only) plus the
+  PD98 and MSRA training text. Built by `build_char_vectors` in `pipeline/training/__main__.py`.
+
+The corpora are read from the shared data directory (`--data`, `$ZHKG_DATA`); they are not
+redistributed. Several are licensed for **research / learning use only**: ship this model with
+that note. Never trained on PD98 `test` or MSRA `test`.
+
+## Settings
+
+{model_settings(target)}
+
+Config: `pipeline/training/ner.cfg` (the shipped `config.cfg` is the resolved copy).
+
+## Scores
+
+Mention-level, exact character span + label, micro-averaged over PERSON/ORG/LOCATION
+(`pipeline.training.evaluate_ner.score_corpora`):
+
+{format_table(scores)}
+
+PD98 dev during training (spaCy scorer): ents_f {perf.get('ents_f', 0):.4f},
+P {perf.get('ents_p', 0):.4f}, R {perf.get('ents_r', 0):.4f}.
+
+## Limitations
+
+- Below the project targets (PD98 test micro-F1 0.90, MSRA test 0.86): the model is small (sized
+  for ≥ 50k chars/s on one thread) and under-trained (a few epochs on one shared CPU core; PD98 dev
+  F1 was still rising by ~0.4 points per 1,000 steps when training stopped).
+- ORG is the weakest type: long organisation names need more left/right context than the
+  ±8-character receptive field gives, so they are often cut short or tagged as a LOCATION prefix.
+- Single-character and short abbreviations (中, 美, 京, 欧盟) are tagged as MSRA does; the strict
+  PD98 mapping does not annotate them, so they count as false positives on PD98 test.
+
+## Size and speed
+
+- size on disk: {ev['size_bytes'] / 1e6:.1f} MB
+- speed: {ev['speed_chars_per_sec_1thread']:,} characters/second with `nlp.pipe` (batch 64) on one
+  CPU thread (OMP/OPENBLAS/MKL threads = 1), 300 modern news articles (news_xwlb, ~321k
+  characters), process CPU time, best of 3.
+
+## How to rebuild
+
+```
+make train
+# which runs
+{steps_cmd}
+```
+
+Steps: convert the corpora into `build/train/corpus/{{train,dev}}/*.spacy` (kept between runs,
+`--force` rebuilds), `spacy train` single-threaded under `nice`, copy `model-best` here, score PD98
+test and MSRA test, measure speed, write `meta.json` (`zhkg_eval`) and this card.
+"""
+    (target / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline.training", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=None, help="shared data dir (default $ZHKG_DATA or ../shared/data)")
+    ap.add_argument("--out", type=Path, default=REPO / "build" / "train")
+    ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--force", action="store_true", help="re-convert the corpora and retrain")
+    ap.add_argument("--config", type=Path, default=CONFIG)
+    ap.add_argument("--corpora", nargs="+", default=DEFAULT_CORPORA, choices=sorted(CORPORA))
+    ap.add_argument("--vectors-dim", type=int, default=64, help="width of the character vectors")
+    ap.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="where to ship the model")
+    ap.add_argument("--no-ship", action="store_true", help="train and score only")
+    ap.add_argument("overrides", nargs="*", help="extra `spacy train` overrides, e.g. --training.dropout 0.2"
+                    " (after `--`)")
+    args = ap.parse_args(argv)
+    data = args.data or default_data_dir()
+    corpus_dir = args.out / "corpus"
+    model_out = args.out / "model"
+    if "pd98_dev" not in args.corpora:
+        args.corpora.append("pd98_dev")
+
+    convert(data, corpus_dir, args.corpora, args.force)
+    vectors = args.out / "vectors"
+    if (vectors / "vocab" / "vectors").exists() and not args.force:
+        log(f"keep {vectors}")
+    else:
+        n = build_char_vectors(unlabelled_texts(data), vectors, dim=args.vectors_dim)
+        log(f"wrote {vectors} ({n} character vectors)")
+    best = model_out / "model-best"
+    if best.exists() and not args.force:
+        log(f"keep trained {best} (use --force to retrain)")
+    else:
+        train(corpus_dir, model_out, args.max_steps, args.config, args.overrides, vectors)
+    target = best if args.no_ship else args.model_dir
+    if not args.no_ship:
+        ship(best, target)
+        log(f"copied {best} -> {target}")
+    log("scoring PD98 test and MSRA test")
+    scores = score_corpora(target, data)
+    print(format_table(scores), flush=True)
+    speed = measure_speed(target, news_texts(data))
+    log(f"speed {speed:,} chars/s (one thread)")
+    train_corpora = [c for c in args.corpora if c != "pd98_dev"] + ["pd98_dev"]
+    meta = update_meta(target, scores, speed, train_corpora)
+    cmd = (f"nice -n 10 python -m pipeline.training --data $ZHKG_DATA --out build/train"
+           + (f" --max-steps {args.max_steps}" if args.max_steps else "")
+           + (" --corpora " + " ".join(args.corpora) if args.corpora != DEFAULT_CORPORA else ""))
+    write_card(target, meta, train_corpora, cmd)
+    log(f"model {target}: {dir_size(target) / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+"""Converters from the public NER corpora to ``(text, spans)`` records and spaCy DocBins.
+
+Every converter yields ``(text, [(start, end, label), ...])`` where ``text`` is already
+folded with :func:`pipeline.textnorm.fold` and offsets are character offsets into it
+(``end`` exclusive). Labels are ``PERSON``, ``ORG`` and ``LOCATION`` only.
+Docs are built with the blank ``zh`` character tokenizer, the same one the product uses.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pipeline.textnorm import fold
+
+Span = tuple[int, int, str]
+MISSING = "-"  # span label meaning "annotation unknown here" (neither entity nor outside)
+Record = tuple[str, list[Span]]
+
+LABELS = ("PERSON", "ORG", "LOCATION")
+PD98_TAGS = {"nr": "PERSON", "ns": "LOCATION", "nt": "ORG"}
+MSRA_TYPES = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
+CLUENER_TYPES = {"name": "PERSON", "organization": "ORG", "government": "ORG", "company": "ORG"}
+
+
+def default_data_dir() -> Path:
+    """``$ZHKG_DATA`` or ``../shared/data`` relative to the repository root."""
+    env = os.environ.get("ZHKG_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+# --------------------------------------------------------------------------- People's Daily 1998
+
+_PD_TOKEN = re.compile(r"^(\[?)(.+)/([A-Za-z]+)(?:\](\w+))?$")
+
+
+def pd98_article_id(paragraph_id: str) -> str:
+    """``19980101-01-001-002`` → ``19980101-01-001``."""
+    return paragraph_id.rsplit("-", 1)[0]
+
+
+def _split_nr_run(run: list[str]) -> list[tuple[int, int]]:
+    """Split a run of adjacent ``nr`` tokens into names, as (first, last) token indices.
+
+    PD98 splits Chinese names into surname + given name (``江/nr 泽民/nr``), and name lists
+    have no separator (``江/nr 泽民/nr 李/nr 鹏/nr 乔/nr 石/nr``). A run of two tokens is one
+    name; in a longer run a one-character surname takes the next token, any other token is a
+    name on its own (so the list above gives 江泽民, 李鹏, 乔石).
+    """
+    if len(run) <= 2:
+        return [(0, len(run) - 1)]
+    names, k = [], 0
+    while k < len(run):
+        if len(run[k]) == 1 and k + 1 < len(run):
+            names.append((k, k + 1))
+            k += 2
+        else:
+            names.append((k, k))
+            k += 1
+    return names
+
+
+def parse_pd98_line(line: str, abbrev_missing: bool = False) -> tuple[str, Record] | None:
+    """Parse one ``199801.txt`` paragraph into ``(paragraph_id, (text, spans))``.
+
+    Consecutive ``nr`` tokens form one PERSON (a name list is split, see
+    :func:`_split_nr_run`), ``ns`` → LOCATION, ``nt`` → ORG; a bracketed
+    compound ``[...]nt`` / ``[...]ns`` is one ORG / LOCATION (its inner tags are dropped); inside
+    any other bracket the inner tokens keep their own nr/ns/nt tags. With ``abbrev_missing``,
+    abbreviation tokens (``j``: 中, 美, 京, 欧盟, 政协 ...) outside an entity become
+    :data:`MISSING` spans: PD98 never tags them as names while MSRA does, so training leaves
+    them unannotated instead of teaching "not an entity".
+    """
+    items = line.split()
+    if not items:
+        return None
+    pid = items[0].split("/", 1)[0]
+    words: list[str] = []
+    tags: list[str] = []
+    group: list[int] = []  # bracket id per token, -1 outside
+    groups: list[tuple[int, int, str]] = []  # (first token, last token, bracket tag)
+    open_at: int | None = None
+    for item in items[1:]:
+        m = _PD_TOKEN.match(item)
+        if not m:  # malformed token: keep its text, no tag
+            word, tag, opening, closing = item, "", "", None
+        else:
+            opening, word, tag, closing = m.group(1), m.group(2), m.group(3), m.group(4)
+        if opening:
+            open_at = len(words)
+        words.append(word)
+        tags.append(tag)
+        group.append(len(groups) if open_at is not None else -1)
+        if closing is not None and open_at is not None:
+            groups.append((open_at, len(words) - 1, closing))
+            open_at = None
+    if open_at is not None:  # unclosed bracket: treat its tokens as outside
+        for i in range(open_at, len(words)):
+            group[i] = -1
+
+    starts: list[int] = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w)
+    text = fold("".join(words))
+
+    spans: list[Span] = []
+    covered = [False] * len(words)
+    for first, last, gtag in groups:
+        label = {"nt": "ORG", "ns": "LOCATION"}.get(gtag)
+        if label:
+            spans.append((starts[first], starts[last] + len(words[last]), label))
+            for i in range(first, last + 1):
+                covered[i] = True
+    i = 0
+    while i < len(words):
+        label = PD98_TAGS.get(tags[i]) if not covered[i] else None
+        if label is None:
+            i += 1
+            continue
+        j = i + 1
+        if label == "PERSON":
+            while (j < len(words) and tags[j] == "nr" and not covered[j]
+                   and group[j] == group[i]):
+                j += 1
+            for first, last in _split_nr_run(words[i:j]):
+                spans.append((starts[i + first], starts[i + last] + len(words[i + last]), label))
+        else:
+            spans.append((starts[i], starts[j - 1] + len(words[j - 1]), label))
+        i = j
+    if abbrev_missing:
+        spans += [(starts[i], starts[i] + len(w), MISSING)
+                  for i, w in enumerate(words) if tags[i] == "j" and not covered[i]]
+    spans.sort()
+    return pid, (text, spans)
+
+
+def read_pd98(data_dir: Path, split: str, abbrev_missing: bool = False) -> Iterator[Record]:
+    """People's Daily 1998 paragraphs of the articles in ``splits.json[split]``
+    (``abbrev_missing``: see :func:`parse_pd98_line`)."""
+    root = Path(data_dir) / "peoples_daily_1998"
+    wanted = set(json.loads((root / "splits.json").read_text(encoding="utf-8"))[split])
+    with open(root / "199801.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parsed = parse_pd98_line(line, abbrev_missing)
+            if parsed is None:
+                continue
+            pid, record = parsed
+            if pd98_article_id(pid) in wanted and record[0].strip():
+                yield record
+
+
+# --------------------------------------------------------------------------- tagged characters
+
+def spans_from_tags(tags: list[str], types: dict[str, str]) -> list[Span]:
+    """Character spans from BIO or BMES/BIOES tags (``B-X``, ``I-X``/``M-X``, ``E-X``, ``S-X``, ``O``).
+
+    A span ends at ``E``/``S``, at ``O``, or when a new ``B``/``S`` or a type change starts.
+    Types outside ``types`` are dropped.
+    """
+    spans: list[Span] = []
+    start, cur = -1, None
+
+    def close(end: int) -> None:
+        nonlocal start, cur
+        if cur is not None and cur in types:
+            spans.append((start, end, types[cur]))
+        start, cur = -1, None
+
+    for i, tag in enumerate(tags):
+        prefix, _, typ = tag.partition("-")
+        if prefix == "O" or not typ:
+            close(i)
+        elif prefix in ("B", "S"):
+            close(i)
+            start, cur = i, typ
+            if prefix == "S":
+                close(i + 1)
+        elif prefix in ("I", "M", "E"):
+            if cur != typ:  # ill-formed continuation: start a new span
+                close(i)
+                start, cur = i, typ
+            if prefix == "E":
+                close(i + 1)
+    close(len(tags))
+    return spans
+
+
+def read_char_tagged(lines: Iterable[str], types: dict[str, str]) -> Iterator[Record]:
+    """Sentences from ``char<whitespace>tag`` lines with blank lines between sentences."""
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> Iterator[Record]:
+        if chars:
+            yield fold("".join(chars)), spans_from_tags(tags, types)
+        chars.clear()
+        tags.clear()
+
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            yield from flush()
+            continue
+        if line[0] in " \t" and len(line.split()) == 1:  # the character itself is a space
+            ch, tag = " ", line.split()[0]
+        else:
+            ch, _, tag = line.partition("\t") if "\t" in line else line.partition(" ")
+            tag = tag.strip() or "O"
+        chars.append(ch[:1] if ch else " ")
+        tags.append(tag)
+    yield from flush()
+
+
+def read_msra(data_dir: Path, split: str) -> Iterator[Record]:
+    """MSRA NER: ``train`` (train.bmes) or ``test`` (test.bio)."""
+    name = {"train": "train.bmes", "test": "test.bio"}[split]
+    with open(Path(data_dir) / "msra_ner" / name, encoding="utf-8") as fh:
+        yield from read_char_tagged(fh, MSRA_TYPES)
+
+
+# --------------------------------------------------------------------------- CLUENER 2020
+
+def parse_cluener_line(line: str, with_address: bool = False,
+                       missing: tuple[str, ...] = ()) -> Record:
+    """One CLUENER JSON line; name → PERSON, organization/government/company → ORG,
+    address → LOCATION when ``with_address``; types in ``missing`` (e.g. ``address``,
+    ``scene``) become :data:`MISSING` spans. Overlapping spans keep the longer one."""
+    obj = json.loads(line)
+    types: dict[str, str] = {t: MISSING for t in missing}
+    types.update(CLUENER_TYPES)
+    if with_address:
+        types["address"] = "LOCATION"
+    spans: list[Span] = []
+    for typ, surfaces in (obj.get("label") or {}).items():
+        if typ not in types:
+            continue
+        for offsets in surfaces.values():
+            for start, end in offsets:
+                spans.append((start, end + 1, types[typ]))
+    return fold(obj["text"]), remove_overlaps(spans)
+
+
+def read_cluener(data_dir: Path, split: str, with_address: bool = False,
+                 missing: tuple[str, ...] = ()) -> Iterator[Record]:
+    """CLUENER 2020 ``train`` or ``dev`` (options as in :func:`parse_cluener_line`)."""
+    with open(Path(data_dir) / "cluener2020" / f"{split}.json", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield parse_cluener_line(line, with_address, missing)
+
+
+# --------------------------------------------------------------------------- DocBin output
+
+def remove_overlaps(spans: list[Span]) -> list[Span]:
+    """Drop spans that overlap a longer (then earlier) one."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    return sorted(kept)
+
+
+def make_doc(nlp, record: Record):
+    """A Doc from ``nlp``'s tokenizer with the record's entities; :data:`MISSING` spans are
+    left unannotated, all other tokens are ``O``."""
+    text, spans = record
+    doc = nlp.make_doc(text)
+    ents, missing = [], []
+    for start, end, label in remove_overlaps(spans):
+        # trim whitespace at the edges so the span aligns with character tokens
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if label == MISSING:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                missing.append(span)
+            continue
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            ents.append(span)
+    doc.set_ents(ents, missing=missing, default="outside")
+    return doc
+
+
+def write_docbin(records: Iterable[Record], path: Path, nlp=None) -> int:
+    """Write records to a ``.spacy`` DocBin at ``path``; returns the number of docs."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = nlp or spacy.blank("zh")
+    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    n = 0
+    for record in records:
+        if not record[0].strip():
+            continue
+        db.add(make_doc(nlp, record))
+        n += 1
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return n
+
+
+def spans_of(records: Iterable[Record]) -> Iterator[list[Span]]:
+    """Just the span lists (handy for counting)."""
+    for _, spans in records:
+        yield spans

@@ -1,0 +1,161 @@
+"""Where the per-document stages run: in this process, in a pool of worker processes
+(`zhkg run --workers N`), or on a Dask cluster (`pipeline.dask_engine`).
+
+Every engine does the same work per batch of documents (`analyse_batch`): analyse them with an
+`Extractor` built once per worker, write each one's document YAML itself (serialisation is a
+large part of the cost) and send back only what the graph needs: the document's summary
+(`graph.summary_from_data`, no text) and the size and mtime of the YAML it wrote. The parent
+merges the summaries in input order, so any number of workers gives byte-identical outputs.
+
+The parent keeps at most `window` batches in flight (twice the workers), so memory is bounded
+by the batch size, not by the corpus: inputs are read as the workers need them.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .cache import yaml_stat
+from .config import RunConfig
+from .graph import summary_from_data
+from .records import Document
+from .serialize import document_to_dict, write_yaml
+
+# One item of a batch: (sequence number in input order, the document when it must be analysed
+# else None, its summary when it is reused else None).
+Item = tuple[int, "Document | None", "dict | None"]
+# What a batch gives back for each analysed document, by id:
+# ("ok", summary, (yaml size, yaml mtime_ns)) or ("failed", "ErrorType: message").
+Outcome = tuple
+
+
+def analyse_documents(extractor: Any, documents: list[Document]) -> dict[str, Any]:
+    """Results by document id; when the batch fails, each document alone, so that only the one
+    that fails is lost (with its exception)."""
+    try:
+        return {d.id: result for d, result in zip(documents, extractor.process(documents), strict=True)}
+    except Exception:  # noqa: BLE001 - retried one by one below
+        pass
+    outcomes: dict[str, Any] = {}
+    for document in documents:
+        try:
+            outcomes[document.id] = next(iter(extractor.process([document])))
+        except Exception as error:  # noqa: BLE001 - reported as a skipped input
+            outcomes[document.id] = error
+    return outcomes
+
+
+def analyse_batch(extractor: Any, documents: Sequence[Document], out: Path, max_evidence: int,
+                  key: str) -> dict[str, Outcome]:
+    """Analyse `documents`, write their YAMLs into out/documents; outcomes by document id."""
+    outcomes: dict[str, Outcome] = {}
+    if not documents:
+        return outcomes
+    results = analyse_documents(extractor, list(documents))
+    for document in documents:
+        result = results[document.id]
+        if isinstance(result, BaseException):
+            outcomes[document.id] = ("failed", f"{type(result).__name__}: {result}")
+            continue
+        data = document_to_dict(result, max_evidence, key)
+        path = Path(out) / "documents" / f"{document.id}.yaml"
+        write_yaml(path, data)
+        outcomes[document.id] = ("ok", summary_from_data(data), yaml_stat(path))
+    return outcomes
+
+
+class EngineError(RuntimeError):
+    """The engine cannot go on: a worker process died, the cluster cannot be reached."""
+
+
+# --- one Extractor per worker process (or thread) -----------------------------------------------
+
+_local = threading.local()
+_lock = threading.Lock()
+
+
+def worker_extractor(config: RunConfig) -> Any:
+    """The Extractor of this worker for `config`, built on first use (one per thread)."""
+    extractors = getattr(_local, "extractors", None)
+    if extractors is None:
+        extractors = _local.extractors = {}
+    extractor = extractors.get(config)
+    if extractor is None:
+        from .extract import Extractor
+
+        with _lock:  # building loads models; one at a time per process
+            extractor = extractors[config] = Extractor(config)
+    return extractor
+
+
+# --- engines --------------------------------------------------------------------------------
+
+class InlineEngine:
+    """`--workers 1`: the batches are analysed in this process, one after the other."""
+
+    name = "local"
+    window = 1
+
+    def __init__(self, extractor: Any, config: RunConfig, out: Path, max_evidence: int, key: str):
+        self.extractor, self.config = extractor, config
+        self.out, self.max_evidence, self.key = Path(out), max_evidence, key
+
+    def submit(self, index: int, items: list[Item]) -> list[Item]:
+        return items
+
+    def result(self, handle: list[Item]) -> dict[str, Outcome]:
+        documents = [d for _, d, s in handle if s is None]
+        if not documents:
+            return {}
+        if self.extractor is None:  # built when a document first needs it: a rerun may need none
+            from .extract import Extractor
+
+            self.extractor = Extractor(self.config)
+        return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)
+
+    def close(self) -> None:
+        pass
+
+
+def _init_process(config: RunConfig) -> None:
+    worker_extractor(config)
+
+
+def _process_batch(config: RunConfig, documents: list[Document], out: str, max_evidence: int,
+                   key: str) -> dict[str, Outcome]:
+    return analyse_batch(worker_extractor(config), documents, Path(out), max_evidence, key)
+
+
+class ProcessEngine:
+    """`--workers N`: a pool of N spawned processes, each with its own Extractor (built by the
+    pool's initializer), at most 2×N batches in flight."""
+
+    name = "local"
+
+    def __init__(self, config: RunConfig, workers: int, out: Path, max_evidence: int, key: str):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.config, self.out, self.max_evidence, self.key = config, str(out), max_evidence, key
+        self.window = 2 * workers
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_process, initargs=(config,))
+
+    def submit(self, index: int, items: list[Item]):
+        documents = [d for _, d, s in items if s is None]
+        if not documents:
+            return None
+        return self.pool.submit(_process_batch, self.config, documents, self.out, self.max_evidence, self.key)
+
+    def result(self, handle) -> dict[str, Outcome]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return {} if handle is None else handle.result()
+        except BrokenProcessPool as error:
+            raise EngineError(f"a worker process ended unexpectedly (killed, or out of memory?): {error}") from None
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)

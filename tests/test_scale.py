@@ -1,0 +1,272 @@
+"""Scale: worker processes, incremental reruns, the progress bar and the Dask engine — all give
+the outputs of a plain single-process run into an empty folder."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.progress import Progress, count_records, wanted
+from pipeline.runner import run
+
+REPO = Path(__file__).resolve().parents[1]
+GRAPH_FILES = ("graph.yaml", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "graph.svg")
+PEOPLE = ["李强", "王建华", "张伟", "李明", "陈刚", "刘洋"]
+ORGS = ["中关村实验室", "北京市司法局", "中国科协", "国务院", "清华大学"]
+
+
+def news(i: int, variant: str = "") -> str:
+    org, person, other = ORGS[i % 5], PEOPLE[i % 6], PEOPLE[(i * 7) % 6]
+    return (f"{org}召开第{i}次工作会议{variant}\n新华社 2024-08-{1 + i % 28:02d}\n{org}{1 + i % 28}日召开工作会议。"
+            f"{org}主任{person}出席会议并讲话。{other}获得国家科技进步一等奖。\n")
+
+
+def make_corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True)
+    for i in range(count):
+        (folder / f"doc-{i:04d}.txt").write_text(news(i), encoding="utf-8")
+    return folder
+
+
+def small_batches(tmp: Path) -> Path:
+    config = tmp / "small.cfg"
+    config.write_text("[analysis]\nbatch_size = 2\n", encoding="utf-8")
+    return config
+
+
+def assert_same_outputs(a: Path, b: Path) -> None:
+    names = sorted(p.name for p in (a / "documents").iterdir())
+    assert names == sorted(p.name for p in (b / "documents").iterdir())
+    for name in names:
+        assert (a / "documents" / name).read_bytes() == (b / "documents" / name).read_bytes(), name
+    for name in GRAPH_FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    ra, rb = (yaml.safe_load((x / "run.yaml").read_text(encoding="utf-8")) for x in (a, b))
+    assert ra["counts"] == rb["counts"]
+
+
+def run_yaml(out: Path) -> dict:
+    return yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("scale") / "in", 12)
+
+
+@pytest.fixture(scope="module")
+def single(corpus, extractor) -> Path:
+    """The reference: one process, batches of 2, into an empty folder."""
+    out = corpus.parent / "single"
+    config = load_config(small_batches(corpus.parent))
+    run([str(corpus)], out, config, extractor=extractor, warn=lambda m: None)
+    return out
+
+
+# --- worker processes ---------------------------------------------------------------------------
+
+def test_two_workers_give_the_single_process_outputs(corpus, single, tmp_path):
+    out = tmp_path / "two"
+    report = run([str(corpus)], out, load_config(small_batches(tmp_path)), workers=2, warn=lambda m: None)
+    assert report.documents == 12 and report.analysed == 12 and report.exit_status == 0
+    assert_same_outputs(out, single)
+    assert run_yaml(out)["workers"] == 2
+
+
+# --- incremental reruns -----------------------------------------------------------------------
+
+def test_rerun_analyses_only_new_and_changed_documents_and_drops_removed_ones(corpus, single, tmp_path, extractor):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in corpus.iterdir():
+        (inputs / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    config = load_config(small_batches(tmp_path))
+    run([str(inputs)], out, config, extractor=extractor, warn=lambda m: None)
+
+    (inputs / "doc-0003.txt").write_text(news(3, "（更新）"), encoding="utf-8")  # changed
+    (inputs / "doc-0005.txt").unlink()  # removed
+    for i in (20, 21):  # added
+        (inputs / f"doc-{i:04d}.txt").write_text(news(i), encoding="utf-8")
+    messages: list[str] = []
+    report = run([str(inputs)], out, config, extractor=extractor, warn=messages.append)
+    summary = run_yaml(out)
+    assert (summary["analysed_documents"], summary["reused_documents"]) == (3, 10)
+    assert (report.analysed, report.reused) == (3, 10)
+    assert summary["removed_documents"] == ["doc-0005"] and report.removed == ["doc-0005"]
+    assert any("removed 1 document" in m for m in messages)
+    assert not (out / "documents" / "doc-0005.yaml").exists()
+    graph = yaml.safe_load((out / "graph.yaml").read_text(encoding="utf-8"))
+    assert not any("doc-0005" in n["document_ids"] for n in graph["nodes"])
+    assert any("doc-0021" in n["document_ids"] for n in graph["nodes"])
+
+    fresh = tmp_path / "fresh"
+    run([str(inputs)], fresh, config, extractor=extractor, warn=lambda m: None)
+    assert_same_outputs(out, fresh)
+
+
+def test_unchanged_rerun_reuses_everything_and_force_analyses_everything(corpus, single, tmp_path, extractor):
+    out = tmp_path / "out"
+    config = load_config(small_batches(tmp_path))
+    run([str(corpus)], out, config, extractor=extractor, warn=lambda m: None)
+    stamps = {name: (out / name).stat().st_mtime_ns for name in GRAPH_FILES}
+
+    class NoAnalysis:
+        def process(self, documents):
+            raise AssertionError("an unchanged document was analysed")
+
+    report = run([str(corpus)], out, config, extractor=NoAnalysis(), warn=lambda m: None)
+    assert (report.analysed, report.reused, report.removed) == (0, 12, [])
+    summary = run_yaml(out)
+    assert summary["graph_reused"] is True and summary["status"] == "complete"
+    assert {name: (out / name).stat().st_mtime_ns for name in GRAPH_FILES} == stamps
+    assert_same_outputs(out, single)
+
+    # without the cache the documents are read back from their YAMLs: still nothing analysed
+    (out / "cache.sqlite").unlink()
+    report = run([str(corpus)], out, config, extractor=NoAnalysis(), warn=lambda m: None)
+    assert (report.analysed, report.reused) == (0, 12)
+
+    report = run([str(corpus)], out, config, extractor=extractor, warn=lambda m: None, force=True)
+    assert (report.analysed, report.reused) == (12, 0)
+    assert_same_outputs(out, single)
+
+
+def test_a_document_yaml_edited_by_hand_is_checked_again(corpus, tmp_path, extractor):
+    out = tmp_path / "out"
+    run([str(corpus)], out, extractor=extractor, warn=lambda m: None)
+    path = out / "documents" / "doc-0001.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("sha256: ", "sha256: 0"), encoding="utf-8")
+    report = run([str(corpus)], out, extractor=extractor, warn=lambda m: None)
+    assert (report.analysed, report.reused) == (1, 11)
+
+
+def test_only_zhkg_documents_are_removed(corpus, tmp_path, extractor):
+    out = tmp_path / "out"
+    (out / "documents").mkdir(parents=True)
+    (out / "documents" / "notes.yaml").write_text("my: notes\n", encoding="utf-8")
+    report = run([str(corpus)], out, extractor=extractor, warn=lambda m: None)
+    assert report.removed == [] and (out / "documents" / "notes.yaml").exists()
+
+
+def test_another_config_analyses_again(corpus, tmp_path, extractor):
+    out = tmp_path / "out"
+    run([str(corpus)], out, extractor=extractor, warn=lambda m: None)
+    config = load_config()
+    other = replace(config, relations=replace(config.relations, min_confidence=0.9))
+    messages: list[str] = []
+    report = run([str(corpus)], out, other, extractor=extractor, warn=messages.append)
+    assert (report.analysed, report.reused) == (12, 0)
+    assert any("analysed again" in m for m in messages)
+
+
+# --- progress bar -------------------------------------------------------------------------------
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(corpus):
+    assert not wanted(io.StringIO())
+    assert wanted(FakeTerminal())
+    quiet = Progress([str(corpus)], stream=io.StringIO())
+    assert not quiet.enabled and quiet.bar is None
+    terminal = FakeTerminal()
+    bar = Progress([str(corpus)], stream=terminal)
+    bar.update(3, 300)
+    bar.close()
+    assert bar.enabled and "3/12" in terminal.getvalue()
+
+
+def test_no_progress_bar_in_redirected_output(corpus, tmp_path, capsys):
+    status = main(["run", str(corpus), "--out", str(tmp_path / "out"), "--config", str(small_batches(tmp_path))])
+    err = capsys.readouterr().err
+    assert status == 0
+    assert "\r" not in err and "doc/s" not in err and "%|" not in err
+    assert err.strip().splitlines()[-1].startswith("zhkg: 12 documents (12 analysed, 0 reused, 0 removed)")
+
+
+def test_count_records(tmp_path):
+    (tmp_path / "a.txt").write_text("正文", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "一"}\n{"text": "二"}\n{"text": "三"}', encoding="utf-8")
+    assert count_records([tmp_path]) == 4
+
+
+# --- command line -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("extra, message", [
+    (["--workers", "0"], "--workers"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "--engine dask"),
+    (["--force", "--resume"], "--force"),
+])
+def test_scale_usage_errors(corpus, tmp_path, capsys, extra, message):
+    status = main(["run", str(corpus), "--out", str(tmp_path / "out"), *extra])
+    assert status == 2 and message in capsys.readouterr().err
+
+
+# --- the Dask engine ----------------------------------------------------------------------------
+
+def test_dask_aggregation_is_the_graph_builders(corpus, single):
+    """The per-partition aggregation, fed rows in any order, gives GraphBuilder's merge."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import pandas as pd
+
+    from pipeline.dask_engine import aggregate_edges, aggregate_nodes, batch_rows, _schemas
+    from pipeline.graph import GraphBuilder, summary_from_data
+    from pipeline.serialize import read_document_yaml
+
+    summaries = [summary_from_data(read_document_yaml(p)) for p in sorted((single / "documents").glob("*.yaml"))]
+    builder = GraphBuilder()
+    for summary in summaries:
+        builder.add_summary(summary)
+    mentions, relations = batch_rows(list(enumerate(summaries)))
+    schemas = _schemas()
+    import pyarrow as pa
+
+    frames = [pa.table(cols, schema=schemas[name]).to_pandas().sample(frac=1.0, random_state=7)
+              for name, cols in (("mentions", mentions), ("relations", relations))]
+    nodes = aggregate_nodes(frames[0])
+    edges = aggregate_edges(frames[1])
+    assert isinstance(nodes, pd.DataFrame) and len(nodes) == len(builder.nodes)
+    assert len(edges) == len(builder.edges)
+    by_id = {r["id"]: r for r in pa.Table.from_pandas(nodes).to_pylist()}
+    for node_id, stats in builder.nodes.items():
+        row = by_id[node_id]
+        assert row["documents"] == stats.documents and row["names"] == list(stats.names)
+        assert (row["mentions"], row["first_seen"], row["last_seen"]) == (stats.mentions, stats.first_seen,
+                                                                          stats.last_seen)
+
+
+def test_dask_engine_gives_the_single_machine_outputs(corpus, single, tmp_path):
+    pytest.importorskip("distributed")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "dask"
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--engine", "dask",
+               "--workers", "2", "--config", str(small_batches(tmp_path))]
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=240, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert_same_outputs(out, single)
+    summary = run_yaml(out)
+    assert summary["engine"] == "dask" and summary["analysed_documents"] == 12
+
+    import pyarrow.parquet as pq
+
+    nodes = pq.read_table(out / "parquet" / "nodes").to_pylist()
+    edges = pq.read_table(out / "parquet" / "edges").to_pylist()
+    graph = yaml.safe_load((out / "graph.yaml").read_text(encoding="utf-8"))
+    assert sorted(n["id"] for n in nodes) == sorted(n["id"] for n in graph["nodes"])
+    assert len(edges) == len(graph["edges"])
+    assert len(list((out / "parquet" / "mentions").glob("part-*.parquet"))) == 6  # 12 documents, batches of 2
+    json.dumps(nodes[0], ensure_ascii=False)  # plain values

@@ -1,0 +1,100 @@
+"""Fast tests of the NER corpus converters (tiny in-memory samples) and the shipped model."""
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from pipeline.training.corpora import (  # noqa: E402
+    MISSING,
+    MSRA_TYPES,
+    make_doc,
+    parse_cluener_line,
+    parse_pd98_line,
+    read_char_tagged,
+    spans_from_tags,
+)
+
+MODEL = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "ner"
+
+
+def surfaces(record):
+    text, spans = record
+    return [(text[s:e], label) for s, e, label in spans]
+
+
+def test_pd98_brackets_names_and_digits():
+    line = ("19980101-01-001-006/m  １２月/t  ，/w  [中央/n  人民/n  广播/vn  电台/n]nt  、/w  "
+            "[香港/ns  特别/a  行政区/n]ns  主席/n  江/nr  泽民/nr  [上海/ns  大众/nz]nz  李/nr  鹏/nr  ")
+    pid, record = parse_pd98_line(line)
+    assert pid == "19980101-01-001-006"
+    assert record[0].startswith("12月,中央人民广播电台")  # folded, no spaces
+    assert surfaces(record) == [
+        ("中央人民广播电台", "ORG"), ("香港特别行政区", "LOCATION"), ("江泽民", "PERSON"),
+        ("上海", "LOCATION"), ("李鹏", "PERSON"),
+    ]
+
+
+def test_pd98_single_tokens():
+    _, record = parse_pd98_line("19980101-01-001-004/m  中共中央/nt  总书记/n  、/w  北京/ns  市长/n")
+    assert surfaces(record) == [("中共中央", "ORG"), ("北京", "LOCATION")]
+
+
+def test_pd98_name_list_is_split():
+    line = "1-1-1-1/m  江/nr  泽民/nr  李/nr  鹏/nr  朱/nr  镕基/nr  、/w  吴/nr  希曾/nr  岑红/nr  克林顿/nr"
+    _, record = parse_pd98_line(line)
+    assert [s for s, _ in surfaces(record)] == ["江泽民", "李鹏", "朱镕基", "吴希曾", "岑红", "克林顿"]
+
+
+def test_pd98_abbreviations_missing():
+    line = "1-1-1-1/m  中/j  美/j  关系/n  [中共/j  中央/n]nt  欧盟/j"
+    _, record = parse_pd98_line(line)
+    assert surfaces(record) == [("中共中央", "ORG")]
+    _, record = parse_pd98_line(line, abbrev_missing=True)
+    assert surfaces(record) == [("中", MISSING), ("美", MISSING), ("中共中央", "ORG"), ("欧盟", MISSING)]
+    doc = make_doc(spacy.blank("zh"), record)
+    assert [t.ent_iob_ for t in doc] == ["", "", "O", "O", "B", "I", "I", "I", "", ""]
+
+
+def test_bmes_and_bio_tags():
+    assert spans_from_tags("B-PER M-PER E-PER O S-LOC B-ORG E-ORG".split(), MSRA_TYPES) == [
+        (0, 3, "PERSON"), (4, 5, "LOCATION"), (5, 7, "ORG")]
+    assert spans_from_tags("B-PER I-PER O B-LOC B-LOC I-LOC".split(), MSRA_TYPES) == [
+        (0, 2, "PERSON"), (3, 4, "LOCATION"), (4, 6, "LOCATION")]
+
+
+def test_read_char_tagged_bmes_and_tab_bio():
+    bmes = ["王 B-PER\n", "小 M-PER\n", "明 E-PER\n", "在 O\n", "京 S-LOC\n", "\n", "好 O\n"]
+    records = list(read_char_tagged(bmes, MSRA_TYPES))
+    assert [surfaces(r) for r in records] == [[("王小明", "PERSON"), ("京", "LOCATION")], []]
+    bio = ["新\tB-ORG\n", "华\tI-ORG\n", "社\tI-ORG\n", "１\tO\n", "\n"]
+    (text, spans), = read_char_tagged(bio, MSRA_TYPES)
+    assert text == "新华社1" and spans == [(0, 3, "ORG")]
+
+
+def test_cluener_mapping():
+    line = ('{"text": "浙商银行叶老桂在北京", "label": {"name": {"叶老桂": [[4, 6]]}, '
+            '"company": {"浙商银行": [[0, 3]]}, "address": {"北京": [[8, 9]]}}}')
+    assert surfaces(parse_cluener_line(line)) == [("浙商银行", "ORG"), ("叶老桂", "PERSON")]
+    assert ("北京", "LOCATION") in surfaces(parse_cluener_line(line, with_address=True))
+    assert ("北京", MISSING) in surfaces(parse_cluener_line(line, missing=("address",)))
+
+
+def test_make_doc_char_tokens_and_spaces():
+    nlp = spacy.blank("zh")
+    doc = make_doc(nlp, ("张 三在 北京", [(0, 3, "PERSON"), (5, 7, "LOCATION")]))
+    assert all(len(t.text) == 1 for t in doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("张 三", "PERSON"), ("北京", "LOCATION")]
+    assert [t.text for t in doc] == ["张", "三", "在", "北", "京"] and doc[2].ent_iob_ == "O"
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="model not built")
+def test_shipped_model_finds_person_and_org():
+    from pipeline.textnorm import fold
+
+    nlp = spacy.load(MODEL)
+    assert nlp.tokenizer.segmenter == "char"
+    doc = nlp(fold("新华社北京１月５日电 国务院总理李强今天在人民大会堂会见了外宾。"))
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("李强", "PERSON") in ents
+    assert ("新华社", "ORG") in ents or ("国务院", "ORG") in ents
