@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="extract entities and relations; write YAML and GraphML")
-    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html/.jsonl files or folders")
+    run.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html/.jsonl/.jsonl.gz files or folders")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder")
     run.add_argument("--config", metavar="FILE", help="config file overriding pipeline/configs/default.cfg")
     run.add_argument("--encoding", metavar="NAME",

@@ -189,6 +189,8 @@ def merge_tables(out: Path, partitions: int) -> None:
     for rows, merged, on, aggregate in (("mentions", "nodes", "id", aggregate_nodes),
                                         ("relations", "edges", "key", aggregate_edges)):
         table = dd.read_parquet(str(base / rows))
+        if table.npartitions > partitions:  # one small partition per batch: join neighbours first
+            table = table.repartition(npartitions=partitions)
         meta = _typed_frame({name: [] for name in schemas[merged].names}, schemas[merged])
         result = table.shuffle(on=on, npartitions=max(1, partitions)).map_partitions(aggregate, meta=meta)
         result.to_parquet(str(base / merged), schema=schemas[merged], write_index=False,
@@ -299,6 +301,9 @@ class DaskEngine:
         return read_merged(Path(self.out))
 
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
+            self.client = None
         if self.cluster is not None:
             self.cluster.close()
+            self.cluster = None

@@ -30,13 +30,13 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 import numpy as np
 import yaml
 
-from .serialize import _graphml_value, atomic_write, xml_safe_ids
+from .serialize import _XML_ILLEGAL, _graphml_value, atomic_write
 
 SEED = 42
 SIZE_MIN, SIZE_MAX = 10.0, 50.0
@@ -216,38 +216,158 @@ def edge_interval(attrs: Mapping[str, Any], dates: Mapping[str, str]) -> tuple[s
 GEXF_EDGE_NAMES = {"type": "relation"}
 
 
+def _gexf_node_data(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    data = {k: _graphml_value(v) for k, v in attrs.items() if v is not None and k not in ("start", "end")}
+    if "r" in attrs:
+        data["viz"] = {"color": {"r": int(attrs["r"]), "g": int(attrs["g"]), "b": int(attrs["b"]), "a": 1.0},
+                       "size": float(attrs.get("size", SIZE_MIN))}
+    start, end = iso_date(attrs.get("first_seen")), iso_date(attrs.get("last_seen"))
+    if start:
+        data["start"] = start
+    if end:
+        data["end"] = end
+    return data
+
+
+def _gexf_edge_data(attrs: Mapping[str, Any], dates: Mapping[str, str]) -> dict[str, Any]:
+    data = {GEXF_EDGE_NAMES.get(k, k): _graphml_value(val) for k, val in attrs.items()
+            if val is not None and k not in ("start", "end")}
+    data["label"] = str(attrs.get("label") or attrs.get("type") or "")
+    start, end = edge_interval(attrs, dates)
+    if start:
+        data["start"] = start
+    if end:
+        data["end"] = end
+    return data
+
+
 def gexf_ready(graph: nx.MultiDiGraph, dates: Mapping[str, str] | None = None) -> nx.MultiDiGraph:
     """A copy for `nx.write_gexf`: `viz` colour and size, `start`/`end` from first/last seen,
     no None values, lists joined by `|`, XML-illegal characters removed."""
     dates = dates or {}
     ready = nx.MultiDiGraph(name=str(graph.graph.get("name", "zhkg")))
     for node, attrs in graph.nodes(data=True):
-        data = {k: _graphml_value(v) for k, v in attrs.items() if v is not None and k not in ("start", "end")}
-        if "r" in attrs:
-            data["viz"] = {"color": {"r": int(attrs["r"]), "g": int(attrs["g"]), "b": int(attrs["b"]), "a": 1.0},
-                           "size": float(attrs.get("size", SIZE_MIN))}
-        start, end = iso_date(attrs.get("first_seen")), iso_date(attrs.get("last_seen"))
-        if start:
-            data["start"] = start
-        if end:
-            data["end"] = end
-        ready.add_node(node, **data)
+        ready.add_node(node, **_gexf_node_data(attrs))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        data = {GEXF_EDGE_NAMES.get(k, k): _graphml_value(val) for k, val in attrs.items()
-                if val is not None and k not in ("start", "end")}
-        data["label"] = str(attrs.get("label") or attrs.get("type") or "")
-        start, end = edge_interval(attrs, dates)
-        if start:
-            data["start"] = start
-        if end:
-            data["end"] = end
-        ready.add_edge(u, v, key=key, **data)
+        ready.add_edge(u, v, key=key, **_gexf_edge_data(attrs, dates))
     return ready
 
 
+GEXF_HEAD = ("<?xml version='1.0' encoding='utf-8'?>\n"
+             '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" '
+             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n')
+_GEXF_NODE_KEYS = ("id", "label", "viz", "start", "end", "pid")
+_GEXF_EDGE_KEYS = ("id", "label", "weight", "start", "end")
+
+
+def _gexf_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, np.integer)):
+        return "long"
+    if isinstance(value, (float, np.floating)):
+        return "double"
+    return "string"
+
+
+def _gexf_merge_type(old: str | None, new: str) -> str:
+    if old is None or old == new:
+        return new
+    return "double" if {old, new} == {"long", "double"} else "string"
+
+
+def _gexf_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (float, np.floating)):
+        text = repr(float(value))
+        return {"inf": "INF", "-inf": "-INF", "nan": "NaN"}.get(text, text)
+    return str(value)
+
+
+def _attr(name: str, value: Any) -> str:
+    return f"{name}={quoteattr(_XML_ILLEGAL.sub('', str(value)))}"
+
+
 def write_gexf(path: Path, graph: nx.MultiDiGraph, dates: Mapping[str, str] | None = None) -> None:
-    ready = xml_safe_ids(gexf_ready(graph, dates))
-    atomic_write(path, lambda handle: nx.write_gexf(ready, handle, version="1.2draft"), mode="wb")
+    """GEXF 1.2 (what `nx.write_gexf(gexf_ready(graph, dates))` writes, read back by
+    `nx.read_gexf` and Gephi), streamed one node and one edge at a time: networkx builds the
+    whole XML tree first, several times the size of the graph."""
+    dates = dates or {}
+    node_types: dict[str, str] = {}
+    edge_types: dict[str, str] = {}
+    dynamic = False
+    for _, attrs in graph.nodes(data=True):
+        dynamic = dynamic or bool(iso_date(attrs.get("first_seen")) or iso_date(attrs.get("last_seen")))
+        for k, v in attrs.items():
+            if v is not None and k not in _GEXF_NODE_KEYS:
+                node_types[k] = _gexf_merge_type(node_types.get(k), _gexf_type(_graphml_value(v)))
+    for _, _, attrs in graph.edges(data=True):
+        dynamic = dynamic or any(edge_interval(attrs, dates))
+        for k, v in attrs.items():
+            name = GEXF_EDGE_NAMES.get(k, k)
+            if v is not None and name not in _GEXF_EDGE_KEYS:
+                edge_types[name] = _gexf_merge_type(edge_types.get(name), _gexf_type(_graphml_value(v)))
+    if graph.is_multigraph():
+        edge_types["networkx_key"] = "string"
+    ids = {name: str(i) for i, name in enumerate([*node_types, *edge_types])}
+    edge_ids = {name: str(len(node_types) + i) for i, name in enumerate(edge_types)}
+    node_ids = {name: ids[name] for name in node_types}
+
+    def attvalues(values: list[tuple[str, Any]], declared: dict[str, str], indent: str) -> str:
+        lines = [f'{indent}  <attvalue for="{declared[k]}" {_attr("value", _gexf_value(v))} />\n' for k, v in values]
+        return f"{indent}<attvalues>\n{''.join(lines)}{indent}</attvalues>\n" if lines else ""
+
+    def write(handle) -> None:
+        handle.write(GEXF_HEAD)
+        handle.write(f"  <meta>\n    <creator>zhkg {_version()}</creator>\n  </meta>\n")
+        mode = ' mode="dynamic"' if dynamic else ' mode="static"'
+        name = _attr("name", graph.graph.get("name", "zhkg"))
+        timeformat = ' timeformat="date"' if dynamic else ""
+        handle.write(f'  <graph defaultedgetype="directed"{mode} {name}{timeformat}>\n')
+        for cls, types, declared in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
+            if types:
+                handle.write(f'    <attributes mode="static" class="{cls}">\n')
+                for title, kind in types.items():
+                    handle.write(f'      <attribute id="{declared[title]}" {_attr("title", title)} type="{kind}" />\n')
+                handle.write("    </attributes>\n")
+        handle.write("    <nodes>\n")
+        for node, attrs in graph.nodes(data=True):
+            data = _gexf_node_data(attrs)
+            head = [_attr("id", node), _attr("label", data.pop("label", node))]
+            head += [_attr(k, data.pop(k)) for k in ("start", "end") if k in data]
+            viz = data.pop("viz", None)
+            body = ""
+            if viz:
+                c = viz["color"]
+                body += f'        <viz:color r="{c["r"]}" g="{c["g"]}" b="{c["b"]}" a="{c["a"]}" />\n'
+                body += f'        <viz:size value="{_gexf_value(viz["size"])}" />\n'
+            body += attvalues([(k, v) for k, v in data.items() if k in node_ids], node_ids, "        ")
+            handle.write(f"      <node {' '.join(head)}" + (f">\n{body}      </node>\n" if body else " />\n"))
+        handle.write("    </nodes>\n    <edges>\n")
+        counter = 0
+        for u, v, key, attrs in graph.edges(keys=True, data=True):
+            data = _gexf_edge_data(attrs, dates)
+            edge_id = data.pop("id", None)
+            if edge_id is None:
+                edge_id, counter = f"auto{counter}", counter + 1
+            head = [_attr("source", u), _attr("target", v), _attr("id", edge_id), _attr("label", data.pop("label"))]
+            head += [_attr(k, data.pop(k)) for k in ("weight", "start", "end") if k in data]
+            values = [(k, val) for k, val in data.items() if k in edge_ids]
+            if graph.is_multigraph():
+                values.append(("networkx_key", key))
+            body = attvalues(values, edge_ids, "        ")
+            handle.write(f"      <edge {' '.join(head)}" + (f">\n{body}      </edge>\n" if body else " />\n"))
+        handle.write("    </edges>\n  </graph>\n</gexf>\n")
+
+    atomic_write(path, write)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 # --- CSV (Gephi spreadsheet import) ---------------------------------------------------------
@@ -322,8 +442,24 @@ def graph_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def write_json(path: Path, graph: nx.MultiDiGraph) -> None:
-    text = json.dumps(graph_json(graph), ensure_ascii=False, separators=(",", ":"))
-    atomic_write(path, lambda handle: handle.write(text + "\n"))
+    """graph.json: the text of `json.dumps(graph_json(graph))`, written one node and one edge at
+    a time (the whole text, and the node-link copy of the graph, are never held at once)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def write(handle) -> None:
+        handle.write('{"directed":' + dumps(graph.is_directed()) + ',"multigraph":' + dumps(graph.is_multigraph())
+                     + ',"graph":' + dumps(graph.graph) + ',"nodes":[')
+        for index, node in enumerate(graph):
+            handle.write(("," if index else "") + dumps({**graph.nodes[node], "id": node}))
+        handle.write(f'],"{JSON_EDGES}":[')
+        edges = (({**d, "source": u, "target": v, "key": k} for u, v, k, d in graph.edges(keys=True, data=True))
+                 if graph.is_multigraph() else ({**d, "source": u, "target": v} for u, v, d in graph.edges(data=True)))
+        for index, edge in enumerate(edges):
+            handle.write(("," if index else "") + dumps(edge))
+        handle.write("]}\n")
+
+    atomic_write(path, write)
 
 
 def read_graph(out_dir: Path) -> nx.MultiDiGraph:
@@ -556,13 +692,18 @@ def write_svg(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150) -> None:
 
 # --- everything `zhkg run` writes beside graph.yaml and graph.graphml -----------------------
 
-def write_exports(out_dir: Path, graph: nx.MultiDiGraph, output: Any) -> list[Path]:
-    """GEXF, CSV, JSON and SVG as `output` ([output] of the config) asks; returns the paths."""
+def write_exports(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
+                  dates: Mapping[str, str] | None = None) -> list[Path]:
+    """GEXF, CSV, JSON and SVG as `output` ([output] of the config) asks; returns the paths.
+    `dates`: doc id → publication date (YYYY-MM-DD) for the GEXF edge intervals; without it,
+    read from the document YAMLs in out_dir/documents."""
     out_dir = Path(out_dir)
     written: list[Path] = []
     if getattr(output, "gexf", True):
-        ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
-        write_gexf(out_dir / "graph.gexf", graph, document_dates(out_dir / "documents", ids))
+        if dates is None:
+            ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
+            dates = document_dates(out_dir / "documents", ids)
+        write_gexf(out_dir / "graph.gexf", graph, dates)
         written.append(out_dir / "graph.gexf")
     if getattr(output, "csv", True):
         write_csv(out_dir, graph)

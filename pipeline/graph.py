@@ -121,17 +121,28 @@ class GraphBuilder:
         edge.confidence = max(edge.confidence, confidence)
         edge.rules.add(rule)
 
-    def graph(self) -> nx.MultiDiGraph:
+    def graph(self, consume: bool = False) -> nx.MultiDiGraph:
+        """The merged graph. `consume`: empty this builder as the graph is built, so that the
+        aggregates and the graph are never both held in full."""
         g = nx.MultiDiGraph()
-        for node_id, n in self.nodes.items():
+        nodes = list(self.nodes.items())
+        edges = sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))
+        if consume:
+            self.nodes, self.edges = {}, {}
+        for index, (node_id, n) in enumerate(nodes):
+            if consume:
+                nodes[index] = None
             label = n.names.most_common(1)[0][0]
             aliases = sorted((n.aliases | set(n.names)) - {label})
             g.add_node(node_id, label=label, type=n.type, aliases=aliases, mentions=n.mentions,
-                       documents=len(n.documents), document_ids=list(n.documents),
+                       documents=len(n.documents), document_ids=n.documents if consume else list(n.documents),
                        first_seen=n.first_seen, last_seen=n.last_seen, confidence=round(n.confidence, 3))
-        for index, ((head, tail, rtype, title), e) in enumerate(sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))):
+        for index, ((head, tail, rtype, title), e) in enumerate(edges):
+            if consume:
+                edges[index] = None
             g.add_edge(head, tail, key=f"{rtype}:{title}" if title else rtype, id=f"e{index}", type=rtype,
-                       label=rtype, title=title, weight=len(e.documents), documents=list(e.documents),
-                       evidence_count=e.evidence_count, evidence=list(e.evidence),
+                       label=rtype, title=title, weight=len(e.documents),
+                       documents=e.documents if consume else list(e.documents),
+                       evidence_count=e.evidence_count, evidence=e.evidence if consume else list(e.evidence),
                        confidence=round(e.confidence, 3), rules=sorted(e.rules))
         return g

@@ -15,6 +15,7 @@ files and folders, one at a time, so a corpus never has to fit in memory.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -34,7 +35,7 @@ __all__ = ["InputError", "read_inputs", "find_inputs", "decode", "split_header",
            "make_document", "DEFAULT_MAX_CHARS"]
 
 TEXT_SUFFIXES = {".txt", ".md"}
-JSONL_SUFFIXES = {".jsonl"}
+JSONL_SUFFIXES = {".jsonl", ".jsonl.gz"}  # .jsonl.gz: gzip-compressed, read as a stream
 INPUT_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_CHARS = 100_000
 STREAM_BYTES = 8 << 20  # text files larger than this are decoded in chunks
@@ -56,6 +57,27 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def describe_suffixes() -> str:
     return ", ".join(sorted(INPUT_SUFFIXES))
+
+
+def input_suffix(path: Path) -> str:
+    """The suffix that decides how a file is read: `.jsonl.gz` for compressed jsonl, else the
+    last suffix, lower case."""
+    name = path.name.lower()
+    return ".jsonl.gz" if name.endswith(".jsonl.gz") else path.suffix.lower()
+
+
+def _open_binary(path: Path):
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+
+
+def _read_all(path: Path) -> bytes:
+    with _open_binary(path) as handle:
+        return handle.read()
+
+
+def _jsonl_stem(path: Path) -> str:
+    name = path.name
+    return name[:-len(".jsonl.gz")] if name.lower().endswith(".jsonl.gz") else path.stem
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
@@ -92,7 +114,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
         dirs.sort()
         for name in files:
             path = Path(root) / name
-            if path.suffix.lower() not in INPUT_SUFFIXES:
+            if input_suffix(path) not in INPUT_SUFFIXES:
                 continue
             if path.is_file():
                 found.append(path)
@@ -287,7 +309,7 @@ def _jsonl_record(path: Path, where: str, line: str, max_chars: int) -> Iterator
         if not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"
     number = where.rsplit(":", 1)[-1]
-    doc_id = safe_id(str(record.get("id") or f"{path.stem}-{number}"))
+    doc_id = safe_id(str(record.get("id") or f"{_jsonl_stem(path)}-{number}"))
     try:
         yield from documents_from(doc_id, [text], where, max_chars, title=title,
                                   source=_str_or_none(record.get("source")),
@@ -303,17 +325,17 @@ def _jsonl_lines(path: Path, encoding: str | None) -> Iterator[tuple[str, str | 
     with the encoding detected on those lines when no line is non-ASCII UTF-8 (a GB18030 or
     Big5 file); otherwise it is a UTF-8 file with damaged lines, and they are skipped with
     their byte offsets. UTF-16/32 files (BOM or NUL bytes) are decoded whole."""
-    with path.open("rb") as handle:
+    with _open_binary(path) as handle:
         head = handle.read(4096)
     codec = codec_name(encoding) if encoding else bom_codec(head)
     if (codec or "").replace("-", "_").startswith(("utf_16", "utf_32")) or (codec is None and b"\x00" in head):
-        text, _ = decode_bytes(path.read_bytes(), encoding)
+        text, _ = decode_bytes(_read_all(path), encoding)
         for number, line in enumerate(text.split("\n"), start=1):
             yield f"{path}:{number}", line
         return
     codec = codec or "utf-8"
     fallback: str | None = None
-    with path.open("rb") as handle:
+    with _open_binary(path) as handle:
         offset = 0
         for number, raw in enumerate(handle, start=1):
             where = f"{path}:{number}"
@@ -342,7 +364,7 @@ def _jsonl_fallback(path: Path, sample_lines: int = 64) -> str | None:
     from charset_normalizer import from_bytes
 
     bad: list[bytes] = []
-    with path.open("rb") as handle:
+    with _open_binary(path) as handle:
         for raw in handle:
             try:
                 if not raw.decode("utf-8").isascii():
@@ -371,7 +393,7 @@ def read_inputs(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS,
         if isinstance(item, Skipped):
             yield item
             continue
-        suffix = item.suffix.lower()
+        suffix = input_suffix(item)
         if suffix in JSONL_SUFFIXES:
             produced: Iterator[Document | Skipped] = read_jsonl(item, max_chars, encoding)
         elif suffix in HTML_SUFFIXES:
@@ -387,6 +409,8 @@ def read_inputs(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS,
             yield Skipped(str(item), str(error))
         except OSError as error:
             yield Skipped(str(item), f"cannot read: {error.strerror or error}")
+        except EOFError:
+            yield Skipped(str(item), "the compressed file ends too early (truncated)")
         except MemoryError:
             yield Skipped(str(item), "out of memory while reading it")
         except Exception as error:  # noqa: BLE001 - one odd input must not end the run

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from .ingest import JSONL_SUFFIXES, find_inputs
+from .ingest import JSONL_SUFFIXES, find_inputs, input_suffix
 
 
 def wanted(stream: IO[str] | None = None) -> bool:
@@ -26,7 +26,7 @@ def count_records(paths: Iterable[str | Path]) -> int:
     total = 0
     for item in find_inputs(paths):
         if isinstance(item, Path):
-            if item.suffix.lower() in JSONL_SUFFIXES:
+            if input_suffix(item) in JSONL_SUFFIXES:
                 total += _lines(item)
             else:
                 total += 1

@@ -27,12 +27,13 @@ from typing import Any
 from . import __version__
 from .cache import ResultCache, yaml_stat
 from .config import RunConfig, load_config
+from .export import iso_date
 from .graph import GraphBuilder, summary_from_data
 from .ingest import read_inputs
 from .progress import Progress
 from .records import Document, RunReport, Skipped
 from .resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
-from .serialize import graph_to_dict, write_graphml, write_yaml
+from .serialize import write_graph_yaml, write_graphml, write_yaml
 
 ENGINES = ("local", "dask")
 
@@ -108,7 +109,8 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
     report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
     bar = Progress(paths, progress)
     try:
-        builder, seen, fingerprint = _extract(paths, out, config, key, cache, runner, report, warn, force, bar)
+        builder, seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar)
+        bar.close()
         report.timings["extract_seconds"] = round(time.perf_counter() - started - report.timings["load_seconds"], 3)
         report.removed = remove_stale(out, set(seen))
         if report.removed:
@@ -116,7 +118,11 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
         cache.retain(seen)
         fingerprint.update(json.dumps([engine, config.as_dict()["output"]]).encode("utf-8"))
         graph_key = fingerprint.hexdigest()[:16]
-        nodes, edges = _graph_stage(out, config, runner, builder, previous, graph_key, engine, report)
+        if runner.name != "dask":
+            runner.close()  # the model and the worker processes are not needed for the graph
+        state = {"builder": builder}
+        del builder
+        nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, report)
     finally:
         bar.close()
         runner.close()
@@ -138,6 +144,7 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
     documents = _documents(read_inputs(paths, config.ingest.max_chars, encoding), report, warn)
     builder = GraphBuilder() if runner.name != "dask" else None
     seen: list[str] = []
+    dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
     fingerprint = hashlib.sha256(key.encode("utf-8"))
     pending: deque = deque()
     batch_size = max(1, config.analysis.batch_size)
@@ -165,6 +172,9 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
             if builder is not None:
                 builder.add_summary(summary)
             seen.append(document.id)
+            day = iso_date(document.published)
+            if day:
+                dates[document.id] = day
             fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
                                            document.published], ensure_ascii=False).encode("utf-8"))
             report.documents += 1
@@ -198,13 +208,16 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
             finish(*pending.popleft())
     while pending:
         finish(*pending.popleft())
-    return builder, seen, fingerprint
+    return builder, seen, fingerprint, dates
 
 
-def _graph_stage(out: Path, config: RunConfig, runner, builder: GraphBuilder | None, previous: dict,
+def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[str, str], previous: dict,
                  graph_key: str, engine: str, report: RunReport) -> tuple[int, int]:
     """Merge (on the cluster for Dask), analytics and the graph files; or keep the previous
-    run's when its documents were exactly these. Returns (nodes, edges)."""
+    run's when its documents were exactly these. Returns (nodes, edges). `state["builder"]`:
+    the merged aggregates (None for Dask), handed over so that they are freed as the graph
+    is built."""
+    builder = state.pop("builder")
     graph_started = time.perf_counter()
     expected = graph_files(config, engine)
     kept = (previous.get("status") == "complete" and previous.get("graph_key") == graph_key
@@ -227,17 +240,17 @@ def _graph_stage(out: Path, config: RunConfig, runner, builder: GraphBuilder | N
         from .dask_engine import clear_parquet  # tables of an earlier Dask run would be stale
 
         clear_parquet(out)
-    graph = builder.graph()
+    graph = builder.graph(consume=True)
     del builder
     from .export import enrich, type_colors, write_exports  # analytics, colours, GEXF/CSV/JSON/SVG
 
     analytics_started = time.perf_counter()
     enrich(graph, type_colors(config.schemas_dir))
     report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
-    write_yaml(out / "graph.yaml", graph_to_dict(graph))
+    write_graph_yaml(out / "graph.yaml", graph)
     if config.output.graphml:
         write_graphml(out / "graph.graphml", graph)
-    write_exports(out, graph, config.output)
+    write_exports(out, graph, config.output, dates)
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
     return graph.number_of_nodes(), graph.number_of_edges()
 

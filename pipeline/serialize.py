@@ -88,6 +88,28 @@ def graph_to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
+def write_graph_yaml(path: Path, graph: nx.MultiDiGraph) -> None:
+    """graph.yaml: the text of `dump_yaml(graph_to_dict(graph))`, written one node and one edge
+    at a time (a YAML emitter holds a whole document's tree: hundreds of MB for a large graph)."""
+    def write(handle) -> None:
+        head = {"directed": True}
+        if graph.graph.get("analytics"):
+            head["analytics"] = graph.graph["analytics"]
+        handle.write(dump_yaml(head))
+        for name, items in (("nodes", ({"id": n, **attrs} for n, attrs in graph.nodes(data=True))),
+                            ("edges", ({"source": u, "target": v, **attrs} for u, v, attrs in graph.edges(data=True)))):
+            empty = True
+            for item in items:
+                if empty:
+                    handle.write(f"{name}:\n")
+                    empty = False
+                handle.write(dump_yaml([item]))
+            if empty:
+                handle.write(f"{name}: []\n")
+
+    atomic_write(path, write)
+
+
 def _graphml_value(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
         return "|".join(_XML_ILLEGAL.sub("", str(v)) for v in value)

@@ -116,7 +116,7 @@ class InlineEngine:
         return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)
 
     def close(self) -> None:
-        pass
+        self.extractor = None  # freed here unless the caller holds it
 
 
 def _init_process(config: RunConfig) -> None:

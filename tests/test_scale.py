@@ -270,3 +270,27 @@ def test_dask_engine_gives_the_single_machine_outputs(corpus, single, tmp_path):
     assert len(edges) == len(graph["edges"])
     assert len(list((out / "parquet" / "mentions").glob("part-*.parquet"))) == 6  # 12 documents, batches of 2
     json.dumps(nodes[0], ensure_ascii=False)  # plain values
+
+
+# --- compressed jsonl ---------------------------------------------------------------------------
+
+def test_gzip_jsonl_is_read_as_its_plain_file(tmp_path):
+    import gzip
+
+    from pipeline.ingest import read_inputs
+    from pipeline.records import Skipped
+
+    lines = "".join(json.dumps({"title": f"标题{i}", "text": news(i)}, ensure_ascii=False) + "\n" for i in range(5))
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "packed").mkdir()
+    (tmp_path / "plain" / "feed.jsonl").write_text(lines, encoding="utf-8")
+    data = gzip.compress(lines.encode("utf-8"))
+    (tmp_path / "packed" / "feed.jsonl.gz").write_bytes(data)
+    plain = list(read_inputs([tmp_path / "plain"]))
+    packed = list(read_inputs([tmp_path / "packed"]))
+    assert [(d.id, d.text, d.title) for d in packed] == [(d.id, d.text, d.title) for d in plain]
+    assert [d.id for d in packed] == [f"feed-{i}" for i in range(1, 6)]
+    assert count_records([tmp_path / "packed"]) == 5
+    (tmp_path / "packed" / "feed.jsonl.gz").write_bytes(data[: len(data) // 2])
+    cut = list(read_inputs([tmp_path / "packed"]))
+    assert isinstance(cut[-1], Skipped) and "truncated" in cut[-1].reason
