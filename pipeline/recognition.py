@@ -216,6 +216,8 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules) -> Mention | N
 
 
 def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
+    if "\n" in mention.text or "\r" in mention.text:
+        return None
     if mention.source == "model" or mention.type == "PERSON":
         mention = trim_model_mention(mention, rules)
         if mention is None:

@@ -305,3 +305,11 @@ def test_chain_full_width_text_offsets(extract):
     for entity in facts.result.entities:
         for span in entity.mentions:
             assert text[span.start:span.end] == span.text
+
+
+def test_no_mention_crosses_a_line_break(rules):
+    from pipeline.recognition import merge_mentions
+
+    text = "王建华\n李明"
+    across = Mention(0, len(text), text, "PERSON", "model", 0.9)
+    assert merge_mentions([across], rules) == []
