@@ -36,7 +36,7 @@ import networkx as nx
 import numpy as np
 import yaml
 
-from .serialize import _XML_ILLEGAL, _graphml_value, atomic_write
+from .serialize import _XML_ILLEGAL, _graphml_value, atomic_write, read_document_header
 
 SEED = 42
 SIZE_MIN, SIZE_MAX = 10.0, 50.0
@@ -183,18 +183,7 @@ def document_dates(documents_dir: Path, doc_ids: Iterable[str]) -> dict[str, str
     documents/<id>.yaml (the rest of the file, with its text, is not read)."""
     dates: dict[str, str] = {}
     for doc_id in dict.fromkeys(doc_ids):
-        path = documents_dir / f"{doc_id}.yaml"
-        try:
-            with path.open(encoding="utf-8") as handle:
-                head = []
-                for line in handle:
-                    if head and not line.startswith((" ", "\t")):
-                        break
-                    head.append(line)
-            block = yaml.safe_load("".join(head)) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        day = iso_date(((block.get("document") or {}) if isinstance(block, dict) else {}).get("published"))
+        day = iso_date((read_document_header(documents_dir / f"{doc_id}.yaml") or {}).get("published"))
         if day:
             dates[doc_id] = day
     return dates

@@ -31,7 +31,7 @@ from . import __version__
 from .config import RunConfig
 from .records import Document, DocumentResult
 from .schema import default_schemas_dir
-from .serialize import read_document_yaml, result_from_dict
+from .serialize import read_document_header, read_document_yaml, result_from_dict
 
 _TEMPORARY = re.compile(r"^\..+\.tmp$")  # serialize.atomic_write's temporary files
 
@@ -117,20 +117,8 @@ def previous_run(out: Path) -> dict:
 def _is_document_yaml(path: Path) -> bool:
     """Whether `path` starts like a document YAML that zhkg wrote (its `document:` block with an
     id and a text hash), read from the head of the file only."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            head = []
-            for line in handle:
-                if head and not line.startswith((" ", "\t")):
-                    break
-                head.append(line)
-                if len(head) > 20:
-                    break
-        block = yaml.safe_load("".join(head))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    meta = block.get("document") if isinstance(block, dict) else None
-    return isinstance(meta, dict) and "id" in meta and "sha256" in meta
+    meta = read_document_header(path)
+    return meta is not None and "id" in meta and "sha256" in meta
 
 
 def remove_stale(out: Path, keep: set[str]) -> list[str]:

@@ -45,6 +45,23 @@ def atomic_write(path: Path, write: Callable[[Any], None], mode: str = "w") -> N
         raise
 
 
+def read_document_header(path: Path, max_lines: int = 40) -> dict[str, Any] | None:
+    """The `document:` block at the top of a document YAML, read without the rest of the file
+    (its text); None when the file is unreadable or does not start with such a block."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head: list[str] = []
+            for line in handle:
+                if (head and not line.startswith((" ", "\t"))) or len(head) > max_lines:
+                    break
+                head.append(line)
+        block = yaml.safe_load("".join(head))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    meta = block.get("document") if isinstance(block, dict) else None
+    return meta if isinstance(meta, dict) else None
+
+
 def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
 
