@@ -130,6 +130,8 @@ class TreeMemory:
 
     def __init__(self, interval: float = 0.1):
         self.peak = 0
+        self.samples: list[tuple[float, int]] = []  # (seconds since start, bytes)
+        self.started = time.perf_counter()
         self.sampled = False
         try:
             import psutil
@@ -154,11 +156,17 @@ class TreeMemory:
             except self._psutil.Error:
                 pass
         self.peak = max(self.peak, total)
+        self.samples.append((time.perf_counter() - self.started, total))
 
     def _run(self, interval: float) -> None:
         while not self._stop.is_set():
             self._sample()
             self._stop.wait(interval)
+
+    def peak_until(self, seconds: float) -> float | None:
+        """The sampled peak in MB during the first `seconds` (None without psutil)."""
+        values = [rss for t, rss in self.samples if t <= seconds]
+        return round(max(values) / 2**20, 1) if values else None
 
     def stop(self) -> float:
         """The peak in MB (with psutil: sampled; else ru_maxrss of this process + its largest child)."""
@@ -185,12 +193,15 @@ def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     extract = report.timings.get("extract_seconds") or 0.0
+    peak = memory.stop()
+    analysis_peak = memory.peak_until((report.timings.get("load_seconds") or 0) + extract)
     return {"documents": report.documents, "characters": report.characters, "seconds": round(seconds, 2),
             "load_seconds": report.timings.get("load_seconds"), "extract_seconds": extract,
             "chars_per_second": round(report.characters / seconds), "analysis_chars_per_second":
             round(report.characters / extract) if extract else None, "analysed": report.analysed,
             "reused": report.reused, "main_cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-            "graph_seconds": report.timings.get("graph_seconds"), "peak_mb": memory.stop()}
+            "graph_seconds": report.timings.get("graph_seconds"), "peak_mb": peak,
+            "analysis_peak_mb": analysis_peak}
 
 
 def measure_jieba(corpus: Path) -> dict:
@@ -317,9 +328,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def print_table(table: list[dict]) -> None:
     """The table: one line per run; `speed-up` is against the first run of the size (×1 worker),
-    for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's."""
+    for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's. `peak MB` is the
+    whole run, `(analysis)` its document stage (up to the end of the last batch)."""
     header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'chars/s':>10} "
-              f"{'analysis/s':>11} {'peak MB':>8} {'speed-up':>8}")
+              f"{'analysis/s':>11} {'peak MB':>8} {'(analysis)':>10} {'speed-up':>8}")
     print(header)
     print("-" * len(header))
     for r in table:
@@ -327,7 +339,7 @@ def print_table(table: list[dict]) -> None:
         extra = f"{r['speedup']}×" if "speedup" in r else (f"zhkg/jieba {r['ratio']}" if "ratio" in r else "")
         print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
               f"{r['seconds']:>8} {r['chars_per_second']:>10,} {f'{analysis:,}' if analysis else '':>11} "
-              f"{r['peak_mb']:>8} {extra:>8}")
+              f"{r['peak_mb']:>8} {r.get('analysis_peak_mb') or '':>10} {extra:>8}")
 
 
 if __name__ == "__main__":

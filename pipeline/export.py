@@ -26,8 +26,9 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -91,9 +92,8 @@ def ordered_subgraph(graph: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
     return sub
 
 
-def _betweenness(simple: nx.Graph, seed: int, budget: int) -> tuple[dict[Any, float], dict[str, Any]]:
+def _betweenness(simple: nx.Graph, linked: nx.Graph, seed: int, budget: int) -> tuple[dict[Any, float], dict[str, Any]]:
     n = simple.number_of_nodes()
-    linked = ordered_subgraph(simple, [node for node, degree in simple.degree() if degree > 0])
     n_linked, m = linked.number_of_nodes(), linked.number_of_edges()
     values = dict.fromkeys(simple.nodes, 0.0)
     info: dict[str, Any] = {"exact": True, "sources": n_linked, "seed": None}
@@ -116,8 +116,13 @@ def add_analytics(graph: nx.MultiDiGraph, seed: int = SEED, budget: int = BETWEE
     of `graph` (in place); returns how they were computed."""
     simple = undirected(graph)
     pagerank = nx.pagerank(simple, alpha=0.85, weight="weight") if simple.number_of_nodes() else {}
-    betweenness, betweenness_info = _betweenness(simple, seed, budget)
-    communities = nx.community.louvain_communities(simple, weight="weight", seed=seed) if len(simple) else []
+    # most entities of a large graph have no relation: they lie on no path and each is a
+    # community of its own, so betweenness and Louvain run on the linked part only
+    linked = ordered_subgraph(simple, [node for node, degree in simple.degree() if degree > 0])
+    betweenness, betweenness_info = _betweenness(simple, linked, seed, budget)
+    communities = nx.community.louvain_communities(linked, weight="weight", seed=seed) if len(linked) else []
+    del linked
+    communities += [{node} for node, degree in simple.degree() if degree == 0]
     order = {node: i for i, node in enumerate(simple.nodes)}
     communities = sorted(communities, key=lambda c: (-len(c), min(order[n] for n in c)))
     community = {node: index for index, members in enumerate(communities) for node in members}
@@ -681,26 +686,33 @@ def write_svg(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150) -> None:
 
 # --- everything `zhkg run` writes beside graph.yaml and graph.graphml -----------------------
 
-def write_exports(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
-                  dates: Mapping[str, str] | None = None) -> list[Path]:
-    """GEXF, CSV, JSON and SVG as `output` ([output] of the config) asks; returns the paths.
-    `dates`: doc id → publication date (YYYY-MM-DD) for the GEXF edge intervals; without it,
-    read from the document YAMLs in out_dir/documents."""
+def export_writers(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
+                   dates: Mapping[str, str] | None = None) -> list[tuple[list[Path], Callable[[], None]]]:
+    """The GEXF, CSV, JSON and SVG writers that `output` ([output] of the config) asks for, as
+    (paths written, writer) pairs, the slowest first. `dates`: doc id → publication date
+    (YYYY-MM-DD) for the GEXF edge intervals; without it, read from out_dir/documents."""
     out_dir = Path(out_dir)
-    written: list[Path] = []
+    writers: list[tuple[list[Path], Callable[[], None]]] = []
     if getattr(output, "gexf", True):
         if dates is None:
             ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
             dates = document_dates(out_dir / "documents", ids)
-        write_gexf(out_dir / "graph.gexf", graph, dates)
-        written.append(out_dir / "graph.gexf")
-    if getattr(output, "csv", True):
-        write_csv(out_dir, graph)
-        written += [out_dir / "nodes.csv", out_dir / "edges.csv"]
+        writers.append(([out_dir / "graph.gexf"], partial(write_gexf, out_dir / "graph.gexf", graph, dates)))
     if getattr(output, "json", True):
-        write_json(out_dir / "graph.json", graph)
-        written.append(out_dir / "graph.json")
+        writers.append(([out_dir / "graph.json"], partial(write_json, out_dir / "graph.json", graph)))
+    if getattr(output, "csv", True):
+        writers.append(([out_dir / "nodes.csv", out_dir / "edges.csv"], partial(write_csv, out_dir, graph)))
     if getattr(output, "svg", True):
-        write_svg(out_dir / "graph.svg", graph, getattr(output, "svg_max_nodes", 150))
-        written.append(out_dir / "graph.svg")
+        writers.append(([out_dir / "graph.svg"], partial(write_svg, out_dir / "graph.svg", graph,
+                                                         getattr(output, "svg_max_nodes", 150))))
+    return writers
+
+
+def write_exports(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
+                  dates: Mapping[str, str] | None = None) -> list[Path]:
+    """Write what :func:`export_writers` gives, one after the other; returns the paths."""
+    written: list[Path] = []
+    for paths, write in export_writers(out_dir, graph, output, dates):
+        write()
+        written += paths
     return written

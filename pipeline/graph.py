@@ -15,7 +15,7 @@ from .records import DocumentResult
 MAX_EVIDENCE_PER_EDGE = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeStats:
     type: str
     names: Counter = field(default_factory=Counter)
@@ -27,7 +27,7 @@ class NodeStats:
     last_seen: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class EdgeStats:
     type: str
     title: str | None

@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -120,9 +121,10 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
         graph_key = fingerprint.hexdigest()[:16]
         if runner.name != "dask":
             runner.close()  # the model and the worker processes are not needed for the graph
+            _release_memory()
         state = {"builder": builder}
         del builder
-        nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, report)
+        nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, workers, report)
     finally:
         bar.close()
         runner.close()
@@ -212,7 +214,7 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
 
 
 def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[str, str], previous: dict,
-                 graph_key: str, engine: str, report: RunReport) -> tuple[int, int]:
+                 graph_key: str, engine: str, workers: int, report: RunReport) -> tuple[int, int]:
     """Merge (on the cluster for Dask), analytics and the graph files; or keep the previous
     run's when its documents were exactly these. Returns (nodes, edges). `state["builder"]`:
     the merged aggregates (None for Dask), handed over so that they are freed as the graph
@@ -242,17 +244,34 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
         clear_parquet(out)
     graph = builder.graph(consume=True)
     del builder
-    from .export import enrich, type_colors, write_exports  # analytics, colours, GEXF/CSV/JSON/SVG
+    from .export import enrich, export_writers, type_colors  # analytics, colours, GEXF/CSV/JSON/SVG
+    from .workers import run_forked
 
     analytics_started = time.perf_counter()
     enrich(graph, type_colors(config.schemas_dir))
     report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
-    write_graph_yaml(out / "graph.yaml", graph)
+    writers = [partial(write_graph_yaml, out / "graph.yaml", graph)]
     if config.output.graphml:
-        write_graphml(out / "graph.graphml", graph)
-    write_exports(out, graph, config.output, dates)
+        writers.append(partial(write_graphml, out / "graph.graphml", graph))
+    writers += [write for _, write in export_writers(out, graph, config.output, dates)]
+    # the local engine's worker processes have ended: as many processes write the graph files
+    run_forked(writers, workers if engine == "local" else 1)
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
     return graph.number_of_nodes(), graph.number_of_edges()
+
+
+def _release_memory() -> None:
+    """Collect the freed model's reference cycles and hand free heap pages back to the system
+    (glibc's malloc_trim, where there is one), so that the graph stage starts low."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def run_summary(report: RunReport, config: RunConfig, nodes: int, edges: int) -> dict:

@@ -13,7 +13,7 @@ by the batch size, not by the corpus: inputs are read as the workers need them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +159,43 @@ class ProcessEngine:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_forked(tasks: Sequence[Callable[[], None]], processes: int) -> None:
+    """Run `tasks` (each writes its own files from state this process holds) on `processes`
+    processes: this one and `processes - 1` forked children, which share that state copy-on-
+    write. Each process takes the next task not yet taken, so list the slowest first. Without
+    fork (or with one process or one task) they run here, in order. A task that fails in a child
+    ends its process with an error, reported here as `EngineError`."""
+    import gc
+    import multiprocessing
+
+    if processes <= 1 or len(tasks) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for task in tasks:
+            task()
+        return
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)
+
+    def work() -> None:
+        while True:
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(tasks):
+                return
+            tasks[index]()
+
+    gc.freeze()  # the children's collector must not touch (and so copy) every shared object
+    children = [context.Process(target=work, name=f"zhkg-writer-{k}") for k in range(min(processes, len(tasks)) - 1)]
+    try:
+        for child in children:
+            child.start()
+        work()
+    finally:
+        for child in children:
+            child.join()
+        gc.unfreeze()
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise EngineError(f"a graph-file writer process failed (exit code {failed[0]})")

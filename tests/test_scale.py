@@ -294,3 +294,36 @@ def test_gzip_jsonl_is_read_as_its_plain_file(tmp_path):
     (tmp_path / "packed" / "feed.jsonl.gz").write_bytes(data[: len(data) // 2])
     cut = list(read_inputs([tmp_path / "packed"]))
     assert isinstance(cut[-1], Skipped) and "truncated" in cut[-1].reason
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_forked_writers_run_every_task_once(tmp_path):
+    from functools import partial
+
+    from pipeline.workers import run_forked
+
+    tasks = [partial(_write, tmp_path / f"{k}.txt", f"task {k}") for k in range(7)]
+    run_forked(tasks, processes=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.txt" for k in range(7))
+    assert all((tmp_path / f"{k}.txt").read_text(encoding="utf-8") == f"task {k}" for k in range(7))
+
+
+def _fail_outside(parent: int) -> None:
+    import time
+
+    time.sleep(0.02)
+    if os.getpid() != parent:
+        raise OSError("disk full")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork")
+def test_a_writer_failing_in_a_child_fails_the_run():
+    from functools import partial
+
+    from pipeline.workers import EngineError, run_forked
+
+    with pytest.raises(EngineError, match="writer process failed"):
+        run_forked([partial(_fail_outside, os.getpid())] * 20, processes=2)
