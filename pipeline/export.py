@@ -118,11 +118,12 @@ def add_analytics(graph: nx.MultiDiGraph, seed: int = SEED, budget: int = BETWEE
     pagerank = nx.pagerank(simple, alpha=0.85, weight="weight") if simple.number_of_nodes() else {}
     # most entities of a large graph have no relation: they lie on no path and each is a
     # community of its own, so betweenness and Louvain run on the linked part only
-    linked = ordered_subgraph(simple, [node for node, degree in simple.degree() if degree > 0])
+    isolated = {node for node, degree in simple.degree() if degree == 0}
+    linked = ordered_subgraph(simple, [node for node in simple if node not in isolated])
     betweenness, betweenness_info = _betweenness(simple, linked, seed, budget)
     communities = nx.community.louvain_communities(linked, weight="weight", seed=seed) if len(linked) else []
     del linked
-    communities += [{node} for node, degree in simple.degree() if degree == 0]
+    communities += [{node} for node in simple if node in isolated]
     order = {node: i for i, node in enumerate(simple.nodes)}
     communities = sorted(communities, key=lambda c: (-len(c), min(order[n] for n in c)))
     community = {node: index for index, members in enumerate(communities) for node in members}

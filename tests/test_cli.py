@@ -16,6 +16,7 @@ import yaml
 from pipeline.cli import main
 
 from conftest import DOCUMENT_SCHEMA
+from helpers import assert_offsets_index_text
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 
@@ -105,14 +106,8 @@ def test_documents_validate_against_the_schema(documents):
 
 def test_offsets_index_the_text(documents):
     for data in documents.values():
-        text = data["text"]
-        assert data["document"]["chars"] == len(text)
-        for entity in data["entities"]:
-            for m in entity["mentions"]:
-                assert text[m["start"]:m["end"]] == m["text"]
-        for relation in data["relations"]:
-            for span in relation["evidence"]:
-                assert text[span["start"]:span["end"]].strip() == span["text"]
+        assert data["document"]["chars"] == len(data["text"])
+        assert_offsets_index_text(data)
 
 
 def test_relations_reference_entities_of_their_document(documents):

@@ -40,6 +40,7 @@ from pipeline.serialize import document_to_dict, dump_yaml, load_result, write_y
 from pipeline.textnorm import analysis_text
 
 from conftest import DOCUMENT_SCHEMA, REPO, SCHEMAS
+from helpers import assert_offsets_index_text, assert_same_outputs, make_corpus
 
 SIMPLIFIED = "中关村实验室党委召开党建工作会议\n新华社 2024-08-13 09:08:44\n中关村实验室党委13日召开党建工作会议。国务院总理李强出席会议。中关村实验室主任王建华获得国家科技进步一等奖。\n"
 TRADITIONAL = "中關村實驗室黨委召開黨建工作會議\n新華社 2024-08-13 09:08:44\n中關村實驗室黨委13日召開黨建工作會議。國務院總理李強出席會議。中關村實驗室主任王建華獲得國家科技進步一等獎。\n"
@@ -63,13 +64,7 @@ def invoke(argv):
 
 def check_document_yaml(data: dict) -> None:
     assert [e.message for e in VALIDATOR.iter_errors(data)] == []
-    text = data["text"]
-    for entity in data["entities"]:
-        for m in entity["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
-    for relation in data["relations"]:
-        for span in relation["evidence"]:
-            assert text[span["start"]:span["end"]].strip() == span["text"]
+    assert_offsets_index_text(data)
 
 
 # --- encodings ------------------------------------------------------------------------------
@@ -600,29 +595,6 @@ def test_writers_are_atomic():
 
 # --- resume after kill -9 -------------------------------------------------------------------
 
-def make_corpus(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True)
-    people = ["李强", "王建华", "张伟", "李明", "陈刚", "刘洋"]
-    orgs = ["中关村实验室", "北京市司法局", "中国科协", "国务院", "清华大学"]
-    for i in range(count):
-        org, person, other = orgs[i % 5], people[i % 6], people[(i * 7) % 6]
-        (folder / f"doc-{i:04d}.txt").write_text(
-            f"{org}召开第{i}次工作会议\n新华社 2024-08-{1 + i % 28:02d}\n{org}{1 + i % 28}日召开工作会议。"
-            f"{org}主任{person}出席会议并讲话。{other}获得国家科技进步一等奖。\n", encoding="utf-8")
-    return folder
-
-
-def same_outputs(a: Path, b: Path) -> None:
-    names = sorted(p.name for p in (a / "documents").iterdir())
-    assert names == sorted(p.name for p in (b / "documents").iterdir())
-    for name in names:
-        assert (a / "documents" / name).read_bytes() == (b / "documents" / name).read_bytes(), name
-    for name in ("graph.yaml", "graph.graphml"):
-        assert (a / name).read_bytes() == (b / name).read_bytes(), name
-    ra, rb = (yaml.safe_load((x / "run.yaml").read_text(encoding="utf-8")) for x in (a, b))
-    assert ra["counts"] == rb["counts"]
-
-
 def test_resume_after_kill_gives_the_uninterrupted_outputs(tmp_path: Path, extractor):
     inputs = make_corpus(tmp_path / "in", 200)
     config = tmp_path / "slow.cfg"
@@ -653,7 +625,7 @@ def test_resume_after_kill_gives_the_uninterrupted_outputs(tmp_path: Path, extra
 
     whole = tmp_path / "whole"
     run([str(inputs)], whole, extractor=extractor, warn=lambda m: None)
-    same_outputs(out, whole)
+    assert_same_outputs(out, whole, ("graph.yaml", "graph.graphml"))
 
 
 def test_resume_reanalyses_changed_documents_and_other_configs(tmp_path: Path, extractor):
@@ -667,7 +639,7 @@ def test_resume_reanalyses_changed_documents_and_other_configs(tmp_path: Path, e
     assert report.documents == 6 and not messages
     fresh = tmp_path / "fresh"
     run([str(inputs)], fresh, extractor=extractor, warn=lambda m: None)
-    same_outputs(out, fresh)
+    assert_same_outputs(out, fresh, ("graph.yaml", "graph.graphml"))
 
     config = load_config()
     other = replace(config, relations=replace(config.relations, min_confidence=0.9))
@@ -691,7 +663,7 @@ def test_resume_ignores_documents_an_older_config_left(tmp_path: Path, extractor
     assert yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))["reused_documents"] == 0
     fresh = tmp_path / "fresh"
     run([str(inputs)], fresh, config, extractor=extractor, warn=lambda m: None)
-    same_outputs(out, fresh)
+    assert_same_outputs(out, fresh, ("graph.yaml", "graph.graphml"))
     data = yaml.safe_load((fresh / "documents" / "doc-0000.yaml").read_text(encoding="utf-8"))
     assert data["document"]["pipeline"] == resume_key(config)
 

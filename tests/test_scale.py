@@ -18,40 +18,14 @@ from pipeline.config import load_config
 from pipeline.progress import Progress, count_records, wanted
 from pipeline.runner import run
 
+from helpers import assert_same_outputs, make_corpus, news
+
 REPO = Path(__file__).resolve().parents[1]
 GRAPH_FILES = ("graph.yaml", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "graph.svg")
-PEOPLE = ["李强", "王建华", "张伟", "李明", "陈刚", "刘洋"]
-ORGS = ["中关村实验室", "北京市司法局", "中国科协", "国务院", "清华大学"]
-
-
-def news(i: int, variant: str = "") -> str:
-    org, person, other = ORGS[i % 5], PEOPLE[i % 6], PEOPLE[(i * 7) % 6]
-    return (f"{org}召开第{i}次工作会议{variant}\n新华社 2024-08-{1 + i % 28:02d}\n{org}{1 + i % 28}日召开工作会议。"
-            f"{org}主任{person}出席会议并讲话。{other}获得国家科技进步一等奖。\n")
-
-
-def make_corpus(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True)
-    for i in range(count):
-        (folder / f"doc-{i:04d}.txt").write_text(news(i), encoding="utf-8")
-    return folder
-
-
 def small_batches(tmp: Path) -> Path:
     config = tmp / "small.cfg"
     config.write_text("[analysis]\nbatch_size = 2\n", encoding="utf-8")
     return config
-
-
-def assert_same_outputs(a: Path, b: Path) -> None:
-    names = sorted(p.name for p in (a / "documents").iterdir())
-    assert names == sorted(p.name for p in (b / "documents").iterdir())
-    for name in names:
-        assert (a / "documents" / name).read_bytes() == (b / "documents" / name).read_bytes(), name
-    for name in GRAPH_FILES:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), name
-    ra, rb = (yaml.safe_load((x / "run.yaml").read_text(encoding="utf-8")) for x in (a, b))
-    assert ra["counts"] == rb["counts"]
 
 
 def run_yaml(out: Path) -> dict:
@@ -78,7 +52,7 @@ def test_two_workers_give_the_single_process_outputs(corpus, single, tmp_path):
     out = tmp_path / "two"
     report = run([str(corpus)], out, load_config(small_batches(tmp_path)), workers=2, warn=lambda m: None)
     assert report.documents == 12 and report.analysed == 12 and report.exit_status == 0
-    assert_same_outputs(out, single)
+    assert_same_outputs(out, single, GRAPH_FILES)
     assert run_yaml(out)["workers"] == 2
 
 
@@ -111,7 +85,7 @@ def test_rerun_analyses_only_new_and_changed_documents_and_drops_removed_ones(co
 
     fresh = tmp_path / "fresh"
     run([str(inputs)], fresh, config, extractor=extractor, warn=lambda m: None)
-    assert_same_outputs(out, fresh)
+    assert_same_outputs(out, fresh, GRAPH_FILES)
 
 
 def test_unchanged_rerun_reuses_everything_and_force_analyses_everything(corpus, single, tmp_path, extractor):
@@ -129,7 +103,7 @@ def test_unchanged_rerun_reuses_everything_and_force_analyses_everything(corpus,
     summary = run_yaml(out)
     assert summary["graph_reused"] is True and summary["status"] == "complete"
     assert {name: (out / name).stat().st_mtime_ns for name in GRAPH_FILES} == stamps
-    assert_same_outputs(out, single)
+    assert_same_outputs(out, single, GRAPH_FILES)
 
     # without the cache the documents are read back from their YAMLs: still nothing analysed
     (out / "cache.sqlite").unlink()
@@ -138,7 +112,7 @@ def test_unchanged_rerun_reuses_everything_and_force_analyses_everything(corpus,
 
     report = run([str(corpus)], out, config, extractor=extractor, warn=lambda m: None, force=True)
     assert (report.analysed, report.reused) == (12, 0)
-    assert_same_outputs(out, single)
+    assert_same_outputs(out, single, GRAPH_FILES)
 
 
 def test_a_document_yaml_edited_by_hand_is_checked_again(corpus, tmp_path, extractor):
@@ -257,7 +231,7 @@ def test_dask_engine_gives_the_single_machine_outputs(corpus, single, tmp_path):
     env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=240, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert_same_outputs(out, single)
+    assert_same_outputs(out, single, GRAPH_FILES)
     summary = run_yaml(out)
     assert summary["engine"] == "dask" and summary["analysed_documents"] == 12
 
