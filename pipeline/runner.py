@@ -1,10 +1,13 @@
 """`zhkg run`: stream inputs through the extractor, write per-document YAML, then the merged
 graph (YAML + GraphML + exports) and run.yaml. Memory is bounded by the batch, not the corpus.
 
-- Engines (`pipeline.workers`, `pipeline.dask_engine`): the batches are analysed in this process
-  (`workers=1`), in a pool of `workers` processes, or on a Dask cluster (`engine="dask"`). The
-  workers write the document YAMLs and send back summaries, merged here in input order: the
-  outputs are byte-identical whatever the engine and the number of workers.
+- Engines (`pipeline.workers`, `pipeline.dask_engine`): the batches are analysed in a pool of
+  `workers` processes, or on a Dask cluster (`engine="dask"`). The workers write the document
+  YAMLs and send back summaries, merged here in input order: the outputs are byte-identical
+  whatever the engine and the number of workers. With one worker, inputs of at most
+  `INLINE_MAX_BYTES` (or a run given its `extractor`) are analysed in this process instead:
+  small runs skip a worker's start, while large ones keep the long-lived graph aggregates apart
+  from the analysis's short-lived objects, so that memory stays flat as the corpus grows.
 - Incremental (`pipeline.resume`, `pipeline.cache`): a document already written to `out_dir`
   with the same text, metadata, version, config, schemas and model is reused, not analysed
   (`force=True` analyses everything). Document YAMLs of documents no longer in the input are
@@ -30,13 +33,14 @@ from .cache import ResultCache, yaml_stat
 from .config import RunConfig, load_config
 from .export import iso_date
 from .graph import GraphBuilder, summary_from_data
-from .ingest import read_inputs
+from .ingest import find_inputs, read_inputs
 from .progress import Progress
 from .records import Document, RunReport, Skipped
 from .resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
 from .serialize import write_graph_yaml, write_graphml, write_yaml
 
 ENGINES = ("local", "dask")
+INLINE_MAX_BYTES = 8 << 20
 
 
 def _documents(items: Iterable[Document | Skipped], report: RunReport, warn) -> Iterator[Document]:
@@ -49,8 +53,20 @@ def _documents(items: Iterable[Document | Skipped], report: RunReport, warn) -> 
             yield item
 
 
+def input_bytes(paths: Iterable[str | Path]) -> int:
+    """The size on disk of the input files under `paths`."""
+    total = 0
+    for item in find_inputs(paths):
+        if isinstance(item, Path):
+            try:
+                total += item.stat().st_size
+            except OSError:
+                pass
+    return total
+
+
 def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: Path, key: str,
-                 scheduler: str | None, dask_options: dict | None):
+                 scheduler: str | None, dask_options: dict | None, paths: list[str]):
     max_evidence = config.output.max_evidence
     if engine == "dask":
         from .dask_engine import DaskEngine
@@ -58,13 +74,13 @@ def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: P
         return DaskEngine(config, workers, out, max_evidence, key, scheduler, **(dask_options or {}))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
-    if workers <= 1:
+    if workers <= 1 and (extractor is not None or input_bytes(paths) <= INLINE_MAX_BYTES):
         from .workers import InlineEngine
 
         return InlineEngine(extractor, config, out, max_evidence, key)
     from .workers import ProcessEngine
 
-    return ProcessEngine(config, workers, out, max_evidence, key)
+    return ProcessEngine(config, max(workers, 1), out, max_evidence, key)
 
 
 def graph_files(config: RunConfig, engine: str) -> list[str]:
@@ -106,7 +122,7 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
     write_yaml(out / "run.yaml", {"zhkg_version": __version__, "status": "running", "resume_key": key,
                                   "engine": engine, "inputs": report.inputs, "config": config.as_dict()})
     cache = ResultCache(out)
-    runner = _make_engine(engine, workers, config, extractor, out, key, scheduler, dask_options)
+    runner = _make_engine(engine, workers, config, extractor, out, key, scheduler, dask_options, paths)
     report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
     bar = Progress(paths, progress)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pipeline import runner
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.progress import Progress, count_records, wanted
@@ -54,6 +55,29 @@ def test_two_workers_give_the_single_process_outputs(corpus, single, tmp_path):
     assert report.documents == 12 and report.analysed == 12 and report.exit_status == 0
     assert_same_outputs(out, single, GRAPH_FILES)
     assert run_yaml(out)["workers"] == 2
+
+
+def engines_made(monkeypatch) -> list:
+    made: list = []
+    make = runner._make_engine
+    monkeypatch.setattr(runner, "_make_engine", lambda *args: made.append(make(*args)) or made[-1])
+    return made
+
+
+def test_one_worker_analyses_large_inputs_in_a_worker_process(corpus, single, tmp_path, monkeypatch):
+    monkeypatch.setattr(runner, "INLINE_MAX_BYTES", 0)
+    made = engines_made(monkeypatch)
+    out = tmp_path / "one"
+    report = run([str(corpus)], out, load_config(small_batches(tmp_path)), workers=1, warn=lambda m: None)
+    assert [type(engine).__name__ for engine in made] == ["ProcessEngine"]
+    assert report.analysed == 12 and report.exit_status == 0
+    assert_same_outputs(out, single, GRAPH_FILES)
+
+
+def test_one_worker_analyses_small_inputs_in_this_process(corpus, tmp_path, monkeypatch):
+    made = engines_made(monkeypatch)
+    run([str(corpus)], tmp_path / "out", load_config(small_batches(tmp_path)), workers=1, warn=lambda m: None)
+    assert [type(engine).__name__ for engine in made] == ["InlineEngine"]
 
 
 # --- incremental reruns -----------------------------------------------------------------------
