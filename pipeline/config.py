@@ -40,6 +40,7 @@ class IngestConfig:
 @dataclass(frozen=True)
 class AnalysisConfig:
     batch_size: int = 16
+    ner_chars: int = 4000
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def _read(path: Path) -> dict[str, Any]:
 # Allowed ranges (inclusive; None: unbounded) of numeric keys. max_chars is at most spaCy's
 # default Language.max_length; longer inputs are split into parts of at most max_chars.
 _RANGES = {("ingest", "max_chars"): (100, 1_000_000), ("analysis", "batch_size"): (1, None),
+           ("analysis", "ner_chars"): (100, None),
            ("relations", "min_confidence"): (0.0, 1.0), ("output", "max_evidence"): (0, None)}
 
 

@@ -21,7 +21,7 @@ class Extractor:
     def __init__(self, config: RunConfig | None = None):
         self.config = config or load_config()
         self.schema: Schema = load_schema(self.config.schemas_dir)
-        self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir)
+        self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir, self.config.analysis.ner_chars)
         self.is_word = load_word_check(self.config.segmenter_path)
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:

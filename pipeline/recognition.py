@@ -2,7 +2,7 @@
 
 Pure functions find mentions (`find_pattern_mentions`, `find_chunk_mentions`,
 `merge_mentions`); the spaCy component `zhkg_entity_rules` applies them to a `Doc`
-after the trained `ner` component and stores the result in `doc._.zhkg_mentions`.
+after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
 """
 from __future__ import annotations
 

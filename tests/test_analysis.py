@@ -1,7 +1,7 @@
 """pipeline.analysis: sentence splitting and the spaCy pipeline."""
 import pytest
 
-from pipeline.analysis import build_nlp, split_sentences
+from pipeline.analysis import DEFAULT_NER_MODEL, build_nlp, fill, sentence_pieces, split_sentences
 
 
 def pieces(text, **kwargs):
@@ -81,3 +81,54 @@ def test_pipeline_sets_sentences_and_mentions(rules_only_nlp):
     for m in mentions:
         assert text[m.start:m.end] == m.text
     assert {("ORG", "中国科协"), ("ORG", "北京市司法局")} <= {(m.type, m.text) for m in mentions}
+
+
+# --- the trained recognizer, read a bounded number of characters at a time -----------------------
+
+def test_sentence_pieces_join_whole_sentences_within_the_limit():
+    sentences = [(0, 30), (30, 70), (71, 100), (100, 190), (190, 200)]
+    assert sentence_pieces(sentences, 100) == [(0, 100), (100, 200)]
+    assert sentence_pieces(sentences, 50) == [(0, 30), (30, 70), (71, 100), (100, 190), (190, 200)]
+
+
+def test_fill_groups_pieces_up_to_the_limit_in_order():
+    class Piece:
+        def __init__(self, n):
+            self.text = "字" * n
+
+    units = [(i, 0, Piece(n)) for i, n in enumerate([30, 50, 30, 120, 10])]
+    groups = [[i for i, _, _ in group] for group in fill(units, 100)]
+    assert groups == [[0, 1], [2], [3], [4]]  # a piece over the limit goes alone
+
+
+needs_model = pytest.mark.skipif(not DEFAULT_NER_MODEL.is_dir(), reason="no shipped model")
+PARAGRAPH = "国务院总理李强在北京会见了德国总理朔尔茨。\n"
+
+
+@needs_model
+def test_long_document_is_read_in_pieces_with_entities_at_their_offsets():
+    whole = build_nlp(ner_chars=4000)(PARAGRAPH)
+    assert {(e.text, e.label_) for e in whole.ents} >= {("李强", "PERSON"), ("北京", "LOCATION")}
+    expected = [(e.start_char, e.end_char, e.label_) for e in whole.ents]
+    nlp = build_nlp(ner_chars=len(PARAGRAPH))
+    calls: list[int] = []
+    tok2vec = nlp.get_pipe("zhkg_ner").model.get_pipe("tok2vec")
+    original = tok2vec.pipe
+    tok2vec.pipe = lambda docs, **kw: (calls.append(sum(len(d.text) for d in docs)), original(docs, **kw))[1]
+    doc = nlp(PARAGRAPH * 5)
+    assert calls == [len(PARAGRAPH.strip())] * 5  # each sentence, without its line break
+    n = len(PARAGRAPH)
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [
+        (k * n + s, k * n + e, label) for k in range(5) for s, e, label in expected]
+
+
+@needs_model
+def test_short_documents_are_read_together_up_to_the_limit():
+    nlp = build_nlp(ner_chars=3 * len(PARAGRAPH))
+    calls: list[int] = []
+    tok2vec = nlp.get_pipe("zhkg_ner").model.get_pipe("tok2vec")
+    original = tok2vec.pipe
+    tok2vec.pipe = lambda docs, **kw: (calls.append(len(docs)), original(docs, **kw))[1]
+    docs = list(nlp.pipe([PARAGRAPH] * 7, batch_size=16))
+    assert calls == [3, 3, 1]
+    assert all([e.text for e in doc.ents] == [e.text for e in docs[0].ents] for doc in docs)
