@@ -98,3 +98,18 @@ def test_shipped_model_finds_person_and_org():
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("李强", "PERSON") in ents
     assert ("新华社", "ORG") in ents or ("国务院", "ORG") in ents
+
+
+def test_continuation_config_sources_both_components_and_sets_the_schedule(tmp_path):
+    from spacy.util import load_config
+
+    from pipeline.training.__main__ import CONFIG, continuation_config
+
+    written = continuation_config(CONFIG, tmp_path / "stage1", 0.001, 36000, 2000, tmp_path / "c" / "config.cfg")
+    config = load_config(written, interpolate=True)
+    assert config["components"] == {"tok2vec": {"source": str(tmp_path / "stage1")},
+                                    "ner": {"source": str(tmp_path / "stage1")}}
+    assert (config["training"]["max_steps"], config["training"]["eval_frequency"]) == (36000, 2000)
+    assert config["training"]["optimizer"]["learn_rate"] == 0.001
+    first = load_config(CONFIG, interpolate=True)
+    assert config["corpora"] == first["corpora"] and config["training"]["batcher"] == first["training"]["batcher"]
