@@ -17,6 +17,7 @@ from . import recognition  # noqa: F401  (registers the zhkg_entity_rules factor
 
 PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
 DEFAULT_NER_MODEL = PACKAGE_MODELS / "ner"
+NER_CHARS = 4000  # characters the recognizer reads at a time ([analysis] ner_chars)
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -125,13 +126,13 @@ class ModelEntities:
             doc.ents = [span for s, e, label in spans if (span := doc.char_span(s, e, label)) is not None]
 
 
-@Language.factory("zhkg_ner", default_config={"model": None, "max_chars": 4000})
+@Language.factory("zhkg_ner", default_config={"model": None, "max_chars": NER_CHARS})
 def make_model_entities(nlp: Language, name: str, model: str, max_chars: int) -> ModelEntities:
     return ModelEntities(spacy.load(model, vocab=nlp.vocab), max_chars)
 
 
 def build_nlp(ner_model: str | Path | None = DEFAULT_NER_MODEL, schemas_dir: str | Path | None = None,
-              ner_chars: int = 4000) -> Language:
+              ner_chars: int = NER_CHARS) -> Language:
     """The analysis + recognition pipeline: char segmentation, sentences, model, rules.
 
     `ner_model` is a spaCy pipeline folder with a `ner` component trained on character

@@ -13,7 +13,7 @@ from typing import Any
 
 from confection import Config, ConfigValidationError
 
-from .analysis import DEFAULT_NER_MODEL
+from .analysis import DEFAULT_NER_MODEL, NER_CHARS
 from .segmentation import DEFAULT_SEGMENTER
 from .schema import SchemaError
 
@@ -40,7 +40,7 @@ class IngestConfig:
 @dataclass(frozen=True)
 class AnalysisConfig:
     batch_size: int = 16
-    ner_chars: int = 4000
+    ner_chars: int = NER_CHARS
 
 
 @dataclass(frozen=True)
