@@ -36,13 +36,13 @@ eval-ner: setup
 # the full table (1, 10 and 40 M characters; long): BENCH_ARGS="--sizes 1" for a quick one
 bench: setup
 	$(BIN)/python -c "import jieba, psutil, distributed" 2>/dev/null || $(BIN)/pip install -q -e '.[bench,dask]'
-	$(BIN)/python -m pipeline.bench --data $(ZHKG_DATA) $(BENCH_ARGS)
+	$(BIN)/python -m pipeline.tools.bench --data $(ZHKG_DATA) $(BENCH_ARGS)
 
 train: setup
 	ZHKG_DATA=$(ZHKG_DATA) $(BIN)/python -m pipeline.training --data $(ZHKG_DATA) --out build/train
 
 lexicons: setup
-	$(BIN)/python -m pipeline.lexicons --data $(ZHKG_DATA)
+	$(BIN)/python -m pipeline.tools.lexicons --data $(ZHKG_DATA)
 
 clean:
 	rm -rf build .pytest_cache

@@ -5,9 +5,9 @@ Library API: `Extractor` (documents → results), `run` (files → output folder
 """
 __version__ = "0.1.0"
 
-from .evaluate import evaluate  # noqa: E402
-from .extract import Extractor  # noqa: E402
-from .ingest import read_inputs  # noqa: E402
-from .runner import run  # noqa: E402
+from pipeline.evaluate import evaluate  # noqa: E402
+from pipeline.extract import Extractor  # noqa: E402
+from pipeline.ingest.reader import read_inputs  # noqa: E402
+from pipeline.engine.runner import run  # noqa: E402
 
 __all__ = ["Extractor", "evaluate", "read_inputs", "run", "__version__"]

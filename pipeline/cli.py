@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from pipeline import __version__
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -62,10 +62,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .config import load_config
-    from .runner import run
-    from .schema import SchemaError
-    from .workers import EngineError
+    from pipeline.config import load_config
+    from pipeline.engine.runner import run
+    from pipeline.rules import SchemaError
+    from pipeline.engine.workers import EngineError
 
     if args.workers < 1:
         print("zhkg: --workers must be at least 1", file=sys.stderr)
@@ -77,7 +77,7 @@ def _run(args: argparse.Namespace) -> int:
         print("zhkg: --force and --resume contradict each other", file=sys.stderr)
         return EXIT_USAGE
     if args.engine == "dask":
-        from .dask_engine import DaskUnavailable, require_dask
+        from pipeline.engine.dask_engine import DaskUnavailable, require_dask
 
         try:
             require_dask()
@@ -126,7 +126,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report
+    from pipeline.evaluate import evaluate, format_report
 
     for folder in (args.gold, args.pred):
         if not Path(folder).is_dir():
@@ -138,7 +138,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _view(args: argparse.Namespace) -> int:
-    from .view import screenshot, write_view
+    from pipeline.view.page import screenshot, write_view
 
     if not Path(args.dir).is_dir():
         print(f"zhkg: not a folder: {args.dir}", file=sys.stderr)
@@ -162,9 +162,9 @@ def _view(args: argparse.Namespace) -> int:
 
 
 def _eval_ner(args: argparse.Namespace) -> int:
-    from .analysis import DEFAULT_NER_MODEL
-    from .training.corpora import default_data_dir
-    from .training.evaluate_ner import format_table, score_corpora
+    from pipeline.config import DEFAULT_NER_MODEL
+    from pipeline.training.corpora import default_data_dir
+    from pipeline.training.evaluate_ner import format_table, score_corpora
 
     model = Path(args.model) if args.model else DEFAULT_NER_MODEL
     data = Path(args.data) if args.data else default_data_dir()

@@ -13,11 +13,13 @@ from typing import Any
 
 from confection import Config, ConfigValidationError
 
-from .analysis import DEFAULT_NER_MODEL, NER_CHARS
-from .segmentation import DEFAULT_SEGMENTER
-from .schema import SchemaError
+from pipeline.rules import SchemaError
 
-DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "default.cfg"
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_CONFIG = PACKAGE / "configs" / "default.cfg"
+DEFAULT_NER_MODEL = PACKAGE / "models" / "ner"
+DEFAULT_SEGMENTER = PACKAGE / "models" / "pkuseg"
+NER_CHARS = 4000  # characters the recognizer reads at a time ([analysis] ner_chars)
 
 
 class ConfigError(SchemaError):

@@ -4,15 +4,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .analysis import build_nlp, split_sentences
-from .config import RunConfig, load_config
-from .records import Document, DocumentResult, Mention
-from .relations import Anchored, extract_relations
-from .resolution import resolve
-from .schema import Schema, load_schema
-from .segmentation import load_word_check
-from .convert import original_evidence, original_names
-from .textnorm import analysis_text, fold
+from pipeline.analysis.nlp import build_nlp
+from pipeline.analysis.sentences import split_sentences
+from pipeline.config import RunConfig, load_config
+from pipeline.records import Document, DocumentResult, Mention
+from pipeline.relations import Anchored, extract_relations
+from pipeline.analysis.resolution import resolve
+from pipeline.rules import Schema, load_schema
+from pipeline.analysis.segmentation import load_word_check
+from pipeline.ingest.convert import original_evidence, original_names
+from pipeline.ingest.textnorm import analysis_text, fold
 
 
 class Extractor:

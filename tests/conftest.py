@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import make_document
+from pipeline.ingest.reader import make_document
 from pipeline.records import DocumentResult, Mention
 from pipeline.relations import Anchored
-from pipeline.schema import load_schema
+from pipeline.rules import load_schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMAS = REPO / "schemas"

@@ -1,7 +1,10 @@
 """pipeline.analysis: sentence splitting and the spaCy pipeline."""
 import pytest
 
-from pipeline.analysis import DEFAULT_NER_MODEL, build_nlp, fill, sentence_pieces, split_sentences
+from pipeline.analysis.nlp import build_nlp
+from pipeline.analysis.recognizer import fill, sentence_pieces
+from pipeline.analysis.sentences import split_sentences
+from pipeline.config import DEFAULT_NER_MODEL
 
 
 def pieces(text, **kwargs):

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.analysis import DEFAULT_NER_MODEL
+from pipeline.config import DEFAULT_NER_MODEL
 from pipeline.config import DEFAULT_CONFIG, ConfigError, load_config
-from pipeline.schema import SchemaError
+from pipeline.rules import SchemaError
 
 
 def write(tmp_path: Path, text: str, name: str = "user.cfg") -> Path:

@@ -304,7 +304,7 @@ def assert_agree(report, reference):
 def dev_run(gold_dev, extractor, tmp_path_factory):
     """The pipeline's predictions for the gold dev texts."""
     from pipeline.config import load_config
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
 
     out = tmp_path_factory.mktemp("dev-run")
     texts = sorted(gold_dev.glob("*.txt"))

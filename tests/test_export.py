@@ -1,4 +1,4 @@
-"""pipeline.export: analytics, GEXF, Gephi CSVs, node-link JSON, SVG, and the GraphML they
+"""pipeline.outputs.export: analytics, GEXF, Gephi CSVs, node-link JSON, SVG, and the GraphML they
 enrich — each read back with an independent reader. Graphs come from hand-made document
 results (no spaCy): `run` is driven by a stand-in extractor."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from pipeline.config import load_config
-from pipeline.export import (
+from pipeline.outputs.export import (
     ANALYTICS,
     SIZE_MAX,
     SIZE_MIN,
@@ -33,10 +33,10 @@ from pipeline.export import (
     write_gexf,
     write_json,
 )
-from pipeline.graph import GraphBuilder
+from pipeline.graph.build import GraphBuilder
 from pipeline.records import Document, DocumentResult, Entity, Relation, Span
-from pipeline.runner import run
-from pipeline.serialize import write_graphml
+from pipeline.engine.runner import run
+from pipeline.outputs.serialize import write_graphml
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF_NS = "{http://www.gexf.net/1.2draft}"

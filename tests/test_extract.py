@@ -2,7 +2,7 @@
 from dataclasses import replace
 
 from pipeline.config import RelationsConfig
-from pipeline.ingest import make_document
+from pipeline.ingest.reader import make_document
 
 TEXTS = [
     "国务院总理李强出席论坛。",
@@ -55,7 +55,7 @@ def test_empty_result_for_text_without_entities(extractor):
 
 
 def test_two_documents_naming_one_body_two_ways_give_one_node(extractor):
-    from pipeline.graph import GraphBuilder
+    from pipeline.graph.build import GraphBuilder
 
     builder = GraphBuilder()
     for doc_id, text in (("a", "中国科协召开会议。"), ("b", "中国科学技术协会召开会议。")):
@@ -76,7 +76,7 @@ def test_party_centre_short_form_is_the_central_committee(extract):
 
 
 def test_one_name_of_two_types_gives_two_nodes():
-    from pipeline.graph import GraphBuilder
+    from pipeline.graph.build import GraphBuilder
     from pipeline.records import Document, DocumentResult, Entity, Span
 
     builder = GraphBuilder()

@@ -1,5 +1,5 @@
-"""pipeline.graph: merging document results into one multigraph."""
-from pipeline.graph import MAX_EVIDENCE_PER_EDGE, GraphBuilder
+"""pipeline.graph.build: merging document results into one multigraph."""
+from pipeline.graph.build import MAX_EVIDENCE_PER_EDGE, GraphBuilder
 from pipeline.records import Document, DocumentResult, Entity, Relation, Span
 
 

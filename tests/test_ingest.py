@@ -1,10 +1,10 @@
-"""pipeline.ingest: decoding, headers, jsonl, ids and input discovery."""
+"""pipeline.ingest.reader: decoding, headers, jsonl, ids and input discovery."""
 import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import InputError, decode, find_inputs, read_inputs, safe_id, split_header
+from pipeline.ingest.reader import InputError, decode, find_inputs, read_inputs, safe_id, split_header
 from pipeline.records import Document, Skipped
 
 TEXT = "科技论坛在杭州开幕\n\n新华社 2024-08-13 09:08:44\n\n本报讯，第三届青年科技论坛今天开幕。\n"

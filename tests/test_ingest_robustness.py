@@ -26,18 +26,20 @@ import jsonschema
 import pytest
 import yaml
 
-from pipeline import decoding, ingest
+from pipeline.ingest import decoding
+
+from pipeline.ingest import reader as ingest
 from pipeline.cli import main
 from pipeline.config import ConfigError, load_config
-from pipeline.convert import is_traditional, to_simplified
-from pipeline.decoding import InputError
-from pipeline.html import extract_html, tidy
-from pipeline.ingest import decode, make_document, read_inputs, safe_id, split_text
+from pipeline.ingest.convert import is_traditional, to_simplified
+from pipeline.ingest.decoding import InputError
+from pipeline.ingest.html import extract_html, tidy
+from pipeline.ingest.reader import decode, make_document, read_inputs, safe_id, split_text
 from pipeline.records import Document, Skipped
-from pipeline.runner import run
-from pipeline.schema import SchemaError, load_schema
-from pipeline.serialize import document_to_dict, dump_yaml, load_result, write_yaml
-from pipeline.textnorm import analysis_text
+from pipeline.engine.runner import run
+from pipeline.rules import SchemaError, load_schema
+from pipeline.outputs.serialize import document_to_dict, dump_yaml, load_result, write_yaml
+from pipeline.ingest.textnorm import analysis_text
 
 from conftest import DOCUMENT_SCHEMA, REPO, SCHEMAS
 from helpers import assert_offsets_index_text, assert_same_outputs, make_corpus
@@ -651,7 +653,7 @@ def test_resume_reanalyses_changed_documents_and_other_configs(tmp_path: Path, e
 def test_resume_ignores_documents_an_older_config_left(tmp_path: Path, extractor):
     """A run with config A, then a run with config B killed before it rewrote anything: the
     documents of A must not be taken for B's."""
-    from pipeline.resume import resume_key
+    from pipeline.engine.resume import resume_key
 
     inputs = make_corpus(tmp_path / "in", 4)
     out = tmp_path / "out"

@@ -16,10 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.html import extract_html
-from pipeline.ingest import InputError, decode, make_document, read_inputs, safe_id
+from pipeline.ingest.html import extract_html
+from pipeline.ingest.reader import InputError, decode, make_document, read_inputs, safe_id
 from pipeline.records import Document, Skipped
-from pipeline.serialize import document_to_dict, dump_yaml, graphml_ready
+from pipeline.outputs.serialize import document_to_dict, dump_yaml, graphml_ready
 
 from conftest import DOCUMENT_SCHEMA
 
@@ -53,7 +53,7 @@ def check(data: dict) -> None:
 
 
 def through_pipeline(extractor, documents: list[Document]) -> None:
-    from pipeline.graph import GraphBuilder
+    from pipeline.graph.build import GraphBuilder
 
     builder = GraphBuilder()
     for result in extractor.process(documents):

@@ -1,9 +1,9 @@
-"""pipeline.recognition: chunks, patterns, person cleaning, overlap resolution, and the
+"""pipeline.analysis.entity_rules: chunks, patterns, person cleaning, overlap resolution, and the
 recognition results of the whole chain on short texts (gold guidelines, schema v1)."""
 import pytest
 
 from pipeline.records import Mention
-from pipeline.recognition import (
+from pipeline.analysis.entity_rules import (
     alternation,
     clean_person,
     compile_patterns,
@@ -308,7 +308,7 @@ def test_chain_full_width_text_offsets(extract):
 
 
 def test_no_mention_crosses_a_line_break(rules):
-    from pipeline.recognition import merge_mentions
+    from pipeline.analysis.entity_rules import merge_mentions
 
     text = "王建华\n李明"
     across = Mention(0, len(text), text, "PERSON", "model", 0.9)

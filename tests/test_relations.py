@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from pipeline.analysis import split_sentences
+from pipeline.analysis.sentences import split_sentences
 from pipeline.relations import (
     Anchored,
     award_event_relations,
@@ -17,7 +17,7 @@ from pipeline.relations import (
     title_chain_relations,
     trigger_relations,
 )
-from pipeline.schema import SchemaError
+from pipeline.rules import SchemaError
 
 from conftest import SCHEMAS, anchored
 

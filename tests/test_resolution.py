@@ -1,19 +1,19 @@
-"""pipeline.resolution: one entity per referent within a document."""
-from pipeline.resolution import entity_id
-from pipeline.schema import load_schema
-from pipeline.resolution import canonical_names as _canonical_names
-from pipeline.resolution import resolve as _resolve
+"""pipeline.analysis.resolution: one entity per referent within a document."""
+from pipeline.analysis.resolution import entity_id
+from pipeline.rules import load_schema
+from pipeline.analysis.resolution import canonical_names as _canonical_names
+from pipeline.analysis.resolution import resolve as _resolve
 
 from conftest import mention
 
 
 def canonical_names(mentions, text, rules):
-    """pipeline.resolution.canonical_names with the repository's alias tables."""
+    """pipeline.analysis.resolution.canonical_names with the repository's alias tables."""
     return _canonical_names(mentions, text, rules, load_schema().aliases)
 
 
 def resolve(mentions, text, original, rules):
-    """pipeline.resolution.resolve with the repository's alias tables."""
+    """pipeline.analysis.resolution.resolve with the repository's alias tables."""
     return _resolve(mentions, text, original, rules, load_schema().aliases)
 
 

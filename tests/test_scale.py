@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import runner
+from pipeline.engine import runner
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.progress import Progress, count_records, wanted
-from pipeline.runner import run
+from pipeline.engine.progress import Progress, count_records, wanted
+from pipeline.engine.runner import run
 
 from helpers import assert_same_outputs, make_corpus, news
 
@@ -220,9 +220,9 @@ def test_dask_aggregation_is_the_graph_builders(corpus, single):
     pytest.importorskip("pyarrow")
     import pandas as pd
 
-    from pipeline.dask_engine import aggregate_edges, aggregate_nodes, batch_rows, _schemas
-    from pipeline.graph import GraphBuilder, summary_from_data
-    from pipeline.serialize import read_document_yaml
+    from pipeline.engine.dask_engine import aggregate_edges, aggregate_nodes, batch_rows, _schemas
+    from pipeline.graph.build import GraphBuilder, summary_from_data
+    from pipeline.outputs.serialize import read_document_yaml
 
     summaries = [summary_from_data(read_document_yaml(p)) for p in sorted((single / "documents").glob("*.yaml"))]
     builder = GraphBuilder()
@@ -275,7 +275,7 @@ def test_dask_engine_gives_the_single_machine_outputs(corpus, single, tmp_path):
 def test_gzip_jsonl_is_read_as_its_plain_file(tmp_path):
     import gzip
 
-    from pipeline.ingest import read_inputs
+    from pipeline.ingest.reader import read_inputs
     from pipeline.records import Skipped
 
     lines = "".join(json.dumps({"title": f"标题{i}", "text": news(i)}, ensure_ascii=False) + "\n" for i in range(5))
@@ -301,7 +301,7 @@ def _write(path: Path, text: str) -> None:
 def test_forked_writers_run_every_task_once(tmp_path):
     from functools import partial
 
-    from pipeline.workers import run_forked
+    from pipeline.engine.workers import run_forked
 
     tasks = [partial(_write, tmp_path / f"{k}.txt", f"task {k}") for k in range(7)]
     run_forked(tasks, processes=3)
@@ -321,7 +321,7 @@ def _fail_outside(parent: int) -> None:
 def test_a_writer_failing_in_a_child_fails_the_run():
     from functools import partial
 
-    from pipeline.workers import EngineError, run_forked
+    from pipeline.engine.workers import EngineError, run_forked
 
     with pytest.raises(EngineError, match="writer process failed"):
         run_forked([partial(_fail_outside, os.getpid())] * 20, processes=2)

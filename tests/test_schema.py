@@ -1,4 +1,4 @@
-"""pipeline.schema: loading and validating schemas/, with errors that name the file and key."""
+"""pipeline.rules: loading and validating schemas/, with errors that name the file and key."""
 import json
 import shutil
 from pathlib import Path
@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 import yaml
 
-from pipeline.schema import (
+from pipeline.rules import (
     ENTITY_TYPES,
     SchemaError,
     default_schemas_dir,

@@ -1,4 +1,4 @@
-"""pipeline.serialize: document YAML, graph YAML, GraphML, atomic writes."""
+"""pipeline.outputs.serialize: document YAML, graph YAML, GraphML, atomic writes."""
 import json
 import warnings
 import xml.etree.ElementTree as ET
@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 import yaml
 
-from pipeline.graph import GraphBuilder
-from pipeline.ingest import make_document
+from pipeline.graph.build import GraphBuilder
+from pipeline.ingest.reader import make_document
 from pipeline.records import DocumentResult, Entity, Relation, Span
-from pipeline.serialize import (
+from pipeline.outputs.serialize import (
     atomic_write,
     document_to_dict,
     dump_yaml,

@@ -1,7 +1,7 @@
-"""pipeline.textnorm: length-preserving folding."""
+"""pipeline.ingest.textnorm: length-preserving folding."""
 import pytest
 
-from pipeline.textnorm import fold, fold_char
+from pipeline.ingest.textnorm import fold, fold_char
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -44,7 +44,7 @@ def test_fold_char_single_characters():
 
 
 def test_analysis_text_folds_and_simplifies_with_the_same_length():
-    from pipeline.textnorm import analysis_text
+    from pipeline.ingest.textnorm import analysis_text
 
     text = "國務院總理李強出席ＡＩ大會。\u3000新華社報道"
     analysed = analysis_text(text)

@@ -90,7 +90,7 @@ def test_make_doc_char_tokens_and_spaces():
 
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="model not built")
 def test_shipped_model_finds_person_and_org():
-    from pipeline.textnorm import fold
+    from pipeline.ingest.textnorm import fold
 
     nlp = spacy.load(MODEL)
     assert nlp.tokenizer.segmenter == "char"

@@ -1,4 +1,4 @@
-"""pipeline.view / `zhkg view`: the self-contained HTML page, drawn in headless Chromium.
+"""pipeline.view.page / `zhkg view`: the self-contained HTML page, drawn in headless Chromium.
 
 The Chromium tests skip where no Chromium is installed (Debian: `apt-get install chromium`;
 or set $CHROMIUM). They open the page offline (every host name fails to resolve) and read the
@@ -17,8 +17,8 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.export import enrich, type_colors, write_exports
-from pipeline.view import LIBRARY, dump_dom, find_chromium, page_data, render_html, screenshot, write_view
+from pipeline.outputs.export import enrich, type_colors, write_exports
+from pipeline.view.page import LIBRARY, dump_dom, find_chromium, page_data, render_html, screenshot, write_view
 
 from test_export import built_graph
 
@@ -116,7 +116,7 @@ def test_hostile_names_cannot_break_out_of_the_data(tmp_path):
 
 
 def test_view_reads_graph_yaml_when_there_is_no_json(run_dir, tmp_path):
-    from pipeline.serialize import graph_to_dict, write_yaml
+    from pipeline.outputs.serialize import graph_to_dict, write_yaml
 
     write_yaml(tmp_path / "graph.yaml", graph_to_dict(enriched()))
     text = write_view(tmp_path).read_text(encoding="utf-8")

@@ -94,7 +94,7 @@ def build_char_vectors(texts: Iterable[str], out_dir: Path, dim: int = 64, windo
     import spacy
     from spacy.vectors import Vectors
 
-    from pipeline.textnorm import fold
+    from pipeline.ingest.textnorm import fold
 
     text = fold("\n".join(texts))
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -174,7 +174,7 @@ def continuation_config(config: Path, source: Path, learn_rate: float, max_steps
 
 def news_texts(data: Path, limit: int = 300) -> list[str]:
     """Modern news text for the speed measurement (PD98 test as a fallback)."""
-    from pipeline.textnorm import fold
+    from pipeline.ingest.textnorm import fold
 
     path = data / "news_xwlb" / "articles.jsonl"
     if path.exists():
@@ -219,7 +219,7 @@ def update_meta(target: Path, scores: dict[str, Any], speed: int, corpora: list[
         "name": "zhkg_ner",
         "version": "0.1.0",
         "description": "Character-level Chinese NER (PERSON, ORG, LOCATION) for zhkg; "
-                       "blank zh char tokenizer, text folded with pipeline.textnorm.fold.",
+                       "blank zh char tokenizer, text folded with pipeline.ingest.textnorm.fold.",
         "license": "research use (trained on research-use corpora, see MODEL_CARD.md)",
         "sources": [{"name": c} for c in corpora],
     })
@@ -282,7 +282,7 @@ Character-level Chinese named-entity recogniser for the zhkg pipeline: labels **
 **LOCATION**. A spaCy {meta.get('spacy_version', '')} pipeline (`tok2vec` + transition-based `ner`)
 that needs nothing but spaCy: `spacy.load("pipeline/models/ner")`.
 
-Input contract: apply `pipeline.textnorm.fold` (length-preserving NFKC fold, full-width digits and
+Input contract: apply `pipeline.ingest.textnorm.fold` (length-preserving NFKC fold, full-width digits and
 Latin → ASCII) to the text first; the tokenizer is the blank `zh` character segmenter, so entity
 character offsets are offsets into the original text.
 

@@ -1,7 +1,7 @@
 """Converters from the public NER corpora to ``(text, spans)`` records and spaCy DocBins.
 
 Every converter yields ``(text, [(start, end, label), ...])`` where ``text`` is already
-folded with :func:`pipeline.textnorm.fold` and offsets are character offsets into it
+folded with :func:`pipeline.ingest.textnorm.fold` and offsets are character offsets into it
 (``end`` exclusive). Labels are ``PERSON``, ``ORG`` and ``LOCATION`` only.
 Docs are built with the blank ``zh`` character tokenizer, the same one the product uses.
 """
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.textnorm import fold
+from pipeline.ingest.textnorm import fold
 
 Span = tuple[int, int, str]
 MISSING = "-"  # span label meaning "annotation unknown here" (neither entity nor outside)

@@ -2,7 +2,7 @@
 
 The model is trained offline on the ``train`` split of the People's Daily January 1998
 corpus (PD98), with PD98 ``dev`` as pkuseg's held-out file, and scored on the SIGHAN 2005
-PKU (and MSR) test sets. All text is passed through :func:`pipeline.textnorm.fold` (full-width
+PKU (and MSR) test sets. All text is passed through :func:`pipeline.ingest.textnorm.fold` (full-width
 digits/letters -> ASCII, length preserving) both at training and at test time, exactly as the
 product does before segmenting.
 
@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from pipeline.textnorm import fold
+from pipeline.ingest.textnorm import fold
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_MODEL_DIR = REPO_ROOT / "pipeline" / "models" / "pkuseg"

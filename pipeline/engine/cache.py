@@ -1,14 +1,14 @@
 """The result cache of incremental runs: DIR/cache.sqlite.
 
 One row per document written to DIR/documents: its id, the resume key it was written with
-(version, config, schemas, model: `pipeline.resume.resume_key`), its metadata and text hash,
+(version, config, schemas, model: `pipeline.engine.resume.resume_key`), its metadata and text hash,
 the size and modification time of its YAML file, and its graph summary (`graph.summary_from_data`,
 as JSON: entities and relations without the text).
 
 A run looks every input document up here first: when id, key, metadata and hash match and the
 YAML file is still the one the row describes (same size and mtime), the document is neither
 analysed nor read back; its summary goes straight into the graph. Anything else (no row, another
-key, a YAML file changed or rewritten since) falls back to `pipeline.resume.previous_result`,
+key, a YAML file changed or rewritten since) falls back to `pipeline.engine.resume.previous_result`,
 which reads and checks the YAML itself. So the cache only saves time: deleting it is always safe.
 
 Only the parent process of a run writes it, after the document's YAML is written, one
@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .records import Document
+from pipeline.records import Document
 
 CACHE_NAME = "cache.sqlite"
 _SCHEMA = """

@@ -1,6 +1,6 @@
 """`zhkg view DIR`: one self-contained, offline HTML page of a run's graph (DIR/graph.html).
 
-The page inlines the vendored Cytoscape.js (pipeline/vendor/, see its README), its CSS and the
+The page inlines the vendored Cytoscape.js (pipeline/view/vendor/, see its README), its CSS and the
 graph data; it fetches nothing. Positions are computed here (`export.layout`, deterministic), so
 the page draws at once. Nodes are coloured by entity type and sized by PageRank; hovering shows
 aliases, dates and the evidence sentences of the relations; a search box finds entities by name
@@ -20,9 +20,9 @@ from typing import Any
 
 import networkx as nx
 
-from .export import (CJK_FONTS, DEFAULT_COLOR, SIZE_MAX, SIZE_MIN, TYPE_NAMES_ZH, component_layouts, pack, read_graph,
+from pipeline.outputs.export import (CJK_FONTS, DEFAULT_COLOR, SIZE_MAX, SIZE_MIN, TYPE_NAMES_ZH, component_layouts, pack, read_graph,
                      top_nodes, undirected)
-from .serialize import atomic_write
+from pipeline.outputs.serialize import atomic_write
 
 VENDOR = Path(__file__).resolve().parent / "vendor"
 LIBRARY = VENDOR / "cytoscape.min.js"

@@ -34,7 +34,7 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ROWS = ("1", "2", "dask")
 
 
@@ -186,7 +186,7 @@ def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str
     memory = TreeMemory()
     started = time.perf_counter()
     from pipeline.config import load_config
-    from pipeline.runner import run
+    from pipeline.engine.runner import run
 
     report = run([str(corpus)], out, load_config(config_file), warn=lambda message: None, workers=workers,
                  engine=engine, progress=False)
@@ -229,7 +229,7 @@ def measure_jieba(corpus: Path) -> dict:
 
 
 def _subprocess(arguments: list[str], env: dict) -> dict:
-    command = [sys.executable, "-m", "pipeline.bench", *arguments]
+    command = [sys.executable, "-m", "pipeline.tools.bench", *arguments]
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")

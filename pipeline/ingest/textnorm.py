@@ -26,7 +26,7 @@ def fold(text: str) -> str:
 
 def analysis_text(text: str) -> str:
     """The text the analysis sees: width-folded, and converted to simplified characters when
-    it is written in traditional ones (`pipeline.convert`); the same length as `text`."""
-    from .convert import to_simplified
+    it is written in traditional ones (`pipeline.ingest.convert`); the same length as `text`."""
+    from pipeline.ingest.convert import to_simplified
 
     return to_simplified(fold(text))

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from .records import DocumentResult
+from pipeline.records import DocumentResult
 
 try:
     _Dumper = yaml.CSafeDumper
@@ -74,7 +74,7 @@ def write_yaml(path: Path, data: Any) -> None:
 def document_to_dict(result: DocumentResult, max_evidence: int = 3, pipeline: str | None = None) -> dict[str, Any]:
     """The document YAML contract (see README): document, text, entities, relations.
 
-    `pipeline`: the run's resume key (pipeline.resume), kept as `document.pipeline`."""
+    `pipeline`: the run's resume key (pipeline.engine.resume), kept as `document.pipeline`."""
     d = result.document
     return {
         "document": {"id": d.id, "title": d.title, "source": d.source, "published": d.published,
@@ -182,7 +182,7 @@ except AttributeError:  # PyYAML built without libyaml
 def result_from_dict(data: dict[str, Any], path: str | None = None) -> DocumentResult:
     """The `DocumentResult` of a document YAML's data (the inverse of `document_to_dict`, up to
     its rounding and evidence cut). KeyError/TypeError/ValueError when `data` is not one."""
-    from .records import Document, Entity, Relation, Span
+    from pipeline.records import Document, Entity, Relation, Span
 
     meta = data["document"]
     if not isinstance(data["text"], str) or not isinstance(meta["id"], str):

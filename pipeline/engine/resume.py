@@ -10,7 +10,7 @@ and the contents of the schemas folder and the model folders.
 
 Every document YAML records the key as `document.pipeline`. A document whose YAML exists in DIR
 with the same `pipeline` key, metadata and text hash (sha256) as the input is reused instead of
-analysed: its graph summary comes from DIR/cache.sqlite (`pipeline.cache`) when the YAML file
+analysed: its graph summary comes from DIR/cache.sqlite (`pipeline.engine.cache`) when the YAML file
 is the one the cache describes, else from the YAML itself (`previous_data`). The key is per
 document, because a folder may hold documents of an older run with another config that a killed
 run did not overwrite. The graph is always built from the results *as written* (evidence cut to
@@ -27,11 +27,11 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__
-from .config import RunConfig
-from .records import Document, DocumentResult
-from .schema import default_schemas_dir
-from .serialize import read_document_header, read_document_yaml, result_from_dict
+from pipeline import __version__
+from pipeline.config import RunConfig
+from pipeline.records import Document, DocumentResult
+from pipeline.rules import default_schemas_dir
+from pipeline.outputs.serialize import read_document_header, read_document_yaml, result_from_dict
 
 _TEMPORARY = re.compile(r"^\..+\.tmp$")  # serialize.atomic_write's temporary files
 

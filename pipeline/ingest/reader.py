@@ -3,10 +3,10 @@
 `read_inputs` streams `Document` records (or `Skipped` ones, with the reason) from
 files and folders, one at a time, so a corpus never has to fit in memory.
 
-- Decoding (`pipeline.decoding`): UTF-8 with or without BOM as the fast path; UTF-16/32 with a
+- Decoding (`pipeline.ingest.decoding`): UTF-8 with or without BOM as the fast path; UTF-16/32 with a
   BOM; otherwise charset-normalizer's detection among GB18030 (GBK), Big5 and UTF-16.
   `encoding=` forces one codec for every file.
-- HTML files (`pipeline.html`): the main text of the page, by trafilatura.
+- HTML files (`pipeline.ingest.html`): the main text of the page, by trafilatura.
 - A text longer than `max_chars` is split into parts `<id>-part-0001`, `<id>-part-0002`, … at
   paragraph, else sentence, else clause boundaries, each at most `max_chars` long; files over
   `STREAM_BYTES` are decoded in chunks, so memory is bounded by the part size, not the file.
@@ -24,12 +24,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .decoding import (
+from pipeline.ingest.decoding import (
     LEGACY, InputError, bom_codec, codec_name, decode as decode_bytes, file_chunks, iter_decoded,
     normalise_newlines,
 )
-from .html import HTML_SUFFIXES, MAX_HTML_BYTES, extract_html
-from .records import Document, Skipped
+from pipeline.ingest.html import HTML_SUFFIXES, MAX_HTML_BYTES, extract_html
+from pipeline.records import Document, Skipped
 
 __all__ = ["InputError", "read_inputs", "find_inputs", "decode", "split_header", "safe_id", "split_text",
            "make_document", "DEFAULT_MAX_CHARS"]
@@ -126,7 +126,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
 
 
 def decode(data: bytes, name: str = "", max_chars: int | None = None, encoding: str | None = None) -> str:
-    """Decode a whole file's bytes (see `pipeline.decoding.decode`); newlines become `\\n`.
+    """Decode a whole file's bytes (see `pipeline.ingest.decoding.decode`); newlines become `\\n`.
 
     With `max_chars`, a longer text is an error (`read_inputs` splits such texts instead)."""
     text, _ = decode_bytes(data, encoding)

@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .textnorm import fold
+from pipeline.ingest.textnorm import fold
 
 SCHEMAS_ENV = "ZHKG_SCHEMAS"
 ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "EVENT", "AWARD")
@@ -303,7 +303,7 @@ def load_aliases(directory: Path) -> Aliases:
 @lru_cache(maxsize=8)
 def load_schema(directory: str | Path | None = None) -> Schema:
     """Load and validate every schema file of `directory` (default: the repository's schemas/)."""
-    from .relations import load_relation_rules
+    from pipeline.relations import load_relation_rules
 
     path = Path(directory) if directory else default_schemas_dir()
     if not path.is_dir():

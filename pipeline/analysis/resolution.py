@@ -16,8 +16,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .records import Entity, Mention, Span
-from .schema import Aliases, RecognitionRules
+from pipeline.records import Entity, Mention, Span
+from pipeline.rules import Aliases, RecognitionRules
 
 LOCAL_PREFIXES = ("市", "省", "区", "县")
 LEVEL_CHAR = re.compile("[市省区县]")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .records import DocumentResult
+from pipeline.records import DocumentResult
 
 MAX_EVIDENCE_PER_EDGE = 3
 
@@ -47,7 +47,7 @@ def _date(published: str | None) -> str | None:
 # {"id", "published", "entities": [[id, type, name, aliases, mentions, confidence], …],
 #  "relations": [[type, head, tail, title, [evidence text, …], confidence, rule], …]}
 # Plain lists, strings and numbers: small to send between processes, to keep in the result
-# cache (pipeline.cache, as JSON) and to turn into Parquet rows (pipeline.dask_engine).
+# cache (pipeline.engine.cache, as JSON) and to turn into Parquet rows (pipeline.engine.dask_engine).
 
 def summary_from_result(result: DocumentResult) -> dict:
     """The summary of a `DocumentResult` as it is (no evidence cut, no rounding)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from .decoding import InputError, decode, normalise_newlines
+from pipeline.ingest.decoding import InputError, decode, normalise_newlines
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_HTML_BYTES = 64 << 20

@@ -15,8 +15,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .records import Mention
-from .schema import Chunker, RecognitionRules, Schema, load_schema
+from pipeline.records import Mention
+from pipeline.rules import Chunker, RecognitionRules, Schema, load_schema
 
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
@@ -366,6 +366,7 @@ class EntityRules:
         return doc
 
 
-@Language.factory("zhkg_entity_rules", default_config={"schemas_dir": None})
+@Language.factory("zhkg_entity_rules", default_config={"schemas_dir": None},
+                  requires=["doc._.zhkg_sentences"], assigns=["doc._.zhkg_mentions"])
 def make_entity_rules(nlp: Language, name: str, schemas_dir: str | None) -> EntityRules:
     return EntityRules(nlp, load_schema(schemas_dir))

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from .records import Entity, Relation, Span
+from pipeline.records import Entity, Relation, Span
 
 TRADITIONAL_SHARE = 0.05
 # Characters of OpenCC's traditional table that are also standard simplified characters, found

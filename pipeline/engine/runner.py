@@ -1,14 +1,14 @@
 """`zhkg run`: stream inputs through the extractor, write per-document YAML, then the merged
 graph (YAML + GraphML + exports) and run.yaml. Memory is bounded by the batch, not the corpus.
 
-- Engines (`pipeline.workers`, `pipeline.dask_engine`): the batches are analysed in a pool of
+- Engines (`pipeline.engine.workers`, `pipeline.engine.dask_engine`): the batches are analysed in a pool of
   `workers` processes, or on a Dask cluster (`engine="dask"`). The workers write the document
   YAMLs and send back summaries, merged here in input order: the outputs are byte-identical
   whatever the engine and the number of workers. With one worker, inputs of at most
   `INLINE_MAX_BYTES` (or a run given its `extractor`) are analysed in this process instead:
   small runs skip a worker's start, while large ones keep the long-lived graph aggregates apart
   from the analysis's short-lived objects, so that memory stays flat as the corpus grows.
-- Incremental (`pipeline.resume`, `pipeline.cache`): a document already written to `out_dir`
+- Incremental (`pipeline.engine.resume`, `pipeline.engine.cache`): a document already written to `out_dir`
   with the same text, metadata, version, config, schemas and model is reused, not analysed
   (`force=True` analyses everything). Document YAMLs of documents no longer in the input are
   deleted (`report.removed`). When the documents of the graph are exactly those of the
@@ -28,16 +28,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .cache import ResultCache, yaml_stat
-from .config import RunConfig, load_config
-from .export import iso_date
-from .graph import GraphBuilder, summary_from_data
-from .ingest import find_inputs, read_inputs
-from .progress import Progress
-from .records import Document, RunReport, Skipped
-from .resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
-from .serialize import write_graph_yaml, write_graphml, write_yaml
+from pipeline import __version__
+from pipeline.engine.cache import ResultCache, yaml_stat
+from pipeline.config import RunConfig, load_config
+from pipeline.outputs.export import iso_date
+from pipeline.graph.build import GraphBuilder, summary_from_data
+from pipeline.ingest.reader import find_inputs, read_inputs
+from pipeline.engine.progress import Progress
+from pipeline.records import Document, RunReport, Skipped
+from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
+from pipeline.outputs.serialize import write_graph_yaml, write_graphml, write_yaml
 
 ENGINES = ("local", "dask")
 INLINE_MAX_BYTES = 8 << 20
@@ -69,16 +69,16 @@ def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: P
                  scheduler: str | None, dask_options: dict | None, paths: list[str]):
     max_evidence = config.output.max_evidence
     if engine == "dask":
-        from .dask_engine import DaskEngine
+        from pipeline.engine.dask_engine import DaskEngine
 
         return DaskEngine(config, workers, out, max_evidence, key, scheduler, **(dask_options or {}))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
     if workers <= 1 and (extractor is not None or input_bytes(paths) <= INLINE_MAX_BYTES):
-        from .workers import InlineEngine
+        from pipeline.engine.workers import InlineEngine
 
         return InlineEngine(extractor, config, out, max_evidence, key)
-    from .workers import ProcessEngine
+    from pipeline.engine.workers import ProcessEngine
 
     return ProcessEngine(config, max(workers, 1), out, max_evidence, key)
 
@@ -241,7 +241,7 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
     kept = (previous.get("status") == "complete" and previous.get("graph_key") == graph_key
             and all((out / name).is_file() for name in expected))
     if kept and engine == "dask":
-        from .dask_engine import has_merged_tables
+        from pipeline.engine.dask_engine import has_merged_tables
 
         kept = has_merged_tables(out)
     counts = previous.get("counts") or {}
@@ -255,13 +255,13 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
         builder = runner.merge()
         report.timings["merge_seconds"] = round(time.perf_counter() - merge_started, 3)
     else:
-        from .dask_engine import clear_parquet  # tables of an earlier Dask run would be stale
+        from pipeline.engine.dask_engine import clear_parquet  # tables of an earlier Dask run would be stale
 
         clear_parquet(out)
     graph = builder.graph(consume=True)
     del builder
-    from .export import enrich, export_writers, type_colors  # analytics, colours, GEXF/CSV/JSON/SVG
-    from .workers import run_forked
+    from pipeline.outputs.export import enrich, export_writers, type_colors  # analytics, colours, GEXF/CSV/JSON/SVG
+    from pipeline.engine.workers import run_forked
 
     analytics_started = time.perf_counter()
     enrich(graph, type_colors(config.schemas_dir))

@@ -1,6 +1,6 @@
 """Distil the shared public lexicons into the small word lists under schemas/lexicons/.
 
-Run `python -m pipeline.lexicons --data ../shared/data` (or `make lexicons`); the
+Run `python -m pipeline.tools.lexicons --data ../shared/data` (or `make lexicons`); the
 outputs are committed, so the pipeline never reads ../shared at run time.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from .textnorm import fold
+from pipeline.ingest.textnorm import fold
 
 _ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区")
 _AMBIGUOUS_SHORT = {"东区", "南区", "西区", "北区", "城区", "郊区", "新区", "矿区", "市辖区", "省直辖县级行政区划"}

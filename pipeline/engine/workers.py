@@ -1,5 +1,5 @@
 """Where the per-document stages run: in this process, in a pool of worker processes
-(`zhkg run --workers N`), or on a Dask cluster (`pipeline.dask_engine`).
+(`zhkg run --workers N`), or on a Dask cluster (`pipeline.engine.dask_engine`).
 
 Every engine does the same work per batch of documents (`analyse_batch`): analyse them with an
 `Extractor` built once per worker, write each one's document YAML itself (serialisation is a
@@ -17,11 +17,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .cache import yaml_stat
-from .config import RunConfig
-from .graph import summary_from_data
-from .records import Document
-from .serialize import document_to_dict, write_yaml
+from pipeline.engine.cache import yaml_stat
+from pipeline.config import RunConfig
+from pipeline.graph.build import summary_from_data
+from pipeline.records import Document
+from pipeline.outputs.serialize import document_to_dict, write_yaml
 
 # One item of a batch: (sequence number in input order, the document when it must be analysed
 # else None, its summary when it is reused else None).
@@ -83,7 +83,7 @@ def worker_extractor(config: RunConfig) -> Any:
         extractors = _local.extractors = {}
     extractor = extractors.get(config)
     if extractor is None:
-        from .extract import Extractor
+        from pipeline.extract import Extractor
 
         with _lock:  # building loads models; one at a time per process
             extractor = extractors[config] = Extractor(config)
@@ -110,7 +110,7 @@ class InlineEngine:
         if not documents:
             return {}
         if self.extractor is None:  # built when a document first needs it: a rerun may need none
-            from .extract import Extractor
+            from pipeline.extract import Extractor
 
             self.extractor = Extractor(self.config)
         return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)

@@ -37,7 +37,7 @@ import networkx as nx
 import numpy as np
 import yaml
 
-from .serialize import _XML_ILLEGAL, _graphml_value, atomic_write, read_document_header
+from pipeline.outputs.serialize import _XML_ILLEGAL, _graphml_value, atomic_write, read_document_header
 
 SEED = 42
 SIZE_MIN, SIZE_MAX = 10.0, 50.0
@@ -166,7 +166,7 @@ def enrich(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]], seed: in
 
 def type_colors(schemas_dir: str | Path | None = None) -> dict[str, tuple[int, int, int]]:
     """Entity type → (r, g, b) from schemas/entity_types.yaml."""
-    from .schema import default_schemas_dir, load_entity_types
+    from pipeline.rules import default_schemas_dir, load_entity_types
 
     directory = Path(schemas_dir) if schemas_dir else default_schemas_dir()
     return {name: t.color for name, t in load_entity_types(directory).items()}
@@ -360,7 +360,7 @@ def write_gexf(path: Path, graph: nx.MultiDiGraph, dates: Mapping[str, str] | No
 
 
 def _version() -> str:
-    from . import __version__
+    from pipeline import __version__
 
     return __version__
 

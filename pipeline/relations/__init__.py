@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .records import Relation, Span
-from .schema import SchemaError, load_yaml, validate
+from pipeline.records import Relation, Span
+from pipeline.rules import SchemaError, load_yaml, validate
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DEFAULT_SEGMENTER = Path(__file__).resolve().parent / "models" / "pkuseg"
 WINDOW = 6
 
 

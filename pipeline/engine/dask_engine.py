@@ -26,9 +26,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .config import RunConfig
-from .graph import EdgeStats, GraphBuilder, NodeStats, _date
-from .workers import EngineError, Item, Outcome, analyse_batch, worker_extractor
+from pipeline.config import RunConfig
+from pipeline.graph.build import EdgeStats, GraphBuilder, NodeStats, _date
+from pipeline.engine.workers import EngineError, Item, Outcome, analyse_batch, worker_extractor
 
 PARQUET = "parquet"
 ROW_TABLES = ("mentions", "relations")
