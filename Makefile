@@ -1,4 +1,4 @@
-# zhkg: make run (set up + run on seeds/), make view (DIR/graph.html), make test, make eval, make bench, make train.
+# zhkg: make run (set up + run on seeds/), make view (DIR/graph.html), make test, make lint, make eval, make bench, make train.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run view test eval eval-ner bench train lexicons clean
+.PHONY: setup run view test lint eval eval-ner bench train lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ view: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check pipeline tests
 
 eval: setup
 	$(BIN)/zhkg run $(GOLD) --out build/eval-dev

@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
+
+if TYPE_CHECKING:
+    from pipeline.records import RunReport
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -61,44 +65,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    from pipeline.config import load_config
-    from pipeline.engine.runner import run
-    from pipeline.rules import SchemaError
-    from pipeline.engine.workers import EngineError
-
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """Why `zhkg run`'s arguments cannot run, or None when they can."""
     if args.workers < 1:
-        print("zhkg: --workers must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
+        return "--workers must be at least 1"
     if args.scheduler and args.engine != "dask":
-        print("zhkg: --scheduler needs --engine dask", file=sys.stderr)
-        return EXIT_USAGE
+        return "--scheduler needs --engine dask"
     if args.force and args.resume:
-        print("zhkg: --force and --resume contradict each other", file=sys.stderr)
-        return EXIT_USAGE
+        return "--force and --resume contradict each other"
     if args.engine == "dask":
-        from pipeline.engine.dask_engine import DaskUnavailable, require_dask
+        from pipeline.engine.dask_engine import require_dask
+        from pipeline.errors import DaskUnavailable
 
         try:
             require_dask()
         except DaskUnavailable as error:
-            print(f"zhkg: {error}", file=sys.stderr)
-            return EXIT_USAGE
+            return str(error)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"zhkg: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
+        return f"no such file or folder: {', '.join(missing)}"
     if Path(args.out).exists() and not Path(args.out).is_dir():
-        print(f"zhkg: --out {args.out} is a file, not a folder", file=sys.stderr)
-        return EXIT_USAGE
+        return f"--out {args.out} is a file, not a folder"
     if args.encoding:
         import codecs
 
         try:
             codecs.lookup(args.encoding)
         except LookupError:
-            print(f"zhkg: unknown encoding {args.encoding!r} (try utf-8, gb18030, big5 or utf-16)", file=sys.stderr)
-            return EXIT_USAGE
+            return f"unknown encoding {args.encoding!r} (try utf-8, gb18030, big5 or utf-16)"
+    return None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.config import load_config
+    from pipeline.engine.runner import run
+    from pipeline.errors import EngineError, SchemaError
+
+    problem = _usage_error(args)
+    if problem:
+        print(f"zhkg: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         config = load_config(args.config)
         if args.encoding:
@@ -117,12 +123,17 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"zhkg: cannot write the outputs: {error}", file=sys.stderr)
         return EXIT_USAGE
+    _print_summary(report, args.out)
+    return report.exit_status
+
+
+def _print_summary(report: RunReport, out: str) -> None:
+    """The run's one-line summary on stderr."""
     seconds = report.timings.get("total_seconds") or 0
     rate = f", {report.characters / seconds / 1000:,.1f}k chars/s" if seconds else ""
     print(f"zhkg: {report.documents} documents ({report.analysed} analysed, {report.reused} reused, "
           f"{len(report.removed)} removed), {report.entities} entities, {report.relations} relations "
-          f"→ {args.out} ({len(report.skipped)} skipped; {seconds:.1f} s{rate})", file=sys.stderr)
-    return report.exit_status
+          f"→ {out} ({len(report.skipped)} skipped; {seconds:.1f} s{rate})", file=sys.stderr)
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -163,8 +174,8 @@ def _view(args: argparse.Namespace) -> int:
 
 def _eval_ner(args: argparse.Namespace) -> int:
     from pipeline.config import DEFAULT_NER_MODEL
-    from pipeline.training.corpora import default_data_dir
     from pipeline.training.evaluate_ner import format_table, score_corpora
+    from pipeline.training.paths import default_data_dir
 
     model = Path(args.model) if args.model else DEFAULT_NER_MODEL
     data = Path(args.data) if args.data else default_data_dir()

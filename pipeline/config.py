@@ -13,17 +13,13 @@ from typing import Any
 
 from confection import Config, ConfigValidationError
 
-from pipeline.rules import SchemaError
+from pipeline.errors import ConfigError
 
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_CONFIG = PACKAGE / "configs" / "default.cfg"
 DEFAULT_NER_MODEL = PACKAGE / "models" / "ner"
 DEFAULT_SEGMENTER = PACKAGE / "models" / "pkuseg"
 NER_CHARS = 4000  # characters the recognizer reads at a time ([analysis] ner_chars)
-
-
-class ConfigError(SchemaError):
-    """A malformed configuration file."""
 
 
 @dataclass(frozen=True)

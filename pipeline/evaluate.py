@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "EVENT", "AWARD")
+from pipeline.rules import ENTITY_TYPES
+
 _DROPPED = set("\"'“”‘’「」『』〝〞＂＇ \t\u3000")
 
 
@@ -37,7 +38,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     @property

@@ -5,15 +5,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from pipeline.analysis.nlp import build_nlp
+from pipeline.analysis.resolution import resolve
+from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import RunConfig, load_config
-from pipeline.records import Document, DocumentResult, Mention
-from pipeline.relations import Anchored, extract_relations
-from pipeline.analysis.resolution import resolve
-from pipeline.rules import Schema, load_schema
-from pipeline.analysis.segmentation import load_word_check
 from pipeline.ingest.convert import original_evidence, original_names
 from pipeline.ingest.textnorm import analysis_text, fold
+from pipeline.records import Document, DocumentResult, Mention
+from pipeline.relations import Anchored, extract_relations
+from pipeline.rules import Schema, load_schema
 
 
 class Extractor:
@@ -71,7 +71,6 @@ def choose_main_event(text: str, mentions: list[Anchored]) -> str | None:
 
 
 def _nested(mention: Mention, mentions: list[Mention]) -> bool:
-    return any(
-        o is not mention and o.start <= mention.start and mention.end <= o.end and (o.end - o.start) > (mention.end - mention.start)
-        for o in mentions
-    )
+    length = mention.end - mention.start
+    return any(o is not mention and o.start <= mention.start and mention.end <= o.end and o.end - o.start > length
+               for o in mentions)

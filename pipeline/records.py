@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple, TypedDict
 
 
 @dataclass(frozen=True)
@@ -103,3 +104,47 @@ class RunReport:
     @property
     def exit_status(self) -> int:
         return 1 if self.skipped else 0
+
+
+# --- graph summaries: what the graph needs of a document, without its text -------------------
+# Small to send between processes, kept in the result cache (pipeline.engine.cache) as JSON, where
+# each NamedTuple is a plain list, and turned into Parquet rows (pipeline.engine.dask_engine).
+
+class EntitySummary(NamedTuple):
+    """One entity of a document as the graph merges it."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    mentions: int
+    confidence: float
+
+
+class RelationSummary(NamedTuple):
+    """One relation of a document as the graph merges it: evidence as its sentences' text."""
+
+    type: str
+    head: str
+    tail: str
+    title: str | None
+    evidence: list[str]
+    confidence: float
+    rule: str
+
+
+class DocumentSummary(TypedDict):
+    """A document's graph summary: its id, publication date, entities and relations."""
+
+    id: str
+    published: str | None
+    entities: list[EntitySummary]
+    relations: list[RelationSummary]
+
+
+def summary_from_json(data: dict[str, Any]) -> DocumentSummary:
+    """The `DocumentSummary` of its JSON form (entities and relations as lists). KeyError or
+    TypeError when `data` is not one."""
+    return {"id": data["id"], "published": data["published"],
+            "entities": [EntitySummary(*row) for row in data["entities"]],
+            "relations": [RelationSummary(*row) for row in data["relations"]]}

@@ -1,32 +1,38 @@
-"""Load and validate the data under schemas/: entity types, recognition rules, relation rules.
+"""Load and validate the data under schemas/: entity types, recognition rules, aliases, relation rules.
 
-Every file is read with the YAML safe loader and checked against a JSON Schema; an error
-names the file, the key and what was expected.
+Every file is read with the YAML safe loader and checked against its format, a JSON Schema of the
+package's schemas/json/; an error names the file, the key and what was expected. The formats and
+the list of entity types are always the package's own; another schemas folder (`ZHKG_SCHEMAS`,
+`[paths] schemas`) brings other data in the same formats.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
 
+from pipeline.errors import SchemaError
 from pipeline.ingest.textnorm import fold
 
+PACKAGE_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+FORMATS = PACKAGE_SCHEMAS / "json"
 SCHEMAS_ENV = "ZHKG_SCHEMAS"
-ENTITY_TYPES = ("PERSON", "ORG", "LOCATION", "EVENT", "AWARD")
-
-
-class SchemaError(ValueError):
-    """A malformed file under schemas/ or a malformed config."""
+ENTITY_TYPE_URI = "urn:zhkg:entity-type"
+LOCAL_PREFIXES = "市省区县"  # levels that end a place's name (北京市) and start its short forms (市委)
 
 
 def default_schemas_dir() -> Path:
-    return Path(os.environ.get(SCHEMAS_ENV) or Path(__file__).resolve().parent.parent / "schemas")
+    return Path(os.environ.get(SCHEMAS_ENV) or PACKAGE_SCHEMAS)
 
 
 def load_yaml(path: Path) -> Any:
@@ -40,8 +46,22 @@ def load_yaml(path: Path) -> Any:
         raise SchemaError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
-def validate(data: Any, json_schema: dict, path: Path) -> None:
-    errors = sorted(jsonschema.Draft202012Validator(json_schema).iter_errors(data), key=lambda e: list(e.path))
+# the one list of entity types: the names of the package's schemas/entity_types.yaml, in its order
+ENTITY_TYPES: tuple[str, ...] = tuple(load_yaml(PACKAGE_SCHEMAS / "entity_types.yaml"))
+
+
+@cache
+def format_validator(name: str) -> jsonschema.Draft202012Validator:
+    """The validator of schemas/json/<name>.schema.json, where `urn:zhkg:entity-type` is one of ENTITY_TYPES."""
+    entity_type = DRAFT202012.create_resource({"enum": list(ENTITY_TYPES)})
+    registry = Registry().with_resource(ENTITY_TYPE_URI, entity_type)
+    json_schema = json.loads((FORMATS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(json_schema, registry=registry)
+
+
+def validate(data: Any, format_name: str, path: Path) -> None:
+    """Check `data`, read from `path`, against the format `format_name` (`recognition`, `relations`, …)."""
+    errors = sorted(format_validator(format_name).iter_errors(data), key=lambda e: list(e.path))
     if errors:
         error = errors[0]
         key = "/".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -61,72 +81,9 @@ def read_word_list(path: Path) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(w.strip()) for w in lines if w.strip() and not w.startswith("#")))
 
 
-_STR_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
-_RGB = {"type": "array", "items": {"type": "integer", "minimum": 0, "maximum": 255}, "minItems": 3, "maxItems": 3}
-
-ENTITY_TYPES_SCHEMA = {
-    "type": "object",
-    "propertyNames": {"enum": list(ENTITY_TYPES)},
-    "additionalProperties": {
-        "type": "object",
-        "required": ["color"],
-        "properties": {"description": {"type": "string"}, "color": _RGB},
-        "additionalProperties": False,
-    },
-}
-
-RECOGNITION_SCHEMA = {
-    "type": "object",
-    "required": ["lexicons", "titles", "honorifics", "chunkers", "stop_words", "generic_chunks", "patterns"],
-    "additionalProperties": False,
-    "properties": {
-        "lexicons": {"type": "object", "additionalProperties": {"type": "string"}},
-        "never_entities": _STR_LIST,
-        "trailing_junk": {"type": "string"},
-        "weak_surnames": _STR_LIST,
-        "titles": _STR_LIST,
-        "honorifics": _STR_LIST,
-        "non_names": _STR_LIST,
-        "person_verbs": _STR_LIST,
-        "speech_verbs": _STR_LIST,
-        "stop_words": _STR_LIST,
-        "protected_words": _STR_LIST,
-        "generic_chunks": _STR_LIST,
-        "false_suffix_followers": {"type": "object", "additionalProperties": _STR_LIST},
-        "false_suffix_leaders": {"type": "object", "additionalProperties": _STR_LIST},
-        "short_forms": {"type": "object", "propertyNames": {"enum": list(ENTITY_TYPES)}, "additionalProperties": _STR_LIST},
-        "chunkers": {
-            "type": "object",
-            "propertyNames": {"enum": list(ENTITY_TYPES)},
-            "additionalProperties": {
-                "type": "object",
-                "required": ["suffixes"],
-                "additionalProperties": False,
-                "properties": {
-                    "suffixes": _STR_LIST,
-                    "min_name_chars": {"type": "integer", "minimum": 0},
-                    "max_chars": {"type": "integer", "minimum": 2},
-                    "score": {"type": "number", "minimum": 0, "maximum": 1},
-                    "anchored": {"type": "boolean"},
-                    "strip_suffixes": _STR_LIST,
-                },
-            },
-        },
-        "patterns": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["label", "regex"],
-                "additionalProperties": False,
-                "properties": {
-                    "label": {"enum": list(ENTITY_TYPES)},
-                    "regex": {"type": "string", "minLength": 1},
-                    "score": {"type": "number", "minimum": 0, "maximum": 1},
-                },
-            },
-        },
-    },
-}
+def _longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """Width-folded words without repeats, longest first (ties alphabetical): scans meet `主持召开` before `召开`."""
+    return tuple(sorted(dict.fromkeys(fold(w) for w in words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -134,6 +91,7 @@ class EntityType:
     name: str
     color: tuple[int, int, int]
     description: str = ""
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -201,30 +159,78 @@ class Aliases:
 
 
 @dataclass(frozen=True)
+class TriggerRule:
+    name: str
+    relation: str
+    words: tuple[str, ...]
+    order: str
+    confidence: float
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    separators: tuple[str, ...]
+    shared_title_separators: tuple[str, ...]
+    max_gap_chars: int
+    chain_confidence: float
+    unattached_titles: frozenset[str]
+    sub_body_suffixes: tuple[str, ...]
+    sub_body_confidence: float
+    event_anaphora: tuple[str, ...]
+    triggers: tuple[TriggerRule, ...]
+    award_holder_words: tuple[str, ...]
+    location_prepositions: tuple[str, ...]
+    location_event_verbs: tuple[str, ...]
+    location_based_verbs: tuple[str, ...]
+    location_confidence: float
+    award_event_confidence: float
+    appointment_verbs: tuple[str, ...]
+    appointment_skips: tuple[str, ...]
+    appointment_confidence: float
+    home_titles: frozenset[str]
+    home_confidence: float
+    ceremony_suffixes: tuple[str, ...]
+    ceremony_confidence: float
+    relative_markers: tuple[str, ...]
+
+    def head_types(self, relation: str) -> frozenset[str]:
+        return self.types.get(relation, (frozenset(), frozenset()))[0]
+
+    def allows(self, relation: str, head_type: str, tail_type: str) -> bool:
+        heads, tails = self.types.get(relation, (frozenset(), frozenset()))
+        return head_type in heads and tail_type in tails
+
+
+@dataclass(frozen=True)
 class Schema:
     directory: Path
     entity_types: dict[str, EntityType]
     recognition: RecognitionRules
     gazetteer: Gazetteer
     aliases: Aliases
-    relations: Any
-
-
-def _longest_first(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple(sorted(dict.fromkeys(fold(w) for w in words), key=lambda w: (-len(w), w)))
+    relations: RelationRules
 
 
 def load_entity_types(directory: Path) -> dict[str, EntityType]:
     path = directory / "entity_types.yaml"
     data = load_yaml(path)
-    validate(data, ENTITY_TYPES_SCHEMA, path)
-    return {name: EntityType(name, tuple(v["color"]), v.get("description", "")) for name, v in data.items()}
+    validate(data, "entity_types", path)
+    return {name: EntityType(name, tuple(v["color"]), v.get("description", ""), v.get("name_zh", ""))
+            for name, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def package_entity_types() -> dict[str, EntityType]:
+    """The package's own entity types (their colours and Chinese names), whatever folder the data comes from."""
+    return load_entity_types(PACKAGE_SCHEMAS)
 
 
 def load_recognition(directory: Path) -> RecognitionRules:
     path = directory / "recognition.yaml"
     data = load_yaml(path)
-    validate(data, RECOGNITION_SCHEMA, path)
+    validate(data, "recognition", path)
     for index, pattern in enumerate(data["patterns"]):
         try:  # macros ({SURNAME}, {HAN_CLASS}, …) are expanded by recognition; any group will do here
             re.compile(re.sub(r"\{([A-Z][A-Z_]*)\}", "(?:x)", pattern["regex"]))
@@ -275,17 +281,10 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     return Gazetteer(names, read_word_list(directory / ANCHOR_FILE))
 
 
-ALIASES_SCHEMA = {
-    "type": "object",
-    "propertyNames": {"enum": list(ENTITY_TYPES)},
-    "additionalProperties": {"type": "object", "additionalProperties": _STR_LIST},
-}
-
-
 def load_aliases(directory: Path) -> Aliases:
     path = directory / "aliases.yaml"
     data = load_yaml(path) or {}
-    validate(data, ALIASES_SCHEMA, path)
+    validate(data, "aliases", path)
     canonical: dict[str, dict[str, str]] = {}
     for entity_type, entries in data.items():
         table = canonical.setdefault(entity_type, {})
@@ -300,11 +299,57 @@ def load_aliases(directory: Path) -> Aliases:
     return Aliases(canonical, abbreviations)
 
 
+def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> tuple[TriggerRule, ...]:
+    triggers = []
+    for rule in data:
+        if rule["relation"] not in relations:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
+        words = _longest_first(rule["words"])
+        triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
+                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words)))))
+    return tuple(triggers)
+
+
+def load_relation_rules(directory: Path) -> RelationRules:
+    path = directory / "relations.yaml"
+    data = load_yaml(path)
+    validate(data, "relations", path)
+    types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
+    chain = data["title_chain"]
+    location = data.get("location_words", {})
+    appointments = data.get("appointments", {})
+    home = data.get("home_titles", {})
+    return RelationRules(
+        types=types,
+        separators=tuple(chain["separators"]),
+        shared_title_separators=tuple(chain.get("shared_title_separators", [])),
+        max_gap_chars=chain.get("max_gap_chars", 0),
+        chain_confidence=chain.get("confidence", 0.85),
+        unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        sub_body_suffixes=_longest_first(data.get("sub_body_suffixes", [])),
+        sub_body_confidence=data.get("sub_body_confidence", 0.8),
+        event_anaphora=_longest_first(data.get("event_anaphora", [])),
+        triggers=_trigger_rules(data["triggers"], types, path),
+        award_holder_words=_longest_first(data.get("award_holder_words", [])),
+        location_prepositions=tuple(location.get("prepositions", [])),
+        location_event_verbs=_longest_first(location.get("event_verbs", [])),
+        location_based_verbs=_longest_first(location.get("based_verbs", [])),
+        location_confidence=location.get("confidence", 0.75),
+        award_event_confidence=data.get("award_event_confidence", 0.7),
+        appointment_verbs=_longest_first(appointments.get("verbs", [])),
+        appointment_skips=_longest_first(appointments.get("skip_before_verb", [])),
+        appointment_confidence=appointments.get("confidence", 0.8),
+        home_titles=frozenset(home.get("titles", [])),
+        home_confidence=home.get("confidence", 0.55),
+        ceremony_suffixes=_longest_first(data.get("ceremony_suffixes", [])),
+        ceremony_confidence=data.get("ceremony_confidence", 0.65),
+        relative_markers=tuple(data.get("relative_markers", [])),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_schema(directory: str | Path | None = None) -> Schema:
     """Load and validate every schema file of `directory` (default: the repository's schemas/)."""
-    from pipeline.relations import load_relation_rules
-
     path = Path(directory) if directory else default_schemas_dir()
     if not path.is_dir():
         raise SchemaError(f"{path}: schemas folder not found")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest.reader import make_document
+from pipeline.ingest.documents import make_document
 from pipeline.records import DocumentResult, Mention
 from pipeline.relations import Anchored
 from pipeline.rules import load_schema

@@ -14,9 +14,8 @@ import pytest
 import yaml
 
 from pipeline.cli import main
-
-from conftest import DOCUMENT_SCHEMA
-from helpers import assert_offsets_index_text
+from tests.conftest import DOCUMENT_SCHEMA
+from tests.helpers import assert_offsets_index_text
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 

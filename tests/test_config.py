@@ -3,9 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import DEFAULT_NER_MODEL
-from pipeline.config import DEFAULT_CONFIG, ConfigError, load_config
-from pipeline.rules import SchemaError
+from pipeline.config import DEFAULT_CONFIG, DEFAULT_NER_MODEL, load_config
+from pipeline.errors import ConfigError, SchemaError
 
 
 def write(tmp_path: Path, text: str, name: str = "user.cfg") -> Path:

@@ -2,7 +2,7 @@
 from dataclasses import replace
 
 from pipeline.config import RelationsConfig
-from pipeline.ingest.reader import make_document
+from pipeline.ingest.documents import make_document
 
 TEXTS = [
     "国务院总理李强出席论坛。",

@@ -16,12 +16,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.errors import InputError
+from pipeline.ingest.documents import make_document, safe_id
 from pipeline.ingest.html import extract_html
-from pipeline.ingest.reader import InputError, decode, make_document, read_inputs, safe_id
+from pipeline.ingest.reader import decode, read_inputs
+from pipeline.outputs.documents import document_to_dict
+from pipeline.outputs.graphml import graphml_ready
+from pipeline.outputs.yaml_io import dump_yaml
 from pipeline.records import Document, Skipped
-from pipeline.outputs.serialize import document_to_dict, dump_yaml, graphml_ready
-
-from conftest import DOCUMENT_SCHEMA
+from tests.conftest import DOCUMENT_SCHEMA
 
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(DOCUMENT_SCHEMA.read_text(encoding="utf-8")))
 SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.records import Mention
-from pipeline.rules import Chunker, RecognitionRules, Schema, load_schema
+from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules, Schema, load_schema
 
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
@@ -26,7 +26,6 @@ MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
 ANCHOR = "_ANCHOR"
-LOCAL_PREFIXES = "市省区县"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
                          rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")

@@ -17,10 +17,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from pipeline.records import Entity, Mention, Span
-from pipeline.rules import Aliases, RecognitionRules
+from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
 
-LOCAL_PREFIXES = ("市", "省", "区", "县")
-LEVEL_CHAR = re.compile("[市省区县]")
+LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 
 

@@ -2,8 +2,8 @@
 
 One row per document written to DIR/documents: its id, the resume key it was written with
 (version, config, schemas, model: `pipeline.engine.resume.resume_key`), its metadata and text hash,
-the size and modification time of its YAML file, and its graph summary (`graph.summary_from_data`,
-as JSON: entities and relations without the text).
+the size and modification time of its YAML file, and its graph summary (`graph.build.summary_from_data`,
+as JSON: entities and relations without the text, each a list).
 
 A run looks every input document up here first: when id, key, metadata and hash match and the
 YAML file is still the one the row describes (same size and mtime), the document is neither
@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.records import Document
+from pipeline.records import Document, DocumentSummary, summary_from_json
 
 CACHE_NAME = "cache.sqlite"
 _SCHEMA = """
@@ -70,12 +70,12 @@ class ResultCache:
         db.commit()
         return db
 
-    def lookup(self, documents: list[Document], key: str) -> dict[str, dict]:
+    def lookup(self, documents: list[Document], key: str) -> dict[str, DocumentSummary]:
         """doc id → summary, for the documents of `documents` whose row and YAML file match."""
         if not documents:
             return {}
         by_id = {d.id: d for d in documents}
-        found: dict[str, dict] = {}
+        found: dict[str, DocumentSummary] = {}
         ids = list(by_id)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
@@ -89,12 +89,12 @@ class ResultCache:
                 if yaml_stat(self.out / "documents" / f"{doc_id}.yaml") != (size, mtime):
                     continue
                 try:
-                    found[doc_id] = json.loads(summary)
-                except ValueError:
+                    found[doc_id] = summary_from_json(json.loads(summary))
+                except (ValueError, KeyError, TypeError):
                     continue
         return found
 
-    def store(self, entries: Iterable[tuple[Document, str, tuple[int, int] | None, dict]]) -> None:
+    def store(self, entries: Iterable[tuple[Document, str, tuple[int, int] | None, DocumentSummary]]) -> None:
         """(document, key, its YAML's (size, mtime_ns), summary) rows, in one transaction."""
         rows = [(d.id, key, d.sha256, _meta(d), stat[0], stat[1], json.dumps(summary, ensure_ascii=False))
                 for d, key, stat, summary in entries if stat is not None]

@@ -27,16 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import RunConfig
-from pipeline.graph.build import EdgeStats, GraphBuilder, NodeStats, _date
-from pipeline.engine.workers import EngineError, Item, Outcome, analyse_batch, worker_extractor
+from pipeline.engine.workers import Item, Outcome, analyse_batch, worker_extractor
+from pipeline.errors import DaskUnavailable, EngineError
+from pipeline.graph.build import EdgeStats, GraphBuilder, NodeStats, publication_day
+from pipeline.records import DocumentSummary, EntitySummary, RelationSummary
 
 PARQUET = "parquet"
 ROW_TABLES = ("mentions", "relations")
 MERGED_TABLES = ("nodes", "edges")
-
-
-class DaskUnavailable(RuntimeError):
-    """dask.distributed (or pandas/pyarrow) is not installed."""
 
 
 def require_dask() -> None:
@@ -78,19 +76,19 @@ def edge_key(head: str, tail: str, rtype: str, title: str | None) -> str:
     return "\x1f".join((head, tail, rtype, title or ""))
 
 
-def batch_rows(items: list[tuple[int, dict]]) -> tuple[dict[str, list], dict[str, list]]:
+def batch_rows(items: list[tuple[int, DocumentSummary]]) -> tuple[dict[str, list], dict[str, list]]:
     """Column lists of the mention and relation rows of (doc_seq, summary) pairs."""
     names = {name: [] for name in _schemas()["mentions"].names}
     rels = {name: [] for name in _schemas()["relations"].names}
     for seq, summary in items:
-        doc_id, day = summary["id"], _date(summary["published"])
-        for index, (entity_id, etype, name, aliases, mentions, confidence) in enumerate(summary["entities"]):
-            for column, value in zip(names, (seq, index, doc_id, day, entity_id, etype, name, list(aliases),
-                                             mentions, float(confidence))):
+        doc_id, day = summary["id"], publication_day(summary["published"])
+        for index, e in enumerate(summary["entities"]):
+            for column, value in zip(names, (seq, index, doc_id, day, e.id, e.type, e.name, list(e.aliases),
+                                             e.mentions, float(e.confidence))):
                 names[column].append(value)
-        for index, (rtype, head, tail, title, evidence, confidence, rule) in enumerate(summary["relations"]):
-            for column, value in zip(rels, (seq, index, doc_id, edge_key(head, tail, rtype, title), head, tail,
-                                            rtype, title, list(evidence), float(confidence), rule)):
+        for index, r in enumerate(summary["relations"]):
+            for column, value in zip(rels, (seq, index, doc_id, edge_key(r.head, r.tail, r.type, r.title), r.head,
+                                            r.tail, r.type, r.title, list(r.evidence), float(r.confidence), r.rule)):
                 rels[column].append(value)
     return names, rels
 
@@ -156,8 +154,8 @@ def aggregate_nodes(frame) -> Any:
     builder, first = GraphBuilder(), {}
     for r in rows:
         first.setdefault(r["id"], (r["doc_seq"], r["item"]))
-        builder.add_entity(r["doc"], r["day"], [r["id"], r["type"], r["name"], r["aliases"] or [], r["mentions"],
-                                                r["confidence"]])
+        builder.add_entity(r["doc"], r["day"], EntitySummary(r["id"], r["type"], r["name"], r["aliases"] or [],
+                                                             r["mentions"], r["confidence"]))
     merged = [{"id": node_id, "doc_seq": first[node_id][0], "item": first[node_id][1], "type": n.type,
                "names": list(n.names), "name_counts": list(n.names.values()), "aliases": sorted(n.aliases),
                "mentions": n.mentions, "documents": n.documents, "confidence": n.confidence,
@@ -171,8 +169,8 @@ def aggregate_edges(frame) -> Any:
     rows = sorted(_records(frame), key=lambda r: (r["doc_seq"], r["item"]))
     builder = GraphBuilder()
     for r in rows:
-        builder.add_relation(r["doc"], [r["type"], r["head"], r["tail"], r["title"], r["evidence"] or [],
-                                        r["confidence"], r["rule"]])
+        builder.add_relation(r["doc"], RelationSummary(r["type"], r["head"], r["tail"], r["title"],
+                                                       r["evidence"] or [], r["confidence"], r["rule"]))
     merged = [{"head": head, "tail": tail, "type": rtype, "title": title, "documents": e.documents,
                "evidence": e.evidence, "evidence_count": e.evidence_count, "confidence": e.confidence,
                "rules": sorted(e.rules)}

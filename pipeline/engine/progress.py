@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.ingest.reader import JSONL_SUFFIXES, find_inputs, input_suffix
+from pipeline.ingest.files import JSONL_SUFFIXES, find_inputs, input_suffix
 
 
 def wanted(stream: IO[str] | None = None) -> bool:

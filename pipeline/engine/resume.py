@@ -29,11 +29,11 @@ import yaml
 
 from pipeline import __version__
 from pipeline.config import RunConfig
+from pipeline.outputs.documents import read_document_header, read_document_yaml, result_from_dict
 from pipeline.records import Document, DocumentResult
 from pipeline.rules import default_schemas_dir
-from pipeline.outputs.serialize import read_document_header, read_document_yaml, result_from_dict
 
-_TEMPORARY = re.compile(r"^\..+\.tmp$")  # serialize.atomic_write's temporary files
+_TEMPORARY = re.compile(r"^\..+\.tmp$")  # outputs.atomic.atomic_write's temporary files
 
 
 def resume_key(config: RunConfig) -> str:

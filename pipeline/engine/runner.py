@@ -22,22 +22,22 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
-from functools import partial
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.engine.cache import ResultCache, yaml_stat
 from pipeline.config import RunConfig, load_config
-from pipeline.outputs.export import iso_date
+from pipeline.engine.cache import ResultCache, yaml_stat
+from pipeline.engine.progress import Progress
+from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
+from pipeline.errors import analysis_failed
 from pipeline.graph.build import GraphBuilder, summary_from_data
 from pipeline.ingest.reader import find_inputs, read_inputs
-from pipeline.engine.progress import Progress
+from pipeline.outputs.documents import iso_date
+from pipeline.outputs.yaml_io import write_yaml
 from pipeline.records import Document, RunReport, Skipped
-from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
-from pipeline.outputs.serialize import write_graph_yaml, write_graphml, write_yaml
 
 ENGINES = ("local", "dask")
 INLINE_MAX_BYTES = 8 << 20
@@ -159,62 +159,14 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
     """Analyse or reuse every input document; returns the builder (None for the Dask engine,
     which merges on the cluster), the ids of the documents written and a hash of them."""
     encoding = None if config.ingest.encoding == "auto" else config.ingest.encoding
-    documents = _documents(read_inputs(paths, config.ingest.max_chars, encoding), report, warn)
-    builder = GraphBuilder() if runner.name != "dask" else None
-    seen: list[str] = []
-    dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
-    fingerprint = hashlib.sha256(key.encode("utf-8"))
+    documents = iter(_documents(read_inputs(paths, config.ingest.max_chars, encoding), report, warn))
+    collector = _Collector(runner, cache, key, report, warn, bar)
     pending: deque = deque()
     batch_size = max(1, config.analysis.batch_size)
     sequence = 0
-
-    def finish(batch: list[tuple[int, Document, dict | None]], handle) -> None:
-        outcomes = runner.result(handle)
-        entries = []
-        characters = 0
-        for _, document, summary in batch:
-            characters += len(document.text)
-            if summary is None:
-                outcome = outcomes[document.id]
-                if outcome[0] != "ok":
-                    skip = Skipped(document.path or document.id, f"analysis failed ({outcome[1]})")
-                    report.skipped.append(skip)
-                    report.characters -= len(document.text)
-                    warn(f"zhkg: skipped {skip.path}: {skip.reason}")
-                    continue
-                _, summary, stat = outcome
-                entries.append((document, key, stat, summary))
-                report.analysed += 1
-            else:
-                report.reused += 1
-            if builder is not None:
-                builder.add_summary(summary)
-            seen.append(document.id)
-            day = iso_date(document.published)
-            if day:
-                dates[document.id] = day
-            fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
-                                           document.published], ensure_ascii=False).encode("utf-8"))
-            report.documents += 1
-            report.entities += len(summary["entities"])
-            report.relations += len(summary["relations"])
-        cache.store(entries)
-        bar.update(len(batch), characters)
-
-    documents = iter(documents)
     index = 0
     while batch_docs := list(islice(documents, batch_size)):
-        reused = {} if force else cache.lookup(batch_docs, key)
-        if not force:
-            entries = []
-            for document in batch_docs:
-                if document.id not in reused:
-                    data = previous_data(out, document, key)
-                    if data is not None:
-                        reused[document.id] = summary_from_data(data)
-                        entries.append((document, key, yaml_stat(out / "documents" / f"{document.id}.yaml"),
-                                        reused[document.id]))
-            cache.store(entries)
+        reused = {} if force else _reused_summaries(batch_docs, out, key, cache)
         batch = []
         for document in batch_docs:
             batch.append((sequence, document, reused.get(document.id)))
@@ -223,10 +175,77 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
         pending.append((batch, runner.submit(index, items)))
         index += 1
         while len(pending) >= runner.window:
-            finish(*pending.popleft())
+            collector.finish(*pending.popleft())
     while pending:
-        finish(*pending.popleft())
-    return builder, seen, fingerprint, dates
+        collector.finish(*pending.popleft())
+    return collector.builder, collector.seen, collector.fingerprint, collector.dates
+
+
+def _reused_summaries(documents: list[Document], out: Path, key: str, cache: ResultCache) -> dict[str, dict]:
+    """The summaries of the `documents` that `out` already holds unchanged, by document id: from
+    the cache, else read back from their YAML files (and then cached)."""
+    reused = cache.lookup(documents, key)
+    entries = []
+    for document in documents:
+        if document.id not in reused:
+            data = previous_data(out, document, key)
+            if data is not None:
+                reused[document.id] = summary_from_data(data)
+                entries.append((document, key, yaml_stat(out / "documents" / f"{document.id}.yaml"),
+                                reused[document.id]))
+    cache.store(entries)
+    return reused
+
+
+class _Collector:
+    """Takes the engine's finished batches in input order: counts them in the report, caches the
+    new summaries, adds them to the graph builder (None for Dask) and hashes the documents kept."""
+
+    def __init__(self, runner, cache: ResultCache, key: str, report: RunReport, warn, bar: Progress):
+        self.runner, self.cache, self.key, self.report, self.warn, self.bar = runner, cache, key, report, warn, bar
+        self.builder = GraphBuilder() if runner.name != "dask" else None
+        self.seen: list[str] = []
+        self.dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
+        self.fingerprint = hashlib.sha256(key.encode("utf-8"))
+
+    def finish(self, batch: list[tuple[int, Document, dict | None]], handle) -> None:
+        """Wait for the batch `handle` and take its documents, analysed or reused."""
+        report = self.report
+        outcomes = self.runner.result(handle)
+        entries = []
+        characters = 0
+        for _, document, summary in batch:
+            characters += len(document.text)
+            if summary is None:
+                outcome = outcomes[document.id]
+                if outcome[0] != "ok":
+                    skip = Skipped(document.path or document.id, analysis_failed(outcome[1]))
+                    report.skipped.append(skip)
+                    report.characters -= len(document.text)
+                    self.warn(f"zhkg: skipped {skip.path}: {skip.reason}")
+                    continue
+                _, summary, stat = outcome
+                entries.append((document, self.key, stat, summary))
+                report.analysed += 1
+            else:
+                report.reused += 1
+            self._keep(document, summary)
+        self.cache.store(entries)
+        self.bar.update(len(batch), characters)
+
+    def _keep(self, document: Document, summary: dict) -> None:
+        """Count a written document and add it to the graph and the fingerprint."""
+        if self.builder is not None:
+            self.builder.add_summary(summary)
+        self.seen.append(document.id)
+        day = iso_date(document.published)
+        if day:
+            self.dates[document.id] = day
+        self.fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
+                                            document.published], ensure_ascii=False).encode("utf-8"))
+        self.report.documents += 1
+        self.report.entities += len(summary["entities"])
+        self.report.relations += len(summary["relations"])
 
 
 def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[str, str], previous: dict,
@@ -260,16 +279,14 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
         clear_parquet(out)
     graph = builder.graph(consume=True)
     del builder
-    from pipeline.outputs.export import enrich, export_writers, type_colors  # analytics, colours, GEXF/CSV/JSON/SVG
     from pipeline.engine.workers import run_forked
+    from pipeline.graph.analytics import enrich, type_colors
+    from pipeline.outputs import graph_writers
 
     analytics_started = time.perf_counter()
     enrich(graph, type_colors(config.schemas_dir))
     report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
-    writers = [partial(write_graph_yaml, out / "graph.yaml", graph)]
-    if config.output.graphml:
-        writers.append(partial(write_graphml, out / "graph.graphml", graph))
-    writers += [write for _, write in export_writers(out, graph, config.output, dates)]
+    writers = graph_writers(out, graph, config.output, dates)
     # the local engine's worker processes have ended: as many processes write the graph files
     run_forked(writers, workers if engine == "local" else 1)
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
@@ -294,7 +311,7 @@ def run_summary(report: RunReport, config: RunConfig, nodes: int, edges: int) ->
     seconds = report.timings.get("extract_seconds") or 0.0
     return {
         "zhkg_version": __version__,
-        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "inputs": report.inputs,
         "config": config.as_dict(),
         "counts": {"documents": report.documents, "characters": report.characters,

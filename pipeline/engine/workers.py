@@ -4,7 +4,7 @@
 Every engine does the same work per batch of documents (`analyse_batch`): analyse them with an
 `Extractor` built once per worker, write each one's document YAML itself (serialisation is a
 large part of the cost) and send back only what the graph needs: the document's summary
-(`graph.summary_from_data`, no text) and the size and mtime of the YAML it wrote. The parent
+(`graph.build.summary_from_data`, no text) and the size and mtime of the YAML it wrote. The parent
 merges the summaries in input order, so any number of workers gives byte-identical outputs.
 
 The parent keeps at most `window` batches in flight (twice the workers), so memory is bounded
@@ -17,11 +17,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.engine.cache import yaml_stat
 from pipeline.config import RunConfig
+from pipeline.engine.cache import yaml_stat
+from pipeline.errors import EngineError
 from pipeline.graph.build import summary_from_data
+from pipeline.outputs.documents import document_to_dict
+from pipeline.outputs.yaml_io import write_yaml
 from pipeline.records import Document
-from pipeline.outputs.serialize import document_to_dict, write_yaml
 
 # One item of a batch: (sequence number in input order, the document when it must be analysed
 # else None, its summary when it is reused else None).
@@ -64,10 +66,6 @@ def analyse_batch(extractor: Any, documents: Sequence[Document], out: Path, max_
         write_yaml(path, data)
         outcomes[document.id] = ("ok", summary_from_data(data), yaml_stat(path))
     return outcomes
-
-
-class EngineError(RuntimeError):
-    """The engine cannot go on: a worker process died, the cluster cannot be reached."""
 
 
 # --- one Extractor per worker process (or thread) -----------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from pipeline.records import DocumentResult
+from pipeline.records import DocumentResult, DocumentSummary, EntitySummary, RelationSummary
 
 MAX_EVIDENCE_PER_EDGE = 3
 
@@ -38,36 +38,32 @@ class EdgeStats:
     rules: set[str] = field(default_factory=set)
 
 
-def _date(published: str | None) -> str | None:
+def publication_day(published: str | None) -> str | None:
+    """The YYYY-MM-DD part of a publication date."""
     return published[:10] if published else None
 
 
-# --- document summaries: what the graph needs of a document, without its text -------------
-#
-# {"id", "published", "entities": [[id, type, name, aliases, mentions, confidence], …],
-#  "relations": [[type, head, tail, title, [evidence text, …], confidence, rule], …]}
-# Plain lists, strings and numbers: small to send between processes, to keep in the result
-# cache (pipeline.engine.cache, as JSON) and to turn into Parquet rows (pipeline.engine.dask_engine).
-
-def summary_from_result(result: DocumentResult) -> dict:
-    """The summary of a `DocumentResult` as it is (no evidence cut, no rounding)."""
+def summary_from_result(result: DocumentResult) -> DocumentSummary:
+    """The graph summary of a `DocumentResult` as it is (no evidence cut, no rounding)."""
     d = result.document
     return {"id": d.id, "published": d.published,
-            "entities": [[e.id, e.type, e.name, list(e.aliases), len(e.mentions), e.confidence]
+            "entities": [EntitySummary(e.id, e.type, e.name, list(e.aliases), len(e.mentions), e.confidence)
                          for e in result.entities],
-            "relations": [[r.type, r.head, r.tail, r.title, [s.text for s in r.evidence], r.confidence, r.rule]
+            "relations": [RelationSummary(r.type, r.head, r.tail, r.title, [s.text for s in r.evidence],
+                                          r.confidence, r.rule)
                           for r in result.relations]}
 
 
-def summary_from_data(data: dict) -> dict:
-    """The summary of a document YAML's data (`serialize.document_to_dict`), i.e. of the
-    result as written: evidence cut to `max_evidence`, confidences rounded."""
+def summary_from_data(data: dict) -> DocumentSummary:
+    """The graph summary of a document YAML's data (`outputs.documents.document_to_dict`), i.e.
+    of the result as written: evidence cut to `max_evidence`, confidences rounded."""
     meta = data["document"]
     return {"id": meta["id"], "published": meta["published"],
-            "entities": [[e["id"], e["type"], e["name"], list(e["aliases"]), len(e["mentions"]), e["confidence"]]
+            "entities": [EntitySummary(e["id"], e["type"], e["name"], list(e["aliases"]), len(e["mentions"]),
+                                       e["confidence"])
                          for e in data["entities"]],
-            "relations": [[r["type"], r["head"], r["tail"], (r.get("attributes") or {}).get("title"),
-                           [s["text"] for s in r["evidence"]], r["confidence"], r["rule"]]
+            "relations": [RelationSummary(r["type"], r["head"], r["tail"], (r.get("attributes") or {}).get("title"),
+                                          [s["text"] for s in r["evidence"]], r["confidence"], r["rule"])
                           for r in data["relations"]]}
 
 
@@ -82,44 +78,42 @@ class GraphBuilder:
     def add(self, result: DocumentResult) -> None:
         self.add_summary(summary_from_result(result))
 
-    def add_summary(self, summary: dict) -> None:
-        doc_id, day = summary["id"], _date(summary["published"])
+    def add_summary(self, summary: DocumentSummary) -> None:
+        doc_id, day = summary["id"], publication_day(summary["published"])
         for entity in summary["entities"]:
             self.add_entity(doc_id, day, entity)
         for relation in summary["relations"]:
             self.add_relation(doc_id, relation)
 
-    def add_entity(self, doc_id: str, day: str | None, entity: list) -> None:
+    def add_entity(self, doc_id: str, day: str | None, entity: EntitySummary) -> None:
         """One entity of document `doc_id` (documents must come in input order, and an entity
         id at most once per document)."""
-        entity_id, etype, name, aliases, mentions, confidence = entity
-        node = self.nodes.get(entity_id)
+        node = self.nodes.get(entity.id)
         if node is None:
-            node = self.nodes[entity_id] = NodeStats(etype)
-        node.names[name] += 1
-        node.aliases.update(aliases)
-        node.mentions += mentions
+            node = self.nodes[entity.id] = NodeStats(entity.type)
+        node.names[entity.name] += 1
+        node.aliases.update(entity.aliases)
+        node.mentions += entity.mentions
         node.documents.append(doc_id)
-        node.confidence = max(node.confidence, confidence)
+        node.confidence = max(node.confidence, entity.confidence)
         if day:
             node.first_seen = day if node.first_seen is None or day < node.first_seen else node.first_seen
             node.last_seen = day if node.last_seen is None or day > node.last_seen else node.last_seen
 
-    def add_relation(self, doc_id: str, relation: list) -> None:
+    def add_relation(self, doc_id: str, relation: RelationSummary) -> None:
         """One relation of document `doc_id` (a document's relations come together, in order)."""
-        rtype, head, tail, title, evidence, confidence, rule = relation
-        key = (head, tail, rtype, title)
+        key = (relation.head, relation.tail, relation.type, relation.title)
         edge = self.edges.get(key)
         if edge is None:
-            edge = self.edges[key] = EdgeStats(rtype, title)
+            edge = self.edges[key] = EdgeStats(relation.type, relation.title)
         if not edge.documents or edge.documents[-1] != doc_id:
             edge.documents.append(doc_id)
-        edge.evidence_count += len(evidence)
-        for text in evidence:
+        edge.evidence_count += len(relation.evidence)
+        for text in relation.evidence:
             if len(edge.evidence) < MAX_EVIDENCE_PER_EDGE and text not in edge.evidence:
                 edge.evidence.append(text)
-        edge.confidence = max(edge.confidence, confidence)
-        edge.rules.add(rule)
+        edge.confidence = max(edge.confidence, relation.confidence)
+        edge.rules.add(relation.rule)
 
     def graph(self, consume: bool = False) -> nx.MultiDiGraph:
         """The merged graph. `consume`: empty this builder as the graph is built, so that the

@@ -22,6 +22,8 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 
+from pipeline.errors import BINARY_CONTROL, BINARY_NUL, EMPTY_FILE, NO_TEXT, InputError, undecodable
+
 LEGACY = ("gb18030", "big5")
 WIDE = ("utf_16_le", "utf_16_be")
 BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
@@ -39,10 +41,6 @@ _BINARY_CONTROL_SHARE = 0.1
 _WIDE_NUL_SHARE = 0.1
 
 logging.getLogger("charset_normalizer").setLevel(logging.ERROR)
-
-
-class InputError(Exception):
-    """An input that cannot become a document; the message says why."""
 
 
 def codec_name(name: str) -> str:
@@ -66,7 +64,7 @@ def _nice(codec: str) -> str:
 def _undecodable(error: UnicodeDecodeError, codec: str, base: int = 0) -> str:
     bad = error.object[error.start:error.start + 1]
     byte = f"0x{bad[0]:02x}" if bad else "a truncated character"
-    return f"not valid {_nice(codec)}: undecodable byte {byte} at byte offset {base + error.start}"
+    return undecodable(_nice(codec), byte, base + error.start)
 
 
 def _utf8_error(data: bytes, final: bool) -> UnicodeDecodeError | None:
@@ -117,7 +115,7 @@ def detect(data: bytes, whole: bool = True, hint: str | None = None) -> str:
         found = _best(data if whole else _trim_sample(data, True), _wide_order(data))
         if found:
             return found
-        raise InputError("binary file (NUL bytes), not text")
+        raise InputError(BINARY_NUL)
     if utf8_error is None:
         return "utf-8"
     prefix = data[:utf8_error.start].decode("utf-8")
@@ -149,7 +147,7 @@ def _clean(text: str, first: bool) -> str:
 def _check_not_binary(text: str) -> None:
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) > _BINARY_CONTROL_SHARE * len(sample):
-        raise InputError("binary file (control characters), not text")
+        raise InputError(BINARY_CONTROL)
 
 
 def normalise_newlines(text: str) -> str:
@@ -161,7 +159,7 @@ def decode(data: bytes, encoding: str | None = None, hint: str | None = None) ->
 
     `encoding` forces a codec; `hint` is a declared one tried after UTF-8."""
     if not data.strip():
-        raise InputError("empty file")
+        raise InputError(EMPTY_FILE)
     codec = codec_name(encoding) if encoding else detect(data, hint=hint)
     if codec in ("utf-8", "utf_8") and data.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
@@ -172,7 +170,7 @@ def decode(data: bytes, encoding: str | None = None, hint: str | None = None) ->
     text = normalise_newlines(_clean(text, True))
     _check_not_binary(text)
     if not text.strip():
-        raise InputError("no text after decoding")
+        raise InputError(NO_TEXT)
     return text, codec
 
 
@@ -189,7 +187,7 @@ def iter_decoded(open_chunks: Callable[[], Iterator[bytes]], encoding: str | Non
         if len(first) >= SAMPLE_BYTES:
             break
     if not first.strip():
-        raise InputError("empty file")
+        raise InputError(EMPTY_FILE)
     if encoding:
         codec = codec_name(encoding)
     else:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import re
 
-from pipeline.ingest.decoding import InputError, decode, normalise_newlines
+from pipeline.errors import HTML_NO_TEXT, InputError, html_too_large, html_unparsable
+from pipeline.ingest.decoding import decode, normalise_newlines
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_HTML_BYTES = 64 << 20
@@ -38,7 +39,7 @@ def tidy(text: str) -> str:
 def extract_html(data: bytes, encoding: str | None = None) -> tuple[str, dict[str, str | None]]:
     """(text, metadata) of a page's bytes; metadata has title, source (site name) and published."""
     if len(data) > MAX_HTML_BYTES:
-        raise InputError(f"HTML file of {len(data):,} bytes, over the limit of {MAX_HTML_BYTES:,}")
+        raise InputError(html_too_large(len(data), MAX_HTML_BYTES))
     markup, _ = decode(data, encoding, hint=declared_charset(data))
     import trafilatura
 
@@ -49,7 +50,7 @@ def extract_html(data: bytes, encoding: str | None = None) -> tuple[str, dict[st
                                                 include_tables=True, favor_precision=precision,
                                                 output_format="python")
         except Exception as error:  # noqa: BLE001 - a parser failure on hostile markup is a skip reason
-            raise InputError(f"HTML could not be parsed: {type(error).__name__}: {error}") from None
+            raise InputError(html_unparsable(error)) from None
         if found is not None and (getattr(found, "text", None) or "").strip():
             break
     body = getattr(found, "text", None) if found is not None else None
@@ -61,7 +62,7 @@ def extract_html(data: bytes, encoding: str | None = None) -> tuple[str, dict[st
                 "published": _field(found, "date")}
     body = tidy(body)
     if not body:
-        raise InputError("HTML with no text in it")
+        raise InputError(HTML_NO_TEXT)
     title = tidy(meta["title"] or "")
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     return text, meta

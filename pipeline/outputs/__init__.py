@@ -1,0 +1,80 @@
+"""The files a run writes, one module per format: document YAML (`documents`), graph.yaml
+(`graph_yaml`), GraphML (`graphml`), GEXF (`gexf`), Gephi CSVs (`gephi_csv`), node-link JSON
+(`node_link`) and the SVG overview (`svg`), each written atomically (`atomic`).
+
+`GRAPH_FORMATS` is the table of graph files by their name in the config's `[output]` section;
+graph.yaml is always written."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from pipeline.outputs.documents import document_dates
+from pipeline.outputs.gephi_csv import write_csv
+from pipeline.outputs.gexf import write_gexf
+from pipeline.outputs.graph_yaml import write_graph_yaml
+from pipeline.outputs.graphml import write_graphml
+from pipeline.outputs.node_link import write_json
+from pipeline.outputs.svg import write_svg
+
+# A graph file's writer: (output folder, graph, [output] config, doc id → publication date or None).
+GraphWriter = Callable[[Path, nx.MultiDiGraph, Any, "Mapping[str, str] | None"], None]
+
+
+def _graph_yaml(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_graph_yaml(out_dir / "graph.yaml", graph)
+
+
+def _graphml(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_graphml(out_dir / "graph.graphml", graph)
+
+
+def _gexf(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    """graph.gexf; without `dates`, the publication dates are read from out_dir/documents."""
+    if dates is None:
+        ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
+        dates = document_dates(out_dir / "documents", ids)
+    write_gexf(out_dir / "graph.gexf", graph, dates)
+
+
+def _json(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_json(out_dir / "graph.json", graph)
+
+
+def _csv(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_csv(out_dir, graph)
+
+
+def _svg(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_svg(out_dir / "graph.svg", graph, getattr(output, "svg_max_nodes", 150))
+
+
+# [output] name → writer of its files; the slowest first.
+GRAPH_FORMATS: dict[str, GraphWriter] = {
+    "graphml": _graphml,
+    "gexf": _gexf,
+    "json": _json,
+    "csv": _csv,
+    "svg": _svg,
+}
+
+
+def graph_writers(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
+                  dates: Mapping[str, str] | None = None) -> list[Callable[[], None]]:
+    """The writers of graph.yaml and of each graph file that `output` ([output] of the config)
+    turns on, in table order, each ready to run (in this process or a forked one). `dates`: doc
+    id → publication date (YYYY-MM-DD) for the GEXF edge intervals."""
+    out_dir = Path(out_dir)
+    chosen = [_graph_yaml] + [write for name, write in GRAPH_FORMATS.items() if getattr(output, name, True)]
+    return [partial(write, out_dir, graph, output, dates) for write in chosen]
+
+
+def write_graph_files(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
+                      dates: Mapping[str, str] | None = None) -> None:
+    """Write what `graph_writers` gives, one after the other."""
+    for write in graph_writers(out_dir, graph, output, dates):
+        write()

@@ -246,7 +246,7 @@ def _available(module: str) -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> None:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=os.environ.get("ZHKG_DATA", str(REPO.parent / "shared" / "data")),
                         help="the shared data folder (default $ZHKG_DATA, else ../shared/data)")
@@ -263,6 +263,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--engine", default="local", help=argparse.SUPPRESS)
     parser.add_argument("--jieba", help=argparse.SUPPRESS)
+    return parser
+
+
+def _rows(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str]:
+    """The runs asked for by --rows, less the Dask row when dask.distributed is not installed."""
+    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
+    unknown = set(rows) - set(ROWS)
+    if unknown:
+        parser.error(f"--rows: unknown {sorted(unknown)}; expected some of {', '.join(ROWS)}")
+    if "dask" in rows and not _available("distributed"):
+        print("bench: dask.distributed is not installed (pip install 'zhkg[dask]'): no Dask rows", file=sys.stderr)
+        rows.remove("dask")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(Path(args.measure), Path(args.out), args.workers, args.engine, args.config)))
@@ -271,13 +288,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(measure_jieba(Path(args.jieba))))
         return
 
-    rows = [r.strip() for r in args.rows.split(",") if r.strip()]
-    unknown = set(rows) - set(ROWS)
-    if unknown:
-        parser.error(f"--rows: unknown {sorted(unknown)}; expected some of {', '.join(ROWS)}")
-    if "dask" in rows and not _available("distributed"):
-        print("bench: dask.distributed is not installed (pip install 'zhkg[dask]'): no Dask rows", file=sys.stderr)
-        rows.remove("dask")
+    rows = _rows(args, parser)
     jieba = not args.no_jieba and _available("jieba")
     if not args.no_jieba and not jieba:
         print("bench: jieba is not installed (pip install 'zhkg[bench]'): no jieba comparison", file=sys.stderr)
@@ -288,42 +299,51 @@ def main(argv: list[str] | None = None) -> None:
     table: list[dict] = []
     try:
         for size in (float(s) for s in args.sizes.split(",")):
-            corpus = work / f"corpus-{size:g}M.jsonl"
-            documents, characters, source = make_corpus(Path(args.data), int(size * 1_000_000), corpus)
-            print(f"bench: {size:g}M: {documents} documents, {characters:,} characters of {source}", file=sys.stderr)
-            first: dict | None = None
-            for row in rows:
-                workers, engine = (2, "dask") if row == "dask" else (int(row), "local")
-                out = work / f"out-{size:g}M-{row}"
-                shutil.rmtree(out, ignore_errors=True)
-                arguments = ["--measure", str(corpus), "--out", str(out), "--workers", str(workers), "--engine", engine]
-                arguments += ["--config", args.config] if args.config else []
-                result = _subprocess(arguments, env)
-                label = f"zhkg {engine}" + ("" if engine == "dask" else f" ×{workers}")
-                entry = {"size": size, "run": label, "workers": workers, **result}
-                if first is None:
-                    first = entry
-                else:
-                    entry["speedup"] = round(first["seconds"] / result["seconds"], 2)
-                table.append(entry)
-                print(f"bench: {size:g}M {label}: {result['seconds']} s, {result['peak_mb']} MB", file=sys.stderr)
-                if row == rows[0] and not args.no_rerun:
-                    again = _subprocess(arguments, env)
-                    table.append({"size": size, "run": f"{label} rerun", "workers": workers, **again,
-                                  "speedup": round(result["seconds"] / again["seconds"], 1)})
-                    print(f"bench: {size:g}M {label} rerun: {again['seconds']} s", file=sys.stderr)
-                if not args.keep:
-                    shutil.rmtree(out, ignore_errors=True)
-            if jieba:
-                result = _subprocess(["--jieba", str(corpus)], env)
-                entry = {"size": size, "run": "jieba posseg", "workers": 1, "documents": documents, **result}
-                if first is not None:
-                    entry["ratio"] = round(first["chars_per_second"] / result["chars_per_second"], 3)
-                table.append(entry)
+            table += _bench_size(size, rows, jieba, args, env, work)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print_table(table)
+
+
+def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namespace, env: dict,
+                work: Path) -> list[dict]:
+    """The table's lines for a corpus of `size` million characters: each row's run (and the first
+    row's rerun), then jieba's."""
+    corpus = work / f"corpus-{size:g}M.jsonl"
+    documents, characters, source = make_corpus(Path(args.data), int(size * 1_000_000), corpus)
+    print(f"bench: {size:g}M: {documents} documents, {characters:,} characters of {source}", file=sys.stderr)
+    table: list[dict] = []
+    first: dict | None = None
+    for row in rows:
+        workers, engine = (2, "dask") if row == "dask" else (int(row), "local")
+        out = work / f"out-{size:g}M-{row}"
+        shutil.rmtree(out, ignore_errors=True)
+        arguments = ["--measure", str(corpus), "--out", str(out), "--workers", str(workers), "--engine", engine]
+        arguments += ["--config", args.config] if args.config else []
+        result = _subprocess(arguments, env)
+        label = f"zhkg {engine}" + ("" if engine == "dask" else f" ×{workers}")
+        entry = {"size": size, "run": label, "workers": workers, **result}
+        if first is None:
+            first = entry
+        else:
+            entry["speedup"] = round(first["seconds"] / result["seconds"], 2)
+        table.append(entry)
+        print(f"bench: {size:g}M {label}: {result['seconds']} s, {result['peak_mb']} MB", file=sys.stderr)
+        if row == rows[0] and not args.no_rerun:
+            again = _subprocess(arguments, env)
+            table.append({"size": size, "run": f"{label} rerun", "workers": workers, **again,
+                          "speedup": round(result["seconds"] / again["seconds"], 1)})
+            print(f"bench: {size:g}M {label} rerun: {again['seconds']} s", file=sys.stderr)
+        if not args.keep:
+            shutil.rmtree(out, ignore_errors=True)
+    if jieba:
+        result = _subprocess(["--jieba", str(corpus)], env)
+        entry = {"size": size, "run": "jieba posseg", "workers": 1, "documents": documents, **result}
+        if first is not None:
+            entry["ratio"] = round(first["chars_per_second"] / result["chars_per_second"], 3)
+        table.append(entry)
+    return table
 
 
 def print_table(table: list[dict]) -> None:

@@ -55,7 +55,8 @@ def admin_places(data: Path) -> list[str]:
     return sorted(n for n in names if len(n) >= 2)
 
 
-_ORG_ENDINGS = ("委员会", "协会", "学会", "大学", "学院", "研究院", "研究所", "办公室", "联合会", "总局", "局", "部", "院", "社", "厅", "署", "办")
+_ORG_ENDINGS = ("委员会", "协会", "学会", "大学", "学院", "研究院", "研究所", "办公室", "联合会", "总局",
+                "局", "部", "院", "社", "厅", "署", "办")
 
 
 def org_abbreviations(data: Path) -> list[str]:
@@ -100,10 +101,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default="schemas/lexicons")
     args = parser.parse_args(argv)
     data, out = Path(args.data), Path(args.out)
-    write_list(out / "surnames.txt", "Chinese surnames, from lexicons/names/family_names_1k.txt (Chinese-Names-Corpus)", surnames(data))
-    write_list(out / "org_abbreviations.tsv", "organisation short forms and full forms (short<TAB>full), from lexicons/funnlp abbreviations", org_abbreviations(data))
-    write_list(out / "place_anchors.txt", "frequent place names that may start an organisation name, from lexicons/thuocl THUOCL_diming (MIT)", place_anchors(data))
-    write_list(out / "admin_places.txt", "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)", admin_places(data))
+    write_list(out / "surnames.txt",
+               "Chinese surnames, from lexicons/names/family_names_1k.txt (Chinese-Names-Corpus)", surnames(data))
+    write_list(out / "org_abbreviations.tsv",
+               "organisation short forms and full forms (short<TAB>full), from lexicons/funnlp abbreviations",
+               org_abbreviations(data))
+    write_list(out / "place_anchors.txt",
+               "frequent place names that may start an organisation name, from lexicons/thuocl THUOCL_diming (MIT)",
+               place_anchors(data))
+    write_list(out / "admin_places.txt",
+               "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)",
+               admin_places(data))
 
 
 if __name__ == "__main__":

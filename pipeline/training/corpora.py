@@ -8,7 +8,6 @@ Docs are built with the blank ``zh`` character tokenizer, the same one the produ
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,14 +22,6 @@ LABELS = ("PERSON", "ORG", "LOCATION")
 PD98_TAGS = {"nr": "PERSON", "ns": "LOCATION", "nt": "ORG"}
 MSRA_TYPES = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
 CLUENER_TYPES = {"name": "PERSON", "organization": "ORG", "government": "ORG", "company": "ORG"}
-
-
-def default_data_dir() -> Path:
-    """``$ZHKG_DATA`` or ``../shared/data`` relative to the repository root."""
-    env = os.environ.get("ZHKG_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 # --------------------------------------------------------------------------- People's Daily 1998
@@ -79,29 +70,7 @@ def parse_pd98_line(line: str, abbrev_missing: bool = False) -> tuple[str, Recor
     if not items:
         return None
     pid = items[0].split("/", 1)[0]
-    words: list[str] = []
-    tags: list[str] = []
-    group: list[int] = []  # bracket id per token, -1 outside
-    groups: list[tuple[int, int, str]] = []  # (first token, last token, bracket tag)
-    open_at: int | None = None
-    for item in items[1:]:
-        m = _PD_TOKEN.match(item)
-        if not m:  # malformed token: keep its text, no tag
-            word, tag, opening, closing = item, "", "", None
-        else:
-            opening, word, tag, closing = m.group(1), m.group(2), m.group(3), m.group(4)
-        if opening:
-            open_at = len(words)
-        words.append(word)
-        tags.append(tag)
-        group.append(len(groups) if open_at is not None else -1)
-        if closing is not None and open_at is not None:
-            groups.append((open_at, len(words) - 1, closing))
-            open_at = None
-    if open_at is not None:  # unclosed bracket: treat its tokens as outside
-        for i in range(open_at, len(words)):
-            group[i] = -1
-
+    words, tags, group, groups = _pd98_tokens(items[1:])
     starts: list[int] = []
     pos = 0
     for w in words:
@@ -117,6 +86,47 @@ def parse_pd98_line(line: str, abbrev_missing: bool = False) -> tuple[str, Recor
             spans.append((starts[first], starts[last] + len(words[last]), label))
             for i in range(first, last + 1):
                 covered[i] = True
+    spans += _pd98_tag_spans(words, tags, group, covered, starts)
+    if abbrev_missing:
+        spans += [(starts[i], starts[i] + len(w), MISSING)
+                  for i, w in enumerate(words) if tags[i] == "j" and not covered[i]]
+    spans.sort()
+    return pid, (text, spans)
+
+
+def _pd98_tokens(items: list[str]) -> tuple[list[str], list[str], list[int], list[tuple[int, int, str]]]:
+    """A paragraph's ``word/tag`` tokens as (words, tags, the bracket of each token (-1 outside),
+    the brackets as (first token, last token, bracket tag)); an unclosed bracket counts as outside."""
+    words: list[str] = []
+    tags: list[str] = []
+    group: list[int] = []
+    groups: list[tuple[int, int, str]] = []
+    open_at: int | None = None
+    for item in items:
+        m = _PD_TOKEN.match(item)
+        if not m:  # malformed token: keep its text, no tag
+            word, tag, opening, closing = item, "", "", None
+        else:
+            opening, word, tag, closing = m.group(1), m.group(2), m.group(3), m.group(4)
+        if opening:
+            open_at = len(words)
+        words.append(word)
+        tags.append(tag)
+        group.append(len(groups) if open_at is not None else -1)
+        if closing is not None and open_at is not None:
+            groups.append((open_at, len(words) - 1, closing))
+            open_at = None
+    if open_at is not None:
+        for i in range(open_at, len(words)):
+            group[i] = -1
+    return words, tags, group, groups
+
+
+def _pd98_tag_spans(words: list[str], tags: list[str], group: list[int], covered: list[bool],
+                    starts: list[int]) -> list[Span]:
+    """The entity spans of the tokens' own nr/ns/nt tags outside the `covered` (bracketed) tokens:
+    a run of ``nr`` in one bracket is split into names, an ``ns``/``nt`` token is one span."""
+    spans: list[Span] = []
     i = 0
     while i < len(words):
         label = PD98_TAGS.get(tags[i]) if not covered[i] else None
@@ -133,11 +143,7 @@ def parse_pd98_line(line: str, abbrev_missing: bool = False) -> tuple[str, Recor
         else:
             spans.append((starts[i], starts[j - 1] + len(words[j - 1]), label))
         i = j
-    if abbrev_missing:
-        spans += [(starts[i], starts[i] + len(w), MISSING)
-                  for i, w in enumerate(words) if tags[i] == "j" and not covered[i]]
-    spans.sort()
-    return pid, (text, spans)
+    return spans
 
 
 def read_pd98(data_dir: Path, split: str, abbrev_missing: bool = False) -> Iterator[Record]:

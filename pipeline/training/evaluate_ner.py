@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.training.corpora import LABELS, Record, default_data_dir, make_doc, read_msra, read_pd98
+from pipeline.training.corpora import LABELS, Record, make_doc, read_msra, read_pd98
+from pipeline.training.paths import default_data_dir
 
 TEST_SETS = {
     "pd98_test": ("People's Daily 1998 test", lambda d: read_pd98(d, "test")),

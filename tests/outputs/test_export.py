@@ -1,4 +1,4 @@
-"""pipeline.outputs.export: analytics, GEXF, Gephi CSVs, node-link JSON, SVG, and the GraphML they
+"""pipeline.graph.analytics and pipeline.outputs: analytics, GEXF, Gephi CSVs, node-link JSON, SVG, and the GraphML they
 enrich — each read back with an independent reader. Graphs come from hand-made document
 results (no spaCy): `run` is driven by a stand-in extractor."""
 from __future__ import annotations
@@ -15,28 +15,17 @@ import pytest
 import yaml
 
 from pipeline.config import load_config
-from pipeline.outputs.export import (
-    ANALYTICS,
-    SIZE_MAX,
-    SIZE_MIN,
-    add_analytics,
-    document_dates,
-    enrich,
-    gexf_ready,
-    graph_json,
-    read_graph,
-    svg_overview,
-    type_colors,
-    undirected,
-    write_csv,
-    write_exports,
-    write_gexf,
-    write_json,
-)
-from pipeline.graph.build import GraphBuilder
-from pipeline.records import Document, DocumentResult, Entity, Relation, Span
 from pipeline.engine.runner import run
-from pipeline.outputs.serialize import write_graphml
+from pipeline.graph.analytics import ANALYTICS, SIZE_MAX, SIZE_MIN, add_analytics, enrich, type_colors, undirected
+from pipeline.graph.build import GraphBuilder
+from pipeline.outputs import write_graph_files as write_exports
+from pipeline.outputs.documents import document_dates
+from pipeline.outputs.gephi_csv import write_csv
+from pipeline.outputs.gexf import gexf_ready, write_gexf
+from pipeline.outputs.graphml import write_graphml
+from pipeline.outputs.node_link import graph_json, read_graph, write_json
+from pipeline.outputs.svg import svg_overview
+from pipeline.records import Document, DocumentResult, Entity, Relation, Span
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 GEXF_NS = "{http://www.gexf.net/1.2draft}"

@@ -15,7 +15,7 @@ from pipeline.training.corpora import (  # noqa: E402
     spans_from_tags,
 )
 
-MODEL = Path(__file__).resolve().parents[1] / "pipeline" / "models" / "ner"
+MODEL = Path(__file__).resolve().parents[2] / "pipeline" / "models" / "ner"
 
 
 def surfaces(record):

@@ -1,10 +1,9 @@
 """pipeline.analysis.resolution: one entity per referent within a document."""
-from pipeline.analysis.resolution import entity_id
-from pipeline.rules import load_schema
 from pipeline.analysis.resolution import canonical_names as _canonical_names
+from pipeline.analysis.resolution import entity_id
 from pipeline.analysis.resolution import resolve as _resolve
-
-from conftest import mention
+from pipeline.rules import load_schema
+from tests.conftest import mention
 
 
 def canonical_names(mentions, text, rules):

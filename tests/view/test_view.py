@@ -17,12 +17,12 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.outputs.export import enrich, type_colors, write_exports
+from pipeline.graph.analytics import enrich, type_colors
+from pipeline.outputs import write_graph_files as write_exports
 from pipeline.view.page import LIBRARY, dump_dom, find_chromium, page_data, render_html, screenshot, write_view
+from tests.outputs.test_export import built_graph
 
-from test_export import built_graph
-
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def enriched():
@@ -116,7 +116,8 @@ def test_hostile_names_cannot_break_out_of_the_data(tmp_path):
 
 
 def test_view_reads_graph_yaml_when_there_is_no_json(run_dir, tmp_path):
-    from pipeline.outputs.serialize import graph_to_dict, write_yaml
+    from pipeline.outputs.graph_yaml import graph_to_dict
+    from pipeline.outputs.yaml_io import write_yaml
 
     write_yaml(tmp_path / "graph.yaml", graph_to_dict(enriched()))
     text = write_view(tmp_path).read_text(encoding="utf-8")

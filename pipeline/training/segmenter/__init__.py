@@ -32,32 +32,20 @@ per feature. :func:`prune_model` shrinks it without changing the format:
 """
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import shutil
-import sys
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pipeline.ingest.textnorm import fold
+from pipeline.training.paths import dir_size
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-PACKAGE_MODEL_DIR = REPO_ROOT / "pipeline" / "models" / "pkuseg"
+PACKAGE_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "pkuseg"
 
 # words after which a PD98 paragraph is split into training "sentences"
 _SENT_END = {"。", "！", "？", "!", "?", "…", "……"}
 # closing marks that stay with the sentence they close
 _CLOSERS = {"”", "’", "」", "』", "）", ")", "》", "】"}
-
-
-def default_data_dir() -> Path:
-    """``$ZHKG_DATA`` if set, else ``../shared/data`` relative to the repository root."""
-    env = os.environ.get("ZHKG_DATA")
-    if env:
-        return Path(env)
-    return (REPO_ROOT.parent / "shared" / "data").resolve()
 
 
 # ---------------------------------------------------------------------------
@@ -276,10 +264,6 @@ def prune_model(src_dir: str | Path, dst_dir: str | Path, threshold: float = 0.0
     }
 
 
-def dir_size(path: str | Path) -> int:
-    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
-
-
 # ---------------------------------------------------------------------------
 # scoring
 
@@ -326,10 +310,6 @@ def load_segmenter(model_dir: str | Path, user_dict: str | None = None):
     return spacy_pkuseg.pkuseg(model_name=model_dir, user_dict=user_dict)
 
 
-def segment_lines(seg, lines: Iterable[str]) -> list[list[str]]:
-    return [seg.cut(fold(line)) for line in lines]
-
-
 def score_segmentation(model_dir: str | Path, raw_file: str | Path, gold_file: str | Path, user_dict: str | None = None) -> dict:
     """Segment ``raw_file`` (one sentence a line) with the model and score it against
     ``gold_file`` (words separated by whitespace); both sides are folded. Returns
@@ -360,87 +340,3 @@ def score_segmentation(model_dir: str | Path, raw_file: str | Path, gold_file: s
     out = prf(gold, pred)
     out.update(chars=n_chars, seconds=secs, mismatched_lines=n_mismatch)
     return out
-
-
-def measure_speed(model_dir: str | Path, articles_jsonl: str | Path, max_chars: int = 300_000, user_dict: str | None = "default") -> dict:
-    """Segmentation speed (chars/s, this process) on news text (field ``text``)."""
-    seg = load_segmenter(model_dir, user_dict)
-    texts, n = [], 0
-    with open(articles_jsonl, encoding="utf-8") as f:
-        for line in f:
-            t = json.loads(line).get("text") or ""
-            for para in t.splitlines():
-                para = fold(para).strip()
-                if para:
-                    texts.append(para)
-                    n += len(para)
-            if n >= max_chars:
-                break
-    t0 = time.perf_counter()
-    n_words = sum(len(seg.cut(t)) for t in texts)
-    secs = time.perf_counter() - t0
-    return {"chars": n, "words": n_words, "seconds": secs, "chars_per_s": n / secs}
-
-
-# ---------------------------------------------------------------------------
-# CLI
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=default_data_dir(), help="shared data dir (default: $ZHKG_DATA or ../shared/data)")
-    ap.add_argument("--out", type=Path, default=REPO_ROOT / "build" / "pkuseg", help="work dir (default build/pkuseg)")
-    ap.add_argument("--iters", type=int, default=10, help="training iterations (default 10)")
-    ap.add_argument("--feature-trim", type=int, default=0, help="keep features seen more than N times (default 0: all)")
-    ap.add_argument("--prune", type=float, default=0.1, help="drop features whose centred weight range is <= this (default 0.1)")
-    ap.add_argument("--seed", type=int, default=0, help="random seed for the training shuffle (default 0)")
-    ap.add_argument("--skip-train", action="store_true", help="reuse OUT/raw (only prune, score, ship)")
-    ap.add_argument("--no-ship", action="store_true", help="do not copy into pipeline/models/pkuseg")
-    ap.add_argument("--ship-dir", type=Path, default=PACKAGE_MODEL_DIR)
-    args = ap.parse_args(argv)
-
-    out = args.out
-    raw_dir, model_dir = out / "raw", out / "model"
-    report: dict = {"settings": {"iters": args.iters, "feature_trim": args.feature_trim, "prune": args.prune, "seed": args.seed}}
-    if not args.skip_train:
-        stats = write_training_files(args.data, out / "data")
-        print("training files:", json.dumps(stats), flush=True)
-        report["data"] = stats
-        t0 = time.time()
-        train_pkuseg(out / "data" / "train.txt", out / "data" / "dev.txt", raw_dir, args.iters, args.feature_trim, args.seed)
-        report["train_seconds"] = time.time() - t0
-    report["raw_bytes"] = dir_size(raw_dir)
-    report["prune"] = prune_model(raw_dir, model_dir, args.prune)
-    print("pruned:", json.dumps(report["prune"]), flush=True)
-
-    sighan = args.data / "sighan2005"
-    for name in ("pku", "msr"):
-        raw_f, gold_f = sighan / f"{name}_test.utf8", sighan / f"{name}_test_gold.utf8"
-        if not raw_f.exists():
-            continue
-        for ud in (None, "default"):
-            key = f"{name}_test" + ("" if ud is None else "+default_dict")
-            s = score_segmentation(model_dir, raw_f, gold_f, user_dict=ud)
-            report[key] = s
-            print(f"{key}: P={s['p']:.4f} R={s['r']:.4f} F={s['f']:.4f} ({s['chars'] / s['seconds']:.0f} chars/s)", flush=True)
-    news = args.data / "news_xwlb" / "articles.jsonl"
-    if news.exists():
-        for ud in (None, "default"):
-            key = "speed" + ("" if ud is None else "+default_dict")
-            report[key] = measure_speed(model_dir, news, user_dict=ud)
-            print(f"{key}:", json.dumps(report[key]), flush=True)
-
-    if not args.no_ship:
-        ship = args.ship_dir
-        ship.mkdir(parents=True, exist_ok=True)
-        for fn in ("features.msgpack", "weights.npz"):
-            shutil.copy2(model_dir / fn, ship / fn)
-        report["shipped_to"] = str(ship)
-        report["shipped_bytes"] = sum((ship / fn).stat().st_size for fn in ("features.msgpack", "weights.npz"))
-    (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(json.dumps({k: v for k, v in report.items()}, indent=2, ensure_ascii=False, default=str))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""pipeline.outputs.serialize: document YAML, graph YAML, GraphML, atomic writes."""
+"""pipeline.outputs: document YAML, graph YAML, GraphML, atomic writes."""
 import json
 import warnings
 import xml.etree.ElementTree as ET
@@ -10,20 +10,15 @@ import pytest
 import yaml
 
 from pipeline.graph.build import GraphBuilder
-from pipeline.ingest.reader import make_document
+from pipeline.ingest.documents import make_document
+from pipeline.outputs.atomic import atomic_write
+from pipeline.outputs.documents import document_to_dict
+from pipeline.outputs.graph_yaml import graph_to_dict
+from pipeline.outputs.graphml import graphml_ready, write_graphml
+from pipeline.outputs.yaml_io import dump_yaml, write_yaml
 from pipeline.records import DocumentResult, Entity, Relation, Span
-from pipeline.outputs.serialize import (
-    atomic_write,
-    document_to_dict,
-    dump_yaml,
-    graph_to_dict,
-    graphml_ready,
-    write_graphml,
-    write_yaml,
-)
-
-from conftest import DOCUMENT_SCHEMA
-from test_graph import two_documents
+from tests.conftest import DOCUMENT_SCHEMA
+from tests.graph.test_graph import two_documents
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 

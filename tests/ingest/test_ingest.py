@@ -1,10 +1,13 @@
-"""pipeline.ingest.reader: decoding, headers, jsonl, ids and input discovery."""
+"""pipeline.ingest: decoding, headers, jsonl, ids and input discovery."""
 import json
 from pathlib import Path
 
 import pytest
 
-from pipeline.ingest.reader import InputError, decode, find_inputs, read_inputs, safe_id, split_header
+from pipeline.errors import InputError
+from pipeline.ingest.documents import safe_id, split_header
+from pipeline.ingest.files import find_inputs
+from pipeline.ingest.reader import decode, read_inputs
 from pipeline.records import Document, Skipped
 
 TEXT = "科技论坛在杭州开幕\n\n新华社 2024-08-13 09:08:44\n\n本报讯，第三届青年科技论坛今天开幕。\n"
@@ -26,7 +29,7 @@ def test_decode_utf8_with_bom_drops_the_bom():
 
 
 def test_decode_plain_utf8():
-    assert decode("国务院总理出席论坛".encode("utf-8"), "x", 1000) == "国务院总理出席论坛"
+    assert decode("国务院总理出席论坛".encode(), "x", 1000) == "国务院总理出席论坛"
 
 
 def test_decode_gb18030():
@@ -47,7 +50,7 @@ def test_decode_utf16_with_bom(codec):
 
 
 def test_decode_normalises_crlf_and_cr_newlines():
-    data = "标题\r\n\r\n第一段。\r第二段。\r\n".encode("utf-8")
+    data = "标题\r\n\r\n第一段。\r第二段。\r\n".encode()
     assert decode(data, "x", 1000) == "标题\n\n第一段。\n第二段。\n"
 
 

@@ -13,15 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.engine import runner
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.engine import runner
 from pipeline.engine.progress import Progress, count_records, wanted
 from pipeline.engine.runner import run
+from tests.helpers import assert_same_outputs, make_corpus, news
 
-from helpers import assert_same_outputs, make_corpus, news
-
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GRAPH_FILES = ("graph.yaml", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "graph.svg")
 def small_batches(tmp: Path) -> Path:
     config = tmp / "small.cfg"
@@ -220,9 +219,9 @@ def test_dask_aggregation_is_the_graph_builders(corpus, single):
     pytest.importorskip("pyarrow")
     import pandas as pd
 
-    from pipeline.engine.dask_engine import aggregate_edges, aggregate_nodes, batch_rows, _schemas
+    from pipeline.engine.dask_engine import _schemas, aggregate_edges, aggregate_nodes, batch_rows
     from pipeline.graph.build import GraphBuilder, summary_from_data
-    from pipeline.outputs.serialize import read_document_yaml
+    from pipeline.outputs.documents import read_document_yaml
 
     summaries = [summary_from_data(read_document_yaml(p)) for p in sorted((single / "documents").glob("*.yaml"))]
     builder = GraphBuilder()
@@ -321,7 +320,8 @@ def _fail_outside(parent: int) -> None:
 def test_a_writer_failing_in_a_child_fails_the_run():
     from functools import partial
 
-    from pipeline.engine.workers import EngineError, run_forked
+    from pipeline.engine.workers import run_forked
+    from pipeline.errors import EngineError
 
     with pytest.raises(EngineError, match="writer process failed"):
         run_forked([partial(_fail_outside, os.getpid())] * 20, processes=2)

@@ -7,15 +7,14 @@ import jsonschema
 import pytest
 import yaml
 
+from pipeline.errors import SchemaError
 from pipeline.rules import (
     ENTITY_TYPES,
-    SchemaError,
     default_schemas_dir,
     load_schema,
     read_word_list,
 )
-
-from conftest import DOCUMENT_SCHEMA, SCHEMAS
+from tests.conftest import DOCUMENT_SCHEMA, SCHEMAS
 
 
 @pytest.fixture()
@@ -79,6 +78,25 @@ def test_document_schema_is_a_valid_json_schema():
     data = json.loads(DOCUMENT_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(data)
     assert set(data["required"]) == {"document", "text", "entities", "relations"}
+
+
+def test_document_schema_agrees_with_the_type_lists(schema):
+    properties = json.loads(DOCUMENT_SCHEMA.read_text(encoding="utf-8"))["properties"]
+    entity, relation = (properties[key]["items"]["properties"] for key in ("entities", "relations"))
+    assert entity["type"]["enum"] == list(ENTITY_TYPES) == list(schema.entity_types)
+    assert entity["id"]["pattern"] == f"^({'|'.join(ENTITY_TYPES)}):.+$"
+    assert relation["type"]["enum"] == list(schema.relations.types)
+
+
+def test_formats_are_valid_json_schemas():
+    for path in sorted((SCHEMAS / "json").glob("*.schema.json")):
+        jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_a_data_folder_needs_no_formats(copy):
+    # the JSON-Schemas of schemas/json/ describe the format: the package's own are used
+    shutil.rmtree(copy / "json")
+    assert load_schema(copy).entity_types["PERSON"].name_zh == "人物"
 
 
 def test_schemas_env_variable(monkeypatch, tmp_path: Path):

@@ -1,25 +1,23 @@
 """pipeline.relations: relation rules on anchored mentions, and relations of the whole chain
 (gold guidelines, schema v1)."""
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 import pytest
 
 from pipeline.analysis.sentences import split_sentences
-from pipeline.relations import (
-    Anchored,
+from pipeline.errors import SchemaError
+from pipeline.relations import extract_relations
+from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
-    extract_relations,
-    load_relation_rules,
     location_relations,
     sub_body_relations,
-    title_chain_relations,
-    trigger_relations,
 )
-from pipeline.rules import SchemaError
-
-from conftest import SCHEMAS, anchored
+from pipeline.relations.titles import title_chain_relations
+from pipeline.relations.triggers import trigger_relations
+from pipeline.rules import load_relation_rules
+from tests.conftest import SCHEMAS, anchored
 
 
 def name(entity_id: str) -> str:
@@ -551,7 +549,7 @@ def test_a_bare_title_held_by_two_people_stays_unresolved(rules, relation_rules)
 
 
 def test_triggers_must_be_whole_words_when_a_segmenter_is_given(relation_rules):
-    from pipeline.relations import sentence_triggers
+    from pipeline.relations.triggers import sentence_triggers
 
     text = "王建华获取了数据。"
     inside_a_word = lambda t, start, end: False  # noqa: E731  (a segmenter that sees no word there)

@@ -2,7 +2,6 @@
 recognition results of the whole chain on short texts (gold guidelines, schema v1)."""
 import pytest
 
-from pipeline.records import Mention
 from pipeline.analysis.entity_rules import (
     alternation,
     clean_person,
@@ -11,8 +10,8 @@ from pipeline.analysis.entity_rules import (
     find_pattern_mentions,
     merge_mentions,
 )
-
-from conftest import mention
+from pipeline.records import Mention
+from tests.conftest import mention
 
 
 @pytest.fixture(scope="module")

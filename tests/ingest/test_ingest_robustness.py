@@ -26,23 +26,23 @@ import jsonschema
 import pytest
 import yaml
 
-from pipeline.ingest import decoding
-
-from pipeline.ingest import reader as ingest
 from pipeline.cli import main
-from pipeline.config import ConfigError, load_config
-from pipeline.ingest.convert import is_traditional, to_simplified
-from pipeline.ingest.decoding import InputError
-from pipeline.ingest.html import extract_html, tidy
-from pipeline.ingest.reader import decode, make_document, read_inputs, safe_id, split_text
-from pipeline.records import Document, Skipped
+from pipeline.config import load_config
 from pipeline.engine.runner import run
-from pipeline.rules import SchemaError, load_schema
-from pipeline.outputs.serialize import document_to_dict, dump_yaml, load_result, write_yaml
+from pipeline.errors import ConfigError, InputError, SchemaError
+from pipeline.ingest import decoding
+from pipeline.ingest import reader as ingest
+from pipeline.ingest.convert import is_traditional, to_simplified
+from pipeline.ingest.documents import make_document, safe_id, split_text
+from pipeline.ingest.html import extract_html, tidy
+from pipeline.ingest.reader import decode, read_inputs
 from pipeline.ingest.textnorm import analysis_text
-
-from conftest import DOCUMENT_SCHEMA, REPO, SCHEMAS
-from helpers import assert_offsets_index_text, assert_same_outputs, make_corpus
+from pipeline.outputs.documents import document_to_dict, load_result
+from pipeline.outputs.yaml_io import dump_yaml, write_yaml
+from pipeline.records import Document, Skipped
+from pipeline.rules import load_schema
+from tests.conftest import DOCUMENT_SCHEMA, REPO, SCHEMAS
+from tests.helpers import assert_offsets_index_text, assert_same_outputs, make_corpus
 
 SIMPLIFIED = "中关村实验室党委召开党建工作会议\n新华社 2024-08-13 09:08:44\n中关村实验室党委13日召开党建工作会议。国务院总理李强出席会议。中关村实验室主任王建华获得国家科技进步一等奖。\n"
 TRADITIONAL = "中關村實驗室黨委召開黨建工作會議\n新華社 2024-08-13 09:08:44\n中關村實驗室黨委13日召開黨建工作會議。國務院總理李強出席會議。中關村實驗室主任王建華獲得國家科技進步一等獎。\n"
@@ -91,7 +91,7 @@ def test_valid_utf8_needs_no_detection(monkeypatch):
 
 
 def test_undecodable_bytes_name_the_byte_offset():
-    data = "中关村实验室召开会议。".encode("utf-8") + b"\xff" + "国务院总理出席。".encode("utf-8")
+    data = "中关村实验室召开会议。".encode() + b"\xff" + "国务院总理出席。".encode()
     with pytest.raises(InputError, match=r"0xff at byte offset 33\b"):
         decode(data)
     with pytest.raises(InputError, match=r"byte offset \d+"):
@@ -100,7 +100,7 @@ def test_undecodable_bytes_name_the_byte_offset():
 
 def test_undecodable_file_is_skipped_with_file_and_offset(tmp_path: Path):
     path = tmp_path / "damaged.txt"
-    path.write_bytes("第一段。".encode("utf-8") * 5 + b"\xc3\x28" + "第二段。".encode("utf-8"))
+    path.write_bytes("第一段。".encode() * 5 + b"\xc3\x28" + "第二段。".encode())
     [skip] = list(read_inputs([path]))
     assert isinstance(skip, Skipped) and skip.path == str(path)
     assert "byte offset 60" in skip.reason
@@ -132,7 +132,7 @@ def test_cli_encoding_option(tmp_path: Path):
 def test_jsonl_in_gb18030_and_with_a_damaged_line(tmp_path: Path):
     lines = [json.dumps({"id": f"n{i}", "text": f"第{i}次会议在北京召开。"}, ensure_ascii=False) for i in range(3)]
     (tmp_path / "gb.jsonl").write_bytes("\n".join(lines).encode("gb18030"))
-    damaged = "\n".join(lines).encode("utf-8").replace("第1次".encode("utf-8"), b"\xff\xfe")
+    damaged = "\n".join(lines).encode("utf-8").replace("第1次".encode(), b"\xff\xfe")
     (tmp_path / "u8.jsonl").write_bytes(damaged)
     items = list(read_inputs([tmp_path / "gb.jsonl", tmp_path / "u8.jsonl"]))
     assert [d.text for d in docs(items)][:3] == [f"第{i}次会议在北京召开。" for i in range(3)]
@@ -258,7 +258,7 @@ def test_html_with_a_wrong_declared_charset(tmp_path: Path):
 
 
 def test_broken_html_still_gives_its_text():
-    text, _ = extract_html("<html><body><p>北京市召开会议<div><p>国务院总理出席<td>会议".encode("utf-8"))
+    text, _ = extract_html("<html><body><p>北京市召开会议<div><p>国务院总理出席<td>会议".encode())
     assert "北京市召开会议" in text and "国务院总理出席" in text
 
 
@@ -585,11 +585,12 @@ def test_ids_unique_ignoring_case(tmp_path: Path, extractor):
 
 
 def test_writers_are_atomic():
-    """Every output of a run goes through serialize.atomic_write."""
-    for name in ("runner.py", "serialize.py", "resume.py", "export.py"):
-        path = REPO / "pipeline" / name
-        if not path.exists():
-            continue
+    """Every output of a run goes through outputs.atomic.atomic_write."""
+    writers = [p for folder in ("engine", "outputs", "graph", "view") for p in (REPO / "pipeline" / folder).glob("*.py")
+               if p.name != "atomic.py"]
+    assert len(writers) >= 15
+    for path in writers:
+        name = str(path.relative_to(REPO))
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\.write_(text|bytes)\(", source), name
         assert not re.search(r"open\([^)]*['\"][wa]b?['\"]", source), name
@@ -679,7 +680,7 @@ def test_load_result_round_trips(tmp_path: Path, extract):
 
 def test_make_document_hash_is_of_the_text():
     doc = make_document("x", "会议召开。", "x.txt")
-    assert doc.sha256 == hashlib.sha256("会议召开。".encode("utf-8")).hexdigest()
+    assert doc.sha256 == hashlib.sha256("会议召开。".encode()).hexdigest()
 
 
 def test_a_document_whose_analysis_fails_is_skipped_not_fatal(tmp_path: Path, extractor, monkeypatch):

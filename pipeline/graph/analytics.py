@@ -1,0 +1,150 @@
+"""Graph analytics and visual attributes on the merged graph (see README "Open it in Gephi"):
+
+* `degree`, `weighted_degree` — relation edges at the node in the directed multigraph (in + out),
+  plain and summed over `weight` (the number of documents that support an edge).
+* `pagerank`, `betweenness`, `community` — on the *undirected* simple graph in which the parallel
+  and opposite relations between two entities are one edge whose weight is their summed
+  `weight`: a relation's direction is grammar (who holds a post *at* which body), not flow, so
+  a body is as central as the people who serve in it. PageRank is weighted (alpha 0.85);
+  betweenness is normalised, unweighted shortest-path betweenness, exact while
+  nodes × (nodes + edges) stays within `BETWEENNESS_BUDGET`, beyond it estimated from k seeded
+  sample sources (k = budget / (nodes + edges), at least `BETWEENNESS_MIN_K`); `community` is
+  networkx Louvain (seeded), numbered by size, largest first.
+* `size` grows with the square root of PageRank from `SIZE_MIN` to `SIZE_MAX`; `r`, `g`, `b`
+  is the colour of the entity type in schemas/entity_types.yaml.
+
+How each was computed (exact or sampled, seed, counts) is kept in `graph.graph["analytics"]`.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+SEED = 42
+SIZE_MIN, SIZE_MAX = 10.0, 50.0
+BETWEENNESS_BUDGET = 2_000_000
+BETWEENNESS_MIN_K = 32
+DEFAULT_COLOR = (149, 165, 166)
+ANALYTICS = ("degree", "weighted_degree", "pagerank", "betweenness", "community")
+VISUALS = ("size", "r", "g", "b")
+
+
+def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The simple undirected graph of `graph`: one edge per linked pair of entities, its weight
+    the summed `weight` of their relations in both directions; self-loops dropped."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    for u, v, weight in graph.edges(data="weight", default=1):
+        if u == v:
+            continue
+        weight = weight if isinstance(weight, (int, float)) and not isinstance(weight, bool) else 1
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] += weight
+        else:
+            simple.add_edge(u, v, weight=weight)
+    return simple
+
+
+def _sig(value: float, digits: int = 6) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def ordered_subgraph(graph: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
+    """The subgraph of `graph` induced by `nodes`, as a new graph whose nodes come in the order
+    of `nodes` and edges in the order of `graph`. (A networkx subgraph *view* iterates its nodes
+    in the order of a Python set, which changes with the hash seed from one process to the next,
+    and seeded layouts and sampled betweenness would change with it.)"""
+    nodes = list(nodes)
+    keep = set(nodes)
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    if graph.is_multigraph():
+        sub.add_edges_from((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep)
+    else:
+        sub.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if u in keep and v in keep)
+    return sub
+
+
+def _betweenness(simple: nx.Graph, linked: nx.Graph, seed: int, budget: int) -> tuple[dict[Any, float], dict[str, Any]]:
+    n = simple.number_of_nodes()
+    n_linked, m = linked.number_of_nodes(), linked.number_of_edges()
+    values = dict.fromkeys(simple.nodes, 0.0)
+    info: dict[str, Any] = {"exact": True, "sources": n_linked, "seed": None}
+    if n_linked > 2:
+        k = None
+        if n_linked * (n_linked + m) > budget:
+            k = min(n_linked, max(BETWEENNESS_MIN_K, budget // (n_linked + m)))
+            info = {"exact": k == n_linked, "sources": k, "seed": seed}
+            k = None if k == n_linked else k
+        # isolated nodes lie on no path: raw scores on the linked part are those of the whole
+        # graph; normalised as networkx does for the whole graph (pairs of the other n-1 nodes)
+        raw = nx.betweenness_centrality(linked, k=k, normalized=False, weight=None, seed=seed if k else None)
+        scale = 2.0 / ((n - 1) * (n - 2))
+        values.update({node: value * scale for node, value in raw.items()})
+    return values, info
+
+
+def add_analytics(graph: nx.MultiDiGraph, seed: int = SEED, budget: int = BETWEENNESS_BUDGET) -> dict[str, Any]:
+    """Set `degree`, `weighted_degree`, `pagerank`, `betweenness` and `community` on every node
+    of `graph` (in place); returns how they were computed."""
+    simple = undirected(graph)
+    pagerank = nx.pagerank(simple, alpha=0.85, weight="weight") if simple.number_of_nodes() else {}
+    # most entities of a large graph have no relation: they lie on no path and each is a
+    # community of its own, so betweenness and Louvain run on the linked part only
+    isolated = {node for node, degree in simple.degree() if degree == 0}
+    linked = ordered_subgraph(simple, [node for node in simple if node not in isolated])
+    betweenness, betweenness_info = _betweenness(simple, linked, seed, budget)
+    communities = nx.community.louvain_communities(linked, weight="weight", seed=seed) if len(linked) else []
+    del linked
+    communities += [{node} for node in simple if node in isolated]
+    order = {node: i for i, node in enumerate(simple.nodes)}
+    communities = sorted(communities, key=lambda c: (-len(c), min(order[n] for n in c)))
+    community = {node: index for index, members in enumerate(communities) for node in members}
+    weighted = dict(graph.degree(weight="weight"))
+    for node, attrs in graph.nodes(data=True):
+        attrs["degree"] = int(graph.degree(node))
+        attrs["weighted_degree"] = float(weighted[node])
+        attrs["pagerank"] = _sig(pagerank.get(node, 0.0))
+        attrs["betweenness"] = _sig(betweenness.get(node, 0.0))
+        attrs["community"] = int(community.get(node, 0))
+    return {
+        "undirected": "pagerank, betweenness and community use the undirected graph, relations between "
+                      "two entities merged into one edge of summed weight",
+        "pagerank": {"alpha": 0.85, "weight": "weight"},
+        "betweenness": {"normalized": True, "weight": None, **betweenness_info},
+        "community": {"method": "louvain", "seed": seed, "resolution": 1.0, "weight": "weight",
+                      "count": len(communities)},
+    }
+
+
+def add_visuals(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]]) -> None:
+    """Set `size` (from `pagerank`) and the type colour `r`, `g`, `b` on every node (in place)."""
+    ranks = [attrs.get("pagerank", 0.0) for _, attrs in graph.nodes(data=True)]
+    low, high = (min(ranks), max(ranks)) if ranks else (0.0, 0.0)
+    for _, attrs in graph.nodes(data=True):
+        share = (attrs.get("pagerank", 0.0) - low) / (high - low) if high > low else 0.5
+        attrs["size"] = round(SIZE_MIN + (SIZE_MAX - SIZE_MIN) * math.sqrt(share), 2)
+        r, g, b = (int(c) for c in colors.get(attrs.get("type"), DEFAULT_COLOR))
+        attrs["r"], attrs["g"], attrs["b"] = r, g, b
+
+
+def enrich(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]], seed: int = SEED) -> dict[str, Any]:
+    """Analytics, then size and colour, on `graph` in place; the method notes go to
+    `graph.graph["analytics"]` and are returned."""
+    info = add_analytics(graph, seed)
+    add_visuals(graph, colors)
+    graph.graph["analytics"] = info
+    return info
+
+
+def type_colors(schemas_dir: str | Path | None = None) -> dict[str, tuple[int, int, int]]:
+    """Entity type → (r, g, b) from schemas/entity_types.yaml."""
+    from pipeline.rules import default_schemas_dir, load_entity_types
+
+    directory = Path(schemas_dir) if schemas_dir else default_schemas_dir()
+    return {name: t.color for name, t in load_entity_types(directory).items()}

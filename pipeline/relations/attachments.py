@@ -1,0 +1,93 @@
+"""Relations that attach one entity to another by name or position, without a trigger word:
+sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), places (`在京召开`, `位于…`),
+the event an award is won at, and the ceremonies that confer a document's awards."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relations.mentions import Anchored, evidence_of, within
+from pipeline.rules import RelationRules
+
+
+def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+    """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
+    name ending in a sub-body suffix belongs to the longest other organisation it starts with."""
+    orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
+    by_length = sorted(orgs, key=len, reverse=True)
+    for name, eid in orgs.items():
+        if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):
+            continue
+        parent = next((orgs[n] for n in by_length if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
+        if parent and parent != eid:
+            yield Relation("part_of", eid, parent, (), rules.sub_body_confidence, "sub_body")
+
+
+def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
+    """`2018年度国家最高科学技术奖获得者钱七虎` → received(钱七虎, award)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    receivers = rules.head_types("received")
+    for award in (m for m in ordered if m.type == "AWARD"):
+        for word in rules.award_holder_words:
+            if text.startswith(word, award.end):
+                pos = award.end + len(word)
+                for m in ordered:
+                    if m.type in receivers and m.start >= pos and not m.nested:
+                        between = text[pos:m.start]
+                        if len(between) <= 30 and not re.search(r"[。！？]", between):
+                            yield Relation("received", m.entity, award.entity,
+                                           evidence_of(text, award.start, m.end), 0.8, "award_holder")
+                        break
+                break
+
+
+def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                       rules: RelationRules) -> Iterator[Relation]:
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION)."""
+    located = rules.head_types("located_in")
+    for sentence in sentences:
+        in_sentence = within(mentions, sentence)
+        sentence_text = text[sentence[0]:sentence[1]]
+        events = [m for m in in_sentence if m.type == "EVENT"]
+        for org in (m for m in in_sentence if m.type in located and not m.nested):
+            verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
+            place = next((m for m in in_sentence
+                          if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
+            if place:
+                yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location:based")
+        for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
+            if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
+                continue
+            if not any(v in sentence_text for v in rules.location_event_verbs):
+                continue
+            if not events:
+                continue
+            nearest = min(events, key=lambda e: abs(e.start - place.start))
+            yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
+                           rules.location_confidence, "location")
+
+
+def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                          rules: RelationRules) -> Iterator[Relation]:
+    """An award won in a sentence that names an event before it → awarded_by(award, event)."""
+    win_words = [r for r in rules.triggers if r.relation == "received"]
+    for sentence in sentences:
+        in_sentence = within(mentions, sentence)
+        for award in (m for m in in_sentence if m.type == "AWARD"):
+            events = [m for m in in_sentence if m.type == "EVENT" and m.end <= award.start and not m.nested]
+            between = text[events[-1].end:award.start] if events else ""
+            if events and any(r.regex.search(between) for r in win_words):
+                yield Relation("awarded_by", award.entity, events[-1].entity, evidence_of(text, *sentence),
+                               rules.award_event_confidence, "award_event")
+
+
+def ceremony_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+    """An award ceremony of the document (`…表彰大会`, `…颁奖大会`) confers its awards."""
+    ceremonies = [eid for eid, (etype, name) in entities.items()
+                  if etype == "EVENT" and name.endswith(rules.ceremony_suffixes)]
+    for ceremony in ceremonies:
+        for eid, (etype, _) in entities.items():
+            if etype == "AWARD":
+                yield Relation("awarded_by", eid, ceremony, (), rules.ceremony_confidence, "ceremony")

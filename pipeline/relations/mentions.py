@@ -1,0 +1,67 @@
+"""What the relation rules work on: mentions resolved to their entities, the evidence they
+quote, the clauses of a sentence and the mentions joined by 、/和/与."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.records import Span
+
+CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
+COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A mention resolved to its entity: what the relation rules work on."""
+
+    start: int
+    end: int
+    type: str
+    entity: str
+    nested: bool = False
+
+
+def evidence_of(text: str, start: int, end: int) -> tuple[Span, ...]:
+    return (Span(start, end, text[start:end].strip()),)
+
+
+def within(mentions: list[Anchored], bounds: tuple[int, int]) -> list[Anchored]:
+    """The mentions inside `bounds` (a sentence)."""
+    return [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds, pos = [], start
+    for match in CLAUSE_BREAKS.finditer(text, start, end):
+        bounds.append((pos, match.start()))
+        pos = match.end()
+    bounds.append((pos, end))
+    return bounds
+
+
+def coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list[Anchored]:
+    """`主题教育和党纪学习教育`: the first mention and those joined to it by 、/和/与/及."""
+    chosen, last = [first], first
+    for mention in candidates:
+        if mention.start < last.end:
+            continue
+        if text[last.end:mention.start] in COORDINATORS:
+            chosen.append(mention)
+            last = mention
+        else:
+            break
+    return chosen
+
+
+def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
+    """`中共中央、国务院决定授予`: the last mention before a trigger and those joined to it."""
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if text[mention.end:chosen[0].start] in COORDINATORS:
+            chosen.insert(0, mention)
+        else:
+            break
+    return chosen

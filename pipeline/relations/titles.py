@@ -1,0 +1,134 @@
+"""Posts held: title chains before a person (`国务院副总理李强`), appointments (`任命…为…`),
+titles of the document's own institution (`吴建平主任`), and titles standing for a person."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relations.mentions import COORDINATORS, Anchored, evidence_of
+from pipeline.rules import RelationRules
+
+
+def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                          rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理);
+    `中国科协副主席兼秘书长X` → two titles at one body.
+
+    Also yields the organisation mention of each link, so other rules can skip it."""
+    orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        pos = person.start
+        pending: list[str] = []
+        while pos > 0:
+            title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
+            if title is None:
+                break
+            title_start = pos - len(title)
+            org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
+            if org:
+                for held in [title, *pending]:
+                    yield Relation("holds_position", person.entity, org.entity,
+                                   evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
+                                   title=held), org
+                pending = []
+                pos = org.start
+            else:
+                pos = title_start
+                if title not in rules.unattached_titles:
+                    pending.append(title)
+            separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
+            if separator is None:
+                break
+            if separator not in rules.shared_title_separators:
+                pending = []
+            pos -= len(separator)
+
+
+def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The organisation whose title starts at `title_start`: it ends there, or a few modifier
+    characters before (`首届`), with no chain separator between."""
+    for gap in range(rules.max_gap_chars + 1):
+        candidate = orgs_by_end.get(title_start - gap)
+        if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):
+            return candidate
+    return None
+
+
+def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                          rules: RelationRules) -> Iterator[Relation]:
+    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    for org in (m for m in mentions if m.type == "ORG"):
+        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
+        if not title or not verb:
+            continue
+        pos = org.start - len(verb)
+        skip = next((w for w in rules.appointment_skips if text.startswith(w, pos - len(w))), "")
+        person = people_by_end.get(pos - len(skip))
+        people = []
+        while person:
+            people.insert(0, person)
+            separator = text[person.start - 1:person.start] if person.start else ""
+            person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
+        for p in people:
+            yield Relation("holds_position", p.entity, org.entity, evidence_of(text, p.start, org.end + len(title)),
+                           rules.appointment_confidence, "appointment", title=title)
+
+
+def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                         rules: RelationRules) -> Iterator[Relation]:
+    """`吴建平主任` (a title after the name, no organisation before it) → the post at the
+    document's most mentioned organisation, for the titles of an institution's own officers."""
+    orgs = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested)
+    if not orgs:
+        return
+    home = orgs.most_common(1)[0][0]
+    orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        if title in rules.home_titles and person.start not in orgs_by_end:
+            yield Relation("holds_position", person.entity, home,
+                           evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
+                           "home_title", title=title)
+
+
+def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                        chain: list[tuple[Relation, Anchored]]) -> list[Anchored]:
+    """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
+    is a mention of that person. Titles next to a name or inside a mention are not bare."""
+    holders: dict[str, set[str]] = {}
+    for relation, _ in chain:
+        holders.setdefault(relation.title or "", set()).add(relation.head)
+    people = [m for m in mentions if m.type == "PERSON"]
+    for person in people:
+        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        if title:
+            holders.setdefault(title, set()).add(person.entity)
+    taken = [(m.start, m.end) for m in mentions]
+    person_edges = {m.end for m in people} | {m.start for m in people}
+    found = []
+    for title, heads in holders.items():
+        if len(heads) != 1 or not title:
+            continue
+        (head,) = heads
+        start = text.find(title)
+        while start >= 0:
+            end = start + len(title)
+            free = not any(s < end and start < e for s, e in taken)
+            at_a_name = start in person_edges or end in person_edges
+            if free and not at_a_name and not _title_continues(text, start, end, titles):
+                found.append(Anchored(start, end, "PERSON", head))
+            start = text.find(title, end)
+    return found
+
+
+def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether the occurrence is part of a longer title (`副主任` for `主任`)."""
+    return any(len(t) > end - start and text.find(t, max(0, end - len(t)), start + len(t)) != -1 for t in titles)
+
+
+def ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether a title follows position `end` (`国务院|副总理`): the organisation names a post."""
+    return any(text.startswith(t, end) for t in titles)

@@ -1,0 +1,157 @@
+"""Relations signalled by a trigger word in one sentence (`出席`, `主办`, `荣获`, `授予`): its
+heads before it, its tails after it (or the reverse), the event a bare trigger refers to, and
+the recipients between a granting verb and its award."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from pipeline.records import Relation
+from pipeline.relations.mentions import (
+    Anchored,
+    coordinated,
+    coordinated_before,
+    evidence_of,
+    split_clauses,
+    within,
+)
+from pipeline.rules import RelationRules, TriggerRule
+
+WordCheck = Callable[[str, int, int], bool]
+
+
+def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
+                      is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
+    """Trigger words of every rule in one sentence; overlapping triggers compete and the
+    longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
+    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored."""
+    found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    chosen: list[tuple[int, int, TriggerRule]] = []
+    for start, end, rule in found:
+        if chosen and start < chosen[-1][1]:
+            continue
+        if any(s <= start and end <= e for s, e in spans):
+            continue
+        if is_word is not None and not is_word(text, start, end):
+            continue
+        chosen.append((start, end, rule))
+    return chosen
+
+
+def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
+                  types: frozenset[str], trigger_starts: list[int]) -> list[Anchored]:
+    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger);
+    if there are none, those of the earlier clauses back to one with a trigger of its own,
+    whose subject (the heads before that trigger) ends the search."""
+    clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
+    heads: list[Anchored] = []
+    for index, (start, end) in enumerate(reversed(clauses)):
+        limit = pos if index == 0 else end
+        earlier = [t for t in trigger_starts if start <= t < limit]
+        if index == 0 and earlier:
+            start = max(earlier)
+        elif earlier:
+            limit = min(earlier)
+        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested]
+        if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
+            return found
+        heads = found + heads
+        if earlier and index > 0:
+            break
+    return heads
+
+
+def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    return any(text.startswith(w, pos) for w in words)
+
+
+def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                      main_event: str | None, rules: RelationRules,
+                      is_word: WordCheck | None = None) -> Iterator[Relation]:
+    spans = [(m.start, m.end) for m in mentions]
+    for sentence in sentences:
+        in_sentence = within(mentions, sentence)
+        triggers = sentence_triggers(text, sentence, rules, spans, is_word)
+        starts = [t[0] for t in triggers]
+        evidence = evidence_of(text, *sentence)
+        for t_start, t_end, rule in triggers:
+            if rule.order == "head_trigger_tail":
+                heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
+                                             [s for s in starts if s < t_start])
+            else:
+                heads, tails = _backward_ends(text, (t_start, t_end), rule, in_sentence, rules)
+            for head in heads:
+                for tail in tails:
+                    if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
+                        yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
+                                       f"trigger:{rule.name}")
+            if rule.relation == "awarded_by":
+                yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+
+
+def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
+                  in_sentence: list[Anchored], main_event: str | None, rules: RelationRules,
+                  earlier_starts: list[int]) -> tuple[list[Anchored], list[Anchored]]:
+    """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
+    t_start, t_end = trigger
+    head_types, tail_types = rules.types[rule.relation]
+    clause = next(((s, e) for s, e in split_clauses(text, *sentence) if s <= t_start <= e), sentence)
+    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts)
+    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
+    tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
+    if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
+        heads = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
+    if not tails and "EVENT" in tail_types:
+        tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+    return heads, tails
+
+
+def _backward_ends(text: str, trigger: tuple[int, int], rule: TriggerRule, in_sentence: list[Anchored],
+                   rules: RelationRules) -> tuple[list[Anchored], list[Anchored]]:
+    """Heads and tails of a tail-trigger-head rule (`论坛由中国科协主办`)."""
+    t_start, t_end = trigger
+    head_types, tail_types = rules.types[rule.relation]
+    before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
+    after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
+    heads = coordinated(text, after[0], after[1:]) if after else []
+    return heads, coordinated_before(text, before)
+
+
+def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anchored],
+                           types: frozenset[str]) -> list[Anchored]:
+    """`获得2019年度国家最高科学技术奖的…黄旭华院士和…曾庆存院士`: the winners follow `的`;
+    people are preferred to the bodies they belong to."""
+    after = [m for m in mentions if m.type in types and pos <= m.start and m.end <= clause[1] and not m.nested]
+    people = [m for m in after if m.type == "PERSON"]
+    return people or after[:1]
+
+
+def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
+                     main_event: str | None, rules: RelationRules) -> list[Anchored]:
+    """The event a trigger without an event object refers to: an event named earlier in the
+    clause (`在论坛上致辞`) is taken as is; `出席大会`, `在大会上讲话` and a trigger that ends its
+    clause (`韩正出席`) name the document's main event."""
+    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start and not m.nested]
+    if earlier:
+        return earlier[-1:]
+    if main_event is None:
+        return []
+    words = rules.event_anaphora
+    if (_anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start))
+            or not text[t_end:clause[1]].strip()):
+        return [Anchored(t_end, t_end, "EVENT", main_event)]
+    return []
+
+
+def _recipients(text: str, sentence: tuple[int, int], t_end: int, mentions: list[Anchored],
+                rules: RelationRules, rule: TriggerRule) -> Iterator[Relation]:
+    """`授予X“…”称号`: who stands between the granting verb and the award received it."""
+    awards = [m for m in mentions if m.start >= t_end and m.type == "AWARD"]
+    if not awards:
+        return
+    award = awards[0]
+    receivers = rules.head_types("received")
+    for m in mentions:
+        if t_end <= m.start and m.end <= award.start and m.type in receivers and not m.nested:
+            yield Relation("received", m.entity, award.entity, evidence_of(text, *sentence), rule.confidence,
+                           f"trigger:{rule.name}:recipient")
