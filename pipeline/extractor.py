@@ -1,0 +1,25 @@
+"""`Extractor`: documents through the zhkg spaCy pipeline (`pipeline.analysis.nlp.load_nlp`)
+to `DocumentResult`s, streamed in batches."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pipeline.analysis.nlp import load_nlp, make_doc
+from pipeline.config import RunConfig, load_config
+from pipeline.records import Document, DocumentResult
+
+
+class Extractor:
+    """Turns `Document`s into `DocumentResult`s with `self.nlp`, the `Language` of `load_nlp(config)`."""
+
+    def __init__(self, config: RunConfig | None = None):
+        self.config = config or load_config()
+        self.nlp = load_nlp(self.config)
+
+    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        docs = ((make_doc(self.nlp, document.text), document) for document in documents)
+        for doc, document in self.nlp.pipe(docs, as_tuples=True, batch_size=self.config.analysis.batch_size):
+            yield DocumentResult(document, doc._.zhkg_entities, doc._.zhkg_relations)
+
+    def extract(self, document: Document) -> DocumentResult:
+        return next(self.process([document]))

@@ -1,0 +1,98 @@
+"""pipeline.analysis.nlp: the whole chain as one spaCy `Language` (`load_nlp`), what it puts on a
+`Doc`, and the round trip through `nlp.to_disk` and `spacy.load` in a fresh process."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline import load_nlp
+from pipeline.extract import SPANS_KEY
+from pipeline.ingest.documents import make_document
+
+TEXT = ("市直机关工委第六届文化艺术节在北京开幕。中关村实验室主任吴建平获得国家科学技术进步奖一等奖。"
+        "北京市委书记尹力出席2024中关村论坛年会。")
+FIVE_TYPES = {"PERSON", "ORG", "LOCATION", "EVENT", "AWARD"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_the_pipeline_is_the_whole_chain(nlp):
+    assert nlp.pipe_names[-2:] == ["zhkg_resolution", "zhkg_relations"]
+    assert nlp.pipe_names[0] == "zhkg_sentences" and "zhkg_entity_rules" in nlp.pipe_names
+
+
+def test_spans_hold_every_final_mention_and_ents_the_non_overlapping_ones(nlp):
+    doc = nlp(TEXT)
+    spans = list(doc.spans[SPANS_KEY])
+    assert {s.label_ for s in spans} == FIVE_TYPES
+    entities = {e.id: e for e in doc._.zhkg_entities}
+    mentions = {(m.start, m.end, e.type, e.id) for e in entities.values() for m in e.mentions}
+    assert {(s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans} == mentions
+    # an organisation named inside an event's name is a mention; doc.ents keeps the event
+    assert ("市直机关工委", "ORG") in {(s.text, s.label_) for s in spans}
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert ("市直机关工委", "ORG") not in {(e.text, e.label_) for e in doc.ents}
+    assert ("市直机关工委第六届文化艺术节", "EVENT") in {(e.text, e.label_) for e in doc.ents}
+    assert set(ents) <= {(s.start_char, s.end_char, s.label_) for s in spans}
+    assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:]))
+
+
+def test_relations_join_the_resolved_entities(nlp):
+    doc = nlp(TEXT)
+    names = {e.id: e.name for e in doc._.zhkg_entities}
+    relations = {(r.type, names[r.head], names[r.tail]) for r in doc._.zhkg_relations}
+    assert ("holds_position", "吴建平", "中关村实验室") in relations
+    assert ("received", "吴建平", "国家科学技术进步奖一等奖") in relations
+
+
+def test_zhkg_run_uses_the_same_pipeline(nlp, extractor):
+    assert extractor.nlp.pipe_names == nlp.pipe_names
+    result = extractor.extract(make_document("d", TEXT, "d.txt"))
+    doc = nlp(TEXT)
+    assert result.entities == doc._.zhkg_entities
+    assert result.relations == doc._.zhkg_relations
+
+
+def _facts(doc) -> dict:
+    return {"spans": [[s.start_char, s.end_char, s.label_, s.kb_id_] for s in doc.spans[SPANS_KEY]],
+            "ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents],
+            "entities": [[e.id, e.name, e.aliases, len(e.mentions)] for e in doc._.zhkg_entities],
+            "relations": [[r.type, r.head, r.tail, r.title, [[s.start, s.end] for s in r.evidence]]
+                          for r in doc._.zhkg_relations]}
+
+
+FRESH_PROCESS = """
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+doc = nlp(sys.argv[2])
+print(json.dumps({
+    "pipes": nlp.pipe_names,
+    "spans": [[s.start_char, s.end_char, s.label_, s.kb_id_] for s in doc.spans["zhkg"]],
+    "ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents],
+    "entities": [[e.id, e.name, e.aliases, len(e.mentions)] for e in doc._.zhkg_entities],
+    "relations": [[r.type, r.head, r.tail, r.title, [[s.start, s.end] for s in r.evidence]]
+                  for r in doc._.zhkg_relations]}, ensure_ascii=False))
+"""
+
+
+def test_to_disk_then_spacy_load_in_a_fresh_process_gives_the_same_results(nlp, tmp_path):
+    factories = subprocess.run([sys.executable, "-c", "from importlib import metadata; "
+                                "print(*(e.name for e in metadata.entry_points(group='spacy_factories')))"],
+                               capture_output=True, text=True, cwd=tmp_path, check=True).stdout.split()
+    if "zhkg_relations" not in factories:
+        pytest.skip("zhkg is not installed, so spaCy cannot find its factories (pip install -e .)")
+    nlp.to_disk(tmp_path / "zhkg-nlp")
+    loaded = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "zhkg-nlp"), TEXT],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert loaded.returncode == 0, loaded.stderr
+    facts = json.loads(loaded.stdout)
+    assert facts.pop("pipes") == nlp.pipe_names
+    assert facts == _facts(nlp(TEXT))
+    assert facts["relations"]
