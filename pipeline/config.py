@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import codecs
 import configparser
+import math
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,9 @@ class PathsConfig:
 class IngestConfig:
     max_chars: int = 100_000
     encoding: str = "auto"
+    max_line_bytes: int = 64 << 20
+    max_reported_skips: int = 100
+    follow_symlinks: bool = True
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class OutputConfig:
     csv: bool = True
     json: bool = True
     svg: bool = True
+    png: bool = True
     svg_max_nodes: int = 150
 
 
@@ -91,35 +97,68 @@ _SECTION_TYPES = {"paths": PathsConfig, "ingest": IngestConfig, "analysis": Anal
                   "relations": RelationsConfig, "output": OutputConfig}
 
 
+MAX_CONFIG_BYTES = 1 << 20
+
+
 def _read(path: Path) -> dict[str, Any]:
+    """The sections of a config file. Variables (`${section.key}`) are refused: nothing here
+    needs them, and nested ones grow exponentially."""
     try:
-        return dict(Config().from_disk(path, interpolate=True))
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: a config file of {path.stat().st_size:,} bytes, over the limit of "
+                              f"{MAX_CONFIG_BYTES:,}")
+        sections = dict(Config().from_disk(path, interpolate=False))
+    except ConfigError:
+        raise
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except (ConfigValidationError, ValueError, KeyError, UnicodeDecodeError, configparser.Error) as error:
         raise ConfigError(f"{path}: not a valid config file: {error}") from None
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the config file: {error.strerror or error}") from None
+    for section, values in sections.items():
+        for key, value in (values.items() if isinstance(values, dict) else ()):
+            if isinstance(value, str) and "${" in value:
+                raise ConfigError(f"{path}: [{section}] {key}: variables (${{…}}) are not supported, got {value!r}")
+    return sections
 
 
-# Allowed ranges (inclusive; None: unbounded) of numeric keys. max_chars is at most spaCy's
-# default Language.max_length; longer inputs are split into parts of at most max_chars.
-_RANGES = {("ingest", "max_chars"): (100, 1_000_000), ("analysis", "batch_size"): (1, None),
-           ("analysis", "ner_chars"): (100, None),
-           ("relations", "min_confidence"): (0.0, 1.0), ("output", "max_evidence"): (0, None)}
+# Allowed ranges (inclusive) of numeric keys: what one input or one config may make a process
+# hold is bounded by these. max_chars is at most spaCy's default Language.max_length; longer
+# inputs are split into parts of at most max_chars.
+_RANGES = {("ingest", "max_chars"): (100, 1_000_000), ("ingest", "max_line_bytes"): (1024, 1 << 30),
+           ("ingest", "max_reported_skips"): (0, 100_000),
+           ("analysis", "batch_size"): (1, 10_000), ("analysis", "ner_chars"): (100, 100_000),
+           ("relations", "min_confidence"): (0.0, 1.0), ("output", "max_evidence"): (0, 1000),
+           ("output", "svg_max_nodes"): (1, 100_000)}
+MAX_WORKERS_PER_CORE = 4
+
+
+def max_workers() -> int:
+    """The most worker processes a run may start: a few per core."""
+    return MAX_WORKERS_PER_CORE * (os.cpu_count() or 1)
+
+
+def is_text_codec(name: str) -> bool:
+    """Whether `name` is a codec that decodes bytes to text (not `hex`, `zlib`, `rot13`, …)."""
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
 
 
 def _checked(section: str, key: str, value: Any, where: str) -> Any:
     low, high = _RANGES.get((section, key), (None, None))
-    if (low is not None and value < low) or (high is not None and value > high):
-        expected = f"from {low} to {high}" if high is not None else f"of at least {low}"
-        raise ConfigError(f"{where}: expected a number {expected}, got {value!r}")
-    if (section, key) == ("ingest", "encoding") and value != "auto":
-        try:
-            codecs.lookup(value)
-        except LookupError:
-            raise ConfigError(f'{where}: expected "auto" or an encoding name such as utf-8, gb18030, big5 '
-                              f"or utf-16, got {value!r}") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where}: expected a finite number, got {value!r}")
+    if low is not None and not low <= value <= high:
+        raise ConfigError(f"{where}: expected a number from {low} to {high}, got {value!r}")
+    if (section, key) == ("ingest", "encoding") and value != "auto" and not is_text_codec(value):
+        raise ConfigError(f'{where}: expected "auto" or an encoding name of a text codec such as utf-8, gb18030, big5 '
+                          f"or utf-16, got {value!r}")
+    if section == "paths" and key in ("ner_model", "segmenter") and value not in ("default", "none") \
+            and not Path(value).is_dir():
+        raise ConfigError(f'{where}: no such model folder {value!r} (use "none" for rules only)')
     return value
 
 

@@ -23,8 +23,34 @@ class EngineError(RuntimeError):
     """The engine cannot go on: a worker process died, the cluster cannot be reached."""
 
 
+class OutputBusy(EngineError):
+    """Another zhkg run holds the output folder's lock."""
+
+
+class NoSpaceLeft(OSError):
+    """The disk of the output folder is full."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT: the run stops, its folder stays resumable; `status` is the exit status."""
+
+    def __init__(self, signal_name: str, status: int):
+        super().__init__(signal_name)
+        self.signal_name, self.status = signal_name, status
+
+
 class DaskUnavailable(RuntimeError):
     """dask.distributed (or pandas/pyarrow) is not installed."""
+
+
+_UNPRINTABLE = {**{c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)]},
+                0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def printable(text: str) -> str:
+    """`text` (a file name, a reason naming one) safe on one line of a terminal: control
+    characters, escape sequences and line separators shown as `\\xNN` escapes."""
+    return text.translate(_UNPRINTABLE)
 
 
 # --- skip reasons: files and folders --------------------------------------------------------
@@ -33,6 +59,7 @@ NO_SUCH_PATH = "no such file or folder"
 NOT_A_FILE_OR_FOLDER = "not a regular file or folder (a device, pipe or socket)"
 NOT_A_REGULAR_FILE = "not a regular file (a device, pipe or socket)"
 BROKEN_LINK = "broken symbolic link"
+SYMLINK_NOT_FOLLOWED = "symbolic link, not followed (--no-follow-symlinks)"
 
 
 def cannot_read(error: OSError) -> str:
@@ -67,6 +94,21 @@ def too_long(chars: int, limit: int) -> str:
 
 
 # --- skip reasons: jsonl and HTML -----------------------------------------------------------
+
+def line_too_long(size: int, limit: int) -> str:
+    return f"line of {size:,} bytes, over the limit of {limit:,} ([ingest] max_line_bytes), not read"
+
+
+def more_skipped_lines(count: int, shown: int) -> str:
+    """The skipped lines of one file beyond the `shown` reported one by one."""
+    return f"{count:,} more lines skipped (only the first {shown:,} are listed: [ingest] max_reported_skips)"
+
+
+def damaged_compressed(error: Exception) -> str:
+    """A gzip file that fails its check (CRC, length) or cannot be decompressed: none of its
+    documents are used, since any of them may be garbled."""
+    return f"damaged gzip file ({error}): none of its documents are used"
+
 
 NO_JSON_LINES = "no JSON lines in the file"
 JSON_TEXT_REQUIRED = 'a JSON object with a non-empty "text" string is required'

@@ -44,6 +44,7 @@ def test_int_for_a_float_key_becomes_a_float(tmp_path: Path):
 
 
 def test_model_folder_path(tmp_path: Path):
+    (tmp_path / "model").mkdir()  # a missing model folder is an error (issue 18)
     config = load_config(write(tmp_path, f'[paths]\nner_model = "{tmp_path / "model"}"\nschemas = "{tmp_path}"\n'))
     assert config.ner_model_path == tmp_path / "model"
     assert config.schemas_dir == str(tmp_path)

@@ -11,17 +11,22 @@ analysed nor read back; its summary goes straight into the graph. Anything else 
 key, a YAML file changed or rewritten since) falls back to `pipeline.engine.resume.previous_result`,
 which reads and checks the YAML itself. So the cache only saves time: deleting it is always safe.
 
-Only the parent process of a run writes it, after the document's YAML is written, one
-transaction per batch; an interrupted run leaves a consistent database.
+A damaged database, or one of other columns (an older zhkg, another program), is set aside as
+`cache.sqlite.damaged` and rebuilt; a full disk is `errors.NoSpaceLeft`. Only the parent process
+of a run writes it, after the document's YAML is written, one transaction per batch; an
+interrupted run leaves a consistent database.
 """
 from __future__ import annotations
 
+import errno
+import functools
 import json
 import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from pipeline.errors import NoSpaceLeft
 from pipeline.records import Document, DocumentSummary, summary_from_json
 
 CACHE_NAME = "cache.sqlite"
@@ -49,27 +54,77 @@ def yaml_stat(path: Path) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-class ResultCache:
-    """DIR/cache.sqlite (see the module docstring). A damaged database is replaced."""
+_COLUMNS = ["id", "pipeline", "sha256", "meta", "yaml_size", "yaml_mtime_ns", "summary"]
 
-    def __init__(self, out: Path):
+
+def _no_space(error: sqlite3.Error, path: Path) -> NoSpaceLeft | None:
+    """The NoSpaceLeft that `error` means, else None."""
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+        return NoSpaceLeft(errno.ENOSPC, "No space left on device", str(path))
+    return None
+
+
+def _guarded(method):
+    """A ResultCache method whose sqlite errors are handled: a full disk is NoSpaceLeft; any
+    other error (a damaged database) sets the file aside and the call is answered by a new,
+    empty cache (the cache only saves time)."""
+    @functools.wraps(method)
+    def guarded(self: ResultCache, *args):
+        try:
+            return method(self, *args)
+        except sqlite3.Error as error:
+            full = _no_space(error, self.path)
+            if full is not None:
+                raise full from None
+            self.db.close()
+            self._set_aside(error)
+            self.db = self._open()
+            return method(self, *args)
+    return guarded
+
+
+class ResultCache:
+    """DIR/cache.sqlite (see the module docstring). A database that is damaged, or that another
+    program or an older zhkg wrote (other columns), is set aside as cache.sqlite.damaged and
+    a new one started; a full disk is NoSpaceLeft."""
+
+    def __init__(self, out: Path, warn=lambda message: None):
         self.out = Path(out)
         self.path = self.out / CACHE_NAME
+        self.warn = warn
         self.out.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
-        except sqlite3.DatabaseError:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        except sqlite3.Error as error:
+            full = _no_space(error, self.path)
+            if full is not None:
+                raise full from None
+            self._set_aside(error)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
-        db.execute(_SCHEMA)
-        db.execute("SELECT count(*) FROM documents").fetchone()
-        db.commit()
+        try:
+            db.execute(_SCHEMA)
+            columns = [row[1] for row in db.execute("PRAGMA table_info(documents)")]
+            if columns != _COLUMNS:
+                raise sqlite3.DatabaseError(f"a table of other columns ({', '.join(columns)})")
+            db.execute("SELECT count(*) FROM documents").fetchone()
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
         return db
 
+    def _set_aside(self, error: sqlite3.Error) -> None:
+        aside = self.path.with_name(f"{CACHE_NAME}.damaged")
+        self.warn(f"zhkg: {self.path} unusable ({error}): moved to {aside.name}, a new cache is built")
+        if self.path.exists():
+            os.replace(self.path, aside)
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    @_guarded
     def lookup(self, documents: list[Document], key: str) -> dict[str, DocumentSummary]:
         """doc id → summary, for the documents of `documents` whose row and YAML file match."""
         if not documents:
@@ -94,6 +149,7 @@ class ResultCache:
                     continue
         return found
 
+    @_guarded
     def store(self, entries: Iterable[tuple[Document, str, tuple[int, int] | None, DocumentSummary]]) -> None:
         """(document, key, its YAML's (size, mtime_ns), summary) rows, in one transaction."""
         rows = [(d.id, key, d.sha256, _meta(d), stat[0], stat[1], json.dumps(summary, ensure_ascii=False))
@@ -102,6 +158,7 @@ class ResultCache:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
+    @_guarded
     def retain(self, doc_ids: Iterable[str]) -> None:
         """Forget every document but those of `doc_ids` (the documents of this run)."""
         keep = set(doc_ids)

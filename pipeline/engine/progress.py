@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -41,7 +42,7 @@ def _lines(path: Path) -> int:
             while chunk := handle.read(1 << 20):
                 count += chunk.count(b"\n")
                 last = chunk[-1:]
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return 1
     return count + (last != b"\n")
 

@@ -95,7 +95,16 @@ def previous_data(out: Path, document: Document, key: str) -> dict | None:
         return None
     same = (meta.get("id"), meta.get("title"), meta.get("source"), meta.get("published"), meta.get("sha256")) == (
         document.id, document.title, document.source, document.published, document.sha256)
-    return data if same else None
+    return data if same and _text_matches(data, document.sha256) else None
+
+
+def _text_matches(data: dict, sha256: str) -> bool:
+    """Whether the YAML's text is the one its hash names (a hand-edited text is not)."""
+    text = data.get("text")
+    try:
+        return isinstance(text, str) and hashlib.sha256(text.encode("utf-8")).hexdigest() == sha256
+    except UnicodeEncodeError:
+        return False
 
 
 def previous_result(out: Path, document: Document, key: str) -> DocumentResult | None:
@@ -121,20 +130,30 @@ def _is_document_yaml(path: Path) -> bool:
     return meta is not None and "id" in meta and "sha256" in meta
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def remove_stale(out: Path, keep: set[str]) -> list[str]:
-    """Delete the document YAMLs in out/documents of documents that are not in `keep` (ids,
-    compared ignoring case) — inputs removed or changed since an earlier run into `out`, or
+    """Delete the document YAMLs in out/documents of documents that are not in `keep` (ids)
+    — inputs removed or changed since an earlier run into `out`, or
     that failed this time — so that DIR/documents always matches graph.yaml. Only files that
-    are zhkg document YAMLs are deleted. Returns the ids removed, sorted."""
+    are zhkg document YAMLs are deleted; an id whose case changed (`News` → `news`) leaves no
+    stale file. Returns the ids removed, sorted."""
     folder = out / "documents"
     if not folder.is_dir():
         return []
-    keep_folded = {k.casefold() for k in keep}
+    kept_by_folded = {k.casefold(): k for k in keep}
     removed = []
     with os.scandir(folder) as entries:
-        stale = [Path(e.path) for e in entries
-                 if e.name.endswith(".yaml") and e.name[:-5].casefold() not in keep_folded and e.is_file()]
+        stale = [Path(e.path) for e in entries if e.name.endswith(".yaml") and e.name[:-5] not in keep and e.is_file()]
     for path in stale:
+        kept = kept_by_folded.get(path.stem.casefold())
+        if kept is not None and _same_file(path, folder / f"{kept}.yaml"):
+            continue  # a file system that ignores case: this is the kept document's file
         if _is_document_yaml(path):
             path.unlink(missing_ok=True)
             removed.append(path.stem)

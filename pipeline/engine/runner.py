@@ -30,10 +30,12 @@ from typing import Any
 from pipeline import __version__
 from pipeline.config import RunConfig, load_config
 from pipeline.engine.cache import ResultCache, yaml_stat
+from pipeline.engine.lock import OutputLock
 from pipeline.engine.progress import Progress
 from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
-from pipeline.errors import analysis_failed
+from pipeline.errors import analysis_failed, printable
 from pipeline.graph.build import GraphBuilder, summary_from_data
+from pipeline.ingest.jsonl import Limits
 from pipeline.ingest.reader import find_inputs, read_inputs
 from pipeline.outputs.documents import iso_date
 from pipeline.outputs.yaml_io import write_yaml
@@ -47,7 +49,7 @@ def _documents(items: Iterable[Document | Skipped], report: RunReport, warn) -> 
     for item in items:
         if isinstance(item, Skipped):
             report.skipped.append(item)
-            warn(f"zhkg: skipped {item.path}: {item.reason}")
+            warn(f"zhkg: skipped {printable(item.path)}: {printable(item.reason)}")
         else:
             report.characters += len(item.text)
             yield item
@@ -83,6 +85,22 @@ def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: P
     return ProcessEngine(config, max(workers, 1), out, max_evidence, key)
 
 
+def _start_engine(run_yaml: Path, running: dict, cache: ResultCache, *engine_args):
+    """`_make_engine(*engine_args)`, once `run_yaml` says `running`; when the engine cannot start
+    (no model, bad schemas, …), `run_yaml` says `status: failed` with the reason before the error goes on."""
+    write_yaml(run_yaml, running)
+    try:
+        return _make_engine(*engine_args)
+    except Exception as error:
+        cache.close()
+        _record_failure(run_yaml, running, error)
+        raise
+
+
+def _record_failure(run_yaml: Path, running: dict, error: Exception) -> None:
+    write_yaml(run_yaml, {**running, "status": "failed", "reason": str(error) or type(error).__name__})
+
+
 def graph_files(config: RunConfig, engine: str) -> list[str]:
     """The files (relative to the output folder) that a run's graph stage writes."""
     output = config.output
@@ -99,7 +117,7 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
         extractor: Any = None, warn=lambda message: print(message, file=sys.stderr),
         resume: bool = False, *, force: bool = False, workers: int = 1, engine: str = "local",
         scheduler: str | None = None, progress: bool | None = None,
-        dask_options: dict | None = None) -> RunReport:
+        dask_options: dict | None = None, wait: bool = False) -> RunReport:
     """Extract every input under `paths` into `out_dir`; returns what was done.
 
     Incremental: documents already written to `out_dir` by a run with the same version, config,
@@ -107,22 +125,33 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
     analyses every document again. `resume` (finishing an interrupted run) is the same and only
     adds a note when `out_dir` holds no run.yaml. `workers`: processes (local engine) or, for
     `engine="dask"` without a `scheduler` address, LocalCluster workers on 127.0.0.1.
-    `progress`: a progress bar on stderr (None: when stderr is a terminal)."""
+    `progress`: a progress bar on stderr (None: when stderr is a terminal).
+
+    One run at a time writes `out_dir`: `OutputBusy` when another holds its lock (`wait`: wait
+    for it). On KeyboardInterrupt (SIGINT, or SIGTERM as `errors.Interrupted`) the worker
+    processes are ended at once and the folder is left as `resume` finishes it."""
     config = config or load_config()
-    out = Path(out_dir)
+    with OutputLock(Path(out_dir), wait=wait):
+        return _run_locked(paths, Path(out_dir), config, extractor, warn, resume, force, workers, engine,
+                           scheduler, progress, dask_options)
+
+
+def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bool, force: bool, workers: int,
+                engine: str, scheduler: str | None, progress: bool | None, dask_options: dict | None) -> RunReport:
+    """`run` while holding the folder's lock."""
     report = RunReport(inputs=[str(p) for p in paths], out_dir=out)
     started = time.perf_counter()
     key = resume_key(config)
     out.mkdir(parents=True, exist_ok=True)
     remove_temporaries(out)
     previous = previous_run(out)
-    note = resume_note(out, key) if not force and (resume or previous) else ""
-    if note:
-        warn(f"zhkg: {note}")
-    write_yaml(out / "run.yaml", {"zhkg_version": __version__, "status": "running", "resume_key": key,
-                                  "engine": engine, "inputs": report.inputs, "config": config.as_dict()})
-    cache = ResultCache(out)
-    runner = _make_engine(engine, workers, config, extractor, out, key, scheduler, dask_options, paths)
+    if note := (resume_note(out, key) if not force and (resume or previous) else ""):
+        warn(f"zhkg: {printable(note)}")
+    running = {"zhkg_version": __version__, "status": "running", "resume_key": key, "engine": engine,
+               "inputs": report.inputs, "config": config.as_dict()}
+    cache = ResultCache(out, warn)
+    runner = _start_engine(out / "run.yaml", running, cache, engine, workers, config, extractor, out, key, scheduler,
+                           dask_options, paths)
     report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
     bar = Progress(paths, progress)
     try:
@@ -141,6 +170,12 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
         state = {"builder": builder}
         del builder
         nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, workers, report)
+    except Exception as error:
+        _record_failure(out / "run.yaml", running, error)
+        raise
+    except BaseException:
+        getattr(runner, "abort", runner.close)()
+        raise
     finally:
         bar.close()
         runner.close()
@@ -159,7 +194,9 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
     """Analyse or reuse every input document; returns the builder (None for the Dask engine,
     which merges on the cluster), the ids of the documents written and a hash of them."""
     encoding = None if config.ingest.encoding == "auto" else config.ingest.encoding
-    documents = iter(_documents(read_inputs(paths, config.ingest.max_chars, encoding), report, warn))
+    documents = iter(_documents(read_inputs(paths, config.ingest.max_chars, encoding, exclude=out,
+                                           limits=Limits(config.ingest.max_line_bytes, config.ingest.max_reported_skips),
+                                           follow_symlinks=config.ingest.follow_symlinks), report, warn))
     collector = _Collector(runner, cache, key, report, warn, bar)
     pending: deque = deque()
     batch_size = max(1, config.analysis.batch_size)
@@ -222,7 +259,7 @@ class _Collector:
                     skip = Skipped(document.path or document.id, analysis_failed(outcome[1]))
                     report.skipped.append(skip)
                     report.characters -= len(document.text)
-                    self.warn(f"zhkg: skipped {skip.path}: {skip.reason}")
+                    self.warn(f"zhkg: skipped {printable(skip.path)}: {printable(skip.reason)}")
                     continue
                 _, summary, stat = outcome
                 entries.append((document, self.key, stat, summary))

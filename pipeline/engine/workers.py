@@ -12,6 +12,7 @@ by the batch size, not by the corpus: inputs are read as the workers need them.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -81,7 +82,7 @@ def worker_extractor(config: RunConfig) -> Any:
         extractors = _local.extractors = {}
     extractor = extractors.get(config)
     if extractor is None:
-        from pipeline.extract import Extractor
+        from pipeline.extractor import Extractor
 
         with _lock:  # building loads models; one at a time per process
             extractor = extractors[config] = Extractor(config)
@@ -108,7 +109,7 @@ class InlineEngine:
         if not documents:
             return {}
         if self.extractor is None:  # built when a document first needs it: a rerun may need none
-            from pipeline.extract import Extractor
+            from pipeline.extractor import Extractor
 
             self.extractor = Extractor(self.config)
         return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)
@@ -117,7 +118,37 @@ class InlineEngine:
         self.extractor = None  # freed here unless the caller holds it
 
 
-def _init_process(config: RunConfig) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this worker process when its parent ends, even by kill -9: Linux's parent-death
+    signal, else a thread that watches the parent's pid. Ctrl-C is the parent's to handle."""
+    import ctypes
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent_pid:  # the parent ended before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="zhkg-parent-watch").start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    import time
+
+    while os.getppid() == parent_pid:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _init_process(config: RunConfig, parent_pid: int) -> None:
+    die_with_parent(parent_pid)
     worker_extractor(config)
 
 
@@ -139,7 +170,7 @@ class ProcessEngine:
         self.config, self.out, self.max_evidence, self.key = config, str(out), max_evidence, key
         self.window = 2 * workers
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_process, initargs=(config,))
+                                        initializer=_init_process, initargs=(config, os.getpid()))
 
     def submit(self, index: int, items: list[Item]):
         documents = [d for _, d, s in items if s is None]
@@ -156,6 +187,13 @@ class ProcessEngine:
             raise EngineError(f"a worker process ended unexpectedly (killed, or out of memory?): {error}") from None
 
     def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def abort(self) -> None:
+        """End the worker processes now (an interrupted run): batches in progress are lost,
+        their documents are analysed again by the next run."""
+        for process in list((self.pool._processes or {}).values()):
+            process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -185,7 +223,13 @@ def run_forked(tasks: Sequence[Callable[[], None]], processes: int) -> None:
             tasks[index]()
 
     gc.freeze()  # the children's collector must not touch (and so copy) every shared object
-    children = [context.Process(target=work, name=f"zhkg-writer-{k}") for k in range(min(processes, len(tasks)) - 1)]
+    parent_pid = os.getpid()
+
+    def child_work() -> None:
+        die_with_parent(parent_pid)
+        work()
+
+    children = [context.Process(target=child_work, name=f"zhkg-writer-{k}") for k in range(min(processes, len(tasks)) - 1)]
     try:
         for child in children:
             child.start()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 import networkx as nx
 
@@ -39,8 +40,14 @@ class EdgeStats:
 
 
 def publication_day(published: str | None) -> str | None:
-    """The YYYY-MM-DD part of a publication date."""
-    return published[:10] if published else None
+    """The YYYY-MM-DD part of a publication date; None when it is no valid date (`NaN`,
+    `2024-13-45`)."""
+    if not isinstance(published, str) or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def summary_from_result(result: DocumentResult) -> DocumentSummary:

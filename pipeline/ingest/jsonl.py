@@ -1,36 +1,62 @@
 """jsonl input (`.jsonl`, or gzip-compressed `.jsonl.gz`, read as a stream): one document a line,
 {"id", "text", "title"?, "source"?, "date"?}. A bad line is skipped as `FILE:LINE`; the others
-are kept."""
+are kept. Memory is bounded by `Limits`, not by the file: a line over `max_line_bytes` is
+skipped without being held, and a gzip file is checked whole (CRC) before any line is used."""
 from __future__ import annotations
 
 import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.errors import (
     JSON_TEXT_REQUIRED,
     NO_JSON_LINES,
+    TRUNCATED_COMPRESSED,
     InputError,
+    damaged_compressed,
+    line_too_long,
+    more_skipped_lines,
     not_a_json_line,
     undecodable,
     unpaired_surrogate,
 )
-from pipeline.ingest.decoding import LEGACY, bom_codec, codec_name, decode, normalise_newlines
+from pipeline.ingest.decoding import LEGACY, bom_codec, codec_name, iter_decoded, normalise_newlines
 from pipeline.ingest.documents import documents_from, safe_id
 from pipeline.records import Document, Skipped
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+DEFAULT_MAX_LINE_BYTES = 64 << 20
+DEFAULT_MAX_REPORTED_SKIPS = 100
+_CHUNK = 1 << 20
+
+
+class Limits(NamedTuple):
+    """What one jsonl file may cost: the longest line read (bytes), and the skipped lines
+    reported one by one (the rest are counted in one entry)."""
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
+    max_reported_skips: int = DEFAULT_MAX_REPORTED_SKIPS
+
+
+class _Overlong(NamedTuple):
+    size: int
+
+
 def _open_binary(path: Path):
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
-def _read_all(path: Path) -> bytes:
-    with _open_binary(path) as handle:
-        return handle.read()
+def _chunks(path: Path):
+    def read() -> Iterator[bytes]:
+        with _open_binary(path) as handle:
+            while chunk := handle.read(_CHUNK):
+                yield chunk
+    return read
 
 
 def _stem(path: Path) -> str:
@@ -38,20 +64,45 @@ def _stem(path: Path) -> str:
     return name[:-len(".jsonl.gz")] if name.lower().endswith(".jsonl.gz") else path.stem
 
 
-def read_jsonl(path: Path, max_chars: int, encoding: str | None = None) -> Iterator[Document | Skipped]:
+def check_gzip(path: Path) -> None:
+    """Read a gzip file through once, so that a failed CRC or length check (or a truncation)
+    is an InputError before any of its documents is used."""
+    try:
+        for _ in _chunks(path)():
+            pass
+    except EOFError:
+        raise InputError(TRUNCATED_COMPRESSED) from None
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(damaged_compressed(error)) from None
+
+
+def read_jsonl(path: Path, max_chars: int, encoding: str | None = None,
+               limits: Limits | None = None) -> Iterator[Document | Skipped]:
     """One document a line: {"id", "text", "title"?, "source"?, "date"?}."""
+    limits = limits or Limits()
+    if path.name.lower().endswith(".gz"):
+        check_gzip(path)
     produced = False
-    for where, line in _lines(path, encoding):
-        if isinstance(line, Skipped):
-            produced = True
-            yield line
-            continue
-        if not line.strip():
-            continue
+    skipped = 0
+    for record in _records(path, encoding, max_chars, limits.max_line_bytes):
         produced = True
-        yield from _record(path, where, line, max_chars)
+        if isinstance(record, Skipped):
+            skipped += 1
+            if skipped > limits.max_reported_skips:
+                continue
+        yield record
+    if skipped > limits.max_reported_skips:
+        yield Skipped(str(path), more_skipped_lines(skipped - limits.max_reported_skips, limits.max_reported_skips))
     if not produced:
         yield Skipped(str(path), NO_JSON_LINES)
+
+
+def _records(path: Path, encoding: str | None, max_chars: int, max_line_bytes: int) -> Iterator[Document | Skipped]:
+    for where, line in _lines(path, encoding, max_line_bytes):
+        if isinstance(line, Skipped):
+            yield line
+        elif line.strip():
+            yield from _record(path, where, line, max_chars)
 
 
 def _record(path: Path, where: str, line: str, max_chars: int) -> Iterator[Document | Skipped]:
@@ -85,35 +136,81 @@ def _record(path: Path, where: str, line: str, max_chars: int) -> Iterator[Docum
         yield Skipped(where, str(error))
 
 
-def _lines(path: Path, encoding: str | None) -> Iterator[tuple[str, str | Skipped]]:
-    """(where, line) for every line of a jsonl file, or (where, Skipped) for an undecodable one.
+def _capped_lines(handle, limit: int) -> Iterator[bytes | _Overlong]:
+    """The lines of a binary file; a line over `limit` bytes comes as `_Overlong(size)`, read
+    through in chunks and never held whole."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while (rest := handle.readline(_CHUNK)) and not rest.endswith(b"\n"):
+            size += len(rest)
+        yield _Overlong(size + len(rest))
+
+
+def _text_lines(pieces: Iterator[str], limit: int) -> Iterator[str | _Overlong]:
+    """The lines of decoded text `pieces`; a line of over `limit` characters comes as
+    `_Overlong` (its size in characters)."""
+    held: list[str] = []
+    size = 0
+    overlong = False
+    for piece in pieces:
+        start = 0
+        while (end := piece.find("\n", start)) >= 0:
+            part = piece[start:end]
+            yield _Overlong(size + len(part)) if overlong or size + len(part) > limit else "".join(held) + part
+            held, size, overlong, start = [], 0, False, end + 1
+        rest = piece[start:]
+        size += len(rest)
+        overlong = overlong or size > limit
+        if overlong:
+            held = []
+        else:
+            held.append(rest)
+    if size or held:
+        yield _Overlong(size) if overlong else "".join(held)
+
+
+def _lines(path: Path, encoding: str | None, limit: int) -> Iterator[tuple[str, str | Skipped]]:
+    """(where, line) for every line of a jsonl file, or (where, Skipped) for an undecodable or
+    overlong one (over `limit` bytes: skipped unread).
 
     UTF-8 is the fast path, line by line. A file some of whose lines are not UTF-8 is decoded
     with the encoding detected on those lines when no line is non-ASCII UTF-8 (a GB18030 or
     Big5 file); otherwise it is a UTF-8 file with damaged lines, and they are skipped with
-    their byte offsets. UTF-16/32 files (BOM or NUL bytes) are decoded whole."""
+    their byte offsets. UTF-16/32 files (BOM or NUL bytes) are decoded as a stream of chunks;
+    a file of NUL bytes is binary."""
     with _open_binary(path) as handle:
         head = handle.read(4096)
     codec = codec_name(encoding) if encoding else bom_codec(head)
     if (codec or "").replace("-", "_").startswith(("utf_16", "utf_32")) or (codec is None and b"\x00" in head):
-        text, _ = decode(_read_all(path), encoding)
-        for number, line in enumerate(text.split("\n"), start=1):
-            yield f"{path}:{number}", line
+        _, pieces = iter_decoded(_chunks(path), encoding)
+        for number, line in enumerate(_text_lines(pieces, limit // 2), start=1):  # ≥ 2 bytes a character
+            where = f"{path}:{number}"
+            yield where, Skipped(where, line_too_long(2 * line.size, limit)) if isinstance(line, _Overlong) else line
         return
-    codec = codec or "utf-8"
+    yield from _byte_lines(path, codec or "utf-8", encoding is None, limit)
+
+
+def _byte_lines(path: Path, codec: str, detect: bool, limit: int) -> Iterator[tuple[str, str | Skipped]]:
     fallback: str | None = None
     with _open_binary(path) as handle:
         offset = 0
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_capped_lines(handle, limit), start=1):
             where = f"{path}:{number}"
+            if isinstance(raw, _Overlong):
+                yield where, Skipped(where, line_too_long(raw.size, limit))
+                offset += raw.size
+                continue
             if number == 1 and raw.startswith(b"\xef\xbb\xbf") and codec in ("utf-8", "utf_8"):
                 raw, offset = raw[3:], 3
             try:
                 yield where, raw.decode(codec)
             except UnicodeDecodeError as error:
                 failure = error
-                if encoding is None and fallback is None:
-                    fallback = _legacy_encoding(path) or ""
+                if detect and fallback is None:
+                    fallback = _legacy_encoding(path, limit) or ""
                 if fallback:
                     try:
                         yield where, raw.decode(fallback)
@@ -127,13 +224,15 @@ def _lines(path: Path, encoding: str | None) -> Iterator[tuple[str, str | Skippe
             offset += len(raw)
 
 
-def _legacy_encoding(path: Path, sample_lines: int = 64) -> str | None:
+def _legacy_encoding(path: Path, limit: int, sample_lines: int = 64) -> str | None:
     """The legacy encoding of a jsonl file that holds no non-ASCII UTF-8 line, else None."""
     from charset_normalizer import from_bytes
 
     bad: list[bytes] = []
     with _open_binary(path) as handle:
-        for raw in handle:
+        for raw in _capped_lines(handle, limit):
+            if isinstance(raw, _Overlong):
+                continue
             try:
                 if not raw.decode("utf-8").isascii():
                     return None  # a UTF-8 file: its undecodable lines are damage, not another encoding

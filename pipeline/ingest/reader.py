@@ -33,7 +33,7 @@ from pipeline.ingest.decoding import decode as decode_bytes
 from pipeline.ingest.documents import documents_from, safe_id, split_header
 from pipeline.ingest.files import JSONL_SUFFIXES, find_inputs, input_suffix
 from pipeline.ingest.html import HTML_SUFFIXES, MAX_HTML_BYTES, extract_html
-from pipeline.ingest.jsonl import read_jsonl
+from pipeline.ingest.jsonl import Limits, read_jsonl
 from pipeline.records import Document, Skipped
 
 DEFAULT_MAX_CHARS = 100_000
@@ -70,21 +70,23 @@ def read_html_file(path: Path, max_chars: int, encoding: str | None = None) -> I
 
 
 def read_inputs(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS,
-                encoding: str | None = None) -> Iterator[Document | Skipped]:
+                encoding: str | None = None, *, limits: Limits | None = None, follow_symlinks: bool = True,
+                exclude: Path | None = None) -> Iterator[Document | Skipped]:
     """Stream documents from files and folders; inputs that fail come as `Skipped`.
 
     Document ids are unique within one call, ignoring case: a repeated id gets a numeric suffix.
-    `encoding` (a codec name) forces the decoding of every file; LookupError if unknown."""
+    `encoding` (a codec name) forces the decoding of every file; LookupError if unknown.
+    `limits`: the jsonl line and skip caps; `follow_symlinks`, `exclude`: see `find_inputs`."""
     if encoding:
         codec_name(encoding)
     seen: set[str] = set()
-    for item in find_inputs(paths):
+    for item in find_inputs(paths, follow_symlinks, exclude):
         if isinstance(item, Skipped):
             yield item
             continue
         suffix = input_suffix(item)
         if suffix in JSONL_SUFFIXES:
-            produced: Iterator[Document | Skipped] = read_jsonl(item, max_chars, encoding)
+            produced: Iterator[Document | Skipped] = read_jsonl(item, max_chars, encoding, limits)
         elif suffix in HTML_SUFFIXES:
             produced = read_html_file(item, max_chars, encoding)
         else:

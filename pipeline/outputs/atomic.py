@@ -36,6 +36,17 @@ def atomic_write(path: Path, write: Callable[[Any], None], mode: str = "w") -> N
         raise
 
 
+_ID_ESCAPES = {ord("\\"): "\\\\", 0xFFFE: "\\ufffe", 0xFFFF: "\\uffff",
+               **{c: f"\\x{c:02x}" for c in range(0x20) if XML_ILLEGAL.match(chr(c))}}
+
+
+def xml_id(value: Any) -> str:
+    """A node or edge id as XML can hold it: the characters XML forbids written as `\\xNN`
+    escapes and the backslash as `\\\\`, so that distinct ids stay distinct (`李\\x02强` is not
+    `李强`); ids without either are unchanged."""
+    return str(value).translate(_ID_ESCAPES)
+
+
 def xml_value(value: Any) -> Any:
     """An attribute value as GraphML and GEXF hold it: lists joined by `|`, XML-illegal
     characters removed from text, other values as they are."""

@@ -12,7 +12,7 @@ import networkx as nx
 import numpy as np
 
 from pipeline.graph.analytics import SIZE_MIN
-from pipeline.outputs.atomic import XML_ILLEGAL, atomic_write, xml_value
+from pipeline.outputs.atomic import XML_ILLEGAL, atomic_write, xml_id, xml_value
 from pipeline.outputs.documents import iso_date
 
 
@@ -165,7 +165,7 @@ def _attvalues(values: list[tuple[str, Any]], declared: dict[str, str], indent: 
 def _gexf_node(node: Any, attrs: Mapping[str, Any], node_ids: dict[str, str]) -> str:
     """One `<node>` element: id, label and interval, colour and size, declared attributes."""
     data = _gexf_node_data(attrs)
-    head = [_attr("id", node), _attr("label", data.pop("label", node))]
+    head = [_attr("id", xml_id(node)), _attr("label", data.pop("label", node))]
     head += [_attr(k, data.pop(k)) for k in ("start", "end") if k in data]
     viz = data.pop("viz", None)
     body = ""
@@ -185,7 +185,8 @@ def _gexf_edge(u: Any, v: Any, key: Any, attrs: Mapping[str, Any], dates: Mappin
     edge_id = data.pop("id", None)
     if edge_id is None:
         edge_id = next(auto_ids)
-    head = [_attr("source", u), _attr("target", v), _attr("id", edge_id), _attr("label", data.pop("label"))]
+    head = [_attr("source", xml_id(u)), _attr("target", xml_id(v)), _attr("id", xml_id(edge_id)),
+            _attr("label", data.pop("label"))]
     head += [_attr(k, data.pop(k)) for k in ("weight", "start", "end") if k in data]
     values = [(k, val) for k, val in data.items() if k in edge_ids]
     if multigraph:

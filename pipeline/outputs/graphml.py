@@ -6,7 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from pipeline.outputs.atomic import XML_ILLEGAL, atomic_write, xml_value
+from pipeline.outputs.atomic import atomic_write, xml_id, xml_value
 
 # GraphML key ids are the attribute names and must be unique across nodes and edges, so an
 # edge attribute that shares its name with a node attribute is renamed (Gephi reads both).
@@ -34,9 +34,9 @@ def graphml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def xml_safe_ids(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """`graph`, or a copy whose node ids lost the characters XML forbids (an entity name may
-    hold a control character of its text)."""
-    mapping = {n: XML_ILLEGAL.sub("", n) for n in graph if isinstance(n, str) and XML_ILLEGAL.search(n)}
+    """`graph`, or a copy whose node ids are escaped as XML can hold them (`atomic.xml_id`: an
+    entity name may hold a control character of its text), distinct ids kept distinct."""
+    mapping = {n: xml_id(n) for n in graph if isinstance(n, str) and xml_id(n) != n}
     return nx.relabel_nodes(graph, mapping, copy=True) if mapping else graph
 
 

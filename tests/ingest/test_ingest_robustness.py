@@ -474,7 +474,7 @@ def test_control_characters_end_to_end(tmp_path: Path, extractor):
     ("[ingest]\nmax_chars = 0\n", r"\[ingest\] max_chars: expected a number from 100 to 1000000, got 0"),
     ("[ingest]\nmax_chars = 5000000\n", r"max_chars: expected a number from 100"),
     ("[ingest]\nencoding = \"klingon\"\n", r"\[ingest\] encoding: expected \"auto\" or an encoding name"),
-    ("[analysis]\nbatch_size = 0\n", r"\[analysis\] batch_size: expected a number of at least 1"),
+    ("[analysis]\nbatch_size = 0\n", r"\[analysis\] batch_size: expected a number from 1 to 10000"),
     ("[relations]\nmin_confidence = 1.5\n", r"\[relations\] min_confidence: expected a number from 0.0 to 1.0"),
     ("[output]\nmax_evidence = -1\n", r"\[output\] max_evidence"),
     ("[ingest]\nmax_chars = 1000\n[ingest]\nmax_chars = 2000\n", r"not a valid config file: .*ingest"),
@@ -685,14 +685,15 @@ def test_make_document_hash_is_of_the_text():
 
 def test_a_document_whose_analysis_fails_is_skipped_not_fatal(tmp_path: Path, extractor, monkeypatch):
     inputs = make_corpus(tmp_path / "in", 5)
-    real = type(extractor).relate
+    real = type(extractor).process
 
-    def relate(self, document, *args, **kwargs):
-        if document.id == "doc-0003":
-            raise RuntimeError("boom")
-        return real(self, document, *args, **kwargs)
+    def process(self, documents):
+        for result in real(self, documents):
+            if result.document.id == "doc-0003":
+                raise RuntimeError("boom")
+            yield result
 
-    monkeypatch.setattr(type(extractor), "relate", relate)
+    monkeypatch.setattr(type(extractor), "process", process)
     messages: list[str] = []
     report = run([str(inputs)], tmp_path / "out", extractor=extractor, warn=messages.append)
     assert report.documents == 4 and report.exit_status == 1
