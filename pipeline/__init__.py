@@ -1,8 +1,9 @@
 """zhkg: knowledge graphs from Chinese government, party and science news.
 
-Library API: `Extractor` (documents → results), `run` (files → output folder),
-`evaluate` (predictions vs gold), `read_inputs` (files → documents). They are imported on first
-use, so `import pipeline` (and `zhkg --version`) loads no model library.
+Library API: `load_nlp` (the whole chain as a spaCy `Language`), `Extractor` (documents →
+results), `run` (files → output folder), `evaluate` (predictions vs gold), `read_inputs` (files →
+documents). They are imported on first use, so `import pipeline` (and `zhkg --version`) loads no
+model library.
 """
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ import importlib
 __version__ = "0.1.0"
 
 _API = {
-    "Extractor": "pipeline.extract",
+    "Extractor": "pipeline.extractor",
     "evaluate": "pipeline.evaluate",
+    "load_nlp": "pipeline.analysis.nlp",
     "read_inputs": "pipeline.ingest.reader",
     "run": "pipeline.engine.runner",
 }
 
-__all__ = ["Extractor", "evaluate", "read_inputs", "run", "__version__"]
+__all__ = ["Extractor", "evaluate", "load_nlp", "read_inputs", "run", "__version__"]
 
 
 def __getattr__(name: str):

@@ -1,56 +1,144 @@
-"""The per-document stages chained: analysis → recognition → resolution → relations."""
+"""The per-document chain after recognition, as the last two components of the zhkg spaCy
+pipeline (`pipeline.analysis.nlp.load_nlp`): `zhkg_resolution` (mentions → one entity per
+referent; the final mentions in `doc.spans["zhkg"]` and `doc.ents`) and `zhkg_relations` (typed
+relations between them, with their evidence).
+
+The `Doc`'s text is the analysed one (width-folded, traditional converted to simplified, of the
+same length: `nlp.make_doc`); `doc._.zhkg_text` holds the document's own text when it was given
+(`pipeline.analysis.nlp.make_doc`), and names, aliases and evidence are in that text."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import NamedTuple
 
-from pipeline.analysis.nlp import build_nlp
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
 from pipeline.analysis.resolution import resolve
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
-from pipeline.config import RunConfig, load_config
-from pipeline.ingest.convert import original_evidence, original_names
-from pipeline.ingest.textnorm import analysis_text, fold
-from pipeline.records import Document, DocumentResult, Mention
+from pipeline.config import DEFAULT_SEGMENTER
+from pipeline.ingest.convert import original_names
+from pipeline.ingest.textnorm import fold
+from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, extract_relations
-from pipeline.rules import Schema, load_schema
+from pipeline.rules import load_schema
+
+SPANS_KEY = "zhkg"  # doc.spans[SPANS_KEY]: every final mention, labelled with its entity type
+
+for _extension in ("zhkg_text", "zhkg_anchors", "zhkg_entities", "zhkg_relations"):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
-class Extractor:
-    """Turns `Document`s into `DocumentResult`s, streaming in batches through spaCy."""
+class Anchors(NamedTuple):
+    """What resolution hands to the relation rules, on the analysed text: the mentions resolved
+    to their entities, and each entity's (type, name)."""
 
-    def __init__(self, config: RunConfig | None = None):
-        self.config = config or load_config()
-        self.schema: Schema = load_schema(self.config.schemas_dir)
-        self.nlp = build_nlp(self.config.ner_model_path, self.config.schemas_dir, self.config.analysis.ner_chars)
-        self.is_word = load_word_check(self.config.segmenter_path)
+    mentions: list[Anchored]
+    entities: dict[str, tuple[str, str]]
 
-    def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        pairs = ((folded, (d, folded)) for d in documents for folded in (analysis_text(d.text),))
-        for doc, (document, text) in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.analysis.batch_size):
-            yield self.relate(document, text, doc._.zhkg_mentions or [], doc._.zhkg_sentences)
 
-    def relate(self, document: Document, text: str, mentions: list[Mention],
-               sentences: list[tuple[int, int]] | None = None) -> DocumentResult:
-        entities, anchor = resolve(mentions, text, document.text, self.schema.recognition, self.schema.aliases)
+def document_text(doc: Doc) -> str:
+    """The text the offsets index and names are given in: `doc._.zhkg_text`, else `doc.text`."""
+    return doc._.zhkg_text if doc._.zhkg_text is not None else doc.text
+
+
+class Resolution:
+    """spaCy component: `doc._.zhkg_mentions` → one entity per referent (`doc._.zhkg_entities`),
+    each final mention in `doc.spans["zhkg"]` (label: entity type, kb_id: entity id), the
+    longest non-overlapping ones in `doc.ents`, and `doc._.zhkg_anchors` for the relations."""
+
+    def __init__(self, schemas_dir: str | None):
+        schema = load_schema(schemas_dir)
+        self.rules, self.aliases = schema.recognition, schema.aliases
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, original = doc.text, document_text(doc)
+        mentions = doc._.zhkg_mentions or []
+        entities, anchor = resolve(mentions, text, original, self.rules, self.aliases)
         anchored = [
             Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=_nested(m, mentions))
             for m in mentions if (m.start, m.end, m.type) in anchor
         ]
-        by_id = {e.id: (e.type, e.name) for e in entities}
-        main_event = choose_main_event(text, anchored)
-        relations = extract_relations(
-            text, sentences if sentences is not None else split_sentences(text), anchored, by_id, self.schema.recognition.titles,
-            main_event, self.schema.relations, self.is_word,
-        )
-        minimum = self.config.relations.min_confidence
-        relations = [r for r in relations if r.confidence >= minimum]
-        # names, aliases and evidence in the document's own script and width (offsets are shared)
-        return DocumentResult(document, original_names(entities, text, fold(document.text)),
-                              original_evidence(relations, text, document.text))
+        doc._.zhkg_anchors = Anchors(anchored, {e.id: (e.type, e.name) for e in entities})
+        spans = [span for e in entities for m in e.mentions
+                 if (span := doc.char_span(m.start, m.end, label=e.type, kb_id=e.id)) is not None]
+        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        doc.ents = filter_spans(spans)
+        # names and aliases in the document's own script and width (offsets are shared)
+        doc._.zhkg_entities = original_names(entities, text, fold(original))
+        return doc
 
-    def extract(self, document: Document) -> DocumentResult:
-        return next(self.process([document]))
+
+class Relations:
+    """spaCy component: `doc._.zhkg_anchors` → `doc._.zhkg_relations`, the relations of
+    schemas/relations.yaml of at least `min_confidence`, with their evidence."""
+
+    def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float):
+        schema = load_schema(schemas_dir)
+        self.titles, self.rules = schema.recognition.titles, schema.relations
+        folder = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
+        self.is_word = load_word_check(folder)
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        anchors = doc._.zhkg_anchors or Anchors([], {})
+        sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
+        main_event = choose_main_event(text, anchors.mentions)
+        relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
+                                      self.rules, self.is_word)
+        original = document_text(doc)
+        doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions)
+                                for r in relations if r.confidence >= self.min_confidence]
+        return doc
+
+
+def exact_evidence(relation: Relation, text: str, sentences: list[tuple[int, int]],
+                   mentions: list[Anchored]) -> Relation:
+    """`relation` with evidence whose offsets give exactly its text in `text` (the document's
+    own), without the blanks around it. A relation that its rule gave no evidence (sub-bodies,
+    ceremonies: from the names alone) quotes the first sentence that names both ends, else the
+    first that names its head, else its tail."""
+    spans = [_trimmed(text, span.start, span.end) for span in relation.evidence]
+    for wanted in ((relation.head, relation.tail), (relation.head,), (relation.tail,)) if not spans else ():
+        sentence = next((s for s in sentences if all(_names(s, entity, mentions) for entity in wanted)), None)
+        if sentence:
+            spans = [_trimmed(text, *sentence)]
+            break
+    return replace(relation, evidence=tuple(dict.fromkeys(s for s in spans if s.end > s.start)))
+
+
+def _names(sentence: tuple[int, int], entity: str, mentions: list[Anchored]) -> bool:
+    return any(m.entity == entity and sentence[0] <= m.start and m.end <= sentence[1] for m in mentions)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+@Language.factory("zhkg_resolution", default_config={"schemas_dir": None},
+                  requires=["doc._.zhkg_mentions"],
+                  assigns=["doc._.zhkg_entities", "doc._.zhkg_anchors", "doc.spans", "doc.ents"])
+def make_resolution(nlp: Language, name: str, schemas_dir: str | None) -> Resolution:
+    return Resolution(schemas_dir)
+
+
+@Language.factory("zhkg_relations", default_config={"schemas_dir": None, "segmenter": "default", "min_confidence": 0.0},
+                  requires=["doc._.zhkg_anchors", "doc._.zhkg_sentences"], assigns=["doc._.zhkg_relations"])
+def make_relations(nlp: Language, name: str, schemas_dir: str | None, segmenter: str,
+                   min_confidence: float) -> Relations:
+    """`segmenter`: the pkuseg folder whose words decide where a trigger is a whole word:
+    "default" (the shipped one), "none" or a folder."""
+    return Relations(schemas_dir, segmenter, min_confidence)
 
 
 TIME_MARKERS = ("以来", "前后", "期间", "之前", "之后")

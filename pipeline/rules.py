@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,15 @@ from referencing.jsonschema import DRAFT202012
 from pipeline.errors import SchemaError
 from pipeline.ingest.textnorm import fold
 
-PACKAGE_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+def _package_schemas() -> Path:
+    """The package's schemas/: package data `pipeline/schemas` in an installed wheel (see
+    pyproject.toml), the repository's top-level folder in a source checkout."""
+    shipped = resources.files("pipeline") / "schemas"
+    return Path(str(shipped)) if shipped.is_dir() else Path(__file__).resolve().parent.parent / "schemas"
+
+
+PACKAGE_SCHEMAS = _package_schemas()
 FORMATS = PACKAGE_SCHEMAS / "json"
 SCHEMAS_ENV = "ZHKG_SCHEMAS"
 ENTITY_TYPE_URI = "urn:zhkg:entity-type"
@@ -35,9 +44,21 @@ def default_schemas_dir() -> Path:
     return Path(os.environ.get(SCHEMAS_ENV) or PACKAGE_SCHEMAS)
 
 
+class _NoAliasSafeLoader(yaml.SafeLoader):
+    """The safe loader without aliases (`*name`): schemas need none, and nested ones make a
+    small file stand for an exponentially large structure (a "billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"YAML aliases (*{event.anchor}) are not allowed",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasSafeLoader)
     except FileNotFoundError:
         raise SchemaError(f"{path}: file not found") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -64,7 +64,7 @@ def relation_rules(schema):
 @pytest.fixture(scope="session")
 def extractor():
     """The whole per-document chain, built once (loads the trained model when present)."""
-    from pipeline.extract import Extractor
+    from pipeline.extractor import Extractor
 
     return Extractor()
 

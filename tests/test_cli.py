@@ -200,7 +200,8 @@ def test_run_yaml_counts_match_the_outputs(good_run, documents, run_yaml):
 
 
 def test_no_temporary_files_left(good_run):
-    leftovers = [p.name for p in good_run["out"].rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+    leftovers = [p.name for p in good_run["out"].rglob("*")
+                 if (p.name.startswith(".") or p.suffix == ".tmp") and p.name != ".zhkg.lock"]  # the folder's lock
     assert leftovers == []
 
 
@@ -293,3 +294,31 @@ def test_no_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([])
     assert exit_info.value.code == 2
+
+
+# --- zhkg init-config and the help of zhkg run -------------------------------------------------------
+
+def test_init_config_writes_the_defaults_that_run_reads(tmp_path, capsys):
+    from pipeline.config import load_config
+
+    target = tmp_path / "my.cfg"
+    assert main(["init-config", str(target)]) == 0
+    assert "[analysis]" in target.read_text(encoding="utf-8")
+    assert load_config(target) == load_config()
+    target.write_text(target.read_text(encoding="utf-8").replace("batch_size = 16", "batch_size = 4"), encoding="utf-8")
+    assert load_config(target).analysis.batch_size == 4
+    assert main(["init-config", str(target)]) == 2  # an edited file is not overwritten
+    assert load_config(target).analysis.batch_size == 4
+    assert main(["init-config", str(target), "--force"]) == 0
+    assert load_config(target) == load_config()
+    capsys.readouterr()
+    assert main(["init-config", "-"]) == 0
+    assert "[paths]" in capsys.readouterr().out
+
+
+def test_run_help_gives_examples_and_no_package_path(capsys):
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = capsys.readouterr().out
+    assert "examples:" in text and "zhkg run news/ --out kg" in text and "init-config" in text
+    assert "pipeline/" not in text and "site-packages" not in text

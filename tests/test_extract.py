@@ -1,5 +1,10 @@
-"""pipeline.extract: the per-document chain (analysis → recognition → resolution → relations)."""
+"""pipeline.extract and pipeline.extractor: the per-document chain (analysis → recognition → resolution →
+relations)."""
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
 
 from pipeline.config import RelationsConfig
 from pipeline.ingest.documents import make_document
@@ -38,13 +43,15 @@ def test_every_relation_joins_two_entities_of_the_document(extractor):
             assert 0 < relation.confidence <= 1 and relation.rule
 
 
-def test_min_confidence_drops_weaker_relations(extractor, monkeypatch):
+def test_min_confidence_drops_weaker_relations(extractor):
+    from pipeline.extractor import Extractor
+
     text = "".join(TEXTS)
     everything = extractor.extract(make_document("d", text, "d.txt")).relations
     assert everything
     threshold = max(r.confidence for r in everything)
-    monkeypatch.setattr(extractor, "config", replace(extractor.config, relations=RelationsConfig(threshold)))
-    kept = extractor.extract(make_document("d", text, "d.txt")).relations
+    stricter = Extractor(replace(extractor.config, relations=RelationsConfig(threshold)))
+    kept = stricter.extract(make_document("d", text, "d.txt")).relations
     assert kept and all(r.confidence >= threshold for r in kept)
     assert len(kept) == sum(1 for r in everything if r.confidence >= threshold)
 
@@ -85,3 +92,57 @@ def test_one_name_of_two_types_gives_two_nodes():
         builder.add(DocumentResult(Document(doc_id, "新华"), [entity], []))
     graph = builder.graph()
     assert sorted(attrs["type"] for _, attrs in graph.nodes(data=True)) == ["LOCATION", "ORG"]
+
+
+# --- evidence: every relation quotes its text at its offsets ---------------------------------------
+
+EVIDENCE_CORPUS = {
+    "sub-body": "中关村实验室党委召开会议\n中关村实验室党委书记王伟主持会议。\n\n中关村实验室主任吴建平出席。\n",
+    "ceremony": "2024年度北京市科学技术奖励大会举行\n北京市科学技术奖励大会在京召开。张三获得北京市科学技术奖一等奖。\n",
+    "traditional": "國務院總理李強出席第十屆青年科技論壇。\n中國科協副主席王建華獲得國家科技進步一等獎。\n",
+    "full-width": "２０２４年，国务院总理李强在京会见德国总理朔尔茨。　\r\n中共中央召开会议，党中央高度重视。\n",
+}
+
+
+def _evidence_problems(out_dir) -> tuple[int, list[str]]:
+    """(relations, problems) of a run's document YAMLs: relations without evidence, evidence
+    whose offsets do not give its text."""
+    from pipeline.outputs.documents import read_document_yaml
+
+    relations, problems = 0, []
+    for path in sorted((out_dir / "documents").glob("*.yaml")):
+        data = read_document_yaml(path)
+        for relation in data["relations"]:
+            relations += 1
+            where = f"{path.name}: {relation['type']} {relation['head']} → {relation['tail']}"
+            if not relation["evidence"]:
+                problems.append(f"{where}: no evidence")
+            problems += [f"{where}: {span}" for span in relation["evidence"]
+                         if data["text"][span["start"]:span["end"]] != span["text"] or span["text"] != span["text"].strip()]
+    return relations, problems
+
+
+def test_every_relation_of_a_run_has_exact_evidence(tmp_path):
+    from pipeline.engine.runner import run
+
+    for name, text in EVIDENCE_CORPUS.items():
+        (tmp_path / "in" / f"{name}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
+    run([str(tmp_path / "in")], tmp_path / "out", warn=lambda message: None)
+    relations, problems = _evidence_problems(tmp_path / "out")
+    rules = {r["rule"] for p in (tmp_path / "out" / "documents").glob("*.yaml")
+             for r in yaml.safe_load(p.read_text(encoding="utf-8"))["relations"]}
+    assert {"sub_body", "ceremony"} <= rules  # the rules that quote no evidence of their own
+    assert relations >= 8 and problems == []
+
+
+GOLD_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "dev"
+
+
+@pytest.mark.skipif(not GOLD_DEV.is_dir(), reason="../shared/gold/dev is not here")
+def test_every_relation_of_the_dev_gold_run_has_exact_evidence(tmp_path):
+    from pipeline.engine.runner import run
+
+    run([str(GOLD_DEV)], tmp_path / "out", warn=lambda message: None)
+    relations, problems = _evidence_problems(tmp_path / "out")
+    assert relations > 100 and problems == []

@@ -1,6 +1,7 @@
 """The committed outputs/ are those of a fresh `zhkg run seeds --out DIR` (`make run`): every file
 the run writes, byte for byte, and run.yaml's counts (its timestamps, timings and paths aside).
-`make view` adds graph.html and graph.png, which `zhkg run` does not write."""
+`make view` adds graph.html, which `zhkg run` does not write; graph.png is drawn with the
+machine's CJK font (and Pillow's rasteriser), so it is not compared byte for byte."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,13 +1,17 @@
-"""The analysis + recognition pipeline as one spaCy `Language`."""
+"""The zhkg pipeline as one spaCy `Language`: `build_nlp` (sentences, the trained recognizer, the
+entity rules) and `load_nlp` (those, then resolution and relations: the whole per-document chain)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from pipeline import extract  # noqa: F401  (register zhkg_resolution and zhkg_relations)
 from pipeline.analysis import entity_rules, recognizer, sentences  # noqa: F401  (register the components)
-from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
+from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS, RunConfig, load_config
+from pipeline.ingest.textnorm import analysis_text
 
 
 def build_nlp(ner_model: str | Path | None = DEFAULT_NER_MODEL, schemas_dir: str | Path | None = None,
@@ -15,11 +19,35 @@ def build_nlp(ner_model: str | Path | None = DEFAULT_NER_MODEL, schemas_dir: str
     """The analysis + recognition pipeline: char segmentation, sentences, model, rules.
 
     `ner_model` is a spaCy pipeline folder with a `ner` component trained on character
-    tokens, read `ner_chars` characters at a time; None (or a missing folder) gives a
-    rules-only pipeline."""
+    tokens, read `ner_chars` characters at a time, or "default" (the shipped one); None (or a
+    missing folder) gives a rules-only pipeline."""
     nlp = spacy.blank("zh")
     nlp.add_pipe("zhkg_sentences")
-    if ner_model and Path(ner_model).is_dir():
+    if ner_model and Path(DEFAULT_NER_MODEL if ner_model == "default" else ner_model).is_dir():
         nlp.add_pipe("zhkg_ner", config={"model": str(ner_model), "max_chars": ner_chars})
     nlp.add_pipe("zhkg_entity_rules", config={"schemas_dir": str(schemas_dir) if schemas_dir else None})
     return nlp
+
+
+def load_nlp(config: RunConfig | str | Path | None = None) -> Language:
+    """The whole per-document chain of `zhkg run` as one spaCy pipeline, for a run config or a
+    config file laid over the default (see `zhkg init-config`): `doc.spans["zhkg"]` holds the
+    final mentions, `doc.ents` the non-overlapping ones, `doc._.zhkg_entities` and
+    `doc._.zhkg_relations` the resolved entities and their relations."""
+    if not isinstance(config, RunConfig):
+        config = load_config(config)
+    paths = config.paths
+    schemas = config.schemas_dir
+    nlp = build_nlp(None if paths.ner_model == "none" else paths.ner_model, schemas, config.analysis.ner_chars)
+    nlp.add_pipe("zhkg_resolution", config={"schemas_dir": schemas})
+    nlp.add_pipe("zhkg_relations", config={"schemas_dir": schemas, "segmenter": paths.segmenter,
+                                           "min_confidence": config.relations.min_confidence})
+    return nlp
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """The `Doc` zhkg analyses for `text`: its width-folded, simplified copy of the same length,
+    with `text` itself in `doc._.zhkg_text` (names, aliases and evidence are given in it)."""
+    doc = nlp.make_doc(analysis_text(text))
+    doc._.zhkg_text = text
+    return doc

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from pipeline.config import NER_CHARS
+from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
 
 
 def sentence_pieces(sentences: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
@@ -85,4 +85,5 @@ class ModelEntities:
 @Language.factory("zhkg_ner", default_config={"model": None, "max_chars": NER_CHARS},
                   requires=["doc._.zhkg_sentences"], assigns=["doc.ents"])
 def make_model_entities(nlp: Language, name: str, model: str, max_chars: int) -> ModelEntities:
-    return ModelEntities(spacy.load(model, vocab=nlp.vocab), max_chars)
+    """`model`: a spaCy pipeline folder, or "default" for the shipped one."""
+    return ModelEntities(spacy.load(DEFAULT_NER_MODEL if model == "default" else model, vocab=nlp.vocab), max_chars)

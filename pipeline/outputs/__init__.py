@@ -1,6 +1,6 @@
 """The files a run writes, one module per format: document YAML (`documents`), graph.yaml
 (`graph_yaml`), GraphML (`graphml`), GEXF (`gexf`), Gephi CSVs (`gephi_csv`), node-link JSON
-(`node_link`) and the SVG overview (`svg`), each written atomically (`atomic`).
+(`node_link`) and the overview picture (`overview`) as SVG (`svg`) and PNG (`png`), each written atomically (`atomic`).
 
 `GRAPH_FORMATS` is the table of graph files by their name in the config's `[output]` section;
 graph.yaml is always written."""
@@ -15,10 +15,11 @@ import networkx as nx
 
 from pipeline.outputs.documents import document_dates
 from pipeline.outputs.gephi_csv import write_csv
-from pipeline.outputs.gexf import write_gexf
+from pipeline.outputs.gexf import edge_interval, write_gexf
 from pipeline.outputs.graph_yaml import write_graph_yaml
 from pipeline.outputs.graphml import write_graphml
 from pipeline.outputs.node_link import write_json
+from pipeline.outputs.png import write_png
 from pipeline.outputs.svg import write_svg
 
 # A graph file's writer: (output folder, graph, [output] config, doc id → publication date or None).
@@ -33,12 +34,21 @@ def _graphml(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[
     write_graphml(out_dir / "graph.graphml", graph)
 
 
+def _publication_dates(out_dir: Path, graph: nx.MultiDiGraph) -> dict[str, str]:
+    """doc id → publication date of the documents of `graph`'s edges, read from out_dir/documents."""
+    ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
+    return document_dates(out_dir / "documents", ids)
+
+
+def date_edges(graph: nx.MultiDiGraph, dates: Mapping[str, str]) -> None:
+    """Give every edge `first_seen` and `last_seen` (as nodes have them): the first and last
+    publication date of its documents, None when none is dated."""
+    for _, _, attrs in graph.edges(data=True):
+        attrs["first_seen"], attrs["last_seen"] = edge_interval(attrs, dates)
+
+
 def _gexf(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
-    """graph.gexf; without `dates`, the publication dates are read from out_dir/documents."""
-    if dates is None:
-        ids = (d for _, _, docs in graph.edges(data="documents", default=[]) for d in docs or [])
-        dates = document_dates(out_dir / "documents", ids)
-    write_gexf(out_dir / "graph.gexf", graph, dates)
+    write_gexf(out_dir / "graph.gexf", graph, dates or {})
 
 
 def _json(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
@@ -53,6 +63,10 @@ def _svg(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str,
     write_svg(out_dir / "graph.svg", graph, getattr(output, "svg_max_nodes", 150))
 
 
+def _png(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    write_png(out_dir / "graph.png", graph, getattr(output, "svg_max_nodes", 150))
+
+
 # [output] name → writer of its files; the slowest first.
 GRAPH_FORMATS: dict[str, GraphWriter] = {
     "graphml": _graphml,
@@ -60,6 +74,7 @@ GRAPH_FORMATS: dict[str, GraphWriter] = {
     "json": _json,
     "csv": _csv,
     "svg": _svg,
+    "png": _png,
 }
 
 
@@ -69,6 +84,7 @@ def graph_writers(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
     turns on, in table order, each ready to run (in this process or a forked one). `dates`: doc
     id → publication date (YYYY-MM-DD) for the GEXF edge intervals."""
     out_dir = Path(out_dir)
+    date_edges(graph, _publication_dates(out_dir, graph) if dates is None else dates)
     chosen = [_graph_yaml] + [write for name, write in GRAPH_FORMATS.items() if getattr(output, name, True)]
     return [partial(write, out_dir, graph, output, dates) for write in chosen]
 
