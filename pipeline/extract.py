@@ -1,7 +1,6 @@
 """The per-document stages chained: analysis → recognition → resolution → relations."""
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from pipeline.analysis.nlp import build_nlp
@@ -13,6 +12,7 @@ from pipeline.ingest.convert import original_evidence, original_names
 from pipeline.ingest.textnorm import analysis_text, fold
 from pipeline.records import Document, DocumentResult, Mention
 from pipeline.relations import Anchored, extract_relations
+from pipeline.relations.events import choose_main_event
 from pipeline.rules import Schema, load_schema
 
 
@@ -38,7 +38,7 @@ class Extractor:
             for m in mentions if (m.start, m.end, m.type) in anchor
         ]
         by_id = {e.id: (e.type, e.name) for e in entities}
-        main_event = choose_main_event(text, anchored)
+        main_event = choose_main_event(text, anchored, self.schema.relations)
         relations = extract_relations(
             text, sentences if sentences is not None else split_sentences(text), anchored, by_id, self.schema.recognition.titles,
             main_event, self.schema.relations, self.is_word,
@@ -51,23 +51,6 @@ class Extractor:
 
     def extract(self, document: Document) -> DocumentResult:
         return next(self.process([document]))
-
-
-TIME_MARKERS = ("以来", "前后", "期间", "之前", "之后")
-
-
-def choose_main_event(text: str, mentions: list[Anchored]) -> str | None:
-    """The event a document is about: the first named in its title line, else the most
-    mentioned; events used as time references (`党的十八大以来`) are not candidates."""
-    first_line_end = text.find("\n") if "\n" in text else len(text)
-    events = [m for m in mentions if m.type == "EVENT" and not text.startswith(TIME_MARKERS, m.end)]
-    if not events:
-        return None
-    in_title = [m for m in events if m.end <= first_line_end]
-    if in_title:
-        return in_title[0].entity
-    counts = Counter(m.entity for m in events)
-    return max(counts, key=lambda e: (counts[e], -next(m.start for m in events if m.entity == e)))
 
 
 def _nested(mention: Mention, mentions: list[Mention]) -> bool:

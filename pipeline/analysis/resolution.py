@@ -57,6 +57,40 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
     return shortest if all(n.endswith(shortest) for n in longer) else None
 
 
+TERM = re.compile("[一二三四五六七八九十百]+届")
+
+
+def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
+    """One key for the long and the short order of a numbered meeting's name (see `name_keys`
+    in schemas/recognition.yaml): full body names become their short forms, then the rewrites."""
+    for full, short in _full_forms(aliases):
+        name = name.replace(full, short)
+    for regex, replacement in rules.name_keys:
+        name = regex.sub(replacement, name)
+    return name
+
+
+@lru_cache(maxsize=4)
+def _full_forms_of(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
+
+
+def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
+    return _full_forms_of(tuple(sorted(aliases.canonical.get("ORG", {}).items())))
+
+
+def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+    """EVENT names of one document that name the same meeting → the longest of them."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        groups[name_key(name, rules, aliases)].add(name)
+    for key in [k for k in groups if not TERM.search(k)]:
+        termed = [k for k in groups if TERM.search(k) and TERM.sub("", k) == key]
+        if len(termed) == 1:
+            groups[termed[0]] |= groups.pop(key)
+    return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
+
+
 def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
@@ -88,6 +122,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
     mapping = {(etype, name): _target(etype, name, names, home, aliases)
                for etype, names in surfaces.items() for name in names}
+    for name, target in same_meeting(surfaces.get("EVENT", set()), rules, aliases).items():
+        mapping[("EVENT", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}
         while mapping.get((key[0], target), target) != target and target not in seen:

@@ -6,43 +6,71 @@ from collections import Counter
 from collections.abc import Iterator
 
 from pipeline.records import Relation
-from pipeline.relations.mentions import COORDINATORS, Anchored, evidence_of
+from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of
 from pipeline.rules import RelationRules
+
+NAME_JOINERS = ("、", "和", "与", "及")
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
     """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理);
-    `中国科协副主席兼秘书长X` → two titles at one body.
+    `中国科协副主席兼秘书长X` → two titles at one body; `中央军委委员魏凤和、李作成` → the title is
+    every coordinated name's; `代表团副团长X` → the title with its modifier (`副`).
 
     Also yields the organisation mention of each link, so other rules can skip it."""
     orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
-    for person in (m for m in mentions if m.type == "PERSON"):
-        pos = person.start
-        pending: list[str] = []
-        while pos > 0:
-            title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
-            if title is None:
-                break
-            title_start = pos - len(title)
-            org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
-            if org:
-                for held in [title, *pending]:
-                    yield Relation("holds_position", person.entity, org.entity,
-                                   evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
-                                   title=held), org
-                pending = []
-                pos = org.start
-            else:
-                pos = title_start
-                if title not in rules.unattached_titles:
-                    pending.append(title)
-            separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
-            if separator is None:
-                break
-            if separator not in rules.shared_title_separators:
-                pending = []
-            pos -= len(separator)
+    people = [m for m in mentions if m.type == "PERSON"]
+    for person in people:
+        for relation, org in _chain_before(text, person, orgs_by_end, titles, rules):
+            yield relation, org
+            for other in coordinated_people(text, person, people):
+                yield Relation(relation.type, other.entity, relation.tail, evidence_of(text, org.start, other.end),
+                               relation.confidence, relation.rule, title=relation.title), org
+
+
+def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:
+    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`)."""
+    by_start = {m.start: m for m in people}
+    joined, last = [], first
+    while True:
+        joiner = next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)
+        following = by_start.get(last.end + len(joiner)) if joiner else None
+        if following is None:
+            return joined
+        joined.append(following)
+        last = following
+
+
+def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
+                  rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    pos = person.start
+    pending: list[str] = []
+    while pos > 0:
+        title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
+        if title is None:
+            break
+        modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
+        title = modifier + title
+        title_start = pos - len(title)
+        org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
+        if org:
+            for held in [title, *pending]:
+                yield Relation("holds_position", person.entity, org.entity,
+                               evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
+                               title=held), org
+            pending = []
+            pos = org.start
+        else:
+            pos = title_start
+            if title not in rules.unattached_titles:
+                pending.append(title)
+        separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
+        if separator is None:
+            break
+        if separator not in rules.shared_title_separators:
+            pending = []
+        pos -= len(separator)
 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
@@ -77,18 +105,29 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
                            rules.appointment_confidence, "appointment", title=title)
 
 
+def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
+    """The institution a document is about: of the organisations its title line names (a
+    source credit such as `央视网消息` aside), the one most mentioned in the document."""
+    title_end = text.find("\n") if "\n" in text else len(text)
+    named = {m.entity for m in mentions if m.type == "ORG" and m.end <= title_end and not SOURCE_CREDIT.match(text, m.end)}
+    counts = Counter(m.entity for m in mentions if m.entity in named and not m.nested)
+    return max(sorted(named), key=lambda e: counts[e]) if named else None
+
+
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
-    """`吴建平主任` (a title after the name, no organisation before it) → the post at the
-    document's most mentioned organisation, for the titles of an institution's own officers."""
-    orgs = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested)
-    if not orgs:
+    """`吴建平主任` (a title after the name, no organisation before it) in an article about one
+    institution → the post there, when the title is one of that kind of institution's officers
+    (`主任` of a `…实验室`, `校长` of a `…大学`). Without such an institution, no relation."""
+    home = home_organisation(text, mentions)
+    if home is None:
         return
-    home = orgs.most_common(1)[0][0]
+    home_name = home.split(":", 1)[1]
     orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
         title = next((t for t in titles if text.startswith(t, person.end)), None)
-        if title in rules.home_titles and person.start not in orgs_by_end:
+        heads = rules.home_titles.get(title or "", ())
+        if heads and home_name.endswith(heads) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home,
                            evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
                            "home_title", title=title)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relations.mentions import (
+    CLAUSE_END,
+    SOURCE_CREDIT,
     Anchored,
     coordinated,
     coordinated_before,
@@ -23,19 +25,28 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
                       is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
     longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
-    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored."""
+    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored; a
+    trigger right after a mention is checked together with it, since the segmenter may glue a
+    name to the verb after it (`刘|昆作|了`)."""
+    mention_at = {e: s for s, e in spans}
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, TriggerRule]] = []
     for start, end, rule in found:
         if chosen and start < chosen[-1][1]:
             continue
-        if any(s <= start and end <= e for s, e in spans):
+        if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rules):
             continue
-        if is_word is not None and not is_word(text, start, end):
+        if is_word is not None and not is_word(text, mention_at.get(start, start), end):
             continue
         chosen.append((start, end, rule))
     return chosen
+
+
+def _nominal(text: str, start: int, end: int, rules: RelationRules) -> bool:
+    """A trigger used as a noun (`重要讲话`, `讲话精神`, `他的发言`) states no relation."""
+    return (any(text.startswith(w, start - len(w)) for w in rules.nominal_before)
+            or any(text.startswith(w, end) for w in rules.nominal_after))
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
@@ -69,6 +80,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                       main_event: str | None, rules: RelationRules,
                       is_word: WordCheck | None = None) -> Iterator[Relation]:
     spans = [(m.start, m.end) for m in mentions]
+    mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
         triggers = sentence_triggers(text, sentence, rules, spans, is_word)
@@ -95,6 +107,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
+    head_types = rule.heads or head_types
     clause = next(((s, e) for s, e in split_clauses(text, *sentence) if s <= t_start <= e), sentence)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
@@ -129,16 +142,19 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
 def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
     """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is; `出席大会`, `在大会上讲话` and a trigger that ends its
-    clause (`韩正出席`) name the document's main event."""
-    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start and not m.nested]
-    if earlier:
+    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
+    refers to the last event named before it in the sentence, else, like `出席大会` and
+    `在大会上讲话`, to the document's main event."""
+    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested]
+    if earlier and earlier[-1].start >= clause[0]:
+        return earlier[-1:]
+    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)
+    if ends_clause and earlier:
         return earlier[-1:]
     if main_event is None:
         return []
     words = rules.event_anaphora
-    if (_anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start))
-            or not text[t_end:clause[1]].strip()):
+    if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)) or ends_clause:
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
 
