@@ -19,6 +19,7 @@ from pipeline.relations.mentions import (
 from pipeline.rules import RelationRules, TriggerRule
 
 WordCheck = Callable[[str, int, int], bool]
+PREDICATE_JOINERS = ("并", "并且", "后", "随后")  # `X出席论坛并致辞`: the second predicate's subject is the first's
 
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
@@ -51,9 +52,11 @@ def _nominal(text: str, start: int, end: int, rules: RelationRules) -> bool:
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int]) -> list[Anchored]:
-    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger);
-    if there are none, those of the earlier clauses back to one with a trigger of its own,
-    whose subject (the heads before that trigger) ends the search."""
+    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
+    with the names listed in whole clauses before it (`A，B，C分别发言`); a predicate joined to an
+    earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
+    those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
+    before that trigger) ends the search."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     for index, (start, end) in enumerate(reversed(clauses)):
@@ -64,12 +67,27 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested]
+        if index == 0 and earlier and not found and any(text.startswith(j, pos - len(j)) for j in PREDICATE_JOINERS):
+            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start])
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
-            return found
+            return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
         heads = found + heads
         if earlier and index > 0:
             break
     return heads
+
+
+def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
+                   types: frozenset[str]) -> list[Anchored]:
+    """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`)."""
+    listed: list[Anchored] = []
+    for start, end in reversed(clauses):
+        alone = [m for m in mentions if m.type in types and text[start:end].strip() == text[m.start:m.end]
+                 and start <= m.start and m.end <= end]
+        if not alone:
+            break
+        listed.insert(0, alone[0])
+    return listed
 
 
 def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:

@@ -182,3 +182,24 @@ def test_whole_chain_shares_a_title_and_resolves_the_meeting(extract):
     facts = extract("全国政协十三届常委会第二十二次会议举行\n政协第十三届全国委员会常务委员会第二十二次会议21日举行。"
                     "全国政协副主席刘奇葆主持会议。")
     assert ("刘奇葆", "政协第十三届全国委员会常务委员会第二十二次会议") in facts.relation_pairs("participated_in")
+
+
+def test_a_predicate_joined_by_bing_shares_the_subject(relation_rules):
+    text = "王建华参加会见并出席第三届青年科技论坛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("王建华", "第三届青年科技论坛")}
+
+
+def test_names_listed_in_whole_clauses_share_the_trigger(relation_rules):
+    text = "张三，李四，王五分别出席第三届青年科技论坛。"
+    mentions = [anchored(text, p, "PERSON") for p in ("张三", "李四", "王五")]
+    mentions.append(anchored(text, "第三届青年科技论坛", "EVENT"))
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {
+        (p, "第三届青年科技论坛") for p in ("张三", "李四", "王五")}
+
+
+def test_a_clause_that_is_more_than_a_name_ends_the_list(relation_rules):
+    text = "张三来到北京，李四出席第三届青年科技论坛。"
+    mentions = [anchored(text, "张三", "PERSON"), anchored(text, "李四", "PERSON"),
+                anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李四", "第三届青年科技论坛")}
