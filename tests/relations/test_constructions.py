@@ -6,7 +6,6 @@ from pipeline.analysis.resolution import same_meeting
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
-from pipeline.relations import extract_relations
 from pipeline.relations.events import choose_main_event
 from pipeline.relations.titles import home_title_relations, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers, trigger_relations
