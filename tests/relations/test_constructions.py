@@ -202,3 +202,13 @@ def test_a_clause_that_is_more_than_a_name_ends_the_list(relation_rules):
     mentions = [anchored(text, "张三", "PERSON"), anchored(text, "李四", "PERSON"),
                 anchored(text, "第三届青年科技论坛", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李四", "第三届青年科技论坛")}
+
+
+def test_a_committee_named_after_its_parent_is_part_of_it(relation_rules):
+    from pipeline.relations.attachments import sub_body_relations
+
+    entities = {"ORG:全国人大常委会": ("ORG", "全国人大常委会"),
+                "ORG:全国人大常委会代表资格审查委员会": ("ORG", "全国人大常委会代表资格审查委员会"),
+                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅")}
+    assert {(name(r.head), name(r.tail)) for r in sub_body_relations(entities, relation_rules)} == {
+        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}
