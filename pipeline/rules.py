@@ -168,6 +168,8 @@ class TriggerRule:
     confidence: float
     regex: re.Pattern
     heads: frozenset[str] = frozenset()  # the head types this trigger takes, if fewer than its relation's
+    needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
+    nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
 
 
 @dataclass(frozen=True)
@@ -332,7 +334,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
             raise SchemaError(f"{path}: at key triggers/{rule['name']}/patterns: "
                               f"not a valid regular expression: {error}") from None
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
-                                    rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", []))))
+                                    rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
+                                    rule.get("needs_object", False), tuple(rule.get("nominal_before", []))))
     return tuple(triggers)
 
 

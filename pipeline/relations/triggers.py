@@ -19,6 +19,8 @@ from pipeline.relations.mentions import (
 from pipeline.rules import RelationRules, TriggerRule
 
 WordCheck = Callable[[str, int, int], bool]
+# `为艺术团举行招待会`, `应阿里邀请`, `同阿里举行会谈`: a name after these is no subject
+OBLIQUE_PREPOSITIONS = ("为", "向", "对", "给", "跟", "同", "应", "据")
 PREDICATE_JOINERS = ("并", "并且", "后", "随后")  # `X出席论坛并致辞`: the second predicate's subject is the first's
 
 
@@ -36,7 +38,7 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
     for start, end, rule in found:
         if chosen and start < chosen[-1][1]:
             continue
-        if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rules):
+        if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rule, rules):
             continue
         if is_word is not None and not is_word(text, mention_at.get(start, start), end):
             continue
@@ -44,9 +46,9 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
     return chosen
 
 
-def _nominal(text: str, start: int, end: int, rules: RelationRules) -> bool:
-    """A trigger used as a noun (`重要讲话`, `讲话精神`, `他的发言`) states no relation."""
-    return (any(text.startswith(w, start - len(w)) for w in rules.nominal_before)
+def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: RelationRules) -> bool:
+    """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation."""
+    return (any(text.startswith(w, start - len(w)) for w in rules.nominal_before + rule.nominal_before)
             or any(text.startswith(w, end) for w in rules.nominal_after))
 
 
@@ -66,7 +68,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
             start = max(earlier)
         elif earlier:
             limit = min(earlier)
-        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested]
+        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
+                 and not text.startswith(OBLIQUE_PREPOSITIONS, m.start - 1)]
         if index == 0 and earlier and not found and any(text.startswith(j, pos - len(j)) for j in PREDICATE_JOINERS):
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start])
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
@@ -132,8 +135,10 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
         heads = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
-    if not tails and "EVENT" in tail_types:
+    if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+    elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
+        tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
 
 

@@ -212,3 +212,23 @@ def test_a_committee_named_after_its_parent_is_part_of_it(relation_rules):
                 "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅")}
     assert {(name(r.head), name(r.tail)) for r in sub_body_relations(entities, relation_rules)} == {
         ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}
+
+
+def test_an_event_before_a_convening_verb_is_its_subject_not_its_object(relation_rules):
+    text = "习近平、李克强在主席台就座，祝贺大会召开。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "李克强", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协十三届一次会议")
+    assert not pairs(got, "organized")
+
+
+def test_a_convening_verb_after_de_is_a_noun(relation_rules):
+    text = "王建华向第三届青年科技论坛的召开表示祝贺。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert not pairs(trig(text, mentions, relation_rules), "organized")
+
+
+def test_a_name_after_a_preposition_is_no_subject(relation_rules):
+    text = "金正恩为中国艺术团举行欢迎招待会。"
+    mentions = [anchored(text, "金正恩", "PERSON"), anchored(text, "中国艺术团", "ORG"),
+                anchored(text, "欢迎招待会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("金正恩", "欢迎招待会")}
