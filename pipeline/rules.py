@@ -181,11 +181,11 @@ class RelationRules:
     chain_confidence: float
     unattached_titles: frozenset[str]
     title_modifiers: tuple[str, ...]
+    post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
-    nominal_before: tuple[str, ...]
-    nominal_after: tuple[str, ...]
+    nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun
     time_markers: tuple[str, ...]
     held_verbs: tuple[str, ...]
     held_max_gap: int
@@ -349,7 +349,6 @@ def load_relation_rules(directory: Path) -> RelationRules:
     appointments = data.get("appointments", {})
     home = data.get("home_titles", {})
     main_event = data.get("main_event", {})
-    nominal = data.get("nominal_triggers", {})
     return RelationRules(
         types=types,
         separators=tuple(chain["separators"]),
@@ -358,11 +357,12 @@ def load_relation_rules(directory: Path) -> RelationRules:
         chain_confidence=chain.get("confidence", 0.85),
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
         title_modifiers=_longest_first(chain.get("title_modifiers", [])),
+        post_status={key: _longest_first(data.get("post_status", {}).get(key, []))
+                     for key in ("former", "new", "appointing", "ending", "post_word")},
         sub_body_suffixes=_longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=_longest_first(data.get("event_anaphora", [])),
-        nominal_before=_longest_first(nominal.get("before", [])),
-        nominal_after=_longest_first(nominal.get("after", [])),
+        nominal={key: _longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=_longest_first(main_event.get("held_verbs", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),

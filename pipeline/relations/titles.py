@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.records import Relation
 from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of
 from pipeline.rules import RelationRules
 
 NAME_JOINERS = ("、", "和", "与", "及")
+DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -25,8 +27,7 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
         for relation, org in _chain_before(text, person, orgs_by_end, titles, rules):
             yield relation, org
             for other in coordinated_people(text, person, people):
-                yield Relation(relation.type, other.entity, relation.tail, evidence_of(text, org.start, other.end),
-                               relation.confidence, relation.rule, title=relation.title), org
+                yield replace(relation, head=other.entity, evidence=evidence_of(text, org.start, other.end)), org
 
 
 def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:
@@ -43,7 +44,27 @@ def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> li
 
 
 def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
-                  rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+                  rules: RelationRules) -> list[tuple[Relation, Anchored]]:
+    """The posts of the title chain before `person`, with the status its first word gives
+    (`原…所长X`: former, `新任…X`: new)."""
+    links = list(_chain_links(text, person, orgs_by_end, titles, rules))
+    if not links:
+        return []
+    start = min(org.start for _, org in links)
+    status = post_status_before(text, start, rules)
+    return [(replace(relation, status=status), org) for relation, org in links]
+
+
+def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
+    """`former`, `new` or `current`: what the words right before a title chain say of its posts."""
+    for status in ("former", "new"):
+        if any(text.startswith(w, pos - len(w)) for w in rules.post_status[status]):
+            return status
+    return "current"
+
+
+def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
+                 rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
     pos = person.start
     pending: list[str] = []
     while pos > 0:
@@ -85,7 +106,8 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
 
 def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[Relation]:
-    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person."""
+    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person;
+    `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     for org in (m for m in mentions if m.type == "ORG"):
         title = next((t for t in titles if text.startswith(t, org.end)), None)
@@ -100,9 +122,26 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             people.insert(0, person)
             separator = text[person.start - 1:person.start] if person.start else ""
             person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
+        appointing = rules.post_status["appointing"]
+        new = verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing) if people else False
         for p in people:
             yield Relation("holds_position", p.entity, org.entity, evidence_of(text, p.start, org.end + len(title)),
-                           rules.appointment_confidence, "appointment", title=title)
+                           rules.appointment_confidence, "appointment", title=title, status="new" if new else "current")
+
+
+def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                        rules: RelationRules) -> Iterator[Relation]:
+    """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    for org in (m for m in mentions if m.type == "ORG"):
+        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
+        if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
+            continue
+        if any(w in text[max(0, person.start - DISMISSAL_WINDOW):person.start] for w in rules.post_status["ending"]):
+            yield Relation("holds_position", person.entity, org.entity,
+                           evidence_of(text, person.start, org.end + len(title)), rules.appointment_confidence,
+                           "dismissal", title=title, status="ended")
 
 
 def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
@@ -130,7 +169,7 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
         if heads and home_name.endswith(heads) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home,
                            evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
-                           "home_title", title=title)
+                           "home_title", title=title, status="current")
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],

@@ -48,8 +48,8 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
 
 def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: RelationRules) -> bool:
     """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation."""
-    return (any(text.startswith(w, start - len(w)) for w in rules.nominal_before + rule.nominal_before)
-            or any(text.startswith(w, end) for w in rules.nominal_after))
+    return (any(text.startswith(w, start - len(w)) for w in rules.nominal["before"] + rule.nominal_before)
+            or any(text.startswith(w, end) for w in rules.nominal["after"]))
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],

@@ -6,6 +6,7 @@ from pipeline.analysis.resolution import same_meeting
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
+from pipeline.relations import extract_relations
 from pipeline.relations.events import choose_main_event
 from pipeline.relations.titles import home_title_relations, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers, trigger_relations
@@ -232,3 +233,24 @@ def test_a_name_after_a_preposition_is_no_subject(relation_rules):
     mentions = [anchored(text, "金正恩", "PERSON"), anchored(text, "中国艺术团", "ORG"),
                 anchored(text, "欢迎招待会", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("金正恩", "欢迎招待会")}
+
+
+# --- posts over time ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, org, title, status", [
+    ("国务院总理李强出席论坛。", "李强", "国务院", "总理", "current"),
+    ("原第七一九研究所所长黄旭华获奖。", "黄旭华", "第七一九研究所", "所长", "former"),
+    ("时任北京市委书记蔡奇出席。", "蔡奇", "北京市委", "书记", "former"),
+    ("会议经表决，任命应勇为全国人大宪法和法律委员会副主任委员。", "应勇", "全国人大宪法和法律委员会", "副主任委员", "new"),
+    ("王建华当选为中国科协主席。", "王建华", "中国科协", "主席", "new"),
+    ("王建华担任中国科协主席。", "王建华", "中国科协", "主席", "current"),
+    ("会议决定免去姜伟的最高人民法院副院长职务。", "姜伟", "最高人民法院", "副院长", "ended"),
+])
+def test_a_post_carries_how_the_text_states_it(rules, relation_rules, text, person, org, title, status):
+    mentions = [anchored(text, person, "PERSON"), anchored(text, org, "ORG")]
+    got = {(name(r.head), name(r.tail), r.title, r.status)
+           for r in extract_relations(text, split_sentences(text), mentions,
+                                      {m.entity: (m.type, name(m.entity)) for m in mentions}, rules.titles, None,
+                                      relation_rules)
+           if r.type == "holds_position"}
+    assert got == {(person, org, title, status)}
