@@ -91,6 +91,27 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
     return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
 
 
+def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+    """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also
+    writes, from schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none.
+    A form schemas/aliases.yaml lists (`京` for 北京) stays a name of its own."""
+    full_forms = _short_place_table(rules.lexicons.get("PLACE_SHORT", ()))
+    mapping = {}
+    for name in names:
+        if len(name) == 1 and not aliases.canonical_name("LOCATION", name):
+            mapping[name] = next((full for full in full_forms.get(name, ()) if full in names), "")
+    return mapping
+
+
+@lru_cache(maxsize=4)
+def _short_place_table(lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in lines:
+        short, _, fulls = line.partition("\t")
+        table[short] = tuple(fulls.split("|"))
+    return table
+
+
 def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
@@ -124,6 +145,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                for etype, names in surfaces.items() for name in names}
     for name, target in same_meeting(surfaces.get("EVENT", set()), rules, aliases).items():
         mapping[("EVENT", name)] = target
+    for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
+        mapping[("LOCATION", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}
         while mapping.get((key[0], target), target) != target and target not in seen:
@@ -143,7 +166,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     anchor: dict[tuple[int, int, str], str] = {}
     for m in mentions:
         name = names[(m.type, m.text)]
-        if name in rules.generic_chunks or name in rules.never_entities:
+        if not name or name in rules.generic_chunks or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
         entity = entities.get(eid)
