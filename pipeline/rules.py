@@ -132,6 +132,7 @@ class RecognitionRules:
     chunkers: tuple[Chunker, ...]
     patterns: tuple[Pattern, ...]
     name_keys: tuple[tuple[re.Pattern, str], ...] = ()
+    event_name_starts: re.Pattern | None = None
 
     @property
     def non_names(self) -> frozenset[str]:
@@ -272,7 +273,15 @@ def load_recognition(directory: Path) -> RecognitionRules:
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
         name_keys=_name_keys(data.get("name_keys", []), path),
+        event_name_starts=_regex(data.get("event_name_starts"), "event_name_starts", path),
     )
+
+
+def _regex(pattern: str | None, key: str, path: Path) -> re.Pattern | None:
+    try:
+        return re.compile(pattern) if pattern else None
+    except re.error as error:
+        raise SchemaError(f"{path}: at key '{key}': not a valid regular expression: {error}") from None
 
 
 def _name_keys(pairs: list[list[str]], path: Path) -> tuple[tuple[re.Pattern, str], ...]:

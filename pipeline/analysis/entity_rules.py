@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.analysis.boundaries import trim_governing_predicates
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules, Schema, load_schema
 
@@ -358,7 +359,7 @@ class EntityRules:
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
-        merged = merge_mentions(candidates, self.rules)
+        merged = merge_mentions(trim_governing_predicates(candidates, self.rules), self.rules)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules)
         doc._.zhkg_mentions = propagate(text, merged)
