@@ -175,20 +175,25 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                         chain: list[tuple[Relation, Anchored]]) -> list[Anchored]:
     """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
-    is a mention of that person. Titles next to a name or inside a mention are not bare."""
+    is a mention of that person. Titles next to a name or inside a mention are not bare; a title
+    word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title."""
     holders: dict[str, set[str]] = {}
     for relation, _ in chain:
         holders.setdefault(relation.title or "", set()).add(relation.head)
     people = [m for m in mentions if m.type == "PERSON"]
+    starts = {m.start for m in mentions}
+    verbs = set()
     for person in people:
         title = next((t for t in titles if text.startswith(t, person.end)), None)
         if title:
             holders.setdefault(title, set()).add(person.entity)
+            if person.end + len(title) in starts:
+                verbs.add(title)
     taken = [(m.start, m.end) for m in mentions]
     person_edges = {m.end for m in people} | {m.start for m in people}
     found = []
     for title, heads in holders.items():
-        if len(heads) != 1 or not title:
+        if len(heads) != 1 or not title or title in verbs:
             continue
         (head,) = heads
         start = text.find(title)

@@ -254,3 +254,11 @@ def test_a_post_carries_how_the_text_states_it(rules, relation_rules, text, pers
                                       relation_rules)
            if r.type == "holds_position"}
     assert got == {(person, org, title, status)}
+
+
+def test_a_title_word_used_as_a_verb_is_no_bare_title(rules, relation_rules):
+    text = "习近平代表中共中央，向参加全国两会的女代表致以祝福。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG"), anchored(text, "全国两会", "EVENT")]
+    got = extract_relations(text, split_sentences(text), mentions, {m.entity: (m.type, name(m.entity)) for m in mentions},
+                            rules.titles, None, relation_rules)
+    assert not pairs(got, "participated_in")
