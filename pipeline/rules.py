@@ -117,6 +117,7 @@ class RecognitionRules:
     lexicons: dict[str, tuple[str, ...]]
     never_entities: frozenset[str]
     trailing_junk: str
+    name_final_chars: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -253,6 +254,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         lexicons=lexicons,
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
+        name_final_chars=fold(data.get("name_final_chars", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=_longest_first(data["titles"]),
         honorifics=_longest_first(data["honorifics"]),

@@ -312,3 +312,13 @@ def test_no_mention_crosses_a_line_break(rules):
     text = "王建华\n李明"
     across = Mention(0, len(text), text, "PERSON", "model", 0.9)
     assert merge_mentions([across], rules) == []
+
+
+def test_a_name_may_end_in_a_function_character_before_punctuation(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "中央军委委员魏凤和、李作成参加活动。"
+    kept = trim_model_mention(mention(text, "魏凤和", "PERSON", source="model"), rules, text)
+    assert kept.text == "魏凤和"
+    text = "王建华和李明参加活动。"
+    assert trim_model_mention(mention(text, "王建华和", "PERSON", source="model"), rules, text).text == "王建华"
