@@ -211,6 +211,8 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
         return mention
     while text and text[-1] in rules.trailing_junk:
         text, end = text[:-1], end - 1
+    cut = _title_across_end(document, start, end, rules.titles) if mention.type == "ORG" else 0
+    text, end = (text[:-cut], end - cut) if cut else (text, end)
     if mention.type == "ORG":
         title = _ends_with_any(text, len(text), rules.titles)
         if title and len(text) - len(title) >= 2:
@@ -218,6 +220,15 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     if not text:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...]) -> int:
+    """How many of a span's last characters begin a title that runs on at least two characters
+    past it (`朝鲜劳动党委|员长`): they are the title's, not the name's."""
+    for k in (1, 2):
+        if end - k > start + 1 and any(len(t) >= k + 2 and document.startswith(t, end - k) for t in titles):
+            return k
+    return 0
 
 
 def _acceptable(mention: Mention, rules: RecognitionRules, document: str) -> Mention | None:

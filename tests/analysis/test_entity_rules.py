@@ -322,3 +322,12 @@ def test_a_name_may_end_in_a_function_character_before_punctuation(rules):
     assert kept.text == "魏凤和"
     text = "王建华和李明参加活动。"
     assert trim_model_mention(mention(text, "王建华和", "PERSON", source="model"), rules, text).text == "王建华"
+
+
+def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "朝鲜劳动党委员长金正恩出席。"
+    assert trim_model_mention(mention(text, "朝鲜劳动党委", "ORG", source="model"), rules, text).text == "朝鲜劳动党"
+    text = "外交部长王毅出席。"
+    assert trim_model_mention(mention(text, "外交部", "ORG", source="model"), rules, text).text == "外交部"
