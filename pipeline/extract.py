@@ -8,7 +8,6 @@ same length: `nlp.make_doc`); `doc._.zhkg_text` holds the document's own text wh
 (`pipeline.analysis.nlp.make_doc`), and names, aliases and evidence are in that text."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -25,6 +24,7 @@ from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, extract_relations
+from pipeline.relations.events import choose_main_event
 from pipeline.rules import load_schema
 
 SPANS_KEY = "zhkg"  # doc.spans[SPANS_KEY]: every final mention, labelled with its entity type
@@ -61,8 +61,8 @@ class Resolution:
         mentions = doc._.zhkg_mentions or []
         entities, anchor = resolve(mentions, text, original, self.rules, self.aliases)
         anchored = [
-            Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=_nested(m, mentions))
-            for m in mentions if (m.start, m.end, m.type) in anchor
+            Anchored(m.start, m.end, m.type, anchor[(m.start, m.end, m.type)], nested=nested)
+            for m, nested in zip(mentions, nested_flags(mentions)) if (m.start, m.end, m.type) in anchor
         ]
         doc._.zhkg_anchors = Anchors(anchored, {e.id: (e.type, e.name) for e in entities})
         spans = [span for e in entities for m in e.mentions
@@ -89,7 +89,7 @@ class Relations:
         text = doc.text
         anchors = doc._.zhkg_anchors or Anchors([], {})
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
-        main_event = choose_main_event(text, anchors.mentions)
+        main_event = choose_main_event(text, anchors.mentions, self.rules)
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
                                       self.rules, self.is_word)
         original = document_text(doc)
@@ -141,24 +141,12 @@ def make_relations(nlp: Language, name: str, schemas_dir: str | None, segmenter:
     return Relations(schemas_dir, segmenter, min_confidence)
 
 
-TIME_MARKERS = ("以来", "前后", "期间", "之前", "之后")
-
-
-def choose_main_event(text: str, mentions: list[Anchored]) -> str | None:
-    """The event a document is about: the first named in its title line, else the most
-    mentioned; events used as time references (`党的十八大以来`) are not candidates."""
-    first_line_end = text.find("\n") if "\n" in text else len(text)
-    events = [m for m in mentions if m.type == "EVENT" and not text.startswith(TIME_MARKERS, m.end)]
-    if not events:
-        return None
-    in_title = [m for m in events if m.end <= first_line_end]
-    if in_title:
-        return in_title[0].entity
-    counts = Counter(m.entity for m in events)
-    return max(counts, key=lambda e: (counts[e], -next(m.start for m in events if m.entity == e)))
-
-
-def _nested(mention: Mention, mentions: list[Mention]) -> bool:
-    length = mention.end - mention.start
-    return any(o is not mention and o.start <= mention.start and mention.end <= o.end and o.end - o.start > length
-               for o in mentions)
+def nested_flags(mentions: list[Mention]) -> list[bool]:
+    """For each mention, whether a longer one contains it (one sweep in start order)."""
+    flags = [False] * len(mentions)
+    widest = (-1, 0)  # (end, -start) of the widest mention seen so far
+    for i in sorted(range(len(mentions)), key=lambda i: (mentions[i].start, -mentions[i].end)):
+        m = mentions[i]
+        flags[i] = widest[0] > m.end or (widest[0] == m.end and -widest[1] < m.start)
+        widest = max(widest, (m.end, -m.start))
+    return flags

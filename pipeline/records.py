@@ -73,6 +73,7 @@ class Relation:
     confidence: float
     rule: str
     title: str | None = None
+    status: str | None = None  # holds_position: current | former | new | ended (see schemas/relations.yaml)
 
 
 @dataclass

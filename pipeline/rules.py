@@ -138,6 +138,7 @@ class RecognitionRules:
     lexicons: dict[str, tuple[str, ...]]
     never_entities: frozenset[str]
     trailing_junk: str
+    name_final_chars: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -152,6 +153,8 @@ class RecognitionRules:
     short_forms: dict[str, tuple[str, ...]]
     chunkers: tuple[Chunker, ...]
     patterns: tuple[Pattern, ...]
+    name_keys: tuple[tuple[re.Pattern, str], ...] = ()
+    event_name_starts: re.Pattern | None = None
 
     @property
     def non_names(self) -> frozenset[str]:
@@ -187,6 +190,9 @@ class TriggerRule:
     order: str
     confidence: float
     regex: re.Pattern
+    heads: frozenset[str] = frozenset()  # the head types this trigger takes, if fewer than its relation's
+    needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
+    nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
 
 
 @dataclass(frozen=True)
@@ -197,9 +203,15 @@ class RelationRules:
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
+    title_modifiers: tuple[str, ...]
+    post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
+    nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun
+    time_markers: tuple[str, ...]
+    held_verbs: tuple[str, ...]
+    held_max_gap: int
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
@@ -210,7 +222,7 @@ class RelationRules:
     appointment_verbs: tuple[str, ...]
     appointment_skips: tuple[str, ...]
     appointment_confidence: float
-    home_titles: frozenset[str]
+    home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
     ceremony_confidence: float
@@ -263,6 +275,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         lexicons=lexicons,
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
+        name_final_chars=fold(data.get("name_final_chars", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=_longest_first(data["titles"]),
         honorifics=_longest_first(data["honorifics"]),
@@ -282,7 +295,28 @@ def load_recognition(directory: Path) -> RecognitionRules:
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
+        name_keys=_name_keys(data.get("name_keys", []), path),
+        event_name_starts=_regex(data.get("event_name_starts"), "event_name_starts", path),
     )
+
+
+def _regex(pattern: str | None, key: str, path: Path) -> re.Pattern | None:
+    try:
+        return re.compile(pattern) if pattern else None
+    except re.error as error:
+        raise SchemaError(f"{path}: at key '{key}': not a valid regular expression: {error}") from None
+
+
+def _name_keys(pairs: list[list[str]], path: Path) -> tuple[tuple[re.Pattern, str], ...]:
+    keys = []
+    for index, (pattern, replacement) in enumerate(pairs):
+        try:
+            regex = re.compile(pattern)
+            regex.sub(replacement, "")
+        except (re.error, IndexError) as error:
+            raise SchemaError(f"{path}: at key 'name_keys/{index}': not a valid rewrite: {error}") from None
+        keys.append((regex, replacement))
+    return tuple(keys)
 
 
 GAZETTEER_FILES = {
@@ -325,9 +359,15 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     for rule in data:
         if rule["relation"] not in relations:
             raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
-        words = _longest_first(rule["words"])
+        words = _longest_first(rule.get("words", []))
+        try:
+            regex = re.compile("|".join([*rule.get("patterns", []), *map(re.escape, words)]))
+        except re.error as error:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}/patterns: "
+                              f"not a valid regular expression: {error}") from None
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
-                                    rule.get("confidence", 0.7), re.compile("|".join(map(re.escape, words)))))
+                                    rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
+                                    rule.get("needs_object", False), tuple(rule.get("nominal_before", []))))
     return tuple(triggers)
 
 
@@ -340,6 +380,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
     location = data.get("location_words", {})
     appointments = data.get("appointments", {})
     home = data.get("home_titles", {})
+    main_event = data.get("main_event", {})
     return RelationRules(
         types=types,
         separators=tuple(chain["separators"]),
@@ -347,9 +388,16 @@ def load_relation_rules(directory: Path) -> RelationRules:
         max_gap_chars=chain.get("max_gap_chars", 0),
         chain_confidence=chain.get("confidence", 0.85),
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        title_modifiers=_longest_first(chain.get("title_modifiers", [])),
+        post_status={key: _longest_first(data.get("post_status", {}).get(key, []))
+                     for key in ("former", "new", "appointing", "ending", "post_word")},
         sub_body_suffixes=_longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=_longest_first(data.get("event_anaphora", [])),
+        nominal={key: _longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
+        time_markers=tuple(main_event.get("time_markers", [])),
+        held_verbs=_longest_first(main_event.get("held_verbs", [])),
+        held_max_gap=main_event.get("max_gap_chars", 0),
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=_longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),
@@ -360,7 +408,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         appointment_verbs=_longest_first(appointments.get("verbs", [])),
         appointment_skips=_longest_first(appointments.get("skip_before_verb", [])),
         appointment_confidence=appointments.get("confidence", 0.8),
-        home_titles=frozenset(home.get("titles", [])),
+        home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55),
         ceremony_suffixes=_longest_first(data.get("ceremony_suffixes", [])),
         ceremony_confidence=data.get("ceremony_confidence", 0.65),

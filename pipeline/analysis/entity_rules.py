@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.analysis.boundaries import trim_governing_predicates
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules, Schema, load_schema
 
@@ -25,6 +26,7 @@ QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
+CLOSING_PUNCTUATION = frozenset("、，,。；;：:！？!?）)”’\n")
 ANCHOR = "_ANCHOR"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
@@ -199,12 +201,18 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
 
-def trim_model_mention(mention: Mention, rules: RecognitionRules) -> Mention | None:
+def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
     """Trim what a statistical span drags along: trailing function characters (`中华民族的`)
-    and, on an organisation, a trailing title (`…最高人民检察院检察长`)."""
+    and, on an organisation, a trailing title (`…最高人民检察院检察长`). A person's name may end
+    in one (`魏凤和、`): a conjunction or postposition is never followed by punctuation."""
     start, end, text = mention.start, mention.end, mention.text
+    if (mention.type == "PERSON" and text[-1:] in rules.name_final_chars
+            and (end == len(document) or document[end:end + 1] in CLOSING_PUNCTUATION)):
+        return mention
     while text and text[-1] in rules.trailing_junk:
         text, end = text[:-1], end - 1
+    cut = _title_across_end(document, start, end, rules.titles) if mention.type == "ORG" else 0
+    text, end = (text[:-cut], end - cut) if cut else (text, end)
     if mention.type == "ORG":
         title = _ends_with_any(text, len(text), rules.titles)
         if title and len(text) - len(title) >= 2:
@@ -214,11 +222,20 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules) -> Mention | N
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
 
-def _acceptable(mention: Mention, rules: RecognitionRules) -> Mention | None:
+def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...]) -> int:
+    """How many of a span's last characters begin a title that runs on at least two characters
+    past it (`朝鲜劳动党委|员长`): they are the title's, not the name's."""
+    for k in (1, 2):
+        if end - k > start + 1 and any(len(t) >= k + 2 and document.startswith(t, end - k) for t in titles):
+            return k
+    return 0
+
+
+def _acceptable(mention: Mention, rules: RecognitionRules, document: str) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
     if mention.source == "model" or mention.type == "PERSON":
-        mention = trim_model_mention(mention, rules)
+        mention = trim_model_mention(mention, rules, document)
         if mention is None:
             return None
     if mention.text in rules.never_entities or mention.text in rules.titles:
@@ -239,11 +256,11 @@ def _nests(inner: Mention, outer: Mention) -> bool:
             and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
 
 
-def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules) -> list[Mention]:
+def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "") -> list[Mention]:
     """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
     that are never entities) win their overlaps and are then dropped."""
-    cleaned = [m if m.type == BLOCK else _acceptable(m, rules) for m in candidates]
+    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
@@ -358,9 +375,9 @@ class EntityRules:
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
-        merged = merge_mentions(candidates, self.rules)
+        merged = merge_mentions(trim_governing_predicates(candidates, self.rules), self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
-                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules)
+                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)
         doc._.zhkg_mentions = propagate(text, merged)
         return doc
 

@@ -57,6 +57,61 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
     return shortest if all(n.endswith(shortest) for n in longer) else None
 
 
+TERM = re.compile("[一二三四五六七八九十百]+届")
+
+
+def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
+    """One key for the long and the short order of a numbered meeting's name (see `name_keys`
+    in schemas/recognition.yaml): full body names become their short forms, then the rewrites."""
+    for full, short in _full_forms(aliases):
+        name = name.replace(full, short)
+    for regex, replacement in rules.name_keys:
+        name = regex.sub(replacement, name)
+    return name
+
+
+@lru_cache(maxsize=4)
+def _full_forms_of(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
+
+
+def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
+    return _full_forms_of(tuple(sorted(aliases.canonical.get("ORG", {}).items())))
+
+
+def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+    """EVENT names of one document that name the same meeting → the longest of them."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        groups[name_key(name, rules, aliases)].add(name)
+    for key in [k for k in groups if not TERM.search(k)]:
+        termed = [k for k in groups if TERM.search(k) and TERM.sub("", k) == key]
+        if len(termed) == 1:
+            groups[termed[0]] |= groups.pop(key)
+    return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
+
+
+def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+    """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also
+    writes, from schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none.
+    A form schemas/aliases.yaml lists (`京` for 北京) stays a name of its own."""
+    full_forms = _short_place_table(rules.lexicons.get("PLACE_SHORT", ()))
+    mapping = {}
+    for name in names:
+        if len(name) == 1 and not aliases.canonical_name("LOCATION", name):
+            mapping[name] = next((full for full in full_forms.get(name, ()) if full in names), "")
+    return mapping
+
+
+@lru_cache(maxsize=4)
+def _short_place_table(lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in lines:
+        short, _, fulls = line.partition("\t")
+        table[short] = tuple(fulls.split("|"))
+    return table
+
+
 def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
@@ -88,6 +143,10 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
     mapping = {(etype, name): _target(etype, name, names, home, aliases)
                for etype, names in surfaces.items() for name in names}
+    for name, target in same_meeting(surfaces.get("EVENT", set()), rules, aliases).items():
+        mapping[("EVENT", name)] = target
+    for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
+        mapping[("LOCATION", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}
         while mapping.get((key[0], target), target) != target and target not in seen:
@@ -107,7 +166,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     anchor: dict[tuple[int, int, str], str] = {}
     for m in mentions:
         name = names[(m.type, m.text)]
-        if name in rules.generic_chunks or name in rules.never_entities:
+        if not name or name in rules.generic_chunks or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
         entity = entities.get(eid)

@@ -21,10 +21,11 @@ class WordCheck:
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         left = max(0, start - WINDOW)
-        bounds, pos = {left}, left
-        for word in self.segmenter.cut(text[left:end + WINDOW]):
-            pos += len(word)
-            bounds.add(pos)
+        window = text[left:end + WINDOW]
+        bounds, pos = {left}, 0
+        for word in self.segmenter.cut(window):
+            pos = window.find(word, pos) + len(word)  # the segmenter drops whitespace
+            bounds.add(left + pos)
         return start in bounds and end in bounds
 
 

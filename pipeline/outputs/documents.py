@@ -33,7 +33,7 @@ def document_to_dict(result: DocumentResult, max_evidence: int = 3, pipeline: st
         ],
         "relations": [
             {"type": r.type, "head": r.head, "tail": r.tail,
-             "attributes": {"title": r.title} if r.title else {},
+             "attributes": {k: v for k, v in (("title", r.title), ("status", r.status)) if v},
              "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in r.evidence[:max_evidence]],
              "confidence": round(r.confidence, 3), "rule": r.rule}
             for r in result.relations
@@ -56,7 +56,8 @@ def result_from_dict(data: dict[str, Any], path: str | None = None) -> DocumentR
     ]
     relations = [
         Relation(r["type"], r["head"], r["tail"], tuple(Span(s["start"], s["end"], s["text"]) for s in r["evidence"]),
-                 r["confidence"], r["rule"], (r.get("attributes") or {}).get("title"))
+                 r["confidence"], r["rule"], (r.get("attributes") or {}).get("title"),
+                 (r.get("attributes") or {}).get("status"))
         for r in data["relations"]
     ]
     return DocumentResult(document, entities, relations)

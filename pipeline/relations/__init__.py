@@ -23,6 +23,7 @@ from pipeline.relations.mentions import Anchored
 from pipeline.relations.titles import (
     appointment_relations,
     bare_title_mentions,
+    dismissal_relations,
     ends_with_title,
     home_title_relations,
     title_chain_relations,
@@ -48,6 +49,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += appointment_relations(text, mentions, titles, rules)
+    found += dismissal_relations(text, mentions, titles, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules)
     found += trigger_relations(text, sentences, free, main_event, rules, is_word)
@@ -77,5 +79,5 @@ def merge_relations(found: Iterable[Relation], entities: dict[str, tuple[str, st
             evidence = previous.evidence + tuple(e for e in relation.evidence if e not in previous.evidence)
             best = max(previous, relation, key=lambda r: r.confidence)
             merged[key] = Relation(best.type, best.head, best.tail, evidence[:5], best.confidence, best.rule,
-                                   best.title)
+                                   best.title, best.status)
     return list(merged.values())

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from pipeline.records import Span
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
+CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
+# `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
+SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 
 

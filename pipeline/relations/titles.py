@@ -4,45 +4,94 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pipeline.records import Relation
-from pipeline.relations.mentions import COORDINATORS, Anchored, evidence_of
+from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of
 from pipeline.rules import RelationRules
+
+NAME_JOINERS = ("、", "和", "与", "及")
+DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
     """`中共中央政治局常委、国务院副总理丁薛祥` → (丁薛祥, 中共中央政治局, 常委), (丁薛祥, 国务院, 副总理);
-    `中国科协副主席兼秘书长X` → two titles at one body.
+    `中国科协副主席兼秘书长X` → two titles at one body; `中央军委委员魏凤和、李作成` → the title is
+    every coordinated name's; `代表团副团长X` → the title with its modifier (`副`).
 
     Also yields the organisation mention of each link, so other rules can skip it."""
     orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
-    for person in (m for m in mentions if m.type == "PERSON"):
-        pos = person.start
-        pending: list[str] = []
-        while pos > 0:
-            title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
-            if title is None:
-                break
-            title_start = pos - len(title)
-            org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
-            if org:
-                for held in [title, *pending]:
-                    yield Relation("holds_position", person.entity, org.entity,
-                                   evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
-                                   title=held), org
-                pending = []
-                pos = org.start
-            else:
-                pos = title_start
-                if title not in rules.unattached_titles:
-                    pending.append(title)
-            separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
-            if separator is None:
-                break
-            if separator not in rules.shared_title_separators:
-                pending = []
-            pos -= len(separator)
+    people = [m for m in mentions if m.type == "PERSON"]
+    for person in people:
+        for relation, org in _chain_before(text, person, orgs_by_end, titles, rules):
+            yield relation, org
+            for other in coordinated_people(text, person, people):
+                yield replace(relation, head=other.entity, evidence=evidence_of(text, org.start, other.end)), org
+
+
+def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:
+    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`)."""
+    by_start = {m.start: m for m in people}
+    joined, last = [], first
+    while True:
+        joiner = next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)
+        following = by_start.get(last.end + len(joiner)) if joiner else None
+        if following is None:
+            return joined
+        joined.append(following)
+        last = following
+
+
+def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
+                  rules: RelationRules) -> list[tuple[Relation, Anchored]]:
+    """The posts of the title chain before `person`, with the status its first word gives
+    (`原…所长X`: former, `新任…X`: new)."""
+    links = list(_chain_links(text, person, orgs_by_end, titles, rules))
+    if not links:
+        return []
+    start = min(org.start for _, org in links)
+    status = post_status_before(text, start, rules)
+    return [(replace(relation, status=status), org) for relation, org in links]
+
+
+def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
+    """`former`, `new` or `current`: what the words right before a title chain say of its posts."""
+    for status in ("former", "new"):
+        if any(text.startswith(w, pos - len(w)) for w in rules.post_status[status]):
+            return status
+    return "current"
+
+
+def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
+                 rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    pos = person.start
+    pending: list[str] = []
+    while pos > 0:
+        title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
+        if title is None:
+            break
+        modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
+        title = modifier + title
+        title_start = pos - len(title)
+        org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
+        if org:
+            for held in [title, *pending]:
+                yield Relation("holds_position", person.entity, org.entity,
+                               evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
+                               title=held), org
+            pending = []
+            pos = org.start
+        else:
+            pos = title_start
+            if title not in rules.unattached_titles:
+                pending.append(title)
+        separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
+        if separator is None:
+            break
+        if separator not in rules.shared_title_separators:
+            pending = []
+        pos -= len(separator)
 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
@@ -57,7 +106,8 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
 
 def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[Relation]:
-    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person."""
+    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person;
+    `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     for org in (m for m in mentions if m.type == "ORG"):
         title = next((t for t in titles if text.startswith(t, org.end)), None)
@@ -72,45 +122,78 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             people.insert(0, person)
             separator = text[person.start - 1:person.start] if person.start else ""
             person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
+        appointing = rules.post_status["appointing"]
+        new = verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing) if people else False
         for p in people:
             yield Relation("holds_position", p.entity, org.entity, evidence_of(text, p.start, org.end + len(title)),
-                           rules.appointment_confidence, "appointment", title=title)
+                           rules.appointment_confidence, "appointment", title=title, status="new" if new else "current")
+
+
+def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                        rules: RelationRules) -> Iterator[Relation]:
+    """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    for org in (m for m in mentions if m.type == "ORG"):
+        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
+        if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
+            continue
+        if any(w in text[max(0, person.start - DISMISSAL_WINDOW):person.start] for w in rules.post_status["ending"]):
+            yield Relation("holds_position", person.entity, org.entity,
+                           evidence_of(text, person.start, org.end + len(title)), rules.appointment_confidence,
+                           "dismissal", title=title, status="ended")
+
+
+def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
+    """The institution a document is about: of the organisations its title line names (a
+    source credit such as `央视网消息` aside), the one most mentioned in the document."""
+    title_end = text.find("\n") if "\n" in text else len(text)
+    named = {m.entity for m in mentions if m.type == "ORG" and m.end <= title_end and not SOURCE_CREDIT.match(text, m.end)}
+    counts = Counter(m.entity for m in mentions if m.entity in named and not m.nested)
+    return max(sorted(named), key=lambda e: counts[e]) if named else None
 
 
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
-    """`吴建平主任` (a title after the name, no organisation before it) → the post at the
-    document's most mentioned organisation, for the titles of an institution's own officers."""
-    orgs = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested)
-    if not orgs:
+    """`吴建平主任` (a title after the name, no organisation before it) in an article about one
+    institution → the post there, when the title is one of that kind of institution's officers
+    (`主任` of a `…实验室`, `校长` of a `…大学`). Without such an institution, no relation."""
+    home = home_organisation(text, mentions)
+    if home is None:
         return
-    home = orgs.most_common(1)[0][0]
+    home_name = home.split(":", 1)[1]
     orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
         title = next((t for t in titles if text.startswith(t, person.end)), None)
-        if title in rules.home_titles and person.start not in orgs_by_end:
+        heads = rules.home_titles.get(title or "", ())
+        if heads and home_name.endswith(heads) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home,
                            evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
-                           "home_title", title=title)
+                           "home_title", title=title, status="current")
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                         chain: list[tuple[Relation, Anchored]]) -> list[Anchored]:
     """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
-    is a mention of that person. Titles next to a name or inside a mention are not bare."""
+    is a mention of that person. Titles next to a name or inside a mention are not bare; a title
+    word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title."""
     holders: dict[str, set[str]] = {}
     for relation, _ in chain:
         holders.setdefault(relation.title or "", set()).add(relation.head)
     people = [m for m in mentions if m.type == "PERSON"]
+    starts = {m.start for m in mentions}
+    verbs = set()
     for person in people:
         title = next((t for t in titles if text.startswith(t, person.end)), None)
         if title:
             holders.setdefault(title, set()).add(person.entity)
+            if person.end + len(title) in starts:
+                verbs.add(title)
     taken = [(m.start, m.end) for m in mentions]
     person_edges = {m.end for m in people} | {m.start for m in people}
     found = []
     for title, heads in holders.items():
-        if len(heads) != 1 or not title:
+        if len(heads) != 1 or not title or title in verbs:
             continue
         (head,) = heads
         start = text.find(title)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relations.mentions import (
+    CLAUSE_END,
+    SOURCE_CREDIT,
     Anchored,
     coordinated,
     coordinated_before,
@@ -17,32 +19,46 @@ from pipeline.relations.mentions import (
 from pipeline.rules import RelationRules, TriggerRule
 
 WordCheck = Callable[[str, int, int], bool]
+# `为艺术团举行招待会`, `应阿里邀请`, `同阿里举行会谈`: a name after these is no subject
+OBLIQUE_PREPOSITIONS = ("为", "向", "对", "给", "跟", "同", "应", "据")
+PREDICATE_JOINERS = ("并", "并且", "后", "随后")  # `X出席论坛并致辞`: the second predicate's subject is the first's
 
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
                       is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
     longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
-    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored."""
+    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored; a
+    trigger right after a mention is checked together with it, since the segmenter may glue a
+    name to the verb after it (`刘|昆作|了`)."""
+    mention_at = {e: s for s, e in spans}
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     chosen: list[tuple[int, int, TriggerRule]] = []
     for start, end, rule in found:
         if chosen and start < chosen[-1][1]:
             continue
-        if any(s <= start and end <= e for s, e in spans):
+        if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rule, rules):
             continue
-        if is_word is not None and not is_word(text, start, end):
+        if is_word is not None and not is_word(text, mention_at.get(start, start), end):
             continue
         chosen.append((start, end, rule))
     return chosen
 
 
+def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: RelationRules) -> bool:
+    """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation."""
+    return (any(text.startswith(w, start - len(w)) for w in rules.nominal["before"] + rule.nominal_before)
+            or any(text.startswith(w, end) for w in rules.nominal["after"]))
+
+
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int]) -> list[Anchored]:
-    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger);
-    if there are none, those of the earlier clauses back to one with a trigger of its own,
-    whose subject (the heads before that trigger) ends the search."""
+    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
+    with the names listed in whole clauses before it (`A，B，C分别发言`); a predicate joined to an
+    earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
+    those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
+    before that trigger) ends the search."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     for index, (start, end) in enumerate(reversed(clauses)):
@@ -52,13 +68,29 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
             start = max(earlier)
         elif earlier:
             limit = min(earlier)
-        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested]
+        found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
+                 and not text.startswith(OBLIQUE_PREPOSITIONS, m.start - 1)]
+        if index == 0 and earlier and not found and any(text.startswith(j, pos - len(j)) for j in PREDICATE_JOINERS):
+            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start])
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
-            return found
+            return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
         heads = found + heads
         if earlier and index > 0:
             break
     return heads
+
+
+def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
+                   types: frozenset[str]) -> list[Anchored]:
+    """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`)."""
+    listed: list[Anchored] = []
+    for start, end in reversed(clauses):
+        alone = [m for m in mentions if m.type in types and text[start:end].strip() == text[m.start:m.end]
+                 and start <= m.start and m.end <= end]
+        if not alone:
+            break
+        listed.insert(0, alone[0])
+    return listed
 
 
 def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
@@ -69,6 +101,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                       main_event: str | None, rules: RelationRules,
                       is_word: WordCheck | None = None) -> Iterator[Relation]:
     spans = [(m.start, m.end) for m in mentions]
+    mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
         triggers = sentence_triggers(text, sentence, rules, spans, is_word)
@@ -95,14 +128,17 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
+    head_types = rule.heads or head_types
     clause = next(((s, e) for s, e in split_clauses(text, *sentence) if s <= t_start <= e), sentence)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
         heads = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
-    if not tails and "EVENT" in tail_types:
+    if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+    elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
+        tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
 
 
@@ -129,16 +165,19 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
 def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
     """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is; `出席大会`, `在大会上讲话` and a trigger that ends its
-    clause (`韩正出席`) name the document's main event."""
-    earlier = [m for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start and not m.nested]
-    if earlier:
+    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
+    refers to the last event named before it in the sentence, else, like `出席大会` and
+    `在大会上讲话`, to the document's main event."""
+    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested]
+    if earlier and earlier[-1].start >= clause[0]:
+        return earlier[-1:]
+    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)
+    if ends_clause and earlier:
         return earlier[-1:]
     if main_event is None:
         return []
     words = rules.event_anaphora
-    if (_anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start))
-            or not text[t_end:clause[1]].strip()):
+    if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)) or ends_clause:
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
 

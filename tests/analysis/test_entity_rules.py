@@ -312,3 +312,22 @@ def test_no_mention_crosses_a_line_break(rules):
     text = "王建华\n李明"
     across = Mention(0, len(text), text, "PERSON", "model", 0.9)
     assert merge_mentions([across], rules) == []
+
+
+def test_a_name_may_end_in_a_function_character_before_punctuation(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "中央军委委员魏凤和、李作成参加活动。"
+    kept = trim_model_mention(mention(text, "魏凤和", "PERSON", source="model"), rules, text)
+    assert kept.text == "魏凤和"
+    text = "王建华和李明参加活动。"
+    assert trim_model_mention(mention(text, "王建华和", "PERSON", source="model"), rules, text).text == "王建华"
+
+
+def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "朝鲜劳动党委员长金正恩出席。"
+    assert trim_model_mention(mention(text, "朝鲜劳动党委", "ORG", source="model"), rules, text).text == "朝鲜劳动党"
+    text = "外交部长王毅出席。"
+    assert trim_model_mention(mention(text, "外交部", "ORG", source="model"), rules, text).text == "外交部"

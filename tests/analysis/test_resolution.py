@@ -154,3 +154,16 @@ def test_chain_city_abbreviation_in_a_beijing_document(extract):
     org = facts.entity("ORG", "北京市司法局")
     assert "市司法局" in org.aliases
     assert "市司法局" not in facts.names("ORG")
+
+
+def test_a_one_character_place_is_an_alias_of_the_full_name_the_document_writes(rules):
+    text = "中美两国元首会晤。美国总统出席。"
+    mentions = [mention(text, "中", "LOCATION"), mention(text, "美", "LOCATION"), mention(text, "美国", "LOCATION")]
+    entities, _ = resolve(mentions, text, text, rules)
+    assert [(e.name, e.aliases) for e in entities] == [("美国", ["美"])]
+
+
+def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
+    text = "会议在京召开。"
+    entities, _ = resolve([mention(text, "京", "LOCATION")], text, text, rules)
+    assert [e.name for e in entities] == ["京"]

@@ -1,0 +1,39 @@
+"""Name boundaries by word class: an event name does not start with the verb or function word
+that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|中央人大工作会议`). The word classes
+come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.records import Mention
+from pipeline.rules import RecognitionRules
+
+MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
+MAX_WORD_CHARS = 4
+
+
+@lru_cache(maxsize=4)
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+def governed_start(name: str, rules: RecognitionRules) -> int:
+    """Where an event name governed by a leading predicate really starts (0: it is not): the
+    first place a meeting name may begin (`event_name_starts`) right after a predicate word."""
+    predicates = _word_set(rules.lexicons.get("PREDICATE", ()))
+    if rules.event_name_starts is None:
+        return 0
+    for match in rules.event_name_starts.finditer(name, 1):
+        pos = match.start()
+        if any(name[max(0, pos - n):pos] in predicates for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
+            return pos
+    return 0
+
+
+def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules) -> list[Mention]:
+    """EVENT mentions without the predicate words that govern them."""
+    trimmed = []
+    for m in mentions:
+        cut = governed_start(m.text, rules) if m.type == "EVENT" else 0
+        trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
+    return trimmed

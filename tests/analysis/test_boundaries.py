@@ -1,0 +1,30 @@
+"""pipeline.analysis.boundaries: event names without the predicate words that govern them."""
+import pytest
+
+from pipeline.analysis.boundaries import governed_start, trim_governing_predicates
+from pipeline.records import Mention
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("按程序提请十四届全国人大四次会议", "十四届全国人大四次会议"),
+    ("讨论拟提请十九届四中全会", "十九届四中全会"),
+    ("要继续抓好中央人大工作会议", "中央人大工作会议"),
+])
+def test_a_governing_predicate_is_no_part_of_an_event_name(rules, name, kept):
+    assert name[governed_start(name, rules):] == kept
+
+
+@pytest.mark.parametrize("name", ["庆祝中国共产党成立100周年大会", "十三届全国人大常委会第三次会议", "党的十九届四中全会",
+                                  "中共十九届六中全会", "决战决胜脱贫攻坚座谈会"])
+def test_a_name_whose_words_are_its_own_keeps_them(rules, name):
+    assert governed_start(name, rules) == 0
+
+
+def test_only_event_mentions_are_trimmed(rules):
+    text = "会议提请十四届全国人大四次会议审议。"
+    event = Mention(2, 15, "提请十四届全国人大四次会议", "EVENT", "rule:chunk")
+    org = Mention(2, 15, "提请十四届全国人大四次会议", "ORG", "rule:chunk")
+    trimmed = trim_governing_predicates([event, org], rules)
+    assert [(m.start, m.text, m.type) for m in trimmed] == [(4, "十四届全国人大四次会议", "EVENT"),
+                                                           (2, "提请十四届全国人大四次会议", "ORG")]
+    assert text[trimmed[0].start:trimmed[0].end] == trimmed[0].text

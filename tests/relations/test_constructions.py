@@ -1,0 +1,264 @@
+"""Relation constructions of unseen news (issue 14): bare triggers, the main event, source
+credits, institution officers, shared titles, light verbs, nominal triggers, name keys."""
+import pytest
+
+from pipeline.analysis.resolution import same_meeting
+from pipeline.analysis.segmentation import load_word_check
+from pipeline.analysis.sentences import split_sentences
+from pipeline.config import DEFAULT_SEGMENTER
+from pipeline.relations import extract_relations
+from pipeline.relations.events import choose_main_event
+from pipeline.relations.titles import home_title_relations, title_chain_relations
+from pipeline.relations.triggers import sentence_triggers, trigger_relations
+from tests.conftest import anchored
+
+
+def name(entity_id):
+    return entity_id.split(":", 1)[1]
+
+
+def pairs(relations, rtype):
+    return {(name(r.head), name(r.tail)) for r in relations if r.type == rtype}
+
+
+def trig(text, mentions, relation_rules, main_event=None, is_word=None):
+    return list(trigger_relations(text, split_sentences(text), mentions, main_event, relation_rules, is_word))
+
+
+@pytest.fixture(scope="module")
+def word_check():
+    if not DEFAULT_SEGMENTER.is_dir():
+        pytest.skip("no shipped segmenter")
+    return load_word_check(DEFAULT_SEGMENTER)
+
+
+# --- a trigger with no event after it ----------------------------------------------------------
+
+def test_trigger_ending_its_clause_takes_the_event_named_before_it(relation_rules):
+    text = "第六届文化艺术节开幕式举行，市委书记尹力出席。"
+    mentions = [anchored(text, "第六届文化艺术节开幕式", "EVENT"), anchored(text, "尹力", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("尹力", "第六届文化艺术节开幕式")}
+
+
+def test_trigger_ending_its_sentence_takes_the_main_event(relation_rules):
+    text = "会议在京开幕。王沪宁出席。"
+    mentions = [anchored(text, "王沪宁", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协十四届二次会议")
+    assert pairs(got, "participated_in") == {("王沪宁", "全国政协十四届二次会议")}
+
+
+def test_without_a_main_event_a_bare_trigger_abstains(relation_rules):
+    text = "会议在京开幕。王沪宁出席。"
+    assert trig(text, [anchored(text, "王沪宁", "PERSON")], relation_rules) == []
+
+
+def test_main_event_is_named_in_the_title_line(relation_rules):
+    text = "2024年全国科技大会召开\n党的二十大以来，科技事业取得成就。"
+    mentions = [anchored(text, "2024年全国科技大会", "EVENT"), anchored(text, "党的二十大", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
+
+
+def test_main_event_is_one_stated_as_held(relation_rules):
+    text = "新闻联播\n要深入学习党的二十大精神。2024年全国科技大会6月24日在北京召开。"
+    mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "2024年全国科技大会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
+
+
+def test_an_event_only_referred_to_is_no_main_event(relation_rules):
+    text = "新闻联播\n要深入学习党的二十大精神，党的二十大以来成就显著。"
+    mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "党的二十大", "EVENT", occurrence=1)]
+    assert choose_main_event(text, mentions, relation_rules) is None
+
+
+def test_the_source_credit_takes_no_event_relation(relation_rules):
+    text = "央视网消息（新闻联播）：举办青年科技工作者沙龙。"
+    mentions = [anchored(text, "央视网", "ORG"), anchored(text, "青年科技工作者沙龙", "EVENT")]
+    assert trig(text, mentions, relation_rules) == []
+
+
+# --- posts -------------------------------------------------------------------------------------
+
+def test_officer_title_is_held_at_the_institution_the_title_line_names(rules, relation_rules):
+    text = "中关村实验室召开党建工作会议\n吴建平主任出席会议。"
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "吴建平", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("吴建平", "中关村实验室", "主任")}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("央视网消息：习近平主席出席会议。", "央视网"),          # a source credit is no institution
+    ("联合国大会开幕\n古特雷斯主任出席会议。", "联合国"),      # 主任 is no officer of a 联合国
+    ("会议召开\n吴建平主任出席中关村实验室会议。", "中关村实验室"),  # not named in the title line
+])
+def test_a_bare_title_without_its_institution_gives_no_post(rules, relation_rules, text, org):
+    person = "习近平" if "习近平" in text else ("古特雷斯" if "古特雷斯" in text else "吴建平")
+    mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
+    assert list(home_title_relations(text, mentions, rules.titles, relation_rules)) == []
+
+
+def test_a_title_before_coordinated_names_is_each_ones(rules, relation_rules):
+    text = "中央军委委员魏凤和、李作成、苗华参加活动。"
+    mentions = [anchored(text, "中央军委", "ORG")] + [anchored(text, p, "PERSON") for p in ("魏凤和", "李作成", "苗华")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {
+        ("魏凤和", "中央军委", "委员"), ("李作成", "中央军委", "委员"), ("苗华", "中央军委", "委员")}
+
+
+def test_a_deputy_title_keeps_its_modifier(rules, relation_rules):
+    text = "中央代表团副团长王沪宁出席。"
+    mentions = [anchored(text, "中央代表团", "ORG"), anchored(text, "王沪宁", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {r.title for r in got} == {"副团长"}
+
+
+# --- participation frames ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["财政部部长刘昆作了说明。", "会议听取了刘昆作的关于预算执行情况的报告。",
+                                  "刘昆就草案作说明。"])
+def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, text):
+    mentions = [anchored(text, "刘昆", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
+    assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+def test_the_body_a_speaker_is_entrusted_by_takes_part(relation_rules):
+    text = "受国务院委托，刘昆作了说明。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "刘昆", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
+    assert pairs(got, "participated_in") == {("国务院", "十三届全国人大常委会第三次会议"),
+                                             ("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+def test_entrusting_a_person_makes_no_participant(relation_rules):
+    text = "受习近平委托，刘昆作了说明。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "刘昆", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
+    assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+def test_a_trigger_used_as_a_noun_states_nothing(relation_rules):
+    text = "王建华的讲话全文刊发。"
+    assert trig(text, [anchored(text, "王建华", "PERSON")], relation_rules, main_event="EVENT:座谈会") == []
+
+
+def test_a_speech_at_an_event_is_taking_part(relation_rules):
+    text = "习近平总书记在文化传承发展座谈会上的重要讲话引起强烈反响。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "文化传承发展座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "文化传承发展座谈会")}
+
+
+# --- words -------------------------------------------------------------------------------------
+
+def test_word_check_after_line_breaks_and_spaces(word_check):
+    text = "会议\n\n  王沪宁出席会议"
+    start = text.index("出席")
+    assert word_check(text, start, start + 2)
+
+
+def test_a_trigger_glued_to_the_name_before_it_is_still_a_trigger(relation_rules, word_check):
+    text = "会议在京举行。刘昆作了说明。"
+    spans = [(text.index("刘昆"), text.index("刘昆") + 2)]
+    found = sentence_triggers(text, split_sentences(text)[1], relation_rules, spans, word_check)
+    assert [rule.name for _, _, rule in found] == ["report"]
+
+
+# --- names of one meeting ----------------------------------------------------------------------
+
+def test_long_and_short_order_of_a_meeting_name_are_one_entity(schema):
+    long, short = "政协第十三届全国委员会常务委员会第二十二次会议", "全国政协十三届常委会第二十二次会议"
+    npc_long, npc_short = "第十三届全国人民代表大会常务委员会第三次会议", "十三届全国人大常委会第三次会议"
+    mapping = same_meeting({long, short, npc_long, npc_short, "全国政协十三届常委会第二十一次会议"},
+                           schema.recognition, schema.aliases)
+    assert mapping == {long: long, short: long, npc_long: npc_long, npc_short: npc_long}
+
+
+def test_a_meeting_name_without_its_term_joins_the_one_with_it(schema):
+    mapping = same_meeting({"全国政协第三十七次主席会议", "政协第十三届全国委员会第三十七次主席会议"},
+                           schema.recognition, schema.aliases)
+    assert mapping["全国政协第三十七次主席会议"] == "政协第十三届全国委员会第三十七次主席会议"
+
+
+def test_whole_chain_shares_a_title_and_resolves_the_meeting(extract):
+    facts = extract("全国政协十三届常委会第二十二次会议举行\n政协第十三届全国委员会常务委员会第二十二次会议21日举行。"
+                    "全国政协副主席刘奇葆主持会议。")
+    assert ("刘奇葆", "政协第十三届全国委员会常务委员会第二十二次会议") in facts.relation_pairs("participated_in")
+
+
+def test_a_predicate_joined_by_bing_shares_the_subject(relation_rules):
+    text = "王建华参加会见并出席第三届青年科技论坛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("王建华", "第三届青年科技论坛")}
+
+
+def test_names_listed_in_whole_clauses_share_the_trigger(relation_rules):
+    text = "张三，李四，王五分别出席第三届青年科技论坛。"
+    mentions = [anchored(text, p, "PERSON") for p in ("张三", "李四", "王五")]
+    mentions.append(anchored(text, "第三届青年科技论坛", "EVENT"))
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {
+        (p, "第三届青年科技论坛") for p in ("张三", "李四", "王五")}
+
+
+def test_a_clause_that_is_more_than_a_name_ends_the_list(relation_rules):
+    text = "张三来到北京，李四出席第三届青年科技论坛。"
+    mentions = [anchored(text, "张三", "PERSON"), anchored(text, "李四", "PERSON"),
+                anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李四", "第三届青年科技论坛")}
+
+
+def test_a_committee_named_after_its_parent_is_part_of_it(relation_rules):
+    from pipeline.relations.attachments import sub_body_relations
+
+    entities = {"ORG:全国人大常委会": ("ORG", "全国人大常委会"),
+                "ORG:全国人大常委会代表资格审查委员会": ("ORG", "全国人大常委会代表资格审查委员会"),
+                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅")}
+    assert {(name(r.head), name(r.tail)) for r in sub_body_relations(entities, relation_rules)} == {
+        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}
+
+
+def test_an_event_before_a_convening_verb_is_its_subject_not_its_object(relation_rules):
+    text = "习近平、李克强在主席台就座，祝贺大会召开。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "李克强", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协十三届一次会议")
+    assert not pairs(got, "organized")
+
+
+def test_a_convening_verb_after_de_is_a_noun(relation_rules):
+    text = "王建华向第三届青年科技论坛的召开表示祝贺。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "第三届青年科技论坛", "EVENT")]
+    assert not pairs(trig(text, mentions, relation_rules), "organized")
+
+
+def test_a_name_after_a_preposition_is_no_subject(relation_rules):
+    text = "金正恩为中国艺术团举行欢迎招待会。"
+    mentions = [anchored(text, "金正恩", "PERSON"), anchored(text, "中国艺术团", "ORG"),
+                anchored(text, "欢迎招待会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("金正恩", "欢迎招待会")}
+
+
+# --- posts over time ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, org, title, status", [
+    ("国务院总理李强出席论坛。", "李强", "国务院", "总理", "current"),
+    ("原第七一九研究所所长黄旭华获奖。", "黄旭华", "第七一九研究所", "所长", "former"),
+    ("时任北京市委书记蔡奇出席。", "蔡奇", "北京市委", "书记", "former"),
+    ("会议经表决，任命应勇为全国人大宪法和法律委员会副主任委员。", "应勇", "全国人大宪法和法律委员会", "副主任委员", "new"),
+    ("王建华当选为中国科协主席。", "王建华", "中国科协", "主席", "new"),
+    ("王建华担任中国科协主席。", "王建华", "中国科协", "主席", "current"),
+    ("会议决定免去姜伟的最高人民法院副院长职务。", "姜伟", "最高人民法院", "副院长", "ended"),
+])
+def test_a_post_carries_how_the_text_states_it(rules, relation_rules, text, person, org, title, status):
+    mentions = [anchored(text, person, "PERSON"), anchored(text, org, "ORG")]
+    got = {(name(r.head), name(r.tail), r.title, r.status)
+           for r in extract_relations(text, split_sentences(text), mentions,
+                                      {m.entity: (m.type, name(m.entity)) for m in mentions}, rules.titles, None,
+                                      relation_rules)
+           if r.type == "holds_position"}
+    assert got == {(person, org, title, status)}
+
+
+def test_a_title_word_used_as_a_verb_is_no_bare_title(rules, relation_rules):
+    text = "习近平代表中共中央，向参加全国两会的女代表致以祝福。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG"), anchored(text, "全国两会", "EVENT")]
+    got = extract_relations(text, split_sentences(text), mentions, {m.entity: (m.type, name(m.entity)) for m in mentions},
+                            rules.titles, None, relation_rules)
+    assert not pairs(got, "participated_in")
