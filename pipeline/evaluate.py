@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.rules import ENTITY_TYPES
+from pipeline.schema_files import ENTITY_TYPES
 
 _DROPPED = set("\"'“”‘’「」『』〝〞＂＇ \t\u3000")
 

@@ -84,7 +84,7 @@ def test_the_installed_wheel_runs_the_seed_from_another_folder(wheel, tmp_path):
                     str(wheel)], check=True, timeout=300)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = subprocess.run([str(python), "-c", "import pipeline, pipeline.rules as r; print(pipeline.__file__); "
+    where = subprocess.run([str(python), "-c", "import pipeline, pipeline.schema_files as r; print(pipeline.__file__); "
                             "print(r.PACKAGE_SCHEMAS)"], cwd=elsewhere, check=True, capture_output=True, text=True)
     package, schemas = where.stdout.split()
     assert Path(package).is_relative_to(tmp_path / "venv") and Path(schemas).is_relative_to(tmp_path / "venv")

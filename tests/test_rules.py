@@ -8,12 +8,8 @@ import pytest
 import yaml
 
 from pipeline.errors import SchemaError
-from pipeline.rules import (
-    ENTITY_TYPES,
-    default_schemas_dir,
-    load_schema,
-    read_word_list,
-)
+from pipeline.rules import load_schema
+from pipeline.schema_files import ENTITY_TYPES, default_schemas_dir, read_word_list
 from tests.conftest import DOCUMENT_SCHEMA, SCHEMAS
 
 

@@ -31,7 +31,7 @@ from pipeline import __version__
 from pipeline.config import RunConfig
 from pipeline.outputs.documents import read_document_header, read_document_yaml, result_from_dict
 from pipeline.records import Document, DocumentResult
-from pipeline.rules import default_schemas_dir
+from pipeline.schema_files import default_schemas_dir
 
 _TEMPORARY = re.compile(r"^\..+\.tmp$")  # outputs.atomic.atomic_write's temporary files
 

@@ -144,7 +144,8 @@ def enrich(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]], seed: in
 
 def type_colors(schemas_dir: str | Path | None = None) -> dict[str, tuple[int, int, int]]:
     """Entity type → (r, g, b) from schemas/entity_types.yaml."""
-    from pipeline.rules import default_schemas_dir, load_entity_types
+    from pipeline.rules import load_entity_types
+    from pipeline.schema_files import default_schemas_dir
 
     directory = Path(schemas_dir) if schemas_dir else default_schemas_dir()
     return {name: t.color for name, t in load_entity_types(directory).items()}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
@@ -29,7 +30,6 @@ from pipeline.relations.titles import (
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
-from pipeline.rules import RelationRules
 
 __all__ = ["Anchored", "WordCheck", "extract_relations"]
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import Anchored, evidence_of, within
-from pipeline.rules import RelationRules
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:

@@ -1,8 +1,8 @@
 """The event a document is about, which bare triggers (`韩正出席。`, `出席大会`) refer to."""
 from __future__ import annotations
 
+from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import Anchored
-from pipeline.rules import RelationRules
 
 
 def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules) -> str | None:

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of
-from pipeline.rules import RelationRules
+from pipeline.spans import Coverage
 
 NAME_JOINERS = ("、", "和", "与", "及")
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
@@ -189,7 +190,7 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
             holders.setdefault(title, set()).add(person.entity)
             if person.end + len(title) in starts:
                 verbs.add(title)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
     person_edges = {m.end for m in people} | {m.start for m in people}
     found = []
     for title, heads in holders.items():
@@ -199,7 +200,7 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
         start = text.find(title)
         while start >= 0:
             end = start + len(title)
-            free = not any(s < end and start < e for s, e in taken)
+            free = taken.free(start, end)
             at_a_name = start in person_edges or end in person_edges
             if free and not at_a_name and not _title_continues(text, start, end, titles):
                 found.append(Anchored(start, end, "PERSON", head))

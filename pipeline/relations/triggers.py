@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import (
     CLAUSE_END,
     SOURCE_CREDIT,
@@ -16,7 +17,6 @@ from pipeline.relations.mentions import (
     split_clauses,
     within,
 )
-from pipeline.rules import RelationRules, TriggerRule
 
 WordCheck = Callable[[str, int, int], bool]
 # `为艺术团举行招待会`, `应阿里邀请`, `同阿里举行会谈`: a name after these is no subject

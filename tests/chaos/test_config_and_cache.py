@@ -12,7 +12,8 @@ from pipeline.config import load_config, max_workers
 from pipeline.engine.cache import CACHE_NAME, ResultCache
 from pipeline.errors import ConfigError, NoSpaceLeft, SchemaError
 from pipeline.records import Document
-from pipeline.rules import load_schema, load_yaml
+from pipeline.rules import load_schema
+from pipeline.schema_files import load_yaml
 
 
 @pytest.mark.parametrize("text, expected", [

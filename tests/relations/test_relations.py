@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.analysis.sentences import split_sentences
 from pipeline.errors import SchemaError
+from pipeline.relation_rules import load_relation_rules
 from pipeline.relations import extract_relations
 from pipeline.relations.attachments import (
     award_event_relations,
@@ -16,7 +17,6 @@ from pipeline.relations.attachments import (
 )
 from pipeline.relations.titles import title_chain_relations
 from pipeline.relations.triggers import trigger_relations
-from pipeline.rules import load_relation_rules
 from tests.conftest import SCHEMAS, anchored
 
 

@@ -1,0 +1,126 @@
+"""The relation rules of schemas/relations.yaml, loaded and checked."""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import SchemaError
+from pipeline.schema_files import load_yaml, longest_first, validate
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    name: str
+    relation: str
+    words: tuple[str, ...]
+    order: str
+    confidence: float
+    regex: re.Pattern
+    heads: frozenset[str] = frozenset()  # the head types this trigger takes, if fewer than its relation's
+    needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
+    nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    types: dict[str, tuple[frozenset[str], frozenset[str]]]
+    separators: tuple[str, ...]
+    shared_title_separators: tuple[str, ...]
+    max_gap_chars: int
+    chain_confidence: float
+    unattached_titles: frozenset[str]
+    title_modifiers: tuple[str, ...]
+    post_status: dict[str, tuple[str, ...]]
+    sub_body_suffixes: tuple[str, ...]
+    sub_body_confidence: float
+    event_anaphora: tuple[str, ...]
+    nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun
+    time_markers: tuple[str, ...]
+    held_verbs: tuple[str, ...]
+    held_max_gap: int
+    triggers: tuple[TriggerRule, ...]
+    award_holder_words: tuple[str, ...]
+    location_prepositions: tuple[str, ...]
+    location_event_verbs: tuple[str, ...]
+    location_based_verbs: tuple[str, ...]
+    location_confidence: float
+    award_event_confidence: float
+    appointment_verbs: tuple[str, ...]
+    appointment_skips: tuple[str, ...]
+    appointment_confidence: float
+    home_titles: dict[str, tuple[str, ...]]
+    home_confidence: float
+    ceremony_suffixes: tuple[str, ...]
+    ceremony_confidence: float
+    relative_markers: tuple[str, ...]
+
+    def head_types(self, relation: str) -> frozenset[str]:
+        return self.types.get(relation, (frozenset(), frozenset()))[0]
+
+    def allows(self, relation: str, head_type: str, tail_type: str) -> bool:
+        heads, tails = self.types.get(relation, (frozenset(), frozenset()))
+        return head_type in heads and tail_type in tails
+
+
+def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> tuple[TriggerRule, ...]:
+    triggers = []
+    for rule in data:
+        if rule["relation"] not in relations:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}: unknown relation {rule['relation']!r}")
+        words = longest_first(rule.get("words", []))
+        try:
+            regex = re.compile("|".join([*rule.get("patterns", []), *map(re.escape, words)]))
+        except re.error as error:
+            raise SchemaError(f"{path}: at key triggers/{rule['name']}/patterns: "
+                              f"not a valid regular expression: {error}") from None
+        triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
+                                    rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
+                                    rule.get("needs_object", False), tuple(rule.get("nominal_before", []))))
+    return tuple(triggers)
+
+
+def load_relation_rules(directory: Path) -> RelationRules:
+    path = directory / "relations.yaml"
+    data = load_yaml(path)
+    validate(data, "relations", path)
+    types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
+    chain = data["title_chain"]
+    location = data.get("location_words", {})
+    appointments = data.get("appointments", {})
+    home = data.get("home_titles", {})
+    main_event = data.get("main_event", {})
+    return RelationRules(
+        types=types,
+        separators=tuple(chain["separators"]),
+        shared_title_separators=tuple(chain.get("shared_title_separators", [])),
+        max_gap_chars=chain.get("max_gap_chars", 0),
+        chain_confidence=chain.get("confidence", 0.85),
+        unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        title_modifiers=longest_first(chain.get("title_modifiers", [])),
+        post_status={key: longest_first(data.get("post_status", {}).get(key, []))
+                     for key in ("former", "new", "appointing", "ending", "post_word")},
+        sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
+        sub_body_confidence=data.get("sub_body_confidence", 0.8),
+        event_anaphora=longest_first(data.get("event_anaphora", [])),
+        nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
+        time_markers=tuple(main_event.get("time_markers", [])),
+        held_verbs=longest_first(main_event.get("held_verbs", [])),
+        held_max_gap=main_event.get("max_gap_chars", 0),
+        triggers=_trigger_rules(data["triggers"], types, path),
+        award_holder_words=longest_first(data.get("award_holder_words", [])),
+        location_prepositions=tuple(location.get("prepositions", [])),
+        location_event_verbs=longest_first(location.get("event_verbs", [])),
+        location_based_verbs=longest_first(location.get("based_verbs", [])),
+        location_confidence=location.get("confidence", 0.75),
+        award_event_confidence=data.get("award_event_confidence", 0.7),
+        appointment_verbs=longest_first(appointments.get("verbs", [])),
+        appointment_skips=longest_first(appointments.get("skip_before_verb", [])),
+        appointment_confidence=appointments.get("confidence", 0.8),
+        home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
+        home_confidence=home.get("confidence", 0.55),
+        ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
+        ceremony_confidence=data.get("ceremony_confidence", 0.65),
+        relative_markers=tuple(data.get("relative_markers", [])),
+    )
