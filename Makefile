@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run view test lint eval eval-ner bench train lexicons clean
+.PHONY: setup run view test lint eval eval-relations eval-ner bench train lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: setup
 eval: setup
 	$(BIN)/zhkg run $(GOLD) --out build/eval-dev
 	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev
+
+# the relation stage alone, on the gold entities of $(GOLD)
+eval-relations: setup
+	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev-gold-entities --gold-entities
 
 eval-ner: setup
 	$(BIN)/zhkg eval-ner --data $(ZHKG_DATA)

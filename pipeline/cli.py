@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser("eval", help="score a run's documents against gold YAML files")
     score.add_argument("--gold", required=True, metavar="DIR", help="folder of gold <doc_id>.yaml files")
     score.add_argument("--pred", required=True, metavar="DIR", help="a run's --out folder (or its documents/)")
+    score.add_argument("--gold-entities", action="store_true",
+                       help="first write into --pred the relations found on the gold entities (the relation stage "
+                            "alone, apart from recognition), then score them")
 
     ner = commands.add_parser("eval-ner", help="mention-level P/R/F1 of the recognizer on People's Daily and MSRA test")
     ner.add_argument("--model", metavar="DIR", help="a spaCy pipeline folder (default: the shipped recognizer)")
@@ -217,10 +220,14 @@ def _graph_counts(out: Path) -> str:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate, format_report
 
-    for folder in (args.gold, args.pred):
+    for folder in (args.gold,) if args.gold_entities else (args.gold, args.pred):
         if not Path(folder).is_dir():
             print(f"zhkg: not a folder: {folder}", file=sys.stderr)
             return EXIT_USAGE
+    if args.gold_entities:
+        from pipeline.tools.gold_entities import write_gold_entity_run
+
+        write_gold_entity_run(Path(args.gold), Path(args.pred))
     report = evaluate(args.gold, args.pred)
     print(format_report(report))
     return EXIT_OK
