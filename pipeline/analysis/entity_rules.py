@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.analysis.boundaries import trim_governing_predicates
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules, Schema, load_schema
+from pipeline.spans import Coverage
 
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
@@ -286,7 +287,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Me
     kind = {name: max(v, key=v.get) for name, v in votes.items()}
     mentions = [m if m.type == kind[m.text] else Mention(m.start, m.end, m.text, kind[m.text], m.source, m.score)
                 for m in mentions]
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
     extra: list[Mention] = []
     by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
     for name in sorted(by_name, key=len, reverse=True):
@@ -296,9 +297,9 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Me
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if not any(s < end and start < e for s, e in taken):
+            if taken.free(start, end):
                 extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
-                taken.append((start, end))
+                taken.mark(start, end)
             start = text.find(name, end)
     return sorted(mentions + extra, key=lambda m: (m.start, m.end))
 
