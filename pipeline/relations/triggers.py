@@ -19,9 +19,6 @@ from pipeline.relations.mentions import (
 )
 
 WordCheck = Callable[[str, int, int], bool]
-# `为艺术团举行招待会`, `应阿里邀请`, `同阿里举行会谈`: a name after these is no subject
-OBLIQUE_PREPOSITIONS = ("为", "向", "对", "给", "跟", "同", "应", "据")
-PREDICATE_JOINERS = ("并", "并且", "后", "随后")  # `X出席论坛并致辞`: the second predicate's subject is the first's
 
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
@@ -53,15 +50,18 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
-                  types: frozenset[str], trigger_starts: list[int]) -> list[Anchored]:
+                  types: frozenset[str], trigger_starts: list[int], rules: RelationRules) -> list[Anchored]:
     """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
     with the names listed in whole clauses before it (`A，B，C分别发言`); a predicate joined to an
     earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
     those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
-    before that trigger) ends the search."""
+    before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
+    is no subject of what is reported."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     for index, (start, end) in enumerate(reversed(clauses)):
+        if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]):
+            break
         limit = pos if index == 0 else end
         earlier = [t for t in trigger_starts if start <= t < limit]
         if index == 0 and earlier:
@@ -69,9 +69,10 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not text.startswith(OBLIQUE_PREPOSITIONS, m.start - 1)]
-        if index == 0 and earlier and not found and any(text.startswith(j, pos - len(j)) for j in PREDICATE_JOINERS):
-            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start])
+                 and not (m.start and text.startswith(rules.clause_words["oblique_prepositions"], m.start - 1))]
+        joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
+        if index == 0 and earlier and not found and joined:
+            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules)
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
             return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
         heads = found + heads
@@ -130,7 +131,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     head_types, tail_types = rules.types[rule.relation]
     head_types = rule.heads or head_types
     clause = next(((s, e) for s, e in split_clauses(text, *sentence) if s <= t_start <= e), sentence)
-    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts)
+    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):

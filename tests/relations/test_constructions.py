@@ -262,3 +262,15 @@ def test_a_title_word_used_as_a_verb_is_no_bare_title(rules, relation_rules):
     got = extract_relations(text, split_sentences(text), mentions, {m.entity: (m.type, name(m.entity)) for m in mentions},
                             rules.titles, None, relation_rules)
     assert not pairs(got, "participated_in")
+
+
+def test_a_trigger_joined_by_he_is_a_noun(relation_rules):
+    text = "党组要坚决贯彻习近平总书记重要讲话和中央纪委四次全会精神。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中央纪委四次全会", "EVENT")]
+    assert trig(text, mentions, relation_rules) == []
+
+
+def test_who_reports_is_no_subject_of_what_is_reported(relation_rules):
+    text = "习近平指出，开展这次主题教育，根本任务是坚持学思用贯通。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "主题教育", "EVENT")]
+    assert trig(text, mentions, relation_rules) == []
