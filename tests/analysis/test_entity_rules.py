@@ -331,3 +331,10 @@ def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
     assert trim_model_mention(mention(text, "朝鲜劳动党委", "ORG", source="model"), rules, text).text == "朝鲜劳动党"
     text = "外交部长王毅出席。"
     assert trim_model_mention(mention(text, "外交部", "ORG", source="model"), rules, text).text == "外交部"
+
+
+def test_the_light_verb_after_a_name_is_no_part_of_it(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "受国务院委托，应急管理部副部长黄明作了说明。"
+    assert trim_model_mention(mention(text, "黄明作", "PERSON", source="model"), rules, text).text == "黄明"
