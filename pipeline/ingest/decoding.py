@@ -150,8 +150,15 @@ def _check_not_binary(text: str) -> None:
         raise InputError(BINARY_CONTROL)
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+# zero-width space, non-joiner, joiner, word joiner, BOM inside a text: invisible, yet they cut a
+# name in two for the analysis (`吴\u200b建平`)
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def normalise_text(text: str) -> str:
+    """Line ends as one newline character, zero-width characters removed: the text a document stores
+    and its offsets index."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(ZERO_WIDTH)
 
 
 def decode(data: bytes, encoding: str | None = None, hint: str | None = None) -> tuple[str, str]:
@@ -167,7 +174,7 @@ def decode(data: bytes, encoding: str | None = None, hint: str | None = None) ->
         text = data.decode(codec)
     except UnicodeDecodeError as error:
         raise InputError(_undecodable(error, codec)) from None
-    text = normalise_newlines(_clean(text, True))
+    text = normalise_text(_clean(text, True))
     _check_not_binary(text)
     if not text.strip():
         raise InputError(NO_TEXT)
@@ -226,13 +233,13 @@ def _decoded_pieces(open_chunks: Callable[[], Iterator[bytes]], codec: str) -> I
         held = ""
         if text.endswith("\r"):  # a \r\n may be split between two chunks
             text, held = text[:-1], "\r"
-        text = normalise_newlines(_clean(text, first))
+        text = normalise_text(_clean(text, first))
         if first and text:
             _check_not_binary(text)
             first = False
         if text:
             yield text
-    rest = normalise_newlines(held + decoder.decode(b"", True))
+    rest = normalise_text(held + decoder.decode(b"", True))
     if rest:
         yield rest
 

@@ -12,7 +12,7 @@ import logging
 import re
 
 from pipeline.errors import HTML_NO_TEXT, InputError, html_too_large, html_unparsable
-from pipeline.ingest.decoding import decode, normalise_newlines
+from pipeline.ingest.decoding import decode, normalise_text
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_HTML_BYTES = 64 << 20
@@ -32,7 +32,7 @@ def declared_charset(data: bytes) -> str | None:
 def tidy(text: str) -> str:
     """Runs of spaces (any Unicode space but newlines) become one space; lines are trimmed and
     blank lines dropped. The stored text is this one, so no offset is affected."""
-    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in normalise_newlines(text).split("\n"))
+    lines = (_HORIZONTAL_SPACE.sub(" ", line).strip() for line in normalise_text(text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

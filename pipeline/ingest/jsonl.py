@@ -24,7 +24,7 @@ from pipeline.errors import (
     undecodable,
     unpaired_surrogate,
 )
-from pipeline.ingest.decoding import LEGACY, bom_codec, codec_name, iter_decoded, normalise_newlines
+from pipeline.ingest.decoding import LEGACY, bom_codec, codec_name, iter_decoded, normalise_text
 from pipeline.ingest.documents import documents_from, safe_id
 from pipeline.records import Document, Skipped
 
@@ -120,7 +120,7 @@ def _record(path: Path, where: str, line: str, max_chars: int) -> Iterator[Docum
     if bad:
         yield Skipped(where, unpaired_surrogate(bad.group()))
         return
-    text = normalise_newlines(record["text"])
+    text = normalise_text(record["text"])
     title = record.get("title") if isinstance(record.get("title"), str) and record["title"].strip() else None
     if title:
         title = " ".join(title.split())

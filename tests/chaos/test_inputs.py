@@ -118,3 +118,10 @@ def test_symlinks_are_followed_only_when_asked(tmp_path: Path):
 def test_control_characters_of_file_names_are_escaped_for_stderr():
     assert printable("a\nzhkg: skipped x.txt\x1b[2K.txt") == "a\\x0azhkg: skipped x.txt\\x1b[2K.txt"
     assert printable("新闻\u2028.txt") == "新闻\\u2028.txt"
+
+
+def test_zero_width_characters_are_removed_before_analysis(tmp_path: Path):
+    (tmp_path / "z.txt").write_text("会议\n吴\u200b建平出席会议，李\u200d强\ufeff出席。\n", encoding="utf-8")
+    (tmp_path / "z.jsonl").write_text('{"id": "j", "text": "吴\\u200b建平出席会议。"}\n', encoding="utf-8")
+    texts = {d.id: d.text for d in read_inputs([tmp_path]) if isinstance(d, Document)}
+    assert texts == {"z": "会议\n吴建平出席会议，李强出席。\n", "j": "吴建平出席会议。"}
