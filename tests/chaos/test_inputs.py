@@ -125,3 +125,12 @@ def test_zero_width_characters_are_removed_before_analysis(tmp_path: Path):
     (tmp_path / "z.jsonl").write_text('{"id": "j", "text": "吴\\u200b建平出席会议。"}\n', encoding="utf-8")
     texts = {d.id: d.text for d in read_inputs([tmp_path]) if isinstance(d, Document)}
     assert texts == {"z": "会议\n吴建平出席会议，李强出席。\n", "j": "吴建平出席会议。"}
+
+
+def test_an_html_page_over_16_mib_is_skipped_before_it_is_read(tmp_path: Path):
+    page = tmp_path / "big.html"
+    with page.open("wb") as out:
+        out.write(b"<html><body>")
+        out.truncate((16 << 20) + 1)
+    [skipped] = list(read_inputs([page]))
+    assert isinstance(skipped, Skipped) and skipped.reason == "HTML file of 16,777,217 bytes, over the limit of 16,777,216"
