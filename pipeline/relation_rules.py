@@ -37,7 +37,7 @@ class RelationRules:
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
     nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun
-    clause_words: dict[str, tuple[str, ...]]  # oblique_prepositions, predicate_joiners, reporting_verbs
+    clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
     time_markers: tuple[str, ...]
     held_verbs: tuple[str, ...]
     held_max_gap: int
@@ -107,7 +107,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, []))
-                      for key in ("oblique_prepositions", "predicate_joiners", "reporting_verbs")},
+                      for key in ("oblique_prepositions", "predicate_joiners", "reporting_verbs",
+                                  "recipient_prepositions")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),

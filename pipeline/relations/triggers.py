@@ -120,7 +120,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                         yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
-                yield from _recipients(text, sentence, t_end, in_sentence, rules, rule)
+                yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
 
 
 def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
@@ -183,15 +183,21 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
     return []
 
 
-def _recipients(text: str, sentence: tuple[int, int], t_end: int, mentions: list[Anchored],
+def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],
                 rules: RelationRules, rule: TriggerRule) -> Iterator[Relation]:
-    """`授予X“…”称号`: who stands between the granting verb and the award received it."""
+    """`授予X“…”称号`: who stands between the granting verb and the award received it; and who a
+    recipient preposition marks before it in its clause (`向X颁发…奖章`)."""
+    t_start, t_end = trigger
     awards = [m for m in mentions if m.start >= t_end and m.type == "AWARD"]
     if not awards:
         return
     award = awards[0]
     receivers = rules.head_types("received")
+    clause_start = max((s for s, _ in split_clauses(text, *sentence) if s <= t_start), default=sentence[0])
+    marked = rules.clause_words["recipient_prepositions"]
     for m in mentions:
-        if t_end <= m.start and m.end <= award.start and m.type in receivers and not m.nested:
+        between = t_end <= m.start and m.end <= award.start
+        oblique = clause_start <= m.start and m.end <= t_start and m.start and text.startswith(marked, m.start - 1)
+        if (between or oblique) and m.type in receivers and not m.nested:
             yield Relation("received", m.entity, award.entity, evidence_of(text, *sentence), rule.confidence,
                            f"trigger:{rule.name}:recipient")

@@ -274,3 +274,16 @@ def test_who_reports_is_no_subject_of_what_is_reported(relation_rules):
     text = "习近平指出，开展这次主题教育，根本任务是坚持学思用贯通。"
     mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "主题教育", "EVENT")]
     assert trig(text, mentions, relation_rules) == []
+
+
+def test_a_recipient_preposition_marks_who_receives_the_award(relation_rules):
+    text = "习近平向黄旭华颁发2019年度国家最高科学技术奖。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "黄旭华", "PERSON"),
+                anchored(text, "2019年度国家最高科学技术奖", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("黄旭华", "2019年度国家最高科学技术奖")}
+
+
+def test_an_award_given_to_someone_after_the_verb(relation_rules):
+    text = "2019年度国家最高科学技术奖颁给黄旭华。"
+    mentions = [anchored(text, "2019年度国家最高科学技术奖", "AWARD"), anchored(text, "黄旭华", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("黄旭华", "2019年度国家最高科学技术奖")}
