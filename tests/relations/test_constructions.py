@@ -9,20 +9,9 @@ from pipeline.config import DEFAULT_SEGMENTER
 from pipeline.relations import extract_relations
 from pipeline.relations.events import choose_main_event
 from pipeline.relations.titles import home_title_relations, title_chain_relations
-from pipeline.relations.triggers import sentence_triggers, trigger_relations
+from pipeline.relations.triggers import sentence_triggers
 from tests.conftest import anchored
-
-
-def name(entity_id):
-    return entity_id.split(":", 1)[1]
-
-
-def pairs(relations, rtype):
-    return {(name(r.head), name(r.tail)) for r in relations if r.type == rtype}
-
-
-def trig(text, mentions, relation_rules, main_event=None, is_word=None):
-    return list(trigger_relations(text, split_sentences(text), mentions, main_event, relation_rules, is_word))
+from tests.relations.test_relations import name, pairs, trig
 
 
 @pytest.fixture(scope="module")
