@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="first write into --pred the relations found on the gold entities (the relation stage "
                             "alone, apart from recognition), then score them")
 
-    ner = commands.add_parser("eval-ner", help="mention-level P/R/F1 of the recognizer on People's Daily and MSRA test")
+    ner = commands.add_parser("eval-ner", help="mention-level P/R/F1 of recognition on People's Daily, MSRA, CLUENER, "
+                                               "Weibo and Resume test sets: the model alone and the whole stage")
     ner.add_argument("--model", metavar="DIR", help="a spaCy pipeline folder (default: the shipped recognizer)")
     ner.add_argument("--data", metavar="DIR", help="the shared data folder (default: $ZHKG_DATA or ../shared/data)")
 
@@ -260,7 +261,7 @@ def _view(args: argparse.Namespace) -> int:
 
 def _eval_ner(args: argparse.Namespace) -> int:
     from pipeline.config import DEFAULT_NER_MODEL
-    from pipeline.training.evaluate_ner import format_table, score_corpora
+    from pipeline.training.evaluate_ner import TEST_SETS, format_table, score_corpora
     from pipeline.training.paths import default_data_dir
 
     model = Path(args.model) if args.model else DEFAULT_NER_MODEL
@@ -269,7 +270,9 @@ def _eval_ner(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             print(f"zhkg: {what} folder not found: {folder}", file=sys.stderr)
             return EXIT_USAGE
-    print(format_table(score_corpora(model, data)))
+    for title, stage in (("the model alone", False), ("the whole recognition stage (model + rules)", True)):
+        print(f"{title}:")
+        print(format_table(score_corpora(model, data, stage=stage, sets=TEST_SETS)))
     return EXIT_OK
 
 

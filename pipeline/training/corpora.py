@@ -21,6 +21,8 @@ Record = tuple[str, list[Span]]
 LABELS = ("PERSON", "ORG", "LOCATION")
 PD98_TAGS = {"nr": "PERSON", "ns": "LOCATION", "nt": "ORG"}
 MSRA_TYPES = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"}
+WEIBO_TYPES = {"PER.NAM": "PERSON", "ORG.NAM": "ORG", "LOC.NAM": "LOCATION", "GPE.NAM": "LOCATION"}  # names only
+RESUME_TYPES = {"NAME": "PERSON", "ORG": "ORG", "LOC": "LOCATION"}
 CLUENER_TYPES = {"name": "PERSON", "organization": "ORG", "government": "ORG", "company": "ORG"}
 
 
@@ -221,6 +223,18 @@ def read_char_tagged(lines: Iterable[str], types: dict[str, str]) -> Iterator[Re
         chars.append(ch[:1] if ch else " ")
         tags.append(tag)
     yield from flush()
+
+
+def read_weibo(data_dir: Path, split: str) -> Iterator[Record]:
+    """Weibo NER (`train`, `dev`, `test`; evaluation only): named mentions, GPE as LOCATION."""
+    with open(Path(data_dir) / "weibo_ner" / f"weiboNER_2nd_conll.{split}", encoding="utf-8") as fh:
+        yield from read_char_tagged(fh, WEIBO_TYPES)
+
+
+def read_resume(data_dir: Path, split: str) -> Iterator[Record]:
+    """Resume NER (`train`, `dev`, `test`; evaluation only): NAME, ORG and LOC."""
+    with open(Path(data_dir) / "resume_ner" / f"{split}.char.bmes", encoding="utf-8") as fh:
+        yield from read_char_tagged(fh, RESUME_TYPES)
 
 
 def read_msra(data_dir: Path, split: str) -> Iterator[Record]:

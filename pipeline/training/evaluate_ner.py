@@ -1,22 +1,40 @@
-"""Mention-level evaluation of the NER model on People's Daily 1998 ``test`` and MSRA ``test``.
+"""Mention-level evaluation of recognition on People's Daily 1998 `test`, MSRA `test`, CLUENER
+`dev`, Weibo `test` and Resume `test` (the last three out of the genre; Weibo and Resume are never
+trained on), of the NER model alone and of the whole recognition stage (model + rules, the
+mentions `zhkg run` resolves).
 
 A predicted mention is correct when its character span and label both equal a gold mention
-(exact match). Gold docs are built by the same converters and tokenizer as the training data.
+(exact match), over PERSON, ORG and LOCATION. Gold docs are built by the same converters and
+tokenizer as the training data. CLUENER: name → PERSON, organization/government/company → ORG,
+address → LOCATION; Weibo: named mentions only, GPE → LOCATION; Resume: NAME/ORG/LOC.
 """
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.training.corpora import LABELS, Record, make_doc, read_msra, read_pd98
+from pipeline.training.corpora import (
+    LABELS,
+    Record,
+    make_doc,
+    read_cluener,
+    read_msra,
+    read_pd98,
+    read_resume,
+    read_weibo,
+)
 from pipeline.training.paths import default_data_dir
 
 TEST_SETS = {
     "pd98_test": ("People's Daily 1998 test", lambda d: read_pd98(d, "test")),
     "msra_test": ("MSRA NER test", lambda d: read_msra(d, "test")),
+    "cluener_dev": ("CLUENER dev", lambda d: read_cluener(d, "dev", with_address=True)),
+    "weibo_test": ("Weibo test (names)", lambda d: read_weibo(d, "test")),
+    "resume_test": ("Resume test", lambda d: read_resume(d, "test")),
 }
+Predictor = Callable[[list[str]], Iterator[set[tuple[int, int, str]]]]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -26,16 +44,31 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def score_records(nlp, records: Iterable[Record], batch_size: int = 64) -> dict[str, Any]:
-    """Score ``nlp`` on records: per-type and micro P/R/F1 over PERSON/ORG/LOCATION."""
+def model_predictor(nlp, batch_size: int = 64) -> Predictor:
+    """The spans the NER model alone sets as `doc.ents`."""
+    def predict(texts: list[str]) -> Iterator[set[tuple[int, int, str]]]:
+        for doc in nlp.pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size):
+            yield {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    return predict
+
+
+def stage_predictor(nlp, batch_size: int = 64) -> Predictor:
+    """The mentions of the whole recognition stage (`doc._.zhkg_mentions`: model + rules)."""
+    def predict(texts: list[str]) -> Iterator[set[tuple[int, int, str]]]:
+        for doc in nlp.pipe(texts, batch_size=batch_size):
+            yield {(m.start, m.end, m.type) for m in doc._.zhkg_mentions or []}
+    return predict
+
+
+def score_records(nlp, records: Iterable[Record], predict: Predictor | None = None) -> dict[str, Any]:
+    """Score a predictor (default: `nlp`'s model alone) on records: per-type and micro P/R/F1."""
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
-    preds = nlp.pipe((nlp.make_doc(g.text) for g in golds), batch_size=batch_size)
-    for gold, pred in zip(golds, preds):
+    for gold, found in zip(golds, (predict or model_predictor(nlp))([g.text for g in golds])):
         g = {(e.start_char, e.end_char, e.label_) for e in gold.ents if e.label_ in counts}
-        p = {(e.start_char, e.end_char, e.label_) for e in pred.ents if e.label_ in counts}
+        p = {span for span in found if span[2] in counts}
         for span in p & g:
             counts[span[2]][0] += 1
         for span in p - g:
@@ -51,17 +84,21 @@ def score_records(nlp, records: Iterable[Record], batch_size: int = 64) -> dict[
     return out
 
 
-def score_corpora(model_path: str | Path, data_dir: str | Path | None = None) -> dict[str, Any]:
-    """Load the model at ``model_path`` and score it on PD98 test and MSRA test.
-
-    Returns ``{"pd98_test": {...}, "msra_test": {...}}``; each holds ``PERSON``, ``ORG``,
-    ``LOCATION`` and ``micro`` entries with ``p``, ``r``, ``f``, ``tp``, ``fp``, ``fn``.
-    """
+def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, stage: bool = False,
+                  sets: Iterable[str] = ("pd98_test", "msra_test")) -> dict[str, Any]:
+    """Score the model at `model_path` (with `stage`: the whole recognition stage built on it)
+    on the test `sets` (keys of TEST_SETS). Each result holds `PERSON`, `ORG`, `LOCATION` and
+    `micro` entries with `p`, `r`, `f`, `tp`, `fp`, `fn`."""
     import spacy
 
     data = Path(data_dir) if data_dir else default_data_dir()
-    nlp = spacy.load(model_path)
-    return {key: score_records(nlp, reader(data)) for key, (_, reader) in TEST_SETS.items()}
+    model = spacy.load(model_path)
+    predict = None
+    if stage:
+        from pipeline.analysis.nlp import build_nlp
+
+        predict = stage_predictor(build_nlp(model_path))
+    return {key: score_records(model, TEST_SETS[key][1](data), predict) for key in sets}
 
 
 def format_table(scores: dict[str, Any]) -> str:

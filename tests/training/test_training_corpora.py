@@ -113,3 +113,22 @@ def test_continuation_config_sources_both_components_and_sets_the_schedule(tmp_p
     assert config["training"]["optimizer"]["learn_rate"] == 0.001
     first = load_config(CONFIG, interpolate=True)
     assert config["corpora"] == first["corpora"] and config["training"]["batcher"] == first["training"]["batcher"]
+
+
+def test_weibo_names_only_and_gpe_as_location(tmp_path):
+    from pipeline.training.corpora import read_weibo
+
+    (tmp_path / "weibo_ner").mkdir()
+    lines = ["张0\tB-PER.NAM", "三1\tI-PER.NAM", "在0\tO", "北0\tB-GPE.NAM", "京1\tI-GPE.NAM",
+             "老0\tB-PER.NOM", "师1\tI-PER.NOM", ""]
+    (tmp_path / "weibo_ner" / "weiboNER_2nd_conll.test").write_text("\n".join(lines), encoding="utf-8")
+    assert list(read_weibo(tmp_path, "test")) == [("张三在北京老师", [(0, 2, "PERSON"), (3, 5, "LOCATION")])]
+
+
+def test_resume_name_org_and_loc(tmp_path):
+    from pipeline.training.corpora import read_resume
+
+    (tmp_path / "resume_ner").mkdir()
+    lines = ["常 B-NAME", "建 M-NAME", "良 E-NAME", "任 O", "北 B-ORG", "大 E-ORG", "职 B-TITLE", "员 E-TITLE", ""]
+    (tmp_path / "resume_ner" / "test.char.bmes").write_text("\n".join(lines), encoding="utf-8")
+    assert list(read_resume(tmp_path, "test")) == [("常建良任北大职员", [(0, 3, "PERSON"), (4, 6, "ORG")])]
