@@ -9,21 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import trim_governing_predicates
+from pipeline.analysis.chunks import find_chunk_mentions
+from pipeline.analysis.matching import HAN_CLASS, alternation, ends_with_any, starts_with_any
 from pipeline.records import Mention
-from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules, Schema, load_schema
+from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
 
-HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
-NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
 QUOTES = "“”"
-QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
@@ -35,11 +33,6 @@ ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CL
 
 if not Doc.has_extension("zhkg_mentions"):
     Doc.set_extension("zhkg_mentions", default=None)
-
-
-def alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
 @dataclass(frozen=True)
@@ -81,89 +74,6 @@ def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> lis
     return found
 
 
-def _ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
-    """The longest of `words` that ends at `end` in `text`, if any."""
-    by_length = _by_length(words)
-    for length, group in by_length:
-        if length <= end and text[end - length:end] in group:
-            return text[end - length:end]
-    return None
-
-
-@lru_cache(maxsize=32)
-def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths = sorted({len(w) for w in words}, reverse=True)
-    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
-
-
-def _protected(text: str, start: int, end: int, protected: tuple[str, ...]) -> bool:
-    """Whether [start, end) lies inside an occurrence of a protected word."""
-    for word in protected:
-        first = max(0, end - len(word))
-        found = text.find(word, first, start + len(word))
-        if found != -1 and found <= start and end <= found + len(word):
-            return True
-    return False
-
-
-def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
-    """Walk left from a suffix over name characters until punctuation, a stop word or the length limit."""
-    limit = max(0, suffix_start - (chunker.max_chars - 1))
-    pos = suffix_start
-    while pos > limit and NAME_CHAR.match(text[pos - 1]):
-        if QUANTITY.search(text, max(0, pos - 8), pos):
-            break
-        stop = _ends_with_any(text, pos, rules.stop_words)
-        if stop and not _protected(text, pos - len(stop), pos, rules.protected_words):
-            break
-        pos -= 1
-    return pos
-
-
-def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
-    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`, `唱国歌”仪式`)."""
-    depth_start = begin
-    for pos in range(begin, suffix_start):
-        if text[pos] == "“" and text.find("”", pos + 1, suffix_start) == -1:
-            return pos + 1
-        if text[pos] == "”" and text.rfind("“", depth_start, pos) == -1:
-            begin = pos + 1
-    return begin
-
-
-COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
-
-
-def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None) -> list[Mention]:
-    """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
-
-    A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
-    known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
-    found = []
-    for chunker in rules.chunkers:
-        suffix_re = re.compile(alternation(chunker.suffixes))
-        for match in suffix_re.finditer(text):
-            suffix, start, end = match.group(0), match.start(), match.end()
-            followers = rules.false_suffix_followers.get(suffix, ())
-            leaders = rules.false_suffix_leaders.get(suffix, ())
-            if any(text.startswith(f, end) for f in followers) or _ends_with_any(text, start, leaders):
-                continue
-            begin = chunk_start(text, start, chunker, rules)
-            if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
-                begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
-            begin = _balance_quotes(text, begin, start)
-            stripped = _ends_with_any(text, end, chunker.strip_suffixes)
-            if stripped:
-                start, end = min(start, end - len(stripped)), end - len(stripped)
-            span = text[begin:end]
-            if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
-                continue
-            if COUNTED.match(span[: start - begin]) or _ends_with_any(span, len(span), rules.titles):
-                continue
-            found.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
-    return found
-
-
 def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[Mention]:
     mentions = []
     for match_id, start, end in matcher(doc):
@@ -174,25 +84,17 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
     return mentions
 
 
-def _starts_with_any(text: str, words: tuple[str, ...]) -> str | None:
-    """The longest of `words` that `text` starts with, if any."""
-    for length, group in _by_length(words):
-        if text[:length] in group:
-            return text[:length]
-    return None
-
-
 def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
     'name' that is a verb, a title or a stop word is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = rules.honorifics + rules.titles
     while True:
-        suffix = _ends_with_any(text, len(text), affixes)
+        suffix = ends_with_any(text, len(text), affixes)
         if suffix and len(text) - len(suffix) >= 2:
             text, end = text[: -len(suffix)], end - len(suffix)
             continue
-        prefix = _starts_with_any(text, affixes)
+        prefix = starts_with_any(text, affixes)
         if prefix and len(text) - len(prefix) >= 2:
             text, start = text[len(prefix):], start + len(prefix)
             continue
@@ -215,7 +117,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     cut = _title_across_end(document, start, end, rules.titles) if mention.type == "ORG" else 0
     text, end = (text[:-cut], end - cut) if cut else (text, end)
     if mention.type == "ORG":
-        title = _ends_with_any(text, len(text), rules.titles)
+        title = ends_with_any(text, len(text), rules.titles)
         if title and len(text) - len(title) >= 2:
             text, end = text[: -len(title)], end - len(title)
     if not text:

@@ -2,14 +2,9 @@
 recognition results of the whole chain on short texts (gold guidelines, schema v1)."""
 import pytest
 
-from pipeline.analysis.entity_rules import (
-    alternation,
-    clean_person,
-    compile_patterns,
-    find_chunk_mentions,
-    find_pattern_mentions,
-    merge_mentions,
-)
+from pipeline.analysis.chunks import find_chunk_mentions
+from pipeline.analysis.entity_rules import clean_person, compile_patterns, find_pattern_mentions, merge_mentions
+from pipeline.analysis.matching import alternation
 from pipeline.records import Mention
 from tests.conftest import mention
 

@@ -1,0 +1,75 @@
+"""Suffix-anchored chunks (`…研讨会` EVENT, `…二等奖` AWARD, `…党委` ORG): a name is the run of
+name characters before a suffix, back to punctuation or a stop word, with ordinals (`第十一次`)
+kept whole."""
+from __future__ import annotations
+
+import re
+
+from pipeline.analysis.matching import NAME_CHAR, alternation, ends_with_any, protected
+from pipeline.records import Mention
+from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
+
+ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期]$")
+QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
+
+
+def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
+    """Walk left from a suffix over name characters until punctuation, a stop word or the length limit."""
+    limit = max(0, suffix_start - (chunker.max_chars - 1))
+    pos = suffix_start
+    while pos > limit and NAME_CHAR.match(text[pos - 1]):
+        ordinal = ORDINAL.search(text, max(0, pos - 8), pos)
+        if ordinal:  # `第十一次`, `第十三届`: one unit, whatever words its digits spell (`一次`)
+            pos = ordinal.start()
+            continue
+        if QUANTITY.search(text, max(0, pos - 8), pos):
+            break
+        stop = ends_with_any(text, pos, rules.stop_words)
+        if stop and not protected(text, pos - len(stop), pos, rules.protected_words):
+            break
+        pos -= 1
+    return pos
+
+
+def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
+    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`, `唱国歌”仪式`)."""
+    depth_start = begin
+    for pos in range(begin, suffix_start):
+        if text[pos] == "“" and text.find("”", pos + 1, suffix_start) == -1:
+            return pos + 1
+        if text[pos] == "”" and text.rfind("“", depth_start, pos) == -1:
+            begin = pos + 1
+    return begin
+
+
+COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
+
+
+def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None) -> list[Mention]:
+    """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
+
+    A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
+    known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
+    found = []
+    for chunker in rules.chunkers:
+        suffix_re = re.compile(alternation(chunker.suffixes))
+        for match in suffix_re.finditer(text):
+            suffix, start, end = match.group(0), match.start(), match.end()
+            followers = rules.false_suffix_followers.get(suffix, ())
+            leaders = rules.false_suffix_leaders.get(suffix, ())
+            if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders):
+                continue
+            begin = chunk_start(text, start, chunker, rules)
+            if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
+                begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
+            begin = _balance_quotes(text, begin, start)
+            stripped = ends_with_any(text, end, chunker.strip_suffixes)
+            if stripped:
+                start, end = min(start, end - len(stripped)), end - len(stripped)
+            span = text[begin:end]
+            if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
+                continue
+            if COUNTED.match(span[: start - begin]) or ends_with_any(span, len(span), rules.titles):
+                continue
+            found.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
+    return found
