@@ -1,7 +1,8 @@
 """Recognition stage: entity mentions from the statistical model and the rules of schemas/.
 
-Pure functions find mentions (`find_pattern_mentions`, `find_chunk_mentions`,
-`merge_mentions`); the spaCy component `zhkg_entity_rules` applies them to a `Doc`
+Pure functions find mentions (`find_pattern_mentions`, `chunks.find_chunk_mentions`,
+`boundaries.trim_governing_predicates`, `merge_mentions`); the spaCy component
+`zhkg_entity_rules` applies them to a `Doc`
 after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
 """
 from __future__ import annotations
