@@ -30,6 +30,20 @@ def governed_start(name: str, rules: RecognitionRules) -> int:
     return 0
 
 
+def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
+    """An ORG mention that is two known organisation names written without a mark between them,
+    as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""
+    split = []
+    for m in mentions:
+        cut = next((i for i in range(2, len(m.text) - 1) if m.text[:i] in known and m.text[i:] in known), 0)
+        if m.type == "ORG" and cut and m.text not in known:
+            split += [Mention(m.start, m.start + cut, m.text[:cut], m.type, m.source, m.score),
+                      Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score)]
+        else:
+            split.append(m)
+    return split
+
+
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them."""
     trimmed = []

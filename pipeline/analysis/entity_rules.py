@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.boundaries import trim_governing_predicates
+from pipeline.analysis.boundaries import split_joined_names, trim_governing_predicates
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.matching import HAN_CLASS, alternation, ends_with_any, starts_with_any
 from pipeline.records import Mention
@@ -272,6 +272,7 @@ class EntityRules:
             self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
         self.matcher.add(BLOCK, [nlp.make_doc(n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [nlp.make_doc(n) for n in schema.gazetteer.anchors])
+        self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -279,7 +280,8 @@ class EntityRules:
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
-        merged = merge_mentions(trim_governing_predicates(candidates, self.rules), self.rules, text)
+        candidates = split_joined_names(trim_governing_predicates(candidates, self.rules), self.known_orgs)
+        merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)
         doc._.zhkg_mentions = propagate(text, merged)

@@ -28,3 +28,15 @@ def test_only_event_mentions_are_trimmed(rules):
     assert [(m.start, m.text, m.type) for m in trimmed] == [(4, "十四届全国人大四次会议", "EVENT"),
                                                            (2, "提请十四届全国人大四次会议", "ORG")]
     assert text[trimmed[0].start:trimmed[0].end] == trimmed[0].text
+
+
+def test_two_known_bodies_written_together_are_two_names():
+    from pipeline.analysis.boundaries import split_joined_names
+
+    text = "中共中央国务院举行春节团拜会"
+    joined = Mention(0, 7, "中共中央国务院", "ORG", "model")
+    known = frozenset({"中共中央", "国务院", "中央"})
+    assert [(m.start, m.end, m.text) for m in split_joined_names([joined], known)] == [(0, 4, "中共中央"), (4, 7, "国务院")]
+    assert text[4:7] == "国务院"
+    one_name = Mention(0, 4, "中共中央", "ORG", "model")
+    assert split_joined_names([one_name], known) == [one_name]
