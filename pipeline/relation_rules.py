@@ -21,6 +21,7 @@ class TriggerRule:
     heads: frozenset[str] = frozenset()  # the head types this trigger takes, if fewer than its relation's
     needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
     nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
+    irrealis_before: tuple[str, ...] = ()  # words earlier in its sentence that make it not (yet) happen
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
                               f"not a valid regular expression: {error}") from None
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
                                     rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
-                                    rule.get("needs_object", False), tuple(rule.get("nominal_before", []))))
+                                    rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
+                                    tuple(rule.get("irrealis_before", []))))
     return tuple(triggers)
 
 

@@ -109,6 +109,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         starts = [t[0] for t in triggers]
         evidence = evidence_of(text, *sentence)
         for t_start, t_end, rule in triggers:
+            if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
+                continue  # `决定…召开…会议`: a meeting decided on is not yet held
             if rule.order == "head_trigger_tail":
                 heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
                                              [s for s in starts if s < t_start])

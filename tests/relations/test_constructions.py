@@ -276,3 +276,10 @@ def test_an_award_given_to_someone_after_the_verb(relation_rules):
     text = "2019年度国家最高科学技术奖颁给黄旭华。"
     mentions = [anchored(text, "2019年度国家最高科学技术奖", "AWARD"), anchored(text, "黄旭华", "PERSON")]
     assert pairs(trig(text, mentions, relation_rules), "received") == {("黄旭华", "2019年度国家最高科学技术奖")}
+
+
+def test_a_meeting_decided_on_is_not_yet_organised(relation_rules):
+    text = "汪洋主持召开全国政协主席会议，决定6月20日召开全国政协十三届常委会第二十二次会议。"
+    mentions = [anchored(text, "汪洋", "PERSON"), anchored(text, "全国政协主席会议", "EVENT"),
+                anchored(text, "全国政协十三届常委会第二十二次会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("汪洋", "全国政协主席会议")}
