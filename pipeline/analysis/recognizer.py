@@ -8,6 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
 
@@ -85,5 +87,10 @@ class ModelEntities:
 @Language.factory("zhkg_ner", default_config={"model": None, "max_chars": NER_CHARS},
                   requires=["doc._.zhkg_sentences"], assigns=["doc.ents"])
 def make_model_entities(nlp: Language, name: str, model: str, max_chars: int) -> ModelEntities:
-    """`model`: a spaCy pipeline folder, or "default" for the shipped one."""
-    return ModelEntities(spacy.load(DEFAULT_NER_MODEL if model == "default" else model, vocab=nlp.vocab), max_chars)
+    """`model`: a spaCy pipeline folder, or "default" for the shipped one. Its layers compute
+    with numpy's BLAS on one thread (the pipeline runs in parallel by processes), not with
+    thinc's BLIS, whose generic kernel is slower on common CPUs; the results are the same."""
+    threadpool_limits(1, user_api="blas")
+    with use_ops("numpy", use_blis=False):
+        return ModelEntities(spacy.load(DEFAULT_NER_MODEL if model == "default" else model, vocab=nlp.vocab),
+                             max_chars)
