@@ -58,6 +58,7 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
 
 
 TERM = re.compile("[一二三四五六七八九十百]+届")
+NUMBERED = re.compile("[一二三四五六七八九十百]+次")
 
 
 def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
@@ -80,14 +81,17 @@ def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
 
 
 def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
-    """EVENT names of one document that name the same meeting → the longest of them."""
+    """EVENT names of one document that name the same meeting → the longest of them. A name
+    without the term (`全国政协第三十七次主席会议`), or without term and number (`全国政协主席会议`),
+    joins the one name of the document that has them and is otherwise the same."""
     groups: dict[str, set[str]] = defaultdict(set)
     for name in names:
         groups[name_key(name, rules, aliases)].add(name)
-    for key in [k for k in groups if not TERM.search(k)]:
-        termed = [k for k in groups if TERM.search(k) and TERM.sub("", k) == key]
-        if len(termed) == 1:
-            groups[termed[0]] |= groups.pop(key)
+    for bare in (TERM, NUMBERED):
+        for key in [k for k in groups if not bare.search(k)]:
+            fuller = [k for k in groups if k != key and bare.sub("", TERM.sub("", k)) == key]
+            if len(fuller) == 1:
+                groups[fuller[0]] |= groups.pop(key)
     return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
 
 

@@ -283,3 +283,11 @@ def test_a_meeting_decided_on_is_not_yet_organised(relation_rules):
     mentions = [anchored(text, "汪洋", "PERSON"), anchored(text, "全国政协主席会议", "EVENT"),
                 anchored(text, "全国政协十三届常委会第二十二次会议", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("汪洋", "全国政协主席会议")}
+
+
+def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
+    long = "政协第十四届全国委员会第二十九次主席会议"
+    mapping = same_meeting({"全国政协主席会议", long}, schema.recognition, schema.aliases)
+    assert mapping["全国政协主席会议"] == long
+    two = {"十三届全国人大常委会第十四次会议", "十三届全国人大常委会第十五次会议", "全国人大常委会会议"}
+    assert same_meeting(two, schema.recognition, schema.aliases) == {}
