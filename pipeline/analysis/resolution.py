@@ -147,8 +147,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
     mapping = {(etype, name): _target(etype, name, names, home, aliases)
                for etype, names in surfaces.items() for name in names}
-    for name, target in same_meeting(surfaces.get("EVENT", set()), rules, aliases).items():
-        mapping[("EVENT", name)] = target
+    for etype in ("EVENT", "ORG"):
+        for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():
+            mapping[(etype, name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     for key, target in list(mapping.items()):

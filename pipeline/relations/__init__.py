@@ -51,7 +51,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
     found += home_title_relations(text, mentions, titles, rules)
-    found += sub_body_relations(entities, rules)
+    found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     found += trigger_relations(text, sentences, free, main_event, rules, is_word)
     found += award_holder_relations(text, free, rules)
     found += ceremony_relations(entities, rules)

@@ -4,17 +4,21 @@ the event an award is won at, and the ceremonies that confer a document's awards
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import Anchored, evidence_of, within
 
 
-def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
+                       surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
     """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
-    name ending in a sub-body suffix belongs to the longest other organisation it starts with."""
+    name ending in a sub-body suffix belongs to the longest other organisation it starts with,
+    by its name or a form the text writes it in (`surfaces`: (entity id, text); `全国政协办公厅`
+    belongs to `政协第十四届全国委员会`, written `全国政协`)."""
     orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
+    orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
     by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
         if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):

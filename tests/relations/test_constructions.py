@@ -291,3 +291,9 @@ def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
     assert mapping["全国政协主席会议"] == long
     two = {"十三届全国人大常委会第十四次会议", "十三届全国人大常委会第十五次会议", "全国人大常委会会议"}
     assert same_meeting(two, schema.recognition, schema.aliases) == {}
+
+
+def test_the_short_name_of_a_termed_body_joins_it_and_keeps_its_sub_bodies(rules, relation_rules, extract):
+    facts = extract("政协第十四届全国委员会第二十九次主席会议召开\n全国政协主席王沪宁主持。全国政协办公厅负责会务。")
+    assert ("王沪宁", "政协第十四届全国委员会") in facts.relation_pairs("holds_position")
+    assert ("全国政协办公厅", "政协第十四届全国委员会") in facts.relation_pairs("part_of")
