@@ -297,3 +297,16 @@ def test_the_short_name_of_a_termed_body_joins_it_and_keeps_its_sub_bodies(rules
     facts = extract("政协第十四届全国委员会第二十九次主席会议召开\n全国政协主席王沪宁主持。全国政协办公厅负责会务。")
     assert ("王沪宁", "政协第十四届全国委员会") in facts.relation_pairs("holds_position")
     assert ("全国政协办公厅", "政协第十四届全国委员会") in facts.relation_pairs("part_of")
+
+
+@pytest.mark.parametrize("verb", ["荣膺", "获评", "捧得"])
+def test_verbs_of_winning(relation_rules, verb):
+    text = f"王建华{verb}全国优秀科技工作者称号。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "全国优秀科技工作者称号", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("王建华", "全国优秀科技工作者称号")}
+
+
+def test_the_body_that_establishes_an_award_confers_it(relation_rules):
+    text = "中国科协设立的全国创新争先奖章。"
+    mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "全国创新争先奖章", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "awarded_by") == {("全国创新争先奖章", "中国科协")}
