@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import Anchored
+from pipeline.relations.mentions import Anchored, title_end
 
 
 def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules) -> str | None:
@@ -10,8 +10,7 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules)
     (`…会议在京召开`, within its clause); none otherwise. Events used as time references
     (`党的十八大以来`) are not candidates."""
     events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
-    title_end = text.find("\n") if "\n" in text else len(text)
-    in_title = [m for m in events if m.end <= title_end]
+    in_title = [m for m in events if m.end <= title_end(text)]
     if in_title:
         return in_title[0].entity
     held = [m for m in events if _stated_as_held(text, m.end, rules)]

@@ -34,6 +34,16 @@ def within(mentions: list[Anchored], bounds: tuple[int, int]) -> list[Anchored]:
     return [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
 
 
+def title_end(text: str) -> int:
+    """Where the first line (a news item's title) ends."""
+    return text.find("\n") if "\n" in text else len(text)
+
+
+def clause_at(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:
+    """The clause of `sentence` that `pos` lies in."""
+    return next(((s, e) for s, e in split_clauses(text, *sentence) if s <= pos <= e), sentence)
+
+
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds, pos = [], start
     for match in CLAUSE_BREAKS.finditer(text, start, end):

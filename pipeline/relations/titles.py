@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of
+from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of, title_end
 from pipeline.spans import Coverage
 
 NAME_JOINERS = ("、", "和", "与", "及")
@@ -148,8 +148,8 @@ def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, 
 def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
     """The institution a document is about: of the organisations its title line names (a
     source credit such as `央视网消息` aside), the one most mentioned in the document."""
-    title_end = text.find("\n") if "\n" in text else len(text)
-    named = {m.entity for m in mentions if m.type == "ORG" and m.end <= title_end and not SOURCE_CREDIT.match(text, m.end)}
+    end = title_end(text)
+    named = {m.entity for m in mentions if m.type == "ORG" and m.end <= end and not SOURCE_CREDIT.match(text, m.end)}
     counts = Counter(m.entity for m in mentions if m.entity in named and not m.nested)
     return max(sorted(named), key=lambda e: counts[e]) if named else None
 

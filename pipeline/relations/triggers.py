@@ -11,6 +11,7 @@ from pipeline.relations.mentions import (
     CLAUSE_END,
     SOURCE_CREDIT,
     Anchored,
+    clause_at,
     coordinated,
     coordinated_before,
     evidence_of,
@@ -132,7 +133,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     head_types = rule.heads or head_types
-    clause = next(((s, e) for s, e in split_clauses(text, *sentence) if s <= t_start <= e), sentence)
+    clause = clause_at(text, sentence, t_start)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
@@ -195,7 +196,7 @@ def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], 
         return
     award = awards[0]
     receivers = rules.head_types("received")
-    clause_start = max((s for s, _ in split_clauses(text, *sentence) if s <= t_start), default=sentence[0])
+    clause_start = clause_at(text, sentence, t_start)[0]
     marked = rules.clause_words["recipient_prepositions"]
     for m in mentions:
         between = t_end <= m.start and m.end <= award.start
