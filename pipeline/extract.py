@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from pipeline.analysis.doctext import analysed_text
 from pipeline.analysis.resolution import resolve
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
@@ -44,7 +45,7 @@ class Anchors(NamedTuple):
 
 def document_text(doc: Doc) -> str:
     """The text the offsets index and names are given in: `doc._.zhkg_text`, else `doc.text`."""
-    return doc._.zhkg_text if doc._.zhkg_text is not None else doc.text
+    return doc._.zhkg_text if doc._.zhkg_text is not None else analysed_text(doc)
 
 
 class Resolution:
@@ -57,7 +58,7 @@ class Resolution:
         self.rules, self.aliases = schema.recognition, schema.aliases
 
     def __call__(self, doc: Doc) -> Doc:
-        text, original = doc.text, document_text(doc)
+        text, original = analysed_text(doc), document_text(doc)
         mentions = doc._.zhkg_mentions or []
         entities, anchor = resolve(mentions, text, original, self.rules, self.aliases)
         anchored = [
@@ -86,7 +87,7 @@ class Relations:
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         main_event = choose_main_event(text, anchors.mentions, self.rules)

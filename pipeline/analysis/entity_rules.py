@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import split_joined_names, trim_governing_predicates
 from pipeline.analysis.chunks import find_chunk_mentions
+from pipeline.analysis.doctext import analysed_text
 from pipeline.analysis.matching import HAN_CLASS, alternation, ends_with_any, starts_with_any
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
@@ -275,7 +276,7 @@ class EntityRules:
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = analysed_text(doc)
         lexical = find_lexicon_mentions(doc, text, self.matcher)
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}

@@ -11,6 +11,8 @@ from spacy.util import minibatch
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
+from pipeline.analysis.doctext import analysed_text, remember_text
+from pipeline.analysis.tagging import biluo_scheme, decode
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
 
 
@@ -31,7 +33,7 @@ def fill(units: Iterable[tuple[int, int, Doc]], max_chars: int) -> Iterator[list
     group: list[tuple[int, int, Doc]] = []
     size = 0
     for unit in units:
-        length = len(unit[2].text)
+        length = len(analysed_text(unit[2]))
         if group and size + length > max_chars:
             yield group
             group, size = [], 0
@@ -42,8 +44,9 @@ def fill(units: Iterable[tuple[int, int, Doc]], max_chars: int) -> Iterator[list
 
 
 class ModelEntities:
-    """spaCy component: the trained recognizer (a pipeline folder with `tok2vec` and `ner` on
-    character tokens, loaded into this pipeline's vocab) sets `doc.ents`. It reads at most
+    """spaCy component: the trained recognizer (a pipeline folder on character tokens, loaded into
+    this pipeline's vocab) sets `doc.ents`. The recognizer is a `tagger` whose labels are BILUO
+    tags (decoded by `pipeline.analysis.tagging`) or an `ner` component. It reads at most
     `max_chars` characters at a time: long documents in pieces of whole sentences, short ones
     several together. Its working memory, about 7 KB a character (thinc keeps every layer's
     activations), is so bounded by `max_chars`, whatever the length of the documents or the
@@ -51,6 +54,9 @@ class ModelEntities:
 
     def __init__(self, model: Language, max_chars: int):
         self.model, self.max_chars = model, max_chars
+        self.tagger = model.get_pipe("tagger") if "tagger" in model.pipe_names else None
+        self.scheme = biluo_scheme(self.tagger.labels) if self.tagger else None
+        self.encoders = [pipe for name, pipe in model.pipeline if name != "tagger"]
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -65,23 +71,27 @@ class ModelEntities:
         set on the document at their offsets."""
         units: list[tuple[int, int, Doc]] = []
         for i, doc in enumerate(docs):
-            if len(doc.text) <= self.max_chars:
+            if len(text := analysed_text(doc)) <= self.max_chars:
                 units.append((i, 0, doc))
             else:
-                units += [(i, start, self.model.make_doc(doc.text[start:end]))
+                units += [(i, start, remember_text(self.model.make_doc(text[start:end]), text[start:end]))
                           for start, end in sentence_pieces(doc._.zhkg_sentences or [], self.max_chars)]
-        found: dict[int, list[tuple[int, int, str]]] = {}
+        found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         for group in fill(units, self.max_chars):
             pieces = [piece for _, _, piece in group]
-            for _, component in self.model.pipeline:
-                pieces = list(component.pipe(pieces, batch_size=len(pieces)))
-            for (i, start, _), piece in zip(group, pieces):
-                if piece is not docs[i]:
-                    found.setdefault(i, []).extend((start + e.start_char, start + e.end_char, e.label_)
-                                                   for e in piece.ents)
-        for i, spans in found.items():
-            doc = docs[i]
+            for (i, start, _), spans in zip(group, self._entities(pieces)):
+                found[i].extend((start + s, start + e, label) for s, e, label in spans)
+        for doc, spans in zip(docs, found):
             doc.ents = [span for s, e, label in spans if (span := doc.char_span(s, e, label)) is not None]
+
+    def _entities(self, pieces: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) character offsets of the entities of each piece."""
+        for component in self.encoders if self.tagger else (pipe for _, pipe in self.model.pipeline):
+            pieces = list(component.pipe(pieces, batch_size=len(pieces)))
+        if not self.tagger:
+            return [[(e.start_char, e.end_char, e.label_) for e in piece.ents] for piece in pieces]
+        return [[(piece[s].idx, piece[e - 1].idx + len(piece[e - 1]), label) for s, e, label in spans]
+                for piece, spans in zip(pieces, decode(self.tagger.model.predict(pieces), self.scheme))]
 
 
 @Language.factory("zhkg_ner", default_config={"model": None, "max_chars": NER_CHARS},

@@ -6,6 +6,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.analysis.doctext import analysed_text
+
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -40,5 +42,5 @@ if not Doc.has_extension("zhkg_sentences"):
 @Language.component("zhkg_sentences", assigns=["doc._.zhkg_sentences"])
 def set_sentences(doc: Doc) -> Doc:
     """Store the sentence spans as character offsets in `doc._.zhkg_sentences`."""
-    doc._.zhkg_sentences = split_sentences(doc.text)
+    doc._.zhkg_sentences = split_sentences(analysed_text(doc))
     return doc

@@ -17,11 +17,22 @@ def fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict):
+    """`str.translate` table of `fold_char`, filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold every character of `text`; the result has the same length."""
     if text.isascii():
         return text
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def analysis_text(text: str) -> str:

@@ -44,10 +44,19 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def model_predictor(nlp, batch_size: int = 64) -> Predictor:
-    """The spans the NER model alone sets as `doc.ents`."""
+def model_predictor(model_path: str | Path, batch_size: int = 64) -> Predictor:
+    """The spans the NER model alone sets as `doc.ents` (through the `zhkg_ner` component, which
+    decodes a tagger's BILUO tags)."""
+    import spacy
+
+    from pipeline.analysis import recognizer, sentences  # noqa: F401  (register the components)
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("zhkg_sentences")
+    nlp.add_pipe("zhkg_ner", config={"model": str(model_path)})
+
     def predict(texts: list[str]) -> Iterator[set[tuple[int, int, str]]]:
-        for doc in nlp.pipe((nlp.make_doc(t) for t in texts), batch_size=batch_size):
+        for doc in nlp.pipe(texts, batch_size=batch_size):
             yield {(e.start_char, e.end_char, e.label_) for e in doc.ents}
     return predict
 
@@ -60,13 +69,14 @@ def stage_predictor(nlp, batch_size: int = 64) -> Predictor:
     return predict
 
 
-def score_records(nlp, records: Iterable[Record], predict: Predictor | None = None) -> dict[str, Any]:
-    """Score a predictor (default: `nlp`'s model alone) on records: per-type and micro P/R/F1."""
+def score_records(nlp, records: Iterable[Record], predict: Predictor) -> dict[str, Any]:
+    """Score a predictor on records (gold docs made by `nlp`'s tokenizer): per-type and micro
+    P/R/F1."""
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
-    for gold, found in zip(golds, (predict or model_predictor(nlp))([g.text for g in golds])):
+    for gold, found in zip(golds, predict([g.text for g in golds])):
         g = {(e.start_char, e.end_char, e.label_) for e in gold.ents if e.label_ in counts}
         p = {span for span in found if span[2] in counts}
         for span in p & g:
@@ -93,11 +103,12 @@ def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, st
 
     data = Path(data_dir) if data_dir else default_data_dir()
     model = spacy.load(model_path)
-    predict = None
     if stage:
         from pipeline.analysis.nlp import build_nlp
 
         predict = stage_predictor(build_nlp(model_path))
+    else:
+        predict = model_predictor(model_path)
     return {key: score_records(model, TEST_SETS[key][1](data), predict) for key in sets}
 
 

@@ -1,5 +1,6 @@
 """pipeline.analysis: sentence splitting and the spaCy pipeline."""
 import pytest
+import spacy
 
 from pipeline.analysis.nlp import build_nlp
 from pipeline.analysis.recognizer import fill, sentence_pieces
@@ -95,11 +96,8 @@ def test_sentence_pieces_join_whole_sentences_within_the_limit():
 
 
 def test_fill_groups_pieces_up_to_the_limit_in_order():
-    class Piece:
-        def __init__(self, n):
-            self.text = "字" * n
-
-    units = [(i, 0, Piece(n)) for i, n in enumerate([30, 50, 30, 120, 10])]
+    nlp = spacy.blank("zh")
+    units = [(i, 0, nlp.make_doc("字" * n)) for i, n in enumerate([30, 50, 30, 120, 10])]
     groups = [[i for i, _, _ in group] for group in fill(units, 100)]
     assert groups == [[0, 1], [2], [3], [4]]  # a piece over the limit goes alone
 

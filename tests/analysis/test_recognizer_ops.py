@@ -3,6 +3,7 @@ import pytest
 import spacy
 from thinc.api import use_ops
 
+from pipeline.analysis.recognizer import ModelEntities
 from pipeline.config import DEFAULT_NER_MODEL
 from tests.helpers import news
 
@@ -11,8 +12,9 @@ pytestmark = pytest.mark.skipif(not DEFAULT_NER_MODEL.is_dir(), reason="no shipp
 
 def entities(use_blis: bool, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     with use_ops("numpy", use_blis=use_blis):
-        nlp = spacy.load(DEFAULT_NER_MODEL)
-    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
+        model = spacy.load(DEFAULT_NER_MODEL)
+    docs = ModelEntities(model, 4000).pipe(model.make_doc(text) for text in texts)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
 
 
 def test_numpy_blas_and_blis_find_the_same_entities():
