@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from pipeline.outputs.atomic import atomic_write
+from pipeline.outputs.yaml_emit import Unsupported, emit
 
 try:
     _Dumper = yaml.CSafeDumper
@@ -17,8 +18,16 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
-def dump_yaml(data: Any) -> str:
+def pyyaml_dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def dump_yaml(data: Any) -> str:
+    """`pyyaml_dump(data)`, written by `yaml_emit` where it can."""
+    try:
+        return emit(data, pyyaml_dump)
+    except Unsupported:
+        return pyyaml_dump(data)
 
 
 def write_yaml(path: Path, data: Any) -> None:

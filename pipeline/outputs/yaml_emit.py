@@ -1,0 +1,118 @@
+"""Block YAML for the plain data zhkg writes (dicts with string keys, lists, strings, numbers,
+booleans, None): byte for byte what PyYAML's safe dumper writes with the options of `dump_yaml`,
+in a fraction of its time (PyYAML builds and resolves a node for every value in Python).
+
+Strings made only of letters, digits, CJK characters and punctuation that YAML gives no meaning
+are written plain; any other string is rendered once by PyYAML itself and reused. Data this
+module does not cover (another type, a multi-line string below the top level, a key of 128
+characters or more) raises `Unsupported`, and the caller dumps it with PyYAML."""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+STR_TAG = "tag:yaml.org,2002:str"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+_PLAIN = re.compile(
+    "[0-9A-Za-z_(\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uffee]"
+    "[0-9A-Za-z_()./+=\\- \u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff01-\uffee]*")
+_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML reads as line breaks
+_RESOLVER = yaml.resolver.Resolver()
+MAX_KEY = 128  # longer keys are written as complex keys ("? ")
+
+
+class Unsupported(Exception):
+    """Data this emitter does not write the way PyYAML would."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _string(text: str, dump: Callable[[Any], str]) -> str:
+    """`text` as a YAML scalar on one line."""
+    if (_PLAIN.fullmatch(text) and not text.endswith(" ")
+            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG):
+        return text
+    rendered = dump(text)
+    rendered = rendered[: -len("\n...\n")] if rendered.endswith("\n...\n") else rendered.rstrip("\n")
+    if _BREAK.search(rendered):
+        raise Unsupported("a multi-line string")
+    return rendered
+
+
+def _float(value: float) -> str:
+    """SafeRepresenter.represent_float."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value).lower()
+    if "." not in text and "e" in text:
+        text = text.replace("e", ".0e", 1)
+    return text
+
+
+def _scalar(value: Any, dump: Callable[[Any], str]) -> str:
+    if isinstance(value, str):
+        return _string(value, dump)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float(value)
+    if value == {} or value == []:
+        return "{}" if isinstance(value, dict) else "[]"
+    raise Unsupported(type(value).__name__)
+
+
+def _mapping(data: dict, indent: int, out: list[str], dump: Callable[[Any], str]) -> None:
+    pad = " " * indent
+    for key, value in data.items():
+        if not isinstance(key, str) or len(key) >= MAX_KEY:
+            raise Unsupported("a key")
+        key_text = _string(key, dump)
+        if isinstance(value, dict) and value:
+            out.append(f"{pad}{key_text}:\n")
+            _mapping(value, indent + 2, out, dump)
+        elif isinstance(value, list) and value:
+            out.append(f"{pad}{key_text}:\n")
+            _sequence(value, indent, out, dump)  # a sequence in a mapping is not indented
+        else:
+            out.append(f"{pad}{key_text}: {_scalar(value, dump)}\n")
+
+
+def _sequence(items: list, indent: int, out: list[str], dump: Callable[[Any], str]) -> None:
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, (dict, list)) and item:
+            first = len(out)
+            (_mapping if isinstance(item, dict) else _sequence)(item, indent + 2, out, dump)
+            out[first] = pad + "- " + out[first][indent + 2:]
+        else:
+            out.append(f"{pad}- {_scalar(item, dump)}\n")
+
+
+def emit(data: Any, dump: Callable[[Any], str]) -> str:
+    """`data` as block YAML; `dump` is PyYAML's dump with the same options, used for the
+    strings that need quoting and for multi-line strings at the top level (raises
+    `Unsupported` for what it cannot write exactly)."""
+    out: list[str] = []
+    if isinstance(data, dict) and data:
+        for key, value in data.items():
+            if isinstance(value, str) and _BREAK.search(value):
+                out.append(dump({key: value}))
+            else:
+                _mapping({key: value}, 0, out, dump)
+    elif isinstance(data, list) and data:
+        _sequence(data, 0, out, dump)
+    else:
+        raise Unsupported("a scalar document")
+    return "".join(out)
