@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.analysis.matching import NAME_CHAR, alternation, ends_with_any, protected
+from pipeline.analysis.matching import NAME_CHAR, alternation, protected
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
+from pipeline.wordlists import ends_with_any
 
 ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期]$")
 QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")

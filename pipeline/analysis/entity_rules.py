@@ -18,10 +18,11 @@ from spacy.tokens import Doc
 from pipeline.analysis.boundaries import split_joined_names, trim_governing_predicates
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.doctext import analysed_text
-from pipeline.analysis.matching import HAN_CLASS, alternation, ends_with_any, starts_with_any
+from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
+from pipeline.wordlists import ends_with_any, starts_with_any, word_at
 
 QUOTES = "“”"
 MODEL_SCORE = 0.9
@@ -131,7 +132,7 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
     """How many of a span's last characters begin a title that runs on at least two characters
     past it (`朝鲜劳动党委|员长`): they are the title's, not the name's."""
     for k in (1, 2):
-        if end - k > start + 1 and any(len(t) >= k + 2 and document.startswith(t, end - k) for t in titles):
+        if end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + 2:
             return k
     return 0
 

@@ -10,6 +10,7 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of, title_end
 from pipeline.spans import Coverage
+from pipeline.wordlists import ends_with_any, word_at
 
 NAME_JOINERS = ("、", "和", "与", "及")
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
@@ -69,7 +70,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
     pos = person.start
     pending: list[str] = []
     while pos > 0:
-        title = next((t for t in titles if text.startswith(t, pos - len(t))), None)
+        title = ends_with_any(text, pos, titles)
         if title is None:
             break
         modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
@@ -111,7 +112,7 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     for org in (m for m in mentions if m.type == "ORG"):
-        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        title = word_at(text, org.end, titles)
         verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
         if not title or not verb:
             continue
@@ -135,7 +136,7 @@ def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, 
     """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     for org in (m for m in mentions if m.type == "ORG"):
-        title = next((t for t in titles if text.startswith(t, org.end)), None)
+        title = word_at(text, org.end, titles)
         person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
         if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
             continue
@@ -165,7 +166,7 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
     home_name = home.split(":", 1)[1]
     orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
-        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        title = word_at(text, person.end, titles)
         heads = rules.home_titles.get(title or "", ())
         if heads and home_name.endswith(heads) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home,
@@ -185,7 +186,7 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
     starts = {m.start for m in mentions}
     verbs = set()
     for person in people:
-        title = next((t for t in titles if text.startswith(t, person.end)), None)
+        title = word_at(text, person.end, titles)
         if title:
             holders.setdefault(title, set()).add(person.entity)
             if person.end + len(title) in starts:
@@ -215,4 +216,4 @@ def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -
 
 def ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
     """Whether a title follows position `end` (`国务院|副总理`): the organisation names a post."""
-    return any(text.startswith(t, end) for t in titles)
+    return word_at(text, end, titles) is not None

@@ -1,0 +1,33 @@
+"""Finding the longest word of a list at a position of a text, in as many set lookups as the
+list has word lengths (not one comparison per word): what the recognition and relation rules
+ask of their word lists at almost every character."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=64)
+def by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+def word_at(text: str, start: int, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that begins at `start` in `text`, if any."""
+    for length, group in by_length(words):
+        if text[start:start + length] in group:
+            return text[start:start + length]
+    return None
+
+
+def ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that ends at `end` in `text`, if any."""
+    for length, group in by_length(words):
+        if length <= end and text[end - length:end] in group:
+            return text[end - length:end]
+    return None
+
+
+def starts_with_any(text: str, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that `text` starts with, if any."""
+    return word_at(text, 0, words)
