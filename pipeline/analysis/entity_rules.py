@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import split_joined_names, trim_governing_predicates
 from pipeline.analysis.chunks import find_chunk_mentions
-from pipeline.analysis.doctext import analysed_text
+from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
@@ -271,9 +271,9 @@ class EntityRules:
         self.surnames = frozenset(self.rules.lexicons.get("SURNAME", ())) - self.rules.weak_surnames
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
-            self.matcher.add(label, [nlp.make_doc(n) for n in names if n not in self.rules.never_entities])
-        self.matcher.add(BLOCK, [nlp.make_doc(n) for n in self.rules.never_entities])
-        self.matcher.add(ANCHOR, [nlp.make_doc(n) for n in schema.gazetteer.anchors])
+            self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
+        self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
+        self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:

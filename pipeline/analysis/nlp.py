@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline import extract  # noqa: F401  (register zhkg_resolution and zhkg_relations)
 from pipeline.analysis import entity_rules, recognizer, sentences  # noqa: F401  (register the components)
-from pipeline.analysis.doctext import remember_text
+from pipeline.analysis.doctext import char_doc
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS, RunConfig, load_config
 from pipeline.ingest.textnorm import analysis_text
 
@@ -50,6 +50,6 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """The `Doc` zhkg analyses for `text`: its width-folded, simplified copy of the same length,
     with `text` itself in `doc._.zhkg_text` (names, aliases and evidence are given in it)."""
     analysed = analysis_text(text)
-    doc = remember_text(nlp.make_doc(analysed), analysed)
+    doc = char_doc(nlp.vocab, analysed)
     doc._.zhkg_text = text
     return doc

@@ -11,7 +11,8 @@ from spacy.util import minibatch
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
-from pipeline.analysis.doctext import analysed_text, remember_text
+from pipeline.analysis import embedding  # noqa: F401  (registers the shipped model's embedding layer)
+from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.tagging import biluo_scheme, decode
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
 
@@ -74,7 +75,7 @@ class ModelEntities:
             if len(text := analysed_text(doc)) <= self.max_chars:
                 units.append((i, 0, doc))
             else:
-                units += [(i, start, remember_text(self.model.make_doc(text[start:end]), text[start:end]))
+                units += [(i, start, char_doc(self.model.vocab, text[start:end]))
                           for start, end in sentence_pieces(doc._.zhkg_sentences or [], self.max_chars)]
         found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         for group in fill(units, self.max_chars):

@@ -133,3 +133,18 @@ def test_short_documents_are_read_together_up_to_the_limit():
     docs = list(nlp.pipe([PARAGRAPH] * 7, batch_size=16))
     assert calls == [3, 3, 1]
     assert all([e.text for e in doc.ents] == [e.text for e in docs[0].ents] for doc in docs)
+
+
+def test_char_doc_is_the_character_segmenters_doc():
+    import random
+
+    from pipeline.analysis.doctext import analysed_text, char_doc
+
+    nlp = spacy.blank("zh")
+    alphabet = list("中国人民 \n\t\u3000\xa0\u2028\r\x0b") + ["a", "1", "·"]
+    rng = random.Random(0)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        made = char_doc(nlp.vocab, text)
+        assert [(t.text, t.whitespace_) for t in made] == [(t.text, t.whitespace_) for t in nlp.make_doc(text)]
+        assert analysed_text(made) == made.text == text
