@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pipeline.errors import SchemaError
@@ -65,7 +65,7 @@ class RecognitionRules:
     name_keys: tuple[tuple[re.Pattern, str], ...] = ()
     event_name_starts: re.Pattern | None = None
 
-    @property
+    @cached_property
     def non_names(self) -> frozenset[str]:
         """Words that can never be a person's name."""
         return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics + self.extra_non_names)

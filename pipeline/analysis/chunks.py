@@ -4,6 +4,7 @@ kept whole."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.analysis.matching import NAME_CHAR, alternation, protected
 from pipeline.records import Mention
@@ -46,6 +47,11 @@ def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
 
 
+@lru_cache(maxsize=64)
+def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
+    return re.compile(alternation(suffixes))
+
+
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
@@ -53,8 +59,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
     found = []
     for chunker in rules.chunkers:
-        suffix_re = re.compile(alternation(chunker.suffixes))
-        for match in suffix_re.finditer(text):
+        for match in _suffix_regex(chunker.suffixes).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             followers = rules.false_suffix_followers.get(suffix, ())
             leaders = rules.false_suffix_leaders.get(suffix, ())
