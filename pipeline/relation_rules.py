@@ -22,6 +22,9 @@ class TriggerRule:
     needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
     nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
     irrealis_before: tuple[str, ...] = ()  # words earlier in its sentence that make it not (yet) happen
+    purpose_before: tuple[str, ...] = ()  # words right before it that make it a purpose (`为召开…作准备`)
+    subject_first: bool = False  # a passive marker: its heads are the clause chain's subject alone
+    reciprocal: tuple[str, ...] = ()  # (relation, event nouns…): its parties hold `会晤` together: they take part
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class RelationRules:
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
+    group_titles: frozenset[str]  # titles many hold (`代表`, `委员`): standing alone they name no one person
     title_modifiers: tuple[str, ...]
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
@@ -66,6 +70,11 @@ class RelationRules:
         return head_type in heads and tail_type in tails
 
 
+def _reciprocal(data: dict | None) -> tuple[str, ...]:
+    """(relation, event nouns…) of a trigger's `reciprocal` setting; empty without one."""
+    return (data["relation"], *longest_first(data["events"])) if data else ()
+
+
 def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> tuple[TriggerRule, ...]:
     triggers = []
     for rule in data:
@@ -80,7 +89,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
                                     rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
                                     rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
-                                    tuple(rule.get("irrealis_before", []))))
+                                    tuple(rule.get("irrealis_before", [])), tuple(rule.get("purpose_before", [])),
+                                    rule.get("subject_first", False), _reciprocal(rule.get("reciprocal"))))
     return tuple(triggers)
 
 
@@ -101,6 +111,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         max_gap_chars=chain.get("max_gap_chars", 0),
         chain_confidence=chain.get("confidence", 0.85),
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
         post_status={key: longest_first(data.get("post_status", {}).get(key, []))
                      for key in ("former", "new", "appointing", "ending", "post_word")},
@@ -109,7 +120,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, []))
-                      for key in ("oblique_prepositions", "predicate_joiners", "reporting_verbs",
+                      for key in ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                                   "recipient_prepositions")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),

@@ -43,7 +43,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     Organisations that name a post (a title chain's, or one a title follows) are left out of the
     trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
-    mentions = sorted(mentions + bare_title_mentions(text, mentions, titles, chain), key=lambda m: (m.start, m.end))
+    bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles)
+    mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
         (m.start, m.end) for m in mentions if m.type == "ORG" and ends_with_title(text, m.end, titles)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]

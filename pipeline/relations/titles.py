@@ -175,10 +175,12 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                        chain: list[tuple[Relation, Anchored]]) -> list[Anchored]:
+                        chain: list[tuple[Relation, Anchored]], group_titles: frozenset[str] = frozenset()) -> list[Anchored]:
     """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
     is a mention of that person. Titles next to a name or inside a mention are not bare; a title
-    word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title."""
+    word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title; a
+    title of membership or profession (`group_titles`: `代表`, `委员`, `专家`) that stands alone
+    names a group (`各界代表`), not one person."""
     holders: dict[str, set[str]] = {}
     for relation, _ in chain:
         holders.setdefault(relation.title or "", set()).add(relation.head)
@@ -195,7 +197,7 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
     person_edges = {m.end for m in people} | {m.start for m in people}
     found = []
     for title, heads in holders.items():
-        if len(heads) != 1 or not title or title in verbs:
+        if len(heads) != 1 or not title or title in verbs or title in group_titles:
             continue
         (head,) = heads
         start = text.find(title)

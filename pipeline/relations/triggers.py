@@ -70,7 +70,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not (m.start and text.startswith(rules.clause_words["oblique_prepositions"], m.start - 1))]
+                 and not _oblique(text, m.start, rules)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and not found and joined:
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules)
@@ -80,6 +80,14 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         if earlier and index > 0:
             break
     return heads
+
+
+def _oblique(text: str, start: int, rules: RelationRules) -> bool:
+    """A name right after a preposition (`为艺术团`), or after a place word that makes it where
+    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject."""
+    words = rules.clause_words
+    return bool(start) and (text.startswith(words["oblique_prepositions"], start - 1)
+                            or any(text.startswith(w, start - len(w)) for w in words["place_words"]))
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
@@ -112,18 +120,46 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         for t_start, t_end, rule in triggers:
             if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
                 continue  # `决定…召开…会议`: a meeting decided on is not yet held
+            if any(text.startswith(w, t_start - len(w)) for w in rule.purpose_before):
+                continue  # `为召开…作准备`: a meeting prepared for is not yet held
             if rule.order == "head_trigger_tail":
                 heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
                                              [s for s in starts if s < t_start])
             else:
-                heads, tails = _backward_ends(text, (t_start, t_end), rule, in_sentence, rules)
+                heads, tails = _backward_ends(text, clause_at(text, sentence, t_start), (t_start, t_end), rule,
+                                              in_sentence, rules)
+            if rule.subject_first:
+                heads = _subject(text, sentence, heads, rules)
             for head in heads:
                 for tail in tails:
-                    if head.entity != tail.entity and rules.allows(rule.relation, head.type, tail.type):
-                        yield Relation(rule.relation, head.entity, tail.entity, evidence, rule.confidence,
+                    relation = _relation_of(text, rule, tail)
+                    if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
+                        yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+
+
+def _subject(text: str, sentence: tuple[int, int], heads: list[Anchored], rules: RelationRules) -> list[Anchored]:
+    """The subject among a trigger's heads: the first, with the names juxtaposed to it, of which
+    the last is the head noun (`该院化学系`), and those coordinated with it; a name after a
+    copula in its clause (`队伍是张明创建的`) is a predicate, no subject."""
+    copulas = rules.clause_words["copulas"]
+    heads = [m for m in heads if not any(w in text[clause_at(text, sentence, m.start)[0]:m.start] for w in copulas)]
+    if not heads:
+        return []
+    index = 0
+    while index + 1 < len(heads) and heads[index + 1].start == heads[index].end:
+        index += 1
+    return coordinated(text, heads[index], heads[index + 1:])
+
+
+def _relation_of(text: str, rule: TriggerRule, tail: Anchored) -> str:
+    """The relation a trigger states with `tail`: its parties take part in an event they hold
+    together (`两国元首举行会谈`), whoever names it; else the rule's."""
+    if rule.reciprocal and text[tail.start:tail.end].endswith(rule.reciprocal[1:]):
+        return rule.reciprocal[0]
+    return rule.relation
 
 
 def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
@@ -146,13 +182,14 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     return heads, tails
 
 
-def _backward_ends(text: str, trigger: tuple[int, int], rule: TriggerRule, in_sentence: list[Anchored],
-                   rules: RelationRules) -> tuple[list[Anchored], list[Anchored]]:
-    """Heads and tails of a tail-trigger-head rule (`论坛由中国科协主办`)."""
+def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
+                   in_sentence: list[Anchored], rules: RelationRules) -> tuple[list[Anchored], list[Anchored]]:
+    """Heads and tails of a tail-trigger-head rule (`论坛由中国科协主办`): the head is the trigger's
+    object, in its clause (`表彰奖励获得者代表，优秀教师代表…`: 表彰 has no object there)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
-    after = [m for m in in_sentence if m.start >= t_end and m.type in head_types]
+    after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
     heads = coordinated(text, after[0], after[1:]) if after else []
     return heads, coordinated_before(text, before)
 

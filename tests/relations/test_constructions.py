@@ -8,7 +8,7 @@ from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
 from pipeline.relations import extract_relations
 from pipeline.relations.events import choose_main_event
-from pipeline.relations.titles import home_title_relations, title_chain_relations
+from pipeline.relations.titles import bare_title_mentions, home_title_relations, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers
 from tests.conftest import anchored
 from tests.relations.test_relations import name, pairs, trig
@@ -310,3 +310,54 @@ def test_the_body_that_establishes_an_award_confers_it(relation_rules):
     text = "中国科协设立的全国创新争先奖章。"
     mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "全国创新争先奖章", "AWARD")]
     assert pairs(trig(text, mentions, relation_rules), "awarded_by") == {("全国创新争先奖章", "中国科协")}
+
+
+# --- passives, purposes, reciprocal meetings, places ---------------------------------------------
+
+def test_a_passive_with_an_agent_gives_the_award_to_its_subject(relation_rules):
+    text = "该院化学系是一个老牌团队，被教育部授予“先进集体”称号。"
+    mentions = [anchored(text, "该院", "ORG"), anchored(text, "化学系", "ORG"), anchored(text, "教育部", "ORG"),
+                anchored(text, "“先进集体”称号", "AWARD")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "received") == {("化学系", "“先进集体”称号")}
+    assert pairs(got, "awarded_by") == {("“先进集体”称号", "教育部")}
+
+
+def test_a_name_after_a_copula_is_no_subject_of_a_passive(relation_rules):
+    text = "这支队伍是张明创建的，被市政府评为青年突击队。"
+    mentions = [anchored(text, "张明", "PERSON"), anchored(text, "市政府", "ORG"), anchored(text, "青年突击队", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == set()
+
+
+def test_a_meeting_prepared_for_is_not_yet_organised(relation_rules):
+    text = "省政协常委会举行会议，为召开省政协五次会议作准备。"
+    mentions = [anchored(text, "省政协常委会", "ORG"), anchored(text, "省政协五次会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
+
+
+def test_the_parties_to_a_meeting_between_them_take_part_in_it(relation_rules):
+    text = "王刚和李伟举行正式会谈。"
+    mentions = [anchored(text, "王刚", "PERSON"), anchored(text, "李伟", "PERSON"), anchored(text, "正式会谈", "EVENT")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "organized") == set()
+    assert pairs(got, "participated_in") == {("王刚", "正式会谈"), ("李伟", "正式会谈")}
+
+
+def test_a_place_one_goes_to_is_no_subject(relation_rules):
+    text = "刘洋来到市科协调研，并主持召开青年人才座谈会。"
+    mentions = [anchored(text, "刘洋", "PERSON"), anchored(text, "市科协", "ORG"),
+                anchored(text, "青年人才座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("刘洋", "青年人才座谈会")}
+
+
+def test_a_title_many_hold_standing_alone_names_no_one(relation_rules, rules):
+    text = "侨胞王芳代表出席。各界代表获得纪念奖章。"
+    mentions = [anchored(text, "王芳", "PERSON"), anchored(text, "纪念奖章", "AWARD")]
+    assert bare_title_mentions(text, mentions, rules.titles, []) != []  # without the group titles
+    assert bare_title_mentions(text, mentions, rules.titles, [], relation_rules.group_titles) == []
+
+
+def test_a_granting_verb_without_an_object_in_its_clause_confers_nothing(relation_rules):
+    text = "市科协、表彰奖励获得者代表，优秀科技工作者代表出席。"
+    mentions = [anchored(text, "市科协", "ORG"), anchored(text, "优秀科技工作者", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "awarded_by") == set()
