@@ -44,6 +44,34 @@ def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[M
     return split
 
 
+def split_listed_people(mentions: list[Mention]) -> list[Mention]:
+    """A PERSON mention that is two or more people the document names elsewhere, written without
+    a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
+    those people's mentions."""
+    names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
+    split = []
+    for m in mentions:
+        parts = _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True))) \
+            if m.type == "PERSON" and len(m.text) >= 4 else None
+        if parts and len(parts) > 1:
+            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
+            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
+                      for start, part in zip(starts, parts)]
+        else:
+            split.append(m)
+    return split
+
+
+def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
+    """`text` as a sequence of `names` (longest first where several fit), if it is one."""
+    if not text:
+        return []
+    for name in names:
+        if text.startswith(name) and (rest := _names_in_a_row(text[len(name):], names)) is not None:
+            return [name, *rest]
+    return None
+
+
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them."""
     trimmed = []

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.boundaries import split_joined_names, trim_governing_predicates
+from pipeline.analysis.boundaries import split_joined_names, split_listed_people, trim_governing_predicates
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -286,7 +286,7 @@ class EntityRules:
         merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)
-        doc._.zhkg_mentions = propagate(text, merged)
+        doc._.zhkg_mentions = propagate(text, split_listed_people(merged))
         return doc
 
 

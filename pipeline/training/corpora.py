@@ -163,6 +163,50 @@ def read_pd98(data_dir: Path, split: str, abbrev_missing: bool = False) -> Itera
                 yield record
 
 
+# --------------------------------------------------------------------------- zhkg gold sets
+
+MIN_ALIAS_CHARS = 4  # a shorter alias that is not the name (`实验室`, `常委会`) is an anaphor, not a name
+
+
+def read_gold(gold_dir: Path) -> Iterator[Record]:
+    """The documents of a zhkg gold folder (`../shared/gold/train`) as NER records: every
+    occurrence of a PERSON, ORG or LOCATION entity's name or alias is a mention of it (longest
+    first, outermost only). Events and awards, optional entities, short anaphoric aliases and a
+    person's aliases (`栗战书委员长`: with the title) are :data:`MISSING`: this model learns
+    neither that they are names nor that they are outside."""
+    import yaml
+
+    for path in sorted(Path(gold_dir).glob("*.yaml")):
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(gold, dict) or "text_file" not in gold:
+            continue
+        text = fold((Path(gold_dir) / gold["text_file"]).read_text(encoding="utf-8"))
+        forms = []
+        for entity in gold.get("entities") or []:
+            for form in [entity["name"], *(entity.get("aliases") or [])]:
+                form = fold(str(form))
+                is_name = form == fold(str(entity["name"]))
+                wanted = (entity["type"] in LABELS and not entity.get("optional")
+                          and (is_name or (entity["type"] != "PERSON" and len(form) >= MIN_ALIAS_CHARS)))
+                forms.append((form, entity["type"] if wanted else MISSING))
+        yield text, _outermost(text, forms)
+
+
+def _outermost(text: str, forms: list[tuple[str, str]]) -> list[Span]:
+    """Each occurrence of the forms (longest first) that no earlier one overlaps."""
+    covered = bytearray(len(text))
+    spans: list[Span] = []
+    for form, label in sorted(set(forms), key=lambda f: (-len(f[0]), f[1] == MISSING, f)):
+        start = text.find(form) if form else -1
+        while start >= 0:
+            end = start + len(form)
+            if not any(covered[start:end]):
+                covered[start:end] = b"\x01" * len(form)
+                spans.append((start, end, label))
+            start = text.find(form, start + 1)
+    return sorted(spans)
+
+
 # --------------------------------------------------------------------------- tagged characters
 
 def spans_from_tags(tags: list[str], types: dict[str, str]) -> list[Span]:
@@ -287,8 +331,8 @@ def remove_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def make_doc(nlp, record: Record):
-    """A Doc from ``nlp``'s tokenizer with the record's entities; :data:`MISSING` spans are
-    left unannotated, all other tokens are ``O``."""
+    """A Doc from ``nlp``'s tokenizer with the record's entities (as spans and as BILUO tags);
+    :data:`MISSING` spans are left unannotated, all other tokens are ``O``."""
     text, spans = record
     doc = nlp.make_doc(text)
     ents, missing = [], []
@@ -309,6 +353,23 @@ def make_doc(nlp, record: Record):
         if span is not None:
             ents.append(span)
     doc.set_ents(ents, missing=missing, default="outside")
+    return set_biluo_tags(doc)
+
+
+def set_biluo_tags(doc):
+    """Give each token the BILUO tag of its entity annotation as `tag_` (what a character tagger
+    learns): `U-`/`B-`/`I-`/`L-` + label inside an entity, `O` outside; a token whose annotation
+    is missing keeps no tag, which the tagger's loss skips."""
+    for token in doc:
+        if token.ent_iob_ == "O":
+            token.tag_ = "O"
+    for ent in doc.ents:
+        if len(ent) == 1:
+            ent[0].tag_ = f"U-{ent.label_}"
+            continue
+        ent[0].tag_, ent[-1].tag_ = f"B-{ent.label_}", f"L-{ent.label_}"
+        for token in ent[1:-1]:
+            token.tag_ = f"I-{ent.label_}"
     return doc
 
 
@@ -318,7 +379,7 @@ def write_docbin(records: Iterable[Record], path: Path, nlp=None) -> int:
     from spacy.tokens import DocBin
 
     nlp = nlp or spacy.blank("zh")
-    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    db = DocBin(attrs=["ORTH", "TAG", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     n = 0
     for record in records:
         if not record[0].strip():

@@ -40,3 +40,18 @@ def test_two_known_bodies_written_together_are_two_names():
     assert text[4:7] == "国务院"
     one_name = Mention(0, 4, "中共中央", "ORG", "model")
     assert split_joined_names([one_name], known) == [one_name]
+
+
+def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere():
+    from pipeline.analysis.boundaries import split_listed_people
+
+    def person(start, text):
+        return Mention(start, start + len(text), text, "PERSON", "model", 0.9)
+
+    listed = person(0, "张三丰李四王小五")
+    others = [person(20, "张三丰"), person(30, "李四"), person(40, "王小五")]
+    assert [(m.start, m.text) for m in split_listed_people([listed, *others])[:3]] == [
+        (0, "张三丰"), (3, "李四"), (5, "王小五")]
+    # a name not all of whose parts are named elsewhere stays whole
+    assert split_listed_people([person(0, "欧阳文华"), person(9, "欧阳")])[0].text == "欧阳文华"
+    assert split_listed_people([listed, others[0]])[0].text == "张三丰李四王小五"

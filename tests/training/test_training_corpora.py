@@ -91,7 +91,6 @@ def test_make_doc_char_tokens_and_spaces():
 @pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="model not built")
 def test_shipped_model_finds_person_and_org():
     from pipeline.ingest.textnorm import fold
-
     from pipeline.training.evaluate_ner import model_predictor
 
     assert spacy.load(MODEL).tokenizer.segmenter == "char"
@@ -101,7 +100,7 @@ def test_shipped_model_finds_person_and_org():
     assert ("新华社", "ORG") in ents or ("国务院", "ORG") in ents
 
 
-def test_continuation_config_sources_both_components_and_sets_the_schedule(tmp_path):
+def test_continuation_config_sources_every_component_and_sets_the_schedule(tmp_path):
     from spacy.util import load_config
 
     from pipeline.training.__main__ import CONFIG, continuation_config
@@ -109,7 +108,7 @@ def test_continuation_config_sources_both_components_and_sets_the_schedule(tmp_p
     written = continuation_config(CONFIG, tmp_path / "stage1", 0.001, 36000, 2000, tmp_path / "c" / "config.cfg")
     config = load_config(written, interpolate=True)
     assert config["components"] == {"tok2vec": {"source": str(tmp_path / "stage1")},
-                                    "ner": {"source": str(tmp_path / "stage1")}}
+                                    "tagger": {"source": str(tmp_path / "stage1")}}
     assert (config["training"]["max_steps"], config["training"]["eval_frequency"]) == (36000, 2000)
     assert config["training"]["optimizer"]["learn_rate"] == 0.001
     first = load_config(CONFIG, interpolate=True)
@@ -133,3 +132,31 @@ def test_resume_name_org_and_loc(tmp_path):
     lines = ["常 B-NAME", "建 M-NAME", "良 E-NAME", "任 O", "北 B-ORG", "大 E-ORG", "职 B-TITLE", "员 E-TITLE", ""]
     (tmp_path / "resume_ner" / "test.char.bmes").write_text("\n".join(lines), encoding="utf-8")
     assert list(read_resume(tmp_path, "test")) == [("常建良任北大职员", [(0, 3, "PERSON"), (4, 6, "ORG")])]
+
+
+def test_biluo_tags_follow_the_entities_and_leave_missing_untagged():
+    nlp = spacy.blank("zh")
+    doc = make_doc(nlp, ("李强在北京会见中", [(0, 2, "PERSON"), (3, 5, "LOCATION"), (7, 8, MISSING)]))
+    assert [t.tag_ for t in doc] == ["B-PERSON", "L-PERSON", "O", "B-LOCATION", "L-LOCATION", "O", "O", ""]
+    one = make_doc(nlp, ("在京", [(1, 2, "LOCATION")]))
+    assert [t.tag_ for t in one] == ["O", "U-LOCATION"]
+    three = make_doc(nlp, ("国务院", [(0, 3, "ORG")]))
+    assert [t.tag_ for t in three] == ["B-ORG", "I-ORG", "L-ORG"]
+
+
+def test_gold_documents_give_names_and_leave_events_and_anaphors_unannotated(tmp_path):
+    from pipeline.training.corpora import read_gold
+
+    (tmp_path / "a.txt").write_text("中关村实验室党委召开会议。实验室党委书记张三出席全国科技大会，张三主任讲话。", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("""doc_id: a
+text_file: a.txt
+entities:
+  - {type: ORG, name: 中关村实验室党委, aliases: [实验室党委]}
+  - {type: PERSON, name: 张三, aliases: [张三主任]}
+  - {type: EVENT, name: 全国科技大会, aliases: [会议]}
+  - {type: ORG, name: 中关村实验室, optional: true}
+""", encoding="utf-8")
+    [(text, spans)] = list(read_gold(tmp_path))
+    found = [(text[s:e], label) for s, e, label in spans]
+    assert found == [("中关村实验室党委", "ORG"), ("会议", MISSING), ("实验室党委", "ORG"), ("张三", "PERSON"),
+                     ("全国科技大会", MISSING), ("张三主任", MISSING)]
