@@ -73,7 +73,7 @@ def png_bytes(picture: Overview, font_file: str) -> bytes:
         _draw_text(draw, text, font_file, True)
     image = image.resize((picture.width, picture.height), Image.Resampling.LANCZOS)
     buffer = BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")  # optimize=True: four times the time for 2 % fewer bytes
     return buffer.getvalue()
 
 
