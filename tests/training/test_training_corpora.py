@@ -160,3 +160,14 @@ entities:
     found = [(text[s:e], label) for s, e, label in spans]
     assert found == [("中关村实验室党委", "ORG"), ("会议", MISSING), ("实验室党委", "ORG"), ("张三", "PERSON"),
                      ("全国科技大会", MISSING), ("张三主任", MISSING)]
+
+
+def test_errors_that_are_only_a_test_sets_convention_are_counted():
+    from pipeline.training.evaluate_ner import score_records
+
+    records = [("中俄两国在北京会谈", [(0, 1, MISSING), (5, 7, "LOCATION")]),  # PD98: 中 untagged
+               ("中美关系", [(0, 1, "LOCATION"), (1, 2, "LOCATION")])]  # MSRA: 中 and 美 tagged
+    found = [{(0, 1, "LOCATION"), (5, 7, "LOCATION")}, {(0, 4, "ORG")}]
+    result = score_records(spacy.blank("zh"), records, lambda texts: iter(found))
+    assert result["micro"]["tp"] == 1 and result["micro"]["fp"] == 2 and result["micro"]["fn"] == 2
+    assert result["convention"] == {"untagged_abbreviations_found": 1, "single_characters_missed": 2}
