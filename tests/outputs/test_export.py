@@ -129,8 +129,13 @@ def test_run_writes_every_format_atomically(out):
             "run.yaml", "documents"} <= names
     assert [p.name for p in out.rglob("*")
             if (p.name.startswith(".") or p.suffix == ".tmp") and p.name != ".zhkg.lock"] == []  # the folder's lock
-    timings = yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))["timings"]
+    summary = yaml.safe_load((out / "run.yaml").read_text(encoding="utf-8"))
+    timings, characters = summary["timings"], summary["counts"]["characters"]
     assert timings["analytics_seconds"] >= 0
+    # the whole run's rate, and the document stage's, which is the faster
+    assert timings["characters_per_second"] == round(characters / timings["total_seconds"])
+    assert timings["analysis_characters_per_second"] == round(characters / timings["extract_seconds"])
+    assert timings["analysis_characters_per_second"] >= timings["characters_per_second"]
 
 
 def test_output_switches_turn_formats_off(tmp_path: Path):
