@@ -2,6 +2,7 @@
 characters at a time."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -91,8 +92,24 @@ class ModelEntities:
             pieces = list(component.pipe(pieces, batch_size=len(pieces)))
         if not self.tagger:
             return [[(e.start_char, e.end_char, e.label_) for e in piece.ents] for piece in pieces]
-        return [[(piece[s].idx, piece[e - 1].idx + len(piece[e - 1]), label) for s, e, label in spans]
+        return [[span for s, e, label in spans if (span := _unblanked(piece, s, e, label))]
                 for piece, spans in zip(pieces, decode(self.tagger.model.predict(pieces), self.scheme))]
+
+
+def _unblanked(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """The character offsets of tokens [start, end) without the blanks, symbols and emoji at
+    either edge (a name never begins or ends with a line break or a 😀); None when nothing else
+    is left."""
+    while start < end and _no_name_edge(doc[start].text):
+        start += 1
+    while end > start and _no_name_edge(doc[end - 1].text):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label) if start < end else None
+
+
+def _no_name_edge(token: str) -> bool:
+    """A separator, control character or symbol (Unicode categories Z, C, S)."""
+    return unicodedata.category(token[0])[0] in "ZCS" or token.isspace()
 
 
 @Language.factory("zhkg_ner", default_config={"model": None, "max_chars": NER_CHARS},

@@ -87,3 +87,14 @@ def test_the_best_valid_sequence_is_found():
 def test_empty_documents():
     assert decode([np.zeros((0, len(LABELS)))], SCHEME) == [[]]
     assert decode([np.zeros((0, len(LABELS))), scores_for("U-PERSON")], SCHEME) == [[], [(0, 1, "PERSON")]]
+
+
+def test_the_recognizers_spans_lose_blanks_and_symbols_at_their_edges():
+    import spacy
+
+    from pipeline.analysis.recognizer import _unblanked
+
+    doc = spacy.blank("zh").make_doc("\u2029李强 😀\n")
+    tokens = [t.text for t in doc]
+    assert _unblanked(doc, 0, len(tokens), "PERSON") == (1, 3, "PERSON")  # 李强
+    assert _unblanked(doc, len(tokens) - 1, len(tokens), "PERSON") is None
