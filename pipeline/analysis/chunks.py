@@ -12,6 +12,9 @@ from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any
 
 ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期]$")
+# a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
+SESSION = re.compile(r"[一二三四五六七八九十]+次$")
+TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
 QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
 
 
@@ -24,6 +27,10 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if ordinal:  # `第十一次`, `第十三届`: one unit, whatever words its digits spell (`一次`)
             pos = ordinal.start()
             continue
+        session = SESSION.search(text, max(0, pos - 4), pos)
+        if session and TERMED.search(text, max(0, session.start() - 16), session.start()):
+            pos = session.start()
+            continue
         if QUANTITY.search(text, max(0, pos - 8), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words)
@@ -31,6 +38,29 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             break
         pos -= 1
     return pos
+
+
+PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
+                         r"(?P<items>[一二三四五六七八九十]中(?:[、和及][一二三四五六七八九十]中)+)全会")
+PLENUM_SCORE = 0.95
+
+
+def listed_plenums(text: str) -> list[Mention]:
+    """Plenums listed under one term and one head (`十九届二中、三中全会`): one EVENT each, named in
+    full (`十九届二中全会`, `十九届三中全会`); the first's mention is the term and its number, the
+    last's its number and the head, the others' their number."""
+    found = []
+    for match in PLENUM_LIST.finditer(text):
+        term = match.group("term")
+        items = [(m.start(), m.end()) for m in re.finditer("[一二三四五六七八九十]中", match.group("items"))]
+        base = match.start("items")
+        for k, (start, end) in enumerate(items):
+            start, end = base + start, base + end
+            name = term + text[start:end] + "全会"
+            start = match.start() if k == 0 else start
+            end = match.end() if k == len(items) - 1 else end
+            found.append(Mention(start, end, text[start:end], "EVENT", "rule:plenum_list", PLENUM_SCORE, name))
+    return found
 
 
 def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:

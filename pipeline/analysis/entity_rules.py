@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import split_joined_names, split_listed_people, trim_governing_predicates
-from pipeline.analysis.chunks import find_chunk_mentions
+from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
@@ -281,7 +281,8 @@ class EntityRules:
         lexical = find_lexicon_mentions(doc, text, self.matcher)
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
-        candidates = known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
+        candidates = (known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
+                      + listed_plenums(text))
         candidates = split_joined_names(trim_governing_predicates(candidates, self.rules), self.known_orgs)
         merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)

@@ -143,7 +143,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     """Map each (type, surface) to the name of its referent within the document."""
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        surfaces[m.type].add(m.text)
+        surfaces[m.type].add(m.name or m.text)
     home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
     mapping = {(etype, name): _target(etype, name, names, home, aliases)
                for etype, names in surfaces.items() for name in names}
@@ -170,7 +170,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}
     for m in mentions:
-        name = names[(m.type, m.text)]
+        name = names[(m.type, m.name or m.text)]
         if not name or name in rules.generic_chunks or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
@@ -178,7 +178,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
         if entity is None:
             entity = entities[eid] = Entity(eid, m.type, name, confidence=m.score)
         surface = original[m.start:m.end]
-        if surface != entity.name and surface not in entity.aliases:
+        if surface != entity.name and surface not in entity.aliases and not m.name:  # `十九届二中` of a list is no alias
             entity.aliases.append(surface)
         entity.mentions.append(Span(m.start, m.end, surface))
         entity.confidence = max(entity.confidence, m.score)

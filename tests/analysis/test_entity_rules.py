@@ -333,3 +333,22 @@ def test_the_light_verb_after_a_name_is_no_part_of_it(rules):
 
     text = "受国务院委托，应急管理部副部长黄明作了说明。"
     assert trim_model_mention(mention(text, "黄明作", "PERSON", source="model"), rules, text).text == "黄明"
+
+
+def test_a_session_number_after_a_termed_body_stays_in_the_name(rules):
+    texts = {m.text for m in find_chunk_mentions("学习贯彻十五届全省人大一次会议精神", rules)}
+    assert "十五届全省人大一次会议" in texts
+    assert {m.text for m in find_chunk_mentions("这是一次会议", rules)} == set()  # `一次` counts here
+
+
+def test_a_congress_keeps_the_representatives_in_its_name(rules):
+    texts = {m.text for m in find_chunk_mentions("第九届全县人民代表大会第三次会议开幕", rules)}
+    assert "第九届全县人民代表大会第三次会议" in texts
+
+
+def test_plenums_listed_under_one_term_are_each_named_in_full():
+    from pipeline.analysis.chunks import listed_plenums
+
+    text = "学习党的二十届二中、三中和四中全会精神"
+    found = [(text[m.start:m.end], m.name) for m in listed_plenums(text)]
+    assert found == [("党的二十届二中", "党的二十届二中全会"), ("三中", "党的二十届三中全会"), ("四中全会", "党的二十届四中全会")]

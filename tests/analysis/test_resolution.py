@@ -167,3 +167,14 @@ def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
     text = "会议在京召开。"
     entities, _ = resolve([mention(text, "京", "LOCATION")], text, text, rules)
     assert [e.name for e in entities] == ["京"]
+
+
+def test_a_mention_with_a_name_of_its_own_resolves_by_that_name(rules):
+    from pipeline.records import Mention
+
+    text = "学习十九届二中、三中全会精神"
+    mentions = [Mention(2, 7, "十九届二中", "EVENT", "rule:plenum_list", 0.95, "十九届二中全会"),
+                Mention(8, 12, "三中全会", "EVENT", "rule:plenum_list", 0.95, "十九届三中全会")]
+    entities, _ = resolve(mentions, text, text, rules)
+    assert [(e.name, e.aliases, [m.text for m in e.mentions]) for e in entities] == [
+        ("十九届二中全会", [], ["十九届二中"]), ("十九届三中全会", [], ["三中全会"])]
