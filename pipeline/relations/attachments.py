@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import Anchored, evidence_of, within
+from pipeline.relations.mentions import Anchored, clause_at, evidence_of, within
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
@@ -52,7 +52,6 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     located = rules.head_types("located_in")
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
-        sentence_text = text[sentence[0]:sentence[1]]
         events = [m for m in in_sentence if m.type == "EVENT"]
         for org in (m for m in in_sentence if m.type in located and not m.nested):
             verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
@@ -64,8 +63,9 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
-            if not any(v in sentence_text for v in rules.location_event_verbs):
-                continue
+            clause_end = clause_at(text, sentence, place.start)[1]
+            if not any(text.find(v, place.end, clause_end) != -1 for v in rules.location_event_verbs):
+                continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
             if not events:
                 continue
             nearest = min(events, key=lambda e: abs(e.start - place.start))

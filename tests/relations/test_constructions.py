@@ -361,3 +361,19 @@ def test_a_granting_verb_without_an_object_in_its_clause_confers_nothing(relatio
     text = "市科协、表彰奖励获得者代表，优秀科技工作者代表出席。"
     mentions = [anchored(text, "市科协", "ORG"), anchored(text, "优秀科技工作者", "AWARD")]
     assert pairs(trig(text, mentions, relation_rules), "awarded_by") == set()
+
+
+# --- where an event is held -----------------------------------------------------------------------
+
+def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause(relation_rules):
+    from pipeline.relations.attachments import location_relations
+
+    def located(text, mentions):
+        return pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+
+    held = "全省科技大会在京召开。"
+    assert located(held, [anchored(held, "全省科技大会", "EVENT"), anchored(held, "京", "LOCATION")]) == {
+        ("全省科技大会", "京")}
+    # `在京企业` are companies based there; the sentence's holding verb is in another clause
+    based = "全省科技大会代表推选工作开展以来，在京企业多措并举。"
+    assert located(based, [anchored(based, "全省科技大会", "EVENT"), anchored(based, "京", "LOCATION")]) == set()
