@@ -110,10 +110,9 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
     """Trim what a statistical span drags along: trailing function characters (`中华民族的`)
     and, on an organisation, a trailing title (`…最高人民检察院检察长`). A person's name may end
-    in one (`魏凤和、`): a conjunction or postposition is never followed by punctuation."""
+    in one (`魏凤和、`, `刘国中在`): see `_predicate_follows`."""
     start, end, text = mention.start, mention.end, mention.text
-    if (mention.type == "PERSON" and text[-1:] in rules.name_final_chars
-            and (end == len(document) or document[end:end + 1] in CLOSING_PUNCTUATION)):
+    if mention.type == "PERSON" and text[-1:] in rules.name_final_chars and _predicate_follows(document, end, rules):
         return mention
     while text and text[-1] in rules.trailing_junk:
         text, end = text[:-1], end - 1
@@ -126,6 +125,16 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     if not text:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+def _predicate_follows(document: str, end: int, rules: RecognitionRules) -> bool:
+    """Whether what follows `end` closes a name: punctuation, or the name's predicate (`刘国中在…致辞`,
+    `黄振中指出`: a speech verb of two characters or more, or `在`), which a conjunction or a
+    postposition never stands before."""
+    if end == len(document) or document[end:end + 1] in CLOSING_PUNCTUATION:
+        return True
+    verb = word_at(document, end, rules.speech_verbs)
+    return verb is not None and (len(verb) >= 2 or verb == "在")
 
 
 def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...]) -> int:

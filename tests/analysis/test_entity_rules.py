@@ -352,3 +352,23 @@ def test_plenums_listed_under_one_term_are_each_named_in_full():
     text = "学习党的二十届二中、三中和四中全会精神"
     found = [(text[m.start:m.end], m.name) for m in listed_plenums(text)]
     assert found == [("党的二十届二中", "党的二十届二中全会"), ("三中", "党的二十届三中全会"), ("四中全会", "党的二十届四中全会")]
+
+
+def test_a_given_name_ending_in_a_postposition_is_kept_before_its_predicate(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    for text in ("副总理刘国中在开幕式上致辞", "画家吴冠中指出", "画家吴冠中。"):
+        start = text.index("吴冠中") if "吴冠中" in text else text.index("刘国中")
+        kept = trim_model_mention(Mention(start, start + 3, text[start:start + 3], "PERSON", "model", 0.9), rules, text)
+        assert kept.text in ("刘国中", "吴冠中")
+    text = "在会议中研究"  # a postposition before a verb that is no predicate of a person
+    assert trim_model_mention(Mention(1, 4, "会议中", "ORG", "model", 0.9), rules, text).text == "会议"
+
+
+def test_an_adverb_between_a_name_and_its_verb_is_not_the_name(rules):
+    text = "国务院总理李强将出席会议。"
+    assert ("李强", "PERSON") in {(m.text, m.type) for m in find_pattern_mentions(text, compile_patterns(rules))}
+
+
+def test_an_event_name_does_not_reach_over_a_letter_sent_to_it(rules):
+    assert chunks("习近平致信全省会员代表大会", rules, "EVENT") == {"全省会员代表大会"}
