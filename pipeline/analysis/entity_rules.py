@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -102,9 +103,20 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
             text, start = text[len(prefix):], start + len(prefix)
             continue
         break
-    if len(text) < 2 or text in rules.non_names:
+    if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+@lru_cache(maxsize=4)
+def _common_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+def _common(rules: RecognitionRules) -> frozenset[str]:
+    """Common words a surname starts (`贺信`, `高度`: schemas/lexicons/common_words.txt): what a
+    name pattern (title + surname + one or two characters) finds there is no person."""
+    return _common_words(rules.lexicons.get("COMMON", ()))
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.ingest.textnorm import fold
@@ -94,21 +95,42 @@ def place_anchors(data: Path, min_frequency: int = 1000) -> list[str]:
 PREDICATE_TAGS = {"v", "vd", "d", "p", "c", "u"}  # verbs, adverbs, prepositions, conjunctions, particles
 
 
-def predicate_words(data: Path, min_count: int = 3, min_share: float = 0.8) -> list[str]:
-    """Words that People's Daily 1998 `train` tags as verbs or function words at least `min_share`
-    of the `min_count`+ times it has them (`提请`, `抓好`, `拟`); never a noun's or name's word."""
+def pd98_train_tokens(data: Path) -> Iterator[tuple[str, str]]:
+    """(folded word, tag) of every token of People's Daily 1998 `train` (splits.json)."""
     train = set(json.loads((data / "peoples_daily_1998/splits.json").read_text(encoding="utf-8"))["train"])
-    counts: dict[str, list[int]] = {}
     for line in (data / "peoples_daily_1998/199801.txt").read_text(encoding="utf-8").splitlines():
         items = line.split()
         if not items or items[0].rsplit("-", 1)[0] not in train:
             continue
         for item in items[1:]:
             word, _, tag = item.lstrip("[").rpartition("/")
-            tally = counts.setdefault(fold(word), [0, 0])
-            tally[0] += 1
-            tally[1] += tag.split("]")[0] in PREDICATE_TAGS
+            yield fold(word), tag.split("]")[0]
+
+
+def predicate_words(data: Path, min_count: int = 3, min_share: float = 0.8) -> list[str]:
+    """Words that People's Daily 1998 `train` tags as verbs or function words at least `min_share`
+    of the `min_count`+ times it has them (`提请`, `抓好`, `拟`); never a noun's or name's word."""
+    counts: dict[str, list[int]] = {}
+    for word, tag in pd98_train_tokens(data):
+        tally = counts.setdefault(word, [0, 0])
+        tally[0] += 1
+        tally[1] += tag in PREDICATE_TAGS
     return sorted(w for w, (n, hits) in counts.items() if n >= min_count and hits >= min_share * n)
+
+
+def common_words(data: Path, surnames: set[str], min_count: int = 5) -> list[str]:
+    """Two-character words People's Daily 1998 `train` has `min_count`+ times and never tags as a
+    name (nr, ns, nt, nz), that start with a surname character (`贺信`, `高度`, `金融`): what a
+    surname-led name pattern must not take for a person."""
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for word, tag in pd98_train_tokens(data):
+        if len(word) != 2 or word[0] not in surnames:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+        if tag in ("nr", "ns", "nt", "nz"):
+            named.add(word)
+    return sorted(w for w, n in counts.items() if n >= min_count and w not in named)
 
 
 def write_list(path: Path, header: str, words: list[str]) -> None:
@@ -132,6 +154,10 @@ def main(argv: list[str] | None = None) -> None:
     write_list(out / "admin_places.txt",
                "Chinese provinces, cities and counties with short forms, from lexicons/admin_divisions (MIT)",
                admin_places(data))
+    write_list(out / "common_words.txt",
+               "two-character words starting with a surname character, 5+ times in People's Daily 1998 train "
+               "and never tagged a name there (peoples_daily_1998, splits.json)",
+               common_words(data, {w for w in surnames(data) if len(w) == 1}))
     write_list(out / "predicate_words.txt",
                "verbs and function words (tagged v/vd/d/p/c/u at least 80 % of 3+ times) in People's Daily 1998 "
                "train (peoples_daily_1998, splits.json); a name never starts with one", predicate_words(data))

@@ -372,3 +372,13 @@ def test_an_adverb_between_a_name_and_its_verb_is_not_the_name(rules):
 
 def test_an_event_name_does_not_reach_over_a_letter_sent_to_it(rules):
     assert chunks("习近平致信全省会员代表大会", rules, "EVENT") == {"全省会员代表大会"}
+
+
+def test_a_common_word_after_a_title_is_no_person(rules):
+    from pipeline.analysis.entity_rules import clean_person
+
+    text = "宣读主席贺信并致辞"
+    assert clean_person(Mention(0, 2, "高度", "PERSON", "rule:pattern", 0.85), rules) is None
+    # the same check does not overrule the model, which reads the context
+    assert clean_person(Mention(0, 2, "高度", "PERSON", "model", 0.9), rules).text == "高度"
+    assert "贺信并" not in {m.text for m in find_pattern_mentions(text, compile_patterns(rules))}
