@@ -6,6 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 
+@lru_cache(maxsize=16)
+def word_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A word list as a set, built once per list."""
+    return frozenset(words)
+
+
 @lru_cache(maxsize=64)
 def by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
     lengths = sorted({len(w) for w in words}, reverse=True)

@@ -3,24 +3,18 @@ that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|�
 come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`)."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
+from pipeline.wordlists import word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
 
 
-@lru_cache(maxsize=4)
-def _word_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
 def governed_start(name: str, rules: RecognitionRules) -> int:
     """Where an event name governed by a leading predicate really starts (0: it is not): the
     first place a meeting name may begin (`event_name_starts`) right after a predicate word."""
-    predicates = _word_set(rules.lexicons.get("PREDICATE", ()))
+    predicates = word_set(rules.lexicons.get("PREDICATE", ()))
     if rules.event_name_starts is None:
         return 0
     for match in rules.event_name_starts.finditer(name, 1):

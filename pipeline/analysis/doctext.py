@@ -23,13 +23,15 @@ def char_doc(vocab: Vocab, text: str) -> Doc:
             words.extend(piece)
             spaces.extend([False] * len(piece))
             continue
-        if piece[0] == " " and words and not words[-1].isspace():
+        if piece[0] == " " and words:  # words[-1] is a character of the chunk before
             spaces[-1] = True
             piece = piece[1:]
         if piece:
             words.append(piece)
             spaces.append(False)
-    return remember_text(Doc(vocab, words=words, spaces=spaces), text)
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.user_data[_KEY] = text
+    return doc
 
 
 def analysed_text(doc: Doc) -> str:
@@ -38,9 +40,3 @@ def analysed_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
-
-
-def remember_text(doc: Doc, text: str) -> Doc:
-    """Record `text`, which `doc` was made from, as its text."""
-    doc.user_data[_KEY] = text
-    return doc

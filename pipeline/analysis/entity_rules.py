@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,7 +22,7 @@ from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, starts_with_any, word_at
+from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 
 QUOTES = "“”"
 MODEL_SCORE = 0.9
@@ -108,15 +107,10 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
 
-@lru_cache(maxsize=4)
-def _common_words(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
-
-
 def _common(rules: RecognitionRules) -> frozenset[str]:
     """Common words a surname starts (`贺信`, `高度`: schemas/lexicons/common_words.txt): what a
     name pattern (title + surname + one or two characters) finds there is no person."""
-    return _common_words(rules.lexicons.get("COMMON", ()))
+    return word_set(rules.lexicons.get("COMMON", ()))
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:

@@ -58,7 +58,7 @@ class ModelEntities:
         self.model, self.max_chars = model, max_chars
         self.tagger = model.get_pipe("tagger") if "tagger" in model.pipe_names else None
         self.scheme = biluo_scheme(self.tagger.labels) if self.tagger else None
-        self.encoders = [pipe for name, pipe in model.pipeline if name != "tagger"]
+        self.encoders = [pipe for _, pipe in model.pipeline if pipe is not self.tagger]  # all of an `ner` model
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -88,7 +88,7 @@ class ModelEntities:
 
     def _entities(self, pieces: list[Doc]) -> list[list[tuple[int, int, str]]]:
         """(start, end, label) character offsets of the entities of each piece."""
-        for component in self.encoders if self.tagger else (pipe for _, pipe in self.model.pipeline):
+        for component in self.encoders:
             pieces = list(component.pipe(pieces, batch_size=len(pieces)))
         if not self.tagger:
             return [[(e.start_char, e.end_char, e.label_) for e in piece.ents] for piece in pieces]
