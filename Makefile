@@ -30,7 +30,7 @@ lint: setup
 	$(BIN)/ruff check pipeline tests
 
 eval: setup
-	$(BIN)/zhkg run $(GOLD) --out build/eval-dev
+	$(BIN)/zhkg run $(GOLD) --out build/eval-dev --force
 	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev
 
 # the relation stage alone, on the gold entities of $(GOLD)

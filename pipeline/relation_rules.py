@@ -45,6 +45,7 @@ class RelationRules:
     clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
     time_markers: tuple[str, ...]
     held_verbs: tuple[str, ...]
+    unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
@@ -61,6 +62,10 @@ class RelationRules:
     ceremony_suffixes: tuple[str, ...]
     ceremony_confidence: float
     relative_markers: tuple[str, ...]
+    list_item_gap: int  # the longest description between two items of a list of names
+    winners_after: re.Pattern  # `A、B等3名获奖代表`: names before it are winners
+    winners_before: re.Pattern  # `获奖者代表A`: names after it are winners
+    winners_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -104,6 +109,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
     appointments = data.get("appointments", {})
     home = data.get("home_titles", {})
     main_event = data.get("main_event", {})
+    winners = data.get("winners", {})
     return RelationRules(
         types=types,
         separators=tuple(chain["separators"]),
@@ -124,6 +130,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
                                   "recipient_prepositions")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
+        unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
@@ -140,4 +147,16 @@ def load_relation_rules(directory: Path) -> RelationRules:
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
         ceremony_confidence=data.get("ceremony_confidence", 0.65),
         relative_markers=tuple(data.get("relative_markers", [])),
+        list_item_gap=data.get("list_item_gap_chars", 40),
+        winners_after=_words_regex(winners.get("after_names", []), "winners/after_names", path),
+        winners_before=_words_regex(winners.get("before_names", []), "winners/before_names", path),
+        winners_confidence=winners.get("confidence", 0.7),
     )
+
+
+def _words_regex(patterns: list[str], key: str, path: Path) -> re.Pattern:
+    """One regex of alternatives; one that matches nothing without any."""
+    try:
+        return re.compile("|".join(patterns) or "(?!)")
+    except re.error as error:
+        raise SchemaError(f"{path}: at key {key}: not a valid regular expression: {error}") from None

@@ -33,6 +33,7 @@ class Chunker:
     score: float = 0.7
     anchored: bool = False
     strip_suffixes: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         chunkers=tuple(
             Chunker(label, longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
                     spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False),
-                    longest_first(spec.get("strip_suffixes", [])))
+                    longest_first(spec.get("strip_suffixes", [])), tuple(spec.get("joiners", [])))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),

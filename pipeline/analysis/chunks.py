@@ -74,6 +74,15 @@ def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
     return begin
 
 
+def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: RecognitionRules) -> int:
+    """A chunk right after a count starts with the noun counted (`授予10位|杰出女性全国三八红旗手标兵
+    荣誉称号`): where an official name may begin in it (`全国`, `第26届`, a year), it begins there."""
+    if rules.event_name_starts is None or not QUANTITY.search(text, max(0, begin - 8), begin):
+        return begin
+    found = rules.event_name_starts.search(text, begin + 1, suffix_start)
+    return found.start() if found else begin
+
+
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
 
 
@@ -89,6 +98,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
     found = []
     for chunker in rules.chunkers:
+        chunks = []
         for match in _suffix_regex(chunker.suffixes).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             followers = rules.false_suffix_followers.get(suffix, ())
@@ -99,7 +109,10 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
             begin = _balance_quotes(text, begin, start)
+            begin = _after_counted_noun(text, begin, start, rules)
             stripped = ends_with_any(text, end, chunker.strip_suffixes)
+            if stripped and text[end - len(stripped) - 1] == "”" and "“" in text[begin:start]:
+                continue  # `授予81名个人“国家卓越工程师”称号`: the quoted title alone is the name (a pattern's)
             if stripped:
                 start, end = min(start, end - len(stripped)), end - len(stripped)
             span = text[begin:end]
@@ -107,5 +120,22 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 continue
             if COUNTED.match(span[: start - begin]) or ends_with_any(span, len(span), rules.titles):
                 continue
-            found.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
+            chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
+        found += chunks + _joined(text, chunks, chunker)
     return found
+
+
+def _joined(text: str, chunks: list[Mention], chunker: Chunker) -> list[Mention]:
+    """Two names joined by a conjunction of names (`表彰大会暨先进事迹报告会`) make one: the second
+    chunk, stopped inside the first by a word of it (`表彰`), is extended to the first's start."""
+    joined = []
+    for first in chunks:
+        joiner = next((j for j in chunker.joiners if text.startswith(j, first.end)), None)
+        if joiner is None:
+            continue
+        after = first.end + len(joiner)
+        for second in chunks:
+            if first.start < second.start <= after < second.end:
+                joined.append(Mention(first.start, second.end, text[first.start:second.end], chunker.label,
+                                      "rule:chunk", chunker.score))
+    return joined

@@ -1,7 +1,7 @@
 """Relation stage: typed relations between a document's entities, from the rules in
 schemas/relations.yaml, one module per construction family: `titles` (title chains,
 appointments, home titles), `triggers` (trigger words), `attachments` (sub-bodies, award
-holders, places, ceremonies); `mentions` holds what they share (resolved mentions, clauses,
+holders, winners, places, ceremonies); `mentions` holds what they share (resolved mentions, clauses,
 coordination).
 
 Every rule takes the document text, its sentences and its resolved mentions, and returns
@@ -19,6 +19,7 @@ from pipeline.relations.attachments import (
     ceremony_relations,
     location_relations,
     sub_body_relations,
+    winner_relations,
 )
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.titles import (
@@ -55,6 +56,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     found += trigger_relations(text, sentences, free, main_event, rules, is_word)
     found += award_holder_relations(text, free, rules)
+    found += winner_relations(text, sentences, free, entities, rules)
     found += ceremony_relations(entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)

@@ -1,6 +1,6 @@
 """Relations that attach one entity to another by name or position, without a trigger word:
-sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), places (`在京召开`, `位于…`),
-the event an award is won at, and the ceremonies that confer a document's awards."""
+sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), winners (`X等获奖代表`), places
+(`在京召开`, `位于…`), the event an award is won at, and the ceremonies that confer a document's awards."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,17 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import Anchored, clause_at, evidence_of, within
+from pipeline.relations.mentions import (
+    LIST_SEPARATORS,
+    Anchored,
+    clause_at,
+    coordinated,
+    evidence_of,
+    listed_up_to,
+    within,
+)
+
+YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
@@ -36,6 +46,8 @@ def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationR
         for word in rules.award_holder_words:
             if text.startswith(word, award.end):
                 pos = award.end + len(word)
+                if text[pos:pos + 1] in LIST_SEPARATORS:
+                    break  # `…奖获奖者、…成员等`: the winners are one item of a list, not named here
                 for m in ordered:
                     if m.type in receivers and m.start >= pos and not m.nested:
                         between = text[pos:m.start]
@@ -44,6 +56,42 @@ def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationR
                                            evidence_of(text, award.start, m.end), 0.8, "award_holder")
                         break
                 break
+
+
+def winner_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                     entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
+    """Names described as winners (`A、B等3名获奖代表`, `获奖者代表A`) received the document's
+    award: the one its ceremony is named after, else its only one; with no such award, none."""
+    award = ceremony_award(entities, rules)
+    if award is None:
+        return
+    receivers = rules.head_types("received")
+    for sentence in sentences:
+        in_sentence = [m for m in within(mentions, sentence) if m.type in receivers and not m.nested]
+        winners: list[Anchored] = []
+        for match in rules.winners_after.finditer(text, *sentence):
+            winners += listed_up_to(text, match.start(), in_sentence, rules.list_item_gap)
+        for match in rules.winners_before.finditer(text, *sentence):
+            after = [m for m in in_sentence if m.start >= match.end()]
+            if after and after[0].start == match.end():
+                winners += coordinated(text, after[0], after[1:])
+        evidence = evidence_of(text, *sentence)
+        for winner in winners:
+            yield Relation("received", winner.entity, award, evidence, rules.winners_confidence, "winners")
+
+
+def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -> str | None:
+    """The award a document is about: the one named in its one ceremony's name (`第50届南丁格尔奖
+    颁奖大会`; a year before the award's name may be left out there), else its only award."""
+    awards = [(eid, name) for eid, (etype, name) in entities.items() if etype == "AWARD"]
+    ceremonies = [name for etype, name in entities.values()
+                  if etype == "EVENT" and any(s in name for s in rules.ceremony_suffixes)]
+    named = {eid for eid, name in awards
+             if any(YEAR.sub("", name).strip("“”") in ceremony.replace("“", "").replace("”", "")
+                    for ceremony in ceremonies)}
+    if len(named) == 1:
+        return named.pop()
+    return awards[0][0] if len(awards) == 1 and not named else None
 
 
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],

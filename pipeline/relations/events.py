@@ -6,15 +6,22 @@ from pipeline.relations.mentions import Anchored, title_end
 
 
 def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules) -> str | None:
-    """The first event named in the title line, else the first one the text says is held
-    (`…会议在京召开`, within its clause); none otherwise. Events used as time references
-    (`党的十八大以来`) are not candidates."""
+    """The first event named in the title line, the object of a holding verb there first
+    (`十四届全国人大一次会议举行第四次全体会议`: the session held is the item's event; not in
+    `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause); none otherwise. Events
+    used as time references (`党的十八大以来`) are not candidates."""
     events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
     in_title = [m for m in events if m.end <= title_end(text)]
+    held_there = [m for m in in_title if _held_object(text, m.start, rules)]
     if in_title:
-        return in_title[0].entity
+        return (held_there or in_title)[0].entity
     held = [m for m in events if _stated_as_held(text, m.end, rules)]
     return held[0].entity if held else None
+
+
+def _held_object(text: str, start: int, rules: RelationRules) -> bool:
+    verb = next((v for v in rules.held_verbs if text.startswith(v, start - len(v))), None)
+    return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
 
 def _stated_as_held(text: str, end: int, rules: RelationRules) -> bool:

@@ -12,6 +12,8 @@ CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate t
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
+LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
+LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,19 @@ def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
         else:
             break
     return chosen
+
+
+def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) -> list[Anchored]:
+    """The items of a list of names that ends at `end` (`…副总工程师覃大清、…总工程师苏权科、…周黎`):
+    the name right before it and, going back, each name that a list separator follows, while
+    the descriptions between items are at most `max_gap` characters long."""
+    last = next((m for m in mentions if m.end == end), None)
+    if last is None:
+        return []
+    items = [last]
+    for m in reversed([m for m in mentions if m.end <= last.start]):
+        if m.end < items[0].start - max_gap or re.search("[。；;：:！？]", text[m.end:items[0].start]):
+            break
+        if text[m.end:m.end + 1] in LIST_SEPARATORS:
+            items.insert(0, m)
+    return items

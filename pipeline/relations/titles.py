@@ -118,7 +118,7 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             continue
         pos = org.start - len(verb)
         skip = next((w for w in rules.appointment_skips if text.startswith(w, pos - len(w))), "")
-        person = people_by_end.get(pos - len(skip))
+        person = people_by_end.get(pos - len(skip)) or people_by_end.get(pos)  # `何卫东同志` may be one mention
         people = []
         while person:
             people.insert(0, person)

@@ -9,12 +9,14 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import (
     CLAUSE_END,
+    LIST_END,
     SOURCE_CREDIT,
     Anchored,
     clause_at,
     coordinated,
     coordinated_before,
     evidence_of,
+    listed_up_to,
     split_clauses,
     within,
 )
@@ -53,7 +55,8 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int], rules: RelationRules) -> list[Anchored]:
     """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
-    with the names listed in whole clauses before it (`A，B，C分别发言`); a predicate joined to an
+    with the names listed in whole clauses before it (`A，B，C分别发言`) or in a list that ends in
+    its clause (`院士A，院长、院士B，…研究员C等7位科学家代表先后发言`); a predicate joined to an
     earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
     those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
     before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
@@ -74,6 +77,10 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and not found and joined:
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules)
+        if index == 0 and found and text.startswith(LIST_END, found[-1].end):
+            listed = listed_up_to(text, found[-1].end, [m for m in mentions if m.type in types and not m.nested],
+                                  rules.list_item_gap)
+            return [m for m in listed if m not in found] + found
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
             return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
         heads = found + heads
@@ -174,7 +181,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
-        heads = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
+        described = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
+        heads = described or [h for h in heads if _copula_between(text, h.end, t_start, rules)]
     if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
     elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
@@ -192,6 +200,12 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
     heads = coordinated(text, after[0], after[1:]) if after else []
     return heads, coordinated_before(text, before)
+
+
+def _copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:
+    """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a relative clause that describes a predicate noun
+    after a copula describes the subject."""
+    return any(w in text[start:end] for w in rules.clause_words["copulas"])
 
 
 def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anchored],
@@ -225,15 +239,15 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
 
 def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],
                 rules: RelationRules, rule: TriggerRule) -> Iterator[Relation]:
-    """`授予X“…”称号`: who stands between the granting verb and the award received it; and who a
-    recipient preposition marks before it in its clause (`向X颁发…奖章`)."""
+    """`授予X“…”称号`: who stands between the granting verb and the award, in its clause, received
+    it; and who a recipient preposition marks before it in its clause (`向X颁发…奖章`)."""
     t_start, t_end = trigger
-    awards = [m for m in mentions if m.start >= t_end and m.type == "AWARD"]
+    clause_start, clause_end = clause_at(text, sentence, t_start)
+    awards = [m for m in mentions if m.start >= t_end and m.end <= clause_end and m.type == "AWARD"]
     if not awards:
         return
     award = awards[0]
     receivers = rules.head_types("received")
-    clause_start = clause_at(text, sentence, t_start)[0]
     marked = rules.clause_words["recipient_prepositions"]
     for m in mentions:
         between = t_end <= m.start and m.end <= award.start

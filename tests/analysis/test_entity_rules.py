@@ -51,6 +51,26 @@ def test_ranked_result_award(rules):
     assert "合唱比赛二等奖" in chunks(text, rules, "AWARD")
 
 
+def test_meetings_joined_by_ji_are_one_event(rules):
+    text = "全省科技工作表彰大会暨创新成果报告会在杭州召开。"
+    assert "全省科技工作表彰大会暨创新成果报告会" in chunks(text, rules, "EVENT")
+
+
+def test_an_award_after_a_count_leaves_out_the_noun_counted(rules):
+    text = "省妇联授予12位优秀女性2025年度全省三八红旗手标兵荣誉称号。"
+    assert chunks(text, rules, "AWARD") == {"2025年度全省三八红旗手标兵"}
+
+
+def test_a_quoted_title_is_named_by_itself(rules, patterns):
+    text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号。"
+    assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
+    assert found(text, patterns, "AWARD") == {"优秀志愿者", "人民教育家"}
+
+
+def test_a_chunk_crosses_the_name_united_nations(rules):
+    assert "第75届联合国大会" in chunks("第75届联合国大会一般性辩论开幕。", rules, "EVENT")
+
+
 def test_sub_body_chunk(rules):
     text = "中关村实验室党委召开会议。"
     # anchors: starts of known organisations and places (ORG chunks may require one)

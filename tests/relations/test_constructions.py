@@ -7,11 +7,12 @@ from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
 from pipeline.relations import extract_relations
+from pipeline.relations.attachments import winner_relations
 from pipeline.relations.events import choose_main_event
 from pipeline.relations.titles import bare_title_mentions, home_title_relations, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers
 from tests.conftest import anchored
-from tests.relations.test_relations import name, pairs, trig
+from tests.relations.test_relations import all_relations, entities_of, name, pairs, trig
 
 
 @pytest.fixture(scope="module")
@@ -377,3 +378,79 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     # `在京企业` are companies based there; the sentence's holding verb is in another clause
     based = "全省科技大会代表推选工作开展以来，在京企业多措并举。"
     assert located(based, [anchored(based, "全省科技大会", "EVENT"), anchored(based, "京", "LOCATION")]) == set()
+
+
+# --- winners and recipients -----------------------------------------------------------------------
+
+CEREMONY = "2025年度全省科学技术奖颁奖大会在杭州举行。"
+
+
+def _winners(text, people, relation_rules, awards=("2025年度全省科学技术奖",),
+             events=("2025年度全省科学技术奖颁奖大会",)):
+    mentions = [anchored(text, p, "PERSON") for p in people] + [anchored(text, e, "EVENT") for e in events]
+    entities = {f"AWARD:{a}": ("AWARD", a) for a in awards} | entities_of(mentions)
+    return pairs(winner_relations(text, split_sentences(text), mentions, entities, relation_rules), "received")
+
+
+def test_the_items_of_a_list_of_winners_received_the_ceremonys_award(relation_rules):
+    text = CEREMONY + "省科学院研究员王立新、浙江大学教授陈晓梅等两名获奖代表发言。"
+    assert _winners(text, ["王立新", "陈晓梅"], relation_rules) == {("王立新", "2025年度全省科学技术奖"),
+                                                  ("陈晓梅", "2025年度全省科学技术奖")}
+
+
+def test_winners_named_after_a_title_of_winners(relation_rules):
+    text = CEREMONY + "获奖者代表刘芳、青年代表张军在会上发言。"
+    assert _winners(text, ["刘芳", "张军"], relation_rules) == {("刘芳", "2025年度全省科学技术奖")}
+
+
+def test_winners_of_no_one_award_are_left_alone(relation_rules):
+    text = "王立新、陈晓梅等获奖代表发言。"
+    assert _winners(text, ["王立新", "陈晓梅"], relation_rules, awards=("全省科学技术奖", "全省青年科技奖"), events=()) == set()
+
+
+def test_an_award_holder_word_in_a_list_names_no_holder(rules, relation_rules):
+    text = "2024年度省科技进步奖获奖者、省科协主席王强出席会议。"
+    mentions = [anchored(text, "2024年度省科技进步奖", "AWARD"), anchored(text, "省科协", "ORG"),
+                anchored(text, "王强", "PERSON")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "received") == set()
+
+
+def test_who_grants_in_an_earlier_clause_receives_nothing(relation_rules):
+    text = "为表彰先进，省委、省政府决定授予20名个人“优秀科技工作者”称号。"
+    mentions = [anchored(text, "省委", "ORG"), anchored(text, "省政府", "ORG"),
+                anchored(text, "优秀科技工作者", "AWARD")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "received") == set()
+    assert pairs(got, "awarded_by") == {("优秀科技工作者", "省委"), ("优秀科技工作者", "省政府")}
+
+
+def test_a_relative_clause_on_a_predicate_noun_describes_the_subject(relation_rules):
+    text = "李华因此成为首位获得国际数学奖的中国女数学家。"
+    mentions = [anchored(text, "李华", "PERSON"), anchored(text, "国际数学奖", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("李华", "国际数学奖")}
+
+
+def test_every_item_of_a_list_ending_in_deng_takes_part(relation_rules):
+    text = ("座谈会上，省科学院研究员王立新，浙江大学校长、中国科学院院士陈晓梅，"
+            "市农科所所长周平等3位代表先后发言。")
+    mentions = [anchored(text, "座谈会", "EVENT"), anchored(text, "王立新", "PERSON"),
+                anchored(text, "陈晓梅", "PERSON"), anchored(text, "周平", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:座谈会")
+    assert pairs(got, "participated_in") == {("王立新", "座谈会"), ("陈晓梅", "座谈会"), ("周平", "座谈会")}
+
+
+def test_the_main_event_is_the_one_a_title_says_is_held(relation_rules):
+    text = "省人大一次会议举行第三次全体会议\n会议表决通过决议。"
+    mentions = [anchored(text, "省人大一次会议", "EVENT"), anchored(text, "第三次全体会议", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第三次全体会议"
+    planned = "省人大常委会第九次会议举行 为召开省人大二次会议作准备\n会议审议报告。"
+    mentions = [anchored(planned, "省人大常委会第九次会议", "EVENT"), anchored(planned, "省人大二次会议", "EVENT")]
+    assert choose_main_event(planned, mentions, relation_rules) == "EVENT:省人大常委会第九次会议"
+
+
+def test_an_appointment_of_names_written_with_their_honorific(rules, relation_rules):
+    text = "任命王立新、陈晓梅同志为省科学院副院长。"
+    mentions = [anchored(text, "王立新", "PERSON"), anchored(text, "陈晓梅同志", "PERSON", entity="PERSON:陈晓梅"),
+                anchored(text, "省科学院", "ORG")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert pairs(got, "holds_position") == {("王立新", "省科学院"), ("陈晓梅", "省科学院")}
