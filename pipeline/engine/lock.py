@@ -4,7 +4,8 @@ The lock is `fcntl.flock` on a file inside the output folder, so the operating s
 it when the holder's process ends, however it ends (kill -9 included): there is never a stale
 lock to remove by hand. The holder writes its process id into the file; a second run into the
 same folder reads it to name the holder. Where `fcntl` does not exist (Windows) no lock is
-taken.
+taken. A process forked from the holder (a worker) closes its copy of the descriptor at once:
+only the run's own process holds the lock.
 """
 from __future__ import annotations
 
@@ -16,6 +17,20 @@ from pipeline.errors import OutputBusy
 
 LOCK_NAME = ".zhkg.lock"
 POLL_SECONDS = 0.2
+_held: set[int] = set()  # the descriptors of the locks this process holds
+
+
+def _close_inherited() -> None:
+    for fd in _held:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited)
 
 
 def _holder(path: Path) -> str:
@@ -56,9 +71,11 @@ class OutputLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         self.fd = fd
+        _held.add(fd)
         return self
 
     def __exit__(self, *exc_info) -> None:
         if self.fd is not None:
+            _held.discard(self.fd)
             os.close(self.fd)  # closing the descriptor releases the lock
             self.fd = None

@@ -33,6 +33,7 @@ from pipeline.engine.cache import ResultCache, yaml_stat
 from pipeline.engine.lock import OutputLock
 from pipeline.engine.progress import Progress
 from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
+from pipeline.engine.workers import release_memory
 from pipeline.errors import analysis_failed, printable
 from pipeline.graph.build import GraphBuilder, summary_from_data
 from pipeline.ingest.jsonl import Limits
@@ -82,7 +83,7 @@ def _make_engine(engine: str, workers: int, config: RunConfig, extractor, out: P
         return InlineEngine(extractor, config, out, max_evidence, key)
     from pipeline.engine.workers import ProcessEngine
 
-    return ProcessEngine(config, max(workers, 1), out, max_evidence, key)
+    return ProcessEngine(config, max(workers, 1), out, max_evidence, key, extractor)
 
 
 def _start_engine(run_yaml: Path, running: dict, cache: ResultCache, *engine_args):
@@ -166,7 +167,7 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
         graph_key = fingerprint.hexdigest()[:16]
         if runner.name != "dask":
             runner.close()  # the model and the worker processes are not needed for the graph
-            _release_memory()
+            release_memory()  # so that the graph stage starts low
         state = {"builder": builder}
         del builder
         nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, workers, report)
@@ -316,32 +317,24 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
         clear_parquet(out)
     graph = builder.graph(consume=True)
     del builder
+    import gc
+
     from pipeline.engine.workers import run_forked
     from pipeline.graph.analytics import enrich, type_colors
     from pipeline.outputs import graph_writers
 
-    analytics_started = time.perf_counter()
-    enrich(graph, type_colors(config.schemas_dir))
-    report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
-    writers = graph_writers(out, graph, config.output, dates)
-    # the local engine's worker processes have ended: as many processes write the graph files
-    run_forked(writers, workers if engine == "local" else 1)
+    gc.freeze()  # the graph lives until the files are written: the collector need not scan it again and again
+    try:
+        analytics_started = time.perf_counter()
+        enrich(graph, type_colors(config.schemas_dir))
+        report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
+        writers = graph_writers(out, graph, config.output, dates)
+        # the local engine's worker processes have ended: as many processes write the graph files
+        run_forked(writers, workers if engine == "local" else 1)
+    finally:
+        gc.unfreeze()
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
     return graph.number_of_nodes(), graph.number_of_edges()
-
-
-def _release_memory() -> None:
-    """Collect the freed model's reference cycles and hand free heap pages back to the system
-    (glibc's malloc_trim, where there is one), so that the graph stage starts low."""
-    import gc
-
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _rate(characters: int, seconds: float | None) -> int | None:

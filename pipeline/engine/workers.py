@@ -2,10 +2,11 @@
 (`zhkg run --workers N`), or on a Dask cluster (`pipeline.engine.dask_engine`).
 
 Every engine does the same work per batch of documents (`analyse_batch`): analyse them with an
-`Extractor` built once per worker, write each one's document YAML itself (serialisation is a
-large part of the cost) and send back only what the graph needs: the document's summary
-(`graph.build.summary_from_data`, no text) and the size and mtime of the YAML it wrote. The parent
-merges the summaries in input order, so any number of workers gives byte-identical outputs.
+`Extractor` built once per worker (or once in the parent, for the workers forked from it), write
+each one's document YAML itself (serialisation is a large part of the cost) and send back only
+what the graph needs: the document's summary (`graph.build.summary_from_data`, no text) and the
+size and mtime of the YAML it wrote. The parent merges the summaries in input order, so any
+number of workers gives byte-identical outputs.
 
 The parent keeps at most `window` batches in flight (twice the workers), so memory is bounded
 by the batch size, not by the corpus: inputs are read as the workers need them.
@@ -13,6 +14,7 @@ by the batch size, not by the corpus: inputs are read as the workers need them.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -99,6 +101,7 @@ class InlineEngine:
 
     def __init__(self, extractor: Any, config: RunConfig, out: Path, max_evidence: int, key: str):
         self.extractor, self.config = extractor, config
+        self.froze = False
         self.out, self.max_evidence, self.key = Path(out), max_evidence, key
 
     def submit(self, index: int, items: list[Item]) -> list[Item]:
@@ -109,13 +112,22 @@ class InlineEngine:
         if not documents:
             return {}
         if self.extractor is None:  # built when a document first needs it: a rerun may need none
+            import gc
+
             from pipeline.extractor import Extractor
 
             self.extractor = Extractor(self.config)
+            gc.freeze()  # the models live until close(): the collector need not scan them again and again
+            self.froze = True
         return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)
 
     def close(self) -> None:
         self.extractor = None  # freed here unless the caller holds it
+        if self.froze:
+            import gc
+
+            gc.unfreeze()
+            self.froze = False
 
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -123,11 +135,13 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def die_with_parent(parent_pid: int) -> None:
     """End this worker process when its parent ends, even by kill -9: Linux's parent-death
-    signal, else a thread that watches the parent's pid. Ctrl-C is the parent's to handle."""
+    signal, else a thread that watches the parent's pid. Ctrl-C is the parent's to handle, and
+    SIGTERM ends a worker (a forked one would otherwise take the parent's handler)."""
     import ctypes
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
@@ -147,9 +161,28 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
+def can_fork() -> bool:
+    """Whether worker processes are forked from this one: where the platform has fork, except
+    macOS (whose system libraries are not safe in a forked child)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
 def _init_process(config: RunConfig, parent_pid: int) -> None:
+    import gc
+
     die_with_parent(parent_pid)
     worker_extractor(config)
+    gc.freeze()  # the models live as long as the worker: its collector need not scan them
+
+
+_to_fork: dict[str, Any] = {}  # the Extractor that workers forked now take; emptied once they are
+
+
+def _init_forked(config: RunConfig, parent_pid: int) -> None:
+    die_with_parent(parent_pid)
+    _local.extractors = {config: _to_fork["extractor"]}
 
 
 def _process_batch(config: RunConfig, documents: list[Document], out: str, max_evidence: int,
@@ -158,25 +191,55 @@ def _process_batch(config: RunConfig, documents: list[Document], out: str, max_e
 
 
 class ProcessEngine:
-    """`--workers N`: a pool of N spawned processes, each with its own Extractor (built by the
-    pool's initializer), at most 2×N batches in flight."""
+    """`--workers N`: a pool of N worker processes, at most 2×N batches in flight, started when
+    a batch first needs analysing (an unchanged rerun starts none). Where `can_fork`, the
+    Extractor is built here (or the run's own is taken) and the workers are forked from this
+    process: they start at once and share its loaded models copy-on-write. Elsewhere they are
+    spawned and each builds its own. The workers never use this process's open files or cache
+    connection, and end without closing or flushing them."""
 
     name = "local"
 
-    def __init__(self, config: RunConfig, workers: int, out: Path, max_evidence: int, key: str):
+    def __init__(self, config: RunConfig, workers: int, out: Path, max_evidence: int, key: str,
+                 extractor: Any = None):
+        self.config, self.out, self.max_evidence, self.key = config, str(out), max_evidence, key
+        self.workers, self.window = workers, 2 * workers
+        self.extractor = extractor
+        self.pool = None
+
+    def _start(self):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.config, self.out, self.max_evidence, self.key = config, str(out), max_evidence, key
-        self.window = 2 * workers
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_process, initargs=(config, os.getpid()))
+        if not can_fork():
+            return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_init_process, initargs=(self.config, os.getpid()))
+        if self.extractor is None:
+            from pipeline.extractor import Extractor
+
+            self.extractor = Extractor(self.config)
+        _to_fork["extractor"], self.extractor = self.extractor, None
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_init_forked, initargs=(self.config, os.getpid()))
 
     def submit(self, index: int, items: list[Item]):
         documents = [d for _, d, s in items if s is None]
         if not documents:
             return None
-        return self.pool.submit(_process_batch, self.config, documents, self.out, self.max_evidence, self.key)
+        task = (_process_batch, self.config, documents, self.out, self.max_evidence, self.key)
+        if self.pool is not None:
+            return self.pool.submit(*task)
+        import gc
+
+        self.pool = self._start()
+        gc.freeze()  # the workers' collectors must not touch (and so copy) the objects they share with this one
+        try:
+            return self.pool.submit(*task)  # forks the workers
+        finally:
+            gc.unfreeze()
+            if _to_fork:
+                _to_fork.clear()  # the workers have the models: this process frees its copy
+                release_memory()
 
     def result(self, handle) -> dict[str, Outcome]:
         from concurrent.futures.process import BrokenProcessPool
@@ -187,14 +250,32 @@ class ProcessEngine:
             raise EngineError(f"a worker process ended unexpectedly (killed, or out of memory?): {error}") from None
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.extractor = None
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
     def abort(self) -> None:
         """End the worker processes now (an interrupted run): batches in progress are lost,
         their documents are analysed again by the next run."""
+        if self.pool is None:
+            return
         for process in list((self.pool._processes or {}).values()):
             process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def release_memory() -> None:
+    """Collect freed objects' reference cycles (a model's) and hand free heap pages back to the
+    system (glibc's malloc_trim, where there is one)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def run_forked(tasks: Sequence[Callable[[], None]], processes: int) -> None:

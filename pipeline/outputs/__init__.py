@@ -19,6 +19,7 @@ from pipeline.outputs.gexf import edge_interval, write_gexf
 from pipeline.outputs.graph_yaml import write_graph_yaml
 from pipeline.outputs.graphml import write_graphml
 from pipeline.outputs.node_link import write_json
+from pipeline.outputs.overview import overview
 from pipeline.outputs.png import write_png
 from pipeline.outputs.svg import write_svg
 
@@ -67,7 +68,14 @@ def _png(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str,
     write_png(out_dir / "graph.png", graph, getattr(output, "svg_max_nodes", 150))
 
 
-# [output] name → writer of its files; the slowest first.
+def _pictures(out_dir: Path, graph: nx.MultiDiGraph, output: Any, dates: Mapping[str, str] | None) -> None:
+    """graph.svg and graph.png, of one overview."""
+    picture = overview(graph, getattr(output, "svg_max_nodes", 150))
+    write_svg(out_dir / "graph.svg", graph, picture=picture)
+    write_png(out_dir / "graph.png", graph, picture=picture)
+
+
+# [output] name → writer of its files.
 GRAPH_FORMATS: dict[str, GraphWriter] = {
     "graphml": _graphml,
     "gexf": _gexf,
@@ -78,14 +86,23 @@ GRAPH_FORMATS: dict[str, GraphWriter] = {
 }
 
 
+# the writers by their time on a large graph, the slowest first (so that processes sharing them end together)
+SLOWEST_FIRST = (_pictures, _png, _gexf, _graphml, _graph_yaml, _svg, _csv, _json)
+
+
 def graph_writers(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
                   dates: Mapping[str, str] | None = None) -> list[Callable[[], None]]:
     """The writers of graph.yaml and of each graph file that `output` ([output] of the config)
-    turns on, in table order, each ready to run (in this process or a forked one). `dates`: doc
-    id → publication date (YYYY-MM-DD) for the GEXF edge intervals."""
+    turns on, the slowest first (svg and png as one, of one overview), each ready to run (in this
+    process or a forked one). `dates`: doc id → publication date (YYYY-MM-DD) for the GEXF edge
+    intervals."""
     out_dir = Path(out_dir)
     date_edges(graph, _publication_dates(out_dir, graph) if dates is None else dates)
     chosen = [_graph_yaml] + [write for name, write in GRAPH_FORMATS.items() if getattr(output, name, True)]
+    if _svg in chosen and _png in chosen:
+        chosen[chosen.index(_svg)] = _pictures
+        chosen.remove(_png)
+    chosen.sort(key=SLOWEST_FIRST.index)
     return [partial(write, out_dir, graph, output, dates) for write in chosen]
 
 

@@ -50,6 +50,11 @@ def xml_id(value: Any) -> str:
 def xml_value(value: Any) -> Any:
     """An attribute value as GraphML and GEXF hold it: lists joined by `|`, XML-illegal
     characters removed from text, other values as they are."""
+    kind = type(value)  # the common types first, by identity
+    if kind is str:
+        return XML_ILLEGAL.sub("", value)
+    if kind is int or kind is float:
+        return value
     if isinstance(value, (list, tuple, set)):
         return "|".join(XML_ILLEGAL.sub("", str(v)) for v in value)
     if isinstance(value, str):

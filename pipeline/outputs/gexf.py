@@ -2,6 +2,7 @@
 first/last seen, edge intervals from the dates of its documents)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from itertools import count
 from pathlib import Path
@@ -76,6 +77,14 @@ _GEXF_EDGE_KEYS = ("id", "label", "weight", "start", "end")
 
 
 def _gexf_type(value: Any) -> str:
+    """The GEXF type of `value` as written (`xml_value(value)`: a list is text)."""
+    kind = type(value)  # the common types first, by identity
+    if kind is str:
+        return "string"
+    if kind is int:
+        return "long"
+    if kind is float:
+        return "double"
     if isinstance(value, bool):
         return "boolean"
     if isinstance(value, (int, np.integer)):
@@ -92,6 +101,11 @@ def _gexf_merge_type(old: str | None, new: str) -> str:
 
 
 def _gexf_value(value: Any) -> str:
+    kind = type(value)  # the common types first, by identity
+    if kind is str:
+        return value
+    if kind is int:
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (float, np.floating)):
@@ -100,8 +114,14 @@ def _gexf_value(value: Any) -> str:
     return str(value)
 
 
+_NEEDS_QUOTING = re.compile('[&<>"\n\r\t]|' + XML_ILLEGAL.pattern)
+
+
 def _attr(name: str, value: Any) -> str:
-    return f"{name}={quoteattr(XML_ILLEGAL.sub('', str(value)))}"
+    text = str(value)
+    if _NEEDS_QUOTING.search(text) is None:
+        return f'{name}="{text}"'
+    return f"{name}={quoteattr(XML_ILLEGAL.sub('', text))}"
 
 
 
@@ -125,13 +145,13 @@ def _declarations(graph: nx.MultiDiGraph, dates: Mapping[str, str]) -> _Declarat
         dynamic = dynamic or bool(iso_date(attrs.get("first_seen")) or iso_date(attrs.get("last_seen")))
         for k, v in attrs.items():
             if v is not None and k not in _GEXF_NODE_KEYS:
-                node_types[k] = _gexf_merge_type(node_types.get(k), _gexf_type(xml_value(v)))
+                node_types[k] = _gexf_merge_type(node_types.get(k), _gexf_type(v))
     for _, _, attrs in graph.edges(data=True):
         dynamic = dynamic or any(edge_interval(attrs, dates))
         for k, v in attrs.items():
             name = GEXF_EDGE_NAMES.get(k, k)
             if v is not None and name not in _GEXF_EDGE_KEYS:
-                edge_types[name] = _gexf_merge_type(edge_types.get(name), _gexf_type(xml_value(v)))
+                edge_types[name] = _gexf_merge_type(edge_types.get(name), _gexf_type(v))
     if graph.is_multigraph():
         edge_types["networkx_key"] = "string"
     ids = {name: str(i) for i, name in enumerate([*node_types, *edge_types])}

@@ -2,6 +2,7 @@
 CJK font, the same picture as graph.svg for places that show no SVG."""
 from __future__ import annotations
 
+import functools
 import math
 import os
 import subprocess
@@ -36,6 +37,7 @@ def cjk_font_file() -> str | None:
         (f for f in KNOWN_FONT_FILES if Path(f).is_file()), None)
 
 
+@functools.cache
 def _font(path: str, size: float):
     from PIL import ImageFont
     return ImageFont.truetype(path, round(size * SCALE), index=0)
@@ -77,9 +79,10 @@ def png_bytes(picture: Overview, font_file: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_png(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150) -> bool:
-    """graph.png beside graph.svg. Without a CJK font it is not written (a stale one is removed)
-    and the reason goes to stderr; returns whether it was written."""
+def write_png(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150, picture: Overview | None = None) -> bool:
+    """graph.png beside graph.svg, of `picture` else of the overview of `graph`'s `max_nodes` most
+    central nodes. Without a CJK font it is not written (a stale one is removed) and the reason
+    goes to stderr; returns whether it was written."""
     path = Path(path)
     font_file = cjk_font_file()
     if not font_file:
@@ -87,6 +90,6 @@ def write_png(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150) -> bool:
         print(f"zhkg: {path.name} not written: no CJK font found (Debian: apt-get install fonts-noto-cjk; "
               "or set $ZHKG_CJK_FONT)", file=sys.stderr)
         return False
-    payload = png_bytes(overview(graph, max_nodes), font_file)
+    payload = png_bytes(picture if picture is not None else overview(graph, max_nodes), font_file)
     atomic_write(path, lambda handle: handle.write(payload), mode="wb")
     return True

@@ -57,6 +57,7 @@ def svg_overview(graph: nx.MultiDiGraph, max_nodes: int = 150, width: int = 1200
     return svg_text(overview(graph, max_nodes, width))
 
 
-def write_svg(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150) -> None:
-    text = svg_overview(graph, max_nodes=max_nodes)
+def write_svg(path: Path, graph: nx.MultiDiGraph, max_nodes: int = 150, picture: Overview | None = None) -> None:
+    """graph.svg of `picture`, else of the overview of `graph`'s `max_nodes` most central nodes."""
+    text = svg_text(picture) if picture is not None else svg_overview(graph, max_nodes=max_nodes)
     atomic_write(path, lambda handle: handle.write(text))

@@ -58,6 +58,13 @@ def _float(value: float) -> str:
 
 
 def _scalar(value: Any, dump: Callable[[Any], str]) -> str:
+    kind = type(value)  # the common types first, by identity
+    if kind is str:
+        return _string(value, dump)
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return _float(value)
     if isinstance(value, str):
         return _string(value, dump)
     if value is None:
@@ -79,7 +86,9 @@ def _mapping(data: dict, indent: int, out: list[str], dump: Callable[[Any], str]
         if not isinstance(key, str) or len(key) >= MAX_KEY:
             raise Unsupported("a key")
         key_text = _string(key, dump)
-        if isinstance(value, dict) and value:
+        if type(value) is str:
+            out.append(f"{pad}{key_text}: {_string(value, dump)}\n")
+        elif isinstance(value, dict) and value:
             out.append(f"{pad}{key_text}:\n")
             _mapping(value, indent + 2, out, dump)
         elif isinstance(value, list) and value:
@@ -92,7 +101,9 @@ def _mapping(data: dict, indent: int, out: list[str], dump: Callable[[Any], str]
 def _sequence(items: list, indent: int, out: list[str], dump: Callable[[Any], str]) -> None:
     pad = " " * indent
     for item in items:
-        if isinstance(item, (dict, list)) and item:
+        if type(item) is str:
+            out.append(f"{pad}- {_string(item, dump)}\n")
+        elif isinstance(item, (dict, list)) and item:
             first = len(out)
             (_mapping if isinstance(item, dict) else _sequence)(item, indent + 2, out, dump)
             out[first] = pad + "- " + out[first][indent + 2:]

@@ -192,6 +192,7 @@ def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str
                  engine=engine, progress=False)
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, ended and waited for by now
     extract = report.timings.get("extract_seconds") or 0.0
     peak = memory.stop()
     analysis_peak = memory.peak_until((report.timings.get("load_seconds") or 0) + extract)
@@ -200,6 +201,7 @@ def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str
             "chars_per_second": round(report.characters / seconds), "analysis_chars_per_second":
             round(report.characters / extract) if extract else None, "analysed": report.analysed,
             "reused": report.reused, "main_cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime, 1),
             "graph_seconds": report.timings.get("graph_seconds"), "peak_mb": peak,
             "analysis_peak_mb": analysis_peak}
 
@@ -224,8 +226,9 @@ def measure_jieba(corpus: Path) -> dict:
             for _ in pseg.cut(text):
                 pass
     seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     return {"characters": characters, "seconds": round(seconds, 2), "chars_per_second": round(characters / seconds),
-            "peak_mb": memory.stop()}
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1), "peak_mb": memory.stop()}
 
 
 def _subprocess(arguments: list[str], env: dict) -> dict:
@@ -349,8 +352,9 @@ def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namesp
 def print_table(table: list[dict]) -> None:
     """The table: one line per run; `speed-up` is against the first run of the size (×1 worker),
     for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's. `peak MB` is the
-    whole run, `(analysis)` its document stage (up to the end of the last batch)."""
-    header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'chars/s':>10} "
+    whole run, `(analysis)` its document stage (up to the end of the last batch); `CPU s` the CPU
+    seconds of the run's process and its workers together."""
+    header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'CPU s':>6} {'chars/s':>10} "
               f"{'analysis/s':>11} {'peak MB':>8} {'(analysis)':>10} {'speed-up':>8}")
     print(header)
     print("-" * len(header))
@@ -358,7 +362,8 @@ def print_table(table: list[dict]) -> None:
         analysis = r.get("analysis_chars_per_second")
         extra = f"{r['speedup']}×" if "speedup" in r else (f"zhkg/jieba {r['ratio']}" if "ratio" in r else "")
         print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
-              f"{r['seconds']:>8} {r['chars_per_second']:>10,} {f'{analysis:,}' if analysis else '':>11} "
+              f"{r['seconds']:>8} {r.get('cpu_seconds', ''):>6} {r['chars_per_second']:>10,} "
+              f"{f'{analysis:,}' if analysis else '':>11} "
               f"{r['peak_mb']:>8} {r.get('analysis_peak_mb') or '':>10} {extra:>8}")
 
 

@@ -16,8 +16,10 @@ import yaml
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.engine import runner
+from pipeline.engine.lock import LOCK_NAME, OutputLock
 from pipeline.engine.progress import Progress, count_records, wanted
 from pipeline.engine.runner import run
+from pipeline.engine.workers import can_fork
 from tests.helpers import assert_same_outputs, make_corpus, news
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,6 +79,70 @@ def test_one_worker_analyses_small_inputs_in_this_process(corpus, tmp_path, monk
     made = engines_made(monkeypatch)
     run([str(corpus)], tmp_path / "out", load_config(small_batches(tmp_path)), workers=1, warn=lambda m: None)
     assert [type(engine).__name__ for engine in made] == ["InlineEngine"]
+
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="workers are forked only where the platform can fork")
+
+
+@needs_fork
+def test_forked_workers_take_the_models_of_this_process(corpus, single, tmp_path, extractor, monkeypatch):
+    from pipeline import extractor as extractor_module
+
+    def no_second_model(self, config=None):
+        raise AssertionError("a worker built its own Extractor")
+
+    monkeypatch.setattr(extractor_module.Extractor, "__init__", no_second_model)
+    out = tmp_path / "two"
+    report = run([str(corpus)], out, load_config(small_batches(tmp_path)), extractor=extractor, workers=2,
+                 warn=lambda m: None)
+    assert report.analysed == 12 and report.exit_status == 0
+    assert_same_outputs(out, single, GRAPH_FILES)
+
+
+def _crash_on(document_id: str, analyse):
+    def analyse_or_crash(extractor, documents, *args):
+        if any(d.id == document_id for d in documents):
+            os._exit(3)
+        return analyse(extractor, documents, *args)
+    return analyse_or_crash
+
+
+@needs_fork
+def test_a_crashed_worker_fails_the_run_clearly_and_loses_nothing_written(corpus, single, tmp_path, extractor,
+                                                                          monkeypatch):
+    from pipeline.engine import workers
+    from pipeline.errors import EngineError
+
+    config = load_config(small_batches(tmp_path))
+    out = tmp_path / "out"
+    with monkeypatch.context() as patch:  # the forked workers inherit the patched module
+        patch.setattr(workers, "analyse_batch", _crash_on("doc-0008", workers.analyse_batch))
+        with pytest.raises(EngineError, match="a worker process ended unexpectedly"):
+            run([str(corpus)], out, config, extractor=extractor, workers=2, warn=lambda m: None)
+    assert run_yaml(out)["status"] == "failed"
+    written = sorted(p.name for p in (out / "documents").glob("*.yaml"))
+    assert "doc-0000.yaml" in written and "doc-0008.yaml" not in written
+    report = run([str(corpus)], out, config, extractor=extractor, workers=2, warn=lambda m: None)
+    assert report.reused == len(written) and report.analysed == 12 - len(written)
+    assert_same_outputs(out, single, GRAPH_FILES)
+
+
+def _holds_lock_file(out: Path) -> bool:
+    return any(os.path.realpath(f"/proc/self/fd/{fd}") == str(out / LOCK_NAME) for fd in os.listdir("/proc/self/fd"))
+
+
+@needs_fork
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_forked_process_does_not_hold_the_folder_lock(tmp_path):
+    import multiprocessing
+
+    out = tmp_path.resolve()
+    with OutputLock(out):
+        assert _holds_lock_file(out)
+        child = multiprocessing.get_context("fork").Process(target=lambda: os._exit(3 if _holds_lock_file(out) else 0))
+        child.start()
+        child.join()
+    assert child.exitcode == 0
 
 
 # --- incremental reruns -----------------------------------------------------------------------

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 import yaml
 
@@ -218,6 +220,20 @@ def test_betweenness_is_sampled_above_the_budget():
     assert first[f"ORG:{top_exact}"] > sorted(first.values())[len(first) // 2]  # the hub stays high
 
 
+@pytest.mark.parametrize("sources", [None, 1, 7, 29], ids=["exact", "one", "seven", "sampled"])
+def test_raw_betweenness_is_networkx_float_for_float(sources):
+    from pipeline.graph.analytics import raw_betweenness
+
+    if sources and tuple(int(p) for p in nx.__version__.split(".")[:2]) < (3, 5):
+        pytest.skip("networkx before 3.5 scales sampled betweenness otherwise")
+    for seed in range(20):
+        graph = nx.relabel_nodes(nx.gnm_random_graph(30, 20 + 4 * seed, seed=seed), lambda n: f"N{(n * 7) % 30}")
+        expected = nx.betweenness_centrality(graph, k=sources, normalized=False, seed=42 if sources else None)
+        found = raw_betweenness(graph, sources, 42 if sources else None)
+        assert list(found) == list(expected)
+        assert all(a == b or (math.isnan(a) and math.isnan(b)) for a, b in zip(found.values(), expected.values()))
+
+
 def test_empty_graph_exports(tmp_path: Path):
     g = nx.MultiDiGraph()
     enrich(g, type_colors())
@@ -266,6 +282,29 @@ def test_graphml_follows_the_graphml_rules(out):
         assert types[name] == ("node", "double"), name
     assert types["label"] == ("node", "string") and types["relation"] == ("edge", "string")
     assert types["weight"][0] == "edge"
+
+
+def odd_graph() -> nx.MultiDiGraph:
+    """Values that XML escapes or forbids, ids that need escaping, and one name of two types."""
+    g = built_graph()
+    enrich(g, type_colors())
+    g.add_node("ORG:A&B<C>\"D'\x02", label="A&B <C> \"D\" 'E'\r\n\tF]]>\x0b", flag=True, share=np.float32(0.5))
+    g.add_node(7, label="seven", confidence=1, count=np.int64(3), empty="")
+    g.add_edge("ORG:A&B<C>\"D'\x02", 7, key="rel", id='e"1\n', type="part_of", documents=["d1", "d\x012"])
+    g.add_edge(7, 7, key="loop", type="part_of", label=None, weight=2.5)
+    return g
+
+
+@pytest.mark.parametrize("make", [nx.MultiDiGraph, built_graph, odd_graph], ids=["empty", "built", "odd"])
+def test_graphml_is_what_networkx_writes(tmp_path: Path, make):
+    pytest.importorskip("lxml")
+    from pipeline.outputs.graphml import graphml_ready, xml_safe_ids
+
+    graph = make()
+    expected = io.BytesIO()
+    nx.write_graphml(xml_safe_ids(graphml_ready(graph)), expected, named_key_ids=True, edge_id_from_attribute="id")
+    write_graphml(tmp_path / "g.graphml", graph)
+    assert (tmp_path / "g.graphml").read_bytes() == expected.getvalue()
 
 
 def test_graphml_in_networkx_and_igraph(out, nodes):
