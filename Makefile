@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run view test lint eval eval-relations eval-ner bench train lexicons clean
+.PHONY: setup run view test lint eval eval-relations eval-ner bench train train-relations lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,14 @@ bench: setup
 	$(BIN)/python -c "import jieba, psutil, distributed" 2>/dev/null || $(BIN)/pip install -q -e '.[bench,dask]'
 	$(BIN)/python -m pipeline.tools.bench --data $(ZHKG_DATA) $(BENCH_ARGS)
 
+# the recognizer (about 20 min on one core), then the relation pair model on its output
 train: setup
 	ZHKG_DATA=$(ZHKG_DATA) $(BIN)/python -m pipeline.training --data $(ZHKG_DATA) --out build/train
+	$(MAKE) train-relations
+
+# the relation pair model alone (seconds): after any change to the rules or the recognizer
+train-relations: setup
+	$(BIN)/python -m pipeline.training.pairs --gold $(SHARED)/gold/train
 
 lexicons: setup
 	$(BIN)/python -m pipeline.tools.lexicons --data $(ZHKG_DATA)

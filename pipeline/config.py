@@ -21,6 +21,7 @@ PACKAGE = Path(__file__).resolve().parent
 DEFAULT_CONFIG = PACKAGE / "configs" / "default.cfg"
 DEFAULT_NER_MODEL = PACKAGE / "models" / "ner"
 DEFAULT_SEGMENTER = PACKAGE / "models" / "pkuseg"
+DEFAULT_RELATION_MODEL = PACKAGE / "models" / "relations"
 NER_CHARS = 4000  # characters the recognizer reads at a time ([analysis] ner_chars)
 
 
@@ -29,6 +30,7 @@ class PathsConfig:
     ner_model: str = "default"
     segmenter: str = "default"
     schemas: str = "default"
+    relation_model: str = "default"
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,13 @@ class RunConfig:
         if value == "none":
             return None
         return DEFAULT_SEGMENTER if value == "default" else Path(value)
+
+    @property
+    def relation_model_path(self) -> Path | None:
+        value = self.paths.relation_model
+        if value == "none":
+            return None
+        return DEFAULT_RELATION_MODEL if value == "default" else Path(value)
 
     @property
     def schemas_dir(self) -> str | None:
@@ -156,7 +165,7 @@ def _checked(section: str, key: str, value: Any, where: str) -> Any:
     if (section, key) == ("ingest", "encoding") and value != "auto" and not is_text_codec(value):
         raise ConfigError(f'{where}: expected "auto" or an encoding name of a text codec such as utf-8, gb18030, big5 '
                           f"or utf-16, got {value!r}")
-    if section == "paths" and key in ("ner_model", "segmenter") and value not in ("default", "none") \
+    if section == "paths" and key in ("ner_model", "segmenter", "relation_model") and value not in ("default", "none") \
             and not Path(value).is_dir():
         raise ConfigError(f'{where}: no such model folder {value!r} (use "none" for rules only)')
     return value

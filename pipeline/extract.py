@@ -20,12 +20,13 @@ from pipeline.analysis.doctext import analysed_text
 from pipeline.analysis.resolution import resolve
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
-from pipeline.config import DEFAULT_SEGMENTER
+from pipeline.config import DEFAULT_RELATION_MODEL, DEFAULT_SEGMENTER
 from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, extract_relations
 from pipeline.relations.events import choose_main_event
+from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.rules import load_schema
 
 SPANS_KEY = "zhkg"  # doc.spans[SPANS_KEY]: every final mention, labelled with its entity type
@@ -77,13 +78,15 @@ class Resolution:
 
 class Relations:
     """spaCy component: `doc._.zhkg_anchors` → `doc._.zhkg_relations`, the relations of
-    schemas/relations.yaml of at least `min_confidence`, with their evidence."""
+    schemas/relations.yaml, combined with the learned pair model where there is one, of at
+    least `min_confidence`, with their evidence."""
 
-    def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float):
+    def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
         self.titles, self.rules = schema.recognition.titles, schema.relations
         folder = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
         self.is_word = load_word_check(folder)
+        self.pair_model = load_pair_model({"default": DEFAULT_RELATION_MODEL, "none": None}.get(pair_model, pair_model))
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
@@ -93,6 +96,9 @@ class Relations:
         main_event = choose_main_event(text, anchors.mentions, self.rules)
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
                                       self.rules, self.is_word)
+        if self.pair_model is not None:
+            found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_event)
+            relations = combine(text, relations, found, self.pair_model)
         original = document_text(doc)
         doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions)
                                 for r in relations if r.confidence >= self.min_confidence]
@@ -133,13 +139,16 @@ def make_resolution(nlp: Language, name: str, schemas_dir: str | None) -> Resolu
     return Resolution(schemas_dir)
 
 
-@Language.factory("zhkg_relations", default_config={"schemas_dir": None, "segmenter": "default", "min_confidence": 0.0},
+@Language.factory("zhkg_relations", default_config={"schemas_dir": None, "segmenter": "default", "min_confidence": 0.0,
+                                                    "pair_model": "default"},
                   requires=["doc._.zhkg_anchors", "doc._.zhkg_sentences"], assigns=["doc._.zhkg_relations"])
 def make_relations(nlp: Language, name: str, schemas_dir: str | None, segmenter: str,
-                   min_confidence: float) -> Relations:
+                   min_confidence: float, pair_model: str) -> Relations:
     """`segmenter`: the pkuseg folder whose words decide where a trigger is a whole word:
-    "default" (the shipped one), "none" or a folder."""
-    return Relations(schemas_dir, segmenter, min_confidence)
+    "default" (the shipped one), "none" or a folder. `pair_model`: the folder of the learned
+    pair model (pipeline.relations.pairs): "default" (the shipped one), "none" (rules alone)
+    or a folder."""
+    return Relations(schemas_dir, segmenter, min_confidence, pair_model)
 
 
 def nested_flags(mentions: list[Mention]) -> list[bool]:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import DEFAULT_CONFIG, DEFAULT_NER_MODEL, load_config
+from pipeline.config import DEFAULT_CONFIG, DEFAULT_NER_MODEL, DEFAULT_RELATION_MODEL, load_config
 from pipeline.errors import ConfigError, SchemaError
 
 
@@ -48,6 +48,13 @@ def test_model_folder_path(tmp_path: Path):
     config = load_config(write(tmp_path, f'[paths]\nner_model = "{tmp_path / "model"}"\nschemas = "{tmp_path}"\n'))
     assert config.ner_model_path == tmp_path / "model"
     assert config.schemas_dir == str(tmp_path)
+
+
+def test_relation_model_is_a_folder_or_none(tmp_path: Path):
+    assert load_config().relation_model_path == DEFAULT_RELATION_MODEL
+    assert load_config(write(tmp_path, '[paths]\nrelation_model = "none"\n')).relation_model_path is None
+    message = error_of(write(tmp_path, f'[paths]\nrelation_model = "{tmp_path / "absent"}"\n'))
+    assert "relation_model" in message and "no such model folder" in message
 
 
 def error_of(path: Path) -> str:

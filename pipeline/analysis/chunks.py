@@ -18,8 +18,11 @@ TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：�
 QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
 
 
-def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
-    """Walk left from a suffix over name characters until punctuation, a stop word or the length limit."""
+def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
+                known_ends: dict[int, int] | None = None) -> int:
+    """Walk left from a suffix over name characters until punctuation, a stop word or the length
+    limit; a stop word inside a known name (`known_ends`: start → end of the known organisations
+    and places) stops nothing (`以色列`, `上海合作组织`)."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
@@ -34,10 +37,44 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if QUANTITY.search(text, max(0, pos - 8), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words)
-        if stop and not protected(text, pos - len(stop), pos, rules.protected_words):
+        if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
+                and not _inside_known(pos - len(stop), pos, known_ends):
             break
         pos -= 1
     return pos
+
+
+def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
+    """A meeting named after a policy (`主持召开|深入推进长三角一体化发展座谈会`): a chunk stopped by
+    one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
+    when only name characters and such verbs lie between; else it stays where it stopped."""
+    stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
+    if stop not in chunker.name_verbs:
+        return begin
+    pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
+    while pos > limit and NAME_CHAR.match(text[pos - 1]):
+        stop = ends_with_any(text, pos, rules.stop_words)
+        if stop in chunker.opened_by:
+            return pos
+        if stop and stop not in chunker.name_verbs:
+            return begin
+        pos -= 1
+    return begin
+
+
+def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
+    """`《习近平谈治国理政》第一卷乌克兰文版首发式`: a book title right before the chunk is in its name."""
+    if not chunker.book_titles or text[begin - 1:begin] != "》":
+        return begin
+    opening = text.rfind("《", max(0, begin - chunker.max_chars), begin)
+    return opening if opening != -1 and "》" not in text[opening:begin - 1] else begin
+
+
+def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bool:
+    return bool(known_ends) and any(known_ends.get(s, -1) >= end for s in range(max(0, end - KNOWN_MAX), start + 1))
+
+
+KNOWN_MAX = 12  # the longest known name looked back for
 
 
 PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
@@ -91,11 +128,13 @@ def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternation(suffixes))
 
 
-def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None) -> list[Mention]:
+def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
+                        known_ends: dict[int, int] | None = None) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
-    known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept."""
+    known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept.
+    `known_ends` (start → end of known names) keeps a chunk going over their stop words."""
     found = []
     for chunker in rules.chunkers:
         chunks = []
@@ -105,7 +144,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             leaders = rules.false_suffix_leaders.get(suffix, ())
             if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders):
                 continue
-            begin = chunk_start(text, start, chunker, rules)
+            begin = chunk_start(text, start, chunker, rules, known_ends)
+            begin = _after_opening_verb(text, begin, start, chunker, rules)
+            begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
             begin = _balance_quotes(text, begin, start)

@@ -296,8 +296,12 @@ class EntityRules:
         lexical = find_lexicon_mentions(doc, text, self.matcher)
         known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
-        candidates = (known + find_pattern_mentions(text, self.patterns) + find_chunk_mentions(text, self.rules, anchors)
-                      + listed_plenums(text))
+        known_ends: dict[int, int] = {}
+        for m in lexical:
+            if m.type in ("ORG", "LOCATION"):
+                known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
+        candidates = (known + find_pattern_mentions(text, self.patterns)
+                      + find_chunk_mentions(text, self.rules, anchors, known_ends) + listed_plenums(text))
         candidates = split_joined_names(trim_governing_predicates(candidates, self.rules), self.known_orgs)
         merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)

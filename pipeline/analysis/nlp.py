@@ -42,7 +42,8 @@ def load_nlp(config: RunConfig | str | Path | None = None) -> Language:
     nlp = build_nlp(None if paths.ner_model == "none" else paths.ner_model, schemas, config.analysis.ner_chars)
     nlp.add_pipe("zhkg_resolution", config={"schemas_dir": schemas})
     nlp.add_pipe("zhkg_relations", config={"schemas_dir": schemas, "segmenter": paths.segmenter,
-                                           "min_confidence": config.relations.min_confidence})
+                                           "min_confidence": config.relations.min_confidence,
+                                           "pair_model": paths.relation_model})
     return nlp
 
 

@@ -44,7 +44,8 @@ def resume_key(config: RunConfig) -> str:
                 "relations": config.as_dict().get("relations"), "max_evidence": config.output.max_evidence}
     digest.update(json.dumps(settings, sort_keys=True, default=str).encode("utf-8"))
     folders = [Path(config.schemas_dir) if config.schemas_dir else default_schemas_dir()]
-    folders += [p for p in (getattr(config, "ner_model_path", None), getattr(config, "segmenter_path", None)) if p]
+    folders += [p for p in (getattr(config, "ner_model_path", None), getattr(config, "segmenter_path", None),
+                            getattr(config, "relation_model_path", None)) if p]
     for folder in folders:
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()) if Path(folder).is_dir() else []:
             digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")

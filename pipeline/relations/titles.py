@@ -217,5 +217,7 @@ def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -
 
 
 def ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
-    """Whether a title follows position `end` (`国务院|副总理`): the organisation names a post."""
-    return word_at(text, end, titles) is not None
+    """Whether a title follows position `end` (`国务院|副总理`), or a two-character one shares the
+    name's last character (`国防部|长`: 国防部部长): the organisation names a post."""
+    fused = word_at(text, end - 1, titles) if end > 0 else None
+    return word_at(text, end, titles) is not None or (fused is not None and len(fused) == 2)

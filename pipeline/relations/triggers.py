@@ -75,7 +75,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
                  and not _oblique(text, m.start, rules)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
-        if index == 0 and earlier and not found and joined:
+        if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules)
         if index == 0 and found and text.startswith(LIST_END, found[-1].end):
             listed = listed_up_to(text, found[-1].end, [m for m in mentions if m.type in types and not m.nested],
@@ -178,6 +178,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     head_types = rule.heads or head_types
     clause = clause_at(text, sentence, t_start)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules)
+    if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
+        heads = []
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
@@ -202,6 +204,13 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     return heads, coordinated_before(text, before)
 
 
+def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rules: RelationRules) -> bool:
+    """`习近平向在庆州举行的峰会致辞`: a trigger in a relative clause that starts with its place
+    (`在…举行的`) has no subject of its own; the sentence's is another verb's."""
+    return (any(text.startswith(w, t_end) for w in rules.relative_markers)
+            and any(p in text[head_end:t_start] for p in rules.location_prepositions))
+
+
 def _copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:
     """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a relative clause that describes a predicate noun
     after a copula describes the subject."""
@@ -222,15 +231,15 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
     """The event a trigger without an event object refers to: an event named earlier in the
     clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
     refers to the last event named before it in the sentence, else, like `出席大会` and
-    `在大会上讲话`, to the document's main event."""
+    `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to none."""
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested]
     if earlier and earlier[-1].start >= clause[0]:
         return earlier[-1:]
     ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)
     if ends_clause and earlier:
         return earlier[-1:]
-    if main_event is None:
-        return []
+    if main_event is None or _anaphor_at(text, t_end, rules.side_events):
+        return []  # `参加会见`: a meeting within the event, not the event
     words = rules.event_anaphora
     if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)) or ends_clause:
         return [Anchored(t_end, t_end, "EVENT", main_event)]

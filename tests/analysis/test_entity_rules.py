@@ -18,6 +18,10 @@ def chunks(text, rules, etype=None, anchors=None):
     return {m.text for m in find_chunk_mentions(text, rules, anchors) if etype is None or m.type == etype}
 
 
+def chunks_known(text, rules, known_ends):
+    return {m.text for m in find_chunk_mentions(text, rules, None, known_ends)}
+
+
 def found(text, patterns, etype):
     return {m.text for m in find_pattern_mentions(text, patterns) if m.type == etype}
 
@@ -69,6 +73,28 @@ def test_a_quoted_title_is_named_by_itself(rules, patterns):
 
 def test_a_chunk_crosses_the_name_united_nations(rules):
     assert "第75届联合国大会" in chunks("第75届联合国大会一般性辩论开幕。", rules, "EVENT")
+
+
+def test_a_stop_word_inside_a_known_name_stops_no_chunk(rules):
+    text = "维谢格拉德集团和以色列峰会在耶路撒冷举行，上海合作组织成员国元首理事会会议开幕。"
+    known = {text.index("以色列"): text.index("以色列") + 3, text.index("上海合作组织"): text.index("上海合作组织") + 6}
+    found = chunks_known(text, rules, known)
+    assert "以色列峰会" in found and "上海合作组织成员国元首理事会会议" in found
+    assert "上海合作组织成员国元首理事会会议" not in chunks(text, rules)  # `组织` stops it otherwise
+
+
+def test_a_meeting_named_after_a_policy_keeps_its_verb_after_a_convening_verb(rules):
+    assert "深入推进长江经济带发展座谈会" in chunks("王立新主持召开深入推进长江经济带发展座谈会。", rules, "EVENT")
+    # without a convening verb before it, the policy verb still stops the name
+    assert "长江经济带发展座谈会" in chunks("要深入推进长江经济带发展座谈会精神落实。", rules, "EVENT")
+
+
+def test_a_book_title_before_an_event_is_in_its_name(rules):
+    assert "《科技简史》第二卷首发式" in chunks("《科技简史》第二卷首发式在杭州举行。", rules, "EVENT")
+
+
+def test_a_speaker_of_parliament_is_no_meeting(rules):
+    assert not any(c.endswith("会议") for c in chunks("会见中美洲议会议长。", rules, "EVENT"))
 
 
 def test_sub_body_chunk(rules):
@@ -402,3 +428,9 @@ def test_a_common_word_after_a_title_is_no_person(rules):
     # the same check does not overrule the model, which reads the context
     assert clean_person(Mention(0, 2, "高度", "PERSON", "model", 0.9), rules).text == "高度"
     assert "贺信并" not in {m.text for m in find_pattern_mentions(text, compile_patterns(rules))}
+
+
+def test_a_common_word_with_its_particle_after_a_title_is_no_person(rules):
+    text = "国资委相关负责人介绍了情况。"
+    start = text.index("介绍了")
+    assert merge_mentions([Mention(start, start + 3, "介绍了", "PERSON", "rule:pattern", 0.85)], rules, text) == []

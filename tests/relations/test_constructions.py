@@ -454,3 +454,31 @@ def test_an_appointment_of_names_written_with_their_honorific(rules, relation_ru
                 anchored(text, "省科学院", "ORG")]
     got = all_relations(text, mentions, rules, relation_rules)
     assert pairs(got, "holds_position") == {("王立新", "省科学院"), ("陈晓梅", "省科学院")}
+
+
+def test_taking_part_in_a_side_meeting_is_no_part_in_the_main_event(relation_rules):
+    text = "全省科技大会开幕。王立新、陈晓梅参加会见。"
+    mentions = [anchored(text, "全省科技大会", "EVENT"), anchored(text, "王立新", "PERSON"), anchored(text, "陈晓梅", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:全省科技大会"), "participated_in") == set()
+
+
+def test_an_organisation_whose_last_character_begins_a_title_names_a_post(rules, relation_rules):
+    text = "国防部长洛佩斯主持召开军事会议。"
+    mentions = [anchored(text, "国防部", "ORG"), anchored(text, "洛佩斯", "PERSON"), anchored(text, "军事会议", "EVENT")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "organized") == {("洛佩斯", "军事会议")}
+
+
+def test_names_between_two_joined_predicates_are_the_first_ones_object(relation_rules):
+    text = "省长王立新出席开幕式，宣读省委书记陈晓梅贺信并致辞。"
+    mentions = [anchored(text, "王立新", "PERSON"), anchored(text, "开幕式", "EVENT"), anchored(text, "陈晓梅", "PERSON")]
+    got = pairs(trig(text, mentions, relation_rules), "participated_in")
+    assert ("陈晓梅", "开幕式") not in got and ("王立新", "开幕式") in got
+
+
+def test_a_trigger_in_a_relative_clause_of_place_has_no_subject(relation_rules):
+    text = "王立新向在杭州举行的全省科技峰会发表书面致辞。"
+    mentions = [anchored(text, "王立新", "PERSON"), anchored(text, "全省科技峰会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
+    held = "王立新在杭州举行全省科技峰会。"
+    mentions = [anchored(held, "王立新", "PERSON"), anchored(held, "全省科技峰会", "EVENT")]
+    assert pairs(trig(held, mentions, relation_rules), "organized") == {("王立新", "全省科技峰会")}

@@ -1,0 +1,208 @@
+"""The learned step of the relation stage: a logistic model over candidate entity pairs of a
+sentence (trained on ../shared/gold/train by `make train-relations`, shipped in
+pipeline/models/relations/pairs.json), combined with the rules.
+
+Every pair of mentions in a sentence whose types a relation allows, at most `MAX_GAP`
+characters apart, is a candidate of that relation, described by features of the text between
+and around them (trigger words, the first and last characters between, clause breaks,
+distance, order) and by the rules that found the same relation; so is every name of a sentence
+that does not name the document's main event, with that event. A relation's probability is its
+best candidate's, calibrated on held-out documents; the rules' relations take it as their
+confidence, and a pair the rules missed is added when the model is sure enough."""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
+from pipeline.relations.mentions import Anchored, evidence_of, split_clauses, within
+
+MAX_GAP = 60  # characters between the two mentions of a candidate
+FORMAT = "zhkg-pairs/1"
+# holds_position needs a title, which the title rules give; the model adds none
+LEARNED = ("participated_in", "organized", "received", "awarded_by", "located_in", "part_of")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence's evidence for `relation(head, tail)`, as features."""
+
+    relation: str
+    head: str
+    tail: str
+    sentence: tuple[int, int]
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Weights per feature; a Platt calibration (a·score + b) of a candidate's probability, and
+    one (c·logit + d) that turns its relation's best candidate's into the relation's confidence
+    (calibrated on the relations the stage outputs); per relation, the probabilities above which
+    a pair the rules did not find is added and below which a rule's relation is dropped (absent:
+    never)."""
+
+    weights: dict[str, float]
+    calibration: tuple[float, float] = (1.0, 0.0)
+    confidence: tuple[float, float] = (1.0, 0.0)
+    add_above: dict[str, float] = field(default_factory=dict)
+    drop_below: dict[str, float] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+    def score(self, features: Iterable[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in features)
+
+    def probability(self, features: Iterable[str]) -> float:
+        a, b = self.calibration
+        return _sigmoid(a * self.score(features) + b)
+
+    def relation_confidence(self, probability: float) -> float:
+        c, d = self.confidence
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        return _sigmoid(c * math.log(p / (1 - p)) + d)
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, "weights": self.weights, "calibration": list(self.calibration),
+                "confidence": list(self.confidence), "add_above": self.add_above, "drop_below": self.drop_below,
+                "meta": self.meta}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model (format {data.get('format')!r})")
+        a, b = data["calibration"]
+        c, d = data.get("confidence", (1.0, 0.0))
+        thresholds = [{str(k): float(v) for k, v in data.get(key, {}).items()} for key in ("add_above", "drop_below")]
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, (float(a), float(b)), (float(c), float(d)),
+                   *thresholds, data.get("meta", {}))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_pair_model(folder: str | Path | None) -> PairModel | None:
+    """The model in `folder`/pairs.json, or None without one."""
+    path = Path(folder) / "pairs.json" if folder else None
+    if path is None or not path.is_file():
+        return None
+    return PairModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored], rules: RelationRules,
+               found: Iterable[Relation] = (), main_event: str | None = None) -> list[Candidate]:
+    """The candidates of every sentence, each with the names of the rules that gave its relation."""
+    by_rules: dict[tuple[str, str, str], set[str]] = {}
+    for relation in found:
+        by_rules.setdefault((relation.type, relation.head, relation.tail), set()).add(relation.rule.split(":")[0])
+    out = []
+    for sentence in sentences:
+        in_sentence = within(mentions, sentence)
+        breaks = [e for _, e in split_clauses(text, *sentence)[:-1]]
+        for i, first in enumerate(in_sentence):
+            for second in in_sentence[i + 1:]:
+                if second.start - first.end > MAX_GAP:
+                    break
+                if first.entity == second.entity or second.start < first.end:
+                    continue
+                for head, tail in ((first, second), (second, first)):
+                    for relation in LEARNED:
+                        if rules.allows(relation, head.type, tail.type):
+                            hits = by_rules.get((relation, head.entity, tail.entity), set())
+                            features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
+                                                     tail.entity == main_event)
+                            out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
+        if main_event and not any(m.entity == main_event for m in in_sentence):
+            out += _main_event_candidates(text, sentence, breaks, in_sentence, main_event, rules)
+    return out
+
+
+def _main_event_candidates(text: str, sentence: tuple[int, int], breaks: list[int], in_sentence: list[Anchored],
+                           main_event: str, rules: RelationRules) -> Iterator[Candidate]:
+    """Who a sentence that does not name the document's event relates to it (`…等出席团拜会`, `…在会上
+    讲话`): every name of it, described by the words after it in its clause and by the event
+    words of the sentence; none whose clause names a side event (`参加会见`)."""
+    anaphora = [w for w in rules.event_anaphora if w in text[sentence[0]:sentence[1]]][:1]
+    for m in in_sentence:
+        if m.nested or m.type not in ("PERSON", "ORG"):
+            continue
+        clause_start = max([b for b in breaks if b <= m.start], default=sentence[0])
+        clause_end = min([b for b in breaks if b >= m.end], default=sentence[1])
+        if any(text.find(w, m.end, clause_end) != -1 for w in rules.side_events):
+            continue  # `丁薛祥参加会见`: a meeting within the event, not the event
+        for relation in ("participated_in", "organized"):
+            r = f"{relation}|main"
+            feats = [relation, r, f"{r}|t:{m.type}", f"{r}|a2:{text[m.end:m.end + 2]}",
+                     f"{r}|p2:{text[max(sentence[0], m.start - 2):m.start]}",
+                     f"{r}|anaphor:{bool(anaphora)}", f"{r}|end:{text[clause_end - 2:clause_end]}"]
+            feats += [f"{r}|tr:{t.name}" for t in rules.triggers if t.regex.search(text, m.end, clause_end)]
+            feats += [f"{r}|tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, m.start)]
+            feats += [f"{r}|ts:{t.name}" for t in rules.triggers if t.regex.search(text, *sentence)]
+            yield Candidate(relation, m.entity, main_event, sentence, tuple(feats))
+
+
+def pair_features(text: str, sentence: tuple[int, int], breaks: list[int], head: Anchored, tail: Anchored,
+                  relation: str, rules: RelationRules, hits: set[str], tail_is_main: bool) -> tuple[str, ...]:
+    left, right = (head, tail) if head.start < tail.start else (tail, head)
+    order = "ht" if left is head else "th"
+    between = text[left.end:right.start]
+    clause_start = max([b for b in breaks if b <= left.start], default=sentence[0])
+    clause_end = min([b for b in breaks if b >= right.end], default=sentence[1])
+    r = f"{relation}|{order}"
+    feats = [relation, r, f"{r}|d:{_bucket(len(between))}", f"{r}|cl:{min(sum(left.end <= b < right.start for b in breaks), 3)}",
+             f"{r}|t:{head.type}>{tail.type}", f"{r}|b1:{between[:1]}", f"{r}|b2:{between[:2]}",
+             f"{r}|e2:{between[-2:]}", f"{r}|a2:{text[right.end:right.end + 2]}",
+             f"{r}|p2:{text[max(sentence[0], left.start - 2):left.start]}"]
+    feats += [f"{r}|tb:{t.name}" for t in rules.triggers if t.regex.search(between)]
+    feats += [f"{r}|tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, left.start)]
+    feats += [f"{r}|tr:{t.name}" for t in rules.triggers if t.regex.search(text, right.end, clause_end)]
+    feats += [f"{relation}|rule:{h}" for h in sorted(hits)] or [f"{relation}|norule"]
+    if head.nested or tail.nested:
+        feats.append(f"{r}|nested:{int(head.nested)}{int(tail.nested)}")
+    if tail_is_main:
+        feats.append(f"{relation}|main")
+    return tuple(feats)
+
+
+def _bucket(n: int) -> str:
+    return next((str(b) for b in (0, 1, 2, 4, 8, 16, 32) if n <= b), "far")
+
+
+def best_candidates(found: list[Candidate], model: PairModel) -> dict[tuple[str, str, str], tuple[float, Candidate]]:
+    """Each relation's most probable candidate, with its probability."""
+    best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
+    for candidate in found:
+        key = (candidate.relation, candidate.head, candidate.tail)
+        p = model.probability(candidate.features)
+        if key not in best or p > best[key][0]:
+            best[key] = (p, candidate)
+    return best
+
+
+def combine(text: str, relations: list[Relation], found: list[Candidate], model: PairModel) -> list[Relation]:
+    """The rules' relations with the model's probability as their confidence (those it has no
+    candidate for keep theirs; those it finds unlikely are dropped), and the pairs it is sure of
+    that the rules missed."""
+    best = best_candidates(found, model)
+    out = []
+    for r in relations:
+        p = best.get((r.type, r.head, r.tail), (None,))[0]
+        if p is None:
+            out.append(r)
+        elif p >= model.drop_below.get(r.type, 0.0):
+            out.append(replace(r, confidence=round(model.relation_confidence(p), 3)))
+    have = {(r.type, r.head, r.tail) for r in relations}
+    out += list(_added(text, best, have, model))
+    return out
+
+
+def _added(text: str, best: dict, have: set, model: PairModel) -> Iterator[Relation]:
+    for key, (p, candidate) in best.items():
+        threshold = model.add_above.get(key[0])
+        if key not in have and threshold is not None and p >= threshold:
+            yield Relation(key[0], key[1], key[2], evidence_of(text, *candidate.sentence),
+                           round(model.relation_confidence(p), 3), "learned")
