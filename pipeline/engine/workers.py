@@ -228,7 +228,12 @@ class ProcessEngine:
             return None
         task = (_process_batch, self.config, documents, self.out, self.max_evidence, self.key)
         if self.pool is not None:
-            return self.pool.submit(*task)
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return self.pool.submit(*task)
+            except BrokenProcessPool as error:  # a worker ended while earlier batches were queued
+                raise _worker_ended(error) from None
         import gc
 
         self.pool = self._start()
@@ -247,7 +252,7 @@ class ProcessEngine:
         try:
             return {} if handle is None else handle.result()
         except BrokenProcessPool as error:
-            raise EngineError(f"a worker process ended unexpectedly (killed, or out of memory?): {error}") from None
+            raise _worker_ended(error) from None
 
     def close(self) -> None:
         self.extractor = None
@@ -262,6 +267,10 @@ class ProcessEngine:
         for process in list((self.pool._processes or {}).values()):
             process.kill()
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_ended(error: Exception) -> EngineError:
+    return EngineError(f"a worker process ended unexpectedly (killed, or out of memory?): {error}")
 
 
 def release_memory() -> None:
