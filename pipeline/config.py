@@ -75,24 +75,15 @@ class RunConfig:
 
     @property
     def ner_model_path(self) -> Path | None:
-        value = self.paths.ner_model
-        if value == "none":
-            return None
-        return DEFAULT_NER_MODEL if value == "default" else Path(value)
+        return _model_folder(self.paths.ner_model, DEFAULT_NER_MODEL)
 
     @property
     def segmenter_path(self) -> Path | None:
-        value = self.paths.segmenter
-        if value == "none":
-            return None
-        return DEFAULT_SEGMENTER if value == "default" else Path(value)
+        return _model_folder(self.paths.segmenter, DEFAULT_SEGMENTER)
 
     @property
     def relation_model_path(self) -> Path | None:
-        value = self.paths.relation_model
-        if value == "none":
-            return None
-        return DEFAULT_RELATION_MODEL if value == "default" else Path(value)
+        return _model_folder(self.paths.relation_model, DEFAULT_RELATION_MODEL)
 
     @property
     def schemas_dir(self) -> str | None:
@@ -100,6 +91,11 @@ class RunConfig:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _model_folder(value: str, default: Path) -> Path | None:
+    """A `[paths]` model setting as a folder: "default" is the shipped one, "none" none."""
+    return None if value == "none" else default if value == "default" else Path(value)
 
 
 _SECTION_TYPES = {"paths": PathsConfig, "ingest": IngestConfig, "analysis": AnalysisConfig,

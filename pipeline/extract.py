@@ -44,6 +44,17 @@ class Anchors(NamedTuple):
     entities: dict[str, tuple[str, str]]
 
 
+class RuleFindings(NamedTuple):
+    """The relations the rules find in a document, and the analysed text, sentences, anchors and
+    main event they found them in (what the pair model's candidates come from)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    anchors: Anchors
+    main_event: str | None
+    relations: list[Relation]
+
+
 def document_text(doc: Doc) -> str:
     """The text the offsets index and names are given in: `doc._.zhkg_text`, else `doc.text`."""
     return doc._.zhkg_text if doc._.zhkg_text is not None else analysed_text(doc)
@@ -89,13 +100,18 @@ class Relations:
         self.pair_model = load_pair_model({"default": DEFAULT_RELATION_MODEL, "none": None}.get(pair_model, pair_model))
         self.min_confidence = min_confidence
 
-    def __call__(self, doc: Doc) -> Doc:
+    def rule_relations(self, doc: Doc) -> RuleFindings:
+        """What the rules find in `doc`, with what they worked on."""
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         main_event = choose_main_event(text, anchors.mentions, self.rules)
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
                                       self.rules, self.is_word)
+        return RuleFindings(text, sentences, anchors, main_event, relations)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, sentences, anchors, main_event, relations = self.rule_relations(doc)
         if self.pair_model is not None:
             found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_event)
             relations = combine(text, relations, found, self.pair_model)

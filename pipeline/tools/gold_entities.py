@@ -46,22 +46,27 @@ def _compatible(mention: Mention, start: int, end: int, etype: str) -> bool:
     return mention.start <= start and end <= mention.end and mention.type != etype
 
 
-def relate_gold(gold_dir: Path, extractor: Extractor) -> Iterator[DocumentResult]:
-    """Each gold document's text (read as `zhkg run` reads it) related on its gold entities."""
+def gold_documents(gold_dir: Path) -> Iterator[tuple[Document, dict]]:
+    """Each gold document of `gold_dir`: its text read as `zhkg run` reads it, and its gold YAML."""
     golds = {}
     for path in sorted(gold_dir.glob("*.yaml")):
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(gold, dict) and "entities" in gold:
             golds[gold["doc_id"]] = gold
-    texts = [gold_dir / gold["text_file"] for gold in golds.values()]
-    for document in read_inputs(texts):
+    for document in read_inputs([gold_dir / gold["text_file"] for gold in golds.values()]):
         if isinstance(document, Document) and document.id in golds:
-            doc = make_doc(extractor.nlp, document.text)
-            doc._.zhkg_sentences = split_sentences(doc.text)
-            doc._.zhkg_mentions = gold_mentions(doc.text, golds[document.id]["entities"])
-            for stage in STAGES:
-                doc = extractor.nlp.get_pipe(stage)(doc)
-            yield DocumentResult(document, doc._.zhkg_entities, doc._.zhkg_relations)
+            yield document, golds[document.id]
+
+
+def relate_gold(gold_dir: Path, extractor: Extractor) -> Iterator[DocumentResult]:
+    """Each gold document's text (read as `zhkg run` reads it) related on its gold entities."""
+    for document, gold in gold_documents(gold_dir):
+        doc = make_doc(extractor.nlp, document.text)
+        doc._.zhkg_sentences = split_sentences(doc.text)
+        doc._.zhkg_mentions = gold_mentions(doc.text, gold["entities"])
+        for stage in STAGES:
+            doc = extractor.nlp.get_pipe(stage)(doc)
+        yield DocumentResult(document, doc._.zhkg_entities, doc._.zhkg_relations)
 
 
 def write_gold_entity_run(gold_dir: Path, out_dir: Path, extractor: Extractor | None = None) -> int:

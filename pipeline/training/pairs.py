@@ -21,19 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 
-from pipeline.analysis.doctext import analysed_text
 from pipeline.analysis.nlp import make_doc
-from pipeline.analysis.sentences import split_sentences
 from pipeline.evaluate import _as_list, gold_names, norm
-from pipeline.extract import Anchors
 from pipeline.extractor import Extractor
-from pipeline.ingest.reader import read_inputs
-from pipeline.records import Document
-from pipeline.relations import extract_relations
-from pipeline.relations.events import choose_main_event
 from pipeline.relations.pairs import LEARNED, PairModel, candidates
+from pipeline.tools.gold_entities import gold_documents
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "relations"
 THRESHOLDS = [round(0.5 + 0.05 * i, 2) for i in range(10)]  # 0.50 … 0.95: adding a pair the rules missed
@@ -75,28 +68,16 @@ def gold_matcher(gold: dict):
 
 def examples_of(gold_dir: Path, extractor: Extractor) -> list[Example]:
     """The labelled candidates of every document of `gold_dir`, as `zhkg run` would see them."""
-    golds = {}
-    for path in sorted(gold_dir.glob("*.yaml")):
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(gold, dict) and "entities" in gold:
-            golds[gold["doc_id"]] = gold
     nlp = extractor.nlp
     relations_pipe = nlp.get_pipe("zhkg_relations")
     out: list[Example] = []
-    documents = [d for d in read_inputs([gold_dir / g["text_file"] for g in golds.values()])
-                 if isinstance(d, Document) and d.id in golds]
-    for document in documents:
+    for document, gold in gold_documents(gold_dir):
         doc = make_doc(nlp, document.text)
         for name, pipe in nlp.pipeline:
             if name != "zhkg_relations":
                 doc = pipe(doc)
-        text = analysed_text(doc)
-        anchors: Anchors = doc._.zhkg_anchors
-        sentences = doc._.zhkg_sentences or split_sentences(text)
-        main_event = choose_main_event(text, anchors.mentions, relations_pipe.rules)
-        found = extract_relations(text, sentences, anchors.mentions, anchors.entities, relations_pipe.titles,
-                                  main_event, relations_pipe.rules, relations_pipe.is_word)
-        label = gold_matcher(golds[document.id])
+        text, sentences, anchors, main_event, found = relations_pipe.rule_relations(doc)
+        label = gold_matcher(gold)
         names = {eid: name for eid, (_, name) in anchors.entities.items()}
         rule_keys = {(r.type, r.head, r.tail) for r in found}
         seen = set()
@@ -208,8 +189,7 @@ def calibration_error(probs: list[float], labels: list[int], bins: int = 10) -> 
 
 def gold_relation_counts(gold_dir: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for path in sorted(gold_dir.glob("*.yaml")):
-        gold = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for _, gold in gold_documents(gold_dir):
         for r in gold.get("relations") or []:
             if not r.get("optional"):
                 counts[r["type"]] = counts.get(r["type"], 0) + 1
