@@ -302,7 +302,7 @@ class EntityRules:
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends) + listed_plenums(text))
-        candidates = split_joined_names(trim_governing_predicates(candidates, self.rules), self.known_orgs)
+        candidates = split_joined_names(trim_governing_predicates(candidates, self.rules, text), self.known_orgs)
         merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)

@@ -55,3 +55,23 @@ def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere()
     # a name not all of whose parts are named elsewhere stays whole
     assert split_listed_people([person(0, "欧阳文华"), person(9, "欧阳")])[0].text == "欧阳文华"
     assert split_listed_people([listed, others[0]])[0].text == "张三丰李四王小五"
+
+
+def _event_with_place(text: str, event: str, place: str) -> list[Mention]:
+    start = text.index(event)
+    return [Mention(start, start + len(event), event, "EVENT", "rule:chunk"),
+            Mention(text.index(place), text.index(place) + len(place), place, "LOCATION", "model")]
+
+
+def test_a_governed_event_name_may_begin_at_a_place_it_holds(rules):
+    text = "我们预祝北京冬奥会取得圆满成功。"
+    trimmed = trim_governing_predicates(_event_with_place(text, "预祝北京冬奥会", "北京"), rules, text)
+    assert trimmed[0].text == "北京冬奥会" and text[trimmed[0].start:trimmed[0].end] == "北京冬奥会"
+
+
+@pytest.mark.parametrize("text, event, place", [
+    ("他们喜迎中华人民共和国成立75周年文艺晚会。", "喜迎中华人民共和国成立75周年文艺晚会", "中华人民共和国"),
+    ("县里召开深入推进长三角一体化发展座谈会。", "深入推进长三角一体化发展座谈会", "长三角"),
+])
+def test_an_anniversary_or_a_convening_verb_keeps_the_leading_verb(rules, text, event, place):
+    assert trim_governing_predicates(_event_with_place(text, event, place), rules, text)[0].text == event
