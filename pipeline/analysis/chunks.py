@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipeline.analysis.matching import NAME_CHAR, alternation, protected
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
-from pipeline.wordlists import ends_with_any
+from pipeline.wordlists import ends_with_any, word_set
 
 ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期]$")
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
@@ -134,15 +134,18 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
     known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept.
-    `known_ends` (start → end of known names) keeps a chunk going over their stop words."""
+    `known_ends` (start → end of known names) keeps a chunk going over their stop words. A
+    one-character suffix that closes a common word (`格局`, `干部`: lexicon `SUFFIX_WORD`) ends none."""
     found = []
+    suffix_words = word_set(rules.lexicons.get("SUFFIX_WORD", ()))
     for chunker in rules.chunkers:
         chunks = []
         for match in _suffix_regex(chunker.suffixes).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             followers = rules.false_suffix_followers.get(suffix, ())
             leaders = rules.false_suffix_leaders.get(suffix, ())
-            if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders):
+            if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
+                    or text[end - 2:end] in suffix_words:
                 continue
             begin = chunk_start(text, start, chunker, rules, known_ends)
             begin = _after_opening_verb(text, begin, start, chunker, rules)

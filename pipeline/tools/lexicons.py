@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.ingest.textnorm import fold
+from pipeline.rules import load_schema
 
 _ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区")
 _AMBIGUOUS_SHORT = {"东区", "南区", "西区", "北区", "城区", "郊区", "新区", "矿区", "市辖区", "省直辖县级行政区划"}
@@ -95,8 +96,9 @@ def place_anchors(data: Path, min_frequency: int = 1000) -> list[str]:
 PREDICATE_TAGS = {"v", "vd", "d", "p", "c", "u"}  # verbs, adverbs, prepositions, conjunctions, particles
 
 
-def pd98_train_tokens(data: Path) -> Iterator[tuple[str, str]]:
-    """(folded word, tag) of every token of People's Daily 1998 `train` (splits.json)."""
+def pd98_train_words(data: Path) -> Iterator[tuple[str, str, bool]]:
+    """(folded word, tag, whether it closes a bracketed name) of every token of People's Daily
+    1998 `train` (splits.json)."""
     train = set(json.loads((data / "peoples_daily_1998/splits.json").read_text(encoding="utf-8"))["train"])
     for line in (data / "peoples_daily_1998/199801.txt").read_text(encoding="utf-8").splitlines():
         items = line.split()
@@ -104,7 +106,13 @@ def pd98_train_tokens(data: Path) -> Iterator[tuple[str, str]]:
             continue
         for item in items[1:]:
             word, _, tag = item.lstrip("[").rpartition("/")
-            yield fold(word), tag.split("]")[0]
+            yield fold(word), tag.split("]")[0], "]" in tag
+
+
+def pd98_train_tokens(data: Path) -> Iterator[tuple[str, str]]:
+    """(folded word, tag) of every token of People's Daily 1998 `train` (splits.json)."""
+    for word, tag, _ in pd98_train_words(data):
+        yield word, tag
 
 
 def predicate_words(data: Path, min_count: int = 3, min_share: float = 0.8) -> list[str]:
@@ -129,6 +137,21 @@ def common_words(data: Path, surnames: set[str], min_count: int = 5) -> list[str
             continue
         counts[word] = counts.get(word, 0) + 1
         if tag in ("nr", "ns", "nt", "nz"):
+            named.add(word)
+    return sorted(w for w, n in counts.items() if n >= min_count and w not in named)
+
+
+def suffix_words(data: Path, suffixes: set[str], min_count: int = 3) -> list[str]:
+    """Two-character words, none of `suffixes`, that end in a one-character one of them (`格局`,
+    `大厅`, `干部`, `嘉奖`), `min_count`+ times in People's Daily 1998 `train`, never tagged a name (nr, ns, nt, nz, j) nor
+    the last word of a bracketed name there: a suffix that closes one ends no name."""
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for word, tag, closes in pd98_train_words(data):
+        if len(word) != 2 or word[1:] not in suffixes or word in suffixes:
+            continue
+        counts[word] = counts.get(word, 0) + 1
+        if closes or tag in ("nr", "ns", "nt", "nz", "j"):
             named.add(word)
     return sorted(w for w, n in counts.items() if n >= min_count and w not in named)
 
@@ -161,6 +184,11 @@ def main(argv: list[str] | None = None) -> None:
     write_list(out / "predicate_words.txt",
                "verbs and function words (tagged v/vd/d/p/c/u at least 80 % of 3+ times) in People's Daily 1998 "
                "train (peoples_daily_1998, splits.json); a name never starts with one", predicate_words(data))
+    name_suffixes = {s for chunker in load_schema().recognition.chunkers for s in chunker.suffixes}
+    write_list(out / "suffix_words.txt",
+               "two-character words ending in a one-character name suffix of schemas/recognition.yaml, 3+ times in "
+               "People's Daily 1998 train, never a name nor a name's last word there (peoples_daily_1998, "
+               "splits.json); a suffix that closes one ends no name", suffix_words(data, name_suffixes))
 
 
 if __name__ == "__main__":

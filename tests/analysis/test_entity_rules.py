@@ -110,6 +110,12 @@ def test_generic_heads_are_not_chunks(rules, text):
     assert not chunks(text, rules) & {"会议", "大会", "活动", "一等奖"}
 
 
+@pytest.mark.parametrize("text", ["中国加快构建新发展格局。", "广东推动形成区域协调发展布局。", "上海服务党和国家工作大局。"])
+def test_a_suffix_closing_a_common_word_ends_no_name(rules, text):
+    # 格局, 布局, 大局 (lexicons/suffix_words.txt) end in the bureau suffix 局 and name no bureau
+    assert not [m.text for m in find_chunk_mentions(text, rules, anchors={0}) if m.type == "ORG"]
+    assert [m.text for m in find_chunk_mentions("国家统计局发布数据。", rules, anchors={0}) if m.type == "ORG"] == ["国家统计局"]
+
 @pytest.mark.parametrize("text, word", [
     ("开创工作新局面。", "局面"),
     ("做好各项部署。", "部署"),
