@@ -37,6 +37,7 @@ class Chunker:
     name_verbs: tuple[str, ...] = ()  # stop words a name may hold after a verb of `opened_by`
     opened_by: tuple[str, ...] = ()
     book_titles: bool = False  # a book title right before a chunk is part of it
+    stops_at_predicates: bool = False  # a verb or function word of lexicon PREDICATE stops it
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def load_recognition(directory: Path) -> RecognitionRules:
             Chunker(label, longest_first(spec["suffixes"]), spec.get("min_name_chars", 2),
                     spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False),
                     longest_first(spec.get("strip_suffixes", [])), tuple(spec.get("joiners", [])),
-                    tuple(spec.get("name_verbs", [])), tuple(spec.get("opened_by", [])), spec.get("book_titles", False))
+                    tuple(spec.get("name_verbs", [])), tuple(spec.get("opened_by", [])), spec.get("book_titles", False),
+                    spec.get("stops_at_predicates", False))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),

@@ -15,16 +15,20 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
-QUANTITY = re.compile(r"[0-9０-９]+(?:个|名|项|位|家|批|人次|人|支)$")
+# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`); `八项|规定` and `第二批` count no names
+QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)|(?<!第)[一两二三四五六七八九十百千几]+[家所位名])$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
-                known_ends: dict[int, int] | None = None) -> int:
+                known_ends: dict[int, int] | None = None, anchors: set[int] | None = None) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit; a stop word inside a known name (`known_ends`: start → end of the known organisations
-    and places) stops nothing (`以色列`, `上海合作组织`)."""
+    and places) stops nothing (`以色列`, `上海合作组织`). A chunker that `stops_at_predicates` also
+    stops at a verb or function word right before a known name begins (`anchors`): `非盟|加入|
+    二十国集团`, but `…启动建设工作团队临时党支部`."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
+    predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
         ordinal = ORDINAL.search(text, max(0, pos - 8), pos)
         if ordinal:  # `第十一次`, `第十三届`: one unit, whatever words its digits spell (`一次`)
@@ -36,12 +40,18 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             continue
         if QUANTITY.search(text, max(0, pos - 8), pos):
             break
-        stop = ends_with_any(text, pos, rules.stop_words)
+        stop = ends_with_any(text, pos, rules.stop_words) \
+            or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
         if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
                 and not _inside_known(pos - len(stop), pos, known_ends):
             break
         pos -= 1
     return pos
+
+
+def _predicate_before(text: str, pos: int, predicates: frozenset[str]) -> str | None:
+    """The word of two to four characters in `predicates` that ends at `pos`, if any."""
+    return next((text[pos - n:pos] for n in (4, 3, 2) if pos >= n and text[pos - n:pos] in predicates), None)
 
 
 def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
@@ -147,7 +157,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
                     or text[end - 2:end] in suffix_words:
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends)
+            begin = chunk_start(text, start, chunker, rules, known_ends, anchors)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:

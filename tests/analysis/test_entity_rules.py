@@ -116,6 +116,17 @@ def test_a_suffix_closing_a_common_word_ends_no_name(rules, text):
     assert not [m.text for m in find_chunk_mentions(text, rules, anchors={0}) if m.type == "ORG"]
     assert [m.text for m in find_chunk_mentions("国家统计局发布数据。", rules, anchors={0}) if m.type == "ORG"] == ["国家统计局"]
 
+def test_an_organisation_chunk_stops_at_a_verb_before_a_known_name(rules):
+    text = "国家林草局会同财政部印发通知。"
+    ends_at_ministry = [m.text for m in find_chunk_mentions(text, rules, anchors={0, 7}) if m.end == 10]
+    assert ends_at_ministry == ["财政部"]
+    # with nothing known after the verb, the verb may belong to the name (`…启动建设工作团队…`)
+    assert [m.text for m in find_chunk_mentions(text, rules, anchors={0}) if m.end == 10] == [text[:10]]
+
+@pytest.mark.parametrize("text", ["他是杭州一家智能研究院的工程师。", "省内20余家公立医院参与。"])
+def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
+    assert not [m.text for m in find_chunk_mentions(text, rules, anchors={2}) if "家" in m.text]
+
 @pytest.mark.parametrize("text, word", [
     ("开创工作新局面。", "局面"),
     ("做好各项部署。", "部署"),
