@@ -163,6 +163,12 @@ def test_person_before_honorific(patterns):
     assert found("会上，王建华同志讲话。", patterns, "PERSON") == {"王建华"}
 
 
+@pytest.mark.parametrize("text, words", [("习近平主席同总理先生举行会晤。", "同总理"), ("再次感谢总统先生的盛情邀请。", "谢总统")])
+def test_a_title_after_a_surname_character_is_no_name(patterns, text, words):
+    # 同 and 谢 are surnames, but `同总理先生` is `with Mr Prime Minister`
+    assert words not in found(text, patterns, "PERSON")
+
+
 def test_person_before_title_after_punctuation(patterns):
     assert "王建华" in found("会上，王建华主任表示，要抓好落实。", patterns, "PERSON")
 
