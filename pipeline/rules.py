@@ -53,6 +53,7 @@ class RecognitionRules:
     never_entities: frozenset[str]
     trailing_junk: str
     name_final_chars: str
+    place_finals: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -136,6 +137,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
         name_final_chars=fold(data.get("name_final_chars", "")),
+        place_finals=fold(data.get("place_finals", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

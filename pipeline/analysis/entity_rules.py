@@ -161,6 +161,8 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str) -> Men
             return None
     if mention.text in rules.never_entities or mention.text in rules.titles:
         return None
+    if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
+        return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         return clean_person(mention, rules)
     if len(mention.text) < 2 and mention.score < 0.9:

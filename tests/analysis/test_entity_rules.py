@@ -277,6 +277,12 @@ def test_merge_cleans_persons(rules):
     assert (merged.text, merged.start, merged.end) == ("吴建平", 0, 3)
 
 
+def test_a_person_named_like_a_province_or_prefecture_is_a_place(rules):
+    text = "乌克兰军队袭击了俄罗斯奥廖尔州，洛桑江村出席。"
+    merged = merge_mentions([mention(text, "奥廖尔州", "PERSON", source="model"), mention(text, "洛桑江村", "PERSON")], rules)
+    assert [(m.text, m.type) for m in merged] == [("奥廖尔州", "LOCATION"), ("洛桑江村", "PERSON")]
+
+
 def test_merge_result_is_sorted(rules):
     text = "中关村实验室和北京市司法局举办论坛。"
     merged = merge_mentions([mention(text, "北京市司法局", "ORG"), mention(text, "中关村实验室", "ORG")], rules)
