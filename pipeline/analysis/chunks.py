@@ -16,16 +16,19 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
 # a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`); `八项|规定` and `第二批` count no names
+# `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
+# the verb that celebrates it, are in the name of its celebration
+ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
 QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)|(?<!第)[一两二三四五六七八九十百千几]+[家所位名])$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
                 known_ends: dict[int, int] | None = None, anchors: set[int] | None = None) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
-    limit; a stop word inside a known name (`known_ends`: start → end of the known organisations
-    and places) stops nothing (`以色列`, `上海合作组织`). A chunker that `stops_at_predicates` also
-    stops at a verb or function word right before a known name begins (`anchors`): `非盟|加入|
-    二十国集团`, but `…启动建设工作团队临时党支部`."""
+    limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
+    and places) stops nothing (`以色列`, `上海合作组织`), nor one before an anniversary (`成立|100
+    周年`). A chunker that `stops_at_predicates` also stops at a verb or function word right
+    before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
@@ -43,7 +46,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
         if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
-                and not _inside_known(pos - len(stop), pos, known_ends):
+                and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos):
             break
         pos -= 1
     return pos

@@ -114,15 +114,16 @@ def _common(rules: RecognitionRules) -> frozenset[str]:
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
-    """Trim what a statistical span drags along: trailing function characters (`中华民族的`)
-    and, on an organisation, a trailing title (`…最高人民检察院检察长`). A person's name may end
-    in one (`魏凤和、`, `刘国中在`): see `_predicate_follows`."""
+    """Trim what a statistical span drags along: trailing function characters (`中华民族的`; a
+    person's name may end in one: `魏凤和、`, `刘国中在`, see `_predicate_follows`), the start of a
+    title that runs on past its end (`杨卫常|委`) and, on an organisation, a trailing title
+    (`…最高人民检察院检察长`)."""
     start, end, text = mention.start, mention.end, mention.text
     if mention.type == "PERSON" and text[-1:] in rules.name_final_chars and _predicate_follows(document, end, rules):
         return mention
     while text and text[-1] in rules.trailing_junk:
         text, end = text[:-1], end - 1
-    cut = _title_across_end(document, start, end, rules.titles) if mention.type == "ORG" else 0
+    cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
     text, end = (text[:-cut], end - cut) if cut else (text, end)
     if mention.type == "ORG":
         title = ends_with_any(text, len(text), rules.titles)
@@ -143,11 +144,15 @@ def _predicate_follows(document: str, end: int, rules: RecognitionRules) -> bool
     return verb is not None and (len(verb) >= 2 or verb == "在")
 
 
-def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...]) -> int:
-    """How many of a span's last characters begin a title that runs on at least two characters
-    past it (`朝鲜劳动党委|员长`): they are the title's, not the name's."""
+# how far past a statistical span a title must run for the span's last characters to be the title's
+TITLE_REACH = {"ORG": 2, "PERSON": 1}
+
+
+def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...], reach: int) -> int:
+    """How many of a span's last characters begin a title that runs on at least `reach` characters
+    past it (`朝鲜劳动党委|员长`, `杨卫常|委`): they are the title's, not the name's."""
     for k in (1, 2):
-        if end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + 2:
+        if reach and end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + reach:
             return k
     return 0
 

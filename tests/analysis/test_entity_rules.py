@@ -127,6 +127,13 @@ def test_an_organisation_chunk_stops_at_a_verb_before_a_known_name(rules):
 def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
     assert not [m.text for m in find_chunk_mentions(text, rules, anchors={2}) if "家" in m.text]
 
+@pytest.mark.parametrize("text, name", [
+    ("习近平在庆祝中国共产党成立100周年大会上发表讲话。", "庆祝中国共产党成立100周年大会"),
+    ("在纪念毛泽东同志诞辰130周年座谈会上。", "纪念毛泽东同志诞辰130周年座谈会"),
+])
+def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
 @pytest.mark.parametrize("text, word", [
     ("开创工作新局面。", "局面"),
     ("做好各项部署。", "部署"),
@@ -281,6 +288,12 @@ def test_a_person_named_like_a_province_or_prefecture_is_a_place(rules):
     text = "乌克兰军队袭击了俄罗斯奥廖尔州，洛桑江村出席。"
     merged = merge_mentions([mention(text, "奥廖尔州", "PERSON", source="model"), mention(text, "洛桑江村", "PERSON")], rules)
     assert [(m.text, m.type) for m in merged] == [("奥廖尔州", "LOCATION"), ("洛桑江村", "PERSON")]
+
+
+def test_a_person_span_gives_up_the_start_of_a_title_after_it(rules):
+    text = "王卫常委建议，加快立法。"
+    [merged] = merge_mentions([mention(text, "王卫常", "PERSON", source="model")], rules, text)
+    assert merged.text == "王卫"
 
 
 def test_merge_result_is_sorted(rules):
