@@ -75,6 +75,12 @@ def test_officer_title_is_held_at_the_institution_the_title_line_names(rules, re
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("吴建平", "中关村实验室", "主任")}
 
 
+def test_a_chair_is_held_at_the_standing_committee_the_title_line_names(rules, relation_rules):
+    text = "全国人大常委会第五十次委员长会议举行\n赵乐际委员长主持会议。"
+    mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "赵乐际", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("赵乐际", "全国人大常委会", "委员长")}
+
 @pytest.mark.parametrize("text, org", [
     ("央视网消息：习近平主席出席会议。", "央视网"),          # a source credit is no institution
     ("联合国大会开幕\n古特雷斯主任出席会议。", "联合国"),      # 主任 is no officer of a 联合国
