@@ -196,6 +196,10 @@ def test_source_after_a_preposition_is_the_media_org(patterns):
     assert found("据新华社消息，中关村实验室召开会议。", patterns, "ORG") == {"新华社"}
 
 
+def test_a_dateline_is_no_part_of_the_media_org(patterns):
+    assert found("本报北京1月13日讯新华社记者报道。", patterns, "ORG") == {"新华社"}
+
+
 def test_in_jing_is_a_location(patterns):
     # guidelines: `在京` → LOCATION 京
     assert found("第十届科技大会在京召开。", patterns, "LOCATION") == {"京"}
