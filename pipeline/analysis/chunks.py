@@ -16,6 +16,8 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
 # a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`); `八项|规定` and `第二批` count no names
+# a date (`9月|中非合作论坛北京峰会`) is when, not what; a year may name an event (`2023年全国科技活动周`)
+DATE = re.compile(r"[0-9]+[月日]$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration
 ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
@@ -41,7 +43,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if session and TERMED.search(text, max(0, session.start() - 16), session.start()):
             pos = session.start()
             continue
-        if QUANTITY.search(text, max(0, pos - 8), pos):
+        if QUANTITY.search(text, max(0, pos - 8), pos) or DATE.search(text, max(0, pos - 4), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))

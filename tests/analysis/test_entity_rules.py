@@ -134,6 +134,10 @@ def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
 def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
+def test_a_date_is_no_part_of_an_event_name(rules):
+    assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
+    assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
+
 @pytest.mark.parametrize("text, word", [
     ("开创工作新局面。", "局面"),
     ("做好各项部署。", "部署"),
