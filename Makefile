@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run view test lint eval eval-relations eval-ner bench train train-relations lexicons clean
+.PHONY: setup run view test lint eval eval-relations eval-ner bench train train-words train-relations lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,10 +45,15 @@ bench: setup
 	$(BIN)/python -c "import jieba, psutil, distributed" 2>/dev/null || $(BIN)/pip install -q -e '.[bench,dask]'
 	$(BIN)/python -m pipeline.tools.bench --data $(ZHKG_DATA) $(BENCH_ARGS)
 
-# the recognizer (about 20 min on one core), then the relation pair model on its output
+# the recognizer (about 20 min on one core), its word and POS head, then the relation pair model on its output
 train: setup
 	ZHKG_DATA=$(ZHKG_DATA) $(BIN)/python -m pipeline.training --data $(ZHKG_DATA) --out build/train
+	$(MAKE) train-words
 	$(MAKE) train-relations
+
+# the word and part-of-speech head of the recognizer (tok2vec and entity tagger frozen), on PD98
+train-words: setup
+	$(BIN)/python -m pipeline.training.words --data $(ZHKG_DATA) --out build/words
 
 # the relation pair model alone (seconds): after any change to the rules or the recognizer
 train-relations: setup
