@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from pipeline.analysis.doctext import analysed_text
+from pipeline.analysis.doctext import FOLDED_KEY, analysed_text
 from pipeline.analysis.resolution import resolve
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
@@ -81,9 +81,10 @@ class Resolution:
         spans = [span for e in entities for m in e.mentions
                  if (span := doc.char_span(m.start, m.end, label=e.type, kb_id=e.id)) is not None]
         doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
-        doc.ents = filter_spans(spans)
+        doc.set_ents(filter_spans(spans))  # what `doc.ents = ` does, without making each span again
         # names and aliases in the document's own script and width (offsets are shared)
-        doc._.zhkg_entities = original_names(entities, text, fold(original))
+        folded = doc.user_data.get(FOLDED_KEY)
+        doc._.zhkg_entities = original_names(entities, text, fold(original) if folded is None else folded)
         return doc
 
 
@@ -128,16 +129,18 @@ def exact_evidence(relation: Relation, text: str, sentences: list[tuple[int, int
     ceremonies: from the names alone) quotes the first sentence that names both ends, else the
     first that names its head, else its tail."""
     spans = [_trimmed(text, span.start, span.end) for span in relation.evidence]
+    named = {} if spans else {entity: [(m.start, m.end) for m in mentions if m.entity == entity]
+                              for entity in (relation.head, relation.tail)}
     for wanted in ((relation.head, relation.tail), (relation.head,), (relation.tail,)) if not spans else ():
-        sentence = next((s for s in sentences if all(_names(s, entity, mentions) for entity in wanted)), None)
+        sentence = next((s for s in sentences if all(_names(s, named[entity]) for entity in wanted)), None)
         if sentence:
             spans = [_trimmed(text, *sentence)]
             break
     return replace(relation, evidence=tuple(dict.fromkeys(s for s in spans if s.end > s.start)))
 
 
-def _names(sentence: tuple[int, int], entity: str, mentions: list[Anchored]) -> bool:
-    return any(m.entity == entity and sentence[0] <= m.start and m.end <= sentence[1] for m in mentions)
+def _names(sentence: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(sentence[0] <= start and end <= sentence[1] for start, end in spans)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

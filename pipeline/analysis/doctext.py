@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _KEY = "zhkg_analysed_text"
+FOLDED_KEY = "zhkg_folded_text"  # doc.user_data: the document's own text width-folded (`make_doc`)
 _BLANKS = re.compile(r"(\s+)")
 
 

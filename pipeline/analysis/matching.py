@@ -9,8 +9,34 @@ NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
 
 
 def alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+    """A regex matching any of `words`, the longest first: `(?:w1|w2|…)` with the words
+    ordered by length, written as a tree of their shared beginnings (`(?:中(?:央|国)|…)`), where
+    the one character that can follow each beginning is chosen at once, and not by trying
+    every word in turn. It matches, and backtracks, as the flat alternation does: the words
+    that match at a position are beginnings of one another, and are tried the longest first."""
+    return "(?:" + _tree(sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+def _tree(words: list[str]) -> str:
+    """The alternatives of `words` (ordered by length, each without the shared beginning that the
+    caller wrote), grouped by their first character; the empty word last."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+    branches, single = [], []
+    for first, rests in groups.items():
+        if rests == [""]:
+            single.append(first)
+        else:
+            branches.append(re.escape(first) + "(?:" + _tree(rests) + ")")
+    if len(single) == 1:
+        branches.append(re.escape(single[0]))
+    elif single:
+        branches.append("[" + "".join(re.escape(c) for c in single) + "]")
+    if "" in words:
+        branches.append("")
+    return "|".join(branches)
 
 
 def protected(text: str, start: int, end: int, protected: tuple[str, ...]) -> bool:

@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 
 from pipeline import extract  # noqa: F401  (register zhkg_resolution and zhkg_relations)
 from pipeline.analysis import entity_rules, recognizer, sentences  # noqa: F401  (register the components)
-from pipeline.analysis.doctext import char_doc
+from pipeline.analysis.doctext import FOLDED_KEY, char_doc
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS, RunConfig, load_config
-from pipeline.ingest.textnorm import analysis_text
+from pipeline.ingest.convert import to_simplified
+from pipeline.ingest.textnorm import fold
 
 
 def build_nlp(ner_model: str | Path | None = DEFAULT_NER_MODEL, schemas_dir: str | Path | None = None,
@@ -48,9 +49,11 @@ def load_nlp(config: RunConfig | str | Path | None = None) -> Language:
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
-    """The `Doc` zhkg analyses for `text`: its width-folded, simplified copy of the same length,
-    with `text` itself in `doc._.zhkg_text` (names, aliases and evidence are given in it)."""
-    analysed = analysis_text(text)
-    doc = char_doc(nlp.vocab, analysed)
+    """The `Doc` zhkg analyses for `text`: its width-folded, simplified copy of the same length
+    (`textnorm.analysis_text`), with `text` itself in `doc._.zhkg_text` (names, aliases and
+    evidence are given in it) and its width-folded copy in `doc.user_data[FOLDED_KEY]`."""
+    folded = fold(text)
+    doc = char_doc(nlp.vocab, to_simplified(folded))
     doc._.zhkg_text = text
+    doc.user_data[FOLDED_KEY] = folded
     return doc

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -61,23 +62,45 @@ TERM = re.compile("[一二三四五六七八九十百]+届")
 NUMBERED = re.compile("[一二三四五六七八九十百]+次")
 
 
+class _KeyMemo(NamedTuple):
+    """`name_key`'s full forms and results for one pair of rules and aliases."""
+
+    rules: RecognitionRules
+    aliases: Aliases
+    full_forms: tuple[tuple[str, str], ...]
+    keys: dict[str, str]
+
+
+_memo: _KeyMemo | None = None
+MEMO_SIZE = 1 << 16  # names whose key is kept (the memo starts again beyond)
+
+
 def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
     """One key for the long and the short order of a numbered meeting's name (see `name_keys`
     in schemas/recognition.yaml): full body names become their short forms, then the rewrites."""
-    for full, short in _full_forms(aliases):
+    global _memo
+    memo = _memo
+    if memo is None or memo.rules is not rules or memo.aliases is not aliases:
+        memo = _memo = _KeyMemo(rules, aliases, _full_forms(aliases), {})
+    key = memo.keys.get(name)
+    if key is None:
+        if len(memo.keys) >= MEMO_SIZE:
+            memo.keys.clear()
+        key = memo.keys[name] = _name_key(name, rules, memo.full_forms)
+    return key
+
+
+def _name_key(name: str, rules: RecognitionRules, full_forms: tuple[tuple[str, str], ...]) -> str:
+    for full, short in full_forms:
         name = name.replace(full, short)
     for regex, replacement in rules.name_keys:
         name = regex.sub(replacement, name)
     return name
 
 
-@lru_cache(maxsize=4)
-def _full_forms_of(table: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
-
-
 def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
-    return _full_forms_of(tuple(sorted(aliases.canonical.get("ORG", {}).items())))
+    table = sorted(aliases.canonical.get("ORG", {}).items())
+    return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
 
 
 def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
@@ -88,8 +111,9 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
     for name in names:
         groups[name_key(name, rules, aliases)].add(name)
     for bare in (TERM, NUMBERED):
+        stripped = {k: bare.sub("", TERM.sub("", k)) for k in groups}
         for key in [k for k in groups if not bare.search(k)]:
-            fuller = [k for k in groups if k != key and bare.sub("", TERM.sub("", k)) == key]
+            fuller = [k for k in groups if k != key and stripped[k] == key]
             if len(fuller) == 1:
                 groups[fuller[0]] |= groups.pop(key)
     return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}

@@ -345,26 +345,41 @@ def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namesp
         entry = {"size": size, "run": "jieba posseg", "workers": 1, "documents": documents, **result}
         if first is not None:
             entry["ratio"] = round(first["chars_per_second"] / result["chars_per_second"], 3)
+            if first.get("cpu_seconds") and result.get("cpu_seconds"):
+                entry["cpu_ratio"] = round(first["characters"] / first["cpu_seconds"]
+                                           / (result["characters"] / result["cpu_seconds"]), 3)
         table.append(entry)
     return table
 
 
 def print_table(table: list[dict]) -> None:
     """The table: one line per run; `speed-up` is against the first run of the size (×1 worker),
-    for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's. `peak MB` is the
-    whole run, `(analysis)` its document stage (up to the end of the last batch); `CPU s` the CPU
-    seconds of the run's process and its workers together."""
+    for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's (and per CPU second,
+    which other processes on the machine disturb less). `peak MB` is the whole run, `(analysis)`
+    its document stage (up to the end of the last batch); `CPU s` the CPU seconds of the run's
+    process and its workers together; `stages s` the run's seconds in its stages: start-up
+    (imports, config), analysis (loading the models, the documents and their YAMLs), graph
+    (analytics and graph files)."""
     header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'CPU s':>6} {'chars/s':>10} "
-              f"{'analysis/s':>11} {'peak MB':>8} {'(analysis)':>10} {'speed-up':>8}")
+              f"{'analysis/s':>11} {'stages s':>16} {'peak MB':>8} {'(analysis)':>10} {'speed-up':>8}")
     print(header)
     print("-" * len(header))
     for r in table:
         analysis = r.get("analysis_chars_per_second")
         extra = f"{r['speedup']}×" if "speedup" in r else (f"zhkg/jieba {r['ratio']}" if "ratio" in r else "")
+        extra += f" (per CPU-s {r['cpu_ratio']})" if "cpu_ratio" in r else ""
         print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
               f"{r['seconds']:>8} {r.get('cpu_seconds', ''):>6} {r['chars_per_second']:>10,} "
-              f"{f'{analysis:,}' if analysis else '':>11} "
+              f"{f'{analysis:,}' if analysis else '':>11} {_stages(r):>16} "
               f"{r['peak_mb']:>8} {r.get('analysis_peak_mb') or '':>10} {extra:>8}")
+
+
+def _stages(r: dict) -> str:
+    """`start-up+analysis+graph` seconds of a zhkg run ("" for jieba)."""
+    if "extract_seconds" not in r:
+        return ""
+    analysis, graph = r["extract_seconds"], r.get("graph_seconds") or 0.0
+    return f"{r['seconds'] - analysis - graph:.1f}+{analysis:.1f}+{graph:.1f}"
 
 
 if __name__ == "__main__":

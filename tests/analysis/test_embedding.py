@@ -21,3 +21,17 @@ def test_the_layer_gives_one_vector_per_character():
     model = char_ngram_embed(width=8, rows=50, bigram_rows=50, include_static_vectors=False)
     model.initialize(X=docs)
     assert [v.shape for v in model.predict(docs)] == [(6, 8), (2, 8)]
+
+
+def test_prediction_is_thincs_own():
+    from thinc.layers.hashembed import forward as thinc_forward
+
+    nlp = spacy.blank("zh")
+    docs = [nlp.make_doc("新华社北京电：李强主持会议"), nlp.make_doc("中国")]
+    model = char_ngram_embed(width=8, rows=50, bigram_rows=50, include_static_vectors=False)
+    model.initialize(X=docs)
+    fast = model.predict(docs)
+    for layer in model.walk():
+        if layer.name == "hashembed":
+            layer._func = thinc_forward
+    assert all(np.array_equal(a.view(np.int32), b.view(np.int32)) for a, b in zip(fast, model.predict(docs)))
