@@ -15,17 +15,22 @@ MAX_WORD_CHARS = 4
 ANNIVERSARY = re.compile(r"[0-9一二三四五六七八九十百]+周年")
 
 
-def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = ()) -> int:
+def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
+                   predicate_ends: Iterable[int] = ()) -> int:
     """Where an event name governed by a leading predicate really starts (0: it is not): the
     first place a meeting name may begin right after a predicate word. A meeting name may begin
     where `event_name_starts` matches or, unless an anniversary follows (`庆祝|中华人民共和国成立
     76周年招待会` keeps its verb), at `name_starts`: offsets in `name` where an organisation or
-    a place begins (`预祝|北京冬奥会`)."""
+    a place begins (`预祝|北京冬奥会`). A predicate word is one of lexicon PREDICATE or, where the
+    text's word analysis is given, a verb or function word of two characters or more that it
+    finds ending at one of `predicate_ends` (`见证|北京冬奥会`)."""
     predicates = word_set(rules.lexicons.get("PREDICATE", ()))
+    tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
     starts |= {pos for pos in name_starts if 0 < pos < len(name) and not ANNIVERSARY.search(name, pos)}
     for pos in sorted(starts):
-        if any(name[max(0, pos - n):pos] in predicates for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
+        if pos in tagged or any(name[max(0, pos - n):pos] in predicates
+                                for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
             return pos
     return 0
 
@@ -72,19 +77,25 @@ def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
     return None
 
 
-def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "") -> list[Mention]:
+PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
+
+
+def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",
+                              words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
     (`召开|中小企业促进法执法检查组第一次全体会议`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
+    predicate_ends = {end for start, end, pos in words or () if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
     trimmed = []
     for m in mentions:
         cut = 0
         if m.type == "EVENT":
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end]
-            cut = governed_start(m.text, rules, starts)
+            cut = governed_start(m.text, rules, starts,
+                                 [end - m.start for end in predicate_ends if m.start < end < m.end])
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

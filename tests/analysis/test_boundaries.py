@@ -75,3 +75,11 @@ def test_a_governed_event_name_may_begin_at_a_place_it_holds(rules):
 ])
 def test_an_anniversary_or_a_convening_verb_keeps_the_leading_verb(rules, text, event, place):
     assert trim_governing_predicates(_event_with_place(text, event, place), rules, text)[0].text == event
+
+
+def test_a_verb_of_the_word_analysis_governs_an_event_name(rules):
+    text = "我们见证北京冬奥会成功举办。"
+    mentions = _event_with_place(text, "见证北京冬奥会", "北京")
+    words = [(0, 2, "r"), (2, 4, "v"), (4, 6, "ns"), (6, 9, "n")]
+    assert trim_governing_predicates(mentions, rules, text)[0].text == "见证北京冬奥会"  # 见证: in no lexicon
+    assert trim_governing_predicates(mentions, rules, text, words)[0].text == "北京冬奥会"
