@@ -100,6 +100,7 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
     for relation in found:
         by_rules.setdefault((relation.type, relation.head, relation.tail), set()).add(relation.rule.split(":")[0])
     out = []
+    learned: dict[tuple[str, str], list[str]] = {}  # (head type, tail type) → the relations it allows
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
         breaks = [e for _, e in split_clauses(text, *sentence)[:-1]]
@@ -110,12 +111,14 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
                 if first.entity == second.entity or second.start < first.end:
                     continue
                 for head, tail in ((first, second), (second, first)):
-                    for relation in LEARNED:
-                        if rules.allows(relation, head.type, tail.type):
-                            hits = by_rules.get((relation, head.entity, tail.entity), set())
-                            features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
-                                                     tail.entity == main_event)
-                            out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
+                    types = (head.type, tail.type)
+                    if types not in learned:
+                        learned[types] = [r for r in LEARNED if rules.allows(r, *types)]
+                    for relation in learned[types]:
+                        hits = by_rules.get((relation, head.entity, tail.entity), set())
+                        features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
+                                                 tail.entity == main_event)
+                        out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
         if main_event and not any(m.entity == main_event for m in in_sentence):
             out += _main_event_candidates(text, sentence, breaks, in_sentence, main_event, rules)
     return out
