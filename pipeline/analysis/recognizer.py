@@ -102,7 +102,7 @@ class ModelEntities:
                 found[i].extend((start + s, start + e, label) for s, e, label in spans)
                 words[i].extend(piece_words)
         for doc, spans, doc_words in zip(docs, found, words):
-            doc.ents = [span for s, e, label in spans if (span := doc.char_span(s, e, label)) is not None]
+            doc.set_ents([span for s, e, label in spans if (span := doc.char_span(s, e, label)) is not None])
             doc._.zhkg_words = doc_words if self.words else None
 
     def _analyse(self, pieces: list[Doc], offsets: list[int]) -> tuple[list[list[tuple[int, int, str]]], list[list[Word]]]:
