@@ -12,6 +12,7 @@ from pipeline.wordlists import word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
+PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
 ANNIVERSARY = re.compile(r"[0-9一二三四五六七八九十百]+周年")
 
 
@@ -33,6 +34,23 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
                                 for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
             return pos
     return 0
+
+
+def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """Without the people a name pattern finds where the word analysis reads no name: a verb,
+    adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
+    is no such word), or a word that runs into its first character (`感|谢总统`)."""
+    if not words:
+        return mentions
+    kept = []
+    for m in mentions:
+        if m.type == "PERSON" and m.source == "rule:pattern" and any(
+                (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1))
+                or s < m.start < e
+                for s, e, pos in words if s < m.end and e > m.start):
+            continue
+        kept.append(m)
+    return kept
 
 
 def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
@@ -75,9 +93,6 @@ def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
         if text.startswith(name) and (rest := _names_in_a_row(text[len(name):], names)) is not None:
             return [name, *rest]
     return None
-
-
-PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
 
 
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",

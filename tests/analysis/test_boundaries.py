@@ -83,3 +83,16 @@ def test_a_verb_of_the_word_analysis_governs_an_event_name(rules):
     words = [(0, 2, "r"), (2, 4, "v"), (4, 6, "ns"), (6, 9, "n")]
     assert trim_governing_predicates(mentions, rules, text)[0].text == "见证北京冬奥会"  # 见证: in no lexicon
     assert trim_governing_predicates(mentions, rules, text, words)[0].text == "北京冬奥会"
+
+
+def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "印方愿同中方合作，常委于英杰同志出席。"
+    words = [(0, 2, "n"), (2, 3, "v"), (3, 4, "p"), (4, 6, "n"), (6, 8, "v"), (8, 9, "w"),
+             (9, 11, "n"), (11, 12, "p"), (12, 14, "nr"), (14, 16, "n"), (16, 18, "v"), (18, 19, "w")]
+    found = [Mention(0, 3, "印方愿", "PERSON", "rule:pattern"), Mention(11, 14, "于英杰", "PERSON", "rule:pattern"),
+             Mention(0, 3, "印方愿", "PERSON", "model")]
+    assert [(m.text, m.source) for m in unworded_people(found, words)] == [("于英杰", "rule:pattern"), ("印方愿", "model")]
+    assert unworded_people(found, None) == found
+    assert text[11:14] == "于英杰" and text[2:3] == "愿"
