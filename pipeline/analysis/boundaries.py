@@ -3,9 +3,9 @@ that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|�
 come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import word_set
@@ -13,7 +13,6 @@ from pipeline.wordlists import word_set
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
 PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
-ANNIVERSARY = re.compile(r"[0-9一二三四五六七八九十百]+周年")
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
