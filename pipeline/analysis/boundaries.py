@@ -52,6 +52,15 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
+def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """Without the suffix-anchored chunks that end inside a word of the word analysis: their
+    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there."""
+    if not words:
+        return mentions
+    inside = {pos for start, end, _ in words for pos in range(start + 1, end)}
+    return [m for m in mentions if m.source != "rule:chunk" or m.end not in inside]
+
+
 def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
     """An ORG mention that is two known organisation names written without a mark between them,
     as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.boundaries import split_joined_names, split_listed_people, trim_governing_predicates, unworded_people
+from pipeline.analysis.boundaries import split_joined_names, split_listed_people, trim_governing_predicates, unworded_chunks, unworded_people
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -310,7 +310,8 @@ class EntityRules:
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends) + listed_plenums(text))
         candidates = trim_governing_predicates(candidates, self.rules, text, doc._.zhkg_words)
-        candidates = unworded_people(split_joined_names(candidates, self.known_orgs), doc._.zhkg_words)
+        words = doc._.zhkg_words
+        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         merged = merge_mentions(candidates, self.rules, text)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)

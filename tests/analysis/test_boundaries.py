@@ -96,3 +96,15 @@ def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
     assert [(m.text, m.source) for m in unworded_people(found, words)] == [("于英杰", "rule:pattern"), ("印方愿", "model")]
     assert unworded_people(found, None) == found
     assert text[11:14] == "于英杰" and text[2:3] == "愿"
+
+
+def test_a_chunk_that_ends_inside_a_word_is_no_name():
+    from pipeline.analysis.boundaries import unworded_chunks
+
+    text = "国家领导人步入宴会厅出席宴会。"
+    hall = Mention(0, 9, text[0:9], "EVENT", "rule:chunk", 0.9)  # 国家领导人步入宴会|厅
+    banquet = Mention(12, 14, text[12:14], "EVENT", "rule:chunk", 0.9)
+    by_model = Mention(7, 9, text[7:9], "EVENT", "model", 0.9)
+    words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "v"), (7, 10, "n"), (10, 12, "v"), (12, 14, "n"), (14, 15, "w")]
+    assert unworded_chunks([hall, banquet, by_model], words) == [banquet, by_model]
+    assert unworded_chunks([hall], None) == [hall]
