@@ -52,7 +52,6 @@ class RecognitionRules:
     lexicons: dict[str, tuple[str, ...]]
     never_entities: frozenset[str]
     trailing_junk: str
-    name_final_chars: str
     place_finals: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
@@ -136,7 +135,6 @@ def load_recognition(directory: Path) -> RecognitionRules:
         lexicons=lexicons,
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
-        name_final_chars=fold(data.get("name_final_chars", "")),
         place_finals=fold(data.get("place_finals", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),

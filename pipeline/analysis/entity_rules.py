@@ -15,7 +15,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.boundaries import split_joined_names, split_listed_people, trim_governing_predicates, unworded_chunks, unworded_people
+from pipeline.analysis.boundaries import (
+    split_joined_names,
+    split_listed_people,
+    trim_governing_predicates,
+    unworded_chunks,
+    unworded_people,
+)
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -28,7 +34,6 @@ QUOTES = "“”"
 MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
-CLOSING_PUNCTUATION = frozenset("、，,。；;：:！？!?）)”’\n")
 ANCHOR = "_ANCHOR"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
@@ -113,13 +118,16 @@ def _common(rules: RecognitionRules) -> frozenset[str]:
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
-def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
-    """Trim what a statistical span drags along: trailing function characters (`中华民族的`; a
-    person's name may end in one: `魏凤和、`, `刘国中在`, see `_predicate_follows`), the start of a
-    title that runs on past its end (`杨卫常|委`) and, on an organisation, a trailing title
-    (`…最高人民检察院检察长`)."""
+def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",
+                       word_starts: dict[int, int] | None = None) -> Mention | None:
+    """Trim what a statistical span drags along: trailing function characters (`中华民族的`, `王建华|和`;
+    a name may end in one where the word analysis reads it as the end of a word inside the span:
+    `黄振中|和`, `魏凤和|、`), the start of a title that
+    runs on past its end (`杨卫常|委`) and, on an organisation, a trailing title
+    (`…最高人民检察院检察长`). `word_starts` maps the end of each word of two or more
+    characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
-    if mention.type == "PERSON" and text[-1:] in rules.name_final_chars and _predicate_follows(document, end, rules):
+    if text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
     while text and text[-1] in rules.trailing_junk:
         text, end = text[:-1], end - 1
@@ -132,16 +140,6 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     if not text:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
-
-
-def _predicate_follows(document: str, end: int, rules: RecognitionRules) -> bool:
-    """Whether what follows `end` closes a name: punctuation, or the name's predicate (`刘国中在…致辞`,
-    `黄振中指出`: a speech verb of two characters or more, or `在`), which a conjunction or a
-    postposition never stands before."""
-    if end == len(document) or document[end:end + 1] in CLOSING_PUNCTUATION:
-        return True
-    verb = word_at(document, end, rules.speech_verbs)
-    return verb is not None and (len(verb) >= 2 or verb == "在")
 
 
 # how far past a statistical span a title must run for the span's last characters to be the title's
@@ -157,11 +155,12 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
     return 0
 
 
-def _acceptable(mention: Mention, rules: RecognitionRules, document: str) -> Mention | None:
+def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
+                word_starts: dict[int, int] | None) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
     if mention.source == "model" or mention.type == "PERSON":
-        mention = trim_model_mention(mention, rules, document)
+        mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
             return None
     if mention.text in rules.never_entities or mention.text in rules.titles:
@@ -184,11 +183,14 @@ def _nests(inner: Mention, outer: Mention) -> bool:
             and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
 
 
-def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "") -> list[Mention]:
+def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "",
+                   words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
-    that are never entities) win their overlaps and are then dropped."""
-    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document) for m in candidates]
+    that are never entities) win their overlaps and are then dropped. `words`, the document's
+    word analysis, tells a name's last character from a trailing function word."""
+    word_starts = {end: start for start, end, _ in words or () if end - start >= 2}
+    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, word_starts) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
@@ -312,9 +314,9 @@ class EntityRules:
         candidates = trim_governing_predicates(candidates, self.rules, text, doc._.zhkg_words)
         words = doc._.zhkg_words
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
-        merged = merge_mentions(candidates, self.rules, text)
+        merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
-                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text)
+                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
         doc._.zhkg_mentions = propagate(text, split_listed_people(merged))
         return doc
 
