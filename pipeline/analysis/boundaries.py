@@ -13,6 +13,8 @@ from pipeline.wordlists import word_set
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
 PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
+# the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
+NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),

@@ -25,12 +25,15 @@ QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|�
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
-                known_ends: dict[int, int] | None = None, anchors: set[int] | None = None) -> int:
+                known_ends: dict[int, int] | None = None, anchors: set[int] | None = None,
+                nominal_words: dict[int, int] | None = None) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
     and places) stops nothing (`以色列`, `上海合作组织`), nor one before an anniversary (`成立|100
     周年`). A chunker that `stops_at_predicates` also stops at a verb or function word right
-    before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`."""
+    before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`.
+    A stop word inside a longer noun or modifier of the word analysis (`nominal_words`: start →
+    end) stops nothing (`高等`, `共和国`, `和平`)."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
@@ -48,10 +51,19 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
         if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
+                and not _inside_word(pos - len(stop), pos, nominal_words) \
                 and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos):
             break
         pos -= 1
     return pos
+
+
+def _inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:
+    """Whether [start, end) lies inside a longer one of `words` (start → end)."""
+    if not words:
+        return False
+    return any(s in words and end <= words[s] and words[s] - s > end - start
+               for s in range(max(0, end - WORD_MAX), start + 1))
 
 
 def _predicate_before(text: str, pos: int, predicates: frozenset[str]) -> str | None:
@@ -85,11 +97,19 @@ def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
     return opening if opening != -1 and "》" not in text[opening:begin - 1] else begin
 
 
+def _inside_title(text: str, begin: int, end: int) -> bool:
+    """Whether [begin, end) lies inside a title in 《》 and ends before the title does."""
+    opening, closing = text.rfind("《", 0, begin + 1), text.find("》", end)
+    return opening != -1 and closing != -1 and "》" not in text[opening:end] and "《" not in text[end:closing] \
+        and closing > end
+
+
 def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bool:
     return bool(known_ends) and any(known_ends.get(s, -1) >= end for s in range(max(0, end - KNOWN_MAX), start + 1))
 
 
 KNOWN_MAX = 12  # the longest known name looked back for
+WORD_MAX = 12  # the longest word of the word analysis looked back for
 
 
 PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
@@ -144,13 +164,15 @@ def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
 
 
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
-                        known_ends: dict[int, int] | None = None) -> list[Mention]:
+                        known_ends: dict[int, int] | None = None,
+                        nominal_words: dict[int, int] | None = None) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
     known organisations and places) inside it: `引导全实验室` is dropped, `…中关村实验室党委` kept.
     `known_ends` (start → end of known names) keeps a chunk going over their stop words. A
-    one-character suffix that closes a common word (`格局`, `干部`: lexicon `SUFFIX_WORD`) ends none."""
+    one-character suffix that closes a common word (`格局`, `干部`: lexicon `SUFFIX_WORD`) ends none.
+    `nominal_words`: start → end of the nouns and modifiers of the word analysis (see `chunk_start`)."""
     found = []
     suffix_words = word_set(rules.lexicons.get("SUFFIX_WORD", ()))
     for chunker in rules.chunkers:
@@ -162,13 +184,15 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
                     or text[end - 2:end] in suffix_words:
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends, anchors)
+            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
             begin = _balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
+            if chunker.label == "ORG" and _inside_title(text, begin, end):
+                continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)
             if stripped and text[end - len(stripped) - 1] == "”" and "“" in text[begin:start]:
                 continue  # `授予81名个人“国家卓越工程师”称号`: the quoted title alone is the name (a pattern's)

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import (
+    NOMINAL_POS_EXCLUDED,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -309,10 +310,11 @@ class EntityRules:
         for m in lexical:
             if m.type in ("ORG", "LOCATION"):
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
-        candidates = (known + find_pattern_mentions(text, self.patterns)
-                      + find_chunk_mentions(text, self.rules, anchors, known_ends) + listed_plenums(text))
-        candidates = trim_governing_predicates(candidates, self.rules, text, doc._.zhkg_words)
         words = doc._.zhkg_words
+        nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
+        candidates = (known + find_pattern_mentions(text, self.patterns)
+                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
+        candidates = trim_governing_predicates(candidates, self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)

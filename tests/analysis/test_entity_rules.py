@@ -18,6 +18,10 @@ def chunks(text, rules, etype=None, anchors=None):
     return {m.text for m in find_chunk_mentions(text, rules, anchors) if etype is None or m.type == etype}
 
 
+def names(mentions):
+    return {m.text for m in mentions}
+
+
 def chunks_known(text, rules, known_ends):
     return {m.text for m in find_chunk_mentions(text, rules, None, known_ends)}
 
@@ -71,8 +75,21 @@ def test_a_quoted_title_is_named_by_itself(rules, patterns):
     assert found(text, patterns, "AWARD") == {"优秀志愿者", "人民教育家"}
 
 
-def test_a_chunk_crosses_the_name_united_nations(rules):
-    assert "第75届联合国大会" in chunks("第75届联合国大会一般性辩论开幕。", rules, "EVENT")
+def test_a_stop_word_inside_a_noun_of_the_word_analysis_stops_no_chunk(rules):
+    text = "第75届联合国大会一般性辩论开幕。"
+    assert "第75届联合国大会" in names(find_chunk_mentions(text, rules, nominal_words={4: 7}))  # 联合国
+    assert "第75届联合国大会" not in chunks(text, rules)  # `合` (联合) stops it otherwise
+    text = "海南自由贸易港知识产权法院和最高级别勋章"
+    found = names(find_chunk_mentions(text, rules, {0}, nominal_words={2: 4, 14: 16}))  # 自由, 最高
+    assert {"海南自由贸易港知识产权法院", "最高级别勋章"} <= found
+    assert not {"海南自由贸易港知识产权法院", "最高级别勋章"} & chunks(text, rules, anchors={0})
+
+
+def test_an_organisation_inside_a_title_that_runs_on_is_no_name(rules):
+    text = "贯彻落实《中国共产党普通高等学校基层组织工作条例》，北京大学党委"
+    anchors = {text.index("中国共产党"), text.index("北京大学")}
+    found = names(find_chunk_mentions(text, rules, anchors, nominal_words={12: 14}))  # 高等
+    assert "中国共产党普通高等学校" not in found and "北京大学党委" in found
 
 
 def test_a_stop_word_inside_a_known_name_stops_no_chunk(rules):
@@ -448,7 +465,7 @@ def test_a_session_number_after_a_termed_body_stays_in_the_name(rules):
 
 
 def test_a_congress_keeps_the_representatives_in_its_name(rules):
-    texts = {m.text for m in find_chunk_mentions("第九届全县人民代表大会第三次会议开幕", rules)}
+    texts = {m.text for m in find_chunk_mentions("第九届全县人民代表大会第三次会议开幕", rules, nominal_words={7: 11})}
     assert "第九届全县人民代表大会第三次会议" in texts
 
 
