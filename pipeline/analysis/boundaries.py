@@ -63,6 +63,25 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return [m for m in mentions if m.source != "rule:chunk" or m.end not in inside]
 
 
+def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                    titles: tuple[str, ...] = (), place_finals: str = "") -> list[Mention]:
+    """Without the place and organisation names matched in a word list where a word of the word
+    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), unless
+    that word ends in a title (`国防部长`: the minister of the ministry) or the name in the suffix
+    of an administrative division (`歙县`, `定日县`: rare names the word analysis splits wrongly)."""
+    if not words:
+        return mentions
+    crossing = {pos: (s, e) for s, e, _ in words for pos in range(s + 1, e)}
+    kept = []
+    for m in mentions:
+        spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
+        if m.type in ("LOCATION", "ORG") and m.source == "rule:lexicon" and spans \
+                and m.text[-1:] not in place_finals and not any(text[s:e].endswith(titles) for s, e in spans):
+            continue
+        kept.append(m)
+    return kept
+
+
 def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
     """An ORG mention that is two known organisation names written without a mark between them,
     as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""

@@ -22,6 +22,7 @@ from pipeline.analysis.boundaries import (
     trim_governing_predicates,
     unworded_chunks,
     unworded_people,
+    unworded_places,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
@@ -316,6 +317,7 @@ class EntityRules:
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
         candidates = trim_governing_predicates(candidates, self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
+        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_finals)
         merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)

@@ -108,3 +108,20 @@ def test_a_chunk_that_ends_inside_a_word_is_no_name():
     words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "v"), (7, 10, "n"), (10, 12, "v"), (12, 14, "n"), (14, 15, "w")]
     assert unworded_chunks([hall, banquet, by_model], words) == [banquet, by_model]
     assert unworded_chunks([hall], None) == [hall]
+
+
+def test_a_listed_place_that_a_word_runs_across_is_no_place():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "我们隆重庆祝，以色列国防部长称，安徽歙县城郊"
+
+    def listed(name, etype="LOCATION"):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "rule:lexicon", 0.9)
+    chongqing, ministry, county = listed("重庆"), listed("国防部", "ORG"), listed("歙县")
+    by_model = Mention(chongqing.start, chongqing.end, "重庆", "LOCATION", "model", 0.9)
+    words = [(0, 2, "r"), (2, 4, "a"), (4, 6, "v"), (6, 7, "w"), (7, 10, "ns"), (10, 14, "n"), (14, 15, "v"),
+             (15, 16, "w"), (16, 18, "ns"), (18, 21, "n"), (21, 22, "n")]  # 隆重|庆祝, 国防部长, 歙县城 (wrong)
+    kept = unworded_places([chongqing, ministry, county, by_model], words, text, ("部长",), "州省市县区")
+    assert kept == [ministry, county, by_model]  # a title, an administrative suffix, the model's own
+    assert unworded_places([chongqing], None, text) == [chongqing]
