@@ -53,6 +53,7 @@ class RecognitionRules:
     never_entities: frozenset[str]
     trailing_junk: str
     place_finals: str
+    place_generics: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -136,6 +137,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
+        place_generics=fold(data.get("place_generics", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

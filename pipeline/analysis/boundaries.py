@@ -64,19 +64,21 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
-                    titles: tuple[str, ...] = (), place_finals: str = "") -> list[Mention]:
+                    titles: tuple[str, ...] = (), place_generics: str = "") -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word
-    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), unless
-    that word ends in a title (`国防部长`: the minister of the ministry) or the name in the suffix
-    of an administrative division (`歙县`, `定日县`: rare names the word analysis splits wrongly)."""
+    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and
+    the recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends
+    in a title (`国防部长`: the minister of the ministry) or the name in a place's generic term
+    (`歙县`, `鸭绿江`: rare names the word analysis joins wrongly). One-character short forms are
+    kept: the word analysis joins them (`中美`)."""
     if not words:
         return mentions
     crossing = {pos: (s, e) for s, e, _ in words for pos in range(s + 1, e)}
     kept = []
     for m in mentions:
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
-        if m.type in ("LOCATION", "ORG") and m.source == "rule:lexicon" and spans \
-                and m.text[-1:] not in place_finals and not any(text[s:e].endswith(titles) for s, e in spans):
+        if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
+                and m.text[-1:] not in place_generics and not any(text[s:e].endswith(titles) for s, e in spans):
             continue
         kept.append(m)
     return kept

@@ -317,7 +317,7 @@ class EntityRules:
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
         candidates = trim_governing_predicates(candidates, self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
-        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_finals)
+        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
         merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)

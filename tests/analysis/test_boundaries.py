@@ -123,5 +123,7 @@ def test_a_listed_place_that_a_word_runs_across_is_no_place():
     words = [(0, 2, "r"), (2, 4, "a"), (4, 6, "v"), (6, 7, "w"), (7, 10, "ns"), (10, 14, "n"), (14, 15, "v"),
              (15, 16, "w"), (16, 18, "ns"), (18, 21, "n"), (21, 22, "n")]  # 隆重|庆祝, 国防部长, 歙县城 (wrong)
     kept = unworded_places([chongqing, ministry, county, by_model], words, text, ("部长",), "州省市县区")
-    assert kept == [ministry, county, by_model]  # a title, an administrative suffix, the model's own
+    assert kept == [ministry, county]  # a title, a place's generic term
+    fragment = Mention(text.index("国防"), text.index("国防") + 2, "国防", "ORG", "model", 0.9)
+    assert unworded_places([fragment], words, text) == []  # the recognizer's, cut by 国防部长
     assert unworded_places([chongqing], None, text) == [chongqing]
