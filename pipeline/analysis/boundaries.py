@@ -15,6 +15,7 @@ MAX_WORD_CHARS = 4
 PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
+MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
@@ -79,6 +80,27 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
                 and m.text[-1:] not in place_generics and not any(text[s:e].endswith(titles) for s, e in spans):
+            continue
+        kept.append(m)
+    return kept
+
+
+def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+               generic: frozenset[str]) -> list[Mention]:
+    """Without the suffix-anchored chunks that are a generic head (`generic_chunks`) after verbs,
+    adverbs, prepositions, conjunctions or adjectives only (`受|委员长会议`, `确保|大会`,
+    `学习|领会|全会`, `盛大|欢迎|招待会`): they name no event."""
+    if not words:
+        return mentions
+    starts = {s: (e, pos) for s, e, pos in words}
+    kept = []
+    for m in mentions:
+        pos = m.start
+        while m.source == "rule:chunk" and pos in starts and starts[pos][1] in MODIFIER_POS and starts[pos][0] < m.end:
+            pos = starts[pos][0]
+            if m.text[pos - m.start:] in generic:
+                break
+        if m.source == "rule:chunk" and pos > m.start and m.text[pos - m.start:] in generic:
             continue
         kept.append(m)
     return kept

@@ -127,3 +127,20 @@ def test_a_listed_place_that_a_word_runs_across_is_no_place():
     fragment = Mention(text.index("国防"), text.index("国防") + 2, "国防", "ORG", "model", 0.9)
     assert unworded_places([fragment], words, text) == []  # the recognizer's, cut by 国防部长
     assert unworded_places([chongqing], None, text) == [chongqing]
+
+
+def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
+    from pipeline.analysis.boundaries import bare_heads
+
+    text = "要学习领会全会精神，确保大会圆满成功，召开十四届全国人大四次会议"
+
+    def chunk(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "EVENT", "rule:chunk", 0.9)
+    plenum, congress, session = chunk("学习领会全会"), chunk("确保大会"), chunk("十四届全国人大四次会议")
+    words = [(0, 1, "v"), (1, 3, "v"), (3, 5, "v"), (5, 7, "n"), (7, 9, "n"), (9, 10, "w"), (10, 12, "v"),
+             (12, 14, "n"), (14, 16, "d"), (16, 18, "v"), (18, 19, "w"), (19, 21, "v"), (21, 23, "m"),
+             (23, 24, "q"), (24, 26, "n"), (26, 28, "j"), (28, 29, "m"), (29, 30, "q"), (30, 32, "n")]
+    generic = frozenset({"全会", "大会", "会议"})
+    assert bare_heads([plenum, congress, session], words, generic) == [session]
+    assert bare_heads([plenum], None, generic) == [plenum]
