@@ -16,6 +16,7 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
+RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
@@ -153,10 +154,15 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`)."""
+    (`召开|中小企业促进法执法检查组第一次全体会议`). A verb and its resultative complement
+    (`RESULTATIVES`) are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
-    predicate_ends = {end for start, end, pos in words or () if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
+    words = words or []
+    predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
+    complements = {start: end for (_, verb_end, pos), (start, end, _) in zip(words, words[1:])
+                   if pos == "v" and verb_end == start and text[start:end] in RESULTATIVES}
+    predicate_ends |= set(complements.values())
     trimmed = []
     for m in mentions:
         cut = 0
@@ -165,5 +171,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end]
             cut = governed_start(m.text, rules, starts,
                                  [end - m.start for end in predicate_ends if m.start < end < m.end])
+            if not cut and m.start in complements and complements[m.start] < m.end - 1:
+                cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

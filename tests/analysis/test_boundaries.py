@@ -144,3 +144,15 @@ def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
     generic = frozenset({"全会", "大会", "会议"})
     assert bare_heads([plenum, congress, session], words, generic) == [session]
     assert bare_heads([plenum], None, generic) == [plenum]
+
+
+def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
+    text = "开好十四届全国人大四次会议，参加完脱贫攻坚总结表彰大会"
+    session = Mention(0, 13, text[0:13], "EVENT", "rule:chunk", 0.9)
+    ceremony = Mention(16, 27, text[16:27], "EVENT", "rule:chunk", 0.9)
+    words = [(0, 1, "v"), (1, 2, "a"), (2, 4, "m"), (4, 5, "q"), (5, 7, "n"), (7, 9, "j"), (9, 10, "m"),
+             (10, 11, "q"), (11, 13, "n"), (13, 14, "w"), (14, 16, "v"), (16, 17, "v"), (17, 19, "vn"),
+             (19, 21, "vn"), (21, 23, "vn"), (23, 25, "vn"), (25, 27, "n")]
+    trimmed = trim_governing_predicates([session, ceremony], rules, text, words)
+    assert [m.text for m in trimmed] == ["十四届全国人大四次会议", "脱贫攻坚总结表彰大会"]
+    assert [m.text for m in trim_governing_predicates([ceremony], rules, text)] == ["完脱贫攻坚总结表彰大会"]
