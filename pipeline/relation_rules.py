@@ -67,6 +67,8 @@ class RelationRules:
     winners_after: re.Pattern  # `A、B等3名获奖代表`: names before it are winners
     winners_before: re.Pattern  # `获奖者代表A`: names after it are winners
     winners_confidence: float
+    roster_intro: re.Pattern  # `出席招待会的还有：`: who is listed after it took part
+    roster_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -111,6 +113,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
     home = data.get("home_titles", {})
     main_event = data.get("main_event", {})
     winners = data.get("winners", {})
+    roster = data.get("roster", {})
     return RelationRules(
         types=types,
         separators=tuple(chain["separators"]),
@@ -153,6 +156,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         winners_after=_words_regex(winners.get("after_names", []), "winners/after_names", path),
         winners_before=_words_regex(winners.get("before_names", []), "winners/before_names", path),
         winners_confidence=winners.get("confidence", 0.7),
+        roster_intro=_words_regex(roster.get("intros", []), "roster/intros", path),
+        roster_confidence=roster.get("confidence", 0.7),
     )
 
 

@@ -18,6 +18,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     ceremony_relations,
     location_relations,
+    roster_relations,
     sub_body_relations,
     winner_relations,
 )
@@ -60,6 +61,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += ceremony_relations(entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
+    found += roster_relations(text, mentions, main_event, titles, rules)
     return merge_relations(found, entities, rules)
 
 

@@ -17,6 +17,7 @@ from pipeline.relations.mentions import (
     listed_up_to,
     within,
 )
+from pipeline.wordlists import word_at
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 
@@ -78,6 +79,26 @@ def winner_relations(text: str, sentences: list[tuple[int, int]], mentions: list
         evidence = evidence_of(text, *sentence)
         for winner in winners:
             yield Relation("received", winner.entity, award, evidence, rules.winners_confidence, "winners")
+
+
+def roster_relations(text: str, mentions: list[Anchored], main_event: str | None, titles: tuple[str, ...],
+                     rules: RelationRules) -> Iterator[Relation]:
+    """`出席招待会的还有：…`: the people listed after it, to the end of the paragraph, took part in
+    the event named or referred to before `的`, and so did the bodies whose office-holders are
+    listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event."""
+    for match in rules.roster_intro.finditer(text):
+        named = [m for m in mentions if m.type == "EVENT" and match.start("event") <= m.start and m.end <= match.end("event")]
+        event = named[-1].entity if named else main_event if any(
+            w in match.group("event") for w in rules.event_anaphora + rules.ceremony_suffixes) else None
+        if event is None:
+            continue
+        end = text.find("\n", match.end())
+        end = len(text) if end == -1 else end
+        evidence = evidence_of(text, match.start(), end)
+        for m in mentions:
+            if match.end() <= m.start and m.end <= end and not m.nested and (
+                    m.type == "PERSON" or m.type == "ORG" and word_at(text, m.end, titles) is not None):
+                yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 
 
 def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -> str | None:

@@ -488,3 +488,23 @@ def test_a_trigger_in_a_relative_clause_of_place_has_no_subject(relation_rules):
     held = "王立新在杭州举行全省科技峰会。"
     mentions = [anchored(held, "王立新", "PERSON"), anchored(held, "全省科技峰会", "EVENT")]
     assert pairs(trig(held, mentions, relation_rules), "organized") == {("王立新", "全省科技峰会")}
+
+
+# --- a roster of those present -------------------------------------------------------------------
+
+def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation_rules):
+    from pipeline.relations.attachments import roster_relations
+
+    text = ("国庆招待会在人民大会堂举行。\n出席招待会的还有：全国人大常委会副委员长、国务院副总理王毅，以及中央军委委员。"
+            "\n国务院新闻办公室发布白皮书。")
+    event = "EVENT:庆祝中华人民共和国成立76周年招待会"
+    mentions = [anchored(text, "招待会", "EVENT", 1, entity=event), anchored(text, "全国人大常委会", "ORG"),
+                anchored(text, "国务院", "ORG"), anchored(text, "王毅", "PERSON"), anchored(text, "中央军委", "ORG"),
+                anchored(text, "国务院新闻办公室", "ORG")]
+    got = pairs(roster_relations(text, mentions, None, rules.titles, relation_rules), "participated_in")
+    assert got == {("全国人大常委会", event[6:]), ("国务院", event[6:]), ("王毅", event[6:]), ("中央军委", event[6:])}
+    # a roster of an event referred to by a generic word is the main event's, else no one's
+    text = "出席会议的还有：王毅。"
+    assert not list(roster_relations(text, [anchored(text, "王毅", "PERSON")], None, rules.titles, relation_rules))
+    got = roster_relations(text, [anchored(text, "王毅", "PERSON")], event, rules.titles, relation_rules)
+    assert pairs(got, "participated_in") == {("王毅", event[6:])}
