@@ -107,6 +107,17 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
     return kept
 
 
+def without_leading_places(mentions: list[Mention]) -> list[Mention]:
+    """An organisation that begins with a place a pattern finds on its own there (`在|京|中共中央
+    政治局委员`: the pattern's `京` after a verb of place) begins after it."""
+    places = {(m.start, m.end) for m in mentions if m.type == "LOCATION" and m.source == "rule:pattern"}
+    trimmed = []
+    for m in mentions:
+        end = next((e for s, e in places if s == m.start and m.end - e >= 2), None) if m.type == "ORG" else None
+        trimmed.append(Mention(end, m.end, m.text[end - m.start:], m.type, m.source, m.score) if end else m)
+    return trimmed
+
+
 def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
     """An ORG mention that is two known organisation names written without a mark between them,
     as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""

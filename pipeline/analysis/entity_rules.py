@@ -24,6 +24,7 @@ from pipeline.analysis.boundaries import (
     unworded_chunks,
     unworded_people,
     unworded_places,
+    without_leading_places,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
@@ -316,7 +317,7 @@ class EntityRules:
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
-        candidates = trim_governing_predicates(candidates, self.rules, text, words)
+        candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
         candidates = bare_heads(candidates, words, self.rules.generic_chunks)

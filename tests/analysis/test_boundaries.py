@@ -156,3 +156,14 @@ def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
     trimmed = trim_governing_predicates([session, ceremony], rules, text, words)
     assert [m.text for m in trimmed] == ["十四届全国人大四次会议", "脱贫攻坚总结表彰大会"]
     assert [m.text for m in trim_governing_predicates([ceremony], rules, text)] == ["完脱贫攻坚总结表彰大会"]
+
+
+def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
+    from pipeline.analysis.boundaries import without_leading_places
+
+    text = "出席的还有在京中共中央政治局委员"
+    start = text.index("京")
+    place = Mention(start, start + 1, "京", "LOCATION", "rule:pattern", 0.9)
+    org = Mention(start, start + 8, text[start:start + 8], "ORG", "model", 0.9)
+    assert [m.text for m in without_leading_places([place, org])] == ["京", "中共中央政治局"]
+    assert without_leading_places([org]) == [org]
