@@ -18,13 +18,13 @@ from spacy.util import filter_spans
 
 from pipeline.analysis.doctext import FOLDED_KEY, analysed_text
 from pipeline.analysis.resolution import resolve
-from pipeline.analysis.segmentation import load_word_check
+from pipeline.analysis.segmentation import Segmenter, load_word_check, word_boundaries
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_RELATION_MODEL, DEFAULT_SEGMENTER
 from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
-from pipeline.relations import Anchored, extract_relations
+from pipeline.relations import Anchored, WordCheck, extract_relations
 from pipeline.relations.events import choose_main_event
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.rules import load_schema
@@ -96,10 +96,20 @@ class Relations:
     def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
         self.titles, self.rules = schema.recognition.titles, schema.relations
-        folder = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
-        self.is_word = load_word_check(folder)
+        self.segmenter = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
+        self._pkuseg: Segmenter | None = None
         self.pair_model = load_pair_model({"default": DEFAULT_RELATION_MODEL, "none": None}.get(pair_model, pair_model))
         self.min_confidence = min_confidence
+
+    def word_check(self, doc: Doc) -> WordCheck | None:
+        """Where a trigger is a whole word: the recognizer's word analysis of `doc`, else the
+        pkuseg segmenter (loaded the first time a document comes without one)."""
+        if doc._.zhkg_words is not None:
+            return word_boundaries(doc._.zhkg_words)
+        if self._pkuseg is None and self.segmenter is not None:
+            self._pkuseg = load_word_check(self.segmenter)
+            self.segmenter = None if self._pkuseg is None else self.segmenter
+        return self._pkuseg
 
     def rule_relations(self, doc: Doc) -> RuleFindings:
         """What the rules find in `doc`, with what they worked on."""
@@ -108,7 +118,7 @@ class Relations:
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         main_event = choose_main_event(text, anchors.mentions, self.rules)
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
-                                      self.rules, self.is_word)
+                                      self.rules, self.word_check(doc))
         return RuleFindings(text, sentences, anchors, main_event, relations)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -163,10 +173,10 @@ def make_resolution(nlp: Language, name: str, schemas_dir: str | None) -> Resolu
                   requires=["doc._.zhkg_anchors", "doc._.zhkg_sentences"], assigns=["doc._.zhkg_relations"])
 def make_relations(nlp: Language, name: str, schemas_dir: str | None, segmenter: str,
                    min_confidence: float, pair_model: str) -> Relations:
-    """`segmenter`: the pkuseg folder whose words decide where a trigger is a whole word:
-    "default" (the shipped one), "none" or a folder. `pair_model`: the folder of the learned
-    pair model (pipeline.relations.pairs): "default" (the shipped one), "none" (rules alone)
-    or a folder."""
+    """`segmenter`: the pkuseg folder whose words decide where a trigger is a whole word in a
+    document the recognizer gave no word analysis: "default" (the shipped one), "none" or a
+    folder. `pair_model`: the folder of the learned pair model (pipeline.relations.pairs):
+    "default" (the shipped one), "none" (rules alone) or a folder."""
     return Relations(schemas_dir, segmenter, min_confidence, pair_model)
 
 

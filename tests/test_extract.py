@@ -146,3 +146,23 @@ def test_every_relation_of_the_dev_gold_run_has_exact_evidence(tmp_path):
     run([str(GOLD_DEV)], tmp_path / "out", warn=lambda message: None)
     relations, problems = _evidence_problems(tmp_path / "out")
     assert relations > 100 and problems == []
+
+
+def test_a_trigger_is_a_whole_word_of_the_word_analysis_else_of_pkuseg():
+    import spacy
+
+    from pipeline.analysis.segmentation import Segmenter, word_boundaries
+    from pipeline.config import DEFAULT_SEGMENTER
+    from pipeline.extract import Relations
+
+    text = "他获取了信息，他获奖了"
+    check = word_boundaries([(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "n"), (6, 7, "w"), (7, 8, "r"),
+                             (8, 9, "v"), (9, 10, "n"), (10, 11, "u")])
+    assert not check(text, 1, 2) and check(text, 8, 9)  # 获 in 获取 is no word; 获|奖 is
+    relations = Relations(None, "default", 0.0, "none")
+    doc = spacy.blank("zh").make_doc(text)
+    doc._.zhkg_words = [(0, 1, "r"), (1, 3, "v")]
+    assert relations.word_check(doc)(text, 1, 3) and relations._pkuseg is None  # pkuseg never loaded
+    doc._.zhkg_words = None
+    if DEFAULT_SEGMENTER.is_dir():
+        assert isinstance(relations.word_check(doc), Segmenter)

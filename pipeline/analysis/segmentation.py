@@ -1,17 +1,19 @@
-"""Word segmentation with the shipped pkuseg model, where a word decides.
+"""Whether a span of text is a whole word, where a word decides (a relation trigger).
 
 The analysed `Doc` keeps one token per character (the recognizer is trained on characters,
-and entity boundaries often fall inside pkuseg words). Word-level patterns ask this module
-whether a span of text is a whole word, segmenting only a small window around it.
+and entity boundaries often fall inside words). The recognizer's word analysis
+(`doc._.zhkg_words`) answers it; without one, the shipped pkuseg model does, segmenting only
+a small window around the span.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 WINDOW = 6
 
 
-class WordCheck:
+class Segmenter:
     """`check(text, start, end)`: whether text[start:end] is one or more whole pkuseg words."""
 
     def __init__(self, model_dir: str | Path):
@@ -29,6 +31,13 @@ class WordCheck:
         return start in bounds and end in bounds
 
 
-def load_word_check(model_dir: str | Path | None) -> WordCheck | None:
+def load_word_check(model_dir: str | Path | None) -> Segmenter | None:
     """The word check of a pkuseg model folder, or None when there is none."""
-    return WordCheck(model_dir) if model_dir and Path(model_dir).is_dir() else None
+    return Segmenter(model_dir) if model_dir and Path(model_dir).is_dir() else None
+
+
+def word_boundaries(words: list[tuple[int, int, str]]) -> Callable[[str, int, int], bool]:
+    """The word check of a word analysis (`doc._.zhkg_words`: start, end, part of speech):
+    whether text[start:end] begins and ends at its word boundaries."""
+    bounds = {pos for start, end, _ in words for pos in (start, end)}
+    return lambda text, start, end: start in bounds and end in bounds
