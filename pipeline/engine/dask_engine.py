@@ -157,7 +157,8 @@ def aggregate_nodes(frame) -> Any:
         builder.add_entity(r["doc"], r["day"], EntitySummary(r["id"], r["type"], r["name"], r["aliases"] or [],
                                                              r["mentions"], r["confidence"]))
     merged = [{"id": node_id, "doc_seq": first[node_id][0], "item": first[node_id][1], "type": n.type,
-               "names": list(n.names), "name_counts": list(n.names.values()), "aliases": sorted(n.aliases),
+               "names": list(n.name_counts()), "name_counts": list(n.name_counts().values()),
+               "aliases": sorted(n.alias_set()),
                "mentions": n.mentions, "documents": n.documents, "confidence": n.confidence,
                "first_seen": n.first_seen, "last_seen": n.last_seen}
               for node_id, n in builder.nodes.items()]

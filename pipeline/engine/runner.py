@@ -244,6 +244,7 @@ class _Collector:
         self.builder = GraphBuilder() if runner.name != "dask" else None
         self.seen: list[str] = []
         self.dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
+        self.days: dict[str, str] = {}  # one object per distinct date (many documents share one)
         self.fingerprint = hashlib.sha256(key.encode("utf-8"))
 
     def finish(self, batch: list[tuple[int, Document, dict | None]], handle) -> None:
@@ -274,11 +275,13 @@ class _Collector:
     def _keep(self, document: Document, summary: dict) -> None:
         """Count a written document and add it to the graph and the fingerprint."""
         if self.builder is not None:
+            if summary["id"] == document.id:
+                summary["id"] = document.id  # the graph's document lists share the id kept in `seen`
             self.builder.add_summary(summary)
         self.seen.append(document.id)
         day = iso_date(document.published)
         if day:
-            self.dates[document.id] = day
+            self.dates[document.id] = self.days.setdefault(day, day)
         self.fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
                                             document.published], ensure_ascii=False).encode("utf-8"))
         self.report.documents += 1
@@ -319,15 +322,19 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
     del builder
     import gc
 
-    from pipeline.engine.workers import run_forked
+    from pipeline.engine.workers import call_forked, run_forked
     from pipeline.graph.analytics import enrich, type_colors
     from pipeline.outputs import graph_writers
 
     gc.freeze()  # the graph lives until the files are written: the collector need not scan it again and again
     try:
         analytics_started = time.perf_counter()
-        enrich(graph, type_colors(config.schemas_dir))
+        # betweenness beside PageRank and Louvain, when the run has the processes for it
+        enrich(graph, type_colors(config.schemas_dir), beside=call_forked if engine == "local" and workers > 1 else None)
         report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
+        # the analytics' working graphs are garbage now: hand their pages back before the writers
+        # fork, which would otherwise each count them (and the freed model's) in their own memory
+        release_memory()
         writers = graph_writers(out, graph, config.output, dates)
         # the local engine's worker processes have ended: as many processes write the graph files
         run_forked(writers, workers if engine == "local" else 1)

@@ -287,6 +287,47 @@ def release_memory() -> None:
         pass
 
 
+def call_forked(function: Callable[[], Any]) -> Callable[[], Any]:
+    """Start `function` in a process forked from this one (sharing its objects copy-on-write, and
+    ending with it); returns a callable that waits for the result. Without fork, or when the
+    child fails, the result is computed in this process when asked for (the same value)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return function
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    parent_pid = os.getpid()
+
+    def child() -> None:
+        die_with_parent(parent_pid)
+        try:
+            send.send(("ok", function()))
+        except Exception as error:  # noqa: BLE001 - the parent computes it itself
+            send.send(("failed", f"{type(error).__name__}: {error}"))
+
+    process = context.Process(target=child, name="zhkg-beside", daemon=True)
+    try:
+        process.start()
+    except OSError:
+        receive.close()
+        send.close()
+        return function
+    send.close()
+
+    def result() -> Any:
+        try:
+            status, value = receive.recv()
+        except (EOFError, OSError):
+            status, value = "failed", None
+        finally:
+            receive.close()
+            process.join()
+        return value if status == "ok" else function()
+
+    return result
+
+
 def run_forked(tasks: Sequence[Callable[[], None]], processes: int) -> None:
     """Run `tasks` (each writes its own files from state this process holds) on `processes`
     processes: this one and `processes - 1` forked children, which share that state copy-on-

@@ -18,14 +18,40 @@ MAX_EVIDENCE_PER_EDGE = 3
 
 @dataclass(slots=True)
 class NodeStats:
+    """One entity's aggregates. Compact, since a large corpus has many: `names` is the one name
+    seen so far (its count is the number of documents) until a second appears, then a Counter;
+    `aliases` is None until one is seen (`name_counts()` and `alias_set()` read either form)."""
     type: str
-    names: Counter = field(default_factory=Counter)
-    aliases: set[str] = field(default_factory=set)
+    names: Counter | str | None = None
+    aliases: set[str] | None = None
     mentions: int = 0
     documents: list[str] = field(default_factory=list)
     confidence: float = 0.0
     first_seen: str | None = None
     last_seen: str | None = None
+
+    def add_name(self, name: str) -> None:
+        """Count `name` once (call before the document is appended to `documents`)."""
+        names = self.names
+        if names is None:
+            self.names = name
+        elif isinstance(names, str):
+            if names != name:
+                self.names = Counter({names: len(self.documents), name: 1})
+        else:
+            names[name] += 1
+
+    def name_counts(self) -> Counter:
+        """name → number of documents that named the entity so, in order of first use."""
+        names = self.names
+        if names is None:
+            return Counter()
+        if isinstance(names, str):
+            return Counter({names: len(self.documents)})
+        return names
+
+    def alias_set(self) -> set[str]:
+        return self.aliases if self.aliases is not None else set()
 
 
 @dataclass(slots=True)
@@ -81,12 +107,20 @@ class GraphBuilder:
     def __init__(self) -> None:
         self.nodes: dict[str, NodeStats] = {}
         self.edges: dict[tuple[str, str, str, str | None], EdgeStats] = {}
+        # one object per distinct type, day, rule and title: each summary brings its own copies
+        self._shared: dict[str, str] = {}
+
+    def _share(self, text: str | None) -> str | None:
+        """The builder's one copy of `text` (a type, day, rule or title: few distinct values)."""
+        if text is None:
+            return None
+        return self._shared.setdefault(text, text)
 
     def add(self, result: DocumentResult) -> None:
         self.add_summary(summary_from_result(result))
 
     def add_summary(self, summary: DocumentSummary) -> None:
-        doc_id, day = summary["id"], publication_day(summary["published"])
+        doc_id, day = summary["id"], self._share(publication_day(summary["published"]))
         for entity in summary["entities"]:
             self.add_entity(doc_id, day, entity)
         for relation in summary["relations"]:
@@ -97,9 +131,13 @@ class GraphBuilder:
         id at most once per document)."""
         node = self.nodes.get(entity.id)
         if node is None:
-            node = self.nodes[entity.id] = NodeStats(entity.type)
-        node.names[entity.name] += 1
-        node.aliases.update(entity.aliases)
+            node = self.nodes[entity.id] = NodeStats(self._share(entity.type))
+        node.add_name(entity.name)
+        if entity.aliases:
+            if node.aliases is None:
+                node.aliases = set(entity.aliases)
+            else:
+                node.aliases.update(entity.aliases)
         node.mentions += entity.mentions
         node.documents.append(doc_id)
         node.confidence = max(node.confidence, entity.confidence)
@@ -112,7 +150,7 @@ class GraphBuilder:
         key = (relation.head, relation.tail, relation.type, relation.title)
         edge = self.edges.get(key)
         if edge is None:
-            edge = self.edges[key] = EdgeStats(relation.type, relation.title)
+            edge = self.edges[key] = EdgeStats(self._share(relation.type), self._share(relation.title))
         if not edge.documents or edge.documents[-1] != doc_id:
             edge.documents.append(doc_id)
         edge.evidence_count += len(relation.evidence)
@@ -120,12 +158,15 @@ class GraphBuilder:
             if len(edge.evidence) < MAX_EVIDENCE_PER_EDGE and text not in edge.evidence:
                 edge.evidence.append(text)
         edge.confidence = max(edge.confidence, relation.confidence)
-        edge.rules.add(relation.rule)
+        edge.rules.add(self._share(relation.rule))
 
     def graph(self, consume: bool = False) -> nx.MultiDiGraph:
         """The merged graph. `consume`: empty this builder as the graph is built, so that the
         aggregates and the graph are never both held in full."""
+        from pipeline.graph.analytics import SharedFloats
+
         g = nx.MultiDiGraph()
+        shared = SharedFloats()
         nodes = list(self.nodes.items())
         edges = sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))
         if consume:
@@ -133,11 +174,12 @@ class GraphBuilder:
         for index, (node_id, n) in enumerate(nodes):
             if consume:
                 nodes[index] = None
-            label = n.names.most_common(1)[0][0]
-            aliases = sorted((n.aliases | set(n.names)) - {label})
+            names = n.name_counts()
+            label = names.most_common(1)[0][0]
+            aliases = sorted((n.alias_set() | set(names)) - {label})
             g.add_node(node_id, label=label, type=n.type, aliases=aliases, mentions=n.mentions,
                        documents=len(n.documents), document_ids=n.documents if consume else list(n.documents),
-                       first_seen=n.first_seen, last_seen=n.last_seen, confidence=round(n.confidence, 3))
+                       first_seen=n.first_seen, last_seen=n.last_seen, confidence=shared(round(n.confidence, 3)))
         for index, ((head, tail, rtype, title), e) in enumerate(edges):
             if consume:
                 edges[index] = None
@@ -145,5 +187,5 @@ class GraphBuilder:
                        label=rtype, title=title, weight=len(e.documents),
                        documents=e.documents if consume else list(e.documents),
                        evidence_count=e.evidence_count, evidence=e.evidence if consume else list(e.evidence),
-                       confidence=round(e.confidence, 3), rules=sorted(e.rules))
+                       confidence=shared(round(e.confidence, 3)), rules=sorted(e.rules))
         return g

@@ -7,6 +7,7 @@ from typing import Any
 import networkx as nx
 
 from pipeline.outputs.atomic import atomic_write
+from pipeline.outputs.yaml_emit import string_cache_clear
 from pipeline.outputs.yaml_io import dump_yaml, load_yaml
 
 
@@ -39,6 +40,7 @@ def write_graph_yaml(path: Path, graph: nx.MultiDiGraph) -> None:
                 handle.write(f"{name}: []\n")
 
     atomic_write(path, write)
+    string_cache_clear()  # the graph's strings are not needed again
 
 
 def read_graph_yaml(path: Path) -> nx.MultiDiGraph:

@@ -45,6 +45,11 @@ def _string(text: str, dump: Callable[[Any], str]) -> str:
     return rendered
 
 
+def string_cache_clear() -> None:
+    """Forget the rendered strings (up to 65,536 of them) once a large file is written."""
+    _string.cache_clear()
+
+
 def _float(value: float) -> str:
     """SafeRepresenter.represent_float."""
     if math.isnan(value):

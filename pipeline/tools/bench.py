@@ -126,10 +126,12 @@ def _chain(first, rest):
 # --- measuring (each in a fresh process) ----------------------------------------------------
 
 class TreeMemory:
-    """Peak RSS of this process and all its descendants, sampled in a thread (psutil)."""
+    """Peak RSS of this process and all its descendants, sampled in a thread (psutil); and, every
+    `pss_every`-th sample, peak PSS (a page k processes share counts 1/k in each: Linux)."""
 
-    def __init__(self, interval: float = 0.1):
+    def __init__(self, interval: float = 0.1, pss_every: int = 5):
         self.peak = 0
+        self.pss_peak, self.pss_every = 0, pss_every
         self.samples: list[tuple[float, int]] = []  # (seconds since start, bytes)
         self.started = time.perf_counter()
         self.sampled = False
@@ -156,7 +158,18 @@ class TreeMemory:
             except self._psutil.Error:
                 pass
         self.peak = max(self.peak, total)
+        if self.pss_every and len(self.samples) % self.pss_every == 0:
+            self._sample_pss(processes)
         self.samples.append((time.perf_counter() - self.started, total))
+
+    def _sample_pss(self, processes) -> None:
+        pss = 0
+        for process in processes:
+            try:
+                pss += process.memory_full_info().pss
+            except (self._psutil.Error, OSError, AttributeError):  # AttributeError: no PSS here
+                pass
+        self.pss_peak = max(self.pss_peak, pss)
 
     def _run(self, interval: float) -> None:
         while not self._stop.is_set():
@@ -203,7 +216,7 @@ def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str
             "reused": report.reused, "main_cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime, 1),
             "graph_seconds": report.timings.get("graph_seconds"), "peak_mb": peak,
-            "analysis_peak_mb": analysis_peak}
+            "analysis_peak_mb": analysis_peak, "peak_pss_mb": round(memory.pss_peak / 2**20, 1) or None}
 
 
 def measure_jieba(corpus: Path) -> dict:
@@ -356,12 +369,12 @@ def print_table(table: list[dict]) -> None:
     """The table: one line per run; `speed-up` is against the first run of the size (×1 worker),
     for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's (and per CPU second,
     which other processes on the machine disturb less). `peak MB` is the whole run, `(analysis)`
-    its document stage (up to the end of the last batch); `CPU s` the CPU seconds of the run's
-    process and its workers together; `stages s` the run's seconds in its stages: start-up
-    (imports, config), analysis (loading the models, the documents and their YAMLs), graph
-    (analytics and graph files)."""
+    its document stage (up to the end of the last batch), `PSS MB` the tree's peak proportional
+    set size (shared pages once; every 0.5 s); `CPU s` the CPU seconds of the run's process and
+    its workers together; `stages s` the run's seconds in its stages: start-up (imports, config),
+    analysis (loading the models, the documents and their YAMLs), graph (analytics and files)."""
     header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'CPU s':>6} {'chars/s':>10} "
-              f"{'analysis/s':>11} {'stages s':>16} {'peak MB':>8} {'(analysis)':>10} {'speed-up':>8}")
+              f"{'analysis/s':>11} {'stages s':>16} {'peak MB':>8} {'(analysis)':>10} {'PSS MB':>7} {'speed-up':>8}")
     print(header)
     print("-" * len(header))
     for r in table:
@@ -371,7 +384,7 @@ def print_table(table: list[dict]) -> None:
         print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
               f"{r['seconds']:>8} {r.get('cpu_seconds', ''):>6} {r['chars_per_second']:>10,} "
               f"{f'{analysis:,}' if analysis else '':>11} {_stages(r):>16} "
-              f"{r['peak_mb']:>8} {r.get('analysis_peak_mb') or '':>10} {extra:>8}")
+              f"{r['peak_mb']:>8} {r.get('analysis_peak_mb') or '':>10} {r.get('peak_pss_mb') or '':>7} {extra:>8}")
 
 
 def _stages(r: dict) -> str:

@@ -306,7 +306,7 @@ def test_dask_aggregation_is_the_graph_builders(corpus, single):
     by_id = {r["id"]: r for r in pa.Table.from_pandas(nodes).to_pylist()}
     for node_id, stats in builder.nodes.items():
         row = by_id[node_id]
-        assert row["documents"] == stats.documents and row["names"] == list(stats.names)
+        assert row["documents"] == stats.documents and row["names"] == list(stats.name_counts())
         assert (row["mentions"], row["first_seen"], row["last_seen"]) == (stats.mentions, stats.first_seen,
                                                                           stats.last_seen)
 

@@ -108,3 +108,64 @@ def test_empty_graph():
     g = GraphBuilder().graph()
     assert g.number_of_nodes() == 0 and g.number_of_edges() == 0
     assert g.is_directed() and g.is_multigraph()
+
+
+def _reference_labels(sequence):
+    """Label and aliases as the merge defined them with a Counter of names per node."""
+    from collections import Counter
+
+    names = Counter()
+    for name in sequence:
+        names[name] += 1
+    label = names.most_common(1)[0][0]
+    return label, sorted(set(names) - {label})
+
+
+def test_compact_names_give_the_counters_label_and_aliases():
+    """A node keeps one name until a second appears; label (ties: the first name) and aliases
+    are those a Counter of every name gives."""
+    import random
+
+    from pipeline.records import EntitySummary
+
+    rng = random.Random(5)
+    sequences = [["甲"], ["甲", "甲"], ["甲", "乙"], ["乙", "甲", "甲"], ["甲", "乙", "乙", "甲"], ["甲", "乙", "丙", "丙"]]
+    sequences += [[rng.choice("甲乙丙") for _ in range(rng.randint(1, 9))] for _ in range(200)]
+    for sequence in sequences:
+        builder = GraphBuilder()
+        for index, name in enumerate(sequence):
+            builder.add_entity(f"d{index}", None, EntitySummary("PERSON:x", "PERSON", name, [], 1, 0.5))
+        attrs = builder.graph().nodes["PERSON:x"]
+        assert (attrs["label"], attrs["aliases"]) == _reference_labels(sequence), sequence
+        assert builder.nodes["PERSON:x"].name_counts() == __import__("collections").Counter(sequence)
+
+
+def test_compact_node_holds_no_empty_containers_and_shares_repeated_strings():
+    from pipeline.records import EntitySummary, RelationSummary
+
+    builder = GraphBuilder()
+    for doc in ("d1", "d2"):
+        builder.add_summary({"id": doc, "published": "2024-08-13 09:00",
+                             "entities": [EntitySummary(f"PERSON:{doc}", "".join(["PER", "SON"]), doc, [], 1, 0.5)],
+                             "relations": [RelationSummary("".join(["rece", "ived"]), f"PERSON:{doc}", "AWARD:x",
+                                                           None, [], 0.5, "".join(["ru", "le"]))]})
+    first, second = builder.nodes["PERSON:d1"], builder.nodes["PERSON:d2"]
+    assert first.aliases is None and isinstance(first.names, str)
+    assert first.type is second.type and first.first_seen is second.first_seen == "2024-08-13"
+    (edge1, edge2) = builder.edges.values()
+    assert edge1.type is edge2.type and next(iter(edge1.rules)) is next(iter(edge2.rules))
+    graph = builder.graph()
+    assert graph.nodes["PERSON:d1"]["aliases"] == [] and graph.nodes["PERSON:d1"]["label"] == "d1"
+
+
+def test_shared_floats_keep_each_value_and_sign():
+    import math
+
+    from pipeline.graph.analytics import SharedFloats
+
+    shared = SharedFloats()
+    first = shared(float("10.0"))
+    assert shared(float("10.0")) is first and shared(0.0) is shared(float("0.0"))
+    negative_zero = shared(-0.0)
+    assert math.copysign(1.0, negative_zero) < 0 and repr(shared(0.0)) == "0.0"
+    assert math.isnan(shared(float("nan")))

@@ -490,3 +490,31 @@ def test_svg_keeps_the_most_central_nodes():
     assert {g.nodes[n]["label"] for n in top} <= shown
     assert "新华社" not in shown
     assert any("显示 PageRank 最高的 3 个" in (t or "") for t in shown)
+
+
+def test_csv_written_in_chunks_is_the_whole_tables_bytes(tmp_path, monkeypatch):
+    """write_csv streams a few thousand rows at a time: the files are nodes_csv's and edges_csv's bytes."""
+    from pipeline.outputs import gephi_csv
+
+    builder = GraphBuilder()
+    for number in range(7):
+        builder.add(_doc_with_relation(number))
+    graph = builder.graph()
+    enrich(graph, type_colors())
+    monkeypatch.setattr(gephi_csv, "CHUNK_ROWS", 2)
+    write_csv(tmp_path, graph)
+    assert (tmp_path / "nodes.csv").read_bytes() == gephi_csv.nodes_csv(graph)
+    assert (tmp_path / "edges.csv").read_bytes() == gephi_csv.edges_csv(graph)
+    assert (tmp_path / "nodes.csv").read_bytes().count(b"\r\n") == graph.number_of_nodes() + 1
+    monkeypatch.setattr(gephi_csv, "CHUNK_ROWS", 10_000)
+    write_csv(tmp_path / "whole", graph)
+    assert (tmp_path / "whole" / "edges.csv").read_bytes() == (tmp_path / "edges.csv").read_bytes()
+
+
+def _doc_with_relation(number):
+    from pipeline.records import Document, DocumentResult, Entity, Relation, Span
+
+    person = Entity(f"PERSON:人{number}", "PERSON", f"人{number}", [], [Span(0, 2, f"人{number}")], 0.9)
+    org = Entity("ORG:机构", "ORG", "机构", ["该机构"], [Span(3, 5, "机构")], 0.8)
+    rel = Relation("holds_position", person.id, org.id, (Span(0, 5, f"人{number}任机构主任"),), 0.7, "test", "主任")
+    return DocumentResult(Document(f"d{number}", "正文", published=f"2024-01-0{number + 1}"), [person, org], [rel])
