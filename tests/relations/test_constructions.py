@@ -81,6 +81,21 @@ def test_a_chair_is_held_at_the_standing_committee_the_title_line_names(rules, r
     got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("赵乐际", "全国人大常委会", "委员长")}
 
+
+@pytest.mark.parametrize("line, body", [
+    ("全国政协十四届常委会第十二次会议举行全体会议", "全国政协十四届常委会"),
+    ("政协第十三届全国委员会常务委员会第二十二次会议举行", "政协第十三届全国委员会常务委员会"),
+    ("全国政协举行双周协商座谈会", "全国政协"),
+])
+def test_a_standing_member_speaks_at_the_committee_the_title_line_names(rules, relation_rules, line, body):
+    text = f"{line}\n易纲常委发言提出，深化金融体制改革。"
+    mentions = [anchored(text, body, "ORG"), anchored(text, "易纲", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("易纲", body, "常委")}
+    text = "中关村实验室召开会议\n易纲常委发言。"  # a laboratory has no standing members
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "易纲", "PERSON")]
+    assert not list(home_title_relations(text, mentions, rules.titles, relation_rules))
+
 @pytest.mark.parametrize("text, org", [
     ("央视网消息：习近平主席出席会议。", "央视网"),          # a source credit is no institution
     ("联合国大会开幕\n古特雷斯主任出席会议。", "联合国"),      # 主任 is no officer of a 联合国
