@@ -46,6 +46,7 @@ class RelationRules:
     clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
     time_markers: tuple[str, ...]
     held_verbs: tuple[str, ...]
+    attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
     triggers: tuple[TriggerRule, ...]
@@ -135,6 +136,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
                                   "recipient_prepositions")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
+        attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
         triggers=_trigger_rules(data["triggers"], types, path),

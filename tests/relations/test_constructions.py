@@ -54,6 +54,12 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
+    text = "代表委员议国是\n党的二十大以来，参加十四届全国人大二次会议的代表开始分组审议。马兴瑞在参加新疆代表团审议时说。"
+    mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "十四届全国人大二次会议", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:十四届全国人大二次会议"
+
+
 def test_an_event_only_referred_to_is_no_main_event(relation_rules):
     text = "新闻联播\n要深入学习党的二十大精神，党的二十大以来成就显著。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "党的二十大", "EVENT", occurrence=1)]
