@@ -529,3 +529,18 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
     assert not list(roster_relations(text, [anchored(text, "王毅", "PERSON")], None, rules.titles, relation_rules))
     got = roster_relations(text, [anchored(text, "王毅", "PERSON")], event, rules.titles, relation_rules)
     assert pairs(got, "participated_in") == {("王毅", event[6:])}
+
+
+def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
+    from pipeline.analysis.sentences import split_sentences
+    from pipeline.relations.triggers import trigger_relations
+
+    text = "一年来，全国政协坚持履职，隆重庆祝中国人民政治协商会议成立75周年，扎实开展党纪学习教育。"
+    mentions = [anchored(text, "全国政协", "ORG"), anchored(text, "中国人民政治协商会议", "ORG"),
+                anchored(text, "党纪学习教育", "EVENT")]
+    celebrate = text.index("庆祝") + 2  # where the verb 庆祝 ends
+    verbs = frozenset({text.index("坚持") + 2, celebrate, text.index("开展") + 2})
+    found = trigger_relations(text, split_sentences(text), mentions, None, relation_rules, None, verbs)
+    assert pairs(found, "organized") == {("全国政协", "党纪学习教育")}
+    found = trigger_relations(text, split_sentences(text), mentions, None, relation_rules)  # no word analysis
+    assert ("中国人民政治协商会议", "党纪学习教育") in pairs(found, "organized")
