@@ -37,6 +37,7 @@ class RelationRules:
     unattached_titles: frozenset[str]
     group_titles: frozenset[str]  # titles many hold (`代表`, `委员`): standing alone they name no one person
     title_modifiers: tuple[str, ...]
+    title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
@@ -124,6 +125,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
+        title_compounds=longest_first(chain.get("title_compounds", [])),
         post_status={key: longest_first(data.get("post_status", {}).get(key, []))
                      for key in ("former", "new", "appointing", "ending", "post_word")},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),

@@ -47,7 +47,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     `is_word` and `verb_ends` come from a word analysis: where a trigger is a whole word, where
     verbs end."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
-    bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles)
+    bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
         (m.start, m.end) for m in mentions if m.type == "ORG" and ends_with_title(text, m.end, titles)}

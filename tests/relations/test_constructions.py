@@ -385,6 +385,13 @@ def test_a_title_many_hold_standing_alone_names_no_one(relation_rules, rules):
     assert bare_title_mentions(text, mentions, rules.titles, [], relation_rules.group_titles) == []
 
 
+def test_a_title_that_modifies_a_noun_names_no_one(relation_rules, rules):
+    text = "王沪宁主席主持会议。主席会议举行集体学习。主席强调，要加强学习。"
+    mentions = [anchored(text, "王沪宁", "PERSON")]
+    found = bare_title_mentions(text, mentions, rules.titles, [], frozenset(), relation_rules.title_compounds)
+    assert [text[m.start:m.end + 2] for m in found] == ["主席强调"]  # not 主席|会议
+
+
 def test_a_granting_verb_without_an_object_in_its_clause_confers_nothing(relation_rules):
     text = "市科协、表彰奖励获得者代表，优秀科技工作者代表出席。"
     mentions = [anchored(text, "市科协", "ORG"), anchored(text, "优秀科技工作者", "AWARD")]
