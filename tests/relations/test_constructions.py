@@ -551,3 +551,13 @@ def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_ru
     assert pairs(found, "organized") == {("全国政协", "党纪学习教育")}
     found = trigger_relations(text, split_sentences(text), mentions, None, relation_rules)  # no word analysis
     assert ("中国人民政治协商会议", "党纪学习教育") in pairs(found, "organized")
+
+
+def test_a_ceremony_joined_to_another_meeting_confers_the_awards(relation_rules):
+    from pipeline.relations.attachments import ceremony_relations
+
+    entities = {"EVENT:全国脱贫攻坚奖表彰大会暨先进事迹报告会": ("EVENT", "全国脱贫攻坚奖表彰大会暨先进事迹报告会"),
+                "EVENT:先进事迹报告会": ("EVENT", "先进事迹报告会"),
+                "AWARD:全国脱贫攻坚奖": ("AWARD", "全国脱贫攻坚奖")}
+    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, relation_rules)}
+    assert got == {("全国脱贫攻坚奖", "全国脱贫攻坚奖表彰大会暨先进事迹报告会")}
