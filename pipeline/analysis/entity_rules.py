@@ -290,13 +290,30 @@ def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
 
 
+WORD_PERSON_SCORE = 0.6
+
+
+def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
+                  found: list[Mention]) -> list[Mention]:
+    """People the word analysis reads as a person's name (`nr`, three characters, the first a
+    surname of the list): where no other mention lies (`中国科学院大气物理研究所|曾庆存|院士`), and
+    over a person the recognizer cut short (`曾庆|存`). Two-character ones are left: the analysis
+    reads too many words as names there (`恩赐`, `风华`)."""
+    names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    short = {(m.start, m.end) for m in found if m.type == "PERSON"}
+    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_PERSON_SCORE) for s, e in names
+            if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
+
+
 class EntityRules:
     """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
 
     def __init__(self, nlp: Language, schema: Schema):
         self.rules = schema.recognition
         self.patterns = compile_patterns(self.rules)
-        self.surnames = frozenset(self.rules.lexicons.get("SURNAME", ())) - self.rules.weak_surnames
+        self.all_surnames = frozenset(self.rules.lexicons.get("SURNAME", ()))
+        self.surnames = self.all_surnames - self.rules.weak_surnames
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
@@ -317,6 +334,7 @@ class EntityRules:
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
+        candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
