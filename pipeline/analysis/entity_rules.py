@@ -306,6 +306,21 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
             if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
 
 
+WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
+
+
+def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
+                 place_generics: str) -> list[Mention]:
+    """Places and organisations the word analysis reads as such where no other mention lies: a
+    place word (`ns`) of three characters or more that ends in a place's generic term (`澡下镇`,
+    `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
+    without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_PERSON_SCORE) for s, e, pos in words or ()
+            if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
+            and not any(p in taken for p in range(s, e))]
+
+
 class EntityRules:
     """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
 
@@ -335,6 +350,7 @@ class EntityRules:
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates)
+        candidates += worded_names(text, words, candidates, self.rules.place_generics + "乡村")
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)

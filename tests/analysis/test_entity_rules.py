@@ -520,3 +520,14 @@ def test_the_word_analysis_finds_people_the_recognizer_misses_or_cuts_short(rule
     found = worded_people(text, words, surnames, [org, cut])
     assert [(m.text, m.source) for m in found] == [("曾庆存", "words"), ("孙家栋", "words")]  # not 风华: two characters
     assert worded_people(text, None, surnames, [org]) == []
+
+
+def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
+    from pipeline.analysis.entity_rules import worded_names
+
+    text = "江西省奉新县澡下镇教师，路透社报道，游客在三里屯"
+    words = [(0, 3, "ns"), (3, 6, "ns"), (6, 9, "ns"), (9, 11, "n"), (11, 12, "w"), (12, 15, "nt"), (15, 17, "v"),
+             (17, 18, "w"), (18, 20, "n"), (20, 21, "p"), (21, 22, "m"), (22, 24, "ns")]
+    province = Mention(0, 3, "江西省", "LOCATION", "model", 0.9)
+    found = worded_names(text, words, [province], rules.place_generics)
+    assert [(m.text, m.type) for m in found] == [("奉新县", "LOCATION"), ("澡下镇", "LOCATION"), ("路透社", "ORG")]
