@@ -290,7 +290,7 @@ def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
 
 
-WORD_PERSON_SCORE = 0.6
+WORD_SCORE = 0.6
 
 
 def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
@@ -302,7 +302,7 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
     names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
     taken = {pos for m in found for pos in range(m.start, m.end)}
     short = {(m.start, m.end) for m in found if m.type == "PERSON"}
-    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_PERSON_SCORE) for s, e in names
+    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
             if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
 
 
@@ -316,7 +316,7 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
     `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
     without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
     taken = {pos for m in found for pos in range(m.start, m.end)}
-    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_PERSON_SCORE) for s, e, pos in words or ()
+    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
             if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
             and not any(p in taken for p in range(s, e))]
 
