@@ -8,6 +8,7 @@ after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_m
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -131,9 +132,9 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     (`…最高人民检察院检察长`). `word_starts` maps the end of each word of two or more
     characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
-    if text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
+    if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
-    while text and text[-1] in rules.trailing_junk:
+    while text and (text[-1] in rules.trailing_junk or unicodedata.category(text[-1]).startswith("P")):
         text, end = text[:-1], end - 1
     cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
     text, end = (text[:-cut], end - cut) if cut else (text, end)

@@ -531,3 +531,11 @@ def test_the_word_analysis_finds_places_with_their_generic_term_and_organisation
     province = Mention(0, 3, "江西省", "LOCATION", "model", 0.9)
     found = worded_names(text, words, [province], rules.place_generics)
     assert [(m.text, m.type) for m in found] == [("奉新县", "LOCATION"), ("澡下镇", "LOCATION"), ("路透社", "ORG")]
+
+
+def test_punctuation_never_ends_a_name_whatever_the_words_read(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "俄军攻占阿夫杰耶夫卡，并逼近。"
+    span = Mention(4, 11, text[4:11], "PERSON", "model", 0.9)  # the analysis joins `卡，` into one word
+    assert trim_model_mention(span, rules, text, {11: 4}).text == "阿夫杰耶夫卡"
