@@ -174,8 +174,8 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         return clean_person(mention, rules)
-    if len(mention.text) < 2 and mention.score < 0.9:
-        return None
+    if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):
+        return None  # one-character places are short forms (`中`, `美`); no other name has one
     return mention
 
 

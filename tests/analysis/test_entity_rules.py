@@ -539,3 +539,10 @@ def test_punctuation_never_ends_a_name_whatever_the_words_read(rules):
     text = "俄军攻占阿夫杰耶夫卡，并逼近。"
     span = Mention(4, 11, text[4:11], "PERSON", "model", 0.9)  # the analysis joins `卡，` into one word
     assert trim_model_mention(span, rules, text, {11: 4}).text == "阿夫杰耶夫卡"
+
+
+def test_only_a_place_has_a_one_character_name(rules):
+    text = "中美双方在联大会议上"
+    found = merge_mentions([Mention(1, 2, "美", "LOCATION", "model", 0.9), Mention(5, 6, "联", "ORG", "model", 0.9)],
+                           rules, text)
+    assert [(m.text, m.type) for m in found] == [("美", "LOCATION")]
