@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
+    NOUN_POS,
     bare_heads,
     split_joined_names,
     split_listed_people,
@@ -348,8 +349,9 @@ class EntityRules:
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = doc._.zhkg_words
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
+        nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)
-                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
+                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += worded_names(text, words, candidates, self.rules.place_generics + "乡村")
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)

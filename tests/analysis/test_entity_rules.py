@@ -546,3 +546,23 @@ def test_only_a_place_has_a_one_character_name(rules):
     found = merge_mentions([Mention(1, 2, "美", "LOCATION", "model", 0.9), Mention(5, 6, "联", "ORG", "model", 0.9)],
                            rules, text)
     assert [(m.text, m.type) for m in found] == [("美", "LOCATION")]
+
+
+def test_in_an_event_name_a_stop_word_read_as_a_noun_stops_nothing(rules):
+    text = "举行第15届伊斯兰合作组织首脑会议，全国党建研究会负责同志调研"
+    org = (text.index("组织"), text.index("组织") + 2)
+    comrade = (text.index("同志"), text.index("同志") + 2)
+    nouns = frozenset({org, comrade})
+    found = names(find_chunk_mentions(text, rules, {text.index("全国")}, nouns=nouns))
+    assert "第15届伊斯兰合作组织首脑会议" in found
+    assert "第15届伊斯兰合作组织首脑会议" not in names(find_chunk_mentions(text, rules))
+    assert not any("同志" in name for name in found)  # an organisation's name stops at a person noun
+
+
+def test_a_meeting_named_before_a_word_and_a_new_term_is_no_part_of_the_name(rules):
+    from pipeline.analysis.boundaries import governed_start
+
+    name = "委员长会议建议十四届全国人大四次会议"
+    assert name[governed_start(name, rules):] == "十四届全国人大四次会议"
+    name = "中央党校建校90周年庆祝大会暨2023年春季学期开学典礼"  # joined by 暨: one event
+    assert governed_start(name, rules) == 0
