@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -89,11 +90,15 @@ def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> lis
 
 
 def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[Mention]:
+    matches = matcher(doc)
+    if not matches:
+        return []
+    offsets = doc.to_array([IDX, LENGTH])  # token start and length, without making Token objects
     mentions = []
-    for match_id, start, end in matcher(doc):
-        span = doc[start:end]
+    for match_id, start, end in matches:
+        start_char, end_char = int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1])
         label = doc.vocab.strings[match_id]
-        mentions.append(Mention(span.start_char, span.end_char, text[span.start_char:span.end_char],
+        mentions.append(Mention(start_char, end_char, text[start_char:end_char],
                                 label, "rule:lexicon", 2.0 if label == BLOCK else LEXICON_SCORE))
     return mentions
 
@@ -202,8 +207,7 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     accepted: list[Mention] = []
     covering: dict[int, list[Mention]] = {}
     for mention in cleaned:
-        others = {id(o): o for pos in range(mention.start, mention.end) for o in covering.get(pos, ())}
-        clash = any(not _nests(mention, o) for o in others.values())
+        clash = any(not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
         if not clash:
             accepted.append(mention)
             for pos in range(mention.start, mention.end):
