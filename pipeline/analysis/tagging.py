@@ -48,39 +48,46 @@ def log_softmax(scores: np.ndarray) -> np.ndarray:
 def unsure_runs(logp: np.ndarray, outside: int, breaks: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of the runs of rows not surely outside, never across a row in `breaks`
     (the first rows of the documents concatenated in `logp`)."""
-    unsure = logp[:, outside] < np.log(SURE_OUTSIDE)
-    edges = np.diff(np.concatenate(([False], unsure, [False])).astype(np.int8))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    runs: list[tuple[int, int]] = []
-    for start, end in zip(starts.tolist(), ends.tolist()):
-        inner = breaks[(breaks > start) & (breaks < end)].tolist()
-        runs += list(zip([start, *inner], [*inner, end]))
-    return runs
+    unsure, breaks = logp[:, outside] < np.log(SURE_OUTSIDE), np.asarray(breaks, dtype=np.int64)
+    cut = np.zeros(len(unsure) + 1, dtype=bool)
+    cut[breaks[(breaks > 0) & (breaks < len(unsure))]] = True
+    before, here = np.concatenate(([False], unsure)), np.concatenate((unsure, [False]))
+    starts, ends = np.flatnonzero(here & (~before | cut)), np.flatnonzero(before & (~here | cut))
+    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def best_tags(logp: np.ndarray, runs: list[tuple[int, int]], scheme: Scheme) -> np.ndarray:
-    """The best allowed tag of every row in `runs`, each run decoded between two O tags (padded
-    with rows where only O is possible); the tags of other rows are O."""
+    """The best allowed tag of every row in `runs`, each run decoded between two O tags (followed
+    by a row where only O is possible); the tags of other rows are O. The runs are taken longest
+    first, so that each step of the recursion computes only the runs still going on."""
     tags = np.full(len(logp), scheme.outside)
     if not runs:
         return tags
-    n_tags, width = len(scheme.labels), max(end - start for start, end in runs) + 1
-    padded = np.full((len(runs), width, n_tags), NEVER)
+    bounds = np.array(runs, dtype=np.int64).reshape(-1, 2)
+    order = np.argsort(bounds[:, 0] - bounds[:, 1], kind="stable")  # longest first
+    starts, lengths = bounds[order, 0], bounds[order, 1] - bounds[order, 0]
+    n_runs, n_tags, width = len(runs), len(scheme.labels), int(lengths[0]) + 1
+    run_of = np.repeat(np.arange(n_runs), lengths)
+    step = np.arange(len(run_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    rows = np.repeat(starts, lengths) + step
+    padded = np.full((n_runs, width, n_tags), NEVER)
     padded[:, :, scheme.outside] = 0.0
-    for k, (start, end) in enumerate(runs):
-        padded[k, : end - start] = logp[start:end]
+    padded[run_of, step] = logp[rows]
+    active = np.searchsorted(-lengths, -np.arange(width), side="right")  # runs with length >= t
     score = padded[:, 0] + scheme.first
-    back = np.zeros((len(runs), width, n_tags), dtype=np.int64)
+    back = np.zeros((n_runs, width, n_tags), dtype=np.int64)
     for t in range(1, width):
-        candidates = score[:, :, None] + scheme.transition
-        back[:, t] = candidates.argmax(axis=1)
-        score = np.take_along_axis(candidates, back[:, t][:, None, :], axis=1)[:, 0] + padded[:, t]
-    path = np.empty((len(runs), width), dtype=np.int64)
-    path[:, -1] = scheme.outside  # the last padding row is O, which ends every entity before it
+        k = active[t]
+        candidates = score[:k, :, None] + scheme.transition
+        back[:k, t] = candidates.argmax(axis=1)
+        score = candidates.max(axis=1) + padded[:k, t]
+    path = np.empty((n_runs, width), dtype=np.int64)
+    current = np.full(n_runs, scheme.outside)  # the row after each run is O, which ends every entity
     for t in range(width - 1, 0, -1):
-        path[:, t - 1] = back[np.arange(len(runs)), t, path[:, t]]
-    for k, (start, end) in enumerate(runs):
-        tags[start:end] = path[k, : end - start]
+        k = active[t]
+        current[:k] = back[np.arange(k), t, current[:k]]
+        path[:k, t - 1] = current[:k]
+    tags[rows] = path[run_of, step]
     return tags
 
 
@@ -94,8 +101,9 @@ def decode(scores: list[np.ndarray], scheme: Scheme) -> list[list[tuple[int, int
     tags = best_tags(logp, unsure_runs(logp, scheme.outside, offsets[1:-1]), scheme)
     moves = np.array([label[0] for label in scheme.labels])[tags]
     starts, ends = np.flatnonzero(np.isin(moves, ("B", "U"))), np.flatnonzero(np.isin(moves, ("L", "U"))) + 1
+    docs = np.searchsorted(offsets, starts, side="right") - 1
     spans: list[list[tuple[int, int, str]]] = [[] for _ in scores]
-    for start, end in zip(starts.tolist(), ends.tolist()):
-        doc = int(np.searchsorted(offsets, start, side="right")) - 1
-        spans[doc].append((start - offsets[doc], end - offsets[doc], scheme.types[tags[start]]))
+    for doc, start, end, tag in zip(docs.tolist(), (starts - offsets[docs]).tolist(), (ends - offsets[docs]).tolist(),
+                                    tags[starts].tolist()):
+        spans[doc].append((start, end, scheme.types[tag]))
     return spans
