@@ -37,6 +37,7 @@ class RelationRules:
     unattached_titles: frozenset[str]
     group_titles: frozenset[str]  # titles many hold (`代表`, `委员`): standing alone they name no one person
     title_modifiers: tuple[str, ...]
+    title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
@@ -46,6 +47,7 @@ class RelationRules:
     clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
     time_markers: tuple[str, ...]
     held_verbs: tuple[str, ...]
+    attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
     triggers: tuple[TriggerRule, ...]
@@ -123,6 +125,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
+        title_compounds=longest_first(chain.get("title_compounds", [])),
         post_status={key: longest_first(data.get("post_status", {}).get(key, []))
                      for key in ("former", "new", "appointing", "ending", "post_word")},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
@@ -135,6 +138,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
                                   "recipient_prepositions")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
+        attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
         triggers=_trigger_rules(data["triggers"], types, path),

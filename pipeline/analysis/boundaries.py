@@ -15,6 +15,7 @@ MAX_WORD_CHARS = 4
 PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
+NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 
@@ -27,15 +28,21 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     76周年招待会` keeps its verb), at `name_starts`: offsets in `name` where an organisation or
     a place begins (`预祝|北京冬奥会`). A predicate word is one of lexicon PREDICATE or, where the
     text's word analysis is given, a verb or function word of two characters or more that it
-    finds ending at one of `predicate_ends` (`见证|北京冬奥会`)."""
+    finds ending at one of `predicate_ends` (`见证|北京冬奥会`). A meeting named right before a
+    word that precedes the start is the subject of that word, no part of the name."""
     predicates = word_set(rules.lexicons.get("PREDICATE", ()))
     tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
     starts |= {pos for pos in name_starts if 0 < pos < len(name) and not ANNIVERSARY.search(name, pos)}
+    chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
+    heads, joiners = (chunker.suffixes, chunker.joiners) if chunker else ((), ())
     for pos in sorted(starts):
         if pos in tagged or any(name[max(0, pos - n):pos] in predicates
                                 for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
             return pos
+        if any(name.endswith(heads, 0, pos - gap) and not any(j in name[pos - gap:pos] for j in joiners)
+               for gap in (1, 2)):
+            return pos  # `委员长会议|建议|十四届全国人大四次会议`: a whole meeting before it is its subject
     return 0
 
 

@@ -26,14 +26,16 @@ QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|�
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
                 known_ends: dict[int, int] | None = None, anchors: set[int] | None = None,
-                nominal_words: dict[int, int] | None = None) -> int:
+                nominal_words: dict[int, int] | None = None, nouns: frozenset[tuple[int, int]] = frozenset()) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
     and places) stops nothing (`以色列`, `上海合作组织`), nor one before an anniversary (`成立|100
     周年`). A chunker that `stops_at_predicates` also stops at a verb or function word right
     before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`.
     A stop word inside a longer noun or modifier of the word analysis (`nominal_words`: start →
-    end) stops nothing (`高等`, `共和国`, `和平`)."""
+    end) stops nothing (`高等`, `共和国`, `和平`), nor, in an event's name, one it reads as a noun
+    (`nouns`: (start, end) spans; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
+    organises or represents anything); an organisation's name stops at a person noun (`同志`)."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
@@ -52,6 +54,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
         if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
                 and not _inside_word(pos - len(stop), pos, nominal_words) \
+                and not (chunker.label == "EVENT" and (pos - len(stop), pos) in nouns) \
                 and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos):
             break
         pos -= 1
@@ -165,7 +168,8 @@ def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
 
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
                         known_ends: dict[int, int] | None = None,
-                        nominal_words: dict[int, int] | None = None) -> list[Mention]:
+                        nominal_words: dict[int, int] | None = None,
+                        nouns: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
@@ -184,7 +188,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
                     or text[end - 2:end] in suffix_words:
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words)
+            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, nouns)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:

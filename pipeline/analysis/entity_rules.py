@@ -8,15 +8,18 @@ after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_m
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
+    NOUN_POS,
     bare_heads,
     split_joined_names,
     split_listed_people,
@@ -87,11 +90,15 @@ def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> lis
 
 
 def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[Mention]:
+    matches = matcher(doc)
+    if not matches:
+        return []
+    offsets = doc.to_array([IDX, LENGTH])  # token start and length, without making Token objects
     mentions = []
-    for match_id, start, end in matcher(doc):
-        span = doc[start:end]
+    for match_id, start, end in matches:
+        start_char, end_char = int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1])
         label = doc.vocab.strings[match_id]
-        mentions.append(Mention(span.start_char, span.end_char, text[span.start_char:span.end_char],
+        mentions.append(Mention(start_char, end_char, text[start_char:end_char],
                                 label, "rule:lexicon", 2.0 if label == BLOCK else LEXICON_SCORE))
     return mentions
 
@@ -131,9 +138,9 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     (`…最高人民检察院检察长`). `word_starts` maps the end of each word of two or more
     characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
-    if text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
+    if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
-    while text and text[-1] in rules.trailing_junk:
+    while text and (text[-1] in rules.trailing_junk or unicodedata.category(text[-1]).startswith("P")):
         text, end = text[:-1], end - 1
     cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
     text, end = (text[:-cut], end - cut) if cut else (text, end)
@@ -173,8 +180,8 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         return clean_person(mention, rules)
-    if len(mention.text) < 2 and mention.score < 0.9:
-        return None
+    if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):
+        return None  # one-character places are short forms (`中`, `美`); no other name has one
     return mention
 
 
@@ -200,8 +207,7 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     accepted: list[Mention] = []
     covering: dict[int, list[Mention]] = {}
     for mention in cleaned:
-        others = {id(o): o for pos in range(mention.start, mention.end) for o in covering.get(pos, ())}
-        clash = any(not _nests(mention, o) for o in others.values())
+        clash = any(not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
         if not clash:
             accepted.append(mention)
             for pos in range(mention.start, mention.end):
@@ -290,13 +296,45 @@ def model_mentions(doc: Doc) -> list[Mention]:
     return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
 
 
+WORD_SCORE = 0.6
+
+
+def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
+                  found: list[Mention]) -> list[Mention]:
+    """People the word analysis reads as a person's name (`nr`, three characters, the first a
+    surname of the list): where no other mention lies (`中国科学院大气物理研究所|曾庆存|院士`), and
+    over a person the recognizer cut short (`曾庆|存`). Two-character ones are left: the analysis
+    reads too many words as names there (`恩赐`, `风华`)."""
+    names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    short = {(m.start, m.end) for m in found if m.type == "PERSON"}
+    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
+            if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
+
+
+WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
+
+
+def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
+                 place_generics: str) -> list[Mention]:
+    """Places and organisations the word analysis reads as such where no other mention lies: a
+    place word (`ns`) of three characters or more that ends in a place's generic term (`澡下镇`,
+    `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
+    without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
+            if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
+            and not any(p in taken for p in range(s, e))]
+
+
 class EntityRules:
     """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
 
     def __init__(self, nlp: Language, schema: Schema):
         self.rules = schema.recognition
         self.patterns = compile_patterns(self.rules)
-        self.surnames = frozenset(self.rules.lexicons.get("SURNAME", ())) - self.rules.weak_surnames
+        self.all_surnames = frozenset(self.rules.lexicons.get("SURNAME", ()))
+        self.surnames = self.all_surnames - self.rules.weak_surnames
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
@@ -315,8 +353,11 @@ class EntityRules:
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = doc._.zhkg_words
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
+        nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)
-                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal) + listed_plenums(text))
+                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
+        candidates += worded_people(text, words, self.all_surnames, candidates)
+        candidates += worded_names(text, words, candidates, self.rules.place_generics + "乡村")
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)

@@ -39,13 +39,15 @@ __all__ = ["Anchored", "WordCheck", "extract_relations"]
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
                       main_event: str | None, rules: RelationRules,
-                      is_word: WordCheck | None = None) -> list[Relation]:
+                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> list[Relation]:
     """All relations of one document, deduplicated by (type, head, tail, title).
 
     Organisations that name a post (a title chain's, or one a title follows) are left out of the
-    trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event."""
+    trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event.
+    `is_word` and `verb_ends` come from a word analysis: where a trigger is a whole word, where
+    verbs end."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
-    bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles)
+    bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
         (m.start, m.end) for m in mentions if m.type == "ORG" and ends_with_title(text, m.end, titles)}
@@ -55,7 +57,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += dismissal_relations(text, mentions, titles, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
-    found += trigger_relations(text, sentences, free, main_event, rules, is_word)
+    found += trigger_relations(text, sentences, free, main_event, rules, is_word, verb_ends)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += ceremony_relations(entities, rules)

@@ -157,9 +157,10 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
 
 
 def ceremony_relations(entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
-    """An award ceremony of the document (`…表彰大会`, `…颁奖大会`) confers its awards."""
+    """An award ceremony of the document (`…表彰大会`, `…颁奖大会`, or one of the meetings that
+    `暨` joins into one: `…表彰大会暨先进事迹报告会`) confers its awards."""
     ceremonies = [eid for eid, (etype, name) in entities.items()
-                  if etype == "EVENT" and name.endswith(rules.ceremony_suffixes)]
+                  if etype == "EVENT" and any(part.endswith(rules.ceremony_suffixes) for part in name.split("暨"))]
     for ceremony in ceremonies:
         for eid, (etype, _) in entities.items():
             if etype == "AWARD":

@@ -175,12 +175,14 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                        chain: list[tuple[Relation, Anchored]], group_titles: frozenset[str] = frozenset()) -> list[Anchored]:
+                        chain: list[tuple[Relation, Anchored]], group_titles: frozenset[str] = frozenset(),
+                        compounds: tuple[str, ...] = ()) -> list[Anchored]:
     """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
     is a mention of that person. Titles next to a name or inside a mention are not bare; a title
     word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title; a
     title of membership or profession (`group_titles`: `代表`, `委员`, `专家`) that stands alone
-    names a group (`各界代表`), not one person."""
+    names a group (`各界代表`), not one person; nor does a title that modifies a noun after it
+    (`compounds`: `主席会议`, `主席团`)."""
     holders: dict[str, set[str]] = {}
     for relation, _ in chain:
         holders.setdefault(relation.title or "", set()).add(relation.head)
@@ -205,7 +207,8 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
             end = start + len(title)
             free = taken.free(start, end)
             at_a_name = start in person_edges or end in person_edges
-            if free and not at_a_name and not _title_continues(text, start, end, titles):
+            if free and not at_a_name and not _title_continues(text, start, end, titles) \
+                    and not text.startswith(compounds, end):
                 found.append(Anchored(start, end, "PERSON", head))
             start = text.find(title, end)
     return found

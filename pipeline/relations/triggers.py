@@ -53,14 +53,17 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
-                  types: frozenset[str], trigger_starts: list[int], rules: RelationRules) -> list[Anchored]:
+                  types: frozenset[str], trigger_starts: list[int], rules: RelationRules,
+                  verb_ends: frozenset[int] = frozenset()) -> list[Anchored]:
     """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
     with the names listed in whole clauses before it (`A，B，C分别发言`) or in a list that ends in
     its clause (`院士A，院长、院士B，…研究员C等7位科学家代表先后发言`); a predicate joined to an
     earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
     those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
     before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
-    is no subject of what is reported."""
+    is no subject of what is reported. In those earlier clauses a name after a verb of its clause
+    (`verb_ends`: where the word analysis's verbs end) is an object, no subject (`隆重庆祝|中国人民
+    政治协商会议成立75周年，扎实开展…`)."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     for index, (start, end) in enumerate(reversed(clauses)):
@@ -76,14 +79,15 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
                  and not _oblique(text, m.start, rules)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
-            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules)
+            return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
+                                 verb_ends)
         if index == 0 and found and text.startswith(LIST_END, found[-1].end):
             listed = listed_up_to(text, found[-1].end, [m for m in mentions if m.type in types and not m.nested],
                                   rules.list_item_gap)
             return [m for m in listed if m not in found] + found
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
             return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
-        heads = found + heads
+        heads = [m for m in found if not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:
             break
     return heads
@@ -116,7 +120,7 @@ def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       main_event: str | None, rules: RelationRules,
-                      is_word: WordCheck | None = None) -> Iterator[Relation]:
+                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> Iterator[Relation]:
     spans = [(m.start, m.end) for m in mentions]
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     for sentence in sentences:
@@ -131,7 +135,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 continue  # `为召开…作准备`: a meeting prepared for is not yet held
             if rule.order == "head_trigger_tail":
                 heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
-                                             [s for s in starts if s < t_start])
+                                             [s for s in starts if s < t_start], verb_ends)
             else:
                 heads, tails = _backward_ends(text, clause_at(text, sentence, t_start), (t_start, t_end), rule,
                                               in_sentence, rules)
@@ -171,13 +175,13 @@ def _relation_of(text: str, rule: TriggerRule, tail: Anchored) -> str:
 
 def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
                   in_sentence: list[Anchored], main_event: str | None, rules: RelationRules,
-                  earlier_starts: list[int]) -> tuple[list[Anchored], list[Anchored]]:
+                  earlier_starts: list[int], verb_ends: frozenset[int] = frozenset()) -> tuple[list[Anchored], list[Anchored]]:
     """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     head_types = rule.heads or head_types
     clause = clause_at(text, sentence, t_start)
-    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules)
+    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends)
     if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
         heads = []
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]

@@ -54,6 +54,12 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
+    text = "代表委员议国是\n党的二十大以来，参加十四届全国人大二次会议的代表开始分组审议。马兴瑞在参加新疆代表团审议时说。"
+    mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "十四届全国人大二次会议", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:十四届全国人大二次会议"
+
+
 def test_an_event_only_referred_to_is_no_main_event(relation_rules):
     text = "新闻联播\n要深入学习党的二十大精神，党的二十大以来成就显著。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "党的二十大", "EVENT", occurrence=1)]
@@ -80,6 +86,21 @@ def test_a_chair_is_held_at_the_standing_committee_the_title_line_names(rules, r
     mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "赵乐际", "PERSON")]
     got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("赵乐际", "全国人大常委会", "委员长")}
+
+
+@pytest.mark.parametrize("line, body", [
+    ("全国政协十四届常委会第十二次会议举行全体会议", "全国政协十四届常委会"),
+    ("政协第十三届全国委员会常务委员会第二十二次会议举行", "政协第十三届全国委员会常务委员会"),
+    ("全国政协举行双周协商座谈会", "全国政协"),
+])
+def test_a_standing_member_speaks_at_the_committee_the_title_line_names(rules, relation_rules, line, body):
+    text = f"{line}\n易纲常委发言提出，深化金融体制改革。"
+    mentions = [anchored(text, body, "ORG"), anchored(text, "易纲", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("易纲", body, "常委")}
+    text = "中关村实验室召开会议\n易纲常委发言。"  # a laboratory has no standing members
+    mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "易纲", "PERSON")]
+    assert not list(home_title_relations(text, mentions, rules.titles, relation_rules))
 
 @pytest.mark.parametrize("text, org", [
     ("央视网消息：习近平主席出席会议。", "央视网"),          # a source credit is no institution
@@ -364,6 +385,13 @@ def test_a_title_many_hold_standing_alone_names_no_one(relation_rules, rules):
     assert bare_title_mentions(text, mentions, rules.titles, [], relation_rules.group_titles) == []
 
 
+def test_a_title_that_modifies_a_noun_names_no_one(relation_rules, rules):
+    text = "王沪宁主席主持会议。主席会议举行集体学习。主席强调，要加强学习。"
+    mentions = [anchored(text, "王沪宁", "PERSON")]
+    found = bare_title_mentions(text, mentions, rules.titles, [], frozenset(), relation_rules.title_compounds)
+    assert [text[m.start:m.end + 2] for m in found] == ["主席强调"]  # not 主席|会议
+
+
 def test_a_granting_verb_without_an_object_in_its_clause_confers_nothing(relation_rules):
     text = "市科协、表彰奖励获得者代表，优秀科技工作者代表出席。"
     mentions = [anchored(text, "市科协", "ORG"), anchored(text, "优秀科技工作者", "AWARD")]
@@ -508,3 +536,28 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
     assert not list(roster_relations(text, [anchored(text, "王毅", "PERSON")], None, rules.titles, relation_rules))
     got = roster_relations(text, [anchored(text, "王毅", "PERSON")], event, rules.titles, relation_rules)
     assert pairs(got, "participated_in") == {("王毅", event[6:])}
+
+
+def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
+    from pipeline.analysis.sentences import split_sentences
+    from pipeline.relations.triggers import trigger_relations
+
+    text = "一年来，全国政协坚持履职，隆重庆祝中国人民政治协商会议成立75周年，扎实开展党纪学习教育。"
+    mentions = [anchored(text, "全国政协", "ORG"), anchored(text, "中国人民政治协商会议", "ORG"),
+                anchored(text, "党纪学习教育", "EVENT")]
+    celebrate = text.index("庆祝") + 2  # where the verb 庆祝 ends
+    verbs = frozenset({text.index("坚持") + 2, celebrate, text.index("开展") + 2})
+    found = trigger_relations(text, split_sentences(text), mentions, None, relation_rules, None, verbs)
+    assert pairs(found, "organized") == {("全国政协", "党纪学习教育")}
+    found = trigger_relations(text, split_sentences(text), mentions, None, relation_rules)  # no word analysis
+    assert ("中国人民政治协商会议", "党纪学习教育") in pairs(found, "organized")
+
+
+def test_a_ceremony_joined_to_another_meeting_confers_the_awards(relation_rules):
+    from pipeline.relations.attachments import ceremony_relations
+
+    entities = {"EVENT:全国脱贫攻坚奖表彰大会暨先进事迹报告会": ("EVENT", "全国脱贫攻坚奖表彰大会暨先进事迹报告会"),
+                "EVENT:先进事迹报告会": ("EVENT", "先进事迹报告会"),
+                "AWARD:全国脱贫攻坚奖": ("AWARD", "全国脱贫攻坚奖")}
+    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, relation_rules)}
+    assert got == {("全国脱贫攻坚奖", "全国脱贫攻坚奖表彰大会暨先进事迹报告会")}
