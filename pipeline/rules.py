@@ -54,6 +54,7 @@ class RecognitionRules:
     trailing_junk: str
     place_finals: str
     place_generics: str
+    word_place_generics: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -138,6 +139,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
         place_generics=fold(data.get("place_generics", "")),
+        word_place_generics=fold(data.get("word_place_generics", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

@@ -101,17 +101,16 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
     if not words:
         return mentions
     starts = {s: (e, pos) for s, e, pos in words}
-    kept = []
-    for m in mentions:
+
+    def bare(m: Mention) -> bool:
         pos = m.start
-        while m.source == "rule:chunk" and pos in starts and starts[pos][1] in MODIFIER_POS and starts[pos][0] < m.end:
+        while pos in starts and starts[pos][1] in MODIFIER_POS and starts[pos][0] < m.end:
             pos = starts[pos][0]
             if m.text[pos - m.start:] in generic:
-                break
-        if m.source == "rule:chunk" and pos > m.start and m.text[pos - m.start:] in generic:
-            continue
-        kept.append(m)
-    return kept
+                return True
+        return False
+
+    return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
 
 
 def without_leading_places(mentions: list[Mention]) -> list[Mention]:

@@ -357,7 +357,7 @@ class EntityRules:
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates)
-        candidates += worded_names(text, words, candidates, self.rules.place_generics + "乡村")
+        candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)

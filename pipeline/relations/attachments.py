@@ -17,7 +17,7 @@ from pipeline.relations.mentions import (
     listed_up_to,
     within,
 )
-from pipeline.wordlists import word_at
+from pipeline.relations.titles import ends_with_title
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 
@@ -97,7 +97,7 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: str | None
         evidence = evidence_of(text, match.start(), end)
         for m in mentions:
             if match.end() <= m.start and m.end <= end and not m.nested and (
-                    m.type == "PERSON" or m.type == "ORG" and word_at(text, m.end, titles) is not None):
+                    m.type == "PERSON" or m.type == "ORG" and ends_with_title(text, m.end, titles)):
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 
 
