@@ -140,7 +140,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     start, end, text = mention.start, mention.end, mention.text
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
-    while text and (text[-1] in rules.trailing_junk or unicodedata.category(text[-1]).startswith("P")):
+    while text and ((len(text) > 1 and text[-1] in rules.trailing_junk) or unicodedata.category(text[-1]).startswith("P")):
         text, end = text[:-1], end - 1
     cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
     text, end = (text[:-cut], end - cut) if cut else (text, end)

@@ -442,6 +442,20 @@ def test_a_name_may_end_in_a_function_character_that_ends_a_word_of_it(rules):
     assert trim_model_mention(Mention(1, 4, "会议中", "ORG", "model", 0.9), rules, text, {3: 1}).text == "会议"
 
 
+def test_a_one_character_abbreviation_is_no_trailing_function_character(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "中美两国领导人会晤。"
+    assert trim_model_mention(Mention(0, 1, "中", "LOCATION", "model", 0.9), rules, text).text == "中"
+    assert trim_model_mention(Mention(0, 2, "中，", "LOCATION", "model", 0.9), rules, "中，美").text == "中"
+    assert trim_model_mention(Mention(0, 1, "，", "LOCATION", "model", 0.9), rules, "，美") is None
+
+
+def test_a_one_character_abbreviation_beside_its_full_name_is_its_alias(extract):
+    facts = extract("中国和德国发表联合声明。双方表示，中德关系稳定发展。")
+    assert "中" in facts.entity("LOCATION", "中国").aliases
+
+
 def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
     from pipeline.analysis.entity_rules import trim_model_mention
 
