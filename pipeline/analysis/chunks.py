@@ -20,6 +20,9 @@ DATE = re.compile(r"[0-9]+[月日]$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration
 ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
+# `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
+# no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
+SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 # a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`); `八项|规定` and `第二批` count no names
 QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)|(?<!第)[一两二三四五六七八九十百千几]+[家所位名])$")
 
@@ -55,7 +58,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
                 and not _inside_word(pos - len(stop), pos, nominal_words) \
                 and not (chunker.label == "EVENT" and (pos - len(stop), pos) in nouns) \
-                and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos):
+                and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos) \
+                and not SET_PHRASE.match(text, pos - len(stop)):
             break
         pos -= 1
     return pos

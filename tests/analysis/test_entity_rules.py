@@ -157,6 +157,16 @@ def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
 def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
+@pytest.mark.parametrize("text, name", [
+    ("国务院召开消费品以旧换新工作视频会议。", "消费品以旧换新工作视频会议"),
+    ("各地召开以工代赈工作推进会。", "以工代赈工作推进会"),
+])
+def test_the_set_phrase_by_a_do_b_keeps_its_preposition_in_an_event_name(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
+def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
+    assert not [c for c in chunks("会议要求以此带动全省工作会议精神落实。", rules, "EVENT") if "以" in c]
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
