@@ -15,8 +15,8 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
-# a date (`9月|中非合作论坛北京峰会`) is when, not what; a year may name an event (`2023年全国科技活动周`)
-DATE = re.compile(r"[0-9]+[月日]$")
+# a date (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
+DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration
 ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
@@ -94,6 +94,17 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
             return begin
         pos -= 1
     return begin
+
+
+def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], rules: RecognitionRules) -> int:
+    """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`), an
+    organisation's name begins at the known name after the last post and person's name in it
+    (a surname and one or two characters)."""
+    surnames = frozenset(rules.lexicons.get("SURNAME", ())) - rules.weak_surnames
+    after = [p for p in range(begin + 1, start) if p in anchors
+             and any(text[p - k] in surnames and len(ends_with_any(text, p - k, rules.titles) or "") in range(1, p - k - begin + 1)
+                     for k in (2, 3))]
+    return after[-1] if after else begin
 
 
 def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
@@ -197,6 +208,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
+                begin = _after_listed_person(text, begin, start, anchors or set(), rules)
             begin = _balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
             if chunker.label == "ORG" and _inside_title(text, begin, end):

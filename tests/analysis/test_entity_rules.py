@@ -164,6 +164,18 @@ def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name)
 def test_the_set_phrase_by_a_do_b_keeps_its_preposition_in_an_event_name(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
+def test_a_dateline_is_no_part_of_an_organisation_name(extract):
+    facts = extract("新华社北京一月六日电外交部发言人沈国放今天表示，中方欢迎。")
+    assert {"新华社", "外交部"} <= facts.names("ORG")
+    assert not [name for name in facts.names("ORG") if "电" in name]
+
+def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_it(extract, rules):
+    facts = extract("名单如下：陕西人民艺术剧院副院长刘远西北农业大学副教授宁毓华。")
+    assert {"陕西人民艺术剧院", "西北农业大学"} <= facts.names("ORG")
+    text = "全国人民代表大会香港特别行政区筹备委员会成立。"  # 代表 is a title, 大会 no name
+    found = find_chunk_mentions(text, rules, anchors={0, text.index("香港")}, known_ends={0: 8})
+    assert text[:20] in {m.text for m in found if m.type == "ORG"}
+
 def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
     assert not [c for c in chunks("会议要求以此带动全省工作会议精神落实。", rules, "EVENT") if "以" in c]
 
