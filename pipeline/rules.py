@@ -55,6 +55,7 @@ class RecognitionRules:
     place_finals: str
     place_generics: str
     word_place_generics: str
+    sides: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -140,6 +141,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         place_finals=fold(data.get("place_finals", "")),
         place_generics=fold(data.get("place_generics", "")),
         word_place_generics=fold(data.get("word_place_generics", "")),
+        sides=fold(data.get("sides", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

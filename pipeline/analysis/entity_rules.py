@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -120,7 +121,19 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
         break
     if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
         return None
+    if len(text) == 2 and text[1] in rules.sides and text[0] in _short_places(rules):
+        return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+def _short_places(rules: RecognitionRules) -> frozenset[str]:
+    """The one-character short forms of places (schemas/lexicons/place_short_forms.tsv)."""
+    return _first_fields(rules.lexicons.get("PLACE_SHORT", ()))
+
+
+@lru_cache(maxsize=4)
+def _first_fields(lines: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(line.partition("\t")[0] for line in lines)
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:

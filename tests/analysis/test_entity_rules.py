@@ -478,6 +478,16 @@ def test_a_one_character_abbreviation_beside_its_full_name_is_its_alias(extract)
     assert "中" in facts.entity("LOCATION", "中国").aliases
 
 
+@pytest.mark.parametrize("side", ["韩方", "乌军", "以军"])
+def test_a_place_short_form_with_side_or_army_is_no_person(rules, side):
+    from pipeline.analysis.entity_rules import clean_person
+
+    text = f"{side}表示欢迎。"
+    assert clean_person(mention(text, side, "PERSON", source="model"), rules) is None
+    text = "村支书王军表示欢迎。"
+    assert clean_person(mention(text, "王军", "PERSON", source="model"), rules).text == "王军"
+
+
 def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
     from pipeline.analysis.entity_rules import trim_model_mention
 
