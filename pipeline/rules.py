@@ -56,6 +56,7 @@ class RecognitionRules:
     place_generics: str
     word_place_generics: str
     sides: str
+    distributives: str
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -142,6 +143,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         place_generics=fold(data.get("place_generics", "")),
         word_place_generics=fold(data.get("word_place_generics", "")),
         sides=fold(data.get("sides", "")),
+        distributives=fold(data.get("distributives", "")),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

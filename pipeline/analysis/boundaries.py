@@ -113,6 +113,18 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
     return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
 
 
+def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                       distributives: str) -> list[Mention]:
+    """Without the suffix-anchored chunks of two words at most right after a distributive determiner
+    (`各|团组|会议`): a kind, each of its members, is no name; a longer one may be
+    (`各|民主党派|中央|脱贫攻坚|…|座谈会`)."""
+    if not words:
+        return mentions
+    starts = {s for s, _, _ in words}
+    return [m for m in mentions if m.source != "rule:chunk" or not (m.start and text[m.start - 1] in distributives)
+            or sum(p in starts for p in range(m.start, m.end)) > 2]
+
+
 def without_leading_places(mentions: list[Mention]) -> list[Mention]:
     """An organisation that begins with a place a pattern finds on its own there (`在|京|中共中央
     政治局委员`: the pattern's `京` after a verb of place) begins after it."""

@@ -22,6 +22,7 @@ from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
     bare_heads,
+    distributed_chunks,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -374,7 +375,8 @@ class EntityRules:
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
-        candidates = bare_heads(candidates, words, self.rules.generic_chunks)
+        candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
+                                self.rules.generic_chunks)
         merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)

@@ -167,3 +167,17 @@ def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
     org = Mention(start, start + 8, text[start:start + 8], "ORG", "model", 0.9)
     assert [m.text for m in without_leading_places([place, org])] == ["京", "中共中央政治局"]
     assert without_leading_places([org]) == [org]
+
+
+def test_a_short_chunk_after_a_distributive_determiner_is_a_kind_not_a_name():
+    from pipeline.analysis.boundaries import distributed_chunks
+
+    text = "各团组会议现场，各民主党派中央脱贫攻坚工作座谈会"
+    short = Mention(1, 5, "团组会议", "EVENT", "rule:chunk", 0.9)
+    long_start = text.index("民主党派")
+    long = Mention(long_start, len(text), text[long_start:], "EVENT", "rule:chunk", 0.9)
+    words = [(0, 1, "r"), (1, 3, "n"), (3, 5, "n"), (5, 7, "s"), (7, 8, "w"), (8, 9, "r"), (9, 13, "n"),
+             (13, 15, "n"), (15, 19, "l"), (19, 21, "vn"), (21, 24, "n")]
+    assert distributed_chunks([short, long], words, text, "各每") == [long]
+    model = Mention(1, 5, "团组会议", "EVENT", "model", 0.9)
+    assert distributed_chunks([model], words, text, "各每") == [model]
