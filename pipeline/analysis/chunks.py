@@ -15,7 +15,8 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
-# a date (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
+# a date (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`; not `“四月之春”`) is when, not what;
+# a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration
@@ -100,11 +101,22 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
     """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`), an
     organisation's name begins at the known name after the last post and person's name in it
     (a surname and one or two characters)."""
-    surnames = frozenset(rules.lexicons.get("SURNAME", ())) - rules.weak_surnames
-    after = [p for p in range(begin + 1, start) if p in anchors
-             and any(text[p - k] in surnames and len(ends_with_any(text, p - k, rules.titles) or "") in range(1, p - k - begin + 1)
-                     for k in (2, 3))]
+    surnames = _strong_surnames(rules.lexicons.get("SURNAME", ()), rules.weak_surnames)
+
+    def after_post_and_person(p: int) -> bool:
+        for k in (2, 3):
+            post = ends_with_any(text, p - k, rules.titles)
+            if text[p - k] in surnames and post and p - k - len(post) >= begin:
+                return True
+        return False
+
+    after = [p for p in range(begin + 1, start) if p in anchors and after_post_and_person(p)]
     return after[-1] if after else begin
+
+
+@lru_cache(maxsize=4)
+def _strong_surnames(surnames: tuple[str, ...], weak: frozenset[str]) -> frozenset[str]:
+    return frozenset(surnames) - weak
 
 
 def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
