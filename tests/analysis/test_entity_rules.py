@@ -179,6 +179,10 @@ def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_
 def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
     assert not [c for c in chunks("会议要求以此带动全省工作会议精神落实。", rules, "EVENT") if "以" in c]
 
+def test_an_event_for_two_groups_keeps_its_conjunction_after_a_preposition_of_place(rules):
+    assert "全国劳动模范和先进工作者表彰大会" in chunks("习近平在全国劳动模范和先进工作者表彰大会上讲话。", rules, "EVENT")
+    assert not [c for c in chunks("习近平和李强出席座谈会。", rules, "EVENT") if "和" in c]
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
