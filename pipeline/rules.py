@@ -57,6 +57,7 @@ class RecognitionRules:
     word_place_generics: str
     sides: str
     distributives: str
+    place_list_ends: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -144,6 +145,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         word_place_generics=fold(data.get("word_place_generics", "")),
         sides=fold(data.get("sides", "")),
         distributives=fold(data.get("distributives", "")),
+        place_list_ends=longest_first(data.get("place_list_ends", [])),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

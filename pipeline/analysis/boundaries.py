@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
-from pipeline.wordlists import word_set
+from pipeline.wordlists import starts_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
@@ -111,6 +111,33 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
         return False
 
     return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
+
+
+LIST_MARKS = "、和及与"
+
+
+def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                  list_ends: tuple[str, ...]) -> list[Mention]:
+    """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`:
+    the names before it, each after the next but for one list mark), are places."""
+    if not words:
+        return mentions
+    word_ends = {e for _, e, _ in words}
+    by_end: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_end.setdefault(m.end, []).append(m)
+    listed: set[tuple[int, int]] = set()
+    for m in mentions:
+        closing = starts_with_any(text[m.end:m.end + 4], list_ends)
+        if not closing or m.end + len(closing) not in word_ends:
+            continue
+        item = m
+        while item is not None and (item.start, item.end) not in listed:
+            listed.add((item.start, item.end))
+            before = by_end.get(item.start - 1, ()) if item.start and text[item.start - 1] in LIST_MARKS else ()
+            item = max(before, key=lambda b: b.end - b.start, default=None)
+    return [Mention(m.start, m.end, m.text, "LOCATION", m.source, m.score)
+            if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

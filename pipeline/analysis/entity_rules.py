@@ -23,6 +23,7 @@ from pipeline.analysis.boundaries import (
     NOUN_POS,
     bare_heads,
     distributed_chunks,
+    listed_places,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -375,6 +376,7 @@ class EntityRules:
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
+        candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks)
         merged = merge_mentions(candidates, self.rules, text, words)

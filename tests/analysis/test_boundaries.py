@@ -181,3 +181,11 @@ def test_a_short_chunk_after_a_distributive_determiner_is_a_kind_not_a_name():
     assert distributed_chunks([short, long], words, text, "各每") == [long]
     model = Mention(1, 5, "团组会议", "EVENT", "model", 0.9)
     assert distributed_chunks([model], words, text, "各每") == [model]
+
+
+def test_the_names_listed_before_what_closes_a_list_of_places_are_places(extract):
+    facts = extract("俄军无人机袭击了扎波罗热、苏梅、哈尔科夫等地。乌方称，苏梅有两人受伤。")
+    assert {"苏梅", "哈尔科夫"} <= facts.names("LOCATION")
+    assert not facts.names("PERSON") & {"苏梅", "哈尔科夫"}
+    facts = extract("习近平、李强和王沪宁等地方领导出席。")  # 等|地方: no list of places
+    assert {"习近平", "李强", "王沪宁"} <= facts.names("PERSON")
