@@ -140,6 +140,15 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
             if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
+def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[Mention]:
+    """A person's name that a place of the document is named by, with an administrative
+    division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
+    recognizer read as a person's where it stands alone."""
+    places = {m.text for m in mentions if m.type == "LOCATION"}
+    return [Mention(m.start, m.end, m.text, "LOCATION", m.source, m.score)
+            if m.type == "PERSON" and any(m.text + final in places for final in place_finals) else m for m in mentions]
+
+
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                        distributives: str) -> list[Mention]:
     """Without the suffix-anchored chunks of two words at most right after a distributive determiner

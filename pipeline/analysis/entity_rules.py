@@ -24,6 +24,7 @@ from pipeline.analysis.boundaries import (
     bare_heads,
     distributed_chunks,
     listed_places,
+    people_named_in_places,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -382,7 +383,8 @@ class EntityRules:
         merged = merge_mentions(candidates, self.rules, text, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
-        doc._.zhkg_mentions = propagate(text, split_listed_people(merged))
+        merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
+        doc._.zhkg_mentions = propagate(text, merged)
         return doc
 
 

@@ -189,3 +189,8 @@ def test_the_names_listed_before_what_closes_a_list_of_places_are_places(extract
     assert not facts.names("PERSON") & {"苏梅", "哈尔科夫"}
     facts = extract("习近平、李强和王沪宁等地方领导出席。")  # 等|地方: no list of places
     assert {"习近平", "李强", "王沪宁"} <= facts.names("PERSON")
+
+
+def test_a_person_s_name_that_also_names_a_division_of_the_document_is_the_place(extract):
+    facts = extract("乌克兰哈尔科夫州遭到袭击。当地官员称，哈尔科夫有两人受伤。")
+    assert "哈尔科夫" not in facts.names("PERSON")
