@@ -165,13 +165,22 @@ def listed_plenums(text: str) -> list[Mention]:
     return found
 
 
+QUOTED_THEME_CHARS = 30
+SENTENCE_END = re.compile(r"[。！？；”\n]")
+
+
 def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
-    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`, `唱国歌”仪式`)."""
+    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`), or, where the
+    chunk was stopped inside a quoted theme right before its head (`“不忘初心、|牢记使命”主题教育`),
+    at the theme's opening mark: the theme names the event."""
     depth_start = begin
     for pos in range(begin, suffix_start):
         if text[pos] == "“" and text.find("”", pos + 1, suffix_start) == -1:
             return pos + 1
         if text[pos] == "”" and text.rfind("“", depth_start, pos) == -1:
+            opening = text.rfind("“", max(0, pos - QUOTED_THEME_CHARS), depth_start)
+            if opening != -1 and not SENTENCE_END.search(text, opening, pos):
+                return opening
             begin = pos + 1
     return begin
 

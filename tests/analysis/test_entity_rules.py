@@ -183,6 +183,16 @@ def test_an_event_for_two_groups_keeps_its_conjunction_after_a_preposition_of_pl
     assert "全国劳动模范和先进工作者表彰大会" in chunks("习近平在全国劳动模范和先进工作者表彰大会上讲话。", rules, "EVENT")
     assert not [c for c in chunks("习近平和李强出席座谈会。", rules, "EVENT") if "和" in c]
 
+@pytest.mark.parametrize("text, name", [
+    ("全党开展“不忘初心、牢记使命”主题教育。", "“不忘初心、牢记使命”主题教育"),
+    ("中共中央政治局召开“不忘初心、牢记使命”专题民主生活会。", "“不忘初心、牢记使命”专题民主生活会"),
+])
+def test_a_quoted_theme_before_an_event_head_is_in_its_name(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
+def test_a_quotation_ended_in_an_earlier_sentence_is_no_theme(rules):
+    assert not [c for c in chunks("他说：“要团结。”全会随后闭幕。", rules, "EVENT") if "“" in c]
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
