@@ -193,6 +193,13 @@ def test_a_quoted_theme_before_an_event_head_is_in_its_name(rules, text, name):
 def test_a_quotation_ended_in_an_earlier_sentence_is_no_theme(rules):
     assert not [c for c in chunks("他说：“要团结。”全会随后闭幕。", rules, "EVENT") if "“" in c]
 
+@pytest.mark.parametrize("text, name", [
+    ("第二十四届中国国际投资贸易洽谈会在厦门开幕。", "第二十四届中国国际投资贸易洽谈会"),
+    ("中央党校举办全国党校系统专题研讨班。", "全国党校系统专题研讨班"),
+])
+def test_meeting_kinds_head_event_names(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
