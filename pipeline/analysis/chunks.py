@@ -24,8 +24,12 @@ ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
-# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`); `八项|规定` and `第二批` count no names
-QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)|(?<!第)[一两二三四五六七八九十百千几]+[家所位名])$")
+# a year before a generic head (`1987年|一等奖`) dates it without naming it
+YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
+# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`); `八项|规定` and
+# `第二批` count no names
+QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)"
+                      r"|(?<!第)[一两二三四五六七八九十百千几]+[家所位名个种支])$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
@@ -240,7 +244,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if stripped:
                 start, end = min(start, end - len(stripped)), end - len(stripped)
             span = text[begin:end]
-            if start - begin < chunker.min_name_chars or span in rules.generic_chunks:
+            if start - begin < chunker.min_name_chars or YEAR.sub("", span) in rules.generic_chunks:
                 continue
             if COUNTED.match(span[: start - begin]) or ends_with_any(span, len(span), rules.titles):
                 continue

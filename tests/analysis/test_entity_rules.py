@@ -200,6 +200,15 @@ def test_a_quotation_ended_in_an_earlier_sentence_is_no_theme(rules):
 def test_meeting_kinds_head_event_names(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
+def test_the_bare_number_of_a_party_congress_is_an_event(extract):
+    facts = extract("认真学习贯彻十五大精神。十大新闻今天揭晓。")
+    assert "十五大" in facts.names("EVENT")
+    assert "十五大" not in facts.names("ORG") and "十大" not in facts.all_names()
+
+@pytest.mark.parametrize("text", ["他曾获得1987年一等奖。", "我国将会有一个世界性儿童文学奖。", "目前国家自然科学奖分为四个等级。"])
+def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
+    assert not [c for c in chunks(text, rules, "AWARD") if c[:2] in ("19", "会有", "目前")]
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
