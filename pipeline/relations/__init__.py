@@ -60,10 +60,10 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += trigger_relations(text, sentences, free, main_event, rules, is_word, verb_ends)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
-    found += ceremony_relations(entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_event, titles, rules)
+    found += ceremony_relations(entities, main_event, rules, {r.tail for r in found if r.type == "received"})
     return merge_relations(found, entities, rules)
 
 
