@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -28,6 +29,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     unworded_places,
     without_leading_places,
+    word_analysis,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
@@ -35,7 +37,7 @@ from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
+from pipeline.wordlists import by_identity, ends_with_any, starts_with_any, word_at, word_set
 
 QUOTES = "“”"
 MODEL_SCORE = 0.9
@@ -107,7 +109,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
     'name' that is a verb, a title or a stop word is no name."""
     text, start, end = mention.text, mention.start, mention.end
-    affixes = rules.honorifics + rules.titles
+    affixes = _person_affixes(rules)
     while True:
         suffix = ends_with_any(text, len(text), affixes)
         if suffix and len(text) - len(suffix) >= 2:
@@ -121,6 +123,12 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+@by_identity
+def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
+    """The honorifics and titles glued to a person's name, one list per rule set."""
+    return rules.honorifics + rules.titles
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
@@ -174,7 +182,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
             return None
-    if mention.text in rules.never_entities or mention.text in rules.titles:
+    if mention.text in rules.never_entities or mention.text in word_set(rules.titles):
         return None
     if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
@@ -200,16 +208,19 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
     that are never entities) win their overlaps and are then dropped. `words`, the document's
     word analysis, tells a name's last character from a trailing function word."""
-    word_starts = {end: start for start, end, _ in words or () if end - start >= 2}
+    word_starts = word_analysis(words).long_word_starts
     cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, word_starts) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
     covering: dict[int, list[Mention]] = {}
+    covered = Coverage(max((m.end for m in cleaned), default=0))
     for mention in cleaned:
-        clash = any(not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
+        clash = not covered.free(mention.start, mention.end) and any(
+            not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
         if not clash:
             accepted.append(mention)
+            covered.mark(mention.start, mention.end)
             for pos in range(mention.start, mention.end):
                 covering.setdefault(pos, []).append(mention)
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
@@ -292,8 +303,22 @@ def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[st
     return found
 
 
-def model_mentions(doc: Doc) -> list[Mention]:
-    return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
+def model_mentions(doc: Doc, text: str) -> list[Mention]:
+    """The mentions of `doc.ents` (`text`: the doc's text), read from its token arrays without
+    making a `Span` of each."""
+    strings = doc.vocab.strings
+    return [Mention(start, end, text[start:end], strings[label], "model", MODEL_SCORE)
+            for start, end, label in entity_offsets(doc)]
+
+
+def entity_offsets(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start char, end char, label id) of each of `doc.ents`: an entity begins at a `B` token
+    of some type and runs over the `I` tokens after it."""
+    iob, label, idx, length = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).reshape(-1, 4).T
+    begins = np.flatnonzero((iob == 3) & (label != 0))
+    ends = np.append(np.flatnonzero(iob != 1), len(iob))  # an entity ends before the first token not `I`
+    last = ends[np.searchsorted(ends, begins, side="right")] - 1
+    return list(zip(idx[begins].tolist(), (idx[last] + length[last]).tolist(), label[begins].tolist()))
 
 
 WORD_SCORE = 0.6
@@ -345,13 +370,13 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = analysed_text(doc)
         lexical = find_lexicon_mentions(doc, text, self.matcher)
-        known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
+        known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         known_ends: dict[int, int] = {}
         for m in lexical:
             if m.type in ("ORG", "LOCATION"):
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
-        words = doc._.zhkg_words
+        words = None if doc._.zhkg_words is None else word_analysis(doc._.zhkg_words)
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
         nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)

@@ -167,3 +167,54 @@ def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
     org = Mention(start, start + 8, text[start:start + 8], "ORG", "model", 0.9)
     assert [m.text for m in without_leading_places([place, org])] == ["京", "中共中央政治局"]
     assert without_leading_places([org]) == [org]
+
+
+def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]]:
+    """A word analysis of `length` characters: words of one to four characters in text order, a
+    blank (no word) here and there."""
+    import random
+
+    rng, words, pos = random.Random(seed), [], 0
+    while pos < length:
+        size = rng.choice((1, 1, 2, 2, 2, 3, 4))
+        if rng.random() > 0.1:
+            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburt")))
+        pos += size
+    return words
+
+
+def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
+    from pipeline.analysis.boundaries import WordAnalysis
+
+    words = _sample_words()
+    analysis = WordAnalysis(words)
+    assert analysis == words
+    assert analysis.starting == {s: (e, pos) for s, e, pos in words}
+    assert analysis.crossing == {p: (s, e) for s, e, _ in words for p in range(s + 1, e)}
+    assert analysis.long_word_starts == {e: s for s, e, _ in words if e - s >= 2}
+
+
+def test_unworded_people_equals_a_scan_of_every_word():
+    import random
+
+    from pipeline.analysis.boundaries import PREDICATE_POS, unworded_people
+
+    def scanned(mentions, words):  # every word against every mention
+        return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
+            (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
+            for s, e, pos in words if s < m.end and e > m.start))]
+
+    rng, words = random.Random(3), _sample_words()
+    starts = [rng.randrange(396) for _ in range(300)]
+    mentions = [Mention(s, s + rng.randint(2, 4), "某某", "PERSON", "rule:pattern") for s in starts]
+    assert unworded_people(mentions, words) == scanned(mentions, words)
+    assert 0 < len(scanned(mentions, words)) < len(mentions)
+
+
+def test_the_word_check_by_bisection_equals_the_set_of_word_boundaries():
+    from pipeline.analysis.segmentation import is_boundary
+
+    words = _sample_words()
+    bounds = {p for s, e, _ in words for p in (s, e)}
+    assert [is_boundary(words, p) for p in range(-1, 402)] == [p in bounds for p in range(-1, 402)]
+    assert not is_boundary([], 0)

@@ -566,3 +566,20 @@ def test_a_meeting_named_before_a_word_and_a_new_term_is_no_part_of_the_name(rul
     assert name[governed_start(name, rules):] == "十四届全国人大四次会议"
     name = "中央党校建校90周年庆祝大会暨2023年春季学期开学典礼"  # joined by 暨: one event
     assert governed_start(name, rules) == 0
+
+
+def test_model_mentions_read_from_the_token_arrays_equal_the_docs_entities():
+    import spacy
+
+    from pipeline.analysis.doctext import char_doc
+    from pipeline.analysis.entity_rules import model_mentions
+
+    nlp = spacy.blank("zh")
+    text = "国家主席习近平  在北京会见 美国总统，中华人民共和国 外交部发言人答问。"
+    doc = char_doc(nlp.vocab, text)
+    names = [("习近平", "PERSON"), ("北京", "LOCATION"), ("美国", "LOCATION"), ("中华人民共和国", "ORG"), ("外交部", "ORG")]
+    spans = [(text.find(name), text.find(name) + len(name), label) for name, label in names]
+    doc.set_ents([doc.char_span(s, e, label) for s, e, label in spans])
+    expected = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    assert [(m.start, m.end, m.text, m.type) for m in model_mentions(doc, text)] == expected
+    assert len(expected) == len(spans) and model_mentions(char_doc(nlp.vocab, "无"), "无") == []
