@@ -3,16 +3,39 @@ list has word lengths (not one comparison per word): what the recognition and re
 ask of their word lists at almost every character."""
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+Built = TypeVar("Built")
+MAX_CACHED = 64
 
 
-@lru_cache(maxsize=16)
+def by_identity(build: Callable[[Any], Built]) -> Callable[[Any], Built]:
+    """`build(value)` built once per object: cached by the object's identity, not its hash (a
+    tuple's hash is computed again, element by element, at every call: too slow for the word
+    lists asked at every character). The cache holds the objects, so their ids stay theirs."""
+    cache: dict[int, tuple[Any, Built]] = {}
+
+    @wraps(build)
+    def cached(value: Any) -> Built:
+        entry = cache.get(id(value))
+        if entry is None or entry[0] is not value:
+            if len(cache) >= MAX_CACHED:
+                cache.clear()
+            entry = cache[id(value)] = (value, build(value))
+        return entry[1]
+
+    return cached
+
+
+@by_identity
 def word_set(words: tuple[str, ...]) -> frozenset[str]:
     """A word list as a set, built once per list."""
     return frozenset(words)
 
 
-@lru_cache(maxsize=64)
+@by_identity
 def by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
     lengths = sorted({len(w) for w in words}, reverse=True)
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)

@@ -4,6 +4,7 @@ come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexic
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.records import Mention
@@ -18,6 +19,31 @@ NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
+
+
+class WordAnalysis(list):
+    """A document's word analysis (`doc._.zhkg_words`: start, end, part of speech, in text order,
+    never overlapping) with the indexes the boundary rules ask it through, each built on first use."""
+
+    @cached_property
+    def starting(self) -> dict[int, tuple[int, str]]:
+        """start → (end, part of speech) of each word."""
+        return {s: (e, pos) for s, e, pos in self}
+
+    @cached_property
+    def crossing(self) -> dict[int, tuple[int, int]]:
+        """Each position strictly inside a word → that word's (start, end)."""
+        return {pos: (s, e) for s, e, _ in self for pos in range(s + 1, e)}
+
+    @cached_property
+    def long_word_starts(self) -> dict[int, int]:
+        """end → start of each word of two characters or more."""
+        return {e: s for s, e, _ in self if e - s >= 2}
+
+
+def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
+    """`words` as a `WordAnalysis` (itself when it is one)."""
+    return words if isinstance(words, WordAnalysis) else WordAnalysis(words or ())
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
@@ -52,15 +78,17 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     is no such word), or a word that runs into its first character (`感|谢总统`)."""
     if not words:
         return mentions
-    kept = []
-    for m in mentions:
-        if m.type == "PERSON" and m.source == "rule:pattern" and any(
-                (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1))
-                or s < m.start < e
-                for s, e, pos in words if s < m.end and e > m.start):
-            continue
-        kept.append(m)
-    return kept
+    words = word_analysis(words)
+    return [m for m in mentions if m.type != "PERSON" or m.source != "rule:pattern" or not _unworded(m, words)]
+
+
+def _unworded(m: Mention, words: WordAnalysis) -> bool:
+    """Whether a word runs into `m`'s first character, or a predicate word lies inside it."""
+    if m.start in words.crossing:
+        return True
+    starting = words.starting
+    return any(s in starting and starting[s][0] <= m.end and starting[s][1] in PREDICATE_POS
+               and (s > m.start or starting[s][0] - s > 1) for s in range(m.start, m.end))
 
 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
@@ -68,7 +96,7 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there."""
     if not words:
         return mentions
-    inside = {pos for start, end, _ in words for pos in range(start + 1, end)}
+    inside = word_analysis(words).crossing
     return [m for m in mentions if m.source != "rule:chunk" or m.end not in inside]
 
 
@@ -82,7 +110,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     kept: the word analysis joins them (`中美`)."""
     if not words:
         return mentions
-    crossing = {pos: (s, e) for s, e, _ in words for pos in range(s + 1, e)}
+    crossing = word_analysis(words).crossing
     kept = []
     for m in mentions:
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
@@ -100,7 +128,7 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
     `学习|领会|全会`, `盛大|欢迎|招待会`): they name no event."""
     if not words:
         return mentions
-    starts = {s: (e, pos) for s, e, pos in words}
+    starts = word_analysis(words).starting
 
     def bare(m: Mention) -> bool:
         pos = m.start
@@ -122,14 +150,14 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     the names before it, each after the next but for one list mark), are places."""
     if not words:
         return mentions
-    word_ends = {e for _, e, _ in words}
+    starting = word_analysis(words).starting
     by_end: dict[int, list[Mention]] = {}
     for m in mentions:
         by_end.setdefault(m.end, []).append(m)
     listed: set[tuple[int, int]] = set()
     for m in mentions:
         closing = starts_with_any(text[m.end:m.end + 4], list_ends)
-        if not closing or m.end + len(closing) not in word_ends:
+        if not closing or (m.end + len(closing) < len(text) and m.end + len(closing) not in starting):
             continue
         item = m
         while item is not None and (item.start, item.end) not in listed:
@@ -156,7 +184,7 @@ def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]
     (`各|民主党派|中央|脱贫攻坚|…|座谈会`)."""
     if not words:
         return mentions
-    starts = {s for s, _, _ in words}
+    starts = word_analysis(words).starting
     return [m for m in mentions if m.source != "rule:chunk" or not (m.start and text[m.start - 1] in distributives)
             or sum(p in starts for p in range(m.start, m.end)) > 2]
 

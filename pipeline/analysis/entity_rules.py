@@ -1,7 +1,8 @@
 """Recognition stage: entity mentions from the statistical model and the rules of schemas/.
 
-Pure functions find mentions (`find_pattern_mentions`, `chunks.find_chunk_mentions`,
-`boundaries.trim_governing_predicates`, `merge_mentions`); the spaCy component
+Pure functions find mentions (`analysed_mentions` from the recognizer and the word analysis,
+`find_pattern_mentions`, `chunks.find_chunk_mentions`, `boundaries.trim_governing_predicates`,
+`merge_mentions`); the spaCy component
 `zhkg_entity_rules` applies them to a `Doc`
 after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
 """
@@ -11,13 +12,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from pipeline.analysis.analysed_mentions import model_mentions, worded_names, worded_people
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
@@ -32,6 +33,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     unworded_places,
     without_leading_places,
+    word_analysis,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
 from pipeline.analysis.doctext import analysed_text, char_doc
@@ -39,10 +41,9 @@ from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
+from pipeline.wordlists import by_identity, ends_with_any, starts_with_any, word_at, word_set
 
 QUOTES = "“”"
-MODEL_SCORE = 0.9
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
 ANCHOR = "_ANCHOR"
@@ -111,7 +112,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
     'name' that is a verb, a title or a stop word is no name."""
     text, start, end = mention.text, mention.start, mention.end
-    affixes = rules.honorifics + rules.titles
+    affixes = _person_affixes(rules)
     while True:
         suffix = ends_with_any(text, len(text), affixes)
         if suffix and len(text) - len(suffix) >= 2:
@@ -129,14 +130,16 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
 
+@by_identity
+def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
+    """The honorifics and titles glued to a person's name, one list per rule set."""
+    return rules.honorifics + rules.titles
+
+
+@by_identity
 def _short_places(rules: RecognitionRules) -> frozenset[str]:
     """The one-character short forms of places (schemas/lexicons/place_short_forms.tsv)."""
-    return _first_fields(rules.lexicons.get("PLACE_SHORT", ()))
-
-
-@lru_cache(maxsize=4)
-def _first_fields(lines: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(line.partition("\t")[0] for line in lines)
+    return frozenset(line.partition("\t")[0] for line in rules.lexicons.get("PLACE_SHORT", ()))
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
@@ -190,7 +193,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
             return None
-    if mention.text in rules.never_entities or mention.text in rules.titles:
+    if mention.text in rules.never_entities or mention.text in word_set(rules.titles):
         return None
     if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
@@ -216,16 +219,19 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
     that are never entities) win their overlaps and are then dropped. `words`, the document's
     word analysis, tells a name's last character from a trailing function word."""
-    word_starts = {end: start for start, end, _ in words or () if end - start >= 2}
+    word_starts = word_analysis(words).long_word_starts
     cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, word_starts) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
     covering: dict[int, list[Mention]] = {}
+    covered = Coverage(max((m.end for m in cleaned), default=0))
     for mention in cleaned:
-        clash = any(not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
+        clash = not covered.free(mention.start, mention.end) and any(
+            not _nests(mention, o) for pos in range(mention.start, mention.end) for o in covering.get(pos, ()))
         if not clash:
             accepted.append(mention)
+            covered.mark(mention.start, mention.end)
             for pos in range(mention.start, mention.end):
                 covering.setdefault(pos, []).append(mention)
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
@@ -308,41 +314,6 @@ def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[st
     return found
 
 
-def model_mentions(doc: Doc) -> list[Mention]:
-    return [Mention(e.start_char, e.end_char, e.text, e.label_, "model", MODEL_SCORE) for e in doc.ents]
-
-
-WORD_SCORE = 0.6
-
-
-def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
-                  found: list[Mention]) -> list[Mention]:
-    """People the word analysis reads as a person's name (`nr`, three characters, the first a
-    surname of the list): where no other mention lies (`中国科学院大气物理研究所|曾庆存|院士`), and
-    over a person the recognizer cut short (`曾庆|存`). Two-character ones are left: the analysis
-    reads too many words as names there (`恩赐`, `风华`)."""
-    names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
-    taken = {pos for m in found for pos in range(m.start, m.end)}
-    short = {(m.start, m.end) for m in found if m.type == "PERSON"}
-    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
-            if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
-
-
-WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
-
-
-def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
-                 place_generics: str) -> list[Mention]:
-    """Places and organisations the word analysis reads as such where no other mention lies: a
-    place word (`ns`) of three characters or more that ends in a place's generic term (`澡下镇`,
-    `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
-    without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
-    taken = {pos for m in found for pos in range(m.start, m.end)}
-    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
-            if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
-            and not any(p in taken for p in range(s, e))]
-
-
 class EntityRules:
     """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
 
@@ -361,13 +332,13 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         text = analysed_text(doc)
         lexical = find_lexicon_mentions(doc, text, self.matcher)
-        known = model_mentions(doc) + [m for m in lexical if m.type != ANCHOR]
+        known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         known_ends: dict[int, int] = {}
         for m in lexical:
             if m.type in ("ORG", "LOCATION"):
                 known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
-        words = doc._.zhkg_words
+        words = None if doc._.zhkg_words is None else word_analysis(doc._.zhkg_words)
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
         nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)

@@ -7,6 +7,7 @@ a small window around the span.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +38,13 @@ def load_word_check(model_dir: str | Path | None) -> Segmenter | None:
 
 
 def word_boundaries(words: list[tuple[int, int, str]]) -> Callable[[str, int, int], bool]:
-    """The word check of a word analysis (`doc._.zhkg_words`: start, end, part of speech):
-    whether text[start:end] begins and ends at its word boundaries."""
-    bounds = {pos for start, end, _ in words for pos in (start, end)}
-    return lambda text, start, end: start in bounds and end in bounds
+    """The word check of a word analysis (`doc._.zhkg_words`: start, end, part of speech, in text
+    order, never overlapping): whether text[start:end] begins and ends at its word boundaries."""
+    return lambda text, start, end: is_boundary(words, start) and is_boundary(words, end)
+
+
+def is_boundary(words: list[tuple[int, int, str]], pos: int) -> bool:
+    """Whether a word of `words` (in text order, never overlapping) begins or ends at `pos`: the
+    first word that begins there or later, or the one before it, which alone may end there."""
+    i = bisect_left(words, (pos,))
+    return (i < len(words) and words[i][0] == pos) or (i > 0 and words[i - 1][1] == pos)

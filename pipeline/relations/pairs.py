@@ -110,14 +110,16 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
                     break
                 if first.entity == second.entity or second.start < first.end:
                     continue
+                context = None
                 for head, tail in ((first, second), (second, first)):
                     types = (head.type, tail.type)
                     if types not in learned:
                         learned[types] = [r for r in LEARNED if rules.allows(r, *types)]
                     for relation in learned[types]:
+                        context = context or pair_context(text, sentence, breaks, first, second, rules)
                         hits = by_rules.get((relation, head.entity, tail.entity), set())
                         features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
-                                                 tail.entity == main_event)
+                                                 tail.entity == main_event, context)
                         out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
         if main_event and not any(m.entity == main_event for m in in_sentence):
             out += _main_event_candidates(text, sentence, breaks, in_sentence, main_event, rules)
@@ -148,21 +150,31 @@ def _main_event_candidates(text: str, sentence: tuple[int, int], breaks: list[in
             yield Candidate(relation, m.entity, main_event, sentence, tuple(feats))
 
 
-def pair_features(text: str, sentence: tuple[int, int], breaks: list[int], head: Anchored, tail: Anchored,
-                  relation: str, rules: RelationRules, hits: set[str], tail_is_main: bool) -> tuple[str, ...]:
-    left, right = (head, tail) if head.start < tail.start else (tail, head)
-    order = "ht" if left is head else "th"
+def pair_context(text: str, sentence: tuple[int, int], breaks: list[int], first: Anchored, second: Anchored,
+                 rules: RelationRules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a pair's features say of the text around its two mentions, whichever is the head (the
+    same for both directions and every relation): those before the type feature, those after."""
+    left, right = (first, second) if first.start < second.start else (second, first)
     between = text[left.end:right.start]
     clause_start = max([b for b in breaks if b <= left.start], default=sentence[0])
     clause_end = min([b for b in breaks if b >= right.end], default=sentence[1])
-    r = f"{relation}|{order}"
-    feats = [relation, r, f"{r}|d:{_bucket(len(between))}", f"{r}|cl:{min(sum(left.end <= b < right.start for b in breaks), 3)}",
-             f"{r}|t:{head.type}>{tail.type}", f"{r}|b1:{between[:1]}", f"{r}|b2:{between[:2]}",
-             f"{r}|e2:{between[-2:]}", f"{r}|a2:{text[right.end:right.end + 2]}",
-             f"{r}|p2:{text[max(sentence[0], left.start - 2):left.start]}"]
-    feats += [f"{r}|tb:{t.name}" for t in rules.triggers if t.regex.search(between)]
-    feats += [f"{r}|tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, left.start)]
-    feats += [f"{r}|tr:{t.name}" for t in rules.triggers if t.regex.search(text, right.end, clause_end)]
+    before = (f"d:{_bucket(len(between))}", f"cl:{min(sum(left.end <= b < right.start for b in breaks), 3)}")
+    after = [f"b1:{between[:1]}", f"b2:{between[:2]}", f"e2:{between[-2:]}", f"a2:{text[right.end:right.end + 2]}",
+             f"p2:{text[max(sentence[0], left.start - 2):left.start]}"]
+    after += [f"tb:{t.name}" for t in rules.triggers if t.regex.search(between)]
+    after += [f"tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, left.start)]
+    after += [f"tr:{t.name}" for t in rules.triggers if t.regex.search(text, right.end, clause_end)]
+    return before, tuple(after)
+
+
+def pair_features(text: str, sentence: tuple[int, int], breaks: list[int], head: Anchored, tail: Anchored,
+                  relation: str, rules: RelationRules, hits: set[str], tail_is_main: bool,
+                  context: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    """The features of `relation` from `head` to `tail`; `context`: their `pair_context`, when
+    already computed."""
+    before, after = context or pair_context(text, sentence, breaks, head, tail, rules)
+    r = f"{relation}|{'ht' if head.start < tail.start else 'th'}"
+    feats = [relation, r, *(f"{r}|{f}" for f in before), f"{r}|t:{head.type}>{tail.type}", *(f"{r}|{f}" for f in after)]
     feats += [f"{relation}|rule:{h}" for h in sorted(hits)] or [f"{relation}|norule"]
     if head.nested or tail.nested:
         feats.append(f"{r}|nested:{int(head.nested)}{int(tail.nested)}")

@@ -194,3 +194,54 @@ def test_the_names_listed_before_what_closes_a_list_of_places_are_places(extract
 def test_a_person_s_name_that_also_names_a_division_of_the_document_is_the_place(extract):
     facts = extract("乌克兰哈尔科夫州遭到袭击。当地官员称，哈尔科夫有两人受伤。")
     assert "哈尔科夫" not in facts.names("PERSON")
+
+
+def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]]:
+    """A word analysis of `length` characters: words of one to four characters in text order, a
+    blank (no word) here and there."""
+    import random
+
+    rng, words, pos = random.Random(seed), [], 0
+    while pos < length:
+        size = rng.choice((1, 1, 2, 2, 2, 3, 4))
+        if rng.random() > 0.1:
+            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburt")))
+        pos += size
+    return words
+
+
+def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
+    from pipeline.analysis.boundaries import WordAnalysis
+
+    words = _sample_words()
+    analysis = WordAnalysis(words)
+    assert analysis == words
+    assert analysis.starting == {s: (e, pos) for s, e, pos in words}
+    assert analysis.crossing == {p: (s, e) for s, e, _ in words for p in range(s + 1, e)}
+    assert analysis.long_word_starts == {e: s for s, e, _ in words if e - s >= 2}
+
+
+def test_unworded_people_equals_a_scan_of_every_word():
+    import random
+
+    from pipeline.analysis.boundaries import PREDICATE_POS, unworded_people
+
+    def scanned(mentions, words):  # every word against every mention
+        return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
+            (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
+            for s, e, pos in words if s < m.end and e > m.start))]
+
+    rng, words = random.Random(3), _sample_words()
+    starts = [rng.randrange(396) for _ in range(300)]
+    mentions = [Mention(s, s + rng.randint(2, 4), "某某", "PERSON", "rule:pattern") for s in starts]
+    assert unworded_people(mentions, words) == scanned(mentions, words)
+    assert 0 < len(scanned(mentions, words)) < len(mentions)
+
+
+def test_the_word_check_by_bisection_equals_the_set_of_word_boundaries():
+    from pipeline.analysis.segmentation import is_boundary
+
+    words = _sample_words()
+    bounds = {p for s, e, _ in words for p in (s, e)}
+    assert [is_boundary(words, p) for p in range(-1, 402)] == [p in bounds for p in range(-1, 402)]
+    assert not is_boundary([], 0)

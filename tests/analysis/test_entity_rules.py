@@ -584,31 +584,6 @@ def test_a_common_word_with_its_particle_after_a_title_is_no_person(rules):
     assert merge_mentions([Mention(start, start + 3, "介绍了", "PERSON", "rule:pattern", 0.85)], rules, text) == []
 
 
-def test_the_word_analysis_finds_people_the_recognizer_misses_or_cuts_short(rules):
-    from pipeline.analysis.entity_rules import worded_people
-
-    text = "中国科学院大气物理研究所曾庆存院士和孙家栋院士，风华正茂"
-    surnames = frozenset(rules.lexicons["SURNAME"])
-    words = [(0, 12, "nt"), (12, 15, "nr"), (15, 17, "n"), (17, 18, "c"), (18, 21, "nr"), (21, 23, "n"),
-             (23, 24, "w"), (24, 26, "nr"), (26, 28, "i")]
-    org = Mention(0, 12, text[:12], "ORG", "model", 0.9)
-    cut = Mention(18, 20, "孙家", "PERSON", "model", 0.9)
-    found = worded_people(text, words, surnames, [org, cut])
-    assert [(m.text, m.source) for m in found] == [("曾庆存", "words"), ("孙家栋", "words")]  # not 风华: two characters
-    assert worded_people(text, None, surnames, [org]) == []
-
-
-def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
-    from pipeline.analysis.entity_rules import worded_names
-
-    text = "江西省奉新县澡下镇教师，路透社报道，游客在三里屯"
-    words = [(0, 3, "ns"), (3, 6, "ns"), (6, 9, "ns"), (9, 11, "n"), (11, 12, "w"), (12, 15, "nt"), (15, 17, "v"),
-             (17, 18, "w"), (18, 20, "n"), (20, 21, "p"), (21, 22, "m"), (22, 24, "ns")]
-    province = Mention(0, 3, "江西省", "LOCATION", "model", 0.9)
-    found = worded_names(text, words, [province], rules.place_generics)
-    assert [(m.text, m.type) for m in found] == [("奉新县", "LOCATION"), ("澡下镇", "LOCATION"), ("路透社", "ORG")]
-
-
 def test_punctuation_never_ends_a_name_whatever_the_words_read(rules):
     from pipeline.analysis.entity_rules import trim_model_mention
 

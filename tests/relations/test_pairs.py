@@ -91,3 +91,19 @@ def test_the_shipped_model_was_trained_on_the_training_gold():
     assert model.meta["trained_on"] == "train"
     assert set(model.add_above) <= {"participated_in", "organized", "received", "awarded_by", "located_in", "part_of"}
     assert 0.0 < model.relation_confidence(0.5) < 1.0
+
+
+def test_features_from_a_shared_pair_context_equal_those_computed_alone(relation_rules):
+    from pipeline.relations.pairs import pair_context, pair_features
+
+    text = "王立新出席全省科技大会，并向大会颁发奖项。"
+    sentence, breaks = (0, len(text)), [11]
+    person, event = anchored(text, "王立新", "PERSON"), anchored(text, "全省科技大会", "EVENT")
+    context = pair_context(text, sentence, breaks, person, event, relation_rules)
+    for head, tail in ((person, event), (event, person)):
+        for relation in ("participated_in", "organized"):
+            alone = pair_features(text, sentence, breaks, head, tail, relation, relation_rules, {"trigger"}, True)
+            assert pair_features(text, sentence, breaks, head, tail, relation, relation_rules, {"trigger"}, True,
+                                 context) == alone
+    assert "participated_in|ht|tb:attend" in pair_features(text, sentence, breaks, person, event, "participated_in",
+                                                           relation_rules, set(), False, context)

@@ -1,0 +1,60 @@
+"""Mention candidates from the statistical analyses: the recognizer's entities and the names the
+word analysis reads (`doc._.zhkg_words`) where nothing else was found."""
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.tokens import Doc
+
+from pipeline.records import Mention
+
+MODEL_SCORE = 0.9
+
+
+def model_mentions(doc: Doc, text: str) -> list[Mention]:
+    """The mentions of `doc.ents` (`text`: the doc's text), read from its token arrays without
+    making a `Span` of each."""
+    strings = doc.vocab.strings
+    return [Mention(start, end, text[start:end], strings[label], "model", MODEL_SCORE)
+            for start, end, label in entity_offsets(doc)]
+
+
+def entity_offsets(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start char, end char, label id) of each of `doc.ents`: an entity begins at a `B` token
+    of some type and runs over the `I` tokens after it."""
+    iob, label, idx, length = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH]).reshape(-1, 4).T
+    begins = np.flatnonzero((iob == 3) & (label != 0))
+    ends = np.append(np.flatnonzero(iob != 1), len(iob))  # an entity ends before the first token not `I`
+    last = ends[np.searchsorted(ends, begins, side="right")] - 1
+    return list(zip(idx[begins].tolist(), (idx[last] + length[last]).tolist(), label[begins].tolist()))
+
+
+WORD_SCORE = 0.6
+
+
+def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
+                  found: list[Mention]) -> list[Mention]:
+    """People the word analysis reads as a person's name (`nr`, three characters, the first a
+    surname of the list): where no other mention lies (`中国科学院大气物理研究所|曾庆存|院士`), and
+    over a person the recognizer cut short (`曾庆|存`). Two-character ones are left: the analysis
+    reads too many words as names there (`恩赐`, `风华`)."""
+    names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    short = {(m.start, m.end) for m in found if m.type == "PERSON"}
+    return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
+            if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
+
+
+WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
+
+
+def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
+                 place_generics: str) -> list[Mention]:
+    """Places and organisations the word analysis reads as such where no other mention lies: a
+    place word (`ns`) of three characters or more that ends in a place's generic term (`澡下镇`,
+    `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
+    without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
+            if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
+            and not any(p in taken for p in range(s, e))]

@@ -1,0 +1,44 @@
+"""pipeline.analysis.analysed_mentions: candidates from the recognizer and the word analysis."""
+from pipeline.records import Mention
+
+
+def test_the_word_analysis_finds_people_the_recognizer_misses_or_cuts_short(rules):
+    from pipeline.analysis.analysed_mentions import worded_people
+
+    text = "中国科学院大气物理研究所曾庆存院士和孙家栋院士，风华正茂"
+    surnames = frozenset(rules.lexicons["SURNAME"])
+    words = [(0, 12, "nt"), (12, 15, "nr"), (15, 17, "n"), (17, 18, "c"), (18, 21, "nr"), (21, 23, "n"),
+             (23, 24, "w"), (24, 26, "nr"), (26, 28, "i")]
+    org = Mention(0, 12, text[:12], "ORG", "model", 0.9)
+    cut = Mention(18, 20, "孙家", "PERSON", "model", 0.9)
+    found = worded_people(text, words, surnames, [org, cut])
+    assert [(m.text, m.source) for m in found] == [("曾庆存", "words"), ("孙家栋", "words")]  # not 风华: two characters
+    assert worded_people(text, None, surnames, [org]) == []
+
+
+def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
+    from pipeline.analysis.analysed_mentions import worded_names
+
+    text = "江西省奉新县澡下镇教师，路透社报道，游客在三里屯"
+    words = [(0, 3, "ns"), (3, 6, "ns"), (6, 9, "ns"), (9, 11, "n"), (11, 12, "w"), (12, 15, "nt"), (15, 17, "v"),
+             (17, 18, "w"), (18, 20, "n"), (20, 21, "p"), (21, 22, "m"), (22, 24, "ns")]
+    province = Mention(0, 3, "江西省", "LOCATION", "model", 0.9)
+    found = worded_names(text, words, [province], rules.place_generics)
+    assert [(m.text, m.type) for m in found] == [("奉新县", "LOCATION"), ("澡下镇", "LOCATION"), ("路透社", "ORG")]
+
+
+def test_model_mentions_read_from_the_token_arrays_equal_the_docs_entities():
+    import spacy
+
+    from pipeline.analysis.analysed_mentions import model_mentions
+    from pipeline.analysis.doctext import char_doc
+
+    nlp = spacy.blank("zh")
+    text = "国家主席习近平  在北京会见 美国总统，中华人民共和国 外交部发言人答问。"
+    doc = char_doc(nlp.vocab, text)
+    names = [("习近平", "PERSON"), ("北京", "LOCATION"), ("美国", "LOCATION"), ("中华人民共和国", "ORG"), ("外交部", "ORG")]
+    spans = [(text.find(name), text.find(name) + len(name), label) for name, label in names]
+    doc.set_ents([doc.char_span(s, e, label) for s, e, label in spans])
+    expected = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    assert [(m.start, m.end, m.text, m.type) for m in model_mentions(doc, text)] == expected
+    assert len(expected) == len(spans) and model_mentions(char_doc(nlp.vocab, "无"), "无") == []
