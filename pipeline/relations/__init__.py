@@ -63,7 +63,9 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_event, titles, rules)
-    found += ceremony_relations(entities, main_event, rules, {r.tail for r in found if r.type == "received"})
+    headline = sentences[0] if sentences else (0, 0)
+    about = {main_event} | {m.entity for m in mentions if headline[0] <= m.start < headline[1]}
+    found += ceremony_relations(entities, about, rules, {r.tail for r in found if r.type == "received"})
     return merge_relations(found, entities, rules)
 
 

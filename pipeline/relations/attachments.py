@@ -156,16 +156,17 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
                                rules.award_event_confidence, "award_event")
 
 
-def ceremony_relations(entities: dict[str, tuple[str, str]], main_event: str | None, rules: RelationRules,
+def ceremony_relations(entities: dict[str, tuple[str, str]], about: set[str | None], rules: RelationRules,
                        received: set[str]) -> Iterator[Relation]:
     """An award ceremony of the document (`…表彰大会`, `…颁奖大会`, or one of the meetings that
     `暨` joins into one: `…表彰大会暨先进事迹报告会`) confers the awards the document says were
-    received (`received`: their ids), and, when the document is about it (`main_event`), all its
-    awards; a ceremony named in passing confers none it only names (`如美国的国家总统科学奖`)."""
+    received (`received`: their ids), and, when the document is about it (`about`: its main event
+    and what its first sentence names), all its awards; a ceremony named in passing confers none
+    it only names (`如美国的国家总统科学奖`)."""
     ceremonies = [eid for eid, (etype, name) in entities.items()
                   if etype == "EVENT" and any(part.endswith(rules.ceremony_suffixes) for part in name.split("暨"))]
     awards = [eid for eid, (etype, _) in entities.items() if etype == "AWARD"]
     for ceremony in ceremonies:
         for eid in awards:
-            if ceremony == main_event or eid in received:
+            if ceremony in about or eid in received:
                 yield Relation("awarded_by", eid, ceremony, (), rules.ceremony_confidence, "ceremony")

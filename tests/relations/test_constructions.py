@@ -560,7 +560,7 @@ def test_a_ceremony_joined_to_another_meeting_confers_the_awards(relation_rules)
                 "EVENT:先进事迹报告会": ("EVENT", "先进事迹报告会"),
                 "AWARD:全国脱贫攻坚奖": ("AWARD", "全国脱贫攻坚奖")}
     main = "EVENT:全国脱贫攻坚奖表彰大会暨先进事迹报告会"
-    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, main, relation_rules, set())}
+    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, {main}, relation_rules, set())}
     assert got == {("全国脱贫攻坚奖", "全国脱贫攻坚奖表彰大会暨先进事迹报告会")}
 
 
@@ -570,6 +570,6 @@ def test_a_ceremony_named_in_passing_confers_only_the_awards_received(relation_r
     entities = {"EVENT:国家科学技术奖励大会": ("EVENT", "国家科学技术奖励大会"),
                 "AWARD:国家自然科学奖一等奖": ("AWARD", "国家自然科学奖一等奖"),
                 "AWARD:英国女王技术成就奖": ("AWARD", "英国女王技术成就奖")}
-    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, None, relation_rules,
+    got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, {None}, relation_rules,
                                                                     {"AWARD:国家自然科学奖一等奖"})}
     assert got == {("国家自然科学奖一等奖", "国家科学技术奖励大会")}
