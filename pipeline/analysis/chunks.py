@@ -26,10 +26,10 @@ ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`); `八项|规定` and
+# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`); `八项|规定` and
 # `第二批` count no names
-QUANTITY = re.compile(r"(?:[0-9０-９]+余?(?:个|名|项|位|家|批|人次|人|支|所)"
-                      r"|(?<!第)[一两二三四五六七八九十百千几]+[家所位名个种支])$")
+QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场)"
+                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场])$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
@@ -86,16 +86,18 @@ def _predicate_before(text: str, pos: int, predicates: frozenset[str]) -> str | 
 def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
     """A meeting named after a policy (`主持召开|深入推进长三角一体化发展座谈会`): a chunk stopped by
     one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
-    when only name characters and such verbs lie between; else it stays where it stopped."""
+    when only name characters and such verbs lie between, and no name of the chunker's kind ends
+    right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events); else it stays where
+    it stopped."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
-    if stop not in chunker.name_verbs:
+    if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
         return begin
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
         stop = ends_with_any(text, pos, rules.stop_words)
         if stop in chunker.opened_by:
             return pos
-        if stop and stop not in chunker.name_verbs:
+        if stop and (stop not in chunker.name_verbs or ends_with_any(text, pos - len(stop), chunker.suffixes)):
             return begin
         pos -= 1
     return begin

@@ -209,6 +209,10 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
 def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
     assert not [c for c in chunks(text, rules, "AWARD") if c[:2] in ("19", "会有", "目前")]
 
+def test_two_events_joined_by_a_conjunction_stay_two(rules):
+    found = chunks("大会期间举办高层论坛和多场平行分论坛。", rules, "EVENT")
+    assert "高层论坛" in found and not [c for c in found if "和" in c or "多场" in c]
+
 def test_a_date_is_no_part_of_an_event_name(rules):
     assert not [c for c in chunks("双方将共同筹备好9月中非合作论坛北京峰会。", rules, "EVENT") if "9月" in c]
     assert "第31届四月之春国际友谊艺术节" in chunks("在第31届四月之春国际友谊艺术节上演出。", rules, "EVENT")
