@@ -237,9 +237,15 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
 
 
-def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Mention]:
+def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
+              words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """One sense per discourse: all mentions of a name take the type most of them have, and
-    every other occurrence of the name (outside the mentions found) is a mention too."""
+    every other occurrence of the name (outside the mentions found) is a mention too, unless a
+    word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
+    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`)."""
+    analysis = word_analysis(words) if words else None
+    crossing = {pos: span for pos, span in analysis.crossing.items()
+                if analysis.starting[span[0]][1] not in NOUN_POS} if analysis else {}
     mentions = _trim_person_overreach(mentions)
     votes: dict[str, dict[str, float]] = {}
     for m in mentions:
@@ -258,7 +264,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2) -> list[Me
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if taken.free(start, end):
+            if taken.free(start, end) and start not in crossing and end not in crossing:
                 extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
                 taken.mark(start, end)
             start = text.find(name, end)
@@ -355,7 +361,7 @@ class EntityRules:
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
-        doc._.zhkg_mentions = propagate(text, merged)
+        doc._.zhkg_mentions = propagate(text, merged, words=words)
         return doc
 
 

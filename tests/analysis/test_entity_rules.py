@@ -621,3 +621,9 @@ def test_a_meeting_named_before_a_word_and_a_new_term_is_no_part_of_the_name(rul
     assert name[governed_start(name, rules):] == "十四届全国人大四次会议"
     name = "中央党校建校90周年庆祝大会暨2023年春季学期开学典礼"  # joined by 暨: one event
     assert governed_start(name, rules) == 0
+
+
+def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
+    facts = extract("中国愿同各国一道，帮助发展中国家加强卫生系统。")
+    china = facts.entity("LOCATION", "中国")
+    assert [m.start for m in china.mentions] == [0]
