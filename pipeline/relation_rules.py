@@ -54,6 +54,7 @@ class RelationRules:
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
     location_event_verbs: tuple[str, ...]
+    location_visit_verbs: tuple[str, ...]
     location_based_verbs: tuple[str, ...]
     location_confidence: float
     award_event_confidence: float
@@ -145,6 +146,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         award_holder_words=longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),
         location_event_verbs=longest_first(location.get("event_verbs", [])),
+        location_visit_verbs=longest_first(location.get("visit_verbs", [])),
         location_based_verbs=longest_first(location.get("based_verbs", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),

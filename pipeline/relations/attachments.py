@@ -133,13 +133,22 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
             clause_end = clause_at(text, sentence, place.start)[1]
-            if not any(text.find(v, place.end, clause_end) != -1 for v in rules.location_event_verbs):
+            verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
+            if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
+            if _first_of(text, rules.location_visit_verbs, place.end, verb_at) is not None:
+                continue
             if not events:
                 continue
             nearest = min(events, key=lambda e: abs(e.start - place.start))
             yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location")
+
+
+def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
+    """Where the first of `words` begins in text[start:end], if one does."""
+    found = [at for word in words if (at := text.find(word, start, end)) != -1]
+    return min(found) if found else None
 
 
 def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],

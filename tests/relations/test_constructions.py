@@ -412,6 +412,9 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     # `在京企业` are companies based there; the sentence's holding verb is in another clause
     based = "全省科技大会代表推选工作开展以来，在京企业多措并举。"
     assert located(based, [anchored(based, "全省科技大会", "EVENT"), anchored(based, "京", "LOCATION")]) == set()
+    # a meeting held there first: the summit is where its guest came from, not where they meet
+    visit = "习近平在人民大会堂会见来华出席夏季达沃斯论坛的越南总理。"
+    assert located(visit, [anchored(visit, "人民大会堂", "LOCATION"), anchored(visit, "夏季达沃斯论坛", "EVENT")]) == set()
 
 
 # --- winners and recipients -----------------------------------------------------------------------
