@@ -415,6 +415,9 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     # a meeting held there first: the summit is where its guest came from, not where they meet
     visit = "习近平在人民大会堂会见来华出席夏季达沃斯论坛的越南总理。"
     assert located(visit, [anchored(visit, "人民大会堂", "LOCATION"), anchored(visit, "夏季达沃斯论坛", "EVENT")]) == set()
+    going = "李强赴秘鲁出席亚太经合组织第三十一次领导人非正式会议。"
+    assert located(going, [anchored(going, "秘鲁", "LOCATION"), anchored(going, "亚太经合组织第三十一次领导人非正式会议", "EVENT")]) == {
+        ("亚太经合组织第三十一次领导人非正式会议", "秘鲁")}
 
 
 # --- winners and recipients -----------------------------------------------------------------------
