@@ -58,6 +58,7 @@ class RecognitionRules:
     sides: str
     distributives: str
     place_list_ends: tuple[str, ...]
+    councils: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -146,6 +147,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         sides=fold(data.get("sides", "")),
         distributives=fold(data.get("distributives", "")),
         place_list_ends=longest_first(data.get("place_list_ends", [])),
+        councils=longest_first(data.get("councils", [])),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

@@ -3,13 +3,14 @@ that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|�
 come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cached_property
 
 from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
-from pipeline.wordlists import starts_with_any, word_set
+from pipeline.wordlists import ends_with_any, starts_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
@@ -19,6 +20,7 @@ NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
+SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
 
 
 class WordAnalysis(list):
@@ -175,6 +177,16 @@ def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[M
     places = {m.text for m in mentions if m.type == "LOCATION"}
     return [Mention(m.start, m.end, m.text, "LOCATION", m.source, m.score)
             if m.type == "PERSON" and any(m.text + final in places for final in place_finals) else m for m in mentions]
+
+
+def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:
+    """Events named as a council without a session's number (`全国人大常委会委员长会议`) are the
+    council, an organisation, where no numbered session of it (`第八十四次委员长会议`) is named."""
+    sessions = {council for m in mentions if m.type == "EVENT" and SESSION_NUMBER.search(m.text)
+                and (council := ends_with_any(m.text, len(m.text), councils))}
+    return [Mention(m.start, m.end, m.text, "ORG", m.source, m.score)
+            if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
+            and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
 
 
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

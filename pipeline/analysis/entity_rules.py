@@ -23,6 +23,7 @@ from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
     bare_heads,
+    councils_as_bodies,
     distributed_chunks,
     listed_places,
     people_named_in_places,
@@ -361,6 +362,7 @@ class EntityRules:
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
                                 + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
+        merged = councils_as_bodies(merged, self.rules.councils)
         doc._.zhkg_mentions = propagate(text, merged, words=words)
         return doc
 

@@ -245,3 +245,11 @@ def test_the_word_check_by_bisection_equals_the_set_of_word_boundaries():
     bounds = {p for s, e, _ in words for p in (s, e)}
     assert [is_boundary(words, p) for p in range(-1, 402)] == [p in bounds for p in range(-1, 402)]
     assert not is_boundary([], 0)
+
+
+def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_named(extract):
+    facts = extract("受委员长会议委托，沈春耀作了说明。")
+    assert "委员长会议" in facts.names("ORG") and "委员长会议" not in facts.names("EVENT")
+    facts = extract("栗战书主持召开十三届全国人大常委会第八十四次委员长会议。委员长会议听取了报告。")
+    assert "十三届全国人大常委会第八十四次委员长会议" in facts.names("EVENT")
+    assert "委员长会议" not in facts.names("ORG")
