@@ -196,6 +196,7 @@ def test_a_quotation_ended_in_an_earlier_sentence_is_no_theme(rules):
 @pytest.mark.parametrize("text, name", [
     ("第二十四届中国国际投资贸易洽谈会在厦门开幕。", "第二十四届中国国际投资贸易洽谈会"),
     ("中央党校举办全国党校系统专题研讨班。", "全国党校系统专题研讨班"),
+    ("十三届全国人大常委会第二十八讲专题讲座在京举行。", "十三届全国人大常委会第二十八讲专题讲座"),
 ])
 def test_meeting_kinds_head_event_names(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
