@@ -628,3 +628,8 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
     facts = extract("中国愿同各国一道，帮助发展中国家加强卫生系统。")
     china = facts.entity("LOCATION", "中国")
     assert [m.start for m in china.mentions] == [0]
+
+
+def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
+    facts = extract("燕瑛常委说，要加强监督。会上，燕瑛常委发言建议加强合作。")
+    assert "燕瑛" in facts.names("PERSON") and "燕瑛" not in facts.names("LOCATION")
