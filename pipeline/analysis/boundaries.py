@@ -1,10 +1,12 @@
-"""Name boundaries by word class: an event name does not start with the verb or function word
-that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|中央人大工作会议`). The word classes
-come from People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`)."""
+"""Name boundaries and types by word class and construction: an event name does not start with
+the verb or function word that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|中央人大工作会议`);
+a name listed before `等地` is a place's. The word classes come from People's Daily 1998
+(schemas/lexicons/predicate_words.txt, `make lexicons`) and the word analysis."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
 
 from pipeline.analysis.chunks import ANNIVERSARY
@@ -166,8 +168,7 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
             listed.add((item.start, item.end))
             before = by_end.get(item.start - 1, ()) if item.start and text[item.start - 1] in LIST_MARKS else ()
             item = max(before, key=lambda b: b.end - b.start, default=None)
-    return [Mention(m.start, m.end, m.text, "LOCATION", m.source, m.score)
-            if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
 def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[Mention]:
@@ -175,8 +176,8 @@ def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[M
     division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
     recognizer read as a person's where it stands alone."""
     places = {m.text for m in mentions if m.type == "LOCATION"}
-    return [Mention(m.start, m.end, m.text, "LOCATION", m.source, m.score)
-            if m.type == "PERSON" and any(m.text + final in places for final in place_finals) else m for m in mentions]
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and any(m.text + final in places for final in place_finals)
+            else m for m in mentions]
 
 
 def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:
@@ -184,7 +185,7 @@ def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> li
     council, an organisation, where no numbered session of it (`第八十四次委员长会议`) is named."""
     sessions = {council for m in mentions if m.type == "EVENT" and SESSION_NUMBER.search(m.text)
                 and (council := ends_with_any(m.text, len(m.text), councils))}
-    return [Mention(m.start, m.end, m.text, "ORG", m.source, m.score)
+    return [replace(m, type="ORG")
             if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
             and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
 
