@@ -3,11 +3,15 @@ graph (YAML + GraphML + exports) and run.yaml. Memory is bounded by the batch, n
 
 - Engines (`pipeline.engine.workers`, `pipeline.engine.dask_engine`): the batches are analysed in a pool of
   `workers` processes, or on a Dask cluster (`engine="dask"`). The workers write the document
-  YAMLs and send back summaries, merged here in input order: the outputs are byte-identical
-  whatever the engine and the number of workers. With one worker, inputs of at most
-  `INLINE_MAX_BYTES` (or a run given its `extractor`) are analysed in this process instead:
-  small runs skip a worker's start, while large ones keep the long-lived graph aggregates apart
-  from the analysis's short-lived objects, so that memory stays flat as the corpus grows.
+  YAMLs and send back summaries, kept here in input order (`graph.spill`) and merged once the
+  analysis has ended: the outputs are byte-identical whatever the engine and the number of
+  workers. With one worker, inputs of at most `INLINE_MAX_BYTES` (or a run given its
+  `extractor`) are analysed in this process instead: small runs skip a worker's start, while
+  large ones leave the analysis's memory to a process that ends before the graph stage.
+- Memory: the merged graph, which grows with the corpus, is built only after the models and
+  worker processes are gone, as columns (`graph.compact`), not networkx objects; its files are
+  written side by side in forked processes only while a forked copy is no larger than a worker
+  was (`engine.memory.graph_processes`). So the run's peak stays the analysis's as the corpus grows.
 - Incremental (`pipeline.engine.resume`, `pipeline.engine.cache`): a document already written to `out_dir`
   with the same text, metadata, version, config, schemas and model is reused, not analysed
   (`force=True` analyses everything). Document YAMLs of documents no longer in the input are
@@ -31,11 +35,13 @@ from pipeline import __version__
 from pipeline.config import RunConfig, load_config
 from pipeline.engine.cache import ResultCache, yaml_stat
 from pipeline.engine.lock import OutputLock
+from pipeline.engine.memory import graph_processes
 from pipeline.engine.progress import Progress
 from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
 from pipeline.engine.workers import release_memory
 from pipeline.errors import analysis_failed, printable
-from pipeline.graph.build import GraphBuilder, summary_from_data
+from pipeline.graph.build import summary_from_data
+from pipeline.graph.spill import SummarySpill
 from pipeline.ingest.jsonl import Limits
 from pipeline.ingest.reader import find_inputs, read_inputs
 from pipeline.outputs.documents import iso_date
@@ -155,8 +161,10 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
                            dask_options, paths)
     report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
     bar = Progress(paths, progress)
+    spill = None
     try:
-        builder, seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar)
+        spill = SummarySpill(out) if runner.name != "dask" else None
+        seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar, spill)
         bar.close()
         report.timings["extract_seconds"] = round(time.perf_counter() - started - report.timings["load_seconds"], 3)
         report.removed = remove_stale(out, set(seen))
@@ -168,9 +176,8 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
         if runner.name != "dask":
             runner.close()  # the model and the worker processes are not needed for the graph
             release_memory()  # so that the graph stage starts low
-        state = {"builder": builder}
-        del builder
-        nodes, edges = _graph_stage(out, config, runner, state, dates, previous, graph_key, engine, workers, report)
+        nodes, edges = _graph_stage(out, config, runner, spill, seen, dates, previous, graph_key, engine, workers,
+                                    report)
     except Exception as error:
         _record_failure(out / "run.yaml", running, error)
         raise
@@ -181,6 +188,8 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
         bar.close()
         runner.close()
         cache.close()
+        if spill is not None:
+            spill.close()
     report.timings["total_seconds"] = round(time.perf_counter() - started, 3)
     write_yaml(out / "run.yaml", {**run_summary(report, config, nodes, edges),
                                   "status": "complete", "engine": engine, "workers": workers,
@@ -191,14 +200,15 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
 
 
 def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, runner, report: RunReport,
-             warn, force: bool, bar: Progress):
-    """Analyse or reuse every input document; returns the builder (None for the Dask engine,
-    which merges on the cluster), the ids of the documents written and a hash of them."""
+             warn, force: bool, bar: Progress, spill: SummarySpill | None):
+    """Analyse or reuse every input document, their summaries kept in `spill` (None for the
+    Dask engine, which merges on the cluster); returns the ids of the documents written, a hash
+    of them and their publication dates."""
     encoding = None if config.ingest.encoding == "auto" else config.ingest.encoding
     documents = iter(_documents(read_inputs(paths, config.ingest.max_chars, encoding, exclude=out,
                                            limits=Limits(config.ingest.max_line_bytes, config.ingest.max_reported_skips),
                                            follow_symlinks=config.ingest.follow_symlinks), report, warn))
-    collector = _Collector(runner, cache, key, report, warn, bar)
+    collector = _Collector(runner, cache, key, report, warn, bar, spill)
     pending: deque = deque()
     batch_size = max(1, config.analysis.batch_size)
     sequence = 0
@@ -216,7 +226,7 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
             collector.finish(*pending.popleft())
     while pending:
         collector.finish(*pending.popleft())
-    return collector.builder, collector.seen, collector.fingerprint, collector.dates
+    return collector.seen, collector.fingerprint, collector.dates
 
 
 def _reused_summaries(documents: list[Document], out: Path, key: str, cache: ResultCache) -> dict[str, dict]:
@@ -237,11 +247,12 @@ def _reused_summaries(documents: list[Document], out: Path, key: str, cache: Res
 
 class _Collector:
     """Takes the engine's finished batches in input order: counts them in the report, caches the
-    new summaries, adds them to the graph builder (None for Dask) and hashes the documents kept."""
+    new summaries, keeps them for the graph (in `spill`; None for Dask) and hashes the documents kept."""
 
-    def __init__(self, runner, cache: ResultCache, key: str, report: RunReport, warn, bar: Progress):
+    def __init__(self, runner, cache: ResultCache, key: str, report: RunReport, warn, bar: Progress,
+                 spill: SummarySpill | None):
         self.runner, self.cache, self.key, self.report, self.warn, self.bar = runner, cache, key, report, warn, bar
-        self.builder = GraphBuilder() if runner.name != "dask" else None
+        self.spill = spill
         self.seen: list[str] = []
         self.dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
         self.days: dict[str, str] = {}  # one object per distinct date (many documents share one)
@@ -273,11 +284,9 @@ class _Collector:
         self.bar.update(len(batch), characters)
 
     def _keep(self, document: Document, summary: dict) -> None:
-        """Count a written document and add it to the graph and the fingerprint."""
-        if self.builder is not None:
-            if summary["id"] == document.id:
-                summary["id"] = document.id  # the graph's document lists share the id kept in `seen`
-            self.builder.add_summary(summary)
+        """Count a written document and keep it for the graph and the fingerprint."""
+        if self.spill is not None:
+            self.spill.add(summary)
         self.seen.append(document.id)
         day = iso_date(document.published)
         if day:
@@ -289,13 +298,12 @@ class _Collector:
         self.report.relations += len(summary["relations"])
 
 
-def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[str, str], previous: dict,
-                 graph_key: str, engine: str, workers: int, report: RunReport) -> tuple[int, int]:
-    """Merge (on the cluster for Dask), analytics and the graph files; or keep the previous
-    run's when its documents were exactly these. Returns (nodes, edges). `state["builder"]`:
-    the merged aggregates (None for Dask), handed over so that they are freed as the graph
-    is built."""
-    builder = state.pop("builder")
+def _graph_stage(out: Path, config: RunConfig, runner, spill: SummarySpill | None, seen: list[str],
+                 dates: dict[str, str], previous: dict, graph_key: str, engine: str, workers: int,
+                 report: RunReport) -> tuple[int, int]:
+    """Merge (the summaries of `spill`, the documents `seen`; on the cluster for Dask),
+    analytics and the graph files; or keep the previous run's when its documents were exactly
+    these. Returns (nodes, edges)."""
     graph_started = time.perf_counter()
     expected = graph_files(config, engine)
     kept = (previous.get("status") == "complete" and previous.get("graph_key") == graph_key
@@ -310,34 +318,37 @@ def _graph_stage(out: Path, config: RunConfig, runner, state: dict, dates: dict[
         report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)
         return counts["graph_nodes"], counts["graph_edges"]
 
-    if builder is None:
-        merge_started = time.perf_counter()
+    merge_started = time.perf_counter()
+    if spill is None:
         builder = runner.merge()
-        report.timings["merge_seconds"] = round(time.perf_counter() - merge_started, 3)
     else:
         from pipeline.engine.dask_engine import clear_parquet  # tables of an earlier Dask run would be stale
 
         clear_parquet(out)
-    graph = builder.graph(consume=True)
+        builder = spill.builder(seen)
+    report.timings["merge_seconds"] = round(time.perf_counter() - merge_started, 3)
+    from pipeline.graph.compact import CompactGraph
+
+    graph = CompactGraph(builder, dates)
     del builder
+    processes = graph_processes(engine, workers)
     import gc
 
     from pipeline.engine.workers import call_forked, run_forked
-    from pipeline.graph.analytics import enrich, type_colors
+    from pipeline.graph.analytics import type_colors
     from pipeline.outputs import graph_writers
 
     gc.freeze()  # the graph lives until the files are written: the collector need not scan it again and again
     try:
         analytics_started = time.perf_counter()
         # betweenness beside PageRank and Louvain, when the run has the processes for it
-        enrich(graph, type_colors(config.schemas_dir), beside=call_forked if engine == "local" and workers > 1 else None)
+        graph.enrich(type_colors(config.schemas_dir), beside=call_forked if processes > 1 else None)
         report.timings["analytics_seconds"] = round(time.perf_counter() - analytics_started, 3)
         # the analytics' working graphs are garbage now: hand their pages back before the writers
         # fork, which would otherwise each count them (and the freed model's) in their own memory
         release_memory()
         writers = graph_writers(out, graph, config.output, dates)
-        # the local engine's worker processes have ended: as many processes write the graph files
-        run_forked(writers, workers if engine == "local" else 1)
+        run_forked(writers, processes)
     finally:
         gc.unfreeze()
     report.timings["graph_seconds"] = round(time.perf_counter() - graph_started, 3)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -73,8 +74,11 @@ def ordered_subgraph(graph: nx.Graph, nodes: Iterable[Any]) -> nx.Graph:
     """The subgraph of `graph` induced by `nodes`, as a new graph whose nodes come in the order
     of `nodes` and edges in the order of `graph`. (A networkx subgraph *view* iterates its nodes
     in the order of a Python set, which changes with the hash seed from one process to the next,
-    and seeded layouts and sampled betweenness would change with it.)"""
+    and seeded layouts and sampled betweenness would change with it.) A `CompactGraph` makes
+    its own."""
     nodes = list(nodes)
+    if not isinstance(graph, nx.Graph):
+        return graph.ordered_subgraph(nodes)
     keep = set(nodes)
     sub = graph.__class__()
     sub.graph.update(graph.graph)
@@ -134,29 +138,137 @@ def raw_betweenness(graph: nx.Graph, k: int | None = None, seed: int | None = No
     return {node: totals[i] * (source_scale if i in chosen else other_scale) for i, node in enumerate(nodes)}
 
 
-def _betweenness(simple: nx.Graph, linked: nx.Graph, seed: int, budget: int) -> tuple[dict[Any, float], dict[str, Any]]:
-    n = simple.number_of_nodes()
+def _numeric(weight: Any) -> int | float:
+    return weight if isinstance(weight, (int, float)) and not isinstance(weight, bool) else 1
+
+
+def linked_graph(edges: Iterable[tuple[int, int, Any]]) -> nx.Graph:
+    """`ordered_subgraph(undirected(graph), linked nodes)` of a multigraph whose nodes are
+    numbered 0, 1, … in their order, from its edges as (head, tail, weight) in its edge order:
+    the same nodes (as numbers), edges, weights and neighbour order, without a graph of the
+    unlinked nodes."""
+    neighbours: dict[int, dict[int, list]] = {}
+    for u, v, weight in edges:
+        if u == v:
+            continue
+        cell = neighbours.setdefault(u, {}).get(v)
+        if cell is None:  # as `undirected`: one weight for both directions, first seen first
+            neighbours[u][v] = neighbours.setdefault(v, {})[u] = [_numeric(weight)]
+        else:
+            cell[0] += _numeric(weight)
+    linked = nx.Graph()
+    order = sorted(neighbours)
+    linked.add_nodes_from(order)
+    # nx.Graph.edges order: each pair once, from the node that comes first
+    linked.add_edges_from((u, v, {"weight": cell[0]}) for u in order for v, cell in neighbours.pop(u).items() if v > u)
+    return linked
+
+
+def pagerank_values(count: int, linked: nx.Graph, alpha: float = 0.85, max_iter: int = 100,
+                    tol: float = 1.0e-6) -> list[float]:
+    """`nx.pagerank(simple, alpha, weight="weight")` by node number, where `simple` is the
+    undirected graph of `count` numbered nodes whose linked part is `linked`: networkx's sparse
+    matrix and power iteration, so its floats, without a networkx graph of every node."""
+    import numpy as np
+    import scipy as sp
+
+    if count == 0:
+        return []
+    rows, cols, data = [], [], []
+    for u, v, weight in linked.edges(data="weight", default=1):
+        rows.append(u)
+        cols.append(v)
+        data.append(weight)
+    # both directions, as `nx.to_scipy_sparse_array` makes an undirected graph's matrix
+    matrix = sp.sparse.coo_array((data + data, (rows + cols, cols + rows)), shape=(count, count), dtype=float)
+    matrix = matrix.asformat("csr")
+    out_weight = matrix.sum(axis=1)
+    out_weight[out_weight != 0] = 1.0 / out_weight[out_weight != 0]
+    matrix = sp.sparse.dia_array((out_weight.T, 0), shape=matrix.shape).tocsr() @ matrix
+    x = np.repeat(1.0 / count, count)
+    p = np.repeat(1.0 / count, count)
+    is_dangling = np.where(out_weight == 0)[0]
+    for _ in range(max_iter):
+        xlast = x
+        x = alpha * (x @ matrix + sum(x[is_dangling]) * p) + (1 - alpha) * p
+        if np.absolute(x - xlast).sum() < count * tol:
+            return x.tolist()
+    raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def linked_betweenness(count: int, linked: nx.Graph, seed: int, budget: int) -> tuple[list[float], dict[str, Any]]:
+    """Normalised betweenness of the nodes of `linked` (in its order; none when it has two
+    nodes or fewer) in a graph of `count` nodes whose others are isolated, and how it was
+    computed. Compact to send between processes."""
     n_linked, m = linked.number_of_nodes(), linked.number_of_edges()
-    values = dict.fromkeys(simple.nodes, 0.0)
     info: dict[str, Any] = {"exact": True, "sources": n_linked, "seed": None}
-    if n_linked > 2:
-        k = None
-        if n_linked * (n_linked + m) > budget:
-            k = min(n_linked, max(BETWEENNESS_MIN_K, budget // (n_linked + m)))
-            info = {"exact": k == n_linked, "sources": k, "seed": seed}
-            k = None if k == n_linked else k
-        # isolated nodes lie on no path: raw scores on the linked part are those of the whole
-        # graph; normalised as networkx does for the whole graph (pairs of the other n-1 nodes)
-        raw = raw_betweenness(linked, k, seed if k else None)
-        scale = 2.0 / ((n - 1) * (n - 2))
-        values.update({node: value * scale for node, value in raw.items()})
-    return values, info
+    if n_linked <= 2:
+        return [], info
+    k = None
+    if n_linked * (n_linked + m) > budget:
+        k = min(n_linked, max(BETWEENNESS_MIN_K, budget // (n_linked + m)))
+        info = {"exact": k == n_linked, "sources": k, "seed": seed}
+        k = None if k == n_linked else k
+    # isolated nodes lie on no path: raw scores on the linked part are those of the whole
+    # graph; normalised as networkx does for the whole graph (pairs of the other n-1 nodes)
+    raw = raw_betweenness(linked, k, seed if k else None)
+    scale = 2.0 / ((count - 1) * (count - 2))
+    return [value * scale for value in raw.values()], info
 
 
-def _betweenness_values(simple: nx.Graph, linked: nx.Graph, seed: int, budget: int) -> tuple[list[float], dict[str, Any]]:
-    """`_betweenness` as a list in the order of `simple`'s nodes (compact to send between processes)."""
-    values, info = _betweenness(simple, linked, seed, budget)
-    return [values[node] for node in simple.nodes], info
+def community_numbers(count: int, linked: nx.Graph, seed: int) -> tuple[array, int]:
+    """Each node's community by node number, and how many there are: networkx Louvain on
+    `linked`, every other node a community of its own; numbered by size, largest first, then
+    by their first node."""
+    found = nx.community.louvain_communities(linked, weight="weight", seed=seed) if len(linked) else []
+    numbers = array("q", bytes(8 * count))
+    grouped = bytearray(count)
+    groups = sorted((c for c in found if len(c) > 1), key=lambda c: (-len(c), min(c)))
+    for index, members in enumerate(groups):
+        for node in members:
+            numbers[node], grouped[node] = index, 1
+    index = len(groups)
+    for node in range(count):
+        if not grouped[node]:
+            numbers[node] = index
+            index += 1
+    return numbers, index
+
+
+class NodeAnalytics(NamedTuple):
+    """PageRank, betweenness (both to 6 significant digits) and community by node number."""
+
+    pagerank: array
+    betweenness: array
+    community: array
+
+
+def node_analytics(count: int, edges: Iterable[tuple[int, int, Any]], seed: int = SEED,
+                   budget: int = BETWEENNESS_BUDGET, beside: Background | None = None) -> tuple[NodeAnalytics, dict]:
+    """PageRank, betweenness and community of a multigraph of `count` numbered nodes, from its
+    edges as (head, tail, weight) in its edge order (see `add_analytics`), and how they were
+    computed."""
+    # most entities of a large graph have no relation: they lie on no path and each is a
+    # community of its own, so betweenness and Louvain run on the linked part only
+    linked = linked_graph(edges)
+    between = partial(linked_betweenness, count, linked, seed, budget)
+    if beside is not None and len(linked) > PARALLEL_MIN_LINKED:
+        between = beside(between)
+    pagerank = array("d", map(_sig, pagerank_values(count, linked)))
+    community, communities = community_numbers(count, linked, seed)
+    values, betweenness_info = between()
+    betweenness = array("d", bytes(8 * count))
+    for node, value in zip(linked, values):
+        betweenness[node] = _sig(value)
+    info = {
+        "undirected": "pagerank, betweenness and community use the undirected graph, relations between "
+                      "two entities merged into one edge of summed weight",
+        "pagerank": {"alpha": 0.85, "weight": "weight"},
+        "betweenness": {"normalized": True, "weight": None, **betweenness_info},
+        "community": {"method": "louvain", "seed": seed, "resolution": 1.0, "weight": "weight",
+                      "count": communities},
+    }
+    return NodeAnalytics(pagerank, betweenness, community), info
 
 
 def add_analytics(graph: nx.MultiDiGraph, seed: int = SEED, budget: int = BETWEENNESS_BUDGET,
@@ -165,39 +277,24 @@ def add_analytics(graph: nx.MultiDiGraph, seed: int = SEED, budget: int = BETWEE
     of `graph` (in place); returns how they were computed. `beside`: starts a computation in
     another process (e.g. `engine.workers.call_forked`); betweenness is computed there while this
     process computes PageRank and Louvain (the same values)."""
-    simple = undirected(graph)
-    # most entities of a large graph have no relation: they lie on no path and each is a
-    # community of its own, so betweenness and Louvain run on the linked part only
-    isolated = {node for node, degree in simple.degree() if degree == 0}
-    linked = ordered_subgraph(simple, [node for node in simple if node not in isolated])
-    between = partial(_betweenness_values, simple, linked, seed, budget)
-    if beside is not None and len(linked) > PARALLEL_MIN_LINKED:
-        between = beside(between)
-    pagerank = nx.pagerank(simple, alpha=0.85, weight="weight") if simple.number_of_nodes() else {}
-    communities = nx.community.louvain_communities(linked, weight="weight", seed=seed) if len(linked) else []
-    values, betweenness_info = between()
-    betweenness = dict(zip(simple.nodes, values, strict=True))
-    del linked
-    communities += [{node} for node in simple if node in isolated]
-    order = {node: i for i, node in enumerate(simple.nodes)}
-    communities = sorted(communities, key=lambda c: (-len(c), min(order[n] for n in c)))
-    community = {node: index for index, members in enumerate(communities) for node in members}
+    number = {node: i for i, node in enumerate(graph)}
+    edges = ((number[u], number[v], weight) for u, v, weight in graph.edges(data="weight", default=1))
+    values, info = node_analytics(len(number), edges, seed, budget, beside)
     weighted = dict(graph.degree(weight="weight"))
     shared = SharedFloats()
-    for node, attrs in graph.nodes(data=True):
+    for i, (node, attrs) in enumerate(graph.nodes(data=True)):
         attrs["degree"] = int(graph.degree(node))
         attrs["weighted_degree"] = shared(float(weighted[node]))
-        attrs["pagerank"] = shared(_sig(pagerank.get(node, 0.0)))
-        attrs["betweenness"] = shared(_sig(betweenness.get(node, 0.0)))
-        attrs["community"] = int(community.get(node, 0))
-    return {
-        "undirected": "pagerank, betweenness and community use the undirected graph, relations between "
-                      "two entities merged into one edge of summed weight",
-        "pagerank": {"alpha": 0.85, "weight": "weight"},
-        "betweenness": {"normalized": True, "weight": None, **betweenness_info},
-        "community": {"method": "louvain", "seed": seed, "resolution": 1.0, "weight": "weight",
-                      "count": len(communities)},
-    }
+        attrs["pagerank"] = shared(values.pagerank[i])
+        attrs["betweenness"] = shared(values.betweenness[i])
+        attrs["community"] = values.community[i]
+    return info
+
+
+def node_size(pagerank: float, low: float, high: float) -> float:
+    """`size`: from SIZE_MIN at the lowest PageRank `low` to SIZE_MAX at the highest `high`."""
+    share = (pagerank - low) / (high - low) if high > low else 0.5
+    return round(SIZE_MIN + (SIZE_MAX - SIZE_MIN) * math.sqrt(share), 2)
 
 
 def add_visuals(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]]) -> None:
@@ -206,8 +303,7 @@ def add_visuals(graph: nx.MultiDiGraph, colors: Mapping[str, Iterable[int]]) -> 
     low, high = (min(ranks), max(ranks)) if ranks else (0.0, 0.0)
     shared = SharedFloats()
     for _, attrs in graph.nodes(data=True):
-        share = (attrs.get("pagerank", 0.0) - low) / (high - low) if high > low else 0.5
-        attrs["size"] = shared(round(SIZE_MIN + (SIZE_MAX - SIZE_MIN) * math.sqrt(share), 2))
+        attrs["size"] = shared(node_size(attrs.get("pagerank", 0.0), low, high))
         r, g, b = (int(c) for c in colors.get(attrs.get("type"), DEFAULT_COLOR))
         attrs["r"], attrs["g"], attrs["b"] = r, g, b
 

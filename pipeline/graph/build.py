@@ -62,7 +62,7 @@ class EdgeStats:
     evidence: list[str] = field(default_factory=list)
     evidence_count: int = 0
     confidence: float = 0.0
-    rules: set[str] = field(default_factory=set)
+    rules: frozenset[str] | set[str] = frozenset()  # GraphBuilder's: one frozenset per distinct set
 
 
 def publication_day(published: str | None) -> str | None:
@@ -109,6 +109,7 @@ class GraphBuilder:
         self.edges: dict[tuple[str, str, str, str | None], EdgeStats] = {}
         # one object per distinct type, day, rule and title: each summary brings its own copies
         self._shared: dict[str, str] = {}
+        self._rule_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def _share(self, text: str | None) -> str | None:
         """The builder's one copy of `text` (a type, day, rule or title: few distinct values)."""
@@ -158,7 +159,14 @@ class GraphBuilder:
             if len(edge.evidence) < MAX_EVIDENCE_PER_EDGE and text not in edge.evidence:
                 edge.evidence.append(text)
         edge.confidence = max(edge.confidence, relation.confidence)
-        edge.rules.add(self._share(relation.rule))
+        rule = self._share(relation.rule)
+        if rule not in edge.rules:
+            rules = frozenset(edge.rules) | {rule}
+            edge.rules = self._rule_sets.setdefault(rules, rules)
+
+    def sorted_edges(self) -> list[tuple[tuple[str, str, str, str | None], EdgeStats]]:
+        """The edges by (head, tail, type, title): the order of their ids `e0`, `e1`, …"""
+        return sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))
 
     def graph(self, consume: bool = False) -> nx.MultiDiGraph:
         """The merged graph. `consume`: empty this builder as the graph is built, so that the
@@ -168,24 +176,44 @@ class GraphBuilder:
         g = nx.MultiDiGraph()
         shared = SharedFloats()
         nodes = list(self.nodes.items())
-        edges = sorted(self.edges.items(), key=lambda kv: kv[0][:3] + (kv[0][3] or "",))
+        edges = self.sorted_edges()
         if consume:
             self.nodes, self.edges = {}, {}
         for index, (node_id, n) in enumerate(nodes):
             if consume:
                 nodes[index] = None
-            names = n.name_counts()
-            label = names.most_common(1)[0][0]
-            aliases = sorted((n.alias_set() | set(names)) - {label})
-            g.add_node(node_id, label=label, type=n.type, aliases=aliases, mentions=n.mentions,
-                       documents=len(n.documents), document_ids=n.documents if consume else list(n.documents),
-                       first_seen=n.first_seen, last_seen=n.last_seen, confidence=shared(round(n.confidence, 3)))
+            g.add_node(node_id, **node_attributes(n, shared, copy=not consume))
         for index, ((head, tail, rtype, title), e) in enumerate(edges):
             if consume:
                 edges[index] = None
-            g.add_edge(head, tail, key=f"{rtype}:{title}" if title else rtype, id=f"e{index}", type=rtype,
-                       label=rtype, title=title, weight=len(e.documents),
-                       documents=e.documents if consume else list(e.documents),
-                       evidence_count=e.evidence_count, evidence=e.evidence if consume else list(e.evidence),
-                       confidence=shared(round(e.confidence, 3)), rules=sorted(e.rules))
+            g.add_edge(head, tail, key=edge_key(rtype, title), **edge_attributes(index, e, shared, copy=not consume))
         return g
+
+
+def edge_key(rtype: str, title: str | None) -> str:
+    """The key of a relation among the edges between its two entities."""
+    return f"{rtype}:{title}" if title else rtype
+
+
+def node_attributes(n: NodeStats, shared, copy: bool = False) -> dict:
+    """An entity's attributes in the graph (`shared`: one float object per value); `copy`:
+    lists of its own instead of the aggregate's."""
+    names = n.names
+    if isinstance(names, str):
+        label, aliases = names, sorted(n.aliases - {names}) if n.aliases else []
+    else:
+        names = n.name_counts()
+        label = names.most_common(1)[0][0]
+        aliases = sorted((n.alias_set() | set(names)) - {label})
+    return {"label": label, "type": n.type, "aliases": aliases, "mentions": n.mentions,
+            "documents": len(n.documents), "document_ids": list(n.documents) if copy else n.documents,
+            "first_seen": n.first_seen, "last_seen": n.last_seen, "confidence": shared(round(n.confidence, 3))}
+
+
+def edge_attributes(index: int, e: EdgeStats, shared, copy: bool = False) -> dict:
+    """The attributes of the relation numbered `index` (its id `e<index>`); `shared` and `copy`
+    as for `node_attributes`."""
+    return {"id": f"e{index}", "type": e.type, "label": e.type, "title": e.title, "weight": len(e.documents),
+            "documents": list(e.documents) if copy else e.documents, "evidence_count": e.evidence_count,
+            "evidence": list(e.evidence) if copy else e.evidence, "confidence": shared(round(e.confidence, 3)),
+            "rules": sorted(e.rules)}

@@ -3,6 +3,7 @@ the HTML view and the SVG/PNG overview), the nodes of highest PageRank that a pi
 and a greedy placement of labels that never overlap."""
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
@@ -120,10 +121,9 @@ def corpus_layout(graph: nx.MultiDiGraph, iterations: int | None = None, seed: i
 
 def top_nodes(graph: nx.MultiDiGraph, limit: int) -> list[Any]:
     """The `limit` nodes of highest PageRank (then degree, then first seen in the graph)."""
-    order = {node: i for i, node in enumerate(graph.nodes)}
-    ranked = sorted(graph.nodes(data=True), key=lambda item: (-(item[1].get("pagerank") or 0.0),
-                                                                -(item[1].get("degree") or 0), order[item[0]]))
-    return [node for node, _ in ranked[:limit]]
+    ranked = heapq.nsmallest(limit, ((-(attrs.get("pagerank") or 0.0), -(attrs.get("degree") or 0), i, node)
+                                     for i, (node, attrs) in enumerate(graph.nodes(data=True))))
+    return [node for *_, node in ranked]
 
 
 # --- labels ---------------------------------------------------------------------------------

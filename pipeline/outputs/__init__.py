@@ -97,7 +97,8 @@ def graph_writers(out_dir: Path, graph: nx.MultiDiGraph, output: Any,
     process or a forked one). `dates`: doc id → publication date (YYYY-MM-DD) for the GEXF edge
     intervals."""
     out_dir = Path(out_dir)
-    date_edges(graph, _publication_dates(out_dir, graph) if dates is None else dates)
+    if isinstance(graph, nx.Graph):  # a CompactGraph has its edges' dates
+        date_edges(graph, _publication_dates(out_dir, graph) if dates is None else dates)
     chosen = [_graph_yaml] + [write for name, write in GRAPH_FORMATS.items() if getattr(output, name, True)]
     if _svg in chosen and _png in chosen:
         chosen[chosen.index(_svg)] = _pictures

@@ -28,8 +28,8 @@ def write_json(path: Path, graph: nx.MultiDiGraph) -> None:
     def write(handle) -> None:
         handle.write('{"directed":' + dumps(graph.is_directed()) + ',"multigraph":' + dumps(graph.is_multigraph())
                      + ',"graph":' + dumps(graph.graph) + ',"nodes":[')
-        for index, node in enumerate(graph):
-            handle.write(("," if index else "") + dumps({**graph.nodes[node], "id": node}))
+        for index, (node, attrs) in enumerate(graph.nodes(data=True)):
+            handle.write(("," if index else "") + dumps({**attrs, "id": node}))
         handle.write(f'],"{JSON_EDGES}":[')
         edges = (({**d, "source": u, "target": v, "key": k} for u, v, k, d in graph.edges(keys=True, data=True))
                  if graph.is_multigraph() else ({**d, "source": u, "target": v} for u, v, d in graph.edges(data=True)))

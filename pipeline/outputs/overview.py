@@ -121,7 +121,7 @@ def _tip(graph: nx.MultiDiGraph, node: Any) -> str:
     return f"{_label(graph, node)}（{graph.nodes[node].get('type', '')}）"
 
 
-def _lines(graph: nx.MultiDiGraph, sub: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]]) -> list[Line]:
+def _lines(sub: nx.MultiDiGraph, pos: Mapping[Any, tuple[float, float]]) -> list[Line]:
     """The relations among the drawn nodes, ending at the target's circle, wider with weight."""
     out = []
     for u, v, attrs in sub.edges(data=True):
@@ -129,7 +129,7 @@ def _lines(graph: nx.MultiDiGraph, sub: nx.MultiDiGraph, pos: Mapping[Any, tuple
             continue
         (x1, y1), (x2, y2) = pos[u], pos[v]
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
-        end = _radius(graph.nodes[v]) + 1.5
+        end = _radius(sub.nodes[v]) + 1.5
         width = 1.0 + min(4.0, math.log2(float(attrs.get("weight", 1) or 1)))
         tip = " ".join(str(p) for p in (attrs.get("type"), attrs.get("title")) if p)
         out.append(Line(x1, y1, x2 - (x2 - x1) * end / length, y2 - (y2 - y1) * end / length, width, tip))
@@ -140,22 +140,22 @@ def overview(graph: nx.MultiDiGraph, max_nodes: int = 150, width: int = 1200) ->
     """What the overview draws: the `max_nodes` nodes of highest PageRank, the linked ones laid
     out and labelled (most central first), the unlinked ones listed below."""
     keep = top_nodes(graph, max_nodes)
-    sub = ordered_subgraph(graph, keep)
+    sub = ordered_subgraph(graph, keep)  # all that is read below but the legend and the counts
     simple = undirected(sub)
     linked = [n for n in keep if simple.degree(n) > 0]
     single = [n for n in keep if simple.degree(n) == 0]
-    pos, height = _scaled(graph, linked, width) if linked else ({}, 0.0)
+    pos, height = _scaled(sub, linked, width) if linked else ({}, 0.0)
     bounds = Box(MARGIN / 2, TOP, width - MARGIN / 2, TOP + height)
-    labels = place_labels(((n, *pos[n], _radius(graph.nodes[n]), _label(graph, n), _font_size(graph.nodes[n]))
+    labels = place_labels(((n, *pos[n], _radius(sub.nodes[n]), _label(sub, n), _font_size(sub.nodes[n]))
                            for n in linked), bounds)
     drawn = {n: pos[n] for n in linked if n in labels}
-    dots = [Dot(*drawn[n], _radius(graph.nodes[n]), color_of(graph.nodes[n]), _tip(graph, n)) for n in reversed(list(drawn))]
-    texts = [Text(labels[n].x, labels[n].y, _label(graph, n), _font_size(graph.nodes[n])) for n in drawn]
-    marks, listed, bottom = _listed(graph, single, TOP + height + 10 if linked else TOP, width)
+    dots = [Dot(*drawn[n], _radius(sub.nodes[n]), color_of(sub.nodes[n]), _tip(sub, n)) for n in reversed(list(drawn))]
+    texts = [Text(labels[n].x, labels[n].y, _label(sub, n), _font_size(sub.nodes[n])) for n in drawn]
+    marks, listed, bottom = _listed(sub, single, TOP + height + 10 if linked else TOP, width)
     shown = len(drawn) + len(single)
     title = (f"zhkg 知识图谱：{graph.number_of_nodes()} 个实体，{graph.number_of_edges()} 条关系"
              + (f"（显示 PageRank 最高的 {shown} 个" if shown < graph.number_of_nodes() else "")
              + (f"，{len(linked) - len(drawn)} 个因标签无处安放而略去" if len(drawn) < len(linked) else "")
              + ("）" if shown < graph.number_of_nodes() else ""))
-    return Overview(width, int(bottom + MARGIN), title, _legend(graph), _lines(graph, sub, drawn),
+    return Overview(width, int(bottom + MARGIN), title, _legend(graph), _lines(sub, drawn),
                     marks + dots, texts + listed)

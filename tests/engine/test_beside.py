@@ -39,3 +39,28 @@ def test_betweenness_beside_is_identical(linked):
     assert add_analytics(beside, beside=call_forked) == info
     for node, attrs in alone.nodes(data=True):
         assert {k: attrs[k] for k in ANALYTICS} == {k: beside.nodes[node][k] for k in ANALYTICS}
+
+
+@pytest.mark.parametrize(("engine", "workers", "resident", "worker_peak", "expected"), [
+    ("local", 1, 10, 100, 1),      # one worker: nothing to share the graph stage with
+    ("dask", 2, 10, 100, 1),
+    ("local", 2, 90, 100, 2),      # a forked copy no larger than a worker was
+    ("local", 2, 110, 100, 1),     # a large graph: forking would raise the run's peak
+    ("local", 3, None, 0, 3),      # resident memory unknown: as many processes as workers
+])
+def test_graph_stage_forks_only_copies_no_larger_than_a_worker(monkeypatch, engine, workers, resident, worker_peak,
+                                                              expected):
+    from pipeline.engine import memory
+
+    monkeypatch.setattr(memory, "resident_bytes", lambda: resident)
+    monkeypatch.setattr(memory, "largest_child_bytes", lambda: worker_peak)
+    assert memory.graph_processes(engine, workers) == expected
+
+
+def test_resident_and_child_memory_are_measured_where_linux_tells():
+    from pipeline.engine import memory
+
+    resident = memory.resident_bytes()
+    assert resident is None or resident > 1 << 20
+    if resident is not None:
+        assert memory.largest_child_bytes() >= 0

@@ -1,0 +1,50 @@
+"""The document summaries of a run, kept in an unnamed temporary file until the graph stage
+merges them: the merged aggregates grow with the corpus, and built only once the analysis (its
+models and worker processes) has ended, they are never held beside it."""
+from __future__ import annotations
+
+import marshal
+import struct
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from pipeline.graph.build import GraphBuilder
+from pipeline.records import DocumentSummary, summary_from_json
+
+LENGTH = struct.Struct("<I")  # the bytes of each marshalled summary, before them
+
+
+class SummarySpill:
+    """Summaries appended in input order (`add`), merged by `builder()`; the file lives in
+    `folder` (the output folder: its disk holds the run's files) and vanishes when closed."""
+
+    def __init__(self, folder: Path):
+        self._file = tempfile.TemporaryFile(dir=folder, prefix=".zhkg-summaries-")
+
+    def add(self, summary: DocumentSummary) -> None:
+        data = marshal.dumps((summary["id"], summary["published"], [tuple(e) for e in summary["entities"]],
+                              [tuple(r) for r in summary["relations"]]))
+        self._file.write(LENGTH.pack(len(data)))
+        self._file.write(data)
+
+    def _summaries(self) -> Iterator[DocumentSummary]:
+        self._file.seek(0)
+        while header := self._file.read(LENGTH.size):
+            doc_id, published, entities, relations = marshal.loads(self._file.read(LENGTH.unpack(header)[0]))
+            yield summary_from_json({"id": doc_id, "published": published, "entities": entities,
+                                     "relations": relations})
+
+    def builder(self, doc_ids: Sequence[str]) -> GraphBuilder:
+        """The merged graph aggregates of the summaries added, whose document ids are `doc_ids`
+        (the graph's document lists then share these strings); the file is closed."""
+        builder = GraphBuilder()
+        with self._file:
+            for doc_id, summary in zip(doc_ids, self._summaries(), strict=True):
+                if summary["id"] == doc_id:
+                    summary["id"] = doc_id  # one string for the id in the graph's lists and in `doc_ids`
+                builder.add_summary(summary)
+        return builder
+
+    def close(self) -> None:
+        self._file.close()
