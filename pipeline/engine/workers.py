@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +39,27 @@ Outcome = tuple
 
 def analyse_documents(extractor: Any, documents: list[Document]) -> dict[str, Any]:
     """Results by document id; when the batch fails, each document alone, so that only the one
-    that fails is lost (with its exception)."""
-    try:
-        return {d.id: result for d, result in zip(documents, extractor.process(documents), strict=True)}
-    except Exception:  # noqa: BLE001 - retried one by one below
-        pass
-    outcomes: dict[str, Any] = {}
-    for document in documents:
+    that fails is lost (with its exception). The batch runs in a spaCy memory zone: the strings
+    its documents add to the vocabulary (entity ids, new characters) are freed after it, so that a
+    long run's memory does not grow with the corpus (the results hold no spaCy objects)."""
+    with memory_zone(extractor):
         try:
-            outcomes[document.id] = next(iter(extractor.process([document])))
-        except Exception as error:  # noqa: BLE001 - reported as a skipped input
-            outcomes[document.id] = error
-    return outcomes
+            return {d.id: result for d, result in zip(documents, extractor.process(documents), strict=True)}
+        except Exception:  # noqa: BLE001 - retried one by one below
+            pass
+        outcomes: dict[str, Any] = {}
+        for document in documents:
+            try:
+                outcomes[document.id] = next(iter(extractor.process([document])))
+            except Exception as error:  # noqa: BLE001 - reported as a skipped input
+                outcomes[document.id] = error
+        return outcomes
+
+
+def memory_zone(extractor: Any) -> AbstractContextManager:
+    """spaCy's memory zone of the extractor's pipeline (a null context without one)."""
+    nlp = getattr(extractor, "nlp", None)
+    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else nullcontext()
 
 
 def analyse_batch(extractor: Any, documents: Sequence[Document], out: Path, max_evidence: int,
