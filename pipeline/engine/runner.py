@@ -14,7 +14,7 @@ graph (YAML + GraphML + exports) and run.yaml. Memory is bounded by the batch, n
   was (`engine.memory.graph_processes`). So the run's peak stays the analysis's as the corpus grows.
 - Incremental (`pipeline.engine.resume`, `pipeline.engine.cache`): a document already written to `out_dir`
   with the same text, metadata, version, config, schemas and model is reused, not analysed
-  (`force=True` analyses everything). Document YAMLs of documents no longer in the input are
+  (`force=True` analyses everything and rebuilds the graph). Document YAMLs of documents no longer in the input are
   deleted (`report.removed`). When the documents of the graph are exactly those of the
   previous complete run, its graph files are kept as they are (`report.graph_reused`).
 """
@@ -129,7 +129,7 @@ def run(paths: list[str], out_dir: str | Path, config: RunConfig | None = None,
 
     Incremental: documents already written to `out_dir` by a run with the same version, config,
     schemas and model, with the same text and metadata, are reused instead of analysed; `force`
-    analyses every document again. `resume` (finishing an interrupted run) is the same and only
+    analyses every document again and rebuilds the graph. `resume` (finishing an interrupted run) is the same and only
     adds a note when `out_dir` holds no run.yaml. `workers`: processes (local engine) or, for
     `engine="dask"` without a `scheduler` address, LocalCluster workers on 127.0.0.1.
     `progress`: a progress bar on stderr (None: when stderr is a terminal).
@@ -176,8 +176,9 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
         if runner.name != "dask":
             runner.close()  # the model and the worker processes are not needed for the graph
             release_memory()  # so that the graph stage starts low
-        nodes, edges = _graph_stage(out, config, runner, spill, seen, dates, previous, graph_key, engine, workers,
-                                    report)
+        # a forced run rebuilds the graph too: its analysis may differ from the one the files hold
+        nodes, edges = _graph_stage(out, config, runner, spill, seen, dates, {} if force else previous, graph_key,
+                                    engine, workers, report)
     except Exception as error:
         _record_failure(out / "run.yaml", running, error)
         raise
