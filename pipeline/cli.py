@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
                           "default: a local cluster on 127.0.0.1")
     run.add_argument("--force", action="store_true",
-                     help="analyse every document again, even those DIR already holds unchanged")
+                     help="analyse every document again, even those DIR already holds unchanged, and rebuild the graph")
     run.add_argument("--resume", action="store_true",
                      help="finish an interrupted run (the default: documents DIR already holds with the same "
                           "text, config and model are reused; kept as an alias)")
