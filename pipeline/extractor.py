@@ -3,9 +3,11 @@ to `DocumentResult`s, streamed in batches."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 
 from pipeline.analysis.nlp import load_nlp, make_doc
 from pipeline.config import RunConfig, load_config
+from pipeline.ingest.textnorm import fold
 from pipeline.records import Document, DocumentResult
 
 
@@ -23,3 +25,12 @@ class Extractor:
 
     def extract(self, document: Document) -> DocumentResult:
         return next(self.process([document]))
+
+    def memory_zone(self, documents: Iterable[Document]) -> AbstractContextManager:
+        """spaCy's memory zone for analysing `documents`: what they add to the vocabulary (entity
+        ids, spans) is freed after it. Their characters' lexemes are made first, outside it, to be
+        kept: made inside, they would be made again for every batch."""
+        vocab = self.nlp.vocab
+        for char in {char for document in documents for char in fold(document.text)}:
+            vocab[char]  # noqa: B018 - makes the lexeme
+        return self.nlp.memory_zone()

@@ -245,8 +245,10 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
     `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`)."""
     analysis = word_analysis(words) if words else None
-    crossing = {pos: span for pos, span in analysis.crossing.items()
-                if analysis.starting[span[0]][1] not in NOUN_POS} if analysis else {}
+
+    def inside_other_word(pos: int) -> bool:
+        span = analysis.crossing.get(pos) if analysis else None
+        return span is not None and analysis.starting[span[0]][1] not in NOUN_POS
     mentions = _trim_person_overreach(mentions)
     votes: dict[str, dict[str, float]] = {}
     for m in mentions:
@@ -265,7 +267,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if taken.free(start, end) and start not in crossing and end not in crossing:
+            if taken.free(start, end) and not inside_other_word(start) and not inside_other_word(end):
                 extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
                 taken.mark(start, end)
             start = text.find(name, end)
