@@ -42,7 +42,7 @@ def analyse_documents(extractor: Any, documents: list[Document]) -> dict[str, An
     that fails is lost (with its exception). The batch runs in a spaCy memory zone: the strings
     its documents add to the vocabulary (entity ids, new characters) are freed after it, so that a
     long run's memory does not grow with the corpus (the results hold no spaCy objects)."""
-    with memory_zone(extractor):
+    with memory_zone(extractor, documents):
         try:
             return {d.id: result for d, result in zip(documents, extractor.process(documents), strict=True)}
         except Exception:  # noqa: BLE001 - retried one by one below
@@ -56,10 +56,9 @@ def analyse_documents(extractor: Any, documents: list[Document]) -> dict[str, An
         return outcomes
 
 
-def memory_zone(extractor: Any) -> AbstractContextManager:
-    """spaCy's memory zone of the extractor's pipeline (a null context without one)."""
-    nlp = getattr(extractor, "nlp", None)
-    return nlp.memory_zone() if hasattr(nlp, "memory_zone") else nullcontext()
+def memory_zone(extractor: Any, documents: list[Document]) -> AbstractContextManager:
+    """The extractor's memory zone for `documents` (a null context for one without)."""
+    return extractor.memory_zone(documents) if hasattr(extractor, "memory_zone") else nullcontext()
 
 
 def analyse_batch(extractor: Any, documents: Sequence[Document], out: Path, max_evidence: int,
