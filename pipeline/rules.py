@@ -81,6 +81,20 @@ class RecognitionRules:
         """Words that can never be a person's name."""
         return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics + self.extra_non_names)
 
+    @cached_property
+    def strong_surnames(self) -> frozenset[str]:
+        """The surnames of lexicon SURNAME that may anchor a name rule (all but `weak_surnames`)."""
+        return frozenset(self.lexicons.get("SURNAME", ())) - self.weak_surnames
+
+    @cached_property
+    def place_full_forms(self) -> dict[str, tuple[str, ...]]:
+        """One-character short forms of places → their full names (lexicon PLACE_SHORT)."""
+        table = {}
+        for line in self.lexicons.get("PLACE_SHORT", ()):
+            short, _, fulls = line.partition("\t")
+            table[short] = tuple(fulls.split("|"))
+        return table
+
 
 @dataclass(frozen=True)
 class Gazetteer:

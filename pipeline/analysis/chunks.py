@@ -107,7 +107,7 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
     """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`), an
     organisation's name begins at the known name after the last post and person's name in it
     (a surname and one or two characters)."""
-    surnames = _strong_surnames(rules.lexicons.get("SURNAME", ()), rules.weak_surnames)
+    surnames = rules.strong_surnames
 
     def after_post_and_person(p: int) -> bool:
         for k in (2, 3):
@@ -118,11 +118,6 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
 
     after = [p for p in range(begin + 1, start) if p in anchors and after_post_and_person(p)]
     return after[-1] if after else begin
-
-
-@lru_cache(maxsize=4)
-def _strong_surnames(surnames: tuple[str, ...], weak: frozenset[str]) -> frozenset[str]:
-    return frozenset(surnames) - weak
 
 
 def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:

@@ -126,7 +126,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
         break
     if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
         return None
-    if len(text) == 2 and text[1] in rules.sides and text[0] in _short_places(rules):
+    if len(text) == 2 and text[1] in rules.sides and text[0] in rules.place_full_forms:
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
@@ -136,11 +136,6 @@ def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
     """The honorifics and titles glued to a person's name, one list per rule set."""
     return rules.honorifics + rules.titles
 
-
-@by_identity
-def _short_places(rules: RecognitionRules) -> frozenset[str]:
-    """The one-character short forms of places (schemas/lexicons/place_short_forms.tsv)."""
-    return frozenset(line.partition("\t")[0] for line in rules.lexicons.get("PLACE_SHORT", ()))
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
@@ -330,7 +325,7 @@ class EntityRules:
         self.rules = schema.recognition
         self.patterns = compile_patterns(self.rules)
         self.all_surnames = frozenset(self.rules.lexicons.get("SURNAME", ()))
-        self.surnames = self.all_surnames - self.rules.weak_surnames
+        self.surnames = self.rules.strong_surnames
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])

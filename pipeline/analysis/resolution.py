@@ -123,21 +123,13 @@ def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases
     """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also
     writes, from schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none.
     A form schemas/aliases.yaml lists (`京` for 北京) stays a name of its own."""
-    full_forms = _short_place_table(rules.lexicons.get("PLACE_SHORT", ()))
+    full_forms = rules.place_full_forms
     mapping = {}
     for name in names:
         if len(name) == 1 and not aliases.canonical_name("LOCATION", name):
             mapping[name] = next((full for full in full_forms.get(name, ()) if full in names), "")
     return mapping
 
-
-@lru_cache(maxsize=4)
-def _short_place_table(lines: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    table = {}
-    for line in lines:
-        short, _, fulls = line.partition("\t")
-        table[short] = tuple(fulls.split("|"))
-    return table
 
 
 def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
