@@ -31,6 +31,7 @@ class Extractor:
         ids, spans) is freed after it. Their characters' lexemes are made first, outside it, to be
         kept: made inside, they would be made again for every batch."""
         vocab = self.nlp.vocab
-        for char in {char for document in documents for char in fold(document.text)}:
+        characters = set().union(*(set(document.text) for document in documents))
+        for char in set(fold("".join(characters))):  # fold maps each character to one character
             vocab[char]  # noqa: B018 - makes the lexeme
         return self.nlp.memory_zone()

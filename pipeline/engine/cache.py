@@ -48,6 +48,11 @@ def _meta(document: Document) -> str:
     return json.dumps([document.title, document.source, document.published], ensure_ascii=False)
 
 
+def summary_json(summary: DocumentSummary) -> str:
+    """A summary as its cache row holds it."""
+    return json.dumps(summary, ensure_ascii=False)
+
+
 def yaml_stat(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -153,9 +158,10 @@ class ResultCache:
         return found
 
     @_guarded
-    def store(self, entries: Iterable[tuple[Document, str, tuple[int, int] | None, DocumentSummary]]) -> None:
-        """(document, key, its YAML's (size, mtime_ns), summary) rows, in one transaction."""
-        rows = [(d.id, key, d.sha256, _meta(d), stat[0], stat[1], json.dumps(summary, ensure_ascii=False))
+    def store(self, entries: Iterable[tuple[Document, str, tuple[int, int] | None, str]]) -> None:
+        """(document, key, its YAML's (size, mtime_ns), `summary_json` of its summary) rows, in one
+        transaction."""
+        rows = [(d.id, key, d.sha256, _meta(d), stat[0], stat[1], summary)
                 for d, key, stat, summary in entries if stat is not None]
         if rows:
             with self.db:

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.config import RunConfig
-from pipeline.engine.workers import Item, Outcome, analyse_batch, worker_extractor
+from pipeline.engine.workers import Item, analyse_batch, worker_extractor
+from pipeline.engine.written import Outcome, written_outcomes
 from pipeline.errors import DaskUnavailable, EngineError
 from pipeline.graph.build import EdgeStats, GraphBuilder, NodeStats, publication_day
 from pipeline.records import DocumentSummary, EntitySummary, RelationSummary
@@ -126,7 +127,7 @@ def dask_batch(config: RunConfig, index: int, items: list[Item], out: str, max_e
     schemas = _schemas()
     _write_table(mention_rows, schemas["mentions"], out_dir / PARQUET / "mentions" / f"part-{index:06d}.parquet")
     _write_table(relation_rows, schemas["relations"], out_dir / PARQUET / "relations" / f"part-{index:06d}.parquet")
-    return outcomes
+    return written_outcomes(outcomes)
 
 
 # --- the distributed aggregation --------------------------------------------------------------

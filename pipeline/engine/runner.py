@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import deque
@@ -33,7 +34,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.config import RunConfig, load_config
-from pipeline.engine.cache import ResultCache, yaml_stat
+from pipeline.engine.cache import ResultCache, summary_json, yaml_stat
 from pipeline.engine.lock import OutputLock
 from pipeline.engine.memory import graph_processes
 from pipeline.engine.progress import Progress
@@ -210,12 +211,13 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
                                            limits=Limits(config.ingest.max_line_bytes, config.ingest.max_reported_skips),
                                            follow_symlinks=config.ingest.follow_symlinks), report, warn))
     collector = _Collector(runner, cache, key, report, warn, bar, spill)
+    reusable = not force and _holds_documents(out)  # a folder without documents has none to reuse
     pending: deque = deque()
     batch_size = max(1, config.analysis.batch_size)
     sequence = 0
     index = 0
     while batch_docs := list(islice(documents, batch_size)):
-        reused = {} if force else _reused_summaries(batch_docs, out, key, cache)
+        reused = _reused_summaries(batch_docs, out, key, cache) if reusable else {}
         batch = []
         for document in batch_docs:
             batch.append((sequence, document, reused.get(document.id)))
@@ -230,6 +232,15 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
     return collector.seen, collector.fingerprint, collector.dates
 
 
+def _holds_documents(out: Path) -> bool:
+    """Whether out/documents has any entry (a document YAML of an earlier run, perhaps)."""
+    try:
+        with os.scandir(out / "documents") as entries:
+            return next(entries, None) is not None
+    except OSError:
+        return False
+
+
 def _reused_summaries(documents: list[Document], out: Path, key: str, cache: ResultCache) -> dict[str, dict]:
     """The summaries of the `documents` that `out` already holds unchanged, by document id: from
     the cache, else read back from their YAML files (and then cached)."""
@@ -241,7 +252,7 @@ def _reused_summaries(documents: list[Document], out: Path, key: str, cache: Res
             if data is not None:
                 reused[document.id] = summary_from_data(data)
                 entries.append((document, key, yaml_stat(out / "documents" / f"{document.id}.yaml"),
-                                reused[document.id]))
+                                summary_json(reused[document.id])))
     cache.store(entries)
     return reused
 
@@ -275,19 +286,23 @@ class _Collector:
                     report.characters -= len(document.text)
                     self.warn(f"zhkg: skipped {printable(skip.path)}: {printable(skip.reason)}")
                     continue
-                _, summary, stat = outcome
-                entries.append((document, self.key, stat, summary))
+                _, written, stat = outcome
+                entries.append((document, self.key, stat, written.summary_json))
                 report.analysed += 1
+                if self.spill is not None:
+                    self.spill.add_record(written.spill_record)
+                self._keep(document, written.entities, written.relations)
             else:
                 report.reused += 1
-            self._keep(document, summary)
+                if self.spill is not None:
+                    self.spill.add(summary)
+                self._keep(document, len(summary["entities"]), len(summary["relations"]))
         self.cache.store(entries)
         self.bar.update(len(batch), characters)
 
-    def _keep(self, document: Document, summary: dict) -> None:
-        """Count a written document and keep it for the graph and the fingerprint."""
-        if self.spill is not None:
-            self.spill.add(summary)
+    def _keep(self, document: Document, entities: int, relations: int) -> None:
+        """Count a written document (of `entities` and `relations`); keep its id and date for the
+        graph, and hash it."""
         self.seen.append(document.id)
         day = iso_date(document.published)
         if day:
@@ -295,8 +310,8 @@ class _Collector:
         self.fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
                                             document.published], ensure_ascii=False).encode("utf-8"))
         self.report.documents += 1
-        self.report.entities += len(summary["entities"])
-        self.report.relations += len(summary["relations"])
+        self.report.entities += entities
+        self.report.relations += relations
 
 
 def _graph_stage(out: Path, config: RunConfig, runner, spill: SummarySpill | None, seen: list[str],

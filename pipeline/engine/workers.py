@@ -4,9 +4,10 @@
 Every engine does the same work per batch of documents (`analyse_batch`): analyse them with an
 `Extractor` built once per worker (or once in the parent, for the workers forked from it), write
 each one's document YAML itself (serialisation is a large part of the cost) and send back only
-what the graph needs: the document's summary (`graph.build.summary_from_data`, no text) and the
-size and mtime of the YAML it wrote. The parent merges the summaries in input order, so any
-number of workers gives byte-identical outputs.
+what the graph needs: the document's summary (`graph.build.summary_from_data`, no text), already
+serialised for the result cache and the summary spill (`engine.written`), and the size and mtime
+of the YAML it wrote. The parent merges the summaries in input order, so any number of workers
+gives byte-identical outputs.
 
 The parent keeps at most `window` batches in flight (twice the workers), so memory is bounded
 by the batch size, not by the corpus: inputs are read as the workers need them.
@@ -23,6 +24,7 @@ from typing import Any
 
 from pipeline.config import RunConfig
 from pipeline.engine.cache import yaml_stat
+from pipeline.engine.written import Outcome, written_outcomes
 from pipeline.errors import EngineError
 from pipeline.graph.build import summary_from_data
 from pipeline.outputs.documents import document_to_dict
@@ -32,9 +34,6 @@ from pipeline.records import Document
 # One item of a batch: (sequence number in input order, the document when it must be analysed
 # else None, its summary when it is reused else None).
 Item = tuple[int, "Document | None", "dict | None"]
-# What a batch gives back for each analysed document, by id:
-# ("ok", summary, (yaml size, yaml mtime_ns)) or ("failed", "ErrorType: message").
-Outcome = tuple
 
 
 def analyse_documents(extractor: Any, documents: list[Document]) -> dict[str, Any]:
@@ -128,7 +127,7 @@ class InlineEngine:
             self.extractor = Extractor(self.config)
             gc.freeze()  # the models live until close(): the collector need not scan them again and again
             self.froze = True
-        return analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key)
+        return written_outcomes(analyse_batch(self.extractor, documents, self.out, self.max_evidence, self.key))
 
     def close(self) -> None:
         self.extractor = None  # freed here unless the caller holds it
@@ -196,7 +195,7 @@ def _init_forked(config: RunConfig, parent_pid: int) -> None:
 
 def _process_batch(config: RunConfig, documents: list[Document], out: str, max_evidence: int,
                    key: str) -> dict[str, Outcome]:
-    return analyse_batch(worker_extractor(config), documents, Path(out), max_evidence, key)
+    return written_outcomes(analyse_batch(worker_extractor(config), documents, Path(out), max_evidence, key))
 
 
 class ProcessEngine:

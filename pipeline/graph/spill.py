@@ -15,6 +15,12 @@ from pipeline.records import DocumentSummary, summary_from_json
 LENGTH = struct.Struct("<I")  # the bytes of each marshalled summary, before them
 
 
+def spill_record(summary: DocumentSummary) -> bytes:
+    """A summary as the spill file holds it (marshalled tuples)."""
+    return marshal.dumps((summary["id"], summary["published"], [tuple(e) for e in summary["entities"]],
+                          [tuple(r) for r in summary["relations"]]))
+
+
 class SummarySpill:
     """Summaries appended in input order (`add`), merged by `builder()`; the file lives in
     `folder` (the output folder: its disk holds the run's files) and vanishes when closed."""
@@ -23,10 +29,11 @@ class SummarySpill:
         self._file = tempfile.TemporaryFile(dir=folder, prefix=".zhkg-summaries-")
 
     def add(self, summary: DocumentSummary) -> None:
-        data = marshal.dumps((summary["id"], summary["published"], [tuple(e) for e in summary["entities"]],
-                              [tuple(r) for r in summary["relations"]]))
-        self._file.write(LENGTH.pack(len(data)))
-        self._file.write(data)
+        self.add_record(spill_record(summary))
+
+    def add_record(self, record: bytes) -> None:
+        """A summary as `spill_record` gives it (made where the document was analysed)."""
+        self._file.write(LENGTH.pack(len(record)) + record)
 
     def _summaries(self) -> Iterator[DocumentSummary]:
         self._file.seek(0)

@@ -152,13 +152,18 @@ def _check_not_binary(text: str) -> None:
 
 # zero-width space, non-joiner, joiner, word joiner, BOM inside a text: invisible, yet they cut a
 # name in two for the analysis (`吴\u200b建平`)
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS))
 
 
 def normalise_text(text: str) -> str:
     """Line ends as one newline character, zero-width characters removed: the text a document stores
     and its offsets index."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(ZERO_WIDTH)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(char in text for char in _ZERO_WIDTH_CHARS):  # a search each, far cheaper than translate
+        text = text.translate(ZERO_WIDTH)
+    return text
 
 
 def decode(data: bytes, encoding: str | None = None, hint: str | None = None) -> tuple[str, str]:

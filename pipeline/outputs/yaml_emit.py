@@ -32,12 +32,25 @@ class Unsupported(Exception):
     """Data this emitter does not write the way PyYAML would."""
 
 
-@lru_cache(maxsize=1 << 16)
+_PLAIN_LIMIT = 1 << 16
+_plain: set[str] = set()  # strings seen to be written as they are (up to _PLAIN_LIMIT): callers test it first
+
+
 def _string(text: str, dump: Callable[[Any], str]) -> str:
     """`text` as a YAML scalar on one line."""
+    if text in _plain:
+        return text
     if (_PLAIN.fullmatch(text) and not text.endswith(" ")
             and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG):
+        if len(_plain) < _PLAIN_LIMIT:
+            _plain.add(text)
         return text
+    return _quoted(text, dump)
+
+
+@lru_cache(maxsize=1 << 16)
+def _quoted(text: str, dump: Callable[[Any], str]) -> str:
+    """`text`, which YAML cannot hold plain, as PyYAML writes it on one line."""
     rendered = dump(text)
     rendered = rendered[: -len("\n...\n")] if rendered.endswith("\n...\n") else rendered.rstrip("\n")
     if _BREAK.search(rendered):
@@ -46,8 +59,10 @@ def _string(text: str, dump: Callable[[Any], str]) -> str:
 
 
 def string_cache_clear() -> None:
-    """Forget the rendered strings (up to 65,536 of them) once a large file is written."""
-    _string.cache_clear()
+    """Forget the strings seen (up to 65,536 plain and as many quoted ones) once a large file is
+    written."""
+    _plain.clear()
+    _quoted.cache_clear()
 
 
 def _float(value: float) -> str:
@@ -85,35 +100,46 @@ def _scalar(value: Any, dump: Callable[[Any], str]) -> str:
     raise Unsupported(type(value).__name__)
 
 
-def _mapping(data: dict, indent: int, out: list[str], dump: Callable[[Any], str]) -> None:
+def _mapping(data: dict, indent: int, out: list[str], dump: Callable[[Any], str], first: str | None = None) -> None:
+    """`data` at `indent`; `first`: the first line's indent instead (`- ` of a sequence item)."""
     pad = " " * indent
+    line_pad = pad if first is None else first
     for key, value in data.items():
         if not isinstance(key, str) or len(key) >= MAX_KEY:
             raise Unsupported("a key")
-        key_text = _string(key, dump)
-        if type(value) is str:
-            out.append(f"{pad}{key_text}: {_string(value, dump)}\n")
+        key_text = key if key in _plain else _string(key, dump)
+        kind = type(value)  # the common types first, by identity
+        if kind is str:
+            out.append(f"{line_pad}{key_text}: {value if value in _plain else _string(value, dump)}\n")
+        elif kind is int:
+            out.append(f"{line_pad}{key_text}: {value}\n")
+        elif kind is float:
+            out.append(f"{line_pad}{key_text}: {_float(value)}\n")
         elif isinstance(value, dict) and value:
-            out.append(f"{pad}{key_text}:\n")
+            out.append(f"{line_pad}{key_text}:\n")
             _mapping(value, indent + 2, out, dump)
         elif isinstance(value, list) and value:
-            out.append(f"{pad}{key_text}:\n")
+            out.append(f"{line_pad}{key_text}:\n")
             _sequence(value, indent, out, dump)  # a sequence in a mapping is not indented
         else:
-            out.append(f"{pad}{key_text}: {_scalar(value, dump)}\n")
+            out.append(f"{line_pad}{key_text}: {_scalar(value, dump)}\n")
+        line_pad = pad
 
 
-def _sequence(items: list, indent: int, out: list[str], dump: Callable[[Any], str]) -> None:
+def _sequence(items: list, indent: int, out: list[str], dump: Callable[[Any], str], first: str | None = None) -> None:
+    """`items` at `indent`; `first`: the first line's indent instead (`- ` of a sequence item)."""
     pad = " " * indent
+    item_pad = pad + "- "
+    line_pad = item_pad if first is None else first + "- "
     for item in items:
-        if type(item) is str:
-            out.append(f"{pad}- {_string(item, dump)}\n")
+        kind = type(item)
+        if kind is str:
+            out.append(f"{line_pad}{item if item in _plain else _string(item, dump)}\n")
         elif isinstance(item, (dict, list)) and item:
-            first = len(out)
-            (_mapping if isinstance(item, dict) else _sequence)(item, indent + 2, out, dump)
-            out[first] = pad + "- " + out[first][indent + 2:]
+            (_mapping if isinstance(item, dict) else _sequence)(item, indent + 2, out, dump, line_pad)
         else:
-            out.append(f"{pad}- {_scalar(item, dump)}\n")
+            out.append(f"{line_pad}{_scalar(item, dump)}\n")
+        line_pad = item_pad
 
 
 def emit(data: Any, dump: Callable[[Any], str]) -> str:

@@ -9,7 +9,8 @@ in a fresh process:
   workers on 127.0.0.1): characters per second of the whole run (model loading, analysis,
   document YAMLs, graph, analytics and graph files) and of the analysis alone, and peak memory
   of the whole process tree (the RSS of the run's process and all its children, sampled every
-  0.1 s with psutil; without psutil the sum of ru_maxrss of the process and of its largest child);
+  0.1 s from /proc on Linux, else with psutil; without either the sum of ru_maxrss of the
+  process and of its largest child);
 - a second run over the unchanged corpus into the same folder, and its speed-up over the first;
 - the same text through jieba's `posseg` (part-of-speech tagging, a peer users know) for a
   ratio; jieba is in the `bench` extra (`pip install 'zhkg[bench]'`), never a run-time dependency.
@@ -30,9 +31,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from pipeline.tools.tree_memory import TreeMemory
 
 REPO = Path(__file__).resolve().parents[2]
 ROWS = ("1", "2", "dask")
@@ -124,75 +126,6 @@ def _chain(first, rest):
 
 
 # --- measuring (each in a fresh process) ----------------------------------------------------
-
-class TreeMemory:
-    """Peak RSS of this process and all its descendants, sampled in a thread (psutil); and, every
-    `pss_every`-th sample, peak PSS (a page k processes share counts 1/k in each: Linux)."""
-
-    def __init__(self, interval: float = 0.1, pss_every: int = 5):
-        self.peak = 0
-        self.pss_peak, self.pss_every = 0, pss_every
-        self.samples: list[tuple[float, int]] = []  # (seconds since start, bytes)
-        self.started = time.perf_counter()
-        self.sampled = False
-        try:
-            import psutil
-        except ImportError:
-            return
-        self.sampled = True
-        self._stop = threading.Event()
-        self._process = psutil.Process()
-        self._psutil = psutil
-        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
-        self._thread.start()
-
-    def _sample(self) -> None:
-        total = 0
-        try:
-            processes = [self._process, *self._process.children(recursive=True)]
-        except self._psutil.Error:
-            return
-        for process in processes:
-            try:
-                total += process.memory_info().rss
-            except self._psutil.Error:
-                pass
-        self.peak = max(self.peak, total)
-        if self.pss_every and len(self.samples) % self.pss_every == 0:
-            self._sample_pss(processes)
-        self.samples.append((time.perf_counter() - self.started, total))
-
-    def _sample_pss(self, processes) -> None:
-        pss = 0
-        for process in processes:
-            try:
-                pss += process.memory_full_info().pss
-            except (self._psutil.Error, OSError, AttributeError):  # AttributeError: no PSS here
-                pass
-        self.pss_peak = max(self.pss_peak, pss)
-
-    def _run(self, interval: float) -> None:
-        while not self._stop.is_set():
-            self._sample()
-            self._stop.wait(interval)
-
-    def peak_until(self, seconds: float) -> float | None:
-        """The sampled peak in MB during the first `seconds` (None without psutil)."""
-        values = [rss for t, rss in self.samples if t <= seconds]
-        return round(max(values) / 2**20, 1) if values else None
-
-    def stop(self) -> float:
-        """The peak in MB (with psutil: sampled; else ru_maxrss of this process + its largest child)."""
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        if self.sampled:
-            self._stop.set()
-            self._thread.join()
-            peak = max(self.peak, own)
-        else:
-            peak = own + children
-        return round(peak / 2**20, 1)
-
 
 def measure(corpus: Path, out: Path, workers: int, engine: str, config_file: str | None) -> dict:
     """Run the pipeline on `corpus` into `out` in this process; timings and peak memory."""
@@ -370,7 +303,7 @@ def print_table(table: list[dict]) -> None:
     for a rerun against its first run; `ratio` is zhkg ×1 chars/s over jieba's (and per CPU second,
     which other processes on the machine disturb less). `peak MB` is the whole run, `(analysis)`
     its document stage (up to the end of the last batch), `PSS MB` the tree's peak proportional
-    set size (shared pages once; every 0.5 s); `CPU s` the CPU seconds of the run's process and
+    set size (shared pages once; every 2 s); `CPU s` the CPU seconds of the run's process and
     its workers together; `stages s` the run's seconds in its stages: start-up (imports, config),
     analysis (loading the models, the documents and their YAMLs), graph (analytics and files)."""
     header = (f"{'size':>6} {'run':<22} {'docs':>6} {'chars':>11} {'seconds':>8} {'CPU s':>6} {'chars/s':>10} "

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.config import load_config, max_workers
-from pipeline.engine.cache import CACHE_NAME, ResultCache
+from pipeline.engine.cache import CACHE_NAME, ResultCache, summary_json
 from pipeline.errors import ConfigError, NoSpaceLeft, SchemaError
 from pipeline.records import Document
 from pipeline.rules import load_schema
@@ -80,10 +80,13 @@ def _document(doc_id: str = "d1") -> Document:
     return Document(id=doc_id, text="会议", sha256="00")
 
 
+def _empty_summary(doc_id: str) -> str:
+    return summary_json({"id": doc_id, "published": None, "entities": [], "relations": []})
+
+
 def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path: Path):
     cache = ResultCache(tmp_path)
-    cache.store([(_document(f"d{i}"), "k", (1, 1), {"id": f"d{i}", "published": None, "entities": [],
-                                                    "relations": []}) for i in range(500)])
+    cache.store([(_document(f"d{i}"), "k", (1, 1), _empty_summary(f"d{i}")) for i in range(500)])
     cache.close()
     data = bytearray((tmp_path / CACHE_NAME).read_bytes())
     data[4096:] = b"\xa5" * (len(data) - 4096)  # every page after the first
@@ -91,7 +94,7 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path: Path):
     warnings: list[str] = []
     cache = ResultCache(tmp_path, warnings.append)
     assert cache.lookup([_document("d1")], "k") == {}
-    cache.store([(_document(), "k", (1, 1), {"id": "d1", "published": None, "entities": [], "relations": []})])
+    cache.store([(_document(), "k", (1, 1), _empty_summary("d1"))])
     cache.close()
     assert (tmp_path / f"{CACHE_NAME}.damaged").is_file()
     assert warnings and "a new cache is built" in warnings[0]
@@ -134,7 +137,7 @@ def test_a_full_disk_while_caching_is_no_space_left(tmp_path: Path, monkeypatch,
 
     cache.db = FullDisk()
     with pytest.raises(NoSpaceLeft, match="No space left on device"):
-        cache.store([(_document(), "k", (1, 1), {"id": "d1", "published": None, "entities": [], "relations": []})])
+        cache.store([(_document(), "k", (1, 1), _empty_summary("d1"))])
 
 
 def test_no_space_left_is_exit_status_2_with_its_reason(tmp_path: Path, monkeypatch, capsys):

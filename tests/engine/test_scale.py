@@ -392,3 +392,13 @@ def test_a_writer_failing_in_a_child_fails_the_run():
 
     with pytest.raises(EngineError, match="writer process failed"):
         run_forked([partial(_fail_outside, os.getpid())] * 20, processes=2)
+
+
+def test_a_folder_without_documents_is_not_searched_for_them(corpus, single, tmp_path, extractor, monkeypatch):
+    def no_search(*args):
+        raise AssertionError("a new folder was searched for documents to reuse")
+
+    monkeypatch.setattr(runner, "_reused_summaries", no_search)
+    run([str(corpus)], tmp_path / "out", load_config(small_batches(tmp_path)), extractor=extractor,
+        warn=lambda m: None)
+    assert_same_outputs(tmp_path / "out", single, GRAPH_FILES)

@@ -1,25 +1,5 @@
-"""pipeline.tools.bench: the memory sampler and the table."""
-import time
-
-import pytest
-
+"""pipeline.tools.bench: the table."""
 from pipeline.tools import bench
-
-
-def test_tree_memory_samples_rss_and_pss():
-    pytest.importorskip("psutil")
-    memory = bench.TreeMemory(interval=0.01, pss_every=2)
-    block = bytearray(32 << 20)  # 32 MiB touched by this process
-    for index in range(0, len(block), 4096):
-        block[index] = 1
-    deadline = time.perf_counter() + 5
-    while (memory.peak < 32 << 20 or not memory.pss_peak) and time.perf_counter() < deadline:
-        time.sleep(0.02)
-    peak = memory.stop()
-    assert peak >= 32
-    if memory.pss_peak:  # where the system reports proportional set size (Linux)
-        assert 0 < memory.pss_peak / 2**20 <= peak + 1
-    del block
 
 
 def test_table_shows_peak_pss(capsys):
