@@ -5,6 +5,7 @@ a name listed before `等地` is a place's. The word classes come from People's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
@@ -281,3 +282,71 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed
+
+
+
+# the word analysis's names of people and bodies; not places, which name bodies' seats and scopes
+# (`中国|驻|俄罗斯大使馆`, `晋江|供水|公司`)
+SUBJECT_POS = frozenset({"nr", "nt"})
+OBJECT_POS = frozenset({"n", "nt", "ns", "nz", "j", "nr"})
+# modal verbs (能愿动词), which like adverbs stand between a subject and its verb (`要|充分|运用`, `愿|同`)
+MODALS = frozenset({"要", "将", "应", "会", "能", "须", "可", "愿", "应当", "应该", "需要", "必须", "能够", "可以", "愿意"})
+ADVERBIAL_POS = frozenset("da")  # adverbs, and adjectives as adverbials (`充分|运用`, `公开|批评`)
+MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
+
+
+def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                            generic_heads: frozenset[str] = frozenset()) -> list[Mention]:
+    """Organisation and event mentions run across a clause begin after its predicate (and a
+    preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
+    `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`. An organisation's clause is a
+    person's or body's name of the word analysis, adverbials or a modal verb, and a verb (not a
+    verbal noun) before a noun: names of bodies never hold that (`国务院|扶贫|开发|领导小组`). An
+    event's is a noun, then adverbials or a modal verb before its verb (`党史|学习|教育` has none),
+    or a generic head as subject (`会议`, `generic_heads`). A rest of fewer than three characters
+    is no name."""
+    if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
+        return mentions
+    analysis = word_analysis(words)
+    starts = [s for s, _, _ in analysis]
+    kept = []
+    for m in mentions:
+        cut = _clause_end(m, analysis, starts, generic_heads) if m.type in ("ORG", "EVENT") else None
+        if cut is None:
+            kept.append(m)
+        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
+            kept.append(Mention(cut, m.end, m.text[cut - m.start:], m.type, m.source, m.score, m.name))
+    return kept
+
+
+def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_heads: frozenset[str]) -> int | None:
+    first = bisect_right(starts, m.start) - 1
+    if first < 0 or analysis[first][0] != m.start:
+        return None
+    text = m.text
+
+    def word(k: int) -> str:
+        return text[analysis[k][0] - m.start:analysis[k][1] - m.start]
+    for k in range(first + 1, len(analysis)):
+        _, end, pos = analysis[k]
+        if end >= m.end:
+            return None
+        if pos != "v":
+            continue
+        j, between = k - 1, 0
+        while j > first and (analysis[j][2] in ADVERBIAL_POS or word(j) in MODALS):
+            between += analysis[j][2] != "a"  # `中央|全面|深化改革委员会`: an adjective alone makes no clause
+            j -= 1
+        _, subject_end, subject_pos = analysis[j]
+        modal = word(k) in MODALS
+        if m.type == "ORG":
+            clause = (subject_pos in SUBJECT_POS or (subject_pos == "j" and (between or modal))) \
+                and analysis[k + 1][2] in OBJECT_POS | {"p"}
+        else:
+            clause = subject_pos in OBJECT_POS | {"r"} and (
+                between or (j == first and text[:subject_end - m.start] in generic_heads))
+        if clause:
+            while analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
+                k += 1
+            return analysis[k][1]
+    return None

@@ -33,6 +33,7 @@ from pipeline.analysis.boundaries import (
     unworded_chunks,
     unworded_people,
     unworded_places,
+    without_clause_subjects,
     without_leading_places,
     word_analysis,
 )
@@ -350,6 +351,7 @@ class EntityRules:
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
+        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)

@@ -253,3 +253,31 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     facts = extract("栗战书主持召开十三届全国人大常委会第八十四次委员长会议。委员长会议听取了报告。")
     assert "十三届全国人大常委会第八十四次委员长会议" in facts.names("EVENT")
     assert "委员长会议" not in facts.names("ORG")
+
+
+def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate():
+    from pipeline.analysis.boundaries import without_clause_subjects
+
+    def mention(text, name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "rule:chunk", 0.9)
+    text = "国务院委托国家计委召开会议。交通部长伯塞斯库公开批评政府。党历来重视党史学习教育。"
+    words = [(0, 3, "nt"), (3, 5, "v"), (5, 7, "n"), (7, 9, "j"), (9, 11, "v"), (11, 13, "n"), (13, 14, "w"),
+             (14, 18, "n"), (18, 22, "nr"), (22, 24, "a"), (24, 26, "v"), (26, 28, "n"), (28, 29, "w"),
+             (29, 30, "n"), (30, 32, "d"), (32, 34, "v"), (34, 36, "n"), (36, 38, "v"), (38, 40, "vn"), (40, 41, "w")]
+    found = [mention(text, "国务院委托国家计委", "ORG"), mention(text, "交通部长伯塞斯库公开批评政府", "ORG"),
+             mention(text, "党历来重视党史学习教育", "EVENT")]
+    assert [m.text for m in without_clause_subjects(found, words)] == ["国家计委", "党史学习教育"]
+    assert without_clause_subjects(found, None) == found
+
+    text = "国务院扶贫开发领导小组和党史学习教育，中央全面深化改革委员会，会议研究部署第二批主题教育。"
+    words = [(0, 3, "nt"), (3, 5, "vn"), (5, 7, "vn"), (7, 9, "vn"), (9, 11, "n"), (11, 12, "c"), (12, 14, "n"),
+             (14, 16, "v"), (16, 18, "vn"), (18, 19, "w"), (19, 21, "n"), (21, 23, "a"), (23, 25, "v"), (25, 27, "vn"),
+             (27, 30, "n"), (30, 31, "w"), (31, 33, "n"), (33, 35, "v"), (35, 37, "v"), (37, 39, "m"), (39, 40, "q"),
+             (40, 42, "n"), (42, 44, "vn"), (44, 45, "w")]
+    own = [mention(text, "国务院扶贫开发领导小组", "ORG"), mention(text, "党史学习教育", "EVENT"),
+           mention(text, "中央全面深化改革委员会", "ORG")]
+    assert without_clause_subjects(own, words) == own  # verbal nouns, no adverbial, an adjective alone
+    headed = [mention(text, "会议研究部署第二批主题教育", "EVENT")]
+    assert [m.text for m in without_clause_subjects(headed, words, frozenset({"会议"}))] == ["第二批主题教育"]
+    assert without_clause_subjects(headed, words) == headed

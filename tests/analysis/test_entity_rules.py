@@ -199,6 +199,13 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
     assert "十五大" in facts.names("EVENT")
     assert "十五大" not in facts.names("ORG") and "十大" not in facts.all_names()
 
+
+def test_every_form_of_a_party_congress_s_number_names_one_event(extract):
+    facts = extract("胜利召开党的第十五次全国代表大会。时隔10年，十五大再次强调这个问题。党的十五大是里程碑。"
+                    "全省二十大城市都参加。")
+    assert facts.names("EVENT") == {"党的第十五次全国代表大会"}
+    assert "二十大" not in facts.all_names()
+
 @pytest.mark.parametrize("text", ["他曾获得1987年一等奖。", "我国将会有一个世界性儿童文学奖。", "目前国家自然科学奖分为四个等级。"])
 def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
     assert not [c for c in chunks(text, rules, "AWARD") if c[:2] in ("19", "会有", "目前")]
