@@ -21,6 +21,7 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
+GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
@@ -88,12 +89,17 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
-    """Whether a word runs into `m`'s first character, or a predicate word lies inside it."""
+    """Whether a word runs into `m`'s first character, a predicate word lies inside it, a
+    pronoun or particle follows its first character (`但|他`, `风趣|地`), or it begins with a
+    classifier (`位|安培`, `位|男`)."""
     if m.start in words.crossing:
         return True
     starting = words.starting
-    return any(s in starting and starting[s][0] <= m.end and starting[s][1] in PREDICATE_POS
-               and (s > m.start or starting[s][0] - s > 1) for s in range(m.start, m.end))
+    if m.start in starting and starting[m.start][1] == "q":
+        return True
+    return any(s in starting and starting[s][0] <= m.end
+               and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
+                    or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start) for s in range(m.start, m.end))
 
 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
@@ -261,21 +267,25 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`). A verb and its resultative complement
-    (`RESULTATIVES`) are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`."""
+    (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
+    A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
+    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
+    events = [m for m in mentions if m.type == "EVENT"]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
     words = words or []
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
-    complements = {start: end for (_, verb_end, pos), (start, end, _) in zip(words, words[1:])
-                   if pos == "v" and verb_end == start and text[start:end] in RESULTATIVES}
+    complements = {start: end for (_, verb_end, pos), (start, end, next_pos) in zip(words, words[1:])
+                   if pos == "v" and verb_end == start
+                   and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
     trimmed = []
     for m in mentions:
         cut = 0
         if m.type == "EVENT":
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
-            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end]
+            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
+                + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             cut = governed_start(m.text, rules, starts,
                                  [end - m.start for end in predicate_ends if m.start < end < m.end])
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
@@ -296,12 +306,14 @@ MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                            generic_heads: frozenset[str] = frozenset()) -> list[Mention]:
+                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
+                            ) -> list[Mention]:
     """Organisation and event mentions run across a clause begin after its predicate (and a
     preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
     `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`. An organisation's clause is a
-    person's or body's name of the word analysis, adverbials or a modal verb, and a verb (not a
-    verbal noun) before a noun: names of bodies never hold that (`国务院|扶贫|开发|领导小组`). An
+    person's or body's name (of the word analysis, or a mention found on its own:
+    `国家技术监督局|委托|广东省技术监督局`) or a title (`部长|兼|国家税务总局`), adverbials or a modal
+    verb, and a verb (not a verbal noun) before a noun: names of bodies never hold that (`国务院|扶贫|开发|领导小组`). An
     event's is a noun, then adverbials or a modal verb before its verb (`党史|学习|教育` has none),
     or a generic head as subject (`会议`, `generic_heads`). A rest of fewer than three characters
     is no name."""
@@ -309,9 +321,13 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
         return mentions
     analysis = word_analysis(words)
     starts = [s for s, _, _ in analysis]
+    named: dict[int, int] = {}  # end → latest start of the people and bodies found
+    for m in mentions:
+        if m.type in ("ORG", "PERSON"):
+            named[m.end] = max(named.get(m.end, -1), m.start)
     kept = []
     for m in mentions:
-        cut = _clause_end(m, analysis, starts, generic_heads) if m.type in ("ORG", "EVENT") else None
+        cut = _clause_end(m, analysis, starts, generic_heads, titles, named) if m.type in ("ORG", "EVENT") else None
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
@@ -319,7 +335,15 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
     return kept
 
 
-def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_heads: frozenset[str]) -> int | None:
+def _object_follows(word: tuple[int, int, str]) -> bool:
+    """Whether `word` begins an object or a prepositional phrase: a noun of two characters or more
+    (a verb and a one-character object modify a head, `援|鄂|医疗队`), or a preposition."""
+    start, end, pos = word
+    return pos == "p" or (pos in OBJECT_POS and end - start >= 2)
+
+
+def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_heads: frozenset[str],
+                titles: frozenset[str], named: dict[int, int]) -> int | None:
     first = bisect_right(starts, m.start) - 1
     if first < 0 or analysis[first][0] != m.start:
         return None
@@ -339,11 +363,13 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
             j -= 1
         _, subject_end, subject_pos = analysis[j]
         modal = word(k) in MODALS
+        found = m.start < named.get(subject_end, -1) or (m.start == named.get(subject_end) and subject_end < m.end)
+        named_subject = (subject_pos in SUBJECT_POS or found or word(j) in titles
+                         or (subject_pos == "j" and (between or modal))) and _object_follows(analysis[k + 1])
         if m.type == "ORG":
-            clause = (subject_pos in SUBJECT_POS or (subject_pos == "j" and (between or modal))) \
-                and analysis[k + 1][2] in OBJECT_POS | {"p"}
+            clause = named_subject
         else:
-            clause = subject_pos in OBJECT_POS | {"r"} and (
+            clause = (subject_pos in SUBJECT_POS and named_subject) or subject_pos in OBJECT_POS | {"r"} and (
                 between or (j == first and text[:subject_end - m.start] in generic_heads))
         if clause:
             while analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:

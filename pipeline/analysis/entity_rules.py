@@ -332,6 +332,7 @@ class EntityRules:
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
+        self.titles = frozenset(self.rules.titles)
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -351,7 +352,7 @@ class EntityRules:
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
-        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks)
+        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)

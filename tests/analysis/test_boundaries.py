@@ -98,6 +98,21 @@ def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
     assert text[11:14] == "于英杰" and text[2:3] == "愿"
 
 
+def test_a_name_pattern_finds_no_person_across_a_pronoun_a_particle_or_after_a_classifier():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "但他指出，记者风趣地说，一位男同志，何老伯说"
+    words = [(0, 1, "c"), (1, 2, "r"), (2, 4, "v"), (4, 5, "w"), (5, 7, "n"), (7, 9, "a"), (9, 10, "u"),
+             (10, 11, "v"), (11, 12, "w"), (12, 13, "m"), (13, 14, "q"), (14, 15, "b"), (15, 17, "n"), (17, 18, "w"),
+             (18, 19, "r"), (19, 21, "n"), (21, 22, "v")]
+
+    def pattern(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "PERSON", "rule:pattern", 0.8)
+    found = [pattern("但他"), pattern("风趣地"), pattern("位男"), pattern("何老伯")]
+    assert [m.text for m in unworded_people(found, words)] == ["何老伯"]  # a surname read as a pronoun stays
+
+
 def test_a_chunk_that_ends_inside_a_word_is_no_name():
     from pipeline.analysis.boundaries import unworded_chunks
 
@@ -205,7 +220,7 @@ def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]
     while pos < length:
         size = rng.choice((1, 1, 2, 2, 2, 3, 4))
         if rng.random() > 0.1:
-            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburt")))
+            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburtq")))
         pos += size
     return words
 
@@ -229,6 +244,7 @@ def test_unworded_people_equals_a_scan_of_every_word():
     def scanned(mentions, words):  # every word against every mention
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
+            or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -281,3 +297,38 @@ def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate
     headed = [mention(text, "会议研究部署第二批主题教育", "EVENT")]
     assert [m.text for m in without_clause_subjects(headed, words, frozenset({"会议"}))] == ["第二批主题教育"]
     assert without_clause_subjects(headed, words) == headed
+
+
+def test_a_body_or_title_found_before_a_verb_is_a_clause_s_subject_unless_a_one_character_object_follows():
+    from pipeline.analysis.boundaries import without_clause_subjects
+
+    text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
+
+    def mention(name, source="rule:chunk"):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "ORG", source, 0.9)
+    words = [(0, 2, "n"), (2, 4, "n"), (4, 6, "vn"), (6, 7, "n"), (7, 9, "v"), (9, 12, "ns"), (12, 14, "n"),
+             (14, 16, "vn"), (16, 17, "n"), (17, 18, "w"), (18, 21, "nt"), (21, 23, "n"), (23, 24, "v"), (24, 26, "n"),
+             (26, 28, "n"), (28, 30, "n"), (30, 31, "w"), (31, 33, "ns"), (33, 35, "nz"), (35, 37, "n"), (37, 38, "v"),
+             (38, 39, "j"), (39, 42, "n")]
+    chunks = [mention("国家技术监督局委托广东省技术监督局"), mention("财政部部长兼国家税务总局"),
+              mention("北京协和医院援鄂医疗队")]
+    found = [mention("国家技术监督局", "model"), mention("北京协和医院", "model")]
+    kept = without_clause_subjects(chunks + found, words, titles=frozenset({"部长"}))
+    assert [m.text for m in kept] == ["广东省技术监督局", "国家税务总局", "北京协和医院援鄂医疗队", "国家技术监督局",
+                                      "北京协和医院"]
+    assert without_clause_subjects(chunks[:1], words) == chunks[:1]  # no subject found
+
+
+def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
+    text = "场馆沿用自北京冬奥会，各方助力冬奥会"
+    governed = Mention(2, 10, text[2:10], "EVENT", "rule:chunk", 0.9)
+    helped = Mention(13, 18, text[13:18], "EVENT", "rule:chunk", 0.9)
+    beijing = Mention(5, 7, "北京", "LOCATION", "rule:lexicon", 0.9)
+    games = Mention(15, 18, "冬奥会", "EVENT", "rule:lexicon", 0.9)
+    words = [(0, 2, "n"), (2, 4, "v"), (4, 5, "p"), (5, 7, "ns"), (7, 10, "j"), (10, 11, "w"), (11, 13, "r"),
+             (13, 15, "v"), (15, 18, "j")]
+    trimmed = trim_governing_predicates([governed, helped, beijing, games], rules, text, words)
+    assert [m.text for m in trimmed if m.type == "EVENT"] == ["北京冬奥会", "冬奥会", "冬奥会"]
+    assert [m.text for m in trim_governing_predicates([governed, helped], rules, text, words)] == [governed.text,
+                                                                                                  helped.text]
