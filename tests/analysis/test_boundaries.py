@@ -283,7 +283,10 @@ def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate
              (29, 30, "n"), (30, 32, "d"), (32, 34, "v"), (34, 36, "n"), (36, 38, "v"), (38, 40, "vn"), (40, 41, "w")]
     found = [mention(text, "国务院委托国家计委", "ORG"), mention(text, "交通部长伯塞斯库公开批评政府", "ORG"),
              mention(text, "党历来重视党史学习教育", "EVENT")]
-    assert [m.text for m in without_clause_subjects(found, words)] == ["国家计委", "党史学习教育"]
+    commission = Mention(5, 9, "国家计委", "ORG", "model", 0.9)
+    assert [m.text for m in without_clause_subjects(found + [commission], words)] == ["国家计委", "党史学习教育",
+                                                                                     "国家计委"]
+    assert [m.text for m in without_clause_subjects(found, words)] == [found[0].text, "党史学习教育"]  # no name after
     assert without_clause_subjects(found, None) == found
 
     text = "国务院扶贫开发领导小组和党史学习教育，中央全面深化改革委员会，会议研究部署第二批主题教育。"
@@ -299,7 +302,7 @@ def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate
     assert without_clause_subjects(headed, words) == headed
 
 
-def test_a_body_or_title_found_before_a_verb_is_a_clause_s_subject_unless_a_one_character_object_follows():
+def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
     from pipeline.analysis.boundaries import without_clause_subjects
 
     text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
@@ -313,10 +316,10 @@ def test_a_body_or_title_found_before_a_verb_is_a_clause_s_subject_unless_a_one_
              (38, 39, "j"), (39, 42, "n")]
     chunks = [mention("国家技术监督局委托广东省技术监督局"), mention("财政部部长兼国家税务总局"),
               mention("北京协和医院援鄂医疗队")]
-    found = [mention("国家技术监督局", "model"), mention("北京协和医院", "model")]
+    found = [mention("国家技术监督局", "model"), mention("北京协和医院", "model"), mention("国家税务总局", "model")]
     kept = without_clause_subjects(chunks + found, words, titles=frozenset({"部长"}))
     assert [m.text for m in kept] == ["广东省技术监督局", "国家税务总局", "北京协和医院援鄂医疗队", "国家技术监督局",
-                                      "北京协和医院"]
+                                      "北京协和医院", "国家税务总局"]
     assert without_clause_subjects(chunks[:1], words) == chunks[:1]  # no subject found
 
 
