@@ -184,6 +184,18 @@ def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_
     found = find_chunk_mentions(text, rules, anchors={0, text.index("香港")}, known_ends={0: 8})
     assert text[:20] in {m.text for m in found if m.type == "ORG"}
 
+def test_a_clock_time_is_when_not_what(rules):
+    assert "中国人民政治协商会议第十三届全国委员会第一次会议" in chunks(
+        "下午3点整中国人民政治协商会议第十三届全国委员会第一次会议开幕。", rules, "EVENT")
+
+
+def test_a_field_of_policy_keeps_its_preposition_and_a_launched_campaign_its_verbs(rules):
+    assert "2026年中央对台工作会议" in chunks("2026年中央对台工作会议在京召开。", rules, "EVENT")
+    assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in chunks(
+        "扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", rules, "EVENT")
+    assert not [c for c in chunks("要对全省工作会议精神进行部署。", rules, "EVENT") if "对" in c]
+
+
 def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
     assert not [c for c in chunks("会议要求以此带动全省工作会议精神落实。", rules, "EVENT") if "以" in c]
 
