@@ -82,11 +82,15 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
 def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Without the people a name pattern finds where the word analysis reads no name: a verb,
     adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
-    is no such word), or a word that runs into its first character (`感|谢总统`)."""
+    is no such word), or a word that runs into its first character (`感|谢总统`). Nor is any
+    mention a person that begins with a one-character abbreviation before more words (`美|英`,
+    `巴|以`, `美|医学`: places' short forms)."""
     if not words:
         return mentions
     words = word_analysis(words)
-    return [m for m in mentions if m.type != "PERSON" or m.source != "rule:pattern" or not _unworded(m, words)]
+    return [m for m in mentions if m.type != "PERSON" or not (
+        (m.source == "rule:pattern" and _unworded(m, words))
+        or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1))]
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:

@@ -335,3 +335,13 @@ def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governe
     assert [m.text for m in trimmed if m.type == "EVENT"] == ["北京冬奥会", "冬奥会", "冬奥会"]
     assert [m.text for m in trim_governing_predicates([governed, helped], rules, text, words)] == [governed.text,
                                                                                                   helped.text]
+
+
+def test_no_person_begins_with_a_one_character_abbreviation_before_more_words():
+    from pipeline.analysis.boundaries import unworded_people
+
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "m"), (3, 4, "n"), (4, 5, "c"), (5, 6, "j"), (6, 7, "j"), (7, 9, "n"),
+             (9, 10, "w"), (10, 12, "nr"), (12, 14, "v")]
+    found = [Mention(0, 2, "美英", "PERSON", "model"), Mention(5, 7, "巴以", "PERSON", "rule:pattern"),
+             Mention(10, 12, "韩正", "PERSON", "model"), Mention(0, 1, "美", "LOCATION", "model")]
+    assert [m.text for m in unworded_people(found, words)] == ["韩正", "美"]  # 美英两国和巴以双方，韩正出席
