@@ -98,7 +98,11 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
     """The organisation whose title starts at `title_start`: it ends there, or a few modifier
-    characters before (`首届`), with no chain separator between."""
+    characters before (`首届`), with no chain separator between, or with the title's first
+    character (`国防部|长`: 国防部部长)."""
+    fused = orgs_by_end.get(title_start + 1)
+    if fused and fused.start < title_start:
+        return fused
     for gap in range(rules.max_gap_chars + 1):
         candidate = orgs_by_end.get(title_start - gap)
         if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):

@@ -103,6 +103,15 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_title_chain_through_a_title_fused_with_its_body_s_last_character(rules, relation_rules):
+    text = "中央军委副主席、国务委员兼国防部长王建华上将在座。"
+    mentions = [anchored(text, "中央军委", "ORG"), anchored(text, "国防部", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中央军委", "副主席"),
+        ("holds_position", "王建华", "国防部", "部长"),
+    }
+
+
 def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
     # guidelines: a second title at the same body (副主席兼秘书长) is a second relation
     text = "中国科协副主席兼秘书长王建华出席会议。"
