@@ -26,10 +26,11 @@ ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`); `八项|规定` and
-# `第二批` count no names
+# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`), or a
+# rank among things (`我国首个|…博览会`, `第三个|比赛`); `八项|规定` and `第二批` count no names
 QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场)"
-                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场])$")
+                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场]"
+                      r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,

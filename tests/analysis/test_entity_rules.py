@@ -184,6 +184,12 @@ def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_
     found = find_chunk_mentions(text, rules, anchors={0, text.index("香港")}, known_ends={0: 8})
     assert text[:20] in {m.text for m in found if m.type == "ORG"}
 
+def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(rules):
+    assert not chunks("这是我国首个标准化博览会，第三个比赛开始。", rules, "EVENT") - {"标准化博览会"}
+    assert not chunks("反对核军备竞赛。", rules, "EVENT")
+    assert not chunks("他感谢中国政府授奖。", rules, "AWARD")
+
+
 def test_a_clock_time_is_when_not_what(rules):
     assert "中国人民政治协商会议第十三届全国委员会第一次会议" in chunks(
         "下午3点整中国人民政治协商会议第十三届全国委员会第一次会议开幕。", rules, "EVENT")
