@@ -403,3 +403,52 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
                 k += 1
             return analysis[k][1]
     return None
+
+
+TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
+
+
+def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                                text: str) -> list[Mention]:
+    """Organisations and places the recognizer ends with a one-character function word or verb of
+    stationing of the word analysis (`西班牙中央政府|驻`, `塔里木油田|比`) end before it: no such name
+    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`)."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    ends = {e: (s, pos) for s, e, pos in analysis if e - s == 1 and (
+        pos in TRAILING_POS or (pos == "v" and text[s] in STATIONING_VERBS))}
+    trimmed = []
+    for m in mentions:
+        last = ends.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
+        if last and last[0] - m.start >= 2:
+            m = Mention(m.start, last[0], m.text[: last[0] - m.start], m.type, m.source, m.score, m.name)
+        trimmed.append(m)
+    return trimmed
+
+
+KNOWN_NAME_MAX = 16  # the longest name of a word list looked back for
+
+
+def begun_with_known_names(mentions: list[Mention], text: str,
+                           words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """A name that begins inside a place or body found in a word list (`粤港|澳大湾区建设领导小组`,
+    the list's `粤港澳大湾区`) and runs on past it begins where that name begins, unless a word of
+    the word analysis runs across that name's end (`美国|防部`: `美|国防部`)."""
+    crossing = word_analysis(words).crossing if words else {}
+    known = sorted((m.start, m.end) for m in mentions
+                   if m.source == "rule:lexicon" and m.type in ("ORG", "LOCATION") and m.end not in crossing)
+    if not known:
+        return mentions
+    starts = [s for s, _ in known]
+    moved = []
+    for m in mentions:
+        k = bisect_right(starts, m.start - 1) - 1
+        while k >= 0 and known[k][0] > m.start - KNOWN_NAME_MAX and m.type in ("ORG", "EVENT", "AWARD"):
+            start, end = known[k]
+            if m.start < end < m.end:
+                m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
+                break
+            k -= 1
+        moved.append(m)
+    return moved

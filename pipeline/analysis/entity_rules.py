@@ -23,6 +23,7 @@ from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
     bare_heads,
+    begun_with_known_names,
     councils_as_bodies,
     distributed_chunks,
     listed_places,
@@ -35,6 +36,7 @@ from pipeline.analysis.boundaries import (
     unworded_places,
     without_clause_subjects,
     without_leading_places,
+    without_trailing_predicates,
     word_analysis,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
@@ -182,10 +184,42 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
     return 0
 
 
+CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
+OPENERS = frozenset(CLOSERS.values())
+
+
+def balanced(mention: Mention) -> Mention | None:
+    """`mention` within its brackets and quotation marks: after a closing one whose opening one it
+    does not hold (`宁夏)|东方集团有限公司`), before an opening one it does not close (`…大学|（北京`);
+    None when nothing is left."""
+    text, open_at, start = mention.text, [], 0
+    for i, char in enumerate(text):
+        if char in OPENERS:
+            open_at.append((i, char))
+        elif char in CLOSERS:
+            if open_at and open_at[-1][1] == CLOSERS[char]:
+                open_at.pop()
+            else:
+                start, open_at = i + 1, []
+    end = open_at[0][0] if open_at else len(text)
+    if start == 0 and end == len(text):
+        return mention
+    if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark
+        start, end = start + 1, open_at[1][0] if len(open_at) > 1 else len(text)
+    if end - start < 2:
+        return None
+    return Mention(mention.start + start, mention.start + end, text[start:end], mention.type, mention.source,
+                   mention.score, mention.name)
+
+
 def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
                 word_starts: dict[int, int] | None) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
+    if any(char in CLOSERS or char in OPENERS for char in mention.text):
+        mention = balanced(mention)
+        if mention is None:
+            return None
     if mention.source == "model" or mention.type == "PERSON":
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
@@ -353,6 +387,7 @@ class EntityRules:
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
+        candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
