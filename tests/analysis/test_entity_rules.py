@@ -190,6 +190,10 @@ def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(
     assert not chunks("他感谢中国政府授奖。", rules, "AWARD")
 
 
+def test_a_gala_is_an_event(rules):
+    assert "“慈善之春”芭蕾舞专场晚会" in chunks("乔石观看了“慈善之春”芭蕾舞专场晚会。", rules, "EVENT")
+
+
 def test_a_clock_time_is_when_not_what(rules):
     assert "中国人民政治协商会议第十三届全国委员会第一次会议" in chunks(
         "下午3点整中国人民政治协商会议第十三届全国委员会第一次会议开幕。", rules, "EVENT")

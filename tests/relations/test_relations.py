@@ -112,6 +112,16 @@ def test_title_chain_through_a_title_fused_with_its_body_s_last_character(rules,
     }
 
 
+def test_title_chain_runs_past_a_post_of_a_place_which_names_no_organisation(rules, relation_rules):
+    text = "中共中央政治局委员、北京市委书记、北京市市长王建华出席晚会。"
+    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "北京市委", "ORG"),
+                anchored(text, "北京市", "LOCATION", 1), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中共中央政治局", "委员"),
+        ("holds_position", "王建华", "北京市委", "书记"),
+    }
+
+
 def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
     # guidelines: a second title at the same body (副主席兼秘书长) is a second relation
     text = "中国科协副主席兼秘书长王建华出席会议。"
