@@ -574,3 +574,11 @@ def test_triggers_must_be_whole_words_when_a_segmenter_is_given(relation_rules):
     inside_a_word = lambda t, start, end: False  # noqa: E731  (a segmenter that sees no word there)
     assert sentence_triggers(text, (0, len(text)), relation_rules, [])
     assert not sentence_triggers(text, (0, len(text)), relation_rules, [], inside_a_word)
+
+
+def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
+    facts = extract("新华社北京1月4日电 全国人大常委会委员长乔石今天晚上观看了由中华慈善总会举办的“慈善之春”芭蕾舞专场晚会。"
+                    "全国人大常委会副委员长王光英等出席了晚会。")
+    gala = "“慈善之春”芭蕾舞专场晚会"
+    assert ("王光英", gala) in facts.relation_pairs("participated_in")
+    assert ("中华慈善总会", gala) in facts.relation_pairs("organized")
