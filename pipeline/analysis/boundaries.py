@@ -452,3 +452,28 @@ def begun_with_known_names(mentions: list[Mention], text: str,
             k -= 1
         moved.append(m)
     return moved
+
+
+LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+
+
+def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
+    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
+    one."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    starting, crossing = analysis.starting, analysis.crossing
+    trimmed = []
+    for m in mentions:
+        start = m.start
+        inside = crossing.get(start) if m.source == "rule:chunk" else None
+        if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
+            start = inside[1]
+        while m.source == "rule:chunk" and start in starting and starting[start][1] in LEADING_FUNCTION_POS \
+                and m.end - starting[start][0] >= 2:
+            start = starting[start][0]
+        trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
+                       if start != m.start else m)
+    return trimmed

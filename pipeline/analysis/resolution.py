@@ -116,7 +116,16 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
             fuller = [k for k in groups if k != key and stripped[k] == key]
             if len(fuller) == 1:
                 groups[fuller[0]] |= groups.pop(key)
-    return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
+    return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
+
+
+OWNERLESS_CONGRESS = re.compile(r"第?[一二三四五六七八九十百]+次全国代表大会")
+
+
+def _meeting_name_rank(name: str) -> tuple[bool, int, str]:
+    """The longest name, but a congress named with its party before one without
+    (`中共二十大` before `第二十次全国代表大会`, cut from `中国共产党|第二十次…`)."""
+    return not OWNERLESS_CONGRESS.fullmatch(name), len(name), name
 
 
 def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:

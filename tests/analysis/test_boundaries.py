@@ -371,3 +371,15 @@ def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
     moved = begun_with_known_names([region, group, america, ministry], text, words)
     assert [m.text for m in moved] == ["粤港澳大湾区", "粤港澳大湾区建设领导小组", "美国", "国防部"]
     assert begun_with_known_names([america, ministry], text)[1].text == "美国防部"  # without words to tell
+
+
+def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
+    from pipeline.analysis.boundaries import without_leading_function_words
+
+    text = "每当春节联欢晚会开始，同委员长会晤"
+    words = [(0, 2, "p"), (2, 4, "t"), (4, 6, "vn"), (6, 8, "n"), (8, 10, "v"), (10, 11, "w"), (11, 12, "p"),
+             (12, 15, "n"), (15, 17, "vn")]
+    gala, meeting = Mention(1, 8, text[1:8], "EVENT", "rule:chunk"), Mention(11, 17, text[11:17], "EVENT", "rule:chunk")
+    by_model = Mention(1, 8, text[1:8], "EVENT", "model")
+    assert [m.text for m in without_leading_function_words([gala, meeting, by_model], words)] == [
+        "春节联欢晚会", "委员长会晤", text[1:8]]

@@ -668,3 +668,15 @@ def test_a_name_stays_within_its_brackets_and_quotation_marks():
     assert kept("中国人民大学（北京") == ("中国人民大学", 5)
     assert kept("伽利略”号") is None
     assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
+
+
+def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
+    from pipeline.analysis.entity_rules import balanced
+
+    def kept(document, name):
+        start = document.index(name)
+        mention = balanced(Mention(start, start + len(name), name, "ORG", "model", 0.9), document)
+        return mention and mention.text
+    assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
+    assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
+    assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"

@@ -178,3 +178,10 @@ def test_a_mention_with_a_name_of_its_own_resolves_by_that_name(rules):
     entities, _ = resolve(mentions, text, text, rules)
     assert [(e.name, e.aliases, [m.text for m in e.mentions]) for e in entities] == [
         ("十九届二中全会", [], ["十九届二中"]), ("十九届三中全会", [], ["三中全会"])]
+
+
+def test_a_congress_keeps_the_name_that_says_whose_it_is(rules):
+    text = "中共二十大胜利闭幕。中国共产党第二十次全国代表大会是一次大会。"
+    mentions = [mention(text, "中共二十大", "EVENT"), mention(text, "第二十次全国代表大会", "EVENT")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("EVENT", "第二十次全国代表大会")] == names[("EVENT", "中共二十大")] == "中共二十大"
