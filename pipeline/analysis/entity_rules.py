@@ -253,8 +253,9 @@ NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT
 
 
 def _nests(inner: Mention, outer: Mention) -> bool:
-    """Whether `inner` may stand inside `outer`: strictly shorter, of a type that nests there."""
-    return (outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+    """Whether `inner` may stand inside `outer`: of a type that nests there, and ending before it
+    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body."""
+    return (outer.start <= inner.start and inner.end < outer.end
             and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
 
 

@@ -369,6 +369,13 @@ def test_merge_keeps_org_nested_in_event(rules):
     assert merged == {("EVENT", "市直机关工委第六届文化艺术节"), ("ORG", "市直机关工委")}
 
 
+def test_what_ends_an_event_s_name_is_its_short_name_not_a_body(rules):
+    text = "党的十五大再次强调。"
+    event, org = mention(text, "党的十五大", "EVENT"), Mention(2, 5, "十五大", "ORG", "model", 0.9)
+    bare = Mention(2, 5, "十五大", "EVENT", "rule:pattern", 0.95)
+    assert {(m.type, m.text) for m in merge_mentions([event, org, bare], rules)} == {("EVENT", "党的十五大")}
+
+
 def test_merge_drops_partial_overlaps(rules):
     text = "北京市司法局长王建华"
     a = mention(text, "北京市司法局", "ORG")
