@@ -23,7 +23,6 @@ from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
     bare_heads,
-    begun_with_known_names,
     councils_as_bodies,
     distributed_chunks,
     listed_places,
@@ -34,15 +33,19 @@ from pipeline.analysis.boundaries import (
     unworded_chunks,
     unworded_people,
     unworded_places,
-    without_clause_subjects,
-    without_leading_function_words,
     without_leading_places,
-    without_trailing_predicates,
     word_analysis,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
+from pipeline.analysis.clauses import without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
+from pipeline.analysis.name_edges import (
+    balanced,
+    begun_with_known_names,
+    without_leading_function_words,
+    without_trailing_predicates,
+)
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -185,55 +188,13 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
     return 0
 
 
-CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
-OPENERS = frozenset(CLOSERS.values())
-MATCHING = {opener: closer for closer, opener in CLOSERS.items()}
-
-
-def balanced(mention: Mention, document: str = "") -> Mention | None:
-    """`mention` within its brackets and quotation marks. A closing one whose opening one it does
-    not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
-    after it (`宁夏)|东方集团有限公司`); an opening one it does not close takes the name inside when
-    the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
-    (`…大学|（北京`). None when nothing is left."""
-    text, open_at, start = mention.text, [], 0
-    document = document or " " * mention.start + text
-    for i, char in enumerate(text):
-        if char in OPENERS:
-            open_at.append((i, char))
-        elif char in CLOSERS:
-            if open_at and open_at[-1][1] == CLOSERS[char]:
-                open_at.pop()
-            else:
-                start, open_at = i + 1, []
-                if i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]:
-                    start = -1
-    if start == -1:
-        return _within(mention, document, mention.start - 1, mention.end)
-    if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
-        return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
-    end = open_at[0][0] if open_at else len(text)
-    if start == 0 and end == len(text):
-        return mention
-    if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark
-        start, end = start + 1, open_at[1][0] if len(open_at) > 1 else len(text)
-    return _within(mention, document, mention.start + start, mention.start + end)
-
-
-def _within(mention: Mention, document: str, start: int, end: int) -> Mention | None:
-    if end - start < 2:
-        return None
-    return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)
-
-
 def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
                 word_starts: dict[int, int] | None) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
-    if any(char in CLOSERS or char in OPENERS for char in mention.text):
-        mention = balanced(mention, document)
-        if mention is None:
-            return None
+    mention = balanced(mention, document)
+    if mention is None:
+        return None
     if mention.source == "model" or mention.type == "PERSON":
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:

@@ -271,56 +271,6 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     assert "委员长会议" not in facts.names("ORG")
 
 
-def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate():
-    from pipeline.analysis.boundaries import without_clause_subjects
-
-    def mention(text, name, etype):
-        start = text.index(name)
-        return Mention(start, start + len(name), name, etype, "rule:chunk", 0.9)
-    text = "国务院委托国家计委召开会议。交通部长伯塞斯库公开批评政府。党历来重视党史学习教育。"
-    words = [(0, 3, "nt"), (3, 5, "v"), (5, 7, "n"), (7, 9, "j"), (9, 11, "v"), (11, 13, "n"), (13, 14, "w"),
-             (14, 18, "n"), (18, 22, "nr"), (22, 24, "a"), (24, 26, "v"), (26, 28, "n"), (28, 29, "w"),
-             (29, 30, "n"), (30, 32, "d"), (32, 34, "v"), (34, 36, "n"), (36, 38, "v"), (38, 40, "vn"), (40, 41, "w")]
-    found = [mention(text, "国务院委托国家计委", "ORG"), mention(text, "交通部长伯塞斯库公开批评政府", "ORG"),
-             mention(text, "党历来重视党史学习教育", "EVENT")]
-    commission = Mention(5, 9, "国家计委", "ORG", "model", 0.9)
-    assert [m.text for m in without_clause_subjects(found + [commission], words)] == ["国家计委", "党史学习教育",
-                                                                                     "国家计委"]
-    assert [m.text for m in without_clause_subjects(found, words)] == [found[0].text, "党史学习教育"]  # no name after
-    assert without_clause_subjects(found, None) == found
-
-    text = "国务院扶贫开发领导小组和党史学习教育，中央全面深化改革委员会，会议研究部署第二批主题教育。"
-    words = [(0, 3, "nt"), (3, 5, "vn"), (5, 7, "vn"), (7, 9, "vn"), (9, 11, "n"), (11, 12, "c"), (12, 14, "n"),
-             (14, 16, "v"), (16, 18, "vn"), (18, 19, "w"), (19, 21, "n"), (21, 23, "a"), (23, 25, "v"), (25, 27, "vn"),
-             (27, 30, "n"), (30, 31, "w"), (31, 33, "n"), (33, 35, "v"), (35, 37, "v"), (37, 39, "m"), (39, 40, "q"),
-             (40, 42, "n"), (42, 44, "vn"), (44, 45, "w")]
-    own = [mention(text, "国务院扶贫开发领导小组", "ORG"), mention(text, "党史学习教育", "EVENT"),
-           mention(text, "中央全面深化改革委员会", "ORG")]
-    assert without_clause_subjects(own, words) == own  # verbal nouns, no adverbial, an adjective alone
-    headed = [mention(text, "会议研究部署第二批主题教育", "EVENT")]
-    assert [m.text for m in without_clause_subjects(headed, words, frozenset({"会议"}))] == ["第二批主题教育"]
-    assert without_clause_subjects(headed, words) == headed
-
-
-def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
-    from pipeline.analysis.boundaries import without_clause_subjects
-
-    text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
-
-    def mention(name, source="rule:chunk"):
-        start = text.index(name)
-        return Mention(start, start + len(name), name, "ORG", source, 0.9)
-    words = [(0, 2, "n"), (2, 4, "n"), (4, 6, "vn"), (6, 7, "n"), (7, 9, "v"), (9, 12, "ns"), (12, 14, "n"),
-             (14, 16, "vn"), (16, 17, "n"), (17, 18, "w"), (18, 21, "nt"), (21, 23, "n"), (23, 24, "v"), (24, 26, "n"),
-             (26, 28, "n"), (28, 30, "n"), (30, 31, "w"), (31, 33, "ns"), (33, 35, "nz"), (35, 37, "n"), (37, 38, "v"),
-             (38, 39, "j"), (39, 42, "n")]
-    chunks = [mention("国家技术监督局委托广东省技术监督局"), mention("财政部部长兼国家税务总局"),
-              mention("北京协和医院援鄂医疗队")]
-    found = [mention("国家技术监督局", "model"), mention("北京协和医院", "model"), mention("国家税务总局", "model")]
-    kept = without_clause_subjects(chunks + found, words, titles=frozenset({"部长"}))
-    assert [m.text for m in kept] == ["广东省技术监督局", "国家税务总局", "北京协和医院援鄂医疗队", "国家技术监督局",
-                                      "北京协和医院", "国家税务总局"]
-    assert without_clause_subjects(chunks[:1], words) == chunks[:1]  # no subject found
 
 
 def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
@@ -345,41 +295,3 @@ def test_no_person_begins_with_a_one_character_abbreviation_before_more_words():
     found = [Mention(0, 2, "美英", "PERSON", "model"), Mention(5, 7, "巴以", "PERSON", "rule:pattern"),
              Mention(10, 12, "韩正", "PERSON", "model"), Mention(0, 1, "美", "LOCATION", "model")]
     assert [m.text for m in unworded_people(found, words)] == ["韩正", "美"]  # 美英两国和巴以双方，韩正出席
-
-
-def test_a_recognizer_name_ends_before_a_function_word_or_a_verb_of_stationing():
-    from pipeline.analysis.boundaries import without_trailing_predicates
-
-    text = "西班牙中央政府驻当地代表，塔里木油田比去年，义乌西站开通"
-    words = [(0, 3, "ns"), (3, 7, "n"), (7, 8, "v"), (8, 10, "s"), (10, 12, "n"), (12, 13, "w"), (13, 16, "ns"),
-             (16, 18, "n"), (18, 19, "p"), (19, 21, "t"), (21, 22, "w"), (22, 25, "ns"), (25, 26, "v"), (26, 28, "v")]
-    found = [Mention(0, 8, text[0:8], "ORG", "model"), Mention(13, 19, text[13:19], "LOCATION", "model"),
-             Mention(22, 26, text[22:26], "LOCATION", "model"), Mention(13, 19, text[13:19], "LOCATION", "rule:lexicon")]
-    assert [m.text for m in without_trailing_predicates(found, words, text)] == [
-        "西班牙中央政府", "塔里木油田", "义乌西站", "塔里木油田比"]  # 站 may be a verb: kept; lists are as written
-
-
-def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
-    from pipeline.analysis.boundaries import begun_with_known_names
-
-    text = "粤港澳大湾区建设领导小组，美国防部长"
-    region = Mention(0, 6, "粤港澳大湾区", "LOCATION", "rule:lexicon")
-    group = Mention(2, 12, text[2:12], "ORG", "model")
-    america, ministry = Mention(13, 15, "美国", "LOCATION", "rule:lexicon"), Mention(14, 17, "国防部", "ORG", "model")
-    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "j"), (3, 6, "ns"), (6, 8, "vn"), (8, 10, "vn"), (10, 12, "n"),
-             (12, 13, "w"), (13, 14, "j"), (14, 17, "nt"), (17, 18, "n")]
-    moved = begun_with_known_names([region, group, america, ministry], text, words)
-    assert [m.text for m in moved] == ["粤港澳大湾区", "粤港澳大湾区建设领导小组", "美国", "国防部"]
-    assert begun_with_known_names([america, ministry], text)[1].text == "美国防部"  # without words to tell
-
-
-def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
-    from pipeline.analysis.boundaries import without_leading_function_words
-
-    text = "每当春节联欢晚会开始，同委员长会晤"
-    words = [(0, 2, "p"), (2, 4, "t"), (4, 6, "vn"), (6, 8, "n"), (8, 10, "v"), (10, 11, "w"), (11, 12, "p"),
-             (12, 15, "n"), (15, 17, "vn")]
-    gala, meeting = Mention(1, 8, text[1:8], "EVENT", "rule:chunk"), Mention(11, 17, text[11:17], "EVENT", "rule:chunk")
-    by_model = Mention(1, 8, text[1:8], "EVENT", "model")
-    assert [m.text for m in without_leading_function_words([gala, meeting, by_model], words)] == [
-        "春节联欢晚会", "委员长会晤", text[1:8]]

@@ -662,28 +662,3 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
 def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
     facts = extract("燕瑛常委说，要加强监督。会上，燕瑛常委发言建议加强合作。")
     assert "燕瑛" in facts.names("PERSON") and "燕瑛" not in facts.names("LOCATION")
-
-
-def test_a_name_stays_within_its_brackets_and_quotation_marks():
-    from pipeline.analysis.entity_rules import balanced
-
-    def kept(name):
-        mention = balanced(Mention(5, 5 + len(name), name, "ORG", "model", 0.9))
-        return mention and (mention.text, mention.start)
-    assert kept("宁夏)东方集团有限公司") == ("东方集团有限公司", 8)
-    assert kept("“邮发服务有限公司") == ("邮发服务有限公司", 6)
-    assert kept("中国人民大学（北京") == ("中国人民大学", 5)
-    assert kept("伽利略”号") is None
-    assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
-
-
-def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
-    from pipeline.analysis.entity_rules import balanced
-
-    def kept(document, name):
-        start = document.index(name)
-        mention = balanced(Mention(start, start + len(name), name, "ORG", "model", 0.9), document)
-        return mention and mention.text
-    assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
-    assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
-    assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"
