@@ -26,15 +26,19 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
                             ) -> list[Mention]:
     """Organisation and event mentions run across a clause begin after its predicate (and a
     preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
-    `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`. An organisation's clause is a
-    person's name and a verb (not a verbal noun) before a noun, or a body's name (of the word
-    analysis, or a mention found on its own: `国家技术监督局|委托|广东省技术监督局`) or a title
-    (`部长|兼|国家税务总局`) and a verb before a name: names of bodies hold neither
-    (`国务院|扶贫|开发|领导小组`, `国务院|防治|艾滋病|工作委员会`). Adverbials or a modal verb may stand
-    before the verb. An
-    event's is a noun, then adverbials or a modal verb before its verb (`党史|学习|教育` has none),
-    or a generic head as subject (`会议`, `generic_heads`). A rest of fewer than three characters
-    is no name."""
+    `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`.
+
+    - An organisation's clause is a person's name and a verb (not a verbal noun) before a noun; or
+      a body's name (of the word analysis, or a mention found on its own:
+      `国家技术监督局|委托|广东省技术监督局`) or a title (`部长|兼|国家税务总局`) and a verb before a
+      name; or a preposition between two names found (`北京人民大会堂|同|欧盟委员会`). Names of
+      bodies hold none of these (`国务院|扶贫|开发|领导小组`, `国务院|防治|艾滋病|工作委员会`).
+    - An event's is such a body's name and verb (`国务院|致|北京冬奥会`), a noun and adverbials or a
+      modal verb before its verb (`党史|学习|教育` has none), or a generic head as subject (`会议`,
+      `generic_heads`).
+
+    Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
+    no name."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -43,7 +47,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
     for m in mentions:
         if m.type in ("ORG", "PERSON"):
             named[m.end] = max(named.get(m.end, -1), m.start)
-    found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")))
+    found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
+                  frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")))
     kept = []
     for m in mentions:
         cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
@@ -59,6 +64,7 @@ class Found(NamedTuple):
 
     subject_starts: dict[int, int]  # end → latest start of the people and bodies
     starts: frozenset[int]  # of the people, bodies and places
+    ends: frozenset[int]  # of the people, bodies and places
 
 
 def _object_follows(word: tuple[int, int, str]) -> bool:
@@ -85,9 +91,12 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
     def word(k: int) -> str:
         return text[analysis[k][0] - m.start:analysis[k][1] - m.start]
     for k in range(first + 1, len(analysis)):
-        _, end, pos = analysis[k]
+        start, end, pos = analysis[k]
         if end >= m.end:
             return None
+        if pos == "p" and m.type == "ORG" and start in found.ends and start > m.start \
+                and _name_follows(analysis[k + 1], found):
+            return end  # `北京人民大会堂|同|欧盟委员会`: a preposition between two names found
         if pos != "v" or word(k) in STATIONING_VERBS:
             continue
         j, between = k - 1, 0

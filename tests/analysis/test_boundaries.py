@@ -295,3 +295,14 @@ def test_no_person_begins_with_a_one_character_abbreviation_before_more_words():
     found = [Mention(0, 2, "美英", "PERSON", "model"), Mention(5, 7, "巴以", "PERSON", "rule:pattern"),
              Mention(10, 12, "韩正", "PERSON", "model"), Mention(0, 1, "美", "LOCATION", "model")]
     assert [m.text for m in unworded_people(found, words)] == ["韩正", "美"]  # 美英两国和巴以双方，韩正出席
+
+
+def test_a_congress_without_a_session_s_number_is_the_assembly():
+    from pipeline.analysis.boundaries import councils_as_bodies
+
+    assembly = Mention(0, 10, "古巴全国人民政权代表大会", "EVENT", "rule:chunk", 0.9)
+    congress = Mention(12, 24, "中国共产党第二十次全国代表大会", "EVENT", "rule:chunk", 0.9)
+    bare = Mention(30, 36, "党的全国代表大会", "EVENT", "rule:chunk", 0.9)
+    councils = ("委员长会议", "主席会议", "代表大会")
+    assert [m.type for m in councils_as_bodies([assembly], councils)] == ["ORG"]
+    assert [m.type for m in councils_as_bodies([congress, bare], councils)] == ["EVENT", "EVENT"]

@@ -49,3 +49,16 @@ def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
     assert [m.text for m in kept] == ["广东省技术监督局", "国家税务总局", "北京协和医院援鄂医疗队", "国家技术监督局",
                                       "北京协和医院", "国家税务总局"]
     assert without_clause_subjects(chunks[:1], words) == chunks[:1]  # no subject found
+
+
+def test_a_preposition_between_two_names_found_ends_an_organisation_s_clause():
+    text = "在北京人民大会堂同欧盟委员会主席会谈，中国同东盟博览会"
+    words = [(0, 1, "p"), (1, 3, "ns"), (3, 8, "n"), (8, 9, "p"), (9, 11, "j"), (11, 14, "n"), (14, 16, "n"),
+             (16, 18, "v"), (18, 19, "w"), (19, 21, "ns"), (21, 22, "p"), (22, 24, "j"), (24, 27, "n")]
+    chunk = Mention(1, 14, text[1:14], "ORG", "rule:chunk", 0.7)
+    hall, commission = Mention(1, 8, text[1:8], "LOCATION", "model"), Mention(9, 14, text[9:14], "ORG", "model")
+    expo = Mention(19, 27, text[19:27], "EVENT", "rule:chunk", 0.9)
+    china, asean = Mention(19, 21, "中国", "LOCATION", "rule:lexicon"), Mention(22, 24, "东盟", "ORG", "rule:lexicon")
+    kept = without_clause_subjects([chunk, hall, commission, expo, china, asean], words)
+    assert [m.text for m in kept][:2] == ["欧盟委员会", text[1:8]]
+    assert expo in kept  # an event may join two parties by a preposition
