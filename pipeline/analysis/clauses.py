@@ -18,6 +18,9 @@ MODALS = frozenset({"要", "将", "应", "会", "能", "须", "可", "愿", "应
 # verbs that name a body by where it is stationed or sent (`酒钢集团公司|驻|兰州办事处`, `中国|驻|…大使馆`)
 STATIONING_VERBS = frozenset({"驻", "派驻", "援", "赴"})
 ADVERBIAL_POS = frozenset("da")  # adverbs, and adjectives as adverbials (`充分|运用`, `公开|批评`)
+# prepositions of a companion or an addressee (`北京人民大会堂|同|欧盟委员会…主席`); not `因` of a
+# transliteration (`美国|因美纳公司`)
+COMPANION_PREPOSITIONS = frozenset("同与跟向")
 MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 
@@ -94,8 +97,8 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
         start, end, pos = analysis[k]
         if end >= m.end:
             return None
-        if pos == "p" and m.type == "ORG" and start in found.ends and start > m.start \
-                and _name_follows(analysis[k + 1], found):
+        if pos == "p" and m.type == "ORG" and word(k) in COMPANION_PREPOSITIONS and start in found.ends \
+                and start > m.start and analysis[k + 1][0] in found.starts:
             return end  # `北京人民大会堂|同|欧盟委员会`: a preposition between two names found
         if pos != "v" or word(k) in STATIONING_VERBS:
             continue
