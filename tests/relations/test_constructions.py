@@ -320,6 +320,12 @@ def test_a_meeting_decided_on_is_not_yet_organised(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("汪洋", "全国政协主席会议")}
 
 
+def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
+    text = "特朗普希望最快于22日举行美俄乌三方会议。"
+    mentions = [anchored(text, "特朗普", "PERSON"), anchored(text, "美俄乌三方会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
+
+
 def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
     long = "政协第十四届全国委员会第二十九次主席会议"
     mapping = same_meeting({"全国政协主席会议", long}, schema.recognition, schema.aliases)
