@@ -283,16 +283,28 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
 SHORT_FORM_SCORE = 0.6
 
 
-def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]]) -> list[Mention]:
-    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`)."""
+def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],
+                        party_organs: tuple[str, ...] = ()) -> list[Mention]:
+    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`). A head
+    with a party organ after it (`集团|党委`) is that organ of the one name it stands for
+    (`郑州圆方集团党委`; `圆方集团` is of that name too)."""
     heads = {(m.type, form) for m in mentions for form in short_forms.get(m.type, ())
              if m.text.endswith(form) and len(m.text) > len(form)}
     found = []
     for etype, form in heads:
+        names = {m.text for m in mentions if m.type == etype and m.text.endswith(form) and len(m.text) > len(form)}
+        longest = max(names, key=len)
+        full = longest if all(longest.endswith(n) for n in names) else None  # `圆方集团` in `郑州圆方集团`
         start = text.find(form)
         while start >= 0:
-            found.append(Mention(start, start + len(form), form, etype, "short_form", SHORT_FORM_SCORE))
-            start = text.find(form, start + len(form))
+            end = start + len(form)
+            organ = next((o for o in party_organs if text.startswith(o, end)), None) if etype == "ORG" else None
+            if organ and full and not full.endswith(form + organ):
+                found.append(Mention(start, end + len(organ), form + organ, etype, "short_form", SHORT_FORM_SCORE,
+                                     full + organ))
+            else:
+                found.append(Mention(start, end, form, etype, "short_form", SHORT_FORM_SCORE))
+            start = text.find(form, end)
     return found
 
 
@@ -371,8 +383,8 @@ class EntityRules:
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks)
         merged = merge_mentions(candidates, self.rules, text, words)
-        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
-                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
+        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
+        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
         merged = councils_as_bodies(merged, self.rules.councils)
         doc._.zhkg_mentions = propagate(text, merged, words=words)

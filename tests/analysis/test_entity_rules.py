@@ -662,3 +662,16 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
 def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
     facts = extract("燕瑛常委说，要加强监督。会上，燕瑛常委发言建议加强合作。")
     assert "燕瑛" in facts.names("PERSON") and "燕瑛" not in facts.names("LOCATION")
+
+
+def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name():
+    from pipeline.analysis.entity_rules import short_form_mentions
+
+    text = "郑州圆方集团是民营企业，圆方集团发展快。集团党委书记薛荣说。"
+    found = [mention(text, "郑州圆方集团", "ORG"), mention(text, "圆方集团", "ORG", 1)]
+    organs = ("党委", "党组")
+    shorts = short_form_mentions(text, found, {"ORG": ("集团",)}, organs)
+    assert [(m.text, m.name) for m in shorts if m.name] == [("集团党委", "郑州圆方集团党委")]
+    assert {m.text for m in short_form_mentions(text, found, {"ORG": ("集团",)})} == {"集团"}
+    two = found + [mention("北京建工集团", "北京建工集团", "ORG")]
+    assert not [m for m in short_form_mentions(text, two, {"ORG": ("集团",)}, organs) if m.name]  # which one?
