@@ -122,6 +122,12 @@ def test_title_chain_runs_past_a_post_of_a_place_which_names_no_organisation(rul
     }
 
 
+def test_a_title_that_names_its_own_body_takes_none_of_the_chain(rules, relation_rules):
+    text = "国务院副总理兼外长王建华出席。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", "国务院", "副总理")}
+
+
 def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
     # guidelines: a second title at the same body (副主席兼秘书长) is a second relation
     text = "中国科协副主席兼秘书长王建华出席会议。"
