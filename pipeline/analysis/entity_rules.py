@@ -245,11 +245,12 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
 
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
-              words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+              words: list[tuple[int, int, str]] | None = None, local: frozenset[str] = frozenset()) -> list[Mention]:
     """One sense per discourse: all mentions of a name take the type most of them have, and
     every other occurrence of the name (outside the mentions found) is a mention too, unless a
     word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
-    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`)."""
+    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that name something only where
+    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`)."""
     analysis = word_analysis(words) if words else None
 
     def inside_other_word(pos: int) -> bool:
@@ -267,7 +268,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     extra: list[Mention] = []
     by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
     for name in sorted(by_name, key=len, reverse=True):
-        if len(name) < min_chars:
+        if len(name) < min_chars or name in local:
             continue
         source = by_name[name]
         start = text.find(name)
@@ -387,7 +388,7 @@ class EntityRules:
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
         merged = councils_as_bodies(merged, self.rules.councils)
-        doc._.zhkg_mentions = propagate(text, merged, words=words)
+        doc._.zhkg_mentions = propagate(text, merged, words=words, local=self.rules.generic_chunks)
         return doc
 
 
