@@ -22,6 +22,7 @@ NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
+CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
 
@@ -60,10 +61,12 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     a place begins (`预祝|北京冬奥会`). A predicate word is one of lexicon PREDICATE or, where the
     text's word analysis is given, a verb or function word of two characters or more that it
     finds ending at one of `predicate_ends` (`见证|北京冬奥会`). A meeting named right before a
-    word that precedes the start is the subject of that word, no part of the name."""
+    word that precedes the start is the subject of that word, no part of the name. A celebration
+    is named with its verb (`庆祝|2019年教师节暨…表彰大会`), unless a body begins after it."""
     predicates = word_set(rules.lexicons.get("PREDICATE", ()))
     tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
+    starts = {pos for pos in starts if not name.endswith(CELEBRATING, 0, pos)}  # `庆祝|2019年教师节暨…表彰大会`
     starts |= {pos for pos in name_starts if 0 < pos < len(name) and not ANNIVERSARY.search(name, pos)}
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
     heads, joiners = (chunker.suffixes, chunker.joiners) if chunker else ((), ())

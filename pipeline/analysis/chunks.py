@@ -24,6 +24,7 @@ ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
+CONJUNCTIONS = frozenset("和与及")
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 # a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`), or a
@@ -65,10 +66,19 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
                 and not _inside_word(pos - len(stop), pos, nominal_words) \
                 and not (chunker.label == "EVENT" and (pos - len(stop), pos) in nouns) \
                 and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos) \
-                and not SET_PHRASE.match(text, pos - len(stop)):
+                and not SET_PHRASE.match(text, pos - len(stop)) and not _honoured_groups(text, pos, stop, chunker, rules):
             break
         pos -= 1
     return pos
+
+
+def _honoured_groups(text: str, pos: int, stop: str, chunker: Chunker, rules: RecognitionRules) -> bool:
+    """Whether a conjunction joins two groups an event honours (`全国教育系统先进集体|和|先进个人表彰大会`):
+    what ends before it is an honour's name (the AWARD chunker's suffixes)."""
+    if chunker.label != "EVENT" or stop not in CONJUNCTIONS:
+        return False
+    honours = next((c.suffixes for c in rules.chunkers if c.label == "AWARD"), ())
+    return ends_with_any(text, pos - len(stop), honours) is not None
 
 
 def _inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:

@@ -60,10 +60,17 @@ def begun_with_known_names(mentions: list[Mention], text: str,
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 
 
+def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
+    """Whether an honour's name begins with a verb of two characters or more before a year or a
+    number (`公布|2020年全国教书育人楷模`): what the verb does to it, not its name."""
+    end, pos = starting[start]
+    return m.type == "AWARD" and pos == "v" and end - start >= 2 and starting.get(end, (0, ""))[1] in ("t", "m")
+
+
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
-    one."""
+    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -74,8 +81,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         inside = crossing.get(start) if m.source == "rule:chunk" else None
         if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
             start = inside[1]
-        while m.source == "rule:chunk" and start in starting and starting[start][1] in LEADING_FUNCTION_POS \
-                and m.end - starting[start][0] >= 2:
+        while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
+                starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)

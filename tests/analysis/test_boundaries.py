@@ -306,3 +306,9 @@ def test_a_congress_without_a_session_s_number_is_the_assembly():
     councils = ("委员长会议", "主席会议", "代表大会")
     assert [m.type for m in councils_as_bodies([assembly], councils)] == ["ORG"]
     assert [m.type for m in councils_as_bodies([congress, bare], councils)] == ["EVENT", "EVENT"]
+
+
+def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
+    assert governed_start("庆祝2019年教师节暨表彰大会", rules, predicate_ends=[2]) == 0
+    assert governed_start("召开2019年全国科技大会", rules) == 2
+    assert governed_start("庆祝中国人民政治协商会议", rules, name_starts=[2], predicate_ends=[2]) == 2

@@ -190,6 +190,12 @@ def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(
     assert not chunks("他感谢中国政府授奖。", rules, "AWARD")
 
 
+def test_an_event_honouring_two_groups_keeps_its_conjunction(rules):
+    text = "庆祝2019年教师节暨全国教育系统先进集体和先进个人表彰大会10日在京举行。"
+    assert "庆祝2019年教师节暨全国教育系统先进集体和先进个人表彰大会" in chunks(text, rules, "EVENT")
+    assert not [c for c in chunks("他说先进经验和会议精神要落实。", rules, "EVENT") if "和" in c]
+
+
 def test_a_gala_is_an_event(rules):
     assert "“慈善之春”芭蕾舞专场晚会" in chunks("乔石观看了“慈善之春”芭蕾舞专场晚会。", rules, "EVENT")
 

@@ -60,3 +60,12 @@ def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
     assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
     assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
     assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"
+
+
+def test_an_honour_begins_after_a_verb_before_its_year():
+    text = "联合公布2020年全国教书育人楷模名单"
+    words = [(0, 2, "v"), (2, 4, "v"), (4, 9, "t"), (9, 11, "n"), (11, 15, "l"), (15, 17, "n"), (17, 19, "n")]
+    award = Mention(2, 17, text[2:17], "AWARD", "rule:chunk")
+    event = Mention(2, 17, text[2:17], "EVENT", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([award, event], words)] == [
+        "2020年全国教书育人楷模", text[2:17]]
