@@ -118,22 +118,31 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
-                    titles: tuple[str, ...] = (), place_generics: str = "") -> list[Mention]:
+                    titles: tuple[str, ...] = (), place_generics: str = "",
+                    places: frozenset[str] = frozenset()) -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word
-    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and
-    the recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends
-    in a title (`国防部长`: the minister of the ministry) or the name in a place's generic term
-    (`歙县`, `鸭绿江`: rare names the word analysis joins wrongly). One-character short forms are
-    kept: the word analysis joins them (`中美`)."""
+    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the
+    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in
+    a title (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
+    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
+    place runs into its start (`示|范县`). Where the name without that term is a listed place and a
+    word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
+    the word analysis joins them (`中美`)."""
     if not words:
         return mentions
-    crossing = word_analysis(words).crossing
+    analysis = word_analysis(words)
+    crossing = analysis.crossing
     kept = []
     for m in mentions:
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
-                and m.text[-1:] not in place_generics and not any(text[s:e].endswith(titles) for s, e in spans):
-            continue
+                and not any(text[s:e].endswith(titles) for s, e in spans):
+            if m.text[-1:] not in place_generics:
+                continue
+            if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
+                continue  # `示|范县`; but `高|铁浏阳河` is a place the word analysis joins wrongly
+            if m.end in crossing and m.text[:-1] in places:
+                m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
 

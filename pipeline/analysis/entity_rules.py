@@ -356,6 +356,7 @@ class EntityRules:
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = frozenset(self.rules.titles)
+        self.places = frozenset(self.rules.lexicons.get("PLACE", ()))
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -379,7 +380,8 @@ class EntityRules:
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = without_leading_function_words(candidates, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
-        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
+        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
+                                     self.places)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks)

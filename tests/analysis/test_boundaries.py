@@ -312,3 +312,16 @@ def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
     assert governed_start("庆祝2019年教师节暨表彰大会", rules, predicate_ends=[2]) == 0
     assert governed_start("召开2019年全国科技大会", rules) == 2
     assert governed_start("庆祝中国人民政治协商会议", rules, name_starts=[2], predicate_ends=[2]) == 2
+
+
+def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "示范县，武汉市民，高铁浏阳河隧道"
+    words = [(0, 3, "n"), (3, 4, "w"), (4, 6, "ns"), (6, 8, "n"), (8, 9, "w"), (9, 10, "a"), (10, 14, "ns"),
+             (14, 16, "n")]
+    county = Mention(1, 3, "范县", "LOCATION", "rule:lexicon")
+    city = Mention(4, 7, "武汉市", "LOCATION", "model")
+    river = Mention(11, 14, "浏阳河", "LOCATION", "model")
+    kept = unworded_places([county, city, river], words, text, (), "县市河", frozenset({"武汉", "范县"}))
+    assert [m.text for m in kept] == ["武汉", "浏阳河"]
