@@ -58,6 +58,7 @@ def begun_with_known_names(mentions: list[Mention], text: str,
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+ASPECT_PARTICLES = "着了过"
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -70,17 +71,23 @@ def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
-    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`)."""
+    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
+    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     starting, crossing = analysis.starting, analysis.crossing
+    starts = [s for s, _, _ in analysis]
     trimmed = []
     for m in mentions:
         start = m.start
         inside = crossing.get(start) if m.source == "rule:chunk" else None
         if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
             start = inside[1]
+        if m.source == "rule:chunk":
+            for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
+                if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
+                    start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]

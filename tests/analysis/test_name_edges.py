@@ -69,3 +69,10 @@ def test_an_honour_begins_after_a_verb_before_its_year():
     event = Mention(2, 17, text[2:17], "EVENT", "rule:chunk")
     assert [m.text for m in without_leading_function_words([award, event], words)] == [
         "2020年全国教书育人楷模", text[2:17]]
+
+
+def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
+    text = "这标志着长野冬奥会的序幕"
+    words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
+    games = Mention(1, 9, text[1:9], "EVENT", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
