@@ -325,3 +325,7 @@ def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
     river = Mention(11, 14, "浏阳河", "LOCATION", "model")
     kept = unworded_places([county, city, river], words, text, (), "县市河", frozenset({"武汉", "范县"}))
     assert [m.text for m in kept] == ["武汉", "浏阳河"]
+
+
+def test_a_campaign_s_batch_may_begin_a_governed_name(rules):
+    assert governed_start("历史使命感做好第二批主题教育", rules, predicate_ends=[7]) == 7
