@@ -59,6 +59,7 @@ class RecognitionRules:
     distributives: str
     place_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
+    party_organs: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -162,6 +163,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         distributives=fold(data.get("distributives", "")),
         place_list_ends=longest_first(data.get("place_list_ends", [])),
         councils=longest_first(data.get("councils", [])),
+        party_organs=longest_first(data.get("party_organs", [])),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),

@@ -2,6 +2,8 @@
 word analysis reads (`doc._.zhkg_words`) where nothing else was found."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
@@ -9,14 +11,23 @@ from spacy.tokens import Doc
 from pipeline.records import Mention
 
 MODEL_SCORE = 0.9
+BLANK = re.compile(r"\s")
+UNBLANKED = re.compile(r"\S{2,}")
 
 
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
     """The mentions of `doc.ents` (`text`: the doc's text), read from its token arrays without
-    making a `Span` of each."""
+    making a `Span` of each; one across a blank is the names on either side of it."""
     strings = doc.vocab.strings
-    return [Mention(start, end, text[start:end], strings[label], "model", MODEL_SCORE)
-            for start, end, label in entity_offsets(doc)]
+    mentions = []
+    for start, end, label in entity_offsets(doc):
+        name = text[start:end]
+        if BLANK.search(name):  # `全国人大香港代表团 澳门代表团` in a headline: names are written without blanks
+            mentions += [Mention(start + part.start(), start + part.end(), part.group(), strings[label], "model",
+                                 MODEL_SCORE) for part in UNBLANKED.finditer(name)]
+        else:
+            mentions.append(Mention(start, end, name, strings[label], "model", MODEL_SCORE))
+    return mentions
 
 
 def entity_offsets(doc: Doc) -> list[tuple[int, int, int]]:

@@ -20,7 +20,9 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
+GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
+CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
 
@@ -59,10 +61,12 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     a place begins (`预祝|北京冬奥会`). A predicate word is one of lexicon PREDICATE or, where the
     text's word analysis is given, a verb or function word of two characters or more that it
     finds ending at one of `predicate_ends` (`见证|北京冬奥会`). A meeting named right before a
-    word that precedes the start is the subject of that word, no part of the name."""
+    word that precedes the start is the subject of that word, no part of the name. A celebration
+    is named with its verb (`庆祝|2019年教师节暨…表彰大会`), unless a body begins after it."""
     predicates = word_set(rules.lexicons.get("PREDICATE", ()))
     tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
+    starts = {pos for pos in starts if not name.endswith(CELEBRATING, 0, pos)}  # `庆祝|2019年教师节暨…表彰大会`
     starts |= {pos for pos in name_starts if 0 < pos < len(name) and not ANNIVERSARY.search(name, pos)}
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
     heads, joiners = (chunker.suffixes, chunker.joiners) if chunker else ((), ())
@@ -79,20 +83,29 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
 def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Without the people a name pattern finds where the word analysis reads no name: a verb,
     adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
-    is no such word), or a word that runs into its first character (`感|谢总统`)."""
+    is no such word), or a word that runs into its first character (`感|谢总统`). Nor is any
+    mention a person that begins with a one-character abbreviation before more words (`美|英`,
+    `巴|以`, `美|医学`: places' short forms)."""
     if not words:
         return mentions
     words = word_analysis(words)
-    return [m for m in mentions if m.type != "PERSON" or m.source != "rule:pattern" or not _unworded(m, words)]
+    return [m for m in mentions if m.type != "PERSON" or not (
+        (m.source == "rule:pattern" and _unworded(m, words))
+        or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1))]
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
-    """Whether a word runs into `m`'s first character, or a predicate word lies inside it."""
+    """Whether a word runs into `m`'s first character, a predicate word lies inside it, a
+    pronoun or particle follows its first character (`但|他`, `风趣|地`), or it begins with a
+    classifier (`位|安培`, `位|男`)."""
     if m.start in words.crossing:
         return True
     starting = words.starting
-    return any(s in starting and starting[s][0] <= m.end and starting[s][1] in PREDICATE_POS
-               and (s > m.start or starting[s][0] - s > 1) for s in range(m.start, m.end))
+    if m.start in starting and starting[m.start][1] == "q":
+        return True
+    return any(s in starting and starting[s][0] <= m.end
+               and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
+                    or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start) for s in range(m.start, m.end))
 
 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
@@ -105,22 +118,31 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
-                    titles: tuple[str, ...] = (), place_generics: str = "") -> list[Mention]:
+                    titles: tuple[str, ...] = (), place_generics: str = "",
+                    places: frozenset[str] = frozenset()) -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word
-    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and
-    the recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends
-    in a title (`国防部长`: the minister of the ministry) or the name in a place's generic term
-    (`歙县`, `鸭绿江`: rare names the word analysis joins wrongly). One-character short forms are
-    kept: the word analysis joins them (`中美`)."""
+    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the
+    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in
+    a title (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
+    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
+    place runs into its start (`示|范县`). Where the name without that term is a listed place and a
+    word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
+    the word analysis joins them (`中美`)."""
     if not words:
         return mentions
-    crossing = word_analysis(words).crossing
+    analysis = word_analysis(words)
+    crossing = analysis.crossing
     kept = []
     for m in mentions:
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
-                and m.text[-1:] not in place_generics and not any(text[s:e].endswith(titles) for s, e in spans):
-            continue
+                and not any(text[s:e].endswith(titles) for s, e in spans):
+            if m.text[-1:] not in place_generics:
+                continue
+            if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
+                continue  # `示|范县`; but `高|铁浏阳河` is a place the word analysis joins wrongly
+            if m.end in crossing and m.text[:-1] in places:
+                m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
 
@@ -260,24 +282,30 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`). A verb and its resultative complement
-    (`RESULTATIVES`) are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`."""
+    (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
+    A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
+    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
+    events = [m for m in mentions if m.type == "EVENT"]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
     words = words or []
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
-    complements = {start: end for (_, verb_end, pos), (start, end, _) in zip(words, words[1:])
-                   if pos == "v" and verb_end == start and text[start:end] in RESULTATIVES}
+    complements = {start: end for (_, verb_end, pos), (start, end, next_pos) in zip(words, words[1:])
+                   if pos == "v" and verb_end == start
+                   and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
     trimmed = []
     for m in mentions:
         cut = 0
         if m.type == "EVENT":
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
-            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end]
+            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
+                + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             cut = governed_start(m.text, rules, starts,
                                  [end - m.start for end in predicate_ends if m.start < end < m.end])
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed
+
+

@@ -15,21 +15,23 @@ ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次�
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
-# a date (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`; not `“四月之春”`) is when, not what;
-# a year may name an event (`2023年全国科技活动周`)
-DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$")
+# a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
+# 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
+DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration
 ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
+CONJUNCTIONS = frozenset("和与及")
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`); `八项|规定` and
-# `第二批` count no names
+# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`), or a
+# rank among things (`我国首个|…博览会`, `第三个|比赛`); `八项|规定` and `第二批` count no names
 QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场)"
-                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场])$")
+                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场]"
+                      r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
@@ -64,10 +66,19 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
                 and not _inside_word(pos - len(stop), pos, nominal_words) \
                 and not (chunker.label == "EVENT" and (pos - len(stop), pos) in nouns) \
                 and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos) \
-                and not SET_PHRASE.match(text, pos - len(stop)):
+                and not SET_PHRASE.match(text, pos - len(stop)) and not _honoured_groups(text, pos, stop, chunker, rules):
             break
         pos -= 1
     return pos
+
+
+def _honoured_groups(text: str, pos: int, stop: str, chunker: Chunker, rules: RecognitionRules) -> bool:
+    """Whether a conjunction joins two groups an event honours (`全国教育系统先进集体|和|先进个人表彰大会`):
+    what ends before it is an honour's name (the AWARD chunker's suffixes)."""
+    if chunker.label != "EVENT" or stop not in CONJUNCTIONS:
+        return False
+    honours = next((c.suffixes for c in rules.chunkers if c.label == "AWARD"), ())
+    return ends_with_any(text, pos - len(stop), honours) is not None
 
 
 def _inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:

@@ -37,8 +37,15 @@ from pipeline.analysis.boundaries import (
     word_analysis,
 )
 from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
+from pipeline.analysis.clauses import without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
+from pipeline.analysis.name_edges import (
+    balanced,
+    begun_with_known_names,
+    without_leading_function_words,
+    without_trailing_predicates,
+)
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -185,6 +192,9 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
                 word_starts: dict[int, int] | None) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
+    mention = balanced(mention, document)
+    if mention is None:
+        return None
     if mention.source == "model" or mention.type == "PERSON":
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
@@ -204,8 +214,9 @@ NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT
 
 
 def _nests(inner: Mention, outer: Mention) -> bool:
-    """Whether `inner` may stand inside `outer`: strictly shorter, of a type that nests there."""
-    return (outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start
+    """Whether `inner` may stand inside `outer`: of a type that nests there, and ending before it
+    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body."""
+    return (outer.start <= inner.start and inner.end < outer.end
             and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
 
 
@@ -234,11 +245,12 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
 
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
-              words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+              words: list[tuple[int, int, str]] | None = None, local: frozenset[str] = frozenset()) -> list[Mention]:
     """One sense per discourse: all mentions of a name take the type most of them have, and
     every other occurrence of the name (outside the mentions found) is a mention too, unless a
     word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
-    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`)."""
+    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that name something only where
+    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`)."""
     analysis = word_analysis(words) if words else None
 
     def inside_other_word(pos: int) -> bool:
@@ -256,7 +268,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     extra: list[Mention] = []
     by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
     for name in sorted(by_name, key=len, reverse=True):
-        if len(name) < min_chars:
+        if len(name) < min_chars or name in local:
             continue
         source = by_name[name]
         start = text.find(name)
@@ -272,16 +284,28 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
 SHORT_FORM_SCORE = 0.6
 
 
-def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]]) -> list[Mention]:
-    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`)."""
+def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],
+                        party_organs: tuple[str, ...] = ()) -> list[Mention]:
+    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`). A head
+    with a party organ after it (`集团|党委`) is that organ of the one name it stands for
+    (`郑州圆方集团党委`; `圆方集团` is of that name too)."""
     heads = {(m.type, form) for m in mentions for form in short_forms.get(m.type, ())
              if m.text.endswith(form) and len(m.text) > len(form)}
     found = []
     for etype, form in heads:
+        names = {m.text for m in mentions if m.type == etype and m.text.endswith(form) and len(m.text) > len(form)}
+        longest = max(names, key=len)
+        full = longest if all(longest.endswith(n) for n in names) else None  # `圆方集团` in `郑州圆方集团`
         start = text.find(form)
         while start >= 0:
-            found.append(Mention(start, start + len(form), form, etype, "short_form", SHORT_FORM_SCORE))
-            start = text.find(form, start + len(form))
+            end = start + len(form)
+            organ = next((o for o in party_organs if text.startswith(o, end)), None) if etype == "ORG" else None
+            if organ and full and not full.endswith(form + organ):
+                found.append(Mention(start, end + len(organ), form + organ, etype, "short_form", SHORT_FORM_SCORE,
+                                     full + organ))
+            else:
+                found.append(Mention(start, end, form, etype, "short_form", SHORT_FORM_SCORE))
+            start = text.find(form, end)
     return found
 
 
@@ -331,6 +355,8 @@ class EntityRules:
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
+        self.titles = frozenset(self.rules.titles)
+        self.places = frozenset(self.rules.lexicons.get("PLACE", ()))
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -350,17 +376,21 @@ class EntityRules:
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
+        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
+        candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
+        candidates = without_leading_function_words(candidates, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
-        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics)
+        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
+                                     self.places)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks)
         merged = merge_mentions(candidates, self.rules, text, words)
-        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames)
-                                + short_form_mentions(text, merged, self.rules.short_forms), self.rules, text, words)
+        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
+        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
         merged = councils_as_bodies(merged, self.rules.councils)
-        doc._.zhkg_mentions = propagate(text, merged, words=words)
+        doc._.zhkg_mentions = propagate(text, merged, words=words, local=self.rules.generic_chunks)
         return doc
 
 

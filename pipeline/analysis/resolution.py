@@ -21,6 +21,9 @@ from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
 
 LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
+# the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
+# document's one place of the level names them
+LEVEL_BODIES = frozenset({"委", "政府"})
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 
 
@@ -116,7 +119,16 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
             fuller = [k for k in groups if k != key and stripped[k] == key]
             if len(fuller) == 1:
                 groups[fuller[0]] |= groups.pop(key)
-    return {name: max(group, key=lambda n: (len(n), n)) for group in groups.values() if len(group) > 1 for name in group}
+    return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
+
+
+OWNERLESS_CONGRESS = re.compile(r"第?[一二三四五六七八九十百]+次全国代表大会")
+
+
+def _meeting_name_rank(name: str) -> tuple[bool, int, str]:
+    """The longest name, but a congress named with its party before one without
+    (`中共二十大` before `第二十次全国代表大会`, cut from `中国共产党|第二十次…`)."""
+    return not OWNERLESS_CONGRESS.fullmatch(name), len(name), name
 
 
 def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
@@ -132,7 +144,8 @@ def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases
 
 
 
-def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases) -> str:
+def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases,
+            contested: set[str] = frozenset()) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
         group = [n for n in names if aliases.canonical_name(etype, n) == canonical]
@@ -149,9 +162,21 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
                 return ending
             if full in names:
                 return full
-        if name[0] in LOCAL_PREFIXES and name[0] in home and len(name) >= 3:
-            return home[name[0]] + name[1:]
+        if name[0] in LOCAL_PREFIXES and name[0] in home and (name[0] not in contested or name[1:] not in LEVEL_BODIES):
+            return home[name[0]] + name[1:]  # `市司法局` → 北京市司法局; `市委` → 天津市委 where no other city is named
     return name
+
+
+def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
+    """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or
+    short: `福建`) other than its home place of that level (`known`: the place list)."""
+    contested = set()
+    for place in places:
+        for level, own in home.items():
+            full = place if place.endswith(level) else place + level
+            if full in known and full != own:
+                contested.add(level)
+    return contested
 
 
 def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
@@ -160,8 +185,10 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         surfaces[m.type].add(m.name or m.text)
-    home = home_place(text, _place_set(rules.lexicons.get("PLACE", ())))
-    mapping = {(etype, name): _target(etype, name, names, home, aliases)
+    places = _place_set(rules.lexicons.get("PLACE", ()))
+    home = home_place(text, places)
+    contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
+    mapping = {(etype, name): _target(etype, name, names, home, aliases, contested)
                for etype, names in surfaces.items() for name in names}
     for etype in ("EVENT", "ORG"):
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():

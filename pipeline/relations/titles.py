@@ -24,9 +24,10 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
     Also yields the organisation mention of each link, so other rules can skip it."""
     orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
+    places_by_end = {m.end: m for m in mentions if m.type == "LOCATION"}
     people = [m for m in mentions if m.type == "PERSON"]
     for person in people:
-        for relation, org in _chain_before(text, person, orgs_by_end, titles, rules):
+        for relation, org in _chain_before(text, person, orgs_by_end, titles, rules, places_by_end):
             yield relation, org
             for other in coordinated_people(text, person, people):
                 yield replace(relation, head=other.entity, evidence=evidence_of(text, org.start, other.end)), org
@@ -46,10 +47,11 @@ def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> li
 
 
 def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
-                  rules: RelationRules) -> list[tuple[Relation, Anchored]]:
+                  rules: RelationRules, places_by_end: dict[int, Anchored] | None = None
+                  ) -> list[tuple[Relation, Anchored]]:
     """The posts of the title chain before `person`, with the status its first word gives
     (`原…所长X`: former, `新任…X`: new)."""
-    links = list(_chain_links(text, person, orgs_by_end, titles, rules))
+    links = list(_chain_links(text, person, orgs_by_end, titles, rules, places_by_end or {}))
     if not links:
         return []
     start = min(org.start for _, org in links)
@@ -66,7 +68,9 @@ def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
 
 
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
-                 rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+                 rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
+    """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation,
+    so it holds no relation, but the chain runs on past the place."""
     pos = person.start
     pending: list[str] = []
     while pos > 0:
@@ -84,6 +88,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                                title=held), org
             pending = []
             pos = org.start
+        elif title_start in places_by_end:
+            pos, pending = places_by_end[title_start].start, []
         else:
             pos = title_start
             if title not in rules.unattached_titles:
@@ -98,7 +104,11 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
     """The organisation whose title starts at `title_start`: it ends there, or a few modifier
-    characters before (`首届`), with no chain separator between."""
+    characters before (`首届`), with no chain separator between, or with the title's first
+    character (`国防部|长`: 国防部部长)."""
+    fused = orgs_by_end.get(title_start + 1)
+    if fused and fused.start < title_start:
+        return fused
     for gap in range(rules.max_gap_chars + 1):
         candidate = orgs_by_end.get(title_start - gap)
         if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):

@@ -31,8 +31,10 @@ def short_place_name(name: str) -> str | None:
     return None
 
 
-def admin_places(data: Path) -> list[str]:
-    """Province, city and county names, with short forms of provinces and cities (no townships)."""
+def admin_places(data: Path, common_min_count: int = 3) -> list[str]:
+    """Province, city and county names, with short forms of provinces and cities (no townships),
+    except short forms that People's Daily 1998 `train` has `common_min_count`+ times and never
+    tags as a name (`来宾`, guests: 来宾市)."""
     tree = json.loads((data / "lexicons/admin_divisions/pcas-code.json").read_text(encoding="utf-8"))
     names: set[str] = set()
 
@@ -54,7 +56,16 @@ def admin_places(data: Path) -> list[str]:
         short = short_place_name(region)
         if short:
             names.add(short)
-    return sorted(n for n in names if len(n) >= 2)
+    shorts = {short_place_name(n) for n in names} - {None}
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for word, tag in pd98_train_tokens(data):
+        if word in shorts:
+            counts[word] = counts.get(word, 0) + 1
+            if tag in NAME_TAGS:
+                named.add(word)
+    common = {w for w, n in counts.items() if n >= common_min_count and w not in named}
+    return sorted(n for n in names if len(n) >= 2 and n not in common)
 
 
 _ORG_ENDINGS = ("委员会", "协会", "学会", "大学", "学院", "研究院", "研究所", "办公室", "联合会", "总局",
@@ -93,6 +104,7 @@ def place_anchors(data: Path, min_frequency: int = 1000) -> list[str]:
     return sorted(set(anchors))
 
 
+NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 PREDICATE_TAGS = {"v", "vd", "d", "p", "c", "u"}  # verbs, adverbs, prepositions, conjunctions, particles
 
 

@@ -79,7 +79,8 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     untagged (:data:`MISSING` spans: PD98's `中` in `中俄`), single-character gold mentions
     missed (MSRA tags `中` in `中俄`, which the guidelines make an alias of the full name), and
     predicted mentions that are a bare generic head standing for a name the text writes
-    (`generic_heads`: `公司` for `中远集团…公司`, a mention by the guidelines; no set tags it)."""
+    (`generic_heads`: `公司` for `中远集团…公司`, `市委` for `天津市委`, a mention by the guidelines; no
+    set tags it)."""
     records = list(records)
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
@@ -125,7 +126,8 @@ def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, st
         from pipeline.rules import load_schema
 
         predict = stage_predictor(build_nlp(model_path))
-        heads = frozenset(h for forms in load_schema().recognition.short_forms.values() for h in forms)
+        recognition = load_schema().recognition
+        heads = frozenset(h for forms in recognition.short_forms.values() for h in forms) | recognition.generic_chunks
     else:
         predict = model_predictor(model_path)
     return {key: score_records(model, TEST_SETS[key][1](data), predict, heads) for key in sets}

@@ -42,3 +42,16 @@ def test_model_mentions_read_from_the_token_arrays_equal_the_docs_entities():
     expected = [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
     assert [(m.start, m.end, m.text, m.type) for m in model_mentions(doc, text)] == expected
     assert len(expected) == len(spans) and model_mentions(char_doc(nlp.vocab, "无"), "无") == []
+
+
+def test_a_recognizer_entity_across_a_blank_is_the_names_on_either_side():
+    import spacy
+
+    from pipeline.analysis.analysed_mentions import model_mentions
+    from pipeline.analysis.doctext import char_doc
+
+    text = "全国人大香港代表团 澳门代表团 举行全体会议"
+    doc = char_doc(spacy.blank("zh").vocab, text)
+    doc.set_ents([doc.char_span(0, 15, "ORG"), doc.char_span(16, 17, "LOCATION")])
+    assert [(m.start, m.end, m.text, m.type) for m in model_mentions(doc, text)] == [
+        (0, 9, "全国人大香港代表团", "ORG"), (10, 15, "澳门代表团", "ORG"), (16, 17, "举", "LOCATION")]

@@ -98,6 +98,21 @@ def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
     assert text[11:14] == "于英杰" and text[2:3] == "愿"
 
 
+def test_a_name_pattern_finds_no_person_across_a_pronoun_a_particle_or_after_a_classifier():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "但他指出，记者风趣地说，一位男同志，何老伯说"
+    words = [(0, 1, "c"), (1, 2, "r"), (2, 4, "v"), (4, 5, "w"), (5, 7, "n"), (7, 9, "a"), (9, 10, "u"),
+             (10, 11, "v"), (11, 12, "w"), (12, 13, "m"), (13, 14, "q"), (14, 15, "b"), (15, 17, "n"), (17, 18, "w"),
+             (18, 19, "r"), (19, 21, "n"), (21, 22, "v")]
+
+    def pattern(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "PERSON", "rule:pattern", 0.8)
+    found = [pattern("但他"), pattern("风趣地"), pattern("位男"), pattern("何老伯")]
+    assert [m.text for m in unworded_people(found, words)] == ["何老伯"]  # a surname read as a pronoun stays
+
+
 def test_a_chunk_that_ends_inside_a_word_is_no_name():
     from pipeline.analysis.boundaries import unworded_chunks
 
@@ -205,7 +220,7 @@ def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]
     while pos < length:
         size = rng.choice((1, 1, 2, 2, 2, 3, 4))
         if rng.random() > 0.1:
-            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburt")))
+            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburtq")))
         pos += size
     return words
 
@@ -229,6 +244,7 @@ def test_unworded_people_equals_a_scan_of_every_word():
     def scanned(mentions, words):  # every word against every mention
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
+            or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -253,3 +269,63 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     facts = extract("栗战书主持召开十三届全国人大常委会第八十四次委员长会议。委员长会议听取了报告。")
     assert "十三届全国人大常委会第八十四次委员长会议" in facts.names("EVENT")
     assert "委员长会议" not in facts.names("ORG")
+
+
+
+
+def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
+    text = "场馆沿用自北京冬奥会，各方助力冬奥会"
+    governed = Mention(2, 10, text[2:10], "EVENT", "rule:chunk", 0.9)
+    helped = Mention(13, 18, text[13:18], "EVENT", "rule:chunk", 0.9)
+    beijing = Mention(5, 7, "北京", "LOCATION", "rule:lexicon", 0.9)
+    games = Mention(15, 18, "冬奥会", "EVENT", "rule:lexicon", 0.9)
+    words = [(0, 2, "n"), (2, 4, "v"), (4, 5, "p"), (5, 7, "ns"), (7, 10, "j"), (10, 11, "w"), (11, 13, "r"),
+             (13, 15, "v"), (15, 18, "j")]
+    trimmed = trim_governing_predicates([governed, helped, beijing, games], rules, text, words)
+    assert [m.text for m in trimmed if m.type == "EVENT"] == ["北京冬奥会", "冬奥会", "冬奥会"]
+    assert [m.text for m in trim_governing_predicates([governed, helped], rules, text, words)] == [governed.text,
+                                                                                                  helped.text]
+
+
+def test_no_person_begins_with_a_one_character_abbreviation_before_more_words():
+    from pipeline.analysis.boundaries import unworded_people
+
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "m"), (3, 4, "n"), (4, 5, "c"), (5, 6, "j"), (6, 7, "j"), (7, 9, "n"),
+             (9, 10, "w"), (10, 12, "nr"), (12, 14, "v")]
+    found = [Mention(0, 2, "美英", "PERSON", "model"), Mention(5, 7, "巴以", "PERSON", "rule:pattern"),
+             Mention(10, 12, "韩正", "PERSON", "model"), Mention(0, 1, "美", "LOCATION", "model")]
+    assert [m.text for m in unworded_people(found, words)] == ["韩正", "美"]  # 美英两国和巴以双方，韩正出席
+
+
+def test_a_congress_without_a_session_s_number_is_the_assembly():
+    from pipeline.analysis.boundaries import councils_as_bodies
+
+    assembly = Mention(0, 10, "古巴全国人民政权代表大会", "EVENT", "rule:chunk", 0.9)
+    congress = Mention(12, 24, "中国共产党第二十次全国代表大会", "EVENT", "rule:chunk", 0.9)
+    bare = Mention(30, 36, "党的全国代表大会", "EVENT", "rule:chunk", 0.9)
+    councils = ("委员长会议", "主席会议", "代表大会")
+    assert [m.type for m in councils_as_bodies([assembly], councils)] == ["ORG"]
+    assert [m.type for m in councils_as_bodies([congress, bare], councils)] == ["EVENT", "EVENT"]
+
+
+def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
+    assert governed_start("庆祝2019年教师节暨表彰大会", rules, predicate_ends=[2]) == 0
+    assert governed_start("召开2019年全国科技大会", rules) == 2
+    assert governed_start("庆祝中国人民政治协商会议", rules, name_starts=[2], predicate_ends=[2]) == 2
+
+
+def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "示范县，武汉市民，高铁浏阳河隧道"
+    words = [(0, 3, "n"), (3, 4, "w"), (4, 6, "ns"), (6, 8, "n"), (8, 9, "w"), (9, 10, "a"), (10, 14, "ns"),
+             (14, 16, "n")]
+    county = Mention(1, 3, "范县", "LOCATION", "rule:lexicon")
+    city = Mention(4, 7, "武汉市", "LOCATION", "model")
+    river = Mention(11, 14, "浏阳河", "LOCATION", "model")
+    kept = unworded_places([county, city, river], words, text, (), "县市河", frozenset({"武汉", "范县"}))
+    assert [m.text for m in kept] == ["武汉", "浏阳河"]
+
+
+def test_a_campaign_s_batch_may_begin_a_governed_name(rules):
+    assert governed_start("历史使命感做好第二批主题教育", rules, predicate_ends=[7]) == 7

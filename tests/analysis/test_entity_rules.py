@@ -184,6 +184,34 @@ def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_
     found = find_chunk_mentions(text, rules, anchors={0, text.index("香港")}, known_ends={0: 8})
     assert text[:20] in {m.text for m in found if m.type == "ORG"}
 
+def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(rules):
+    assert not chunks("这是我国首个标准化博览会，第三个比赛开始。", rules, "EVENT") - {"标准化博览会"}
+    assert not chunks("反对核军备竞赛。", rules, "EVENT")
+    assert not chunks("他感谢中国政府授奖。", rules, "AWARD")
+
+
+def test_an_event_honouring_two_groups_keeps_its_conjunction(rules):
+    text = "庆祝2019年教师节暨全国教育系统先进集体和先进个人表彰大会10日在京举行。"
+    assert "庆祝2019年教师节暨全国教育系统先进集体和先进个人表彰大会" in chunks(text, rules, "EVENT")
+    assert not [c for c in chunks("他说先进经验和会议精神要落实。", rules, "EVENT") if "和" in c]
+
+
+def test_a_gala_is_an_event(rules):
+    assert "“慈善之春”芭蕾舞专场晚会" in chunks("乔石观看了“慈善之春”芭蕾舞专场晚会。", rules, "EVENT")
+
+
+def test_a_clock_time_is_when_not_what(rules):
+    assert "中国人民政治协商会议第十三届全国委员会第一次会议" in chunks(
+        "下午3点整中国人民政治协商会议第十三届全国委员会第一次会议开幕。", rules, "EVENT")
+
+
+def test_a_field_of_policy_keeps_its_preposition_and_a_launched_campaign_its_verbs(rules):
+    assert "2026年中央对台工作会议" in chunks("2026年中央对台工作会议在京召开。", rules, "EVENT")
+    assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in chunks(
+        "扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", rules, "EVENT")
+    assert not [c for c in chunks("要对全省工作会议精神进行部署。", rules, "EVENT") if "对" in c]
+
+
 def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
     assert not [c for c in chunks("会议要求以此带动全省工作会议精神落实。", rules, "EVENT") if "以" in c]
 
@@ -198,6 +226,13 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
     facts = extract("认真学习贯彻十五大精神。十大新闻今天揭晓。")
     assert "十五大" in facts.names("EVENT")
     assert "十五大" not in facts.names("ORG") and "十大" not in facts.all_names()
+
+
+def test_every_form_of_a_party_congress_s_number_names_one_event(extract):
+    facts = extract("胜利召开党的第十五次全国代表大会。时隔10年，十五大再次强调这个问题。党的十五大是里程碑。"
+                    "全省二十大城市都参加。")
+    assert facts.names("EVENT") == {"党的第十五次全国代表大会"}
+    assert "二十大" not in facts.all_names()
 
 @pytest.mark.parametrize("text", ["他曾获得1987年一等奖。", "我国将会有一个世界性儿童文学奖。", "目前国家自然科学奖分为四个等级。"])
 def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
@@ -338,6 +373,13 @@ def test_merge_keeps_org_nested_in_event(rules):
     org = mention(text, "市直机关工委", "ORG")
     merged = {(m.type, m.text) for m in merge_mentions([event, org], rules)}
     assert merged == {("EVENT", "市直机关工委第六届文化艺术节"), ("ORG", "市直机关工委")}
+
+
+def test_what_ends_an_event_s_name_is_its_short_name_not_a_body(rules):
+    text = "党的十五大再次强调。"
+    event, org = mention(text, "党的十五大", "EVENT"), Mention(2, 5, "十五大", "ORG", "model", 0.9)
+    bare = Mention(2, 5, "十五大", "EVENT", "rule:pattern", 0.95)
+    assert {(m.type, m.text) for m in merge_mentions([event, org, bare], rules)} == {("EVENT", "党的十五大")}
 
 
 def test_merge_drops_partial_overlaps(rules):
@@ -626,3 +668,16 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
 def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
     facts = extract("燕瑛常委说，要加强监督。会上，燕瑛常委发言建议加强合作。")
     assert "燕瑛" in facts.names("PERSON") and "燕瑛" not in facts.names("LOCATION")
+
+
+def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name():
+    from pipeline.analysis.entity_rules import short_form_mentions
+
+    text = "郑州圆方集团是民营企业，圆方集团发展快。集团党委书记薛荣说。"
+    found = [mention(text, "郑州圆方集团", "ORG"), mention(text, "圆方集团", "ORG", 1)]
+    organs = ("党委", "党组")
+    shorts = short_form_mentions(text, found, {"ORG": ("集团",)}, organs)
+    assert [(m.text, m.name) for m in shorts if m.name] == [("集团党委", "郑州圆方集团党委")]
+    assert {m.text for m in short_form_mentions(text, found, {"ORG": ("集团",)})} == {"集团"}
+    two = found + [mention("北京建工集团", "北京建工集团", "ORG")]
+    assert not [m for m in short_form_mentions(text, two, {"ORG": ("集团",)}, organs) if m.name]  # which one?

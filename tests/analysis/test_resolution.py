@@ -178,3 +178,27 @@ def test_a_mention_with_a_name_of_its_own_resolves_by_that_name(rules):
     entities, _ = resolve(mentions, text, text, rules)
     assert [(e.name, e.aliases, [m.text for m in e.mentions]) for e in entities] == [
         ("十九届二中全会", [], ["十九届二中"]), ("十九届三中全会", [], ["三中全会"])]
+
+
+def test_a_congress_keeps_the_name_that_says_whose_it_is(rules):
+    text = "中共二十大胜利闭幕。中国共产党第二十次全国代表大会是一次大会。"
+    mentions = [mention(text, "中共二十大", "EVENT"), mention(text, "第二十次全国代表大会", "EVENT")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("EVENT", "第二十次全国代表大会")] == names[("EVENT", "中共二十大")] == "中共二十大"
+
+
+def test_a_body_named_by_its_level_alone_is_the_only_place_of_that_level_s(rules):
+    text = "天津市召开会议。市委书记张立昌讲话，市政府负责人参加。"
+    mentions = [mention(text, "天津市", "LOCATION"), mention(text, "市委", "ORG"), mention(text, "市政府", "ORG")]
+    names = canonical_names(mentions, text, rules)
+    assert (names[("ORG", "市委")], names[("ORG", "市政府")]) == ("天津市委", "天津市政府")
+    text = "天津市召开会议。市委书记讲话，北京代表参加。"
+    mentions = [mention(text, "天津市", "LOCATION"), mention(text, "市委", "ORG"), mention(text, "北京", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "市委")] == "市委"  # which city's?
+
+
+def test_a_level_s_body_is_found_where_it_stands_alone(extract):
+    facts = extract("天津市的这股新风，源于市委的主要领导。市委书记张立昌提出要加快发展。城市委员会成立。")
+    assert ("张立昌", "天津市委") in facts.relation_pairs("holds_position")
+    assert "市委" not in facts.all_names()
+    assert not [m for m in facts.entity("ORG", "天津市委").mentions if m.start > 30]  # not in 城市委员会

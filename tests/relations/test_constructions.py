@@ -54,6 +54,13 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+def test_an_event_held_by_someone_in_a_relative_clause_is_stated_as_held(relation_rules):
+    text = "乔石观看演出\n乔石观看了由中华慈善总会举办的慈善专场晚会。刚刚召开的十五届一中全会很重要。"
+    mentions = [anchored(text, "慈善专场晚会", "EVENT"), anchored(text, "十五届一中全会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:慈善专场晚会"
+    assert choose_main_event(text, mentions[1:], relation_rules) is None  # held before, without its agent
+
+
 def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
     text = "代表委员议国是\n党的二十大以来，参加十四届全国人大二次会议的代表开始分组审议。马兴瑞在参加新疆代表团审议时说。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "十四届全国人大二次会议", "EVENT")]
@@ -311,6 +318,12 @@ def test_a_meeting_decided_on_is_not_yet_organised(relation_rules):
     mentions = [anchored(text, "汪洋", "PERSON"), anchored(text, "全国政协主席会议", "EVENT"),
                 anchored(text, "全国政协十三届常委会第二十二次会议", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("汪洋", "全国政协主席会议")}
+
+
+def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
+    text = "特朗普希望最快于22日举行美俄乌三方会议。"
+    mentions = [anchored(text, "特朗普", "PERSON"), anchored(text, "美俄乌三方会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
 def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):

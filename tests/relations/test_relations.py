@@ -103,6 +103,31 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_title_chain_through_a_title_fused_with_its_body_s_last_character(rules, relation_rules):
+    text = "中央军委副主席、国务委员兼国防部长王建华上将在座。"
+    mentions = [anchored(text, "中央军委", "ORG"), anchored(text, "国防部", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中央军委", "副主席"),
+        ("holds_position", "王建华", "国防部", "部长"),
+    }
+
+
+def test_title_chain_runs_past_a_post_of_a_place_which_names_no_organisation(rules, relation_rules):
+    text = "中共中央政治局委员、北京市委书记、北京市市长王建华出席晚会。"
+    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "北京市委", "ORG"),
+                anchored(text, "北京市", "LOCATION", 1), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中共中央政治局", "委员"),
+        ("holds_position", "王建华", "北京市委", "书记"),
+    }
+
+
+def test_a_title_that_names_its_own_body_takes_none_of_the_chain(rules, relation_rules):
+    text = "国务院副总理兼外长王建华出席。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", "国务院", "副总理")}
+
+
 def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
     # guidelines: a second title at the same body (副主席兼秘书长) is a second relation
     text = "中国科协副主席兼秘书长王建华出席会议。"
@@ -555,3 +580,11 @@ def test_triggers_must_be_whole_words_when_a_segmenter_is_given(relation_rules):
     inside_a_word = lambda t, start, end: False  # noqa: E731  (a segmenter that sees no word there)
     assert sentence_triggers(text, (0, len(text)), relation_rules, [])
     assert not sentence_triggers(text, (0, len(text)), relation_rules, [], inside_a_word)
+
+
+def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
+    facts = extract("新华社北京1月4日电 全国人大常委会委员长乔石今天晚上观看了由中华慈善总会举办的“慈善之春”芭蕾舞专场晚会。"
+                    "全国人大常委会副委员长王光英等出席了晚会。")
+    gala = "“慈善之春”芭蕾舞专场晚会"
+    assert ("王光英", gala) in facts.relation_pairs("participated_in")
+    assert ("中华慈善总会", gala) in facts.relation_pairs("organized")

@@ -1,0 +1,125 @@
+"""Clauses inside a name: an organisation or event mention run across a subject and its
+predicate (`国务院|委托|国家计委`, `党|历来|重视|党史学习教育`) begins after the predicate."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import NamedTuple
+
+from pipeline.analysis.boundaries import WordAnalysis, word_analysis
+from pipeline.records import Mention
+
+# the word analysis's names of people and bodies; not places, which name bodies' seats and scopes
+# (`中国|驻|俄罗斯大使馆`, `晋江|供水|公司`)
+SUBJECT_POS = frozenset({"nr", "nt"})
+NAME_WORD_POS = frozenset({"nr", "nt", "ns", "j"})
+OBJECT_POS = frozenset({"n", "nt", "ns", "nz", "j", "nr"})
+# modal verbs (能愿动词), which like adverbs stand between a subject and its verb (`要|充分|运用`, `愿|同`)
+MODALS = frozenset({"要", "将", "应", "会", "能", "须", "可", "愿", "应当", "应该", "需要", "必须", "能够", "可以", "愿意"})
+# verbs that name a body by where it is stationed or sent (`酒钢集团公司|驻|兰州办事处`, `中国|驻|…大使馆`)
+STATIONING_VERBS = frozenset({"驻", "派驻", "援", "赴"})
+ADVERBIAL_POS = frozenset("da")  # adverbs, and adjectives as adverbials (`充分|运用`, `公开|批评`)
+# prepositions of a companion or an addressee (`北京人民大会堂|同|欧盟委员会…主席`); not `因` of a
+# transliteration (`美国|因美纳公司`)
+COMPANION_PREPOSITIONS = frozenset("同与跟向")
+MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
+
+
+def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
+                            ) -> list[Mention]:
+    """Organisation and event mentions run across a clause begin after its predicate (and a
+    preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
+    `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`.
+
+    - An organisation's clause is a person's name and a verb (not a verbal noun) before a noun; or
+      a body's name (of the word analysis, or a mention found on its own:
+      `国家技术监督局|委托|广东省技术监督局`) or a title (`部长|兼|国家税务总局`) and a verb before a
+      name; or a preposition between two names found (`北京人民大会堂|同|欧盟委员会`). Names of
+      bodies hold none of these (`国务院|扶贫|开发|领导小组`, `国务院|防治|艾滋病|工作委员会`).
+    - An event's is such a body's name and verb (`国务院|致|北京冬奥会`), a noun and adverbials or a
+      modal verb before its verb (`党史|学习|教育` has none), or a generic head as subject (`会议`,
+      `generic_heads`).
+
+    Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
+    no name."""
+    if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
+        return mentions
+    analysis = word_analysis(words)
+    starts = [s for s, _, _ in analysis]
+    named: dict[int, int] = {}  # end → latest start of the people and bodies found
+    for m in mentions:
+        if m.type in ("ORG", "PERSON"):
+            named[m.end] = max(named.get(m.end, -1), m.start)
+    found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
+                  frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")))
+    kept = []
+    for m in mentions:
+        cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
+        if cut is None:
+            kept.append(m)
+        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
+            kept.append(Mention(cut, m.end, m.text[cut - m.start:], m.type, m.source, m.score, m.name))
+    return kept
+
+
+class Found(NamedTuple):
+    """The names found on their own that a clause's subject or object may be."""
+
+    subject_starts: dict[int, int]  # end → latest start of the people and bodies
+    starts: frozenset[int]  # of the people, bodies and places
+    ends: frozenset[int]  # of the people, bodies and places
+
+
+def _object_follows(word: tuple[int, int, str]) -> bool:
+    """Whether `word` begins an object or a prepositional phrase: a noun of two characters or more
+    (a verb and a one-character object modify a head, `援|鄂|医疗队`), or a preposition."""
+    start, end, pos = word
+    return pos == "p" or (pos in OBJECT_POS and end - start >= 2)
+
+
+def _name_follows(word: tuple[int, int, str], found: Found) -> bool:
+    """Whether `word` begins a name (of the word analysis, or found on its own) or a prepositional
+    phrase: a body's purpose is no clause (`国务院|防治|艾滋病|工作委员会`, `文化部|振兴|京剧|…`)."""
+    start, _, pos = word
+    return pos == "p" or pos in NAME_WORD_POS or start in found.starts
+
+
+def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_heads: frozenset[str],
+                titles: frozenset[str], found: Found) -> int | None:
+    first = bisect_right(starts, m.start) - 1
+    if first < 0 or analysis[first][0] != m.start:
+        return None
+    text = m.text
+
+    def word(k: int) -> str:
+        return text[analysis[k][0] - m.start:analysis[k][1] - m.start]
+    for k in range(first + 1, len(analysis)):
+        start, end, pos = analysis[k]
+        if end >= m.end:
+            return None
+        if pos == "p" and m.type == "ORG" and word(k) in COMPANION_PREPOSITIONS and start in found.ends \
+                and start > m.start and analysis[k + 1][0] in found.starts:
+            return end  # `北京人民大会堂|同|欧盟委员会`: a preposition between two names found
+        if pos != "v" or word(k) in STATIONING_VERBS:
+            continue
+        j, between = k - 1, 0
+        while j > first and (analysis[j][2] in ADVERBIAL_POS or word(j) in MODALS):
+            between += analysis[j][2] != "a"  # `中央|全面|深化改革委员会`: an adjective alone makes no clause
+            j -= 1
+        _, subject_end, subject_pos = analysis[j]
+        modal = word(k) in MODALS
+        named = found.subject_starts.get(subject_end, -1)
+        body = subject_pos == "nt" or m.start < named or (m.start == named and subject_end < m.end) \
+            or word(j) in titles or (subject_pos == "j" and (between or modal))
+        named_subject = (subject_pos == "nr" and _object_follows(analysis[k + 1])) \
+            or (body and _name_follows(analysis[k + 1], found))
+        if m.type == "ORG":
+            clause = named_subject
+        else:
+            clause = (subject_pos in SUBJECT_POS and named_subject) or subject_pos in OBJECT_POS | {"r"} and (
+                between or (j == first and text[:subject_end - m.start] in generic_heads))
+        if clause:
+            while analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
+                k += 1
+            return analysis[k][1]
+    return None

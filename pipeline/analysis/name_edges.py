@@ -1,0 +1,140 @@
+"""A name's edges: where a recognizer's or a chunk's span begins or ends against the word
+analysis, the listed names and its own brackets and quotation marks."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from pipeline.analysis.boundaries import word_analysis
+from pipeline.analysis.clauses import STATIONING_VERBS
+from pipeline.records import Mention
+
+TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
+
+
+def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                                text: str) -> list[Mention]:
+    """Organisations and places the recognizer ends with a one-character function word or verb of
+    stationing of the word analysis (`西班牙中央政府|驻`, `塔里木油田|比`) end before it: no such name
+    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`)."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    ends = {e: (s, pos) for s, e, pos in analysis if e - s == 1 and (
+        pos in TRAILING_POS or (pos == "v" and text[s] in STATIONING_VERBS))}
+    trimmed = []
+    for m in mentions:
+        last = ends.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
+        if last and last[0] - m.start >= 2:
+            m = Mention(m.start, last[0], m.text[: last[0] - m.start], m.type, m.source, m.score, m.name)
+        trimmed.append(m)
+    return trimmed
+
+
+KNOWN_NAME_MAX = 16  # the longest name of a word list looked back for
+
+
+def begun_with_known_names(mentions: list[Mention], text: str,
+                           words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """A name that begins inside a place or body found in a word list (`粤港|澳大湾区建设领导小组`,
+    the list's `粤港澳大湾区`) and runs on past it begins where that name begins, unless a word of
+    the word analysis runs across that name's end (`美国|防部`: `美|国防部`)."""
+    crossing = word_analysis(words).crossing if words else {}
+    known = sorted((m.start, m.end) for m in mentions
+                   if m.source == "rule:lexicon" and m.type in ("ORG", "LOCATION") and m.end not in crossing)
+    if not known:
+        return mentions
+    starts = [s for s, _ in known]
+    moved = []
+    for m in mentions:
+        k = bisect_right(starts, m.start - 1) - 1
+        while k >= 0 and known[k][0] > m.start - KNOWN_NAME_MAX and m.type in ("ORG", "EVENT", "AWARD"):
+            start, end = known[k]
+            if m.start < end < m.end:
+                m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
+                break
+            k -= 1
+        moved.append(m)
+    return moved
+
+
+LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+ASPECT_PARTICLES = "着了过"
+
+
+def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
+    """Whether an honour's name begins with a verb of two characters or more before a year or a
+    number (`公布|2020年全国教书育人楷模`): what the verb does to it, not its name."""
+    end, pos = starting[start]
+    return m.type == "AWARD" and pos == "v" and end - start >= 2 and starting.get(end, (0, ""))[1] in ("t", "m")
+
+
+def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
+    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
+    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
+    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`)."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    starting, crossing = analysis.starting, analysis.crossing
+    starts = [s for s, _, _ in analysis]
+    trimmed = []
+    for m in mentions:
+        start = m.start
+        inside = crossing.get(start) if m.source == "rule:chunk" else None
+        if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
+            start = inside[1]
+        if m.source == "rule:chunk":
+            for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
+                if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
+                    start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
+        while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
+                starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
+            start = starting[start][0]
+        trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
+                       if start != m.start else m)
+    return trimmed
+
+
+CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
+OPENERS = frozenset(CLOSERS.values())
+MATCHING = {opener: closer for closer, opener in CLOSERS.items()}
+MARKS = frozenset(CLOSERS) | OPENERS
+
+
+def balanced(mention: Mention, document: str = "") -> Mention | None:
+    """`mention` within its brackets and quotation marks. A closing one whose opening one it does
+    not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
+    after it (`宁夏)|东方集团有限公司`); an opening one it does not close takes the name inside when
+    the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
+    (`…大学|（北京`). None when nothing is left."""
+    text, open_at, start = mention.text, [], 0
+    if MARKS.isdisjoint(text):
+        return mention
+    document = document or " " * mention.start + text
+    for i, char in enumerate(text):
+        if char in OPENERS:
+            open_at.append((i, char))
+        elif char in CLOSERS:
+            if open_at and open_at[-1][1] == CLOSERS[char]:
+                open_at.pop()
+            else:
+                start, open_at = i + 1, []
+                if i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]:
+                    start = -1
+    if start == -1:
+        return _within(mention, document, mention.start - 1, mention.end)
+    if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
+        return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
+    end = open_at[0][0] if open_at else len(text)
+    if start == 0 and end == len(text):
+        return mention
+    if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark
+        start, end = start + 1, open_at[1][0] if len(open_at) > 1 else len(text)
+    return _within(mention, document, mention.start + start, mention.start + end)
+
+
+def _within(mention: Mention, document: str, start: int, end: int) -> Mention | None:
+    if end - start < 2:
+        return None
+    return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)

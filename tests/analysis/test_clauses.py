@@ -1,0 +1,64 @@
+"""pipeline.analysis.clauses: organisation and event names that run across a clause."""
+from pipeline.analysis.clauses import without_clause_subjects
+from pipeline.records import Mention
+
+
+def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate():
+    def mention(text, name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "rule:chunk", 0.9)
+    text = "国务院委托国家计委召开会议。交通部长伯塞斯库公开批评政府。党历来重视党史学习教育。"
+    words = [(0, 3, "nt"), (3, 5, "v"), (5, 7, "n"), (7, 9, "j"), (9, 11, "v"), (11, 13, "n"), (13, 14, "w"),
+             (14, 18, "n"), (18, 22, "nr"), (22, 24, "a"), (24, 26, "v"), (26, 28, "n"), (28, 29, "w"),
+             (29, 30, "n"), (30, 32, "d"), (32, 34, "v"), (34, 36, "n"), (36, 38, "v"), (38, 40, "vn"), (40, 41, "w")]
+    found = [mention(text, "国务院委托国家计委", "ORG"), mention(text, "交通部长伯塞斯库公开批评政府", "ORG"),
+             mention(text, "党历来重视党史学习教育", "EVENT")]
+    commission = Mention(5, 9, "国家计委", "ORG", "model", 0.9)
+    assert [m.text for m in without_clause_subjects(found + [commission], words)] == ["国家计委", "党史学习教育",
+                                                                                     "国家计委"]
+    assert [m.text for m in without_clause_subjects(found, words)] == [found[0].text, "党史学习教育"]  # no name after
+    assert without_clause_subjects(found, None) == found
+
+    text = "国务院扶贫开发领导小组和党史学习教育，中央全面深化改革委员会，会议研究部署第二批主题教育。"
+    words = [(0, 3, "nt"), (3, 5, "vn"), (5, 7, "vn"), (7, 9, "vn"), (9, 11, "n"), (11, 12, "c"), (12, 14, "n"),
+             (14, 16, "v"), (16, 18, "vn"), (18, 19, "w"), (19, 21, "n"), (21, 23, "a"), (23, 25, "v"), (25, 27, "vn"),
+             (27, 30, "n"), (30, 31, "w"), (31, 33, "n"), (33, 35, "v"), (35, 37, "v"), (37, 39, "m"), (39, 40, "q"),
+             (40, 42, "n"), (42, 44, "vn"), (44, 45, "w")]
+    own = [mention(text, "国务院扶贫开发领导小组", "ORG"), mention(text, "党史学习教育", "EVENT"),
+           mention(text, "中央全面深化改革委员会", "ORG")]
+    assert without_clause_subjects(own, words) == own  # verbal nouns, no adverbial, an adjective alone
+    headed = [mention(text, "会议研究部署第二批主题教育", "EVENT")]
+    assert [m.text for m in without_clause_subjects(headed, words, frozenset({"会议"}))] == ["第二批主题教育"]
+    assert without_clause_subjects(headed, words) == headed
+
+
+def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
+    text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
+
+    def mention(name, source="rule:chunk"):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "ORG", source, 0.9)
+    words = [(0, 2, "n"), (2, 4, "n"), (4, 6, "vn"), (6, 7, "n"), (7, 9, "v"), (9, 12, "ns"), (12, 14, "n"),
+             (14, 16, "vn"), (16, 17, "n"), (17, 18, "w"), (18, 21, "nt"), (21, 23, "n"), (23, 24, "v"), (24, 26, "n"),
+             (26, 28, "n"), (28, 30, "n"), (30, 31, "w"), (31, 33, "ns"), (33, 35, "nz"), (35, 37, "n"), (37, 38, "v"),
+             (38, 39, "j"), (39, 42, "n")]
+    chunks = [mention("国家技术监督局委托广东省技术监督局"), mention("财政部部长兼国家税务总局"),
+              mention("北京协和医院援鄂医疗队")]
+    found = [mention("国家技术监督局", "model"), mention("北京协和医院", "model"), mention("国家税务总局", "model")]
+    kept = without_clause_subjects(chunks + found, words, titles=frozenset({"部长"}))
+    assert [m.text for m in kept] == ["广东省技术监督局", "国家税务总局", "北京协和医院援鄂医疗队", "国家技术监督局",
+                                      "北京协和医院", "国家税务总局"]
+    assert without_clause_subjects(chunks[:1], words) == chunks[:1]  # no subject found
+
+
+def test_a_preposition_between_two_names_found_ends_an_organisation_s_clause():
+    text = "在北京人民大会堂同欧盟委员会主席会谈，中国同东盟博览会"
+    words = [(0, 1, "p"), (1, 3, "ns"), (3, 8, "n"), (8, 9, "p"), (9, 11, "j"), (11, 14, "n"), (14, 16, "n"),
+             (16, 18, "v"), (18, 19, "w"), (19, 21, "ns"), (21, 22, "p"), (22, 24, "j"), (24, 27, "n")]
+    chunk = Mention(1, 14, text[1:14], "ORG", "rule:chunk", 0.7)
+    hall, commission = Mention(1, 8, text[1:8], "LOCATION", "model"), Mention(9, 14, text[9:14], "ORG", "model")
+    expo = Mention(19, 27, text[19:27], "EVENT", "rule:chunk", 0.9)
+    china, asean = Mention(19, 21, "中国", "LOCATION", "rule:lexicon"), Mention(22, 24, "东盟", "ORG", "rule:lexicon")
+    kept = without_clause_subjects([chunk, hall, commission, expo, china, asean], words)
+    assert [m.text for m in kept][:2] == ["欧盟委员会", text[1:8]]
+    assert expo in kept  # an event may join two parties by a preposition

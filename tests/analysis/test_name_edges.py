@@ -1,0 +1,78 @@
+"""pipeline.analysis.name_edges: where a name begins and ends against the word analysis, listed
+names and its own brackets."""
+from pipeline.analysis.name_edges import (
+    balanced,
+    begun_with_known_names,
+    without_leading_function_words,
+    without_trailing_predicates,
+)
+from pipeline.records import Mention
+
+
+def test_a_recognizer_name_ends_before_a_function_word_or_a_verb_of_stationing():
+    text = "西班牙中央政府驻当地代表，塔里木油田比去年，义乌西站开通"
+    words = [(0, 3, "ns"), (3, 7, "n"), (7, 8, "v"), (8, 10, "s"), (10, 12, "n"), (12, 13, "w"), (13, 16, "ns"),
+             (16, 18, "n"), (18, 19, "p"), (19, 21, "t"), (21, 22, "w"), (22, 25, "ns"), (25, 26, "v"), (26, 28, "v")]
+    found = [Mention(0, 8, text[0:8], "ORG", "model"), Mention(13, 19, text[13:19], "LOCATION", "model"),
+             Mention(22, 26, text[22:26], "LOCATION", "model"), Mention(13, 19, text[13:19], "LOCATION", "rule:lexicon")]
+    assert [m.text for m in without_trailing_predicates(found, words, text)] == [
+        "西班牙中央政府", "塔里木油田", "义乌西站", "塔里木油田比"]  # 站 may be a verb: kept; lists are as written
+
+
+def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
+    text = "粤港澳大湾区建设领导小组，美国防部长"
+    region = Mention(0, 6, "粤港澳大湾区", "LOCATION", "rule:lexicon")
+    group = Mention(2, 12, text[2:12], "ORG", "model")
+    america, ministry = Mention(13, 15, "美国", "LOCATION", "rule:lexicon"), Mention(14, 17, "国防部", "ORG", "model")
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "j"), (3, 6, "ns"), (6, 8, "vn"), (8, 10, "vn"), (10, 12, "n"),
+             (12, 13, "w"), (13, 14, "j"), (14, 17, "nt"), (17, 18, "n")]
+    moved = begun_with_known_names([region, group, america, ministry], text, words)
+    assert [m.text for m in moved] == ["粤港澳大湾区", "粤港澳大湾区建设领导小组", "美国", "国防部"]
+    assert begun_with_known_names([america, ministry], text)[1].text == "美国防部"  # without words to tell
+
+
+def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
+    text = "每当春节联欢晚会开始，同委员长会晤"
+    words = [(0, 2, "p"), (2, 4, "t"), (4, 6, "vn"), (6, 8, "n"), (8, 10, "v"), (10, 11, "w"), (11, 12, "p"),
+             (12, 15, "n"), (15, 17, "vn")]
+    gala, meeting = Mention(1, 8, text[1:8], "EVENT", "rule:chunk"), Mention(11, 17, text[11:17], "EVENT", "rule:chunk")
+    by_model = Mention(1, 8, text[1:8], "EVENT", "model")
+    assert [m.text for m in without_leading_function_words([gala, meeting, by_model], words)] == [
+        "春节联欢晚会", "委员长会晤", text[1:8]]
+
+
+def test_a_name_stays_within_its_brackets_and_quotation_marks():
+    def kept(name):
+        mention = balanced(Mention(5, 5 + len(name), name, "ORG", "model", 0.9))
+        return mention and (mention.text, mention.start)
+    assert kept("宁夏)东方集团有限公司") == ("东方集团有限公司", 8)
+    assert kept("“邮发服务有限公司") == ("邮发服务有限公司", 6)
+    assert kept("中国人民大学（北京") == ("中国人民大学", 5)
+    assert kept("伽利略”号") is None
+    assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
+
+
+def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
+    def kept(document, name):
+        start = document.index(name)
+        mention = balanced(Mention(start, start + len(name), name, "ORG", "model", 0.9), document)
+        return mention and mention.text
+    assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
+    assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
+    assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"
+
+
+def test_an_honour_begins_after_a_verb_before_its_year():
+    text = "联合公布2020年全国教书育人楷模名单"
+    words = [(0, 2, "v"), (2, 4, "v"), (4, 9, "t"), (9, 11, "n"), (11, 15, "l"), (15, 17, "n"), (17, 19, "n")]
+    award = Mention(2, 17, text[2:17], "AWARD", "rule:chunk")
+    event = Mention(2, 17, text[2:17], "EVENT", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([award, event], words)] == [
+        "2020年全国教书育人楷模", text[2:17]]
+
+
+def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
+    text = "这标志着长野冬奥会的序幕"
+    words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
+    games = Mention(1, 9, text[1:9], "EVENT", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]

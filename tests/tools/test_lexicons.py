@@ -1,0 +1,22 @@
+"""pipeline.tools.lexicons: the word lists distilled from the shared corpora, on a small made-up copy."""
+import json
+
+from pipeline.tools.lexicons import admin_places
+
+
+def test_a_place_s_short_form_that_people_s_daily_uses_only_as_a_common_word_is_left_out(tmp_path):
+    divisions = tmp_path / "lexicons/admin_divisions"
+    divisions.mkdir(parents=True)
+    tree = [{"name": "广西壮族自治区", "children": [{"name": "来宾市", "children": [{"name": "兴宾区"}]},
+                                                 {"name": "桂林市", "children": []}]}]
+    (divisions / "pcas-code.json").write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
+    (divisions / "HK-MO-TW.json").write_text("{}", encoding="utf-8")
+    corpus = tmp_path / "peoples_daily_1998"
+    corpus.mkdir()
+    (corpus / "splits.json").write_text(json.dumps({"train": ["19980101-01-001"], "dev": [], "test": []}))
+    lines = ["19980101-01-001-001/m  各方/r  来宾/n  和/c  桂林/ns  客人/n  。/w"] * 3
+    (corpus / "199801.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    places = admin_places(tmp_path)
+    assert {"广西", "来宾市", "桂林", "桂林市", "兴宾区"} <= set(places)
+    assert "来宾" not in places
+    assert "来宾" in admin_places(tmp_path, common_min_count=4)  # seen too rarely to tell
