@@ -221,7 +221,8 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
         if entity is None:
             entity = entities[eid] = Entity(eid, m.type, name, confidence=m.score)
         surface = original[m.start:m.end]
-        if surface != entity.name and surface not in entity.aliases and not m.name:  # `十九届二中` of a list is no alias
+        # `十九届二中` of a list is no alias; `实验室党委` of 中关村实验室党委 is
+        if surface != entity.name and surface not in entity.aliases and (not m.name or m.source == "short_form"):
             entity.aliases.append(surface)
         entity.mentions.append(Span(m.start, m.end, surface))
         entity.confidence = max(entity.confidence, m.score)
