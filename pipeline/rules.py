@@ -53,6 +53,7 @@ class RecognitionRules:
     never_entities: frozenset[str]
     trailing_junk: str
     place_finals: str
+    landform_terms: tuple[str, ...]
     place_generics: str
     word_place_generics: str
     sides: str
@@ -157,6 +158,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
+        landform_terms=longest_first(data.get("landform_terms", [])),
         place_generics=fold(data.get("place_generics", "")),
         word_place_generics=fold(data.get("word_place_generics", "")),
         sides=fold(data.get("sides", "")),

@@ -203,6 +203,11 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         return None
     if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
+    landform = word_at(document, mention.end, rules.landform_terms) if document else None
+    # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
+    if mention.type in ("PERSON", "LOCATION") and landform and len(mention.text) >= 2 and mention.text[-1] != "国":
+        end = mention.end + len(landform)
+        return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         return clean_person(mention, rules)
     if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):

@@ -681,3 +681,13 @@ def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name
     assert {m.text for m in short_form_mentions(text, found, {"ORG": ("集团",)})} == {"集团"}
     two = found + [mention("北京建工集团", "北京建工集团", "ORG")]
     assert not [m for m in short_form_mentions(text, two, {"ORG": ("集团",)}, organs) if m.name]  # which one?
+
+
+def test_a_name_before_a_landform_term_is_the_landform_s(rules):
+    text = "探访叙利亚耶尔穆克盆地，走进云贵高原和蒙古国草原。"
+
+    def at(name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "model", 0.9)
+    merged = merge_mentions([at("耶尔穆克", "PERSON"), at("贵", "LOCATION"), at("蒙古国", "LOCATION")], rules, text)
+    assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国")]
