@@ -1,5 +1,6 @@
-"""Mention candidates from the statistical analyses: the recognizer's entities and the names the
-word analysis reads (`doc._.zhkg_words`) where nothing else was found."""
+"""Mention candidates from the statistical analyses: the recognizer's entities, the names the
+word analysis reads (`doc._.zhkg_words`) where nothing else was found, and the other people of a
+list that names one."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
+from pipeline.analysis.matching import HAN_CLASS
 from pipeline.records import Mention
 
 MODEL_SCORE = 0.9
@@ -69,3 +71,28 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
     return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
             if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
             and not any(p in taken for p in range(s, e))]
+
+
+ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
+                         rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")
+
+
+def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
+    """`习近平、李强、赵乐际等`: in a list of short names that holds a known person, the other
+    items that start with a surname are people too."""
+    people = {(m.start, m.end) for m in mentions if m.type == "PERSON"}
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for match in ENUMERATION.finditer(text):
+        items, pos = [], match.start()
+        for item in match.group(0).split("、"):
+            items.append((pos, pos + len(item), item))
+            pos += len(item) + 1
+        if not any((s, e) in people for s, e, _ in items):
+            continue
+        for start, end, item in items:
+            if (start, end) in people or any(s < end and start < e for s, e in taken):
+                continue
+            if item[:1] in surnames or item[:2] in surnames:
+                found.append(Mention(start, end, item, "PERSON", "rule:enumeration", 0.8))
+    return found

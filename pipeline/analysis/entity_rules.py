@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.analysed_mentions import model_mentions, worded_names, worded_people
+from pipeline.analysis.analysed_mentions import enumerated_people, model_mentions, worded_names, worded_people
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
@@ -56,9 +56,6 @@ LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
 ANCHOR = "_ANCHOR"
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
-ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"
-                         rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?=等|出席|参加)")
-
 if not Doc.has_extension("zhkg_mentions"):
     Doc.set_extension("zhkg_mentions", default=None)
 
@@ -324,27 +321,6 @@ def _trim_person_overreach(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
         trimmed.append(m)
     return trimmed
-
-
-def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[str]) -> list[Mention]:
-    """`习近平、李强、赵乐际等`: in a list of short names that holds a known person, the other
-    items that start with a surname are people too."""
-    people = {(m.start, m.end) for m in mentions if m.type == "PERSON"}
-    taken = [(m.start, m.end) for m in mentions]
-    found = []
-    for match in ENUMERATION.finditer(text):
-        items, pos = [], match.start()
-        for item in match.group(0).split("、"):
-            items.append((pos, pos + len(item), item))
-            pos += len(item) + 1
-        if not any((s, e) in people for s, e, _ in items):
-            continue
-        for start, end, item in items:
-            if (start, end) in people or any(s < end and start < e for s, e in taken):
-                continue
-            if item[:1] in surnames or item[:2] in surnames:
-                found.append(Mention(start, end, item, "PERSON", "rule:enumeration", 0.8))
-    return found
 
 
 class EntityRules:
