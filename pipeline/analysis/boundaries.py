@@ -307,5 +307,3 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed
-
-

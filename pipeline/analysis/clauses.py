@@ -5,14 +5,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.analysis.boundaries import WordAnalysis, word_analysis
+from pipeline.analysis.boundaries import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 
 # the word analysis's names of people and bodies; not places, which name bodies' seats and scopes
 # (`中国|驻|俄罗斯大使馆`, `晋江|供水|公司`)
 SUBJECT_POS = frozenset({"nr", "nt"})
 NAME_WORD_POS = frozenset({"nr", "nt", "ns", "j"})
-OBJECT_POS = frozenset({"n", "nt", "ns", "nz", "j", "nr"})
+OBJECT_POS = NOUN_POS | {"nr"}
 # modal verbs (能愿动词), which like adverbs stand between a subject and its verb (`要|充分|运用`, `愿|同`)
 MODALS = frozenset({"要", "将", "应", "会", "能", "须", "可", "愿", "应当", "应该", "需要", "必须", "能够", "可以", "愿意"})
 # verbs that name a body by where it is stationed or sent (`酒钢集团公司|驻|兰州办事处`, `中国|驻|…大使馆`)

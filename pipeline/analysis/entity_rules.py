@@ -200,7 +200,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         return None
     if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
-    landform = word_at(document, mention.end, rules.landform_terms) if document else None
+    landform = word_at(document, mention.end, rules.landform_terms)
     # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
     if mention.type in ("PERSON", "LOCATION") and landform and len(mention.text) >= 2 and mention.text[-1] != "国":
         end = mention.end + len(landform)
@@ -336,8 +336,8 @@ class EntityRules:
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
-        self.titles = frozenset(self.rules.titles)
-        self.places = frozenset(self.rules.lexicons.get("PLACE", ()))
+        self.titles = word_set(self.rules.titles)
+        self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:

@@ -19,13 +19,13 @@ def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, 
     if not words:
         return mentions
     analysis = word_analysis(words)
-    ends = {e: (s, pos) for s, e, pos in analysis if e - s == 1 and (
+    last_starts = {e: s for s, e, pos in analysis if e - s == 1 and (
         pos in TRAILING_POS or (pos == "v" and text[s] in STATIONING_VERBS))}
     trimmed = []
     for m in mentions:
-        last = ends.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
-        if last and last[0] - m.start >= 2:
-            m = Mention(m.start, last[0], m.text[: last[0] - m.start], m.type, m.source, m.score, m.name)
+        last = last_starts.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
+        if last is not None and last - m.start >= 2:
+            m = Mention(m.start, last, m.text[: last - m.start], m.type, m.source, m.score, m.name)
         trimmed.append(m)
     return trimmed
 
@@ -108,7 +108,7 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     after it (`宁夏)|东方集团有限公司`); an opening one it does not close takes the name inside when
     the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
     (`…大学|（北京`). None when nothing is left."""
-    text, open_at, start = mention.text, [], 0
+    text, open_at, start, opened_before = mention.text, [], 0, False
     if MARKS.isdisjoint(text):
         return mention
     document = document or " " * mention.start + text
@@ -120,9 +120,8 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
                 open_at.pop()
             else:
                 start, open_at = i + 1, []
-                if i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]:
-                    start = -1
-    if start == -1:
+                opened_before = i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]
+    if opened_before:
         return _within(mention, document, mention.start - 1, mention.end)
     if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
         return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)

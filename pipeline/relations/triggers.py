@@ -114,11 +114,11 @@ def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anc
     return listed
 
 
-ASPECT = "了过"  # aspect particles between a verb and its object (`出席了晚会`)
+ASPECT = ("了", "过")  # aspect particles between a verb and its object (`出席了晚会`)
 
 
 def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
-    pos += text[pos:pos + 1] in ASPECT if pos < len(text) else 0
+    pos += text.startswith(ASPECT, pos)
     return any(text.startswith(w, pos) for w in words)
 
 

@@ -103,29 +103,22 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
-def test_title_chain_through_a_title_fused_with_its_body_s_last_character(rules, relation_rules):
-    text = "中央军委副主席、国务委员兼国防部长王建华上将在座。"
-    mentions = [anchored(text, "中央军委", "ORG"), anchored(text, "国防部", "ORG"), anchored(text, "王建华", "PERSON")]
+@pytest.mark.parametrize("text, bodies, expected", [
+    # a title fused with its body's last character (国防部|长)
+    ("中央军委副主席、国务委员兼国防部长王建华上将在座。", [("中央军委", "ORG", 0), ("国防部", "ORG", 0)],
+     {("中央军委", "副主席"), ("国防部", "部长")}),
+    # a post of a place names no organisation, but the chain runs on past it
+    ("中共中央政治局委员、北京市委书记、北京市市长王建华出席晚会。",
+     [("中共中央政治局", "ORG", 0), ("北京市委", "ORG", 0), ("北京市", "LOCATION", 1)],
+     {("中共中央政治局", "委员"), ("北京市委", "书记")}),
+    # a title that names its own body (外长) takes none of the chain's
+    ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
+])
+def test_title_chain_past_fused_titles_places_and_titles_naming_their_body(rules, relation_rules, text, bodies,
+                                                                           expected):
+    mentions = [anchored(text, surface, etype, n) for surface, etype, n in bodies] + [anchored(text, "王建华", "PERSON")]
     assert tuples(chain(text, mentions, rules, relation_rules)) == {
-        ("holds_position", "王建华", "中央军委", "副主席"),
-        ("holds_position", "王建华", "国防部", "部长"),
-    }
-
-
-def test_title_chain_runs_past_a_post_of_a_place_which_names_no_organisation(rules, relation_rules):
-    text = "中共中央政治局委员、北京市委书记、北京市市长王建华出席晚会。"
-    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "北京市委", "ORG"),
-                anchored(text, "北京市", "LOCATION", 1), anchored(text, "王建华", "PERSON")]
-    assert tuples(chain(text, mentions, rules, relation_rules)) == {
-        ("holds_position", "王建华", "中共中央政治局", "委员"),
-        ("holds_position", "王建华", "北京市委", "书记"),
-    }
-
-
-def test_a_title_that_names_its_own_body_takes_none_of_the_chain(rules, relation_rules):
-    text = "国务院副总理兼外长王建华出席。"
-    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON")]
-    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", "国务院", "副总理")}
+        ("holds_position", "王建华", body, title) for body, title in expected}
 
 
 def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
