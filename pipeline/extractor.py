@@ -17,9 +17,11 @@ class Extractor:
     def __init__(self, config: RunConfig | None = None):
         self.config = config or load_config()
         self.nlp = load_nlp(self.config)
+        self._seen: set[str] = set()  # the characters of the documents `memory_zone` was given
+        self.orths: dict[str, int] = {}  # their folded forms' orth ids: their lexemes, made outside the zones, stay
 
     def process(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        docs = ((make_doc(self.nlp, document.text), document) for document in documents)
+        docs = ((make_doc(self.nlp, document.text, self.orths), document) for document in documents)
         for doc, document in self.nlp.pipe(docs, as_tuples=True, batch_size=self.config.analysis.batch_size):
             yield DocumentResult(document, doc._.zhkg_entities, doc._.zhkg_relations)
 
@@ -31,7 +33,12 @@ class Extractor:
         ids, spans) is freed after it. Their characters' lexemes are made first, outside it, to be
         kept: made inside, they would be made again for every batch."""
         vocab = self.nlp.vocab
-        characters = set().union(*(set(document.text) for document in documents))
+        characters = set().union(*(set(document.text) for document in documents)) - self._seen
+        lasting = not vocab.in_memory_zone  # made in an enclosing zone, a lexeme goes with it
         for char in set(fold("".join(characters))):  # fold maps each character to one character
-            vocab[char]  # noqa: B018 - makes the lexeme
+            orth = vocab[char].orth  # makes the lexeme
+            if lasting:
+                self.orths[char] = orth
+        if lasting:
+            self._seen |= characters
         return self.nlp.memory_zone()

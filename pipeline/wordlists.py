@@ -36,14 +36,34 @@ def word_set(words: tuple[str, ...]) -> frozenset[str]:
 
 
 @by_identity
-def by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
-    lengths = sorted({len(w) for w in words}, reverse=True)
-    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+def by_first(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """First character → the lengths of the words that begin with it, the longest first, each with
+    those words; "" → the empty word's group, where the list has one (it begins anywhere)."""
+    return _grouped(words, 0)
+
+
+@by_identity
+def by_last(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """`by_first` for the last character."""
+    return _grouped(words, -1)
+
+
+def _grouped(words: tuple[str, ...], edge: int) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    empty = ((0, frozenset({""})),) if "" in words else ()
+    lengths: dict[str, dict[int, set[str]]] = {}
+    for word in words:
+        if word:
+            lengths.setdefault(word[edge], {}).setdefault(len(word), set()).add(word)
+    grouped = {char: tuple((n, frozenset(group[n])) for n in sorted(group, reverse=True)) + empty
+               for char, group in lengths.items()}
+    grouped[""] = empty
+    return grouped
 
 
 def word_at(text: str, start: int, words: tuple[str, ...]) -> str | None:
     """The longest of `words` that begins at `start` in `text`, if any."""
-    for length, group in by_length(words):
+    groups = by_first(words)
+    for length, group in groups.get(text[start:start + 1], groups[""]):
         if text[start:start + length] in group:
             return text[start:start + length]
     return None
@@ -51,7 +71,8 @@ def word_at(text: str, start: int, words: tuple[str, ...]) -> str | None:
 
 def ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
     """The longest of `words` that ends at `end` in `text`, if any."""
-    for length, group in by_length(words):
+    groups = by_last(words)
+    for length, group in groups.get(text[end - 1:end] if end > 0 else "", groups[""]):
         if length <= end and text[end - length:end] in group:
             return text[end - length:end]
     return None

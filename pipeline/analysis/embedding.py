@@ -70,13 +70,14 @@ def _hash_embed(width: int, rows: int, column: int, seed: int) -> Model:
 
 
 class _ProjectedVectors:
-    """spaCy's StaticVectors forward; in prediction, on a batch of at least `MIN_ROWS` tokens, the
-    rows of the whole vectors table projected once (`gemm(vectors, W.T)`, redone when W or the
-    table changes) instead of the batch's vectors projected at each call, and the keys' rows found
-    by a binary search in the sorted keys instead of by `Vectors.find` a key at a time. BLAS
-    computes a row of a product the same whatever the other rows of a large enough matrix (its
-    kernel for small ones sums in another order), which is checked on the first projection: where
-    it does not hold, the projection is never used."""
+    """spaCy's StaticVectors forward; in prediction the keys' rows found by a binary search in the
+    sorted keys instead of by `Vectors.find` a key at a time, and, on a batch of at least
+    `MIN_ROWS` tokens, the rows of the whole vectors table projected once (`gemm(vectors, W.T)`,
+    redone when W or the table changes) instead of the batch's vectors projected at each call.
+    That holds only where BLAS computes a row of a product the same whatever the other rows of a
+    large enough matrix (its kernel for small ones sums in another order), which is checked on the
+    first projection: where it does not (OpenBLAS's kernels sum a row by its place in the
+    matrix), the batch's vectors are projected as spaCy does."""
 
     MIN_ROWS = 256
 
@@ -90,25 +91,27 @@ class _ProjectedVectors:
 
     def __call__(self, model: Model, docs: list[Doc], is_train: bool):
         vectors = docs[0].vocab.vectors if docs else None
-        if (is_train or self.exact is False or sum(len(doc) for doc in docs) < self.MIN_ROWS
-                or not isinstance(vectors, Vectors) or vectors.mode != Mode.default):
+        if (is_train or not sum(len(doc) for doc in docs) or not isinstance(vectors, Vectors)
+                or vectors.mode != Mode.default or not len(vectors.key2row)):
             return static_vectors_forward(model, docs, is_train)
         projected = self._projection(model, vectors)
-        if projected is None:
-            return static_vectors_forward(model, docs, is_train)
         keys = model.ops.flatten([doc.to_array(getattr(vectors, "attr", ORTH)) for doc in docs])
         at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
         rows = np.where(self.keys[at] == keys, self.rows[at], -1)  # vectors.find(keys=keys)
-        output = projected[rows]
+        if projected is not None and len(rows) >= self.MIN_ROWS:
+            output = projected[rows]
+        else:
+            batch = model.ops.as_contig(model.ops.asarray(vectors.data)[rows])
+            output = model.ops.gemm(batch, self.weights, trans2=True)
         output[rows < 0] = 0
         return Ragged(output, model.ops.asarray1i([len(doc) for doc in docs])), lambda d_output: []
 
     def _projection(self, model: Model, vectors: Vectors) -> np.ndarray | None:
+        """The whole table projected where that is exact (None elsewhere); the sorted keys and
+        the weights brought up to date either way."""
         weights = model.ops.as_contig(model.get_param("W"))
         if (self.data is not vectors.data or len(self.keys) != len(vectors.key2row) or self.weights is None
                 or not np.array_equal(self.weights, weights)):
-            if not len(vectors.key2row):
-                return None
             data = model.ops.asarray(vectors.data)
             self.projected = model.ops.gemm(data, weights, trans2=True)
             self.weights, self.data = weights.copy(), vectors.data

@@ -2,6 +2,7 @@
 entity rules) and `load_nlp` (those, then resolution and relations: the whole per-document chain)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import spacy
@@ -48,12 +49,13 @@ def load_nlp(config: RunConfig | str | Path | None = None) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str) -> Doc:
+def make_doc(nlp: Language, text: str, orths: Mapping[str, int] | None = None) -> Doc:
     """The `Doc` zhkg analyses for `text`: its width-folded, simplified copy of the same length
     (`textnorm.analysis_text`), with `text` itself in `doc._.zhkg_text` (names, aliases and
-    evidence are given in it) and its width-folded copy in `doc.user_data[FOLDED_KEY]`."""
+    evidence are given in it) and its width-folded copy in `doc.user_data[FOLDED_KEY]`. `orths`:
+    as for `char_doc`."""
     folded = fold(text)
-    doc = char_doc(nlp.vocab, to_simplified(folded))
+    doc = char_doc(nlp.vocab, to_simplified(folded), orths)
     doc._.zhkg_text = text
     doc.user_data[FOLDED_KEY] = folded
     return doc

@@ -39,7 +39,8 @@ def word_scheme(labels: tuple[str, ...] | list[str]) -> WordScheme:
 
 def word_starts(scores: np.ndarray, scheme: WordScheme) -> np.ndarray:
     """Whether a word begins at each row of `scores` (logits; the first row always begins one)."""
-    totals = np.exp(scores - scores.max(axis=1, keepdims=True)) @ scheme.sums
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    totals = np.exp(shifted, out=shifted) @ scheme.sums
     begin, end = totals[:, 1] / totals[:, 0], totals[:, 2] / totals[:, 0]
     return begin + np.concatenate(([1.0], end[:-1])) > 1.0
 
@@ -52,7 +53,8 @@ def word_tags(scores: np.ndarray, starts: np.ndarray, scheme: WordScheme) -> np.
     position[ends - 1] = POSITIONS.index("E")
     position[starts] = POSITIONS.index("B")
     position[starts[ends - starts == 1]] = POSITIONS.index("S")
-    chosen = np.take_along_axis(scores, scheme.columns[position], axis=1) + scheme.absent[position]
+    grid = scores[:, scheme.columns.ravel()].reshape(len(scores), *scheme.columns.shape)  # [row, position, pos]
+    chosen = grid[np.arange(len(scores)), position] + scheme.absent[position]
     return np.add.reduceat(chosen, starts, axis=0).argmax(axis=1)
 
 

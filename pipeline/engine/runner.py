@@ -39,7 +39,7 @@ from pipeline.engine.lock import OutputLock
 from pipeline.engine.memory import graph_processes
 from pipeline.engine.progress import Progress
 from pipeline.engine.resume import previous_data, previous_run, remove_stale, remove_temporaries, resume_key, resume_note
-from pipeline.engine.workers import release_memory
+from pipeline.engine.workers import fewer_collections, release_memory
 from pipeline.errors import analysis_failed, printable
 from pipeline.graph.build import summary_from_data
 from pipeline.graph.spill import SummarySpill
@@ -165,7 +165,8 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
     spill = None
     try:
         spill = SummarySpill(out) if runner.name != "dask" else None
-        seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar, spill)
+        with fewer_collections():
+            seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar, spill)
         bar.close()
         report.timings["extract_seconds"] = round(time.perf_counter() - started - report.timings["load_seconds"], 3)
         report.removed = remove_stale(out, set(seen))
@@ -347,6 +348,8 @@ def _graph_stage(out: Path, config: RunConfig, runner, spill: SummarySpill | Non
 
     graph = CompactGraph(builder, dates)
     del builder
+    if engine == "local" and workers > 1:
+        release_memory()  # the builder's garbage handed back, so that forking is weighed on what the graph holds
     processes = graph_processes(engine, workers)
     import gc
 

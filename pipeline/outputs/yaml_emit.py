@@ -18,11 +18,11 @@ import yaml
 
 STR_TAG = "tag:yaml.org,2002:str"
 FLOAT_TAG = "tag:yaml.org,2002:float"
-_PLAIN = re.compile(
+_PLAIN = re.compile(  # a colon only within, followed by no blank (`PERSON:李强`): YAML's block plain allows it
     "[0-9A-Za-z_(\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\uff01-\uffee]"
-    "[0-9A-Za-z_()./+=\\- \u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uff01-\uffee]*")
+    "(?:[0-9A-Za-z_()./+=\\- \u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff01-\uffee]|:(?! |\\Z))*")
 _BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # what YAML reads as line breaks
 _RESOLVER = yaml.resolver.Resolver()
 MAX_KEY = 128  # longer keys are written as complex keys ("? ")
@@ -40,12 +40,20 @@ def _string(text: str, dump: Callable[[Any], str]) -> str:
     """`text` as a YAML scalar on one line."""
     if text in _plain:
         return text
-    if (_PLAIN.fullmatch(text) and not text.endswith(" ")
-            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG):
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and _read_as_string(text):
         if len(_plain) < _PLAIN_LIMIT:
             _plain.add(text)
         return text
     return _quoted(text, dump)
+
+
+def _read_as_string(text: str) -> bool:
+    """Whether YAML reads the plain scalar `text` (not empty) as a string: at once where no implicit
+    resolver (bool, int, float, null, timestamp, …) starts with its first character."""
+    resolvers = _RESOLVER.yaml_implicit_resolvers
+    if text[0] not in resolvers and None not in resolvers and not _RESOLVER.yaml_path_resolvers:
+        return True
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,11 +75,14 @@ def string_cache_clear() -> None:
 
 def _float(value: float) -> str:
     """SafeRepresenter.represent_float."""
+    text = repr(value)
+    if "e" not in text and "n" not in text:  # no exponent, nan or inf: as it is
+        return text
     if math.isnan(value):
         return ".nan"
     if math.isinf(value):
         return ".inf" if value > 0 else "-.inf"
-    text = repr(value).lower()
+    text = text.lower()
     if "." not in text and "e" in text:
         text = text.replace("e", ".0e", 1)
     return text

@@ -121,3 +121,65 @@ def test_the_ngram_ids_of_the_same_docs_are_reused_and_of_others_computed():
     assert all(np.array_equal(a, e) for a, e in zip(ids, expected))
     assert all(np.array_equal(a, e) for a, e in zip(again, expected))
     assert all(np.array_equal(a, e) for a, e in zip(other, expected))
+
+
+def test_word_tags_match_taking_each_rows_labels():
+    from pipeline.analysis.words import POSITIONS, word_scheme, word_tags
+
+    labels = [f"{p}-{pos}" for pos in ("n", "v", "ns", "nr") for p in POSITIONS if (p, pos) != ("I", "nr")]
+    scheme = word_scheme(labels)
+    rng = np.random.default_rng(4)
+    scores = rng.standard_normal((40, len(labels))).astype(np.float32)
+    starts = np.array([0, 1, 4, 5, 9, 20, 39])
+    ends = np.append(starts[1:], len(scores))
+    position = np.full(len(scores), POSITIONS.index("I"))
+    position[ends - 1], position[starts] = POSITIONS.index("E"), POSITIONS.index("B")
+    position[starts[ends - starts == 1]] = POSITIONS.index("S")
+    chosen = np.take_along_axis(scores, scheme.columns[position], axis=1) + scheme.absent[position]
+    assert np.array_equal(word_tags(scores, starts, scheme), np.add.reduceat(chosen, starts, axis=0).argmax(axis=1))
+
+
+@needs_model
+def test_static_vectors_found_by_search_are_spacys_with_or_without_the_projection():
+    model = load_recognizer("default")
+    node = next(node for node in model.get_pipe("tok2vec").model.walk()
+                if isinstance(node._func, embedding._ProjectedVectors))
+    texts = [news(i) for i in range(12)] + ["Ω生僻字龘靐齉爩，没有向量的字。"]
+    batches = [[model.make_doc(text) for text in texts], [model.make_doc(texts[-1])]]
+    node._func(node, batches[0], False)  # checks once whether this BLAS projects exactly
+    for docs in batches:
+        expected = static_vectors_forward(node, docs, False)[0].data
+        for exact in (False, node._func.exact):
+            node._func.exact = exact
+            assert np.array_equal(node._func(node, docs, False)[0].data, expected)
+
+
+def test_mentions_and_spans_are_made_with_the_dataclass_fields():
+    import dataclasses
+    import inspect
+
+    from pipeline.records import Mention, Span
+
+    for cls in (Mention, Span):
+        fields = dataclasses.fields(cls)
+        parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+        assert [(p.name, p.default) for p in parameters] == [
+            (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default) for f in fields]
+    mention = Mention(1, 3, "李强", "PERSON", "model")
+    assert dataclasses.replace(mention, end=2) == Mention(1, 2, "李强", "PERSON", "model", 1.0, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.start = 0
+
+
+def test_char_docs_made_from_known_orth_ids_are_the_same():
+    import spacy
+
+    from pipeline.analysis.doctext import char_doc
+
+    nlp = spacy.blank("zh")
+    text = "  李强 出席\u3000会议。\n\n 王 毅\t😀 x  "
+    orths = {char: nlp.vocab[char].orth for char in "李出席会议王😀"}
+    expected = nlp.make_doc(text)
+    for doc in (char_doc(nlp.vocab, text), char_doc(nlp.vocab, text, orths)):
+        assert doc.to_bytes(exclude=["user_data"]) == expected.to_bytes(exclude=["user_data"])
+        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]

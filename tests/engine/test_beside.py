@@ -64,3 +64,19 @@ def test_resident_and_child_memory_are_measured_where_linux_tells():
     assert resident is None or resident > 1 << 20
     if resident is not None:
         assert memory.largest_child_bytes() >= 0
+
+
+def test_forking_is_weighed_once_the_builders_memory_is_handed_back(tmp_path, extractor, monkeypatch):
+    from pipeline.config import load_config
+    from pipeline.engine import runner
+    from pipeline.graph.compact import CompactGraph
+    from tests.helpers import make_corpus
+
+    calls: list[str] = []
+    build = CompactGraph.__init__
+    monkeypatch.setattr(CompactGraph, "__init__", lambda self, *args: calls.append("graph") or build(self, *args))
+    monkeypatch.setattr(runner, "release_memory", lambda: calls.append("release"))
+    monkeypatch.setattr(runner, "graph_processes", lambda engine, workers: calls.append("weigh") or 1)
+    runner.run([str(make_corpus(tmp_path / "in", 2))], tmp_path / "out", load_config(), extractor=extractor, workers=2,
+               warn=lambda message: None)
+    assert calls[calls.index("graph"):calls.index("weigh") + 1] == ["graph", "release", "weigh"]

@@ -1,9 +1,10 @@
 """pipeline.engine.workers: a batch's analysis leaves no entity strings in the vocabulary; what
 the engines send back."""
+import gc
 import json
 
 from pipeline.engine.cache import summary_json
-from pipeline.engine.workers import analyse_documents
+from pipeline.engine.workers import ANALYSIS_GC_THRESHOLDS, analyse_documents, fewer_collections
 from pipeline.engine.written import written_outcomes
 from pipeline.graph.spill import spill_record
 from pipeline.ingest.documents import make_document
@@ -19,6 +20,17 @@ def test_a_batch_leaves_no_entity_ids_in_the_vocabulary_and_its_results_outlive_
     assert "EVENT:第五届星河湖论坛开幕式" in ids
     assert "EVENT:第五届星河湖论坛开幕式" not in extractor.nlp.vocab.strings
     assert "星" in extractor.nlp.vocab.strings  # the characters' lexemes stay: made once, not per batch
+    assert "䶵" not in extractor.nlp.vocab.strings
+    later = analyse_documents(extractor, [make_document("zone-1", TEXT + "䶵", "zone-1.txt")])
+    assert "䶵" in extractor.nlp.vocab.strings and "EVENT:第五届星河湖论坛开幕式" not in extractor.nlp.vocab.strings
+    assert [e.id for e in later["zone-1"].entities] == [e.id for e in results["zone-0"].entities]
+
+
+def test_the_collector_runs_less_often_during_the_analysis_only():
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == ANALYSIS_GC_THRESHOLDS
+    assert gc.get_threshold() == before
 
 
 def test_written_outcomes_carry_the_cache_row_the_spill_record_and_the_counts():

@@ -13,8 +13,11 @@ TRICKY = [
     "[a]", "{a}", "a, b", "&a", "*a", "!a", "|a", ">a", "%a", "@a", "`a", "tab\there", "emoji 😀", "line\u2028sep",
     "bell\x07", "\ufeffbom", "ORG:中关村实验室党委", "PERSON:傅首清", "http://example.org/a?b=c", "a  b", "0.5",
     "NaN", ".inf", "第十四届全国人民代表大会第二次会议", "１２３ＡＢＣ", "x" * 300,
+    "a:", ":a", "a::b", "a:b:c", "a :b", "a:b ", "a: ", "1:20", "190:20:30", "中:", "PERSON:李强:副", "Yes:no", "x:#",
+    "x:\u3000y", "x:-", "null:", "ORG:a b", "on:",
 ]
-NUMBERS = [0, 1, -5, 10**20, 0.0, -0.0, 0.5, 1e-7, 1e16, 123456.789, float("inf"), float("-inf"), True, False, None]
+NUMBERS = [0, 1, -5, 10**20, 0.0, -0.0, 0.5, 1e-7, 1e16, 123456.789, float("inf"), float("-inf"), float("nan"), True,
+           False, None, 1.0, 2.5e20, -1e300, 5e-324, 1e-5, 0.0001, 12345678901234567.0]
 
 
 def same_as_pyyaml(data):
