@@ -97,11 +97,11 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
     """Whether a word runs into `m`'s first character, a predicate word lies inside it, a
     pronoun or particle follows its first character (`但|他`, `风趣|地`), or it begins with a
-    classifier (`位|安培`, `位|男`)."""
+    classifier (`位|安培`, `位|男`) or a one-character conjunction (`及|与会`)."""
     if m.start in words.crossing:
         return True
     starting = words.starting
-    if m.start in starting and starting[m.start][1] == "q":
+    if m.start in starting and (starting[m.start][1] == "q" or starting[m.start] == (m.start + 1, "c")):
         return True
     return any(s in starting and starting[s][0] <= m.end
                and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
@@ -284,7 +284,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
     (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
-    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`."""
+    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
+    one-character verb or preposition that the mention begins with (`报|中央政治局会议`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
@@ -294,6 +295,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
+    leading_verbs = {start: end for start, end, pos in words if pos in "vp" and end - start == 1}
     trimmed = []
     for m in mentions:
         cut = 0
@@ -301,8 +303,10 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
-            cut = governed_start(m.text, rules, starts,
-                                 [end - m.start for end in predicate_ends if m.start < end < m.end])
+            ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
+            if m.start in leading_verbs:  # `报|中央政治局会议`: a one-character verb the mention begins with
+                ends.append(leading_verbs[m.start] - m.start)
+            cut = governed_start(m.text, rules, starts, ends)
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)

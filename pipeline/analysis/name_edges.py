@@ -57,6 +57,26 @@ def begun_with_known_names(mentions: list[Mention], text: str,
     return moved
 
 
+def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None,
+                     place_generics: str = "") -> list[Mention]:
+    """A person's name cut short (`阿纳斯塔|夏季斯通电话`) is the longer name of the same person
+    found elsewhere in the document (`阿纳斯塔夏季斯`) where the text goes on with that name: one found
+    where no word of the word analysis runs across its end (not `库尔德武|装`), and that ends in no
+    place's generic term (`卡什代村`)."""
+    crossing = word_analysis(words).crossing if words else {}
+    names = sorted({m.text for m in mentions if m.type == "PERSON" and m.end not in crossing
+                    and m.text[-1] not in place_generics}, key=len, reverse=True)
+    completed = []
+    for m in mentions:
+        if m.type == "PERSON":
+            longer = next((n for n in names if len(n) > len(m.text) and n.startswith(m.text)
+                           and text.startswith(n, m.start)), None)
+            if longer:
+                m = Mention(m.start, m.start + len(longer), longer, m.type, m.source, m.score, m.name)
+        completed.append(m)
+    return completed
+
+
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 ASPECT_PARTICLES = "着了过"
 

@@ -245,6 +245,7 @@ def test_unworded_people_equals_a_scan_of_every_word():
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
             or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
+            or (s == m.start and pos == "c" and e - s == 1)
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -329,3 +330,24 @@ def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
 
 def test_a_campaign_s_batch_may_begin_a_governed_name(rules):
     assert governed_start("历史使命感做好第二批主题教育", rules, predicate_ends=[7]) == 7
+
+
+def test_a_one_character_verb_the_event_mention_begins_with_governs_it(rules):
+    text = "报中央政治局会议审议，深入学习六中全会精神"
+    words = [(0, 1, "v"), (1, 3, "n"), (3, 6, "n"), (6, 8, "n"), (8, 10, "v"), (10, 11, "w"), (11, 13, "a"),
+             (13, 15, "v"), (15, 19, "j"), (19, 21, "n")]
+    report, plenum = Mention(0, 8, text[0:8], "EVENT", "rule:chunk"), Mention(11, 19, text[11:19], "EVENT", "rule:chunk")
+    trimmed = trim_governing_predicates([report, plenum], rules, text, words)
+    assert [m.text for m in trimmed] == ["中央政治局会议", "六中全会"]
+    spoken = Mention(0, 8, text[0:8], "EVENT", "rule:chunk")
+    assert trim_governing_predicates([spoken], rules, text, [(0, 3, "n"), *words[2:]])[0] == spoken  # no verb word
+
+
+def test_a_name_pattern_finds_no_person_after_a_one_character_conjunction():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "常委会委员及与会同志，于英杰同志"
+    words = [(0, 3, "j"), (3, 5, "n"), (5, 6, "c"), (6, 8, "vn"), (8, 10, "n"), (10, 11, "w"), (11, 14, "nr"),
+             (14, 16, "n")]
+    found = [Mention(5, 8, "及与会", "PERSON", "rule:pattern"), Mention(11, 14, "于英杰", "PERSON", "rule:pattern")]
+    assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["于英杰"]

@@ -3,6 +3,7 @@ names and its own brackets."""
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
+    completed_people,
     without_leading_function_words,
     without_trailing_predicates,
 )
@@ -76,3 +77,20 @@ def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
     games = Mention(1, 9, text[1:9], "EVENT", "rule:chunk")
     assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
+
+
+def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
+    text = "同总统阿纳斯塔夏季斯通电话。阿纳斯塔夏季斯表示，库尔德武装，库尔德人，卡什代村的卡什说"
+    words = [(0, 1, "p"), (1, 3, "n"), (3, 7, "nr"), (7, 11, "nz"), (11, 13, "n"), (13, 14, "w"), (14, 21, "nr"),
+             (21, 23, "v"), (23, 24, "w"), (24, 27, "ns"), (27, 29, "n"), (29, 30, "w"), (30, 33, "ns"), (33, 34, "n"),
+             (34, 35, "w"), (35, 39, "ns"), (39, 40, "u"), (40, 42, "nr"), (42, 43, "v")]
+
+    def person(name, occurrence=0):
+        start = text.index(name) if not occurrence else text.index(name, text.index(name) + 1)
+        return Mention(start, start + len(name), name, "PERSON", "model")
+    cut, whole = person("阿纳斯塔"), person("阿纳斯塔夏季斯", 1)
+    kurd_cut, kurd = Mention(24, 28, "库尔德武", "PERSON", "model"), Mention(30, 33, "库尔德", "PERSON", "model")
+    village, short = Mention(35, 39, "卡什代村", "PERSON", "model"), Mention(35, 37, "卡什", "PERSON", "model")
+    done = completed_people([cut, whole, kurd_cut, kurd, village, short], text, words, "村")
+    assert [m.text for m in done] == ["阿纳斯塔夏季斯", "阿纳斯塔夏季斯", "库尔德武", "库尔德", "卡什代村", "卡什"]
+    assert text[done[0].start:done[0].end] == "阿纳斯塔夏季斯"

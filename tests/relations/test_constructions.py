@@ -196,6 +196,18 @@ def test_long_and_short_order_of_a_meeting_name_are_one_entity(schema):
     assert mapping == {long: long, short: long, npc_long: npc_long, npc_short: npc_long}
 
 
+def test_the_full_name_of_the_political_consultative_conference_is_one_key_with_its_short_forms(schema):
+    full, short = "中国人民政治协商会议第十三届全国委员会第三次会议", "政协第十三届全国委员会第三次会议"
+    mapping = same_meeting({full, short, "全国政协十三届三次会议", "全国政协十三届四次会议"}, schema.recognition, schema.aliases)
+    assert mapping == {full: full, short: full, "全国政协十三届三次会议": full}
+
+
+def test_a_meeting_named_without_its_body_is_the_one_the_document_names_with_it(extract):
+    facts = extract("十三届全国人大常委会第一百一十三次委员长会议在京举行。第一百一十三次委员长会议听取了报告。"
+                    "委员长会议决定。")
+    assert facts.names("EVENT") == {"十三届全国人大常委会第一百一十三次委员长会议"}
+
+
 def test_a_meeting_name_without_its_term_joins_the_one_with_it(schema):
     mapping = same_meeting({"全国政协第三十七次主席会议", "政协第十三届全国委员会第三十七次主席会议"},
                            schema.recognition, schema.aliases)
