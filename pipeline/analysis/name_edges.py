@@ -15,7 +15,8 @@ def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, 
                                 text: str) -> list[Mention]:
     """Organisations and places the recognizer ends with a one-character function word or verb of
     stationing of the word analysis (`西班牙中央政府|驻`, `塔里木油田|比`) end before it: no such name
-    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`)."""
+    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`). A person's
+    name it ends inside a verb ends before that verb (`蔡奇|陪同`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -23,7 +24,12 @@ def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, 
         pos in TRAILING_POS or (pos == "v" and text[s] in STATIONING_VERBS))}
     trimmed = []
     for m in mentions:
-        last = last_starts.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
+        last = None
+        if m.source == "model" and m.type in ("ORG", "LOCATION"):
+            last = last_starts.get(m.end)
+        elif m.source == "model" and m.type == "PERSON" and m.end in analysis.crossing:
+            start = analysis.crossing[m.end][0]
+            last = start if analysis.starting[start][1] == "v" else None
         if last is not None and last - m.start >= 2:
             m = Mention(m.start, last, m.text[: last - m.start], m.type, m.source, m.score, m.name)
         trimmed.append(m)

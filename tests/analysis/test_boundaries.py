@@ -245,7 +245,7 @@ def test_unworded_people_equals_a_scan_of_every_word():
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
             or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
-            or (s == m.start and pos == "c" and e - s == 1)
+            or (s == m.start and pos == "c" and e - s == 1) or (s < m.end < e and pos in PREDICATE_POS)
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -351,3 +351,12 @@ def test_a_name_pattern_finds_no_person_after_a_one_character_conjunction():
              (14, 16, "n")]
     found = [Mention(5, 8, "及与会", "PERSON", "rule:pattern"), Mention(11, 14, "于英杰", "PERSON", "rule:pattern")]
     assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["于英杰"]
+
+
+def test_a_name_pattern_finds_no_person_that_a_verb_runs_on_from():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "中央办公厅主任蔡奇陪同考察"
+    words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "n"), (7, 9, "nr"), (9, 11, "v"), (11, 13, "v")]
+    found = [Mention(7, 10, "蔡奇陪", "PERSON", "rule:pattern"), Mention(7, 9, "蔡奇", "PERSON", "rule:pattern")]
+    assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["蔡奇"]

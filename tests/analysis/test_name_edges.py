@@ -20,6 +20,14 @@ def test_a_recognizer_name_ends_before_a_function_word_or_a_verb_of_stationing()
         "西班牙中央政府", "塔里木油田", "义乌西站", "塔里木油田比"]  # 站 may be a verb: kept; lists are as written
 
 
+def test_a_recognizer_person_that_a_verb_runs_on_from_ends_before_it():
+    text = "主任蔡奇陪同考察，丁辉清晰地记得"
+    words = [(0, 2, "n"), (2, 4, "nr"), (4, 6, "v"), (6, 8, "v"), (8, 9, "w"), (9, 11, "nr"), (11, 13, "a"),
+             (13, 14, "u"), (14, 16, "v")]
+    found = [Mention(2, 5, "蔡奇陪", "PERSON", "model"), Mention(9, 12, "丁辉清", "PERSON", "model")]
+    assert [m.text for m in without_trailing_predicates(found, words, text)] == ["蔡奇", "丁辉清"]
+
+
 def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
     text = "粤港澳大湾区建设领导小组，美国防部长"
     region = Mention(0, 6, "粤港澳大湾区", "LOCATION", "rule:lexicon")
