@@ -109,13 +109,26 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
                     or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start) for s in range(m.start, m.end))
 
 
-def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                    suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
-    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there."""
+    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there. One
+    whose suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is
+    left (`中共中央对外联络部|建部`); a name's head is a noun."""
     if not words:
         return mentions
-    inside = word_analysis(words).crossing
-    return [m for m in mentions if m.source != "rule:chunk" or m.end not in inside]
+    analysis = word_analysis(words)
+    inside, last_words = analysis.crossing, analysis.long_word_starts
+    kept = []
+    for m in mentions:
+        if m.source == "rule:chunk" and m.end in inside:
+            continue
+        start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
+        if m.start < start and analysis.starting[start][1] == "v" \
+                and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):
+            m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
+        kept.append(m)
+    return kept
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

@@ -339,6 +339,7 @@ class EntityRules:
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = word_set(self.rules.titles)
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
+        self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -362,7 +363,8 @@ class EntityRules:
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = completed_people(candidates, text, words, self.rules.word_place_generics)
         candidates = without_leading_function_words(candidates, words)
-        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
+        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
+                                     self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
