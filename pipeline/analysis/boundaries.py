@@ -299,7 +299,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
     are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
-    one-character verb or preposition that the mention begins with (`报|中央政治局会议`)."""
+    one-character verb or preposition that the mention begins with before a meeting name's start
+    (`报|中央政治局会议`, `event_name_starts`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
@@ -318,8 +319,9 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
-            if m.start in leading_verbs:  # `报|中央政治局会议`: a one-character verb the mention begins with
-                ends.append(leading_verbs[m.start] - m.start)
+            verb_end = leading_verbs.get(m.start)
+            if verb_end and rules.event_name_starts and rules.event_name_starts.match(text, verb_end):
+                ends.append(verb_end - m.start)  # `报|中央政治局会议`; not `涉|港…座谈会`, `环|波海…会议`
             cut = governed_start(m.text, rules, starts, ends)
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start

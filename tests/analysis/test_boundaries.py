@@ -353,6 +353,10 @@ def test_a_one_character_verb_the_event_mention_begins_with_governs_it(rules):
     assert [m.text for m in trimmed] == ["中央政治局会议", "六中全会"]
     spoken = Mention(0, 8, text[0:8], "EVENT", "rule:chunk")
     assert trim_governing_predicates([spoken], rules, text, [(0, 3, "n"), *words[2:]])[0] == spoken  # no verb word
+    text = "涉港国安立法意见座谈会"
+    forum, hong_kong = Mention(0, 11, text, "EVENT", "rule:chunk"), Mention(1, 2, "港", "LOCATION", "model")
+    words = [(0, 1, "v"), (1, 2, "j"), (2, 4, "n"), (4, 6, "vn"), (6, 8, "n"), (8, 11, "n")]
+    assert trim_governing_predicates([forum, hong_kong], rules, text, words)[0] == forum  # a modifier, not a verb
 
 
 def test_a_name_pattern_finds_no_person_after_a_one_character_conjunction():
