@@ -114,7 +114,8 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there. One
     whose suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is
-    left (`中共中央对外联络部|建部`); a name's head is a noun."""
+    left (`中共中央对外联络部|建部`). Others stay: events are named by verbs (`会晤`, `集体学习`),
+    and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
