@@ -562,11 +562,18 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
                 anchored(text, "国务院新闻办公室", "ORG")]
     got = pairs(roster_relations(text, mentions, None, rules.titles, relation_rules), "participated_in")
     assert got == {("全国人大常委会", event[6:]), ("国务院", event[6:]), ("王毅", event[6:]), ("中央军委", event[6:])}
-    # a roster of an event referred to by a generic word is the main event's, else no one's
-    text = "出席会议的还有：王毅。"
+    # a roster of an event referred to by a generic word is the main event's, where its name holds
+    # that word (the colon may be left out), else no one's
+    text = "出席招待会的还有王毅。"
     assert not list(roster_relations(text, [anchored(text, "王毅", "PERSON")], None, rules.titles, relation_rules))
     got = roster_relations(text, [anchored(text, "王毅", "PERSON")], event, rules.titles, relation_rules)
     assert pairs(got, "participated_in") == {("王毅", event[6:])}
+    text = "参加座谈会的还有有关部门负责同志李德洙。"
+    got = roster_relations(text, [anchored(text, "李德洙", "PERSON")], "EVENT:中共十五大", rules.titles, relation_rules)
+    assert not list(got)
+    text = "出席会议的有关部门负责同志李德洙。"
+    got = roster_relations(text, [anchored(text, "李德洙", "PERSON")], "EVENT:全国工作会议", rules.titles, relation_rules)
+    assert not list(got)  # `的有关`: no roster
 
 
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
