@@ -246,9 +246,11 @@ def test_a_committee_named_after_its_parent_is_part_of_it(relation_rules):
 
     entities = {"ORG:全国人大常委会": ("ORG", "全国人大常委会"),
                 "ORG:全国人大常委会代表资格审查委员会": ("ORG", "全国人大常委会代表资格审查委员会"),
-                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅")}
+                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅"),
+                "ORG:十三届全国人大": ("ORG", "十三届全国人大"),
+                "ORG:十三届全国人大四次会议主席团": ("ORG", "十三届全国人大四次会议主席团")}
     assert {(name(r.head), name(r.tail)) for r in sub_body_relations(entities, relation_rules)} == {
-        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}
+        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}  # a session's presidium: none
 
 
 def test_an_event_before_a_convening_verb_is_its_subject_not_its_object(relation_rules):
