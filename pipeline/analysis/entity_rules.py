@@ -36,7 +36,7 @@ from pipeline.analysis.boundaries import (
     without_leading_places,
     word_analysis,
 )
-from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
+from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
 from pipeline.analysis.clauses import without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -356,7 +356,7 @@ class EntityRules:
         nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
-        candidates += worded_people(text, words, self.all_surnames, candidates)
+        candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)

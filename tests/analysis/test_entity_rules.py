@@ -691,3 +691,12 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
         return Mention(start, start + len(name), name, etype, "model", 0.9)
     merged = merge_mentions([at("耶尔穆克", "PERSON"), at("贵", "LOCATION"), at("蒙古国", "LOCATION")], rules, text)
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国")]
+
+
+def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_awards():
+    from pipeline.analysis.chunks import counted_honours
+
+    text = "大会表彰了10名全国三八红旗手标兵、298名全国三八红旗手和199个全国三八红旗集体。会议有120名代表、30个团组。"
+    award = mention(text, "全国三八红旗手标兵", "AWARD")
+    assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
+    assert counted_honours(text, []) == []  # a list of counted things holding no award holds none
