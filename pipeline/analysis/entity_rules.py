@@ -216,11 +216,17 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
 NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT"}}
 
 
+ASSEMBLY = re.compile(r"全国(?:人大|人民代表大会)$")
+SESSION = re.compile(r"第?[一二三四五六七八九十]+次")
+
+
 def _nests(inner: Mention, outer: Mention) -> bool:
     """Whether `inner` may stand inside `outer`: of a type that nests there, and ending before it
-    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body."""
+    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body. An
+    assembly's term before a session's number is the session's (`十四届全国人大|二次会议`)."""
     return (outer.start <= inner.start and inner.end < outer.end
-            and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
+            and inner.type in NESTABLE_INSIDE.get(outer.type, ())
+            and not (ASSEMBLY.search(inner.text) and SESSION.match(outer.text, inner.end - outer.start)))
 
 
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "",

@@ -382,6 +382,14 @@ def test_what_ends_an_event_s_name_is_its_short_name_not_a_body(rules):
     assert {(m.type, m.text) for m in merge_mentions([event, org, bare], rules)} == {("EVENT", "党的十五大")}
 
 
+def test_an_assembly_before_a_session_s_number_is_the_session_s_not_a_body_inside_it(rules):
+    text = "十四届全国人大二次会议和全国人大常委会第三次会议"
+    session, assembly = mention(text, "十四届全国人大二次会议", "EVENT"), mention(text, "十四届全国人大", "ORG")
+    sitting, committee = mention(text, "全国人大常委会第三次会议", "EVENT"), mention(text, "全国人大常委会", "ORG")
+    merged = {(m.type, m.text) for m in merge_mentions([session, assembly, sitting, committee], rules)}
+    assert merged == {("EVENT", "十四届全国人大二次会议"), ("EVENT", "全国人大常委会第三次会议"), ("ORG", "全国人大常委会")}
+
+
 def test_merge_drops_partial_overlaps(rules):
     text = "北京市司法局长王建华"
     a = mention(text, "北京市司法局", "ORG")
