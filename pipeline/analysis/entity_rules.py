@@ -44,6 +44,7 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
@@ -367,7 +368,7 @@ class EntityRules:
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
-        candidates = completed_people(candidates, text, words, self.rules.word_place_generics)
+        candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text)
         candidates = without_leading_function_words(candidates, words)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
                                      self.chunk_suffixes)

@@ -2,6 +2,7 @@
 analysis, the listed names and its own brackets and quotation marks."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from pipeline.analysis.boundaries import word_analysis
@@ -81,6 +82,23 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
                 m = Mention(m.start, m.start + len(longer), longer, m.type, m.source, m.score, m.name)
         completed.append(m)
     return completed
+
+
+SESSION_TAIL = re.compile(r"第?[一二三四五六七八九十百]+次(?:全体)?会议$")
+
+
+def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """The body whose session an event names (`全国人大常委会中小企业促进法执法检查组|第一次全体会议`)
+    is all of the name before the session's number where a body found begins the name: an
+    organisation found ending there begins there too (not `法执法检查组`)."""
+    starts = {m.start for m in mentions if m.type == "ORG"}
+    holders = {}
+    for m in mentions:
+        tail = SESSION_TAIL.search(m.text) if m.type == "EVENT" and m.start in starts else None
+        if tail and tail.start() > 0:
+            holders[m.start + tail.start()] = m.start
+    return [Mention(holders[m.end], m.end, text[holders[m.end]:m.end], m.type, m.source, m.score, m.name)
+            if m.type == "ORG" and holders.get(m.end, m.start) < m.start else m for m in mentions]
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles

@@ -4,6 +4,7 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
@@ -102,3 +103,13 @@ def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_
     done = completed_people([cut, whole, kurd_cut, kurd, village, short], text, words, "村")
     assert [m.text for m in done] == ["阿纳斯塔夏季斯", "阿纳斯塔夏季斯", "库尔德武", "库尔德", "卡什代村", "卡什"]
     assert text[done[0].start:done[0].end] == "阿纳斯塔夏季斯"
+
+
+def test_the_body_whose_session_an_event_names_is_all_of_the_name_before_the_session():
+    text = "全国人大常委会中小企业促进法执法检查组第一次全体会议，中央财经委员会第四次会议"
+    event = Mention(0, 26, text[0:26], "EVENT", "rule:chunk", 0.9)
+    npc, group = Mention(0, 7, "全国人大常委会", "ORG", "rule:lexicon"), Mention(12, 19, text[12:19], "ORG", "model")
+    plain = Mention(27, 38, text[27:38], "EVENT", "rule:chunk", 0.9)
+    committee = Mention(30, 34, text[30:34], "ORG", "model")  # no body found where the event begins: kept
+    got = session_bodies([event, npc, group, plain, committee], text)
+    assert [m.text for m in got] == [text[0:26], "全国人大常委会", "全国人大常委会中小企业促进法执法检查组", text[27:38], text[30:34]]
