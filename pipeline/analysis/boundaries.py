@@ -142,13 +142,19 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
     place runs into its start (`示|范县`). Where the name without that term is a listed place and a
     word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
-    the word analysis joins them (`中美`)."""
+    the word analysis joins them (`中美`). A listed place that the word analysis reads as an
+    adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
+    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     crossing = analysis.crossing
+    adjective_ends = {e for _, e, pos in analysis if pos == "a"}
     kept = []
     for m in mentions:
+        if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
+                and m.start in adjective_ends:
+            continue
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
                 and not any(text[s:e].endswith(titles) for s, e in spans):

@@ -376,3 +376,14 @@ def test_a_name_pattern_finds_no_person_that_a_verb_runs_on_from():
     words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "n"), (7, 9, "nr"), (9, 11, "v"), (11, 13, "v")]
     found = [Mention(7, 10, "蔡奇陪", "PERSON", "rule:pattern"), Mention(7, 9, "蔡奇", "PERSON", "rule:pattern")]
     assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["蔡奇"]
+
+
+def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_adjective():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "祝愿人民幸福安康，在安康考察，连接了中卫的机场"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "a"), (6, 8, "a"), (8, 9, "w"), (9, 10, "p"), (10, 12, "ns"),
+             (12, 14, "v"), (14, 15, "w"), (15, 17, "v"), (17, 18, "u"), (18, 20, "a"), (20, 21, "u"), (21, 23, "n")]
+    wish, city, other = (Mention(6, 8, "安康", "LOCATION", "rule:lexicon"), Mention(10, 12, "安康", "LOCATION", "rule:lexicon"),
+                         Mention(18, 20, "中卫", "LOCATION", "rule:lexicon"))
+    assert unworded_places([wish, city, other], words, text) == [city, other]
