@@ -130,7 +130,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
             text, start = text[len(prefix):], start + len(prefix)
             continue
         break
-    if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
+    if len(text) < 2 or text in rules.non_names or text in _common(rules):
         return None
     if len(text) == 2 and text[1] in rules.sides and text[0] in rules.place_full_forms:
         return None
@@ -145,8 +145,9 @@ def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
-    """Common words a surname starts (`贺信`, `高度`: schemas/lexicons/common_words.txt): what a
-    name pattern (title + surname + one or two characters) finds there is no person."""
+    """Common words a surname starts (`贺信`, `高度`, `王宫`: schemas/lexicons/common_words.txt):
+    what a name pattern (title + surname + one or two characters) or the recognizer finds there
+    is no person."""
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
