@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import word_analysis
+from pipeline.analysis.boundaries import PREDICATE_POS, word_analysis
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.records import Mention
 
@@ -116,7 +116,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
     one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
-    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`)."""
+    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`). An organisation a name pattern
+    finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
+    `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -132,6 +134,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
                 if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
                     start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
+        elif m.source == "rule:pattern" and m.type == "ORG":
+            for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
+                if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
+                    start = e
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]

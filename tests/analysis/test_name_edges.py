@@ -113,3 +113,12 @@ def test_the_body_whose_session_an_event_names_is_all_of_the_name_before_the_ses
     committee = Mention(30, 34, text[30:34], "ORG", "model")  # no body found where the event begins: kept
     got = session_bodies([event, npc, group, plain, committee], text)
     assert [m.text for m in got] == [text[0:26], "全国人大常委会", "全国人大常委会中小企业促进法执法检查组", text[27:38], text[30:34]]
+
+
+def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_inside_it():
+    text = "裁判问题对新华社记者，在武汉的总台记者"
+    words = [(0, 2, "vn"), (2, 4, "n"), (4, 5, "p"), (5, 8, "nt"), (8, 10, "n"), (10, 11, "w"), (11, 12, "p"),
+             (12, 14, "ns"), (14, 15, "u"), (15, 17, "n"), (17, 19, "n")]
+    xinhua, cmg = Mention(0, 8, text[0:8], "ORG", "rule:pattern", 0.9), Mention(12, 17, text[12:17], "ORG", "rule:pattern", 0.9)
+    by_model = Mention(0, 8, text[0:8], "ORG", "model")
+    assert [m.text for m in without_leading_function_words([xinhua, cmg, by_model], words)] == ["新华社", "总台", text[0:8]]
