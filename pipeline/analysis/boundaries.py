@@ -112,18 +112,18 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                     suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
-    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there. One
-    whose suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is
-    left (`中共中央对外联络部|建部`). Others stay: events are named by verbs (`会晤`, `集体学习`),
-    and the word analysis reads some short forms as verbs (`编办`)."""
+    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
+    so no name ends there. One whose suffix ends a verb (`建部`) ends before that verb where a
+    suffix of its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named
+    by verbs (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     inside, last_words = analysis.crossing, analysis.long_word_starts
     kept = []
     for m in mentions:
-        if m.source == "rule:chunk" and m.end in inside:
-            continue
+        if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")):
+            continue  # `宴会|厅`; `第一|部` (宪法): a classifier
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
                 and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):

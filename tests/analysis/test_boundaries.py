@@ -123,6 +123,9 @@ def test_a_chunk_that_ends_inside_a_word_is_no_name():
     words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "v"), (7, 10, "n"), (10, 12, "v"), (12, 14, "n"), (14, 15, "w")]
     assert unworded_chunks([hall, banquet, by_model], words) == [banquet, by_model]
     assert unworded_chunks([hall], None) == [hall]
+    text = "新中国第一部宪法"
+    first = Mention(0, 6, text[0:6], "ORG", "rule:chunk", 0.8)
+    assert unworded_chunks([first], [(0, 1, "a"), (1, 3, "ns"), (3, 5, "m"), (5, 6, "q"), (6, 8, "n")]) == []
 
 
 def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
