@@ -25,8 +25,8 @@ MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
-                            ) -> list[Mention]:
+                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+                            listed_starts: frozenset[int] = frozenset()) -> list[Mention]:
     """Organisation and event mentions run across a clause begin after its predicate (and a
     preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
     `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`.
@@ -42,7 +42,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
       (`赵乐际|同|全国人大常委会会议`).
 
     Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
-    no name."""
+    no name. A preposition that begins a listed name (`listed_starts`: `华中科技大学|同济医院`) is
+    that name's."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -53,7 +54,7 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
             named[m.end] = max(named.get(m.end, -1), m.start)
     found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
                   frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
-                  frozenset(m.end for m in mentions if m.type == "PERSON"))
+                  frozenset(m.end for m in mentions if m.type == "PERSON"), listed_starts)
     kept = []
     for m in mentions:
         cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
@@ -71,6 +72,7 @@ class Found(NamedTuple):
     starts: frozenset[int]  # of the people, bodies and places
     ends: frozenset[int]  # of the people, bodies and places
     person_ends: frozenset[int]
+    listed_starts: frozenset[int]  # where a listed name begins
 
 
 def _object_follows(word: tuple[int, int, str]) -> bool:
@@ -101,7 +103,7 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
         if end >= m.end:
             return None
         if pos == "p" and word(k) in COMPANION_PREPOSITIONS and start > m.start and analysis[k + 1][0] in found.starts \
-                and start in (found.ends if m.type == "ORG" else found.person_ends):
+                and start in (found.ends if m.type == "ORG" else found.person_ends) and start not in found.listed_starts:
             return end  # `北京人民大会堂|同|欧盟委员会`, `赵乐际|同|全国人大常委会会议`: a preposition between two names found
         if pos != "v" or word(k) in STATIONING_VERBS:
             continue

@@ -367,7 +367,8 @@ class EntityRules:
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
-        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
+        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
+                                             frozenset(m.start for m in lexical if m.type == ANCHOR))
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text)
         candidates = without_leading_function_words(candidates, words)

@@ -62,6 +62,12 @@ def test_a_preposition_between_two_names_found_ends_an_organisation_s_clause():
     kept = without_clause_subjects([chunk, hall, commission, expo, china, asean], words)
     assert [m.text for m in kept][:2] == ["欧盟委员会", text[1:8]]
     assert expo in kept  # an event may join two parties by a preposition
+    text = "华中科技大学同济医院"  # 同济, a listed name, begins with the preposition's character
+    words = [(0, 4, "nt"), (4, 6, "n"), (6, 7, "p"), (7, 10, "n")]
+    hospital = Mention(0, 10, text, "ORG", "rule:chunk", 0.7)
+    found = [hospital, Mention(0, 6, text[0:6], "ORG", "model"), Mention(7, 10, text[7:10], "ORG", "model")]
+    assert without_clause_subjects(found, words, listed_starts=frozenset({6}))[0] == hospital
+    assert without_clause_subjects(found, words)[0].text == "济医院"
 
 
 def test_a_person_found_and_a_preposition_before_a_body_found_end_an_event_s_clause():
