@@ -95,26 +95,41 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
-    """Whether a word runs into `m`'s first character, a predicate word lies inside it, a
-    pronoun or particle follows its first character (`但|他`, `风趣|地`), or it begins with a
-    classifier (`位|安培`, `位|男`)."""
-    if m.start in words.crossing:
-        return True
+    """Whether a word runs into `m`'s first character, a predicate word lies inside it or runs on
+    from its last character (`蔡奇陪|同`), a pronoun or particle follows its first character
+    (`但|他`, `风趣|地`), or it begins with a classifier (`位|安培`, `位|男`) or a one-character
+    conjunction (`及|与会`)."""
     starting = words.starting
-    if m.start in starting and starting[m.start][1] == "q":
+    if m.start in words.crossing or (m.end in words.crossing and starting[words.crossing[m.end][0]][1] in PREDICATE_POS):
+        return True
+    if m.start in starting and (starting[m.start][1] == "q" or starting[m.start] == (m.start + 1, "c")):
         return True
     return any(s in starting and starting[s][0] <= m.end
                and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
                     or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start) for s in range(m.start, m.end))
 
 
-def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                    suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
-    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`), so no name ends there."""
+    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
+    so no name ends there. One whose suffix ends a verb (`建部`) ends before that verb where a
+    suffix of its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named
+    by verbs (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
-    inside = word_analysis(words).crossing
-    return [m for m in mentions if m.source != "rule:chunk" or m.end not in inside]
+    analysis = word_analysis(words)
+    inside, last_words = analysis.crossing, analysis.long_word_starts
+    kept = []
+    for m in mentions:
+        if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")):
+            continue  # `宴会|厅`; `第一|部` (宪法): a classifier
+        start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
+        if m.start < start and analysis.starting[start][1] == "v" \
+                and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):
+            m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
+        kept.append(m)
+    return kept
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
@@ -127,13 +142,19 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
     place runs into its start (`示|范县`). Where the name without that term is a listed place and a
     word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
-    the word analysis joins them (`中美`)."""
+    the word analysis joins them (`中美`). A listed place that the word analysis reads as an
+    adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
+    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     crossing = analysis.crossing
+    adjective_ends = {e for _, e, pos in analysis if pos == "a"}
     kept = []
     for m in mentions:
+        if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
+                and m.start in adjective_ends:
+            continue
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
                 and not any(text[s:e].endswith(titles) for s, e in spans):
@@ -284,7 +305,9 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
     (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
-    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`."""
+    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
+    one-character verb or preposition that the mention begins with before a meeting name's start
+    (`报|中央政治局会议`, `event_name_starts`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
     opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
@@ -294,6 +317,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
+    leading_verbs = {start: end for start, end, pos in words if pos in "vp" and end - start == 1}
     trimmed = []
     for m in mentions:
         cut = 0
@@ -301,8 +325,11 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
-            cut = governed_start(m.text, rules, starts,
-                                 [end - m.start for end in predicate_ends if m.start < end < m.end])
+            ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
+            verb_end = leading_verbs.get(m.start)
+            if verb_end and rules.event_name_starts and rules.event_name_starts.match(text, verb_end):
+                ends.append(verb_end - m.start)  # `报|中央政治局会议`; not `涉|港…座谈会`, `环|波海…会议`
+            cut = governed_start(m.text, rules, starts, ends)
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)

@@ -177,6 +177,34 @@ def listed_plenums(text: str) -> list[Mention]:
     return found
 
 
+COUNTED_ITEM = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千万两]+)[名个位家项支所](?P<name>[^、，。；：\s和及0-9]{2,16})"
+                          r"(?=[、，。；]|和|及|$)")
+LIST_JOINERS = "、和及"
+HONOUR_LIST_SCORE = 0.8
+
+
+def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The other items of a list of counted honours that holds one found as an AWARD (`10名全国三八
+    红旗手标兵、298名全国三八红旗手、199个全国三八红旗集体`): like items coordinated are of one kind."""
+    awards = {(m.start, m.end) for m in mentions if m.type == "AWARD"}
+    found: list[Mention] = []
+    group: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(group) > 1 and any(item in awards for item in group):
+            found.extend(Mention(s, e, text[s:e], "AWARD", "rule:honour_list", HONOUR_LIST_SCORE)
+                         for s, e in group if (s, e) not in awards)
+        group.clear()
+    last_end = -1
+    for match in COUNTED_ITEM.finditer(text):
+        if group and not (match.start() == last_end + 1 and text[last_end] in LIST_JOINERS):
+            close()
+        group.append(match.span("name"))
+        last_end = match.end()
+    close()
+    return found
+
+
 QUOTED_THEME_CHARS = 30
 SENTENCE_END = re.compile(r"[。！？；”\n]")
 

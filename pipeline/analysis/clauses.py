@@ -25,8 +25,8 @@ MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()
-                            ) -> list[Mention]:
+                            generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
+                            listed_starts: frozenset[int] = frozenset()) -> list[Mention]:
     """Organisation and event mentions run across a clause begin after its predicate (and a
     preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
     `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`.
@@ -37,11 +37,13 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
       name; or a preposition between two names found (`北京人民大会堂|同|欧盟委员会`). Names of
       bodies hold none of these (`国务院|扶贫|开发|领导小组`, `国务院|防治|艾滋病|工作委员会`).
     - An event's is such a body's name and verb (`国务院|致|北京冬奥会`), a noun and adverbials or a
-      modal verb before its verb (`党史|学习|教育` has none), or a generic head as subject (`会议`,
-      `generic_heads`).
+      modal verb before its verb (`党史|学习|教育` has none), a generic head as subject (`会议`,
+      `generic_heads`), or a person's name found and a preposition before a name found
+      (`赵乐际|同|全国人大常委会会议`).
 
     Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
-    no name."""
+    no name. A preposition that begins a listed name (`listed_starts`: `华中科技大学|同济医院`) is
+    that name's."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -51,7 +53,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
         if m.type in ("ORG", "PERSON"):
             named[m.end] = max(named.get(m.end, -1), m.start)
     found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
-                  frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")))
+                  frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
+                  frozenset(m.end for m in mentions if m.type == "PERSON"), listed_starts)
     kept = []
     for m in mentions:
         cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
@@ -68,6 +71,8 @@ class Found(NamedTuple):
     subject_starts: dict[int, int]  # end → latest start of the people and bodies
     starts: frozenset[int]  # of the people, bodies and places
     ends: frozenset[int]  # of the people, bodies and places
+    person_ends: frozenset[int]
+    listed_starts: frozenset[int]  # where a listed name begins
 
 
 def _object_follows(word: tuple[int, int, str]) -> bool:
@@ -97,9 +102,9 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
         start, end, pos = analysis[k]
         if end >= m.end:
             return None
-        if pos == "p" and m.type == "ORG" and word(k) in COMPANION_PREPOSITIONS and start in found.ends \
-                and start > m.start and analysis[k + 1][0] in found.starts:
-            return end  # `北京人民大会堂|同|欧盟委员会`: a preposition between two names found
+        if pos == "p" and word(k) in COMPANION_PREPOSITIONS and start > m.start and analysis[k + 1][0] in found.starts \
+                and start in (found.ends if m.type == "ORG" else found.person_ends) and start not in found.listed_starts:
+            return end  # `北京人民大会堂|同|欧盟委员会`, `赵乐际|同|全国人大常委会会议`: a preposition between two names found
         if pos != "v" or word(k) in STATIONING_VERBS:
             continue
         j, between = k - 1, 0

@@ -36,13 +36,15 @@ from pipeline.analysis.boundaries import (
     without_leading_places,
     word_analysis,
 )
-from pipeline.analysis.chunks import find_chunk_mentions, listed_plenums
+from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
 from pipeline.analysis.clauses import without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
+    completed_people,
+    session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
@@ -128,7 +130,7 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
             text, start = text[len(prefix):], start + len(prefix)
             continue
         break
-    if len(text) < 2 or text in rules.non_names or (mention.source == "rule:pattern" and text in _common(rules)):
+    if len(text) < 2 or text in rules.non_names or text in _common(rules):
         return None
     if len(text) == 2 and text[1] in rules.sides and text[0] in rules.place_full_forms:
         return None
@@ -143,8 +145,9 @@ def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
-    """Common words a surname starts (`贺信`, `高度`: schemas/lexicons/common_words.txt): what a
-    name pattern (title + surname + one or two characters) finds there is no person."""
+    """Common words a surname starts (`贺信`, `高度`, `王宫`: schemas/lexicons/common_words.txt):
+    what a name pattern (title + surname + one or two characters) or the recognizer finds there
+    is no person."""
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
@@ -215,11 +218,17 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
 NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT"}}
 
 
+ASSEMBLY = re.compile(r"全国(?:人大|人民代表大会)$")
+SESSION = re.compile(r"第?[一二三四五六七八九十]+次")
+
+
 def _nests(inner: Mention, outer: Mention) -> bool:
     """Whether `inner` may stand inside `outer`: of a type that nests there, and ending before it
-    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body."""
+    does: what ends an event's name is the event's own short name (`党的|十五大`), not a body. An
+    assembly's term before a session's number is the session's (`十四届全国人大|二次会议`)."""
     return (outer.start <= inner.start and inner.end < outer.end
-            and inner.type in NESTABLE_INSIDE.get(outer.type, ()))
+            and inner.type in NESTABLE_INSIDE.get(outer.type, ())
+            and not (ASSEMBLY.search(inner.text) and SESSION.match(outer.text, inner.end - outer.start)))
 
 
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "",
@@ -338,6 +347,7 @@ class EntityRules:
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = word_set(self.rules.titles)
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
+        self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -354,13 +364,16 @@ class EntityRules:
         nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
-        candidates += worded_people(text, words, self.all_surnames, candidates)
+        candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
-        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles)
+        candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
+                                             frozenset(m.start for m in lexical if m.type == ANCHOR))
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
+        candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text)
         candidates = without_leading_function_words(candidates, words)
-        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words)
+        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
+                                     self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = listed_places(candidates, words, text, self.rules.place_list_ends)

@@ -2,9 +2,10 @@
 analysis, the listed names and its own brackets and quotation marks."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import word_analysis
+from pipeline.analysis.boundaries import PREDICATE_POS, word_analysis
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.records import Mention
 
@@ -15,7 +16,8 @@ def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, 
                                 text: str) -> list[Mention]:
     """Organisations and places the recognizer ends with a one-character function word or verb of
     stationing of the word analysis (`西班牙中央政府|驻`, `塔里木油田|比`) end before it: no such name
-    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`)."""
+    ends in one. Other one-character verbs may be read wrongly (`义乌西|站`, `最高|检`). A person's
+    name it ends inside a verb ends before that verb (`蔡奇|陪同`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -23,7 +25,12 @@ def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, 
         pos in TRAILING_POS or (pos == "v" and text[s] in STATIONING_VERBS))}
     trimmed = []
     for m in mentions:
-        last = last_starts.get(m.end) if m.type in ("ORG", "LOCATION") and m.source == "model" else None
+        last = None
+        if m.source == "model" and m.type in ("ORG", "LOCATION"):
+            last = last_starts.get(m.end)
+        elif m.source == "model" and m.type == "PERSON" and m.end in analysis.crossing:
+            start = analysis.crossing[m.end][0]
+            last = start if analysis.starting[start][1] == "v" else None
         if last is not None and last - m.start >= 2:
             m = Mention(m.start, last, m.text[: last - m.start], m.type, m.source, m.score, m.name)
         trimmed.append(m)
@@ -57,6 +64,43 @@ def begun_with_known_names(mentions: list[Mention], text: str,
     return moved
 
 
+def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None,
+                     place_generics: str = "") -> list[Mention]:
+    """A person's name cut short (`阿纳斯塔|夏季斯通电话`) is the longer name of the same person
+    found elsewhere in the document (`阿纳斯塔夏季斯`) where the text goes on with that name: one found
+    where no word of the word analysis runs across its end (not `库尔德武|装`), and that ends in no
+    place's generic term (`卡什代村`)."""
+    crossing = word_analysis(words).crossing if words else {}
+    names = sorted({m.text for m in mentions if m.type == "PERSON" and m.end not in crossing
+                    and m.text[-1] not in place_generics}, key=len, reverse=True)
+    completed = []
+    for m in mentions:
+        if m.type == "PERSON":
+            longer = next((n for n in names if len(n) > len(m.text) and n.startswith(m.text)
+                           and text.startswith(n, m.start)), None)
+            if longer:
+                m = Mention(m.start, m.start + len(longer), longer, m.type, m.source, m.score, m.name)
+        completed.append(m)
+    return completed
+
+
+SESSION_TAIL = re.compile(r"第?[一二三四五六七八九十百]+次(?:全体)?会议$")
+
+
+def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """The body whose session an event names (`全国人大常委会中小企业促进法执法检查组|第一次全体会议`)
+    is all of the name before the session's number where a body found begins the name: an
+    organisation found ending there begins there too (not `法执法检查组`)."""
+    starts = {m.start for m in mentions if m.type == "ORG"}
+    holders = {}
+    for m in mentions:
+        tail = SESSION_TAIL.search(m.text) if m.type == "EVENT" and m.start in starts else None
+        if tail and tail.start() > 0:
+            holders[m.start + tail.start()] = m.start
+    return [Mention(holders[m.end], m.end, text[holders[m.end]:m.end], m.type, m.source, m.score, m.name)
+            if m.type == "ORG" and holders.get(m.end, m.start) < m.start else m for m in mentions]
+
+
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 ASPECT_PARTICLES = "着了过"
 
@@ -72,7 +116,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
     one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
-    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`)."""
+    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`). An organisation a name pattern
+    finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
+    `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -88,6 +134,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
                 if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
                     start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
+        elif m.source == "rule:pattern" and m.type == "ORG":
+            for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
+                if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
+                    start = e
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]

@@ -167,6 +167,17 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
     return name
 
 
+def transliterated_short_forms(names: set[str]) -> dict[str, str]:
+    """A person named by one part of a transliterated name the document writes in full, with
+    its parts joined by `·` (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬)
+    → that full name, where it is the only one with that part."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for part in name.split("·") if "·" in name else ():
+            holders[part].add(name)
+    return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
+
+
 def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
     """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or
     short: `福建`) other than its home place of that level (`known`: the place list)."""
@@ -192,9 +203,12 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                for etype, names in surfaces.items() for name in names}
     for etype in ("EVENT", "ORG"):
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():
-            mapping[(etype, name)] = target
+            if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
+                mapping[(etype, name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
+    for name, target in transliterated_short_forms(surfaces.get("PERSON", set())).items():
+        mapping[("PERSON", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}
         while mapping.get((key[0], target), target) != target and target not in seen:

@@ -20,6 +20,7 @@ from pipeline.relations.mentions import (
 from pipeline.relations.titles import ends_with_title
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
+SESSION = re.compile(r"[一二三四五六七八九十百0-9]+次(?:全体)?会议")  # `十三届全国人大四次会议主席团`
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
@@ -27,16 +28,17 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
     name ending in a sub-body suffix belongs to the longest other organisation it starts with,
     by its name or a form the text writes it in (`surfaces`: (entity id, text); `全国政协办公厅`
-    belongs to `政协第十四届全国委员会`, written `全国政协`)."""
+    belongs to `政协第十四届全国委员会`, written `全国政协`). A body of a session named after that
+    organisation (`十三届全国人大四次会议主席团`) belongs to the session, no part of it."""
     orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
     orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
     by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
         if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):
             continue
-        parent = next((orgs[n] for n in by_length if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
-        if parent and parent != eid:
-            yield Relation("part_of", eid, parent, (), rules.sub_body_confidence, "sub_body")
+        parent = next((n for n in by_length if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
+        if parent and orgs[parent] != eid and not SESSION.search(name, len(parent)):
+            yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
 
 
 def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
@@ -85,11 +87,12 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: str | None
                      rules: RelationRules) -> Iterator[Relation]:
     """`出席招待会的还有：…`: the people listed after it, to the end of the paragraph, took part in
     the event named or referred to before `的`, and so did the bodies whose office-holders are
-    listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event."""
+    listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event, where
+    its name holds that word (`座谈会` is no congress's)."""
     for match in rules.roster_intro.finditer(text):
         named = [m for m in mentions if m.type == "EVENT" and match.start("event") <= m.start and m.end <= match.end("event")]
-        event = named[-1].entity if named else main_event if any(
-            w in match.group("event") for w in rules.event_anaphora + rules.ceremony_suffixes) else None
+        event = named[-1].entity if named else main_event if main_event and any(
+            w in match.group("event") and w in main_event for w in rules.event_anaphora + rules.ceremony_suffixes) else None
         if event is None:
             continue
         end = text.find("\n", match.end())

@@ -123,6 +123,21 @@ def test_a_chunk_that_ends_inside_a_word_is_no_name():
     words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "v"), (7, 10, "n"), (10, 12, "v"), (12, 14, "n"), (14, 15, "w")]
     assert unworded_chunks([hall, banquet, by_model], words) == [banquet, by_model]
     assert unworded_chunks([hall], None) == [hall]
+    text = "新中国第一部宪法"
+    first = Mention(0, 6, text[0:6], "ORG", "rule:chunk", 0.8)
+    assert unworded_chunks([first], [(0, 1, "a"), (1, 3, "ns"), (3, 5, "m"), (5, 6, "q"), (6, 8, "n")]) == []
+
+
+def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
+    from pipeline.analysis.boundaries import unworded_chunks
+
+    text = "中共中央对外联络部建部70周年，开展援建部分"
+    words = [(0, 4, "nt"), (4, 6, "v"), (6, 9, "n"), (9, 11, "v"), (11, 13, "m"), (13, 15, "q"), (15, 16, "w"),
+             (16, 18, "v"), (18, 20, "v"), (20, 22, "n")]
+    ministry = Mention(0, 11, text[0:11], "ORG", "rule:chunk", 0.8)
+    aid = Mention(16, 20, text[16:20], "ORG", "rule:chunk", 0.8)
+    kept = unworded_chunks([ministry, aid], words, {"ORG": ("部",)})
+    assert [m.text for m in kept] == ["中共中央对外联络部", "开展援建"]  # no suffix ends 开展援: as it was
 
 
 def test_a_listed_place_that_a_word_runs_across_is_no_place():
@@ -245,6 +260,7 @@ def test_unworded_people_equals_a_scan_of_every_word():
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
             or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
+            or (s == m.start and pos == "c" and e - s == 1) or (s < m.end < e and pos in PREDICATE_POS)
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -329,3 +345,48 @@ def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
 
 def test_a_campaign_s_batch_may_begin_a_governed_name(rules):
     assert governed_start("历史使命感做好第二批主题教育", rules, predicate_ends=[7]) == 7
+
+
+def test_a_one_character_verb_the_event_mention_begins_with_governs_it(rules):
+    text = "报中央政治局会议审议，深入学习六中全会精神"
+    words = [(0, 1, "v"), (1, 3, "n"), (3, 6, "n"), (6, 8, "n"), (8, 10, "v"), (10, 11, "w"), (11, 13, "a"),
+             (13, 15, "v"), (15, 19, "j"), (19, 21, "n")]
+    report, plenum = Mention(0, 8, text[0:8], "EVENT", "rule:chunk"), Mention(11, 19, text[11:19], "EVENT", "rule:chunk")
+    trimmed = trim_governing_predicates([report, plenum], rules, text, words)
+    assert [m.text for m in trimmed] == ["中央政治局会议", "六中全会"]
+    spoken = Mention(0, 8, text[0:8], "EVENT", "rule:chunk")
+    assert trim_governing_predicates([spoken], rules, text, [(0, 3, "n"), *words[2:]])[0] == spoken  # no verb word
+    text = "涉港国安立法意见座谈会"
+    forum, hong_kong = Mention(0, 11, text, "EVENT", "rule:chunk"), Mention(1, 2, "港", "LOCATION", "model")
+    words = [(0, 1, "v"), (1, 2, "j"), (2, 4, "n"), (4, 6, "vn"), (6, 8, "n"), (8, 11, "n")]
+    assert trim_governing_predicates([forum, hong_kong], rules, text, words)[0] == forum  # a modifier, not a verb
+
+
+def test_a_name_pattern_finds_no_person_after_a_one_character_conjunction():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "常委会委员及与会同志，于英杰同志"
+    words = [(0, 3, "j"), (3, 5, "n"), (5, 6, "c"), (6, 8, "vn"), (8, 10, "n"), (10, 11, "w"), (11, 14, "nr"),
+             (14, 16, "n")]
+    found = [Mention(5, 8, "及与会", "PERSON", "rule:pattern"), Mention(11, 14, "于英杰", "PERSON", "rule:pattern")]
+    assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["于英杰"]
+
+
+def test_a_name_pattern_finds_no_person_that_a_verb_runs_on_from():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "中央办公厅主任蔡奇陪同考察"
+    words = [(0, 2, "n"), (2, 5, "n"), (5, 7, "n"), (7, 9, "nr"), (9, 11, "v"), (11, 13, "v")]
+    found = [Mention(7, 10, "蔡奇陪", "PERSON", "rule:pattern"), Mention(7, 9, "蔡奇", "PERSON", "rule:pattern")]
+    assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["蔡奇"]
+
+
+def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_adjective():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "祝愿人民幸福安康，在安康考察，连接了中卫的机场"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "a"), (6, 8, "a"), (8, 9, "w"), (9, 10, "p"), (10, 12, "ns"),
+             (12, 14, "v"), (14, 15, "w"), (15, 17, "v"), (17, 18, "u"), (18, 20, "a"), (20, 21, "u"), (21, 23, "n")]
+    wish, city, other = (Mention(6, 8, "安康", "LOCATION", "rule:lexicon"), Mention(10, 12, "安康", "LOCATION", "rule:lexicon"),
+                         Mention(18, 20, "中卫", "LOCATION", "rule:lexicon"))
+    assert unworded_places([wish, city, other], words, text) == [city, other]

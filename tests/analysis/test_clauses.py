@@ -62,3 +62,19 @@ def test_a_preposition_between_two_names_found_ends_an_organisation_s_clause():
     kept = without_clause_subjects([chunk, hall, commission, expo, china, asean], words)
     assert [m.text for m in kept][:2] == ["欧盟委员会", text[1:8]]
     assert expo in kept  # an event may join two parties by a preposition
+    text = "华中科技大学同济医院"  # 同济, a listed name, begins with the preposition's character
+    words = [(0, 4, "nt"), (4, 6, "n"), (6, 7, "p"), (7, 10, "n")]
+    hospital = Mention(0, 10, text, "ORG", "rule:chunk", 0.7)
+    found = [hospital, Mention(0, 6, text[0:6], "ORG", "model"), Mention(7, 10, text[7:10], "ORG", "model")]
+    assert without_clause_subjects(found, words, listed_starts=frozenset({6}))[0] == hospital
+    assert without_clause_subjects(found, words)[0].text == "济医院"
+
+
+def test_a_person_found_and_a_preposition_before_a_body_found_end_an_event_s_clause():
+    text = "赵乐际同全国人大常委会会议列席代表座谈"
+    words = [(0, 3, "nr"), (3, 4, "p"), (4, 6, "n"), (6, 8, "j"), (8, 11, "j"), (11, 13, "n"), (13, 15, "v")]
+    chunk = Mention(0, 13, text[0:13], "EVENT", "rule:chunk", 0.9)
+    person, body = Mention(0, 3, "赵乐际", "PERSON", "rule:lexicon"), Mention(4, 11, text[4:11], "ORG", "rule:lexicon")
+    assert [m.text for m in without_clause_subjects([chunk, person, body], words)][0] == "全国人大常委会会议"
+    place = Mention(0, 3, "赵乐际", "LOCATION", "model")
+    assert without_clause_subjects([chunk, place, body], words)[0] == chunk  # a place may join a meeting's parties

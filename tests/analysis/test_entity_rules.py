@@ -382,6 +382,14 @@ def test_what_ends_an_event_s_name_is_its_short_name_not_a_body(rules):
     assert {(m.type, m.text) for m in merge_mentions([event, org, bare], rules)} == {("EVENT", "党的十五大")}
 
 
+def test_an_assembly_before_a_session_s_number_is_the_session_s_not_a_body_inside_it(rules):
+    text = "十四届全国人大二次会议和全国人大常委会第三次会议"
+    session, assembly = mention(text, "十四届全国人大二次会议", "EVENT"), mention(text, "十四届全国人大", "ORG")
+    sitting, committee = mention(text, "全国人大常委会第三次会议", "EVENT"), mention(text, "全国人大常委会", "ORG")
+    merged = {(m.type, m.text) for m in merge_mentions([session, assembly, sitting, committee], rules)}
+    assert merged == {("EVENT", "十四届全国人大二次会议"), ("EVENT", "全国人大常委会第三次会议"), ("ORG", "全国人大常委会")}
+
+
 def test_merge_drops_partial_overlaps(rules):
     text = "北京市司法局长王建华"
     a = mention(text, "北京市司法局", "ORG")
@@ -613,8 +621,9 @@ def test_a_common_word_after_a_title_is_no_person(rules):
 
     text = "宣读主席贺信并致辞"
     assert clean_person(Mention(0, 2, "高度", "PERSON", "rule:pattern", 0.85), rules) is None
-    # the same check does not overrule the model, which reads the context
-    assert clean_person(Mention(0, 2, "高度", "PERSON", "model", 0.9), rules).text == "高度"
+    # nor is what the recognizer reads as a person there (`王宫`, `殷殷`), People's Daily never naming one so
+    assert clean_person(Mention(0, 2, "王宫", "PERSON", "model", 0.9), rules) is None
+    assert clean_person(Mention(0, 2, "王毅", "PERSON", "model", 0.9), rules).text == "王毅"
     assert "贺信并" not in {m.text for m in find_pattern_mentions(text, compile_patterns(rules))}
 
 
@@ -691,3 +700,12 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
         return Mention(start, start + len(name), name, etype, "model", 0.9)
     merged = merge_mentions([at("耶尔穆克", "PERSON"), at("贵", "LOCATION"), at("蒙古国", "LOCATION")], rules, text)
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国")]
+
+
+def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_awards():
+    from pipeline.analysis.chunks import counted_honours
+
+    text = "大会表彰了10名全国三八红旗手标兵、298名全国三八红旗手和199个全国三八红旗集体。会议有120名代表、30个团组。"
+    award = mention(text, "全国三八红旗手标兵", "AWARD")
+    assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
+    assert counted_honours(text, []) == []  # a list of counted things holding no award holds none

@@ -3,6 +3,8 @@ names and its own brackets."""
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
+    completed_people,
+    session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
@@ -17,6 +19,14 @@ def test_a_recognizer_name_ends_before_a_function_word_or_a_verb_of_stationing()
              Mention(22, 26, text[22:26], "LOCATION", "model"), Mention(13, 19, text[13:19], "LOCATION", "rule:lexicon")]
     assert [m.text for m in without_trailing_predicates(found, words, text)] == [
         "西班牙中央政府", "塔里木油田", "义乌西站", "塔里木油田比"]  # 站 may be a verb: kept; lists are as written
+
+
+def test_a_recognizer_person_that_a_verb_runs_on_from_ends_before_it():
+    text = "主任蔡奇陪同考察，丁辉清晰地记得"
+    words = [(0, 2, "n"), (2, 4, "nr"), (4, 6, "v"), (6, 8, "v"), (8, 9, "w"), (9, 11, "nr"), (11, 13, "a"),
+             (13, 14, "u"), (14, 16, "v")]
+    found = [Mention(2, 5, "蔡奇陪", "PERSON", "model"), Mention(9, 12, "丁辉清", "PERSON", "model")]
+    assert [m.text for m in without_trailing_predicates(found, words, text)] == ["蔡奇", "丁辉清"]
 
 
 def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
@@ -76,3 +86,39 @@ def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
     games = Mention(1, 9, text[1:9], "EVENT", "rule:chunk")
     assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
+
+
+def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
+    text = "同总统阿纳斯塔夏季斯通电话。阿纳斯塔夏季斯表示，库尔德武装，库尔德人，卡什代村的卡什说"
+    words = [(0, 1, "p"), (1, 3, "n"), (3, 7, "nr"), (7, 11, "nz"), (11, 13, "n"), (13, 14, "w"), (14, 21, "nr"),
+             (21, 23, "v"), (23, 24, "w"), (24, 27, "ns"), (27, 29, "n"), (29, 30, "w"), (30, 33, "ns"), (33, 34, "n"),
+             (34, 35, "w"), (35, 39, "ns"), (39, 40, "u"), (40, 42, "nr"), (42, 43, "v")]
+
+    def person(name, occurrence=0):
+        start = text.index(name) if not occurrence else text.index(name, text.index(name) + 1)
+        return Mention(start, start + len(name), name, "PERSON", "model")
+    cut, whole = person("阿纳斯塔"), person("阿纳斯塔夏季斯", 1)
+    kurd_cut, kurd = Mention(24, 28, "库尔德武", "PERSON", "model"), Mention(30, 33, "库尔德", "PERSON", "model")
+    village, short = Mention(35, 39, "卡什代村", "PERSON", "model"), Mention(35, 37, "卡什", "PERSON", "model")
+    done = completed_people([cut, whole, kurd_cut, kurd, village, short], text, words, "村")
+    assert [m.text for m in done] == ["阿纳斯塔夏季斯", "阿纳斯塔夏季斯", "库尔德武", "库尔德", "卡什代村", "卡什"]
+    assert text[done[0].start:done[0].end] == "阿纳斯塔夏季斯"
+
+
+def test_the_body_whose_session_an_event_names_is_all_of_the_name_before_the_session():
+    text = "全国人大常委会中小企业促进法执法检查组第一次全体会议，中央财经委员会第四次会议"
+    event = Mention(0, 26, text[0:26], "EVENT", "rule:chunk", 0.9)
+    npc, group = Mention(0, 7, "全国人大常委会", "ORG", "rule:lexicon"), Mention(12, 19, text[12:19], "ORG", "model")
+    plain = Mention(27, 38, text[27:38], "EVENT", "rule:chunk", 0.9)
+    committee = Mention(30, 34, text[30:34], "ORG", "model")  # no body found where the event begins: kept
+    got = session_bodies([event, npc, group, plain, committee], text)
+    assert [m.text for m in got] == [text[0:26], "全国人大常委会", "全国人大常委会中小企业促进法执法检查组", text[27:38], text[30:34]]
+
+
+def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_inside_it():
+    text = "裁判问题对新华社记者，在武汉的总台记者"
+    words = [(0, 2, "vn"), (2, 4, "n"), (4, 5, "p"), (5, 8, "nt"), (8, 10, "n"), (10, 11, "w"), (11, 12, "p"),
+             (12, 14, "ns"), (14, 15, "u"), (15, 17, "n"), (17, 19, "n")]
+    xinhua, cmg = Mention(0, 8, text[0:8], "ORG", "rule:pattern", 0.9), Mention(12, 17, text[12:17], "ORG", "rule:pattern", 0.9)
+    by_model = Mention(0, 8, text[0:8], "ORG", "model")
+    assert [m.text for m in without_leading_function_words([xinhua, cmg, by_model], words)] == ["新华社", "总台", text[0:8]]

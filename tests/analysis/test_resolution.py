@@ -50,6 +50,15 @@ def test_persons_are_never_merged_by_suffix(rules):
     assert names[("PERSON", "李明")] == "李明"
 
 
+def test_a_part_of_a_transliterated_name_is_the_person_it_names(rules):
+    text = "俄罗斯总统弗拉基米尔·普京表示，普京说。穆罕默德·本·扎耶德和穆罕默德·本·萨勒曼会谈，穆罕默德说。"
+    mentions = [mention(text, name, "PERSON") for name in ("弗拉基米尔·普京", "普京", "穆罕默德·本·扎耶德", "穆罕默德·本·萨勒曼")]
+    mentions.append(mention(text, "穆罕默德", "PERSON", occurrence=2))
+    names = canonical_names(mentions, text, rules)
+    assert names[("PERSON", "普京")] == "弗拉基米尔·普京"
+    assert names[("PERSON", "穆罕默德")] == "穆罕默德"  # the part of two full names names neither for sure
+
+
 def test_ambiguous_short_form_is_not_merged(rules):
     # 实验室 ends two different labs: it names neither for sure
     text = "中关村实验室和怀柔实验室签约。实验室将开展合作。"

@@ -196,6 +196,18 @@ def test_long_and_short_order_of_a_meeting_name_are_one_entity(schema):
     assert mapping == {long: long, short: long, npc_long: npc_long, npc_short: npc_long}
 
 
+def test_the_full_name_of_the_political_consultative_conference_is_one_key_with_its_short_forms(schema):
+    full, short = "中国人民政治协商会议第十三届全国委员会第三次会议", "政协第十三届全国委员会第三次会议"
+    mapping = same_meeting({full, short, "全国政协十三届三次会议", "全国政协十三届四次会议"}, schema.recognition, schema.aliases)
+    assert mapping == {full: full, short: full, "全国政协十三届三次会议": full}
+
+
+def test_a_meeting_named_without_its_body_is_the_one_the_document_names_with_it(extract):
+    facts = extract("十三届全国人大常委会第一百一十三次委员长会议在京举行。第一百一十三次委员长会议听取了报告。"
+                    "委员长会议决定。")
+    assert facts.names("EVENT") == {"十三届全国人大常委会第一百一十三次委员长会议"}
+
+
 def test_a_meeting_name_without_its_term_joins_the_one_with_it(schema):
     mapping = same_meeting({"全国政协第三十七次主席会议", "政协第十三届全国委员会第三十七次主席会议"},
                            schema.recognition, schema.aliases)
@@ -234,9 +246,11 @@ def test_a_committee_named_after_its_parent_is_part_of_it(relation_rules):
 
     entities = {"ORG:全国人大常委会": ("ORG", "全国人大常委会"),
                 "ORG:全国人大常委会代表资格审查委员会": ("ORG", "全国人大常委会代表资格审查委员会"),
-                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅")}
+                "ORG:全国政协": ("ORG", "全国政协"), "ORG:全国政协办公厅": ("ORG", "全国政协办公厅"),
+                "ORG:十三届全国人大": ("ORG", "十三届全国人大"),
+                "ORG:十三届全国人大四次会议主席团": ("ORG", "十三届全国人大四次会议主席团")}
     assert {(name(r.head), name(r.tail)) for r in sub_body_relations(entities, relation_rules)} == {
-        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}
+        ("全国人大常委会代表资格审查委员会", "全国人大常委会"), ("全国政协办公厅", "全国政协")}  # a session's presidium: none
 
 
 def test_an_event_before_a_convening_verb_is_its_subject_not_its_object(relation_rules):
@@ -550,11 +564,18 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
                 anchored(text, "国务院新闻办公室", "ORG")]
     got = pairs(roster_relations(text, mentions, None, rules.titles, relation_rules), "participated_in")
     assert got == {("全国人大常委会", event[6:]), ("国务院", event[6:]), ("王毅", event[6:]), ("中央军委", event[6:])}
-    # a roster of an event referred to by a generic word is the main event's, else no one's
-    text = "出席会议的还有：王毅。"
+    # a roster of an event referred to by a generic word is the main event's, where its name holds
+    # that word (the colon may be left out), else no one's
+    text = "出席招待会的还有王毅。"
     assert not list(roster_relations(text, [anchored(text, "王毅", "PERSON")], None, rules.titles, relation_rules))
     got = roster_relations(text, [anchored(text, "王毅", "PERSON")], event, rules.titles, relation_rules)
     assert pairs(got, "participated_in") == {("王毅", event[6:])}
+    text = "参加座谈会的还有有关部门负责同志李德洙。"
+    got = roster_relations(text, [anchored(text, "李德洙", "PERSON")], "EVENT:中共十五大", rules.titles, relation_rules)
+    assert not list(got)
+    text = "出席会议的有关部门负责同志李德洙。"
+    got = roster_relations(text, [anchored(text, "李德洙", "PERSON")], "EVENT:全国工作会议", rules.titles, relation_rules)
+    assert not list(got)  # `的有关`: no roster
 
 
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):

@@ -168,8 +168,10 @@ def test_errors_that_are_only_a_test_sets_convention_are_counted():
     records = [("中俄两国在北京会谈", [(0, 1, MISSING), (5, 7, "LOCATION")]),  # PD98: 中 untagged
                ("中美关系", [(0, 1, "LOCATION"), (1, 2, "LOCATION")])]  # MSRA: 中 and 美 tagged
     records.append(("这家公司共有航线", []))  # a company named before: the guidelines' mention, no set's
-    found = [{(0, 1, "LOCATION"), (5, 7, "LOCATION")}, {(0, 4, "ORG")}, {(2, 4, "ORG")}]
+    records.append(("美国政府和亚特兰大奥运会", [(0, 2, "LOCATION"), (5, 9, "LOCATION")]))  # MSRA: places inside names
+    found = [{(0, 1, "LOCATION"), (5, 7, "LOCATION")}, {(0, 4, "ORG")}, {(2, 4, "ORG")},
+             {(0, 4, "ORG"), (5, 12, "EVENT")}]
     result = score_records(spacy.blank("zh"), records, lambda texts: iter(found), frozenset({"公司"}))
-    assert result["micro"]["tp"] == 1 and result["micro"]["fp"] == 3 and result["micro"]["fn"] == 2
+    assert result["micro"]["tp"] == 1 and result["micro"]["fp"] == 4 and result["micro"]["fn"] == 4
     assert result["convention"] == {"untagged_abbreviations_found": 1, "single_characters_missed": 2,
-                                    "generic_heads_found": 1}
+                                    "generic_heads_found": 1, "nested_names_missed": 2}
