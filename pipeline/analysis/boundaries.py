@@ -46,6 +46,16 @@ class WordAnalysis(list):
         """end → start of each word of two characters or more."""
         return {e: s for s, e, _ in self if e - s >= 2}
 
+    @cached_property
+    def ending(self) -> dict[int, str]:
+        """end → part of speech of each word."""
+        return {e: pos for _, e, pos in self}
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The words' starts, in order (for bisection)."""
+        return [s for s, _, _ in self]
+
 
 def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
     """`words` as a `WordAnalysis` (itself when it is one)."""
@@ -149,11 +159,10 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
         return mentions
     analysis = word_analysis(words)
     crossing = analysis.crossing
-    adjective_ends = {e for _, e, pos in analysis if pos == "a"}
     kept = []
     for m in mentions:
         if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
-                and m.start in adjective_ends:
+                and analysis.ending.get(m.start) == "a":
             continue
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
@@ -317,7 +326,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
-    leading_verbs = {start: end for start, end, pos in words if pos in "vp" and end - start == 1}
+    starting = word_analysis(words).starting
     trimmed = []
     for m in mentions:
         cut = 0
@@ -326,9 +335,10 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
-            verb_end = leading_verbs.get(m.start)
-            if verb_end and rules.event_name_starts and rules.event_name_starts.match(text, verb_end):
-                ends.append(verb_end - m.start)  # `报|中央政治局会议`; not `涉|港…座谈会`, `环|波海…会议`
+            verb_end, pos = starting.get(m.start, (0, ""))
+            if pos in ("v", "p") and verb_end == m.start + 1 and rules.event_name_starts \
+                    and rules.event_name_starts.match(text, verb_end):
+                ends.append(1)  # `报|中央政治局会议`; not `涉|港…座谈会`, `环|波海…会议`
             cut = governed_start(m.text, rules, starts, ends)
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start

@@ -47,7 +47,7 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
-    starts = [s for s, _, _ in analysis]
+    starts = analysis.starts
     named: dict[int, int] = {}  # end → latest start of the people and bodies found
     for m in mentions:
         if m.type in ("ORG", "PERSON"):

@@ -123,7 +123,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         return mentions
     analysis = word_analysis(words)
     starting, crossing = analysis.starting, analysis.crossing
-    starts = [s for s, _, _ in analysis]
+    starts = analysis.starts
     trimmed = []
     for m in mentions:
         start = m.start

@@ -249,6 +249,8 @@ def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
     assert analysis.starting == {s: (e, pos) for s, e, pos in words}
     assert analysis.crossing == {p: (s, e) for s, e, _ in words for p in range(s + 1, e)}
     assert analysis.long_word_starts == {e: s for s, e, _ in words if e - s >= 2}
+    assert analysis.ending == {e: pos for _, e, pos in words}
+    assert analysis.starts == sorted(s for s, _, _ in words)
 
 
 def test_unworded_people_equals_a_scan_of_every_word():
