@@ -28,12 +28,12 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
 from pipeline.config import RunConfig, load_config
+from pipeline.engine.batches import batches
 from pipeline.engine.cache import ResultCache, summary_json, yaml_stat
 from pipeline.engine.lock import OutputLock
 from pipeline.engine.memory import graph_processes
@@ -42,7 +42,7 @@ from pipeline.engine.resume import previous_data, previous_run, remove_stale, re
 from pipeline.engine.workers import fewer_collections, release_memory
 from pipeline.errors import analysis_failed, printable
 from pipeline.graph.build import summary_from_data
-from pipeline.graph.spill import SummarySpill
+from pipeline.graph.spill import DocumentLog, SummarySpill
 from pipeline.ingest.jsonl import Limits
 from pipeline.ingest.reader import find_inputs, read_inputs
 from pipeline.outputs.documents import iso_date
@@ -162,22 +162,24 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
                            dask_options, paths)
     report.timings["load_seconds"] = round(time.perf_counter() - started, 3)
     bar = Progress(paths, progress)
-    spill = None
+    spill = log = None
     try:
         spill = SummarySpill(out) if runner.name != "dask" else None
+        log = DocumentLog(out)
         with fewer_collections():
-            seen, fingerprint, dates = _extract(paths, out, config, key, cache, runner, report, warn, force, bar, spill)
+            fingerprint = _extract(paths, out, config, key, cache, runner, report, warn, force, bar, spill, log)
         bar.close()
         report.timings["extract_seconds"] = round(time.perf_counter() - started - report.timings["load_seconds"], 3)
+        if runner.name != "dask":
+            runner.close()  # the model and the worker processes are not needed for the rest
+            release_memory()  # so that what follows starts low
+        seen, dates = log.read()  # the documents kept, now that no worker holds memory beside them
         report.removed = remove_stale(out, set(seen))
         if report.removed:
             warn(f"zhkg: removed {len(report.removed)} document(s) no longer in the input from {out / 'documents'}")
         cache.retain(seen)
         fingerprint.update(json.dumps([engine, config.as_dict()["output"]]).encode("utf-8"))
         graph_key = fingerprint.hexdigest()[:16]
-        if runner.name != "dask":
-            runner.close()  # the model and the worker processes are not needed for the graph
-            release_memory()  # so that the graph stage starts low
         # a forced run rebuilds the graph too: its analysis may differ from the one the files hold
         nodes, edges = _graph_stage(out, config, runner, spill, seen, dates, {} if force else previous, graph_key,
                                     engine, workers, report)
@@ -191,8 +193,9 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
         bar.close()
         runner.close()
         cache.close()
-        if spill is not None:
-            spill.close()
+        for temporary in (spill, log):
+            if temporary is not None:
+                temporary.close()
     report.timings["total_seconds"] = round(time.perf_counter() - started, 3)
     write_yaml(out / "run.yaml", {**run_summary(report, config, nodes, edges),
                                   "status": "complete", "engine": engine, "workers": workers,
@@ -203,21 +206,20 @@ def _run_locked(paths, out: Path, config: RunConfig, extractor, warn, resume: bo
 
 
 def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, runner, report: RunReport,
-             warn, force: bool, bar: Progress, spill: SummarySpill | None):
+             warn, force: bool, bar: Progress, spill: SummarySpill | None, log: DocumentLog):
     """Analyse or reuse every input document, their summaries kept in `spill` (None for the
-    Dask engine, which merges on the cluster); returns the ids of the documents written, a hash
-    of them and their publication dates."""
+    Dask engine, which merges on the cluster) and the ids and days of those written in `log`;
+    returns a hash of them."""
     encoding = None if config.ingest.encoding == "auto" else config.ingest.encoding
     documents = iter(_documents(read_inputs(paths, config.ingest.max_chars, encoding, exclude=out,
                                            limits=Limits(config.ingest.max_line_bytes, config.ingest.max_reported_skips),
                                            follow_symlinks=config.ingest.follow_symlinks), report, warn))
-    collector = _Collector(runner, cache, key, report, warn, bar, spill)
+    collector = _Collector(runner, cache, key, report, warn, bar, spill, log)
     reusable = not force and _holds_documents(out)  # a folder without documents has none to reuse
     pending: deque = deque()
-    batch_size = max(1, config.analysis.batch_size)
     sequence = 0
     index = 0
-    while batch_docs := list(islice(documents, batch_size)):
+    for batch_docs in batches(documents, max(1, config.analysis.batch_size)):
         reused = _reused_summaries(batch_docs, out, key, cache) if reusable else {}
         batch = []
         for document in batch_docs:
@@ -230,7 +232,7 @@ def _extract(paths, out: Path, config: RunConfig, key: str, cache: ResultCache, 
             collector.finish(*pending.popleft())
     while pending:
         collector.finish(*pending.popleft())
-    return collector.seen, collector.fingerprint, collector.dates
+    return collector.fingerprint
 
 
 def _holds_documents(out: Path) -> bool:
@@ -260,15 +262,13 @@ def _reused_summaries(documents: list[Document], out: Path, key: str, cache: Res
 
 class _Collector:
     """Takes the engine's finished batches in input order: counts them in the report, caches the
-    new summaries, keeps them for the graph (in `spill`; None for Dask) and hashes the documents kept."""
+    new summaries, keeps them for the graph (in `spill`; None for Dask), the ids and days of the
+    documents kept in `log` (for the GEXF edge intervals), and hashes the documents kept."""
 
     def __init__(self, runner, cache: ResultCache, key: str, report: RunReport, warn, bar: Progress,
-                 spill: SummarySpill | None):
+                 spill: SummarySpill | None, log: DocumentLog):
         self.runner, self.cache, self.key, self.report, self.warn, self.bar = runner, cache, key, report, warn, bar
-        self.spill = spill
-        self.seen: list[str] = []
-        self.dates: dict[str, str] = {}  # doc id → publication date, for the GEXF edge intervals
-        self.days: dict[str, str] = {}  # one object per distinct date (many documents share one)
+        self.spill, self.log = spill, log
         self.fingerprint = hashlib.sha256(key.encode("utf-8"))
 
     def finish(self, batch: list[tuple[int, Document, dict | None]], handle) -> None:
@@ -304,10 +304,7 @@ class _Collector:
     def _keep(self, document: Document, entities: int, relations: int) -> None:
         """Count a written document (of `entities` and `relations`); keep its id and date for the
         graph, and hash it."""
-        self.seen.append(document.id)
-        day = iso_date(document.published)
-        if day:
-            self.dates[document.id] = self.days.setdefault(day, day)
+        self.log.add(document.id, iso_date(document.published))
         self.fingerprint.update(json.dumps([document.id, document.sha256, document.title, document.source,
                                             document.published], ensure_ascii=False).encode("utf-8"))
         self.report.documents += 1

@@ -12,7 +12,7 @@ files and folders, one at a time, so a corpus never has to fit in memory.
 - A text longer than `max_chars` is split into parts (`pipeline.ingest.documents`); files over
   `STREAM_BYTES` are decoded in chunks, so memory is bounded by the part size, not the file.
 - Document ids come from file stems or jsonl ids, made safe as file names (`safe_id`) and
-  unique within a run, ignoring case (`_unique`).
+  unique within a run, ignoring case (`_unique`; `pipeline.ingest.ids` keeps them as hashes).
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from pipeline.ingest.decoding import decode as decode_bytes
 from pipeline.ingest.documents import documents_from, safe_id, split_header
 from pipeline.ingest.files import JSONL_SUFFIXES, find_inputs, input_suffix
 from pipeline.ingest.html import HTML_SUFFIXES, MAX_HTML_BYTES, extract_html
+from pipeline.ingest.ids import FoldedIds
 from pipeline.ingest.jsonl import Limits, read_jsonl
 from pipeline.records import Document, Skipped
 
@@ -79,7 +80,7 @@ def read_inputs(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS,
     `limits`: the jsonl line and skip caps; `follow_symlinks`, `exclude`: see `find_inputs`."""
     if encoding:
         codec_name(encoding)
-    seen: set[str] = set()
+    seen = FoldedIds()
     for item in find_inputs(paths, follow_symlinks, exclude):
         if isinstance(item, Skipped):
             yield item
@@ -108,14 +109,13 @@ def read_inputs(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS,
             yield Skipped(str(item), internal_error(error))
 
 
-def _unique(document: Document, seen: set[str]) -> Document:
+def _unique(document: Document, seen: FoldedIds) -> Document:
     """`document` with an id not yet in `seen` (compared case-insensitively, as on the file
-    systems of macOS and Windows): `news`, `News-2`, `news-3`, …"""
+    systems of macOS and Windows), which then holds it: `news`, `News-2`, `news-3`, …"""
     doc_id, n = document.id, 1
-    while doc_id.casefold() in seen:
+    while not seen.add(doc_id):
         n += 1
         doc_id = f"{document.id}-{n}"
-    seen.add(doc_id.casefold())
     if doc_id == document.id:
         return document
     return Document(**{**document.__dict__, "id": doc_id})

@@ -56,7 +56,12 @@ def _read_as_string(text: str) -> bool:
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG
 
 
-@lru_cache(maxsize=1 << 16)
+# Quoted strings are mostly each document's own (its publication time): a smaller cache keeps the
+# ones that recur (a graph's days) without growing, over a long run, with the documents written.
+QUOTED_CACHE = 1 << 12
+
+
+@lru_cache(maxsize=QUOTED_CACHE)
 def _quoted(text: str, dump: Callable[[Any], str]) -> str:
     """`text`, which YAML cannot hold plain, as PyYAML writes it on one line."""
     rendered = dump(text)
@@ -67,7 +72,7 @@ def _quoted(text: str, dump: Callable[[Any], str]) -> str:
 
 
 def string_cache_clear() -> None:
-    """Forget the strings seen (up to 65,536 plain and as many quoted ones) once a large file is
+    """Forget the strings seen (up to 65,536 plain and 4,096 quoted ones) once a large file is
     written."""
     _plain.clear()
     _quoted.cache_clear()

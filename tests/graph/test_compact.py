@@ -20,7 +20,7 @@ from pipeline.graph.analytics import (
 )
 from pipeline.graph.build import GraphBuilder
 from pipeline.graph.compact import CompactGraph
-from pipeline.graph.spill import SummarySpill
+from pipeline.graph.spill import DocumentLog, SummarySpill
 from pipeline.outputs import date_edges, write_graph_files
 from pipeline.records import EntitySummary, RelationSummary
 
@@ -148,3 +148,17 @@ def test_spill_gives_the_builder_of_its_summaries(tmp_path: Path):
     assert nx.utils.graphs_equal(merged.graph(), builder_of(documents).graph())
     assert merged.nodes[documents[0]["entities"][0].id].documents[0] is ids[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_document_log_gives_back_ids_in_order_and_shared_days(tmp_path: Path):
+    log = DocumentLog(tmp_path)
+    added = [("b-文档", "2024-01-05"), ("a", None), ("C:odd\n", "2024-01-05"), ("d", "2023-12-31"), ("e", "")]
+    for doc_id, day in added:
+        log.add(doc_id, day)
+    assert log.count == len(added)
+    ids, dates = log.read()
+    assert ids == [doc_id for doc_id, _ in added]
+    assert dates == {"b-文档": "2024-01-05", "C:odd\n": "2024-01-05", "d": "2023-12-31"}
+    assert dates["b-文档"] is dates["C:odd\n"]  # one string per distinct day
+    assert list(dates) == ["b-文档", "C:odd\n", "d"] and all(any(k is i for i in ids) for k in dates)
+    assert list(tmp_path.iterdir()) == []  # an unnamed file, closed by read()

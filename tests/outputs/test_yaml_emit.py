@@ -70,3 +70,17 @@ def test_what_it_does_not_cover_is_refused():
     for data in ({"d": date(2024, 1, 5)}, {1: "int key"}, {"t": (1, 2)}, "scalar", {}):
         with pytest.raises(Unsupported):
             emit(data, pyyaml_dump)
+
+
+def test_quoted_strings_cache_stays_bounded_and_exact():
+    from pipeline.outputs import yaml_emit
+
+    yaml_emit.string_cache_clear()
+    limit = yaml_emit._quoted.cache_info().maxsize
+    assert limit == yaml_emit.QUOTED_CACHE
+    stamps = [f"2024-01-05 09:{i // 60:02d}:{i % 60:02d}" for i in range(limit + 500)]  # each quoted once
+    for stamp in stamps[:limit + 100]:
+        assert emit({"published": stamp}, pyyaml_dump) == pyyaml_dump({"published": stamp})
+    assert yaml_emit._quoted.cache_info().currsize == limit
+    same_as_pyyaml({"days": ["2024-01-05", "2024-01-05", stamps[0]], "later": stamps[-1]})  # evicted, then again
+    yaml_emit.string_cache_clear()
