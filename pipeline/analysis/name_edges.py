@@ -103,6 +103,7 @@ def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 ASPECT_PARTICLES = "着了过"
+DEMONSTRATIVES = "此这该那"
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -116,7 +117,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
     one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
-    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`). An organisation a name pattern
+    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an
+    adverbial (`值此|纪念…研讨会`; not in a quoted title: `“中国这十年”…`). An organisation a name pattern
     finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
     `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
@@ -132,8 +134,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
             start = inside[1]
         if m.source == "rule:chunk":
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
-                if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
-                    start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
+                if e - s == 1 and (pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES
+                                   or pos == "r" and m.text[s - m.start] in DEMONSTRATIVES
+                                   and not any(q in m.text[:s - m.start] for q in OPENERS)):
+                    start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG":
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
@@ -187,3 +191,31 @@ def _within(mention: Mention, document: str, start: int, end: int) -> Mention | 
     if end - start < 2:
         return None
     return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)
+
+
+DASHES = "—-"  # `中国—东盟`, `中国——中东欧` (a full-width hyphen is folded to `-`)
+ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
+
+
+def dash_joined_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """An event named for two parties joined by a dash (`中国—东盟博览会`, `中国—阿拉伯国家合作论坛`),
+    the second beginning its name, begins with the place or body before the dash, and with the
+    ordinal before that (`第八次中国——中东欧国家领导人会晤`, `首届中国—中亚峰会`). Bodies so
+    joined name a relation between them (`中国—上海合作组织`), no body."""
+    parties: dict[int, int] = {}
+    for m in mentions:
+        if m.type in ("LOCATION", "ORG"):
+            parties[m.end] = min(parties.get(m.end, m.start), m.start)
+    second = {m.start for m in mentions if m.type in ("LOCATION", "ORG")}
+    joined = []
+    for m in mentions:
+        dash = m.start
+        while dash > 0 and m.start - dash < 2 and text[dash - 1] in DASHES:
+            dash -= 1
+        if m.type == "EVENT" and dash < m.start and dash in parties and m.start in second:
+            start = parties[dash]
+            ordinal = ORDINAL_BEFORE.search(text, max(0, start - 6), start)
+            start = ordinal.start() if ordinal else start
+            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
+        joined.append(m)
+    return joined

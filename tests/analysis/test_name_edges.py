@@ -4,6 +4,7 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    dash_joined_names,
     session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
@@ -86,6 +87,30 @@ def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
     games = Mention(1, 9, text[1:9], "EVENT", "rule:chunk")
     assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
+
+
+def test_what_a_demonstrative_ends_inside_a_chunk_is_an_adverbial_unless_it_is_quoted():
+    text = "值此纪念马克思诞辰专题研讨会召开之际，“中国这十年”新闻发布会"
+    words = [(0, 1, "v"), (1, 2, "r"), (2, 4, "v"), (4, 7, "nr"), (7, 9, "n"), (9, 11, "n"), (11, 14, "n"),
+             (14, 16, "v"), (16, 18, "f"), (18, 19, "w"), (19, 20, "w"), (20, 22, "ns"), (22, 23, "r"), (23, 25, "m"),
+             (25, 26, "w"), (26, 28, "n"), (28, 31, "n")]
+    chunks = [Mention(0, 14, text[0:14], "EVENT", "rule:chunk"), Mention(19, 31, text[19:31], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == [
+        "纪念马克思诞辰专题研讨会", "“中国这十年”新闻发布会"]
+
+
+def test_an_event_named_for_two_parties_joined_by_a_dash_begins_with_the_first():
+    text = "出席第八次中国——中东欧国家领导人会晤，首届中国—中亚峰会，礼赞新中国——庆祝国庆文艺晚会，中国—上海合作组织合作"
+    def at(surface, etype, n=0):
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        return Mention(start, start + len(surface), surface, etype, "test")
+    mentions = [at("中国", "LOCATION"), at("中东欧", "LOCATION"), at("中东欧国家领导人会晤", "EVENT"),
+                at("中国", "LOCATION", 1), at("中亚", "LOCATION"), at("中亚峰会", "EVENT"), at("中国", "LOCATION", 2),
+                at("庆祝国庆文艺晚会", "EVENT"), at("中国", "LOCATION", 3), at("上海合作组织", "ORG")]
+    got = [m.text for m in dash_joined_names(mentions, text) if m.type != "LOCATION"]
+    assert got == ["第八次中国——中东欧国家领导人会晤", "首届中国—中亚峰会", "庆祝国庆文艺晚会", "上海合作组织"]
 
 
 def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
