@@ -578,6 +578,18 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
     assert not list(got)  # `的有关`: no roster
 
 
+def test_a_roster_of_an_events_opening_or_closing_is_the_main_events(rules, relation_rules):
+    from pipeline.relations.attachments import roster_relations
+
+    text = "出席闭幕会的领导同志还有：丁薛祥、王晨等。"
+    mentions = [anchored(text, "丁薛祥", "PERSON"), anchored(text, "王晨", "PERSON")]
+    session = "EVENT:全国政协十三届三次会议"
+    got = pairs(roster_relations(text, mentions, session, rules.titles, relation_rules), "participated_in")
+    assert got == {("丁薛祥", session[6:]), ("王晨", session[6:])}
+    text = "出席座谈会的领导同志还有：丁薛祥。"  # a meeting of its own, not a part of the session
+    assert not list(roster_relations(text, mentions[:1], session, rules.titles, relation_rules))
+
+
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
     from pipeline.analysis.sentences import split_sentences
     from pipeline.relations.triggers import trigger_relations

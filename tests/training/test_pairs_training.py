@@ -53,3 +53,19 @@ def test_thresholds_add_only_where_held_out_f1_rises():
                                                {"participated_in": 2})
     assert add_above == {"participated_in": 0.95} and drop_below == {}  # the surest of the equally good
     assert report["participated_in"]["rules_f1"] < report["participated_in"]["with_model_f1"] == 1.0
+
+
+def test_thresholds_within_the_noise_of_the_best_take_the_most_conservative():
+    """Of 200 gold relations the rules find 150; the model scores 30 right ones 0.85 and 3 right,
+    1 wrong 0.72: adding those four gains less than F1_TOLERANCE, so the highest threshold that
+    keeps the 30 is taken."""
+    from pipeline.training.pairs import F1_TOLERANCE
+
+    found = [Example("d", ("participated_in", f"R{i}", "E"), (), 1, True) for i in range(150)]
+    sure = [Example("d", ("participated_in", f"S{i}", "E"), (), 1, False) for i in range(30)]
+    unsure = [Example("d", ("participated_in", f"U{i}", "E"), (), int(i < 3), False) for i in range(4)]
+    probs = [0.9] * 150 + [0.85] * 30 + [0.72] * 4
+    add_above, _, report = thresholds(found + sure + unsure, probs, {"participated_in": 200})
+    assert add_above == {"participated_in": 0.85}
+    gain = 2 * 183 / (183 + 1 + 200) - report["participated_in"]["with_model_f1"]
+    assert 0 < gain < F1_TOLERANCE
