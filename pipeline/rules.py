@@ -80,6 +80,7 @@ class RecognitionRules:
     meeting_hold_verbs: tuple[str, ...] = ()
     meeting_verbs: tuple[str, ...] = ()
     meeting_kinds: tuple[str, ...] = ()
+    object_heads: tuple[str, ...] = ()
 
     @cached_property
     def non_names(self) -> frozenset[str]:
@@ -195,6 +196,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_hold_verbs=longest_first(data.get("unnamed_events", {}).get("hold_verbs", [])),
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
+        object_heads=longest_first(data.get("object_heads", [])),
     )
 
 

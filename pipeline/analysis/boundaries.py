@@ -178,13 +178,15 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-               generic: frozenset[str]) -> list[Mention]:
+               generic: frozenset[str], objects: tuple[str, ...] = ()) -> list[Mention]:
     """Without the suffix-anchored chunks that are a generic head (`generic_chunks`) after verbs,
     adverbs, prepositions, conjunctions or adjectives only (`受|委员长会议`, `确保|大会`,
-    `学习|领会|全会`, `盛大|欢迎|招待会`): they name no event."""
+    `学习|领会|全会`, `盛大|欢迎|招待会`), or that are one of `objects` right after a verb, whatever
+    comes before it (the verb's object: `主题|抓好|学习教育`, `提请|大会全体会议`): they name no event."""
     if not words:
         return mentions
-    starts = word_analysis(words).starting
+    analysis = word_analysis(words)
+    starts, ending = analysis.starting, analysis.ending
 
     def bare(m: Mention) -> bool:
         pos = m.start
@@ -192,7 +194,8 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
             pos = starts[pos][0]
             if m.text[pos - m.start:] in generic:
                 return True
-        return False
+        return any(m.text.endswith(head) and ending.get(m.end - len(head)) == "v" for head in objects
+                   if len(head) < len(m.text))
 
     return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
 

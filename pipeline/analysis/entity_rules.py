@@ -381,7 +381,7 @@ class EntityRules:
                                      self.places)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
-                                self.rules.generic_chunks)
+                                self.rules.generic_chunks, self.rules.object_heads)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)

@@ -176,6 +176,21 @@ def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
     assert bare_heads([plenum], None, generic) == [plenum]
 
 
+def test_an_object_head_right_after_a_verb_is_its_object_whatever_comes_before(rules):
+    from pipeline.analysis.boundaries import bare_heads
+
+    text = "为主题抓好学习教育，十三届全国政协双周协商座谈会"
+
+    def chunk(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "EVENT", "rule:chunk", 0.9)
+    campaign, forum = chunk("主题抓好学习教育"), chunk("十三届全国政协双周协商座谈会")
+    words = [(0, 1, "v"), (1, 3, "n"), (3, 5, "v"), (5, 7, "v"), (7, 9, "vn"), (9, 10, "w"), (10, 13, "m"),
+             (13, 17, "j"), (17, 19, "n"), (19, 21, "v"), (21, 24, "n")]
+    assert bare_heads([campaign, forum], words, rules.generic_chunks, rules.object_heads) == [forum]
+    assert bare_heads([campaign], words, rules.generic_chunks) == [campaign]  # 主题 is a noun
+
+
 def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
     text = "开好十四届全国人大四次会议，参加完脱贫攻坚总结表彰大会"
     session = Mention(0, 13, text[0:13], "EVENT", "rule:chunk", 0.9)
