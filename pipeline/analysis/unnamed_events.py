@@ -26,8 +26,10 @@ CIRCUMSTANCE = re.compile(r"(?:[0-9一二三四五六七八九十]+月)?(?:[0-9�
 
 def body_meetings(text: str, mentions: list[Mention], rules: RecognitionRules, aliases: Aliases) -> list[Mention]:
     """`ORG（日期）召开|举行（了）会议`, the body opening its clause: a mention of `会议` named
-    `<ORG>会议` (the body's name as aliases.yaml gives it)."""
-    found = []
+    `<ORG>会议` (the body's name as aliases.yaml gives it), as the first mention of the body
+    names it (the title's `全国人大常委会党组` for a later `中共全国人大常委会党组`)."""
+    found: list[Mention] = []
+    named: dict[str, str] = {}
     for m in mentions:
         if m.type != "ORG" or (m.start and text[m.start - 1] not in CLAUSE_OPENERS):
             continue
@@ -39,7 +41,9 @@ def body_meetings(text: str, mentions: list[Mention], rules: RecognitionRules, a
         end = at + len(MEETING)
         if text.startswith(MEETING, at) and (end == len(text) or text[end] in CLAUSE_ENDS):
             body = aliases.canonical_name("ORG", m.text) or m.text
-            found.append(Mention(at, end, MEETING, "EVENT", BODY_MEETING, SCORE, body + MEETING))
+            first = next((b for b in named if b.endswith(body) or body.endswith(b)), body)
+            named.setdefault(first, first + MEETING)
+            found.append(Mention(at, end, MEETING, "EVENT", BODY_MEETING, SCORE, named[first]))
     return found
 
 

@@ -76,7 +76,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, m.start, rules)]
+                 and not _oblique(text, m.start, rules, mentions)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
@@ -93,12 +93,19 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     return heads
 
 
-def _oblique(text: str, start: int, rules: RelationRules) -> bool:
+COORDINATORS = "和、与及"
+
+
+def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
     """A name right after a preposition (`为艺术团`), or after a place word that makes it where
-    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject."""
+    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is
+    one coordinated with such a name (`在江苏和|安徽省人大常委会机关调研`)."""
     words = rules.clause_words
-    return bool(start) and (text.startswith(words["oblique_prepositions"], start - 1)
-                            or any(text.startswith(w, start - len(w)) for w in words["place_words"]))
+    if start and (text.startswith(words["oblique_prepositions"], start - 1)
+                  or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
+        return True
+    before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in COORDINATORS else None
+    return before is not None and _oblique(text, before.start, rules, mentions)
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],

@@ -55,3 +55,9 @@ def test_an_unnamed_meeting_reaches_the_graph_with_who_held_it(extract):
     facts = extract("栗战书同地方人大负责同志座谈\n央视网消息：栗战书29日在京主持召开座谈会，听取意见。王晨出席座谈会。")
     assert facts.names("EVENT") == {"座谈会"}
     assert ("王晨", "座谈会") in facts.relation_pairs("participated_in")
+
+
+def test_the_first_mention_of_a_body_names_its_meeting(rules, schema):
+    text = "全国人大常委会党组举行会议\n中共全国人大常委会党组21日举行会议，学习讲话精神。"
+    mentions = [mention(text, "全国人大常委会党组", "ORG"), mention(text, "中共全国人大常委会党组", "ORG")]
+    assert [m.name for m in body_meetings(text, mentions, rules, schema.aliases)] == ["全国人大常委会党组会议"] * 2

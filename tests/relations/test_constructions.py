@@ -625,3 +625,10 @@ def test_a_ceremony_named_in_passing_confers_only_the_awards_received(relation_r
     got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, {None}, relation_rules,
                                                                     {"AWARD:国家自然科学奖一等奖"})}
     assert got == {("国家自然科学奖一等奖", "国家科学技术奖励大会")}
+
+
+def test_a_name_coordinated_with_a_place_after_a_place_word_is_no_subject(relation_rules):
+    text = "赵乐际在江苏和安徽省人大常委会机关调研，看望机关干部，并主持召开座谈会。"
+    mentions = [anchored(text, "赵乐际", "PERSON"), anchored(text, "江苏", "LOCATION"),
+                anchored(text, "安徽省人大常委会机关", "ORG"), anchored(text, "座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("赵乐际", "座谈会")}
