@@ -61,6 +61,7 @@ class RelationRules:
     appointment_verbs: tuple[str, ...]
     appointment_skips: tuple[str, ...]
     appointment_confidence: float
+    leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
@@ -154,6 +155,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         appointment_verbs=longest_first(appointments.get("verbs", [])),
         appointment_skips=longest_first(appointments.get("skip_before_verb", [])),
         appointment_confidence=appointments.get("confidence", 0.8),
+        leader_titles=longest_first(appointments.get("leader_titles", [])),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55),
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),

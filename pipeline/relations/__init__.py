@@ -29,6 +29,7 @@ from pipeline.relations.titles import (
     dismissal_relations,
     ends_with_title,
     home_title_relations,
+    leader_relations,
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
@@ -55,6 +56,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found: list[Relation] = [r for r, _ in chain]
     found += appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
+    found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     found += trigger_relations(text, sentences, free, main_event, rules, is_word, verb_ends)

@@ -632,3 +632,14 @@ def test_a_name_coordinated_with_a_place_after_a_place_word_is_no_subject(relati
     mentions = [anchored(text, "赵乐际", "PERSON"), anchored(text, "江苏", "LOCATION"),
                 anchored(text, "安徽省人大常委会机关", "ORG"), anchored(text, "座谈会", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("赵乐际", "座谈会")}
+
+
+def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
+    from pipeline.relations.titles import leader_relations
+
+    text = "以中联部部长宋涛为团长的中国艺术团访问朝鲜。以钟南山为组长的3人专家组抵达。宋涛为团长。"
+    mentions = [anchored(text, "中联部", "ORG"), anchored(text, "宋涛", "PERSON"), anchored(text, "中国艺术团", "ORG"),
+                anchored(text, "朝鲜", "LOCATION"), anchored(text, "钟南山", "PERSON"), anchored(text, "专家组", "ORG"),
+                anchored(text, "宋涛", "PERSON", 1)]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in leader_relations(text, mentions, relation_rules)}
+    assert got == {("宋涛", "中国艺术团", "团长"), ("钟南山", "专家组", "组长")}  # no body after the last: none
