@@ -5,6 +5,7 @@ a name listed before `等地` is a place's. The word classes come from People's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
@@ -182,7 +183,9 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
     """Without the suffix-anchored chunks that are a generic head (`generic_chunks`) after verbs,
     adverbs, prepositions, conjunctions or adjectives only (`受|委员长会议`, `确保|大会`,
     `学习|领会|全会`, `盛大|欢迎|招待会`), or that are one of `objects` right after a verb, whatever
-    comes before it (the verb's object: `主题|抓好|学习教育`, `提请|大会全体会议`): they name no event."""
+    comes before it (the verb's object: `主题|抓好|学习教育`, `提请|大会全体会议`), or that come
+    right after a cardinal count (`中贝两国|政府`, `俄罗斯一些|政府`, `只有一项|一等奖`): they name
+    no event, body or honour."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -194,11 +197,34 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
             pos = starts[pos][0]
             if m.text[pos - m.start:] in generic:
                 return True
-        return any(m.text.endswith(head) and ending.get(m.end - len(head)) == "v" for head in objects
-                   if len(head) < len(m.text))
+        if any(m.text.endswith(head) and ending.get(m.end - len(head)) == "v" for head in objects
+               if len(head) < len(m.text)):
+            return True
+        head = next((m.end - k for k in range(1, min(MAX_HEAD, len(m.text))) if m.text[-k:] in generic
+                     and m.end - k in ending), None)
+        return head is not None and _counted(head, analysis, m)
 
     return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
 
+
+MAX_HEAD = 8  # characters of the longest generic head
+COUNTERS = "项名个位批家所座条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
+
+
+def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
+    """Whether a cardinal count of the chunk `m` ends at `head`: a numeral word not after `第`,
+    alone or with a classifier or a counted noun of one character after it (`一些|`, `两|国|`, `一|项|`)."""
+    def char(pos: int) -> str:
+        return m.text[pos - m.start] if m.start <= pos < m.end else ""
+    word = _word_ending(analysis, head)
+    if word and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS:
+        word = _word_ending(analysis, word[0])
+    return bool(word) and word[0] >= m.start and word[2] == "m" and char(word[0]) != "第" and char(word[0] - 1) != "第"
+
+
+def _word_ending(analysis: WordAnalysis, end: int) -> tuple[int, int, str] | None:
+    index = bisect_right(analysis.starts, end - 1) - 1
+    return analysis[index] if index >= 0 and analysis[index][1] == end else None
 
 LIST_MARKS = "、和及与"
 

@@ -113,12 +113,30 @@ def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str
     return m.type == "AWARD" and pos == "v" and end - start >= 2 and starting.get(end, (0, ""))[1] in ("t", "m")
 
 
+NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多")
+COUNT_CLASSIFIERS = "项名个位批家所座支"
+
+
+def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
+    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`)."""
+    number = starting.get(start) if m.source == "rule:chunk" else None
+    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[start - m.start:number[0] - m.start]):
+        return start
+    classifier = starting.get(number[0])
+    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 \
+            and m.text[number[0] - m.start] in COUNT_CLASSIFIERS and m.end - classifier[0] >= 2:
+        return classifier[0]
+    return start
+
+
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
     one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
     particle ends inside a chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an
-    adverbial (`值此|纪念…研讨会`; not in a quoted title: `“中国这十年”…`). An organisation a name pattern
+    adverbial (`值此|纪念…研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition
+    of two characters or more (`县按照|省委`). A count it begins with is no part of it either
+    (`两项|国家科技进步奖`). An organisation a name pattern
     finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
     `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
@@ -134,10 +152,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
             start = inside[1]
         if m.source == "rule:chunk":
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
-                if e - s == 1 and (pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES
-                                   or pos == "r" and m.text[s - m.start] in DEMONSTRATIVES
-                                   and not any(q in m.text[:s - m.start] for q in OPENERS)):
-                    start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`: no name holds these
+                quoted = any(q in m.text[:s - m.start] for q in OPENERS)
+                if e - s == 1 and pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES or not quoted and (
+                        e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2):
+                    start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG":
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
@@ -145,6 +163,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
+        start = _after_count(m, start, starting)
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed

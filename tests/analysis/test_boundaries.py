@@ -407,3 +407,19 @@ def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_ad
     wish, city, other = (Mention(6, 8, "安康", "LOCATION", "rule:lexicon"), Mention(10, 12, "安康", "LOCATION", "rule:lexicon"),
                          Mention(18, 20, "中卫", "LOCATION", "rule:lexicon"))
     assert unworded_places([wish, city, other], words, text) == [city, other]
+
+
+def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
+    from pipeline.analysis.boundaries import bare_heads
+
+    text = "中贝两国政府，只有一项一等奖，十九届三中全会，建部70年大会"
+
+    def chunk(name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "rule:chunk", 0.9)
+    chunks = [chunk("中贝两国政府", "ORG"), chunk("只有一项一等奖", "AWARD"), chunk("十九届三中全会", "EVENT"),
+              chunk("建部70年大会", "EVENT")]
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "m"), (3, 4, "n"), (4, 6, "n"), (6, 7, "w"), (7, 8, "d"), (8, 9, "v"),
+             (9, 10, "m"), (10, 11, "q"), (11, 14, "n"), (14, 15, "w"), (15, 17, "m"), (17, 18, "q"), (18, 19, "m"),
+             (19, 20, "f"), (20, 22, "n"), (22, 23, "w"), (23, 25, "v"), (25, 27, "m"), (27, 28, "q"), (28, 30, "n")]
+    assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["十九届三中全会", "建部70年大会"]

@@ -147,3 +147,14 @@ def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_i
     xinhua, cmg = Mention(0, 8, text[0:8], "ORG", "rule:pattern", 0.9), Mention(12, 17, text[12:17], "ORG", "rule:pattern", 0.9)
     by_model = Mention(0, 8, text[0:8], "ORG", "model")
     assert [m.text for m in without_leading_function_words([xinhua, cmg, by_model], words)] == ["新华社", "总台", text[0:8]]
+
+
+def test_a_chunk_begins_after_a_long_preposition_or_a_count_unless_quoted():
+    text = "县按照省委部署，荣获两项国家科技进步奖，“为了明天的希望”音乐会"
+    words = [(0, 1, "n"), (1, 3, "p"), (3, 5, "n"), (5, 7, "v"), (7, 8, "w"), (8, 10, "v"), (10, 11, "m"),
+             (11, 12, "q"), (12, 14, "n"), (14, 16, "n"), (16, 18, "vn"), (18, 19, "n"), (19, 20, "w"), (20, 21, "w"),
+             (21, 23, "p"), (23, 25, "t"), (25, 26, "u"), (26, 28, "n"), (28, 29, "w"), (29, 32, "n")]
+    chunks = [Mention(0, 5, text[0:5], "ORG", "rule:chunk"), Mention(10, 19, text[10:19], "AWARD", "rule:chunk"),
+              Mention(20, 32, text[20:32], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == [
+        "省委", "国家科技进步奖", "“为了明天的希望”音乐会"]
