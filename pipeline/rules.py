@@ -81,6 +81,8 @@ class RecognitionRules:
     meeting_verbs: tuple[str, ...] = ()
     meeting_kinds: tuple[str, ...] = ()
     object_heads: tuple[str, ...] = ()
+    place_heads: tuple[str, ...] = ()
+    place_nouns: tuple[str, ...] = ()
 
     @cached_property
     def non_names(self) -> frozenset[str]:
@@ -197,6 +199,8 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         object_heads=longest_first(data.get("object_heads", [])),
+        place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
+        place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
     )
 
 

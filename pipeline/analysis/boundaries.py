@@ -252,13 +252,29 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
-def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[Mention]:
+def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
+                           place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
     division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
-    recognizer read as a person's where it stands alone."""
+    recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
+    after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`), before a noun of place that
+    locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places (`在波特兰、西雅图、洛杉矶`)."""
     places = {m.text for m in mentions if m.type == "LOCATION"}
-    return [replace(m, type="LOCATION") if m.type == "PERSON" and any(m.text + final in places for final in place_finals)
-            else m for m in mentions]
+    placed = {m.text for m in mentions if m.type == "PERSON" and (
+        any(m.text + final in places for final in place_finals)
+        or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
+
+
+def _placed_by_context(m: Mention, mentions: list[Mention], text: str, heads: tuple[str, ...],
+                       nouns: tuple[str, ...]) -> bool:
+    if m.source != "model" or not text:
+        return False
+    if any(text.endswith(h, 0, m.start) for h in heads) or any(text.startswith(n, m.end) for n in nouns):
+        return True
+    before = next((o for o in mentions if o.end == m.start - 1), None) if text[m.start - 1:m.start] == "、" else None
+    after = next((o for o in mentions if o.start == m.end + 1), None) if text[m.end:m.end + 1] == "、" else None
+    return before is not None and after is not None and before.type == after.type == "LOCATION"
 
 
 def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:

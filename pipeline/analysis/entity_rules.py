@@ -385,7 +385,8 @@ class EntityRules:
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
-        merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
+        merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
+                                        self.rules.place_heads, self.rules.place_nouns)
         merged = councils_as_bodies(merged, self.rules.councils)
         merged = propagate(text, merged, words=words, local=self.rules.generic_chunks)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)

@@ -423,3 +423,21 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
              (9, 10, "m"), (10, 11, "q"), (11, 14, "n"), (14, 15, "w"), (15, 17, "m"), (17, 18, "q"), (18, 19, "m"),
              (19, 20, "f"), (20, 22, "n"), (22, 23, "w"), (23, 25, "v"), (25, 27, "m"), (27, 28, "q"), (28, 30, "n")]
     assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["十九届三中全会", "建部70年大会"]
+
+
+def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
+    from pipeline.analysis.boundaries import people_named_in_places
+
+    text = "首府埃尔比勒遭袭。埃尔比勒局势平稳。哈尔科夫方向。在波特兰、西雅图、洛杉矶。普京、西雅图、李强。"
+
+    def at(surface, etype, n=0, source="model"):
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        return Mention(start, start + len(surface), surface, etype, source)
+    mentions = [at("埃尔比勒", "PERSON"), at("埃尔比勒", "PERSON", 1), at("哈尔科夫", "PERSON"), at("波特兰", "LOCATION"),
+                at("西雅图", "PERSON"), at("洛杉矶", "LOCATION"), at("普京", "PERSON"), at("西雅图", "LOCATION", 1),
+                at("李强", "PERSON", source="rule:lexicon")]
+    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
+    assert [m.type for m in got] == ["LOCATION"] * 6 + ["PERSON", "LOCATION", "PERSON"]
+    assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]
