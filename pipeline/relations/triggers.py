@@ -29,8 +29,8 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
     longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
     `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored; a
-    trigger right after a mention is checked together with it, since the segmenter may glue a
-    name to the verb after it (`刘|昆作|了`)."""
+    trigger right after a mention is checked together with it too, since the segmenter may glue a
+    name to the verb after it (`刘|昆作|了`); either check lets it stand (`来京|出席`: 京 is in 来京)."""
     mention_at = {e: s for s, e in spans}
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -40,7 +40,7 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
             continue
         if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rule, rules):
             continue
-        if is_word is not None and not is_word(text, mention_at.get(start, start), end):
+        if is_word is not None and not is_word(text, start, end) and not is_word(text, mention_at.get(start, start), end):
             continue
         chosen.append((start, end, rule))
     return chosen

@@ -186,6 +186,23 @@ def test_a_trigger_glued_to_the_name_before_it_is_still_a_trigger(relation_rules
     assert [rule.name for _, _, rule in found] == ["report"]
 
 
+def test_a_trigger_that_is_a_word_after_a_place_inside_a_word_is_a_trigger(relation_rules):
+    from pipeline.analysis.segmentation import word_boundaries
+
+    text = "习近平会见来京出席论坛的武文赏。"
+    words = [(0, 3, "nr"), (3, 5, "v"), (5, 7, "v"), (7, 9, "v"), (9, 11, "n"), (11, 12, "u"), (12, 15, "nr"),
+             (15, 16, "w")]
+    spans = [(text.index("京"), text.index("京") + 1)]  # the place 京 of the word 来京
+    found = sentence_triggers(text, split_sentences(text)[0], relation_rules, spans, word_boundaries(words))
+    assert [(text[s:e], rule.name) for s, e, rule in found] == [("出席", "attend")]
+
+
+def test_an_event_a_title_follows_is_an_office_no_event_taken_part_in(extract):
+    facts = extract("博鳌亚洲论坛2025年年会开幕式在海南博鳌举行。开幕式上，博鳌亚洲论坛理事长潘基文致欢迎辞。")
+    assert ("潘基文", "博鳌亚洲论坛2025年年会开幕式") in facts.relation_pairs("participated_in")
+    assert ("潘基文", "博鳌亚洲论坛") not in facts.relation_pairs("participated_in")
+
+
 # --- names of one meeting ----------------------------------------------------------------------
 
 def test_long_and_short_order_of_a_meeting_name_are_one_entity(schema):
