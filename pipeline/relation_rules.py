@@ -138,7 +138,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, []))
                       for key in ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
-                                  "recipient_prepositions")},
+                                  "recipient_prepositions", "time_clause_openers", "time_clause_ends")},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),

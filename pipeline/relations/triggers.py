@@ -195,6 +195,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends)
     if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
         heads = []
+    if not heads:
+        heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
@@ -205,6 +207,20 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
+
+
+def _subject_after_time_clause(text: str, sentence: tuple[int, int], clause: tuple[int, int], t_start: int,
+                               mentions: list[Anchored], types: frozenset[str], rules: RelationRules) -> list[Anchored]:
+    """`在主持…集体学习时，习近平总书记…`: a trigger opening a time clause (`在…时`) has the
+    subject of the clause after it where a name begins that clause."""
+    words = rules.clause_words
+    if text[clause[0]:t_start].strip() not in words["time_clause_openers"] or \
+            not text[clause[0]:clause[1]].rstrip().endswith(words["time_clause_ends"]):
+        return []
+    after = [m for m in mentions if m.type in types and not m.nested and clause[1] <= m.start < sentence[1]]
+    if not after or text[clause[1]:after[0].start].strip("，,、 "):
+        return []
+    return coordinated(text, after[0], after[1:])
 
 
 def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,

@@ -660,3 +660,10 @@ def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
                 anchored(text, "宋涛", "PERSON", 1)]
     got = {(r.head[7:], r.tail[4:], r.title) for r in leader_relations(text, mentions, relation_rules)}
     assert got == {("宋涛", "中国艺术团", "团长"), ("钟南山", "专家组", "组长")}  # no body after the last: none
+
+
+def test_a_trigger_opening_a_time_clause_takes_the_name_beginning_the_next(relation_rules):
+    text = "2024年1月，在主持集体学习时，习近平总书记作了阐述。在出席论坛时，他向李强介绍情况。"
+    mentions = [anchored(text, "集体学习", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "论坛", "EVENT"),
+                anchored(text, "李强", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "集体学习")}
