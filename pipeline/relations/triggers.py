@@ -3,6 +3,7 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
@@ -94,18 +95,27 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
 
 
 COORDINATORS = "和、与及"
+CLAUSE_BREAK = re.compile("[，,。；;！？!?\n]")
 
 
 def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
     """A name right after a preposition (`为艺术团`), or after a place word that makes it where
     something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is
-    one coordinated with such a name (`在江苏和|安徽省人大常委会机关调研`)."""
+    one coordinated with such a name (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause
+    follows (`在大使馆与|中心联合举办的研讨会上`)."""
     words = rules.clause_words
     if start and (text.startswith(words["oblique_prepositions"], start - 1)
                   or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
         return True
     before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in COORDINATORS else None
-    return before is not None and _oblique(text, before.start, rules, mentions)
+    return before is not None and _oblique(text, before.start, rules, mentions) and not _relative_after(text, start)
+
+
+def _relative_after(text: str, start: int) -> bool:
+    """Whether a relative clause marker follows in the clause (`在X与Y联合举办的研讨会上`: 在 frames
+    the whole phrase, X and Y are the relative clause's subjects)."""
+    end = CLAUSE_BREAK.search(text, start)
+    return "的" in text[start:end.start() if end else len(text)]
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],

@@ -649,6 +649,9 @@ def test_a_name_coordinated_with_a_place_after_a_place_word_is_no_subject(relati
     mentions = [anchored(text, "赵乐际", "PERSON"), anchored(text, "江苏", "LOCATION"),
                 anchored(text, "安徽省人大常委会机关", "ORG"), anchored(text, "座谈会", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("赵乐际", "座谈会")}
+    text = "在大使馆与交流中心联合举办的研讨会上，嘉宾发言。"  # 在 frames the phrase; the two hold it
+    mentions = [anchored(text, "大使馆", "ORG"), anchored(text, "交流中心", "ORG"), anchored(text, "研讨会", "EVENT")]
+    assert ("交流中心", "研讨会") in pairs(trig(text, mentions, relation_rules), "organized")
 
 
 def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
