@@ -209,14 +209,18 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
 
 MAX_HEAD = 8  # characters of the longest generic head
 COUNTERS = "项名个位批家所座条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
+COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
 
 
 def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
     """Whether a cardinal count of the chunk `m` ends at `head`: a numeral word not after `第`,
-    alone or with a classifier or a counted noun of one character after it (`一些|`, `两|国|`, `一|项|`)."""
+    alone or with a classifier or a counted noun of one character after it (`一些|`, `两|国|`, `一|项|`),
+    or a word for all the events of a kind (`二十届|历次|全会`)."""
     def char(pos: int) -> str:
         return m.text[pos - m.start] if m.start <= pos < m.end else ""
     word = _word_ending(analysis, head)
+    if word and word[0] >= m.start and m.text[word[0] - m.start:word[1] - m.start] in COLLECTIVES:
+        return True
     if word and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS:
         word = _word_ending(analysis, word[0])
     return bool(word) and word[0] >= m.start and word[2] == "m" and char(word[0]) != "第" and char(word[0] - 1) != "第"

@@ -102,6 +102,7 @@ def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+ROUND_CLASSIFIERS = "次届轮场回"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, not `该|县供电局`)
 ASPECT_PARTICLES = "着了过"
 DEMONSTRATIVES = "此这该那"
 
@@ -131,14 +132,14 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
 
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
-    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
-    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
-    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an
-    adverbial (`值此|纪念…研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition
-    of two characters or more (`县按照|省委`). A count it begins with is no part of it either
-    (`两项|国家科技进步奖`). An organisation a name pattern
-    finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
-    `日前接受|总台记者`, `武汉的|总台记者`)."""
+    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当), and after a pronoun whose
+    classifier they begin with (`每|次大会…`: 每次): a name never begins with one; nor an honour's
+    with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends inside a
+    chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
+    研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
+    more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`). An
+    organisation a name pattern finds begins after the last predicate word or particle inside it
+    (`裁判问题对|新华社记者`, `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -148,7 +149,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     for m in mentions:
         start = m.start
         inside = crossing.get(start) if m.source == "rule:chunk" else None
-        if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
+        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in LEADING_FUNCTION_POS or (
+                starting[inside[0]][1] == "r" and m.text[:inside[1] - m.start] in ROUND_CLASSIFIERS)):
             start = inside[1]
         if m.source == "rule:chunk":
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:

@@ -423,6 +423,9 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
              (9, 10, "m"), (10, 11, "q"), (11, 14, "n"), (14, 15, "w"), (15, 17, "m"), (17, 18, "q"), (18, 19, "m"),
              (19, 20, "f"), (20, 22, "n"), (22, 23, "w"), (23, 25, "v"), (25, 27, "m"), (27, 28, "q"), (28, 30, "n")]
     assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["十九届三中全会", "建部70年大会"]
+    text = "二十届历次全会"  # all the plenums of a term
+    plenums = Mention(0, 7, text, "EVENT", "rule:chunk", 0.9)
+    assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []
 
 
 def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):

@@ -158,3 +158,11 @@ def test_a_chunk_begins_after_a_long_preposition_or_a_count_unless_quoted():
               Mention(20, 32, text[20:32], "EVENT", "rule:chunk")]
     assert [m.text for m in without_leading_function_words(chunks, words)] == [
         "省委", "国家科技进步奖", "“为了明天的希望”音乐会"]
+
+
+def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its_classifier():
+    text = "担任每次大会全体会议的主席，该县供电局"
+    words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 11, "u"), (11, 13, "n"),
+             (13, 14, "w"), (14, 16, "r"), (16, 19, "n")]
+    chunks = [Mention(3, 10, text[3:10], "EVENT", "rule:chunk"), Mention(15, 19, text[15:19], "ORG", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["大会全体会议", "县供电局"]
