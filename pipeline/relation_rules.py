@@ -107,6 +107,11 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
+POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
+CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
+                    "recipient_prepositions", "time_clause_openers", "time_clause_ends")
+
+
 def load_relation_rules(directory: Path) -> RelationRules:
     path = directory / "relations.yaml"
     data = load_yaml(path)
@@ -129,16 +134,13 @@ def load_relation_rules(directory: Path) -> RelationRules:
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
         title_compounds=longest_first(chain.get("title_compounds", [])),
-        post_status={key: longest_first(data.get("post_status", {}).get(key, []))
-                     for key in ("former", "new", "appointing", "ending", "post_word")},
+        post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         side_events=longest_first(data.get("side_events", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
-        clause_words={key: longest_first(data.get("clause_words", {}).get(key, []))
-                      for key in ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
-                                  "recipient_prepositions", "time_clause_openers", "time_clause_ends")},
+        clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
