@@ -45,11 +45,12 @@ class Example:
     label: int
     by_rules: bool
     scored: bool = True  # False: a rule's relation that no candidate carries (kept by the rules alone)
+    matched: int = -1  # the gold relation it matches (its index in the document), if any
 
 
 def gold_matcher(gold: dict):
     """label(type, head name, tail name): 1 for a required gold relation, None for an optional
-    one, 0 otherwise (the scorer's matching)."""
+    one, 0 otherwise (the scorer's matching); with the index of the required one it matches (or -1)."""
     names: dict[str, set[str]] = {}
     for entity in gold.get("entities") or []:
         names.setdefault(norm(entity["name"]), set()).update(gold_names(entity))
@@ -62,10 +63,11 @@ def gold_matcher(gold: dict):
 
     relations = [(r["type"], ends(r["head"]), ends(r["tail"]), bool(r.get("optional"))) for r in gold.get("relations") or []]
 
-    def label(rtype: str, head: str, tail: str) -> int | None:
+    def label(rtype: str, head: str, tail: str) -> tuple[int | None, int]:
         h, t = norm(head), norm(tail)
-        hits = [optional for kind, hs, ts, optional in relations if kind == rtype and h in hs and t in ts]
-        return None if hits and all(hits) else int(bool(hits))
+        hits = [(i, optional) for i, (kind, hs, ts, optional) in enumerate(relations) if kind == rtype and h in hs and t in ts]
+        required = [i for i, optional in hits if not optional]
+        return (None if hits and not required else int(bool(hits))), (required[0] if required else -1)
 
     return label
 
@@ -88,13 +90,13 @@ def examples_of(gold_dir: Path, extractor: Extractor) -> list[Example]:
         for c in candidates(text, sentences, anchors.mentions, relations_pipe.rules, found, main_event):
             key = (c.relation, c.head, c.tail)
             seen.add(key)
-            y = label(c.relation, names[c.head], names[c.tail])
+            y, matched = label(c.relation, names[c.head], names[c.tail])
             if y is not None:
-                out.append(Example(document.id, key, c.features, y, key in rule_keys))
+                out.append(Example(document.id, key, c.features, y, key in rule_keys, matched=matched))
         for key in sorted(k for k in rule_keys - seen if k[0] in LEARNED):
-            y = label(key[0], names[key[1]], names[key[2]])
+            y, matched = label(key[0], names[key[1]], names[key[2]])
             if y is not None:
-                out.append(Example(document.id, key, (), y, True, scored=False))
+                out.append(Example(document.id, key, (), y, True, scored=False, matched=matched))
     return out
 
 
@@ -174,10 +176,12 @@ def thresholds(examples: list[Example], probs: list[float], gold_counts: dict[st
 
 
 def _combined_f1(items: list[tuple[float, Example]], add: float | None, drop: float | None, gold: int) -> float:
-    """F1 of the rules' relations less those below `drop`, with the other pairs above `add`."""
+    """F1 of the rules' relations less those below `drop`, with the other pairs above `add`. As the
+    scorer matches one to one, a second pair matching the same gold relation is a false positive."""
     kept = [e for p, e in items if (e.by_rules and (drop is None or not e.scored or p >= drop))
             or (not e.by_rules and add is not None and p >= add)]
-    return _f1(sum(e.label for e in kept), sum(1 - e.label for e in kept), gold)
+    hits = len({(e.doc, e.matched if e.matched >= 0 else e.key) for e in kept if e.label})
+    return _f1(hits, len(kept) - hits, gold)
 
 
 def _f1(tp: int, fp: int, gold: int) -> float:

@@ -15,9 +15,9 @@ GOLD = {
 
 def test_labels_follow_the_scorers_matching_and_leave_optional_relations_out():
     label = gold_matcher(GOLD)
-    assert label("participated_in", "王立新同志", "大会") == 1  # aliases match
-    assert label("organized", "王立新", "全省科技大会") == 0
-    assert label("participated_in", "王立新", "全省科技大会开幕式") is None
+    assert label("participated_in", "王立新同志", "大会") == (1, 0)  # aliases match the first relation
+    assert label("organized", "王立新", "全省科技大会") == (0, -1)
+    assert label("participated_in", "王立新", "全省科技大会开幕式") == (None, -1)
 
 
 def _examples():
@@ -69,3 +69,12 @@ def test_thresholds_within_the_noise_of_the_best_take_the_most_conservative():
     assert add_above == {"participated_in": 0.85}
     gain = 2 * 183 / (183 + 1 + 200) - report["participated_in"]["with_model_f1"]
     assert 0 < gain < F1_TOLERANCE
+
+
+def test_two_pairs_matching_one_gold_relation_count_it_once():
+    """Two entities the scorer both maps to one gold entity: the second pair is a false positive."""
+    first = Example("d", ("located_in", "EVENT:会", "LOCATION:京"), (), 1, True, matched=0)
+    second = Example("d", ("located_in", "EVENT:会", "LOCATION:北京"), (), 1, False, matched=0)
+    _, _, report = thresholds([first, second], [0.9, 0.95], {"located_in": 1})
+    assert report["located_in"]["rules_f1"] == 1.0
+    assert report["located_in"]["with_model_f1"] == 1.0  # not 2·2/(2+0+1): adding the second gains nothing
