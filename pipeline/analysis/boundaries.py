@@ -25,7 +25,8 @@ GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
-SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
+# a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
+SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")
 
 
 class WordAnalysis(list):

@@ -22,6 +22,7 @@ from pipeline.analysis.analysed_mentions import enumerated_people, model_mention
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
+    SESSION_NUMBER,
     bare_heads,
     councils_as_bodies,
     distributed_chunks,
@@ -221,7 +222,7 @@ NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT
 
 
 ASSEMBLY = re.compile(r"全国(?:人大|人民代表大会)$")
-SESSION = re.compile(r"第?[一二三四五六七八九十]+次")
+SESSION = re.compile(f"第?{SESSION_NUMBER.pattern}")
 
 
 def _nests(inner: Mention, outer: Mention) -> bool:

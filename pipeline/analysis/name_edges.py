@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import PREDICATE_POS, word_analysis
+from pipeline.analysis.boundaries import PREDICATE_POS, SESSION_NUMBER, word_analysis
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.records import Mention
 
@@ -84,7 +84,7 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
     return completed
 
 
-SESSION_TAIL = re.compile(r"第?[一二三四五六七八九十百]+次(?:全体)?会议$")
+SESSION_TAIL = re.compile(f"第?{SESSION_NUMBER.pattern}(?:全体)?会议$")
 
 
 def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
@@ -20,7 +21,7 @@ from pipeline.relations.mentions import (
 from pipeline.relations.titles import ends_with_title
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-SESSION = re.compile(r"[一二三四五六七八九十百0-9]+次(?:全体)?会议")  # `十三届全国人大四次会议主席团`
+SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
