@@ -75,7 +75,6 @@ def _held_or_attended(text: str, kind: str, verbs: tuple[str, ...]) -> bool:
 
 def unnamed_events(text: str, mentions: list[Mention], rules: RecognitionRules, aliases: Aliases) -> list[Mention]:
     """The mentions with the body meetings and bare events of the text added, in text order."""
-    taken = {(m.start, m.end) for m in mentions}
     extra = [m for m in body_meetings(text, mentions, rules, aliases) + bare_events(text, mentions, rules)
-             if (m.start, m.end) not in taken and not any(o.start < m.end and m.start < o.end for o in mentions)]
+             if not any(o.start < m.end and m.start < o.end for o in mentions)]
     return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
