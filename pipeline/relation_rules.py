@@ -61,6 +61,7 @@ class RelationRules:
     appointment_verbs: tuple[str, ...]
     appointment_skips: tuple[str, ...]
     appointment_confidence: float
+    leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
@@ -72,6 +73,7 @@ class RelationRules:
     winners_confidence: float
     roster_intro: re.Pattern  # `出席招待会的还有：`: who is listed after it took part
     roster_confidence: float
+    event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -105,6 +107,11 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
+POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
+CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
+                    "recipient_prepositions", "time_clause_openers", "time_clause_ends")
+
+
 def load_relation_rules(directory: Path) -> RelationRules:
     path = directory / "relations.yaml"
     data = load_yaml(path)
@@ -127,16 +134,13 @@ def load_relation_rules(directory: Path) -> RelationRules:
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
         title_compounds=longest_first(chain.get("title_compounds", [])),
-        post_status={key: longest_first(data.get("post_status", {}).get(key, []))
-                     for key in ("former", "new", "appointing", "ending", "post_word")},
+        post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         side_events=longest_first(data.get("side_events", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after")},
-        clause_words={key: longest_first(data.get("clause_words", {}).get(key, []))
-                      for key in ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
-                                  "recipient_prepositions")},
+        clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
         time_markers=tuple(main_event.get("time_markers", [])),
         held_verbs=longest_first(main_event.get("held_verbs", [])),
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
@@ -153,6 +157,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         appointment_verbs=longest_first(appointments.get("verbs", [])),
         appointment_skips=longest_first(appointments.get("skip_before_verb", [])),
         appointment_confidence=appointments.get("confidence", 0.8),
+        leader_titles=longest_first(appointments.get("leader_titles", [])),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55),
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
@@ -164,6 +169,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         winners_confidence=winners.get("confidence", 0.7),
         roster_intro=_words_regex(roster.get("intros", []), "roster/intros", path),
         roster_confidence=roster.get("confidence", 0.7),
+        event_parts=longest_first(roster.get("event_parts", [])),
     )
 
 

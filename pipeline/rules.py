@@ -77,6 +77,12 @@ class RecognitionRules:
     patterns: tuple[Pattern, ...]
     name_keys: tuple[tuple[re.Pattern, str], ...] = ()
     event_name_starts: re.Pattern | None = None
+    meeting_hold_verbs: tuple[str, ...] = ()
+    meeting_verbs: tuple[str, ...] = ()
+    meeting_kinds: tuple[str, ...] = ()
+    object_heads: tuple[str, ...] = ()
+    place_heads: tuple[str, ...] = ()
+    place_nouns: tuple[str, ...] = ()
 
     @cached_property
     def non_names(self) -> frozenset[str]:
@@ -189,6 +195,12 @@ def load_recognition(directory: Path) -> RecognitionRules:
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),
         name_keys=_name_keys(data.get("name_keys", []), path),
         event_name_starts=_regex(data.get("event_name_starts"), "event_name_starts", path),
+        meeting_hold_verbs=longest_first(data.get("unnamed_events", {}).get("hold_verbs", [])),
+        meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
+        meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
+        object_heads=longest_first(data.get("object_heads", [])),
+        place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
+        place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
     )
 
 

@@ -5,6 +5,7 @@ a name listed before `等地` is a place's. The word classes come from People's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
@@ -24,7 +25,8 @@ GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
-SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")  # `第八十四次`, `十四届…一次`
+# a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
+SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")
 
 
 class WordAnalysis(list):
@@ -178,13 +180,17 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-               generic: frozenset[str]) -> list[Mention]:
+               generic: frozenset[str], objects: tuple[str, ...] = ()) -> list[Mention]:
     """Without the suffix-anchored chunks that are a generic head (`generic_chunks`) after verbs,
     adverbs, prepositions, conjunctions or adjectives only (`受|委员长会议`, `确保|大会`,
-    `学习|领会|全会`, `盛大|欢迎|招待会`): they name no event."""
+    `学习|领会|全会`, `盛大|欢迎|招待会`), or that are one of `objects` right after a verb, whatever
+    comes before it (the verb's object: `主题|抓好|学习教育`, `提请|大会全体会议`), or that come
+    right after a cardinal count (`中贝两国|政府`, `俄罗斯一些|政府`, `只有一项|一等奖`): they name
+    no event, body or honour."""
     if not words:
         return mentions
-    starts = word_analysis(words).starting
+    analysis = word_analysis(words)
+    starts, ending = analysis.starting, analysis.ending
 
     def bare(m: Mention) -> bool:
         pos = m.start
@@ -192,10 +198,38 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
             pos = starts[pos][0]
             if m.text[pos - m.start:] in generic:
                 return True
-        return False
+        if any(m.text.endswith(head) and ending.get(m.end - len(head)) == "v" for head in objects
+               if len(head) < len(m.text)):
+            return True
+        head = next((m.end - k for k in range(1, min(MAX_HEAD, len(m.text))) if m.text[-k:] in generic
+                     and m.end - k in ending), None)
+        return head is not None and _counted(head, analysis, m)
 
     return [m for m in mentions if m.source != "rule:chunk" or not bare(m)]
 
+
+MAX_HEAD = 8  # characters of the longest generic head
+COUNTERS = "项名个位批家所座条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
+COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
+
+
+def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
+    """Whether a cardinal count of the chunk `m` ends at `head`: a numeral word not after `第`,
+    alone or with a classifier or a counted noun of one character after it (`一些|`, `两|国|`, `一|项|`),
+    or a word for all the events of a kind (`二十届|历次|全会`)."""
+    def char(pos: int) -> str:
+        return m.text[pos - m.start] if m.start <= pos < m.end else ""
+    word = _word_ending(analysis, head)
+    if word and word[0] >= m.start and m.text[word[0] - m.start:word[1] - m.start] in COLLECTIVES:
+        return True
+    if word and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS:
+        word = _word_ending(analysis, word[0])
+    return bool(word) and word[0] >= m.start and word[2] == "m" and char(word[0]) != "第" and char(word[0] - 1) != "第"
+
+
+def _word_ending(analysis: WordAnalysis, end: int) -> tuple[int, int, str] | None:
+    index = bisect_right(analysis.starts, end - 1) - 1
+    return analysis[index] if index >= 0 and analysis[index][1] == end else None
 
 LIST_MARKS = "、和及与"
 
@@ -223,13 +257,29 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
-def people_named_in_places(mentions: list[Mention], place_finals: str) -> list[Mention]:
+def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
+                           place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
     division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
-    recognizer read as a person's where it stands alone."""
+    recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
+    after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`), before a noun of place that
+    locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places (`在波特兰、西雅图、洛杉矶`)."""
     places = {m.text for m in mentions if m.type == "LOCATION"}
-    return [replace(m, type="LOCATION") if m.type == "PERSON" and any(m.text + final in places for final in place_finals)
-            else m for m in mentions]
+    placed = {m.text for m in mentions if m.type == "PERSON" and (
+        any(m.text + final in places for final in place_finals)
+        or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
+
+
+def _placed_by_context(m: Mention, mentions: list[Mention], text: str, heads: tuple[str, ...],
+                       nouns: tuple[str, ...]) -> bool:
+    if m.source != "model" or not text:
+        return False
+    if any(text.endswith(h, 0, m.start) for h in heads) or any(text.startswith(n, m.end) for n in nouns):
+        return True
+    before = next((o for o in mentions if o.end == m.start - 1), None) if text[m.start - 1:m.start] == "、" else None
+    after = next((o for o in mentions if o.start == m.end + 1), None) if text[m.end:m.end + 1] == "、" else None
+    return before is not None and after is not None and before.type == after.type == "LOCATION"
 
 
 def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:

@@ -22,6 +22,7 @@ from pipeline.analysis.analysed_mentions import enumerated_people, model_mention
 from pipeline.analysis.boundaries import (
     NOMINAL_POS_EXCLUDED,
     NOUN_POS,
+    SESSION_NUMBER,
     bare_heads,
     councils_as_bodies,
     distributed_chunks,
@@ -44,10 +45,12 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    dash_joined_names,
     session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
+from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -219,7 +222,7 @@ NESTABLE_INSIDE = {"EVENT": {"ORG", "PERSON"}, "AWARD": {"ORG", "PERSON", "EVENT
 
 
 ASSEMBLY = re.compile(r"全国(?:人大|人民代表大会)$")
-SESSION = re.compile(r"第?[一二三四五六七八九十]+次")
+SESSION = re.compile(f"第?{SESSION_NUMBER.pattern}")
 
 
 def _nests(inner: Mention, outer: Mention) -> bool:
@@ -348,6 +351,7 @@ class EntityRules:
         self.titles = word_set(self.rules.titles)
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
+        self.aliases = schema.aliases
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -376,15 +380,17 @@ class EntityRules:
                                      self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
-        candidates = listed_places(candidates, words, text, self.rules.place_list_ends)
+        candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
-                                self.rules.generic_chunks)
+                                self.rules.generic_chunks, self.rules.object_heads)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
-        merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals)
+        merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
+                                        self.rules.place_heads, self.rules.place_nouns)
         merged = councils_as_bodies(merged, self.rules.councils)
-        doc._.zhkg_mentions = propagate(text, merged, words=words, local=self.rules.generic_chunks)
+        merged = propagate(text, merged, words=words, local=self.rules.generic_chunks)
+        doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import PREDICATE_POS, word_analysis
+from pipeline.analysis.boundaries import PREDICATE_POS, SESSION_NUMBER, word_analysis
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.records import Mention
 
@@ -84,7 +84,7 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
     return completed
 
 
-SESSION_TAIL = re.compile(r"第?[一二三四五六七八九十百]+次(?:全体)?会议$")
+SESSION_TAIL = re.compile(f"第?{SESSION_NUMBER.pattern}(?:全体)?会议$")
 
 
 def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
@@ -102,7 +102,9 @@ def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+ROUND_CLASSIFIERS = "次届轮场回"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, not `该|县供电局`)
 ASPECT_PARTICLES = "着了过"
+DEMONSTRATIVES = "此这该那"
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -112,13 +114,32 @@ def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str
     return m.type == "AWARD" and pos == "v" and end - start >= 2 and starting.get(end, (0, ""))[1] in ("t", "m")
 
 
+NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多")
+COUNT_CLASSIFIERS = "项名个位批家所座支"
+
+
+def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
+    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`)."""
+    number = starting.get(start) if m.source == "rule:chunk" else None
+    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[start - m.start:number[0] - m.start]):
+        return start
+    classifier = starting.get(number[0])
+    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 \
+            and m.text[number[0] - m.start] in COUNT_CLASSIFIERS and m.end - classifier[0] >= 2:
+        return classifier[0]
+    return start
+
+
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
-    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当): a name never begins with
-    one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect
-    particle ends inside a chunk is a predicate (`标志着|长野冬奥会`). An organisation a name pattern
-    finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`,
-    `日前接受|总台记者`, `武汉的|总台记者`)."""
+    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当), and after a pronoun whose
+    classifier they begin with (`每|次大会…`: 每次): a name never begins with one; nor an honour's
+    with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends inside a
+    chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
+    研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
+    more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`). An
+    organisation a name pattern finds begins after the last predicate word or particle inside it
+    (`裁判问题对|新华社记者`, `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -128,12 +149,15 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     for m in mentions:
         start = m.start
         inside = crossing.get(start) if m.source == "rule:chunk" else None
-        if inside and starting[inside[0]][1] in LEADING_FUNCTION_POS and m.end - inside[1] >= 2:
+        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in LEADING_FUNCTION_POS or (
+                starting[inside[0]][1] == "r" and m.text[:inside[1] - m.start] in ROUND_CLASSIFIERS)):
             start = inside[1]
         if m.source == "rule:chunk":
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
-                if pos == "u" and e - s == 1 and m.text[s - m.start] in ASPECT_PARTICLES:
-                    start = e  # `标志着|长野冬奥会`: an aspect particle ends a predicate, never part of a name
+                quoted = any(q in m.text[:s - m.start] for q in OPENERS)
+                if e - s == 1 and pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES or not quoted and (
+                        e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2):
+                    start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG":
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
@@ -141,6 +165,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
+        start = _after_count(m, start, starting)
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
@@ -187,3 +212,31 @@ def _within(mention: Mention, document: str, start: int, end: int) -> Mention | 
     if end - start < 2:
         return None
     return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)
+
+
+DASHES = "—-"  # `中国—东盟`, `中国——中东欧` (a full-width hyphen is folded to `-`)
+ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
+
+
+def dash_joined_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """An event named for two parties joined by a dash (`中国—东盟博览会`, `中国—阿拉伯国家合作论坛`),
+    the second beginning its name, begins with the place or body before the dash, and with the
+    ordinal before that (`第八次中国——中东欧国家领导人会晤`, `首届中国—中亚峰会`). Bodies so
+    joined name a relation between them (`中国—上海合作组织`), no body."""
+    parties: dict[int, int] = {}
+    for m in mentions:
+        if m.type in ("LOCATION", "ORG"):
+            parties[m.end] = min(parties.get(m.end, m.start), m.start)
+    second = {m.start for m in mentions if m.type in ("LOCATION", "ORG")}
+    joined = []
+    for m in mentions:
+        dash = m.start
+        while dash > 0 and m.start - dash < 2 and text[dash - 1] in DASHES:
+            dash -= 1
+        if m.type == "EVENT" and dash < m.start and dash in parties and m.start in second:
+            start = parties[dash]
+            ordinal = ORDINAL_BEFORE.search(text, max(0, start - 6), start)
+            start = ordinal.start() if ordinal else start
+            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
+        joined.append(m)
+    return joined

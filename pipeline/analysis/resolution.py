@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
 
@@ -228,7 +229,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     anchor: dict[tuple[int, int, str], str] = {}
     for m in mentions:
         name = names[(m.type, m.name or m.text)]
-        if not name or name in rules.generic_chunks or name in rules.never_entities:
+        if not name or (name in rules.generic_chunks and m.source != BARE_EVENT) or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
         entity = entities.get(eid)

@@ -29,6 +29,7 @@ from pipeline.relations.titles import (
     dismissal_relations,
     ends_with_title,
     home_title_relations,
+    leader_relations,
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
@@ -43,18 +44,20 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     """All relations of one document, deduplicated by (type, head, tail, title).
 
     Organisations that name a post (a title chain's, or one a title follows) are left out of the
-    trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event.
+    trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event;
+    so are events a title follows (`博鳌亚洲论坛理事长潘基文致辞`: the forum's office, not the event).
     `is_word` and `verb_ends` come from a word analysis: where a trigger is a whole word, where
     verbs end."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
     bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
-        (m.start, m.end) for m in mentions if m.type == "ORG" and ends_with_title(text, m.end, titles)}
+        (m.start, m.end) for m in mentions if m.type in ("ORG", "EVENT") and ends_with_title(text, m.end, titles)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
+    found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     found += trigger_relations(text, sentences, free, main_event, rules, is_word, verb_ends)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
@@ -20,7 +21,7 @@ from pipeline.relations.mentions import (
 from pipeline.relations.titles import ends_with_title
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-SESSION = re.compile(r"[一二三四五六七八九十百0-9]+次(?:全体)?会议")  # `十三届全国人大四次会议主席团`
+SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
 
 
 def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
@@ -88,11 +89,13 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: str | None
     """`出席招待会的还有：…`: the people listed after it, to the end of the paragraph, took part in
     the event named or referred to before `的`, and so did the bodies whose office-holders are
     listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event, where
-    its name holds that word (`座谈会` is no congress's)."""
+    its name holds that word (`座谈会` is no congress's) or the word names a part of any event
+    (`出席闭幕会的…`)."""
     for match in rules.roster_intro.finditer(text):
         named = [m for m in mentions if m.type == "EVENT" and match.start("event") <= m.start and m.end <= match.end("event")]
-        event = named[-1].entity if named else main_event if main_event and any(
-            w in match.group("event") and w in main_event for w in rules.event_anaphora + rules.ceremony_suffixes) else None
+        event = named[-1].entity if named else main_event if main_event and (any(
+            w in match.group("event") and w in main_event for w in rules.event_anaphora + rules.ceremony_suffixes)
+            or match.group("event") in rules.event_parts) else None
         if event is None:
             continue
         end = text.find("\n", match.end())

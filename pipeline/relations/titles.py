@@ -2,6 +2,7 @@
 titles of the document's own institution (`吴建平主任`), and titles standing for a person."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -139,6 +140,31 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
         for p in people:
             yield Relation("holds_position", p.entity, org.entity, evidence_of(text, p.start, org.end + len(title)),
                            rules.appointment_confidence, "appointment", title=title, status="new" if new else "current")
+
+
+LEADER_CLAUSE = "以"  # `以…为团长的…`
+LEADER_WINDOW = 40  # characters from `以` to the leader's name at most
+CLAUSE_MARKS = re.compile("[，,。；;！？!?\n]")
+COUNT = re.compile("(?:[0-9一二三四五六七八九十百]+人)?")
+
+
+def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
+    """`以中联部部长宋涛为团长的中国艺术团` → holds_position(宋涛, 中国艺术团, 团长): the person
+    before `为` leads the body a relative clause names (a count may come first: `3人代表团`)."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    for person in people_by_end.values():
+        before = text[max(0, person.start - LEADER_WINDOW):person.start]
+        if not text.startswith("为", person.end) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
+            continue
+        title = word_at(text, person.end + 1, rules.leader_titles)
+        if not title or not text.startswith("的", person.end + 1 + len(title)):
+            continue
+        count = COUNT.match(text, person.end + 2 + len(title))
+        org = orgs_by_start.get(count.end())
+        if org:
+            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end),
+                           rules.appointment_confidence, "leader", title=title, status="current")
 
 
 def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],

@@ -3,6 +3,7 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
@@ -29,8 +30,8 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
     longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
     `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored; a
-    trigger right after a mention is checked together with it, since the segmenter may glue a
-    name to the verb after it (`刘|昆作|了`)."""
+    trigger right after a mention is checked together with it too, since the segmenter may glue a
+    name to the verb after it (`刘|昆作|了`); either check lets it stand (`来京|出席`: 京 is in 来京)."""
     mention_at = {e: s for s, e in spans}
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -40,7 +41,7 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
             continue
         if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rule, rules):
             continue
-        if is_word is not None and not is_word(text, mention_at.get(start, start), end):
+        if is_word is not None and not is_word(text, start, end) and not is_word(text, mention_at.get(start, start), end):
             continue
         chosen.append((start, end, rule))
     return chosen
@@ -76,7 +77,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, m.start, rules)]
+                 and not _oblique(text, m.start, rules, mentions)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
@@ -93,12 +94,28 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     return heads
 
 
-def _oblique(text: str, start: int, rules: RelationRules) -> bool:
+COORDINATORS = "和、与及"
+CLAUSE_BREAK = re.compile("[，,。；;！？!?\n]")
+
+
+def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
     """A name right after a preposition (`为艺术团`), or after a place word that makes it where
-    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject."""
+    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is
+    one coordinated with such a name (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause
+    follows (`在大使馆与|中心联合举办的研讨会上`)."""
     words = rules.clause_words
-    return bool(start) and (text.startswith(words["oblique_prepositions"], start - 1)
-                            or any(text.startswith(w, start - len(w)) for w in words["place_words"]))
+    if start and (text.startswith(words["oblique_prepositions"], start - 1)
+                  or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
+        return True
+    before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in COORDINATORS else None
+    return before is not None and _oblique(text, before.start, rules, mentions) and not _relative_after(text, start)
+
+
+def _relative_after(text: str, start: int) -> bool:
+    """Whether a relative clause marker follows in the clause (`在X与Y联合举办的研讨会上`: 在 frames
+    the whole phrase, X and Y are the relative clause's subjects)."""
+    end = CLAUSE_BREAK.search(text, start)
+    return "的" in text[start:end.start() if end else len(text)]
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
@@ -188,6 +205,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends)
     if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
         heads = []
+    if not heads:
+        heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
@@ -198,6 +217,20 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
+
+
+def _subject_after_time_clause(text: str, sentence: tuple[int, int], clause: tuple[int, int], t_start: int,
+                               mentions: list[Anchored], types: frozenset[str], rules: RelationRules) -> list[Anchored]:
+    """`在主持…集体学习时，习近平总书记…`: a trigger opening a time clause (`在…时`) has the
+    subject of the clause after it where a name begins that clause."""
+    words = rules.clause_words
+    if text[clause[0]:t_start].strip() not in words["time_clause_openers"] or \
+            not text[clause[0]:clause[1]].rstrip().endswith(words["time_clause_ends"]):
+        return []
+    after = [m for m in mentions if m.type in types and not m.nested and clause[1] <= m.start < sentence[1]]
+    if not after or text[clause[1]:after[0].start].strip("，,、 "):
+        return []
+    return coordinated(text, after[0], after[1:])
 
 
 def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,

@@ -176,6 +176,21 @@ def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
     assert bare_heads([plenum], None, generic) == [plenum]
 
 
+def test_an_object_head_right_after_a_verb_is_its_object_whatever_comes_before(rules):
+    from pipeline.analysis.boundaries import bare_heads
+
+    text = "为主题抓好学习教育，十三届全国政协双周协商座谈会"
+
+    def chunk(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "EVENT", "rule:chunk", 0.9)
+    campaign, forum = chunk("主题抓好学习教育"), chunk("十三届全国政协双周协商座谈会")
+    words = [(0, 1, "v"), (1, 3, "n"), (3, 5, "v"), (5, 7, "v"), (7, 9, "vn"), (9, 10, "w"), (10, 13, "m"),
+             (13, 17, "j"), (17, 19, "n"), (19, 21, "v"), (21, 24, "n")]
+    assert bare_heads([campaign, forum], words, rules.generic_chunks, rules.object_heads) == [forum]
+    assert bare_heads([campaign], words, rules.generic_chunks) == [campaign]  # 主题 is a noun
+
+
 def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
     text = "开好十四届全国人大四次会议，参加完脱贫攻坚总结表彰大会"
     session = Mention(0, 13, text[0:13], "EVENT", "rule:chunk", 0.9)
@@ -392,3 +407,40 @@ def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_ad
     wish, city, other = (Mention(6, 8, "安康", "LOCATION", "rule:lexicon"), Mention(10, 12, "安康", "LOCATION", "rule:lexicon"),
                          Mention(18, 20, "中卫", "LOCATION", "rule:lexicon"))
     assert unworded_places([wish, city, other], words, text) == [city, other]
+
+
+def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
+    from pipeline.analysis.boundaries import bare_heads
+
+    text = "中贝两国政府，只有一项一等奖，十九届三中全会，建部70年大会"
+
+    def chunk(name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "rule:chunk", 0.9)
+    chunks = [chunk("中贝两国政府", "ORG"), chunk("只有一项一等奖", "AWARD"), chunk("十九届三中全会", "EVENT"),
+              chunk("建部70年大会", "EVENT")]
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 3, "m"), (3, 4, "n"), (4, 6, "n"), (6, 7, "w"), (7, 8, "d"), (8, 9, "v"),
+             (9, 10, "m"), (10, 11, "q"), (11, 14, "n"), (14, 15, "w"), (15, 17, "m"), (17, 18, "q"), (18, 19, "m"),
+             (19, 20, "f"), (20, 22, "n"), (22, 23, "w"), (23, 25, "v"), (25, 27, "m"), (27, 28, "q"), (28, 30, "n")]
+    assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["十九届三中全会", "建部70年大会"]
+    text = "二十届历次全会"  # all the plenums of a term
+    plenums = Mention(0, 7, text, "EVENT", "rule:chunk", 0.9)
+    assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []
+
+
+def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
+    from pipeline.analysis.boundaries import people_named_in_places
+
+    text = "首府埃尔比勒遭袭。埃尔比勒局势平稳。哈尔科夫方向。在波特兰、西雅图、洛杉矶。普京、西雅图、李强。"
+
+    def at(surface, etype, n=0, source="model"):
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        return Mention(start, start + len(surface), surface, etype, source)
+    mentions = [at("埃尔比勒", "PERSON"), at("埃尔比勒", "PERSON", 1), at("哈尔科夫", "PERSON"), at("波特兰", "LOCATION"),
+                at("西雅图", "PERSON"), at("洛杉矶", "LOCATION"), at("普京", "PERSON"), at("西雅图", "LOCATION", 1),
+                at("李强", "PERSON", source="rule:lexicon")]
+    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
+    assert [m.type for m in got] == ["LOCATION"] * 6 + ["PERSON", "LOCATION", "PERSON"]
+    assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]

@@ -4,6 +4,7 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    dash_joined_names,
     session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
@@ -88,6 +89,30 @@ def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
 
 
+def test_what_a_demonstrative_ends_inside_a_chunk_is_an_adverbial_unless_it_is_quoted():
+    text = "值此纪念马克思诞辰专题研讨会召开之际，“中国这十年”新闻发布会"
+    words = [(0, 1, "v"), (1, 2, "r"), (2, 4, "v"), (4, 7, "nr"), (7, 9, "n"), (9, 11, "n"), (11, 14, "n"),
+             (14, 16, "v"), (16, 18, "f"), (18, 19, "w"), (19, 20, "w"), (20, 22, "ns"), (22, 23, "r"), (23, 25, "m"),
+             (25, 26, "w"), (26, 28, "n"), (28, 31, "n")]
+    chunks = [Mention(0, 14, text[0:14], "EVENT", "rule:chunk"), Mention(19, 31, text[19:31], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == [
+        "纪念马克思诞辰专题研讨会", "“中国这十年”新闻发布会"]
+
+
+def test_an_event_named_for_two_parties_joined_by_a_dash_begins_with_the_first():
+    text = "出席第八次中国——中东欧国家领导人会晤，首届中国—中亚峰会，礼赞新中国——庆祝国庆文艺晚会，中国—上海合作组织合作"
+    def at(surface, etype, n=0):
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(surface, start + 1)
+        return Mention(start, start + len(surface), surface, etype, "test")
+    mentions = [at("中国", "LOCATION"), at("中东欧", "LOCATION"), at("中东欧国家领导人会晤", "EVENT"),
+                at("中国", "LOCATION", 1), at("中亚", "LOCATION"), at("中亚峰会", "EVENT"), at("中国", "LOCATION", 2),
+                at("庆祝国庆文艺晚会", "EVENT"), at("中国", "LOCATION", 3), at("上海合作组织", "ORG")]
+    got = [m.text for m in dash_joined_names(mentions, text) if m.type != "LOCATION"]
+    assert got == ["第八次中国——中东欧国家领导人会晤", "首届中国—中亚峰会", "庆祝国庆文艺晚会", "上海合作组织"]
+
+
 def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
     text = "同总统阿纳斯塔夏季斯通电话。阿纳斯塔夏季斯表示，库尔德武装，库尔德人，卡什代村的卡什说"
     words = [(0, 1, "p"), (1, 3, "n"), (3, 7, "nr"), (7, 11, "nz"), (11, 13, "n"), (13, 14, "w"), (14, 21, "nr"),
@@ -122,3 +147,22 @@ def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_i
     xinhua, cmg = Mention(0, 8, text[0:8], "ORG", "rule:pattern", 0.9), Mention(12, 17, text[12:17], "ORG", "rule:pattern", 0.9)
     by_model = Mention(0, 8, text[0:8], "ORG", "model")
     assert [m.text for m in without_leading_function_words([xinhua, cmg, by_model], words)] == ["新华社", "总台", text[0:8]]
+
+
+def test_a_chunk_begins_after_a_long_preposition_or_a_count_unless_quoted():
+    text = "县按照省委部署，荣获两项国家科技进步奖，“为了明天的希望”音乐会"
+    words = [(0, 1, "n"), (1, 3, "p"), (3, 5, "n"), (5, 7, "v"), (7, 8, "w"), (8, 10, "v"), (10, 11, "m"),
+             (11, 12, "q"), (12, 14, "n"), (14, 16, "n"), (16, 18, "vn"), (18, 19, "n"), (19, 20, "w"), (20, 21, "w"),
+             (21, 23, "p"), (23, 25, "t"), (25, 26, "u"), (26, 28, "n"), (28, 29, "w"), (29, 32, "n")]
+    chunks = [Mention(0, 5, text[0:5], "ORG", "rule:chunk"), Mention(10, 19, text[10:19], "AWARD", "rule:chunk"),
+              Mention(20, 32, text[20:32], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == [
+        "省委", "国家科技进步奖", "“为了明天的希望”音乐会"]
+
+
+def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its_classifier():
+    text = "担任每次大会全体会议的主席，该县供电局"
+    words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 11, "u"), (11, 13, "n"),
+             (13, 14, "w"), (14, 16, "r"), (16, 19, "n")]
+    chunks = [Mention(3, 10, text[3:10], "EVENT", "rule:chunk"), Mention(15, 19, text[15:19], "ORG", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["大会全体会议", "县供电局"]

@@ -186,6 +186,23 @@ def test_a_trigger_glued_to_the_name_before_it_is_still_a_trigger(relation_rules
     assert [rule.name for _, _, rule in found] == ["report"]
 
 
+def test_a_trigger_that_is_a_word_after_a_place_inside_a_word_is_a_trigger(relation_rules):
+    from pipeline.analysis.segmentation import word_boundaries
+
+    text = "习近平会见来京出席论坛的武文赏。"
+    words = [(0, 3, "nr"), (3, 5, "v"), (5, 7, "v"), (7, 9, "v"), (9, 11, "n"), (11, 12, "u"), (12, 15, "nr"),
+             (15, 16, "w")]
+    spans = [(text.index("京"), text.index("京") + 1)]  # the place 京 of the word 来京
+    found = sentence_triggers(text, split_sentences(text)[0], relation_rules, spans, word_boundaries(words))
+    assert [(text[s:e], rule.name) for s, e, rule in found] == [("出席", "attend")]
+
+
+def test_an_event_a_title_follows_is_an_office_no_event_taken_part_in(extract):
+    facts = extract("博鳌亚洲论坛2025年年会开幕式在海南博鳌举行。开幕式上，博鳌亚洲论坛理事长潘基文致欢迎辞。")
+    assert ("潘基文", "博鳌亚洲论坛2025年年会开幕式") in facts.relation_pairs("participated_in")
+    assert ("潘基文", "博鳌亚洲论坛") not in facts.relation_pairs("participated_in")
+
+
 # --- names of one meeting ----------------------------------------------------------------------
 
 def test_long_and_short_order_of_a_meeting_name_are_one_entity(schema):
@@ -578,6 +595,18 @@ def test_a_roster_lists_who_took_part_and_the_bodies_represented(rules, relation
     assert not list(got)  # `的有关`: no roster
 
 
+def test_a_roster_of_an_events_opening_or_closing_is_the_main_events(rules, relation_rules):
+    from pipeline.relations.attachments import roster_relations
+
+    text = "出席闭幕会的领导同志还有：丁薛祥、王晨等。"
+    mentions = [anchored(text, "丁薛祥", "PERSON"), anchored(text, "王晨", "PERSON")]
+    session = "EVENT:全国政协十三届三次会议"
+    got = pairs(roster_relations(text, mentions, session, rules.titles, relation_rules), "participated_in")
+    assert got == {("丁薛祥", session[6:]), ("王晨", session[6:])}
+    text = "出席座谈会的领导同志还有：丁薛祥。"  # a meeting of its own, not a part of the session
+    assert not list(roster_relations(text, mentions[:1], session, rules.titles, relation_rules))
+
+
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
     from pipeline.analysis.sentences import split_sentences
     from pipeline.relations.triggers import trigger_relations
@@ -613,3 +642,31 @@ def test_a_ceremony_named_in_passing_confers_only_the_awards_received(relation_r
     got = {(name(r.head), name(r.tail)) for r in ceremony_relations(entities, {None}, relation_rules,
                                                                     {"AWARD:国家自然科学奖一等奖"})}
     assert got == {("国家自然科学奖一等奖", "国家科学技术奖励大会")}
+
+
+def test_a_name_coordinated_with_a_place_after_a_place_word_is_no_subject(relation_rules):
+    text = "赵乐际在江苏和安徽省人大常委会机关调研，看望机关干部，并主持召开座谈会。"
+    mentions = [anchored(text, "赵乐际", "PERSON"), anchored(text, "江苏", "LOCATION"),
+                anchored(text, "安徽省人大常委会机关", "ORG"), anchored(text, "座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("赵乐际", "座谈会")}
+    text = "在大使馆与交流中心联合举办的研讨会上，嘉宾发言。"  # 在 frames the phrase; the two hold it
+    mentions = [anchored(text, "大使馆", "ORG"), anchored(text, "交流中心", "ORG"), anchored(text, "研讨会", "EVENT")]
+    assert ("交流中心", "研讨会") in pairs(trig(text, mentions, relation_rules), "organized")
+
+
+def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
+    from pipeline.relations.titles import leader_relations
+
+    text = "以中联部部长宋涛为团长的中国艺术团访问朝鲜。以钟南山为组长的3人专家组抵达。宋涛为团长。"
+    mentions = [anchored(text, "中联部", "ORG"), anchored(text, "宋涛", "PERSON"), anchored(text, "中国艺术团", "ORG"),
+                anchored(text, "朝鲜", "LOCATION"), anchored(text, "钟南山", "PERSON"), anchored(text, "专家组", "ORG"),
+                anchored(text, "宋涛", "PERSON", 1)]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in leader_relations(text, mentions, relation_rules)}
+    assert got == {("宋涛", "中国艺术团", "团长"), ("钟南山", "专家组", "组长")}  # no body after the last: none
+
+
+def test_a_trigger_opening_a_time_clause_takes_the_name_beginning_the_next(relation_rules):
+    text = "2024年1月，在主持集体学习时，习近平总书记作了阐述。在出席论坛时，他向李强介绍情况。"
+    mentions = [anchored(text, "集体学习", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "论坛", "EVENT"),
+                anchored(text, "李强", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "集体学习")}
