@@ -76,7 +76,7 @@ class _KeyMemo(NamedTuple):
 
 
 _memo: _KeyMemo | None = None
-MEMO_SIZE = 1 << 16  # names whose key is kept (the memo starts again beyond)
+MEMO_SIZE = 1 << 12  # names whose key is kept (the memo starts again beyond): under 1 MB
 
 
 def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
