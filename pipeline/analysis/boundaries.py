@@ -209,7 +209,7 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
 
 
 MAX_HEAD = 8  # characters of the longest generic head
-COUNTERS = "项名个位批家所座条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
+COUNTERS = "项名个位批家所座支条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
 COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
 
 

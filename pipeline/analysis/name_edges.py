@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import PREDICATE_POS, SESSION_NUMBER, word_analysis
+from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER, word_analysis
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.records import Mention
 
@@ -115,7 +115,6 @@ def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str
 
 
 NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多")
-COUNT_CLASSIFIERS = "项名个位批家所座支"
 
 
 def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
@@ -125,7 +124,7 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
         return start
     classifier = starting.get(number[0])
     if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 \
-            and m.text[number[0] - m.start] in COUNT_CLASSIFIERS and m.end - classifier[0] >= 2:
+            and m.text[number[0] - m.start] in COUNTERS and m.end - classifier[0] >= 2:
         return classifier[0]
     return start
 

@@ -9,11 +9,18 @@ from dataclasses import replace
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import COORDINATORS, SOURCE_CREDIT, Anchored, evidence_of, title_end
+from pipeline.relations.mentions import (
+    CLAUSE_MARKS,
+    COORDINATORS,
+    NAME_JOINERS,
+    SOURCE_CREDIT,
+    Anchored,
+    evidence_of,
+    title_end,
+)
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, word_at
 
-NAME_JOINERS = ("、", "和", "与", "及")
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 
 
@@ -144,7 +151,6 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 LEADER_CLAUSE = "以"  # `以…为团长的…`
 LEADER_WINDOW = 40  # characters from `以` to the leader's name at most
-CLAUSE_MARKS = re.compile("[，,。；;！？!?\n]")
 COUNT = re.compile("(?:[0-9一二三四五六七八九十百]+人)?")
 
 

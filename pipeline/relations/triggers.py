@@ -3,14 +3,15 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import (
     CLAUSE_END,
+    CLAUSE_MARKS,
     LIST_END,
+    NAME_JOINERS,
     SOURCE_CREDIT,
     Anchored,
     clause_at,
@@ -94,8 +95,6 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     return heads
 
 
-COORDINATORS = "和、与及"
-CLAUSE_BREAK = re.compile("[，,。；;！？!?\n]")
 
 
 def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
@@ -107,14 +106,14 @@ def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchore
     if start and (text.startswith(words["oblique_prepositions"], start - 1)
                   or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
         return True
-    before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in COORDINATORS else None
+    before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in NAME_JOINERS else None
     return before is not None and _oblique(text, before.start, rules, mentions) and not _relative_after(text, start)
 
 
 def _relative_after(text: str, start: int) -> bool:
     """Whether a relative clause marker follows in the clause (`在X与Y联合举办的研讨会上`: 在 frames
     the whole phrase, X and Y are the relative clause's subjects)."""
-    end = CLAUSE_BREAK.search(text, start)
+    end = CLAUSE_MARKS.search(text, start)
     return "的" in text[start:end.start() if end else len(text)]
 
 
