@@ -116,10 +116,11 @@ class Relations:
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
-        main_event = choose_main_event(text, anchors.mentions, self.rules)
+        is_word = self.word_check(doc)
+        main_event = choose_main_event(text, anchors.mentions, self.rules, is_word)
         verb_ends = frozenset(end for _, end, pos in doc._.zhkg_words or () if pos == "v")
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
-                                      self.rules, self.word_check(doc), verb_ends)
+                                      self.rules, is_word, verb_ends)
         return RuleFindings(text, sentences, anchors, main_event, relations)
 
     def __call__(self, doc: Doc) -> Doc:

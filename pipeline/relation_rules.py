@@ -50,6 +50,10 @@ class RelationRules:
     attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
+    future_markers: tuple[str, ...]  # `将在北京召开`: held later, not the item's event
+    held_noun_heads: tuple[str, ...]  # `举办地`, `开幕式`: a holding verb before these is part of a noun
+    congratulations: tuple[str, ...]  # `祝贺X成功召开`: with a completed adverb, an event held before
+    completed_adverbs: tuple[str, ...]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
@@ -146,6 +150,10 @@ def load_relation_rules(directory: Path) -> RelationRules:
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
+        future_markers=longest_first(main_event.get("future_markers", [])),
+        held_noun_heads=longest_first(main_event.get("held_noun_heads", [])),
+        congratulations=longest_first(main_event.get("congratulations", [])),
+        completed_adverbs=longest_first(main_event.get("completed_adverbs", [])),
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),

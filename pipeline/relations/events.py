@@ -3,20 +3,24 @@ from __future__ import annotations
 
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import Anchored, title_end
+from pipeline.relations.triggers import WordCheck
 
 
-def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules) -> str | None:
+def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
+                      is_word: WordCheck | None = None) -> str | None:
     """The first event named in the title line, the object of a holding verb there first
     (`十四届全国人大一次会议举行第四次全体会议`: the session held is the item's event; not in
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause),
     else the first it says people attend (`参加十四届全国人大二次会议的代表`); none otherwise.
-    Events used as time references (`党的十八大以来`) are not candidates."""
+    Events used as time references (`党的十八大以来`) are not candidates; nor is one said to be held
+    only in the future (`三中全会将在北京召开`), or by a holding verb in a noun (`奥运会的开幕式和
+    闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word analysis)."""
     events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
     in_title = [m for m in events if m.end <= title_end(text)]
     held_there = [m for m in in_title if _held_object(text, m.start, rules)]
     if in_title:
         return (held_there or in_title)[0].entity
-    held = [m for m in events if _stated_as_held(text, m.end, rules) or _held_before(text, m.start, rules)]
+    held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start)]
     return (held or attended)[0].entity if held or attended else None
 
@@ -26,6 +30,7 @@ def _held_object(text: str, start: int, rules: RelationRules) -> bool:
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
 
+CLAUSE_ENDS = "，,。；;！？\n"
 AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`)
 
 
@@ -36,11 +41,30 @@ def _held_before(text: str, start: int, rules: RelationRules) -> bool:
         if text.endswith("的", 0, start) else None
     if verb is None:
         return False
-    clause_start = max((text.rfind(c, 0, start) for c in "，,。；;！？\n"), default=-1) + 1
-    return AGENT in text[clause_start:start - 1 - len(verb)]
+    return AGENT in text[_clause_start(text, start):start - 1 - len(verb)]
 
 
-def _stated_as_held(text: str, end: int, rules: RelationRules) -> bool:
+def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_word: WordCheck | None) -> bool:
+    """Whether the event's clause goes on to say it is held (a holding verb within
+    `held_max_gap` characters), not that it will be, nor congratulates on its success
+    (`祝贺中共十九大成功召开`: held before, and by others)."""
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
-    clause = after[:min((after.find(c) for c in "，,。；;！？\n" if c in after), default=len(after))]
-    return any(v in clause for v in rules.held_verbs)
+    clause = after[:min((after.find(c) for c in CLAUSE_ENDS if c in after), default=len(after))]
+    for verb in rules.held_verbs:
+        at = clause.find(verb)
+        while at != -1:
+            after_verb = end + at + len(verb)
+            if not text.startswith(rules.held_noun_heads, after_verb) and (
+                    is_word is None or is_word(text, end + at, after_verb)):
+                return not (any(w in clause[:at] for w in rules.future_markers)
+                            or clause[:at].endswith(rules.completed_adverbs) and _congratulated(text, start, rules))
+            at = clause.find(verb, at + 1)
+    return False
+
+
+def _congratulated(text: str, start: int, rules: RelationRules) -> bool:
+    return any(w in text[_clause_start(text, start):start] for w in rules.congratulations)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max((text.rfind(c, 0, pos) for c in CLAUSE_ENDS), default=-1) + 1

@@ -67,6 +67,32 @@ def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:十四届全国人大二次会议"
 
 
+def test_an_event_to_be_held_is_no_main_event(relation_rules):
+    text = "新闻联播\n下周，二十届三中全会将在北京召开。第二届进博会11月5日在上海开幕。"
+    mentions = [anchored(text, "二十届三中全会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届进博会"
+    assert choose_main_event(text, mentions[:1], relation_rules) is None
+
+
+def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
+    text = "习近平会见总统\n总统祝贺中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
+    mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:欢迎宴会"
+    text = "新闻联播\n中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
+    mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:中共二十大"
+
+
+def test_a_holding_verb_in_a_noun_states_nothing_held(relation_rules, word_check):
+    text = "新闻联播\n国立竞技场是东京奥运会的开幕式举办地。第二届进博会11月5日在上海开幕。"
+    mentions = [anchored(text, "东京奥运会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届进博会"
+    text = "新闻联播\n东京奥运会开幕日很热。第二届进博会11月5日在上海开幕。"
+    mentions = [anchored(text, "东京奥运会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:东京奥运会"  # without words
+    assert choose_main_event(text, mentions, relation_rules, word_check) == "EVENT:第二届进博会"
+
+
 def test_an_event_only_referred_to_is_no_main_event(relation_rules):
     text = "新闻联播\n要深入学习党的二十大精神，党的二十大以来成就显著。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "党的二十大", "EVENT", occurrence=1)]
