@@ -50,10 +50,9 @@ class RelationRules:
     attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
-    future_markers: tuple[str, ...]  # `将在北京召开`: held later, not the item's event
-    held_noun_heads: tuple[str, ...]  # `举办地`, `开幕式`: a holding verb before these is part of a noun
-    congratulations: tuple[str, ...]  # `祝贺X成功召开`: with a completed adverb, an event held before
-    completed_adverbs: tuple[str, ...]
+    # words by which a holding verb states nothing held now: future markers (`将在北京召开`), noun
+    # heads after it (`举办地`), a congratulation with a completed adverb (`祝贺X成功召开`)
+    not_held: dict[str, tuple[str, ...]]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
@@ -111,6 +110,7 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
+NOT_HELD_KEYS = ("future_markers", "held_noun_heads", "congratulations", "completed_adverbs")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends")
@@ -150,10 +150,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
-        future_markers=longest_first(main_event.get("future_markers", [])),
-        held_noun_heads=longest_first(main_event.get("held_noun_heads", [])),
-        congratulations=longest_first(main_event.get("congratulations", [])),
-        completed_adverbs=longest_first(main_event.get("completed_adverbs", [])),
+        not_held={key: longest_first(main_event.get(key, [])) for key in NOT_HELD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),

@@ -54,16 +54,16 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
         at = clause.find(verb)
         while at != -1:
             after_verb = end + at + len(verb)
-            if not text.startswith(rules.held_noun_heads, after_verb) and (
+            if not text.startswith(rules.not_held["held_noun_heads"], after_verb) and (
                     is_word is None or is_word(text, end + at, after_verb)):
-                return not (any(w in clause[:at] for w in rules.future_markers)
-                            or clause[:at].endswith(rules.completed_adverbs) and _congratulated(text, start, rules))
+                return not (any(w in clause[:at] for w in rules.not_held["future_markers"])
+                            or clause[:at].endswith(rules.not_held["completed_adverbs"]) and _congratulated(text, start, rules))
             at = clause.find(verb, at + 1)
     return False
 
 
 def _congratulated(text: str, start: int, rules: RelationRules) -> bool:
-    return any(w in text[_clause_start(text, start):start] for w in rules.congratulations)
+    return any(w in text[_clause_start(text, start):start] for w in rules.not_held["congratulations"])
 
 
 def _clause_start(text: str, pos: int) -> int:
