@@ -50,8 +50,9 @@ class RelationRules:
     attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
-    # words by which a holding verb states nothing held now: future markers (`将在北京召开`), noun
-    # heads after it (`举办地`), a congratulation with a completed adverb (`祝贺X成功召开`)
+    # words by which a holding verb states nothing held now: future markers (`将在北京召开`), time
+    # words or noun heads after it (`召开以来`, `举办地`), a congratulation with a completed adverb
+    # (`祝贺X成功召开`)
     not_held: dict[str, tuple[str, ...]]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
@@ -110,7 +111,7 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
-NOT_HELD_KEYS = ("future_markers", "held_noun_heads", "congratulations", "completed_adverbs")
+NOT_HELD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends")

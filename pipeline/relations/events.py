@@ -13,7 +13,7 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause),
     else the first it says people attend (`参加十四届全国人大二次会议的代表`); none otherwise.
     Events used as time references (`党的十八大以来`) are not candidates; nor is one said to be held
-    only in the future (`三中全会将在北京召开`), or by a holding verb in a noun (`奥运会的开幕式和
+    only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a noun (`奥运会的开幕式和
     闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word analysis)."""
     events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
     in_title = [m for m in events if m.end <= title_end(text)]
@@ -54,6 +54,8 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
         at = clause.find(verb)
         while at != -1:
             after_verb = end + at + len(verb)
+            if text.startswith(rules.not_held["dating_words"], after_verb):
+                return False  # `自…会议在瑞典召开以来`: the holding dates what is said
             if not text.startswith(rules.not_held["held_noun_heads"], after_verb) and (
                     is_word is None or is_word(text, end + at, after_verb)):
                 return not (any(w in clause[:at] for w in rules.not_held["future_markers"])

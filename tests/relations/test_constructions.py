@@ -72,6 +72,17 @@ def test_an_event_to_be_held_is_no_main_event(relation_rules):
     mentions = [anchored(text, "二十届三中全会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届进博会"
     assert choose_main_event(text, mentions[:1], relation_rules) is None
+    text = "新闻联播\n自首届峰会在瑞典召开以来，合作日益密切。中共二十大结束后不久访华。第二届峰会在里加结束。"
+    mentions = [anchored(text, "首届峰会", "EVENT"), anchored(text, "中共二十大", "EVENT"),
+                anchored(text, "第二届峰会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届峰会"
+
+
+def test_a_reporter_is_no_subject_of_the_report(relation_rules):
+    text = "本报北京１月８日讯记者张建玲报道：今天，近百名老新闻工作者欢聚一堂，参加中国记协举办的老新闻工作者新春茶话会。"
+    mentions = [anchored(text, "张建玲", "PERSON"), anchored(text, "中国记协", "ORG"),
+                anchored(text, "老新闻工作者新春茶话会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == set()
 
 
 def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
