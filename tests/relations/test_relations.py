@@ -243,6 +243,9 @@ def test_trigger_passive_host(relation_rules):
     text = "第三届青年科技论坛由中关村实验室主办。"
     mentions = [anchored(text, "第三届青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("中关村实验室", "第三届青年科技论坛")}
+    text = "女子比赛由江苏的李菊对辽宁的王楠。"  # a match's pairing, no host
+    mentions = [anchored(text, "女子比赛", "EVENT"), anchored(text, "李菊", "PERSON"), anchored(text, "王楠", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
 def test_trigger_grant_gives_awarded_by_and_received(relation_rules):
