@@ -214,17 +214,19 @@ COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多�
 
 
 def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
-    """Whether a cardinal count of the chunk `m` ends at `head`: a numeral word not after `第`,
-    alone or with a classifier or a counted noun of one character after it (`一些|`, `两|国|`, `一|项|`),
-    or a word for all the events of a kind (`二十届|历次|全会`)."""
+    """Whether a count of the chunk `m` ends at `head`: a numeral word with a classifier or a counted
+    noun of one character after it (`两|国|`, `一|项|`, and ordinal: `第一|项|大奖`), or alone and not
+    after `第` (`一些|`), or a word for all the events of a kind (`二十届|历次|全会`)."""
     def char(pos: int) -> str:
         return m.text[pos - m.start] if m.start <= pos < m.end else ""
     word = _word_ending(analysis, head)
     if word and word[0] >= m.start and m.text[word[0] - m.start:word[1] - m.start] in COLLECTIVES:
         return True
-    if word and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS:
+    counted = bool(word) and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS
+    if counted:
         word = _word_ending(analysis, word[0])
-    return bool(word) and word[0] >= m.start and word[2] == "m" and char(word[0]) != "第" and char(word[0] - 1) != "第"
+    return bool(word) and word[0] >= m.start and word[2] == "m" and (
+        counted or char(word[0]) != "第" and char(word[0] - 1) != "第")
 
 
 def _word_ending(analysis: WordAnalysis, end: int) -> tuple[int, int, str] | None:

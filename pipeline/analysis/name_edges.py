@@ -136,7 +136,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends inside a
     chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
     研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
-    more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`). An
+    more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
+the 一 of a determiner (`这一|开馆仪式`). An
     organisation a name pattern finds begins after the last predicate word or particle inside it
     (`裁判问题对|新华社记者`, `日前接受|总台记者`, `武汉的|总台记者`)."""
     if not words:
@@ -165,6 +166,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
         start = _after_count(m, start, starting)
+        if m.source == "rule:chunk" and analysis.ending.get(start) == "r" and starting.get(start) == (start + 1, "m") \
+                and m.text[start - m.start] == "一" and m.end - start >= 3:
+            start += 1  # `这一|开馆仪式`: a determiner
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed

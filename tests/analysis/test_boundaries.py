@@ -423,6 +423,11 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
              (9, 10, "m"), (10, 11, "q"), (11, 14, "n"), (14, 15, "w"), (15, 17, "m"), (17, 18, "q"), (18, 19, "m"),
              (19, 20, "f"), (20, 22, "n"), (22, 23, "w"), (23, 25, "v"), (25, 27, "m"), (27, 28, "q"), (28, 30, "n")]
     assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["十九届三中全会", "建部70年大会"]
+    text = "颁发的第一项大奖，第一次会议"  # an ordinal with a counting classifier counts; a session's number names
+    chunks = [Mention(3, 8, "第一项大奖", "AWARD", "rule:chunk", 0.9), Mention(9, 14, "第一次会议", "EVENT", "rule:chunk", 0.9)]
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 5, "m"), (5, 6, "q"), (6, 8, "n"), (8, 9, "w"), (9, 11, "m"), (11, 12, "q"),
+             (12, 14, "n")]
+    assert [m.text for m in bare_heads(chunks, words, rules.generic_chunks)] == ["第一次会议"]
     text = "二十届历次全会"  # all the plenums of a term
     plenums = Mention(0, 7, text, "EVENT", "rule:chunk", 0.9)
     assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []

@@ -70,9 +70,9 @@ def test_an_award_after_a_count_leaves_out_the_noun_counted(rules):
 
 
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
-    text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号。"
+    text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号，授予李为昌“文明使者”光荣称号。"
     assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
-    assert found(text, patterns, "AWARD") == {"优秀志愿者", "人民教育家"}
+    assert found(text, patterns, "AWARD") == {"优秀志愿者", "人民教育家", "文明使者"}
 
 
 def test_a_stop_word_inside_a_noun_of_the_word_analysis_stops_no_chunk(rules):

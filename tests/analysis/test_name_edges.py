@@ -160,6 +160,13 @@ def test_a_chunk_begins_after_a_long_preposition_or_a_count_unless_quoted():
         "省委", "国家科技进步奖", "“为了明天的希望”音乐会"]
 
 
+def test_a_chunk_begins_after_the_one_of_a_determiner():
+    text = "举行这一开馆仪式，一等奖"
+    words = [(0, 2, "v"), (2, 3, "r"), (3, 4, "m"), (4, 6, "vn"), (6, 8, "n"), (8, 9, "w"), (9, 12, "n")]
+    chunks = [Mention(3, 8, text[3:8], "EVENT", "rule:chunk"), Mention(9, 12, text[9:12], "AWARD", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["开馆仪式", "一等奖"]
+
+
 def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its_classifier():
     text = "担任每次大会全体会议的主席，该县供电局"
     words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 11, "u"), (11, 13, "n"),
