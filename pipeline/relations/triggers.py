@@ -271,7 +271,8 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
     """The event a trigger without an event object refers to: an event named earlier in the
     clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
     refers to the last event named before it in the sentence, else, like `出席大会` and
-    `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to none."""
+    `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
+    none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`)."""
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested]
     if earlier and earlier[-1].start >= clause[0]:
         return earlier[-1:]
@@ -281,7 +282,11 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
     if main_event is None or _anaphor_at(text, t_end, rules.side_events):
         return []  # `参加会见`: a meeting within the event, not the event
     words = rules.event_anaphora
-    if _anaphor_at(text, t_end, words) or any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)) or ends_clause:
+    if any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)):
+        return [Anchored(t_end, t_end, "EVENT", main_event)]
+    if text.endswith(rules.nominal["possessed"], clause[0], t_start):
+        return []  # `习近平总书记的重要讲话，…`: a speech, not said to be at this event
+    if _anaphor_at(text, t_end, words) or ends_clause:
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
 

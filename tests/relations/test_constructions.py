@@ -85,6 +85,16 @@ def test_a_reporter_is_no_subject_of_the_report(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == set()
 
 
+def test_a_speech_its_speaker_possesses_is_at_no_event_unless_the_clause_says(relation_rules):
+    text = "会议认为，习近平总书记的重要讲话，深刻总结了成功实践。"
+    mentions = [anchored(text, "习近平", "PERSON")]
+    assert trig(text, mentions, relation_rules, main_event="EVENT:党组会议") == []
+    text = "学习习近平总书记在会上的重要讲话。"
+    mentions = [anchored(text, "习近平", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全会")
+    assert pairs(got, "participated_in") == {("习近平", "全会")}
+
+
 def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
     text = "习近平会见总统\n总统祝贺中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
     mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
