@@ -143,7 +143,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                       is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> Iterator[Relation]:
     spans = [(m.start, m.end) for m in mentions]
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
+    in_sentence: list[Anchored] = []
     for sentence in sentences:
+        named_before = [m for m in in_sentence if m.type == "EVENT" and not m.nested]  # the last sentence's
         in_sentence = within(mentions, sentence)
         triggers = sentence_triggers(text, sentence, rules, spans, is_word)
         starts = [t[0] for t in triggers]
@@ -161,6 +163,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                               in_sentence, rules)
             if rule.subject_first:
                 heads = _subject(text, sentence, heads, rules)
+            if rule.order == "head_trigger_tail" and named_before and text.startswith(
+                    rules.clause_words["recapitulating"], t_end):
+                tails = named_before  # `参加上述活动`: the events the sentence before names
             for head in heads:
                 for tail in tails:
                     relation = _relation_of(text, rule, tail)

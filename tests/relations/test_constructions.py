@@ -95,6 +95,15 @@ def test_a_speech_its_speaker_possesses_is_at_no_event_unless_the_clause_says(re
     assert pairs(got, "participated_in") == {("习近平", "全会")}
 
 
+def test_the_activities_recapitulated_are_those_the_sentence_before_names(relation_rules):
+    text = "汪洋出席中资企业代表座谈会和孔子课堂揭牌仪式。夏宝龙参加上述活动。"
+    mentions = [anchored(text, "汪洋", "PERSON"), anchored(text, "中资企业代表座谈会", "EVENT"),
+                anchored(text, "孔子课堂揭牌仪式", "EVENT"), anchored(text, "夏宝龙", "PERSON")]
+    got = pairs(trig(text, mentions, relation_rules, main_event="EVENT:访问"), "participated_in")
+    assert ("夏宝龙", "中资企业代表座谈会") in got and ("夏宝龙", "孔子课堂揭牌仪式") in got
+    assert ("夏宝龙", "访问") not in got
+
+
 def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
     text = "习近平会见总统\n总统祝贺中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
     mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
