@@ -52,7 +52,7 @@ class RelationRules:
     held_max_gap: int
     # words by which a holding verb states nothing held now: future markers (`将在北京召开`), time
     # words or noun heads after it (`召开以来`, `举办地`), a congratulation with a completed adverb
-    # (`祝贺X成功召开`)
+    # (`祝贺X成功召开`); and the verbs of chairing whose object is held (`主持召开座谈会`)
     not_held: dict[str, tuple[str, ...]]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
@@ -111,7 +111,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
-NOT_HELD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs")
+NOT_HELD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs",
+                 "chaired_verbs")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "recapitulating")

@@ -20,7 +20,8 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     held_there = [m for m in in_title if _held_object(text, m.start, rules)]
     if in_title:
         return (held_there or in_title)[0].entity
-    held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)]
+    held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
+            or text.endswith(rules.not_held["chaired_verbs"], 0, m.start)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start)]
     return (held or attended)[0].entity if held or attended else None
 

@@ -104,6 +104,13 @@ def test_the_activities_recapitulated_are_those_the_sentence_before_names(relati
     assert ("夏宝龙", "访问") not in got
 
 
+def test_a_meeting_chaired_and_convened_is_held_a_past_one_convened_is_not(relation_rules):
+    text = "李强在上海调研\n去年成功举办首届峰会。调研中，李强主持召开座谈会。"
+    mentions = [anchored(text, "首届峰会", "EVENT"), anchored(text, "座谈会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:座谈会"
+    assert choose_main_event(text, mentions[:1], relation_rules) is None
+
+
 def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
     text = "习近平会见总统\n总统祝贺中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
     mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
