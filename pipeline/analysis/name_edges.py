@@ -118,13 +118,17 @@ NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多
 
 
 def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
-    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`)."""
-    number = starting.get(start) if m.source == "rule:chunk" else None
-    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[start - m.start:number[0] - m.start]):
+    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`), or after
+    a verb of one character and the count of its object (`寄几张|武术比赛`)."""
+    first = starting.get(start) if m.source == "rule:chunk" else None
+    after_verb = bool(first) and first[1] == "v" and first[0] - start == 1
+    at = first[0] if after_verb else start
+    number = starting.get(at) if first else None
+    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[at - m.start:number[0] - m.start]):
         return start
     classifier = starting.get(number[0])
-    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 \
-            and m.text[number[0] - m.start] in COUNTERS and m.end - classifier[0] >= 2:
+    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 and m.end - classifier[0] >= 2 \
+            and (after_verb or m.text[number[0] - m.start] in COUNTERS):
         return classifier[0]
     return start
 

@@ -167,6 +167,14 @@ def test_a_chunk_begins_after_the_one_of_a_determiner():
     assert [m.text for m in without_leading_function_words(chunks, words)] == ["开馆仪式", "一等奖"]
 
 
+def test_a_chunk_begins_after_a_verb_and_the_count_of_its_object():
+    text = "寄几张武术比赛，庆五一文艺晚会"
+    words = [(0, 1, "v"), (1, 2, "m"), (2, 3, "q"), (3, 5, "n"), (5, 7, "vn"), (7, 8, "w"), (8, 9, "v"), (9, 11, "m"),
+             (11, 13, "n"), (13, 15, "n")]
+    chunks = [Mention(0, 7, text[0:7], "EVENT", "rule:chunk"), Mention(8, 15, text[8:15], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["武术比赛", "庆五一文艺晚会"]
+
+
 def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its_classifier():
     text = "担任每次大会全体会议的主席，该县供电局"
     words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 11, "u"), (11, 13, "n"),
