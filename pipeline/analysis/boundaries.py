@@ -29,6 +29,31 @@ RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb
 SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")
 
 
+class Crossing:
+    """The positions strictly inside the words of a word analysis, each → its word's (start, end),
+    looked up by bisection (a dictionary of them held a tuple per character of a document)."""
+
+    def __init__(self, words: WordAnalysis) -> None:
+        self.words = words
+
+    def get(self, pos: int, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        index = bisect_right(self.words.starts, pos) - 1
+        if index >= 0:
+            start, end, _ = self.words[index]
+            if start < pos < end:
+                return start, end
+        return default
+
+    def __contains__(self, pos: int) -> bool:
+        return self.get(pos) is not None
+
+    def __getitem__(self, pos: int) -> tuple[int, int]:
+        span = self.get(pos)
+        if span is None:
+            raise KeyError(pos)
+        return span
+
+
 class WordAnalysis(list):
     """A document's word analysis (`doc._.zhkg_words`: start, end, part of speech, in text order,
     never overlapping) with the indexes the boundary rules ask it through, each built on first use."""
@@ -39,9 +64,9 @@ class WordAnalysis(list):
         return {s: (e, pos) for s, e, pos in self}
 
     @cached_property
-    def crossing(self) -> dict[int, tuple[int, int]]:
+    def crossing(self) -> Crossing:
         """Each position strictly inside a word → that word's (start, end)."""
-        return {pos: (s, e) for s, e, _ in self for pos in range(s + 1, e)}
+        return Crossing(self)
 
     @cached_property
     def long_word_starts(self) -> dict[int, int]:
