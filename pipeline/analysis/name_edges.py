@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER, word_analysis
+from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs

@@ -256,7 +256,7 @@ def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]
 
 
 def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
-    from pipeline.analysis.boundaries import WordAnalysis
+    from pipeline.analysis.wordindex import WordAnalysis
 
     words = _sample_words()
     analysis = WordAnalysis(words)
