@@ -188,7 +188,7 @@ MARKS = frozenset(CLOSERS) | OPENERS
 def balanced(mention: Mention, document: str = "") -> Mention | None:
     """`mention` within its brackets and quotation marks. A closing one whose opening one it does
     not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
-    after it (`宁夏)|东方集团有限公司`); an opening one it does not close takes the name inside when
+    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it does not close takes the name inside when
     the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
     (`…大学|（北京`). None when nothing is left."""
     text, open_at, start, opened_before = mention.text, [], 0, False
@@ -209,6 +209,8 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
         return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
     end = open_at[0][0] if open_at else len(text)
+    if start and text[start:start + 1] == "的":
+        start += 1  # `主题为“…”的|国庆70周年招待会`: what a quotation ends modifies the name
     if start == 0 and end == len(text):
         return mention
     if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark

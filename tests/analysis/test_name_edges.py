@@ -60,6 +60,7 @@ def test_a_name_stays_within_its_brackets_and_quotation_marks():
     assert kept("“邮发服务有限公司") == ("邮发服务有限公司", 6)
     assert kept("中国人民大学（北京") == ("中国人民大学", 5)
     assert kept("伽利略”号") is None
+    assert kept("共创繁荣”的国庆70周年招待会") == ("国庆70周年招待会", 11)
     assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
 
 
