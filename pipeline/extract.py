@@ -26,6 +26,7 @@ from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations
 from pipeline.relations.events import choose_main_event
+from pipeline.relations.mentions import without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.rules import load_schema
 
@@ -112,9 +113,10 @@ class Relations:
         return self._pkuseg
 
     def rule_relations(self, doc: Doc) -> RuleFindings:
-        """What the rules find in `doc`, with what they worked on."""
+        """What the rules find in `doc`, with what they worked on (the mentions but a byline's)."""
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
+        anchors = anchors._replace(mentions=without_reporters(text, anchors.mentions))
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         is_word = self.word_check(doc)
         main_event = choose_main_event(text, anchors.mentions, self.rules, is_word)

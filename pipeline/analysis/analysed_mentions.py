@@ -19,11 +19,14 @@ UNBLANKED = re.compile(r"\S{2,}")
 
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
     """The mentions of `doc.ents` (`text`: the doc's text), read from its token arrays without
-    making a `Span` of each; one across a blank is the names on either side of it."""
+    making a `Span` of each; one across a blank is the names on either side of it. A person or a
+    place that is the whole of a title in 《》 is the work's title (`《天鹅湖》`), no mention."""
     strings = doc.vocab.strings
     mentions = []
     for start, end, label in entity_offsets(doc):
         name = text[start:end]
+        if strings[label] in WORK_TITLE_TYPES and work_title(text, start, end):
+            continue
         if BLANK.search(name):  # `全国人大香港代表团 澳门代表团` in a headline: names are written without blanks
             mentions += [Mention(start + part.start(), start + part.end(), part.group(), strings[label], "model",
                                  MODEL_SCORE) for part in UNBLANKED.finditer(name)]
@@ -42,7 +45,13 @@ def entity_offsets(doc: Doc) -> list[tuple[int, int, int]]:
     return list(zip(idx[begins].tolist(), (idx[last] + length[last]).tolist(), label[begins].tolist()))
 
 
+WORK_TITLE_TYPES = frozenset({"PERSON", "LOCATION"})  # what a work's title read alone is not (a periodical is an ORG)
 WORD_SCORE = 0.6
+
+
+def work_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the whole of a title in 《》 (`演出了《天鹅湖》`)."""
+    return text.startswith("《", start - 1) and text.startswith("》", end)
 
 
 def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
@@ -55,7 +64,7 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
     taken = {pos for m in found for pos in range(m.start, m.end)}
     short = {(m.start, m.end) for m in found if m.type == "PERSON"}
     return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
-            if not any(p in taken for p in range(s, e)) or (s, e - 1) in short]
+            if (not any(p in taken for p in range(s, e)) or (s, e - 1) in short) and not work_title(text, s, e)]
 
 
 WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
@@ -70,7 +79,7 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
     taken = {pos for m in found for pos in range(m.start, m.end)}
     return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
             if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
-            and not any(p in taken for p in range(s, e))]
+            and not any(p in taken for p in range(s, e)) and not (pos == "ns" and work_title(text, s, e))]
 
 
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"

@@ -8,9 +8,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cached_property
 
 from pipeline.analysis.chunks import ANNIVERSARY
+from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, starts_with_any, word_set
@@ -27,41 +27,6 @@ CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
 SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")
-
-
-class WordAnalysis(list):
-    """A document's word analysis (`doc._.zhkg_words`: start, end, part of speech, in text order,
-    never overlapping) with the indexes the boundary rules ask it through, each built on first use."""
-
-    @cached_property
-    def starting(self) -> dict[int, tuple[int, str]]:
-        """start → (end, part of speech) of each word."""
-        return {s: (e, pos) for s, e, pos in self}
-
-    @cached_property
-    def crossing(self) -> dict[int, tuple[int, int]]:
-        """Each position strictly inside a word → that word's (start, end)."""
-        return {pos: (s, e) for s, e, _ in self for pos in range(s + 1, e)}
-
-    @cached_property
-    def long_word_starts(self) -> dict[int, int]:
-        """end → start of each word of two characters or more."""
-        return {e: s for s, e, _ in self if e - s >= 2}
-
-    @cached_property
-    def ending(self) -> dict[int, str]:
-        """end → part of speech of each word."""
-        return {e: pos for _, e, pos in self}
-
-    @cached_property
-    def starts(self) -> list[int]:
-        """The words' starts, in order (for bisection)."""
-        return [s for s, _, _ in self]
-
-
-def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
-    """`words` as a `WordAnalysis` (itself when it is one)."""
-    return words if isinstance(words, WordAnalysis) else WordAnalysis(words or ())
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.analysis.boundaries import NOUN_POS, WordAnalysis, word_analysis
+from pipeline.analysis.boundaries import NOUN_POS
+from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 
 # the word analysis's names of people and bodies; not places, which name bodies' seats and scopes

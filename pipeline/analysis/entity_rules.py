@@ -35,7 +35,6 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     unworded_places,
     without_leading_places,
-    word_analysis,
 )
 from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
 from pipeline.analysis.clauses import without_clause_subjects
@@ -51,6 +50,7 @@ from pipeline.analysis.name_edges import (
     without_trailing_predicates,
 )
 from pipeline.analysis.unnamed_events import unnamed_events
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER, word_analysis
+from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
@@ -118,13 +119,17 @@ NUMERALS = frozenset("0123456789一二三四五六七八九十百千万两几多
 
 
 def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
-    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`)."""
-    number = starting.get(start) if m.source == "rule:chunk" else None
-    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[start - m.start:number[0] - m.start]):
+    """Where a chunk begins after the cardinal count it begins with (`两项|国家科技进步奖`), or after
+    a verb of one character and the count of its object (`寄几张|武术比赛`)."""
+    first = starting.get(start) if m.source == "rule:chunk" else None
+    after_verb = bool(first) and first[1] == "v" and first[0] - start == 1
+    at = first[0] if after_verb else start
+    number = starting.get(at) if first else None
+    if not number or number[1] != "m" or not NUMERALS.issuperset(m.text[at - m.start:number[0] - m.start]):
         return start
     classifier = starting.get(number[0])
-    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 \
-            and m.text[number[0] - m.start] in COUNTERS and m.end - classifier[0] >= 2:
+    if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 and m.end - classifier[0] >= 2 \
+            and (after_verb or m.text[number[0] - m.start] in COUNTERS):
         return classifier[0]
     return start
 
@@ -183,7 +188,7 @@ MARKS = frozenset(CLOSERS) | OPENERS
 def balanced(mention: Mention, document: str = "") -> Mention | None:
     """`mention` within its brackets and quotation marks. A closing one whose opening one it does
     not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
-    after it (`宁夏)|东方集团有限公司`); an opening one it does not close takes the name inside when
+    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it does not close takes the name inside when
     the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
     (`…大学|（北京`). None when nothing is left."""
     text, open_at, start, opened_before = mention.text, [], 0, False
@@ -204,6 +209,8 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
         return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
     end = open_at[0][0] if open_at else len(text)
+    if start and text[start:start + 1] == "的":
+        start += 1  # `主题为“…”的|国庆70周年招待会`: what a quotation ends modifies the name
     if start == 0 and end == len(text):
         return mention
     if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark

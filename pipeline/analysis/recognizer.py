@@ -88,16 +88,9 @@ class ModelEntities:
     def _recognise(self, docs: list[Doc]) -> None:
         """Short documents are read as they are; long ones in pieces, whose entities and words are
         then set on the document at their offsets."""
-        units: list[tuple[int, int, Doc]] = []
-        for i, doc in enumerate(docs):
-            if len(text := analysed_text(doc)) <= self.max_chars:
-                units.append((i, 0, doc))
-            else:
-                units += [(i, start, char_doc(self.model.vocab, text[start:end]))
-                          for start, end in sentence_pieces(doc._.zhkg_sentences or [], self.max_chars)]
         found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         words: list[list[Word]] = [[] for _ in docs]
-        for group in fill(units, self.max_chars):
+        for group in fill(self._units(docs), self.max_chars):
             indices, starts, pieces = zip(*group)
             for i, start, spans, piece_words in zip(indices, starts, *self._analyse(list(pieces), list(starts))):
                 found[i].extend((start + s, start + e, label) for s, e, label in spans)
@@ -105,6 +98,16 @@ class ModelEntities:
         for doc, spans, doc_words in zip(docs, found, words):
             doc.set_ents([span for s, e, label in spans if (span := doc.char_span(s, e, label)) is not None])
             doc._.zhkg_words = doc_words if self.words else None
+
+    def _units(self, docs: list[Doc]) -> Iterator[tuple[int, int, Doc]]:
+        """(doc index, offset, piece) of each document, or of each of its pieces, made one at a
+        time (a long document's pieces are not all held at once)."""
+        for i, doc in enumerate(docs):
+            if len(text := analysed_text(doc)) <= self.max_chars:
+                yield i, 0, doc
+            else:
+                for start, end in sentence_pieces(doc._.zhkg_sentences or [], self.max_chars):
+                    yield i, start, char_doc(self.model.vocab, text[start:end])
 
     def _analyse(self, pieces: list[Doc], offsets: list[int]) -> tuple[list[list[tuple[int, int, str]]], list[list[Word]]]:
         """Of each piece: the (start, end, label) character offsets of its entities, and its words

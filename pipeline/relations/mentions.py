@@ -12,6 +12,22 @@ CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate t
 CLAUSE_MARKS = re.compile("[，,。；;！？!?\n]")  # where a clause or a sentence ends
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
+REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
+
+
+def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
+    """`mentions` (in text order) but the people a byline names: right after `记者`, or after one of
+    them and a list mark (`记者马小林、曹剑杰`)."""
+    kept, last_reporter = [], -2
+    for m in mentions:
+        if m.type == "PERSON" and (text.endswith(REPORTER, 0, m.start) or (
+                text[m.start - 1:m.start] in ("、", "　", " ") and last_reporter == m.start - 1)):
+            last_reporter = m.end
+            continue
+        kept.append(m)
+    return kept
+
+
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
 LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)

@@ -55,3 +55,17 @@ def test_a_recognizer_entity_across_a_blank_is_the_names_on_either_side():
     doc.set_ents([doc.char_span(0, 15, "ORG"), doc.char_span(16, 17, "LOCATION")])
     assert [(m.start, m.end, m.text, m.type) for m in model_mentions(doc, text)] == [
         (0, 9, "全国人大香港代表团", "ORG"), (10, 15, "澳门代表团", "ORG"), (16, 17, "举", "LOCATION")]
+
+
+def test_a_person_or_place_that_is_a_whole_work_title_is_no_mention(rules):
+    import spacy
+
+    from pipeline.analysis.analysed_mentions import model_mentions, worded_names
+    from pipeline.analysis.doctext import char_doc
+
+    text = "演出了《天鹅湖》，《北京晚报》报道，游览天鹅湖"
+    doc = char_doc(spacy.blank("zh").vocab, text)
+    doc.set_ents([doc.char_span(4, 7, "LOCATION"), doc.char_span(10, 14, "ORG"), doc.char_span(20, 23, "LOCATION")])
+    assert [(m.start, m.text) for m in model_mentions(doc, text)] == [(10, "北京晚报"), (20, "天鹅湖")]
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 4, "w"), (4, 7, "ns"), (7, 8, "w")]
+    assert worded_names(text, words, [], rules.place_generics) == []

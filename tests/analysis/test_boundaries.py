@@ -256,13 +256,16 @@ def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]
 
 
 def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
-    from pipeline.analysis.boundaries import WordAnalysis
+    from pipeline.analysis.wordindex import WordAnalysis
 
     words = _sample_words()
     analysis = WordAnalysis(words)
     assert analysis == words
     assert analysis.starting == {s: (e, pos) for s, e, pos in words}
-    assert analysis.crossing == {p: (s, e) for s, e, _ in words for p in range(s + 1, e)}
+    inside = {p: (s, e) for s, e, _ in words for p in range(s + 1, e)}
+    end = max(e for _, e, _ in words)
+    assert {p: analysis.crossing[p] for p in range(-1, end + 2) if p in analysis.crossing} == inside
+    assert all(analysis.crossing.get(p) == inside.get(p) for p in range(-1, end + 2))
     assert analysis.long_word_starts == {e: s for s, e, _ in words if e - s >= 2}
     assert analysis.ending == {e: pos for _, e, pos in words}
     assert analysis.starts == sorted(s for s, _, _ in words)

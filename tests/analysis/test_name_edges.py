@@ -60,6 +60,7 @@ def test_a_name_stays_within_its_brackets_and_quotation_marks():
     assert kept("“邮发服务有限公司") == ("邮发服务有限公司", 6)
     assert kept("中国人民大学（北京") == ("中国人民大学", 5)
     assert kept("伽利略”号") is None
+    assert kept("共创繁荣”的国庆70周年招待会") == ("国庆70周年招待会", 11)
     assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
 
 
@@ -165,6 +166,14 @@ def test_a_chunk_begins_after_the_one_of_a_determiner():
     words = [(0, 2, "v"), (2, 3, "r"), (3, 4, "m"), (4, 6, "vn"), (6, 8, "n"), (8, 9, "w"), (9, 12, "n")]
     chunks = [Mention(3, 8, text[3:8], "EVENT", "rule:chunk"), Mention(9, 12, text[9:12], "AWARD", "rule:chunk")]
     assert [m.text for m in without_leading_function_words(chunks, words)] == ["开馆仪式", "一等奖"]
+
+
+def test_a_chunk_begins_after_a_verb_and_the_count_of_its_object():
+    text = "寄几张武术比赛，庆五一文艺晚会"
+    words = [(0, 1, "v"), (1, 2, "m"), (2, 3, "q"), (3, 5, "n"), (5, 7, "vn"), (7, 8, "w"), (8, 9, "v"), (9, 11, "m"),
+             (11, 13, "n"), (13, 15, "n")]
+    chunks = [Mention(0, 7, text[0:7], "EVENT", "rule:chunk"), Mention(8, 15, text[8:15], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["武术比赛", "庆五一文艺晚会"]
 
 
 def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its_classifier():

@@ -733,3 +733,11 @@ def test_a_trigger_opening_a_time_clause_takes_the_name_beginning_the_next(relat
     mentions = [anchored(text, "集体学习", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "论坛", "EVENT"),
                 anchored(text, "李强", "PERSON")]
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "集体学习")}
+
+
+def test_the_people_a_byline_names_are_no_party_to_the_relations():
+    from pipeline.relations.mentions import without_reporters
+
+    text = "新华社珀斯1月11日电（记者马小林、曹剑杰）参加锦标赛的运动员原媛、周哲文抵达。本报记者何伟"
+    mentions = [anchored(text, name, "PERSON") for name in ("马小林", "曹剑杰", "原媛", "周哲文", "何伟")]
+    assert [text[m.start:m.end] for m in without_reporters(text, mentions)] == ["原媛", "周哲文"]

@@ -1,0 +1,66 @@
+"""A document's word analysis (`doc._.zhkg_words`) with the indexes the boundary rules ask it
+through."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+
+class Crossing:
+    """The positions strictly inside the words of a word analysis, each → its word's (start, end),
+    looked up by bisection (a dictionary of them held a tuple per character of a document)."""
+
+    def __init__(self, words: WordAnalysis) -> None:
+        self.words = words
+
+    def get(self, pos: int, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        index = bisect_right(self.words.starts, pos) - 1
+        if index >= 0:
+            start, end, _ = self.words[index]
+            if start < pos < end:
+                return start, end
+        return default
+
+    def __contains__(self, pos: int) -> bool:
+        return self.get(pos) is not None
+
+    def __getitem__(self, pos: int) -> tuple[int, int]:
+        span = self.get(pos)
+        if span is None:
+            raise KeyError(pos)
+        return span
+
+
+class WordAnalysis(list):
+    """A document's word analysis (`doc._.zhkg_words`: start, end, part of speech, in text order,
+    never overlapping) with the indexes the boundary rules ask it through, each built on first use."""
+
+    @cached_property
+    def starting(self) -> dict[int, tuple[int, str]]:
+        """start → (end, part of speech) of each word."""
+        return {s: (e, pos) for s, e, pos in self}
+
+    @cached_property
+    def crossing(self) -> Crossing:
+        """Each position strictly inside a word → that word's (start, end)."""
+        return Crossing(self)
+
+    @cached_property
+    def long_word_starts(self) -> dict[int, int]:
+        """end → start of each word of two characters or more."""
+        return {e: s for s, e, _ in self if e - s >= 2}
+
+    @cached_property
+    def ending(self) -> dict[int, str]:
+        """end → part of speech of each word."""
+        return {e: pos for _, e, pos in self}
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The words' starts, in order (for bisection)."""
+        return [s for s, _, _ in self]
+
+
+def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
+    """`words` as a `WordAnalysis` (itself when it is one)."""
+    return words if isinstance(words, WordAnalysis) else WordAnalysis(words or ())
