@@ -22,6 +22,11 @@ def word_check():
     return load_word_check(DEFAULT_SEGMENTER)
 
 
+def main_event_of(text, events, relation_rules, word_check=None):
+    """The main event of `text` among the event names `events` (each its first occurrence)."""
+    return choose_main_event(text, [anchored(text, name, "EVENT") for name in events], relation_rules, word_check)
+
+
 # --- a trigger with no event after it ----------------------------------------------------------
 
 def test_trigger_ending_its_clause_takes_the_event_named_before_it(relation_rules):
@@ -69,13 +74,10 @@ def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
 
 def test_an_event_to_be_held_is_no_main_event(relation_rules):
     text = "新闻联播\n下周，二十届三中全会将在北京召开。第二届进博会11月5日在上海开幕。"
-    mentions = [anchored(text, "二十届三中全会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届进博会"
-    assert choose_main_event(text, mentions[:1], relation_rules) is None
+    assert main_event_of(text, ["二十届三中全会", "第二届进博会"], relation_rules) == "EVENT:第二届进博会"
+    assert main_event_of(text, ["二十届三中全会"], relation_rules) is None
     text = "新闻联播\n自首届峰会在瑞典召开以来，合作日益密切。中共二十大结束后不久访华。第二届峰会在里加结束。"
-    mentions = [anchored(text, "首届峰会", "EVENT"), anchored(text, "中共二十大", "EVENT"),
-                anchored(text, "第二届峰会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届峰会"
+    assert main_event_of(text, ["首届峰会", "中共二十大", "第二届峰会"], relation_rules) == "EVENT:第二届峰会"
 
 
 def test_a_reporter_is_no_subject_of_the_report(relation_rules):
@@ -86,13 +88,11 @@ def test_a_reporter_is_no_subject_of_the_report(relation_rules):
 
 
 def test_a_speech_its_speaker_possesses_is_at_no_event_unless_the_clause_says(relation_rules):
-    text = "会议认为，习近平总书记的重要讲话，深刻总结了成功实践。"
-    mentions = [anchored(text, "习近平", "PERSON")]
-    assert trig(text, mentions, relation_rules, main_event="EVENT:党组会议") == []
-    text = "学习习近平总书记在会上的重要讲话。"
-    mentions = [anchored(text, "习近平", "PERSON")]
-    got = trig(text, mentions, relation_rules, main_event="EVENT:全会")
-    assert pairs(got, "participated_in") == {("习近平", "全会")}
+    def attended(text):
+        found = trig(text, [anchored(text, "习近平", "PERSON")], relation_rules, main_event="EVENT:全会")
+        return pairs(found, "participated_in")
+    assert attended("会议认为，习近平总书记的重要讲话，深刻总结了成功实践。") == set()
+    assert attended("学习习近平总书记在会上的重要讲话。") == {("习近平", "全会")}
 
 
 def test_the_activities_recapitulated_are_those_the_sentence_before_names(relation_rules):
@@ -106,28 +106,25 @@ def test_the_activities_recapitulated_are_those_the_sentence_before_names(relati
 
 def test_a_meeting_chaired_and_convened_is_held_a_past_one_convened_is_not(relation_rules):
     text = "李强在上海调研\n去年成功举办首届峰会。调研中，李强主持召开座谈会。"
-    mentions = [anchored(text, "首届峰会", "EVENT"), anchored(text, "座谈会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:座谈会"
-    assert choose_main_event(text, mentions[:1], relation_rules) is None
+    assert main_event_of(text, ["首届峰会", "座谈会"], relation_rules) == "EVENT:座谈会"
+    assert main_event_of(text, ["首届峰会"], relation_rules) is None
 
 
 def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
+    events = ["中共二十大", "欢迎宴会"]
     text = "习近平会见总统\n总统祝贺中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
-    mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:欢迎宴会"
+    assert main_event_of(text, events, relation_rules) == "EVENT:欢迎宴会"
     text = "新闻联播\n中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
-    mentions = [anchored(text, "中共二十大", "EVENT"), anchored(text, "欢迎宴会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:中共二十大"
+    assert main_event_of(text, events, relation_rules) == "EVENT:中共二十大"
 
 
 def test_a_holding_verb_in_a_noun_states_nothing_held(relation_rules, word_check):
+    events = ["东京奥运会", "第二届进博会"]
     text = "新闻联播\n国立竞技场是东京奥运会的开幕式举办地。第二届进博会11月5日在上海开幕。"
-    mentions = [anchored(text, "东京奥运会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:第二届进博会"
+    assert main_event_of(text, events, relation_rules) == "EVENT:第二届进博会"
     text = "新闻联播\n东京奥运会开幕日很热。第二届进博会11月5日在上海开幕。"
-    mentions = [anchored(text, "东京奥运会", "EVENT"), anchored(text, "第二届进博会", "EVENT")]
-    assert choose_main_event(text, mentions, relation_rules) == "EVENT:东京奥运会"  # without words
-    assert choose_main_event(text, mentions, relation_rules, word_check) == "EVENT:第二届进博会"
+    assert main_event_of(text, events, relation_rules) == "EVENT:东京奥运会"  # without words
+    assert main_event_of(text, events, relation_rules, word_check) == "EVENT:第二届进博会"
 
 
 def test_an_event_only_referred_to_is_no_main_event(relation_rules):
