@@ -188,9 +188,9 @@ MARKS = frozenset(CLOSERS) | OPENERS
 def balanced(mention: Mention, document: str = "") -> Mention | None:
     """`mention` within its brackets and quotation marks. A closing one whose opening one it does
     not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
-    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it does not close takes the name inside when
-    the closing one follows it (`美国《|华尔街日报|》`), else the name ends before it
-    (`…大学|（北京`). None when nothing is left."""
+    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it
+    does not close takes the name inside when the closing one follows it (`美国《|华尔街日报|》`),
+    else the name ends before it (`…大学|（北京`). None when nothing is left."""
     text, open_at, start, opened_before = mention.text, [], 0, False
     if MARKS.isdisjoint(text):
         return mention
