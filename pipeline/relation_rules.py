@@ -50,10 +50,10 @@ class RelationRules:
     attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
-    # words by which a holding verb states nothing held now: future markers (`将在北京召开`), time
-    # words or noun heads after it (`召开以来`, `举办地`), a congratulation with a completed adverb
-    # (`祝贺X成功召开`); and the verbs of chairing whose object is held (`主持召开座谈会`)
-    not_held: dict[str, tuple[str, ...]]
+    # words that decide whether a holding verb states the event held now: future markers (`将在北京
+    # 召开`), time words or noun heads after it (`召开以来`, `举办地`), a congratulation with a
+    # completed adverb (`祝贺X成功召开`): not; the verbs of chairing (`主持召开座谈会`): held
+    holding_words: dict[str, tuple[str, ...]]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
     location_prepositions: tuple[str, ...]
@@ -111,7 +111,7 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
-NOT_HELD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs",
+HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs",
                  "chaired_verbs")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
@@ -152,7 +152,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
         held_max_gap=main_event.get("max_gap_chars", 0),
-        not_held={key: longest_first(main_event.get(key, [])) for key in NOT_HELD_KEYS},
+        holding_words={key: longest_first(main_event.get(key, [])) for key in HOLDING_WORD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
         location_prepositions=tuple(location.get("prepositions", [])),

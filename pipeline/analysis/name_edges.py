@@ -142,9 +142,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
     研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
     more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
-the 一 of a determiner (`这一|开馆仪式`). An
-    organisation a name pattern finds begins after the last predicate word or particle inside it
-    (`裁判问题对|新华社记者`, `日前接受|总台记者`, `武汉的|总台记者`)."""
+    the 一 of a determiner (`这一|开馆仪式`). An organisation a name pattern finds begins after the
+    last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
+    `武汉的|总台记者`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)

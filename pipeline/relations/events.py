@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import Anchored, title_end
+from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
 
 
@@ -13,15 +13,16 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause),
     else the first it says people attend (`参加十四届全国人大二次会议的代表`); none otherwise.
     Events used as time references (`党的十八大以来`) are not candidates; nor is one said to be held
-    only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a noun (`奥运会的开幕式和
-    闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word analysis)."""
+    only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
+    noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
+    analysis); one chaired and convened in the body (`主持召开座谈会`) is held."""
     events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
     in_title = [m for m in events if m.end <= title_end(text)]
     held_there = [m for m in in_title if _held_object(text, m.start, rules)]
     if in_title:
         return (held_there or in_title)[0].entity
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
-            or text.endswith(rules.not_held["chaired_verbs"], 0, m.start)]
+            or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start)]
     return (held or attended)[0].entity if held or attended else None
 
@@ -31,7 +32,6 @@ def _held_object(text: str, start: int, rules: RelationRules) -> bool:
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
 
-CLAUSE_ENDS = "，,。；;！？\n"
 AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`)
 
 
@@ -50,24 +50,25 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
     `held_max_gap` characters), not that it will be, nor congratulates on its success
     (`祝贺中共十九大成功召开`: held before, and by others)."""
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
-    clause = after[:min((after.find(c) for c in CLAUSE_ENDS if c in after), default=len(after))]
+    clause = after[:min((after.find(c) for c in CLAUSE_MARK_CHARS if c in after), default=len(after))]
+    words = rules.holding_words
     for verb in rules.held_verbs:
         at = clause.find(verb)
         while at != -1:
             after_verb = end + at + len(verb)
-            if text.startswith(rules.not_held["dating_words"], after_verb):
+            if text.startswith(words["dating_words"], after_verb):
                 return False  # `自…会议在瑞典召开以来`: the holding dates what is said
-            if not text.startswith(rules.not_held["held_noun_heads"], after_verb) and (
+            if not text.startswith(words["held_noun_heads"], after_verb) and (
                     is_word is None or is_word(text, end + at, after_verb)):
-                return not (any(w in clause[:at] for w in rules.not_held["future_markers"])
-                            or clause[:at].endswith(rules.not_held["completed_adverbs"]) and _congratulated(text, start, rules))
+                future = any(w in clause[:at] for w in words["future_markers"])
+                return not (future or clause[:at].endswith(words["completed_adverbs"]) and _congratulated(text, start, rules))
             at = clause.find(verb, at + 1)
     return False
 
 
 def _congratulated(text: str, start: int, rules: RelationRules) -> bool:
-    return any(w in text[_clause_start(text, start):start] for w in rules.not_held["congratulations"])
+    return any(w in text[_clause_start(text, start):start] for w in rules.holding_words["congratulations"])
 
 
 def _clause_start(text: str, pos: int) -> int:
-    return max((text.rfind(c, 0, pos) for c in CLAUSE_ENDS), default=-1) + 1
+    return max((text.rfind(c, 0, pos) for c in CLAUSE_MARK_CHARS), default=-1) + 1

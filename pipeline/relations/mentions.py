@@ -9,10 +9,26 @@ from pipeline.records import Span
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
-CLAUSE_MARKS = re.compile("[，,。；;！？!?\n]")  # where a clause or a sentence ends
+CLAUSE_MARK_CHARS = "，,。；;！？!?\n"  # where a clause or a sentence ends
+CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
+COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
+LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
+LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
+NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
 REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A mention resolved to its entity: what the relation rules work on."""
+
+    start: int
+    end: int
+    type: str
+    entity: str
+    nested: bool = False
 
 
 def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
@@ -26,23 +42,6 @@ def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
             continue
         kept.append(m)
     return kept
-
-
-COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
-LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
-LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
-NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
-
-
-@dataclass(frozen=True)
-class Anchored:
-    """A mention resolved to its entity: what the relation rules work on."""
-
-    start: int
-    end: int
-    type: str
-    entity: str
-    nested: bool = False
 
 
 def evidence_of(text: str, start: int, end: int) -> tuple[Span, ...]:

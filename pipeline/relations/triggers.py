@@ -95,8 +95,6 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     return heads
 
 
-
-
 def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
     """A name right after a preposition (`为艺术团`), or after a place word that makes it where
     something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is
