@@ -25,7 +25,7 @@ from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations
-from pipeline.relations.events import choose_main_event
+from pipeline.relations.events import MainEvents, choose_main_events
 from pipeline.relations.mentions import without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.rules import load_schema
@@ -47,12 +47,12 @@ class Anchors(NamedTuple):
 
 class RuleFindings(NamedTuple):
     """The relations the rules find in a document, and the analysed text, sentences, anchors and
-    main event they found them in (what the pair model's candidates come from)."""
+    main events they found them in (what the pair model's candidates come from)."""
 
     text: str
     sentences: list[tuple[int, int]]
     anchors: Anchors
-    main_event: str | None
+    main_events: MainEvents
     relations: list[Relation]
 
 
@@ -119,16 +119,16 @@ class Relations:
         anchors = anchors._replace(mentions=without_reporters(text, anchors.mentions))
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         is_word = self.word_check(doc)
-        main_event = choose_main_event(text, anchors.mentions, self.rules, is_word)
+        main_events = choose_main_events(text, anchors.mentions, self.rules, is_word)
         verb_ends = frozenset(end for _, end, pos in doc._.zhkg_words or () if pos == "v")
-        relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_event,
+        relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_events,
                                       self.rules, is_word, verb_ends)
-        return RuleFindings(text, sentences, anchors, main_event, relations)
+        return RuleFindings(text, sentences, anchors, main_events, relations)
 
     def __call__(self, doc: Doc) -> Doc:
-        text, sentences, anchors, main_event, relations = self.rule_relations(doc)
+        text, sentences, anchors, main_events, relations = self.rule_relations(doc)
         if self.pair_model is not None:
-            found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_event)
+            found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_events)
             relations = combine(text, relations, found, self.pair_model)
         original = document_text(doc)
         doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions)

@@ -50,6 +50,7 @@ class RelationRules:
     attended_verbs: tuple[str, ...]  # `参加EVENT的…`: the main event where none is held
     unrealised_before: tuple[str, ...]  # `为召开…`, `决定召开…`: a holding verb after these holds nothing yet
     held_max_gap: int
+    headline_max_chars: int  # an item's headline in a news roundup is no longer
     # words that decide whether a holding verb states the event held now: future markers (`将在北京
     # 召开`), time words or noun heads after it (`召开以来`, `举办地`), a congratulation with a
     # completed adverb (`祝贺X成功召开`): not; the verbs of chairing (`主持召开座谈会`): held
@@ -151,7 +152,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         held_verbs=longest_first(main_event.get("held_verbs", [])),
         attended_verbs=longest_first(main_event.get("attended_verbs", [])),
         unrealised_before=longest_first(main_event.get("unrealised_before", [])),
-        held_max_gap=main_event.get("max_gap_chars", 0),
+        held_max_gap=main_event.get("max_gap_chars", 0), headline_max_chars=main_event.get("headline_max_chars", 0),
         holding_words={key: longest_first(main_event.get(key, [])) for key in HOLDING_WORD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),

@@ -22,6 +22,7 @@ from pipeline.relations.attachments import (
     sub_body_relations,
     winner_relations,
 )
+from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.titles import (
     appointment_relations,
@@ -34,14 +35,15 @@ from pipeline.relations.titles import (
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
 
-__all__ = ["Anchored", "WordCheck", "extract_relations"]
+__all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations"]
 
 
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
-                      main_event: str | None, rules: RelationRules,
+                      main_event: MainEvents | str | None, rules: RelationRules,
                       is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> list[Relation]:
-    """All relations of one document, deduplicated by (type, head, tail, title).
+    """All relations of one document, deduplicated by (type, head, tail, title). `main_event`:
+    the event the document is about, or each of its parts (`MainEvents`: a roundup's items).
 
     Organisations that name a post (a title chain's, or one a title follows) are left out of the
     trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event;
@@ -60,16 +62,32 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
-    found += trigger_relations(text, sentences, free, main_event, rules, is_word, verb_ends)
+    main_events = MainEvents.of(main_event)
+    for event, part in main_events.split(sentences):
+        found += trigger_relations(text, part, free, event, rules, is_word, verb_ends)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
-    found += roster_relations(text, mentions, main_event, titles, rules)
-    headline = sentences[0] if sentences else (0, 0)
-    about = {main_event} | {m.entity for m in mentions if headline[0] <= m.start < headline[1]}
-    found += ceremony_relations(entities, about, rules, {r.tail for r in found if r.type == "received"})
+    found += roster_relations(text, mentions, main_events, titles, rules)
+    found += _ceremony_relations(mentions, entities, main_events, sentences, rules, found)
     return merge_relations(found, entities, rules)
+
+
+def _ceremony_relations(mentions: list[Anchored], entities: dict[str, tuple[str, str]], main_events: MainEvents,
+                        sentences: list[tuple[int, int]], rules: RelationRules, found: list[Relation]) -> list[Relation]:
+    """`ceremony_relations` of the document, which is about its main event and what its first
+    sentence names; of each item of a roundup, about the item's event and its headline, among the
+    entities the item names: one item's ceremony confers no other item's awards."""
+    received = {r.tail for r in found if r.type == "received"}
+    out: list[Relation] = []
+    for event, part in main_events.split(sentences):
+        headline = part[0]
+        about = {event} | {m.entity for m in mentions if headline[0] <= m.start < headline[1]}
+        named = entities if len(main_events.events) == 1 else {
+            m.entity: entities[m.entity] for m in mentions if part[0][0] <= m.start < part[-1][1]}
+        out += ceremony_relations(named, about, rules, received)
+    return out
 
 
 def merge_relations(found: Iterable[Relation], entities: dict[str, tuple[str, str]],

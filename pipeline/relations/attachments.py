@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
+from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import (
     LIST_SEPARATORS,
     Anchored,
@@ -84,17 +85,19 @@ def winner_relations(text: str, sentences: list[tuple[int, int]], mentions: list
             yield Relation("received", winner.entity, award, evidence, rules.winners_confidence, "winners")
 
 
-def roster_relations(text: str, mentions: list[Anchored], main_event: str | None, titles: tuple[str, ...],
-                     rules: RelationRules) -> Iterator[Relation]:
+def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents | str | None,
+                     titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
     """`出席招待会的还有：…`: the people listed after it, to the end of the paragraph, took part in
     the event named or referred to before `的`, and so did the bodies whose office-holders are
     listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event, where
     its name holds that word (`座谈会` is no congress's) or the word names a part of any event
-    (`出席闭幕会的…`)."""
+    (`出席闭幕会的…`). `main_event`: the document's, or each part's (`MainEvents`)."""
+    main_events = MainEvents.of(main_event)
     for match in rules.roster_intro.finditer(text):
+        main = main_events.at(match.start())
         named = [m for m in mentions if m.type == "EVENT" and match.start("event") <= m.start and m.end <= match.end("event")]
-        event = named[-1].entity if named else main_event if main_event and (any(
-            w in match.group("event") and w in main_event for w in rules.event_anaphora + rules.ceremony_suffixes)
+        event = named[-1].entity if named else main if main and (any(
+            w in match.group("event") and w in main for w in rules.event_anaphora + rules.ceremony_suffixes)
             or match.group("event") in rules.event_parts) else None
         if event is None:
             continue

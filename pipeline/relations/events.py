@@ -1,9 +1,74 @@
-"""The event a document is about, which bare triggers (`韩正出席。`, `出席大会`) refer to."""
+"""The event a document is about, which bare triggers (`韩正出席。`, `出席大会`) refer to; in a
+news roundup, the event each of its items is about."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import NamedTuple
+
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored, title_end
+from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored
 from pipeline.relations.triggers import WordCheck
+
+SENTENCE_END_CHARS = "。！？!?"
+HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
+NOTE_BRACKETS = (("（", "("), ("）", ")"))  # a line in brackets is an editorial note (`（附图片１张）`)
+
+
+class MainEvents(NamedTuple):
+    """The event each part of a document is about: `events[k]` from `starts[k]` to the next start.
+    One part for most documents; one per item, after the part before the first, for a roundup."""
+
+    starts: tuple[int, ...]
+    events: tuple[str | None, ...]
+
+    @classmethod
+    def of(cls, main_event: MainEvents | str | None) -> MainEvents:
+        """`main_event` as parts: a name (or None) is the whole document's."""
+        return main_event if isinstance(main_event, MainEvents) else cls((0,), (main_event,))
+
+    def at(self, pos: int) -> str | None:
+        """The event of the part that `pos` lies in."""
+        return self.events[max(0, bisect_right(self.starts, pos) - 1)]
+
+    def split(self, sentences: list[tuple[int, int]]) -> Iterator[tuple[str | None, list[tuple[int, int]]]]:
+        """(event, the sentences that start in its part) for each part, in order."""
+        for k, event in enumerate(self.events):
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else None
+            part = [s for s in sentences if self.starts[k] <= s[0] and (end is None or s[0] < end)]
+            if part:
+                yield event, part
+
+
+def choose_main_events(text: str, mentions: list[Anchored], rules: RelationRules,
+                       is_word: WordCheck | None = None) -> MainEvents:
+    """The document's main event (`choose_main_event`); where its title line names none and its
+    body is a run of items under headlines (`国内联播快讯`, `headline_starts`), each item's own,
+    chosen in the item as in a document with its headline for a title: an item's bare trigger
+    refers to no other item's event."""
+    events = _candidates(text, mentions, rules)
+    starts = headline_starts(text, rules.headline_max_chars)
+    if len(starts) < 2 or _title_events(text, 0, events):
+        return MainEvents((0,), (_main_in(text, 0, len(text), events, rules, is_word),))
+    bounds = [0, *starts, len(text)]
+    return MainEvents(tuple(bounds[:-1]),
+                      tuple(_main_in(text, start, end, events, rules, is_word) for start, end in pairwise(bounds)))
+
+
+def headline_starts(text: str, max_chars: int) -> list[int]:
+    """Where the headlines of a roundup's items begin: lines after the first (the title) of at most
+    `max_chars` characters, with no sentence end in them nor a clause mark at their end, not in
+    brackets, each followed by a paragraph (a line with a sentence end)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos + len(line) - len(line.lstrip()), line.strip()))
+        pos += len(line) + 1
+    return [start for (start, line), (_, following) in pairwise(lines[1:])
+            if len(line) <= max_chars and not line.endswith(tuple(HEADLINE_END_CHARS))
+            and not (line.startswith(NOTE_BRACKETS[0]) and line.endswith(NOTE_BRACKETS[1]))
+            and not any(c in line for c in SENTENCE_END_CHARS) and any(c in following for c in SENTENCE_END_CHARS)]
 
 
 def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
@@ -16,11 +81,28 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
     noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
     analysis); one chaired and convened in the body (`主持召开座谈会`) is held."""
-    events = [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
-    in_title = [m for m in events if m.end <= title_end(text)]
-    held_there = [m for m in in_title if _held_object(text, m.start, rules)]
+    return _main_in(text, 0, len(text), _candidates(text, mentions, rules), rules, is_word)
+
+
+def _candidates(text: str, mentions: list[Anchored], rules: RelationRules) -> list[Anchored]:
+    return [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
+
+
+def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchored]:
+    """The events named in the line that begins at `start`."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    return [m for m in events if start <= m.start and m.end <= end]
+
+
+def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: RelationRules,
+             is_word: WordCheck | None) -> str | None:
+    """`choose_main_event` for text[start:end], whose first line is its title."""
+    in_title = _title_events(text, start, events)
     if in_title:
+        held_there = [m for m in in_title if _held_object(text, m.start, rules)]
         return (held_there or in_title)[0].entity
+    events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start)]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
+from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored, evidence_of, split_clauses, within
 
 MAX_GAP = 60  # characters between the two mentions of a candidate
@@ -94,14 +95,17 @@ def load_pair_model(folder: str | Path | None) -> PairModel | None:
 
 
 def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored], rules: RelationRules,
-               found: Iterable[Relation] = (), main_event: str | None = None) -> list[Candidate]:
-    """The candidates of every sentence, each with the names of the rules that gave its relation."""
+               found: Iterable[Relation] = (), main_event: MainEvents | str | None = None) -> list[Candidate]:
+    """The candidates of every sentence, each with the names of the rules that gave its relation.
+    `main_event`: the document's, or each part's (`MainEvents`)."""
+    main_events = MainEvents.of(main_event)
     by_rules: dict[tuple[str, str, str], set[str]] = {}
     for relation in found:
         by_rules.setdefault((relation.type, relation.head, relation.tail), set()).add(relation.rule.split(":")[0])
     out = []
     learned: dict[tuple[str, str], list[str]] = {}  # (head type, tail type) → the relations it allows
     for sentence in sentences:
+        event = main_events.at(sentence[0])
         in_sentence = within(mentions, sentence)
         breaks = [e for _, e in split_clauses(text, *sentence)[:-1]]
         for i, first in enumerate(in_sentence):
@@ -119,10 +123,10 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
                         context = context or pair_context(text, sentence, breaks, first, second, rules)
                         hits = by_rules.get((relation, head.entity, tail.entity), set())
                         features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
-                                                 tail.entity == main_event, context)
+                                                 tail.entity == event, context)
                         out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
-        if main_event and not any(m.entity == main_event for m in in_sentence):
-            out += _main_event_candidates(text, sentence, breaks, in_sentence, main_event, rules)
+        if event and not any(m.entity == event for m in in_sentence):
+            out += _main_event_candidates(text, sentence, breaks, in_sentence, event, rules)
     return out
 
 

@@ -82,12 +82,12 @@ def examples_of(gold_dir: Path, extractor: Extractor) -> list[Example]:
         for name, pipe in nlp.pipeline:
             if name != "zhkg_relations":
                 doc = pipe(doc)
-        text, sentences, anchors, main_event, found = relations_pipe.rule_relations(doc)
+        text, sentences, anchors, main_events, found = relations_pipe.rule_relations(doc)
         label = gold_matcher(gold)
         names = {eid: name for eid, (_, name) in anchors.entities.items()}
         rule_keys = {(r.type, r.head, r.tail) for r in found}
         seen = set()
-        for c in candidates(text, sentences, anchors.mentions, relations_pipe.rules, found, main_event):
+        for c in candidates(text, sentences, anchors.mentions, relations_pipe.rules, found, main_events):
             key = (c.relation, c.head, c.tail)
             seen.add(key)
             y, matched = label(c.relation, names[c.head], names[c.tail])

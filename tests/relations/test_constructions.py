@@ -8,7 +8,8 @@ from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
 from pipeline.relations import extract_relations
 from pipeline.relations.attachments import winner_relations
-from pipeline.relations.events import choose_main_event
+from pipeline.relations.events import MainEvents, choose_main_event, choose_main_events, headline_starts
+from pipeline.relations.pairs import candidates
 from pipeline.relations.titles import bare_title_mentions, home_title_relations, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers
 from tests.conftest import anchored
@@ -78,6 +79,62 @@ def test_an_event_to_be_held_is_no_main_event(relation_rules):
     assert main_event_of(text, ["二十届三中全会"], relation_rules) is None
     text = "新闻联播\n自首届峰会在瑞典召开以来，合作日益密切。中共二十大结束后不久访华。第二届峰会在里加结束。"
     assert main_event_of(text, ["首届峰会", "中共二十大", "第二届峰会"], relation_rules) == "EVENT:第二届峰会"
+
+
+ROUNDUP = ("国内联播快讯\n\n央视网消息（新闻联播）：\n"
+           "第八届乌兰牧骑艺术节开幕\n第八届乌兰牧骑艺术节今天在阿拉善盟开幕。\n"
+           "小微企业融资成本下降\n银保监会副主席周亮表示，小微企业融资成本下降。\n"
+           "全国养老护理职业技能大赛举行\n首届全国养老护理职业技能大赛今天在北京举行。李明出席。\n")
+
+
+def roundup_mentions():
+    text = ROUNDUP
+    return [anchored(text, "第八届乌兰牧骑艺术节", "EVENT"), anchored(text, "周亮", "PERSON"),
+            anchored(text, "全国养老护理职业技能大赛", "EVENT"), anchored(text, "李明", "PERSON")]
+
+
+def test_a_roundup_is_a_run_of_items_under_headlines(relation_rules):
+    starts = headline_starts(ROUNDUP, relation_rules.headline_max_chars)
+    assert [ROUNDUP[s:ROUNDUP.index("\n", s)] for s in starts] == [
+        "第八届乌兰牧骑艺术节开幕", "小微企业融资成本下降", "全国养老护理职业技能大赛举行"]
+    # no headline: a line that ends in a clause mark, a note in brackets, one no paragraph follows
+    text = "题目\n记者张三报道：\n正文说了一件事。\n（附图片１张）\n正文又说了一件事。\n编后\n"
+    assert headline_starts(text, relation_rules.headline_max_chars) == []
+
+
+def test_each_item_of_a_roundup_has_its_own_main_event(relation_rules):
+    events = choose_main_events(ROUNDUP, roundup_mentions(), relation_rules)
+    by_item = [events.at(ROUNDUP.index(line)) for line in ("第八届乌兰牧骑艺术节开幕", "周亮", "李明")]
+    assert by_item == ["EVENT:第八届乌兰牧骑艺术节", None, "EVENT:全国养老护理职业技能大赛"]
+    # the whole document's choice, for one that is no roundup
+    assert choose_main_event(ROUNDUP, roundup_mentions(), relation_rules) == "EVENT:第八届乌兰牧骑艺术节"
+
+
+def test_a_title_that_names_the_event_makes_it_the_main_event_of_every_part(relation_rules):
+    text = "第八届乌兰牧骑艺术节开幕\n" + ROUNDUP.split("\n", 1)[1]
+    assert choose_main_events(text, [anchored(text, "第八届乌兰牧骑艺术节", "EVENT")], relation_rules) == \
+        MainEvents((0,), ("EVENT:第八届乌兰牧骑艺术节",))
+
+
+def test_a_bare_trigger_in_a_roundup_refers_to_its_own_item(rules, relation_rules):
+    mentions = roundup_mentions()
+    events = choose_main_events(ROUNDUP, mentions, relation_rules)
+    found = all_relations(ROUNDUP, mentions, rules, relation_rules, main_event=events)
+    assert pairs(found, "participated_in") == {("李明", "全国养老护理职业技能大赛")}
+    heads = {(c.head, c.tail) for c in candidates(ROUNDUP, split_sentences(ROUNDUP), mentions, relation_rules,
+                                                   main_event=events) if c.relation == "participated_in"}
+    assert ("PERSON:周亮", "EVENT:第八届乌兰牧骑艺术节") not in heads
+    assert ("PERSON:李明", "EVENT:全国养老护理职业技能大赛") in heads
+
+
+def test_a_roundup_item_s_ceremony_confers_the_awards_of_its_item_alone(rules, relation_rules):
+    text = ("国际联播快讯\n\n央视网消息（新闻联播）：\n"
+            "第二十八届上海电视节颁奖典礼举行\n第二十八届上海电视节颁奖典礼昨晚举行，评出最佳电视剧奖。\n"
+            "丝绸之路国际电影节开幕\n第九届丝绸之路国际电影节今天开幕，近1600部影片角逐金丝路奖。\n")
+    mentions = [anchored(text, "第二十八届上海电视节颁奖典礼", "EVENT"), anchored(text, "最佳电视剧奖", "AWARD"),
+                anchored(text, "第九届丝绸之路国际电影节", "EVENT"), anchored(text, "金丝路奖", "AWARD")]
+    found = all_relations(text, mentions, rules, relation_rules, main_event=choose_main_events(text, mentions, relation_rules))
+    assert pairs(found, "awarded_by") == {("最佳电视剧奖", "第二十八届上海电视节颁奖典礼")}
 
 
 def test_a_reporter_is_no_subject_of_the_report(relation_rules):
