@@ -212,7 +212,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         end = mention.end + len(landform)
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
-        return clean_person(mention, rules)
+        return None if word_at(document, mention.end, rules.line_heads) else clean_person(mention, rules)
     if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):
         return None  # one-character places are short forms (`中`, `美`); no other name has one
     return mention

@@ -702,6 +702,16 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国")]
 
 
+def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
+    text = "张吉怀高铁今天开通，梅龙高铁全线铺轨。李明高度评价。"
+
+    def at(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "PERSON", "model", 0.9)
+    merged = merge_mentions([at("张吉怀"), at("梅龙"), at("李明")], rules, text)
+    assert [m.text for m in merged] == ["李明"]
+
+
 def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_awards():
     from pipeline.analysis.chunks import counted_honours
 
