@@ -76,7 +76,8 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     """The first event named in the title line, the object of a holding verb there first
     (`十四届全国人大一次会议举行第四次全体会议`: the session held is the item's event; not in
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause),
-    else the first it says people attend (`参加十四届全国人大二次会议的代表`); none otherwise.
+    else the first it says people attend (`参加十四届全国人大二次会议的代表`; not one a visitor met
+    came to attend: `会见来华出席…峰会的…首相`); none otherwise.
     Events used as time references (`党的十八大以来`) are not candidates; nor is one said to be held
     only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
     noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
@@ -105,8 +106,14 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)]
-    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start)]
+    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
     return (held or attended)[0].entity if held or attended else None
+
+
+def _visitor_s(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether the event attended is a visitor's, met in its clause (`会见来华出席…峰会的…首相`): the
+    document is about the meeting, not the event."""
+    return any(w in text[_clause_start(text, start):start] for w in rules.side_events)
 
 
 def _held_object(text: str, start: int, rules: RelationRules) -> bool:

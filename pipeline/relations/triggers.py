@@ -22,6 +22,7 @@ from pipeline.relations.mentions import (
     split_clauses,
     within,
 )
+from pipeline.wordlists import word_at
 
 WordCheck = Callable[[str, int, int], bool]
 
@@ -211,8 +212,12 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
-    if tails and any(text.startswith(w, tails[-1].end) for w in rules.relative_markers):
-        described = _relative_clause_heads(tails[-1].end, clause, in_sentence, head_types)
+    relative = _relative_marker_at(text, tails[-1].end, rules) if tails else None
+    if relative is None and tails and heads and _in_meeting_object(text, heads[-1].end, t_start, rules):
+        relative = next((at for w in rules.relative_markers if (at := text.find(w, tails[-1].end, clause[1])) != -1), None)
+        heads = heads if relative is not None else []
+    if relative is not None:
+        described = _relative_clause_heads(relative, clause, in_sentence, head_types)
         heads = described or [h for h in heads if _copula_between(text, h.end, t_start, rules)]
     if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
@@ -252,6 +257,22 @@ def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rul
     (`在…举行的`) has no subject of its own; the sentence's is another verb's."""
     return (any(text.startswith(w, t_end) for w in rules.relative_markers)
             and any(p in text[head_end:t_start] for p in rules.location_prepositions))
+
+
+def _relative_marker_at(text: str, pos: int, rules: RelationRules) -> int | None:
+    """Where the relative marker that ends a clause at `pos` stands: right there (`出席论坛的代表`),
+    or after a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`); None without one."""
+    pos += len(word_at(text, pos, rules.clause_words["coordinated_visits"]) or "")
+    return pos if any(text.startswith(w, pos) for w in rules.relative_markers) else None
+
+
+def _in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRules) -> bool:
+    """Whether a meeting verb between a head and the trigger takes the trigger's clause as its
+    object (`习近平会见来华出席…的`), no predicate joiner after it (`会见外宾并出席…`)."""
+    between = text[head_end:t_start]
+    words = rules.clause_words
+    at = max((between.rfind(w) + len(w) for w in words["meeting_verbs"] if w in between), default=-1)
+    return at != -1 and not any(j in between[at:] for j in words["predicate_joiners"])
 
 
 def _copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:

@@ -79,6 +79,15 @@ def test_an_event_to_be_held_is_no_main_event(relation_rules):
     assert main_event_of(text, ["二十届三中全会"], relation_rules) is None
     text = "新闻联播\n自首届峰会在瑞典召开以来，合作日益密切。中共二十大结束后不久访华。第二届峰会在里加结束。"
     assert main_event_of(text, ["首届峰会", "中共二十大", "第二届峰会"], relation_rules) == "EVENT:第二届峰会"
+    text = "新闻联播\n2023年全国两会召开在即。代表们忙着调研。"
+    assert main_event_of(text, ["2023年全国两会"], relation_rules) is None
+
+
+def test_an_event_a_visitor_came_to_attend_is_no_main_event_of_the_meeting_with_them(relation_rules):
+    text = "王沪宁会见柬埔寨首相\n王沪宁在京会见来华出席2025年上海合作组织峰会的柬埔寨首相洪玛奈。"
+    assert main_event_of(text, ["2025年上海合作组织峰会"], relation_rules) is None
+    text = "代表委员议国是\n参加十四届全国人大二次会议的代表开始分组审议。"
+    assert main_event_of(text, ["十四届全国人大二次会议"], relation_rules) == "EVENT:十四届全国人大二次会议"
 
 
 ROUNDUP = ("国内联播快讯\n\n央视网消息（新闻联播）：\n"
@@ -135,6 +144,27 @@ def test_a_roundup_item_s_ceremony_confers_the_awards_of_its_item_alone(rules, r
                 anchored(text, "第九届丝绸之路国际电影节", "EVENT"), anchored(text, "金丝路奖", "AWARD")]
     found = all_relations(text, mentions, rules, relation_rules, main_event=choose_main_events(text, mentions, relation_rules))
     assert pairs(found, "awarded_by") == {("最佳电视剧奖", "第二十八届上海电视节颁奖典礼")}
+
+
+def test_a_visitor_who_came_to_attend_attends_also_with_a_visit_joined(relation_rules):
+    for text in ("李强会见来华出席中拉论坛第四届部长级会议并进行国事访问的巴西总统卢拉。",
+                 "李强会见来华出席中拉论坛第四届部长级会议的巴西总统卢拉。"):
+        mentions = [anchored(text, "李强", "PERSON"), anchored(text, "中拉论坛第四届部长级会议", "EVENT"),
+                    anchored(text, "卢拉", "PERSON")]
+        assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("卢拉", "中拉论坛第四届部长级会议")}
+    text = "李强出席中拉论坛第四届部长级会议并发表题为《携手前行》的主旨演讲。"
+    mentions = [anchored(text, "李强", "PERSON"), anchored(text, "中拉论坛第四届部长级会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李强", "中拉论坛第四届部长级会议")}
+
+
+def test_a_trigger_in_the_object_of_a_meeting_verb_is_the_visitor_s(relation_rules):
+    text = "习近平会见来华出席2025年上海合作组织峰会和纪念抗战胜利80周年活动的土库曼斯坦总统别尔德穆哈梅多夫。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "2025年上海合作组织峰会", "EVENT"),
+                anchored(text, "别尔德穆哈梅多夫", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("别尔德穆哈梅多夫", "2025年上海合作组织峰会")}
+    text = "李强会见外宾并出席欢迎宴会。"
+    mentions = [anchored(text, "李强", "PERSON"), anchored(text, "欢迎宴会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李强", "欢迎宴会")}
 
 
 def test_a_reporter_is_no_subject_of_the_report(relation_rules):
