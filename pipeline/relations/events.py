@@ -78,7 +78,8 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause),
     else the first it says people attend (`参加十四届全国人大二次会议的代表`; not one a visitor met
     came to attend: `会见来华出席…峰会的…首相`); none otherwise.
-    Events used as time references (`党的十八大以来`) are not candidates; nor is one said to be held
+    Events used as time references (`党的十八大以来`) or for their guidance (`学习贯彻党的二十大精神`) are
+    not candidates; nor is one said to be held
     only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
     noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
     analysis); one chaired and convened in the body (`主持召开座谈会`) is held."""
@@ -86,7 +87,10 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
 
 
 def _candidates(text: str, mentions: list[Anchored], rules: RelationRules) -> list[Anchored]:
-    return [m for m in mentions if m.type == "EVENT" and not text.startswith(rules.time_markers, m.end)]
+    """Events a document may be about: not one used as a time (`党的十八大以来`) or for its guidance
+    (`学习贯彻党的二十大精神`)."""
+    referring = rules.time_markers + rules.holding_words["guidance_heads"]
+    return [m for m in mentions if m.type == "EVENT" and not text.startswith(referring, m.end)]
 
 
 def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchored]:

@@ -83,6 +83,13 @@ def test_an_event_to_be_held_is_no_main_event(relation_rules):
     assert main_event_of(text, ["2023年全国两会"], relation_rules) is None
 
 
+def test_an_event_whose_spirit_is_studied_is_no_main_event(relation_rules):
+    text = "中央宣讲团在各地宣讲党的二十大精神\n宣讲团成员肖捷作宣讲报告。"
+    assert main_event_of(text, ["党的二十大"], relation_rules) is None
+    text = "党的二十大在京开幕\n大会精神鼓舞人心。"
+    assert main_event_of(text, ["党的二十大"], relation_rules) == "EVENT:党的二十大"
+
+
 def test_an_event_a_visitor_came_to_attend_is_no_main_event_of_the_meeting_with_them(relation_rules):
     text = "王沪宁会见柬埔寨首相\n王沪宁在京会见来华出席2025年上海合作组织峰会的柬埔寨首相洪玛奈。"
     assert main_event_of(text, ["2025年上海合作组织峰会"], relation_rules) is None
