@@ -63,28 +63,31 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += home_title_relations(text, mentions, titles, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     main_events = MainEvents.of(main_event)
-    for event, part in main_events.split(sentences):
+    parts = list(main_events.split(sentences))
+    for event, part in parts:
         found += trigger_relations(text, part, free, event, rules, is_word, verb_ends)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
-    found += _ceremony_relations(mentions, entities, main_events, sentences, rules, found)
+    found += _ceremony_relations(mentions, entities, parts, rules, found)
     return merge_relations(found, entities, rules)
 
 
-def _ceremony_relations(mentions: list[Anchored], entities: dict[str, tuple[str, str]], main_events: MainEvents,
-                        sentences: list[tuple[int, int]], rules: RelationRules, found: list[Relation]) -> list[Relation]:
-    """`ceremony_relations` of the document, which is about its main event and what its first
-    sentence names; of each item of a roundup, about the item's event and its headline, among the
-    entities the item names: one item's ceremony confers no other item's awards."""
+def _ceremony_relations(mentions: list[Anchored], entities: dict[str, tuple[str, str]],
+                        parts: list[tuple[str | None, list[tuple[int, int]]]], rules: RelationRules,
+                        found: list[Relation]) -> list[Relation]:
+    """`ceremony_relations` of the document (`parts`: each main event with its sentences), which is
+    about its main event and what its first sentence names; of each item of a roundup, about the
+    item's event and its headline, among the entities the item names: one item's ceremony confers
+    no other item's awards."""
     received = {r.tail for r in found if r.type == "received"}
     out: list[Relation] = []
-    for event, part in main_events.split(sentences):
+    for event, part in parts:
         headline = part[0]
         about = {event} | {m.entity for m in mentions if headline[0] <= m.start < headline[1]}
-        named = entities if len(main_events.events) == 1 else {
+        named = entities if len(parts) == 1 else {
             m.entity: entities[m.entity] for m in mentions if part[0][0] <= m.start < part[-1][1]}
         out += ceremony_relations(named, about, rules, received)
     return out

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+from pipeline.analysis.sentences import SENTENCE_END
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored
+from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
 
-SENTENCE_END_CHARS = "。！？!?"
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
 NOTE_BRACKETS = (("（", "("), ("）", ")"))  # a line in brackets is an editorial note (`（附图片１张）`)
 
@@ -68,7 +68,7 @@ def headline_starts(text: str, max_chars: int) -> list[int]:
     return [start for (start, line), (_, following) in pairwise(lines[1:])
             if len(line) <= max_chars and not line.endswith(tuple(HEADLINE_END_CHARS))
             and not (line.startswith(NOTE_BRACKETS[0]) and line.endswith(NOTE_BRACKETS[1]))
-            and not any(c in line for c in SENTENCE_END_CHARS) and any(c in following for c in SENTENCE_END_CHARS)]
+            and not SENTENCE_END.search(line) and SENTENCE_END.search(following)]
 
 
 def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
@@ -95,8 +95,7 @@ def _candidates(text: str, mentions: list[Anchored], rules: RelationRules) -> li
 
 def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchored]:
     """The events named in the line that begins at `start`."""
-    end = text.find("\n", start)
-    end = len(text) if end == -1 else end
+    end = title_end(text, start)
     return [m for m in events if start <= m.start and m.end <= end]
 
 

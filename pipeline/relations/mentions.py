@@ -53,9 +53,10 @@ def within(mentions: list[Anchored], bounds: tuple[int, int]) -> list[Anchored]:
     return [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
 
 
-def title_end(text: str) -> int:
-    """Where the first line (a news item's title) ends."""
-    return text.find("\n") if "\n" in text else len(text)
+def title_end(text: str, start: int = 0) -> int:
+    """Where the line that begins at `start` ends (the first: a news item's title)."""
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
 
 
 def clause_at(text: str, sentence: tuple[int, int], pos: int) -> tuple[int, int]:

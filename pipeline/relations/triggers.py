@@ -215,7 +215,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     relative = _relative_marker_at(text, tails[-1].end, rules) if tails else None
     if relative is None and tails and heads and _in_meeting_object(text, heads[-1].end, t_start, rules):
         relative = next((at for w in rules.relative_markers if (at := text.find(w, tails[-1].end, clause[1])) != -1), None)
-        heads = heads if relative is not None else []
+        if relative is None:
+            heads = []  # `会见出席…会议双方代表`: the trigger's subject is no one named
     if relative is not None:
         described = _relative_clause_heads(relative, clause, in_sentence, head_types)
         heads = described or [h for h in heads if _copula_between(text, h.end, t_start, rules)]
