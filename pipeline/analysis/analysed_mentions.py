@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
-from pipeline.analysis.matching import HAN_CLASS
+from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET
 from pipeline.records import Mention
 
 MODEL_SCORE = 0.9
@@ -32,7 +32,72 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                                  MODEL_SCORE) for part in UNBLANKED.finditer(name)]
         else:
             mentions.append(Mention(start, end, name, strings[label], "model", MODEL_SCORE))
-    return mentions
+    return dotted_names(mentions, text)
+
+
+HAN = re.compile(f"[{HAN_CLASS}]")
+LAST_HAN_RUN = re.compile(f"[{HAN_CLASS}]{{2,4}}$")
+PAUSES = frozenset("、，。；：,;:\n")
+
+
+def dotted_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """No name begins or ends with a middle dot. People on either side of one are one person
+    (`艾力|·依明巴海`, `伊万・|杜克`), also with a Han character the recognizer left out before the dot
+    (`艾力|更|·依明巴海`: 更, more), and with a name right after them that a pause ends (`…·依明|巴海、`).
+    A person's name after a dot with no person before it begins after a pause within four Han
+    characters (`、|艾力更·依明`), else it is no person (`最美海岸·珠澳同行`). Any other name begins or
+    ends at the dot (`中国|·哈尔滨`)."""
+    if not any(m.text[0] in NAME_DOTS_SET or m.text[-1] in NAME_DOTS_SET for m in mentions):
+        return mentions
+    stripped = [(_undotted(m), m.text[0] in NAME_DOTS_SET) for m in mentions]
+    starting = {m.start: m for m, _ in stripped if m}
+    person_of: dict[int, Mention | None] = {}  # id of a stripped person → the whole person (None: no person)
+    groups: list[list[Mention]] = []
+    for m, lead in sorted(((m, lead) for m, lead in stripped if m and m.type == "PERSON"), key=lambda p: p[0].start):
+        if groups and _dot_between(groups[-1][-1].end, m.start, text):
+            groups[-1].append(m)
+        elif lead and (before := _name_before_dot(m.start - 1, text)):
+            groups.append([before, m])
+        elif lead:
+            person_of[id(m)] = None
+        else:
+            groups.append([m])
+    for group in (g for g in groups if len(g) > 1):
+        end = group[-1].end
+        rest = starting.get(end)
+        if rest is not None and rest.type in ("PERSON", "LOCATION") and text[rest.end:rest.end + 1] in PAUSES:
+            end, person_of[id(rest)] = rest.end, None
+        whole = Mention(group[0].start, end, text[group[0].start:end], "PERSON", group[-1].source, group[-1].score)
+        person_of.update((id(m), whole) for m in group)
+    found = [person_of.get(id(m), m) for m, _ in stripped if m]
+    return list(dict.fromkeys(m for m in found if m is not None))
+
+
+def _undotted(m: Mention) -> Mention | None:
+    """`m` without a middle dot at either edge; None where fewer than two characters are left."""
+    start = m.start + (m.text[0] in NAME_DOTS_SET)
+    end = m.end - (m.text[-1] in NAME_DOTS_SET)
+    if (start, end) == (m.start, m.end):
+        return m
+    if end - start < 2:
+        return None
+    return Mention(start, end, m.text[start - m.start:end - m.start], m.type, m.source, m.score, m.name)
+
+
+def _dot_between(end: int, start: int, text: str) -> bool:
+    """Whether a middle dot, or a Han character and a middle dot, lie between two names."""
+    between = text[end:start]
+    return between in NAME_DOTS_SET or (len(between) == 2 and between[1] in NAME_DOTS_SET and bool(HAN.match(between)))
+
+
+def _name_before_dot(end: int, text: str) -> Mention | None:
+    """The two to four Han characters before a dot at `end`, where a pause or the text's start
+    comes before them, as a person's name."""
+    run = LAST_HAN_RUN.search(text[max(0, end - 4):end])
+    start = end - len(run.group()) if run else end
+    if run and (start == 0 or text[start - 1] in PAUSES):
+        return Mention(start, end, text[start:end], "PERSON", "model", MODEL_SCORE)
+    return None
 
 
 def entity_offsets(doc: Doc) -> list[tuple[int, int, int]]:

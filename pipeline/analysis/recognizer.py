@@ -19,11 +19,13 @@ from threadpoolctl import threadpool_limits
 
 from pipeline.analysis import embedding  # noqa: F401  (registers the shipped model's embedding layer)
 from pipeline.analysis.doctext import analysed_text, char_doc
+from pipeline.analysis.matching import NAME_DOTS_SET
 from pipeline.analysis.tagging import biluo_scheme, decode
 from pipeline.analysis.words import decode_words, word_scheme
 from pipeline.config import DEFAULT_NER_MODEL, NER_CHARS
 
 Word = tuple[int, int, str]
+NUMERALS = frozenset("0123456789〇一二三四五六七八九十")
 
 if not Doc.has_extension("zhkg_words"):
     Doc.set_extension("zhkg_words", default=None)
@@ -127,7 +129,8 @@ class ModelEntities:
         trailing space)): a word never holds a blank, nor a character's trailing space."""
         pos = np.array(self.word_scheme.pos)
         words = []
-        decoded = decode_words(self.words.model.predict(pieces), self.word_scheme, [_after_blank(t) for t in tokens])
+        forced = [_after_blank(t) | _at_name_dots(analysed_text(piece), t) for piece, t in zip(pieces, tokens)]
+        decoded = decode_words(self.words.model.predict(pieces), self.word_scheme, forced)
         for t, offset, (starts, ends, tags) in zip(tokens, offsets, decoded):
             keep = (ends - starts > 1) | (t[starts, 2] == 0)
             first, last = offset + t[starts[keep], 0], offset + t[ends[keep] - 1, 0] + t[ends[keep] - 1, 1]
@@ -142,6 +145,21 @@ def _after_blank(tokens: np.ndarray) -> np.ndarray:
     after = np.zeros(len(tokens), dtype=bool)
     after[1:] = blank[1:] | blank[:-1] | (tokens[:-1, 3] > 0)
     return after
+
+
+def _at_name_dots(text: str, tokens: np.ndarray) -> np.ndarray:
+    """Of tokens as rows (idx, ...) of `text`: which are a name's middle dot or follow one (where a
+    word must begin: `中国|·|哈尔滨`, `艾力更|·|依明巴海`; the model may read the dot as a word's first
+    or last character). Not a dot between numerals (`九·一八`, a date)."""
+    at = np.zeros(len(tokens), dtype=bool)
+    if NAME_DOTS_SET.isdisjoint(text):
+        return at
+    dots = [i for i, char in enumerate(text) if char in NAME_DOTS_SET
+            and not (text[i - 1:i] in NUMERALS and text[i + 1:i + 2] in NUMERALS)]
+    rows = np.searchsorted(tokens[:, 0], dots)
+    at[rows] = True
+    at[rows[rows + 1 < len(tokens)] + 1] = True
+    return at
 
 
 def _unblanked(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str] | None:

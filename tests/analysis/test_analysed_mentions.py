@@ -69,3 +69,34 @@ def test_a_person_or_place_that_is_a_whole_work_title_is_no_mention(rules):
     assert [(m.start, m.text) for m in model_mentions(doc, text)] == [(10, "北京晚报"), (20, "天鹅湖")]
     words = [(0, 2, "v"), (2, 3, "u"), (3, 4, "w"), (4, 7, "ns"), (7, 8, "w")]
     assert worded_names(text, words, [], rules.place_generics) == []
+
+
+def _at(text: str, name: str, label: str, after: int = 0) -> Mention:
+    start = text.index(name, after)
+    return Mention(start, start + len(name), name, label, "model", 0.9)
+
+
+def test_people_on_either_side_of_a_middle_dot_are_one_person():
+    from pipeline.analysis.analysed_mentions import dotted_names
+
+    text = "副委员长艾力更·依明巴海出席，张春贤、艾力更·依明巴海、万鄂湘"
+    listed = text.index("、")
+    found = dotted_names([_at(text, "艾力", "PERSON"), _at(text, "·依明巴海", "PERSON"),  # 更, a word, left out
+                          _at(text, "张春贤", "PERSON"), _at(text, "·依明", "PERSON", listed),
+                          _at(text, "巴海", "LOCATION", listed), _at(text, "万鄂湘", "PERSON")], text)
+    assert [(m.start, m.text) for m in found] == [(4, "艾力更·依明巴海"), (text.index("张"), "张春贤"),
+                                                 (listed + 1, "艾力更·依明巴海"), (text.index("万"), "万鄂湘")]
+    text = "总统伊万・杜克・马克斯对我国进行国事访问"
+    found = dotted_names([_at(text, "伊万・", "PERSON"), _at(text, "杜克・", "PERSON"), _at(text, "马克斯", "PERSON")], text)
+    assert [m.text for m in found] == ["伊万・杜克・马克斯"]
+
+
+def test_no_name_begins_or_ends_with_a_middle_dot():
+    from pipeline.analysis.analysed_mentions import dotted_names
+
+    text = "第36届中国·哈尔滨冰雪节，“最美海岸·珠澳同行”，杜克・访华"
+    found = dotted_names([_at(text, "中国", "LOCATION"), _at(text, "·哈尔滨", "LOCATION"), _at(text, "·珠澳", "PERSON"),
+                          _at(text, "杜克・", "PERSON")], text)
+    assert [(m.text, m.type) for m in found] == [("中国", "LOCATION"), ("哈尔滨", "LOCATION"), ("杜克", "PERSON")]  # 珠澳: a slogan's
+    plain = [_at(text, "中国", "LOCATION")]
+    assert dotted_names(plain, text) is plain

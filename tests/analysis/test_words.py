@@ -87,6 +87,25 @@ def test_words_of_a_short_text(recognizer):
 
 
 @needs_words
+def test_a_name_dot_is_a_word_of_its_own(recognizer):
+    text = analysis_text("第36届中国·哈尔滨国际冰雪节开幕，副委员长艾力更·依明巴海出席。")
+    doc = next(recognizer.pipe([char_doc(recognizer.model.vocab, text)]))
+    assert_covers(text, doc._.zhkg_words)
+    words = [text[s:e] for s, e, _ in doc._.zhkg_words]
+    assert words.count("·") == 2
+    assert "哈尔滨" in words
+
+
+def test_a_word_begins_at_and_after_each_name_dot():
+    from pipeline.analysis.recognizer import _at_name_dots
+
+    text = "中国·哈尔滨，沃纳•福诺斯·“九·一八”"
+    tokens = np.array([(i, 1) for i in range(len(text))])
+    assert np.flatnonzero(_at_name_dots(text, tokens)).tolist() == [2, 3, 9, 10, 13, 14]  # not in 九·一八
+    assert not _at_name_dots("没有间隔号", tokens[:5]).any()
+
+
+@needs_words
 def test_words_of_a_long_text_read_in_pieces(recognizer):
     text = analysis_text("湖南长沙举行全省科技工作会议。\n\n  会议总结了去年的工作 并部署今年的任务。\n" * 5)
     doc = char_doc(recognizer.model.vocab, text)
