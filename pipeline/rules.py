@@ -82,6 +82,7 @@ class RecognitionRules:
     meeting_verbs: tuple[str, ...] = ()
     meeting_kinds: tuple[str, ...] = ()
     object_heads: tuple[str, ...] = ()
+    verbal_heads: tuple[str, ...] = ()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
 
@@ -201,6 +202,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         object_heads=longest_first(data.get("object_heads", [])),
+        verbal_heads=longest_first(data.get("verbal_heads", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
     )

@@ -129,3 +129,37 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
                 k += 1
             return analysis[k][1]
     return None
+
+
+VERB_MODIFIER_POS = frozenset("val")  # verbs, adjectives and idioms before a verb (`实现|会晤`, `成功|会晤`, `面对面|会晤`)
+FREQUENCY_CLASSIFIERS = "次度回"  # a count of times (`三次`, `两度`); after 第 an ordinal
+
+
+def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                    heads: tuple[str, ...]) -> list[Mention]:
+    """Without the event chunks that end in a head that is also a verb (`heads`: 会晤) where it is
+    the verb: after a count of times, a verb, an adjective or an idiom, or after a person's name
+    found in the chunk (`recognition.yaml`, `verbal_heads`)."""
+    if not words or not heads or not any(m.type == "EVENT" and m.text.endswith(heads) for m in mentions):
+        return mentions
+    analysis = word_analysis(words)
+    people = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
+    return [m for m in mentions if not (m.type == "EVENT" and m.text.endswith(heads) and _verbal(m, analysis, people, heads))]
+
+
+def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], heads: tuple[str, ...]) -> bool:
+    head = m.end - len(next(h for h in heads if m.text.endswith(h)))
+    if any(m.start <= start and end <= head for start, end in people):
+        return True
+    index = bisect_right(analysis.starts, head - 1) - 1
+    if index < 0 or analysis[index][1] != head or analysis[index][0] < m.start:
+        return False
+    start, end, pos = analysis[index]
+    if pos in VERB_MODIFIER_POS:
+        return True
+    if pos == "q" and index > 0 and analysis[index - 1][2] == "m" and analysis[index - 1][1] == start:
+        start = analysis[index - 1][0]
+    elif pos != "m":
+        return False
+    count = m.text[max(0, start - m.start - 1):end - m.start]  # with the character before: 第 of an ordinal
+    return count[-1] in FREQUENCY_CLASSIFIERS and "第" not in count

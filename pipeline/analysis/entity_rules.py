@@ -37,7 +37,7 @@ from pipeline.analysis.boundaries import (
     without_leading_places,
 )
 from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
-from pipeline.analysis.clauses import without_clause_subjects
+from pipeline.analysis.clauses import verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.name_edges import (
@@ -360,9 +360,8 @@ class EntityRules:
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         known_ends: dict[int, int] = {}
-        for m in lexical:
-            if m.type in ("ORG", "LOCATION"):
-                known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
+        for m in (m for m in lexical if m.type in ("ORG", "LOCATION")):
+            known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = None if doc._.zhkg_words is None else word_analysis(doc._.zhkg_words)
         nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
         nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
@@ -383,6 +382,7 @@ class EntityRules:
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
+        candidates = verbal_meetings(candidates, words, self.rules.verbal_heads)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)

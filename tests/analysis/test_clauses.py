@@ -1,5 +1,5 @@
 """pipeline.analysis.clauses: organisation and event names that run across a clause."""
-from pipeline.analysis.clauses import without_clause_subjects
+from pipeline.analysis.clauses import verbal_meetings, without_clause_subjects
 from pipeline.records import Mention
 
 
@@ -78,3 +78,33 @@ def test_a_person_found_and_a_preposition_before_a_body_found_end_an_event_s_cla
     assert [m.text for m in without_clause_subjects([chunk, person, body], words)][0] == "全国人大常委会会议"
     place = Mention(0, 3, "赵乐际", "LOCATION", "model")
     assert without_clause_subjects([chunk, place, body], words)[0] == chunk  # a place may join a meeting's parties
+
+
+def _worded(phrases: list[list[tuple[str, str]]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text of phrases given as (word, part of speech), joined by 。, and its word analysis."""
+    text, words = "", []
+    for phrase in phrases:
+        for word, pos in [*phrase, ("。", "w")]:
+            words.append((len(text), len(text) + len(word), pos))
+            text += word
+    return text, words
+
+
+def test_a_head_that_is_also_a_verb_names_no_meeting_where_it_is_the_verb():
+    text, words = _worded([
+        [("委员长", "n"), ("同志", "n"), ("3", "m"), ("次", "q"), ("会晤", "v")],
+        [("两", "m"), ("国", "n"), ("元首", "n"), ("多次", "m"), ("会晤", "v")],
+        [("双方", "n"), ("在", "p"), ("喀山", "ns"), ("成功", "a"), ("会晤", "v")],
+        [("期待", "v"), ("领导人", "n"), ("实现", "v"), ("会晤", "v")],
+        [("乌克兰", "ns"), ("总统", "n"), ("泽连斯基", "nr"), ("会晤", "v")],
+        [("金砖", "n"), ("国家", "n"), ("领导人", "n"), ("厦门", "ns"), ("会晤", "v")],
+        [("俄中", "j"), ("总理", "n"), ("第二十八", "m"), ("次", "q"), ("定期", "d"), ("会晤", "v")],
+        [("中印", "j"), ("领导人", "n"), ("第二", "m"), ("次", "q"), ("非正式", "b"), ("会晤", "vn")],
+        [("领导人", "n"), ("第二", "m"), ("次", "q"), ("会晤", "vn")]])
+    chunks = [Mention(start, start + len(chunk), chunk, "EVENT", "rule:chunk", 0.92)
+              for chunk in text.split("。")[:-1] for start in [text.index(chunk)]]
+    person = Mention(text.index("泽连斯基"), text.index("泽连斯基") + 4, "泽连斯基", "PERSON", "model", 0.9)
+    kept = verbal_meetings(chunks + [person], words, ("会晤",))
+    assert [m.text for m in kept if m.type == "EVENT"] == ["金砖国家领导人厦门会晤", "俄中总理第二十八次定期会晤",
+                                                          "中印领导人第二次非正式会晤", "领导人第二次会晤"]
+    assert verbal_meetings(chunks, None, ("会晤",)) == chunks

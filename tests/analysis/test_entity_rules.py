@@ -234,6 +234,11 @@ def test_every_form_of_a_party_congress_s_number_names_one_event(extract):
     assert facts.names("EVENT") == {"党的第十五次全国代表大会"}
     assert "二十大" not in facts.all_names()
 
+def test_a_festival_numbered_by_its_editions_is_an_event(extract):
+    facts = extract("第36届中国·哈尔滨国际冰雪节5日开幕。春节期间，第十四届全国人大三次会议审议节能法。")
+    assert "第36届中国·哈尔滨国际冰雪节" in facts.names("EVENT")
+    assert not [n for n in facts.all_names() if n.endswith(("节", "节能法")) and n != "第36届中国·哈尔滨国际冰雪节"]
+
 @pytest.mark.parametrize("text", ["他曾获得1987年一等奖。", "我国将会有一个世界性儿童文学奖。", "目前国家自然科学奖分为四个等级。"])
 def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
     assert not [c for c in chunks(text, rules, "AWARD") if c[:2] in ("19", "会有", "目前")]
