@@ -83,6 +83,7 @@ class RecognitionRules:
     meeting_kinds: tuple[str, ...] = ()
     object_heads: tuple[str, ...] = ()
     verbal_heads: tuple[str, ...] = ()
+    term_determiners: tuple[str, ...] = ()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
 
@@ -203,6 +204,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         object_heads=longest_first(data.get("object_heads", [])),
         verbal_heads=longest_first(data.get("verbal_heads", [])),
+        term_determiners=longest_first(data.get("term_determiners", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
     )

@@ -224,16 +224,23 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
 
 
+STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利诺伊州`, `新西伯利亚州`)
+
+
 def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
                            place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
     division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
     recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
-    after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`), before a noun of place that
-    locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places (`在波特兰、西雅图、洛杉矶`)."""
+    after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`) or right after the state it
+    lies in (`伊利诺伊州|北奈尔斯`: an address runs from the larger place to the smaller; not a county's
+    or a city's, which a letter's signature puts before its writer: `（河北石家庄市|顾克）`), before a
+    noun of place that locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places
+    (`在波特兰、西雅图、洛杉矶`)."""
     places = {m.text for m in mentions if m.type == "LOCATION"}
+    states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
-        any(m.text + final in places for final in place_finals)
+        any(m.text + final in places for final in place_finals) or (m.source == "model" and m.start in states)
         or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
 

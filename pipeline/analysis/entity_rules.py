@@ -2,9 +2,8 @@
 
 Pure functions find mentions (`analysed_mentions` from the recognizer and the word analysis,
 `find_pattern_mentions`, `chunks.find_chunk_mentions`, `boundaries.trim_governing_predicates`,
-`merge_mentions`); the spaCy component
-`zhkg_entity_rules` applies them to a `Doc`
-after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
+`merge_mentions`); the spaCy component `zhkg_entity_rules` applies them to a `Doc` after the
+trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
 """
 from __future__ import annotations
 
@@ -212,7 +211,8 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         end = mention.end + len(landform)
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
-        return None if word_at(document, mention.end, rules.line_heads) else clean_person(mention, rules)
+        line = word_at(document, mention.end, rules.line_heads) or mention.text.endswith(rules.line_heads)
+        return None if line else clean_person(mention, rules)
     if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):
         return None  # one-character places are short forms (`中`, `美`); no other name has one
     return mention
@@ -374,7 +374,7 @@ class EntityRules:
                                              frozenset(m.start for m in lexical if m.type == ANCHOR))
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text)
-        candidates = without_leading_function_words(candidates, words)
+        candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
                                      self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,

@@ -134,7 +134,8 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
     return start
 
 
-def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                                   determiners: tuple[str, ...] = ()) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
     analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当), and after a pronoun whose
     classifier they begin with (`每|次大会…`: 每次): a name never begins with one; nor an honour's
@@ -144,7 +145,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
     the 一 of a determiner (`这一|开馆仪式`). An organisation a name pattern finds begins after the
     last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
-    `武汉的|总台记者`)."""
+    `武汉的|总台记者`). No name begins with a determiner of a term (`determiners`: `新一届|中央财经委员会`)."""
+    if determiners:
+        mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -177,6 +180,13 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
+
+
+def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:
+    determiner = next((d for d in determiners if m.text.startswith(d) and len(m.text) - len(d) >= 2), None)
+    if determiner is None:
+        return m
+    return Mention(m.start + len(determiner), m.end, m.text[len(determiner):], m.type, m.source, m.score, m.name)
 
 
 CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}

@@ -452,3 +452,15 @@ def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
     got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
     assert [m.type for m in got] == ["LOCATION"] * 6 + ["PERSON", "LOCATION", "PERSON"]
     assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]
+
+
+def test_a_name_right_after_the_state_it_lies_in_is_a_place(rules):
+    from pipeline.analysis.boundaries import people_named_in_places
+
+    text = "复信美国伊利诺伊州北奈尔斯高中学生。（河北石家庄市顾克）"
+
+    def at(surface, etype):
+        return Mention(text.index(surface), text.index(surface) + len(surface), surface, etype, "model")
+    mentions = [at("伊利诺伊州", "LOCATION"), at("北奈尔斯", "PERSON"), at("石家庄市", "LOCATION"), at("顾克", "PERSON")]
+    got = people_named_in_places(mentions, rules.place_finals, text)
+    assert [(m.text, m.type) for m in got][1::2] == [("北奈尔斯", "LOCATION"), ("顾克", "PERSON")]  # a letter's writer

@@ -708,12 +708,12 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
 
 
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
-    text = "张吉怀高铁今天开通，梅龙高铁全线铺轨。李明高度评价。"
+    text = "张吉怀高铁今天开通，梅龙高铁全线铺轨，济郑高铁竣工。李明高度评价。"
 
     def at(name):
         start = text.index(name)
         return Mention(start, start + len(name), name, "PERSON", "model", 0.9)
-    merged = merge_mentions([at("张吉怀"), at("梅龙"), at("李明")], rules, text)
+    merged = merge_mentions([at("张吉怀"), at("梅龙"), at("郑高铁"), at("李明")], rules, text)  # or ending in its head
     assert [m.text for m in merged] == ["李明"]
 
 

@@ -83,6 +83,15 @@ def test_an_honour_begins_after_a_verb_before_its_year():
         "2020年全国教书育人楷模", text[2:17]]
 
 
+def test_no_name_begins_with_a_determiner_of_a_term(rules):
+    text = "新一届中央财经委员会，新一届国务院第一次全体会议，十四届全国政协，本届"
+    found = [Mention(text.index(n), text.index(n) + len(n), n, label, source) for n, label, source in [
+        ("新一届中央财经委员会", "ORG", "model"), ("新一届国务院第一次全体会议", "EVENT", "rule:chunk"),
+        ("十四届全国政协", "ORG", "rule:lexicon"), ("本届", "EVENT", "model")]]
+    assert [m.text for m in without_leading_function_words(found, None, rules.term_determiners)] == [
+        "中央财经委员会", "国务院第一次全体会议", "十四届全国政协", "本届"]  # nothing left of 本届: no name, dropped elsewhere
+
+
 def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     text = "这标志着长野冬奥会的序幕"
     words = [(0, 1, "r"), (1, 3, "v"), (3, 4, "u"), (4, 6, "ns"), (6, 9, "j"), (9, 10, "u"), (10, 12, "n")]
