@@ -183,8 +183,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
 
 
 def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:
-    determiner = next((d for d in determiners if m.text.startswith(d) and len(m.text) - len(d) >= 2), None)
-    if determiner is None:
+    if not m.text.startswith(determiners):
+        return m
+    determiner = next(d for d in determiners if m.text.startswith(d))
+    if len(m.text) - len(determiner) < 2:
         return m
     return Mention(m.start + len(determiner), m.end, m.text[len(determiner):], m.type, m.source, m.score, m.name)
 
