@@ -120,6 +120,11 @@ def test_a_hall_or_a_system_named_after_a_meeting_is_no_meeting(extract):
     assert not facts.names("EVENT")
 
 
+def test_a_day_of_a_games_is_no_competition(extract):
+    facts = extract("东京奥运会进入开幕后第五比赛日的争夺。女子200米自由泳比赛今天举行。")
+    assert facts.names("EVENT") == {"东京奥运会", "女子200米自由泳比赛"}
+
+
 def test_sub_body_chunk(rules):
     text = "中关村实验室党委召开会议。"
     # anchors: starts of known organisations and places (ORG chunks may require one)
