@@ -84,6 +84,7 @@ class RecognitionRules:
     object_heads: tuple[str, ...] = ()
     verbal_heads: tuple[str, ...] = ()
     term_determiners: tuple[str, ...] = ()
+    theme_verbs: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
 
@@ -205,6 +206,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         object_heads=longest_first(data.get("object_heads", [])),
         verbal_heads=longest_first(data.get("verbal_heads", [])),
         term_determiners=longest_first(data.get("term_determiners", [])),
+        theme_verbs=frozenset(data.get("theme_verbs", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
     )

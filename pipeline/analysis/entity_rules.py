@@ -36,7 +36,7 @@ from pipeline.analysis.boundaries import (
     without_leading_places,
 )
 from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
-from pipeline.analysis.clauses import verbal_meetings, without_clause_subjects
+from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.name_edges import (
@@ -382,7 +382,7 @@ class EntityRules:
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
-        candidates = verbal_meetings(candidates, words, self.rules.verbal_heads)
+        candidates = clause_predicates(verbal_meetings(candidates, words, self.rules.verbal_heads), words, text, self.rules)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)

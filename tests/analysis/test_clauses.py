@@ -108,3 +108,23 @@ def test_a_head_that_is_also_a_verb_names_no_meeting_where_it_is_the_verb():
     assert [m.text for m in kept if m.type == "EVENT"] == ["金砖国家领导人厦门会晤", "俄中总理第二十八次定期会晤",
                                                           "中印领导人第二次非正式会晤", "领导人第二次会晤"]
     assert verbal_meetings(chunks, None, ("会晤",)) == chunks
+
+
+def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("双方", "n"), ("讨论", "v"), ("，", "w"), ("筹备", "v"), ("领导人", "n"), ("会晤", "vn")],
+        [("线上", "s"), ("，", "w"), ("设置", "v"), ("全球", "n"), ("服务", "vn"), ("贸易", "vn"), ("峰会", "n")],
+        [("设施", "n"), ("，", "w"), ("周密", "a"), ("做好", "v"), ("竞赛", "vn")],
+        [("今天", "t"), ("，", "w"), ("摔跤", "v"), ("女子", "n"), ("自由式", "n"), ("比赛", "vn")],
+        [("同时", "c"), ("，", "w"), ("深入", "a"), ("推进", "v"), ("东北", "f"), ("振兴", "v"), ("座谈会", "n")],
+        [("会议", "n"), ("闭幕", "v"), ("，", "w"), ("闭幕会", "n")]])
+
+    def chunk(name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
+    found = [chunk("筹备领导人会晤"), chunk("设置全球服务贸易峰会"), chunk("周密做好竞赛"), chunk("摔跤女子自由式比赛"),
+             chunk("深入推进东北振兴座谈会"), chunk("闭幕会")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [  # 竞赛 alone: too short
+        "领导人会晤", "全球服务贸易峰会", "摔跤女子自由式比赛", "深入推进东北振兴座谈会", "闭幕会"]
+    assert clause_predicates(found, None, text, rules) == found
