@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
-from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET
+from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET, PAUSES
 from pipeline.records import Mention
 
 MODEL_SCORE = 0.9
@@ -37,7 +37,6 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
 
 HAN = re.compile(f"[{HAN_CLASS}]")
 LAST_HAN_RUN = re.compile(f"[{HAN_CLASS}]{{2,4}}$")
-PAUSES = frozenset("、，。；：,;:\n")
 
 
 def dotted_names(mentions: list[Mention], text: str) -> list[Mention]:

@@ -6,9 +6,11 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from pipeline.analysis.boundaries import NOUN_POS
+from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
+from pipeline.wordlists import word_set
 
 # the word analysis's names of people and bodies; not places, which name bodies' seats and scopes
 # (`中国|驻|俄罗斯大使馆`, `晋江|供水|公司`)
@@ -166,9 +168,6 @@ def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], h
     return count[-1] in FREQUENCY_CLASSIFIERS and "第" not in count
 
 
-CLAUSE_MARKS = frozenset("，,；;：:、\n")
-
-
 def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                       rules: RecognitionRules) -> list[Mention]:
     """An event chunk that begins a clause with its predicate, the subject left unsaid (`，筹备|领导人会晤`,
@@ -177,16 +176,15 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     analysis reads as one: `摔跤女子自由式…比赛`). Nothing is left of one where less than three
     characters, or a word no name begins with, follow. A verb of the event's theme
     (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`)."""
-    if not words or not any(m.type == "EVENT" and m.source == "rule:chunk" and m.start and text[m.start - 1] in CLAUSE_MARKS
-                            for m in mentions):
+    opening = [m.type == "EVENT" and m.source == "rule:chunk" and (m.start == 0 or text[m.start - 1] in PAUSES)
+               for m in mentions]
+    if not words or not any(opening):
         return mentions
     analysis = word_analysis(words)
-    verbs = frozenset(rules.lexicons.get("PREDICATE", ())) - rules.theme_verbs
+    verbs = word_set(rules.lexicons.get("PREDICATE", ()))
     kept = []
-    for m in mentions:
-        cut = None
-        if m.type == "EVENT" and m.source == "rule:chunk" and (m.start == 0 or text[m.start - 1] in CLAUSE_MARKS):
-            cut = _after_predicate(m, analysis, text, verbs)
+    for m, opens in zip(mentions, opening):
+        cut = _after_predicate(m, analysis, text, verbs, rules.theme_verbs) if opens else None
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS and analysis.starting[cut][1] not in NO_NAME_START_POS:
@@ -197,9 +195,10 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
 NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a predicate (`抓好抓|实|主题教育`)
 
 
-def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: frozenset[str]) -> int | None:
-    """Where a chunk's clause-initial predicate ends: its adverbials, a verb of `verbs` of two
-    characters or more (one may be a name's first character the analysis splits off: `端|午`,
+def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: frozenset[str],
+                     theme_verbs: frozenset[str]) -> int | None:
+    """Where a chunk's clause-initial predicate ends: its adverbials, a verb of `verbs` and not of
+    `theme_verbs`, of two characters or more (one may be a name's first character the analysis splits off: `端|午`,
     `无|人机`), and the verbs and prepositions right after it; None without one."""
     k = bisect_right(analysis.starts, m.start) - 1
     if k < 0 or analysis[k][0] != m.start:
@@ -207,7 +206,7 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
     while k < len(analysis) and analysis[k][2] in ADVERBIAL_POS and analysis[k][1] < m.end:
         k += 1
     start, end, pos = analysis[k] if k < len(analysis) else (0, 0, "")
-    if pos != "v" or end - start < 2 or end >= m.end or text[start:end] not in verbs:
+    if pos != "v" or end - start < 2 or end >= m.end or text[start:end] not in verbs or text[start:end] in theme_verbs:
         return None
     while k + 1 < len(analysis) and analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
         k += 1
