@@ -136,13 +136,15 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
 
 VERB_MODIFIER_POS = frozenset("val")  # verbs, adjectives and idioms before a verb (`实现|会晤`, `成功|会晤`, `面对面|会晤`)
 FREQUENCY_CLASSIFIERS = "次度回"  # a count of times (`三次`, `两度`); after 第 an ordinal
+NAMED_PARTY_POS = frozenset({"nr", "ns", "nz", "j"})  # a person or place the analysis reads, alone before the head
 
 
 def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                     heads: tuple[str, ...]) -> list[Mention]:
     """Without the event chunks that end in a head that is also a verb (`heads`: 会晤) where it is
-    the verb: after a count of times, a verb, an adjective or an idiom, or after a person's name
-    found in the chunk (`recognition.yaml`, `verbal_heads`)."""
+    the verb: after a count of times, a verb, an adjective or an idiom, after a person's name
+    found in the chunk, or after one name alone that a preposition governs (`与|默克尔|会晤`, `在|伊朗|会晤`)
+    (`recognition.yaml`, `verbal_heads`)."""
     if not words or not heads or not any(m.type == "EVENT" and m.text.endswith(heads) for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -158,6 +160,8 @@ def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], h
     if index < 0 or analysis[index][1] != head or analysis[index][0] < m.start:
         return False
     start, end, pos = analysis[index]
+    if start == m.start and pos in NAMED_PARTY_POS and analysis.ending.get(m.start) == "p":
+        return True  # `与|默克尔|会晤`, `在|伊朗|会晤`: whom or where they met, a preposition's object
     if pos in VERB_MODIFIER_POS:
         return True
     if pos == "q" and index > 0 and analysis[index - 1][2] == "m" and analysis[index - 1][1] == start:
@@ -173,41 +177,62 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     """An event chunk that begins a clause with its predicate, the subject left unsaid (`，筹备|领导人会晤`,
     `，周密做好|开闭幕式`, `，设置|全球服务贸易峰会`), begins after the verbs, with the adverbials
     before them: a verb of lexicon PREDICATE (People's Daily's verbs, so not a sport's name the word
-    analysis reads as one: `摔跤女子自由式…比赛`). Nothing is left of one where less than three
-    characters, or a word no name begins with, follow. A verb of the event's theme
-    (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`)."""
-    opening = [m.type == "EVENT" and m.source == "rule:chunk" and (m.start == 0 or text[m.start - 1] in PAUSES)
-               for m in mentions]
-    if not words or not any(opening):
+    analysis reads as one: `摔跤女子自由式…比赛`). So does one that begins with adverbials, with a word
+    no name begins with (`LEAD_POS`: `附近|观看|“独立日”音乐会`, `各方|充分|利用|全球数字贸易博览会`) or inside
+    a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it stands. Nothing is left of one where
+    less than three characters, or a word no name begins with, follow. A verb of the event's theme
+    (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`): only the
+    words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`)."""
+    candidates = [m.type == "EVENT" and m.source == "rule:chunk" for m in mentions]
+    if not words or not any(candidates):
         return mentions
     analysis = word_analysis(words)
     verbs = word_set(rules.lexicons.get("PREDICATE", ()))
     kept = []
-    for m, opens in zip(mentions, opening):
-        cut = _after_predicate(m, analysis, text, verbs, rules.theme_verbs) if opens else None
+    for m, candidate in zip(mentions, candidates):
+        cut = _after_predicate(m, analysis, text, verbs, rules.theme_verbs) if candidate else None
         if cut is None:
             kept.append(m)
-        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS and analysis.starting[cut][1] not in NO_NAME_START_POS:
+        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
             kept.append(Mention(cut, m.end, text[cut:m.end], m.type, m.source, m.score, m.name))
     return kept
 
 
 NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a predicate (`抓好抓|实|主题教育`)
+# words before a predicate that no event's name begins with: pronouns (`各方`, `当地`), locatives (`附近`), place
+# words, prepositions, conjunctions, particles; not time words, which date names (`2021年|创新经济论坛`)
+LEAD_POS = frozenset("rfspcu")
 
 
 def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: frozenset[str],
                      theme_verbs: frozenset[str]) -> int | None:
-    """Where a chunk's clause-initial predicate ends: its adverbials, a verb of `verbs` and not of
-    `theme_verbs`, of two characters or more (one may be a name's first character the analysis splits off: `端|午`,
-    `无|人机`), and the verbs and prepositions right after it; None without one."""
+    """Where the predicate before a chunk's name ends (`m.end`: no name is left), None without one.
+    The predicate is a verb of `verbs` and not of `theme_verbs`, of two characters or more (one may be
+    a name's first character the analysis splits off: `端|午`, `无|人机`), with the adverbials before it
+    and the verbs and prepositions right after it. Before it stand words no name begins with or a
+    word the chunk begins inside, or nothing where the chunk opens a clause; or, before a verb of
+    `theme_verbs`, such words, where the name begins after them."""
     k = bisect_right(analysis.starts, m.start) - 1
-    if k < 0 or analysis[k][0] != m.start:
+    if k < 0 or analysis[k][1] <= m.start:
         return None
+    opens = analysis[k][0] == m.start and (m.start == 0 or text[m.start - 1] in PAUSES)
+    led = False
+    while k < len(analysis) and (analysis[k][0] < m.start or analysis[k][2] in LEAD_POS) and analysis[k][1] < m.end:
+        led, k = True, k + 1
+    first = k
     while k < len(analysis) and analysis[k][2] in ADVERBIAL_POS and analysis[k][1] < m.end:
         k += 1
-    start, end, pos = analysis[k] if k < len(analysis) else (0, 0, "")
-    if pos != "v" or end - start < 2 or end >= m.end or text[start:end] not in verbs or text[start:end] in theme_verbs:
+    if k >= len(analysis) or not (opens or led or k > first):
+        return None
+    start, end, pos = analysis[k]
+    word = text[start:end]
+    if pos != "v" or end - start < 2 or end >= m.end:
+        return None
+    if word in theme_verbs:
+        return analysis[first][0] if led else None
+    if word not in verbs:
         return None
     while k + 1 < len(analysis) and analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
         k += 1
-    return analysis[k][1]
+    cut = analysis[k][1]
+    return m.end if analysis.starting.get(cut, (0, ""))[1] in NO_NAME_START_POS else cut

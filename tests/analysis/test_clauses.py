@@ -128,3 +128,40 @@ def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(
     assert [m.text for m in clause_predicates(found, words, text, rules)] == [  # 竞赛 alone: too short
         "领导人会晤", "全球服务贸易峰会", "摔跤女子自由式比赛", "深入推进东北振兴座谈会", "闭幕会"]
     assert clause_predicates(found, None, text, rules) == found
+
+
+def test_a_meeting_head_after_one_name_a_preposition_governs_is_the_verb():
+    text, words = _worded([
+        [("普京", "nr"), ("在", "p"), ("与", "p"), ("默克尔", "ns"), ("会晤", "v"), ("后", "f")],
+        [("总统", "n"), ("在", "p"), ("伊朗", "ns"), ("会晤", "vn")],
+        [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("领导人", "n"), ("会晤", "v")],
+        [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("会晤", "v")]])
+
+    def chunk(name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
+    found = [chunk("默克尔会晤"), chunk("伊朗会晤"), chunk("东盟领导人会晤"), chunk("东盟会晤")]
+    assert [m.text for m in verbal_meetings(found, words, ("会晤",))] == ["东盟领导人会晤", "东盟会晤"]
+
+
+def test_an_event_chunk_begun_by_words_no_name_begins_with_begins_after_their_predicate(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("聚集", "v"), ("在", "p"), ("附近", "f"), ("观看", "v"), ("“", "w"), ("独立日", "n"), ("”", "w"), ("音乐会", "n")],
+        [("希望", "v"), ("各方", "r"), ("充分", "a"), ("利用", "v"), ("全球", "n"), ("数字", "n"), ("博览会", "n")],
+        [("四", "m"), ("年", "q"), ("再次", "d"), ("赢得", "v"), ("世界", "n"), ("锦标赛", "n")],
+        [("出席", "v"), ("当地", "s"), ("庆祝", "v"), ("广西", "ns"), ("成立", "v"), ("60", "m"), ("周年", "q"),
+         ("座谈会", "n")],
+        [("会议", "n"), ("进一步", "d"), ("推动", "v"), ("长江", "ns"), ("经济带", "n"), ("座谈会", "n")],
+        [("参加", "v"), ("2021年", "t"), ("创新", "v"), ("经济", "n"), ("论坛", "n")],
+        [("各界", "r"), ("人士", "n"), ("座谈会", "n")],
+        [("从中", "d"), ("共", "d"), ("二十", "m"), ("大", "a")]])
+
+    def chunk(name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
+    found = [chunk("附近观看“独立日”音乐会"), chunk("方充分利用全球数字博览会"), chunk("次赢得世界锦标赛"),
+             chunk("当地庆祝广西成立60周年座谈会"), chunk("进一步推动长江经济带座谈会"), chunk("2021年创新经济论坛"),
+             chunk("界人士座谈会"), chunk("中共二十大")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [
+        "“独立日”音乐会", "全球数字博览会", "世界锦标赛", "庆祝广西成立60周年座谈会", "进一步推动长江经济带座谈会",
+        "2021年创新经济论坛", "界人士座谈会", "中共二十大"]
