@@ -20,3 +20,16 @@ def test_a_place_s_short_form_that_people_s_daily_uses_only_as_a_common_word_is_
     assert {"广西", "来宾市", "桂林", "桂林市", "兴宾区"} <= set(places)
     assert "来宾" not in places
     assert "来宾" in admin_places(tmp_path, common_min_count=4)  # seen too rarely to tell
+
+
+def test_a_common_word_a_surname_starts_may_carry_a_stray_name_tag_and_three_characters(tmp_path):
+    from pipeline.tools.lexicons import common_words
+
+    corpus = tmp_path / "peoples_daily_1998"
+    corpus.mkdir()
+    (corpus / "splits.json").write_text(json.dumps({"train": ["19980101-01-001"], "dev": [], "test": []}))
+    lines = ["19980101-01-001-001/m  卫星/n  运动员/n  王宫/n  王府井/ns  。/w"] * 60
+    lines.append("19980101-01-001-002/m  卫星/nr  王宫/nr  王宫/nr  。/w")
+    (corpus / "199801.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert common_words(tmp_path, {"卫", "运", "王"}) == ["卫星", "运动员"]  # 王宫 is a name 2 times in 62
+    assert common_words(tmp_path, {"卫", "运", "王"}, max_named_share=0) == ["运动员"]
