@@ -72,13 +72,15 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
-    """Whether a word runs into `m`'s first character, a predicate word lies inside it or runs on
-    from its last character (`蔡奇陪|同`), a pronoun or particle follows its first character
-    (`但|他`, `风趣|地`), or it begins with a classifier (`位|安培`, `位|男`) or a one-character
-    conjunction (`及|与会`)."""
+    """Whether a word runs into `m`'s first character, a place's name of two characters or more
+    begins it (`英国|大`), a predicate word lies inside it or runs on from its last character
+    (`蔡奇陪|同`), a pronoun or particle follows its first character (`但|他`, `风趣|地`), or it
+    begins with a classifier (`位|安培`, `位|男`) or a one-character conjunction (`及|与会`)."""
     starting = words.starting
     if m.start in words.crossing or (m.end in words.crossing and starting[words.crossing[m.end][0]][1] in PREDICATE_POS):
         return True
+    if starting.get(m.start, (0, ""))[1] == "ns" and m.start + 2 <= starting[m.start][0] < m.end:
+        return True  # `英国|大|律师`: a place's name before more characters is no surname and given name
     if m.start in starting and (starting[m.start][1] == "q" or starting[m.start] == (m.start + 1, "c")):
         return True
     return any(s in starting and starting[s][0] <= m.end

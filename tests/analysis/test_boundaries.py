@@ -113,6 +113,20 @@ def test_a_name_pattern_finds_no_person_across_a_pronoun_a_particle_or_after_a_c
     assert [m.text for m in unworded_people(found, words)] == ["何老伯"]  # a surname read as a pronoun stays
 
 
+def test_a_name_pattern_finds_no_person_that_a_place_s_name_begins():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "英国大律师、山西大同人、王大同律师"
+    words = [(0, 2, "ns"), (2, 3, "a"), (3, 5, "n"), (5, 6, "w"), (6, 8, "ns"), (8, 10, "ns"), (10, 11, "n"),
+             (11, 12, "w"), (12, 15, "nr"), (15, 17, "n")]
+
+    def pattern(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "PERSON", "rule:pattern", 0.8)
+    found = [pattern("英国大"), pattern("山西大"), pattern("王大同")]
+    assert [m.text for m in unworded_people(found, words)] == ["王大同"]
+
+
 def test_a_chunk_that_ends_inside_a_word_is_no_name():
     from pipeline.analysis.boundaries import unworded_chunks
 
