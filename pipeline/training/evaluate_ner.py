@@ -41,6 +41,7 @@ Predictor = Callable[[list[str]], Iterator[set[tuple[int, int, str]]]]
 
 NAME_HOLDERS = ("ORG", "EVENT", "AWARD")  # names that may hold a place's or a person's name
 NESTED_NAMES = ("LOCATION", "PERSON")
+UNIT_MIN_CHARS = 2  # `部`, `科` alone after a company name may be a cut, not a unit
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -86,11 +87,13 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     (`generic_heads`: `公司` for `中远集团…公司`, `市委` for `天津市委`, a mention by the guidelines; no
     set tags it), and places and people of two characters or more missed inside a longer
     organisation, event or award name found (`美国|政府`, `亚特兰大|奥运会`: the guidelines annotate
-    the longest name; the count includes the misses inside a longer name found wrongly)."""
+    the longest name; the count includes the misses inside a longer name found wrongly), and
+    organisations found with a unit of theirs of two characters or more where the set tags the
+    organisation alone (`…有限公司|财务部`, `…集团|工会`: the guidelines annotate the unit's whole name)."""
     records = list(records)
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
-    convention = [0, 0, 0, 0]
+    convention = [0, 0, 0, 0, 0]
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
     for (_, spans), gold, found in zip(records, golds, predict([g.text for g in golds])):
@@ -99,10 +102,12 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
         untagged = {(s, e) for s, e, label in spans if label == MISSING}
         for span in p & g:
             counts[span[2]][0] += 1
+        missed_orgs = {(s, e) for s, e, label in g - p if label == "ORG"}
         for span in p - g:
             counts[span[2]][1] += 1
             convention[0] += span[:2] in untagged
             convention[2] += gold.text[span[0]:span[1]] in generic_heads
+            convention[4] += span[2] == "ORG" and any(s == span[0] and e <= span[1] - UNIT_MIN_CHARS for s, e in missed_orgs)
         holders = [(s, e) for s, e, label in found if label in NAME_HOLDERS]
         for span in g - p:
             counts[span[2]][2] += 1
@@ -115,7 +120,8 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     out: dict[str, Any] = {label: _prf(*c) for label, c in counts.items()}
     out["micro"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
     out["convention"] = {"untagged_abbreviations_found": convention[0], "single_characters_missed": convention[1],
-                         "generic_heads_found": convention[2], "nested_names_missed": convention[3]}
+                         "generic_heads_found": convention[2], "nested_names_missed": convention[3],
+                         "units_found": convention[4]}
     out["docs"] = len(golds)
     out["chars"] = n_chars
     out["chars_per_sec"] = round(n_chars / seconds) if seconds else 0
@@ -162,7 +168,9 @@ def format_table(scores: dict[str, Any]) -> str:
                          f"a name (mentions by the guidelines), {conv['single_characters_missed']} of the misses "
                          "single-character names the guidelines make aliases, "
                          f"{conv.get('nested_names_missed', 0)} places or people inside a longer organisation, "
-                         "event or award name found (the guidelines annotate the longest name)")
+                         "event or award name found (the guidelines annotate the longest name), "
+                         f"{conv.get('units_found', 0)} organisations found with a unit of theirs where the set "
+                         "tags the organisation alone (the guidelines annotate the unit's name)")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
