@@ -61,6 +61,7 @@ class RecognitionRules:
     distributives: str
     place_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
+    event_bodies: tuple[str, ...]
     party_organs: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
@@ -176,6 +177,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         distributives=fold(data.get("distributives", "")),
         place_list_ends=longest_first(data.get("place_list_ends", [])),
         councils=longest_first(data.get("councils", [])),
+        event_bodies=longest_first(data.get("event_bodies", [])),
         party_organs=longest_first(data.get("party_organs", [])),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),

@@ -268,6 +268,22 @@ def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> li
             and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
 
 
+def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
+    """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`)
+    names that body, an organisation, with the mentions inside it (the recognizer's `联盟`)."""
+    reach = max(map(len, bodies), default=0)
+    named = {}
+    for m in mentions:
+        body = starts_with_any(text[m.end:m.end + reach], bodies) if m.type == "EVENT" else None
+        if body:
+            named[id(m)] = Mention(m.start, m.end + len(body), text[m.start:m.end + len(body)], "ORG", m.source, m.score)
+    if not named:
+        return mentions
+    spans = [(b.start, b.end) for b in named.values()]
+    return [named.get(id(m), m) for m in mentions
+            if id(m) in named or not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                        distributives: str) -> list[Mention]:
     """Without the suffix-anchored chunks of two words at most right after a distributive determiner

@@ -25,6 +25,7 @@ from pipeline.analysis.boundaries import (
     bare_heads,
     councils_as_bodies,
     distributed_chunks,
+    event_bodies,
     listed_places,
     people_named_in_places,
     split_joined_names,
@@ -143,7 +144,6 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
 def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
     """The honorifics and titles glued to a person's name, one list per rule set."""
     return rules.honorifics + rules.titles
-
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
@@ -388,7 +388,7 @@ class EntityRules:
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
                                         self.rules.place_heads, self.rules.place_nouns)
-        merged = councils_as_bodies(merged, self.rules.councils)
+        merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = propagate(text, merged, words=words, local=self.rules.generic_chunks)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc

@@ -321,6 +321,17 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     assert "委员长会议" not in facts.names("ORG")
 
 
+def test_an_event_named_before_a_standing_body_of_it_names_the_body():
+    from pipeline.analysis.boundaries import event_bodies
+
+    text = "进口博览会秘书处发布，电影节联盟成立，论坛在京开幕"
+    expo, festival, forum = Mention(0, 5, "进口博览会", "EVENT", "rule:chunk"), \
+        Mention(11, 14, "电影节", "EVENT", "rule:chunk"), Mention(19, 21, "论坛", "EVENT", "rule:chunk")
+    alliance, beijing = Mention(14, 16, "联盟", "ORG", "model"), Mention(22, 23, "京", "LOCATION", "model")
+    bodies = ("组委会", "秘书处", "联盟")
+    assert [(m.text, m.type) for m in event_bodies([expo, festival, alliance, forum, beijing], text, bodies)] == [
+        ("进口博览会秘书处", "ORG"), ("电影节联盟", "ORG"), ("论坛", "EVENT"), ("京", "LOCATION")]
+    assert event_bodies([forum], text, ()) == [forum]
 
 
 def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
