@@ -91,7 +91,9 @@ SESSION_TAIL = re.compile(f"第?{SESSION_NUMBER.pattern}(?:全体)?会议$")
 def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
     """The body whose session an event names (`全国人大常委会中小企业促进法执法检查组|第一次全体会议`)
     is all of the name before the session's number where a body found begins the name: an
-    organisation found ending there begins there too (not `法执法检查组`)."""
+    organisation found ending there begins there too (not `法执法检查组`). A body's name never ends in
+    the number of a term (`全国政协|十四|届`): that is the term's."""
+    mentions = [_without_term_number(m, text) if m.type == "ORG" else m for m in mentions]
     starts = {m.start for m in mentions if m.type == "ORG"}
     holders = {}
     for m in mentions:
@@ -102,6 +104,15 @@ def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
             if m.type == "ORG" and holders.get(m.end, m.start) < m.start else m for m in mentions]
 
 
+def _without_term_number(m: Mention, text: str) -> Mention:
+    number = TERM_NUMBER.search(m.text) if text.startswith(TERM, m.end) else None
+    if number is None or number.start() < 2:
+        return m
+    return Mention(m.start, m.start + number.start(), m.text[:number.start()], m.type, m.source, m.score, m.name)
+
+
+TERM = "届"
+TERM_NUMBER = re.compile("[一二三四五六七八九十百0-9]+$")
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 ROUND_CLASSIFIERS = "次届轮场回"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, not `该|县供电局`)
 ASPECT_PARTICLES = "着了过"

@@ -150,6 +150,13 @@ def test_the_body_whose_session_an_event_names_is_all_of_the_name_before_the_ses
     assert [m.text for m in got] == [text[0:26], "全国人大常委会", "全国人大常委会中小企业促进法执法检查组", text[27:38], text[30:34]]
 
 
+def test_a_body_s_name_never_ends_in_the_number_of_a_term():
+    text = "全国政协十四届二次会议，十四届全国人大，全国政协十四"
+    cut, termed, bare = (Mention(0, 6, "全国政协十四", "ORG", "model"), Mention(12, 19, "十四届全国人大", "ORG", "model"),
+                         Mention(20, 26, "全国政协十四", "ORG", "model"))
+    assert [m.text for m in session_bodies([cut, termed, bare], text)] == ["全国政协", "十四届全国人大", "全国政协十四"]
+
+
 def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_inside_it():
     text = "裁判问题对新华社记者，在武汉的总台记者"
     words = [(0, 2, "vn"), (2, 4, "n"), (4, 5, "p"), (5, 8, "nt"), (8, 10, "n"), (10, 11, "w"), (11, 12, "p"),
