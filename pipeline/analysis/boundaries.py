@@ -232,7 +232,7 @@ STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利�
 def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
                            place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
-    division's suffix (`哈尔科夫` beside `哈尔科夫州`), is that place's: a transliterated name the
+    division's suffix (`哈尔科夫` beside `哈尔科夫州` or `乌克兰哈尔科夫州`), is that place's: a transliterated name the
     recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
     after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`) or right after the state it
     lies in (`伊利诺伊州|北奈尔斯`: an address runs from the larger place to the smaller; not a county's
@@ -242,7 +242,8 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
     places = {m.text for m in mentions if m.type == "LOCATION"}
     states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
-        any(m.text + final in places for final in place_finals) or (m.source == "model" and m.start in states)
+        any(place.endswith(m.text + final) for final in place_finals for place in places)
+        or (m.source == "model" and m.start in states)
         or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
 
