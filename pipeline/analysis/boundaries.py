@@ -26,7 +26,8 @@ MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing word
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
-SESSION_NUMBER = re.compile(r"[0-9一二三四五六七八九十百]+次")
+NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
+SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 
 
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),

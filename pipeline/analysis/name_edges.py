@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.analysis.boundaries import COUNTERS, PREDICATE_POS, SESSION_NUMBER
+from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
@@ -86,6 +86,8 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
 
 
 SESSION_TAIL = re.compile(f"第?{SESSION_NUMBER.pattern}(?:全体)?会议$")
+TERM = "届"
+TERM_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+$")
 
 
 def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
@@ -111,8 +113,6 @@ def _without_term_number(m: Mention, text: str) -> Mention:
     return Mention(m.start, m.start + number.start(), m.text[:number.start()], m.type, m.source, m.score, m.name)
 
 
-TERM = "届"
-TERM_NUMBER = re.compile("[一二三四五六七八九十百0-9]+$")
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 ROUND_CLASSIFIERS = "次届轮场回"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, not `该|县供电局`)
 ASPECT_PARTICLES = "着了过"
