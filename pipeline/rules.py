@@ -108,6 +108,13 @@ class RecognitionRules:
             table[short] = tuple(fulls.split("|"))
         return table
 
+    def paired_places(self, name: str, document: str) -> bool:
+        """Whether `name` is two places' one-character short forms, each of which `document` also
+        writes in full (`川渝` beside 四川 and 重庆, `韩朝`, `中德`): the two places paired, not a
+        person (`总统|比亚`, whose 比利时 and 亚洲 the text does not write)."""
+        return len(name) == 2 and all(any(full in document for full in self.place_full_forms.get(char, ()))
+                                      for char in name)
+
 
 @dataclass(frozen=True)
 class Gazetteer:

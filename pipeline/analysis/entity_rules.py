@@ -118,9 +118,9 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
     return mentions
 
 
-def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
-    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a
-    'name' that is a verb, a title or a stop word is no name."""
+def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
+    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a 'name' that
+    is a verb, a title, a stop word, a place's side (`中方`) or two places of `document` paired is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = _person_affixes(rules)
     while True:
@@ -135,7 +135,8 @@ def clean_person(mention: Mention, rules: RecognitionRules) -> Mention | None:
         break
     if len(text) < 2 or text in rules.non_names or text in _common(rules):
         return None
-    if len(text) == 2 and text[1] in rules.sides and text[0] in rules.place_full_forms:
+    if len(text) == 2 and text[0] in rules.place_full_forms and (
+            text[1] in rules.sides or rules.paired_places(text, document)):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
@@ -212,7 +213,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         line = word_at(document, mention.end, rules.line_heads) or mention.text.endswith(rules.line_heads)
-        return None if line else clean_person(mention, rules)
+        return None if line else clean_person(mention, rules, document)
     if len(mention.text) < 2 and (mention.score < 0.9 or mention.type != "LOCATION"):
         return None  # one-character places are short forms (`中`, `美`); no other name has one
     return mention
@@ -327,12 +328,8 @@ def _trim_person_overreach(mentions: list[Mention]) -> list[Mention]:
     """`拉克森共` next to `拉克森` elsewhere: a person mention one character longer than a
     person name of the same document is cut back to that name."""
     names = {m.text for m in mentions if m.type == "PERSON"}
-    trimmed = []
-    for m in mentions:
-        if m.type == "PERSON" and len(m.text) >= 3 and m.text[:-1] in names:
-            m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
-        trimmed.append(m)
-    return trimmed
+    return [Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
+            if m.type == "PERSON" and len(m.text) >= 3 and m.text[:-1] in names else m for m in mentions]
 
 
 class EntityRules:

@@ -576,6 +576,26 @@ def test_a_place_short_form_with_side_or_army_is_no_person(rules, side):
     assert clean_person(mention(text, "王军", "PERSON", source="model"), rules).text == "王军"
 
 
+@pytest.mark.parametrize("text, pair", [
+    ("四川、重庆两地联合行动。川渝首批事项落地。", "川渝"),
+    ("韩国和朝鲜举行会谈。韩朝共同努力。", "韩朝"),
+])
+def test_two_places_short_forms_written_in_full_are_no_person(rules, text, pair):
+    from pipeline.analysis.entity_rules import clean_person
+
+    assert clean_person(mention(text, pair, "PERSON", source="model"), rules, text) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("国家主席会见喀麦隆总统比亚。比亚表示感谢。", "比亚"),  # neither 比利时 nor 亚洲 written
+    ("韩国代表团抵达。韩朝表示欢迎。", "韩朝"),  # 朝鲜 not written
+])
+def test_a_name_of_short_forms_stays_a_person_unless_both_places_are_written(rules, text, name):
+    from pipeline.analysis.entity_rules import clean_person
+
+    assert clean_person(mention(text, name, "PERSON", source="model"), rules, text).text == name
+
+
 def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
     from pipeline.analysis.entity_rules import trim_model_mention
 
