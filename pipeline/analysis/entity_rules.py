@@ -26,8 +26,6 @@ from pipeline.analysis.boundaries import (
     councils_as_bodies,
     distributed_chunks,
     event_bodies,
-    listed_places,
-    people_named_in_places,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -49,6 +47,7 @@ from pipeline.analysis.name_edges import (
     without_leading_function_words,
     without_trailing_predicates,
 )
+from pipeline.analysis.places import listed_places, people_named_in_places
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention

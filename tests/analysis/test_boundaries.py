@@ -459,33 +459,3 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
     text = "二十届历次全会"  # all the plenums of a term
     plenums = Mention(0, 7, text, "EVENT", "rule:chunk", 0.9)
     assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []
-
-
-def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
-    from pipeline.analysis.boundaries import people_named_in_places
-
-    text = "首府埃尔比勒遭袭。埃尔比勒局势平稳。哈尔科夫方向。在波特兰、西雅图、洛杉矶。普京、西雅图、李强。"
-
-    def at(surface, etype, n=0, source="model"):
-        start = -1
-        for _ in range(n + 1):
-            start = text.index(surface, start + 1)
-        return Mention(start, start + len(surface), surface, etype, source)
-    mentions = [at("埃尔比勒", "PERSON"), at("埃尔比勒", "PERSON", 1), at("哈尔科夫", "PERSON"), at("波特兰", "LOCATION"),
-                at("西雅图", "PERSON"), at("洛杉矶", "LOCATION"), at("普京", "PERSON"), at("西雅图", "LOCATION", 1),
-                at("李强", "PERSON", source="rule:lexicon")]
-    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
-    assert [m.type for m in got] == ["LOCATION"] * 6 + ["PERSON", "LOCATION", "PERSON"]
-    assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]
-
-
-def test_a_name_right_after_the_state_it_lies_in_is_a_place(rules):
-    from pipeline.analysis.boundaries import people_named_in_places
-
-    text = "复信美国伊利诺伊州北奈尔斯高中学生。（河北石家庄市顾克）"
-
-    def at(surface, etype):
-        return Mention(text.index(surface), text.index(surface) + len(surface), surface, etype, "model")
-    mentions = [at("伊利诺伊州", "LOCATION"), at("北奈尔斯", "PERSON"), at("石家庄市", "LOCATION"), at("顾克", "PERSON")]
-    got = people_named_in_places(mentions, rules.place_finals, text)
-    assert [(m.text, m.type) for m in got][1::2] == [("北奈尔斯", "LOCATION"), ("顾克", "PERSON")]  # a letter's writer

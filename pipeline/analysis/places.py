@@ -1,0 +1,68 @@
+"""Names the recognizer read as people's that the document shows to be places': listed among
+places (`扎波罗热、苏梅、哈尔科夫|等地`), named by a place of the document with a division's suffix
+(`哈尔科夫` beside `哈尔科夫州`), or put where only a place stands (`首府|埃尔比勒`, `顿涅茨克|地区`)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.analysis.wordindex import word_analysis
+from pipeline.records import Mention
+from pipeline.wordlists import starts_with_any
+
+LIST_MARKS = "、和及与"
+
+
+def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                  list_ends: tuple[str, ...]) -> list[Mention]:
+    """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`:
+    the names before it, each after the next but for one list mark), are places."""
+    if not words:
+        return mentions
+    starting = word_analysis(words).starting
+    by_end: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_end.setdefault(m.end, []).append(m)
+    listed: set[tuple[int, int]] = set()
+    for m in mentions:
+        closing = starts_with_any(text[m.end:m.end + 4], list_ends)
+        if not closing or (m.end + len(closing) < len(text) and m.end + len(closing) not in starting):
+            continue
+        item = m
+        while item is not None and (item.start, item.end) not in listed:
+            listed.add((item.start, item.end))
+            before = by_end.get(item.start - 1, ()) if item.start and text[item.start - 1] in LIST_MARKS else ()
+            item = max(before, key=lambda b: b.end - b.start, default=None)
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
+
+
+STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利诺伊州`, `新西伯利亚州`)
+
+
+def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
+                           place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
+    """A person's name that a place of the document is named by, with an administrative
+    division's suffix (`哈尔科夫` beside `哈尔科夫州` or `乌克兰哈尔科夫州`), is that place's: a transliterated name the
+    recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
+    after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`) or right after the state it
+    lies in (`伊利诺伊州|北奈尔斯`: an address runs from the larger place to the smaller; not a county's
+    or a city's, which a letter's signature puts before its writer: `（河北石家庄市|顾克）`), before a
+    noun of place that locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places
+    (`在波特兰、西雅图、洛杉矶`)."""
+    places = {m.text for m in mentions if m.type == "LOCATION"}
+    states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
+    placed = {m.text for m in mentions if m.type == "PERSON" and (
+        any(place.endswith(m.text + final) for final in place_finals for place in places)
+        or (m.source == "model" and m.start in states)
+        or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
+
+
+def _placed_by_context(m: Mention, mentions: list[Mention], text: str, heads: tuple[str, ...],
+                       nouns: tuple[str, ...]) -> bool:
+    if m.source != "model" or not text:
+        return False
+    if any(text.endswith(h, 0, m.start) for h in heads) or any(text.startswith(n, m.end) for n in nouns):
+        return True
+    before = next((o for o in mentions if o.end == m.start - 1), None) if text[m.start - 1:m.start] == "、" else None
+    after = next((o for o in mentions if o.start == m.end + 1), None) if text[m.end:m.end + 1] == "、" else None
+    return before is not None and after is not None and before.type == after.type == "LOCATION"
