@@ -10,6 +10,7 @@ from pipeline.records import Mention
 from pipeline.wordlists import starts_with_any
 
 LIST_MARKS = "、和及与"
+GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
 
 
 def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
@@ -42,27 +43,52 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
                            place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
     division's suffix (`哈尔科夫` beside `哈尔科夫州` or `乌克兰哈尔科夫州`), is that place's: a transliterated name the
-    recognizer read as a person's where it stands alone. So is one the text calls a place somewhere:
+    recognizer read as a person's where it stands alone. So is one the text calls a place anywhere:
     after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`) or right after the state it
     lies in (`伊利诺伊州|北奈尔斯`: an address runs from the larger place to the smaller; not a county's
     or a city's, which a letter's signature puts before its writer: `（河北石家庄市|顾克）`), before a
-    noun of place that locates by it (`哈尔科夫|方向`, `顿涅茨克|地区`), or listed between places
-    (`在波特兰、西雅图、洛杉矶`)."""
+    noun of place that locates by it (`哈尔科夫|方向`, `（乌称波克罗夫斯克）…在波克罗夫斯克|地区`), or
+    listed between places (`在波特兰、西雅图、洛杉矶`) or in a list of more places than people, two at
+    least (`金华、桐庐、淳安5个分村`)."""
     places = {m.text for m in mentions if m.type == "LOCATION"}
     states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
         any(place.endswith(m.text + final) for final in place_finals for place in places)
-        or (m.source == "model" and m.start in states)
-        or _placed_by_context(m, mentions, text, place_heads, place_nouns))}
+        or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns))))}
+    placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
 
 
-def _placed_by_context(m: Mention, mentions: list[Mention], text: str, heads: tuple[str, ...],
-                       nouns: tuple[str, ...]) -> bool:
-    if m.source != "model" or not text:
-        return False
-    if any(text.endswith(h, 0, m.start) for h in heads) or any(text.startswith(n, m.end) for n in nouns):
-        return True
-    before = next((o for o in mentions if o.end == m.start - 1), None) if text[m.start - 1:m.start] == "、" else None
-    after = next((o for o in mentions if o.start == m.end + 1), None) if text[m.end:m.end + 1] == "、" else None
-    return before is not None and after is not None and before.type == after.type == "LOCATION"
+def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tuple[str, ...]) -> bool:
+    """Whether `text` writes `name` somewhere after a noun of place that it names or before one
+    that locates by it."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if any(text.endswith(h, 0, start) for h in heads) or any(text.startswith(n, end) for n in nouns):
+            return True
+        start = text.find(name, end)
+    return False
+
+
+def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:
+    """The names of the recognizer's people, and of those a list of them continued with
+    (`enumerated_people`), listed (`、`) between two places, or in a list of more places than
+    people, two at least."""
+    starting: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start - m.end):
+        starting.setdefault(m.start, m)
+    listed: set[int] = set()
+    placed: set[str] = set()
+    for first in sorted(starting.values(), key=lambda m: m.start):
+        if first.start in listed:
+            continue
+        chain = [first]
+        while text[chain[-1].end:chain[-1].end + 1] == "、" and chain[-1].end + 1 in starting:
+            chain.append(starting[chain[-1].end + 1])
+        listed.update(m.start for m in chain)
+        places, people = (sum(m.type == kind for m in chain) for kind in ("LOCATION", "PERSON"))
+        placed |= {m.text for i, m in enumerate(chain) if m.type == "PERSON" and m.source in GUESSED and (
+            (places >= 2 and places > people)
+            or (0 < i < len(chain) - 1 and chain[i - 1].type == chain[i + 1].type == "LOCATION"))}
+    return placed

@@ -27,3 +27,27 @@ def test_a_name_right_after_the_state_it_lies_in_is_a_place(rules):
     mentions = [at("伊利诺伊州", "LOCATION"), at("北奈尔斯", "PERSON"), at("石家庄市", "LOCATION"), at("顾克", "PERSON")]
     got = people_named_in_places(mentions, rules.place_finals, text)
     assert [(m.text, m.type) for m in got][1::2] == [("北奈尔斯", "LOCATION"), ("顾克", "PERSON")]  # a letter's writer
+
+
+def _at(text, surface, etype, n=0, source="model"):
+    start = -1
+    for _ in range(n + 1):
+        start = text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, etype, source)
+
+
+def test_people_in_a_list_of_more_places_than_people_are_places(rules):
+    text = "杭州亚运村以及宁波、温州、金华、桐庐、淳安5个分村。会见王毅、李强、北京代表。"
+    mentions = [_at(text, name, etype, source=source[0] if source else "model") for name, etype, *source in [
+        ("宁波", "LOCATION"), ("温州", "LOCATION"), ("金华", "LOCATION"), ("桐庐", "PERSON"), ("淳安", "PERSON", "rule:enumeration"),
+        ("王毅", "PERSON"), ("李强", "PERSON"), ("北京", "LOCATION")]]
+    got = people_named_in_places(mentions, rules.place_finals, text)
+    assert [(m.text, m.type) for m in got if m.text in ("桐庐", "淳安", "王毅", "李强")] == [
+        ("桐庐", "LOCATION"), ("淳安", "LOCATION"), ("王毅", "PERSON"), ("李强", "PERSON")]
+
+
+def test_a_name_the_text_calls_a_place_where_nothing_was_found_is_a_place(rules):
+    text = "在红军城（乌称波克罗夫斯克）控制7个居民点。在波克罗夫斯克地区击退进攻。会见普京。"
+    mentions = [_at(text, "红军城", "LOCATION"), _at(text, "波克罗夫斯克", "PERSON"), _at(text, "普京", "PERSON")]
+    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
+    assert [m.type for m in got] == ["LOCATION", "LOCATION", "PERSON"]
