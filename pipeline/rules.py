@@ -88,6 +88,7 @@ class RecognitionRules:
     theme_verbs: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
+    person_titles: tuple[str, ...] = ()
 
     @cached_property
     def non_names(self) -> frozenset[str]:
@@ -107,6 +108,11 @@ class RecognitionRules:
             short, _, fulls = line.partition("\t")
             table[short] = tuple(fulls.split("|"))
         return table
+
+    @cached_property
+    def known_places(self) -> frozenset[str]:
+        """The places' names of lexicons PLACE and COUNTRY."""
+        return frozenset(self.lexicons.get("PLACE", ()) + self.lexicons.get("COUNTRY", ()))
 
     def paired_places(self, name: str, document: str) -> bool:
         """Whether `name` is two places' one-character short forms, each of which `document` also
@@ -218,6 +224,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         theme_verbs=frozenset(data.get("theme_verbs", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
+        person_titles=longest_first(data.get("person_contexts", {}).get("titles", [])),
     )
 
 

@@ -1,13 +1,14 @@
 """Names the recognizer read as people's that the document shows to be places': listed among
 places (`扎波罗热、苏梅、哈尔科夫|等地`), named by a place of the document with a division's suffix
-(`哈尔科夫` beside `哈尔科夫州`), or put where only a place stands (`首府|埃尔比勒`, `顿涅茨克|地区`)."""
+(`哈尔科夫` beside `哈尔科夫州`), or put where only a place stands (`首府|埃尔比勒`, `顿涅茨克|地区`); and
+names read as places' that a title before them shows to be people's (`总统|普京`)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
-from pipeline.wordlists import starts_with_any
+from pipeline.wordlists import ends_with_any, starts_with_any
 
 LIST_MARKS = "、和及与"
 GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
@@ -57,6 +58,26 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
         or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns))))}
     placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
+
+
+def people_named_after_titles(mentions: list[Mention], text: str, titles: tuple[str, ...],
+                              known_places: frozenset[str]) -> list[Mention]:
+    """A name the recognizer read as a place's that the document writes right after one of `titles`
+    somewhere, which Chinese news writes between a country and its holder's name (`俄罗斯总统|普京`;
+    `同普京总统` read as a place elsewhere), is that person's, unless a lexicon of places lists it
+    (`known_places`) or it is a place's one-character short form (`日`, which `总统|日前` follows)."""
+    named = {m.text for m in mentions if m.type == "LOCATION" and m.source == "model" and len(m.text) >= 2
+             and m.text not in known_places and _written_after(m.text, text, titles)}
+    return [replace(m, type="PERSON") if m.type == "LOCATION" and m.text in named else m for m in mentions]
+
+
+def _written_after(name: str, text: str, titles: tuple[str, ...]) -> bool:
+    start = text.find(name)
+    while start >= 0:
+        if ends_with_any(text, start, titles):
+            return True
+        start = text.find(name, start + len(name))
+    return False
 
 
 def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tuple[str, ...]) -> bool:

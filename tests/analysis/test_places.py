@@ -51,3 +51,17 @@ def test_a_name_the_text_calls_a_place_where_nothing_was_found_is_a_place(rules)
     mentions = [_at(text, "红军城", "LOCATION"), _at(text, "波克罗夫斯克", "PERSON"), _at(text, "普京", "PERSON")]
     got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
     assert [m.type for m in got] == ["LOCATION", "LOCATION", "PERSON"]
+
+
+def test_a_place_named_right_after_a_holders_title_somewhere_is_a_person(rules):
+    from pipeline.analysis.places import people_named_after_titles
+
+    text = "习近平同俄罗斯总统普京互致贺电。在我和普京总统的共同引领下。习主席东南亚之行。英国首相特拉斯。总统日前访日。"
+    mentions = [_at(text, "普京", "PERSON"), _at(text, "普京", "LOCATION", 1), _at(text, "东南亚", "LOCATION"),
+                _at(text, "英国", "LOCATION", source="rule:lexicon"), _at(text, "特拉斯", "LOCATION"),
+                _at(text, "日", "LOCATION", 1)]
+    got = people_named_after_titles(mentions, text, rules.person_titles, rules.known_places)
+    assert [m.type for m in got] == ["PERSON", "PERSON", "LOCATION", "LOCATION", "PERSON", "LOCATION"]
+    listed = "会见西班牙共产党总书记圣地亚哥。"  # a place's name in the lexicon of places stays a place
+    mention = _at(listed, "圣地亚哥", "LOCATION")
+    assert people_named_after_titles([mention], listed, rules.person_titles, rules.known_places) == [mention]
