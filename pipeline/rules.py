@@ -58,6 +58,7 @@ class RecognitionRules:
     place_generics: str
     word_place_generics: str
     sides: str
+    side_starts: str
     distributives: str
     place_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
@@ -187,6 +188,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         place_generics=fold(data.get("place_generics", "")),
         word_place_generics=fold(data.get("word_place_generics", "")),
         sides=fold(data.get("sides", "")),
+        side_starts=fold(data.get("side_starts", "")),
         distributives=fold(data.get("distributives", "")),
         place_list_ends=longest_first(data.get("place_list_ends", [])),
         councils=longest_first(data.get("councils", [])),

@@ -42,6 +42,7 @@ from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
     completed_people,
+    conjoined_fields,
     dash_joined_names,
     session_bodies,
     without_leading_function_words,
@@ -119,7 +120,7 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
 
 def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a 'name' that
-    is a verb, a title, a stop word, a place's side (`中方`) or two places of `document` paired is no name."""
+    is a verb, a title, a stop word, a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = _person_affixes(rules)
     while True:
@@ -134,8 +135,8 @@ def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") 
         break
     if len(text) < 2 or text in rules.non_names or text in _common(rules):
         return None
-    if len(text) == 2 and text[0] in rules.place_full_forms and (
-            text[1] in rules.sides or rules.paired_places(text, document)):
+    if text[0] in rules.place_full_forms and (text[1] in rules.side_starts or len(text) == 2 and (
+            text[1] in rules.sides or rules.paired_places(text, document))):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
@@ -376,6 +377,7 @@ class EntityRules:
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
+        candidates = conjoined_fields(candidates, words, text, self.rules.titles)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, self.rules.verbal_heads), words, text, self.rules)

@@ -7,8 +7,9 @@ from bisect import bisect_right
 
 from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
-from pipeline.analysis.wordindex import word_analysis
+from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
+from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
 
@@ -273,3 +274,52 @@ def dash_joined_names(mentions: list[Mention], text: str) -> list[Mention]:
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
         joined.append(m)
     return joined
+
+
+
+FIELD_POS = frozenset({"n", "vn", "j"})  # the words a committee's field is named by (`民族`, `学习`, `文史`)
+JOINERS = "和与"
+MAX_FIELD_WORDS = 2
+COMMITTEE = "委员会"
+
+
+def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                     titles: tuple[str, ...]) -> list[Mention]:
+    """A committee named by a field in common words (`宗教委员会`, `学习委员会`) right after a 和 or
+    与 that joins another field to it, in up to two common words in no name found, where a post
+    in it is given (`为|民族|和|宗教委员会|副主任`, `为|文化|文史|和|学习委员会|副主任`: a verb or
+    preposition before, a title after), is named by both: a committee of two fields, whose name the
+    recognizer may cut at the conjunction (`宪法和法律委员会` it reads whole). Elsewhere 和 may join
+    two bodies or things (`报告修改情况|和|财政经济委员会的…报告`, `欧洲理事会主席|和|欧盟委员会主席`)."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    joined = []
+    for m in mentions:
+        joiner = m.start - 1
+        if (m.type == "ORG" and m.text.endswith(COMMITTEE) and joiner > 0 and text[joiner] in JOINERS
+                and analysis.starting.get(joiner) == (m.start, "c") and word_at(text, m.end, titles)
+                and _in_common_words(analysis, m.start, m.end)):
+            first = joiner
+            for _ in range(MAX_FIELD_WORDS):
+                index = bisect_right(analysis.starts, first - 1) - 1
+                if index < 0 or analysis[index][1] != first or analysis[index][2] not in FIELD_POS:
+                    break
+                first = analysis[index][0]
+            while first < joiner and any(o.start < joiner and o.end > first for o in mentions if o is not m):
+                first = analysis.starting[first][0]  # a word in a name found is no field's
+            if first < joiner and analysis.ending.get(first) in ("p", "v"):
+                m = Mention(first, m.end, text[first:m.end], m.type, m.source, m.score, m.name)
+        joined.append(m)
+    return joined
+
+
+def _in_common_words(analysis: WordAnalysis, start: int, end: int) -> bool:
+    """Whether [start, end) is whole words of `FIELD_POS` (no name's)."""
+    pos = start
+    while pos < end:
+        word = analysis.starting.get(pos)
+        if word is None or word[1] not in FIELD_POS:
+            return False
+        pos = word[0]
+    return pos == end

@@ -749,3 +749,13 @@ def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_award
     award = mention(text, "全国三八红旗手标兵", "AWARD")
     assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
     assert counted_honours(text, []) == []  # a list of counted things holding no award holds none
+
+
+@pytest.mark.parametrize("name", ["德方愿", "马方愿"])
+def test_a_place_s_side_begins_no_longer_name(rules, name):
+    from pipeline.analysis.entity_rules import clean_person
+
+    text = f"{name}同中方加强合作。"
+    assert clean_person(mention(text, name, "PERSON", source="rule:pattern"), rules, text) is None
+    text = "副市长马军海出席。"  # 军 begins given names
+    assert clean_person(mention(text, "马军海", "PERSON", source="model"), rules, text).text == "马军海"

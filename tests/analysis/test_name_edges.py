@@ -198,3 +198,20 @@ def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its
              (13, 14, "w"), (14, 16, "r"), (16, 19, "n")]
     chunks = [Mention(3, 10, text[3:10], "EVENT", "rule:chunk"), Mention(15, 19, text[15:19], "ORG", "rule:chunk")]
     assert [m.text for m in without_leading_function_words(chunks, words)] == ["大会全体会议", "县供电局"]
+
+
+def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
+    from pipeline.analysis.name_edges import conjoined_fields
+
+    text = "王广华为民族和宗教委员会副主任，教育部和宗教委员会主任，报告的情况和宗教委员会主任"
+    words = [(0, 3, "nr"), (3, 4, "p"), (4, 6, "n"), (6, 7, "c"), (7, 9, "n"), (9, 12, "n"), (12, 13, "b"),
+             (13, 15, "n"), (15, 16, "w"), (16, 19, "nt"), (19, 20, "c"), (20, 22, "n"), (22, 25, "n"), (25, 27, "n"),
+             (27, 28, "w"), (28, 30, "n"), (30, 31, "u"), (31, 33, "n"), (33, 34, "c"), (34, 36, "n"), (36, 39, "n"),
+             (39, 41, "n")]
+    committees = [Mention(7, 12, "宗教委员会", "ORG", "model"), Mention(16, 19, "教育部", "ORG", "rule:lexicon"),
+                  Mention(20, 25, "宗教委员会", "ORG", "model"), Mention(34, 39, "宗教委员会", "ORG", "model")]
+    got = conjoined_fields(committees, words, text, ("主任", "副主任"))
+    # a name's field does not join, nor a noun phrase's head (`…的情况|和`)
+    assert [m.text for m in got] == ["民族和宗教委员会", "教育部", "宗教委员会", "宗教委员会"]
+    assert text[4:12] == "民族和宗教委员会" and text[34:39] == "宗教委员会"
+    assert conjoined_fields(committees, None, text, ("主任",)) == committees
