@@ -7,11 +7,13 @@ from bisect import bisect_right
 
 from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
+from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
+NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
 
 
 def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
@@ -71,7 +73,11 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
     """A person's name cut short (`阿纳斯塔|夏季斯通电话`) is the longer name of the same person
     found elsewhere in the document (`阿纳斯塔夏季斯`) where the text goes on with that name: one found
     where no word of the word analysis runs across its end (not `库尔德武|装`), and that ends in no
-    place's generic term (`卡什代村`)."""
+    place's generic term (`卡什代村`). A numeral between a person's name and a pause is the name's
+    last character (`安倍晋|三|、`, `龙道|一|，`): nothing else stands there."""
+    mentions = [Mention(m.start, m.end + 1, text[m.start:m.end + 1], m.type, m.source, m.score, m.name)
+                if m.type == "PERSON" and text[m.end:m.end + 1] in NAME_NUMERALS and text[m.end + 1:m.end + 2] in PAUSES
+                else m for m in mentions]
     crossing = word_analysis(words).crossing if words else {}
     names = sorted({m.text for m in mentions if m.type == "PERSON" and m.end not in crossing
                     and m.text[-1] not in place_generics}, key=len, reverse=True)

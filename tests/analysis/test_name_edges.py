@@ -215,3 +215,12 @@ def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
     assert [m.text for m in got] == ["民族和宗教委员会", "教育部", "宗教委员会", "宗教委员会"]
     assert text[4:12] == "民族和宗教委员会" and text[34:39] == "宗教委员会"
     assert conjoined_fields(committees, None, text, ("主任",)) == committees
+
+
+def test_a_numeral_between_a_person_s_name_and_a_pause_ends_the_name():
+    from pipeline.analysis.name_edges import completed_people
+
+    text = "日本首相安倍晋三、德国总理默克尔。安倍晋三表示，王毅一行抵达。"
+    found = [Mention(4, 7, "安倍晋", "PERSON", "model"), Mention(17, 20, "安倍晋", "PERSON", "model"),
+             Mention(26, 28, "王毅", "PERSON", "model")]
+    assert [m.text for m in completed_people(found, text)] == ["安倍晋三", "安倍晋三", "王毅"]  # `一行` is no name's
