@@ -53,6 +53,7 @@ class RecognitionRules:
     never_entities: frozenset[str]
     trailing_junk: str
     place_finals: str
+    place_endings: tuple[str, ...]
     landform_terms: tuple[str, ...]
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     place_generics: str
@@ -114,6 +115,10 @@ class RecognitionRules:
     def known_places(self) -> frozenset[str]:
         """The places' names of lexicons PLACE and COUNTRY."""
         return frozenset(self.lexicons.get("PLACE", ()) + self.lexicons.get("COUNTRY", ()))
+
+    def ends_as_place(self, name: str) -> bool:
+        """Whether a person's `name` ends as only places' names do (`place_finals`, `place_endings`)."""
+        return (len(name) >= 3 and name[-1] in self.place_finals) or (len(name) >= 4 and name.endswith(self.place_endings))
 
     def paired_places(self, name: str, document: str) -> bool:
         """Whether `name` is two places' one-character short forms, each of which `document` also
@@ -183,6 +188,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
+        place_endings=longest_first(data.get("place_endings", [])),
         landform_terms=longest_first(data.get("landform_terms", [])),
         line_heads=longest_first(data.get("line_heads", [])),
         place_generics=fold(data.get("place_generics", "")),

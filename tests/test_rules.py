@@ -166,3 +166,11 @@ def test_read_word_list(tmp_path: Path):
     path = tmp_path / "words.txt"
     path.write_text("\ufeff# a comment\n中关村实验室\n\n  ＡＩ研究院  \n中关村实验室\n", encoding="utf-8")
     assert read_word_list(path) == ("中关村实验室", "AI研究院")
+
+
+@pytest.mark.parametrize("name, place", [
+    ("波克罗夫斯克", True), ("伏尔加格勒", True), ("阿夫杰耶夫卡", True), ("哈尔科夫州", True),
+    ("图斯克", False), ("拉夫罗夫", False), ("王建华", False),
+])
+def test_a_person_s_name_never_ends_as_only_places_names_do(name, place):
+    assert load_schema().recognition.ends_as_place(name) is place

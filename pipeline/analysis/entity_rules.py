@@ -204,7 +204,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
             return None
     if mention.text in rules.never_entities or mention.text in word_set(rules.titles):
         return None
-    if mention.type == "PERSON" and len(mention.text) >= 3 and mention.text[-1] in rules.place_finals:
+    if mention.type == "PERSON" and rules.ends_as_place(mention.text):
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
     landform = word_at(document, mention.end, rules.landform_terms)
     # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
