@@ -297,8 +297,11 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
     clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
     refers to the last event named before it in the sentence, else, like `出席大会` and
     `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
-    none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`)."""
-    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested]
+    none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
+    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`)."""
+    topics = rules.clause_words["topic_prepositions"]
+    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
+               and not text.endswith(topics, 0, m.start)]
     if earlier and earlier[-1].start >= clause[0]:
         return earlier[-1:]
     ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)

@@ -295,6 +295,14 @@ def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, t
     assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
 
 
+def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
+    text = "委员长会议上，秘书长刘奇就常委会第三次会议议程草案作了汇报。"
+    mentions = [anchored(text, "委员长会议", "EVENT"), anchored(text, "刘奇", "PERSON"),
+                anchored(text, "常委会第三次会议", "EVENT")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:委员长会议")
+    assert pairs(got, "participated_in") == {("刘奇", "委员长会议")}
+
+
 def test_the_body_a_speaker_is_entrusted_by_takes_part(relation_rules):
     text = "受国务院委托，刘昆作了说明。"
     mentions = [anchored(text, "国务院", "ORG"), anchored(text, "刘昆", "PERSON")]
