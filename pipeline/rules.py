@@ -172,16 +172,21 @@ def package_entity_types() -> dict[str, EntityType]:
     return load_entity_types(PACKAGE_SCHEMAS)
 
 
-def load_recognition(directory: Path) -> RecognitionRules:
-    path = directory / "recognition.yaml"
-    data = load_yaml(path)
-    validate(data, "recognition", path)
-    for index, pattern in enumerate(data["patterns"]):
+def _check_patterns(patterns: list[dict], path: Path) -> None:
+    """A `SchemaError` for the first pattern whose regex does not compile."""
+    for index, pattern in enumerate(patterns):
         try:  # macros ({SURNAME}, {HAN_CLASS}, …) are expanded by recognition; any group will do here
             re.compile(re.sub(r"\{([A-Z][A-Z_]*)\}", "(?:x)", pattern["regex"]))
         except (re.error, OverflowError, RecursionError) as error:
             raise SchemaError(f"{path}: at key 'patterns/{index}/regex': not a valid regular expression: "
                               f"{error}") from None
+
+
+def load_recognition(directory: Path) -> RecognitionRules:
+    path = directory / "recognition.yaml"
+    data = load_yaml(path)
+    validate(data, "recognition", path)
+    _check_patterns(data["patterns"], path)
     lexicons = {key: read_word_list(directory / rel) for key, rel in data["lexicons"].items()}
     return RecognitionRules(
         lexicons=lexicons,
