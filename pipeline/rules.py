@@ -54,6 +54,7 @@ class RecognitionRules:
     trailing_junk: str
     place_finals: str
     place_endings: tuple[str, ...]
+    strain_heads: tuple[str, ...]
     landform_terms: tuple[str, ...]
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     place_generics: str
@@ -194,6 +195,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
         place_endings=longest_first(data.get("place_endings", [])),
+        strain_heads=longest_first(data.get("strain_heads", [])),
         landform_terms=longest_first(data.get("landform_terms", [])),
         line_heads=longest_first(data.get("line_heads", [])),
         place_generics=fold(data.get("place_generics", "")),

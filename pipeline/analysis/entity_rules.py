@@ -48,7 +48,7 @@ from pipeline.analysis.name_edges import (
     without_leading_function_words,
     without_trailing_predicates,
 )
-from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places
+from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
@@ -387,6 +387,7 @@ class EntityRules:
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
+        merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = propagate(text, merged, words=words, local=self.rules.generic_chunks)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)

@@ -1,7 +1,8 @@
 """Names the recognizer read as people's that the document shows to be places': listed among
 places (`扎波罗热、苏梅、哈尔科夫|等地`), named by a place of the document with a division's suffix
 (`哈尔科夫` beside `哈尔科夫州`), or put where only a place stands (`首府|埃尔比勒`, `顿涅茨克|地区`); and
-names read as places' that a title before them shows to be people's (`总统|普京`)."""
+names read as places' that a title before them shows to be people's (`总统|普京`), and names of
+neither that a virus strain's head follows (`德尔塔|变异株`)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -69,6 +70,17 @@ def people_named_after_titles(mentions: list[Mention], text: str, titles: tuple[
     named = {m.text for m in mentions if m.type == "LOCATION" and m.source == "model" and len(m.text) >= 2
              and m.text not in known_places and _written_after(m.text, text, titles)}
     return [replace(m, type="PERSON") if m.type == "LOCATION" and m.text in named else m for m in mentions]
+
+
+def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str, ...],
+                    known_places: frozenset[str]) -> list[Mention]:
+    """Without the people and places the recognizer or the word analysis found whose name the
+    document writes right before a head that makes it a virus strain's, or one character before it
+    (`德尔塔|变异株`, `奥密克|戎|变异株`); not a place a lexicon lists (`英国|变异株`, where one was found)."""
+    strains = {m.text for m in mentions if m.type in ("PERSON", "LOCATION") and m.source in ("model", "words")
+               and m.text not in known_places
+               and any(text.startswith(head, end) for head in strain_heads for end in (m.end, m.end + 1))}
+    return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
 
 
 def _written_after(name: str, text: str, titles: tuple[str, ...]) -> bool:

@@ -65,3 +65,13 @@ def test_a_place_named_right_after_a_holders_title_somewhere_is_a_person(rules):
     listed = "会见西班牙共产党总书记圣地亚哥。"  # a place's name in the lexicon of places stays a place
     mention = _at(listed, "圣地亚哥", "LOCATION")
     assert people_named_after_titles([mention], listed, rules.person_titles, rules.known_places) == [mention]
+
+
+def test_a_name_a_virus_strain_s_head_follows_is_no_person_nor_place(rules):
+    from pipeline.analysis.places import without_strains
+
+    text = "报告了奥密克戎变异株。奥密克戎不等同于流感，德尔塔变异株传播力强，英国变异株蔓延。会见普京。"
+    mentions = [_at(text, "奥密克", "PERSON", source="words"), _at(text, "奥密克", "PERSON", 1),
+                _at(text, "德尔塔", "LOCATION"), _at(text, "英国", "LOCATION"), _at(text, "普京", "PERSON")]
+    got = without_strains(mentions, text, rules.strain_heads, rules.known_places)
+    assert [m.text for m in got] == ["英国", "普京"]  # a listed place stays
