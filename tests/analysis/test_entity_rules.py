@@ -759,3 +759,9 @@ def test_a_place_s_side_begins_no_longer_name(rules, name):
     assert clean_person(mention(text, name, "PERSON", source="rule:pattern"), rules, text) is None
     text = "副市长马军海出席。"  # 军 begins given names
     assert clean_person(mention(text, "马军海", "PERSON", source="model"), rules, text).text == "马军海"
+
+
+@pytest.mark.parametrize("text, name", [("中华武术走向世界", "中华"), ("华夏文明源远流长", "华夏"), ("神州大地", "神州")])
+def test_the_nation_s_names_modify_and_name_no_place(rules, text, name):
+    assert merge_mentions([Mention(0, 2, name, "LOCATION", "model", 0.9)], rules, text) == []
+    assert [m.text for m in merge_mentions([Mention(0, 2, "北京", "LOCATION", "model", 0.9)], rules, "北京大地")] == ["北京"]
