@@ -63,13 +63,16 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
     is no such word), or a word that runs into its first character (`感|谢总统`). Nor is any
     mention a person that begins with a one-character abbreviation before more words (`美|英`,
-    `巴|以`, `美|医学`: places' short forms)."""
+    `巴|以`, `美|医学`: places' short forms), nor one the recognizer ends inside a common noun that
+    its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word)."""
     if not words:
         return mentions
     words = word_analysis(words)
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
-        or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1))]
+        or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
+        or (m.source == "model" and m.start < words.crossing.get(m.end, (m.start, 0))[0]
+            and words.starting[words.crossing[m.end][0]][1] == "n"))]
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:

@@ -459,3 +459,16 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
     text = "二十届历次全会"  # all the plenums of a term
     plenums = Mention(0, 7, text, "EVENT", "rule:chunk", 0.9)
     assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []
+
+
+def test_a_person_the_recognizer_ends_inside_a_common_noun_is_none():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "胡塞武装发言人表示，马克思主义，王毅外长"
+    words = [(0, 2, "nr"), (2, 4, "n"), (4, 7, "n"), (7, 9, "v"), (9, 10, "w"), (10, 15, "n"), (15, 16, "w"),
+             (16, 18, "nr"), (18, 20, "n")]
+    found = [Mention(0, 3, "胡塞武", "PERSON", "model"), Mention(10, 13, "马克思", "PERSON", "model"),
+             Mention(16, 18, "王毅", "PERSON", "model")]
+    # a noun begun inside the name cuts it; one the name begins (`马克思|主义`) does not
+    assert [m.text for m in unworded_people(found, words)] == ["马克思", "王毅"]
+    assert [text[m.start:m.end] for m in found] == ["胡塞武", "马克思", "王毅"]
