@@ -5,7 +5,6 @@ The word classes come from People's Daily 1998
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -71,8 +70,13 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
         or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
-        or (m.source == "model" and m.start < words.crossing.get(m.end, (m.start, 0))[0]
-            and words.starting[words.crossing[m.end][0]][1] == "n"))]
+        or (m.source == "model" and _cut_inside_noun(m, words)))]
+
+
+def _cut_inside_noun(m: Mention, words: WordAnalysis) -> bool:
+    """Whether a common noun that `m`'s last characters begin runs on past its end."""
+    span = words.crossing.get(m.end)
+    return span is not None and span[0] > m.start and words.starting[span[0]][1] == "n"
 
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
@@ -190,19 +194,14 @@ def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
     after `第` (`一些|`), or a word for all the events of a kind (`二十届|历次|全会`)."""
     def char(pos: int) -> str:
         return m.text[pos - m.start] if m.start <= pos < m.end else ""
-    word = _word_ending(analysis, head)
+    word = analysis.word_ending(head)
     if word and word[0] >= m.start and m.text[word[0] - m.start:word[1] - m.start] in COLLECTIVES:
         return True
     counted = bool(word) and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS
     if counted:
-        word = _word_ending(analysis, word[0])
+        word = analysis.word_ending(word[0])
     return bool(word) and word[0] >= m.start and word[2] == "m" and (
         counted or char(word[0]) != "第" and char(word[0] - 1) != "第")
-
-
-def _word_ending(analysis: WordAnalysis, end: int) -> tuple[int, int, str] | None:
-    index = bisect_right(analysis.starts, end - 1) - 1
-    return analysis[index] if index >= 0 and analysis[index][1] == end else None
 
 
 def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:

@@ -282,7 +282,6 @@ def dash_joined_names(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
-
 FIELD_POS = frozenset({"n", "vn", "j"})  # the words a committee's field is named by (`民族`, `学习`, `文史`)
 JOINERS = "和与"
 MAX_FIELD_WORDS = 2
@@ -308,10 +307,10 @@ def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] 
                 and _in_common_words(analysis, m.start, m.end)):
             first = joiner
             for _ in range(MAX_FIELD_WORDS):
-                index = bisect_right(analysis.starts, first - 1) - 1
-                if index < 0 or analysis[index][1] != first or analysis[index][2] not in FIELD_POS:
+                word = analysis.word_ending(first)
+                if word is None or word[2] not in FIELD_POS:
                     break
-                first = analysis[index][0]
+                first = word[0]
             while first < joiner and any(o.start < joiner and o.end > first for o in mentions if o is not m):
                 first = analysis.starting[first][0]  # a word in a name found is no field's
             if first < joiner and analysis.ending.get(first) in ("p", "v"):

@@ -5,6 +5,7 @@ names read as places' that a title before them shows to be people's (`总统|普
 neither that a virus strain's head follows (`德尔塔|变异株`)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.analysis.wordindex import word_analysis
@@ -83,25 +84,23 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
     return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
 
 
-def _written_after(name: str, text: str, titles: tuple[str, ...]) -> bool:
+def _occurrences(name: str, text: str) -> Iterator[int]:
+    """Where `text` writes `name`, one occurrence after another."""
     start = text.find(name)
     while start >= 0:
-        if ends_with_any(text, start, titles):
-            return True
+        yield start
         start = text.find(name, start + len(name))
-    return False
+
+
+def _written_after(name: str, text: str, titles: tuple[str, ...]) -> bool:
+    return any(ends_with_any(text, start, titles) for start in _occurrences(name, text))
 
 
 def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tuple[str, ...]) -> bool:
     """Whether `text` writes `name` somewhere after a noun of place that it names or before one
     that locates by it."""
-    start = text.find(name)
-    while start >= 0:
-        end = start + len(name)
-        if any(text.endswith(h, 0, start) for h in heads) or any(text.startswith(n, end) for n in nouns):
-            return True
-        start = text.find(name, end)
-    return False
+    return any(any(text.endswith(h, 0, start) for h in heads) or any(text.startswith(n, start + len(name)) for n in nouns)
+               for start in _occurrences(name, text))
 
 
 def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:

@@ -60,6 +60,11 @@ class WordAnalysis(list):
         """The words' starts, in order (for bisection)."""
         return [s for s, _, _ in self]
 
+    def word_ending(self, end: int) -> tuple[int, int, str] | None:
+        """The word that ends at `end`, if one does."""
+        index = bisect_right(self.starts, end - 1) - 1
+        return self[index] if index >= 0 and self[index][1] == end else None
+
 
 def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
     """`words` as a `WordAnalysis` (itself when it is one)."""
