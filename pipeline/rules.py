@@ -54,6 +54,9 @@ class RecognitionRules:
     trailing_junk: str
     place_finals: str
     place_endings: tuple[str, ...]
+    people_heads: tuple[str, ...]
+    indefinites: str
+    military_units: tuple[str, ...]
     strain_heads: tuple[str, ...]
     landform_terms: tuple[str, ...]
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
@@ -120,6 +123,17 @@ class RecognitionRules:
     def ends_as_place(self, name: str) -> bool:
         """Whether a person's `name` ends as only places' names do (`place_finals`, `place_endings`)."""
         return (len(name) >= 3 and name[-1] in self.place_finals) or (len(name) >= 4 and name.endswith(self.place_endings))
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        return frozenset(self.titles)
+
+    def names_nothing(self, name: str, etype: str) -> bool:
+        """Whether `name` is no entity's: a word of `never_entities`, a bare title, or, not a person's, a
+        name that holds an indefinite determiner (`辽宁某市公安局`) and is no military unit's
+        (`中部战区陆军某师`): what it refers to the text leaves unnamed."""
+        return name in self.never_entities or name in self.title_words or (etype != "PERSON" and any(
+            c in name for c in self.indefinites) and not name.endswith(self.military_units))
 
     def paired_places(self, name: str, document: str) -> bool:
         """Whether `name` is two places' one-character short forms, each of which `document` also
@@ -195,6 +209,9 @@ def load_recognition(directory: Path) -> RecognitionRules:
         trailing_junk=fold(data.get("trailing_junk", "")),
         place_finals=fold(data.get("place_finals", "")),
         place_endings=longest_first(data.get("place_endings", [])),
+        people_heads=longest_first(data.get("people_heads", [])),
+        indefinites=fold(data.get("indefinites", "")),
+        military_units=longest_first(data.get("military_units", [])),
         strain_heads=longest_first(data.get("strain_heads", [])),
         landform_terms=longest_first(data.get("landform_terms", [])),
         line_heads=longest_first(data.get("line_heads", [])),

@@ -21,8 +21,12 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
+NAMELESS_POS = frozenset("tf")  # time words and locatives of two characters or more (`如今`, `前夕`): no part of a name
+PLURAL = "们"
+CROSSING_POS = PREDICATE_POS | GIVEN_NAME_EXCLUDED | {"n"}  # words no name ends inside
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
+LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifiers before a meeting's name
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
 NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
@@ -62,15 +66,29 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
     is no such word), or a word that runs into its first character (`感|谢总统`). Nor is any
     mention a person that begins with a one-character abbreviation before more words (`美|英`,
-    `巴|以`, `美|医学`: places' short forms), nor one the recognizer ends inside a common noun that
-    its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word)."""
+    `巴|以`, `美|医学`: places' short forms) or is a one-character verb or abbreviation before one
+    (`陆|海`新通道, `立|德`树人: a compound of short forms), nor one the recognizer ends inside a common
+    noun that its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word)."""
     if not words:
         return mentions
     words = word_analysis(words)
+    mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" else m for m in mentions]
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
         or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
+        or (m.end == m.start + 2 and words.starting.get(m.start) in ((m.start + 1, "v"), (m.start + 1, "j"))
+            and words.starting.get(m.start + 1) == (m.end, "j"))
         or (m.source == "model" and _cut_inside_noun(m, words)))]
+
+
+def _to_name_word_end(m: Mention, words: WordAnalysis) -> Mention:
+    """`m` up to the end of the name word that begins it, where a predicate word or a modifier begins
+    there and runs on past `m`'s end (`刘洋|成功`: the recognizer took a character of the next word)."""
+    span = words.crossing.get(m.end)
+    if span is None or span[0] <= m.start or words.starting.get(m.start) != (span[0], "nr") \
+            or words.starting[span[0]][1] not in MODIFIER_POS:
+        return m
+    return Mention(m.start, span[0], m.text[:span[0] - m.start], m.type, m.source, m.score)
 
 
 def _cut_inside_noun(m: Mention, words: WordAnalysis) -> bool:
@@ -81,11 +99,16 @@ def _cut_inside_noun(m: Mention, words: WordAnalysis) -> bool:
 
 def _unworded(m: Mention, words: WordAnalysis) -> bool:
     """Whether a word runs into `m`'s first character, a place's name of two characters or more
-    begins it (`英国|大`), a predicate word lies inside it or runs on from its last character
-    (`蔡奇陪|同`), a pronoun or particle follows its first character (`但|他`, `风趣|地`), or it
-    begins with a classifier (`位|安培`, `位|男`) or a one-character conjunction (`及|与会`)."""
+    begins it (`英国|大`), a predicate word, a particle or a common noun runs on from its last character
+    (`蔡奇陪|同`, `具体来|说`, `武侠小|说`), a predicate word, a time word or locative of two characters
+    (`刚才`, `节|前夕`) or the plural suffix (`职工|们`) lies inside it, a pronoun or particle follows
+    its first character (`但|他`, `风趣|地`), or it begins with a classifier (`位|安培`, `位|男`) or a
+    one-character conjunction (`及|与会`)."""
     starting = words.starting
-    if m.start in words.crossing or (m.end in words.crossing and starting[words.crossing[m.end][0]][1] in PREDICATE_POS):
+    if m.start in words.crossing or (m.end in words.crossing and
+                                     starting[words.crossing[m.end][0]][1] in CROSSING_POS):
+        return True
+    if m.text.endswith(PLURAL) and starting.get(m.end - 1, (0,))[0] == m.end:
         return True
     if starting.get(m.start, (0, ""))[1] == "ns" and m.start + 2 <= starting[m.start][0] < m.end:
         return True  # `英国|大|律师`: a place's name before more characters is no surname and given name
@@ -93,7 +116,8 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
         return True
     return any(s in starting and starting[s][0] <= m.end
                and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
-                    or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start) for s in range(m.start, m.end))
+                    or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start
+                    or starting[s][1] in NAMELESS_POS and starting[s][0] - s > 1) for s in range(m.start, m.end))
 
 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,

@@ -119,8 +119,8 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
 
 
 def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
-    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a 'name' that
-    is a verb, a title, a stop word, a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
+    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a verb, a title, a stop
+    word, a people (`布朗族`), a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = _person_affixes(rules)
     while True:
@@ -133,7 +133,7 @@ def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") 
             text, start = text[len(prefix):], start + len(prefix)
             continue
         break
-    if len(text) < 2 or text in rules.non_names or text in _common(rules):
+    if len(text) < 2 or text in rules.non_names or text in _common(rules) or text.endswith(rules.people_heads):
         return None
     if text[0] in rules.place_full_forms and (text[1] in rules.side_starts or len(text) == 2 and (
             text[1] in rules.sides or rules.paired_places(text, document))):
@@ -202,7 +202,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
         mention = trim_model_mention(mention, rules, document, word_starts)
         if mention is None:
             return None
-    if mention.text in rules.never_entities or mention.text in word_set(rules.titles):
+    if rules.names_nothing(mention.text, mention.type):
         return None
     if mention.type == "PERSON" and rules.ends_as_place(mention.text):
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)

@@ -264,7 +264,7 @@ def _sample_words(seed: int = 7, length: int = 400) -> list[tuple[int, int, str]
     while pos < length:
         size = rng.choice((1, 1, 2, 2, 2, 3, 4))
         if rng.random() > 0.1:
-            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburtq")))
+            words.append((pos, min(pos + size, length), rng.choice("nvdpcaburtqf")))
         pos += size
     return words
 
@@ -294,7 +294,9 @@ def test_unworded_people_equals_a_scan_of_every_word():
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
             or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
-            or (s == m.start and pos == "c" and e - s == 1) or (s < m.end < e and pos in PREDICATE_POS)
+            or (m.start <= s and e <= m.end and pos in "tf" and e - s > 1)
+            or (s == m.start and pos == "c" and e - s == 1)
+            or (s < m.end < e and (pos in PREDICATE_POS or pos in "run"))
             for s, e, pos in words if s < m.end and e > m.start))]
 
     rng, words = random.Random(3), _sample_words()
@@ -302,6 +304,43 @@ def test_unworded_people_equals_a_scan_of_every_word():
     mentions = [Mention(s, s + rng.randint(2, 4), "某某", "PERSON", "rule:pattern") for s in starts]
     assert unworded_people(mentions, words) == scanned(mentions, words)
     assert 0 < len(scanned(mentions, words)) < len(mentions)
+
+
+def test_a_pattern_s_person_holds_no_time_word_locative_or_plural_and_ends_no_word():
+    from pipeline.analysis.boundaries import unworded_people
+
+    def person(text, start, end):
+        return Mention(start, end, text[start:end], "PERSON", "rule:pattern")
+
+    text = "职工们说，具体来说，春节前夕，冯瑛冰说"
+    workers, concretely, eve, name = person(text, 0, 3), person(text, 5, 8), person(text, 10, 13), person(text, 16, 19)
+    words = [(0, 2, "n"), (2, 3, "x"), (3, 4, "v"), (4, 5, "w"), (5, 7, "a"), (7, 9, "u"), (9, 10, "w"),
+             (10, 12, "t"), (12, 14, "f"), (14, 15, "w"), (15, 16, "w"), (16, 19, "nr"), (19, 20, "v")]
+    assert unworded_people([workers, concretely, name], words) == [name]
+    eve = person(text, 11, 14)  # `节|前夕`: a locative of two characters inside
+    assert unworded_people([eve], words) == []
+    novel = "武侠小说畅销"
+    assert unworded_people([person(novel, 0, 3)], [(0, 4, "n"), (4, 6, "v")]) == []
+
+
+def test_a_verb_or_short_form_before_a_short_form_is_no_person():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "西部陆海新通道，恽代英"
+    land_sea, yun = Mention(2, 4, text[2:4], "PERSON", "model"), Mention(8, 11, text[8:11], "PERSON", "model")
+    words = [(0, 2, "f"), (2, 3, "v"), (3, 4, "j"), (4, 7, "n"), (7, 8, "w"), (8, 9, "w"), (9, 10, "j"), (10, 11, "j")]
+    assert unworded_people([land_sea, yun], words) == [yun]
+    named = [(0, 2, "f"), (2, 3, "nr"), (3, 4, "j"), (4, 7, "n")]  # `陆/nr`: a surname
+    assert unworded_people([land_sea], named) == [land_sea]
+
+
+def test_a_recognised_name_that_runs_into_the_next_word_ends_with_its_name_word():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "选手刘洋成功卫冕，胡塞武装"
+    liu, houthi = Mention(2, 5, text[2:5], "PERSON", "model"), Mention(9, 12, text[9:12], "PERSON", "model")
+    words = [(0, 2, "n"), (2, 4, "nr"), (4, 6, "a"), (6, 8, "v"), (8, 9, "w"), (9, 11, "nr"), (11, 13, "n")]
+    assert [(m.start, m.end, m.text) for m in unworded_people([liu, houthi], words)] == [(2, 4, "刘洋")]
 
 
 def test_the_word_check_by_bisection_equals_the_set_of_word_boundaries():

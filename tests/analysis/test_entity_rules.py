@@ -362,6 +362,28 @@ def test_clean_person_rejects_a_single_character(rules):
     assert clean_person(Mention(0, 1, "王", "PERSON", "test"), rules) is None
 
 
+@pytest.mark.parametrize("surface", ["布朗族", "傣族", "维吾尔族"])
+def test_clean_person_rejects_a_people_s_name(rules, surface):
+    assert clean_person(mention(f"{surface}、阿昌族等民族", surface, "PERSON"), rules) is None
+
+
+def test_a_name_with_an_indefinite_determiner_names_nothing_but_a_military_unit(rules):
+    text = "辽宁某市公安局破获一起案件，习近平视察中部战区陆军某师，张某作案"
+    found = merge_mentions([mention(text, "辽宁某市公安局", "ORG"), mention(text, "辽宁", "LOCATION"),
+                            mention(text, "中部战区陆军某师", "ORG"), mention(text, "张某", "PERSON")], rules, text)
+    assert {(m.type, m.text) for m in found} == {("LOCATION", "辽宁"), ("ORG", "中部战区陆军某师"), ("PERSON", "张某")}
+
+
+def test_a_copula_or_a_photograph_s_credit_after_a_name_is_trimmed(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "（新华社记者马平摄）迪尼是在戈里齐亚市出生的。"
+    assert trim_model_mention(mention(text, "马平摄", "PERSON", source="model"), rules, text, {}).text == "马平"
+    assert trim_model_mention(mention(text, "迪尼是", "PERSON", source="model"), rules, text, {}).text == "迪尼"
+    text = "总是"  # a word of the analysis that ends in it stays whole
+    assert trim_model_mention(Mention(0, 2, text, "ORG", "model", 0.9), rules, text, {2: 0}).text == "总是"
+
+
 # --- merge_mentions -------------------------------------------------------------------------
 
 def test_merge_longer_mention_wins(rules):

@@ -413,6 +413,12 @@ def test_chain_holds_position_premier(extract):
     assert facts.titles("李强", "国务院") == {"总理"}
 
 
+def test_chain_holds_position_bank_governor_and_section_chief(extract):
+    facts = extract("中国人民银行行长易纲出席论坛。到8楼找到负责人张科长。张科长问清缘由。")
+    assert facts.titles("易纲", "中国人民银行") == {"行长"}
+    assert "张科长" not in facts.names("PERSON")  # a surname and a title: no name
+
+
 def test_chain_holds_position_city_committee(extract):
     # guidelines: `北京市委常委于英杰同志` → holds_position(于英杰, 北京市委, 常委)
     facts = extract("北京市委常委于英杰同志出席会议。")
