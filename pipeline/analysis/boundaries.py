@@ -327,11 +327,12 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
     are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
-    one-character verb or preposition that the mention begins with before a meeting name's start
-    (`报|中央政治局会议`, `event_name_starts`)."""
+    one-character verb or preposition in the mention before a meeting name's start (`报|中央政治局会议`,
+    `机关作|党的十九届六中全会`, `event_name_starts`; not the joiner of two events' names, `…40周年暨|第五届…`), and
+    a classifier that begins it (`座|2022年冬奥会`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
-    opened_by = next((c.opened_by for c in rules.chunkers if c.label == "EVENT"), ())
+    opened_by, joiners = next(((c.opened_by, c.joiners) for c in rules.chunkers if c.label == "EVENT"), ((), ()))
     words = words or []
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
     complements = {start: end for (_, verb_end, pos), (start, end, next_pos) in zip(words, words[1:])
@@ -347,10 +348,10 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
-            verb_end, pos = starting.get(m.start, (0, ""))
-            if pos in ("v", "p") and verb_end == m.start + 1 and rules.event_name_starts \
-                    and rules.event_name_starts.match(text, verb_end):
-                ends.append(1)  # `报|中央政治局会议`; not `涉|港…座谈会`, `环|波海…会议`
+            if rules.event_name_starts:  # `报|中央政治局会议`, `机关作|党的…全会`; not `涉|港…座谈会`, `环|波海…会议`
+                ends += [s + 1 - m.start for s in range(m.start, m.end - 1) if starting.get(s, (0, ""))[0] == s + 1
+                         and starting[s][1] in (LEADING_POS if s == m.start else "vp") and text[s] not in joiners
+                         and rules.event_name_starts.match(text, s + 1)]
             cut = governed_start(m.text, rules, starts, ends)
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start

@@ -376,7 +376,7 @@ class EntityRules:
                                      self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
-        candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text)
+        candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)

@@ -220,8 +220,12 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
     after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it
     does not close takes the name inside when the closing one follows it (`美国《|华尔街日报|》`),
-    else the name ends before it (`…大学|（北京`). None when nothing is left."""
+    else the name ends before it (`…大学|（北京`). A dash that joins names begins none (`纽约|-华盛顿`).
+    None when nothing is left."""
     text, open_at, start, opened_before = mention.text, [], 0, False
+    if text[:1] in DASHES:
+        return balanced(Mention(mention.start + 1, mention.end, text[1:], mention.type, mention.source, mention.score,
+                                mention.name), document) if len(text) > 2 else None
     if MARKS.isdisjoint(text):
         return mention
     document = document or " " * mention.start + text
@@ -258,22 +262,24 @@ DASHES = "—-"  # `中国—东盟`, `中国——中东欧` (a full-width hyph
 ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
 
 
-def dash_joined_names(mentions: list[Mention], text: str) -> list[Mention]:
+def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """An event named for two parties joined by a dash (`中国—东盟博览会`, `中国—阿拉伯国家合作论坛`),
-    the second beginning its name, begins with the place or body before the dash, and with the
-    ordinal before that (`第八次中国——中东欧国家领导人会晤`, `首届中国—中亚峰会`). Bodies so
-    joined name a relation between them (`中国—上海合作组织`), no body."""
+    the second beginning its name (a mention, or a place's name of the word analysis: `阿拉伯|国家峰会`),
+    begins with the place or body before the dash, and with the ordinal before that (`第八次中国——中东欧国家领导人会晤`,
+    `首届中国—中亚峰会`). Bodies so joined name a relation between them (`中国—上海合作组织`), no body."""
     parties: dict[int, int] = {}
     for m in mentions:
         if m.type in ("LOCATION", "ORG"):
             parties[m.end] = min(parties.get(m.end, m.start), m.start)
     second = {m.start for m in mentions if m.type in ("LOCATION", "ORG")}
+    places = {start for start, _, pos in words or () if pos in ("ns", "nt")}
     joined = []
     for m in mentions:
         dash = m.start
         while dash > 0 and m.start - dash < 2 and text[dash - 1] in DASHES:
             dash -= 1
-        if m.type == "EVENT" and dash < m.start and dash in parties and m.start in second:
+        if m.type == "EVENT" and dash < m.start and dash in parties \
+                and (m.start in second or not places.isdisjoint(range(dash, m.start + 1))):
             start = parties[dash]
             ordinal = ORDINAL_BEFORE.search(text, max(0, start - 6), start)
             start = ordinal.start() if ordinal else start

@@ -446,6 +446,19 @@ def test_a_one_character_verb_the_event_mention_begins_with_governs_it(rules):
     assert trim_governing_predicates([forum, hong_kong], rules, text, words)[0] == forum  # a modifier, not a verb
 
 
+def test_a_one_character_verb_inside_or_a_classifier_before_a_meeting_s_name_governs_it(rules):
+    text = "在全国人大机关作党的十九届六中全会精神宣讲，这座2022年冬奥会场馆"
+    talk = Mention(1, 17, text[1:17], "EVENT", "rule:chunk")
+    games = Mention(text.index("座"), text.index("场馆"), "座2022年冬奥会", "EVENT", "rule:chunk")
+    words = [(0, 1, "p"), (1, 3, "n"), (3, 5, "j"), (5, 7, "n"), (7, 8, "v"), (8, 9, "n"), (9, 10, "u"), (10, 12, "m"),
+             (12, 13, "q"), (13, 17, "j"), (17, 19, "n"), (19, 21, "v"), (21, 22, "w"), (22, 23, "r"), (23, 24, "q"),
+             (24, 29, "t"), (29, 32, "j"), (32, 34, "n")]
+    trimmed = trim_governing_predicates([talk, games], rules, text, words)
+    assert [m.text for m in trimmed] == ["党的十九届六中全会", "2022年冬奥会"]
+    noun = [(s, e, "n" if s == 7 else pos) for s, e, pos in words]  # `作` read as no verb
+    assert trim_governing_predicates([talk], rules, text, noun)[0] == talk
+
+
 def test_a_name_pattern_finds_no_person_after_a_one_character_conjunction():
     from pipeline.analysis.boundaries import unworded_people
 

@@ -62,6 +62,8 @@ def test_a_name_stays_within_its_brackets_and_quotation_marks():
     assert kept("伽利略”号") is None
     assert kept("共创繁荣”的国庆70周年招待会") == ("国庆70周年招待会", 11)
     assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
+    assert kept("-华盛顿") == ("华盛顿", 6)  # `北京-纽约|-华盛顿`: a dash joins names
+    assert kept("—华") is None
 
 
 def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
@@ -121,6 +123,11 @@ def test_an_event_named_for_two_parties_joined_by_a_dash_begins_with_the_first()
                 at("庆祝国庆文艺晚会", "EVENT"), at("中国", "LOCATION", 3), at("上海合作组织", "ORG")]
     got = [m.text for m in dash_joined_names(mentions, text) if m.type != "LOCATION"]
     assert got == ["第八次中国——中东欧国家领导人会晤", "首届中国—中亚峰会", "庆祝国庆文艺晚会", "上海合作组织"]
+    text = "举办首届中国-阿拉伯国家峰会"  # the second party is a place of the word analysis only
+    china, summit = Mention(4, 6, "中国", "LOCATION", "test"), Mention(7, 14, "阿拉伯国家峰会", "EVENT", "test")
+    words = [(0, 2, "v"), (2, 3, "m"), (3, 4, "q"), (4, 6, "ns"), (6, 10, "ns"), (10, 12, "n"), (12, 14, "n")]
+    assert [m.text for m in dash_joined_names([china, summit], text, words)][1] == "首届中国-阿拉伯国家峰会"
+    assert dash_joined_names([china, summit], text, [*words[:4], (6, 10, "n"), *words[5:]])[1] == summit
 
 
 def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
