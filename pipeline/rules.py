@@ -197,6 +197,19 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
                               f"{error}") from None
 
 
+# recognition.yaml's lists of words, each longest first (an absent list is empty)
+WORD_LISTS = (
+    "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads",
+    "place_list_ends", "councils", "event_bodies", "party_organs", "person_verbs", "speech_verbs",
+    "protected_words", "object_heads", "verbal_heads", "term_determiners",
+)
+# recognition.yaml's strings of characters, folded (an absent one is empty)
+CHARACTER_SETS = (
+    "trailing_junk", "place_finals", "indefinites", "place_generics", "word_place_generics", "sides",
+    "side_starts", "distributives",
+)
+
+
 def load_recognition(directory: Path) -> RecognitionRules:
     path = directory / "recognition.yaml"
     data = load_yaml(path)
@@ -205,33 +218,14 @@ def load_recognition(directory: Path) -> RecognitionRules:
     lexicons = {key: read_word_list(directory / rel) for key, rel in data["lexicons"].items()}
     return RecognitionRules(
         lexicons=lexicons,
+        **{key: longest_first(data.get(key, [])) for key in WORD_LISTS},
+        **{key: fold(data.get(key, "")) for key in CHARACTER_SETS},
         never_entities=frozenset(fold(w) for w in data.get("never_entities", [])),
-        trailing_junk=fold(data.get("trailing_junk", "")),
-        place_finals=fold(data.get("place_finals", "")),
-        place_endings=longest_first(data.get("place_endings", [])),
-        people_heads=longest_first(data.get("people_heads", [])),
-        indefinites=fold(data.get("indefinites", "")),
-        military_units=longest_first(data.get("military_units", [])),
-        strain_heads=longest_first(data.get("strain_heads", [])),
-        landform_terms=longest_first(data.get("landform_terms", [])),
-        line_heads=longest_first(data.get("line_heads", [])),
-        place_generics=fold(data.get("place_generics", "")),
-        word_place_generics=fold(data.get("word_place_generics", "")),
-        sides=fold(data.get("sides", "")),
-        side_starts=fold(data.get("side_starts", "")),
-        distributives=fold(data.get("distributives", "")),
-        place_list_ends=longest_first(data.get("place_list_ends", [])),
-        councils=longest_first(data.get("councils", [])),
-        event_bodies=longest_first(data.get("event_bodies", [])),
-        party_organs=longest_first(data.get("party_organs", [])),
         weak_surnames=frozenset(data.get("weak_surnames", [])),
         titles=longest_first(data["titles"]),
         honorifics=longest_first(data["honorifics"]),
         extra_non_names=tuple(data.get("non_names", [])),
-        person_verbs=longest_first(data.get("person_verbs", [])),
-        speech_verbs=longest_first(data.get("speech_verbs", [])),
         stop_words=longest_first(data["stop_words"]),
-        protected_words=longest_first(data.get("protected_words", [])),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
         false_suffix_leaders={k: tuple(v) for k, v in data.get("false_suffix_leaders", {}).items()},
@@ -250,9 +244,6 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_hold_verbs=longest_first(data.get("unnamed_events", {}).get("hold_verbs", [])),
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
-        object_heads=longest_first(data.get("object_heads", [])),
-        verbal_heads=longest_first(data.get("verbal_heads", [])),
-        term_determiners=longest_first(data.get("term_determiners", [])),
         theme_verbs=frozenset(data.get("theme_verbs", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
