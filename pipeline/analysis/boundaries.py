@@ -27,7 +27,8 @@ CROSSING_POS = PREDICATE_POS | GIVEN_NAME_EXCLUDED | {"n"}  # words no name ends
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifiers before a meeting's name
-RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
+RESULTATIVES = frozenset("完好到透住")
+QUOTED = re.compile("“[^”]*”")  # resultative complements of a verb (结果补语: 开好, 参加完)
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
 NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
@@ -124,7 +125,7 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
                     suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
-    so no name ends there. One whose suffix ends a verb (`建部`) ends before that verb where a
+    so no name ends there, or hold a clause (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a
     suffix of its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named
     by verbs (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
@@ -133,14 +134,32 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     inside, last_words = analysis.crossing, analysis.long_word_starts
     kept = []
     for m in mentions:
-        if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")):
-            continue  # `宴会|厅`; `第一|部` (宪法): a classifier
+        if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")
+                                         or _predicated(m, analysis)):
+            continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
                 and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):
             m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+def _predicated(m: Mention, words: WordAnalysis) -> bool:
+    """Whether an adverb or a conjunction of two characters or more and a verb after it stand inside
+    `m`, past its start and outside quotation marks (`市政府坚持|依法|办`, `武汉|逐步|形成|定点医院`): a
+    subject and its predicate, no name. A name may begin with one (`进一步推动长江经济带高质量发展座谈会`),
+    quote one (`“不忘初心…”主题教育`) or end in one whose verb names it (`三国首脑|定期|会晤`);
+    one-character adverbs are often a name's characters read wrongly (`中|非|创新合作大会`)."""
+    starting, quoted = words.starting, set()
+    for quote in QUOTED.finditer(m.text):
+        quoted.update(range(m.start + quote.start(), m.start + quote.end()))
+
+    def clause_at(s: int) -> bool:
+        verb = starting[s][0]
+        return starting.get(verb, (0, ""))[1] == "v" and (starting[verb][0] < m.end or starting[verb][0] == verb + 1)
+    return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
+               and s not in quoted for s in range(m.start + 1, m.end))
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

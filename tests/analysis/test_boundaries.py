@@ -142,6 +142,23 @@ def test_a_chunk_that_ends_inside_a_word_is_no_name():
     assert unworded_chunks([first], [(0, 1, "a"), (1, 3, "ns"), (3, 5, "m"), (5, 6, "q"), (6, 8, "n")]) == []
 
 
+def test_a_chunk_that_holds_an_adverb_before_a_verb_past_its_start_is_a_clause():
+    from pipeline.analysis.boundaries import unworded_chunks
+
+    text = "大同市政府坚持依法办，进一步推动长江经济带发展座谈会"
+    clause = Mention(0, 10, text[0:10], "ORG", "rule:chunk", 0.7)
+    forum = Mention(11, 26, text[11:26], "EVENT", "rule:chunk", 0.7)
+    words = [(0, 5, "n"), (5, 7, "v"), (7, 9, "d"), (9, 10, "v"), (10, 11, "w"), (11, 14, "d"), (14, 16, "v"),
+             (16, 18, "ns"), (18, 21, "n"), (21, 23, "vn"), (23, 26, "n")]
+    assert unworded_chunks([clause, forum], words) == [forum]
+    assert unworded_chunks([clause], [*words[:2], (7, 9, "n"), *words[3:]]) == [clause]
+    text = "三国首脑定期会晤，2021中非创新合作大会"
+    talks, forum = Mention(0, 8, text[0:8], "EVENT", "rule:chunk"), Mention(9, 21, text[9:21], "EVENT", "rule:chunk")
+    words = [(0, 2, "n"), (2, 4, "n"), (4, 6, "d"), (6, 8, "v"), (8, 9, "w"), (9, 13, "m"), (13, 14, "f"),
+             (14, 15, "d"), (15, 17, "v"), (17, 19, "vn"), (19, 21, "n")]
+    assert unworded_chunks([talks, forum], words) == [talks, forum]  # a verb that names it; `非`, one character
+
+
 def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
     from pipeline.analysis.boundaries import unworded_chunks
 
