@@ -76,6 +76,8 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" else m for m in mentions]
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
+        or (m.source == "rule:lexicon" and m.start in words.crossing
+            and words.starting[words.crossing[m.start][0]][1] in PREDICATE_POS | GIVEN_NAME_EXCLUDED)
         or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
         or (m.end == m.start + 2 and words.starting.get(m.start) in ((m.start + 1, "v"), (m.start + 1, "j"))
             and words.starting.get(m.start + 1) == (m.end, "j"))

@@ -351,6 +351,19 @@ def test_a_verb_or_short_form_before_a_short_form_is_no_person():
     assert unworded_people([land_sea], named) == [land_sea]
 
 
+def test_a_known_person_s_name_that_a_function_word_runs_into_is_no_person():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "学会如何维护利益，副主席何维出席"
+    inside, known = Mention(3, 5, "何维", "PERSON", "rule:lexicon"), Mention(12, 14, "何维", "PERSON", "rule:lexicon")
+    words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "v"), (6, 8, "n"), (8, 9, "w"), (9, 12, "n"), (12, 14, "nr"), (14, 16, "v")]
+    assert unworded_people([inside, known], words) == [known]
+
+
+def test_a_verb_that_takes_a_person_before_a_name_anchors_no_name(extract):
+    assert "见溥杰" not in extract("是我请姑姑带我去见溥杰先生。").names("PERSON")
+
+
 def test_a_recognised_name_that_runs_into_the_next_word_ends_with_its_name_word():
     from pipeline.analysis.boundaries import unworded_people
 
