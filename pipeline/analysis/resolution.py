@@ -20,12 +20,14 @@ from typing import NamedTuple
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
+from pipeline.wordlists import by_identity
 
 LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 # the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
 # document's one place of the level names them
 LEVEL_BODIES = frozenset({"委", "政府"})
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
+DOMESTIC = frozenset({"中国", "中华人民共和国"})  # the country of the news: its bodies go without its name
 
 
 def entity_id(entity_type: str, name: str) -> str:
@@ -145,16 +147,28 @@ def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases
 
 
 
+@by_identity
+def foreign_bodies(rules: RecognitionRules) -> tuple[frozenset[str], frozenset[str]]:
+    """China's bodies of lexicon BODY, and the names of lexicon COUNTRY but China's with the
+    one-character short forms of those names only (`英国`, `俄`): before a body's name (`英国|外交部`)
+    they name another country's."""
+    foreign = frozenset(rules.lexicons.get("COUNTRY", ())) - DOMESTIC
+    prefixes = foreign | {short for short, fulls in rules.place_full_forms.items() if foreign.issuperset(fulls)}
+    return frozenset(rules.lexicons.get("BODY", ())), prefixes
+
+
 def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliases: Aliases,
-            contested: set[str] = frozenset()) -> str:
+            contested: set[str] = frozenset(), foreign: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+            first: dict[str, int] | None = None) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
         group = [n for n in names if aliases.canonical_name(etype, n) == canonical]
         return max(group, key=lambda n: (len(n), n))
     if etype in SHORT_FORM_TYPES:
         ending = _unique_ending(name, names)
-        if ending:
-            return ending
+        if ending and not (etype == "ORG" and name in foreign[0] and ending[:-len(name)] in foreign[1] and first
+                           and first.get(name, 0) < first.get(ending, 0)):
+            return ending  # `外交部…英国外交部`: China's body named first is no anaphor of the later foreign one
     if etype == "ORG":
         full = aliases.abbreviations.get(name)
         if full:
@@ -200,7 +214,10 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     places = _place_set(rules.lexicons.get("PLACE", ()))
     home = home_place(text, places)
     contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
-    mapping = {(etype, name): _target(etype, name, names, home, aliases, contested)
+    foreign, first = foreign_bodies(rules), {}
+    for m in mentions:
+        first[m.name or m.text] = min(m.start, first.get(m.name or m.text, m.start))
+    mapping = {(etype, name): _target(etype, name, names, home, aliases, contested, foreign, first)
                for etype, names in surfaces.items() for name in names}
     for etype in ("EVENT", "ORG"):
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():

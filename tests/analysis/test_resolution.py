@@ -28,6 +28,17 @@ def test_short_form_resolves_to_the_full_name_in_the_same_document(rules):
     assert names[("ORG", "中关村实验室")] == "中关村实验室"
 
 
+def test_a_national_body_named_bare_before_another_country_s_is_the_news_country_s(rules):
+    text = "外交部长钱其琛会见。英国外交部发表声明。俄外交部称，外交部发言人说"
+    bare_first = [mention(text, "外交部", "ORG"), mention(text, "英国外交部", "ORG")]
+    assert canonical_names(bare_first, text, rules)[("ORG", "外交部")] == "外交部"
+    foreign_first = [mention(text, "俄外交部", "ORG"), mention(text, "外交部", "ORG", occurrence=3)]
+    assert canonical_names(foreign_first, text, rules)[("ORG", "外交部")] == "俄外交部"
+    text = "纽约市政府宣布。市政府称"  # named before the bare name, a foreign body is its antecedent
+    city = [mention(text, "纽约市政府", "ORG"), mention(text, "市政府", "ORG", occurrence=1)]
+    assert canonical_names(city, text, rules)[("ORG", "市政府")] == "纽约市政府"
+
+
 def test_short_form_of_an_event(rules):
     text = "第三届青年科技论坛开幕。论坛期间举办多场活动。"
     mentions = [mention(text, "第三届青年科技论坛", "EVENT"), mention(text, "青年科技论坛", "EVENT")]
