@@ -55,6 +55,7 @@ class RecognitionRules:
     place_finals: str
     place_endings: tuple[str, ...]
     people_heads: tuple[str, ...]
+    unit_finals: str
     indefinites: str
     military_units: tuple[str, ...]
     strain_heads: tuple[str, ...]
@@ -100,6 +101,11 @@ class RecognitionRules:
     def non_names(self) -> frozenset[str]:
         """Words that can never be a person's name."""
         return frozenset(self.person_verbs + self.titles + self.stop_words + self.honorifics + self.extra_non_names)
+
+    def names_no_person(self, name: str) -> bool:
+        """Whether `name` is a word of `non_names`, a people's (`布朗族`: `people_heads`), or of three
+        characters or more ends in a unit's suffix (`计划部`, `科技局`: `unit_finals`)."""
+        return name in self.non_names or name.endswith(self.people_heads) or (len(name) >= 3 and name[-1] in self.unit_finals)
 
     @cached_property
     def strong_surnames(self) -> frozenset[str]:
@@ -205,7 +211,7 @@ WORD_LISTS = (
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)
 CHARACTER_SETS = (
-    "trailing_junk", "place_finals", "indefinites", "place_generics", "word_place_generics", "sides",
+    "trailing_junk", "place_finals", "unit_finals", "indefinites", "place_generics", "word_place_generics", "sides",
     "side_starts", "distributives",
 )
 

@@ -119,8 +119,8 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
 
 
 def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
-    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a verb, a title, a stop
-    word, a people (`布朗族`), a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
+    """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a verb, a title, a people,
+    a unit (`names_no_person`), a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = _person_affixes(rules)
     while True:
@@ -133,7 +133,7 @@ def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") 
             text, start = text[len(prefix):], start + len(prefix)
             continue
         break
-    if len(text) < 2 or text in rules.non_names or text in _common(rules) or text.endswith(rules.people_heads):
+    if len(text) < 2 or text in _common(rules) or rules.names_no_person(text):
         return None
     if text[0] in rules.place_full_forms and (text[1] in rules.side_starts or len(text) == 2 and (
             text[1] in rules.sides or rules.paired_places(text, document))):

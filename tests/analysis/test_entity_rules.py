@@ -362,9 +362,13 @@ def test_clean_person_rejects_a_single_character(rules):
     assert clean_person(Mention(0, 1, "王", "PERSON", "test"), rules) is None
 
 
-@pytest.mark.parametrize("surface", ["布朗族", "傣族", "维吾尔族"])
-def test_clean_person_rejects_a_people_s_name(rules, surface):
-    assert clean_person(mention(f"{surface}、阿昌族等民族", surface, "PERSON"), rules) is None
+@pytest.mark.parametrize("surface", ["布朗族", "傣族", "维吾尔族", "计划部", "科技局", "纸箱厂"])
+def test_clean_person_rejects_a_people_s_or_a_unit_s_name(rules, surface):
+    assert clean_person(mention(f"{surface}、阿昌族等", surface, "PERSON"), rules) is None
+
+
+def test_a_two_character_name_may_end_in_a_unit_s_suffix(rules):
+    assert clean_person(mention("王局出席", "王局", "PERSON"), rules).text == "王局"
 
 
 def test_a_name_with_an_indefinite_determiner_names_nothing_but_a_military_unit(rules):
