@@ -355,7 +355,7 @@ def test_a_known_person_s_name_that_a_function_word_runs_into_is_no_person():
     from pipeline.analysis.boundaries import unworded_people
 
     text = "学会如何维护利益，副主席何维出席"
-    inside, known = Mention(3, 5, "何维", "PERSON", "rule:lexicon"), Mention(12, 14, "何维", "PERSON", "rule:lexicon")
+    inside, known = Mention(3, 5, text[3:5], "PERSON", "rule:lexicon"), Mention(12, 14, text[12:14], "PERSON", "rule:lexicon")
     words = [(0, 2, "v"), (2, 4, "r"), (4, 6, "v"), (6, 8, "n"), (8, 9, "w"), (9, 12, "n"), (12, 14, "nr"), (14, 16, "v")]
     assert unworded_people([inside, known], words) == [known]
 
