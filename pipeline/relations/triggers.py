@@ -140,7 +140,7 @@ def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       main_event: str | None, rules: RelationRules,
                       is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> Iterator[Relation]:
-    spans = [(m.start, m.end) for m in mentions]
+    spans, possessed = [(m.start, m.end) for m in mentions], tuple(rules.nominal["possessed"])
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     in_sentence: list[Anchored] = []
     for sentence in sentences:
@@ -162,6 +162,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                               in_sentence, rules)
             if rule.subject_first:
                 heads = _subject(text, sentence, heads, rules)
+            elif heads and text.endswith(possessed, 0, t_start):
+                heads = _possessors(text, heads, t_start, rules)
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
                 tails = named_before  # `参加上述活动`: the events the sentence before names
@@ -173,6 +175,22 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                        f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+
+
+EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
+
+
+def _possessors(text: str, heads: list[Anchored], t_start: int, rules: RelationRules) -> list[Anchored]:
+    """Who possesses a trigger used as a noun (`习近平总书记在全会上的|讲话`): the last of its heads and
+    those joined to it, not its clause's subject (`倪虹…学习贯彻|习近平总书记在…上的重要讲话精神`), nor
+    a name in the topic a preposition gives the noun (`习近平总书记关于…|人民政协|工作的重要讲话`) or in
+    the event where it was given (`在…|澳门特别行政区第五届政府|就职典礼上的讲话`)."""
+    topic = max((text.rfind(w, heads[0].start, t_start) for w in rules.clause_words["noun_topic_prepositions"]),
+                default=-1)
+    if text.endswith(EVENT_FRAME_END, 0, t_start):  # `习近平主席|在|…大会暨|澳门特别行政区第五届政府|就职典礼上的讲话`
+        topic = max(topic, text.rfind(EVENT_FRAME_OPENER, heads[0].start, t_start))
+    owners = [h for h in heads if topic < 0 or h.end <= topic]
+    return coordinated_before(text, owners) if owners else []
 
 
 def _subject(text: str, sentence: tuple[int, int], heads: list[Anchored], rules: RelationRules) -> list[Anchored]:

@@ -419,6 +419,16 @@ def test_chain_holds_position_bank_governor_and_section_chief(extract):
     assert "张科长" not in facts.names("PERSON")  # a surname and a title: no name
 
 
+def test_a_possessed_speech_is_its_speaker_s_not_its_clause_subject_s(extract):
+    facts = extract("倪虹紧紧围绕学习贯彻习近平总书记在党的二十届四中全会上的重要讲话精神，对全会精神作了深入宣讲。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("习近平", "党的二十届四中全会") in attended and ("倪虹", "党的二十届四中全会") not in attended
+    facts = extract("全国政协召开主席会议。会议传达学习了习近平总书记关于加强和改进人民政协工作的重要讲话精神。")
+    assert not {head for head, _ in facts.relation_pairs("participated_in")} & {"人民政协", "习近平"}
+    facts = extract("各界人士表示，习近平主席在庆祝澳门回归祖国20周年大会暨澳门特别行政区第五届政府就职典礼上的讲话振奋人心。")
+    assert ("习近平", "庆祝澳门回归祖国20周年大会") in facts.relation_pairs("participated_in")
+
+
 def test_chain_holds_position_city_committee(extract):
     # guidelines: `北京市委常委于英杰同志` → holds_position(于英杰, 北京市委, 常委)
     facts = extract("北京市委常委于英杰同志出席会议。")
