@@ -203,7 +203,7 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
                generic: frozenset[str], objects: tuple[str, ...] = ()) -> list[Mention]:
     """Without the suffix-anchored chunks that are a generic head (`generic_chunks`) after verbs,
     adverbs, prepositions, conjunctions or adjectives only (`受|委员长会议`, `确保|大会`,
-    `学习|领会|全会`, `盛大|欢迎|招待会`), or that are one of `objects` right after a verb, whatever
+    `学习|领会|全会`, `盛大|欢迎|招待会`), or that are one of `objects` right after a verb (`_verb_ends`), whatever
     comes before it (the verb's object: `主题|抓好|学习教育`, `提请|大会全体会议`), or that come
     right after a cardinal count (`中贝两国|政府`, `俄罗斯一些|政府`, `只有一项|一等奖`): they name
     no event, body or honour."""
@@ -218,7 +218,7 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
             pos = starts[pos][0]
             if m.text[pos - m.start:] in generic:
                 return True
-        if any(m.text.endswith(head) and ending.get(m.end - len(head)) == "v" for head in objects
+        if any(m.text.endswith(head) and _verb_ends(m.end - len(head), analysis) for head in objects
                if len(head) < len(m.text)):
             return True
         head = next((m.end - k for k in range(1, min(MAX_HEAD, len(m.text))) if m.text[-k:] in generic
@@ -229,6 +229,14 @@ def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None
 
 
 MAX_HEAD = 8  # characters of the longest generic head
+
+
+def _verb_ends(pos: int, words: WordAnalysis) -> bool:
+    """Whether a verb ends at `pos`, or a verbal noun after a verb or an adverb (`巩固|拓展`, not
+    `政治|交接`: a noun's modifier)."""
+    tag = words.ending.get(pos)
+    start = words.long_word_starts.get(pos)
+    return tag == "v" or (tag == "vn" and start is not None and words.ending.get(start) in ("v", "d"))
 COUNTERS = "项名个位批家所座支条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
 COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
 

@@ -220,6 +220,15 @@ def test_an_object_head_right_after_a_verb_is_its_object_whatever_comes_before(r
              (13, 17, "j"), (17, 19, "n"), (19, 21, "v"), (21, 24, "n")]
     assert bare_heads([campaign, forum], words, rules.generic_chunks, rules.object_heads) == [forum]
     assert bare_heads([campaign], words, rules.generic_chunks) == [campaign]  # 主题 is a noun
+    text = "要巩固拓展主题教育成果，“不忘初心”主题教育"
+    consolidating, quoted = Mention(0, 9, text[0:9], "EVENT", "rule:chunk"), Mention(12, 22, text[12:22], "EVENT", "rule:chunk")
+    words = [(0, 1, "v"), (1, 3, "v"), (3, 5, "vn"), (5, 7, "n"), (7, 9, "vn"), (9, 11, "n"), (11, 12, "w"),
+             (12, 13, "w"), (13, 17, "l"), (17, 18, "w"), (18, 20, "n"), (20, 22, "vn")]
+    assert bare_heads([consolidating, quoted], words, rules.generic_chunks, rules.object_heads) == [quoted]
+    text = "政治交接主题教育"  # a verbal noun after a noun modifies it
+    handover = Mention(0, 8, text, "EVENT", "rule:chunk")
+    words = [(0, 2, "n"), (2, 4, "vn"), (4, 6, "n"), (6, 8, "vn")]
+    assert bare_heads([handover], words, rules.generic_chunks, rules.object_heads) == [handover]
 
 
 def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
