@@ -81,7 +81,7 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
         or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
         or (m.end == m.start + 2 and words.starting.get(m.start) in ((m.start + 1, "v"), (m.start + 1, "j"))
             and words.starting.get(m.start + 1) == (m.end, "j"))
-        or (m.source == "model" and _cut_inside_noun(m, words)))]
+        or (m.source == "model" and (_cut_inside_noun(m, words) or _across_words(m, words))))]
 
 
 def _to_name_word_end(m: Mention, words: WordAnalysis) -> Mention:
@@ -92,6 +92,12 @@ def _to_name_word_end(m: Mention, words: WordAnalysis) -> Mention:
             or words.starting[span[0]][1] not in MODIFIER_POS:
         return m
     return Mention(m.start, span[0], m.text[:span[0] - m.start], m.type, m.source, m.score)
+
+
+def _across_words(m: Mention, words: WordAnalysis) -> bool:
+    """Whether `m` begins inside one word and ends inside another, neither a name (`县里|根据`: 里根)."""
+    first, last = words.crossing.get(m.start), words.crossing.get(m.end)
+    return first is not None and last is not None and "nr" not in (words.starting[first[0]][1], words.starting[last[0]][1])
 
 
 def _cut_inside_noun(m: Mention, words: WordAnalysis) -> bool:

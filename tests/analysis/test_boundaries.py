@@ -360,6 +360,15 @@ def test_a_verb_or_short_form_before_a_short_form_is_no_person():
     assert unworded_people([land_sea], named) == [land_sea]
 
 
+def test_a_recognised_person_that_begins_and_ends_inside_words_that_are_no_names_is_none():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "县里根据要求，易卜拉欣·伊斯干达"
+    reagan, cut = Mention(1, 3, text[1:3], "PERSON", "model"), Mention(9, 15, text[9:15], "PERSON", "model")
+    words = [(0, 2, "n"), (2, 4, "p"), (4, 6, "n"), (6, 7, "w"), (7, 11, "nr"), (11, 12, "w"), (12, 16, "nr")]
+    assert unworded_people([reagan, cut], words) == [cut]  # a name cut inside names is another rule's
+
+
 def test_a_known_person_s_name_that_a_function_word_runs_into_is_no_person():
     from pipeline.analysis.boundaries import unworded_people
 
