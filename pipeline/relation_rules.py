@@ -38,6 +38,7 @@ class RelationRules:
     group_titles: frozenset[str]  # titles many hold (`代表`, `委员`): standing alone they name no one person
     title_modifiers: tuple[str, ...]
     title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
+    committee_ranks: frozenset[str]  # `省委委员、常委、书记`: bare ranks after a rank held at a committee
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
@@ -65,6 +66,8 @@ class RelationRules:
     award_event_confidence: float
     appointment_verbs: tuple[str, ...]
     appointment_skips: tuple[str, ...]
+    appointment_adverbials: re.Pattern  # adverbials that end right before the verb (`曾`, `先后`, `１９５３年`)
+    appointment_former: tuple[str, ...]
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     home_titles: dict[str, tuple[str, ...]]
@@ -127,7 +130,6 @@ def load_relation_rules(directory: Path) -> RelationRules:
     types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
     chain = data["title_chain"]
     location = data.get("location_words", {})
-    appointments = data.get("appointments", {})
     home = data.get("home_titles", {})
     main_event = data.get("main_event", {})
     winners = data.get("winners", {})
@@ -142,6 +144,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
         title_compounds=longest_first(chain.get("title_compounds", [])),
+        committee_ranks=frozenset(chain.get("committee_ranks", [])),
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
@@ -163,10 +166,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         location_based_verbs=longest_first(location.get("based_verbs", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
-        appointment_verbs=longest_first(appointments.get("verbs", [])),
-        appointment_skips=longest_first(appointments.get("skip_before_verb", [])),
-        appointment_confidence=appointments.get("confidence", 0.8),
-        leader_titles=longest_first(appointments.get("leader_titles", [])),
+        **_appointment_rules(data.get("appointments", {}), path),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55),
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
@@ -180,6 +180,22 @@ def load_relation_rules(directory: Path) -> RelationRules:
         roster_confidence=roster.get("confidence", 0.7),
         event_parts=longest_first(roster.get("event_parts", [])),
     )
+
+
+def _appointment_rules(appointments: dict, path: Path) -> dict:
+    """`RelationRules`' fields of appointments (`任命…为`, `X曾担任…`)."""
+    return {"appointment_verbs": longest_first(appointments.get("verbs", [])),
+            "appointment_skips": longest_first(appointments.get("skip_before_verb", [])),
+            "appointment_adverbials": _adverbials_regex(appointments.get("adverbials", []), path),
+            "appointment_former": longest_first(appointments.get("former", [])),
+            "appointment_confidence": appointments.get("confidence", 0.8),
+            "leader_titles": longest_first(appointments.get("leader_titles", []))}
+
+
+def _adverbials_regex(patterns: list[str], path: Path) -> re.Pattern:
+    """A run of the adverbials `patterns` ending where a search's `endpos` is."""
+    regex = _words_regex(patterns, "appointments/adverbials", path)
+    return re.compile(f"(?:{regex.pattern})+$") if patterns else regex
 
 
 def _words_regex(patterns: list[str], key: str, path: Path) -> re.Pattern:

@@ -22,6 +22,8 @@ from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, word_at
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
+ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
+LIST_MARK = "、"
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -80,7 +82,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation,
     so it holds no relation, but the chain runs on past the place."""
     pos = person.start
-    pending: list[str] = []
+    pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
+    ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
     while pos > 0:
         title = ends_with_any(text, pos, titles)
         if title is None:
@@ -90,14 +93,14 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
         title_start = pos - len(title)
         org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
         if org:
-            for held in [title, *pending]:
+            for held in [title, *pending, *(ranks if title in rules.committee_ranks else ())]:
                 yield Relation("holds_position", person.entity, org.entity,
                                evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
                                title=held), org
-            pending = []
+            pending, ranks = [], []
             pos = org.start
         elif title_start in places_by_end:
-            pos, pending = places_by_end[title_start].start, []
+            pos, pending, ranks = places_by_end[title_start].start, [], []
         else:
             pos = title_start
             if title not in rules.unattached_titles:
@@ -106,6 +109,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
         if separator is None:
             break
         if separator not in rules.shared_title_separators:
+            ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
             pending = []
         pos -= len(separator)
 
@@ -127,26 +131,75 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
 def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                           rules: RelationRules) -> Iterator[Relation]:
     """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person;
-    `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`)."""
+    `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`),
+    `former` when an adverbial or the verb says it was held before (`曾担任`, `历任`). Adverbials may
+    stand between the names and the verb (`钟敬之曾担任…`), and the posts listed after the first are
+    held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for org in (m for m in mentions if m.type == "ORG"):
         title = word_at(text, org.end, titles)
         verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
         if not title or not verb:
             continue
-        pos = org.start - len(verb)
-        skip = next((w for w in rules.appointment_skips if text.startswith(w, pos - len(w))), "")
-        person = people_by_end.get(pos - len(skip)) or people_by_end.get(pos)  # `何卫东同志` may be one mention
+        people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules)
+        if not people:
+            continue
+        appointing = rules.post_status["appointing"]
+        if any(w in verb + adverbial for w in rules.appointment_former):
+            status = "former"
+        elif verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing):
+            status = "new"
+        else:
+            status = "current"
+        for held_at, held, end in _listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules):
+            for p in people:
+                yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
+                               rules.appointment_confidence, "appointment", title=held, status=status)
+
+
+def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored],
+               rules: RelationRules) -> tuple[list[Anchored], str]:
+    """The coordinated people whose appointment verb begins at `pos`, and the adverbials between."""
+    gap = None if verb == "为" else rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
+    for at in ([gap.start()] if gap else []) + [pos]:
+        skip = next((w for w in rules.appointment_skips if text.startswith(w, at - len(w))), "")
+        person = people_by_end.get(at - len(skip)) or people_by_end.get(at)  # `何卫东同志` may be one mention
         people = []
         while person:
             people.insert(0, person)
             separator = text[person.start - 1:person.start] if person.start else ""
             person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
-        appointing = rules.post_status["appointing"]
-        new = verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing) if people else False
-        for p in people:
-            yield Relation("holds_position", p.entity, org.entity, evidence_of(text, p.start, org.end + len(title)),
-                           rules.appointment_confidence, "appointment", title=title, status="new" if new else "current")
+        if people:
+            return people, text[at:pos]
+    return [], ""
+
+
+def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
+                  people_by_end: dict[int, Anchored], titles: tuple[str, ...],
+                  rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
+    """The posts an appointment lists, each with where it ends: the first, then after each `、`
+    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`)."""
+    end = org.end + len(title)
+    yield org, title, end
+    held_at, rank = org, title in rules.committee_ranks
+    while text.startswith(LIST_MARK, end):
+        nxt = end + len(LIST_MARK)
+        if nxt in orgs_by_start:
+            held_at = orgs_by_start[nxt]
+            title = word_at(text, held_at.end, titles)
+            if not title:
+                return
+            rank, end = title in rules.committee_ranks, held_at.end + len(title)
+        else:
+            modifier = next((p for p in rules.title_modifiers if text.startswith(p, nxt)), "")
+            bare = word_at(text, nxt + len(modifier), titles)
+            if not (rank and bare and modifier + bare in rules.committee_ranks):
+                return
+            title, end = modifier + bare, nxt + len(modifier) + len(bare)
+            if any(end <= e < end + 4 for e in people_by_end):
+                return  # `…、书记李四`: another person's title
+        yield held_at, title, end
 
 
 LEADER_CLAUSE = "以"  # `以…为团长的…`

@@ -522,6 +522,34 @@ def test_appointment_gives_each_named_person_the_post(rules, relation_rules):
     assert ("holds_position", "李明", "中国科协", "副主席") in got
 
 
+def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, relation_rules):
+    text = "李明曾担任全国文联委员、中国作协副主席、常务理事。"
+    mentions = [anchored(text, "李明", "PERSON"), anchored(text, "全国文联", "ORG"), anchored(text, "中国作协", "ORG")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {(r.head, r.tail, r.title, r.status) for r in got if r.type == "holds_position"} == {
+        ("PERSON:李明", "ORG:全国文联", "委员", "former"), ("PERSON:李明", "ORG:中国作协", "副主席", "former")}
+    text = "王建华１９５３年调任中央电影局主任。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中央电影局", "ORG")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("王建华", "中央电影局")}
+
+
+def test_committee_ranks_listed_after_a_rank_are_posts_at_the_committee(rules, relation_rules):
+    for text in ("会议决定，王建华同志任河北省委委员、常委、书记。", "河北省委委员、常委、书记王建华出席。"):
+        mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "河北省委", "ORG")]
+        got = tuples(all_relations(text, mentions, rules, relation_rules))
+        assert {t for t in got if t[0] == "holds_position"} == {
+            ("holds_position", "王建华", "河北省委", title) for title in ("委员", "常委", "书记")}
+    text = "王建华同志任北京市委常委、副市长。"  # a city's deputy mayor holds no post at its party committee
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "北京市委", "ORG")]
+    assert {t[3] for t in tuples(all_relations(text, mentions, rules, relation_rules))} == {"常委"}
+
+
+def test_preposition_wei_after_an_adverb_appoints_no_one(rules, relation_rules):
+    text = "王建华还为北京大学学生作报告。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "北京大学", "ORG")]
+    assert not pairs(all_relations(text, mentions, rules, relation_rules), "holds_position")
+
+
 def test_appointment_needs_the_verb(rules, relation_rules):
     text = "王建华和中国科协副主席李明座谈。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中国科协", "ORG"), anchored(text, "李明", "PERSON")]
