@@ -12,7 +12,7 @@ from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
-from pipeline.wordlists import ends_with_any, starts_with_any, word_set
+from pipeline.wordlists import ends_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
@@ -129,6 +129,9 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
                     or starting[s][1] in NAMELESS_POS and starting[s][0] - s > 1) for s in range(m.start, m.end))
 
 
+MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not `政府` (`伯塞斯库|公开|批评|政府`)
+
+
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                     suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
@@ -143,7 +146,7 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     kept = []
     for m in mentions:
         if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")
-                                         or _predicated(m, analysis)):
+                                         or _predicated(m, analysis, (suffixes or {}).get("ORG", ()))):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
@@ -153,19 +156,27 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
-def _predicated(m: Mention, words: WordAnalysis) -> bool:
+def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = ()) -> bool:
     """Whether an adverb or a conjunction of two characters or more and a verb after it stand inside
     `m`, past its start and outside quotation marks (`市政府坚持|依法|办`, `武汉|逐步|形成|定点医院`): a
     subject and its predicate, no name. A name may begin with one (`进一步推动长江经济带高质量发展座谈会`),
     quote one (`“不忘初心…”主题教育`) or end in one whose verb names it (`三国首脑|定期|会晤`);
-    one-character adverbs are often a name's characters read wrongly (`中|非|创新合作大会`)."""
+    one-character adverbs are often a name's characters read wrongly (`中|非|创新合作大会`). Nor is a
+    verb right before the head word of a body's name (`body_heads`) its predicate, but the body's
+    purpose (`中央全面|依法|治国|委员会`)."""
+    text = m.text
     starting, quoted = words.starting, set()
     for quote in QUOTED.finditer(m.text):
         quoted.update(range(m.start + quote.start(), m.start + quote.end()))
 
     def clause_at(s: int) -> bool:
         verb = starting[s][0]
-        return starting.get(verb, (0, ""))[1] == "v" and (starting[verb][0] < m.end or starting[verb][0] == verb + 1)
+        after = starting.get(verb, (0, ""))[0]
+        return starting.get(verb, (0, ""))[1] == "v" and not purpose(after, starting.get(after, (after,))[0]) \
+            and (after < m.end or after == verb + 1)
+
+    def purpose(start: int, end: int) -> bool:
+        return end - start >= MIN_BODY_HEAD_CHARS and text[start - m.start:end - m.start] in body_heads
     return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
                and s not in quoted for s in range(m.start + 1, m.end))
 
@@ -271,22 +282,6 @@ def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> li
     return [replace(m, type="ORG")
             if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
             and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
-
-
-def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
-    """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`)
-    names that body, an organisation, with the mentions inside it (the recognizer's `联盟`)."""
-    reach = max(map(len, bodies), default=0)
-    named = {}
-    for m in mentions:
-        body = starts_with_any(text[m.end:m.end + reach], bodies) if m.type == "EVENT" else None
-        if body:
-            named[id(m)] = Mention(m.start, m.end + len(body), text[m.start:m.end + len(body)], "ORG", m.source, m.score)
-    if not named:
-        return mentions
-    spans = [(b.start, b.end) for b in named.values()]
-    return [named.get(id(m), m) for m in mentions
-            if id(m) in named or not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.analysis.boundaries import NOUN_POS
+from pipeline.analysis.boundaries import MIN_BODY_HEAD_CHARS, NOUN_POS
 from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
@@ -30,7 +30,8 @@ MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                             generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
-                            listed_starts: frozenset[int] = frozenset()) -> list[Mention]:
+                            listed_starts: frozenset[int] = frozenset(),
+                            body_heads: frozenset[str] = frozenset()) -> list[Mention]:
     """Organisation and event mentions run across a clause begin after its predicate (and a
     preposition after it): `国务院|委托|国家计委`, `伯塞斯库|公开|批评|政府`, `政协|愿|同|越南…委员会`,
     `党|历来|重视|党史学习教育`, `会议|研究部署|第二批主题教育`.
@@ -47,7 +48,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
 
     Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
     no name. A preposition that begins a listed name (`listed_starts`: `华中科技大学|同济医院`) is
-    that name's."""
+    that name's. A verb right before a body's head word of three characters or more (`body_heads`)
+    is the body's purpose (`中央全面|依法|治国|委员会`), no predicate."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -58,7 +60,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
             named[m.end] = max(named.get(m.end, -1), m.start)
     found = Found(named, frozenset(m.start for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
                   frozenset(m.end for m in mentions if m.type in ("ORG", "PERSON", "LOCATION")),
-                  frozenset(m.end for m in mentions if m.type == "PERSON"), listed_starts)
+                  frozenset(m.end for m in mentions if m.type == "PERSON"), listed_starts,
+                  frozenset(h for h in body_heads if len(h) >= MIN_BODY_HEAD_CHARS))
     kept = []
     for m in mentions:
         cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
@@ -77,6 +80,7 @@ class Found(NamedTuple):
     ends: frozenset[int]  # of the people, bodies and places
     person_ends: frozenset[int]
     listed_starts: frozenset[int]  # where a listed name begins
+    body_heads: frozenset[str]  # the head words of bodies' names a purpose may stand before
 
 
 def _object_follows(word: tuple[int, int, str]) -> bool:
@@ -109,7 +113,7 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
         if pos == "p" and word(k) in COMPANION_PREPOSITIONS and start > m.start and analysis[k + 1][0] in found.starts \
                 and start in (found.ends if m.type == "ORG" else found.person_ends) and start not in found.listed_starts:
             return end  # `北京人民大会堂|同|欧盟委员会`, `赵乐际|同|全国人大常委会会议`: a preposition between two names found
-        if pos != "v" or word(k) in STATIONING_VERBS:
+        if pos != "v" or word(k) in STATIONING_VERBS or word(k + 1) in found.body_heads:
             continue
         j, between = k - 1, 0
         while j > first and (analysis[j][2] in ADVERBIAL_POS or word(j) in MODALS):

@@ -1,9 +1,8 @@
 """Recognition stage: entity mentions from the statistical model and the rules of schemas/.
 
-Pure functions find mentions (`analysed_mentions` from the recognizer and the word analysis,
-`find_pattern_mentions`, `chunks.find_chunk_mentions`, `boundaries.trim_governing_predicates`,
-`merge_mentions`); the spaCy component `zhkg_entity_rules` applies them to a `Doc` after the
-trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
+Pure functions find mentions (`analysed_mentions` of the recognizer and word analysis, `find_pattern_mentions`,
+`find_chunk_mentions`, `trim_governing_predicates`, `merge_mentions`); the spaCy component `zhkg_entity_rules`
+applies them to a `Doc` after the trained recognizer (`zhkg_ner`) and stores the result in `doc._.zhkg_mentions`.
 """
 from __future__ import annotations
 
@@ -25,7 +24,6 @@ from pipeline.analysis.boundaries import (
     bare_heads,
     councils_as_bodies,
     distributed_chunks,
-    event_bodies,
     split_joined_names,
     split_listed_people,
     trim_governing_predicates,
@@ -44,6 +42,7 @@ from pipeline.analysis.name_edges import (
     completed_people,
     conjoined_fields,
     dash_joined_names,
+    event_bodies,
     session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
@@ -348,6 +347,7 @@ class EntityRules:
         self.titles = word_set(self.rules.titles)
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
+        self.body_heads = frozenset(self.chunk_suffixes.get("ORG", ()))
         self.aliases = schema.aliases
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
@@ -368,9 +368,9 @@ class EntityRules:
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
-                                             frozenset(m.start for m in lexical if m.type == ANCHOR))
+                                             frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
-        candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text)
+        candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
         candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
                                      self.chunk_suffixes)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, PREDICATE_POS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
-from pipeline.wordlists import word_at
+from pipeline.wordlists import starts_with_any, word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
 NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
@@ -97,20 +98,31 @@ TERM = "届"
 TERM_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+$")
 
 
-def session_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+def session_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """The body whose session an event names (`全国人大常委会中小企业促进法执法检查组|第一次全体会议`)
     is all of the name before the session's number where a body found begins the name: an
-    organisation found ending there begins there too (not `法执法检查组`). A body's name never ends in
-    the number of a term (`全国政协|十四|届`): that is the term's."""
+    organisation found ending there begins there too (not `法执法检查组`), and so does one found
+    elsewhere that begins inside a word with the same characters before it (`中央全面依|法治国委员会`).
+    A body's name never ends in the number of a term (`全国政协|十四|届`): that is the term's."""
     mentions = [_without_term_number(m, text) if m.type == "ORG" else m for m in mentions]
     starts = {m.start for m in mentions if m.type == "ORG"}
-    holders = {}
+    holders, bodies = {}, set()
     for m in mentions:
-        tail = SESSION_TAIL.search(m.text) if m.type == "EVENT" and m.start in starts else None
+        tail = SESSION_TAIL.search(m.text) if m.type == "EVENT" else None
         if tail and tail.start() > 0:
-            holders[m.start + tail.start()] = m.start
-    return [Mention(holders[m.end], m.end, text[holders[m.end]:m.end], m.type, m.source, m.score, m.name)
-            if m.type == "ORG" and holders.get(m.end, m.start) < m.start else m for m in mentions]
+            bodies.add(m.text[:tail.start()])
+            if m.start in starts:
+                holders[m.start + tail.start()] = m.start
+    inside = word_analysis(words).crossing if words and bodies else {}
+    return [_session_body(m, text, holders, bodies if m.start in inside else ()) if m.type == "ORG" else m for m in mentions]
+
+
+def _session_body(m: Mention, text: str, holders: dict[int, int], bodies: Iterable[str]) -> Mention:
+    start = holders.get(m.end, m.start)
+    for body in bodies:
+        if len(body) > m.end - start and body.endswith(m.text) and text.startswith(body, m.end - len(body)):
+            start = m.end - len(body)
+    return Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start < m.start else m
 
 
 def _without_term_number(m: Mention, text: str) -> Mention:
@@ -334,3 +346,19 @@ def _in_common_words(analysis: WordAnalysis, start: int, end: int) -> bool:
             return False
         pos = word[0]
     return pos == end
+
+
+def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
+    """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`)
+    names that body, an organisation, with the mentions inside it (the recognizer's `联盟`)."""
+    reach = max(map(len, bodies), default=0)
+    named = {}
+    for m in mentions:
+        body = starts_with_any(text[m.end:m.end + reach], bodies) if m.type == "EVENT" else None
+        if body:
+            named[id(m)] = Mention(m.start, m.end + len(body), text[m.start:m.end + len(body)], "ORG", m.source, m.score)
+    if not named:
+        return mentions
+    spans = [(b.start, b.end) for b in named.values()]
+    return [named.get(id(m), m) for m in mentions
+            if id(m) in named or not any(s <= m.start and m.end <= e for s, e in spans)]

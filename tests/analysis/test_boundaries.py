@@ -159,6 +159,20 @@ def test_a_chunk_that_holds_an_adverb_before_a_verb_past_its_start_is_a_clause()
     assert unworded_chunks([talks, forum], words) == [talks, forum]  # a verb that names it; `非`, one character
 
 
+def test_an_adverb_and_verb_before_a_body_s_head_word_are_its_purpose():
+    from pipeline.analysis.boundaries import unworded_chunks
+
+    text = "中央全面依法治国委员会第三次会议，市政府依法办"
+    session = Mention(0, 16, text[0:16], "EVENT", "rule:chunk", 0.7)
+    body = Mention(0, 11, text[0:11], "ORG", "rule:chunk", 0.7)
+    clause = Mention(17, 23, text[17:23], "ORG", "rule:chunk", 0.7)  # no head word after the verb
+    words = [(0, 2, "n"), (2, 4, "a"), (4, 6, "d"), (6, 8, "v"), (8, 11, "n"), (11, 13, "m"), (13, 14, "q"),
+             (14, 16, "n"), (16, 17, "w"), (17, 20, "n"), (20, 22, "d"), (22, 23, "v")]
+    heads = {"ORG": ("委员会", "办")}
+    assert unworded_chunks([session, body, clause], words, heads) == [session, body]
+    assert unworded_chunks([session, body], words) == []
+
+
 def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
     from pipeline.analysis.boundaries import unworded_chunks
 
@@ -409,7 +423,7 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
 
 
 def test_an_event_named_before_a_standing_body_of_it_names_the_body():
-    from pipeline.analysis.boundaries import event_bodies
+    from pipeline.analysis.name_edges import event_bodies
 
     text = "进口博览会秘书处发布，电影节联盟成立，论坛在京开幕"
     expo, festival, forum = Mention(0, 5, "进口博览会", "EVENT", "rule:chunk"), \

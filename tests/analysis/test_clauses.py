@@ -32,6 +32,14 @@ def test_an_organisation_or_event_run_across_a_clause_begins_after_its_predicate
     assert without_clause_subjects(headed, words) == headed
 
 
+def test_a_verb_before_a_body_s_head_word_is_the_body_s_purpose_not_a_predicate():
+    text = "中央全面依法治国委员会第三次会议"
+    words = [(0, 2, "n"), (2, 4, "a"), (4, 6, "d"), (6, 8, "v"), (8, 11, "n"), (11, 13, "m"), (13, 14, "q"), (14, 16, "n")]
+    session = [Mention(0, 16, text, "EVENT", "rule:chunk", 0.9)]
+    assert [m.text for m in without_clause_subjects(session, words)] == ["委员会第三次会议"]
+    assert without_clause_subjects(session, words, body_heads=frozenset({"委员会"})) == session
+
+
 def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
     text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
 

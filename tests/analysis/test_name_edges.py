@@ -157,6 +157,17 @@ def test_the_body_whose_session_an_event_names_is_all_of_the_name_before_the_ses
     assert [m.text for m in got] == [text[0:26], "全国人大常委会", "全国人大常委会中小企业促进法执法检查组", text[27:38], text[30:34]]
 
 
+def test_a_body_found_beginning_inside_a_word_takes_the_name_its_session_gives():
+    text = "中央全面依法治国委员会主任习近平主持召开中央全面依法治国委员会第三次会议"
+    cut = Mention(5, 11, text[5:11], "ORG", "model")  # `依|法治国委员会`
+    event = Mention(20, 36, text[20:36], "EVENT", "rule:chunk", 0.9)
+    words = [(0, 2, "n"), (2, 4, "a"), (4, 6, "d"), (6, 8, "v"), (8, 11, "n"), (11, 13, "n"), (13, 16, "nr")]
+    assert [m.text for m in session_bodies([cut, event], text, words)] == ["中央全面依法治国委员会", event.text]
+    assert session_bodies([cut, event], text) == [cut, event]  # without a word analysis: as found
+    whole = Mention(4, 11, text[4:11], "ORG", "model")  # begins at a word: kept
+    assert session_bodies([whole, event], text, words) == [whole, event]
+
+
 def test_a_body_s_name_never_ends_in_the_number_of_a_term():
     text = "全国政协十四届二次会议，十四届全国人大，全国政协十四"
     cut, termed, bare = (Mention(0, 6, "全国政协十四", "ORG", "model"), Mention(12, 19, "十四届全国人大", "ORG", "model"),
