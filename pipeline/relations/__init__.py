@@ -53,8 +53,10 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     chain = list(title_chain_relations(text, mentions, titles, rules))
     bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
+    people_starts = frozenset(m.start for m in mentions if m.type == "PERSON")
     chain_orgs = {(org.start, org.end) for _, org in chain} | {
-        (m.start, m.end) for m in mentions if m.type in ("ORG", "EVENT") and ends_with_title(text, m.end, titles)}
+        (m.start, m.end) for m in mentions if m.type in ("ORG", "EVENT")
+        and ends_with_title(text, m.end, titles, rules.group_titles, people_starts)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += appointment_relations(text, mentions, titles, rules)

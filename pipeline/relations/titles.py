@@ -314,8 +314,14 @@ def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -
     return any(len(t) > end - start and text.find(t, max(0, end - len(t)), start + len(t)) != -1 for t in titles)
 
 
-def ends_with_title(text: str, end: int, titles: tuple[str, ...]) -> bool:
+def ends_with_title(text: str, end: int, titles: tuple[str, ...], group_titles: frozenset[str] = frozenset(),
+                    people_starts: frozenset[int] = frozenset()) -> bool:
     """Whether a title follows position `end` (`国务院|副总理`), or a two-character one shares the
-    name's last character (`国防部|长`: 国防部部长): the organisation names a post."""
+    name's last character (`国防部|长`: 国防部部长): the organisation names a post. A title many
+    hold (`group_titles`) with no name after it names the body's members (`国家科技领导小组成员，…参加`),
+    who stand for the body: no post."""
     fused = word_at(text, end - 1, titles) if end > 0 else None
-    return word_at(text, end, titles) is not None or (fused is not None and len(fused) == 2)
+    title = word_at(text, end, titles)
+    if title in group_titles and end + len(title) not in people_starts:
+        return False
+    return title is not None or (fused is not None and len(fused) == 2)

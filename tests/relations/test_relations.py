@@ -550,6 +550,22 @@ def test_preposition_wei_after_an_adverb_appoints_no_one(rules, relation_rules):
     assert not pairs(all_relations(text, mentions, rules, relation_rules), "holds_position")
 
 
+def test_a_bodys_members_without_a_name_after_them_stand_for_the_body(rules, relation_rules):
+    text = "国家科学技术奖励大会在京举行。国家科技领导小组成员，奖励委员会委员，获奖代表参加大会。领导小组成员王建华讲话。"
+    mentions = [anchored(text, "国家科学技术奖励大会", "EVENT"), anchored(text, "国家科技领导小组", "ORG"),
+                anchored(text, "奖励委员会", "ORG"),
+                anchored(text, "领导小组", "ORG", occurrence=1, entity="ORG:国家科技领导小组"), anchored(text, "王建华", "PERSON")]
+    got = all_relations(text, mentions, rules, relation_rules, main_event="EVENT:国家科学技术奖励大会")
+    assert {("国家科技领导小组", "国家科学技术奖励大会"), ("奖励委员会", "国家科学技术奖励大会")} <= pairs(got, "participated_in")
+    assert ("holds_position", "王建华", "国家科技领导小组", "成员") in tuples(got)
+
+
+def test_a_bare_leading_group_stands_for_the_group_the_document_names(extract):
+    facts = extract("全国科技工作领导小组在京召开会议。领导小组成员王建华、李明参加会议。")
+    assert facts.titles("王建华", "全国科技工作领导小组") == {"成员"}
+    assert facts.titles("李明", "全国科技工作领导小组") == {"成员"}
+
+
 def test_appointment_needs_the_verb(rules, relation_rules):
     text = "王建华和中国科协副主席李明座谈。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中国科协", "ORG"), anchored(text, "李明", "PERSON")]
