@@ -20,7 +20,7 @@ from typing import NamedTuple
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
-from pipeline.wordlists import by_identity
+from pipeline.wordlists import by_identity, word_set
 
 LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 # the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
@@ -193,6 +193,38 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
     return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
 
 
+ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
+
+
+def elided_short_forms(names: set[str], places: frozenset[str] = frozenset()) -> dict[str, str]:
+    """A body named with a middle part of its full name left out (`中央应对疫情工作领导小组` for
+    中央应对新型冠状病毒感染肺炎疫情工作领导小组, `国家发展改革委员会` for 国家发展和改革委员会) → that
+    full name, where it is the only one the document writes with that start and end. A part that
+    names a place is no modifier left out but another body's seat (`中华人民共和国|香港特别行政区|政府`)."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_tail[name[-ELIDED_TAIL:]].append(name)
+    elided = {}
+    for short in names:
+        if len(short) < ELIDED_HEAD + ELIDED_TAIL:
+            continue
+        fulls = {full for full in by_tail[short[-ELIDED_TAIL:]] if _elides(full, short, places)}
+        if len(fulls) == 1:
+            elided[short] = fulls.pop()
+    return elided
+
+
+def _elides(full: str, short: str, places: frozenset[str]) -> bool:
+    """Whether `short` is `full` with a middle part, not a place's name, left out."""
+    cut = len(full) - len(short)
+    return cut > 0 and any(full.startswith(short[:k]) and full.endswith(short[k:]) and not _names_place(full[k:k + cut], places)
+                           for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
+
+
+def _names_place(part: str, places: frozenset[str]) -> bool:
+    return any(part[i:j] in places for i in range(len(part)) for j in range(i + 2, len(part) + 1))
+
+
 def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
     """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or
     short: `福建`) other than its home place of that level (`known`: the place list)."""
@@ -223,6 +255,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
+    named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
+    for name, target in elided_short_forms(surfaces.get("ORG", set()), named_places).items():
+        mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     for name, target in transliterated_short_forms(surfaces.get("PERSON", set())).items():
@@ -233,6 +268,13 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             seen.add(target)
             target = mapping[(key[0], target)]
         mapping[key] = target
+    for etype in SHORT_FORM_TYPES:  # `领导小组` where the document writes its group in full and short
+        names = surfaces.get(etype, set())
+        for name in names:
+            longer = {n for n in names if n != name and n.endswith(name)}
+            targets = {mapping[(etype, n)] for n in longer}
+            if mapping[(etype, name)] == name and len(longer) > 1 and len(targets) == 1 and name not in foreign[0]:
+                mapping[(etype, name)] = targets.pop()
     return mapping
 
 

@@ -28,6 +28,21 @@ def test_short_form_resolves_to_the_full_name_in_the_same_document(rules):
     assert names[("ORG", "中关村实验室")] == "中关村实验室"
 
 
+def test_a_body_named_with_a_middle_part_left_out_is_its_full_name(rules):
+    text = "中央应对新型冠状病毒感染肺炎疫情工作领导小组召开会议。中央应对疫情工作领导小组副组长出席。领导小组成员参加。"
+    mentions = [mention(text, "中央应对新型冠状病毒感染肺炎疫情工作领导小组", "ORG"), mention(text, "中央应对疫情工作领导小组", "ORG"),
+                mention(text, "领导小组", "ORG", occurrence=2)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "中央应对疫情工作领导小组")] == names[("ORG", "领导小组")] == mentions[0].text
+    text = "中华人民共和国香港特别行政区政府和中华人民共和国政府"  # a place left out names another body
+    mentions = [mention(text, "中华人民共和国香港特别行政区政府", "ORG"), mention(text, "中华人民共和国政府", "ORG"),
+                mention(text, "香港", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "中华人民共和国政府")] == "中华人民共和国政府"
+    text = "北京大学和北京师范大学"  # a start and an end of two characters: two universities
+    mentions = [mention(text, "北京大学", "ORG"), mention(text, "北京师范大学", "ORG")]
+    assert canonical_names(mentions, text, rules)[("ORG", "北京大学")] == "北京大学"
+
+
 def test_a_national_body_named_bare_before_another_country_s_is_the_news_country_s(rules):
     text = "外交部长钱其琛会见。英国外交部发表声明。俄外交部称，外交部发言人说"
     bare_first = [mention(text, "外交部", "ORG"), mention(text, "英国外交部", "ORG")]
