@@ -26,6 +26,7 @@ MAX_GAP = 60  # characters between the two mentions of a candidate
 FORMAT = "zhkg-pairs/1"
 # holds_position needs a title, which the title rules give; the model adds none
 LEARNED = ("participated_in", "organized", "received", "awarded_by", "located_in", "part_of")
+ONE_EVENT_PER_SENTENCE = ("participated_in", "organized")  # one verb of a sentence: one event a name attends or holds
 
 
 @dataclass(frozen=True)
@@ -215,13 +216,24 @@ def combine(text: str, relations: list[Relation], found: list[Candidate], model:
         elif p >= model.drop_below.get(r.type, 0.0):
             out.append(replace(r, confidence=round(model.relation_confidence(p), 3)))
     have = {(r.type, r.head, r.tail) for r in relations}
-    out += list(_added(text, best, have, model))
+    told: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (type, head) → where the rules found its events
+    for r in relations:
+        if r.type in ONE_EVENT_PER_SENTENCE:
+            told.setdefault((r.type, r.head), []).extend((e.start, e.end) for e in r.evidence)
+    out += list(_added(text, best, have, model, told))
     return out
 
 
-def _added(text: str, best: dict, have: set, model: PairModel) -> Iterator[Relation]:
+def _added(text: str, best: dict, have: set, model: PairModel,
+           told: dict[tuple[str, str], list[tuple[int, int]]]) -> Iterator[Relation]:
+    """The pairs the model is sure of that the rules missed; not another event of a name in a
+    sentence where the rules found the event it attends or holds (`…也参加了茶话会`: not 党的十五大,
+    named elsewhere)."""
     for key, (p, candidate) in best.items():
         threshold = model.add_above.get(key[0])
+        start, end = candidate.sentence
+        if any(s < end and start < e for s, e in told.get((key[0], key[1]), ())):
+            continue
         if key not in have and threshold is not None and p >= threshold:
             yield Relation(key[0], key[1], key[2], evidence_of(text, *candidate.sentence),
                            round(model.relation_confidence(p), 3), "learned")

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_RELATION_MODEL
-from pipeline.records import Relation
+from pipeline.records import Relation, Span
 from pipeline.relations.pairs import MAX_GAP, Candidate, PairModel, candidates, combine, load_pair_model
 from tests.conftest import anchored
 
@@ -69,6 +69,15 @@ def test_the_model_adds_what_it_is_sure_of_and_drops_what_it_finds_unlikely():
     added = combine(text, [], [_candidate("strong", head="PERSON:乙")], MODEL)
     assert [(r.head, r.rule) for r in added] == [("PERSON:乙", "learned")]
     assert combine(text, [], [_candidate(head="PERSON:乙")], MODEL) == []  # p = σ(1) < 0.9
+
+
+def test_the_model_adds_no_other_event_to_a_name_where_the_rules_found_the_one_it_attends():
+    text = "甲出席茶话会。"
+    rule = Relation("participated_in", "PERSON:甲", "EVENT:茶话会", (Span(0, 7, text),), 0.75, "trigger:attend")
+    other = Candidate("participated_in", "PERSON:甲", "EVENT:十五大", (0, 7), ("participated_in", "strong"))
+    assert [r.tail for r in combine(text, [rule], [other], MODEL)] == ["EVENT:茶话会"]
+    elsewhere = Candidate("participated_in", "PERSON:甲", "EVENT:十五大", (8, 12), ("participated_in", "strong"))
+    assert [r.tail for r in combine(text + "甲到会。", [rule], [elsewhere], MODEL)] == ["EVENT:茶话会", "EVENT:十五大"]
 
 
 def test_a_relation_without_a_candidate_keeps_its_rules_confidence():
