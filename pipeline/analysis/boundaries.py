@@ -9,17 +9,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from pipeline.analysis.chunks import ANNIVERSARY
-from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
-PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
-# the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
-NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
-NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
+
+
+
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 NAMELESS_POS = frozenset("tf")  # time words and locatives of two characters or more (`如今`, `前夕`): no part of a name
 PLURAL = "们"

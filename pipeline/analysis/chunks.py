@@ -4,9 +4,11 @@ kept whole."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from pipeline.analysis.matching import NAME_CHAR, alternation, protected
+from pipeline.analysis.wordindex import NOMINAL_POS_EXCLUDED, NOUN_POS
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -36,7 +38,8 @@ QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人�
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
                 known_ends: dict[int, int] | None = None, anchors: set[int] | None = None,
-                nominal_words: dict[int, int] | None = None, nouns: frozenset[tuple[int, int]] = frozenset()) -> int:
+                nominal_words: dict[int, int] | None = None, nouns: frozenset[tuple[int, int]] = frozenset(),
+                verbs: dict[int, int] | None = None) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
     and places) stops nothing (`以色列`, `上海合作组织`), nor one before an anniversary (`成立|100
@@ -45,7 +48,9 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     A stop word inside a longer noun or modifier of the word analysis (`nominal_words`: start →
     end) stops nothing (`高等`, `共和国`, `和平`), nor, in an event's name, one it reads as a noun
     (`nouns`: (start, end) spans; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
-    organises or represents anything); an organisation's name stops at a person noun (`同志`)."""
+    organises or represents anything) or that lies inside a longer verb (`verbs`: start → end), which
+    names its theme (`领导人|应对|新冠肺炎特别峰会`, `…运动|走向|市场研讨会`); an organisation's name stops
+    at a person noun (`同志`)."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
@@ -62,11 +67,11 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             break
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
-        if stop and not protected(text, pos - len(stop), pos, rules.protected_words) \
-                and not _inside_word(pos - len(stop), pos, nominal_words) \
-                and not (chunker.label == "EVENT" and (pos - len(stop), pos) in nouns) \
-                and not _inside_known(pos - len(stop), pos, known_ends) and not ANNIVERSARY.match(text, pos) \
-                and not SET_PHRASE.match(text, pos - len(stop)) and not _honoured_groups(text, pos, stop, chunker, rules):
+        at = (pos - len(stop), pos) if stop else None
+        if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
+                and not (chunker.label == "EVENT" and (at in nouns or _inside_word(*at, verbs))) \
+                and not _inside_known(*at, known_ends) and not ANNIVERSARY.match(text, pos) \
+                and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules):
             break
         pos -= 1
     return pos
@@ -242,10 +247,26 @@ def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
     return re.compile(alternation(suffixes))
 
 
+def chunk_words(words: Iterable[tuple[int, int, str]] | None
+                ) -> tuple[dict[int, int], frozenset[tuple[int, int]], dict[int, int]]:
+    """What `chunks.find_chunk_mentions` reads of a word analysis: start → end of its nouns and
+    modifiers of two characters or more, the (start, end) of its nouns, and start → end of its
+    verbs of two characters or more."""
+    nominal, nouns, verbs = {}, set(), {}
+    for start, end, pos in words or ():
+        if end - start >= 2 and pos not in NOMINAL_POS_EXCLUDED:
+            nominal[start] = end
+        elif end - start >= 2 and pos == "v":
+            verbs[start] = end
+        if pos in NOUN_POS:
+            nouns.add((start, end))
+    return nominal, frozenset(nouns), verbs
+
+
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
                         known_ends: dict[int, int] | None = None,
                         nominal_words: dict[int, int] | None = None,
-                        nouns: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+                        nouns: frozenset[tuple[int, int]] = frozenset(), verbs: dict[int, int] | None = None) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
@@ -264,7 +285,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
                     or text[end - 2:end] in suffix_words:
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, nouns)
+            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, nouns, verbs)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.analysis.boundaries import MIN_BODY_HEAD_CHARS, NOUN_POS
+from pipeline.analysis.boundaries import MIN_BODY_HEAD_CHARS
 from pipeline.analysis.matching import PAUSES
-from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import word_set

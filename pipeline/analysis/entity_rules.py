@@ -18,8 +18,6 @@ from spacy.tokens import Doc
 
 from pipeline.analysis.analysed_mentions import enumerated_people, model_mentions, worded_names, worded_people
 from pipeline.analysis.boundaries import (
-    NOMINAL_POS_EXCLUDED,
-    NOUN_POS,
     SESSION_NUMBER,
     bare_heads,
     councils_as_bodies,
@@ -32,7 +30,7 @@ from pipeline.analysis.boundaries import (
     unworded_places,
     without_leading_places,
 )
-from pipeline.analysis.chunks import counted_honours, find_chunk_mentions, listed_plenums
+from pipeline.analysis.chunks import chunk_words, counted_honours, find_chunk_mentions, listed_plenums
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -49,7 +47,7 @@ from pipeline.analysis.name_edges import (
 )
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
-from pipeline.analysis.wordindex import word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -360,10 +358,8 @@ class EntityRules:
         for m in (m for m in lexical if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = None if doc._.zhkg_words is None else word_analysis(doc._.zhkg_words)
-        nominal = {start: end for start, end, pos in words or () if pos not in NOMINAL_POS_EXCLUDED and end - start >= 2}
-        nouns = frozenset((start, end) for start, end, pos in words or () if pos in NOUN_POS)
         candidates = (known + find_pattern_mentions(text, self.patterns)
-                      + find_chunk_mentions(text, self.rules, anchors, known_ends, nominal, nouns) + listed_plenums(text))
+                      + find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words)) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)

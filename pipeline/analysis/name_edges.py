@@ -6,10 +6,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, PREDICATE_POS, SESSION_NUMBER
+from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES
-from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import starts_with_any, word_at
 

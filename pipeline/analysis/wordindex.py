@@ -5,6 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
+PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
+# the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
+NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
+NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 
 class Crossing:
     """The positions strictly inside the words of a word analysis, each → its word's (start, end),

@@ -328,7 +328,8 @@ def test_the_word_analysis_indexes_equal_a_scan_of_its_words():
 def test_unworded_people_equals_a_scan_of_every_word():
     import random
 
-    from pipeline.analysis.boundaries import PREDICATE_POS, unworded_people
+    from pipeline.analysis.boundaries import unworded_people
+    from pipeline.analysis.wordindex import PREDICATE_POS
 
     def scanned(mentions, words):  # every word against every mention
         return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(

@@ -644,6 +644,20 @@ def test_a_session_number_after_a_termed_body_stays_in_the_name(rules):
     assert {m.text for m in find_chunk_mentions("这是一次会议", rules)} == set()  # `一次` counts here
 
 
+def test_a_stop_word_inside_a_verb_of_an_event_s_theme_stops_no_event_name(rules):
+    text = "出席二十国集团领导人应对新冠肺炎特别峰会，单位受到中关村实验室党委表扬"
+    verbs = {10: 12, 24: 26}  # 应对, 受到
+    found = names(find_chunk_mentions(text, rules, anchors={text.index("单位")}, verbs=verbs))
+    assert "二十国集团领导人应对新冠肺炎特别峰会" in found
+    assert "新冠肺炎特别峰会" in names(find_chunk_mentions(text, rules))
+    assert not [n for n in found if "受到" in n]  # an organisation's name stops there all the same
+
+
+def test_no_name_begins_with_a_part_of_the_year(extract):
+    facts = extract("去年年底中央经济工作会议提出，要做好工作。")
+    assert "中央经济工作会议" in facts.names("EVENT")
+
+
 def test_a_congress_keeps_the_representatives_in_its_name(rules):
     texts = {m.text for m in find_chunk_mentions("第九届全县人民代表大会第三次会议开幕", rules, nominal_words={7: 11})}
     assert "第九届全县人民代表大会第三次会议" in texts
