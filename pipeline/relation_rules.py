@@ -82,6 +82,7 @@ class RelationRules:
     roster_intro: re.Pattern  # `出席招待会的还有：`: who is listed after it took part
     roster_confidence: float
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
+    kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -179,6 +180,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         roster_intro=_words_regex(roster.get("intros", []), "roster/intros", path),
         roster_confidence=roster.get("confidence", 0.7),
         event_parts=longest_first(roster.get("event_parts", [])),
+        kin_nouns=longest_first(roster.get("kin_nouns", [])),
     )
 
 

@@ -20,6 +20,7 @@ from pipeline.relations.mentions import (
     within,
 )
 from pipeline.relations.titles import ends_with_title
+from pipeline.wordlists import word_at
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
@@ -91,7 +92,8 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
     the event named or referred to before `的`, and so did the bodies whose office-holders are
     listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event, where
     its name holds that word (`座谈会` is no congress's) or the word names a part of any event
-    (`出席闭幕会的…`). `main_event`: the document's, or each part's (`MainEvents`)."""
+    (`出席闭幕会的…`); not a person a kinship noun follows (`华罗庚夫人吴筱元`: 吴筱元 came).
+    `main_event`: the document's, or each part's (`MainEvents`)."""
     main_events = MainEvents.of(main_event)
     for match in rules.roster_intro.finditer(text):
         main = main_events.at(match.start())
@@ -106,7 +108,8 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
         evidence = evidence_of(text, match.start(), end)
         for m in mentions:
             if match.end() <= m.start and m.end <= end and not m.nested and (
-                    m.type == "PERSON" or m.type == "ORG" and ends_with_title(text, m.end, titles)):
+                    m.type == "PERSON" and not word_at(text, m.end, rules.kin_nouns)
+                    or m.type == "ORG" and ends_with_title(text, m.end, titles)):
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 
 

@@ -765,6 +765,23 @@ def test_a_roster_of_an_events_opening_or_closing_is_the_main_events(rules, rela
     assert not list(roster_relations(text, mentions[:1], session, rules.titles, relation_rules))
 
 
+def test_a_roster_of_relatives_lists_who_came_not_whose_relatives(rules, relation_rules):
+    from pipeline.relations.attachments import roster_relations
+
+    text = "出席招待会的有：华罗庚夫人吴筱元、肖华夫人王新兰等。"
+    mentions = [anchored(text, n, "PERSON") for n in ("华罗庚", "吴筱元", "肖华", "王新兰")]
+    got = pairs(roster_relations(text, mentions, "EVENT:迎春招待会", rules.titles, relation_rules), "participated_in")
+    assert got == {("吴筱元", "迎春招待会"), ("王新兰", "迎春招待会")}
+
+
+def test_speaking_at_a_meeting_is_taking_part_in_it(extract):
+    facts = extract("全国档案局长馆长会议在京召开。国家档案局局长王刚在会上指出，今年的任务很重。"
+                    "李明在党的十五大报告的基础上提出新看法。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("王刚", "全国档案局长馆长会议") in attended
+    assert ("李明", "党的十五大") not in attended  # `在…基础上`: no meeting
+
+
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
     from pipeline.analysis.sentences import split_sentences
     from pipeline.relations.triggers import trigger_relations
