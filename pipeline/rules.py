@@ -92,6 +92,7 @@ class RecognitionRules:
     object_heads: tuple[str, ...] = ()
     verbal_heads: tuple[str, ...] = ()
     term_determiners: tuple[str, ...] = ()
+    offering_verbs: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
@@ -207,7 +208,7 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads",
     "place_list_ends", "councils", "event_bodies", "party_organs", "person_verbs", "speech_verbs",
-    "protected_words", "object_heads", "verbal_heads", "term_determiners",
+    "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)
 CHARACTER_SETS = (

@@ -71,10 +71,19 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
                 and not (chunker.label == "EVENT" and (at in nouns or _inside_word(*at, verbs))) \
                 and not _inside_known(*at, known_ends) and not ANNIVERSARY.match(text, pos) \
-                and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules):
+                and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules) \
+                and not (chunker.label == "EVENT" and stop in OFFERED_TO and _offering(text, pos, suffix_start, rules)):
             break
         pos -= 1
     return pos
+
+
+OFFERED_TO = frozenset({"向"})  # the preposition of whom an offering honours
+
+
+def _offering(text: str, start: int, end: int, rules: RecognitionRules) -> bool:
+    """Whether a verb of offering (`rules.offering_verbs`: 敬献) stands in text[start:end]."""
+    return any(v in text[start:end] for v in rules.offering_verbs)
 
 
 def _honoured_groups(text: str, pos: int, stop: str, chunker: Chunker, rules: RecognitionRules) -> bool:

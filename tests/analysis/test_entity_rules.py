@@ -658,6 +658,12 @@ def test_no_name_begins_with_a_part_of_the_year(extract):
     assert "中央经济工作会议" in facts.names("EVENT")
 
 
+def test_the_preposition_of_whom_an_offering_honours_is_the_ceremony_s(extract):
+    facts = extract("烈士纪念日向人民英雄敬献花篮仪式30日上午在北京天安门广场隆重举行。习近平等出席仪式。"
+                    "国务院总理李克强29日向全球未来科技创新合作大会致贺信。")
+    assert {"烈士纪念日向人民英雄敬献花篮仪式", "全球未来科技创新合作大会"} <= facts.names("EVENT")
+
+
 def test_a_congress_keeps_the_representatives_in_its_name(rules):
     texts = {m.text for m in find_chunk_mentions("第九届全县人民代表大会第三次会议开幕", rules, nominal_words={7: 11})}
     assert "第九届全县人民代表大会第三次会议" in texts
