@@ -216,23 +216,21 @@ def combine(text: str, relations: list[Relation], found: list[Candidate], model:
         elif p >= model.drop_below.get(r.type, 0.0):
             out.append(replace(r, confidence=round(model.relation_confidence(p), 3)))
     have = {(r.type, r.head, r.tail) for r in relations}
-    told: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (type, head) → where the rules found its events
-    for r in relations:
-        if r.type in ONE_EVENT_PER_SENTENCE:
-            told.setdefault((r.type, r.head), []).extend((e.start, e.end) for e in r.evidence)
+    ruled = {key for key in have if key[0] in ONE_EVENT_PER_SENTENCE}
+    told = {(c.relation, c.head, c.sentence) for c in found  # the rules' events a sentence names
+            if (c.relation, c.head, c.tail) in ruled and f"{c.relation}|main" not in c.features}
     out += list(_added(text, best, have, model, told))
     return out
 
 
-def _added(text: str, best: dict, have: set, model: PairModel,
-           told: dict[tuple[str, str], list[tuple[int, int]]]) -> Iterator[Relation]:
+def _added(text: str, best: dict, have: set, model: PairModel, told: set) -> Iterator[Relation]:
     """The pairs the model is sure of that the rules missed; not another event of a name in a
-    sentence where the rules found the event it attends or holds (`…也参加了茶话会`: not 党的十五大,
-    named elsewhere)."""
+    sentence that names the event the rules found it attends or holds (`…也参加了茶话会`: not
+    党的十五大, named elsewhere; but where the rules took a bare `会议` for the main event, the model
+    may name another)."""
     for key, (p, candidate) in best.items():
         threshold = model.add_above.get(key[0])
-        start, end = candidate.sentence
-        if any(s < end and start < e for s, e in told.get((key[0], key[1]), ())):
+        if (key[0], key[1], candidate.sentence) in told:
             continue
         if key not in have and threshold is not None and p >= threshold:
             yield Relation(key[0], key[1], key[2], evidence_of(text, *candidate.sentence),

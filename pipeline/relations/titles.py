@@ -24,6 +24,7 @@ from pipeline.wordlists import ends_with_any, word_at
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
 LIST_MARK = "、"
+CLAUSE_END = re.compile("[，。；！？,;!?\n]")
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -318,10 +319,14 @@ def ends_with_title(text: str, end: int, titles: tuple[str, ...], group_titles: 
                     people_starts: frozenset[int] = frozenset()) -> bool:
     """Whether a title follows position `end` (`国务院|副总理`), or a two-character one shares the
     name's last character (`国防部|长`: 国防部部长): the organisation names a post. A title many
-    hold (`group_titles`) with no name after it names the body's members (`国家科技领导小组成员，…参加`),
-    who stand for the body: no post."""
+    hold (`group_titles`) with no name after it in its clause names the body's members
+    (`国家科技领导小组成员，…参加`, `学部主席团成员、各学部院士代表…参加`), who stand for the body: no
+    post (but `政治局常委、…组长蔡奇` is one)."""
     fused = word_at(text, end - 1, titles) if end > 0 else None
     title = word_at(text, end, titles)
-    if title in group_titles and end + len(title) not in people_starts:
-        return False
+    if title in group_titles:
+        after = end + len(title)
+        clause_end = CLAUSE_END.search(text, after)
+        if not any(after <= p < (clause_end.start() if clause_end else len(text)) for p in people_starts):
+            return False
     return title is not None or (fused is not None and len(fused) == 2)

@@ -74,10 +74,14 @@ def test_the_model_adds_what_it_is_sure_of_and_drops_what_it_finds_unlikely():
 def test_the_model_adds_no_other_event_to_a_name_where_the_rules_found_the_one_it_attends():
     text = "甲出席茶话会。"
     rule = Relation("participated_in", "PERSON:甲", "EVENT:茶话会", (Span(0, 7, text),), 0.75, "trigger:attend")
+    named = Candidate("participated_in", "PERSON:甲", "EVENT:茶话会", (0, 7), ("participated_in", "strong"))
     other = Candidate("participated_in", "PERSON:甲", "EVENT:十五大", (0, 7), ("participated_in", "strong"))
-    assert [r.tail for r in combine(text, [rule], [other], MODEL)] == ["EVENT:茶话会"]
+    assert [r.tail for r in combine(text, [rule], [named, other], MODEL)] == ["EVENT:茶话会"]
     elsewhere = Candidate("participated_in", "PERSON:甲", "EVENT:十五大", (8, 12), ("participated_in", "strong"))
-    assert [r.tail for r in combine(text + "甲到会。", [rule], [elsewhere], MODEL)] == ["EVENT:茶话会", "EVENT:十五大"]
+    assert [r.tail for r in combine(text + "甲到会。", [rule], [named, elsewhere], MODEL)] == ["EVENT:茶话会", "EVENT:十五大"]
+    # the rules' event not named in the sentence (a bare `会议` taken for the main event): the model may name another
+    referred = Candidate("participated_in", "PERSON:甲", "EVENT:茶话会", (0, 7), ("participated_in", "participated_in|main"))
+    assert [r.tail for r in combine(text, [rule], [referred, other], MODEL)] == ["EVENT:茶话会", "EVENT:十五大"]
 
 
 def test_a_relation_without_a_candidate_keeps_its_rules_confidence():

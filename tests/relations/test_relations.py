@@ -559,6 +559,11 @@ def test_a_bodys_members_without_a_name_after_them_stand_for_the_body(rules, rel
     got = all_relations(text, mentions, rules, relation_rules, main_event="EVENT:国家科学技术奖励大会")
     assert {("国家科技领导小组", "国家科学技术奖励大会"), ("奖励委员会", "国家科学技术奖励大会")} <= pairs(got, "participated_in")
     assert ("holds_position", "王建华", "国家科技领导小组", "成员") in tuples(got)
+    text = "国家科学技术奖励大会在京举行。中共中央政治局常委、领导小组组长王建华出席大会。"  # a chain goes on to a name
+    mentions = [anchored(text, "国家科学技术奖励大会", "EVENT"), anchored(text, "中共中央政治局", "ORG"),
+                anchored(text, "领导小组", "ORG"), anchored(text, "王建华", "PERSON")]
+    got = all_relations(text, mentions, rules, relation_rules, main_event="EVENT:国家科学技术奖励大会")
+    assert pairs(got, "participated_in") == {("王建华", "国家科学技术奖励大会")}
 
 
 def test_a_bare_leading_group_stands_for_the_group_the_document_names(extract):
