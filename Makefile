@@ -7,7 +7,7 @@ ZHKG_DATA ?= $(SHARED)/data
 GOLD ?= $(SHARED)/gold/dev
 OUT ?= outputs
 
-.PHONY: setup run view test lint eval eval-relations eval-ner bench train train-words train-relations lexicons clean
+.PHONY: setup run view test lint eval eval-relations eval-silver eval-ner bench train train-words train-relations lexicons clean
 
 $(BIN)/zhkg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ eval: setup
 # the relation stage alone, on the gold entities of $(GOLD)
 eval-relations: setup
 	$(BIN)/zhkg eval --gold $(GOLD) --pred build/eval-dev-gold-entities --gold-entities
+
+# the silver set (tests/silver): its texts rebuilt from $(ZHKG_DATA), then run and scored
+eval-silver: setup
+	$(BIN)/python -m pipeline.tools.silver --data $(ZHKG_DATA) --out build/silver $(if $(SETS),--sets $(SETS))
+	$(BIN)/zhkg run build/silver --out build/eval-silver --force
+	$(BIN)/zhkg eval --gold build/silver --pred build/eval-silver
 
 eval-ner: setup
 	$(BIN)/zhkg eval-ner --data $(ZHKG_DATA)
