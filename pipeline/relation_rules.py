@@ -70,6 +70,7 @@ class RelationRules:
     appointment_former: tuple[str, ...]
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
+    implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
@@ -168,6 +169,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
         **_appointment_rules(data.get("appointments", {}), path),
+        implied_bodies=tuple((tuple(b["bodies"]), longest_first(b["titles"])) for b in data.get("implied_bodies", [])),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55),
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),

@@ -30,6 +30,7 @@ from pipeline.relations.titles import (
     dismissal_relations,
     ends_with_title,
     home_title_relations,
+    implied_body_relations,
     leader_relations,
     title_chain_relations,
 )
@@ -63,6 +64,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += dismissal_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
+    found += implied_body_relations(text, mentions, rules)
     found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))

@@ -572,6 +572,21 @@ def test_a_bare_leading_group_stands_for_the_group_the_document_names(extract):
     assert facts.titles("李明", "全国科技工作领导小组") == {"成员"}
 
 
+def test_a_post_of_one_state_body_is_held_there_where_the_document_names_it(rules, relation_rules):
+    text = "国务院举行团拜会。国务委员李铁映、迟浩田出席。全国人大常委会开会，张春贤副委员长主持。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李铁映", "PERSON"), anchored(text, "迟浩田", "PERSON"),
+                anchored(text, "全国人大常委会", "ORG"), anchored(text, "张春贤", "PERSON")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert {t for t in got if t[0] == "holds_position"} == {
+        ("holds_position", "李铁映", "国务院", "国务委员"), ("holds_position", "迟浩田", "国务院", "国务委员"),
+        ("holds_position", "张春贤", "全国人大常委会", "副委员长")}
+    text = "李强同新加坡总理黄循财会谈。黄循财总理表示感谢。国务院有关部门负责人参加。副总理王明出席。"
+    mentions = [anchored(text, "李强", "PERSON"), anchored(text, "新加坡", "LOCATION"), anchored(text, "黄循财", "PERSON"),
+                anchored(text, "黄循财", "PERSON", occurrence=1), anchored(text, "国务院", "ORG"), anchored(text, "王明", "PERSON")]
+    got = pairs(all_relations(text, mentions, rules, relation_rules), "holds_position")
+    assert got == {("王明", "国务院")}  # a foreign premier holds no post at the State Council
+
+
 def test_appointment_needs_the_verb(rules, relation_rules):
     text = "王建华和中国科协副主席李明座谈。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中国科协", "ORG"), anchored(text, "李明", "PERSON")]
