@@ -178,6 +178,15 @@ def test_sub_body_party_committee_is_part_of_its_body(relation_rules):
         ("中关村实验室党委", "中关村实验室"), ("北京市司法局党委", "北京市司法局")}
 
 
+def test_a_body_s_departments_bureaus_and_boards_are_part_of_it(relation_rules):
+    names = ["中共中央", "中共中央组织部", "国务院", "国务院宗教事务局", "飞鹰集团公司", "飞鹰集团公司董事会", "团中央",
+             "团中央书记处", "北京大学"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("中共中央组织部", "中共中央"), ("国务院宗教事务局", "国务院"), ("飞鹰集团公司董事会", "飞鹰集团公司"),
+        ("团中央书记处", "团中央")}
+
+
 def test_sub_body_without_its_parent_gives_nothing(relation_rules):
     entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:北京市司法局": ("ORG", "北京市司法局")}
     assert list(sub_body_relations(entities, relation_rules)) == []
