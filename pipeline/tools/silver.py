@@ -33,6 +33,8 @@ def pd98_text(article: dict) -> str:
 
 
 def _lines(path: Path) -> Iterable[dict]:
+    if not path.is_file():
+        raise SystemExit(f"silver: {path} not found (the shared data folder: --data or $ZHKG_DATA)")
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")) as f:
         for line in f:
             yield json.loads(line)

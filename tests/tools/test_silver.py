@@ -45,6 +45,8 @@ def test_texts_are_rebuilt_as_they_were_annotated(tmp_path):
     with pytest.raises(SystemExit, match="1 documents not in"):
         materialize(data, tmp_path / "c", silver=silver)
     assert xwlb_text(item).startswith("标题") and pd98_text(article).endswith("第二段。\n")
+    with pytest.raises(SystemExit, match="not found"):
+        materialize(tmp_path / "nowhere", tmp_path / "d", silver=silver)
 
 
 @pytest.mark.skipif(not (SHARED_DATA / "news_xwlb").is_dir(), reason="needs ../shared/data")
