@@ -653,6 +653,12 @@ def test_a_stop_word_inside_a_verb_of_an_event_s_theme_stops_no_event_name(rules
     assert not [n for n in found if "受到" in n]  # an organisation's name stops there all the same
 
 
+def test_a_government_right_after_a_verb_is_its_object(extract):
+    facts = extract("叙利亚反政府武装发动袭击。日本银行串通政府。北京市人民政府发布通知。")
+    assert not {n for n in facts.names("ORG") if n.endswith("反政府") or "串通" in n}
+    assert {"日本银行", "北京市人民政府"} <= facts.names("ORG")
+
+
 def test_no_name_begins_with_a_part_of_the_year(extract):
     facts = extract("去年年底中央经济工作会议提出，要做好工作。")
     assert "中央经济工作会议" in facts.names("EVENT")
