@@ -659,6 +659,11 @@ def test_a_government_right_after_a_verb_is_its_object(extract):
     assert {"日本银行", "北京市人民政府"} <= facts.names("ORG")
 
 
+def test_a_description_with_an_evaluative_or_ranking_modifier_names_no_body(extract):
+    facts = extract("美国知名跨国公司纷纷来华投资。路桥区首家股份制医院开业。英国主要病毒检测实验室发布报告。")
+    assert not {n for n in facts.names("ORG") if any(w in n for w in ("知名", "首家", "主要"))}
+
+
 def test_no_name_begins_with_a_part_of_the_year(extract):
     facts = extract("去年年底中央经济工作会议提出，要做好工作。")
     assert "中央经济工作会议" in facts.names("EVENT")
