@@ -16,9 +16,6 @@ from pipeline.wordlists import ends_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
-
-
-
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 NAMELESS_POS = frozenset("tf")  # time words and locatives of two characters or more (`如今`, `前夕`): no part of a name
 PLURAL = "们"
@@ -26,8 +23,8 @@ CROSSING_POS = PREDICATE_POS | GIVEN_NAME_EXCLUDED | {"n"}  # words no name ends
 MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing words (大型)
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifiers before a meeting's name
-RESULTATIVES = frozenset("完好到透住")
-QUOTED = re.compile("“[^”]*”")  # resultative complements of a verb (结果补语: 开好, 参加完)
+RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
+QUOTED = re.compile("“[^”]*”")  # a quotation: what it quotes is no clause of the name
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
 NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
@@ -253,6 +250,8 @@ def _verb_ends(pos: int, words: WordAnalysis) -> bool:
     tag = words.ending.get(pos)
     start = words.long_word_starts.get(pos)
     return tag == "v" or (tag == "vn" and start is not None and words.ending.get(start) in ("v", "d"))
+
+
 COUNTERS = "项名个位批家所座支条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
 COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
 

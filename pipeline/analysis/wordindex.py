@@ -10,6 +10,7 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 
+
 class Crossing:
     """The positions strictly inside the words of a word analysis, each → its word's (start, end),
     looked up by bisection (a dictionary of them held a tuple per character of a document)."""

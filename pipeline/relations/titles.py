@@ -25,7 +25,6 @@ from pipeline.wordlists import ends_with_any, word_at
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
 LIST_MARK = "、"
-CLAUSE_END = re.compile("[，。；！？,;!?\n]")
 POST_OF_PLACE_CHARS = 15  # a place's posts before a name (`马耳他|副总理兼外交和环境部长|乔治·韦拉`)
 
 
@@ -305,7 +304,7 @@ def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationR
 def _place_post(text: str, start: int, place_ends: list[int]) -> bool:
     """Whether a place ends a few characters before `start`, in its clause."""
     i = bisect_right(place_ends, start) - 1
-    return i >= 0 and start - place_ends[i] <= POST_OF_PLACE_CHARS and not CLAUSE_END.search(text, place_ends[i], start)
+    return i >= 0 and start - place_ends[i] <= POST_OF_PLACE_CHARS and not CLAUSE_MARKS.search(text, place_ends[i], start)
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -364,7 +363,7 @@ def ends_with_title(text: str, end: int, titles: tuple[str, ...], group_titles: 
     title = word_at(text, end, titles)
     if title in group_titles:
         after = end + len(title)
-        clause_end = CLAUSE_END.search(text, after)
+        clause_end = CLAUSE_MARKS.search(text, after)
         if not any(after <= p < (clause_end.start() if clause_end else len(text)) for p in people_starts):
             return False
     return title is not None or (fused is not None and len(fused) == 2)
