@@ -78,6 +78,13 @@ def ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
     return None
 
 
+def words_ending(text: str, end: int, words: tuple[str, ...]) -> list[str]:
+    """All of `words` that end at `end` in `text`, the longest first."""
+    groups = by_last(words)
+    return [text[end - length:end] for length, group in groups.get(text[end - 1:end] if end > 0 else "", groups[""])
+            if length <= end and text[end - length:end] in group]
+
+
 def starts_with_any(text: str, words: tuple[str, ...]) -> str | None:
     """The longest of `words` that `text` starts with, if any."""
     return word_at(text, 0, words)

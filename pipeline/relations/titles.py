@@ -20,7 +20,7 @@ from pipeline.relations.mentions import (
     title_end,
 )
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, word_at
+from pipeline.wordlists import ends_with_any, word_at, words_ending
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
@@ -87,13 +87,11 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
     while pos > 0:
-        title = ends_with_any(text, pos, titles)
-        if title is None:
+        attached = _attached_title(text, pos, titles, orgs_by_end, rules)
+        if attached is None:
             break
-        modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
-        title = modifier + title
+        title, org = attached
         title_start = pos - len(title)
-        org = None if title in rules.unattached_titles else _org_before(text, title_start, orgs_by_end, rules)
         if org:
             for held in [title, *pending, *(ranks if title in rules.committee_ranks else ())]:
                 yield Relation("holds_position", person.entity, org.entity,
@@ -114,6 +112,22 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
             pending = []
         pos -= len(separator)
+
+
+def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: dict[int, Anchored],
+                    rules: RelationRules) -> tuple[str, Anchored | None] | None:
+    """The title (with its modifier) that ends at `pos`, and the organisation it follows: the
+    longest title that follows one, a shorter one where the longer takes the organisation's last
+    characters (`中央纪委|书记`, not `中央|纪委书记`); else the longest title, with None."""
+    found = []
+    for title in words_ending(text, pos, titles):
+        modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
+        title = modifier + title
+        org = None if title in rules.unattached_titles else _org_before(text, pos - len(title), orgs_by_end, rules)
+        if org:
+            return title, org
+        found.append(title)
+    return (found[0], None) if found else None
 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:

@@ -111,6 +111,9 @@ def test_title_chain_two_bodies(rules, relation_rules):
     ("中共中央政治局委员、北京市委书记、北京市市长王建华出席晚会。",
      [("中共中央政治局", "ORG", 0), ("北京市委", "ORG", 0), ("北京市", "LOCATION", 1)],
      {("中共中央政治局", "委员"), ("北京市委", "书记")}),
+    # a longer title that would take the body's last characters (纪委书记) gives way to one that follows it
+    ("中共中央政治局常委、中央纪委书记王建华作工作报告。", [("中共中央政治局", "ORG", 0), ("中央纪委", "ORG", 0)],
+     {("中共中央政治局", "常委"), ("中央纪委", "书记")}),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
