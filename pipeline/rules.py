@@ -70,6 +70,8 @@ class RecognitionRules:
     councils: tuple[str, ...]
     event_bodies: tuple[str, ...]
     party_organs: tuple[str, ...]
+    chain_organs: tuple[str, ...]
+    body_organs: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -207,7 +209,7 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 # recognition.yaml's lists of words, each longest first (an absent list is empty)
 WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads",
-    "place_list_ends", "councils", "event_bodies", "party_organs", "person_verbs", "speech_verbs",
+    "place_list_ends", "councils", "event_bodies", "party_organs", "chain_organs", "body_organs", "person_verbs", "speech_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)

@@ -1,7 +1,7 @@
 """The word-list lookups give what trying every word of the list gives, longest first."""
 import random
 
-from pipeline.wordlists import ends_with_any, starts_with_any, word_at
+from pipeline.wordlists import ends_with_any, starts_with_any, word_at, words_ending
 
 
 def longest_at(text: str, start: int, words: tuple[str, ...]) -> str | None:
@@ -25,3 +25,9 @@ def test_lookups_match_trying_every_word_at_every_position():
             assert word_at(text, position, words) == longest_at(text, position, words), (text, position, words)
             assert ends_with_any(text, position, words) == longest_ending(text, position, words), (text, position, words)
         assert starts_with_any(text, words) == longest_at(text, 0, words)
+
+
+def test_words_ending_lists_every_word_ending_there_the_longest_first():
+    words = ("书记", "纪委书记", "委书记", "主任")
+    assert words_ending("中央纪委书记", 6, words) == ["纪委书记", "委书记", "书记"]
+    assert words_ending("中央纪委书记", 5, words) == []

@@ -45,6 +45,7 @@ from pipeline.analysis.name_edges import (
     without_leading_function_words,
     without_trailing_predicates,
 )
+from pipeline.analysis.organs import chain_organs, organ_bodies
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, word_analysis
@@ -385,7 +386,9 @@ class EntityRules:
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
-        merged = propagate(text, merged, words=words, local=self.rules.generic_chunks)
+        merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
+                              self.rules.chain_organs, self.rules.titles)
+        merged = organ_bodies(merged, text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc
 

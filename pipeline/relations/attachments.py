@@ -22,6 +22,7 @@ from pipeline.relations.mentions import (
 from pipeline.relations.titles import ends_with_title
 from pipeline.wordlists import word_at
 
+PARTY = "中共"
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
 
@@ -31,7 +32,8 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     """`中关村实验室党委` is part_of `中关村实验室`, `中国科学院…研究所` part_of `中国科学院`: a
     name ending in a sub-body suffix belongs to the longest other organisation it starts with,
     by its name or a form the text writes it in (`surfaces`: (entity id, text); `全国政协办公厅`
-    belongs to `政协第十四届全国委员会`, written `全国政协`). A body of a session named after that
+    belongs to `政协第十四届全国委员会`, written `全国政协`); the party's organ in a body is the body's
+    (`中共全国人大常委会党组`). A body of a session named after that
     organisation (`十三届全国人大四次会议主席团`) belongs to the session, no part of it."""
     orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
     orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
@@ -39,9 +41,16 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     for name, eid in orgs.items():
         if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):
             continue
-        parent = next((n for n in by_length if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
+        parent = _longest_start(name, by_length)
+        if parent is None and name.startswith(PARTY):  # `中共|全国人大常委会党组`
+            parent = _longest_start(name[len(PARTY):], by_length)
         if parent and orgs[parent] != eid and not SESSION.search(name, len(parent)):
             yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
+
+
+def _longest_start(name: str, names: list[str]) -> str | None:
+    """The first of `names` (the longest first) of two characters or more that `name` begins with."""
+    return next((n for n in names if len(n) < len(name) and len(n) >= 2 and name.startswith(n)), None)
 
 
 def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:

@@ -190,6 +190,13 @@ def test_a_body_s_departments_bureaus_and_boards_are_part_of_it(relation_rules):
         ("团中央书记处", "团中央")}
 
 
+def test_the_party_s_organ_in_a_body_is_part_of_the_body(relation_rules):
+    names = ["中共全国人大常委会党组", "全国人大常委会", "中共中央", "中共中央政治局"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("中共全国人大常委会党组", "全国人大常委会"), ("中共中央政治局", "中共中央")}
+
+
 def test_sub_body_without_its_parent_gives_nothing(relation_rules):
     entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:北京市司法局": ("ORG", "北京市司法局")}
     assert list(sub_body_relations(entities, relation_rules)) == []

@@ -1,0 +1,83 @@
+"""Organs of a body and the body: named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
+全国人大常委会党组), or named only with its organ (`农业部党组`: 农业部)."""
+from __future__ import annotations
+
+from pipeline.records import Mention
+from pipeline.spans import Coverage
+from pipeline.wordlists import ends_with_any, word_at, word_set
+
+CHAIN_ORGAN_SCORE = 0.8
+POST_CHARS = 8  # a post between a body and the chain's separator, at most (`常务副主任委员`)
+POST_MODIFIERS = ("常务副", "第一", "常务", "副")
+PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in 全国人大常委会
+# no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a former body
+# (`…公司原|党组`), a temporary organ's task force (`…工作团队临时|党支部`)
+NO_BODY_ENDS = ("乡", "村", "原", "临时")
+
+
+def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:
+    """`mentions` and each of `organs` that stands bare after `、` and before a post (`、党组书记`,
+    `、书记处第一书记`) where a body's post ends at the `、` (`全国人大常委会|委员长|、`): that body's
+    organ, named in full (`全国人大常委会党组`); after a post of another organ, its body's organ
+    (`中共中央|政治局|常委、书记处书记`: 中共中央书记处). It replaces a bare mention of the organ; not
+    where another mention stands."""
+    bodies = {m.end: m for m in mentions if m.type == "ORG"}
+    bare = {(m.start, m.end) for m in mentions if m.type == "ORG" and m.name is None and m.text in word_set(organs)}
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions if (m.start, m.end) not in bare])
+    found = []
+    start = text.find("、")
+    while start >= 0:
+        start += 1
+        organ = word_at(text, start, organs)
+        end = start + len(organ or "")
+        body = _body_of_post(text, start - 1, bodies, titles) if organ and _is_post_at(text, end, titles) else None
+        if body and taken.free(start, end):
+            name = body.name or body.text
+            name = name[:-len(own)] if (own := ends_with_any(name, len(name), organs)) else name
+            if name:
+                found.append(Mention(start, end, organ, "ORG", "chain_organ", CHAIN_ORGAN_SCORE, name + organ))
+        start = text.find("、", start)
+    if not found:
+        return mentions
+    named = {(m.start, m.end) for m in found}
+    return sorted([m for m in mentions if (m.start, m.end) not in named] + found, key=lambda m: (m.start, m.end))
+
+
+def _body_of_post(text: str, separator: int, bodies: dict[int, Mention], titles: tuple[str, ...]) -> Mention | None:
+    """The body whose post ends at `separator` (`全国人大常委会|委员长|、`)."""
+    for length in range(1, POST_CHARS + 1):
+        body = bodies.get(separator - length)
+        if body and _is_post(text[separator - length:separator], titles):
+            return body
+    return None
+
+
+def _is_post(words: str, titles: tuple[str, ...]) -> bool:
+    modifier = next((m for m in POST_MODIFIERS if words.startswith(m) and len(words) > len(m)), "")
+    return words[len(modifier):] in word_set(titles)
+
+
+def _is_post_at(text: str, pos: int, titles: tuple[str, ...]) -> bool:
+    modifier = next((m for m in POST_MODIFIERS if text.startswith(m, pos)), "")
+    return word_at(text, pos + len(modifier), titles) is not None
+
+
+def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], place_finals: str,
+                 generic: tuple[str, ...] = ()) -> list[Mention]:
+    """`mentions` and the body of each party organ named with it (`农业部|党组`: the guidelines' X党组,
+    part_of X) that the document names no other way, as a mention inside the organ's; not past the
+    party's name (`中共|全国人大常委会|党组`). Not a place's body (`渠黎镇|党委`, `…村|党支部`): a
+    region's party committee is no part of it; nor where `NO_BODY_ENDS` or a `generic` head ends it."""
+    named = {m.name or m.text for m in mentions}
+    found = []
+    for m in mentions:
+        organ = ends_with_any(m.text, len(m.text), organs) if m.type == "ORG" and m.name is None else None
+        if not organ:
+            continue
+        start = m.start + len(PARTY) if m.text.startswith(PARTY) else m.start
+        body = text[start:m.end - len(organ)]
+        if (len(body) >= 2 and body[-1] not in place_finals and not body.endswith(NO_BODY_ENDS) and body not in named
+                and body not in word_set(generic)):
+            found.append(Mention(start, start + len(body), body, "ORG", "organ_body", CHAIN_ORGAN_SCORE))
+            named.add(body)
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions

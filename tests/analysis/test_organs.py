@@ -1,0 +1,55 @@
+import pytest
+
+from pipeline.analysis.organs import chain_organs, organ_bodies
+from tests.conftest import mention
+
+
+def organs_found(text, bodies, rules, bare=()):
+    mentions = [mention(text, body, "ORG") for body in bodies] + [mention(text, organ, "ORG") for organ in bare]
+    return {(m.text, m.name) for m in chain_organs(mentions, text, rules.chain_organs, rules.titles)
+            if m.source == "chain_organ"}
+
+
+@pytest.mark.parametrize("text, bodies, expected", [
+    # the organ of the body whose post ends at the separator
+    ("全国人大常委会委员长、党组书记王建华主持会议。", ["全国人大常委会"], {("党组", "全国人大常委会党组")}),
+    ("全国妇联副主席、书记处第一书记王建华说。", ["全国妇联"], {("书记处", "全国妇联书记处")}),
+    # after another organ's post, the organ of that organ's body
+    ("中共中央政治局常委、书记处书记王建华出席。", ["中共中央政治局"], {("书记处", "中共中央书记处")}),
+    # no body's post before the separator, or no post after the organ: no organ
+    ("各部门、党组书记王建华出席。", [], set()),
+    ("水利部、党组和党委负责同志出席。", ["水利部"], set()),
+])
+def test_an_organ_named_bare_in_a_title_chain_is_its_bodys(text, bodies, expected, rules):
+    assert organs_found(text, bodies, rules) == expected
+
+
+def test_a_bare_mention_of_the_organ_takes_its_full_name(rules):
+    text = "自然资源部部长、党组书记王建华出席。"
+    mentions = chain_organs([mention(text, "自然资源部", "ORG"), mention(text, "党组", "ORG")], text,
+                            rules.chain_organs, rules.titles)
+    assert [(m.text, m.name) for m in mentions if m.text == "党组"] == [("党组", "自然资源部党组")]
+
+
+def bodies_found(text, organs_named, rules, others=()):
+    mentions = [mention(text, name, "ORG") for name in organs_named] + [mention(text, n, t) for n, t in others]
+    return [m.text for m in organ_bodies(mentions, text, rules.body_organs, rules.place_generics, rules.generic_chunks)
+            if m.source == "organ_body"]
+
+
+@pytest.mark.parametrize("text, organ, expected", [
+    ("农业部党组书记王建华出席。", "农业部党组", ["农业部"]),
+    ("中共全国人大常委会党组召开会议。", "中共全国人大常委会党组", ["全国人大常委会"]),  # past the party's name
+    ("渠黎镇党委书记王建华说。", "渠黎镇党委", []),  # a place's party committee is no part of it
+    ("十八洞村党支部书记王建华说。", "十八洞村党支部", []),
+    ("山西省原粮食局党组书记王建华说。", "山西省原粮食局党组", ["山西省原粮食局"]),
+    ("中储粮集团公司原党组书记王建华说。", "中储粮集团公司原党组", []),  # a former organ's body is not `…原`
+    ("工作团队临时党支部成立。", "工作团队临时党支部", []),  # a task force's temporary branch
+])
+def test_a_body_named_only_with_its_party_organ_is_named_there(text, organ, expected, rules):
+    assert bodies_found(text, [organ], rules) == expected
+
+
+def test_a_body_the_document_names_elsewhere_is_not_named_again_inside_its_organ(rules):
+    text = "农业部召开会议。农业部党组书记王建华出席。"
+    assert bodies_found(text, ["农业部党组"], rules, [("农业部", "ORG")]) == []
