@@ -30,6 +30,13 @@ NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a sessio
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 
 
+def _head_ends(name: str, end: int, heads: tuple[str, ...], rules: RecognitionRules) -> bool:
+    """Whether a meeting's head ends at `end` of `name`: not one its false follower goes on
+    (`政治|协商会|议`)."""
+    head = ends_with_any(name, end, heads)
+    return head is not None and not any(name.startswith(f, end) for f in rules.false_suffix_followers.get(head, ()))
+
+
 def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int] = (),
                    predicate_ends: Iterable[int] = ()) -> int:
     """Where an event name governed by a leading predicate really starts (0: it is not): the
@@ -52,8 +59,8 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
         if pos in tagged or any(name[max(0, pos - n):pos] in predicates
                                 for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
             return pos
-        if any(name.endswith(heads, 0, pos - gap) and not any(j in name[pos - gap:pos] for j in joiners)
-               for gap in (1, 2)):
+        if any(_head_ends(name, pos - gap, heads, rules) and not any(j in name[pos - gap:pos] for j in joiners)
+               for gap in (1, 2) if pos - gap > 0):
             return pos  # `委员长会议|建议|十四届全国人大四次会议`: a whole meeting before it is its subject
     return 0
 

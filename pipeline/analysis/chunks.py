@@ -248,12 +248,18 @@ def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: Recogni
     return found.start() if found else begin
 
 
-COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
+COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
 
 
 @lru_cache(maxsize=64)
-def _suffix_regex(suffixes: tuple[str, ...]) -> re.Pattern:
-    return re.compile(alternation(suffixes))
+def _suffix_regex(suffixes: tuple[str, ...], guards: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> re.Pattern:
+    """Any of `suffixes`, the longest first; a suffix of `guards` (suffix, its false followers) only
+    where none of those follows it, so that a suffix beginning inside it is found (`政治|协商会|议`:
+    `会议`). The guarded suffixes are tried first: none begins a longer suffix; and only where a
+    suffix's first character stands."""
+    guarded = [re.escape(suffix) + f"(?!{alternation(followers)})" for suffix, followers in guards]
+    first = "".join(sorted({re.escape(suffix[0]) for suffix in suffixes}))
+    return re.compile(f"(?=[{first}])(?:" + "|".join([*guarded, alternation(s for s in suffixes if s not in dict(guards))]) + ")")
 
 
 def chunk_words(words: Iterable[tuple[int, int, str]] | None
@@ -287,12 +293,11 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     suffix_words = word_set(rules.lexicons.get("SUFFIX_WORD", ()))
     for chunker in rules.chunkers:
         chunks = []
-        for match in _suffix_regex(chunker.suffixes).finditer(text):
+        suffixes = word_set(chunker.suffixes)
+        guards = tuple((s, tuple(f)) for s, f in rules.false_suffix_followers.items() if s in suffixes)
+        for match in _suffix_regex(chunker.suffixes, guards).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
-            followers = rules.false_suffix_followers.get(suffix, ())
-            leaders = rules.false_suffix_leaders.get(suffix, ())
-            if any(text.startswith(f, end) for f in followers) or ends_with_any(text, start, leaders) \
-                    or text[end - 2:end] in suffix_words:
+            if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words:
                 continue
             begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, nouns, verbs)
             begin = _after_opening_verb(text, begin, start, chunker, rules)

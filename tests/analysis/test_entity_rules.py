@@ -26,6 +26,19 @@ def chunks_known(text, rules, known_ends):
     return {m.text for m in find_chunk_mentions(text, rules, None, known_ends)}
 
 
+def test_a_meeting_noun_is_no_head_where_it_begins_a_longer_word(rules):
+    assert "全国政协重点提案办理协商会" in chunks("汪洋主持全国政协重点提案办理协商会。", rules, "EVENT")
+    found = chunks("出席中国人民政治协商会议第十三届全国委员会第一次会议。", rules, "EVENT")
+    assert not any(name.endswith("协商会") for name in found)
+    assert "中国人民政治协商会议第十三届全国委员会第一次会议" in found
+
+
+def test_no_suffix_with_false_followers_begins_a_longer_suffix(rules):
+    for chunker in rules.chunkers:  # the chunker tries those suffixes first
+        guarded = [s for s in chunker.suffixes if s in rules.false_suffix_followers]
+        assert not [(g, s) for g in guarded for s in chunker.suffixes if s != g and s.startswith(g)]
+
+
 def found(text, patterns, etype):
     return {m.text for m in find_pattern_mentions(text, patterns) if m.type == etype}
 
