@@ -100,6 +100,24 @@ def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
     return chosen
 
 
+def listed_from(text: str, start: int, mentions: list[Anchored], max_gap: int) -> list[Anchored]:
+    """The items of a list of names that begins at `start` (`王晨、全国人大常委会副委员长石泰峰和李干杰`):
+    the first name there, each next one after a name joiner and a description of at most
+    `max_gap` characters, up to a clause mark."""
+    following = sorted((m for m in mentions if m.start >= start), key=lambda m: m.start)
+    if not following or following[0].start != start:
+        return []
+    items = [following[0]]
+    for m in following[1:]:
+        if m.start < items[-1].end:
+            continue
+        gap = text[items[-1].end:m.start]
+        if not gap.startswith(NAME_JOINERS) or len(gap) > max_gap + 1 or re.search("[，,。；;：:！？]", gap):
+            break
+        items.append(m)
+    return items
+
+
 def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) -> list[Anchored]:
     """The items of a list of names that ends at `end` (`…副总工程师覃大清、…总工程师苏权科、…周黎`):
     the name right before it and, going back, each name that a list separator follows, while

@@ -3,6 +3,7 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
@@ -18,6 +19,7 @@ from pipeline.relations.mentions import (
     coordinated,
     coordinated_before,
     evidence_of,
+    listed_from,
     listed_up_to,
     split_clauses,
     within,
@@ -238,11 +240,25 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     if relative is not None:
         described = _relative_clause_heads(relative, clause, in_sentence, head_types)
         heads = described or [h for h in heads if _copula_between(text, h.end, t_start, rules)]
+    if listed := _attendees_after(text, t_end, in_sentence, rules):
+        heads = listed  # `出席会议的还有A、B`
     if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
     elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
+
+
+ATTENDEES = re.compile(r"了?[^，,。；;！？的]{0,24}?的[^，,。；;！？的]{0,12}?还?有")  # `出席会议的(党外人士)还有`
+
+
+def _attendees_after(text: str, t_end: int, mentions: list[Anchored], rules: RelationRules) -> list[Anchored]:
+    """Who a trigger's relative clause lists after 有 (`出席会议的党外人士还有A、B和C`, `参加上述活动的有…`):
+    the people of the list that begins there."""
+    match = ATTENDEES.match(text, t_end)
+    if match is None:
+        return []
+    return listed_from(text, match.end(), [m for m in mentions if m.type == "PERSON" and not m.nested], rules.list_item_gap)
 
 
 def _subject_after_time_clause(text: str, sentence: tuple[int, int], clause: tuple[int, int], t_start: int,

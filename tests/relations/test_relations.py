@@ -227,6 +227,19 @@ def test_trigger_attend(relation_rules):
     assert not pairs(got, "organized")
 
 
+@pytest.mark.parametrize("text", ["出席会议的党外人士还有王建华、李明和张华。", "出席座谈会的还有王建华、李明和张华。"])
+def test_attendees_listed_after_a_relative_clause_take_part(relation_rules, text):
+    mentions = [anchored(text, name, "PERSON") for name in ("王建华", "李明", "张华")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:民主协商会")
+    assert pairs(got, "participated_in") == {("王建华", "民主协商会"), ("李明", "民主协商会"), ("张华", "民主协商会")}
+
+
+def test_a_list_after_a_relative_clause_is_of_attendees_only_where_it_begins_there(relation_rules):
+    text = "出席会议的还有有关部门负责同志和专家王建华。"
+    got = trig(text, [anchored(text, "王建华", "PERSON")], relation_rules, main_event="EVENT:民主协商会")
+    assert pairs(got, "participated_in") == set()
+
+
 def test_trigger_attend_coordinated_events(relation_rules):
     text = "王建华出席主题教育总结会议和党纪学习教育部署会。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "主题教育总结会议", "EVENT"),
