@@ -114,6 +114,9 @@ def test_title_chain_two_bodies(rules, relation_rules):
     # a longer title that would take the body's last characters (纪委书记) gives way to one that follows it
     ("中共中央政治局常委、中央纪委书记王建华作工作报告。", [("中共中央政治局", "ORG", 0), ("中央纪委", "ORG", 0)],
      {("中共中央政治局", "常委"), ("中央纪委", "书记")}),
+    # posts of the ministries and arts (审计长, 署长, 演员)
+    ("原国家审计署审计长王建华在会上回忆。", [("国家审计署", "ORG", 0)], {("国家审计署", "审计长")}),
+    ("中国评剧院演员王建华获奖。", [("中国评剧院", "ORG", 0)], {("中国评剧院", "演员")}),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
