@@ -6,13 +6,18 @@ offsets into the normalised text are offsets into the original text.
 import unicodedata
 
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff"}
+# corner brackets quote as curly quotes do (`『…』大型展览` in People's Daily, `「…」` in traditional text)
+_QUOTES = {"「": "“", "」": "”", "『": "“", "』": "”"}
 
 
 def fold_char(ch: str) -> str:
     """NFKC-fold one character when the result is a single character (full-width
-    digits and Latin letters become ASCII); odd spaces become a plain space."""
+    digits and Latin letters become ASCII); odd spaces become a plain space, corner
+    brackets curly quotes."""
     if ch in _SPACES:
         return " "
+    if ch in _QUOTES:
+        return _QUOTES[ch]
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch
 

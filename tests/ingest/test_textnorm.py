@@ -14,7 +14,10 @@ from pipeline.ingest.textnorm import fold, fold_char
     ("中关村实验室", "中关村实验室"),
     ("", ""),
     ("plain ascii 123", "plain ascii 123"),
-], ids=["digits", "latin", "ordinal", "ideographic-space", "nbsp", "bom", "han", "empty", "ascii"])
+    ("『三下乡』活动", "“三下乡”活动"),
+    ("「香港」", "“香港”"),
+], ids=["digits", "latin", "ordinal", "ideographic-space", "nbsp", "bom", "han", "empty", "ascii", "white-corner-brackets",
+        "corner-brackets"])
 def test_fold_maps_width_variants_and_odd_spaces(raw, folded):
     assert fold(raw) == folded
 
