@@ -218,6 +218,13 @@ def test_a_chunk_begun_inside_a_pronoun_begins_after_it_where_it_begins_with_its
     assert [m.text for m in without_leading_function_words(chunks, words)] == ["大会全体会议", "县供电局"]
 
 
+def test_a_chunk_begun_inside_a_plural_pronoun_begins_after_it():
+    text = "这些先进集体先进个人"
+    words = [(0, 2, "r"), (2, 4, "a"), (4, 6, "n"), (6, 8, "a"), (8, 10, "n")]
+    chunks = [Mention(1, 10, text[1:10], "AWARD", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["先进集体先进个人"]
+
+
 def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
     from pipeline.analysis.name_edges import conjoined_fields
 
