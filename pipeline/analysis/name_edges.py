@@ -133,6 +133,7 @@ def _without_term_number(m: Mention, text: str) -> Mention:
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月二十日讯`, `新华社…日电`)
 ROUND_CLASSIFIERS = "次届轮场回些个位批种类"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, `这|些先进集体`; not `该|县供电局`)
 ASPECT_PARTICLES = "着了过"
 DEMONSTRATIVES = "此这该那"
@@ -204,6 +205,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
         start = _after_count(m, start, starting)
+        if m.text[start - m.start] in DATELINE_HEADS and analysis.ending.get(start) == "t" \
+                and starting.get(start, (0, ""))[0] == start + 1 and m.end - start >= 3:
+            start += 1  # `一月二十日|讯|中共中央…全体会议`: a dateline's 讯, no name's
         if m.source == "rule:chunk" and analysis.ending.get(start) == "r" and starting.get(start) == (start + 1, "m") \
                 and m.text[start - m.start] == "一" and m.end - start >= 3:
             start += 1  # `这一|开馆仪式`: a determiner

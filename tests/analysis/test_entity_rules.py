@@ -33,6 +33,10 @@ def test_a_meeting_noun_is_no_head_where_it_begins_a_longer_word(rules):
     assert "中国人民政治协商会议第十三届全国委员会第一次会议" in found
 
 
+def test_a_news_agency_before_a_byline_is_named_after_the_dateline(patterns):
+    assert found("本报北京一月六日讯新华社记者王黎报道", patterns, "ORG") == {"新华社"}
+
+
 def test_no_suffix_with_false_followers_begins_a_longer_suffix(rules):
     for chunker in rules.chunkers:  # the chunker tries those suffixes first
         guarded = [s for s in chunker.suffixes if s in rules.false_suffix_followers]

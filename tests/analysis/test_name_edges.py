@@ -225,6 +225,14 @@ def test_a_chunk_begun_inside_a_plural_pronoun_begins_after_it():
     assert [m.text for m in without_leading_function_words(chunks, words)] == ["先进集体先进个人"]
 
 
+def test_a_chunk_begins_after_a_datelines_head():
+    text = "一月二十日讯中共中央纪律检查委员会第二次全体会议"
+    words = [(0, 2, "t"), (2, 5, "t"), (5, 6, "n"), (6, 10, "nt"), (10, 12, "n"), (12, 14, "vn"), (14, 17, "n"),
+             (17, 19, "m"), (19, 20, "q"), (20, 22, "n"), (22, 24, "n")]
+    chunks = [Mention(5, 24, text[5:24], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["中共中央纪律检查委员会第二次全体会议"]
+
+
 def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
     from pipeline.analysis.name_edges import conjoined_fields
 
