@@ -37,6 +37,10 @@ def test_a_news_agency_before_a_byline_is_named_after_the_dateline(patterns):
     assert found("本报北京一月六日讯新华社记者王黎报道", patterns, "ORG") == {"新华社"}
 
 
+def test_a_presidium_s_meetings_presider_is_no_meeting(rules):
+    assert "全国政协十三届一次会议主席团会议" not in chunks("全国政协十三届一次会议主席团会议主持人王建华出席。", rules, "EVENT")
+
+
 def test_no_suffix_with_false_followers_begins_a_longer_suffix(rules):
     for chunker in rules.chunkers:  # the chunker tries those suffixes first
         guarded = [s for s in chunker.suffixes if s in rules.false_suffix_followers]

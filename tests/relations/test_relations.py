@@ -117,6 +117,9 @@ def test_title_chain_two_bodies(rules, relation_rules):
     # posts of the ministries and arts (审计长, 署长, 演员)
     ("原国家审计署审计长王建华在会上回忆。", [("国家审计署", "ORG", 0)], {("国家审计署", "审计长")}),
     ("中国评剧院演员王建华获奖。", [("中国评剧院", "ORG", 0)], {("中国评剧院", "演员")}),
+    # who presides over a presidium's meetings: no meeting of it
+    ("全国政协十三届一次会议主席团会议主持人王建华出席会议。", [("全国政协十三届一次会议主席团", "ORG", 0)],
+     {("全国政协十三届一次会议主席团", "会议主持人")}),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
