@@ -41,6 +41,14 @@ def test_a_presidium_s_meetings_presider_is_no_meeting(rules):
     assert "全国政协十三届一次会议主席团会议" not in chunks("全国政协十三届一次会议主席团会议主持人王建华出席。", rules, "EVENT")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("栗战书出席中国全国人大与南非国民议会定期交流机制第五次会议开幕式并致辞。", "中国全国人大与南非国民议会定期交流机制第五次会议开幕式"),
+    ("习近平向中国共产党与世界马克思主义政党论坛致贺信。", "中国共产党与世界马克思主义政党论坛"),
+])
+def test_an_event_of_two_parties_is_named_by_both_after_a_verb_that_opens_a_name(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
+
 def test_no_suffix_with_false_followers_begins_a_longer_suffix(rules):
     for chunker in rules.chunkers:  # the chunker tries those suffixes first
         guarded = [s for s in chunker.suffixes if s in rules.false_suffix_followers]
