@@ -30,6 +30,19 @@ NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a sessio
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 
 
+HOLDING_VERBS = "办开搞"  # one-character verbs of holding an event (`办音乐会`, `开大会`)
+
+
+def _verb_before_head(m: Mention, starting: dict[int, tuple[int, str]], ending: dict[int, str]) -> int | None:
+    """The end of a one-character verb of holding right before an event name's last word, where
+    the name begins before it (`在|京办|音乐会`: 办 holds the concert; not `中拉|论坛`), else None."""
+    head = next((s for s in range(m.end - 2, m.start + 1, -1) if starting.get(s, (0, ""))[0] == m.end), None)
+    if head is None or ending.get(head) != "v" or starting.get(head - 1) != (head, "v") or head - 1 <= m.start \
+            or m.text[head - 1 - m.start] not in HOLDING_VERBS:
+        return None
+    return head
+
+
 def _head_ends(name: str, end: int, heads: tuple[str, ...], rules: RecognitionRules) -> bool:
     """Whether a meeting's head ends at `end` of `name`: not one its false follower goes on
     (`政治|协商会|议`)."""
@@ -374,7 +387,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
-    starting = word_analysis(words).starting
+    starting, ending = word_analysis(words).starting, word_analysis(words).ending
     trimmed = []
     for m in mentions:
         cut = 0
@@ -388,6 +401,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                          and starting[s][1] in (LEADING_POS if s == m.start else "vp") and text[s] not in joiners
                          and rules.event_name_starts.match(text, s + 1)]
             cut = governed_start(m.text, rules, starts, ends)
+            if not cut and (verb := _verb_before_head(m, starting, ending)):
+                cut = verb - m.start  # `京办|音乐会`: what a one-character verb governs is the bare kind
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)

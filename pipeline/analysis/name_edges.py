@@ -134,7 +134,8 @@ def _without_term_number(m: Mention, text: str) -> Mention:
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月二十日讯`, `新华社…日电`)
-ROUND_CLASSIFIERS = "次届轮场回些个位批种类"  # the classifier of a pronoun a chunk begins inside (`每|次大会…`, `这|些先进集体`; not `该|县供电局`)
+# the classifier of a pronoun a chunk begins inside (`每|次大会…`, `这|些先进集体`; not `该|县供电局`)
+ROUND_CLASSIFIERS = "次届轮场回些个位批种类"
 ASPECT_PARTICLES = "着了过"
 DEMONSTRATIVES = "此这该那"
 

@@ -589,3 +589,11 @@ def test_a_person_the_recognizer_ends_inside_a_common_noun_is_none():
     # a noun begun inside the name cuts it; one the name begins (`马克思|主义`) does not
     assert [m.text for m in unworded_people(found, words)] == ["马克思", "王毅"]
     assert [text[m.start:m.end] for m in found] == ["胡塞武", "马克思", "王毅"]
+
+
+def test_a_one_character_verb_of_holding_governs_the_bare_kind_after_it(rules):
+    text = "将在京办音乐会，中拉论坛开幕"
+    words = [(0, 1, "d"), (1, 2, "p"), (2, 3, "j"), (3, 4, "v"), (4, 7, "n"), (7, 8, "w"), (8, 9, "j"), (9, 10, "v"),
+             (10, 12, "n"), (12, 14, "v")]
+    events = [Mention(2, 7, "京办音乐会", "EVENT", "rule:chunk"), Mention(8, 12, "中拉论坛", "EVENT", "rule:chunk")]
+    assert [m.text for m in trim_governing_predicates(events, rules, text, words)] == ["音乐会", "中拉论坛"]
