@@ -82,6 +82,7 @@ class RelationRules:
     winners_confidence: float
     roster_intro: re.Pattern  # `出席招待会的还有：`: who is listed after it took part
     roster_confidence: float
+    frame_confidence: float  # `在…全会上，X…`: X took part
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
 
@@ -121,7 +122,8 @@ HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congr
                  "chaired_verbs", "guidance_heads")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
-                    "recipient_prepositions", "time_clause_openers", "time_clause_ends", "recapitulating",
+                    "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",
+                    "recapitulating",
                     "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions")
 
 
@@ -181,6 +183,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         winners_confidence=winners.get("confidence", 0.7),
         roster_intro=_words_regex(roster.get("intros", []), "roster/intros", path),
         roster_confidence=roster.get("confidence", 0.7),
+        frame_confidence=data.get("frame_confidence", 0.7),
         event_parts=longest_first(roster.get("event_parts", [])),
         kin_nouns=longest_first(roster.get("kin_nouns", [])),
     )

@@ -17,6 +17,7 @@ from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
     ceremony_relations,
+    frame_relations,
     location_relations,
     roster_relations,
     sub_body_relations,
@@ -73,6 +74,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules)
+    found += frame_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)

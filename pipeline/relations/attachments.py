@@ -1,6 +1,7 @@
 """Relations that attach one entity to another by name or position, without a trigger word:
 sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), winners (`X等获奖代表`), places
-(`在京召开`, `位于…`), the event an award is won at, and the ceremonies that confer a document's awards."""
+(`在京召开`, `位于…`), the event an award is won at, the ceremonies that confer a document's awards,
+and the people of a clause an event frames (`在…全会上，X…`)."""
 from __future__ import annotations
 
 import re
@@ -11,12 +12,14 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import (
+    CLAUSE_MARKS,
     LIST_SEPARATORS,
     Anchored,
     clause_at,
     coordinated,
     evidence_of,
     listed_up_to,
+    split_clauses,
     within,
 )
 from pipeline.relations.titles import ends_with_title
@@ -200,3 +203,32 @@ def ceremony_relations(entities: dict[str, tuple[str, str]], about: set[str | No
         for eid in awards:
             if ceremony in about or eid in received:
                 yield Relation("awarded_by", eid, ceremony, (), rules.ceremony_confidence, "ceremony")
+
+
+FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first person may begin (titles before)
+
+
+def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                    rules: RelationRules) -> Iterator[Relation]:
+    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with
+    those joined to them) took part in the event that frames it, a clause of its own that opens its
+    sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
+    event yet to be held (`在即将召开的…峰会上`)."""
+    words = rules.clause_words
+    events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    for start, end in sentences:
+        clauses = split_clauses(text, start, end)
+        for (clause_start, clause_end), (next_start, next_end) in zip(clauses, clauses[1:]):
+            opener = next((w for w in words["time_clause_openers"] if text.startswith(w, clause_start)), None)
+            frame = text[clause_start:clause_end].rstrip()
+            close = next((w for w in words["frame_ends"] if frame.endswith(w)), None)
+            event = events.get(clause_start + len(frame) - len(close)) if opener and close else None
+            if event is None or event.start < clause_start + len(opener) or any(
+                    w in text[clause_start:event.start] for w in words["unheld"]):
+                continue
+            after = [m for m in people if next_start <= m.start < min(next_end, next_start + FRAME_PERSON_CHARS)]
+            if after and not CLAUSE_MARKS.search(text, next_start, after[0].start):
+                for person in coordinated(text, after[0], after[1:]):
+                    yield Relation("participated_in", person.entity, event.entity, evidence_of(text, start, end),
+                                   rules.frame_confidence, "frame")

@@ -12,6 +12,7 @@ from pipeline.relations import extract_relations
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
+    frame_relations,
     location_relations,
     sub_body_relations,
 )
@@ -703,3 +704,17 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     gala = "“慈善之春”芭蕾舞专场晚会"
     assert ("王光英", gala) in facts.relation_pairs("participated_in")
     assert ("中华慈善总会", gala) in facts.relation_pairs("organized")
+
+
+@pytest.mark.parametrize("text, event, expected", [
+    ("在中共中央政治局第八次集体学习中，习近平总书记指明路径。", "中共中央政治局第八次集体学习", {("习近平", "中共中央政治局第八次集体学习")}),
+    ("在全国两会上，王建华和李明提出建议。", "全国两会", {("王建华", "全国两会"), ("李明", "全国两会")}),
+    # an event yet to be held frames nothing; nor one that is no frame of its own clause
+    ("在即将召开的上海合作组织青岛峰会上，王建华将讲话。", "上海合作组织青岛峰会", set()),
+    ("王建华在全国两会上提出，李明赞同。", "全国两会", set()),
+])
+def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relation_rules, text, event, expected):
+    names = [n for n in ("王建华", "李明", "习近平") if n in text]
+    mentions = sorted([anchored(text, event, "EVENT")] + [anchored(text, n, "PERSON") for n in names], key=lambda m: m.start)
+    got = frame_relations(text, split_sentences(text), mentions, relation_rules)
+    assert pairs(got, "participated_in") == expected
