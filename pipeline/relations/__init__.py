@@ -61,6 +61,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         and ends_with_title(text, m.end, titles, rules.group_titles, people_starts)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
+    titled = _titled(chain)
     found += appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)
@@ -70,7 +71,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))
     for event, part in parts:
-        found += trigger_relations(text, part, free, event, rules, is_word, verb_ends)
+        found += trigger_relations(text, part, free, event, rules, is_word, verb_ends, titled)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules)
@@ -79,6 +80,15 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
     return merge_relations(found, entities, rules)
+
+
+def _titled(chain: list[tuple[Relation, Anchored]]) -> frozenset[tuple[int, int]]:
+    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links."""
+    starts: dict[int, int] = {}
+    for relation, org in chain:
+        end = relation.evidence[0].end
+        starts[end] = min(starts.get(end, org.start), org.start)
+    return frozenset((start, end) for end, start in starts.items())
 
 
 def _ceremony_relations(mentions: list[Anchored], entities: dict[str, tuple[str, str]],

@@ -59,7 +59,8 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int], rules: RelationRules,
-                  verb_ends: frozenset[int] = frozenset()) -> list[Anchored]:
+                  verb_ends: frozenset[int] = frozenset(), titled: frozenset[tuple[int, int]] = frozenset()
+                  ) -> list[Anchored]:
     """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
     with the names listed in whole clauses before it (`A，B，C分别发言`) or in a list that ends in
     its clause (`院士A，院长、院士B，…研究员C等7位科学家代表先后发言`); a predicate joined to an
@@ -85,13 +86,13 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
-                                 verb_ends)
+                                 verb_ends, titled)
         if index == 0 and found and text.startswith(LIST_END, found[-1].end):
             listed = listed_up_to(text, found[-1].end, [m for m in mentions if m.type in types and not m.nested],
                                   rules.list_item_gap)
             return [m for m in listed if m not in found] + found
         if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
-            return _listed_before(text, clauses[:-1], mentions, types) + found if found and not earlier else found
+            return _listed_before(text, clauses[:-1], mentions, types, titled) + found if found and not earlier else found
         heads = [m for m in found if not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:
             break
@@ -119,12 +120,16 @@ def _relative_after(text: str, start: int) -> bool:
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
-                   types: frozenset[str]) -> list[Anchored]:
-    """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`)."""
+                   types: frozenset[str], titled: frozenset[tuple[int, int]] = frozenset()) -> list[Anchored]:
+    """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`), alone
+    or after their title chain (`titled`: (start, end) of each name with the chain before it:
+    `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`)."""
     listed: list[Anchored] = []
     for start, end in reversed(clauses):
-        alone = [m for m in mentions if m.type in types and text[start:end].strip() == text[m.start:m.end]
-                 and start <= m.start and m.end <= end]
+        whole = text[start:end].strip()
+        alone = [m for m in mentions if m.type in types and start <= m.start and m.end <= end and (
+            whole == text[m.start:m.end] or (start + len(text[start:end]) - len(text[start:end].lstrip()), m.end) in titled
+            and text[m.end:end].strip() == "")]
         if not alone:
             break
         listed.insert(0, alone[0])
@@ -141,7 +146,8 @@ def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       main_event: str | None, rules: RelationRules,
-                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> Iterator[Relation]:
+                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset(),
+                      titled: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Relation]:
     spans, possessed = [(m.start, m.end) for m in mentions], tuple(rules.nominal["possessed"])
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     in_sentence: list[Anchored] = []
@@ -158,7 +164,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 continue  # `为召开…作准备`: a meeting prepared for is not yet held
             if rule.order == "head_trigger_tail":
                 heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
-                                             [s for s in starts if s < t_start], verb_ends)
+                                             [s for s in starts if s < t_start], verb_ends, titled)
             else:
                 heads, tails = _backward_ends(text, clause_at(text, sentence, t_start), (t_start, t_end), rule,
                                               in_sentence, rules)
@@ -219,13 +225,14 @@ def _relation_of(text: str, rule: TriggerRule, tail: Anchored) -> str:
 
 def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
                   in_sentence: list[Anchored], main_event: str | None, rules: RelationRules,
-                  earlier_starts: list[int], verb_ends: frozenset[int] = frozenset()) -> tuple[list[Anchored], list[Anchored]]:
+                  earlier_starts: list[int], verb_ends: frozenset[int] = frozenset(),
+                  titled: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[Anchored], list[Anchored]]:
     """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     head_types = rule.heads or head_types
     clause = clause_at(text, sentence, t_start)
-    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends)
+    heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends, titled)
     if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
         heads = []
     if not heads:

@@ -718,3 +718,11 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
     mentions = sorted([anchored(text, event, "EVENT")] + [anchored(text, n, "PERSON") for n in names], key=lambda m: m.start)
     got = frame_relations(text, split_sentences(text), mentions, relation_rules)
     assert pairs(got, "participated_in") == expected
+
+
+def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its_heads(rules, relation_rules):
+    text = "中共中央政治局委员、中央办公厅主任王建华，国务委员李明、张华出席欢迎仪式。"
+    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "中央办公厅", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "李明", "PERSON"), anchored(text, "张华", "PERSON"), anchored(text, "欢迎仪式", "EVENT")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "participated_in") == {
+        ("王建华", "欢迎仪式"), ("李明", "欢迎仪式"), ("张华", "欢迎仪式")}
