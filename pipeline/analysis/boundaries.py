@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from pipeline.analysis.chunks import ANNIVERSARY
 from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
@@ -290,16 +289,6 @@ def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
         word = analysis.word_ending(word[0])
     return bool(word) and word[0] >= m.start and word[2] == "m" and (
         counted or char(word[0]) != "第" and char(word[0] - 1) != "第")
-
-
-def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:
-    """Events named as a council without a session's number (`全国人大常委会委员长会议`) are the
-    council, an organisation, where no numbered session of it (`第八十四次委员长会议`) is named."""
-    sessions = {council for m in mentions if m.type == "EVENT" and SESSION_NUMBER.search(m.text)
-                and (council := ends_with_any(m.text, len(m.text), councils))}
-    return [replace(m, type="ORG")
-            if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
-            and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
 
 
 def distributed_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,

@@ -20,7 +20,6 @@ from pipeline.analysis.analysed_mentions import enumerated_people, model_mention
 from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
-    councils_as_bodies,
     distributed_chunks,
     split_joined_names,
     split_listed_people,
@@ -45,7 +44,7 @@ from pipeline.analysis.name_edges import (
     without_leading_function_words,
     without_trailing_predicates,
 )
-from pipeline.analysis.organs import chain_organs, organ_bodies
+from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, word_analysis

@@ -1,7 +1,10 @@
-"""Organs of a body and the body: named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
-全国人大常委会党组), or named only with its organ (`农业部党组`: 农业部)."""
+"""Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
+全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, word_at, word_set
@@ -81,3 +84,13 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
             found.append(Mention(start, start + len(body), body, "ORG", "organ_body", CHAIN_ORGAN_SCORE))
             named.add(body)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:
+    """Events named as a council without a session's number (`全国人大常委会委员长会议`) are the
+    council, an organisation, where no numbered session of it (`第八十四次委员长会议`) is named."""
+    sessions = {council for m in mentions if m.type == "EVENT" and SESSION_NUMBER.search(m.text)
+                and (council := ends_with_any(m.text, len(m.text), councils))}
+    return [replace(m, type="ORG")
+            if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
+            and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]

@@ -463,7 +463,7 @@ def test_no_person_begins_with_a_one_character_abbreviation_before_more_words():
 
 
 def test_a_congress_without_a_session_s_number_is_the_assembly():
-    from pipeline.analysis.boundaries import councils_as_bodies
+    from pipeline.analysis.organs import councils_as_bodies
 
     assembly = Mention(0, 10, "古巴全国人民政权代表大会", "EVENT", "rule:chunk", 0.9)
     congress = Mention(12, 24, "中国共产党第二十次全国代表大会", "EVENT", "rule:chunk", 0.9)
