@@ -103,6 +103,9 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
     if first < 0 or analysis[first][0] != m.start:
         return None
     text = m.text
+    # right after a verb of two characters or more (`召开|…水域|禁|捕…会议`), an event's name holds its
+    # topic's adverbials: they make no clause of a noun before them
+    governed = analysis.ending.get(m.start) == "v" and m.start in analysis.long_word_starts
 
     def word(k: int) -> str:
         return text[analysis[k][0] - m.start:analysis[k][1] - m.start]
@@ -130,7 +133,7 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
             clause = named_subject
         else:
             clause = (subject_pos in SUBJECT_POS and named_subject) or subject_pos in OBJECT_POS | {"r"} and (
-                between or (j == first and text[:subject_end - m.start] in generic_heads))
+                (between and not governed) or (j == first and text[:subject_end - m.start] in generic_heads))
         if clause:
             while analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
                 k += 1

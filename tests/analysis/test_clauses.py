@@ -173,3 +173,11 @@ def test_an_event_chunk_begun_by_words_no_name_begins_with_begins_after_their_pr
     assert [m.text for m in clause_predicates(found, words, text, rules)] == [
         "“独立日”音乐会", "全球数字博览会", "世界锦标赛", "庆祝广西成立60周年座谈会", "进一步推动长江经济带座谈会",
         "2021年创新经济论坛", "界人士座谈会", "中共二十大"]
+
+
+def test_an_event_name_right_after_a_verb_holds_its_topic_s_adverbials():
+    text = "召开水域禁捕和退捕工作会议，党历来重视党史学习教育"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 5, "d"), (5, 6, "v"), (6, 7, "c"), (7, 9, "v"), (9, 11, "vn"), (11, 13, "n"),
+             (13, 14, "w"), (14, 15, "n"), (15, 17, "d"), (17, 19, "v"), (19, 21, "n"), (21, 23, "v"), (23, 25, "vn")]
+    events = [Mention(2, 13, text[2:13], "EVENT", "rule:chunk", 0.9), Mention(14, 25, text[14:25], "EVENT", "rule:chunk", 0.9)]
+    assert [m.text for m in without_clause_subjects(events, words)] == ["水域禁捕和退捕工作会议", "党史学习教育"]
