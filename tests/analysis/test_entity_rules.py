@@ -44,6 +44,8 @@ def test_a_presidium_s_meetings_presider_is_no_meeting(rules):
 @pytest.mark.parametrize("text, name", [
     ("栗战书出席中国全国人大与南非国民议会定期交流机制第五次会议开幕式并致辞。", "中国全国人大与南非国民议会定期交流机制第五次会议开幕式"),
     ("习近平向中国共产党与世界马克思主义政党论坛致贺信。", "中国共产党与世界马克思主义政党论坛"),
+    # a policy the meeting implements, with the adverb of a compound (`再就业`, re-employment)
+    ("国务院召开实施再就业工程座谈会。", "实施再就业工程座谈会"),
 ])
 def test_an_event_of_two_parties_is_named_by_both_after_a_verb_that_opens_a_name(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
