@@ -237,6 +237,21 @@ def contested_levels(home: dict[str, str], places: set[str], known: frozenset[st
     return contested
 
 
+SESSION_WORD, SESSION_END = "大会", "会议"
+
+
+def session_organs(orgs: set[str]) -> dict[str, str]:
+    """`大会主席团` → `十四届全国人大一次会议主席团`: 大会 is the session whose organ of that kind the
+    document names, where it names one."""
+    named = {}
+    for name in orgs:
+        if name.startswith(SESSION_WORD) and len(name) > len(SESSION_WORD) + 1:
+            full = {n for n in orgs if n.endswith(SESSION_END + name[len(SESSION_WORD):])}
+            if len(full) == 1:
+                named[name] = full.pop()
+    return named
+
+
 def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                     aliases: Aliases) -> dict[tuple[str, str], str]:
     """Map each (type, surface) to the name of its referent within the document."""
@@ -257,6 +272,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                 mapping[(etype, name)] = target
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
     for name, target in elided_short_forms(surfaces.get("ORG", set()), named_places).items():
+        mapping[("ORG", name)] = target
+    for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target

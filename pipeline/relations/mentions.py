@@ -100,6 +100,9 @@ def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
     return chosen
 
 
+LISTED_AFTER = re.compile(r"了?[^，,。；;！？的]{0,24}?的[^，,。；;！？的]{0,12}?还?有")  # `出席会议的(党外人士)还有`
+
+
 def listed_from(text: str, start: int, mentions: list[Anchored], max_gap: int) -> list[Anchored]:
     """The items of a list of names that begins at `start` (`王晨、全国人大常委会副委员长石泰峰和李干杰`):
     the first name there, each next one after a name joiner and a description of at most

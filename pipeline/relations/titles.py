@@ -13,10 +13,12 @@ from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
     COORDINATORS,
+    LISTED_AFTER,
     NAME_JOINERS,
     SOURCE_CREDIT,
     Anchored,
     evidence_of,
+    listed_from,
     title_end,
 )
 from pipeline.spans import Coverage
@@ -150,7 +152,8 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`),
     `former` when an adverbial or the verb says it was held before (`曾担任`, `历任`). Adverbials may
     stand between the names and the verb (`钟敬之曾担任…`), and the posts listed after the first are
-    held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`)."""
+    held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`); the people listed after a
+    relative clause of the appointment hold the post (`被推选为主席团常务主席的还有A、B`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for org in (m for m in mentions if m.type == "ORG"):
@@ -159,6 +162,8 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
         if not title or not verb:
             continue
         people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules)
+        if not people and (listed := LISTED_AFTER.match(text, org.end + len(title))):
+            people = listed_from(text, listed.end(), list(people_by_end.values()), rules.list_item_gap)  # `…的还有A、B`
         if not people:
             continue
         appointing = rules.post_status["appointing"]

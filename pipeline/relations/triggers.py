@@ -3,7 +3,6 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
@@ -12,6 +11,7 @@ from pipeline.relations.mentions import (
     CLAUSE_END,
     CLAUSE_MARKS,
     LIST_END,
+    LISTED_AFTER,
     NAME_JOINERS,
     SOURCE_CREDIT,
     Anchored,
@@ -256,13 +256,10 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     return heads, tails
 
 
-ATTENDEES = re.compile(r"了?[^，,。；;！？的]{0,24}?的[^，,。；;！？的]{0,12}?还?有")  # `出席会议的(党外人士)还有`
-
-
 def _attendees_after(text: str, t_end: int, mentions: list[Anchored], rules: RelationRules) -> list[Anchored]:
     """Who a trigger's relative clause lists after 有 (`出席会议的党外人士还有A、B和C`, `参加上述活动的有…`):
     the people of the list that begins there."""
-    match = ATTENDEES.match(text, t_end)
+    match = LISTED_AFTER.match(text, t_end)
     if match is None:
         return []
     return listed_from(text, match.end(), [m for m in mentions if m.type == "PERSON" and not m.nested], rules.list_item_gap)

@@ -1,6 +1,6 @@
 """pipeline.analysis.resolution: one entity per referent within a document."""
 from pipeline.analysis.resolution import canonical_names as _canonical_names
-from pipeline.analysis.resolution import entity_id
+from pipeline.analysis.resolution import entity_id, session_organs
 from pipeline.analysis.resolution import resolve as _resolve
 from pipeline.rules import load_schema
 from tests.conftest import mention
@@ -237,3 +237,11 @@ def test_a_level_s_body_is_found_where_it_stands_alone(extract):
     assert ("张立昌", "天津市委") in facts.relation_pairs("holds_position")
     assert "市委" not in facts.all_names()
     assert not [m for m in facts.entity("ORG", "天津市委").mentions if m.start > 30]  # not in 城市委员会
+
+
+def test_the_session_s_organ_is_the_one_the_document_names_in_full():
+
+
+    orgs = {"十四届全国人大一次会议主席团", "大会主席团", "大会秘书处", "国务院"}
+    assert session_organs(orgs) == {"大会主席团": "十四届全国人大一次会议主席团"}
+    assert session_organs({"大会主席团", "甲会议主席团", "乙会议主席团"}) == {}  # two sessions: neither

@@ -726,3 +726,11 @@ def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its
                 anchored(text, "李明", "PERSON"), anchored(text, "张华", "PERSON"), anchored(text, "欢迎仪式", "EVENT")]
     assert pairs(all_relations(text, mentions, rules, relation_rules), "participated_in") == {
         ("王建华", "欢迎仪式"), ("李明", "欢迎仪式"), ("张华", "欢迎仪式")}
+
+
+def test_the_people_listed_after_an_appointment_s_relative_clause_hold_the_post(rules, relation_rules):
+    text = "同时被推选为主席团常务主席的还有王建华、李明和张华。"
+    mentions = [anchored(text, "主席团", "ORG")] + [anchored(text, n, "PERSON") for n in ("王建华", "李明", "张华")]
+    assert tuples(all_relations(text, mentions, rules, relation_rules)) >= {
+        ("holds_position", "王建华", "主席团", "常务主席"), ("holds_position", "李明", "主席团", "常务主席"),
+        ("holds_position", "张华", "主席团", "常务主席")}
