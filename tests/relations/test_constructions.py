@@ -765,6 +765,17 @@ def test_a_roster_of_an_events_opening_or_closing_is_the_main_events(rules, rela
     assert not list(roster_relations(text, mentions[:1], session, rules.titles, relation_rules))
 
 
+def test_a_roster_may_describe_who_it_lists_before_its_verb(rules, relation_rules):
+    from pipeline.relations.attachments import roster_relations
+
+    text = "出席团拜会的国务院领导同志还有，国务院副总理王建华、李明，国务委员张华等。"
+    event = "EVENT:春节团拜会"
+    mentions = [anchored(text, "团拜会", "EVENT", entity=event), anchored(text, "国务院", "ORG", 1),
+                anchored(text, "王建华", "PERSON"), anchored(text, "李明", "PERSON"), anchored(text, "张华", "PERSON")]
+    got = pairs(roster_relations(text, mentions, None, rules.titles, relation_rules), "participated_in")
+    assert {("王建华", "春节团拜会"), ("李明", "春节团拜会"), ("张华", "春节团拜会")} <= got
+
+
 def test_a_roster_of_relatives_lists_who_came_not_whose_relatives(rules, relation_rules):
     from pipeline.relations.attachments import roster_relations
 
