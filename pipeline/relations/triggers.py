@@ -175,6 +175,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
                 tails = named_before  # `参加上述活动`: the events the sentence before names
+            if rule.relation == "participated_in" and heads:
+                heads = heads + _represented(text, clause_at(text, sentence, t_start), t_end, in_sentence)
             for head in heads:
                 for tail in tails:
                     relation = _relation_of(text, rule, tail)
@@ -183,6 +185,19 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                        f"trigger:{rule.name}")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+
+
+REPRESENTING = "代表"
+
+
+def _represented(text: str, clause: tuple[int, int], t_end: int, mentions: list[Anchored]) -> list[Anchored]:
+    """The bodies a participant speaks for after the trigger in its clause (`在茶话会上代表|中共中央统战部、
+    国务院宗教事务局|向…拜年`): the guidelines' body represented at an event takes part in it."""
+    at = text.find(REPRESENTING, t_end, clause[1])
+    bodies = [m for m in mentions if m.type == "ORG" and not m.nested and at + len(REPRESENTING) <= m.start < clause[1]]
+    if at == -1 or not bodies or bodies[0].start != at + len(REPRESENTING):
+        return []
+    return coordinated(text, bodies[0], bodies[1:])
 
 
 EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given

@@ -792,6 +792,7 @@ def test_speaking_at_a_meeting_is_taking_part_in_it(extract):
     attended = facts.relation_pairs("participated_in")
     assert ("王刚", "全国档案局长馆长会议") in attended
     assert ("张华", "全国档案局长馆长会议") in attended  # who speaks for a body there
+    assert ("国家民委", "全国档案局长馆长会议") in attended  # and the body spoken for
     assert ("李明", "党的十五大") not in attended  # `在…基础上`: no meeting
 
 
