@@ -392,6 +392,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             cut = governed_start(m.text, rules, starts, ends)
             if not cut and (verb := _verb_before_head(m, starting, ending)):
                 cut = verb - m.start  # `京办|音乐会`: what a one-character verb governs is the bare kind
+            if any(q.start() < cut < q.end() for q in QUOTED.finditer(m.text)):
+                cut = 0  # `“洗雪百年国耻，喜迎|香港回归”…展览`: a quoted theme is no predicate of the name
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)

@@ -597,3 +597,11 @@ def test_a_one_character_verb_of_holding_governs_the_bare_kind_after_it(rules):
              (10, 12, "n"), (12, 14, "v")]
     events = [Mention(2, 7, "京办音乐会", "EVENT", "rule:chunk"), Mention(8, 12, "中拉论坛", "EVENT", "rule:chunk")]
     assert [m.text for m in trim_governing_predicates(events, rules, text, words)] == ["音乐会", "中拉论坛"]
+
+
+def test_a_quoted_theme_is_no_predicate_of_the_event_it_names(rules):
+    text = "主办的“洗雪百年国耻,喜迎香港回归”大型档案文物展览"
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 4, "w"), (4, 6, "v"), (6, 8, "n"), (8, 10, "n"), (10, 11, "w"), (11, 13, "v"),
+             (13, 15, "ns"), (15, 17, "v"), (17, 18, "w"), (18, 20, "b"), (20, 22, "n"), (22, 24, "n"), (24, 26, "vn")]
+    events = [Mention(3, 26, text[3:26], "EVENT", "rule:chunk"), Mention(13, 15, "香港", "LOCATION", "model")]
+    assert trim_governing_predicates(events, rules, text, words)[0].text == text[3:26]
