@@ -141,7 +141,8 @@ def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -
 
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                        rules: RelationRules) -> Iterator[Relation]:
-    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION)."""
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
+    another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`)."""
     located = rules.head_types("located_in")
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
@@ -156,7 +157,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
-            clause_end = clause_at(text, sentence, place.start)[1]
+            clause_start, clause_end = clause_at(text, sentence, place.start)
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
@@ -167,6 +168,10 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             nearest = min(events, key=lambda e: abs(e.start - place.start))
             yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location")
+            subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)
+            if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
+                yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
 
 
 def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:

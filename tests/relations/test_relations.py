@@ -734,3 +734,11 @@ def test_the_people_listed_after_an_appointment_s_relative_clause_hold_the_post(
     assert tuples(all_relations(text, mentions, rules, relation_rules)) >= {
         ("holds_position", "王建华", "主席团", "常务主席"), ("holds_position", "李明", "主席团", "常务主席"),
         ("holds_position", "张华", "主席团", "常务主席")}
+
+
+def test_an_event_that_holds_another_at_a_place_is_there_too(relation_rules):
+    text = "十三届全国人大常委会第十一次会议26日在北京人民大会堂举行第二次全体会议。"
+    mentions = [anchored(text, "十三届全国人大常委会第十一次会议", "EVENT"), anchored(text, "北京人民大会堂", "LOCATION"),
+                anchored(text, "第二次全体会议", "EVENT")]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("十三届全国人大常委会第十一次会议", "北京人民大会堂"), ("第二次全体会议", "北京人民大会堂")}
