@@ -25,13 +25,13 @@ from pipeline.relations.attachments import (
 )
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored
+from pipeline.relations.state_posts import implied_body_relations
 from pipeline.relations.titles import (
     appointment_relations,
     bare_title_mentions,
     dismissal_relations,
     ends_with_title,
     home_title_relations,
-    implied_body_relations,
     leader_relations,
     title_chain_relations,
 )

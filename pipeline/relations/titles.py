@@ -3,7 +3,6 @@ titles of the document's own institution (`吴建平主任`), and titles standin
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,12 +21,11 @@ from pipeline.relations.mentions import (
     title_end,
 )
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, word_at, words_ending
+from pipeline.wordlists import word_at, words_ending
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
 LIST_MARK = "、"
-POST_OF_PLACE_CHARS = 15  # a place's posts before a name (`马耳他|副总理兼外交和环境部长|乔治·韦拉`)
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -288,42 +286,6 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
             yield Relation("holds_position", person.entity, home,
                            evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
                            "home_title", title=title, status="current")
-
-
-def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
-    """`张春贤副委员长主持`, `国务委员李铁映、迟浩田`: a post of one state body (`rules.implied_bodies`)
-    right after a name, or right before it with nothing before the title that names a body or a
-    place, is held at that body where the document names it (the first organisation of the
-    document with one of its names, or ending in one); not by a person a place's post names
-    elsewhere in the document (`新加坡总理黄循财`, `马耳他副总理兼外交和环境部长乔治·韦拉`: a place a few
-    characters before the name in its clause)."""
-    orgs = [m for m in mentions if m.type == "ORG"]
-    people = [m for m in mentions if m.type == "PERSON"]
-    qualified = {m.end for m in mentions if m.type in ("ORG", "LOCATION")}
-    place_ends = sorted(m.end for m in mentions if m.type == "LOCATION")
-    for names, posts in rules.implied_bodies:
-        body = next((m for m in orgs if m.entity.split(":", 1)[1].endswith(names)), None)
-        if body is None:
-            continue
-        def named_before(start: int) -> bool:  # a body or place ends right before, or a modifier before (`第一`)
-            return any(start - gap in qualified for gap in range(rules.max_gap_chars + 1))
-        foreign = {p.entity for p in people if _place_post(text, p.start, place_ends)}
-        for person in people:
-            before = ends_with_any(text, person.start, posts)
-            after = word_at(text, person.end, posts)
-            held = [person, *coordinated_people(text, person, people)] if before else [person] if after else []
-            if before and named_before(person.start - len(before)):
-                continue
-            for p in held:
-                if p.entity not in foreign:
-                    yield Relation("holds_position", p.entity, body.entity, evidence_of(text, p.start, p.end),
-                                   rules.appointment_confidence, "implied_body", title=before or after, status="current")
-
-
-def _place_post(text: str, start: int, place_ends: list[int]) -> bool:
-    """Whether a place ends a few characters before `start`, in its clause."""
-    i = bisect_right(place_ends, start) - 1
-    return i >= 0 and start - place_ends[i] <= POST_OF_PLACE_CHARS and not CLAUSE_MARKS.search(text, place_ends[i], start)
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],

@@ -624,6 +624,13 @@ def test_a_post_of_one_state_body_is_held_there_where_the_document_names_it(rule
                 anchored(text, "黄循财", "PERSON", occurrence=1), anchored(text, "国务院", "ORG"), anchored(text, "王明", "PERSON")]
     got = pairs(all_relations(text, mentions, rules, relation_rules), "holds_position")
     assert got == {("王明", "国务院")}  # a foreign premier holds no post at the State Council
+    text = "国务院召开会议。中共中央政治局委员、国务委员兼外交部长王明出席。新加坡总理兼国防部长黄循财访华。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "中共中央政治局", "ORG"), anchored(text, "外交部", "ORG"),
+                anchored(text, "王明", "PERSON"), anchored(text, "新加坡", "LOCATION"), anchored(text, "国防部", "ORG"),
+                anchored(text, "黄循财", "PERSON")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("holds_position", "王明", "国务院", "国务委员") in got  # the post a chain shares by 兼
+    assert not [t for t in got if t[1] == "黄循财" and t[2] == "国务院"]
 
 
 def test_appointment_needs_the_verb(rules, relation_rules):
