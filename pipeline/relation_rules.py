@@ -35,6 +35,8 @@ class RelationRules:
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
+    government_heads: frozenset[str]  # `市长`: held at the place's government (`武汉市政府`) where named
+    governments: tuple[str, ...]
     group_titles: frozenset[str]  # titles many hold (`代表`, `委员`): standing alone they name no one person
     title_modifiers: tuple[str, ...]
     title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
@@ -145,6 +147,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         max_gap_chars=chain.get("max_gap_chars", 0),
         chain_confidence=chain.get("confidence", 0.85),
         unattached_titles=frozenset(chain.get("unattached_titles", [])),
+        government_heads=frozenset(chain.get("government_heads", [])),
+        governments=longest_first(chain.get("governments", [])),
         group_titles=frozenset(chain.get("group_titles", [])),
         title_modifiers=longest_first(chain.get("title_modifiers", [])),
         title_compounds=longest_first(chain.get("title_compounds", [])),

@@ -81,8 +81,9 @@ def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
 
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
-    """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation,
-    so it holds no relation, but the chain runs on past the place."""
+    """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so
+    it holds no relation but at the place's government where the document names it (`government_heads`),
+    and the chain runs on past the place."""
     pos = person.start
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
@@ -100,7 +101,12 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pending, ranks = [], []
             pos = org.start
         elif title_start in places_by_end:
-            pos, pending, ranks = places_by_end[title_start].start, [], []
+            place = places_by_end[title_start]
+            government = _government(text[place.start:place.end], title, orgs_by_end, rules)
+            if government:  # `武汉市|市长|王守海` where the document names 武汉市政府
+                yield Relation("holds_position", person.entity, government.entity, evidence_of(text, place.start, person.end),
+                               rules.chain_confidence, "title_chain", title=title), government
+            pos, pending, ranks = place.start, [], []
         else:
             pos = title_start
             if title not in rules.unattached_titles:
@@ -112,6 +118,15 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
             pending = []
         pos -= len(separator)
+
+
+def _government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The government of `place` that the document names (an organisation whose entity is named so),
+    for a head of government's `title`."""
+    if title not in rules.government_heads:
+        return None
+    names = {place + g for g in rules.governments}
+    return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
 
 
 def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: dict[int, Anchored],

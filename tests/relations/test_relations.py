@@ -121,6 +121,8 @@ def test_title_chain_two_bodies(rules, relation_rules):
     # who presides over a presidium's meetings: no meeting of it
     ("全国政协十三届一次会议主席团会议主持人王建华出席会议。", [("全国政协十三届一次会议主席团", "ORG", 0)],
      {("全国政协十三届一次会议主席团", "会议主持人")}),
+    # a place's head of government holds the post at its government where the document names it
+    ("武汉市政府召开会议。武汉市市长王建华出席。", [("武汉市政府", "ORG", 0), ("武汉市", "LOCATION", 1)], {("武汉市政府", "市长")}),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
