@@ -142,17 +142,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
     roster = data.get("roster", {})
     return RelationRules(
         types=types,
-        separators=tuple(chain["separators"]),
-        shared_title_separators=tuple(chain.get("shared_title_separators", [])),
-        max_gap_chars=chain.get("max_gap_chars", 0),
-        chain_confidence=chain.get("confidence", 0.85),
-        unattached_titles=frozenset(chain.get("unattached_titles", [])),
-        government_heads=frozenset(chain.get("government_heads", [])),
-        governments=longest_first(chain.get("governments", [])),
-        group_titles=frozenset(chain.get("group_titles", [])),
-        title_modifiers=longest_first(chain.get("title_modifiers", [])),
-        title_compounds=longest_first(chain.get("title_compounds", [])),
-        committee_ranks=frozenset(chain.get("committee_ranks", [])),
+        **_chain_rules(chain),
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
@@ -191,6 +181,23 @@ def load_relation_rules(directory: Path) -> RelationRules:
         event_parts=longest_first(roster.get("event_parts", [])),
         kin_nouns=longest_first(roster.get("kin_nouns", [])),
     )
+
+
+def _chain_rules(chain: dict) -> dict:
+    """The title chain's fields of `RelationRules` (relations.yaml `title_chain`)."""
+    return {
+        "separators": tuple(chain["separators"]),
+        "shared_title_separators": tuple(chain.get("shared_title_separators", [])),
+        "max_gap_chars": chain.get("max_gap_chars", 0),
+        "chain_confidence": chain.get("confidence", 0.85),
+        "unattached_titles": frozenset(chain.get("unattached_titles", [])),
+        "government_heads": frozenset(chain.get("government_heads", [])),
+        "governments": longest_first(chain.get("governments", [])),
+        "group_titles": frozenset(chain.get("group_titles", [])),
+        "title_modifiers": longest_first(chain.get("title_modifiers", [])),
+        "title_compounds": longest_first(chain.get("title_compounds", [])),
+        "committee_ranks": frozenset(chain.get("committee_ranks", [])),
+    }
 
 
 def _appointment_rules(appointments: dict, path: Path) -> dict:
