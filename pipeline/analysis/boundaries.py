@@ -370,13 +370,13 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
     opened_by, joiners = next(((c.opened_by, c.joiners) for c in rules.chunkers if c.label == "EVENT"), ((), ()))
-    words = words or []
+    words = word_analysis(words)
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
     complements = {start: end for (_, verb_end, pos), (start, end, next_pos) in zip(words, words[1:])
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}
     predicate_ends |= set(complements.values())
-    starting, ending = word_analysis(words).starting, word_analysis(words).ending
+    starting, ending = words.starting, words.ending
     trimmed = []
     for m in mentions:
         cut = 0

@@ -126,10 +126,10 @@ def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anc
     `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`)."""
     listed: list[Anchored] = []
     for start, end in reversed(clauses):
-        whole = text[start:end].strip()
-        alone = [m for m in mentions if m.type in types and start <= m.start and m.end <= end and (
-            whole == text[m.start:m.end] or (start + len(text[start:end]) - len(text[start:end].lstrip()), m.end) in titled
-            and text[m.end:end].strip() == "")]
+        clause = text[start:end]
+        lead = start + len(clause) - len(clause.lstrip())  # where the clause's words begin
+        alone = [m for m in mentions if m.type in types and start <= m.start and m.end <= end
+                 and text[m.end:end].strip() == "" and (m.start == lead or (lead, m.end) in titled)]
         if not alone:
             break
         listed.insert(0, alone[0])
