@@ -4,8 +4,9 @@ kept whole."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from pipeline.analysis.matching import NAME_CHAR, alternation, protected
 from pipeline.analysis.wordindex import NOMINAL_POS_EXCLUDED, NOUN_POS
@@ -27,6 +28,7 @@ ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 CONJUNCTIONS = frozenset("和与及")
+NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 # a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`), or a
@@ -38,7 +40,7 @@ QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人�
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
                 known_ends: dict[int, int] | None = None, anchors: set[int] | None = None,
-                nominal_words: dict[int, int] | None = None, nouns: frozenset[tuple[int, int]] = frozenset(),
+                nominal_words: dict[int, int] | None = None, tags: Mapping[tuple[int, int], str] = NO_WORDS,
                 verbs: dict[int, int] | None = None) -> int:
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
@@ -47,7 +49,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`.
     A stop word inside a longer noun or modifier of the word analysis (`nominal_words`: start →
     end) stops nothing (`高等`, `共和国`, `和平`), nor, in an event's name, one it reads as a noun
-    (`nouns`: (start, end) spans; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
+    (`tags`: (start, end) → part of speech of every word; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
     organises or represents anything) or that lies inside a longer verb (`verbs`: start → end), which
     names its theme (`领导人|应对|新冠肺炎特别峰会`, `…运动|走向|市场研讨会`); an organisation's name stops
     at a person noun (`同志`)."""
@@ -69,7 +71,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
         at = (pos - len(stop), pos) if stop else None
         if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
-                and not (chunker.label == "EVENT" and (at in nouns or _inside_word(*at, verbs))) \
+                and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or _inside_word(*at, verbs))) \
                 and not _inside_known(*at, known_ends) and not ANNIVERSARY.match(text, pos) \
                 and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules) \
                 and not (chunker.label == "EVENT" and stop in OFFERED_TO and _offering(text, pos, suffix_start, rules)):
@@ -263,25 +265,24 @@ def _suffix_regex(suffixes: tuple[str, ...], guards: tuple[tuple[str, tuple[str,
 
 
 def chunk_words(words: Iterable[tuple[int, int, str]] | None
-                ) -> tuple[dict[int, int], frozenset[tuple[int, int]], dict[int, int]]:
+                ) -> tuple[dict[int, int], dict[tuple[int, int], str], dict[int, int]]:
     """What `chunks.find_chunk_mentions` reads of a word analysis: start → end of its nouns and
-    modifiers of two characters or more, the (start, end) of its nouns, and start → end of its
+    modifiers of two characters or more, every word's (start, end) → part of speech, and start → end of its
     verbs of two characters or more."""
-    nominal, nouns, verbs = {}, set(), {}
+    nominal, tags, verbs = {}, {}, {}
     for start, end, pos in words or ():
         if end - start >= 2 and pos not in NOMINAL_POS_EXCLUDED:
             nominal[start] = end
         elif end - start >= 2 and pos == "v":
             verbs[start] = end
-        if pos in NOUN_POS:
-            nouns.add((start, end))
-    return nominal, frozenset(nouns), verbs
+        tags[start, end] = pos
+    return nominal, tags, verbs
 
 
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
                         known_ends: dict[int, int] | None = None,
                         nominal_words: dict[int, int] | None = None,
-                        nouns: frozenset[tuple[int, int]] = frozenset(), verbs: dict[int, int] | None = None) -> list[Mention]:
+                        tags: Mapping[tuple[int, int], str] = NO_WORDS, verbs: dict[int, int] | None = None) -> list[Mention]:
     """Suffix-anchored chunks: `…研讨会` (EVENT), `…二等奖` (AWARD), `…党委` (ORG).
 
     A chunker marked `anchored` keeps a chunk only from the leftmost of `anchors` (starts of
@@ -299,7 +300,11 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             suffix, start, end = match.group(0), match.start(), match.end()
             if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words:
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, nouns, verbs)
+            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, tags, verbs)
+            if chunker.label == "EVENT" and text[begin - 1:begin] in CONJUNCTIONS and begin < start \
+                    and _joins_topics(text, begin, end, tags, rules.titles):
+                begin = _topic_start(text, begin, chunk_start(text, begin - 1, chunker, rules, known_ends, anchors,
+                                                              nominal_words, tags, verbs), start, chunker, tags)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_book_title(text, begin, chunker)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
@@ -322,6 +327,44 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += chunks + _joined(text, chunks, chunker)
     return found
+
+
+TOPIC_NOUNS = frozenset({"n", "ns", "nt", "nz"})  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
+FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}
+VERBAL, LOCATIVE = frozenset({"v", "vn"}), frozenset({"f"})  # a noun after a meeting's name makes the name its modifier
+
+
+def _joins_topics(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str], titles: Iterable[str]) -> bool:
+    """Whether the conjunction before a meeting's chunk joins two nouns of its topic
+    (`周恩来生平|和|思想研讨会`, `非洲|和|世界银行领导人论坛`): a noun ends right before it, and no noun or
+    title follows the chunk, which would make the chunk a modifier in a phrase the conjunction
+    coordinates (`重要思想|和|中央政协工作会议|精神`, `两院院士|和|中国科协大会|代表`)."""
+    conjunction = begin - 1
+    if not any(tags.get((s, conjunction)) in TOPIC_NOUNS for s in range(max(0, conjunction - WORD_MAX), conjunction)):
+        return False
+    if any(tags.get((end, e)) in FOLLOWING_NOUNS for e in range(end + 1, end + WORD_MAX + 1)):
+        return False
+    return not any(text.startswith(title, end) for title in titles)
+
+
+def _topic_start(text: str, begin: int, start: int, suffix_start: int, chunker: Chunker,
+                 tags: Mapping[tuple[int, int], str]) -> int:
+    """The start of a name over a conjunction of its topic (`start`, where the chunk would begin
+    without stopping at it), where that name begins a clause or follows 的 (`为主题的|江苏省周恩来生平和
+    思想研讨会`), its first conjunct holds no verb and the topic no locative (a clause or a place, not a
+    topic's nouns: `采取|企业改革经验交流报告与…讲座`, `报纸和荧屏上|会议`)
+    and no name of the chunker's kind ends at the conjunction; else the chunk begins after the conjunction."""
+    conjunction = begin - 1
+    if start >= conjunction or ends_with_any(text, conjunction, chunker.suffixes):
+        return begin
+    if _tagged(tags, start, conjunction, VERBAL) or _tagged(tags, start, suffix_start, LOCATIVE):
+        return begin
+    return start if start == 0 or text[start - 1] == "的" or not NAME_CHAR.match(text[start - 1]) else begin
+
+
+def _tagged(tags: Mapping[tuple[int, int], str], start: int, end: int, wanted: frozenset[str]) -> bool:
+    """Whether a word inside text[start:end] has one of the `wanted` parts of speech."""
+    return any(tags.get((s, e)) in wanted for s in range(start, end) for e in range(s + 1, end + 1))
 
 
 def _joined(text: str, chunks: list[Mention], chunker: Chunker) -> list[Mention]:

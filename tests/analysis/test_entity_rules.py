@@ -769,11 +769,22 @@ def test_in_an_event_name_a_stop_word_read_as_a_noun_stops_nothing(rules):
     text = "举行第15届伊斯兰合作组织首脑会议，全国党建研究会负责同志调研"
     org = (text.index("组织"), text.index("组织") + 2)
     comrade = (text.index("同志"), text.index("同志") + 2)
-    nouns = frozenset({org, comrade})
-    found = names(find_chunk_mentions(text, rules, {text.index("全国")}, nouns=nouns))
+    tags = {org: "n", comrade: "n"}
+    found = names(find_chunk_mentions(text, rules, {text.index("全国")}, tags=tags))
     assert "第15届伊斯兰合作组织首脑会议" in found
     assert "第15届伊斯兰合作组织首脑会议" not in names(find_chunk_mentions(text, rules))
     assert not any("同志" in name for name in found)  # an organisation's name stops at a person noun
+
+
+def test_a_meeting_name_holds_two_nouns_of_its_topic_joined_by_a_conjunction(extract):
+    facts = extract("以“学习周恩来研究周恩来”为主题的江苏省周恩来生平和思想研讨会，今天在江苏淮安市举行。"
+                    "23日，非洲和世界银行领导人论坛在乌干达首都坎帕拉举行。")
+    assert {"江苏省周恩来生平和思想研讨会", "非洲和世界银行领导人论坛"} <= facts.names("EVENT")
+    # an abbreviation, a verb in the first conjunct, a noun or a post after the name: two phrases joined
+    facts = extract("全国人民认真贯彻党的十五大和中央经济工作会议精神。会议采取企业改革经验交流报告与理论专题讲座相结合。"
+                    "总书记的重要讲话，在参会的两院院士和中国科协大会代表中引起了强烈反响。")
+    assert not any(conjunction in name for name in facts.names("EVENT") for conjunction in "和与")
+    assert {"中央经济工作会议", "理论专题讲座"} <= facts.names("EVENT")
 
 
 def test_a_meeting_named_before_a_word_and_a_new_term_is_no_part_of_the_name(rules):
