@@ -36,6 +36,7 @@ from pipeline.relations.titles import (
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
+from pipeline.wordlists import ends_with_any
 
 __all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations"]
 
@@ -61,7 +62,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         and ends_with_title(text, m.end, titles, rules.group_titles, people_starts)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
-    titled = _titled(chain)
+    titled = _titled(chain, text, titles)
     found += appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)
@@ -82,12 +83,17 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     return merge_relations(found, entities, rules)
 
 
-def _titled(chain: list[tuple[Relation, Anchored]]) -> frozenset[tuple[int, int]]:
-    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links."""
+def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str, ...]) -> frozenset[tuple[int, int]]:
+    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links,
+    and the posts of no body listed before them (`国务委员、|国家民委主任司马义·艾买提`)."""
     starts: dict[int, int] = {}
     for relation, org in chain:
         end = relation.evidence[0].end
         starts[end] = min(starts.get(end, org.start), org.start)
+    for end, start in starts.items():
+        while text[start - 1:start] == "、" and (title := ends_with_any(text, start - 1, titles)):
+            start -= len(title) + 1
+        starts[end] = start
     return frozenset((start, end) for end, start in starts.items())
 
 

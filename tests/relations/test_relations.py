@@ -735,6 +735,13 @@ def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its
                 anchored(text, "李明", "PERSON"), anchored(text, "张华", "PERSON"), anchored(text, "欢迎仪式", "EVENT")]
     assert pairs(all_relations(text, mentions, rules, relation_rules), "participated_in") == {
         ("王建华", "欢迎仪式"), ("李明", "欢迎仪式"), ("张华", "欢迎仪式")}
+    # a post of no body listed before the chain's: `国务委员、|国家民委主任…`
+    text = "中共中央政治局委员、国务院秘书长王建华，国务委员、国家民委主任李明，中央统战部部长张华出席了座谈会。"
+    mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "国务院", "ORG"), anchored(text, "王建华", "PERSON"),
+                anchored(text, "国家民委", "ORG"), anchored(text, "李明", "PERSON"), anchored(text, "中央统战部", "ORG"),
+                anchored(text, "张华", "PERSON"), anchored(text, "座谈会", "EVENT")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "participated_in") == {
+        ("王建华", "座谈会"), ("李明", "座谈会"), ("张华", "座谈会")}
 
 
 def test_the_people_listed_after_an_appointment_s_relative_clause_hold_the_post(rules, relation_rules):
