@@ -144,6 +144,11 @@ def test_a_hall_or_a_system_named_after_a_meeting_is_no_meeting(extract):
     assert "坎帕拉国际会议中心" in facts.names("LOCATION")
 
 
+def test_the_founding_a_ceremony_marks_is_in_its_name(extract):
+    facts = extract("中国侨联成立大会在北京召开。中国科学院深圳先进技术研究院揭牌仪式今天举行。")
+    assert {"中国侨联成立大会", "中国科学院深圳先进技术研究院揭牌仪式"} <= facts.names("EVENT")
+
+
 def test_a_day_of_a_games_is_no_competition(extract):
     facts = extract("东京奥运会进入开幕后第五比赛日的争夺。女子200米自由泳比赛今天举行。")
     assert facts.names("EVENT") == {"东京奥运会", "女子200米自由泳比赛"}
