@@ -94,12 +94,14 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
         title, org = attached
         title_start = pos - len(title)
         if org:
-            for held in [title, *pending, *(ranks if title in rules.committee_ranks else ())]:
-                yield Relation("holds_position", person.entity, org.entity,
-                               evidence_of(text, org.start, person.end), rules.chain_confidence, "title_chain",
-                               title=held), org
+            held = [title, *pending, *(ranks if title in rules.committee_ranks else ())]
+            for body in _sharing_bodies(text, org, orgs_by_end):
+                for post in held:
+                    yield Relation("holds_position", person.entity, body.entity,
+                                   evidence_of(text, body.start, person.end), rules.chain_confidence, "title_chain",
+                                   title=post), body
+                pos = body.start
             pending, ranks = [], []
-            pos = org.start
         elif title_start in places_by_end:
             place = places_by_end[title_start]
             government = _government(text[place.start:place.end], title, orgs_by_end, rules)
@@ -118,6 +120,18 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
             pending = []
         pos -= len(separator)
+
+
+BODY_LIST = "、"
+
+
+def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:
+    """The organisation a title follows, and those listed right before it that share the title
+    (`中国天主教爱国会、中国天主教主教团|名誉主席`: both bodies')."""
+    bodies = [org]
+    while text[bodies[-1].start - 1:bodies[-1].start] == BODY_LIST and bodies[-1].start - 1 in orgs_by_end:
+        bodies.append(orgs_by_end[bodies[-1].start - 1])
+    return bodies
 
 
 def _government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:

@@ -104,6 +104,16 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules):
+    text = "中国天主教爱国会、中国天主教主教团名誉主席王建华，全国政协委员、北京市委书记李明出席。"
+    mentions = [anchored(text, "中国天主教爱国会", "ORG"), anchored(text, "中国天主教主教团", "ORG"),
+                anchored(text, "王建华", "PERSON"), anchored(text, "全国政协", "ORG"), anchored(text, "北京市委", "ORG"),
+                anchored(text, "李明", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王建华", "中国天主教爱国会", "名誉主席"), ("holds_position", "王建华", "中国天主教主教团", "名誉主席"),
+        ("holds_position", "李明", "全国政协", "委员"), ("holds_position", "李明", "北京市委", "书记")}
+
+
 @pytest.mark.parametrize("text, bodies, expected", [
     # a title fused with its body's last character (国防部|长)
     ("中央军委副主席、国务委员兼国防部长王建华上将在座。", [("中央军委", "ORG", 0), ("国防部", "ORG", 0)],
