@@ -177,7 +177,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
     the 一 of a determiner (`这一|开馆仪式`). An organisation a name pattern finds begins after the
     last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
-    `武汉的|总台记者`). No name begins with a determiner of a term (`determiners`: `新一届|中央财经委员会`)."""
+    `武汉的|总台记者`). No name begins with a determiner of a term (`determiners`: `新一届|中央财经委员会`), nor
+    a recognizer's name with a verb that governs a name after it (`民政部联合|国务院扶贫办`)."""
     if determiners:
         mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
@@ -205,7 +206,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
             start = starting[start][0]
-        start = _after_count(m, start, starting)
+        start = _after_count(m, _after_governing_verb(m, start, starting), starting)
         if m.text[start - m.start] in DATELINE_HEADS and analysis.ending.get(start) == "t" \
                 and starting.get(start, (0, ""))[0] == start + 1 and m.end - start >= 3:
             start += 1  # `一月二十日|讯|中共中央…全体会议`: a dateline's 讯, no name's
@@ -215,6 +216,20 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
+
+
+NAME_POS = frozenset({"nt", "ns"})  # names of bodies and places
+
+
+def _after_governing_verb(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
+    """Where a recognizer's organisation or place begins after a verb of two characters or more
+    that the word analysis reads before the name of a body or place (`联合|国务院扶贫办`)."""
+    if m.source != "model" or m.type not in ("ORG", "LOCATION") or start not in starting:
+        return start
+    verb_end, pos = starting[start]
+    if pos != "v" or verb_end - start < 2 or m.end - verb_end < 2 or starting.get(verb_end, (0, ""))[1] not in NAME_POS:
+        return start
+    return verb_end
 
 
 def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:

@@ -52,6 +52,16 @@ def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
         "春节联欢晚会", "委员长会晤", text[1:8]]
 
 
+def test_a_recognizer_name_begins_after_a_verb_that_governs_a_name():
+    text = "民政部联合国务院扶贫办出台，联合国开发计划署"
+    words = [(0, 3, "nt"), (3, 5, "v"), (5, 8, "nt"), (8, 11, "j"), (11, 13, "v"), (13, 14, "w"), (14, 17, "nt"),
+             (17, 23, "nt")]
+    office, undp = Mention(3, 11, text[3:11], "ORG", "model"), Mention(14, 23, text[14:23], "ORG", "model")
+    chunk = Mention(3, 11, text[3:11], "ORG", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([office, undp, chunk], words)] == [
+        "国务院扶贫办", "联合国开发计划署", text[3:11]]
+
+
 def test_a_name_stays_within_its_brackets_and_quotation_marks():
     def kept(name):
         mention = balanced(Mention(5, 5 + len(name), name, "ORG", "model", 0.9))
