@@ -828,13 +828,15 @@ def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name
 
 
 def test_a_name_before_a_landform_term_is_the_landform_s(rules):
-    text = "探访叙利亚耶尔穆克盆地，走进云贵高原和蒙古国草原。"
+    text = "探访叙利亚耶尔穆克盆地，走进云贵高原和蒙古国草原。智利中部瓦尔帕莱索大区森林火灾。"
 
     def at(name, etype):
         start = text.index(name)
         return Mention(start, start + len(name), name, etype, "model", 0.9)
-    merged = merge_mentions([at("耶尔穆克", "PERSON"), at("贵", "LOCATION"), at("蒙古国", "LOCATION")], rules, text)
-    assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国")]
+    merged = merge_mentions([at("耶尔穆克", "PERSON"), at("贵", "LOCATION"), at("蒙古国", "LOCATION"),
+                             at("瓦尔帕莱索", "PERSON")], rules, text)
+    assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国"),
+                                                  ("LOCATION", "瓦尔帕莱索大区")]
 
 
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
