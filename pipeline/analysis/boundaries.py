@@ -160,7 +160,7 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     inside, last_words = analysis.crossing, analysis.long_word_starts
     kept = []
     for m in mentions:
-        if m.source == "rule:chunk" and (m.end in inside or analysis.starting.get(m.end - 1) == (m.end, "q")
+        if m.source == "rule:chunk" and (m.end in inside or _counted_suffix(m, analysis)
                                          or _predicated(m, analysis, (suffixes or {}).get("ORG", ()))):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
@@ -169,6 +169,12 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
             m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+def _counted_suffix(m: Mention, words: WordAnalysis) -> bool:
+    """Whether a chunk's last character is a classifier of the word analysis (`第一|部`), for a body
+    after a numeral or a pronoun only (`这|部`; not a head the analysis misreads: `韩国统一|部`)."""
+    return words.starting.get(m.end - 1) == (m.end, "q") and (m.type != "ORG" or words.ending.get(m.end - 1) in ("m", "r"))
 
 
 def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = ()) -> bool:
@@ -312,48 +318,6 @@ def without_leading_places(mentions: list[Mention]) -> list[Mention]:
         end = next((e for s, e in places if s == m.start and m.end - e >= 2), None) if m.type == "ORG" else None
         trimmed.append(Mention(end, m.end, m.text[end - m.start:], m.type, m.source, m.score) if end else m)
     return trimmed
-
-
-def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
-    """An ORG mention that is two known organisation names written without a mark between them,
-    as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""
-    split = []
-    for m in mentions:
-        cut = next((i for i in range(2, len(m.text) - 1) if m.text[:i] in known and m.text[i:] in known), 0)
-        if m.type == "ORG" and cut and m.text not in known:
-            split += [Mention(m.start, m.start + cut, m.text[:cut], m.type, m.source, m.score),
-                      Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score)]
-        else:
-            split.append(m)
-    return split
-
-
-def split_listed_people(mentions: list[Mention]) -> list[Mention]:
-    """A PERSON mention that is two or more people the document names elsewhere, written without
-    a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
-    those people's mentions."""
-    names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
-    split = []
-    for m in mentions:
-        parts = _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True))) \
-            if m.type == "PERSON" and len(m.text) >= 4 else None
-        if parts and len(parts) > 1:
-            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
-            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
-                      for start, part in zip(starts, parts)]
-        else:
-            split.append(m)
-    return split
-
-
-def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
-    """`text` as a sequence of `names` (longest first where several fit), if it is one."""
-    if not text:
-        return []
-    for name in names:
-        if text.startswith(name) and (rest := _names_in_a_row(text[len(name):], names)) is not None:
-            return [name, *rest]
-    return None
 
 
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",

@@ -21,8 +21,6 @@ from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
     distributed_chunks,
-    split_joined_names,
-    split_listed_people,
     trim_governing_predicates,
     unworded_chunks,
     unworded_people,
@@ -32,6 +30,7 @@ from pipeline.analysis.boundaries import (
 from pipeline.analysis.chunks import chunk_words, counted_honours, find_chunk_mentions, listed_plenums
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
+from pipeline.analysis.joined_names import split_joined_names, split_listed_people
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.name_edges import (
     balanced,

@@ -1,0 +1,48 @@
+"""Names written together without a mark between them, as headlines write them: two known bodies
+(`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`)."""
+from __future__ import annotations
+
+from pipeline.analysis.boundaries import MAX_WORD_CHARS
+from pipeline.records import Mention
+
+
+def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
+    """An ORG mention that is two known organisation names written without a mark between them,
+    as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""
+    split = []
+    for m in mentions:
+        cut = next((i for i in range(2, len(m.text) - 1) if m.text[:i] in known and m.text[i:] in known), 0)
+        if m.type == "ORG" and cut and m.text not in known:
+            split += [Mention(m.start, m.start + cut, m.text[:cut], m.type, m.source, m.score),
+                      Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score)]
+        else:
+            split.append(m)
+    return split
+
+
+def split_listed_people(mentions: list[Mention]) -> list[Mention]:
+    """A PERSON mention that is two or more people the document names elsewhere, written without
+    a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
+    those people's mentions."""
+    names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
+    split = []
+    for m in mentions:
+        parts = _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True))) \
+            if m.type == "PERSON" and len(m.text) >= 4 else None
+        if parts and len(parts) > 1:
+            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
+            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
+                      for start, part in zip(starts, parts)]
+        else:
+            split.append(m)
+    return split
+
+
+def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
+    """`text` as a sequence of `names` (longest first where several fit), if it is one."""
+    if not text:
+        return []
+    for name in names:
+        if text.startswith(name) and (rest := _names_in_a_row(text[len(name):], names)) is not None:
+            return [name, *rest]
+    return None

@@ -1,0 +1,26 @@
+"""pipeline.analysis.joined_names: names written together without a mark between them."""
+from pipeline.analysis.joined_names import split_joined_names, split_listed_people
+from pipeline.records import Mention
+
+
+def test_two_known_bodies_written_together_are_two_names():
+    text = "中共中央国务院举行春节团拜会"
+    joined = Mention(0, 7, "中共中央国务院", "ORG", "model")
+    known = frozenset({"中共中央", "国务院", "中央"})
+    assert [(m.start, m.end, m.text) for m in split_joined_names([joined], known)] == [(0, 4, "中共中央"), (4, 7, "国务院")]
+    assert text[4:7] == "国务院"
+    one_name = Mention(0, 4, "中共中央", "ORG", "model")
+    assert split_joined_names([one_name], known) == [one_name]
+
+
+def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere():
+    def person(start, text):
+        return Mention(start, start + len(text), text, "PERSON", "model", 0.9)
+
+    listed = person(0, "张三丰李四王小五")
+    others = [person(20, "张三丰"), person(30, "李四"), person(40, "王小五")]
+    assert [(m.start, m.text) for m in split_listed_people([listed, *others])[:3]] == [
+        (0, "张三丰"), (3, "李四"), (5, "王小五")]
+    # a name not all of whose parts are named elsewhere stays whole
+    assert split_listed_people([person(0, "欧阳文华"), person(9, "欧阳")])[0].text == "欧阳文华"
+    assert split_listed_people([listed, others[0]])[0].text == "张三丰李四王小五"
