@@ -35,6 +35,11 @@ def entity_id(entity_type: str, name: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def _divisions(places: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(places)
+
+
+@lru_cache(maxsize=4)
 def _place_set(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
 
@@ -193,6 +198,30 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
     return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
 
 
+# the generic terms of administrative divisions (通名) that a place's name may be written with or
+# without (`江苏省` / `江苏`, `淮安市` / `淮安`, `香港特别行政区` / `香港`); an autonomous division's
+# name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
+DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
+PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
+
+
+def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
+    """A place written without its division's term (`江苏`) → the one name of the document that adds
+    it (`江苏省`), a Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are
+    two places: `坎大哈`, `坎大哈省`); none where two do (`吉林省`, `吉林市`)."""
+    written: dict[str, set[str]] = defaultdict(set)
+    for name in places & divisions:
+        term = next((t for t in DIVISION_TERMS if name.endswith(t)), None)
+        if term is None:
+            continue
+        base = name[:-len(term)]
+        kept = range(len(base) - PEOPLE_CHARS, len(base) + 1) if term.startswith("自治") else (len(base),)
+        for end in kept:
+            if end >= 2:
+                written[base[:end]].add(name)
+    return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
+
+
 ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
 
 
@@ -276,6 +305,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
+        mapping[("LOCATION", name)] = target
+    for name, target in division_forms(surfaces.get("LOCATION", set()), _divisions(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
     for name, target in transliterated_short_forms(surfaces.get("PERSON", set())).items():
         mapping[("PERSON", name)] = target

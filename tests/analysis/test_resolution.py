@@ -245,3 +245,14 @@ def test_the_session_s_organ_is_the_one_the_document_names_in_full():
     orgs = {"十四届全国人大一次会议主席团", "大会主席团", "大会秘书处", "国务院"}
     assert session_organs(orgs) == {"大会主席团": "十四届全国人大一次会议主席团"}
     assert session_organs({"大会主席团", "甲会议主席团", "乙会议主席团"}) == {}  # two sessions: neither
+
+
+def test_a_chinese_place_written_with_and_without_its_division_s_term_is_one_place(rules):
+    text = "江苏淮安市举行纪念活动。江苏省、淮安各界参加。新疆维吾尔自治区代表团抵达新疆。吉林省、吉林市和吉林。坎大哈省的坎大哈。"
+    names = ("江苏", "淮安市", "江苏省", "淮安", "新疆维吾尔自治区", "新疆", "吉林省", "吉林市", "吉林", "坎大哈省", "坎大哈")
+    mentions = [mention(text, name, "LOCATION", occurrence=1 if name in ("新疆", "吉林", "坎大哈") else 0) for name in names]
+    got = canonical_names(mentions, text, rules)
+    assert got[("LOCATION", "江苏")] == "江苏省" and got[("LOCATION", "淮安")] == "淮安市"
+    assert got[("LOCATION", "新疆")] == "新疆维吾尔自治区"
+    assert got[("LOCATION", "吉林")] == "吉林"  # a province and a city of that name: which one?
+    assert got[("LOCATION", "坎大哈")] == "坎大哈"  # abroad a city and its province are two places
