@@ -25,6 +25,7 @@ from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations
+from pipeline.relations.bylines import reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
 from pipeline.relations.mentions import without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
@@ -113,16 +114,18 @@ class Relations:
         return self._pkuseg
 
     def rule_relations(self, doc: Doc) -> RuleFindings:
-        """What the rules find in `doc`, with what they worked on (the mentions but a byline's)."""
+        """What the rules find in `doc`, with what they worked on (the mentions but a byline's, whose
+        reporters hold 记者 at the body credited and take part in nothing they report)."""
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
+        bylines = list(reporter_relations(text, anchors.mentions))
         anchors = anchors._replace(mentions=without_reporters(text, anchors.mentions))
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         is_word = self.word_check(doc)
         main_events = choose_main_events(text, anchors.mentions, self.rules, is_word)
         verb_ends = frozenset(end for _, end, pos in doc._.zhkg_words or () if pos == "v")
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_events,
-                                      self.rules, is_word, verb_ends)
+                                      self.rules, is_word, verb_ends) + bylines
         return RuleFindings(text, sentences, anchors, main_events, relations)
 
     def __call__(self, doc: Doc) -> Doc:

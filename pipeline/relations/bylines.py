@@ -1,0 +1,63 @@
+"""Bylines: who reports holds 记者 at the agency or paper that credits the report (`新华社记者李斌`,
+`本报驻澳大利亚记者李学江`, `新华社贝尔格莱德1月10日电（记者赵金河）`, `本报张北1月12日电记者余继军、何伟报道`).
+`本报` ("this paper") is the paper the document's source line names (`人民日报 1998-01-12`)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relations.mentions import REPORTER, Anchored, evidence_of
+
+OWN_PAPER = "本报"
+# what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's
+# place and date (`贝尔格莱德1月10日电（`)
+DAY = "[0-9一二三四五六七八九十]+"
+CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s]{{1,10}}|[^，。、（）()\s]{{0,10}}?{DAY}月{DAY}日电[（(]?|")
+SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
+CREDIT_REACH = 24  # characters between the credited body's end and 记者, at most
+REPORTER_CONFIDENCE = 0.9
+
+
+def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:
+    """holds_position(reporter, credited body, 记者) for each person a byline names: right after
+    `记者`, or listed after one of them (`记者余继军、何伟`)."""
+    orgs = {m.end: m for m in mentions if m.type == "ORG"}
+    paper = _own_paper(text, mentions)
+    body, last_reporter = None, -2
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        if text.endswith(REPORTER, 0, m.start):
+            body = _credited(text, m.start - len(REPORTER), orgs, paper)
+        elif not (text[m.start - 1:m.start] in ("、", " ", "　") and last_reporter == m.start - 1):
+            continue
+        last_reporter = m.end
+        if body is not None:
+            yield Relation("holds_position", m.entity, body.entity, evidence_of(text, body.start, m.end),
+                           REPORTER_CONFIDENCE, "byline", title=REPORTER)
+
+
+def _credited(text: str, at: int, orgs: dict[int, Anchored], paper: Anchored | None) -> Anchored | None:
+    """The body a byline's 记者 at `at` reports for: the organisation, or 本报, that the text
+    between it and 记者 follows as a posting or a dateline."""
+    for end in range(at, max(0, at - CREDIT_REACH) - 1, -1):
+        if not CREDIT_TAIL.fullmatch(text, end, at):
+            continue
+        if end in orgs:
+            return orgs[end]
+        if text.endswith(OWN_PAPER, 0, end):
+            return paper
+    return None
+
+
+def _own_paper(text: str, mentions: list[Anchored]) -> Anchored | None:
+    """The paper the document's source line names (`人民日报 1998-01-12`), if a mention of it is there."""
+    for m in mentions:
+        if m.type == "ORG":
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line_end = text.find("\n", m.end)
+            line = SOURCE_LINE.fullmatch(text, line_start, len(text) if line_end == -1 else line_end)
+            if line and line.start("name") == m.start and line.end("name") == m.end:
+                return m
+    return None

@@ -1,0 +1,26 @@
+"""pipeline.relations.bylines: reporters hold 记者 at the body their byline credits."""
+from pipeline.relations.bylines import reporter_relations
+from tests.conftest import anchored
+
+TEXT = ("标题\n\n人民日报 1998-01-12\n\n本报张北1月12日电记者余继军、何伟报道：张北县召开会议。"
+        "新华社贝尔格莱德1月10日电（记者赵金河）会谈举行。本报驻澳大利亚记者李学江报道。新华社记者李斌摄。"
+        "王明告诉记者。")
+
+
+def held(text, mentions):
+    names = {m.entity: m.entity.split(":", 1)[1] for m in mentions}
+    return {(names[r.head], names[r.tail], r.title) for r in reporter_relations(text, mentions)}
+
+
+def test_a_reporter_holds_the_post_at_the_body_the_byline_credits():
+    mentions = sorted([anchored(TEXT, "人民日报", "ORG"), anchored(TEXT, "新华社", "ORG"), anchored(TEXT, "新华社", "ORG", 1)]
+                      + [anchored(TEXT, n, "PERSON") for n in ("余继军", "何伟", "赵金河", "李学江", "李斌", "王明")],
+                      key=lambda m: m.start)
+    assert held(TEXT, mentions) == {("余继军", "人民日报", "记者"), ("何伟", "人民日报", "记者"), ("赵金河", "新华社", "记者"),
+                                    ("李学江", "人民日报", "记者"), ("李斌", "新华社", "记者")}
+
+
+def test_this_paper_is_only_the_paper_of_the_source_line():
+    text = "人民日报社论引起反响。本报记者李学江报道。"  # no source line: which paper?
+    mentions = [anchored(text, "人民日报", "ORG"), anchored(text, "李学江", "PERSON")]
+    assert held(text, mentions) == set()
