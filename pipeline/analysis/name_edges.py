@@ -96,6 +96,7 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
 SESSION_TAIL = re.compile(f"第?{SESSION_NUMBER.pattern}(?:全体)?会议$")
 TERM = "届"
 TERM_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+$")
+TERM_END = re.compile(f"[{NUMBER_DIGITS}]+{TERM}$")
 
 
 def session_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
@@ -103,7 +104,7 @@ def session_bodies(mentions: list[Mention], text: str, words: list[tuple[int, in
     is all of the name before the session's number where a body found begins the name: an
     organisation found ending there begins there too (not `法执法检查组`), and so does one found
     elsewhere that begins inside a word with the same characters before it (`中央全面依|法治国委员会`).
-    A body's name never ends in the number of a term (`全国政协|十四|届`): that is the term's."""
+    A body's name never ends in the number of a term (`全国政协|十四|届`, `全国政协|十四届`): that is the term's."""
     mentions = [_without_term_number(m, text) if m.type == "ORG" else m for m in mentions]
     starts = {m.start for m in mentions if m.type == "ORG"}
     holders, bodies = {}, set()
@@ -126,7 +127,7 @@ def _session_body(m: Mention, text: str, holders: dict[int, int], bodies: Iterab
 
 
 def _without_term_number(m: Mention, text: str) -> Mention:
-    number = TERM_NUMBER.search(m.text) if text.startswith(TERM, m.end) else None
+    number = TERM_NUMBER.search(m.text) if text.startswith(TERM, m.end) else TERM_END.search(m.text)
     if number is None or number.start() < 2:
         return m
     return Mention(m.start, m.start + number.start(), m.text[:number.start()], m.type, m.source, m.score, m.name)

@@ -183,6 +183,8 @@ def test_a_body_s_name_never_ends_in_the_number_of_a_term():
     cut, termed, bare = (Mention(0, 6, "全国政协十四", "ORG", "model"), Mention(12, 19, "十四届全国人大", "ORG", "model"),
                          Mention(20, 26, "全国政协十四", "ORG", "model"))
     assert [m.text for m in session_bodies([cut, termed, bare], text)] == ["全国政协", "十四届全国人大", "全国政协十四"]
+    with_term = Mention(0, 7, "全国政协十四届", "ORG", "model")
+    assert [m.text for m in session_bodies([with_term], text)] == ["全国政协"]
 
 
 def test_an_organisation_a_name_pattern_finds_begins_after_the_predicate_words_inside_it():
