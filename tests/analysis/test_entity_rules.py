@@ -268,6 +268,8 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
     facts = extract("认真学习贯彻十五大精神。十大新闻今天揭晓。")
     assert "十五大" in facts.names("EVENT")
     assert "十五大" not in facts.names("ORG") and "十大" not in facts.all_names()
+    facts = extract("团十八大以来，共青团坚持正确方向。来自全国各地的团十九大代表参加。")  # the Youth League's
+    assert {"团十八大", "团十九大"} <= facts.names("EVENT") and not {"十八大", "十九大"} & facts.names("EVENT")
 
 
 def test_every_form_of_a_party_congress_s_number_names_one_event(extract):
