@@ -21,9 +21,9 @@ TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：�
 # a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
 # 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
-# `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
-# the verb that celebrates it, are in the name of its celebration
-ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
+# `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`, `中国—东盟建立|对话关系30周年纪念峰会`:
+# what an anniversary is of, and the verb that celebrates it, are in the name of its celebration
+ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二三四五六七八九十百]+周年")
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")

@@ -186,6 +186,7 @@ def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
 
 @pytest.mark.parametrize("text, name", [
     ("习近平在庆祝中国共产党成立100周年大会上发表讲话。", "庆祝中国共产党成立100周年大会"),
+    ("双方要落实中国东盟建立对话关系30周年纪念峰会成果。", "中国东盟建立对话关系30周年纪念峰会"),
     ("在纪念毛泽东同志诞辰130周年座谈会上。", "纪念毛泽东同志诞辰130周年座谈会"),
 ])
 def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name):
