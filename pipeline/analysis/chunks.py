@@ -21,9 +21,11 @@ TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：�
 # a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
 # 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
-# `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`, `中国—东盟建立|对话关系30周年纪念峰会`:
-# what an anniversary is of, and the verb that celebrates it, are in the name of its celebration
-ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二三四五六七八九十百]+周年")
+# `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
+# the verb that celebrates it, are in the name of its celebration; after a verb of two characters or
+# more, so is the relation it establishes (`中国—东盟建立|对话关系30周年纪念峰会`; not after `参观了|…`)
+ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
+ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二三四五六七八九十百]+周年")
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
@@ -72,12 +74,17 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         at = (pos - len(stop), pos) if stop else None
         if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
                 and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or _inside_word(*at, verbs))) \
-                and not _inside_known(*at, known_ends) and not ANNIVERSARY.match(text, pos) \
+                and not _inside_known(*at, known_ends) and not _anniversary_after(text, pos, stop) \
                 and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules) \
                 and not (chunker.label == "EVENT" and stop in OFFERED_TO and _offering(text, pos, suffix_start, rules)):
             break
         pos -= 1
     return pos
+
+
+def _anniversary_after(text: str, pos: int, stop: str) -> bool:
+    """Whether an anniversary follows a stop word at `pos` (see ANNIVERSARY)."""
+    return bool(ANNIVERSARY.match(text, pos) or (len(stop) >= 2 and ESTABLISHED_ANNIVERSARY.match(text, pos)))
 
 
 OFFERED_TO = frozenset({"向"})  # the preposition of whom an offering honours

@@ -186,11 +186,15 @@ def test_a_count_of_bodies_ends_an_organisation_chunk(rules, text):
 
 @pytest.mark.parametrize("text, name", [
     ("习近平在庆祝中国共产党成立100周年大会上发表讲话。", "庆祝中国共产党成立100周年大会"),
-    ("双方要落实中国东盟建立对话关系30周年纪念峰会成果。", "中国东盟建立对话关系30周年纪念峰会"),
     ("在纪念毛泽东同志诞辰130周年座谈会上。", "纪念毛泽东同志诞辰130周年座谈会"),
 ])
 def test_a_celebration_is_named_with_its_anniversary_and_verb(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
+
+
+def test_a_celebration_is_named_with_the_relation_whose_establishment_it_marks(extract):
+    facts = extract("双方要落实中国—东盟建立对话关系30周年纪念峰会成果。代表团参观了改革开放40周年成就展。")
+    assert {"中国—东盟建立对话关系30周年纪念峰会", "改革开放40周年成就展"} <= facts.names("EVENT")
 
 @pytest.mark.parametrize("text, name", [
     # the set phrase 以A换/代B keeps its preposition
