@@ -215,6 +215,8 @@ def test_a_holding_verb_in_a_noun_states_nothing_held(relation_rules, word_check
     text = "新闻联播\n东京奥运会开幕日很热。第二届进博会11月5日在上海开幕。"
     assert main_event_of(text, events, relation_rules) == "EVENT:东京奥运会"  # without words
     assert main_event_of(text, events, relation_rules, word_check) == "EVENT:第二届进博会"
+    text = "新闻联播\n为完成香港回归和中共十五大召开这两件大事作出了贡献。"  # a clause in apposition to a noun
+    assert main_event_of(text, ["中共十五大"], relation_rules) is None
 
 
 def test_an_event_only_referred_to_is_no_main_event(relation_rules):
