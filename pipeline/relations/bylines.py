@@ -1,6 +1,7 @@
-"""Bylines: who reports holds 记者 at the agency or paper that credits the report (`新华社记者李斌`,
-`本报驻澳大利亚记者李学江`, `新华社贝尔格莱德1月10日电（记者赵金河）`, `本报张北1月12日电记者余继军、何伟报道`).
-`本报` ("this paper") is the paper the document's source line names (`人民日报 1998-01-12`)."""
+"""Bylines and datelines: who reports holds 记者 at the agency or paper that credits the report
+(`新华社记者李斌`, `本报驻澳大利亚记者李学江`, `新华社贝尔格莱德1月10日电（记者赵金河）`, `本报张北1月12日电记者余继军、
+何伟报道`); the event a dated report is about takes place where the dateline says, unless the text
+says where. `本报` ("this paper") is the paper the document's source line names (`人民日报 1998-01-12`)."""
 from __future__ import annotations
 
 import re
@@ -17,6 +18,10 @@ CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s]{{1,10}}|[^，。、（）(
 SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
 CREDIT_REACH = 24  # characters between the credited body's end and 记者, at most
 REPORTER_CONFIDENCE = 0.9
+# a dateline: the credited body, the place reported from, the date, 讯 or 电 (`本报北京1月5日讯`,
+# `新华社北京1月8日电`)
+DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
+DATELINE_CONFIDENCE = 0.6
 
 
 def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:
@@ -36,6 +41,21 @@ def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation
         if body is not None:
             yield Relation("holds_position", m.entity, body.entity, evidence_of(text, body.start, m.end),
                            REPORTER_CONFIDENCE, "byline", title=REPORTER)
+
+
+def dateline_relations(text: str, mentions: list[Anchored], main_event: str | None,
+                       found: list[Relation]) -> list[Relation]:
+    """located_in(main event, the dateline's place) for a report dated from a place (`本报北京1月5日讯`),
+    where no rule found where the event takes place."""
+    dateline = DATELINE.search(text)
+    if main_event is None or dateline is None or any(r.type == "located_in" and r.head == main_event for r in found):
+        return []
+    place = next((m for m in mentions if m.type == "LOCATION" and m.start == dateline.start("place")
+                  and m.end == dateline.end("place")), None)
+    if place is None:
+        return []
+    return [Relation("located_in", main_event, place.entity, evidence_of(text, dateline.start(), dateline.end()),
+                     DATELINE_CONFIDENCE, "dateline")]
 
 
 def _credited(text: str, at: int, orgs: dict[int, Anchored], paper: Anchored | None) -> Anchored | None:

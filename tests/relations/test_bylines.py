@@ -1,5 +1,7 @@
-"""pipeline.relations.bylines: reporters hold 记者 at the body their byline credits."""
-from pipeline.relations.bylines import reporter_relations
+"""pipeline.relations.bylines: reporters hold 记者 at the body their byline credits; a dated report's
+event takes place where its dateline says."""
+from pipeline.records import Relation
+from pipeline.relations.bylines import dateline_relations, reporter_relations
 from tests.conftest import anchored
 
 TEXT = ("标题\n\n人民日报 1998-01-12\n\n本报张北1月12日电记者余继军、何伟报道：张北县召开会议。"
@@ -24,3 +26,13 @@ def test_this_paper_is_only_the_paper_of_the_source_line():
     text = "人民日报社论引起反响。本报记者李学江报道。"  # no source line: which paper?
     mentions = [anchored(text, "人民日报", "ORG"), anchored(text, "李学江", "PERSON")]
     assert held(text, mentions) == set()
+
+
+def test_the_event_of_a_dated_report_takes_place_where_the_dateline_says_unless_the_text_says():
+    text = "本报北京1月11日讯全国档案局长馆长会议今天召开。"
+    meeting, beijing = anchored(text, "全国档案局长馆长会议", "EVENT"), anchored(text, "北京", "LOCATION")
+    found = dateline_relations(text, [beijing, meeting], meeting.entity, [])
+    assert [(r.type, r.head, r.tail) for r in found] == [("located_in", meeting.entity, beijing.entity)]
+    elsewhere = Relation("located_in", meeting.entity, "LOCATION:上海", (), 0.9, "location")
+    assert dateline_relations(text, [beijing, meeting], meeting.entity, [elsewhere]) == []
+    assert dateline_relations(text, [beijing, meeting], None, []) == []
