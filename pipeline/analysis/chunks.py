@@ -336,9 +336,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     return found
 
 
-TOPIC_NOUNS = frozenset({"n", "ns", "nt", "nz"})  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
-FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}
-VERBAL, LOCATIVE = frozenset({"v", "vn"}), frozenset({"f"})  # a noun after a meeting's name makes the name its modifier
+TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
+FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a meeting's name makes the name its modifier
+VERBAL, LOCATIVE = frozenset({"v", "vn"}), frozenset({"f"})
 
 
 def _joins_topics(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str], titles: Iterable[str]) -> bool:

@@ -35,11 +35,6 @@ def entity_id(entity_type: str, name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _divisions(places: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(places)
-
-
-@lru_cache(maxsize=4)
 def _place_set(places: tuple[str, ...]) -> frozenset[str]:
     return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
 
@@ -306,7 +301,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
-    for name, target in division_forms(surfaces.get("LOCATION", set()), _divisions(rules.lexicons.get("PLACE", ()))).items():
+    for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
     for name, target in transliterated_short_forms(surfaces.get("PERSON", set())).items():
         mapping[("PERSON", name)] = target

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
+from pipeline.analysis.organs import PARTY
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
@@ -25,7 +26,6 @@ from pipeline.relations.mentions import (
 from pipeline.relations.titles import ends_with_title
 from pipeline.wordlists import word_at
 
-PARTY = "中共"
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.records import Relation
-from pipeline.relations.mentions import REPORTER, Anchored, evidence_of
+from pipeline.relations.mentions import REPORTER, Anchored, byline_reporters, evidence_of
 
 OWN_PAPER = "本报"
 # what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's
@@ -25,19 +25,12 @@ DATELINE_CONFIDENCE = 0.6
 
 
 def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:
-    """holds_position(reporter, credited body, 记者) for each person a byline names: right after
-    `记者`, or listed after one of them (`记者余继军、何伟`)."""
+    """holds_position(reporter, credited body, 记者) for each person a byline names
+    (`mentions.byline_reporters`)."""
     orgs = {m.end: m for m in mentions if m.type == "ORG"}
     paper = _own_paper(text, mentions)
-    body, last_reporter = None, -2
-    for m in mentions:
-        if m.type != "PERSON":
-            continue
-        if text.endswith(REPORTER, 0, m.start):
-            body = _credited(text, m.start - len(REPORTER), orgs, paper)
-        elif not (text[m.start - 1:m.start] in ("、", " ", "　") and last_reporter == m.start - 1):
-            continue
-        last_reporter = m.end
+    for m, at in byline_reporters(text, mentions):
+        body = _credited(text, at, orgs, paper)
         if body is not None:
             yield Relation("holds_position", m.entity, body.entity, evidence_of(text, body.start, m.end),
                            REPORTER_CONFIDENCE, "byline", title=REPORTER)

@@ -31,17 +31,26 @@ class Anchored:
     nested: bool = False
 
 
-def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
-    """`mentions` (in text order) but the people a byline names: right after `记者`, or after one of
-    them and a list mark (`记者马小林、曹剑杰`)."""
-    kept, last_reporter = [], -2
+def byline_reporters(text: str, mentions: list[Anchored]) -> list[tuple[Anchored, int]]:
+    """The people a byline names (`mentions` in text order), each with where its `记者` begins: right
+    after `记者`, or after one of them and a list mark (`记者马小林、曹剑杰`)."""
+    found, last_reporter, at = [], -2, -1
     for m in mentions:
-        if m.type == "PERSON" and (text.endswith(REPORTER, 0, m.start) or (
-                text[m.start - 1:m.start] in ("、", "　", " ") and last_reporter == m.start - 1)):
-            last_reporter = m.end
+        if m.type != "PERSON":
             continue
-        kept.append(m)
-    return kept
+        if text.endswith(REPORTER, 0, m.start):
+            at = m.start - len(REPORTER)
+        elif not (text[m.start - 1:m.start] in ("、", "　", " ") and last_reporter == m.start - 1):
+            continue
+        last_reporter = m.end
+        found.append((m, at))
+    return found
+
+
+def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
+    """`mentions` (in text order) but the people a byline names (`byline_reporters`)."""
+    reporters = {id(m) for m, _ in byline_reporters(text, mentions)}
+    return [m for m in mentions if id(m) not in reporters]
 
 
 def evidence_of(text: str, start: int, end: int) -> tuple[Span, ...]:

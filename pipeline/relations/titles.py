@@ -122,14 +122,11 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
         pos -= len(separator)
 
 
-BODY_LIST = "、"
-
-
 def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:
     """The organisation a title follows, and those listed right before it that share the title
     (`中国天主教爱国会、中国天主教主教团|名誉主席`: both bodies')."""
     bodies = [org]
-    while text[bodies[-1].start - 1:bodies[-1].start] == BODY_LIST and bodies[-1].start - 1 in orgs_by_end:
+    while text[bodies[-1].start - 1:bodies[-1].start] == LIST_MARK and bodies[-1].start - 1 in orgs_by_end:
         bodies.append(orgs_by_end[bodies[-1].start - 1])
     return bodies
 
