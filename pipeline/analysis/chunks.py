@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from pipeline.analysis.matching import NAME_CHAR, alternation, protected
-from pipeline.analysis.wordindex import NOMINAL_POS_EXCLUDED, NOUN_POS
+from pipeline.analysis.matching import NAME_CHAR, YEAR_MARK, alternation, protected
+from pipeline.analysis.wordindex import NOMINAL_POS_EXCLUDED, NOUN_POS, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -160,6 +160,11 @@ def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
         return begin
     opening = text.rfind("《", max(0, begin - chunker.max_chars), begin)
     return opening if opening != -1 and "》" not in text[opening:begin - 1] else begin
+
+
+def _with_year_mark(text: str, begin: int) -> int:
+    """`’９８北京新年音乐会`: the apostrophe of a year written with two digits is in the name."""
+    return begin - 1 if text[begin - 1:begin] == YEAR_MARK and text[begin:begin + 2].isdigit() else begin
 
 
 def _inside_title(text: str, begin: int, end: int) -> bool:
@@ -313,12 +318,13 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 begin = _topic_start(text, begin, chunk_start(text, begin - 1, chunker, rules, known_ends, anchors,
                                                               nominal_words, tags, verbs), start, chunker, tags)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
-            begin = _with_book_title(text, begin, chunker)
+            begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
             begin = _balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
+            begin = after_subject(begin, start, tags)
             if chunker.label == "ORG" and _inside_title(text, begin, end):
                 continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)

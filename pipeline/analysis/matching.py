@@ -9,6 +9,7 @@ NAME_DOTS = "·•・"  # the mark between the parts of a transliterated name (`
 NAME_DOTS_SET = frozenset(NAME_DOTS)
 PAUSES = frozenset("、，。；：,;:\n")  # the marks after which a list's item or a clause begins
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
+YEAR_MARK = "’"  # a closing quotation mark, and the apostrophe of a two-digit year (`’98`)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, SESSION_NUMBER
 from pipeline.analysis.clauses import STATIONING_VERBS
-from pipeline.analysis.matching import PAUSES
+from pipeline.analysis.matching import PAUSES, YEAR_MARK
 from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import starts_with_any, word_at
@@ -253,8 +253,8 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
     after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it
     does not close takes the name inside when the closing one follows it (`美国《|华尔街日报|》`),
-    else the name ends before it (`…大学|（北京`). A dash that joins names begins none (`纽约|-华盛顿`).
-    None when nothing is left."""
+    else the name ends before it (`…大学|（北京`). A dash that joins names begins none (`纽约|-华盛顿`);
+    the apostrophe of a two-digit year closes nothing (`’98北京新年音乐会`). None when nothing is left."""
     text, open_at, start, opened_before = mention.text, [], 0, False
     if text[:1] in DASHES:
         return balanced(Mention(mention.start + 1, mention.end, text[1:], mention.type, mention.source, mention.score,
@@ -265,7 +265,7 @@ def balanced(mention: Mention, document: str = "") -> Mention | None:
     for i, char in enumerate(text):
         if char in OPENERS:
             open_at.append((i, char))
-        elif char in CLOSERS:
+        elif char in CLOSERS and not (char == YEAR_MARK and text[i + 1:i + 3].isdigit()):
             if open_at and open_at[-1][1] == CLOSERS[char]:
                 open_at.pop()
             else:

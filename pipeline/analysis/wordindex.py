@@ -3,6 +3,7 @@ through."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from functools import cached_property
 
 PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions (People's Daily 1998 tags)
@@ -69,6 +70,28 @@ class WordAnalysis(list):
         """The word that ends at `end`, if one does."""
         index = bisect_right(self.starts, end - 1) - 1
         return self[index] if index >= 0 and self[index][1] == end else None
+
+
+LONGEST_WORD = 12
+NUMERAL_POS = frozenset("mt")
+
+
+def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> int:
+    """Where a name inside text[begin:end] begins when a person's name and the verbs right after it
+    lie there (`tags`: (start, end) → part of speech): a subject and its predicate make a clause,
+    never part of a name (`习近平走进|北京冬奥会`); `begin` when none do, or when a number follows
+    them, which makes the clause the theme of a jubilee (`周小燕从教50年音乐会`)."""
+    pos, after, previous = begin, begin, None
+    while pos < end:
+        stop = next((e for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if (pos, e) in tags), None)
+        if stop is None:
+            pos, previous = pos + 1, None
+            continue
+        tag = tags[pos, stop]
+        if tag == "v" and (previous == "nr" or (previous == "v" and after == pos)):
+            after = stop
+        pos, previous = stop, tag
+    return begin if after < end and any(tags.get((after, e)) in NUMERAL_POS for e in range(after + 1, end + 1)) else after
 
 
 def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:

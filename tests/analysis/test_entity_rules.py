@@ -790,6 +790,15 @@ def test_in_an_event_name_a_stop_word_read_as_a_noun_stops_nothing(rules):
     assert not any("同志" in name for name in found)  # an organisation's name stops at a person noun
 
 
+def test_a_name_begins_after_a_subject_and_its_predicate(rules):
+    text = "习近平走进北京冬奥会展示中心，周小燕从教50年音乐会"
+    tags = {(0, 3): "nr", (3, 4): "v", (4, 5): "v", (5, 7): "ns", (7, 10): "j", (15, 18): "nr", (18, 20): "v",
+            (20, 23): "m", (23, 26): "n"}
+    found = names(find_chunk_mentions(text, rules, tags=tags, verbs={18: 20}))
+    assert "北京冬奥会" in found and not any("走进" in name for name in found)
+    assert "周小燕从教50年音乐会" in found  # a number after them: the theme of a jubilee
+
+
 def test_a_meeting_name_holds_two_nouns_of_its_topic_joined_by_a_conjunction(extract):
     facts = extract("以“学习周恩来研究周恩来”为主题的江苏省周恩来生平和思想研讨会，今天在江苏淮安市举行。"
                     "23日，非洲和世界银行领导人论坛在乌干达首都坎帕拉举行。")

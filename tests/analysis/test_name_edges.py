@@ -74,6 +74,8 @@ def test_a_name_stays_within_its_brackets_and_quotation_marks():
     assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
     assert kept("-华盛顿") == ("华盛顿", 6)  # `北京-纽约|-华盛顿`: a dash joins names
     assert kept("—华") is None
+    assert kept("’98北京新年音乐会") == ("’98北京新年音乐会", 5)  # the apostrophe of a year
+    assert kept("’北京新年音乐会") == ("北京新年音乐会", 6)
 
 
 def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
@@ -96,12 +98,12 @@ def test_an_honour_begins_after_a_verb_before_its_year():
 
 
 def test_no_name_begins_with_a_determiner_of_a_term(rules):
-    text = "新一届中央财经委员会，新一届国务院第一次全体会议，十四届全国政协，本届"
+    text = "新一届中央财经委员会，新一届国务院第一次全体会议，十四届全国政协，本届，出席了今晚音乐会"
     found = [Mention(text.index(n), text.index(n) + len(n), n, label, source) for n, label, source in [
         ("新一届中央财经委员会", "ORG", "model"), ("新一届国务院第一次全体会议", "EVENT", "rule:chunk"),
-        ("十四届全国政协", "ORG", "rule:lexicon"), ("本届", "EVENT", "model")]]
+        ("十四届全国政协", "ORG", "rule:lexicon"), ("本届", "EVENT", "model"), ("今晚音乐会", "EVENT", "rule:chunk")]]
     assert [m.text for m in without_leading_function_words(found, None, rules.term_determiners)] == [
-        "中央财经委员会", "国务院第一次全体会议", "十四届全国政协", "本届"]  # nothing left of 本届: no name, dropped elsewhere
+        "中央财经委员会", "国务院第一次全体会议", "十四届全国政协", "本届", "音乐会"]  # nothing left of 本届: no name, dropped elsewhere
 
 
 def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
