@@ -110,12 +110,19 @@ def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
 
 
 def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
-    """EVENT names of one document that name the same meeting → the longest of them. A name
+    """EVENT names of one document that name the same meeting → the longest of them; names that
+    differ only by a body's full and short forms (`org_abbreviations`) name one. A name
     without the term (`全国政协第三十七次主席会议`), or without term and number (`全国政协主席会议`),
     joins the one name of the document that has them and is otherwise the same."""
     groups: dict[str, set[str]] = defaultdict(set)
     for name in names:
         groups[name_key(name, rules, aliases)].add(name)
+    by_short_forms: dict[str, list[str]] = defaultdict(list)
+    for key in list(groups):
+        by_short_forms[_in_short_forms(key, aliases)].append(key)
+    for first, *others in (keys for keys in by_short_forms.values() if len(keys) > 1):
+        for key in others:
+            groups[first] |= groups.pop(key)
     for bare in (TERM, NUMBERED):
         stripped = {k: bare.sub("", TERM.sub("", k)) for k in groups}
         for key in [k for k in groups if not bare.search(k)]:
@@ -123,6 +130,30 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
             if len(fuller) == 1:
                 groups[fuller[0]] |= groups.pop(key)
     return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
+
+
+@by_identity
+def _short_forms(aliases: Aliases) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Each full form of a body with short forms (`org_abbreviations`), and each of those short forms
+    → its longest short form (`中国残疾人联合会`, `中残联` → `中国残联`); the pattern that finds them,
+    longest first."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for abbreviation, full in aliases.abbreviations.items():
+        forms[full].append(abbreviation)
+    short: dict[str, str] = {}
+    for full, abbreviations in sorted(forms.items()):
+        chosen = max(abbreviations, key=lambda a: (len(a), a))
+        for form in [full, *abbreviations]:
+            if form != chosen:
+                short.setdefault(form, chosen)
+    if not short:
+        return None, short
+    return re.compile("|".join(re.escape(f) for f in sorted(short, key=lambda f: (-len(f), f)))), short
+
+
+def _in_short_forms(name: str, aliases: Aliases) -> str:
+    pattern, short = _short_forms(aliases)
+    return pattern.sub(lambda m: short[m.group()], name) if pattern else name
 
 
 OWNERLESS_CONGRESS = re.compile(r"第?[一二三四五六七八九十百]+次全国代表大会")

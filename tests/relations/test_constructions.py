@@ -869,3 +869,13 @@ def test_the_people_a_byline_names_are_no_party_to_the_relations():
     text = "新华社珀斯1月11日电（记者马小林、曹剑杰）参加锦标赛的运动员原媛、周哲文抵达。本报记者何伟"
     mentions = [anchored(text, name, "PERSON") for name in ("马小林", "曹剑杰", "原媛", "周哲文", "何伟")]
     assert [text[m.start:m.end] for m in without_reporters(text, mentions)] == ["原媛", "周哲文"]
+
+
+def test_who_comes_to_a_meeting_or_watches_a_gala_s_performance_attends_it(extract):
+    facts = extract("中国残疾人联合会第八次全国代表大会18日上午在北京开幕。习近平、李强等党和国家领导人到会祝贺。"
+                    "中国残联第八次全国代表大会代表等参加开幕会。")
+    attended = facts.relation_pairs("participated_in")
+    assert {("习近平", "中国残疾人联合会第八次全国代表大会"), ("李强", "中国残疾人联合会第八次全国代表大会")} <= attended
+    assert facts.names("EVENT") == {"中国残疾人联合会第八次全国代表大会"}  # the body's short form names the same congress
+    facts = extract("2024年新年戏曲晚会29日晚在国家大剧院举行。党和国家领导人习近平、李强等，同首都各界群众欢聚一堂，一起观看演出。")
+    assert {("习近平", "2024年新年戏曲晚会"), ("李强", "2024年新年戏曲晚会")} <= facts.relation_pairs("participated_in")
