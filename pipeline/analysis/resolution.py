@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -360,6 +361,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}
+    known: set[str] = set()
     for m in mentions:
         name = names[(m.type, m.name or m.text)]
         if not name or (name in rules.generic_chunks and m.source != BARE_EVENT) or name in rules.never_entities:
@@ -375,4 +377,22 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
         entity.mentions.append(Span(m.start, m.end, surface))
         entity.confidence = max(entity.confidence, m.score)
         anchor[(m.start, m.end, m.type)] = eid
-    return list(entities.values()), anchor
+        if m.source == LEXICON_SOURCE:
+            known.add(eid)
+    characters = _named_in_works_alone(entities.values(), text, known)
+    return ([e for e in entities.values() if e.id not in characters],
+            {key: eid for key, eid in anchor.items() if eid not in characters})
+
+
+LEXICON_SOURCE = "rule:lexicon"
+WORK_TITLE = re.compile(r"《[^《》\n]*》")
+
+
+def _named_in_works_alone(entities: Iterable[Entity], text: str, known: set[str]) -> set[str]:
+    """The people named only inside the titles of works (`小提琴协奏曲《梁山伯与祝英台》`): characters
+    or subjects of a work, no people of the news; but those the lexicon knows (`known`: ids)."""
+    titles = [m.span() for m in WORK_TITLE.finditer(text)]
+    if not titles:
+        return set()
+    return {e.id for e in entities if e.type == "PERSON" and e.id not in known
+            and all(any(start < span.start and span.end < end for start, end in titles) for span in e.mentions)}

@@ -256,3 +256,12 @@ def test_a_chinese_place_written_with_and_without_its_division_s_term_is_one_pla
     assert got[("LOCATION", "新疆")] == "新疆维吾尔自治区"
     assert got[("LOCATION", "吉林")] == "吉林"  # a province and a city of that name: which one?
     assert got[("LOCATION", "坎大哈")] == "坎大哈"  # abroad a city and its province are two places
+
+
+def test_a_person_named_only_inside_the_title_of_a_work_is_no_entity(rules):
+    text = "乐队演奏了《梁山伯与祝英台》，纪念梁思成。新华社播发通讯《以习近平同志为核心的党中央引领推动》。"
+    mentions = [mention(text, "梁山伯", "PERSON"), mention(text, "祝英台", "PERSON"), mention(text, "梁思成", "PERSON"),
+                mention(text, "习近平", "PERSON", source="rule:lexicon")]
+    entities, anchor = resolve(mentions, text, text, rules)
+    assert {e.name for e in entities} == {"梁思成", "习近平"}  # a leader the lexicon knows stays
+    assert set(anchor.values()) == {e.id for e in entities}
