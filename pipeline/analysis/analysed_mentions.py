@@ -139,11 +139,26 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
     """Places and organisations the word analysis reads as such where no other mention lies: a
     place word (`ns`) of three characters or more that ends in a place's generic term (`澡下镇`,
     `前何村`), an organisation word (`nt`) of three or more (`路透社`). Shorter ones, and places
-    without their generic term, are left: the analysis splits rare names there (`三|里屯`)."""
+    without their generic term, are left: the analysis splits rare names there (`三|里屯`). A
+    township named for a people takes the place word before it (`明水|满族乡`)."""
     taken = {pos for m in found for pos in range(m.start, m.end)}
-    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in words or ()
+    return [Mention(s, e, text[s:e], WORD_NAME_TYPES[pos], "words", WORD_SCORE) for s, e, pos in _ethnic_townships(text, words)
             if pos in WORD_NAME_TYPES and e - s >= 3 and (pos == "nt" or text[e - 1] in place_generics)
             and not any(p in taken for p in range(s, e)) and not (pos == "ns" and work_title(text, s, e))]
+
+
+ETHNIC_TOWNSHIP = re.compile(rf"[{HAN_CLASS}]{{1,4}}族[乡镇]")
+
+
+def _ethnic_townships(text: str, words: list[tuple[int, int, str]] | None) -> list[tuple[int, int, str]]:
+    """`words` with each place word of a people's township (`满族乡`) joined to the place word right before it."""
+    joined: list[tuple[int, int, str]] = []
+    for s, e, pos in words or ():
+        if pos == "ns" and joined and joined[-1][1] == s and joined[-1][2] == "ns" and ETHNIC_TOWNSHIP.fullmatch(text, s, e):
+            joined[-1] = (joined[-1][0], e, pos)
+        else:
+            joined.append((s, e, pos))
+    return joined
 
 
 ENUMERATION = re.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]{{2,3}}(?:、[{HAN_CLASS}]{{2,3}})+(?![{HAN_CLASS}])|"

@@ -176,7 +176,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
     研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
     more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
-    the 一 of a determiner (`这一|开馆仪式`). An organisation a name pattern finds begins after the
+    the 一 of a determiner (`这一|开馆仪式`), nor a time word it begins inside or the rest of a date
+    (`去年底|中央经济工作会议`, `９月|下旬|俄法首脑会晤`). An organisation a name pattern finds begins after the
     last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
     `武汉的|总台记者`). No name begins with a determiner of a term (`determiners`: `新一届|中央财经委员会`), nor
     a recognizer's name with a verb that governs a name after it (`民政部联合|国务院扶贫办`)."""
@@ -191,7 +192,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     for m in mentions:
         start = m.start
         inside = crossing.get(start) if m.source == "rule:chunk" else None
-        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in LEADING_FUNCTION_POS or (
+        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in LEADING_FUNCTION_POS | TIME_POS or (
                 starting[inside[0]][1] == "r" and m.text[:inside[1] - m.start] in ROUND_CLASSIFIERS)):
             start = inside[1]
         if m.source == "rule:chunk":
@@ -205,8 +206,9 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
                     start = e
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
-                starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)):
-            start = starting[start][0]
+                starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)
+                or starting[start][1] in DATE_PART_POS and analysis.ending.get(start) in TIME_POS):
+            start = starting[start][0]  # `１１月|初|俄日首脑非正式会晤`, `９月|下旬|俄法首脑会晤`: the rest of a date
         start = _after_count(m, _after_governing_verb(m, start, starting), starting)
         if m.text[start - m.start] in DATELINE_HEADS and analysis.ending.get(start) == "t" \
                 and starting.get(start, (0, ""))[0] == start + 1 and m.end - start >= 3:
@@ -220,6 +222,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
 
 
 NAME_POS = frozenset({"nt", "ns"})  # names of bodies and places
+TIME_POS = frozenset("t")  # time words: a name begins inside none (`去年底|中央经济工作会议`)
+DATE_PART_POS = frozenset("tf")  # what follows a date word in a date (`下旬`, `初`)
 
 
 def _after_governing_verb(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:

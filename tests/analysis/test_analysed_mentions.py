@@ -25,6 +25,10 @@ def test_the_word_analysis_finds_places_with_their_generic_term_and_organisation
     province = Mention(0, 3, "江西省", "LOCATION", "model", 0.9)
     found = worded_names(text, words, [province], rules.place_generics)
     assert [(m.text, m.type) for m in found] == [("奉新县", "LOCATION"), ("澡下镇", "LOCATION"), ("路透社", "ORG")]
+    text = "来到绥中县明水满族乡祝家沟村"
+    words = [(0, 2, "v"), (2, 5, "ns"), (5, 7, "ns"), (7, 10, "ns"), (10, 14, "ns")]
+    found = worded_names(text, words, [], rules.word_place_generics)
+    assert [m.text for m in found] == ["绥中县", "明水满族乡", "祝家沟村"]  # a people's township takes its name
 
 
 def test_model_mentions_read_from_the_token_arrays_equal_the_docs_entities():

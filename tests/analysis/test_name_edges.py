@@ -271,3 +271,14 @@ def test_a_numeral_between_a_person_s_name_and_a_pause_ends_the_name():
     found = [Mention(4, 7, "安倍晋", "PERSON", "model"), Mention(17, 20, "安倍晋", "PERSON", "model"),
              Mention(26, 28, "王毅", "PERSON", "model")]
     assert [m.text for m in completed_people(found, text)] == ["安倍晋三", "安倍晋三", "王毅"]  # `一行` is no name's
+
+
+def test_a_name_begins_after_a_date_and_never_inside_a_time_word():
+    text = "１１月初俄日首脑会晤、９月下旬俄法首脑会晤，去年底中央经济工作会议"
+    words = [(0, 3, "t"), (3, 4, "f"), (4, 5, "j"), (5, 6, "j"), (6, 8, "n"), (8, 10, "vn"), (10, 11, "w"),
+             (11, 13, "t"), (13, 15, "t"), (15, 16, "j"), (16, 17, "j"), (17, 19, "n"), (19, 21, "v"), (21, 22, "w"),
+             (22, 25, "t"), (25, 27, "n"), (27, 29, "n"), (29, 31, "vn"), (31, 33, "n")]
+    chunks = [Mention(3, 10, text[3:10], "EVENT", "rule:chunk"), Mention(13, 21, text[13:21], "EVENT", "rule:chunk"),
+              Mention(24, 33, text[24:33], "EVENT", "rule:chunk"), Mention(22, 33, text[22:33], "EVENT", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == [
+        "俄日首脑会晤", "俄法首脑会晤", "中央经济工作会议", "去年底中央经济工作会议"]  # a name may begin with a time word
