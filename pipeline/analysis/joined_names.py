@@ -7,17 +7,29 @@ from pipeline.records import Mention
 
 
 def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
-    """An ORG mention that is two known organisation names written without a mark between them,
-    as headlines do (`中共中央国务院举行春节团拜会`), is those two mentions."""
+    """An ORG mention that is two or more known organisation names written without a mark between
+    them, as headlines do (`中共中央国务院举行春节团拜会`, `中共中央国务院中央军委举行座谈会`), is
+    those mentions."""
     split = []
     for m in mentions:
-        cut = next((i for i in range(2, len(m.text) - 1) if m.text[:i] in known and m.text[i:] in known), 0)
-        if m.type == "ORG" and cut and m.text not in known:
-            split += [Mention(m.start, m.start + cut, m.text[:cut], m.type, m.source, m.score),
-                      Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score)]
+        parts = _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known else None
+        if parts and len(parts) > 1:
+            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
+            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
+                      for start, part in zip(starts, parts)]
         else:
             split.append(m)
     return split
+
+
+def _known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
+    """`text` as a sequence of `known` names of two characters or more (the shortest first), if it is one."""
+    if text in known:
+        return [text]
+    for cut in range(2, len(text) - 1):
+        if text[:cut] in known and (rest := _known_in_a_row(text[cut:], known)) is not None:
+            return [text[:cut], *rest]
+    return None
 
 
 def split_listed_people(mentions: list[Mention]) -> list[Mention]:

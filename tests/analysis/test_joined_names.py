@@ -11,6 +11,9 @@ def test_two_known_bodies_written_together_are_two_names():
     assert text[4:7] == "国务院"
     one_name = Mention(0, 4, "中共中央", "ORG", "model")
     assert split_joined_names([one_name], known) == [one_name]
+    three = Mention(0, 11, "中共中央国务院中央军委", "ORG", "model")
+    assert [m.text for m in split_joined_names([three], known | {"中央军委"})] == ["中共中央", "国务院", "中央军委"]
+    assert split_joined_names([three], known) == [three]  # a part no known name: one mention as found
 
 
 def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere():
