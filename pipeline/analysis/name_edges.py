@@ -238,12 +238,13 @@ def _after_governing_verb(m: Mention, start: int, starting: dict[int, tuple[int,
 
 
 def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:
-    if not m.text.startswith(determiners):
-        return m
-    determiner = next(d for d in determiners if m.text.startswith(d))
-    if len(m.text) - len(determiner) < 2:
-        return m
-    return Mention(m.start + len(determiner), m.end, m.text[len(determiner):], m.type, m.source, m.score, m.name)
+    """`m` after the determiners it begins with (`本年度|唯一|…一等奖`), if two characters or more are left."""
+    while m.text.startswith(determiners):
+        determiner = next(d for d in determiners if m.text.startswith(d))
+        if len(m.text) - len(determiner) < 2:
+            return m
+        m = Mention(m.start + len(determiner), m.end, m.text[len(determiner):], m.type, m.source, m.score, m.name)
+    return m
 
 
 CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
