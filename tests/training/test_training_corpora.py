@@ -162,6 +162,20 @@ entities:
                      ("全国科技大会", MISSING), ("张三主任", MISSING)]
 
 
+SHARED_DATA = MODEL.parents[3] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "news_xwlb").is_dir(), reason="needs ../shared/data")
+def test_silver_documents_are_read_as_gold_documents():
+    from pipeline.training.corpora import read_silver
+
+    records = list(read_silver(SHARED_DATA, ["A"]))
+    assert len(records) == 24
+    labels = {label for _, spans in records for _, _, label in spans}
+    assert {"PERSON", "ORG", "LOCATION", MISSING} <= labels
+    assert all(0 <= s < e <= len(text) for text, spans in records for s, e, _ in spans)
+
+
 def test_errors_that_are_only_a_test_sets_convention_are_counted():
     from pipeline.training.evaluate_ner import score_records
 
