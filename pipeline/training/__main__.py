@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.training.card import update_meta, write_card
-from pipeline.training.corpora import read_cluener, read_gold, read_msra, read_pd98, read_silver, write_docbin
+from pipeline.training.corpora import Record, read_cluener, read_gold, read_msra, read_pd98, write_docbin
 from pipeline.training.evaluate_ner import format_table, score_corpora
 from pipeline.training.paths import default_data_dir, dir_size
 
@@ -36,6 +36,19 @@ PACKAGE = Path(__file__).resolve().parents[1]
 REPO = PACKAGE.parent
 CONFIG = Path(__file__).with_name("tagger.cfg")
 MODEL_DIR = PACKAGE / "models" / "ner"
+
+
+def read_silver(data_dir: Path, sets: Iterable[str]) -> Iterator[Record]:
+    """The silver documents of `sets` (`tests/silver`, texts rebuilt from `data_dir`) as
+    :func:`read_gold` reads a gold folder."""
+    import tempfile
+
+    from pipeline.tools.silver import materialize
+
+    with tempfile.TemporaryDirectory(prefix="zhkg-silver-") as tmp:
+        materialize(data_dir, Path(tmp), sets)
+        yield from read_gold(Path(tmp))
+
 
 # training corpora: name -> (reader, directory under OUT/corpus)
 CORPORA = {

@@ -192,18 +192,6 @@ def read_gold(gold_dir: Path) -> Iterator[Record]:
         yield text, _outermost(text, forms)
 
 
-def read_silver(data_dir: Path, sets: Iterable[str]) -> Iterator[Record]:
-    """The silver documents of `sets` (`tests/silver`, texts rebuilt from `data_dir`) as
-    :func:`read_gold` reads a gold folder."""
-    import tempfile
-
-    from pipeline.tools.silver import materialize
-
-    with tempfile.TemporaryDirectory(prefix="zhkg-silver-") as tmp:
-        materialize(data_dir, Path(tmp), sets)
-        yield from read_gold(Path(tmp))
-
-
 def _outermost(text: str, forms: list[tuple[str, str]]) -> list[Span]:
     """Each occurrence of the forms (longest first) that no earlier one overlaps."""
     covered = bytearray(len(text))

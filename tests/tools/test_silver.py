@@ -16,7 +16,7 @@ def test_every_annotated_document_has_a_source_and_every_source_an_annotation():
     manifest = json.loads((SILVER / "manifest.json").read_text(encoding="utf-8"))
     assert {p.stem for p in SILVER.glob("*.yaml")} == set(manifest)
     for doc, entry in manifest.items():
-        assert entry["set"] in "ABCDEFG" and ("xwlb_url" in entry) != ("pd98_article" in entry), doc
+        assert entry["set"] in "ABCDEFGHI" and ("xwlb_url" in entry) != ("pd98_article" in entry), doc
         gold = yaml.safe_load((SILVER / f"{doc}.yaml").read_text(encoding="utf-8"))
         assert gold["doc_id"] == doc and gold["text_file"] == f"{doc}.txt"
 

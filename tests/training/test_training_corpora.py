@@ -167,7 +167,7 @@ SHARED_DATA = MODEL.parents[3] / "shared" / "data"
 
 @pytest.mark.skipif(not (SHARED_DATA / "news_xwlb").is_dir(), reason="needs ../shared/data")
 def test_silver_documents_are_read_as_gold_documents():
-    from pipeline.training.corpora import read_silver
+    from pipeline.training.__main__ import read_silver
 
     records = list(read_silver(SHARED_DATA, ["A"]))
     assert len(records) == 24
