@@ -9,7 +9,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from pipeline.analysis.matching import NAME_CHAR, YEAR_MARK, alternation, protected
-from pipeline.analysis.wordindex import NOMINAL_POS_EXCLUDED, NOUN_POS, after_subject
+from pipeline.analysis.wordindex import LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -109,7 +109,7 @@ def _inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:
     if not words:
         return False
     return any(s in words and end <= words[s] and words[s] - s > end - start
-               for s in range(max(0, end - WORD_MAX), start + 1))
+               for s in range(max(0, end - LONGEST_WORD), start + 1))
 
 
 def _predicate_before(text: str, pos: int, predicates: frozenset[str]) -> str | None:
@@ -179,7 +179,6 @@ def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bo
 
 
 KNOWN_MAX = 12  # the longest known name looked back for
-WORD_MAX = 12  # the longest word of the word analysis looked back for
 
 
 PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
@@ -353,9 +352,9 @@ def _joins_topics(text: str, begin: int, end: int, tags: Mapping[tuple[int, int]
     title follows the chunk, which would make the chunk a modifier in a phrase the conjunction
     coordinates (`重要思想|和|中央政协工作会议|精神`, `两院院士|和|中国科协大会|代表`)."""
     conjunction = begin - 1
-    if not any(tags.get((s, conjunction)) in TOPIC_NOUNS for s in range(max(0, conjunction - WORD_MAX), conjunction)):
+    if not any(tags.get((s, conjunction)) in TOPIC_NOUNS for s in range(max(0, conjunction - LONGEST_WORD), conjunction)):
         return False
-    if any(tags.get((end, e)) in FOLLOWING_NOUNS for e in range(end + 1, end + WORD_MAX + 1)):
+    if any(tags.get((end, e)) in FOLLOWING_NOUNS for e in range(end + 1, end + LONGEST_WORD + 1)):
         return False
     return not any(text.startswith(title, end) for title in titles)
 

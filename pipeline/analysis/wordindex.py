@@ -72,7 +72,7 @@ class WordAnalysis(list):
         return self[index] if index >= 0 and self[index][1] == end else None
 
 
-LONGEST_WORD = 12
+LONGEST_WORD = 12  # the longest word of the word analysis looked for
 NUMERAL_POS = frozenset("mt")
 
 
