@@ -1,4 +1,4 @@
-"""Names written together without a mark between them, as headlines write them: two known bodies
+"""Names written together without a mark between them, as headlines write them: known bodies
 (`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`)."""
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[M
     """An ORG mention that is two or more known organisation names written without a mark between
     them, as headlines do (`中共中央国务院举行春节团拜会`, `中共中央国务院中央军委举行座谈会`), is
     those mentions."""
-    split = []
-    for m in mentions:
-        parts = _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known else None
-        if parts and len(parts) > 1:
-            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
-            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
-                      for start, part in zip(starts, parts)]
-        else:
-            split.append(m)
-    return split
+    return [part for m in mentions for part in _in_parts(
+        m, _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known else None)]
+
+
+def _in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:
+    """`m` as the mentions of `parts`, the names it is written with one after another, when they are
+    two or more; else `m`."""
+    if not parts or len(parts) < 2:
+        return [m]
+    starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
+    return [Mention(start, start + len(part), part, m.type, m.source, m.score) for start, part in zip(starts, parts)]
 
 
 def _known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
@@ -37,17 +38,9 @@ def split_listed_people(mentions: list[Mention]) -> list[Mention]:
     a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
     those people's mentions."""
     names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
-    split = []
-    for m in mentions:
-        parts = _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True))) \
-            if m.type == "PERSON" and len(m.text) >= 4 else None
-        if parts and len(parts) > 1:
-            starts = [m.start + sum(len(p) for p in parts[:i]) for i in range(len(parts))]
-            split += [Mention(start, start + len(part), part, m.type, m.source, m.score)
-                      for start, part in zip(starts, parts)]
-        else:
-            split.append(m)
-    return split
+    return [part for m in mentions for part in _in_parts(
+        m, _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True)))
+        if m.type == "PERSON" and len(m.text) >= 4 else None)]
 
 
 def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
