@@ -41,6 +41,7 @@ class RelationRules:
     title_modifiers: tuple[str, ...]
     title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
     committee_ranks: frozenset[str]  # `省委委员、常委、书记`: bare ranks after a rank held at a committee
+    party_organs: tuple[str, ...]  # `农业部党组副书记、副部长X`: the titles after the organ's are the body's
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     sub_body_confidence: float
@@ -197,6 +198,7 @@ def _chain_rules(chain: dict) -> dict:
         "title_modifiers": longest_first(chain.get("title_modifiers", [])),
         "title_compounds": longest_first(chain.get("title_compounds", [])),
         "committee_ranks": frozenset(chain.get("committee_ranks", [])),
+        "party_organs": longest_first(chain.get("party_organs", [])),
     }
 
 

@@ -154,9 +154,12 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if place:
                 yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location:based")
-        for place in (m for m in in_sentence if m.type == "LOCATION" and not m.nested):
+        places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
+        for place in list(places_by_start.values()):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
+            while place.end in places_by_start:  # `在北京|人民大会堂`: the venue, the most precise of the places
+                place = places_by_start[place.end]
             clause_start, clause_end = clause_at(text, sentence, place.start)
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:

@@ -87,6 +87,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
     pos = person.start
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
+    body_posts: list[str] = []  # other bare titles after `、`: a party organ's body's (`党组书记、部长`)
     while pos > 0:
         attached = _attached_title(text, pos, titles, orgs_by_end, rules)
         if attached is None:
@@ -101,14 +102,15 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                                    evidence_of(text, body.start, person.end), rules.chain_confidence, "title_chain",
                                    title=post), body
                 pos = body.start
-            pending, ranks = [], []
+            yield from _organ_body_posts(text, person, org, body_posts, orgs_by_end, rules)
+            pending, ranks, body_posts = [], [], []
         elif title_start in places_by_end:
             place = places_by_end[title_start]
             government = _government(text[place.start:place.end], title, orgs_by_end, rules)
             if government:  # `武汉市|市长|王守海` where the document names 武汉市政府
                 yield Relation("holds_position", person.entity, government.entity, evidence_of(text, place.start, person.end),
                                rules.chain_confidence, "title_chain", title=title), government
-            pos, pending, ranks = place.start, [], []
+            pos, pending, ranks, body_posts = place.start, [], [], []
         else:
             pos = title_start
             if title not in rules.unattached_titles:
@@ -118,8 +120,23 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             break
         if separator not in rules.shared_title_separators:
             ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
+            body_posts = body_posts + [t for t in pending if t not in rules.committee_ranks]
             pending = []
         pos -= len(separator)
+
+
+def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[str],
+                      orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    """The `posts` listed after a title at a body's party organ (`农业部党组副书记、|副部长|刘成果`), held
+    at the body (`农业部`), where the document names it right before the organ's name."""
+    name = text[organ.start:organ.end]
+    suffix = next((s for s in rules.party_organs if name.endswith(s) and len(name) > len(s)), None)
+    body = orgs_by_end.get(organ.end - len(suffix)) if suffix else None
+    if body is None or body.start != organ.start:
+        return
+    for post in posts:
+        yield Relation("holds_position", person.entity, body.entity, evidence_of(text, organ.start, person.end),
+                       rules.chain_confidence, "title_chain", title=post), body
 
 
 def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:

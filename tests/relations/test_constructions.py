@@ -280,6 +280,25 @@ def test_a_title_before_coordinated_names_is_each_ones(rules, relation_rules):
         ("魏凤和", "中央军委", "委员"), ("李作成", "中央军委", "委员"), ("苗华", "中央军委", "委员")}
 
 
+@pytest.mark.parametrize("text, organ, body, posts", [
+    ("会议由农业部党组副书记、副部长刘成果主持。", "农业部党组", "农业部", {("农业部党组", "副书记"), ("农业部", "副部长")}),
+    ("清华大学党委书记、校长王某作报告。", "清华大学党委", "清华大学", {("清华大学党委", "书记"), ("清华大学", "校长")}),
+    ("投资促进局党组成员、副局长谢彬，", "投资促进局党组", "投资促进局", {("投资促进局党组", "成员"), ("投资促进局", "副局长")}),
+])
+def test_the_titles_after_a_party_organ_s_are_its_body_s(rules, relation_rules, text, organ, body, posts):
+    person = next(p for p in ("刘成果", "王某", "谢彬") if p in text)
+    mentions = [anchored(text, body, "ORG"), anchored(text, organ, "ORG"), anchored(text, person, "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == posts
+
+
+def test_the_titles_after_a_party_organ_s_need_its_body_named(rules, relation_rules):
+    text = "市委常委、副市长王某出席。"
+    mentions = [anchored(text, "市委", "ORG"), anchored(text, "王某", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == {("市委", "常委")}
+
+
 def test_a_deputy_title_keeps_its_modifier(rules, relation_rules):
     text = "中央代表团副团长王沪宁出席。"
     mentions = [anchored(text, "中央代表团", "ORG"), anchored(text, "王沪宁", "PERSON")]

@@ -364,6 +364,15 @@ def test_location_in_jing(relation_rules):
     assert pairs(got, "located_in") == {("第十届青年科技论坛", "京")}
 
 
+def test_an_event_held_at_a_venue_of_a_city_is_located_at_the_venue(relation_rules):
+    # guidelines: `在北京人民大会堂` → located_in 人民大会堂 (北京 accepted too)
+    text = "十四届全国人大一次会议在北京人民大会堂举行第四次全体会议。"
+    mentions = [anchored(text, "十四届全国人大一次会议", "EVENT"), anchored(text, "北京", "LOCATION"),
+                anchored(text, "人民大会堂", "LOCATION"), anchored(text, "第四次全体会议", "EVENT")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("十四届全国人大一次会议", "人民大会堂"), ("第四次全体会议", "人民大会堂")}
+
+
 def test_location_needs_a_preposition(relation_rules):
     text = "奥克兰代表团出席中新教育合作论坛。"
     mentions = [anchored(text, "奥克兰", "LOCATION"), anchored(text, "中新教育合作论坛", "EVENT")]
