@@ -44,7 +44,7 @@ from pipeline.analysis.name_edges import (
     without_trailing_predicates,
 )
 from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies
-from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, without_strains
+from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, word_analysis
 from pipeline.records import Mention
@@ -383,6 +383,7 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
+        merged = venues(merged, self.rules.venue_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)

@@ -84,6 +84,23 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
     return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
 
 
+def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str]) -> list[Mention]:
+    """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
+    written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`)."""
+    found = []
+    for m in mentions:
+        if m.type not in ("ORG", "LOCATION") or not m.text.endswith(venue_heads):
+            found.append(m)
+            continue
+        city = next((k for k in range(2, len(m.text) - 2) if m.text[:k] in known_places and m.text[k:] in known_places), 0)
+        if city:
+            found += [replace(m, end=m.start + city, text=m.text[:city], type="LOCATION"),
+                      replace(m, start=m.start + city, text=m.text[city:], type="LOCATION")]
+        else:
+            found.append(replace(m, type="LOCATION"))
+    return found
+
+
 def _occurrences(name: str, text: str) -> Iterator[int]:
     """Where `text` writes `name`, one occurrence after another."""
     start = text.find(name)

@@ -71,6 +71,18 @@ def test_event_chunk_stops_at_a_verb(rules):
     assert not any("出席" in c for c in chunks(text, rules))
 
 
+@pytest.mark.parametrize("text, name", [("要用好两党理论研讨会等平台。", "两党理论研讨会"),
+                                        ("开好全国宣传思想工作会议。", "全国宣传思想工作会议")])
+def test_event_chunk_stops_at_a_verb_and_its_resultative_complement(rules, text, name):
+    assert chunks(text, rules, "EVENT") == {name}
+
+
+def test_a_front_is_an_organisation(rules):
+    text = "哥斯达黎加广泛阵线、黎巴嫩未来阵线的代表出席。"  # anchored at the countries' names
+    anchors = {text.index("哥斯达黎加"), text.index("黎巴嫩")}
+    assert {"哥斯达黎加广泛阵线", "黎巴嫩未来阵线"} <= chunks(text, rules, "ORG", anchors)
+
+
 def test_award_chunk_stops_at_the_winning_verb(rules):
     text = "王建华获得国家科技进步一等奖。"
     assert chunks(text, rules, "AWARD") == {"国家科技进步一等奖"}

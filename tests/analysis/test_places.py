@@ -75,3 +75,14 @@ def test_a_name_a_virus_strain_s_head_follows_is_no_person_nor_place(rules):
                 _at(text, "德尔塔", "LOCATION"), _at(text, "英国", "LOCATION"), _at(text, "普京", "PERSON")]
     got = without_strains(mentions, text, rules.strain_heads, rules.known_places)
     assert [m.text for m in got] == ["英国", "普京"]  # a listed place stays
+
+
+def test_a_body_named_as_a_venue_is_a_place_and_its_city_apart(rules):
+    from pipeline.analysis.places import venues
+
+    text = "习近平在北京钓鱼台国宾馆会见。会议在北京饭店举行。北京大学出席。"
+    mentions = [_at(text, "北京钓鱼台国宾馆", "ORG"), _at(text, "北京饭店", "ORG"), _at(text, "北京大学", "ORG")]
+    got = venues(mentions, rules.venue_heads, rules.known_places)
+    assert [(m.text, m.type) for m in got] == [("北京", "LOCATION"), ("钓鱼台国宾馆", "LOCATION"),
+                                               ("北京饭店", "LOCATION"), ("北京大学", "ORG")]
+    assert [text[m.start:m.end] for m in got] == [m.text for m in got]
