@@ -367,8 +367,8 @@ class EntityRules:
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
-        candidates = unworded_chunks(unworded_people(split_joined_names(candidates, self.known_orgs), words), words,
-                                     self.chunk_suffixes)
+        candidates = split_joined_names(candidates, self.known_orgs, self.rules.unit_finals)
+        candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)

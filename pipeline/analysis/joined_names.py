@@ -6,12 +6,14 @@ from pipeline.analysis.boundaries import MAX_WORD_CHARS
 from pipeline.records import Mention
 
 
-def split_joined_names(mentions: list[Mention], known: frozenset[str]) -> list[Mention]:
+def split_joined_names(mentions: list[Mention], known: frozenset[str], unit_finals: str = "") -> list[Mention]:
     """An ORG mention that is two or more known organisation names written without a mark between
     them, as headlines do (`中共中央国务院举行春节团拜会`, `中共中央国务院中央军委举行座谈会`), is
-    those mentions."""
+    those mentions; not where the last ends in a unit's final (`unit_finals`): a body's department
+    after the body is one name (`解放军|总政治部`)."""
     return [part for m in mentions for part in _in_parts(
-        m, _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known else None)]
+        m, _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known
+        and not (unit_finals and m.text.endswith(tuple(unit_finals))) else None)]
 
 
 def _in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:

@@ -16,6 +16,13 @@ def test_two_known_bodies_written_together_are_two_names():
     assert split_joined_names([three], known) == [three]  # a part no known name: one mention as found
 
 
+def test_a_known_body_s_department_after_it_is_one_name():
+    joined = Mention(0, 7, "解放军总政治部", "ORG", "model")
+    known = frozenset({"解放军", "总政治部", "中共中央", "国务院"})
+    assert split_joined_names([joined], known, "部处室局厂") == [joined]
+    assert len(split_joined_names([Mention(0, 7, "中共中央国务院", "ORG", "model")], known, "部处室局厂")) == 2
+
+
 def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere():
     def person(start, text):
         return Mention(start, start + len(text), text, "PERSON", "model", 0.9)
