@@ -84,11 +84,15 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     mention a person that begins with a one-character abbreviation before more words (`美|英`,
     `巴|以`, `美|医学`: places' short forms) or is a one-character verb or abbreviation before one
     (`陆|海`新通道, `立|德`树人: a compound of short forms), nor one the recognizer ends inside a common
-    noun that its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word)."""
+    noun that its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word).
+    A name the analysis reads as one word elsewhere in the document keeps its characters where it
+    reads them otherwise (`特朗普|一再`, so `特朗普通过`, not `特朗|普通过`)."""
     if not words:
         return mentions
     words = word_analysis(words)
-    mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" else m for m in mentions]
+    worded = {m.text for m in mentions if m.type == "PERSON" and words.starting.get(m.start) == (m.end, "nr")}
+    mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" and m.text not in worded else m
+                for m in mentions]
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
         or (m.source == "rule:lexicon" and m.start in words.crossing
@@ -214,13 +218,16 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
     the word analysis joins them (`中美`). A listed place that the word analysis reads as an
     adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
-    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`)."""
+    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
+    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     crossing = analysis.crossing
     kept = []
     for m in mentions:
+        if m.type == "LOCATION" and m.source == "model" and (start := _place_word_start(m, analysis)) is not None:
+            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
         if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
                 and analysis.ending.get(m.start) == "a":
             continue
@@ -235,6 +242,25 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+SPLIT_COMPOUND_POS = frozenset("abnj")  # one-character content words: the half of a compound the analysis split
+
+
+def _place_word_start(m: Mention, analysis: WordAnalysis) -> int | None:
+    """Where the place word begins that `m` (two characters or more) begins inside and ends with
+    (`代|尔祖尔省`), unless a compound the analysis split stands before it; None elsewhere."""
+    word = analysis.crossing.get(m.start)
+    if word is None or word[1] != m.end or len(m.text) < 2 or analysis.starting[word[0]][1] != "ns":
+        return None
+    return None if _split_compound_before(analysis, word[0]) else word[0]
+
+
+def _split_compound_before(analysis: WordAnalysis, start: int) -> bool:
+    """Whether a one-character content word ends at `start`: the analysis has split a compound there
+    and joined its second half to the word after it (`高|铁浏阳河`)."""
+    before = analysis.word_ending(start)
+    return before is not None and before[1] - before[0] == 1 and before[2] in SPLIT_COMPOUND_POS
 
 
 def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,

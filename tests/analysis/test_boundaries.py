@@ -384,6 +384,27 @@ def test_a_recognised_name_that_runs_into_the_next_word_ends_with_its_name_word(
     assert [(m.start, m.end, m.text) for m in unworded_people([liu, houthi], words)] == [(2, 4, "刘洋")]
 
 
+def test_a_name_read_as_one_word_elsewhere_keeps_its_characters():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "总统特朗普一再表示。总统特朗普通过气。"
+    first, second = Mention(2, 5, "特朗普", "PERSON", "model"), Mention(12, 15, "特朗普", "PERSON", "model")
+    words = [(0, 2, "n"), (2, 5, "nr"), (5, 7, "d"), (7, 9, "v"), (9, 10, "w"),
+             (10, 12, "n"), (12, 14, "nr"), (14, 17, "a"), (17, 18, "n"), (18, 19, "w")]
+    assert [text[m.start:m.end] for m in unworded_people([first, second], words)] == ["特朗普", "特朗普"]
+    assert [m.text for m in unworded_people([second], words)] == ["特朗"]
+
+
+def test_a_place_begun_inside_a_place_word_that_ends_with_it_is_that_word():
+    from pipeline.analysis.boundaries import unworded_places
+
+    text = "靠近边境的代尔祖尔省，中欧班列"
+    cut, short = Mention(6, 10, "尔祖尔省", "LOCATION", "model"), Mention(12, 13, "欧", "LOCATION", "model")
+    words = [(0, 2, "v"), (2, 4, "s"), (4, 5, "u"), (5, 10, "ns"), (10, 11, "w"), (11, 13, "ns"), (13, 15, "n")]
+    got = unworded_places([cut, short], words, text)
+    assert [(m.start, m.text) for m in got] == [(5, "代尔祖尔省"), (12, "欧")]
+
+
 def test_the_word_check_by_bisection_equals_the_set_of_word_boundaries():
     from pipeline.analysis.segmentation import is_boundary
 
