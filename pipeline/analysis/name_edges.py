@@ -207,6 +207,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                     start = e
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)
+                or starting[start][1] == "d" and starting.get(starting[start][0], (0, ""))[1] == "p"  # `必须|经|职工大会`
                 or starting[start][1] in DATE_PART_POS and analysis.ending.get(start) in TIME_POS):
             start = starting[start][0]  # `１１月|初|俄日首脑非正式会晤`, `９月|下旬|俄法首脑会晤`: the rest of a date
         start = _after_count(m, _after_governing_verb(m, start, starting), starting)

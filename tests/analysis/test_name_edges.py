@@ -52,6 +52,14 @@ def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
         "春节联欢晚会", "委员长会晤", text[1:8]]
 
 
+def test_a_chunk_begins_after_an_adverb_and_the_preposition_it_modifies():
+    text = "必须经职工大会讨论，最美家庭"
+    words = [(0, 2, "d"), (2, 3, "p"), (3, 5, "n"), (5, 7, "n"), (7, 9, "v"), (9, 10, "w"), (10, 11, "d"),
+             (11, 12, "a"), (12, 14, "n")]
+    meeting, award = Mention(0, 7, text[0:7], "EVENT", "rule:chunk"), Mention(10, 14, text[10:14], "AWARD", "rule:chunk")
+    assert [m.text for m in without_leading_function_words([meeting, award], words)] == ["职工大会", "最美家庭"]
+
+
 def test_a_recognizer_name_begins_after_a_verb_that_governs_a_name():
     text = "民政部联合国务院扶贫办出台，联合国开发计划署"
     words = [(0, 3, "nt"), (3, 5, "v"), (5, 8, "nt"), (8, 11, "j"), (11, 13, "v"), (13, 14, "w"), (14, 17, "nt"),
