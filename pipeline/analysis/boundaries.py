@@ -131,8 +131,11 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
     (`蔡奇陪|同`, `具体来|说`, `武侠小|说`), a predicate word, a time word or locative of two characters
     (`刚才`, `节|前夕`) or the plural suffix (`职工|们`) lies inside it, a pronoun or particle follows
     its first character (`但|他`, `风趣|地`), or it begins with a classifier (`位|安培`, `位|男`) or a
-    one-character conjunction (`及|与会`)."""
+    one-character conjunction (`及|与会`). A name of three characters or more that the analysis reads
+    as one word is not cut by the part of speech it gives that word (`戚建国/v|常委`)."""
     starting = words.starting
+    if starting.get(m.start, (0,))[0] == m.end and m.end - m.start >= 3:
+        return False
     if m.start in words.crossing or (m.end in words.crossing and
                                      starting[words.crossing[m.end][0]][1] in CROSSING_POS):
         return True

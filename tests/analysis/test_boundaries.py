@@ -309,8 +309,9 @@ def test_unworded_people_equals_a_scan_of_every_word():
     from pipeline.analysis.boundaries import unworded_people
     from pipeline.analysis.wordindex import PREDICATE_POS
 
-    def scanned(mentions, words):  # every word against every mention
-        return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and any(
+    def scanned(mentions, words):  # every word against every mention; a name read as one word of 3+ kept
+        return [m for m in mentions if not (m.type == "PERSON" and m.source == "rule:pattern" and not (
+            m.end - m.start >= 3 and any(s == m.start and e == m.end for s, e, _ in words)) and any(
             (m.start <= s and e <= m.end and pos in PREDICATE_POS and (s > m.start or e - s > 1)) or s < m.start < e
             or (m.start < s and e <= m.end and pos in "ru") or (s == m.start and pos == "q")
             or (m.start <= s and e <= m.end and pos in "tf" and e - s > 1)
@@ -393,6 +394,16 @@ def test_a_name_read_as_one_word_elsewhere_keeps_its_characters():
              (10, 12, "n"), (12, 14, "nr"), (14, 17, "a"), (17, 18, "n"), (18, 19, "w")]
     assert [text[m.start:m.end] for m in unworded_people([first, second], words)] == ["特朗普", "特朗普"]
     assert [m.text for m in unworded_people([second], words)] == ["特朗"]
+
+
+def test_a_name_the_analysis_reads_as_one_word_is_kept_whatever_its_part_of_speech():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "；戚建国常委发言，打招呼"
+    person = Mention(1, 4, "戚建国", "PERSON", "rule:pattern")
+    short = Mention(9, 11, "招呼", "PERSON", "rule:pattern")
+    words = [(0, 1, "w"), (1, 4, "v"), (4, 6, "n"), (6, 8, "vn"), (8, 9, "w"), (9, 10, "v"), (10, 12, "v")]
+    assert [text[m.start:m.end] for m in unworded_people([person, short], words)] == ["戚建国"]
 
 
 def test_a_place_begun_inside_a_place_word_that_ends_with_it_is_that_word():
