@@ -121,8 +121,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
     return tuple(triggers)
 
 
-HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "completed_adverbs",
-                 "chaired_verbs", "guidance_heads")
+HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "present_markers",
+                     "completed_adverbs", "chaired_verbs", "guidance_heads")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",

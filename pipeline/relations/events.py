@@ -129,12 +129,14 @@ AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`)
 
 def _held_before(text: str, start: int, rules: RelationRules) -> bool:
     """Whether a relative clause of holding with its agent names the event (`由…举办的|“慈善之春”
-    芭蕾舞专场晚会`); without one it refers to an event held before (`刚刚召开的|…全会`)."""
+    芭蕾舞专场晚会`), or one that holds it here or now (`此间召开的|…会议`, `正在举行的|…`); without
+    either it refers to an event held before (`刚刚召开的|…全会`)."""
     verb = next((v for v in rules.held_verbs if text.endswith(v, 0, start - 1)), None) \
         if text.endswith("的", 0, start) else None
     if verb is None:
         return False
-    return AGENT in text[_clause_start(text, start):start - 1 - len(verb)]
+    clause = text[_clause_start(text, start):start - 1 - len(verb)]
+    return AGENT in clause or any(w in clause for w in rules.holding_words["present_markers"])
 
 
 def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_word: WordCheck | None) -> bool:

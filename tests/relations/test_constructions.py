@@ -67,6 +67,14 @@ def test_an_event_held_by_someone_in_a_relative_clause_is_stated_as_held(relatio
     assert choose_main_event(text, mentions[1:], relation_rules) is None  # held before, without its agent
 
 
+def test_an_event_held_here_or_now_in_a_relative_clause_is_stated_as_held(relation_rules):
+    text = "档案工作卓有成效\n本报北京一月十九日讯记者从此间召开的全国档案局长馆长会议上了解到，刚刚召开的十五届一中全会很重要。"
+    mentions = [anchored(text, "十五届一中全会", "EVENT"), anchored(text, "全国档案局长馆长会议", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:全国档案局长馆长会议"
+    now = "会议\n正在举行的第五届数字中国建设峰会很重要。"
+    assert choose_main_event(now, [anchored(now, "第五届数字中国建设峰会", "EVENT")], relation_rules) == "EVENT:第五届数字中国建设峰会"
+
+
 def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
     text = "代表委员议国是\n党的二十大以来，参加十四届全国人大二次会议的代表开始分组审议。马兴瑞在参加新疆代表团审议时说。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "十四届全国人大二次会议", "EVENT")]
