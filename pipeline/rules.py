@@ -97,6 +97,7 @@ class RecognitionRules:
     term_determiners: tuple[str, ...] = ()
     offering_verbs: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
+    policy_verbs: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
     person_titles: tuple[str, ...] = ()
@@ -255,6 +256,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         theme_verbs=frozenset(data.get("theme_verbs", [])),
+        policy_verbs=frozenset(data.get("policy_verbs", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
         person_titles=longest_first(data.get("person_contexts", {}).get("titles", [])),

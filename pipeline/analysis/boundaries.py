@@ -59,8 +59,9 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     text's word analysis is given, a verb or function word of two characters or more that it
     finds ending at one of `predicate_ends` (`见证|北京冬奥会`). A meeting named right before a
     word that precedes the start is the subject of that word, no part of the name. A celebration
-    is named with its verb (`庆祝|2019年教师节暨…表彰大会`), unless a body begins after it."""
-    predicates = word_set(rules.lexicons.get("PREDICATE", ()))
+    is named with its verb (`庆祝|2019年教师节暨…表彰大会`), unless a body begins after it; so is a work
+    named by its policy of aid (`policy_verbs`: `全国对口支援|新疆工作会议`)."""
+    predicates = word_set(rules.lexicons.get("PREDICATE", ())) - rules.policy_verbs
     tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
     starts = {pos for pos in starts if not name.endswith(CELEBRATING, 0, pos)}  # `庆祝|2019年教师节暨…表彰大会`
@@ -364,7 +365,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     events = [m for m in mentions if m.type == "EVENT"]
     opened_by, joiners = next(((c.opened_by, c.joiners) for c in rules.chunkers if c.label == "EVENT"), ((), ()))
     words = word_analysis(words)
-    predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS}
+    predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS
+                      and text[start:end] not in rules.policy_verbs}
     complements = {start: end for (_, verb_end, pos), (start, end, next_pos) in zip(words, words[1:])
                    if pos == "v" and verb_end == start
                    and (text[start:end] in RESULTATIVES or (next_pos == "p" and end - start == 1))}

@@ -33,9 +33,10 @@ CONJUNCTIONS = frozenset("和与及")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-# a count of things or people before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`), or a
+# a count of things, people or times before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`,
+# `55次|专家协商会`: a session's number is written 第…次 or in Chinese numerals), or a
 # rank among things (`我国首个|…博览会`, `第三个|比赛`); `八项|规定` and `第二批` count no names
-QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场)"
+QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场|次)"
                       r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场]"
                       r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
 

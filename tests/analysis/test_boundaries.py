@@ -613,3 +613,14 @@ def test_a_quoted_theme_is_no_predicate_of_the_event_it_names(rules):
              (13, 15, "ns"), (15, 17, "v"), (17, 18, "w"), (18, 20, "b"), (20, 22, "n"), (22, 24, "n"), (24, 26, "vn")]
     events = [Mention(3, 26, text[3:26], "EVENT", "rule:chunk"), Mention(13, 15, "香港", "LOCATION", "model")]
     assert trim_governing_predicates(events, rules, text, words)[0].text == text[3:26]
+
+
+def test_a_policy_of_aid_names_the_work_meeting_and_governs_no_place_in_it(rules):
+    from pipeline.analysis.boundaries import trim_governing_predicates
+
+    text = "第十次全国对口支援新疆工作会议召开。"
+    meeting = Mention(0, 15, text[:15], "EVENT", "rule:chunk")
+    place = Mention(text.index("新疆"), text.index("新疆") + 2, "新疆", "LOCATION", "model")
+    words = [(0, 2, "m"), (2, 3, "q"), (3, 5, "n"), (5, 7, "a"), (7, 9, "v"), (9, 11, "ns"), (11, 13, "vn"), (13, 15, "n"),
+             (15, 17, "v"), (17, 18, "w")]
+    assert [m.text for m in trim_governing_predicates([meeting, place], rules, text, words)][0] == text[:15]

@@ -77,6 +77,13 @@ def test_event_chunk_stops_at_a_verb_and_its_resultative_complement(rules, text,
     assert chunks(text, rules, "EVENT") == {name}
 
 
+@pytest.mark.parametrize("text, name", [("江苏苏宁队夺得中超联赛冠军。", "中超联赛"),
+                                        ("将草案表决稿提请大会主席团第四次会议审议。", "大会主席团第四次会议"),
+                                        ("目前已累计召开55次专家协商会。", "专家协商会")])
+def test_event_chunk_stops_at_a_winning_or_submitting_verb_and_a_count_of_times(rules, text, name):
+    assert chunks(text, rules, "EVENT") == {name}
+
+
 def test_a_front_is_an_organisation(rules):
     text = "哥斯达黎加广泛阵线、黎巴嫩未来阵线的代表出席。"  # anchored at the countries' names
     anchors = {text.index("哥斯达黎加"), text.index("黎巴嫩")}
