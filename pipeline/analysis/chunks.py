@@ -30,12 +30,13 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 CONJUNCTIONS = frozenset("和与及")
+# the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
+HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、]{2,4}[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
-# a count of things, people or times before a chunk (`20余家|公立医院`, `一所|学校`, `一个|世界性…奖`, `20多场|…音乐会`,
-# `55次|专家协商会`: a session's number is written 第…次 or in Chinese numerals), or a
-# rank among things (`我国首个|…博览会`, `第三个|比赛`); `八项|规定` and `第二批` count no names
+# a count of things, people or times before a chunk (`20余家|公立医院`, `一所|学校`, `20多场|…音乐会`, `55次|专家协商会`;
+# a session's number is 第…次), or a rank among things (`我国首个|…博览会`, `第三个|比赛`); `八项|规定`, `第二批` count none
 QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场|次)"
                       r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场]"
                       r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
@@ -59,7 +60,10 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
-    while pos > limit and NAME_CHAR.match(text[pos - 1]):
+    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or (host := HOST_CITY.search(text, max(0, pos - 9), pos))):
+        if not NAME_CHAR.match(text[pos - 1]):  # `中国（深圳）|国际…`: over the host city's brackets
+            pos = host.start("open")
+            continue
         ordinal = ORDINAL.search(text, max(0, pos - 8), pos)
         if ordinal:  # `第十一次`, `第十三届`: one unit, whatever words its digits spell (`一次`)
             pos = ordinal.start()

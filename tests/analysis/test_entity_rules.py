@@ -84,6 +84,12 @@ def test_event_chunk_stops_at_a_winning_or_submitting_verb_and_a_count_of_times(
     assert chunks(text, rules, "EVENT") == {name}
 
 
+@pytest.mark.parametrize("text", ["第十九届中国（深圳）国际文化产业博览交易会开幕。", "第十九届中国(深圳)国际文化产业博览交易会开幕。"])
+def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
+    assert chunks(text, rules, "EVENT") == {text[:-3]}
+    assert chunks("美国（华盛顿）国际文化产业博览交易会", rules, "EVENT") == {"国际文化产业博览交易会"}
+
+
 def test_a_front_is_an_organisation(rules):
     text = "哥斯达黎加广泛阵线、黎巴嫩未来阵线的代表出席。"  # anchored at the countries' names
     anchors = {text.index("哥斯达黎加"), text.index("黎巴嫩")}
