@@ -61,7 +61,7 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     word that precedes the start is the subject of that word, no part of the name. A celebration
     is named with its verb (`庆祝|2019年教师节暨…表彰大会`), unless a body begins after it; so is a work
     named by its policy of aid (`policy_verbs`: `全国对口支援|新疆工作会议`)."""
-    predicates = word_set(rules.lexicons.get("PREDICATE", ())) - rules.policy_verbs
+    predicates = word_set(rules.lexicons.get("PREDICATE", ()))
     tagged = set(predicate_ends)
     starts = {m.start() for m in rules.event_name_starts.finditer(name, 1)} if rules.event_name_starts else set()
     starts = {pos for pos in starts if not name.endswith(CELEBRATING, 0, pos)}  # `庆祝|2019年教师节暨…表彰大会`
@@ -69,7 +69,7 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
     heads, joiners = (chunker.suffixes, chunker.joiners) if chunker else ((), ())
     for pos in sorted(starts):
-        if pos in tagged or any(name[max(0, pos - n):pos] in predicates
+        if pos in tagged or any((word := name[max(0, pos - n):pos]) in predicates and word not in rules.policy_verbs
                                 for n in range(MIN_WORD_CHARS, MAX_WORD_CHARS + 1)):
             return pos
         if any(_head_ends(name, pos - gap, heads, rules) and not any(j in name[pos - gap:pos] for j in joiners)
