@@ -11,12 +11,12 @@ def split_joined_names(mentions: list[Mention], known: frozenset[str], unit_fina
     them, as headlines do (`中共中央国务院举行春节团拜会`, `中共中央国务院中央军委举行座谈会`), is
     those mentions; not where the last ends in a unit's final (`unit_finals`): a body's department
     after the body is one name (`解放军|总政治部`)."""
-    return [part for m in mentions for part in _in_parts(
-        m, _known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known
+    return [part for m in mentions for part in in_parts(
+        m, known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known
         and not (unit_finals and m.text.endswith(tuple(unit_finals))) else None)]
 
 
-def _in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:
+def in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:
     """`m` as the mentions of `parts`, the names it is written with one after another, when they are
     two or more; else `m`."""
     if not parts or len(parts) < 2:
@@ -25,12 +25,12 @@ def _in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:
     return [Mention(start, start + len(part), part, m.type, m.source, m.score) for start, part in zip(starts, parts)]
 
 
-def _known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
+def known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
     """`text` as a sequence of `known` names of two characters or more (the shortest first), if it is one."""
     if text in known:
         return [text]
     for cut in range(2, len(text) - 1):
-        if text[:cut] in known and (rest := _known_in_a_row(text[cut:], known)) is not None:
+        if text[:cut] in known and (rest := known_in_a_row(text[cut:], known)) is not None:
             return [text[:cut], *rest]
     return None
 
@@ -40,7 +40,7 @@ def split_listed_people(mentions: list[Mention]) -> list[Mention]:
     a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
     those people's mentions."""
     names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
-    return [part for m in mentions for part in _in_parts(
+    return [part for m in mentions for part in in_parts(
         m, _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True)))
         if m.type == "PERSON" and len(m.text) >= 4 else None)]
 

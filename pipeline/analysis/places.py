@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from pipeline.analysis.joined_names import in_parts, known_in_a_row
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import ends_with_any, starts_with_any
@@ -86,18 +87,14 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
 
 def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str]) -> list[Mention]:
     """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
-    written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`)."""
+    written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
+    names written together of `joined_names`)."""
     found = []
     for m in mentions:
-        if m.type not in ("ORG", "LOCATION") or not m.text.endswith(venue_heads):
-            found.append(m)
-            continue
-        city = next((k for k in range(2, len(m.text) - 2) if m.text[:k] in known_places and m.text[k:] in known_places), 0)
-        if city:
-            found += [replace(m, end=m.start + city, text=m.text[:city], type="LOCATION"),
-                      replace(m, start=m.start + city, text=m.text[city:], type="LOCATION")]
+        if m.type in ("ORG", "LOCATION") and m.text.endswith(venue_heads):
+            found += [replace(part, type="LOCATION") for part in in_parts(m, known_in_a_row(m.text, known_places))]
         else:
-            found.append(replace(m, type="LOCATION"))
+            found.append(m)
     return found
 
 
