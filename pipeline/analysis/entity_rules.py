@@ -27,10 +27,11 @@ from pipeline.analysis.boundaries import (
     unworded_places,
     without_leading_places,
 )
-from pipeline.analysis.chunks import chunk_words, counted_honours, find_chunk_mentions, listed_plenums
+from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import split_joined_names, split_listed_people
+from pipeline.analysis.listed_names import counted_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.name_edges import (
     balanced,

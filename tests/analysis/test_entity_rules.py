@@ -749,14 +749,6 @@ def test_a_congress_keeps_the_representatives_in_its_name(rules):
     assert "第九届全县人民代表大会第三次会议" in texts
 
 
-def test_plenums_listed_under_one_term_are_each_named_in_full():
-    from pipeline.analysis.chunks import listed_plenums
-
-    text = "学习党的二十届二中、三中和四中全会精神"
-    found = [(text[m.start:m.end], m.name) for m in listed_plenums(text)]
-    assert found == [("党的二十届二中", "党的二十届二中全会"), ("三中", "党的二十届三中全会"), ("四中全会", "党的二十届四中全会")]
-
-
 def test_a_given_name_ending_in_a_conjunction_or_a_postposition_is_kept(extract):
     facts = extract("画家吴冠中和黄永玉的作品展在京开幕。黄振中和李强会见了代表。")
     assert {"吴冠中", "黄永玉", "黄振中", "李强"} <= facts.names("PERSON")
@@ -888,15 +880,6 @@ def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
         return Mention(start, start + len(name), name, "PERSON", "model", 0.9)
     merged = merge_mentions([at("张吉怀"), at("梅龙"), at("郑高铁"), at("李明")], rules, text)  # or ending in its head
     assert [m.text for m in merged] == ["李明"]
-
-
-def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_awards():
-    from pipeline.analysis.chunks import counted_honours
-
-    text = "大会表彰了10名全国三八红旗手标兵、298名全国三八红旗手和199个全国三八红旗集体。会议有120名代表、30个团组。"
-    award = mention(text, "全国三八红旗手标兵", "AWARD")
-    assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
-    assert counted_honours(text, []) == []  # a list of counted things holding no award holds none
 
 
 @pytest.mark.parametrize("name", ["德方愿", "马方愿"])

@@ -1,0 +1,57 @@
+"""Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
+counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Mention
+
+PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
+                         r"(?P<items>[一二三四五六七八九十]中(?:[、和及][一二三四五六七八九十]中)+)全会")
+PLENUM_SCORE = 0.95
+
+
+def listed_plenums(text: str) -> list[Mention]:
+    """Plenums listed under one term and one head (`十九届二中、三中全会`): one EVENT each, named in
+    full (`十九届二中全会`, `十九届三中全会`); the first's mention is the term and its number, the
+    last's its number and the head, the others' their number."""
+    found = []
+    for match in PLENUM_LIST.finditer(text):
+        term = match.group("term")
+        items = [(m.start(), m.end()) for m in re.finditer("[一二三四五六七八九十]中", match.group("items"))]
+        base = match.start("items")
+        for k, (start, end) in enumerate(items):
+            start, end = base + start, base + end
+            name = term + text[start:end] + "全会"
+            start = match.start() if k == 0 else start
+            end = match.end() if k == len(items) - 1 else end
+            found.append(Mention(start, end, text[start:end], "EVENT", "rule:plenum_list", PLENUM_SCORE, name))
+    return found
+
+
+COUNTED_ITEM = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千万两]+)[名个位家项支所](?P<name>[^、，。；：\s和及0-9]{2,16})"
+                          r"(?=[、，。；]|和|及|$)")
+LIST_JOINERS = "、和及"
+HONOUR_LIST_SCORE = 0.8
+
+
+def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The other items of a list of counted honours that holds one found as an AWARD (`10名全国三八
+    红旗手标兵、298名全国三八红旗手、199个全国三八红旗集体`): like items coordinated are of one kind."""
+    awards = {(m.start, m.end) for m in mentions if m.type == "AWARD"}
+    found: list[Mention] = []
+    group: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(group) > 1 and any(item in awards for item in group):
+            found.extend(Mention(s, e, text[s:e], "AWARD", "rule:honour_list", HONOUR_LIST_SCORE)
+                         for s, e in group if (s, e) not in awards)
+        group.clear()
+    last_end = -1
+    for match in COUNTED_ITEM.finditer(text):
+        if group and not (match.start() == last_end + 1 and text[last_end] in LIST_JOINERS):
+            close()
+        group.append(match.span("name"))
+        last_end = match.end()
+    close()
+    return found

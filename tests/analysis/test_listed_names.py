@@ -1,0 +1,16 @@
+"""pipeline.analysis.listed_names: names listed under one head."""
+from pipeline.analysis.listed_names import counted_honours, listed_plenums
+from tests.conftest import mention
+
+
+def test_plenums_listed_under_one_term_are_each_named_in_full():
+    text = "学习党的二十届二中、三中和四中全会精神"
+    found = [(text[m.start:m.end], m.name) for m in listed_plenums(text)]
+    assert found == [("党的二十届二中", "党的二十届二中全会"), ("三中", "党的二十届三中全会"), ("四中全会", "党的二十届四中全会")]
+
+
+def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_awards():
+    text = "大会表彰了10名全国三八红旗手标兵、298名全国三八红旗手和199个全国三八红旗集体。会议有120名代表、30个团组。"
+    award = mention(text, "全国三八红旗手标兵", "AWARD")
+    assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
+    assert counted_honours(text, []) == []  # a list of counted things holding no award holds none
