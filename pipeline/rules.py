@@ -98,6 +98,7 @@ class RecognitionRules:
     offering_verbs: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
     policy_verbs: frozenset[str] = frozenset()
+    resident_attributives: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()
     person_titles: tuple[str, ...] = ()
@@ -257,6 +258,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         theme_verbs=frozenset(data.get("theme_verbs", [])),
         policy_verbs=frozenset(data.get("policy_verbs", [])),
+        resident_attributives=frozenset(data.get("resident_attributives", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),
         place_nouns=longest_first(data.get("place_contexts", {}).get("nouns", [])),
         person_titles=longest_first(data.get("person_contexts", {}).get("titles", [])),

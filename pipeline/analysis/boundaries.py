@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.analysis.chunks import ANNIVERSARY
-from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -377,7 +377,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
         cut = 0
         if m.type == "EVENT":
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
-            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end] \
+            starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end
+                                        and not words.inside(b.start, RESIDENT_POS)] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
             ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
             if rules.event_name_starts:  # `报|中央政治局会议`, `机关作|党的…全会`; not `涉|港…座谈会`, `环|波海…会议`

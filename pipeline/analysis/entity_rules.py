@@ -47,7 +47,7 @@ from pipeline.analysis.name_edges import (
 from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
-from pipeline.analysis.wordindex import NOUN_POS, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, with_residents, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -357,7 +357,7 @@ class EntityRules:
         known_ends: dict[int, int] = {}
         for m in (m for m in lexical if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
-        words = None if doc._.zhkg_words is None else word_analysis(doc._.zhkg_words)
+        words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         candidates = (known + find_pattern_mentions(text, self.patterns)
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words)) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)

@@ -896,3 +896,10 @@ def test_a_place_s_side_begins_no_longer_name(rules, name):
 def test_the_nation_s_names_modify_and_name_no_place(rules, text, name):
     assert merge_mentions([Mention(0, 2, name, "LOCATION", "model", 0.9)], rules, text) == []
     assert [m.text for m in merge_mentions([Mention(0, 2, "北京", "LOCATION", "model", 0.9)], rules, "北京大地")] == ["北京"]
+
+
+def test_who_lives_in_the_capital_is_in_the_name_of_their_meeting(extract):
+    facts = extract("中共中央、国务院今天上午在人民大会堂举行在京老同志迎春茶话会。江泽民出席茶话会。"
+                    "全国政协今天在京召开双周协商座谈会。")
+    assert {"在京老同志迎春茶话会", "双周协商座谈会"} <= facts.names("EVENT")
+    assert ("participated_in", "江泽民", "在京老同志迎春茶话会") in {r[:3] for r in facts.relations()}

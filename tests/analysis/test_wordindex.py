@@ -1,0 +1,16 @@
+"""pipeline.analysis.wordindex: the word analysis and its indexes."""
+from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, with_residents
+
+
+def test_a_resident_attributive_before_a_noun_is_one_modifier():
+    text = "在京老同志出席，在京召开会议，在华外国专家"
+    words = [(0, 1, "p"), (1, 2, "j"), (2, 3, "a"), (3, 5, "n"), (5, 7, "v"), (7, 8, "w"),
+             (8, 9, "p"), (9, 10, "j"), (10, 12, "v"), (12, 14, "n"), (14, 15, "w"),
+             (15, 16, "p"), (16, 17, "j"), (17, 19, "n"), (19, 21, "n")]
+    merged = with_residents(words, text, ["在京", "在华"])
+    assert isinstance(merged, WordAnalysis)
+    assert (0, 2, RESIDENT_POS) in merged and (15, 17, RESIDENT_POS) in merged
+    assert (8, 9, "p") in merged and (9, 10, "j") in merged  # `在京|召开`: where, before a verb
+    assert merged.inside(1, RESIDENT_POS) and not merged.inside(9, RESIDENT_POS)
+    assert with_residents(words, text, ["在沪"]) == words
+    assert with_residents(None, text, ["在京"]) is None
