@@ -83,7 +83,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so
     it holds no relation but at the place's government where the document names it (`government_heads`),
-    and the chain runs on past the place."""
+    and the chain runs on past the place; so does one at a bare government (`…工党领袖、|政府总理|阿贝拉`)."""
     pos = person.start
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
@@ -111,6 +111,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                 yield Relation("holds_position", person.entity, government.entity, evidence_of(text, place.start, person.end),
                                rules.chain_confidence, "title_chain", title=title), government
             pos, pending, ranks, body_posts = place.start, [], [], []
+        elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
+            pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
         else:
             pos = title_start
             if title not in rules.unattached_titles:

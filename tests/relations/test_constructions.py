@@ -307,6 +307,17 @@ def test_the_titles_after_a_party_organ_s_need_its_body_named(rules, relation_ru
     assert {(name(r.tail), r.title) for r in got} == {("市委", "常委")}
 
 
+@pytest.mark.parametrize("text, party, title", [
+    ("发来贺电的还有马耳他工党领袖、政府总理阿贝拉。", "马耳他工党", "领袖"),
+    ("东帝汶人民解放党主席、政府总理鲁瓦克致电。", "东帝汶人民解放党", "主席"),
+])
+def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules, text, party, title):
+    person = text[text.index("总理") + 2:text.index("总理") + 5]
+    mentions = [anchored(text, party, "ORG"), anchored(text, person, "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == {(party, title)}  # 总理 is the unnamed government's
+
+
 def test_a_deputy_title_keeps_its_modifier(rules, relation_rules):
     text = "中央代表团副团长王沪宁出席。"
     mentions = [anchored(text, "中央代表团", "ORG"), anchored(text, "王沪宁", "PERSON")]
