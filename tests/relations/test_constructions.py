@@ -836,6 +836,14 @@ def test_speaking_at_a_meeting_is_taking_part_in_it(extract):
     assert ("李明", "党的十五大") not in attended  # `在…基础上`: no meeting
 
 
+def test_who_is_elected_at_a_named_meeting_takes_part_in_it(extract):
+    facts = extract("新华社北京3月4日电 赵乐际在4日举行的十四届全国人大一次会议主席团第一次会议上，被推选为主席团常务主席。"
+                    "李强在中央经济工作会议上指出，要稳中求进。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("赵乐际", "十四届全国人大一次会议主席团第一次会议") in attended
+    assert ("李强", "中央经济工作会议") in attended  # a 会议, not only a …会, before 上
+
+
 def test_an_object_in_an_earlier_clause_is_no_subject_of_the_trigger(relation_rules):
     from pipeline.analysis.sentences import split_sentences
     from pipeline.relations.triggers import trigger_relations
