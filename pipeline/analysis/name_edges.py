@@ -139,6 +139,7 @@ DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月
 ROUND_CLASSIFIERS = "次届轮场回些个位批种类"
 ASPECT_PARTICLES = "着了过"
 DEMONSTRATIVES = "此这该那"
+POSTPOSITIONS = "上中里内"  # after a noun (`在掌声中|会议开始`, `荧屏上|会议多`) they end a place or a time, never a name
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -199,7 +200,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
             for s, e, pos in analysis[bisect_right(starts, m.start):bisect_right(starts, m.end - 2)]:
                 quoted = any(q in m.text[:s - m.start] for q in OPENERS)
                 if e - s == 1 and pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES or not quoted and (
-                        e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2):
+                        e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2
+                        or e - s == 1 and pos == "f" and m.text[s - m.start] in POSTPOSITIONS and analysis.ending.get(s) == "n"):
                     start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG":
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
