@@ -2,18 +2,31 @@
 (`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`)."""
 from __future__ import annotations
 
+import re
+
 from pipeline.analysis.boundaries import MAX_WORD_CHARS
 from pipeline.records import Mention
+
+# a place's party committee and its government written as one (`象山县委县政府`, `广州市委市政府`)
+COMMITTEE_AND_GOVERNMENT = re.compile(r"(?P<committee>.{0,12}?(?P<level>[省市县区州旗乡镇])委)"
+                                      r"(?P<government>(?P=level)(?:人民)?政府)")
 
 
 def split_joined_names(mentions: list[Mention], known: frozenset[str], unit_finals: str = "") -> list[Mention]:
     """An ORG mention that is two or more known organisation names written without a mark between
     them, as headlines do (`中共中央国务院举行春节团拜会`, `中共中央国务院中央军委举行座谈会`), is
     those mentions; not where the last ends in a unit's final (`unit_finals`): a body's department
-    after the body is one name (`解放军|总政治部`)."""
-    return [part for m in mentions for part in in_parts(
-        m, known_in_a_row(m.text, known) if m.type == "ORG" and m.text not in known
-        and not (unit_finals and m.text.endswith(tuple(unit_finals))) else None)]
+    after the body is one name (`解放军|总政治部`). So is a place's party committee and government
+    written as one (`象山县委|县政府`)."""
+    return [part for m in mentions for part in in_parts(m, _joined_parts(m, known, unit_finals))]
+
+
+def _joined_parts(m: Mention, known: frozenset[str], unit_finals: str) -> list[str] | None:
+    if m.type != "ORG" or m.text in known:
+        return None
+    if joined := COMMITTEE_AND_GOVERNMENT.fullmatch(m.text):
+        return [joined.group("committee"), joined.group("government")]
+    return None if unit_finals and m.text.endswith(tuple(unit_finals)) else known_in_a_row(m.text, known)
 
 
 def in_parts(m: Mention, parts: list[str] | None) -> list[Mention]:

@@ -16,6 +16,14 @@ def test_two_known_bodies_written_together_are_two_names():
     assert split_joined_names([three], known) == [three]  # a part no known name: one mention as found
 
 
+def test_a_place_s_committee_and_government_written_as_one_are_two_names():
+    joined = Mention(3, 10, "象山县委县政府", "ORG", "rule:chunk")
+    assert [(m.start, m.end, m.text) for m in split_joined_names([joined], frozenset())] == [
+        (3, 7, "象山县委"), (7, 10, "县政府")]
+    generic = Mention(0, 4, "党委政府", "ORG", "rule:chunk")  # no place's level before 委
+    assert split_joined_names([generic], frozenset()) == [generic]
+
+
 def test_a_known_body_s_department_after_it_is_one_name():
     joined = Mention(0, 7, "解放军总政治部", "ORG", "model")
     known = frozenset({"解放军", "总政治部", "中共中央", "国务院"})
