@@ -25,7 +25,7 @@ from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations
-from pipeline.relations.bylines import dateline_relations, reporter_relations
+from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
 from pipeline.relations.mentions import without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
@@ -127,6 +127,7 @@ class Relations:
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_events,
                                       self.rules, is_word, verb_ends) + bylines
         relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations)
+        relations += here_relations(text, anchors.mentions, relations)
         return RuleFindings(text, sentences, anchors, main_events, relations)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -22,6 +22,9 @@ REPORTER_CONFIDENCE = 0.9
 # `新华社北京1月8日电`)
 DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
 DATELINE_CONFIDENCE = 0.6
+# an event held "here" (`此间召开的…`, `在此间举行的…`): at the dateline's place
+HERE = re.compile(r"此间(?:[^，。；！？\s]{0,4}?(?:召开|举行|举办|开幕|闭幕|进行))?的$")
+HERE_REACH = 12
 
 
 def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:
@@ -49,6 +52,26 @@ def dateline_relations(text: str, mentions: list[Anchored], main_event: str | No
         return []
     return [Relation("located_in", main_event, place.entity, evidence_of(text, dateline.start(), dateline.end()),
                      DATELINE_CONFIDENCE, "dateline")]
+
+
+def here_relations(text: str, mentions: list[Anchored], found: list[Relation]) -> list[Relation]:
+    """located_in(event, the place of the dateline before it) for an event the report says is held
+    here (`新华社北京1月6日电…今天在此间召开的|全国轻工业工作会议`: 此间 is where it is dated from),
+    where no rule found where the event takes place."""
+    located = {r.head for r in found if r.type == "located_in"}
+    datelines = list(DATELINE.finditer(text))
+    places = {(m.start, m.end): m for m in mentions if m.type == "LOCATION"}
+    here = []
+    for m in mentions:
+        if m.type != "EVENT" or m.entity in located or not HERE.search(text, max(0, m.start - HERE_REACH), m.start):
+            continue
+        dateline = next((d for d in reversed(datelines) if d.end() <= m.start), None)
+        place = places.get(dateline.span("place")) if dateline else None
+        if place is not None:
+            here.append(Relation("located_in", m.entity, place.entity, evidence_of(text, dateline.start(), m.end),
+                                 DATELINE_CONFIDENCE, "dateline"))
+            located.add(m.entity)
+    return here
 
 
 def _credited(text: str, at: int, orgs: dict[int, Anchored], paper: Anchored | None) -> Anchored | None:

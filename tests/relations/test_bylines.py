@@ -1,7 +1,7 @@
 """pipeline.relations.bylines: reporters hold 记者 at the body their byline credits; a dated report's
 event takes place where its dateline says."""
 from pipeline.records import Relation
-from pipeline.relations.bylines import dateline_relations, reporter_relations
+from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from tests.conftest import anchored
 
 TEXT = ("标题\n\n人民日报 1998-01-12\n\n本报张北1月12日电记者余继军、何伟报道：张北县召开会议。"
@@ -36,3 +36,13 @@ def test_the_event_of_a_dated_report_takes_place_where_the_dateline_says_unless_
     elsewhere = Relation("located_in", meeting.entity, "LOCATION:上海", (), 0.9, "location")
     assert dateline_relations(text, [beijing, meeting], meeting.entity, [elsewhere]) == []
     assert dateline_relations(text, [beijing, meeting], None, []) == []
+
+
+def test_an_event_held_here_takes_place_where_the_dateline_before_it_says():
+    text = "本报上海1月5日讯上海会议召开。据新华社北京1月6日电今天在此间召开的全国轻工业工作会议提出，要改革。全国纺织会议也提出。"
+    shanghai, beijing = anchored(text, "上海", "LOCATION"), anchored(text, "北京", "LOCATION")
+    light, textile = anchored(text, "全国轻工业工作会议", "EVENT"), anchored(text, "全国纺织会议", "EVENT")
+    found = here_relations(text, [shanghai, beijing, light, textile], [])
+    assert [(r.type, r.head, r.tail) for r in found] == [("located_in", light.entity, beijing.entity)]
+    elsewhere = Relation("located_in", light.entity, "LOCATION:天津", (), 0.9, "location")
+    assert here_relations(text, [shanghai, beijing, light], [elsewhere]) == []
