@@ -318,11 +318,16 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     assert {(name(r.tail), r.title) for r in got} == {(party, title)}  # 总理 is the unnamed government's
 
 
-def test_a_deputy_title_keeps_its_modifier(rules, relation_rules):
-    text = "中央代表团副团长王沪宁出席。"
-    mentions = [anchored(text, "中央代表团", "ORG"), anchored(text, "王沪宁", "PERSON")]
+@pytest.mark.parametrize("text, org, person, title", [
+    ("中央代表团副团长王沪宁出席。", "中央代表团", "王沪宁", "副团长"),
+    ("泰华通讯记者协会荣誉主席颜雄说。", "泰华通讯记者协会", "颜雄", "荣誉主席"),
+    ("美国商会高级副会长薄迈伦出席。", "美国商会", "薄迈伦", "高级副会长"),
+    ("上海京剧院艺术总监黎中城发言。", "上海京剧院", "黎中城", "艺术总监"),
+])
+def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
+    mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
     got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
-    assert {r.title for r in got} == {"副团长"}
+    assert {r.title for r in got} == {title}
 
 
 # --- participation frames ----------------------------------------------------------------------
