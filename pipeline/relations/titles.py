@@ -316,20 +316,23 @@ def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
 
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
-    """`吴建平主任` (a title after the name, no organisation before it) in an article about one
-    institution → the post there, when the title is one of that kind of institution's officers
-    (`主任` of a `…实验室`, `校长` of a `…大学`). Without such an institution, no relation."""
+    """A title after a person's name: with an organisation right before the name, the post there
+    (`中组部|李景田|局长介绍说`; not a title many hold, `代表`, a verb too); with none, in an article about
+    one institution, the post there when the title is one of that kind of institution's officers
+    (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`). Else no relation."""
     home = home_organisation(text, mentions)
-    if home is None:
-        return
-    home_name = home.split(":", 1)[1]
-    orgs_by_end = {m.end for m in mentions if m.type == "ORG"}
+    home_name = home.split(":", 1)[1] if home else ""
+    orgs_by_end = {m.end: m for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
         title = word_at(text, person.end, titles)
-        heads = rules.home_titles.get(title or "", ())
-        if heads and home_name.endswith(heads) and person.start not in orgs_by_end:
-            yield Relation("holds_position", person.entity, home,
-                           evidence_of(text, person.start, person.end + len(title)), rules.home_confidence,
+        evidence = evidence_of(text, person.start, person.end + len(title or ""))
+        if title and person.start in orgs_by_end and title not in rules.group_titles:
+            org = orgs_by_end[person.start]
+            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, evidence[0].end),
+                           rules.chain_confidence, "title_after_name", title=title,
+                           status=post_status_before(text, org.start, rules))
+        elif home and title and home_name.endswith(rules.home_titles.get(title, ())) and person.start not in orgs_by_end:
+            yield Relation("holds_position", person.entity, home, evidence, rules.home_confidence,
                            "home_title", title=title, status="current")
 
 

@@ -269,6 +269,14 @@ def test_a_standing_member_speaks_at_the_committee_the_title_line_names(rules, r
     mentions = [anchored(text, "中关村实验室", "ORG"), anchored(text, "易纲", "PERSON")]
     assert not list(home_title_relations(text, mentions, rules.titles, relation_rules))
 
+def test_a_title_after_a_name_right_after_an_organisation_is_held_there(rules, relation_rules):
+    text = "会议举行\n中组部李景田局长介绍说，国务院李强代表党中央讲话。"
+    mentions = [anchored(text, "中组部", "ORG"), anchored(text, "李景田", "PERSON"),
+                anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("李景田", "中组部", "局长")}  # 代表: a verb too
+
+
 @pytest.mark.parametrize("text, org", [
     ("央视网消息：习近平主席出席会议。", "央视网"),          # a source credit is no institution
     ("联合国大会开幕\n古特雷斯主任出席会议。", "联合国"),      # 主任 is no officer of a 联合国
