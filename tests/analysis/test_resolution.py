@@ -258,6 +258,14 @@ def test_a_chinese_place_written_with_and_without_its_division_s_term_is_one_pla
     assert got[("LOCATION", "坎大哈")] == "坎大哈"  # abroad a city and its province are two places
 
 
+def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
+    text = "应巴西联邦共和国总统邀请，他访问巴西。希腊共和国总统说，希腊愿合作。中华人民共和国和中国。"
+    names = ("巴西联邦共和国", "巴西", "希腊共和国", "希腊")
+    mentions = [mention(text, name, "LOCATION", occurrence=1 if name in ("巴西", "希腊") else 0) for name in names]
+    got = canonical_names(mentions, text, rules)
+    assert got[("LOCATION", "巴西")] == "巴西联邦共和国" and got[("LOCATION", "希腊")] == "希腊共和国"
+
+
 def test_a_person_named_only_inside_the_title_of_a_work_is_no_entity(rules):
     text = "乐队演奏了《梁山伯与祝英台》，纪念梁思成。新华社播发通讯《以习近平同志为核心的党中央引领推动》。"
     mentions = [mention(text, "梁山伯", "PERSON"), mention(text, "祝英台", "PERSON"), mention(text, "梁思成", "PERSON"),
