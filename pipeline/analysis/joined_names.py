@@ -1,5 +1,6 @@
 """Names written together without a mark between them, as headlines write them: known bodies
-(`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`)."""
+(`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`); and a state's name its parts were found
+apart in (`巴西|联邦共和国`)."""
 from __future__ import annotations
 
 import re
@@ -66,3 +67,21 @@ def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
         if text.startswith(name) and (rest := _names_in_a_row(text[len(name):], names)) is not None:
             return [name, *rest]
     return None
+
+
+STATE_FORMS = ("共和国", "王国", "合众国")
+
+
+def joined_state_forms(mentions: list[Mention], known_places: frozenset[str]) -> list[Mention]:
+    """A known place and the form of its state written right after it, found apart (`巴西|联邦共和国`,
+    `委内瑞拉|玻利瓦尔共和国`), as the one place they name (`巴西联邦共和国`)."""
+    places = {m.end: m for m in mentions if m.type == "LOCATION" and m.text in known_places}
+    forms = {m.start: m for m in mentions if m.type == "LOCATION" and m.text.endswith(STATE_FORMS)
+             and m.start in places and m.text not in known_places}
+    if not forms:
+        return mentions
+    firsts = {places[start].start for start in forms}
+    joined = [Mention(places[f.start].start, f.end, places[f.start].text + f.text, "LOCATION", f.source, f.score)
+              for f in forms.values()]
+    return sorted([m for m in mentions if m.start not in forms and not (m.start in firsts and m.end in forms)] + joined,
+                  key=lambda m: (m.start, m.end))

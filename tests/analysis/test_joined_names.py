@@ -1,5 +1,5 @@
 """pipeline.analysis.joined_names: names written together without a mark between them."""
-from pipeline.analysis.joined_names import split_joined_names, split_listed_people
+from pipeline.analysis.joined_names import joined_state_forms, split_joined_names, split_listed_people
 from pipeline.records import Mention
 
 
@@ -42,3 +42,13 @@ def test_people_listed_without_marks_are_split_into_the_people_named_elsewhere()
     # a name not all of whose parts are named elsewhere stays whole
     assert split_listed_people([person(0, "欧阳文华"), person(9, "欧阳")])[0].text == "欧阳文华"
     assert split_listed_people([listed, others[0]])[0].text == "张三丰李四王小五"
+
+
+def test_a_known_state_and_the_form_of_its_state_found_apart_are_one_place():
+    text = "应巴西联邦共和国总统邀请，联邦共和国"
+    brazil, form = Mention(1, 3, "巴西", "LOCATION", "model"), Mention(3, 8, "联邦共和国", "LOCATION", "model")
+    alone = Mention(13, 18, "联邦共和国", "LOCATION", "model")  # after no place: left as found
+    assert (text[1:3], text[3:8], text[13:18]) == ("巴西", "联邦共和国", "联邦共和国")
+    joined = joined_state_forms([brazil, form, alone], frozenset({"巴西"}))
+    assert [(m.start, m.end, m.text) for m in joined] == [(1, 8, "巴西联邦共和国"), (13, 18, "联邦共和国")]
+    assert joined_state_forms([brazil, form], frozenset()) == [brazil, form]  # an unknown place: no state
