@@ -95,7 +95,7 @@ def with_residents(words: list[tuple[int, int, str]] | None, text: str, attribut
     for attributive in attributives:
         at = text.find(attributive)
         while at != -1:
-            place, following = starting.get(at + 1, (0, "")), starting.get(at + 2, (0, "x"))
+            place, following = starting.get(at + 1, (0, "")), starting.get(at + 2, (0, "v"))
             if starting.get(at) == (at + 1, "p") and place[0] == at + 2 and following[1] not in NOMINAL_POS_EXCLUDED:
                 merged.add(at)
             at = text.find(attributive, at + 1)

@@ -14,3 +14,9 @@ def test_a_resident_attributive_before_a_noun_is_one_modifier():
     assert merged.inside(1, RESIDENT_POS) and not merged.inside(9, RESIDENT_POS)
     assert with_residents(words, text, ["在沪"]) == words
     assert with_residents(None, text, ["在京"]) is None
+
+
+def test_a_resident_attributive_with_nothing_after_it_is_a_preposition_and_its_place():
+    text = "他们在京"
+    words = [(0, 2, "r"), (2, 3, "p"), (3, 4, "j")]
+    assert with_residents(words, text, ["在京"]) == words
