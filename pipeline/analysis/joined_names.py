@@ -69,7 +69,7 @@ def _names_in_a_row(text: str, names: tuple[str, ...]) -> list[str] | None:
     return None
 
 
-STATE_FORMS = ("共和国", "王国", "合众国")
+STATE_FORMS = ("共和国", "王国", "合众国")  # what ends a state's full name (`希腊共和国`, `巴西联邦共和国`)
 
 
 def joined_state_forms(mentions: list[Mention], known_places: frozenset[str]) -> list[Mention]:

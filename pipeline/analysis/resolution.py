@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.analysis.joined_names import STATE_FORMS
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -230,7 +231,6 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
 # name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
 DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
-STATE_TERMS = ("共和国", "王国", "合众国")  # a state's full name (`希腊共和国`, `巴西联邦共和国`, `委内瑞拉玻利瓦尔共和国`)
 
 
 def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
@@ -243,7 +243,7 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
         term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions else None
         base = name[:-len(term)] if term else name
         kept = range(len(base) - PEOPLE_CHARS, len(base) + 1) if term and term.startswith("自治") \
-            else (len(base),) if term else range(2, len(name) - 2) if name.endswith(STATE_TERMS) else ()
+            else (len(base),) if term else range(2, len(name) - 2) if name.endswith(STATE_FORMS) else ()
         for end in kept:
             if end >= 2:
                 written[base[:end]].add(name)

@@ -46,8 +46,7 @@ def dateline_relations(text: str, mentions: list[Anchored], main_event: str | No
     dateline = DATELINE.search(text)
     if main_event is None or dateline is None or any(r.type == "located_in" and r.head == main_event for r in found):
         return []
-    place = next((m for m in mentions if m.type == "LOCATION" and m.start == dateline.start("place")
-                  and m.end == dateline.end("place")), None)
+    place = _dateline_place(dateline, mentions)
     if place is None:
         return []
     return [Relation("located_in", main_event, place.entity, evidence_of(text, dateline.start(), dateline.end()),
@@ -60,18 +59,22 @@ def here_relations(text: str, mentions: list[Anchored], found: list[Relation]) -
     where no rule found where the event takes place."""
     located = {r.head for r in found if r.type == "located_in"}
     datelines = list(DATELINE.finditer(text))
-    places = {(m.start, m.end): m for m in mentions if m.type == "LOCATION"}
     here = []
     for m in mentions:
         if m.type != "EVENT" or m.entity in located or not HERE.search(text, max(0, m.start - HERE_REACH), m.start):
             continue
         dateline = next((d for d in reversed(datelines) if d.end() <= m.start), None)
-        place = places.get(dateline.span("place")) if dateline else None
+        place = _dateline_place(dateline, mentions) if dateline else None
         if place is not None:
             here.append(Relation("located_in", m.entity, place.entity, evidence_of(text, dateline.start(), m.end),
                                  DATELINE_CONFIDENCE, "dateline"))
             located.add(m.entity)
     return here
+
+
+def _dateline_place(dateline: re.Match, mentions: list[Anchored]) -> Anchored | None:
+    """The place mention a dateline names (`本报|北京|1月5日讯`), if one was found there."""
+    return next((m for m in mentions if m.type == "LOCATION" and (m.start, m.end) == dateline.span("place")), None)
 
 
 def _credited(text: str, at: int, orgs: dict[int, Anchored], paper: Anchored | None) -> Anchored | None:

@@ -1,5 +1,7 @@
 """pipeline.analysis.name_edges: where a name begins and ends against the word analysis, listed
 names and its own brackets."""
+import pytest
+
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -52,20 +54,19 @@ def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
         "春节联欢晚会", "委员长会晤", text[1:8]]
 
 
-def test_a_chunk_begins_after_a_postposition_that_ends_a_noun_s_place():
-    text = "在掌声中会议开始，2020中超联赛"
-    words = [(0, 1, "p"), (1, 3, "n"), (3, 4, "f"), (4, 6, "n"), (6, 8, "v"), (8, 9, "w"), (9, 13, "m"),
-             (13, 14, "f"), (14, 17, "n")]
-    meeting, league = Mention(1, 6, text[1:6], "EVENT", "rule:chunk"), Mention(9, 17, text[9:17], "EVENT", "rule:chunk")
-    assert [m.text for m in without_leading_function_words([meeting, league], words)] == ["会议", "2020中超联赛"]
-
-
-def test_a_chunk_begins_after_an_adverb_and_the_preposition_it_modifies():
-    text = "必须经职工大会讨论，最美家庭"
-    words = [(0, 2, "d"), (2, 3, "p"), (3, 5, "n"), (5, 7, "n"), (7, 9, "v"), (9, 10, "w"), (10, 11, "d"),
-             (11, 12, "a"), (12, 14, "n")]
-    meeting, award = Mention(0, 7, text[0:7], "EVENT", "rule:chunk"), Mention(10, 14, text[10:14], "AWARD", "rule:chunk")
-    assert [m.text for m in without_leading_function_words([meeting, award], words)] == ["职工大会", "最美家庭"]
+@pytest.mark.parametrize("text, words, spans, expected", [
+    # an adverb and the preposition it modifies (`必须|经|职工大会`)
+    ("必须经职工大会讨论，最美家庭", [(0, 2, "d"), (2, 3, "p"), (3, 5, "n"), (5, 7, "n"), (7, 9, "v"), (9, 10, "w"),
+                                    (10, 11, "d"), (11, 12, "a"), (12, 14, "n")],
+     [(0, 7, "EVENT"), (10, 14, "AWARD")], ["职工大会", "最美家庭"]),
+    # a postposition that ends a noun's place (`在掌声中|会议`), not one after a number (`2020中超联赛`)
+    ("在掌声中会议开始，2020中超联赛", [(0, 1, "p"), (1, 3, "n"), (3, 4, "f"), (4, 6, "n"), (6, 8, "v"), (8, 9, "w"),
+                                      (9, 13, "m"), (13, 14, "f"), (14, 17, "n")],
+     [(1, 6, "EVENT"), (9, 17, "EVENT")], ["会议", "2020中超联赛"]),
+])
+def test_a_chunk_begins_after_what_ends_an_adverbial(text, words, spans, expected):
+    chunks = [Mention(start, end, text[start:end], etype, "rule:chunk") for start, end, etype in spans]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == expected
 
 
 def test_a_recognizer_name_begins_after_a_verb_that_governs_a_name():
