@@ -57,23 +57,42 @@ def _longest_start(name: str, names: list[str]) -> str | None:
 
 
 def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
-    """`2018年度国家最高科学技术奖获得者钱七虎` → received(钱七虎, award)."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    """`2018年度国家最高科学技术奖获得者钱七虎` → received(钱七虎, award). An honour stands before the
+    names of its holders as a title does, alone or first in a chain of titles (`全国劳动模范时传祥、
+    张秉贵`, `全国劳动模范、党的十五大代表李素丽`); a holder word that is an item of a list names no
+    one (`…奖获奖者、省科协主席王强`: the winners are one item)."""
+    ordered = [m for m in sorted(mentions, key=lambda m: m.start) if not m.nested]
     receivers = rules.head_types("received")
     for award in (m for m in ordered if m.type == "AWARD"):
-        for word in rules.award_holder_words:
-            if text.startswith(word, award.end):
-                pos = award.end + len(word)
-                if text[pos:pos + 1] in LIST_SEPARATORS:
-                    break  # `…奖获奖者、…成员等`: the winners are one item of a list, not named here
-                for m in ordered:
-                    if m.type in receivers and m.start >= pos and not m.nested:
-                        between = text[pos:m.start]
-                        if len(between) <= 30 and not re.search(r"[。！？]", between):
-                            yield Relation("received", m.entity, award.entity,
-                                           evidence_of(text, award.start, m.end), 0.8, "award_holder")
-                        break
-                break
+        pos = award.end + (text[award.end:award.end + 1] == "”")
+        holder = next((w for w in rules.award_holder_words if text.startswith(w, pos)), "")
+        pos += len(holder)
+        after = [m for m in ordered if m.start >= pos]
+        if not after or (holder and text[pos:pos + 1] in LIST_SEPARATORS):
+            continue
+        if holder:  # titles may stand between: `获得者中共宜阳县委副书记刘我成`
+            winner = next((m for m in after if m.type in receivers), None)
+            if winner is None or winner.start - pos > 30 or re.search(r"[。！？]", text[pos:winner.start]):
+                continue
+            winners = [winner]
+        else:
+            chained = text[pos:pos + 1] == "、"
+            winners = _titled_people(text, pos + chained, after, chained)
+        for winner in winners:
+            yield Relation("received", winner.entity, award.entity, evidence_of(text, award.start, winner.end),
+                           0.8, "award_holder")
+
+
+def _titled_people(text: str, pos: int, after: list[Anchored], chained: bool) -> list[Anchored]:
+    """The people a title stands before: the name at `pos`, or where `chained`, the one the chain
+    of titles from `pos` ends in (within 30 characters of the clause, no list's end `等` between);
+    with the names coordinated after it."""
+    people = [m for m in after if m.type == "PERSON"]
+    if not people or (people[0].start > pos and not chained):
+        return []
+    if people[0].start - pos > 30 or re.search(r"[。！？，,；：等和及]", text[pos:people[0].start]):
+        return []
+    return coordinated(text, people[0], people[1:])
 
 
 def winner_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],

@@ -347,6 +347,26 @@ def test_award_holder(relation_rules):
         ("王建华", "2018年度国家最高科学技术奖")}
 
 
+def test_an_honour_in_apposition_names_its_holders(relation_rules):
+    text = "全国劳动模范时传祥、张秉贵出席。"
+    mentions = [anchored(text, "全国劳动模范", "AWARD"), anchored(text, "时传祥", "PERSON"), anchored(text, "张秉贵", "PERSON")]
+    assert pairs(award_holder_relations(text, mentions, relation_rules), "received") == {
+        ("时传祥", "全国劳动模范"), ("张秉贵", "全国劳动模范")}
+
+
+def test_an_honour_first_in_a_chain_of_titles_names_the_person_the_chain_ends_in(relation_rules):
+    text = "运动员们聆听了全国劳动模范、党的十五大代表李素丽同志的事迹。"
+    mentions = [anchored(text, "全国劳动模范", "AWARD"), anchored(text, "李素丽", "PERSON")]
+    assert pairs(award_holder_relations(text, mentions, relation_rules), "received") == {("李素丽", "全国劳动模范")}
+
+
+@pytest.mark.parametrize("text", ["表彰了10名中国改革友谊奖章获得者，记者采访了王建华。",
+                                  "中国改革友谊奖章、先进工作者等代表王建华出席。"])
+def test_winners_named_apart_from_their_award_received_nothing_here(relation_rules, text):
+    mentions = [anchored(text, "中国改革友谊奖章", "AWARD"), anchored(text, "王建华", "PERSON")]
+    assert pairs(award_holder_relations(text, mentions, relation_rules), "received") == set()
+
+
 def test_location_of_an_event_abroad(relation_rules):
     # `在奥克兰…出席…论坛` → located_in(论坛, 奥克兰)
     text = "王建华在奥克兰出席中新教育合作论坛。"
