@@ -144,19 +144,25 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
 VERB_MODIFIER_POS = frozenset("val")  # verbs, adjectives and idioms before a verb (`实现|会晤`, `成功|会晤`, `面对面|会晤`)
 FREQUENCY_CLASSIFIERS = "次度回"  # a count of times (`三次`, `两度`); after 第 an ordinal
 NAMED_PARTY_POS = frozenset({"nr", "ns", "nz", "j"})  # a person or place the analysis reads, alone before the head
+COMITATIVES = frozenset("同与跟")  # with whom: `同|委内瑞拉总统|会谈`
 
 
-def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                     heads: tuple[str, ...]) -> list[Mention]:
     """Without the event chunks that end in a head that is also a verb (`heads`: 会晤) where it is
     the verb: after a count of times, a verb, an adjective or an idiom, after a person's name
-    found in the chunk, or after one name alone that a preposition governs (`与|默克尔|会晤`, `在|伊朗|会晤`)
-    (`recognition.yaml`, `verbal_heads`)."""
+    found in the chunk, after one name alone that a preposition governs (`与|默克尔|会晤`, `在|伊朗|会晤`),
+    or after whom they met with (`同|委内瑞拉总统|会谈`) (`recognition.yaml`, `verbal_heads`)."""
     if not words or not heads or not any(m.type == "EVENT" and m.text.endswith(heads) for m in mentions):
         return mentions
     analysis = word_analysis(words)
     people = [(m.start, m.end) for m in mentions if m.type == "PERSON"]
-    return [m for m in mentions if not (m.type == "EVENT" and m.text.endswith(heads) and _verbal(m, analysis, people, heads))]
+    return [m for m in mentions if not (m.type == "EVENT" and m.text.endswith(heads)
+                                        and (_verbal(m, analysis, people, heads) or _after_comitative(m, analysis, text)))]
+
+
+def _after_comitative(m: Mention, analysis: WordAnalysis, text: str) -> bool:
+    return analysis.ending.get(m.start) == "p" and m.start > 0 and text[m.start - 1] in COMITATIVES
 
 
 def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], heads: tuple[str, ...]) -> bool:

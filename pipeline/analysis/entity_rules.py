@@ -376,7 +376,7 @@ class EntityRules:
         candidates = conjoined_fields(candidates, words, text, self.rules.titles)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
-        candidates = clause_predicates(verbal_meetings(candidates, words, self.rules.verbal_heads), words, text, self.rules)
+        candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)

@@ -112,10 +112,10 @@ def test_a_head_that_is_also_a_verb_names_no_meeting_where_it_is_the_verb():
     chunks = [Mention(start, start + len(chunk), chunk, "EVENT", "rule:chunk", 0.92)
               for chunk in text.split("。")[:-1] for start in [text.index(chunk)]]
     person = Mention(text.index("泽连斯基"), text.index("泽连斯基") + 4, "泽连斯基", "PERSON", "model", 0.9)
-    kept = verbal_meetings(chunks + [person], words, ("会晤",))
+    kept = verbal_meetings(chunks + [person], words, text, ("会晤",))
     assert [m.text for m in kept if m.type == "EVENT"] == ["金砖国家领导人厦门会晤", "俄中总理第二十八次定期会晤",
                                                           "中印领导人第二次非正式会晤", "领导人第二次会晤"]
-    assert verbal_meetings(chunks, None, ("会晤",)) == chunks
+    assert verbal_meetings(chunks, None, text, ("会晤",)) == chunks
 
 
 def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(rules):
@@ -138,17 +138,21 @@ def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(
     assert clause_predicates(found, None, text, rules) == found
 
 
-def test_a_meeting_head_after_one_name_a_preposition_governs_is_the_verb():
+def test_a_meeting_head_after_one_name_a_preposition_governs_or_after_whom_they_met_with_is_the_verb():
     text, words = _worded([
         [("普京", "nr"), ("在", "p"), ("与", "p"), ("默克尔", "ns"), ("会晤", "v"), ("后", "f")],
         [("总统", "n"), ("在", "p"), ("伊朗", "ns"), ("会晤", "vn")],
         [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("领导人", "n"), ("会晤", "v")],
-        [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("会晤", "v")]])
+        [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("会晤", "v")],
+        [("他", "r"), ("同", "p"), ("委内瑞拉", "ns"), ("总统", "n"), ("会谈", "v")],
+        [("出席", "v"), ("在", "p"), ("中英", "j"), ("外长", "n"), ("会谈", "vn")]])
 
     def chunk(name):
         return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
-    found = [chunk("默克尔会晤"), chunk("伊朗会晤"), chunk("东盟领导人会晤"), chunk("东盟会晤")]
-    assert [m.text for m in verbal_meetings(found, words, ("会晤",))] == ["东盟领导人会晤", "东盟会晤"]
+    found = [chunk("默克尔会晤"), chunk("伊朗会晤"), chunk("东盟领导人会晤"), chunk("东盟会晤"), chunk("委内瑞拉总统会谈"),
+             chunk("中英外长会谈")]
+    assert [m.text for m in verbal_meetings(found, words, text, ("会晤", "会谈"))] == [
+        "东盟领导人会晤", "东盟会晤", "中英外长会谈"]
 
 
 def test_an_event_chunk_begun_by_words_no_name_begins_with_begins_after_their_predicate(rules):
