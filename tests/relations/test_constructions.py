@@ -757,6 +757,13 @@ def test_taking_part_in_a_side_meeting_is_no_part_in_the_main_event(relation_rul
     assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:全省科技大会"), "participated_in") == set()
 
 
+def test_taking_part_in_talks_is_taking_part_in_the_main_event_where_that_is_the_talks(relation_rules):
+    text = "中英外长会谈举行。王立新、陈晓梅参加了会谈。"
+    mentions = [anchored(text, "中英外长会谈", "EVENT"), anchored(text, "王立新", "PERSON"), anchored(text, "陈晓梅", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:中英外长会谈"), "participated_in") == {
+        ("王立新", "中英外长会谈"), ("陈晓梅", "中英外长会谈")}
+
+
 def test_an_organisation_whose_last_character_begins_a_title_names_a_post(rules, relation_rules):
     text = "国防部长洛佩斯主持召开军事会议。"
     mentions = [anchored(text, "国防部", "ORG"), anchored(text, "洛佩斯", "PERSON"), anchored(text, "军事会议", "EVENT")]
