@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
+from pipeline.relations.appointments import appointment_relations, dismissal_relations, leader_relations
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
@@ -26,15 +27,7 @@ from pipeline.relations.attachments import (
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.state_posts import implied_body_relations
-from pipeline.relations.titles import (
-    appointment_relations,
-    bare_title_mentions,
-    dismissal_relations,
-    ends_with_title,
-    home_title_relations,
-    leader_relations,
-    title_chain_relations,
-)
+from pipeline.relations.titles import bare_title_mentions, ends_with_title, home_title_relations, title_chain_relations
 from pipeline.relations.triggers import WordCheck, trigger_relations
 from pipeline.wordlists import ends_with_any
 

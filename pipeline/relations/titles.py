@@ -1,8 +1,8 @@
-"""Posts held: title chains before a person (`国务院副总理李强`), appointments (`任命…为…`),
-titles of the document's own institution (`吴建平主任`), and titles standing for a person."""
+"""Posts held by where a title stands: in a chain before a person (`国务院副总理李强`), after the
+name (`吴建平主任`, of the document's own institution), or alone for a person (`总书记强调`).
+Posts a verb states are `appointments`."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -11,20 +11,15 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
-    COORDINATORS,
-    LISTED_AFTER,
     NAME_JOINERS,
     SOURCE_CREDIT,
     Anchored,
     evidence_of,
-    listed_from,
     title_end,
 )
 from pipeline.spans import Coverage
 from pipeline.wordlists import word_at, words_ending
 
-DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
-ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
 LIST_MARK = "、"
 
 
@@ -187,122 +182,6 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
         if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):
             return candidate
     return None
-
-
-def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                          rules: RelationRules) -> Iterator[Relation]:
-    """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person;
-    `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`),
-    `former` when an adverbial or the verb says it was held before (`曾担任`, `历任`). Adverbials may
-    stand between the names and the verb (`钟敬之曾担任…`), and the posts listed after the first are
-    held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`); the people listed after a
-    relative clause of the appointment hold the post (`被推选为主席团常务主席的还有A、B`)."""
-    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
-    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
-    for org in (m for m in mentions if m.type == "ORG"):
-        title = word_at(text, org.end, titles)
-        verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
-        if not title or not verb:
-            continue
-        people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules)
-        if not people and (listed := LISTED_AFTER.match(text, org.end + len(title))):
-            people = listed_from(text, listed.end(), list(people_by_end.values()), rules.list_item_gap)  # `…的还有A、B`
-        if not people:
-            continue
-        appointing = rules.post_status["appointing"]
-        if any(w in verb + adverbial for w in rules.appointment_former):
-            status = "former"
-        elif verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing):
-            status = "new"
-        else:
-            status = "current"
-        for held_at, held, end in _listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules):
-            for p in people:
-                yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
-                               rules.appointment_confidence, "appointment", title=held, status=status)
-
-
-def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored],
-               rules: RelationRules) -> tuple[list[Anchored], str]:
-    """The coordinated people whose appointment verb begins at `pos`, and the adverbials between."""
-    gap = None if verb == "为" else rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
-    for at in ([gap.start()] if gap else []) + [pos]:
-        skip = next((w for w in rules.appointment_skips if text.startswith(w, at - len(w))), "")
-        person = people_by_end.get(at - len(skip)) or people_by_end.get(at)  # `何卫东同志` may be one mention
-        people = []
-        while person:
-            people.insert(0, person)
-            separator = text[person.start - 1:person.start] if person.start else ""
-            person = people_by_end.get(person.start - 1) if separator in COORDINATORS else None
-        if people:
-            return people, text[at:pos]
-    return [], ""
-
-
-def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
-                  people_by_end: dict[int, Anchored], titles: tuple[str, ...],
-                  rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
-    """The posts an appointment lists, each with where it ends: the first, then after each `、`
-    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`)."""
-    end = org.end + len(title)
-    yield org, title, end
-    held_at, rank = org, title in rules.committee_ranks
-    while text.startswith(LIST_MARK, end):
-        nxt = end + len(LIST_MARK)
-        if nxt in orgs_by_start:
-            held_at = orgs_by_start[nxt]
-            title = word_at(text, held_at.end, titles)
-            if not title:
-                return
-            rank, end = title in rules.committee_ranks, held_at.end + len(title)
-        else:
-            modifier = next((p for p in rules.title_modifiers if text.startswith(p, nxt)), "")
-            bare = word_at(text, nxt + len(modifier), titles)
-            if not (rank and bare and modifier + bare in rules.committee_ranks):
-                return
-            title, end = modifier + bare, nxt + len(modifier) + len(bare)
-            if any(end <= e < end + 4 for e in people_by_end):
-                return  # `…、书记李四`: another person's title
-        yield held_at, title, end
-
-
-LEADER_CLAUSE = "以"  # `以…为团长的…`
-LEADER_WINDOW = 40  # characters from `以` to the leader's name at most
-COUNT = re.compile("(?:[0-9一二三四五六七八九十百]+人)?")
-
-
-def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
-    """`以中联部部长宋涛为团长的中国艺术团` → holds_position(宋涛, 中国艺术团, 团长): the person
-    before `为` leads the body a relative clause names (a count may come first: `3人代表团`)."""
-    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
-    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
-    for person in people_by_end.values():
-        before = text[max(0, person.start - LEADER_WINDOW):person.start]
-        if not text.startswith("为", person.end) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
-            continue
-        title = word_at(text, person.end + 1, rules.leader_titles)
-        if not title or not text.startswith("的", person.end + 1 + len(title)):
-            continue
-        count = COUNT.match(text, person.end + 2 + len(title))
-        org = orgs_by_start.get(count.end())
-        if org:
-            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end),
-                           rules.appointment_confidence, "leader", title=title, status="current")
-
-
-def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                        rules: RelationRules) -> Iterator[Relation]:
-    """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
-    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
-    for org in (m for m in mentions if m.type == "ORG"):
-        title = word_at(text, org.end, titles)
-        person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
-        if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
-            continue
-        if any(w in text[max(0, person.start - DISMISSAL_WINDOW):person.start] for w in rules.post_status["ending"]):
-            yield Relation("holds_position", person.entity, org.entity,
-                           evidence_of(text, person.start, org.end + len(title)), rules.appointment_confidence,
-                           "dismissal", title=title, status="ended")
 
 
 def home_organisation(text: str, mentions: list[Anchored]) -> str | None:

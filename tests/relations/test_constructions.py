@@ -912,7 +912,7 @@ def test_a_name_coordinated_with_a_place_after_a_place_word_is_no_subject(relati
 
 
 def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
-    from pipeline.relations.titles import leader_relations
+    from pipeline.relations.appointments import leader_relations
 
     text = "以中联部部长宋涛为团长的中国艺术团访问朝鲜。以钟南山为组长的3人专家组抵达。宋涛为团长。"
     mentions = [anchored(text, "中联部", "ORG"), anchored(text, "宋涛", "PERSON"), anchored(text, "中国艺术团", "ORG"),
