@@ -108,6 +108,10 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pos, pending, ranks, body_posts = place.start, [], [], []
         elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
             pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
+        elif government := _level_government(title, orgs_by_end, rules):  # `省长|回良玉`, the one 省政府 named
+            yield Relation("holds_position", person.entity, government.entity, evidence_of(text, title_start, person.end),
+                           rules.chain_confidence, "title_chain", title=title), government
+            pos = title_start
         else:
             pos = title_start
             if title not in rules.unattached_titles:
@@ -152,6 +156,16 @@ def _government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules:
         return None
     names = {place + g for g in rules.governments}
     return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
+
+
+def _level_government(title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """For a head of government's title that names its level alone (`省长`, `副市长`), the one
+    government of that level the document names (`安徽省政府`); none where it names two or none."""
+    if title not in rules.government_heads:
+        return None
+    level = tuple(title[-2] + g for g in rules.governments)
+    found = {m.entity: m for m in orgs_by_end.values() if m.entity.endswith(level)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: dict[int, Anchored],

@@ -133,6 +133,10 @@ def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules
      {("全国政协十三届一次会议主席团", "会议主持人")}),
     # a place's head of government holds the post at its government where the document names it
     ("武汉市政府召开会议。武汉市市长王建华出席。", [("武汉市政府", "ORG", 0), ("武汉市", "LOCATION", 1)], {("武汉市政府", "市长")}),
+    # a title that names only its level (省长) holds at the one government of that level the document names
+    ("安徽省政府召开会议。省委书记李明、省长王建华出席。", [("安徽省政府", "ORG", 0)], {("安徽省政府", "省长")}),
+    ("安徽省政府、江苏省政府召开会议。副省长王建华出席。", [("安徽省政府", "ORG", 0), ("江苏省政府", "ORG", 0)], set()),
+    ("青岛市政府召开会议。副省长王建华出席。", [("青岛市政府", "ORG", 0)], set()),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
