@@ -60,6 +60,7 @@ class RecognitionRules:
     military_units: tuple[str, ...]
     strain_heads: tuple[str, ...]
     landform_terms: tuple[str, ...]
+    member_states: tuple[str, ...]  # `联合国安理会|常任理事国`: a state's role in a body, no part of its name
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     venue_heads: tuple[str, ...]  # `钓鱼台国|宾馆`: a name ending in one is a place's
     place_generics: str
@@ -212,6 +213,7 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 # recognition.yaml's lists of words, each longest first (an absent list is empty)
 WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
+    "member_states",
     "place_list_ends", "councils", "event_bodies", "party_organs", "chain_organs", "body_organs", "person_verbs", "speech_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )

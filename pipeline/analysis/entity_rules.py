@@ -155,10 +155,9 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
                        word_starts: dict[int, int] | None = None) -> Mention | None:
     """Trim what a statistical span drags along: trailing function characters (`中华民族的`, `王建华|和`;
     a name may end in one where the word analysis reads it as the end of a word inside the span:
-    `黄振中|和`, `魏凤和|、`), the start of a title that
-    runs on past its end (`杨卫常|委`) and, on an organisation, a trailing title
-    (`…最高人民检察院检察长`). `word_starts` maps the end of each word of two or more
-    characters to its start."""
+    `黄振中|和`, `魏凤和|、`), the start of a title that runs on past its end (`杨卫常|委`) and, on an
+    organisation, a trailing title (`…最高人民检察院检察长`) or a member state's role (`安理会常任理事国`).
+    `word_starts` maps the end of each word of two or more characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
@@ -167,7 +166,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
     text, end = (text[:-cut], end - cut) if cut else (text, end)
     if mention.type == "ORG":
-        title = ends_with_any(text, len(text), rules.titles)
+        title = ends_with_any(text, len(text), rules.member_states) or ends_with_any(text, len(text), rules.titles)
         if title and len(text) - len(title) >= 2:
             text, end = text[: -len(title)], end - len(title)
     if not text:

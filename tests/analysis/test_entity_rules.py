@@ -648,6 +648,17 @@ def test_a_name_may_end_in_a_function_character_that_ends_a_word_of_it(rules):
     assert trim_model_mention(Mention(1, 4, "会议中", "ORG", "model", 0.9), rules, text, {3: 1}).text == "会议"
 
 
+def test_a_body_run_on_into_a_member_state_s_role_names_the_body(rules):
+    from pipeline.analysis.entity_rules import trim_model_mention
+
+    text = "中国作为联合国安理会常任理事国，欧盟成员国也支持。"
+    assert trim_model_mention(mention(text, "联合国安理会常任理事国", "ORG", source="model"), rules, text).text == "联合国安理会"
+    assert trim_model_mention(mention(text, "欧盟成员国", "ORG", source="model"), rules, text).text == "欧盟"
+    text = "上海合作组织成员国元首理事会会议"
+    assert trim_model_mention(mention(text, "上海合作组织成员国元首理事会", "ORG", source="model"), rules, text).text == (
+        "上海合作组织成员国元首理事会")
+
+
 def test_a_one_character_abbreviation_is_no_trailing_function_character(rules):
     from pipeline.analysis.entity_rules import trim_model_mention
 
