@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_MARKS, COORDINATORS, LISTED_AFTER, Anchored, evidence_of, listed_from
-from pipeline.relations.titles import LIST_MARK
+from pipeline.relations.titles import LIST_MARK, ranked_title_at
 from pipeline.wordlists import word_at
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
@@ -26,7 +26,7 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for org in (m for m in mentions if m.type == "ORG"):
-        title = word_at(text, org.end, titles)
+        title = ranked_title_at(text, org.end, titles, rules)
         verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
         if not title or not verb:
             continue
@@ -77,16 +77,15 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
         nxt = end + len(LIST_MARK)
         if nxt in orgs_by_start:
             held_at = orgs_by_start[nxt]
-            title = word_at(text, held_at.end, titles)
+            title = ranked_title_at(text, held_at.end, titles, rules)
             if not title:
                 return
             rank, end = title in rules.committee_ranks, held_at.end + len(title)
         else:
-            modifier = next((p for p in rules.title_modifiers if text.startswith(p, nxt)), "")
-            bare = word_at(text, nxt + len(modifier), titles)
-            if not (rank and bare and modifier + bare in rules.committee_ranks):
+            bare = ranked_title_at(text, nxt, titles, rules)
+            if not (rank and bare and bare in rules.committee_ranks):
                 return
-            title, end = modifier + bare, nxt + len(modifier) + len(bare)
+            title, end = bare, nxt + len(bare)
             if any(end <= e < end + 4 for e in people_by_end):
                 return  # `…、书记李四`: another person's title
         yield held_at, title, end
@@ -121,7 +120,7 @@ def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, 
     """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     for org in (m for m in mentions if m.type == "ORG"):
-        title = word_at(text, org.end, titles)
+        title = ranked_title_at(text, org.end, titles, rules)
         person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
         if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
             continue

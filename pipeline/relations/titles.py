@@ -168,6 +168,13 @@ def _level_government(title: str, orgs_by_end: dict[int, Anchored], rules: Relat
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def ranked_title_at(text: str, pos: int, titles: tuple[str, ...], rules: RelationRules) -> str | None:
+    """The longest title that begins at `pos`, with the rank before it (`副检察长`, `常务副主席`)."""
+    found = [word_at(text, pos, titles) or ""]
+    found += [p + t for p in rules.title_modifiers if text.startswith(p, pos) and (t := word_at(text, pos + len(p), titles))]
+    return max(found, key=len) or None
+
+
 def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: dict[int, Anchored],
                     rules: RelationRules) -> tuple[str, Anchored | None] | None:
     """The title (with its modifier) that ends at `pos`, and the organisation it follows: the

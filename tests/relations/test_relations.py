@@ -618,6 +618,13 @@ def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, rel
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("王建华", "中央电影局")}
 
 
+def test_an_appointment_reads_a_title_with_its_rank(rules, relation_rules):
+    text = "任命王建华为最高人民检察院副检察长、检察委员会委员。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "最高人民检察院", "ORG"), anchored(text, "检察委员会", "ORG")]
+    assert {t for t in tuples(all_relations(text, mentions, rules, relation_rules)) if t[0] == "holds_position"} == {
+        ("holds_position", "王建华", "最高人民检察院", "副检察长"), ("holds_position", "王建华", "检察委员会", "委员")}
+
+
 def test_committee_ranks_listed_after_a_rank_are_posts_at_the_committee(rules, relation_rules):
     for text in ("会议决定，王建华同志任河北省委委员、常委、书记。", "河北省委委员、常委、书记王建华出席。"):
         mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "河北省委", "ORG")]
