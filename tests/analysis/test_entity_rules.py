@@ -370,7 +370,7 @@ def test_a_title_after_a_surname_character_is_no_name(patterns, text, words):
 
 def test_whom_an_appointment_or_a_dismissal_names_is_a_person(patterns):
     assert found("任命宫鸣为最高人民检察院副检察长，免去孙谦的领导职务。", patterns, "PERSON") == {"宫鸣", "孙谦"}
-    assert found("会议任命王建华、李明为副主任。", patterns, "PERSON") == {"李明"}
+    assert found("会议任命王建华、李明为中国科协领导。", patterns, "PERSON") == {"李明"}
     assert found("实行任命制为主的制度。", patterns, "PERSON") == set()
 
 
