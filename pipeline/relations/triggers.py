@@ -91,7 +91,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
             listed = listed_up_to(text, found[-1].end, [m for m in mentions if m.type in types and not m.nested],
                                   rules.list_item_gap)
             return [m for m in listed if m not in found] + found
-        if index == 0 and (found or any(start <= m.start and m.end <= limit for m in mentions)):
+        if index == 0 and (found or any(start <= m.start and m.end <= limit and m.type != "LOCATION" for m in mentions)):
             return _listed_before(text, clauses[:-1], mentions, types, titled) + found if found and not earlier else found
         heads = [m for m in found if not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:

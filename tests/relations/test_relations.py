@@ -794,6 +794,15 @@ def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its
         ("王建华", "座谈会"), ("李明", "座谈会"), ("张华", "座谈会")}
 
 
+def test_a_place_in_the_trigger_s_clause_is_no_subject_that_ends_the_search_for_heads(relation_rules):
+    # `港澳…代表`: places that modify the clause's noun; the bodies of the clauses before take part
+    text = "全国人大常委会、国务院领导同志，约700名港澳各界代表出席。"
+    mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "国务院", "ORG"), anchored(text, "港", "LOCATION"),
+                anchored(text, "澳", "LOCATION")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:国庆招待会"), "participated_in") == {
+        ("全国人大常委会", "国庆招待会"), ("国务院", "国庆招待会")}
+
+
 def test_the_people_listed_after_an_appointment_s_relative_clause_hold_the_post(rules, relation_rules):
     text = "同时被推选为主席团常务主席的还有王建华、李明和张华。"
     mentions = [anchored(text, "主席团", "ORG")] + [anchored(text, n, "PERSON") for n in ("王建华", "李明", "张华")]
