@@ -36,7 +36,8 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     name ending in a sub-body suffix belongs to the longest other organisation it starts with,
     by its name or a form the text writes it in (`surfaces`: (entity id, text); `全国政协办公厅`
     belongs to `政协第十四届全国委员会`, written `全国政协`); the party's organ in a body is the body's
-    (`中共全国人大常委会党组`). A body of a session named after that
+    (`中共全国人大常委会党组`). A sub-body names itself in two characters at least (`国务院|侨办`; not
+    `经济日报|办`, where 办 is the verb). A body of a session named after that
     organisation (`十三届全国人大四次会议主席团`) belongs to the session, no part of it."""
     orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
     orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
@@ -47,7 +48,8 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
         parent = _longest_start(name, by_length)
         if parent is None and name.startswith(PARTY):  # `中共|全国人大常委会党组`
             parent = _longest_start(name[len(PARTY):], by_length)
-        if parent and orgs[parent] != eid and not SESSION.search(name, len(parent)):
+        own = name[name.find(parent) + len(parent):] if parent else ""
+        if parent and orgs[parent] != eid and len(own) >= 2 and not SESSION.search(name, len(parent)):
             yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
 
 
