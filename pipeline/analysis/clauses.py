@@ -187,7 +187,7 @@ def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], h
 
 def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                       rules: RecognitionRules) -> list[Mention]:
-    """An event chunk that begins a clause with its predicate, the subject left unsaid (`，筹备|领导人会晤`,
+    """An event or honour chunk that begins a clause with its predicate, the subject left unsaid (`，筹备|领导人会晤`,
     `，周密做好|开闭幕式`, `，设置|全球服务贸易峰会`), begins after the verbs, with the adverbials
     before them: a verb of lexicon PREDICATE (People's Daily's verbs, so not a sport's name the word
     analysis reads as one: `摔跤女子自由式…比赛`). So does one that begins with adverbials, with a word
@@ -195,8 +195,9 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it stands. Nothing is left of one where
     less than three characters, or a word no name begins with, follow. A verb of the event's theme
     (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`): only the
-    words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`)."""
-    candidates = [m.type == "EVENT" and m.source == "rule:chunk" for m in mentions]
+    words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's chunk
+    also begins after a verb of winning it begins with (`获奖|先进单位`)."""
+    candidates = [m.type in ("EVENT", "AWARD") and m.source == "rule:chunk" for m in mentions]
     if not words or not any(candidates):
         return mentions
     analysis = word_analysis(words)
@@ -204,11 +205,25 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     kept = []
     for m, candidate in zip(mentions, candidates):
         cut = _after_predicate(m, analysis, text, verbs, rules.theme_verbs) if candidate else None
+        if candidate and cut is None and m.type == "AWARD":
+            cut = _after_winning(m, analysis, text)
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
             kept.append(Mention(cut, m.end, text[cut:m.end], m.type, m.source, m.score, m.name))
     return kept
+
+
+WINNING_POS = frozenset({"v", "vn"})
+
+
+def _after_winning(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
+    """Where a verb of winning that an honour's chunk begins with ends (`获奖|先进单位`, `得奖|…`):
+    what won is described, not named by it."""
+    first = analysis.starting.get(m.start)
+    if first and first[1] in WINNING_POS and text[first[0] - 1] == "奖" and first[0] < m.end:
+        return first[0]
+    return None
 
 
 NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a predicate (`抓好抓|实|主题教育`)

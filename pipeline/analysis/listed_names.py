@@ -39,13 +39,14 @@ def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
     """The other items of a list of counted honours that holds one found as an AWARD (`10名全国三八
     红旗手标兵、298名全国三八红旗手、199个全国三八红旗集体`): like items coordinated are of one kind."""
     awards = {(m.start, m.end) for m in mentions if m.type == "AWARD"}
+    award_starts = {start for start, _ in awards}
     found: list[Mention] = []
     group: list[tuple[int, int]] = []
 
     def close() -> None:
         if len(group) > 1 and any(item in awards for item in group):
             found.extend(Mention(s, e, text[s:e], "AWARD", "rule:honour_list", HONOUR_LIST_SCORE)
-                         for s, e in group if (s, e) not in awards)
+                         for s, e in group if s not in award_starts)  # `…先进个人|予以表彰`: found, a verb after it
         group.clear()
     last_end = -1
     for match in COUNTED_ITEM.finditer(text):

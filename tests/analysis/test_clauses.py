@@ -118,6 +118,21 @@ def test_a_head_that_is_also_a_verb_names_no_meeting_where_it_is_the_verb():
     assert verbal_meetings(chunks, None, text, ("会晤",)) == chunks
 
 
+def test_an_honour_chunk_begins_after_its_predicate_and_after_a_verb_of_winning(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("他们", "r"), ("精心", "d"), ("编选", "v"), ("纽伯瑞", "nz"), ("儿童", "n"), ("文学奖", "n")],
+        [("朱震宇", "nr"), ("等", "u"), ("获奖", "vn"), ("先进", "a"), ("单位", "n"), ("代表", "n")],
+        [("奥斯卡", "nz"), ("获奖", "vn"), ("影片", "n"), ("音乐会", "n")]])
+
+    def chunk(name, etype):
+        return Mention(text.index(name), text.index(name) + len(name), name, etype, "rule:chunk", 0.92)
+    found = [chunk("精心编选纽伯瑞儿童文学奖", "AWARD"), chunk("获奖先进单位", "AWARD"), chunk("奥斯卡获奖影片音乐会", "EVENT")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [
+        "纽伯瑞儿童文学奖", "先进单位", "奥斯卡获奖影片音乐会"]
+
+
 def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(rules):
     from pipeline.analysis.clauses import clause_predicates
 

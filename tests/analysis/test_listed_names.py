@@ -14,3 +14,9 @@ def test_the_other_items_of_a_list_of_counted_honours_holding_an_award_are_award
     award = mention(text, "全国三八红旗手标兵", "AWARD")
     assert [m.text for m in counted_honours(text, [award])] == ["全国三八红旗手", "全国三八红旗集体"]
     assert counted_honours(text, []) == []  # a list of counted things holding no award holds none
+
+
+def test_a_counted_item_found_as_an_award_keeps_its_name_without_the_predicate_after_it():
+    text = "对10个全军军事训练先进单位和23名全军军事训练先进个人予以表彰。"
+    found = [mention(text, "全军军事训练先进单位", "AWARD"), mention(text, "全军军事训练先进个人", "AWARD")]
+    assert counted_honours(text, found) == []
