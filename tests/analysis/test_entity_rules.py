@@ -163,6 +163,12 @@ def test_a_speaker_of_parliament_is_no_meeting(extract):
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))
 
 
+def test_a_goal_named_after_the_country_names_no_place(extract):
+    facts = extract("推进美丽中国建设，建设平安中国，孩子们编着中国结。")
+    assert "中国" not in facts.names("LOCATION")
+    assert "中国" in extract("美丽中国建设取得成效，中国经济稳步增长。").names("LOCATION")
+
+
 def test_a_hall_or_a_system_named_after_a_meeting_is_no_meeting(extract):
     facts = extract("国家领导人步入宴会厅。代表们在人民大会堂会议室讨论。要坚持好、完善好、运行好人民代表大会制度。"
                     "论坛在乌干达首都坎帕拉国际会议中心举行。")
