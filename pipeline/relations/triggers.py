@@ -315,9 +315,13 @@ def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rul
 
 def _relative_marker_at(text: str, pos: int, rules: RelationRules) -> int | None:
     """Where the relative marker that ends a clause at `pos` stands: right there (`出席论坛的代表`),
-    or after a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`); None without one."""
+    or after a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`); None without one,
+    nor where the event's programme follows (`欣赏…音乐会的|精彩节目`: the event's, no relative clause)."""
     pos += len(word_at(text, pos, rules.clause_words["coordinated_visits"]) or "")
-    return pos if any(text.startswith(w, pos) for w in rules.relative_markers) else None
+    marker = next((w for w in rules.relative_markers if text.startswith(w, pos)), None)
+    if marker is None or word_at(text, pos + len(marker), rules.clause_words["programme_nouns"]):
+        return None
+    return pos
 
 
 def _in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRules) -> bool:

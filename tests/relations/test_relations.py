@@ -794,6 +794,14 @@ def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its
         ("王建华", "座谈会"), ("李明", "座谈会"), ("张华", "座谈会")}
 
 
+def test_the_audience_of_a_performance_takes_part_in_it(relation_rules):
+    text = "王建华、李明与首都群众一起欣赏了新年音乐会的精彩节目。张华观看比赛。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "李明", "PERSON"), anchored(text, "新年音乐会", "EVENT"),
+                anchored(text, "张华", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {
+        ("王建华", "新年音乐会"), ("李明", "新年音乐会")}  # no event named after 观看: nothing
+
+
 def test_a_place_in_the_trigger_s_clause_is_no_subject_that_ends_the_search_for_heads(relation_rules):
     # `港澳…代表`: places that modify the clause's noun; the bodies of the clauses before take part
     text = "全国人大常委会、国务院领导同志，约700名港澳各界代表出席。"
