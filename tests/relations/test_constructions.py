@@ -67,12 +67,15 @@ def test_an_event_held_by_someone_in_a_relative_clause_is_stated_as_held(relatio
     assert choose_main_event(text, mentions[1:], relation_rules) is None  # held before, without its agent
 
 
-def test_an_event_held_here_or_now_in_a_relative_clause_is_stated_as_held(relation_rules):
+def test_an_event_held_here_now_or_on_the_report_s_day_in_a_relative_clause_is_stated_as_held(relation_rules):
     text = "档案工作卓有成效\n本报北京一月十九日讯记者从此间召开的全国档案局长馆长会议上了解到，刚刚召开的十五届一中全会很重要。"
     mentions = [anchored(text, "十五届一中全会", "EVENT"), anchored(text, "全国档案局长馆长会议", "EVENT")]
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:全国档案局长馆长会议"
     now = "会议\n正在举行的第五届数字中国建设峰会很重要。"
     assert choose_main_event(now, [anchored(now, "第五届数字中国建设峰会", "EVENT")], relation_rules) == "EVENT:第五届数字中国建设峰会"
+    today = "培养青年兴业领头人\n本报北京１月７日讯李克强在今天召开的实施再就业工程座谈会上指出，要培养人才。"
+    assert choose_main_event(today, [anchored(today, "实施再就业工程座谈会", "EVENT")], relation_rules) == (
+        "EVENT:实施再就业工程座谈会")
 
 
 def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
