@@ -232,6 +232,9 @@ def test_a_celebration_is_named_with_the_relation_whose_establishment_it_marks(e
     # the set phrase 以A换/代B keeps its preposition
     ("国务院召开消费品以旧换新工作视频会议。", "消费品以旧换新工作视频会议"),
     ("各地召开以工代赈工作推进会。", "以工代赈工作推进会"),
+    # a meeting noun in 会 before 议 is part of 会议
+    ("国务院召开第四次全国教职工住房建设工作经验交流会议。", "第四次全国教职工住房建设工作经验交流会议"),
+    ("省委召开全省乡村振兴推进会议。", "全省乡村振兴推进会议"),
     # a quoted theme before the head is in the name
     ("全党开展“不忘初心、牢记使命”主题教育。", "“不忘初心、牢记使命”主题教育"),
     ("中共中央政治局召开“不忘初心、牢记使命”专题民主生活会。", "“不忘初心、牢记使命”专题民主生活会"),
