@@ -187,9 +187,11 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
             if _first_of(text, rules.location_visit_verbs, place.end, verb_at) is not None:
                 continue
-            if not events:
+            near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
+                e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
+            if not near:
                 continue
-            nearest = min(events, key=lambda e: abs(e.start - place.start))
+            nearest = min(near, key=lambda e: abs(e.start - place.start))
             yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location")
             subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)

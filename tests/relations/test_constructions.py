@@ -676,6 +676,8 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     going = "李强赴秘鲁出席亚太经合组织第三十一次领导人非正式会议。"
     assert located(going, [anchored(going, "秘鲁", "LOCATION"), anchored(going, "亚太经合组织第三十一次领导人非正式会议", "EVENT")]) == {
         ("亚太经合组织第三十一次领导人非正式会议", "秘鲁")}
+    later = "国家教委今天在南京召开工作会议，强调要按照党的十五大确定的方针。"  # the meeting, not a recognised one
+    assert located(later, [anchored(later, "南京", "LOCATION"), anchored(later, "党的十五大", "EVENT")]) == set()
 
 
 # --- winners and recipients -----------------------------------------------------------------------
