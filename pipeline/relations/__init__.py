@@ -68,7 +68,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         found += trigger_relations(text, part, free, event, rules, is_word, verb_ends, titled)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
-    found += location_relations(text, sentences, free, rules)
+    found += location_relations(text, sentences, free, rules, main_events)
     found += frame_relations(text, sentences, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)

@@ -161,9 +161,12 @@ def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -
 
 
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
-                       rules: RelationRules) -> Iterator[Relation]:
+                       rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
-    another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`)."""
+    another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
+    names no event but opens with a word that refers back to one, the holding verb right after the
+    place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`)."""
+    main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
@@ -189,6 +192,10 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 continue
             near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
                 e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
+            main = main_events.at(place.start)
+            if not near and main and verb_at == place.end and _refers_back(text, clause_start, rules):
+                yield Relation("located_in", main, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
             if not near:
                 continue
             nearest = min(near, key=lambda e: abs(e.start - place.start))
@@ -198,6 +205,15 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
+
+
+REFERRING = ("这次", "此次", "本次", "该")  # demonstratives before a word that refers back to an event
+
+
+def _refers_back(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether the clause at `start` opens with a word that refers back to an event (`这次会议是…`)."""
+    start += len(next((w for w in REFERRING if text.startswith(w, start)), ""))
+    return any(text.startswith(w, start) for w in rules.event_anaphora)
 
 
 def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:

@@ -678,6 +678,10 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
         ("亚太经合组织第三十一次领导人非正式会议", "秘鲁")}
     later = "国家教委今天在南京召开工作会议，强调要按照党的十五大确定的方针。"  # the meeting, not a recognised one
     assert located(later, [anchored(later, "南京", "LOCATION"), anchored(later, "党的十五大", "EVENT")]) == set()
+    back = "李岚清在经验交流会上讲话。这次会议是国家教委在扬州召开的。习近平在人民大会堂同来华访问的卢拉会谈。"
+    mentions = [anchored(back, "经验交流会", "EVENT"), anchored(back, "扬州", "LOCATION"), anchored(back, "华", "LOCATION")]
+    assert pairs(location_relations(back, split_sentences(back), mentions, relation_rules, "EVENT:经验交流会"),
+                 "located_in") == {("经验交流会", "扬州")}  # not 华: 人民大会堂 holds 大会, which refers to nothing
 
 
 # --- winners and recipients -----------------------------------------------------------------------
