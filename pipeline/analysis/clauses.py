@@ -220,10 +220,8 @@ WINNING_POS = frozenset({"v", "vn"})
 def _after_winning(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
     """Where a verb of winning that an honour's chunk begins with ends (`获奖|先进单位`, `得奖|…`):
     what won is described, not named by it."""
-    first = analysis.starting.get(m.start)
-    if first and first[1] in WINNING_POS and text[first[0] - 1] == "奖" and first[0] < m.end:
-        return first[0]
-    return None
+    end, pos = analysis.starting.get(m.start, (m.start, ""))
+    return end if pos in WINNING_POS and text[end - 1] == "奖" and end < m.end else None
 
 
 NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a predicate (`抓好抓|实|主题教育`)
