@@ -82,6 +82,9 @@ def test_without_one_held_the_main_event_is_one_people_attend(relation_rules):
     text = "代表委员议国是\n党的二十大以来，参加十四届全国人大二次会议的代表开始分组审议。马兴瑞在参加新疆代表团审议时说。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "十四届全国人大二次会议", "EVENT")]
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:十四届全国人大二次会议"
+    own = "习近平在参加内蒙古代表团审议时强调\n习近平在参加他所在的十三届全国人大二次会议内蒙古代表团审议时强调。"
+    mentions = [anchored(own, "十三届全国人大二次会议", "EVENT")]  # the delegation a deputy belongs to
+    assert choose_main_event(own, mentions, relation_rules) == "EVENT:十三届全国人大二次会议"
 
 
 def test_an_event_to_be_held_is_no_main_event(relation_rules):
