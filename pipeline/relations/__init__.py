@@ -69,7 +69,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules, main_events)
-    found += frame_relations(text, sentences, free, rules)
+    found += frame_relations(text, sentences, free, rules, main_events)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)

@@ -256,26 +256,47 @@ FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first perso
 
 
 def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
-                    rules: RelationRules) -> Iterator[Relation]:
+                    rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with
     those joined to them) took part in the event that frames it, a clause of its own that opens its
     sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
-    event yet to be held (`在即将召开的…峰会上`)."""
-    words = rules.clause_words
+    event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too
+    (`报告会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
+    document's event (of its part: `main_event`) where that word heads its name or is 会."""
+    main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
     for start, end in sentences:
         clauses = split_clauses(text, start, end)
         for (clause_start, clause_end), (next_start, next_end) in zip(clauses, clauses[1:]):
-            opener = next((w for w in words["time_clause_openers"] if text.startswith(w, clause_start)), None)
-            frame = text[clause_start:clause_end].rstrip()
-            close = next((w for w in words["frame_ends"] if frame.endswith(w)), None)
-            event = events.get(clause_start + len(frame) - len(close)) if opener and close else None
-            if event is None or event.start < clause_start + len(opener) or any(
-                    w in text[clause_start:event.start] for w in words["unheld"]):
+            event = _framing_event(text, clause_start, clause_end, events, main_events.at(clause_start), rules)
+            if event is None:
                 continue
             after = [m for m in people if next_start <= m.start < min(next_end, next_start + FRAME_PERSON_CHARS)]
             if after and not CLAUSE_MARKS.search(text, next_start, after[0].start):
                 for person in coordinated(text, after[0], after[1:]):
-                    yield Relation("participated_in", person.entity, event.entity, evidence_of(text, start, end),
+                    yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
+
+
+FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
+
+
+def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored], main: str | None,
+                   rules: RelationRules) -> str | None:
+    """The event the clause text[start:end] frames the next one with, if it is a frame."""
+    words = rules.clause_words
+    opener = next((w for w in words["time_clause_openers"] if text.startswith(w, start)), "")
+    frame = text[start:end].rstrip()
+    close = next((w for w in words["frame_ends"] if frame.endswith(w)), None) if opener else \
+        (FRAME_ON if frame.endswith(FRAME_ON) else None)
+    if close is None:
+        return None
+    event = events.get(start + len(frame) - len(close))
+    if event is not None and event.start >= start + len(opener) and (opener or event.start == start) and not any(
+            w in text[start:event.start] for w in words["unheld"]):
+        return event.entity
+    head = frame[len(opener):len(frame) - len(close)]
+    if not opener and main and head in rules.event_anaphora + ("会",) and (head == "会" or main.endswith(head)):
+        return main
+    return None

@@ -771,11 +771,24 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     # an event yet to be held frames nothing; nor one that is no frame of its own clause
     ("在即将召开的上海合作组织青岛峰会上，王建华将讲话。", "上海合作组织青岛峰会", set()),
     ("王建华在全国两会上提出，李明赞同。", "全国两会", set()),
+    # the event's name and 上 alone frame too
+    ("全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
 ])
 def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relation_rules, text, event, expected):
     names = [n for n in ("王建华", "李明", "习近平") if n in text]
     mentions = sorted([anchored(text, event, "EVENT")] + [anchored(text, n, "PERSON") for n in names], key=lambda m: m.start)
     got = frame_relations(text, split_sentences(text), mentions, relation_rules)
+    assert pairs(got, "participated_in") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("座谈会举行。会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
+    ("座谈会举行。座谈会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
+    ("座谈会举行。晚会上，王建华介绍了经验。", set()),  # no word of the document's event
+])
+def test_a_word_referring_back_to_the_document_s_event_frames_it(relation_rules, text, expected):
+    mentions = [anchored(text, "王建华", "PERSON")]
+    got = frame_relations(text, split_sentences(text), mentions, relation_rules, "EVENT:青年科技座谈会")
     assert pairs(got, "participated_in") == expected
 
 
