@@ -1,7 +1,8 @@
 """Relations that attach one entity to another by name or position, without a trigger word:
 sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), winners (`X等获奖代表`), places
 (`在京召开`, `位于…`), the event an award is won at, the ceremonies that confer a document's awards,
-and the people of a clause an event frames (`在…全会上，X…`)."""
+the people of a clause an event frames (`在…全会上，X…`), the attendees listed after a roster's
+introduction, and the bodies whose office-holders attend (`…最高人民法院院长…出席仪式`)."""
 from __future__ import annotations
 
 import re
@@ -144,6 +145,39 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
                     m.type == "PERSON" and not word_at(text, m.end, rules.kin_nouns)
                     or m.type == "ORG" and ends_with_title(text, m.end, titles)):
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
+
+
+ATTENDED_BY_OFFICES = re.compile(r"(?:出席|参加|列席)了?(?P<object>[^，。；！？、]{0,30})。")
+OFFICE_LIST_MARKS = "，、和及"
+
+
+def office_holder_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                            main_event: MainEvents | str | None, titles: tuple[str, ...],
+                            rules: RelationRules) -> Iterator[Relation]:
+    """A sentence whose attendees are office-holders named by their bodies and titles alone
+    (`在京中共中央政治局委员、中央书记处书记，部分全国人大常委会副委员长，国务委员，最高人民法院院长…
+    出席仪式。`): each body took part in the event the verb's object names, or in the document's
+    event where the object is a word that refers back to one (`出席仪式`) or none. Not where a
+    person is named before the verb: the bodies are then that person's posts."""
+    main_events = MainEvents.of(main_event)
+    for start, end in sentences:
+        match = ATTENDED_BY_OFFICES.search(text, start, end)
+        if match is None or match.end() != end and text[match.end():end].strip():
+            continue
+        before = [m for m in mentions if start <= m.start and m.end <= match.start() and not m.nested]
+        bodies = [m for m in before if m.type == "ORG" and ends_with_title(text, m.end, titles)]
+        offices = {b.end for b in bodies}  # a title there may stand for its one holder (`中央书记处|书记`): no name
+        if len(bodies) < 2 or any(m.type == "PERSON" and m.start not in offices for m in before):
+            continue
+        named = [m for m in mentions if match.start("object") <= m.start and m.end <= match.end("object") and m.type == "EVENT"]
+        main, obj = main_events.at(start), match.group("object")
+        referred = main if main and (not obj or obj.endswith(rules.event_anaphora)) else None
+        event = named[0].entity if named else referred
+        if event is None:
+            continue
+        for body in bodies:
+            yield Relation("participated_in", body.entity, event, evidence_of(text, start, end), rules.roster_confidence,
+                           "office_holders")
 
 
 def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -> str | None:

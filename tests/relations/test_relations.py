@@ -14,6 +14,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     frame_relations,
     location_relations,
+    office_holder_relations,
     sub_body_relations,
 )
 from pipeline.relations.titles import title_chain_relations
@@ -790,6 +791,18 @@ def test_a_word_referring_back_to_the_document_s_event_frames_it(relation_rules,
     mentions = [anchored(text, "王建华", "PERSON")]
     got = frame_relations(text, split_sentences(text), mentions, relation_rules, "EVENT:青年科技座谈会")
     assert pairs(got, "participated_in") == expected
+
+
+def test_bodies_whose_office_holders_attend_take_part(rules, relation_rules):
+    text = "花篮仪式举行。在京中央书记处书记，部分全国人大常委会副委员长，国务委员，最高人民法院院长出席仪式。"
+    bodies = [anchored(text, n, "ORG") for n in ("中央书记处", "全国人大常委会", "最高人民法院")]
+    got = office_holder_relations(text, split_sentences(text), bodies, "EVENT:花篮仪式", rules.titles, relation_rules)
+    assert pairs(got, "participated_in") == {(n, "花篮仪式") for n in ("中央书记处", "全国人大常委会", "最高人民法院")}
+    named = "花篮仪式举行。全国人大常委会副委员长王建华，最高人民法院院长李明出席仪式。"  # their posts, not the bodies
+    mentions = [anchored(named, n, "ORG") for n in ("全国人大常委会", "最高人民法院")] + [
+        anchored(named, n, "PERSON") for n in ("王建华", "李明")]
+    assert list(office_holder_relations(named, split_sentences(named), mentions, "EVENT:花篮仪式", rules.titles,
+                                        relation_rules)) == []
 
 
 def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its_heads(rules, relation_rules):
