@@ -129,11 +129,16 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
 def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[str],
                       orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
     """The `posts` listed after a title at a body's party organ (`农业部党组副书记、|副部长|刘成果`), held
-    at the body (`农业部`), where the document names it right before the organ's name."""
+    at the body (`农业部`), where the document names it right before the organ's name, or anywhere
+    by the name the organ's begins with (`国家教委|党组书记、副主任陈至立`, 国家教委 named before)."""
     name = text[organ.start:organ.end]
     suffix = next((s for s in rules.party_organs if name.endswith(s) and len(name) > len(s)), None)
-    body = orgs_by_end.get(organ.end - len(suffix)) if suffix else None
+    if suffix is None:
+        return
+    body = orgs_by_end.get(organ.end - len(suffix))
     if body is None or body.start != organ.start:
+        body = next((m for m in orgs_by_end.values() if m.entity == f"ORG:{name[:-len(suffix)]}"), None)
+    if body is None:
         return
     for post in posts:
         yield Relation("holds_position", person.entity, body.entity, evidence_of(text, organ.start, person.end),

@@ -314,6 +314,13 @@ def test_the_titles_after_a_party_organ_s_are_its_body_s(rules, relation_rules, 
     assert {(name(r.tail), r.title) for r in got} == posts
 
 
+def test_the_titles_after_a_party_organ_s_are_its_body_s_where_the_body_is_named_elsewhere(rules, relation_rules):
+    text = "国家教委召开会议。国家教委党组书记、副主任陈至立作报告。"
+    mentions = [anchored(text, "国家教委", "ORG"), anchored(text, "国家教委党组", "ORG"), anchored(text, "陈至立", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == {("国家教委党组", "书记"), ("国家教委", "副主任")}
+
+
 def test_the_titles_after_a_party_organ_s_need_its_body_named(rules, relation_rules):
     text = "市委常委、副市长王某出席。"
     mentions = [anchored(text, "市委", "ORG"), anchored(text, "王某", "PERSON")]
