@@ -147,8 +147,7 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 
 
-ATTENDED_BY_OFFICES = re.compile(r"(?:出席|参加|列席)了?(?P<object>[^，。；！？、]{0,30})。")
-OFFICE_LIST_MARKS = "，、和及"
+ATTENDED_OBJECT = r"了?(?P<object>[^，。；！？、]{0,30})。"  # after an attending verb, to the sentence's end
 
 
 def office_holder_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -160,8 +159,9 @@ def office_holder_relations(text: str, sentences: list[tuple[int, int]], mention
     event where the object is a word that refers back to one (`出席仪式`) or none. Not where a
     person is named before the verb: the bodies are then that person's posts."""
     main_events = MainEvents.of(main_event)
+    attended = re.compile(f"(?:{'|'.join(map(re.escape, rules.attended_verbs))}){ATTENDED_OBJECT}")
     for start, end in sentences:
-        match = ATTENDED_BY_OFFICES.search(text, start, end)
+        match = attended.search(text, start, end)
         if match is None or match.end() != end and text[match.end():end].strip():
             continue
         before = [m for m in mentions if start <= m.start and m.end <= match.start() and not m.nested]
@@ -296,7 +296,7 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
     sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
     event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too
     (`报告会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
-    document's event (of its part: `main_event`) where that word heads its name or is 会."""
+    document's event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -331,6 +331,6 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
             w in text[start:event.start] for w in words["unheld"]):
         return event.entity
     head = frame[len(opener):len(frame) - len(close)]
-    if not opener and main and head in rules.event_anaphora + ("会",) and (head == "会" or main.endswith(head)):
-        return main
+    if not opener and main and (frame in rules.event_anaphora or head in rules.event_anaphora and main.endswith(head)):
+        return main  # `会上，` refers to it whatever its name; `座谈会上，` where it is one
     return None

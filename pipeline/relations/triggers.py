@@ -366,9 +366,9 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
         return earlier[-1:]
     if main_event is None:
         return []
-    if _anaphor_at(text, t_end, rules.side_events):  # `参加会见`: a meeting within the event, not the event,
-        own = [w for w in rules.side_events if main_event.endswith(w)]  # unless the event is that meeting
-        return [Anchored(t_end, t_end, "EVENT", main_event)] if own and _anaphor_at(text, t_end, tuple(own)) else []
+    side = next((w for w in rules.side_events if _anaphor_at(text, t_end, (w,))), None)
+    if side:  # `参加会见`: a meeting within the event, not the event, unless the event is that meeting
+        return [Anchored(t_end, t_end, "EVENT", main_event)] if main_event.endswith(side) else []
     words = rules.event_anaphora
     if any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
