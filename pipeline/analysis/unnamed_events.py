@@ -20,6 +20,8 @@ MEETING = "会议"
 CLAUSE_OPENERS = "：:，,。；;！？!?\n "
 CLAUSE_ENDS = "，,。；;！？!?、\n 并和"
 # between a body and its verb: a date, a part of the day, the capital (`21日上午在京`)
+# a meeting its clause opens with, hosted by an agent (`座谈会由…何鲁丽主持`)
+HOSTED_BY = re.compile(r"由(?!于)[^，,。；;！？!?\n]{1,40}?(?:主持|召开|举行|举办|主办)")
 CIRCUMSTANCE = re.compile(r"(?:[0-9一二三四五六七八九十]+月)?(?:[0-9一二三四五六七八九十]+日)?"
                           r"(?:上午|下午|晚上|晚间|晚)?(?:在京)?")
 
@@ -49,7 +51,7 @@ def body_meetings(text: str, mentions: list[Mention], rules: RecognitionRules, a
 
 def bare_events(text: str, mentions: list[Mention], rules: RecognitionRules) -> list[Mention]:
     """Every occurrence of a meeting kind (`座谈会`) that is somewhere the object of a verb of
-    holding or attending, where no event found ends with it; each is a mention named by the kind."""
+    holding or attending, or the subject its clause opens with of a hosting verb's passive, where no event found ends with it; each is a mention named by the kind."""
     named = [m.text for m in mentions if m.type == "EVENT"]
     found = []
     for kind in rules.meeting_kinds:
@@ -68,6 +70,8 @@ def _held_or_attended(text: str, kind: str, verbs: tuple[str, ...]) -> bool:
         end = start + len(kind)
         before = start - text.endswith("了", 0, start)
         if any(text.endswith(v, 0, before) for v in verbs) and (end == len(text) or text[end] in CLAUSE_ENDS):
+            return True
+        if (start == 0 or text[start - 1] in CLAUSE_OPENERS) and HOSTED_BY.match(text, end):
             return True
         start = text.find(kind, end)
     return False

@@ -29,9 +29,14 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
     assert bare_events(text, [mention(text, "全国民营企业座谈会", "EVENT")], rules) == []
 
 
+def test_a_meeting_kind_opening_its_clause_hosted_by_someone_is_an_event(rules):
+    text = "各民主党派中央今天在京集会。座谈会由全国政协副主席何鲁丽主持。"
+    assert [(m.start, m.name) for m in bare_events(text, [], rules)] == [(text.index("座谈会"), "座谈会")]
+
+
 def test_a_meeting_kind_nobody_holds_or_attends_is_no_event(rules):
-    text = "座谈会纪要已经印发。"
-    assert bare_events(text, [], rules) == []
+    for text in ["座谈会纪要已经印发。", "座谈会由于天气原因推迟举行。", "这次座谈会由他主持。"]:
+        assert bare_events(text, [], rules) == [], text
 
 
 def test_unnamed_events_keep_the_mentions_and_add_no_overlapping_one(rules, schema):
