@@ -30,6 +30,7 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
 CONJUNCTIONS = frozenset("和与及")
+CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、]{2,4}[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
@@ -85,6 +86,12 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             break
         pos -= 1
     return pos
+
+
+def _central_body(text: str, begin: int, suffix_start: int, end: int) -> bool:
+    """Whether a chunk names a central body by its level and a head of three characters or more
+    (`中央党的建设工作领导小组`; not `中央|人大工作会议`)."""
+    return text.startswith(CENTRAL, begin) and end - suffix_start >= 3
 
 
 def _anniversary_after(text: str, pos: int, stop: str) -> bool:
@@ -272,7 +279,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                                                               nominal_words, tags, verbs), start, chunker, tags)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
-            if chunker.anchored and text[begin] not in LOCAL_PREFIXES:
+            if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
             begin = _balance_quotes(text, begin, start)

@@ -51,7 +51,8 @@ def body_meetings(text: str, mentions: list[Mention], rules: RecognitionRules, a
 
 def bare_events(text: str, mentions: list[Mention], rules: RecognitionRules) -> list[Mention]:
     """Every occurrence of a meeting kind (`座谈会`) that is somewhere the object of a verb of
-    holding or attending, or the subject its clause opens with of a hosting verb's passive, where no event found ends with it; each is a mention named by the kind."""
+    holding or attending, or the subject opening its clause of a hosting verb's passive (`座谈会由
+    X主持`), where no event found ends with it; each is a mention named by the kind."""
     named = [m.text for m in mentions if m.type == "EVENT"]
     found = []
     for kind in rules.meeting_kinds:

@@ -192,6 +192,13 @@ def test_sub_body_chunk(rules):
     assert "中关村实验室党委" in chunks(text, rules, "ORG", anchors={0})
 
 
+def test_a_central_body_is_named_from_its_level_without_a_known_name(rules):
+    text = "中央党的建设工作领导小组3日召开会议。"
+    assert "中央党的建设工作领导小组" in chunks(text, rules, "ORG", anchors=set())
+    # a two-character head after the level names no central body (`中央人大工作会议`)
+    assert not chunks("召开中央人大工作会议。", rules, "ORG", anchors=set())
+
+
 @pytest.mark.parametrize("text", ["召开会议，研究工作。", "大会强调，要抓好落实。", "参加活动。", "荣获一等奖。"],
                          ids=["huiyi", "dahui", "huodong", "yidengjiang"])
 def test_generic_heads_are_not_chunks(rules, text):
