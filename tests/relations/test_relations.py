@@ -684,6 +684,11 @@ def test_a_post_of_one_state_body_is_held_there_where_the_document_names_it(rule
     got = tuples(all_relations(text, mentions, rules, relation_rules))
     assert ("holds_position", "王明", "国务院", "国务委员") in got  # the post a chain shares by 兼
     assert not [t for t in got if t[1] == "黄循财" and t[2] == "国务院"]
+    text = "国务院召开会议。政治局委员李华和国务委员兼国家科委主任王明出席。"
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李华", "PERSON"), anchored(text, "国家科委", "ORG"),
+                anchored(text, "王明", "PERSON")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert ("holds_position", "王明", "国务院", "国务委员") in got  # a chain after a conjunction
 
 
 def test_appointment_needs_the_verb(rules, relation_rules):
