@@ -7,7 +7,6 @@ applies them to a `Doc` after the trained recognizer (`zhkg_ner`) and stores the
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import counted_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
+from pipeline.analysis.model_spans import trim_model_mention
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -149,42 +149,6 @@ def _common(rules: RecognitionRules) -> frozenset[str]:
     what a name pattern (title + surname + one or two characters) or the recognizer finds there
     is no person."""
     return word_set(rules.lexicons.get("COMMON", ()))
-
-
-def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",
-                       word_starts: dict[int, int] | None = None) -> Mention | None:
-    """Trim what a statistical span drags along: trailing function characters (`中华民族的`, `王建华|和`;
-    a name may end in one where the word analysis reads it as the end of a word inside the span:
-    `黄振中|和`, `魏凤和|、`), the start of a title that runs on past its end (`杨卫常|委`) and, on an
-    organisation, a trailing title (`…最高人民检察院检察长`) or a member state's role (`安理会常任理事国`).
-    `word_starts` maps the end of each word of two or more characters to its start."""
-    start, end, text = mention.start, mention.end, mention.text
-    if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
-        return mention
-    while text and ((len(text) > 1 and text[-1] in rules.trailing_junk) or unicodedata.category(text[-1]).startswith("P")):
-        text, end = text[:-1], end - 1
-    cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
-    text, end = (text[:-cut], end - cut) if cut else (text, end)
-    if mention.type == "ORG":
-        title = ends_with_any(text, len(text), rules.member_states) or ends_with_any(text, len(text), rules.titles)
-        if title and len(text) - len(title) >= 2:
-            text, end = text[: -len(title)], end - len(title)
-    if not text:
-        return None
-    return Mention(start, end, text, mention.type, mention.source, mention.score)
-
-
-# how far past a statistical span a title must run for the span's last characters to be the title's
-TITLE_REACH = {"ORG": 2, "PERSON": 1}
-
-
-def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...], reach: int) -> int:
-    """How many of a span's last characters begin a title that runs on at least `reach` characters
-    past it (`朝鲜劳动党委|员长`, `杨卫常|委`): they are the title's, not the name's."""
-    for k in (1, 2):
-        if reach and end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + reach:
-            return k
-    return 0
 
 
 def _acceptable(mention: Mention, rules: RecognitionRules, document: str,

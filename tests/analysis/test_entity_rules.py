@@ -471,7 +471,7 @@ def test_a_name_with_an_indefinite_determiner_names_nothing_but_a_military_unit(
 
 
 def test_a_copula_or_a_photograph_s_credit_after_a_name_is_trimmed(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "（新华社记者马平摄）迪尼是在戈里齐亚市出生的。"
     assert trim_model_mention(mention(text, "马平摄", "PERSON", source="model"), rules, text, {}).text == "马平"
@@ -657,21 +657,25 @@ def test_no_mention_crosses_a_line_break(rules):
 
 
 def test_a_name_may_end_in_a_function_character_that_ends_a_word_of_it(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "中央军委委员魏凤和、李作成参加活动。"
     start = text.index("魏凤和")
     kept = trim_model_mention(mention(text, "魏凤和", "PERSON", source="model"), rules, text, {start + 3: start})
     assert kept.text == "魏凤和"
+    text = "中央军委委员魏凤和李作成参加活动。"  # without the word analysis, a conjunction before a name is none of it
     assert trim_model_mention(mention(text, "魏凤和", "PERSON", source="model"), rules, text).text == "魏凤"
     text = "王建华和李明参加活动。"  # 王建华|和: the word ends before the conjunction
     assert trim_model_mention(mention(text, "王建华和", "PERSON", source="model"), rules, text, {3: 0}).text == "王建华"
+    text = "出席的有魏凤和、周忠和。"  # before a list mark a conjunction joins nothing: it ends the name
+    assert trim_model_mention(mention(text, "魏凤和", "PERSON", source="model"), rules, text).text == "魏凤和"
+    assert trim_model_mention(mention(text, "周忠", "PERSON", source="model"), rules, text).text == "周忠和"
     text = "在会议中研究"
     assert trim_model_mention(Mention(1, 4, "会议中", "ORG", "model", 0.9), rules, text, {3: 1}).text == "会议"
 
 
 def test_a_body_run_on_into_a_member_state_s_role_names_the_body(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "中国作为联合国安理会常任理事国，欧盟成员国也支持。"
     assert trim_model_mention(mention(text, "联合国安理会常任理事国", "ORG", source="model"), rules, text).text == "联合国安理会"
@@ -682,7 +686,7 @@ def test_a_body_run_on_into_a_member_state_s_role_names_the_body(rules):
 
 
 def test_a_one_character_abbreviation_is_no_trailing_function_character(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "中美两国领导人会晤。"
     assert trim_model_mention(Mention(0, 1, "中", "LOCATION", "model", 0.9), rules, text).text == "中"
@@ -726,7 +730,7 @@ def test_a_name_of_short_forms_stays_a_person_unless_both_places_are_written(rul
 
 
 def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "朝鲜劳动党委员长金正恩出席。"
     assert trim_model_mention(mention(text, "朝鲜劳动党委", "ORG", source="model"), rules, text).text == "朝鲜劳动党"
@@ -735,7 +739,7 @@ def test_an_organisation_span_gives_up_the_start_of_a_title_after_it(rules):
 
 
 def test_the_light_verb_after_a_name_is_no_part_of_it(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "受国务院委托，应急管理部副部长黄明作了说明。"
     assert trim_model_mention(mention(text, "黄明作", "PERSON", source="model"), rules, text).text == "黄明"
@@ -816,7 +820,7 @@ def test_a_common_word_with_its_particle_after_a_title_is_no_person(rules):
 
 
 def test_punctuation_never_ends_a_name_whatever_the_words_read(rules):
-    from pipeline.analysis.entity_rules import trim_model_mention
+    from pipeline.analysis.model_spans import trim_model_mention
 
     text = "俄军攻占阿夫杰耶夫卡，并逼近。"
     span = Mention(4, 11, text[4:11], "PERSON", "model", 0.9)  # the analysis joins `卡，` into one word

@@ -1,0 +1,54 @@
+"""What a statistical span drags along past a name's end, trimmed: function characters, the start
+of a title, an organisation's title or member state's role."""
+from __future__ import annotations
+
+import unicodedata
+
+from pipeline.records import Mention
+from pipeline.rules import RecognitionRules
+from pipeline.wordlists import ends_with_any, word_at
+
+CONJUNCTIONS = "和与及"
+LIST_MARKS = frozenset("、，,。；;")
+
+
+def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",
+                       word_starts: dict[int, int] | None = None) -> Mention | None:
+    """Trim what a statistical span drags along: trailing function characters (`中华民族的`, `王建华|和`;
+    a name may end in one where the word analysis reads it as the end of a word inside the span:
+    `黄振中|和`, `魏凤和|、`, and a conjunction before a list mark joins nothing: `周忠和、`, which a
+    person's span of two characters takes in), the start of a title that runs on past its end (`杨卫常|委`) and, on an
+    organisation, a trailing title (`…最高人民检察院检察长`) or a member state's role (`安理会常任理事国`).
+    `word_starts` maps the end of each word of two or more characters to its start."""
+    start, end, text = mention.start, mention.end, mention.text
+    if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
+        return mention
+    if mention.type == "PERSON" and len(text) == 2 and document[end:end + 1] in CONJUNCTIONS \
+            and document[end + 1:end + 2] in LIST_MARKS:
+        return Mention(start, end + 1, text + document[end], mention.type, mention.source, mention.score)
+    if text[-1:] in CONJUNCTIONS and len(text) > 2 and document[end:end + 1] in LIST_MARKS:
+        return mention
+    while text and ((len(text) > 1 and text[-1] in rules.trailing_junk) or unicodedata.category(text[-1]).startswith("P")):
+        text, end = text[:-1], end - 1
+    cut = _title_across_end(document, start, end, rules.titles, TITLE_REACH.get(mention.type, 0))
+    text, end = (text[:-cut], end - cut) if cut else (text, end)
+    if mention.type == "ORG":
+        title = ends_with_any(text, len(text), rules.member_states) or ends_with_any(text, len(text), rules.titles)
+        if title and len(text) - len(title) >= 2:
+            text, end = text[: -len(title)], end - len(title)
+    if not text:
+        return None
+    return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+# how far past a statistical span a title must run for the span's last characters to be the title's
+TITLE_REACH = {"ORG": 2, "PERSON": 1}
+
+
+def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ...], reach: int) -> int:
+    """How many of a span's last characters begin a title that runs on at least `reach` characters
+    past it (`朝鲜劳动党委|员长`, `杨卫常|委`): they are the title's, not the name's."""
+    for k in (1, 2):
+        if reach and end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + reach:
+            return k
+    return 0
