@@ -24,7 +24,7 @@ from pipeline.config import DEFAULT_RELATION_MODEL, DEFAULT_SEGMENTER
 from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
 from pipeline.records import Mention, Relation, Span
-from pipeline.relations import Anchored, WordCheck, extract_relations
+from pipeline.relations import Anchored, WordCheck, extract_relations, without_named_subjects
 from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
 from pipeline.relations.mentions import without_reporters
@@ -135,6 +135,7 @@ class Relations:
         if self.pair_model is not None:
             found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_events)
             relations = combine(text, relations, found, self.pair_model)
+        relations = without_named_subjects(relations, anchors.entities, self.rules)
         original = document_text(doc)
         doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions)
                                 for r in relations if r.confidence >= self.min_confidence]

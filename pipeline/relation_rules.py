@@ -47,6 +47,7 @@ class RelationRules:
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
     side_events: tuple[str, ...]  # `参加会见`: a meeting within the event, no part of it
+    own_ceremonies: tuple[str, ...]  # `卢拉就职仪式`: a person the event's name names takes part in these only
     nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun; possessed: one of whom
     clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
     time_markers: tuple[str, ...]
@@ -149,6 +150,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         side_events=longest_first(data.get("side_events", [])),
+        own_ceremonies=longest_first(data.get("own_ceremonies", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after", "possessed")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
         time_markers=tuple(main_event.get("time_markers", [])),

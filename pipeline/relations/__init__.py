@@ -32,7 +32,7 @@ from pipeline.relations.titles import bare_title_mentions, ends_with_title, home
 from pipeline.relations.triggers import WordCheck, trigger_relations
 from pipeline.wordlists import ends_with_any
 
-__all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations"]
+__all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations", "without_named_subjects"]
 
 
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -131,3 +131,15 @@ def merge_relations(found: Iterable[Relation], entities: dict[str, tuple[str, st
             merged[key] = Relation(best.type, best.head, best.tail, evidence[:5], best.confidence, best.rule,
                                    best.title, best.status)
     return list(merged.values())
+
+
+def without_named_subjects(relations: list[Relation], entities: dict[str, tuple[str, str]],
+                           rules: RelationRules) -> list[Relation]:
+    """The relations but a person's part in an event whose name names the person (`陶铸` in
+    `纪念陶铸诞辰90周年大会`: what the event is about), unless it is the person's own ceremony
+    (`rules.own_ceremonies`: `卢拉就职仪式`)."""
+    def named_subject(relation: Relation) -> bool:
+        (head_type, person), (_, event) = entities[relation.head], entities[relation.tail]
+        return (relation.type == "participated_in" and head_type == "PERSON" and len(person) >= 2
+                and person in event and not event.endswith(rules.own_ceremonies))
+    return [r for r in relations if not named_subject(r)]

@@ -7,8 +7,9 @@ import pytest
 
 from pipeline.analysis.sentences import split_sentences
 from pipeline.errors import SchemaError
+from pipeline.records import Relation
 from pipeline.relation_rules import load_relation_rules
-from pipeline.relations import extract_relations
+from pipeline.relations import extract_relations, without_named_subjects
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
@@ -219,6 +220,17 @@ def test_the_party_s_organ_in_a_body_is_part_of_the_body(relation_rules):
     entities = {f"ORG:{n}": ("ORG", n) for n in names}
     assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
         ("中共全国人大常委会党组", "全国人大常委会"), ("中共中央政治局", "中共中央")}
+
+
+def test_a_person_an_event_s_name_names_takes_no_part_in_it_but_in_an_own_ceremony(relation_rules):
+    entities = {f"{t}:{n}": (t, n) for t, n in [("PERSON", "陶铸"), ("PERSON", "胡锦涛"), ("EVENT", "纪念陶铸同志诞辰90周年座谈会"),
+                                                 ("PERSON", "卢拉"), ("EVENT", "巴西新任总统卢拉就职仪式"), ("ORG", "中共中央"),
+                                                 ("EVENT", "中共中央政治局会议")]}
+    found = [Relation("participated_in", f"PERSON:{p}", f"EVENT:{e}", (), 0.8, "test") for p, e in [
+        ("陶铸", "纪念陶铸同志诞辰90周年座谈会"), ("胡锦涛", "纪念陶铸同志诞辰90周年座谈会"), ("卢拉", "巴西新任总统卢拉就职仪式")]]
+    found.append(Relation("participated_in", "ORG:中共中央", "EVENT:中共中央政治局会议", (), 0.8, "test"))
+    assert pairs(without_named_subjects(found, entities, relation_rules), "participated_in") == {
+        ("胡锦涛", "纪念陶铸同志诞辰90周年座谈会"), ("卢拉", "巴西新任总统卢拉就职仪式"), ("中共中央", "中共中央政治局会议")}
 
 
 def test_sub_body_without_its_parent_gives_nothing(relation_rules):
