@@ -156,19 +156,24 @@ MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not 
 
 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                    suffixes: dict[str, tuple[str, ...]] | None = None) -> list[Mention]:
+                    suffixes: dict[str, tuple[str, ...]] | None = None, text: str = "",
+                    titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> list[Mention]:
     """Without the suffix-anchored chunks that end inside a word of the word analysis: their
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
-    so no name ends there, or hold a clause (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a
-    suffix of its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named
-    by verbs (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
+    so no name ends there (but a country's body may, one of `bodies` and a title of `titles` that
+    shares its last character: `南非|外交部长`, the minister of 南非外交部), or hold a clause
+    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is left
+    (`中共中央对外联络部|建部`). Others stay: events are named by verbs (`会晤`, `集体学习`), and the
+    word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
     inside, last_words = analysis.crossing, analysis.long_word_starts
     kept = []
     for m in mentions:
-        if m.source == "rule:chunk" and (m.end in inside or _counted_suffix(m, analysis)
+        crossed = inside.get(m.end)
+        if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies))
+                                         or _counted_suffix(m, analysis)
                                          or _predicated(m, analysis, (suffixes or {}).get("ORG", ()))):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
@@ -177,6 +182,16 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
             m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text: str, titles: frozenset[str],
+                 bodies: frozenset[str]) -> bool:
+    """Whether an organisation's chunk is a country's body whose name a title shares the last
+    character of (`南非|外交部长`: 外交部 and 部长), the country's name right before (not `美国|前|国防部长`,
+    a former minister's; not `北约|国防部长`, an alliance's)."""
+    country = words.starting.get(m.start)
+    return (m.type == "ORG" and country is not None and country == (crossed[0], "ns")
+            and text[crossed[0]:m.end] in bodies and text[m.end - 1:crossed[1]] in titles)
 
 
 def _counted_suffix(m: Mention, words: WordAnalysis) -> bool:
@@ -208,63 +223,6 @@ def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = (
         return end - start >= MIN_BODY_HEAD_CHARS and text[start - m.start:end - m.start] in body_heads
     return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
                and s not in quoted for s in range(m.start + 1, m.end))
-
-
-def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
-                    titles: tuple[str, ...] = (), place_generics: str = "",
-                    places: frozenset[str] = frozenset()) -> list[Mention]:
-    """Without the place and organisation names matched in a word list where a word of the word
-    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the
-    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in
-    a title (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
-    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
-    place runs into its start (`示|范县`). Where the name without that term is a listed place and a
-    word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
-    the word analysis joins them (`中美`). A listed place that the word analysis reads as an
-    adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
-    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
-    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`)."""
-    if not words:
-        return mentions
-    analysis = word_analysis(words)
-    crossing = analysis.crossing
-    kept = []
-    for m in mentions:
-        if m.type == "LOCATION" and m.source == "model" and (start := _place_word_start(m, analysis)) is not None:
-            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
-        if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
-                and analysis.ending.get(m.start) == "a":
-            continue
-        spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
-        if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
-                and not any(text[s:e].endswith(titles) for s, e in spans):
-            if m.text[-1:] not in place_generics:
-                continue
-            if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
-                continue  # `示|范县`; but `高|铁浏阳河` is a place the word analysis joins wrongly
-            if m.end in crossing and m.text[:-1] in places:
-                m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
-        kept.append(m)
-    return kept
-
-
-SPLIT_COMPOUND_POS = frozenset("abnj")  # one-character content words: the half of a compound the analysis split
-
-
-def _place_word_start(m: Mention, analysis: WordAnalysis) -> int | None:
-    """Where the place word begins that `m` (two characters or more) begins inside and ends with
-    (`代|尔祖尔省`), unless a compound the analysis split stands before it; None elsewhere."""
-    word = analysis.crossing.get(m.start)
-    if word is None or word[1] != m.end or len(m.text) < 2 or analysis.starting[word[0]][1] != "ns":
-        return None
-    return None if _split_compound_before(analysis, word[0]) else word[0]
-
-
-def _split_compound_before(analysis: WordAnalysis, start: int) -> bool:
-    """Whether a one-character content word ends at `start`: the analysis has split a compound there
-    and joined its second half to the word after it (`高|铁浏阳河`)."""
-    before = analysis.word_ending(start)
-    return before is not None and before[1] - before[0] == 1 and before[2] in SPLIT_COMPOUND_POS
 
 
 def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,

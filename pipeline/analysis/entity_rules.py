@@ -23,7 +23,6 @@ from pipeline.analysis.boundaries import (
     trim_governing_predicates,
     unworded_chunks,
     unworded_people,
-    unworded_places,
     without_leading_places,
 )
 from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
@@ -45,6 +44,7 @@ from pipeline.analysis.name_edges import (
     without_trailing_predicates,
 )
 from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies
+from pipeline.analysis.place_words import unworded_places
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, with_residents, word_analysis
@@ -306,6 +306,7 @@ class EntityRules:
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = word_set(self.rules.titles)
+        self.bodies = word_set(self.rules.lexicons.get("BODY", ()))
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
         self.body_heads = frozenset(self.chunk_suffixes.get("ORG", ()))
@@ -332,7 +333,8 @@ class EntityRules:
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
         candidates = split_joined_names(candidates, self.known_orgs, self.rules.unit_finals)
-        candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes)
+        candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
+                                     self.bodies)
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)

@@ -164,7 +164,7 @@ def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
 
 
 def test_a_listed_place_that_a_word_runs_across_is_no_place():
-    from pipeline.analysis.boundaries import unworded_places
+    from pipeline.analysis.place_words import unworded_places
 
     text = "我们隆重庆祝，以色列国防部长称，安徽歙县城郊"
 
@@ -407,7 +407,7 @@ def test_a_name_the_analysis_reads_as_one_word_is_kept_whatever_its_part_of_spee
 
 
 def test_a_place_begun_inside_a_place_word_that_ends_with_it_is_that_word():
-    from pipeline.analysis.boundaries import unworded_places
+    from pipeline.analysis.place_words import unworded_places
 
     text = "靠近边境的代尔祖尔省，中欧班列"
     cut, short = Mention(6, 10, "尔祖尔省", "LOCATION", "model"), Mention(12, 13, "欧", "LOCATION", "model")
@@ -488,7 +488,7 @@ def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
 
 
 def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
-    from pipeline.analysis.boundaries import unworded_places
+    from pipeline.analysis.place_words import unworded_places
 
     text = "示范县，武汉市民，高铁浏阳河隧道"
     words = [(0, 3, "n"), (3, 4, "w"), (4, 6, "ns"), (6, 8, "n"), (8, 9, "w"), (9, 10, "a"), (10, 14, "ns"),
@@ -552,7 +552,7 @@ def test_a_name_pattern_finds_no_person_that_a_verb_runs_on_from():
 
 
 def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_adjective():
-    from pipeline.analysis.boundaries import unworded_places
+    from pipeline.analysis.place_words import unworded_places
 
     text = "祝愿人民幸福安康，在安康考察，连接了中卫的机场"
     words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "a"), (6, 8, "a"), (8, 9, "w"), (9, 10, "p"), (10, 12, "ns"),

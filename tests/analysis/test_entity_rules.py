@@ -158,6 +158,12 @@ def test_a_book_title_before_an_event_is_in_its_name(rules):
     assert "《科技简史》第二卷首发式" in chunks("《科技简史》第二卷首发式在杭州举行。", rules, "EVENT")
 
 
+def test_a_country_s_minister_holds_the_post_at_the_country_s_ministry(extract):
+    facts = extract("外交部长王明同南非外交部长恩佐举行会谈。美国前国防部长佩里访华。")
+    assert {("王明", "外交部"), ("恩佐", "南非外交部")} <= facts.relation_pairs("holds_position")
+    assert "美国前国防部" not in facts.names("ORG")  # a former minister's: 前 is the title's
+
+
 def test_a_speaker_of_parliament_is_no_meeting(extract):
     facts = extract("国家主席会见中美洲议会议长。")  # `议会|议长`: the word analysis ends no name inside 议长
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))

@@ -1,0 +1,63 @@
+"""Place and organisation names of word lists and of the recognizer, checked against the word
+analysis: a word that runs across a name's edge unmakes it (`隆重|庆祝`, `沿海|地区`)."""
+from __future__ import annotations
+
+from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.records import Mention
+
+
+def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                    titles: tuple[str, ...] = (), place_generics: str = "",
+                    places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Without the place and organisation names matched in a word list where a word of the word
+    analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the
+    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in
+    a title (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
+    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
+    place runs into its start (`示|范县`). Where the name without that term is a listed place and a
+    word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
+    the word analysis joins them (`中美`). A listed place that the word analysis reads as an
+    adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
+    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
+    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`)."""
+    if not words:
+        return mentions
+    analysis = word_analysis(words)
+    crossing = analysis.crossing
+    kept = []
+    for m in mentions:
+        if m.type == "LOCATION" and m.source == "model" and (start := _place_word_start(m, analysis)) is not None:
+            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
+        if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
+                and analysis.ending.get(m.start) == "a":
+            continue
+        spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
+        if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
+                and not any(text[s:e].endswith(titles) for s, e in spans):
+            if m.text[-1:] not in place_generics:
+                continue
+            if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
+                continue  # `示|范县`; but `高|铁浏阳河` is a place the word analysis joins wrongly
+            if m.end in crossing and m.text[:-1] in places:
+                m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
+        kept.append(m)
+    return kept
+
+
+SPLIT_COMPOUND_POS = frozenset("abnj")  # one-character content words: the half of a compound the analysis split
+
+
+def _place_word_start(m: Mention, analysis: WordAnalysis) -> int | None:
+    """Where the place word begins that `m` (two characters or more) begins inside and ends with
+    (`代|尔祖尔省`), unless a compound the analysis split stands before it; None elsewhere."""
+    word = analysis.crossing.get(m.start)
+    if word is None or word[1] != m.end or len(m.text) < 2 or analysis.starting[word[0]][1] != "ns":
+        return None
+    return None if _split_compound_before(analysis, word[0]) else word[0]
+
+
+def _split_compound_before(analysis: WordAnalysis, start: int) -> bool:
+    """Whether a one-character content word ends at `start`: the analysis has split a compound there
+    and joined its second half to the word after it (`高|铁浏阳河`)."""
+    before = analysis.word_ending(start)
+    return before is not None and before[1] - before[0] == 1 and before[2] in SPLIT_COMPOUND_POS
