@@ -3,6 +3,7 @@ name (`吴建平主任`, of the document's own institution), or alone for a pers
 Posts a verb states are `appointments`."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -74,6 +75,21 @@ def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
     return "current"
 
 
+DESCRIPTION_CHARS = 12  # the longest description of a person between a chain's posts (`中国载人航天工程总设计师`)
+DESCRIPTION = re.compile(f"{LIST_MARK}([^{LIST_MARK}，,。；;：:！？!?“”（）()\\s]{{1,{DESCRIPTION_CHARS}}})$")
+
+
+def _after_description(text: str, title_start: int, orgs_by_end: dict[int, Anchored]) -> int:
+    """Where a chain runs on before a title of no organisation that a description ends, listed
+    after the chain's posts (`全国政协委员、|中国载人航天工程总设计师|周建平`, `…、|著名演员|冯远征`): at the
+    description's start, after the list mark; `title_start` where none does (or an organisation
+    ends inside it, whose post the title is)."""
+    match = DESCRIPTION.search(text, max(0, title_start - DESCRIPTION_CHARS - 1), title_start)
+    if match is None or any(match.start(1) < end <= title_start for end in orgs_by_end):
+        return title_start
+    return match.start(1)
+
+
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so
@@ -113,8 +129,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                            rules.chain_confidence, "title_chain", title=title), government
             pos = title_start
         else:
-            pos = title_start
-            if title not in rules.unattached_titles:
+            pos = _after_description(text, title_start, orgs_by_end)
+            if title not in rules.unattached_titles and pos == title_start:
                 pending.append(title)
         separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
         if separator is None:

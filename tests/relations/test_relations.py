@@ -106,6 +106,15 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_title_chain_runs_on_past_a_description_of_the_person(rules, relation_rules):
+    text = "全国政协委员、中国载人航天工程总设计师周建平发言。全国政协委员、著名演员冯远征发言。王明、著名演员李华发言。"
+    mentions = [anchored(text, "全国政协", "ORG"), anchored(text, "中国", "LOCATION"), anchored(text, "周建平", "PERSON"),
+                anchored(text, "全国政协", "ORG", occurrence=1), anchored(text, "冯远征", "PERSON"),
+                anchored(text, "王明", "PERSON"), anchored(text, "李华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "周建平", "全国政协", "委员"), ("holds_position", "冯远征", "全国政协", "委员")}
+
+
 def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules):
     text = "中国天主教爱国会、中国天主教主教团名誉主席王建华，全国政协委员、北京市委书记李明出席。"
     mentions = [anchored(text, "中国天主教爱国会", "ORG"), anchored(text, "中国天主教主教团", "ORG"),
