@@ -284,7 +284,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
             begin = _balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
-            begin = after_subject(begin, start, tags)
+            begin = after_subject(begin, start, tags, text)
             if chunker.label == "ORG" and _inside_title(text, begin, end):
                 continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)

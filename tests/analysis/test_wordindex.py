@@ -1,5 +1,5 @@
 """pipeline.analysis.wordindex: the word analysis and its indexes."""
-from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, with_residents
+from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, after_subject, with_residents
 
 
 def test_a_resident_attributive_before_a_noun_is_one_modifier():
@@ -20,3 +20,19 @@ def test_a_resident_attributive_with_nothing_after_it_is_a_preposition_and_its_p
     text = "他们在京"
     words = [(0, 2, "r"), (2, 3, "p"), (3, 4, "j")]
     assert with_residents(words, text, ["在京"]) == words
+
+
+def test_a_subject_and_its_verb_before_a_name_make_a_clause():
+    def tags_of(*words):
+        tags, pos = {}, 0
+        for word, tag in words:
+            tags[pos, pos + len(word)] = tag
+            pos += len(word)
+        return tags, "".join(w for w, _ in words)
+
+    tags, text = tags_of(("俄", "j"), ("称", "v"), ("俄美", "j"), ("总统", "n"), ("会晤", "vn"))
+    assert after_subject(0, len(text) - 2, tags, text) == 2  # a country's name and a verb of saying
+    tags, text = tags_of(("中国", "ns"), ("建立", "v"), ("关系", "n"), ("峰会", "n"))
+    assert after_subject(0, len(text) - 2, tags, text) == 0  # no verb of saying: the name's
+    tags, text = tags_of(("习近平", "nr"), ("走进", "v"), ("北京", "ns"), ("冬奥会", "j"))
+    assert after_subject(0, len(text) - 3, tags, text) == 5
