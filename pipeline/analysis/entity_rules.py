@@ -29,7 +29,7 @@ from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_state_forms, split_joined_names, split_listed_people
-from pipeline.analysis.listed_names import counted_honours, listed_plenums
+from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import trim_model_mention
 from pipeline.analysis.name_edges import (
@@ -342,7 +342,7 @@ class EntityRules:
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)
-        merged = merge_mentions(candidates, self.rules, text, words)
+        merged = merge_mentions(after_listed_people(candidates, text), self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,

@@ -1,5 +1,6 @@
 """Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
-counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`)."""
+counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`); and a list's last name before a head
+(`…、许还山|终身成就电影艺术家称号`)."""
 from __future__ import annotations
 
 import re
@@ -56,3 +57,16 @@ def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
         last_end = match.end()
     close()
     return found
+
+
+def after_listed_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """An honour's or an event's chunk that begins with the last person of a list (`授予杨在葆、王铁成、
+    许还山|终身成就电影艺术家称号`: the name a list mark comes before) begins after that person."""
+    listed = {m.start: m.end for m in mentions if m.type == "PERSON" and text[m.start - 1:m.start] == "、"}
+    out = []
+    for m in mentions:
+        end = listed.get(m.start) if m.type in ("AWARD", "EVENT") and m.source == "rule:chunk" else None
+        if end is not None and m.end - end >= 2 and m.name in (None, m.text):
+            m = Mention(end, m.end, text[end:m.end], m.type, m.source, m.score)
+        out.append(m)
+    return out

@@ -1,5 +1,5 @@
-"""pipeline.analysis.listed_names: names listed under one head."""
-from pipeline.analysis.listed_names import counted_honours, listed_plenums
+"""pipeline.analysis.listed_names: names listed under one head, and the last name of a list before one."""
+from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
 from tests.conftest import mention
 
 
@@ -20,3 +20,12 @@ def test_a_counted_item_found_as_an_award_keeps_its_name_without_the_predicate_a
     text = "对10个全军军事训练先进单位和23名全军军事训练先进个人予以表彰。"
     found = [mention(text, "全军军事训练先进单位", "AWARD"), mention(text, "全军军事训练先进个人", "AWARD")]
     assert counted_honours(text, found) == []
+
+
+def test_an_honour_s_chunk_begins_after_the_last_person_of_a_list():
+    text = "中国文联授予杨在葆、王铁成、许还山终身成就电影艺术家称号。钱学森奖颁给李华。"
+    chunk = mention(text, "许还山终身成就电影艺术家", "AWARD", source="rule:chunk")
+    named = mention(text, "钱学森奖", "AWARD", source="rule:chunk")  # an honour named after a person keeps the name
+    people = [mention(text, n, "PERSON") for n in ("杨在葆", "王铁成", "许还山", "钱学森")]
+    got = after_listed_people([chunk, named, *people], text)
+    assert {m.text for m in got if m.type == "AWARD"} == {"终身成就电影艺术家", "钱学森奖"}
