@@ -139,7 +139,8 @@ def without_named_subjects(relations: list[Relation], entities: dict[str, tuple[
     `纪念陶铸诞辰90周年大会`: what the event is about), unless it is the person's own ceremony
     (`rules.own_ceremonies`: `卢拉就职仪式`)."""
     def named_subject(relation: Relation) -> bool:
-        (head_type, person), (_, event) = entities[relation.head], entities[relation.tail]
-        return (relation.type == "participated_in" and head_type == "PERSON" and len(person) >= 2
-                and person in event and not event.endswith(rules.own_ceremonies))
+        if relation.type != "participated_in":
+            return False
+        (head_type, person), (_, event) = entities.get(relation.head, ("", "")), entities.get(relation.tail, ("", ""))
+        return head_type == "PERSON" and len(person) >= 2 and person in event and not event.endswith(rules.own_ceremonies)
     return [r for r in relations if not named_subject(r)]
