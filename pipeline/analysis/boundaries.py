@@ -162,9 +162,9 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
     so no name ends there (but a country's body may, one of `bodies` and a title of `titles` that
     shares its last character: `南非|外交部长`, the minister of 南非外交部), or hold a clause
-    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is left
-    (`中共中央对外联络部|建部`). Others stay: events are named by verbs (`会晤`, `集体学习`), and the
-    word analysis reads some short forms as verbs (`编办`)."""
+    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of
+    its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named by verbs
+    (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)

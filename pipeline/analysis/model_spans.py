@@ -16,10 +16,11 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
                        word_starts: dict[int, int] | None = None) -> Mention | None:
     """Trim what a statistical span drags along: trailing function characters (`中华民族的`, `王建华|和`;
     a name may end in one where the word analysis reads it as the end of a word inside the span:
-    `黄振中|和`, `魏凤和|、`, and a conjunction before a list mark joins nothing: `周忠和、`, which a
-    person's span of two characters takes in), the start of a title that runs on past its end (`杨卫常|委`) and, on an
-    organisation, a trailing title (`…最高人民检察院检察长`) or a member state's role (`安理会常任理事国`).
-    `word_starts` maps the end of each word of two or more characters to its start."""
+    `黄振中|和`, `魏凤和|、`; a conjunction before a list mark joins nothing, so it is the name's, and a
+    person's span of two characters takes it in: `周忠|和、`), the start of a title that runs on past
+    its end (`杨卫常|委`) and, on an organisation, a trailing title (`…最高人民检察院检察长`) or a member
+    state's role (`安理会常任理事国`). `word_starts` maps the end of each word of two or more
+    characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention

@@ -2,9 +2,9 @@
 
 - A body that begins its clause and holds a meeting (`中共中央政治局5月27日召开会议`) names it:
   the body's meeting, `中共中央政治局会议`.
-- A kind of meeting held or attended (`主持召开座谈会`, `参加汇报会`) that no longer name of the
-  document ends with is an event by that kind alone (`座谈会`): the guidelines' meeting with a
-  referent but no name.
+- A kind of meeting held or attended (`主持召开座谈会`, `参加汇报会`, `座谈会由…主持`) that no longer
+  name of the document ends with is an event by that kind alone (`座谈会`): the guidelines' meeting
+  with a referent but no name.
 """
 from __future__ import annotations
 
