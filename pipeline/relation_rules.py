@@ -89,6 +89,8 @@ class RelationRules:
     frame_confidence: float  # `在…全会上，X…`: X took part
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
+    speakers: dict[str, tuple[str, ...]]  # kinds, verbs, between: who speaks at a discussion takes part
+    speaker_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -183,6 +185,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         frame_confidence=data.get("frame_confidence", 0.7),
         event_parts=longest_first(roster.get("event_parts", [])),
         kin_nouns=longest_first(roster.get("kin_nouns", [])),
+        speakers={key: longest_first(data.get("speakers", {}).get(key, [])) for key in ("kinds", "verbs", "between")},
+        speaker_confidence=data.get("speakers", {}).get("confidence", 0.7),
     )
 
 

@@ -22,6 +22,7 @@ from pipeline.relations.attachments import (
     location_relations,
     office_holder_relations,
     roster_relations,
+    speaker_relations,
     sub_body_relations,
     winner_relations,
 )
@@ -73,6 +74,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += frame_relations(text, sentences, free, rules, main_events)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
+    found += speaker_relations(text, parts, free, entities, rules)
     found += office_holder_relations(text, sentences, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
     return merge_relations(found, entities, rules)

@@ -16,6 +16,7 @@ from pipeline.relations.attachments import (
     frame_relations,
     location_relations,
     office_holder_relations,
+    speaker_relations,
     sub_body_relations,
 )
 from pipeline.relations.titles import title_chain_relations
@@ -242,6 +243,21 @@ def test_a_person_an_event_s_name_names_takes_no_part_in_it_but_in_an_own_ceremo
     found.append(Relation("participated_in", "ORG:中共中央", "EVENT:中共中央政治局会议", (), 0.8, "test"))
     assert pairs(without_named_subjects(found, entities, relation_rules), "participated_in") == {
         ("胡锦涛", "纪念陶铸同志诞辰90周年座谈会"), ("卢拉", "巴西新任总统卢拉就职仪式"), ("中共中央", "中共中央政治局会议")}
+
+
+def test_the_speakers_of_a_discussion_take_part_in_it(relation_rules):
+    text = "全国扫黄办今日在京召开座谈会。中国期刊协会常务副会长张伯海认为，扫黄工作意义重大。李华等指出，要加大力度。"
+    mentions = [anchored(text, "座谈会", "EVENT"), anchored(text, "中国期刊协会", "ORG"), anchored(text, "张伯海", "PERSON"),
+                anchored(text, "李华", "PERSON")]
+    entities = entities_of(mentions)
+    sentences = split_sentences(text)
+    got = pairs(speaker_relations(text, [(None, sentences)], mentions, entities, relation_rules), "participated_in")
+    assert got == {("张伯海", "座谈会"), ("李华", "座谈会")}
+    # a document about something else: its speakers are no participants
+    assert not list(speaker_relations(text, [("ORG:中国期刊协会", sentences)], mentions, entities, relation_rules))
+    text = "国务院召开常务会议。李强指出，要稳增长。"
+    mentions = [anchored(text, "常务会议", "EVENT"), anchored(text, "李强", "PERSON")]
+    assert not list(speaker_relations(text, [(None, split_sentences(text))], mentions, entities_of(mentions), relation_rules))
 
 
 def test_sub_body_without_its_parent_gives_nothing(relation_rules):
