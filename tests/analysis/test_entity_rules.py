@@ -947,3 +947,14 @@ def test_who_lives_in_the_capital_is_in_the_name_of_their_meeting(extract):
                     "全国政协今天在京召开双周协商座谈会。")
     assert {"在京老同志迎春茶话会", "双周协商座谈会"} <= facts.names("EVENT")
     assert ("participated_in", "江泽民", "在京老同志迎春茶话会") in {r[:3] for r in facts.relations()}
+
+
+def test_a_celebration_s_activities_are_an_event_and_an_evening_gala_alone_is_none(extract):
+    facts = extract("习近平出席在青岛举行的庆祝人民海军成立70周年海上阅兵活动。编导满天飞，多数人都陷入晚会里。")
+    assert "庆祝人民海军成立70周年海上阅兵活动" in facts.names("EVENT")
+    assert not any(name.endswith("晚会") for name in facts.names("EVENT"))  # `陷入|晚会`: a generic head
+
+
+def test_an_intergovernmental_group_is_a_known_organisation(extract):
+    facts = extract("俄罗斯实现了成为“七国集团”正式成员，使之变成“八国集团”的目标。")
+    assert {"七国集团", "八国集团"} <= facts.names("ORG")

@@ -895,3 +895,8 @@ def test_an_event_that_holds_another_at_a_place_is_there_too(relation_rules):
                 anchored(text, "第二次全体会议", "EVENT")]
     got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
     assert got == {("十三届全国人大常委会第十一次会议", "北京人民大会堂"), ("第二次全体会议", "北京人民大会堂")}
+
+
+def test_who_gather_at_an_occasion_take_part_in_it(extract):
+    facts = extract("国务院在人民大会堂举行国庆招待会。习近平、李克强等党和国家领导人与近500位中外人士欢聚一堂，共庆华诞。")
+    assert {("习近平", "国庆招待会"), ("李克强", "国庆招待会")} <= facts.relation_pairs("participated_in")
