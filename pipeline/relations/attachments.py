@@ -147,18 +147,22 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 
 
+LEAD_SENTENCES = 4  # a report's title, its source and date line, and its lead's first two sentences
+
+
 def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, int]]]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
     """In a document or an item (`parts`: each main event with its sentences) whose event is a
-    discussion (its name ends in a kind of `rules.speakers`), or that has none and holds one
-    (`全国扫黄办今日在京召开|座谈会`: the first held there), the people named right before a verb of
-    saying (`成思危说`, `张伯海等认为`) take part in it."""
+    discussion (its name ends in a kind of `rules.speakers`), or that has none and whose lead says it
+    holds one (`全国扫黄办今日在京召开|座谈会`; not one held later in the text, `祝贺中方成功举办|…论坛`),
+    the people named right before a verb of saying (`成思危说`, `张伯海等认为`) take part in it."""
     words = rules.speakers
     for event, part in parts:
         if not part:
             continue
         if event is None:
-            event = next((m.entity for m in mentions if m.type == "EVENT" and part[0][0] <= m.start < part[-1][1]
+            lead_end = part[min(LEAD_SENTENCES, len(part)) - 1][1]
+            event = next((m.entity for m in mentions if m.type == "EVENT" and part[0][0] <= m.start < lead_end
                           and text.endswith(rules.held_verbs, 0, m.start)), None)
         if event is None or not entities.get(event, ("", ""))[1].endswith(words["kinds"]):
             continue

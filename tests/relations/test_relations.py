@@ -258,6 +258,10 @@ def test_the_speakers_of_a_discussion_take_part_in_it(relation_rules):
     text = "国务院召开常务会议。李强指出，要稳增长。"
     mentions = [anchored(text, "常务会议", "EVENT"), anchored(text, "李强", "PERSON")]
     assert not list(speaker_relations(text, [(None, split_sentences(text))], mentions, entities_of(mentions), relation_rules))
+    text = "习近平会见肯尼亚总统\n\n新闻联播 2023-10-19\n\n习近平会见鲁托。习近平指出，两国是好朋友。鲁托祝贺中方成功举办高峰论坛。"
+    mentions = [anchored(text, "习近平", "PERSON", occurrence=2), anchored(text, "高峰论坛", "EVENT")]
+    assert not list(speaker_relations(text, [(None, split_sentences(text))], mentions, entities_of(mentions),
+                                      relation_rules))  # the forum is held after the lead: no discussion reported
 
 
 def test_sub_body_without_its_parent_gives_nothing(relation_rules):
