@@ -80,6 +80,7 @@ class RecognitionRules:
     extra_non_names: tuple[str, ...]
     person_verbs: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
     stop_words: tuple[str, ...]
     protected_words: tuple[str, ...]
     generic_chunks: frozenset[str]
@@ -215,6 +216,7 @@ WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
     "member_states",
     "place_list_ends", "councils", "event_bodies", "party_organs", "chain_organs", "body_organs", "person_verbs", "speech_verbs",
+    "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from pipeline.analysis.matching import NAME_CHAR, YEAR_MARK, alternation, protected
+from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.wordindex import LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
@@ -29,7 +29,6 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
-CONJUNCTIONS = frozenset("和与及")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、]{2,4}[）)]$")
@@ -284,7 +283,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
             begin = _balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
-            begin = after_subject(begin, start, tags, text)
+            begin = after_subject(begin, start, tags, text, word_set(rules.reporting_verbs))
             if chunker.label == "ORG" and _inside_title(text, begin, end):
                 continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)

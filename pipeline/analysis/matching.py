@@ -7,6 +7,7 @@ from collections.abc import Iterable
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
 NAME_DOTS = "·•・"  # the mark between the parts of a transliterated name (`艾力更·依明巴海`)
 NAME_DOTS_SET = frozenset(NAME_DOTS)
+CONJUNCTIONS = frozenset("和与及")  # what joins two names (`王建华和李明`)
 PAUSES = frozenset("、，。；：,;:\n")  # the marks after which a list's item or a clause begins
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
 YEAR_MARK = "’"  # a closing quotation mark, and the apostrophe of a two-digit year (`’98`)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+from pipeline.analysis.matching import CONJUNCTIONS
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_at
 
-CONJUNCTIONS = "和与及"
 LIST_MARKS = frozenset("、，,。；;")
 
 

@@ -106,18 +106,15 @@ def with_residents(words: list[tuple[int, int, str]] | None, text: str, attribut
 
 
 NUMERAL_POS = frozenset("mt")
+REPORTER_POS = frozenset({"ns", "nt", "j"})  # places, bodies and their short forms: who may say something
 
 
-# verbs of saying: after a country's or a body's name they make a clause (`俄称|俄美总统会晤`)
-REPORTING = frozenset({"称", "说", "表示", "宣布", "声称", "指出"})
-REPORTER_POS = frozenset({"ns", "nt", "j"})
-
-
-def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], text: str = "") -> int:
+def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], text: str = "",
+                  reporting: frozenset[str] = frozenset()) -> int:
     """Where a name inside text[begin:end] begins when a person's name and the verbs right after it
-    lie there (`tags`: (start, end) → part of speech), or a place's or a body's and a verb of saying:
-    a subject and its predicate make a clause, never part of a name (`习近平走进|北京冬奥会`, `俄称|俄美
-    总统会晤`); `begin` when none do, or when a number follows them, which makes the clause the theme
+    lie there (`tags`: (start, end) → part of speech), or a place's or a body's and a verb of saying
+    (`reporting`): a subject and its predicate make a clause, never part of a name (`习近平走进|北京冬奥会`,
+    `俄称|俄美总统会晤`); `begin` when none do, or when a number follows them, which makes the clause the theme
     of a jubilee (`周小燕从教50年音乐会`)."""
     pos, after, previous = begin, begin, None
     while pos < end:
@@ -127,7 +124,7 @@ def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], tex
             continue
         tag = tags[pos, stop]
         if tag == "v" and (previous == "nr" or (previous == "v" and after == pos)
-                           or (previous in REPORTER_POS and text[pos:stop] in REPORTING)):
+                           or (previous in REPORTER_POS and text[pos:stop] in reporting)):
             after = stop
         pos, previous = stop, tag
     return begin if after < end and any(tags.get((after, e)) in NUMERAL_POS for e in range(after + 1, end + 1)) else after

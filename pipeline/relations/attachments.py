@@ -12,7 +12,7 @@ from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.organs import PARTY
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.events import MainEvents
+from pipeline.relations.events import MainEvents, held_object
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
     LIST_SEPARATORS,
@@ -163,7 +163,7 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
         if event is None:
             lead_end = part[min(LEAD_SENTENCES, len(part)) - 1][1]
             event = next((m.entity for m in mentions if m.type == "EVENT" and part[0][0] <= m.start < lead_end
-                          and text.endswith(rules.held_verbs, 0, m.start)), None)
+                          and held_object(text, m.start, rules)), None)
         if event is None or not entities.get(event, ("", ""))[1].endswith(words["kinds"]):
             continue
         for m in mentions:

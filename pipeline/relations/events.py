@@ -104,7 +104,7 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     """`choose_main_event` for text[start:end], whose first line is its title."""
     in_title = _title_events(text, start, events)
     if in_title:
-        held_there = [m for m in in_title if _held_object(text, m.start, rules)]
+        held_there = [m for m in in_title if held_object(text, m.start, rules)]
         return (held_there or in_title)[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
@@ -119,7 +119,7 @@ def _visitor_s(text: str, start: int, rules: RelationRules) -> bool:
     return any(w in text[_clause_start(text, start):start] for w in rules.side_events)
 
 
-def _held_object(text: str, start: int, rules: RelationRules) -> bool:
+def held_object(text: str, start: int, rules: RelationRules) -> bool:
     verb = next((v for v in rules.held_verbs if text.startswith(v, start - len(v))), None)
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
