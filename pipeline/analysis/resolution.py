@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.analysis.joined_names import STATE_FORMS
+from pipeline.analysis.name_forms import division_forms, elided_short_forms, listed_level_bodies, transliterated_short_forms
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -215,73 +215,6 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
     return name
 
 
-def transliterated_short_forms(names: set[str]) -> dict[str, str]:
-    """A person named by one part of a transliterated name the document writes in full, with
-    its parts joined by `·` (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬)
-    → that full name, where it is the only one with that part."""
-    holders: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        for part in name.split("·") if "·" in name else ():
-            holders[part].add(name)
-    return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
-
-
-# the generic terms of administrative divisions (通名) that a place's name may be written with or
-# without (`江苏省` / `江苏`, `淮安市` / `淮安`, `香港特别行政区` / `香港`); an autonomous division's
-# name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
-DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
-PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
-
-
-def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
-    """A place written without its division's term (`江苏`) → the one name of the document that adds
-    it (`江苏省`), a Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are
-    two places: `坎大哈`, `坎大哈省`); none where two do (`吉林省`, `吉林市`). So is a state written
-    without the form of its state (`巴西` → `巴西联邦共和国`)."""
-    written: dict[str, set[str]] = defaultdict(set)
-    for name in places:
-        term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions else None
-        base = name[:-len(term)] if term else name
-        kept = range(len(base) - PEOPLE_CHARS, len(base) + 1) if term and term.startswith("自治") \
-            else (len(base),) if term else range(2, len(name) - 2) if name.endswith(STATE_FORMS) else ()
-        for end in kept:
-            if end >= 2:
-                written[base[:end]].add(name)
-    return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
-
-
-ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
-
-
-def elided_short_forms(names: set[str], places: frozenset[str] = frozenset()) -> dict[str, str]:
-    """A body named with a middle part of its full name left out (`中央应对疫情工作领导小组` for
-    中央应对新型冠状病毒感染肺炎疫情工作领导小组, `国家发展改革委员会` for 国家发展和改革委员会) → that
-    full name, where it is the only one the document writes with that start and end. A part that
-    names a place is no modifier left out but another body's seat (`中华人民共和国|香港特别行政区|政府`)."""
-    by_tail: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        by_tail[name[-ELIDED_TAIL:]].append(name)
-    elided = {}
-    for short in names:
-        if len(short) < ELIDED_HEAD + ELIDED_TAIL:
-            continue
-        fulls = {full for full in by_tail[short[-ELIDED_TAIL:]] if _elides(full, short, places)}
-        if len(fulls) == 1:
-            elided[short] = fulls.pop()
-    return elided
-
-
-def _elides(full: str, short: str, places: frozenset[str]) -> bool:
-    """Whether `short` is `full` with a middle part, not a place's name, left out."""
-    cut = len(full) - len(short)
-    return cut > 0 and any(full.startswith(short[:k]) and full.endswith(short[k:]) and not _names_place(full[k:k + cut], places)
-                           for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
-
-
-def _names_place(part: str, places: frozenset[str]) -> bool:
-    return any(part[i:j] in places for i in range(len(part)) for j in range(i + 2, len(part) + 1))
-
-
 def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
     """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or
     short: `福建`) other than its home place of that level (`known`: the place list)."""
@@ -309,6 +242,29 @@ def session_organs(orgs: set[str]) -> dict[str, str]:
     return named
 
 
+def named_alone(mentions: list[Mention]) -> frozenset[str]:
+    """The names that some mention gives outside an event's name: how the text names a body on its
+    own (`全国政协`), not as part of a session's name (`中国人民政治协商会议第九届全国委员会|第一次会议`)."""
+    events = [(m.start, m.end) for m in mentions if m.type == "EVENT"]
+    return frozenset(m.name or m.text for m in mentions
+                     if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in events))
+
+
+def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], heads: frozenset[str]) -> None:
+    """An organisation whose chosen name the text gives only inside an event's name is named by the
+    longest of its names the text gives alone (`全国政协`, not the session's `…第九届全国委员会`), but
+    a bare head (`heads`: `常委会`)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (etype, name), target in mapping.items():
+        if etype == "ORG" and target not in alone and ("ORG", target) in mapping and name in alone and name not in heads:
+            groups[(etype, target)].append(name)
+    for (etype, target), names in groups.items():
+        best = max(names, key=lambda n: (len(n), n))
+        for key, value in mapping.items():
+            if value == target and key[0] == etype:
+                mapping[key] = best
+
+
 def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                     aliases: Aliases) -> dict[tuple[str, str], str]:
     """Map each (type, surface) to the name of its referent within the document."""
@@ -321,6 +277,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     foreign, first = foreign_bodies(rules), {}
     for m in mentions:
         first[m.name or m.text] = min(m.start, first.get(m.name or m.text, m.start))
+    alone = named_alone(mentions)
     mapping = {(etype, name): _target(etype, name, names, home, aliases, contested, foreign, first)
                for etype, names in surfaces.items() for name in names}
     for etype in ("EVENT", "ORG"):
@@ -344,6 +301,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             seen.add(target)
             target = mapping[(key[0], target)]
         mapping[key] = target
+    _named_as_alone(mapping, alone, frozenset(s for c in rules.chunkers if c.label == "ORG" for s in c.suffixes))
     for etype in SHORT_FORM_TYPES:  # `领导小组` where the document writes its group in full and short
         names = surfaces.get(etype, set())
         for name in names:
@@ -359,6 +317,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     """Group mentions into entities. Returns the entities and a map (start, end, type) → entity id.
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
+    mentions = listed_level_bodies(mentions, text)
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}

@@ -273,3 +273,27 @@ def test_a_person_named_only_inside_the_title_of_a_work_is_no_entity(rules):
     entities, anchor = resolve(mentions, text, text, rules)
     assert {e.name for e in entities} == {"梁思成", "习近平"}  # a leader the lexicon knows stays
     assert set(anchor.values()) == {e.id for e in entities}
+
+
+def test_a_body_is_named_as_the_text_names_it_alone_not_as_inside_a_session_s_name(rules):
+    text = "中国人民政治协商会议全国委员会举行茶话会。将召开中国人民政治协商会议第九届全国委员会第一次会议。全国政协主席李瑞环主持。"
+    mentions = [mention(text, "中国人民政治协商会议全国委员会", "ORG"),
+                mention(text, "中国人民政治协商会议第九届全国委员会", "ORG"),
+                mention(text, "中国人民政治协商会议第九届全国委员会第一次会议", "EVENT"), mention(text, "全国政协", "ORG")]
+    names = canonical_names(mentions, text, rules)
+    assert {names[("ORG", n)] for n in ("全国政协", "中国人民政治协商会议第九届全国委员会")} == {"中国人民政治协商会议全国委员会"}
+    # written alone, the longest name stays the name
+    text = "中国人民政治协商会议第九届全国委员会举行茶话会。全国政协主席李瑞环主持。"
+    mentions = [mention(text, "中国人民政治协商会议第九届全国委员会", "ORG"), mention(text, "全国政协", "ORG")]
+    assert canonical_names(mentions, text, rules)[("ORG", "全国政协")] == "中国人民政治协商会议第九届全国委员会"
+
+
+def test_a_level_s_body_after_a_place_s_body_in_a_list_is_that_place_s(rules):
+    text = "北京市委发出通知。天津市委书记张立昌代表天津市委、市政府慰问。河北省委和省政府，县委、市政府。"
+    mentions = [mention(text, "北京市委", "ORG"), mention(text, "天津市委", "ORG", 1), mention(text, "市政府", "ORG"),
+                mention(text, "河北省委", "ORG"), mention(text, "省政府", "ORG"), mention(text, "县委", "ORG"),
+                mention(text, "市政府", "ORG", 1)]
+    entities, _ = resolve(mentions, text, text, rules)
+    names = {e.name for e in entities}
+    assert {"天津市政府", "河北省政府"} <= names
+    assert "北京市政府" not in names

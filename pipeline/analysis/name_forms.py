@@ -1,0 +1,98 @@
+"""The other forms a document writes a name in, each mapped to the full one it writes too: a
+person's by one part of a transliterated name, a place's without its division's term, a body's with
+a middle part left out, a level's body by the place of the body before it in a list."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from pipeline.analysis.joined_names import STATE_FORMS
+from pipeline.records import Mention
+
+
+def transliterated_short_forms(names: set[str]) -> dict[str, str]:
+    """A person named by one part of a transliterated name the document writes in full, with
+    its parts joined by `·` (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬)
+    → that full name, where it is the only one with that part."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for part in name.split("·") if "·" in name else ():
+            holders[part].add(name)
+    return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
+
+
+# the generic terms of administrative divisions (通名) that a place's name may be written with or
+# without (`江苏省` / `江苏`, `淮安市` / `淮安`, `香港特别行政区` / `香港`); an autonomous division's
+# name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
+DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
+PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
+
+
+def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
+    """A place written without its division's term (`江苏`) → the one name of the document that adds
+    it (`江苏省`), a Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are
+    two places: `坎大哈`, `坎大哈省`); none where two do (`吉林省`, `吉林市`). So is a state written
+    without the form of its state (`巴西` → `巴西联邦共和国`)."""
+    written: dict[str, set[str]] = defaultdict(set)
+    for name in places:
+        term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions else None
+        base = name[:-len(term)] if term else name
+        kept = range(len(base) - PEOPLE_CHARS, len(base) + 1) if term and term.startswith("自治") \
+            else (len(base),) if term else range(2, len(name) - 2) if name.endswith(STATE_FORMS) else ()
+        for end in kept:
+            if end >= 2:
+                written[base[:end]].add(name)
+    return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
+
+
+ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
+
+
+def elided_short_forms(names: set[str], places: frozenset[str] = frozenset()) -> dict[str, str]:
+    """A body named with a middle part of its full name left out (`中央应对疫情工作领导小组` for
+    中央应对新型冠状病毒感染肺炎疫情工作领导小组, `国家发展改革委员会` for 国家发展和改革委员会) → that
+    full name, where it is the only one the document writes with that start and end. A part that
+    names a place is no modifier left out but another body's seat (`中华人民共和国|香港特别行政区|政府`)."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_tail[name[-ELIDED_TAIL:]].append(name)
+    elided = {}
+    for short in names:
+        if len(short) < ELIDED_HEAD + ELIDED_TAIL:
+            continue
+        fulls = {full for full in by_tail[short[-ELIDED_TAIL:]] if _elides(full, short, places)}
+        if len(fulls) == 1:
+            elided[short] = fulls.pop()
+    return elided
+
+
+def _elides(full: str, short: str, places: frozenset[str]) -> bool:
+    """Whether `short` is `full` with a middle part, not a place's name, left out."""
+    cut = len(full) - len(short)
+    return cut > 0 and any(full.startswith(short[:k]) and full.endswith(short[k:]) and not _names_place(full[k:k + cut], places)
+                           for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
+
+
+def _names_place(part: str, places: frozenset[str]) -> bool:
+    return any(part[i:j] in places for i in range(len(part)) for j in range(i + 2, len(part) + 1))
+
+
+PLACE_BODY = re.compile(r"(?:中共)?(?P<place>.{2,12}?[省市县区])(?:委|(?:人民)?政府)")
+BARE_LEVEL_BODY = re.compile(r"[省市县区](?:委|(?:人民)?政府)")
+LIST_MARKS = "、和与及"
+
+
+def listed_level_bodies(mentions: list[Mention], text: str) -> list[Mention]:
+    """A level's party committee or government named bare right after a place's body of that level
+    in a list (`天津市委、|市政府`, `河北省委和|省政府`) is that place's (`天津市政府`), whatever
+    other places of that level the document names."""
+    before = {m.end: m for m in mentions if m.type == "ORG"}
+    named = []
+    for m in mentions:
+        sibling = before.get(m.start - 1) if m.type == "ORG" and m.name is None and BARE_LEVEL_BODY.fullmatch(m.text) \
+            and text[m.start - 1:m.start] in LIST_MARKS else None
+        place = PLACE_BODY.fullmatch(sibling.name or sibling.text) if sibling else None
+        if place and place.group("place")[-1] == m.text[0]:
+            m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place.group("place") + m.text[1:])
+        named.append(m)
+    return named
