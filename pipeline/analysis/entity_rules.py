@@ -225,7 +225,8 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     every other occurrence of the name (outside the mentions found) is a mention too, unless a
     word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
     `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that name something only where
-    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`)."""
+    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`). A short form
+    found where the full name is written gives way to it (`中央全面深化改革|委员会|主任`)."""
     analysis = word_analysis(words) if words else None
 
     def inside_other_word(pos: int) -> bool:
@@ -240,6 +241,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     mentions = [m if m.type == kind[m.text] else Mention(m.start, m.end, m.text, kind[m.text], m.source, m.score)
                 for m in mentions]
     taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    named = Coverage(len(text), [(m.start, m.end) for m in mentions if m.source != SHORT_FORM])
     extra: list[Mention] = []
     by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
     for name in sorted(by_name, key=len, reverse=True):
@@ -249,14 +251,19 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if taken.free(start, end) and not inside_other_word(start) and not inside_other_word(end):
+            if (taken.free(start, end) or source.source != SHORT_FORM and named.free(start, end)) \
+                    and not inside_other_word(start) and not inside_other_word(end):
                 extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
                 taken.mark(start, end)
+                named.mark(start, end)
             start = text.find(name, end)
+    if extra:  # a short form stands for the full name; where that is written, it is the full name's
+        written = Coverage(len(text), [(m.start, m.end) for m in extra])
+        mentions = [m for m in mentions if m.source != SHORT_FORM or written.free(m.start, m.end)]
     return sorted(mentions + extra, key=lambda m: (m.start, m.end))
 
 
-SHORT_FORM_SCORE = 0.6
+SHORT_FORM, SHORT_FORM_SCORE = "short_form", 0.6
 
 
 def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],
@@ -276,10 +283,10 @@ def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[st
             end = start + len(form)
             organ = next((o for o in party_organs if text.startswith(o, end)), None) if etype == "ORG" else None
             if organ and full and not full.endswith(form + organ):
-                found.append(Mention(start, end + len(organ), form + organ, etype, "short_form", SHORT_FORM_SCORE,
+                found.append(Mention(start, end + len(organ), form + organ, etype, SHORT_FORM, SHORT_FORM_SCORE,
                                      full + organ))
             else:
-                found.append(Mention(start, end, form, etype, "short_form", SHORT_FORM_SCORE))
+                found.append(Mention(start, end, form, etype, SHORT_FORM, SHORT_FORM_SCORE))
             start = text.find(form, end)
     return found
 

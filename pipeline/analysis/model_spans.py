@@ -2,6 +2,7 @@
 of a title, an organisation's title or member state's role."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from pipeline.analysis.matching import CONJUNCTIONS
@@ -10,6 +11,7 @@ from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_at
 
 LIST_MARKS = frozenset("、，,。；;")
+ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",
@@ -19,7 +21,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     `黄振中|和`, `魏凤和|、`; a conjunction before a list mark joins nothing, so it is the name's, and a
     person's span of two characters takes it in: `周忠|和、`), the start of a title that runs on past
     its end (`杨卫常|委`) and, on an organisation, a trailing title (`…最高人民检察院检察长`) or a member
-    state's role (`安理会常任理事国`). `word_starts` maps the end of each word of two or more
+    state's role (`安理会常任理事国`); an ordinal is none (`第一号`). `word_starts` maps the end of each word of two or more
     characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
@@ -37,7 +39,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
         title = ends_with_any(text, len(text), rules.member_states) or ends_with_any(text, len(text), rules.titles)
         if title and len(text) - len(title) >= 2:
             text, end = text[: -len(title)], end - len(title)
-    if not text:
+    if not text or ORDINAL.fullmatch(text):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 

@@ -20,7 +20,7 @@ NO_BODY_ENDS = ("乡", "村", "原", "临时")
 
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:
     """`mentions` and each of `organs` that stands bare after `、` and before a post (`、党组书记`,
-    `、书记处第一书记`) where a body's post ends at the `、` (`全国人大常委会|委员长|、`): that body's
+    `、书记处第一书记`, `、组织部长`) where a body's post ends at the `、` (`全国人大常委会|委员长|、`): that body's
     organ, named in full (`全国人大常委会党组`); after a post of another organ, its body's organ
     (`中共中央|政治局|常委、书记处书记`: 中共中央书记处). It replaces a bare mention of the organ; not
     where another mention stands."""
@@ -33,7 +33,7 @@ def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], ti
         start += 1
         organ = word_at(text, start, organs)
         end = start + len(organ or "")
-        body = _body_of_post(text, start - 1, bodies, titles) if organ and _is_post_at(text, end, titles) else None
+        body = _body_of_post(text, start - 1, bodies, titles) if organ and _heads_post(text, end, titles) else None
         if body and taken.free(start, end):
             name = body.name or body.text
             name = name[:-len(own)] if (own := ends_with_any(name, len(name), organs)) else name
@@ -58,6 +58,12 @@ def _body_of_post(text: str, separator: int, bodies: dict[int, Mention], titles:
 def _is_post(words: str, titles: tuple[str, ...]) -> bool:
     modifier = next((m for m in POST_MODIFIERS if words.startswith(m) and len(words) > len(m)), "")
     return words[len(modifier):] in word_set(titles)
+
+
+def _heads_post(text: str, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether a post follows an organ ending at `end`, or one of two characters begins with its
+    last (`组织部|长`: 组织部部长)."""
+    return _is_post_at(text, end, titles) or len(word_at(text, end - 1, titles) or "") == 2
 
 
 def _is_post_at(text: str, pos: int, titles: tuple[str, ...]) -> bool:

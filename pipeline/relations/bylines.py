@@ -22,8 +22,9 @@ REPORTER_CONFIDENCE = 0.9
 # `新华社北京1月8日电`)
 DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
 DATELINE_CONFIDENCE = 0.6
-# an event held "here" (`此间召开的…`, `在此间举行的…`): at the dateline's place
-HERE = re.compile(r"此间(?:[^，。；！？\s]{0,4}?(?:召开|举行|举办|开幕|闭幕|进行))?的$")
+# an event held "here" (`此间召开的…`, `在此间举行的…`, `今天在这里主持召开…`): at the dateline's place
+HELD = "(?:召开|举行|举办|开幕|闭幕|进行)"
+HERE = re.compile(rf"此间(?:[^，。；！？\s]{{0,4}}?{HELD})?的$|在这里[^，。；！？\s]{{0,4}}?{HELD}的?$")
 HERE_REACH = 12
 
 

@@ -486,6 +486,15 @@ def test_a_copula_or_a_photograph_s_credit_after_a_name_is_trimmed(rules):
     assert trim_model_mention(Mention(0, 2, text, "ORG", "model", 0.9), rules, text, {2: 0}).text == "总是"
 
 
+def test_an_ordinal_is_no_name(rules):
+    from pipeline.analysis.model_spans import trim_model_mention
+
+    text = "被列入市委书记第一号调研课题，第一批试点单位是中国第一汽车集团。"
+    assert trim_model_mention(mention(text, "第一号", "ORG", source="model"), rules, text, {}) is None
+    assert trim_model_mention(mention(text, "第一批", "ORG", source="model"), rules, text, {}) is None
+    assert trim_model_mention(mention(text, "中国第一汽车集团", "ORG", source="model"), rules, text, {}).text == "中国第一汽车集团"
+
+
 # --- merge_mentions -------------------------------------------------------------------------
 
 def test_merge_longer_mention_wins(rules):
@@ -884,6 +893,17 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
     facts = extract("中国愿同各国一道，帮助发展中国家加强卫生系统。")
     china = facts.entity("LOCATION", "中国")
     assert [m.start for m in china.mentions] == [0]
+
+
+def test_a_short_form_gives_way_to_the_full_name_written_where_it_stands():
+    from pipeline.analysis.entity_rules import propagate
+
+    text = "中关村科学城管理委员会主任王建华主持。中关村科学城管理委员会副主任李强说，委员会要加强协调。"
+    found = [mention(text, "中关村科学城管理委员会", "ORG", 1), mention(text, "委员会", "ORG", 0, source="short_form"),
+             mention(text, "委员会", "ORG", 2, source="short_form")]
+    spans = {(m.start, m.end, m.source) for m in propagate(text, found)}
+    assert (0, 11, "propagated") in spans and (0 + 8, 11, "short_form") not in spans
+    assert (text.rindex("委员会"), text.rindex("委员会") + 3, "short_form") in spans
 
 
 def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):

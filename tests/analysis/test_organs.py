@@ -16,6 +16,9 @@ def organs_found(text, bodies, rules, bare=()):
     ("全国妇联副主席、书记处第一书记王建华说。", ["全国妇联"], {("书记处", "全国妇联书记处")}),
     # after another organ's post, the organ of that organ's body
     ("中共中央政治局常委、书记处书记王建华出席。", ["中共中央政治局"], {("书记处", "中共中央书记处")}),
+    # a committee's department whose head's title shares its last character (组织部|长)
+    ("黑龙江省委副书记、组织部长王建华带领省委组织部成员走访。", ["黑龙江省委"], {("组织部", "黑龙江省委组织部")}),
+    ("各部门、组织部同志出席。", [], set()),
     # no body's post before the separator, or no post after the organ: no organ
     ("各部门、党组书记王建华出席。", [], set()),
     ("水利部、党组和党委负责同志出席。", ["水利部"], set()),

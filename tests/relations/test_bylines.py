@@ -46,3 +46,11 @@ def test_an_event_held_here_takes_place_where_the_dateline_before_it_says():
     assert [(r.type, r.head, r.tail) for r in found] == [("located_in", light.entity, beijing.entity)]
     elsewhere = Relation("located_in", light.entity, "LOCATION:天津", (), 0.9, "location")
     assert here_relations(text, [shanghai, beijing, light], [elsewhere]) == []
+
+
+def test_an_event_convened_here_takes_place_where_the_dateline_says():
+    text = "本报北京1月16日讯国家体委主任王建华今天上午在这里主持召开1998年中国奥委会全体会议。在这里看到的是郁郁葱葱的全国植树活动。"
+    beijing = anchored(text, "北京", "LOCATION")
+    plenary, planting = anchored(text, "1998年中国奥委会全体会议", "EVENT"), anchored(text, "全国植树活动", "EVENT")
+    found = here_relations(text, [beijing, plenary, planting], [])
+    assert [(r.type, r.head, r.tail) for r in found] == [("located_in", plenary.entity, beijing.entity)]
