@@ -28,7 +28,7 @@ from pipeline.analysis.boundaries import (
 from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
 from pipeline.analysis.doctext import analysed_text, char_doc
-from pipeline.analysis.joined_names import joined_state_forms, split_joined_names, split_listed_people
+from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import trim_model_mention
@@ -356,7 +356,8 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
-        merged = venues(joined_state_forms(merged, self.rules.known_places), self.rules.venue_heads, self.rules.known_places)
+        merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
+        merged = venues(merged, self.rules.venue_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)

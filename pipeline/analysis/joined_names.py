@@ -85,3 +85,22 @@ def joined_state_forms(mentions: list[Mention], known_places: frozenset[str]) ->
               for f in forms.values()]
     return sorted([m for m in mentions if m.start not in forms and not (m.start in firsts and m.end in forms)] + joined,
                   key=lambda m: (m.start, m.end))
+
+
+BRANCH_CHARS = 2  # a branch's own name after its place, at least (`河南|调查总队`, `北京|分行`)
+
+
+def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> list[Mention]:
+    """A body's branch written right after the body, named by its place (`国家统计局|河南调查总队`,
+    `中国银行|北京分行`), found apart: the one body they name, the branch (`国家统计局河南调查总队`)."""
+    bodies = {m.end: m for m in mentions if m.type == "ORG"}
+    joined: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        body = bodies.get(m.start) if m.type == "ORG" else None
+        if body and any(m.text[:k] in known_places for k in range(2, len(m.text) - BRANCH_CHARS + 1)):
+            branch = Mention(body.start, m.end, body.text + m.text, "ORG", m.source, min(body.score, m.score))
+            joined[(body.start, body.end)] = joined[(m.start, m.end)] = branch
+    if not joined:
+        return mentions
+    kept = [m for m in mentions if not (m.type == "ORG" and (m.start, m.end) in joined)]
+    return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))

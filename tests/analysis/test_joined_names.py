@@ -1,6 +1,7 @@
 """pipeline.analysis.joined_names: names written together without a mark between them."""
-from pipeline.analysis.joined_names import joined_state_forms, split_joined_names, split_listed_people
+from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.records import Mention
+from tests.conftest import mention
 
 
 def test_two_known_bodies_written_together_are_two_names():
@@ -52,3 +53,11 @@ def test_a_known_state_and_the_form_of_its_state_found_apart_are_one_place():
     joined = joined_state_forms([brazil, form, alone], frozenset({"巴西"}))
     assert [(m.start, m.end, m.text) for m in joined] == [(1, 8, "巴西联邦共和国"), (13, 18, "联邦共和国")]
     assert joined_state_forms([brazil, form], frozenset()) == [brazil, form]  # an unknown place: no state
+
+
+def test_a_branch_named_by_its_place_right_after_its_body_is_one_body_with_it(rules):
+    text = "国家统计局河南调查总队负责人说，中国银行北京分行和国务院国资委也参加。"
+    found = [mention(text, "国家统计局", "ORG"), mention(text, "河南调查总队", "ORG"), mention(text, "中国银行", "ORG"),
+             mention(text, "北京分行", "ORG"), mention(text, "国务院", "ORG"), mention(text, "国资委", "ORG")]
+    names = [m.text for m in joined_branches(found, rules.known_places)]
+    assert names == ["国家统计局河南调查总队", "中国银行北京分行", "国务院", "国资委"]  # 国资委 names no place
