@@ -92,7 +92,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
                                   rules.list_item_gap)
             return [m for m in listed if m not in found] + found
         if index == 0 and (found or any(start <= m.start and m.end <= limit and m.type != "LOCATION" for m in mentions)):
-            return _listed_before(text, clauses[:-1], mentions, types, titled) + found if found and not earlier else found
+            return _listed_before(text, clauses[:-1], mentions, types, titled, rules.list_item_gap) + found \
+                if found and not earlier else found
         heads = [m for m in found if not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:
             break
@@ -120,10 +121,12 @@ def _relative_after(text: str, start: int) -> bool:
 
 
 def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
-                   types: frozenset[str], titled: frozenset[tuple[int, int]] = frozenset()) -> list[Anchored]:
+                   types: frozenset[str], titled: frozenset[tuple[int, int]] = frozenset(), gap: int = 0) -> list[Anchored]:
     """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`), alone
     or after their title chain (`titled`: (start, end) of each name with the chain before it:
-    `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`)."""
+    `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`), with the names listed before them in their clause
+    (`全国政协副主席吴学谦、杨汝岱、…何鲁丽，秘书长朱训出席`; `gap`: the longest description between
+    two items)."""
     listed: list[Anchored] = []
     for start, end in reversed(clauses):
         clause = text[start:end]
@@ -132,7 +135,8 @@ def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anc
                  and text[m.end:end].strip() == "" and (m.start == lead or (lead, m.end) in titled)]
         if not alone:
             break
-        listed.insert(0, alone[0])
+        named = [m for m in mentions if m.type in types and not m.nested and lead <= m.start]
+        listed[:0] = [m for m in listed_up_to(text, alone[0].end, named, gap) if m.start >= lead] or alone[:1]
     return listed
 
 

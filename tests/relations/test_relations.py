@@ -868,6 +868,15 @@ def test_a_titled_name_that_makes_up_a_clause_before_the_trigger_s_is_one_of_its
         ("王建华", "座谈会"), ("李明", "座谈会"), ("张华", "座谈会")}
 
 
+def test_the_names_listed_in_a_clause_before_the_trigger_s_are_its_heads(rules, relation_rules):
+    text = "全国政协副主席王建华、李明、阿沛·阿旺晋美、张华，秘书长赵强出席了常委会会议。"
+    people = ("王建华", "李明", "阿沛·阿旺晋美", "张华", "赵强")
+    mentions = [anchored(text, "全国政协", "ORG")] + [anchored(text, n, "PERSON") for n in people] + [
+        anchored(text, "常委会会议", "EVENT")]
+    found = pairs(all_relations(text, mentions, rules, relation_rules), "participated_in")
+    assert found == {(n, "常委会会议") for n in people}
+
+
 def test_the_audience_of_a_performance_takes_part_in_it(relation_rules):
     text = "王建华、李明与首都群众一起欣赏了新年音乐会的精彩节目。张华观看比赛。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "李明", "PERSON"), anchored(text, "新年音乐会", "EVENT"),
