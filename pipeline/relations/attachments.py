@@ -155,7 +155,8 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
     """In a document or an item (`parts`: each main event with its sentences) whose event is a
     discussion (its name ends in a kind of `rules.speakers`), or that has none and whose lead says it
     holds one (`全国扫黄办今日在京召开|座谈会`; not one held later in the text, `祝贺中方成功举办|…论坛`),
-    the people named right before a verb of saying (`成思危说`, `张伯海等认为`) take part in it."""
+    the people named right before a verb of saying (`成思危说`, `张伯海等认为`), and those listed before
+    them (`…副局长戴英禄、…党组成员石宏图…等指出`), take part in it."""
     words = rules.speakers
     for event, part in parts:
         if not part:
@@ -166,13 +167,15 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
                           and held_object(text, m.start, rules)), None)
         if event is None or not entities.get(event, ("", ""))[1].endswith(words["kinds"]):
             continue
-        for m in mentions:
-            if m.type != "PERSON" or m.nested or not part[0][0] <= m.start < part[-1][1]:
+        people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+        for m in people:
+            if not part[0][0] <= m.start < part[-1][1]:
                 continue
             pos = m.end + len(next((w for w in words["between"] if text.startswith(w, m.end)), ""))
             if text.startswith(words["verbs"], pos):
-                yield Relation("participated_in", m.entity, event, evidence_of(text, m.start, pos),
-                               rules.speaker_confidence, "speaker")
+                for speaker in listed_up_to(text, m.end, people, rules.list_item_gap):
+                    yield Relation("participated_in", speaker.entity, event, evidence_of(text, speaker.start, pos),
+                                   rules.speaker_confidence, "speaker")
 
 
 ATTENDED_OBJECT = r"了?(?P<object>[^，。；！？、]{0,30})。"  # after an attending verb, to the sentence's end

@@ -246,13 +246,14 @@ def test_a_person_an_event_s_name_names_takes_no_part_in_it_but_in_an_own_ceremo
 
 
 def test_the_speakers_of_a_discussion_take_part_in_it(relation_rules):
-    text = "全国扫黄办今日在京召开座谈会。中国期刊协会常务副会长张伯海认为，扫黄工作意义重大。李华等指出，要加大力度。"
+    text = ("全国扫黄办今日在京召开座谈会。中国期刊协会常务副会长张伯海认为，扫黄工作意义重大。"
+            "文化部副局长王强、研究员赵明、李华等指出，要加大力度。")
     mentions = [anchored(text, "座谈会", "EVENT"), anchored(text, "中国期刊协会", "ORG"), anchored(text, "张伯海", "PERSON"),
-                anchored(text, "李华", "PERSON")]
+                anchored(text, "王强", "PERSON"), anchored(text, "赵明", "PERSON"), anchored(text, "李华", "PERSON")]
     entities = entities_of(mentions)
     sentences = split_sentences(text)
     got = pairs(speaker_relations(text, [(None, sentences)], mentions, entities, relation_rules), "participated_in")
-    assert got == {("张伯海", "座谈会"), ("李华", "座谈会")}
+    assert got == {("张伯海", "座谈会"), ("王强", "座谈会"), ("赵明", "座谈会"), ("李华", "座谈会")}  # all those listed
     # a document about something else: its speakers are no participants
     assert not list(speaker_relations(text, [("ORG:中国期刊协会", sentences)], mentions, entities, relation_rules))
     text = "国务院召开常务会议。李强指出，要稳增长。"
