@@ -108,7 +108,7 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
         return (held_there or in_title)[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
-            or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)]
+            or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
     return (held or attended)[0].entity if held or attended else None
 
@@ -158,6 +158,16 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
                 return not (future or clause[:at].endswith(words["completed_adverbs"]) and _congratulated(text, start, rules))
             at = clause.find(verb, at + 1)
     return False
+
+
+def _hosted(text: str, end: int, rules: RelationRules) -> bool:
+    """Whether the event's clause says who chairs or hosts it (`座谈会|由全国政协副主席何鲁丽主持。`),
+    not that someone will."""
+    if not text.startswith(AGENT, end):
+        return False
+    clause = text[end:min((i for c in CLAUSE_MARK_CHARS if (i := text.find(c, end)) != -1), default=len(text))]
+    words = rules.holding_words
+    return clause.endswith(words["hosting_verbs"]) and not any(w in clause for w in words["future_markers"])
 
 
 def _congratulated(text: str, start: int, rules: RelationRules) -> bool:

@@ -67,6 +67,13 @@ def test_an_event_held_by_someone_in_a_relative_clause_is_stated_as_held(relatio
     assert choose_main_event(text, mentions[1:], relation_rules) is None  # held before, without its agent
 
 
+def test_an_event_whose_clause_names_who_chairs_it_is_stated_as_held(relation_rules):
+    text = "纪念讲话发表三周年\n各民主党派中央今天在京集会。座谈会由全国政协副主席、民革中央主席何鲁丽主持。"
+    assert choose_main_event(text, [anchored(text, "座谈会", "EVENT")], relation_rules) == "EVENT:座谈会"
+    later = "论坛\n明年的论坛将由北京市政府主办。"
+    assert choose_main_event(later, [anchored(later, "论坛", "EVENT", occurrence=1)], relation_rules) is None
+
+
 def test_an_event_held_here_now_or_on_the_report_s_day_in_a_relative_clause_is_stated_as_held(relation_rules):
     text = "档案工作卓有成效\n本报北京一月十九日讯记者从此间召开的全国档案局长馆长会议上了解到，刚刚召开的十五届一中全会很重要。"
     mentions = [anchored(text, "十五届一中全会", "EVENT"), anchored(text, "全国档案局长馆长会议", "EVENT")]
