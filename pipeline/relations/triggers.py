@@ -3,6 +3,7 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
@@ -148,6 +149,22 @@ def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
     return any(text.startswith(w, pos) for w in words)
 
 
+AGENT = "由"  # a relative clause's agent (`由…召开的`)
+# a year or term before a meeting's kind (`召开|1998年度|工作会议`)
+DATED = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?|本年度|今年|新一届|本届")
+
+
+def _kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> bool:
+    """Whether the object at `pos` is the main event by its kind, dated or not (`国家教委…召开|1998年度
+    工作会议` for 国家教委工作会议): the end of its name, ending in a word that refers back to an event."""
+    pos += text.startswith(ASPECT, pos)
+    dated = DATED.match(text, pos)
+    pos = dated.end() if dated else pos
+    name = main_event.partition(":")[2]
+    return any(name.endswith(text[pos:end]) and text[pos:end].endswith(anaphora)
+               for end in range(pos + 2, min(len(text), pos + len(name)) + 1))
+
+
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       main_event: str | None, rules: RelationRules,
                       is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset(),
@@ -252,7 +269,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     head_types = rule.heads or head_types
     clause = clause_at(text, sentence, t_start)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends, titled)
-    if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules):
+    if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules) \
+            and not text.endswith(AGENT, 0, heads[-1].start):  # but its agent's (`由国务院办公厅于南京召开的|…会议`)
         heads = []
     if not heads:
         heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
@@ -270,7 +288,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = listed  # `出席会议的还有A、B`
     if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
-    elif not tails and "EVENT" in tail_types and main_event and _anaphor_at(text, t_end, rules.event_anaphora):
+    elif not tails and "EVENT" in tail_types and main_event and (_anaphor_at(text, t_end, rules.event_anaphora)
+                                                                  or _kind_of(text, t_end, main_event, rules.event_anaphora)):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
 
@@ -378,7 +397,7 @@ def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: in
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     if text.endswith(rules.nominal["possessed"], clause[0], t_start):
         return []  # `习近平总书记的重要讲话，…`: a speech, not said to be at this event
-    if _anaphor_at(text, t_end, words) or ends_clause:
+    if _anaphor_at(text, t_end, words) or ends_clause or _kind_of(text, t_end, main_event, words):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
 

@@ -973,3 +973,21 @@ def test_who_comes_to_a_meeting_or_watches_a_gala_s_performance_attends_it(extra
     assert facts.names("EVENT") == {"中国残疾人联合会第八次全国代表大会"}  # the body's short form names the same congress
     facts = extract("2024年新年戏曲晚会29日晚在国家大剧院举行。党和国家领导人习近平、李强等，同首都各界群众欢聚一堂，一起观看演出。")
     assert {("习近平", "2024年新年戏曲晚会"), ("李强", "2024年新年戏曲晚会")} <= facts.relation_pairs("participated_in")
+
+
+def test_a_meeting_convened_by_its_kind_is_the_document_s_meeting(relation_rules):
+    text = "国家教委工作会议提出改革要加快\n本报南京1月16日电国家教委今天在南京召开1998年度工作会议，强调要加快。"
+    mentions = [anchored(text, "国家教委", "ORG", occurrence=1)]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:国家教委工作会议")
+    assert pairs(got, "organized") == {("国家教委", "国家教委工作会议")}
+    other = "国家教委工作会议提出改革要加快\n国家教委今天召开1998年度招生会议，强调要加快。"  # another meeting
+    assert trig(other, [anchored(other, "国家教委", "ORG", occurrence=1)], relation_rules,
+                main_event="EVENT:国家教委工作会议") == []
+
+
+def test_the_agent_of_a_relative_clause_that_places_the_meeting_convenes_it(relation_rules):
+    text = "李岚清在由国务院办公厅于南京召开的全国住房工作会议上强调。习近平向在庆州举行的峰会致辞。"
+    mentions = [anchored(text, "李岚清", "PERSON"), anchored(text, "国务院办公厅", "ORG"), anchored(text, "南京", "LOCATION"),
+                anchored(text, "全国住房工作会议", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "庆州", "LOCATION"),
+                anchored(text, "峰会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("国务院办公厅", "全国住房工作会议")}
