@@ -3,13 +3,11 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import (
-    CLAUSE_END,
     CLAUSE_MARKS,
     LIST_END,
     LISTED_AFTER,
@@ -25,6 +23,7 @@ from pipeline.relations.mentions import (
     split_clauses,
     within,
 )
+from pipeline.relations.references import anaphor_at, event_reference, kind_of
 from pipeline.wordlists import word_at
 
 WordCheck = Callable[[str, int, int], bool]
@@ -141,28 +140,7 @@ def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anc
     return listed
 
 
-ASPECT = ("了", "过")  # aspect particles between a verb and its object (`出席了晚会`)
-
-
-def _anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
-    pos += text.startswith(ASPECT, pos)
-    return any(text.startswith(w, pos) for w in words)
-
-
 AGENT = "由"  # a relative clause's agent (`由…召开的`)
-# a year or term before a meeting's kind (`召开|1998年度|工作会议`)
-DATED = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?|本年度|今年|新一届|本届")
-
-
-def _kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> bool:
-    """Whether the object at `pos` is the main event by its kind, dated or not (`国家教委…召开|1998年度
-    工作会议` for 国家教委工作会议): the end of its name, ending in a word that refers back to an event."""
-    pos += text.startswith(ASPECT, pos)
-    dated = DATED.match(text, pos)
-    pos = dated.end() if dated else pos
-    name = main_event.partition(":")[2]
-    return any(name.endswith(text[pos:end]) and text[pos:end].endswith(anaphora)
-               for end in range(pos + 2, min(len(text), pos + len(name)) + 1))
 
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -287,9 +265,9 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     if listed := _attendees_after(text, t_end, in_sentence, rules):
         heads = listed  # `出席会议的还有A、B`
     if not tails and "EVENT" in tail_types and not rule.needs_object:
-        tails = _event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
-    elif not tails and "EVENT" in tail_types and main_event and (_anaphor_at(text, t_end, rules.event_anaphora)
-                                                                  or _kind_of(text, t_end, main_event, rules.event_anaphora)):
+        tails = event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+    elif not tails and "EVENT" in tail_types and main_event and (anaphor_at(text, t_end, rules.event_anaphora)
+                                                                  or kind_of(text, t_end, main_event, rules.event_anaphora)):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     return heads, tails
 
@@ -369,37 +347,6 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
     after = [m for m in mentions if m.type in types and pos <= m.start and m.end <= clause[1] and not m.nested]
     people = [m for m in after if m.type == "PERSON"]
     return people or after[:1]
-
-
-def _event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
-                     main_event: str | None, rules: RelationRules) -> list[Anchored]:
-    """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
-    refers to the last event named before it in the sentence, else, like `出席大会` and
-    `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
-    none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
-    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`)."""
-    topics = rules.clause_words["topic_prepositions"]
-    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
-               and not text.endswith(topics, 0, m.start)]
-    if earlier and earlier[-1].start >= clause[0]:
-        return earlier[-1:]
-    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)
-    if ends_clause and earlier:
-        return earlier[-1:]
-    if main_event is None:
-        return []
-    side = next((w for w in rules.side_events if _anaphor_at(text, t_end, (w,))), None)
-    if side:  # `参加会见`: a meeting within the event, not the event, unless the event is that meeting
-        return [Anchored(t_end, t_end, "EVENT", main_event)] if main_event.endswith(side) else []
-    words = rules.event_anaphora
-    if any(_anaphor_at(text, p, words) for p in range(clause[0], t_start)):
-        return [Anchored(t_end, t_end, "EVENT", main_event)]
-    if text.endswith(rules.nominal["possessed"], clause[0], t_start):
-        return []  # `习近平总书记的重要讲话，…`: a speech, not said to be at this event
-    if _anaphor_at(text, t_end, words) or ends_clause or _kind_of(text, t_end, main_event, words):
-        return [Anchored(t_end, t_end, "EVENT", main_event)]
-    return []
 
 
 def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],
