@@ -978,3 +978,8 @@ def test_a_celebration_s_activities_are_an_event_and_an_evening_gala_alone_is_no
 def test_an_intergovernmental_group_is_a_known_organisation(extract):
     facts = extract("俄罗斯实现了成为“七国集团”正式成员，使之变成“八国集团”的目标。")
     assert {"七国集团", "八国集团"} <= facts.names("ORG")
+
+
+def test_a_broadcaster_s_channel_is_an_organisation(extract):
+    facts = extract("纪录片今晚起在央视综合频道播出，并在中央广播电视总台央视新闻频道同步播出。")
+    assert {"央视综合频道", "中央广播电视总台央视新闻频道"} <= facts.names("ORG") and "央视" not in facts.names("ORG")
