@@ -292,6 +292,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if stripped:
                 start, end = min(start, end - len(stripped)), end - len(stripped)
             span = text[begin:end]
+            if stripped and tags and _modifiers_only(begin, end, tags):
+                continue  # `最高|荣誉称号`, `这一崇高|荣誉称号`: what is left names nothing
             if start - begin < chunker.min_name_chars or YEAR.sub("", span) in rules.generic_chunks:
                 continue
             if COUNTED.match(span[: start - begin]) or ends_with_any(span, len(span), rules.titles):
@@ -301,6 +303,19 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     return found
 
 
+MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …
+
+
+def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether text[begin:end] is words that only modify (`最高`, `这一崇高`: adjectives, pronouns,
+    numerals), by the word analysis; False where it does not cut the span into words."""
+    pos = begin
+    while pos < end:
+        word = next(((e, tags[(pos, e)]) for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if (pos, e) in tags), None)
+        if word is None or word[1] not in MODIFIER_POS:
+            return False
+        pos = word[0]
+    return True
 TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
 FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a meeting's name makes the name its modifier
 VERBAL, LOCATIVE = frozenset({"v", "vn"}), frozenset({"f"})

@@ -983,3 +983,8 @@ def test_an_intergovernmental_group_is_a_known_organisation(extract):
 def test_a_broadcaster_s_channel_is_an_organisation(extract):
     facts = extract("纪录片今晚起在央视综合频道播出，并在中央广播电视总台央视新闻频道同步播出。")
     assert {"央视综合频道", "中央广播电视总台央视新闻频道"} <= facts.names("ORG") and "央视" not in facts.names("ORG")
+
+
+def test_what_only_modifies_a_stripped_honour_s_class_names_no_honour(extract):
+    facts = extract("院士称号是科学技术方面的最高荣誉称号。这一崇高荣誉称号。国家授予他“人民科学家”国家荣誉称号。")
+    assert facts.names("AWARD") == {"人民科学家"}
