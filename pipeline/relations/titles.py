@@ -114,6 +114,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                                    title=post), body
                 pos = body.start
             yield from _organ_body_posts(text, person, org, body_posts, orgs_by_end, rules)
+            yield from _committee_government_posts(text, person, org, body_posts, orgs_by_end, rules)
             pending, ranks, body_posts = [], [], []
         elif title_start in places_by_end:
             place = places_by_end[title_start]
@@ -124,7 +125,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pos, pending, ranks, body_posts = place.start, [], [], []
         elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
             pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
-        elif government := _level_government(title, orgs_by_end, rules):  # `省长|回良玉`, the one 省政府 named
+        elif (government := _level_government(title, orgs_by_end, rules)) \
+                and not _after_other_committee(text, title_start, government):  # `省长|回良玉`, the one 省政府 named
             yield Relation("holds_position", person.entity, government.entity, evidence_of(text, title_start, person.end),
                            rules.chain_confidence, "title_chain", title=title), government
             pos = title_start
@@ -159,6 +161,32 @@ def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[
     for post in posts:
         yield Relation("holds_position", person.entity, body.entity, evidence_of(text, organ.start, person.end),
                        rules.chain_confidence, "title_chain", title=post), body
+
+
+PLACE_COMMITTEE = re.compile(r"(?:中共)?(?P<place>.+[省市县区州])委")
+
+
+COMMITTEE_POST_BEFORE = re.compile(r"(?P<place>[^，。、；\s]{2,10}?[省市县区州])委(?:常委|副书记|书记)、$")
+
+
+def _after_other_committee(text: str, title_start: int, government: Anchored) -> bool:
+    """Whether the title is listed after a post at another place's party committee (`天津市委书记、|市长`
+    where the one city government named is 北京市政府): that place's head of government, not this one's."""
+    before = COMMITTEE_POST_BEFORE.search(text, max(0, title_start - 16), title_start)
+    return before is not None and not government.entity.partition(":")[2].startswith(before.group("place"))
+
+
+def _committee_government_posts(text: str, person: Anchored, committee: Anchored, posts: list[str],
+                                orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
+    """The head of government's posts listed after a title at a place's party committee (`天津市委书记、|市长|
+    张立昌`), held at that place's government where the document names it (`天津市政府`)."""
+    place = PLACE_COMMITTEE.fullmatch(committee.entity.partition(":")[2])
+    for post in posts:
+        government = _government(place.group("place"), post, orgs_by_end, rules) \
+            if place and post in rules.government_heads and post[-2] == place.group("place")[-1] else None
+        if government:
+            yield Relation("holds_position", person.entity, government.entity, evidence_of(text, committee.start, person.end),
+                           rules.chain_confidence, "title_chain", title=post), government
 
 
 def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:

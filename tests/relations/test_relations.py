@@ -914,3 +914,14 @@ def test_an_event_that_holds_another_at_a_place_is_there_too(relation_rules):
 def test_who_gather_at_an_occasion_take_part_in_it(extract):
     facts = extract("国务院在人民大会堂举行国庆招待会。习近平、李克强等党和国家领导人与近500位中外人士欢聚一堂，共庆华诞。")
     assert {("习近平", "国庆招待会"), ("李克强", "国庆招待会")} <= facts.relation_pairs("participated_in")
+
+
+def test_a_head_of_government_listed_after_a_city_committee_s_post_is_at_that_city_s_government(rules, relation_rules):
+    text = "北京市政府和天津市政府发出通知。天津市委书记、市长张立昌出席。"
+    mentions = [anchored(text, "北京市政府", "ORG"), anchored(text, "天津市政府", "ORG"), anchored(text, "天津市委", "ORG"),
+                anchored(text, "张立昌", "PERSON")]
+    found = all_relations(text, mentions, rules, relation_rules)
+    assert pairs(found, "holds_position") == {("张立昌", "天津市委"), ("张立昌", "天津市政府")}
+    text = "北京市政府发出通知。天津市委书记、市长张立昌出席。"  # the document names no government of that city
+    mentions = [anchored(text, "北京市政府", "ORG"), anchored(text, "天津市委", "ORG"), anchored(text, "张立昌", "PERSON")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("张立昌", "天津市委")}
