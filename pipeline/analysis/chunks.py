@@ -132,13 +132,16 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
     """A meeting named after a policy (`主持召开|深入推进长三角一体化发展座谈会`): a chunk stopped by
     one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
     when only name characters and such verbs lie between, and no name of the chunker's kind ends
-    right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events); else it stays where
-    it stopped."""
+    right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events), or to the opening quote
+    right after such a verb (`举办了“|加强村民自治…研讨会”`); else it stays where it stopped."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
     if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
         return begin
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
+        if text[pos - 1] == "“" and ends_with_any(text, pos - 1 - (pos >= 2 and text[pos - 2] in ASPECT_MARKS),
+                                                   chunker.opened_by):
+            return pos  # `举办了“|加强…研讨会”`: the quoted name
         stop = ends_with_any(text, pos, rules.stop_words)
         if stop in chunker.opened_by:
             return pos
@@ -303,6 +306,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     return found
 
 
+ASPECT_MARKS = "了过"
 MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …
 
 

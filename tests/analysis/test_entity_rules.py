@@ -988,3 +988,9 @@ def test_a_broadcaster_s_channel_is_an_organisation(extract):
 def test_what_only_modifies_a_stripped_honour_s_class_names_no_honour(extract):
     facts = extract("院士称号是科学技术方面的最高荣誉称号。这一崇高荣誉称号。国家授予他“人民科学家”国家荣誉称号。")
     assert facts.names("AWARD") == {"人民科学家"}
+
+
+def test_a_meeting_quoted_after_a_verb_that_holds_it_keeps_its_name_s_verb(rules):
+    text = "研究中心在北京举办了“加强村民自治法制建设国际学术研讨会”。他说“加强合作研讨会”很好。"
+    names = {m.text for m in find_chunk_mentions(text, rules) if m.type == "EVENT"}
+    assert "加强村民自治法制建设国际学术研讨会" in names and "加强合作研讨会" not in names
