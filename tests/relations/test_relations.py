@@ -925,3 +925,10 @@ def test_a_head_of_government_listed_after_a_city_committee_s_post_is_at_that_ci
     text = "北京市政府发出通知。天津市委书记、市长张立昌出席。"  # the document names no government of that city
     mentions = [anchored(text, "北京市政府", "ORG"), anchored(text, "天津市委", "ORG"), anchored(text, "张立昌", "PERSON")]
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("张立昌", "天津市委")}
+
+
+def test_who_perform_at_a_performance_take_part_in_it(relation_rules):
+    text = "新年音乐会今晚举行。中国交响乐团、上海交响乐团首次联袂演出。"
+    mentions = [anchored(text, "新年音乐会", "EVENT"), anchored(text, "中国交响乐团", "ORG"), anchored(text, "上海交响乐团", "ORG")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:新年音乐会")
+    assert pairs(got, "participated_in") == {("中国交响乐团", "新年音乐会"), ("上海交响乐团", "新年音乐会")}
