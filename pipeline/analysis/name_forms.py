@@ -96,3 +96,28 @@ def listed_level_bodies(mentions: list[Mention], text: str) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place.group("place") + m.text[1:])
         named.append(m)
     return named
+
+
+SENTENCE_MARKS = "。！？!?\n"
+
+
+def sentence_level_bodies(mentions: list[Mention], text: str, places: frozenset[str]) -> list[Mention]:
+    """A level's party committee or government named bare (`市政府`) in a sentence that names, before
+    it, one place of that level, alone or as a body's (`places`: the place list's names with their
+    level), is that place's (`天津组建了以|市政府|副秘书长刘红升为团长的…`), whatever other places the
+    document names; none where it names two (`本报石家庄…电…唐山市委、…|市委`)."""
+    located = [(m.start, m.end, m.text) for m in mentions if m.type == "LOCATION"] + [
+        (m.start, m.end, body.group("place")) for m in mentions
+        if m.type == "ORG" and (body := PLACE_BODY.fullmatch(m.name or m.text))]
+    named = []
+    for m in mentions:
+        if m.type == "ORG" and m.name is None and BARE_LEVEL_BODY.fullmatch(m.text):
+            start = max(text.rfind(c, 0, m.start) for c in SENTENCE_MARKS) + 1
+            level = m.text[0]
+            fulls = {place if place.endswith(level) else place + level
+                     for begin, end, place in located if start <= begin and end <= m.start} & places
+            if len(fulls) == 1:
+                m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, fulls.pop() + m.text[1:])
+        named.append(m)
+    return named
+

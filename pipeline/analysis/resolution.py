@@ -18,7 +18,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.analysis.name_forms import division_forms, elided_short_forms, listed_level_bodies, transliterated_short_forms
+from pipeline.analysis.name_forms import (
+    division_forms,
+    elided_short_forms,
+    listed_level_bodies,
+    sentence_level_bodies,
+    transliterated_short_forms,
+)
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -317,7 +323,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     """Group mentions into entities. Returns the entities and a map (start, end, type) → entity id.
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
-    mentions = listed_level_bodies(mentions, text)
+    mentions = sentence_level_bodies(listed_level_bodies(mentions, text), text, _place_set(rules.lexicons.get("PLACE", ())))
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}

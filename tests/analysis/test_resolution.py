@@ -297,3 +297,13 @@ def test_a_level_s_body_after_a_place_s_body_in_a_list_is_that_place_s(rules):
     names = {e.name for e in entities}
     assert {"天津市政府", "河北省政府"} <= names
     assert "北京市政府" not in names
+
+
+def test_a_level_s_body_in_a_sentence_that_names_one_place_of_that_level_is_that_place_s(rules):
+    text = "北京市政府发出通知。同日，天津组建了以市政府副秘书长刘红升为团长的慰问团。唐山市委和石家庄召开会议，市委要求。"
+    mentions = [mention(text, "北京市政府", "ORG"), mention(text, "天津", "LOCATION"), mention(text, "市政府", "ORG", 1),
+                mention(text, "刘红升", "PERSON"), mention(text, "唐山市委", "ORG"), mention(text, "石家庄", "LOCATION"),
+                mention(text, "市委", "ORG", 1)]
+    entities, _ = resolve(mentions, text, text, rules)
+    names = {e.name for e in entities}
+    assert "天津市政府" in names and "石家庄市委" not in names  # two cities in the last sentence: neither
