@@ -1,6 +1,6 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
 person's by one part of a transliterated name, a place's without its division's term, a body's with
-a middle part left out, a level's body by the place of the body before it in a list."""
+a middle part left out, a level's body by the place of the body before it in a list or of its sentence."""
 from __future__ import annotations
 
 import re
@@ -82,42 +82,41 @@ BARE_LEVEL_BODY = re.compile(r"[省市县区](?:委|(?:人民)?政府)")
 LIST_MARKS = "、和与及"
 
 
-def listed_level_bodies(mentions: list[Mention], text: str) -> list[Mention]:
-    """A level's party committee or government named bare right after a place's body of that level
-    in a list (`天津市委、|市政府`, `河北省委和|省政府`) is that place's (`天津市政府`), whatever
-    other places of that level the document names."""
-    before = {m.end: m for m in mentions if m.type == "ORG"}
-    named = []
-    for m in mentions:
-        sibling = before.get(m.start - 1) if m.type == "ORG" and m.name is None and BARE_LEVEL_BODY.fullmatch(m.text) \
-            and text[m.start - 1:m.start] in LIST_MARKS else None
-        place = PLACE_BODY.fullmatch(sibling.name or sibling.text) if sibling else None
-        if place and place.group("place")[-1] == m.text[0]:
-            m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place.group("place") + m.text[1:])
-        named.append(m)
-    return named
-
-
 SENTENCE_MARKS = "。！？!?\n"
 
 
-def sentence_level_bodies(mentions: list[Mention], text: str, places: frozenset[str]) -> list[Mention]:
-    """A level's party committee or government named bare (`市政府`) in a sentence that names, before
-    it, one place of that level, alone or as a body's (`places`: the place list's names with their
-    level), is that place's (`天津组建了以|市政府|副秘书长刘红升为团长的…`), whatever other places the
-    document names; none where it names two (`本报石家庄…电…唐山市委、…|市委`)."""
+def placed_level_bodies(mentions: list[Mention], text: str, places: frozenset[str]) -> list[Mention]:
+    """A level's party committee or government named bare (`市政府`) is a place's, whatever other
+    places of that level the document names: right after that place's body of the level in a list
+    (`天津市委、|市政府`, `河北省委和|省政府`), else in a sentence that names, before it, that one place
+    of the level, alone or as a body's (`places`: the place list's names with their level;
+    `天津组建了以|市政府|副秘书长刘红升为团长的…`); none where the sentence names two
+    (`本报石家庄…电…唐山市委、…|市委`)."""
+    bodies = {m.end: m for m in mentions if m.type == "ORG"}
     located = [(m.start, m.end, m.text) for m in mentions if m.type == "LOCATION"] + [
         (m.start, m.end, body.group("place")) for m in mentions
         if m.type == "ORG" and (body := PLACE_BODY.fullmatch(m.name or m.text))]
     named = []
     for m in mentions:
         if m.type == "ORG" and m.name is None and BARE_LEVEL_BODY.fullmatch(m.text):
-            start = max(text.rfind(c, 0, m.start) for c in SENTENCE_MARKS) + 1
-            level = m.text[0]
-            fulls = {place if place.endswith(level) else place + level
-                     for begin, end, place in located if start <= begin and end <= m.start} & places
-            if len(fulls) == 1:
-                m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, fulls.pop() + m.text[1:])
+            place = _listed_place(m, text, bodies) or _sentence_place(m, text, located, places)
+            if place:
+                m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place + m.text[1:])
         named.append(m)
     return named
 
+
+def _listed_place(m: Mention, text: str, bodies: dict[int, Mention]) -> str | None:
+    """The place of the body of `m`'s level right before it in a list (`天津市委、|市政府`: 天津市)."""
+    sibling = bodies.get(m.start - 1) if text[m.start - 1:m.start] in LIST_MARKS else None
+    place = PLACE_BODY.fullmatch(sibling.name or sibling.text) if sibling else None
+    return place.group("place") if place and place.group("place")[-1] == m.text[0] else None
+
+
+def _sentence_place(m: Mention, text: str, located: list[tuple[int, int, str]], places: frozenset[str]) -> str | None:
+    """The one place of `m`'s level its sentence names before it, if one."""
+    start = max(text.rfind(c, 0, m.start) for c in SENTENCE_MARKS) + 1
+    level = m.text[0]
+    fulls = {place if place.endswith(level) else place + level
+             for begin, end, place in located if start <= begin and end <= m.start} & places
+    return fulls.pop() if len(fulls) == 1 else None

@@ -18,13 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.analysis.name_forms import (
-    division_forms,
-    elided_short_forms,
-    listed_level_bodies,
-    sentence_level_bodies,
-    transliterated_short_forms,
-)
+from pipeline.analysis.name_forms import division_forms, elided_short_forms, placed_level_bodies, transliterated_short_forms
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -260,14 +254,14 @@ def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], 
     """An organisation whose chosen name the text gives only inside an event's name is named by the
     longest of its names the text gives alone (`全国政协`, not the session's `…第九届全国委员会`), but
     a bare head (`heads`: `常委会`)."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    groups: dict[str, list[str]] = defaultdict(list)
     for (etype, name), target in mapping.items():
         if etype == "ORG" and target not in alone and ("ORG", target) in mapping and name in alone and name not in heads:
-            groups[(etype, target)].append(name)
-    for (etype, target), names in groups.items():
+            groups[target].append(name)
+    for target, names in groups.items():
         best = max(names, key=lambda n: (len(n), n))
         for key, value in mapping.items():
-            if value == target and key[0] == etype:
+            if key[0] == "ORG" and value == target:
                 mapping[key] = best
 
 
@@ -323,7 +317,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     """Group mentions into entities. Returns the entities and a map (start, end, type) → entity id.
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
-    mentions = sentence_level_bodies(listed_level_bodies(mentions, text), text, _place_set(rules.lexicons.get("PLACE", ())))
+    mentions = placed_level_bodies(mentions, text, _place_set(rules.lexicons.get("PLACE", ())))
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}

@@ -158,6 +158,7 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
     the people named right before a verb of saying (`成思危说`, `张伯海等认为`), and those listed before
     them (`…副局长戴英禄、…党组成员石宏图…等指出`), take part in it."""
     words = rules.speakers
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
     for event, part in parts:
         if not part:
             continue
@@ -167,7 +168,6 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
                           and held_object(text, m.start, rules)), None)
         if event is None or not entities.get(event, ("", ""))[1].endswith(words["kinds"]):
             continue
-        people = [m for m in mentions if m.type == "PERSON" and not m.nested]
         for m in people:
             if not part[0][0] <= m.start < part[-1][1]:
                 continue

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from pipeline.analysis.sentences import SENTENCE_END
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_MARK_CHARS, Anchored, title_end
+from pipeline.relations.mentions import AGENT, CLAUSE_MARK_CHARS, CLAUSE_MARKS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
 
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
@@ -124,9 +124,6 @@ def held_object(text: str, start: int, rules: RelationRules) -> bool:
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
 
-AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`)
-
-
 def _held_before(text: str, start: int, rules: RelationRules) -> bool:
     """Whether a relative clause of holding with its agent names the event (`由…举办的|“慈善之春”
     芭蕾舞专场晚会`), or one that holds it here or now (`此间召开的|…会议`, `正在举行的|…`); without
@@ -165,7 +162,8 @@ def _hosted(text: str, end: int, rules: RelationRules) -> bool:
     not that someone will."""
     if not text.startswith(AGENT, end):
         return False
-    clause = text[end:min((i for c in CLAUSE_MARK_CHARS if (i := text.find(c, end)) != -1), default=len(text))]
+    clause_end = CLAUSE_MARKS.search(text, end)
+    clause = text[end:clause_end.start() if clause_end else len(text)]
     words = rules.holding_words
     return clause.endswith(words["hosting_verbs"]) and not any(w in clause for w in words["future_markers"])
 

@@ -11,6 +11,7 @@ CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
 CLAUSE_MARK_CHARS = "，,。；;！？!?\n"  # where a clause or a sentence ends
 CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
+AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`, `由…召开的`)
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import (
+    AGENT,
     CLAUSE_MARKS,
     LIST_END,
     LISTED_AFTER,
@@ -138,9 +139,6 @@ def _listed_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anc
         named = [m for m in mentions if m.type in types and not m.nested and lead <= m.start]
         listed[:0] = [m for m in listed_up_to(text, alone[0].end, named, gap) if m.start >= lead] or alone[:1]
     return listed
-
-
-AGENT = "由"  # a relative clause's agent (`由…召开的`)
 
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
