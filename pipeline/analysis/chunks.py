@@ -9,7 +9,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
-from pipeline.analysis.wordindex import LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, after_subject
+from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
+from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -195,26 +196,6 @@ def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bo
 KNOWN_MAX = 12  # the longest known name looked back for
 
 
-QUOTED_THEME_CHARS = 30
-SENTENCE_END = re.compile(r"[。！？；”\n]")
-
-
-def _balance_quotes(text: str, begin: int, suffix_start: int) -> int:
-    """Start a chunk after a quote mark it does not close or open (`“青年…沙龙`), or, where the
-    chunk was stopped inside a quoted theme right before its head (`“不忘初心、|牢记使命”主题教育`),
-    at the theme's opening mark: the theme names the event."""
-    depth_start = begin
-    for pos in range(begin, suffix_start):
-        if text[pos] == "“" and text.find("”", pos + 1, suffix_start) == -1:
-            return pos + 1
-        if text[pos] == "”" and text.rfind("“", depth_start, pos) == -1:
-            opening = text.rfind("“", max(0, pos - QUOTED_THEME_CHARS), depth_start)
-            if opening != -1 and not SENTENCE_END.search(text, opening, pos):
-                return opening
-            begin = pos + 1
-    return begin
-
-
 def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: RecognitionRules) -> int:
     """A chunk right after a count starts with the noun counted (`授予10位|杰出女性全国三八红旗手标兵
     荣誉称号`): where an official name may begin in it (`全国`, `第26届`, a year), it begins there."""
@@ -269,7 +250,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     for chunker in rules.chunkers:
         chunks = []
         suffixes = word_set(chunker.suffixes)
-        guards = tuple((s, tuple(f)) for s, f in rules.false_suffix_followers.items() if s in suffixes)
+        guards = tuple((s, tuple(f)) for s, f in rules.false_suffix_followers.items() if s in suffixes) + quoted_guards(suffixes)
         for match in _suffix_regex(chunker.suffixes, guards).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words:
@@ -284,7 +265,12 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
-            begin = _balance_quotes(text, begin, start)
+            if text[start] == "”":  # `“三下乡”|活动`: the suffix closes a quoted name
+                if modifies_following(start + 1, end, tags):
+                    continue
+                begin = after_governing_verb(text, balance_quotes(text, begin, start + 1), start, tags)
+            else:
+                begin = balance_quotes(text, begin, start)
             begin = _after_counted_noun(text, begin, start, rules)
             begin = after_subject(begin, start, tags, text, word_set(rules.reporting_verbs))
             if chunker.label == "ORG" and _inside_title(text, begin, end):
@@ -321,8 +307,7 @@ def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -
         pos = word[0]
     return True
 TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
-FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a meeting's name makes the name its modifier
-VERBAL, LOCATIVE = frozenset({"v", "vn"}), frozenset({"f"})
+LOCATIVE = frozenset({"f"})
 
 
 def _joins_topics(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str], titles: Iterable[str]) -> bool:

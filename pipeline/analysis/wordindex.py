@@ -10,6 +10,8 @@ PREDICATE_POS = frozenset("vdpc")  # verbs, adverbs, prepositions, conjunctions 
 # the words that are no noun or modifier: those, particles, pronouns and time words (`以往`)
 NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
+FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a name makes the name its modifier (`…会议|精神`)
+VERBAL = frozenset({"v", "vn"})
 
 
 class Crossing:

@@ -8,14 +8,13 @@ import re
 from collections.abc import Iterator
 
 from pipeline.records import Relation
-from pipeline.relations.mentions import REPORTER, Anchored, byline_reporters, evidence_of
+from pipeline.relations.mentions import REPORTER, SOURCE_LINE, Anchored, byline_reporters, evidence_of
 
 OWN_PAPER = "本报"
 # what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's
 # place and date (`贝尔格莱德1月10日电（`)
 DAY = "[0-9一二三四五六七八九十]+"
 CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s]{{1,10}}|[^，。、（）()\s]{{0,10}}?{DAY}月{DAY}日电[（(]?|")
-SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
 CREDIT_REACH = 24  # characters between the credited body's end and 记者, at most
 REPORTER_CONFIDENCE = 0.9
 # a dateline: the credited body, the place reported from, the date, 讯 or 电 (`本报北京1月5日讯`,

@@ -13,6 +13,7 @@ from pipeline.relations.mentions import AGENT, CLAUSE_MARK_CHARS, CLAUSE_MARKS, 
 from pipeline.relations.triggers import WordCheck
 
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
+CAMPAIGN_HEADS = ("”活动", "”运动")
 NOTE_BRACKETS = (("（", "("), ("）", ")"))  # a line in brackets is an editorial note (`（附图片１张）`)
 
 
@@ -103,14 +104,21 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
              is_word: WordCheck | None) -> str | None:
     """`choose_main_event` for text[start:end], whose first line is its title."""
     in_title = _title_events(text, start, events)
-    if in_title:
-        held_there = [m for m in in_title if held_object(text, m.start, rules)]
-        return (held_there or in_title)[0].entity
+    held_there = [m for m in in_title if held_object(text, m.start, rules)]
+    if held_there or any(not _campaign(text, m) for m in in_title):
+        return (held_there or [m for m in in_title if not _campaign(text, m)])[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
-    return (held or attended)[0].entity if held or attended else None
+    found = held or attended or in_title
+    return found[0].entity if found else None
+
+
+def _campaign(text: str, m: Anchored) -> bool:
+    """Whether an event is a campaign named by its slogan (`『双学双比』活动`): one a title names is the
+    document's event only where the text says of no meeting that it is held (`…活动领导小组第十次会议今天召开`)."""
+    return text.endswith(CAMPAIGN_HEADS, m.start, m.end)
 
 
 def _visitor_s(text: str, start: int, rules: RelationRules) -> bool:

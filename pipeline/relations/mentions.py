@@ -19,6 +19,9 @@ LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item o
 LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
 NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
 REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
+# a paper's source line (`人民日报 1998-01-09`): the name, then the date
+SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
+SOURCE_LINE_REACH = 3  # the source line is among the document's first lines (after the title)
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,29 @@ def byline_reporters(text: str, mentions: list[Anchored]) -> list[tuple[Anchored
     return found
 
 
+def author_line(text: str, mentions: list[Anchored]) -> list[Anchored]:
+    """The people an author line names: the first line after the source line (`人民日报 1998-01-09`)
+    when it is people's names alone (`刘东仿`, `潘跃王萍`): who wrote the piece, not whom it reports on."""
+    lines, pos = [], 0
+    while len(lines) < SOURCE_LINE_REACH + 2 and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    source = next((i for i, bounds in enumerate(lines[:SOURCE_LINE_REACH]) if SOURCE_LINE.fullmatch(text, *bounds)), None)
+    if source is None or source + 1 == len(lines):
+        return []
+    start, end = lines[source + 1]
+    people = [m for m in mentions if m.type == "PERSON" and start <= m.start and m.end <= end]
+    named = sum(m.end - m.start for m in people)
+    return people if people and named == len("".join(text[start:end].split())) else []
+
+
 def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
-    """`mentions` (in text order) but the people a byline names (`byline_reporters`)."""
-    reporters = {id(m) for m, _ in byline_reporters(text, mentions)}
+    """`mentions` (in text order) but the people a byline (`byline_reporters`) or an author line
+    (`author_line`) names."""
+    reporters = {id(m) for m, _ in byline_reporters(text, mentions)} | {id(m) for m in author_line(text, mentions)}
     return [m for m in mentions if id(m) not in reporters]
 
 

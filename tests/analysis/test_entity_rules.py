@@ -123,6 +123,26 @@ def test_a_quoted_title_is_named_by_itself(rules, patterns):
     assert found(text, patterns, "AWARD") == {"优秀志愿者", "人民教育家", "文明使者"}
 
 
+def test_a_campaign_is_named_by_its_quoted_slogan(rules):
+    text = "各地开展文化科技卫生“三下乡”活动，把“三优一满意”活动作为重点。"
+    assert {"文化科技卫生“三下乡”活动", "“三优一满意”活动"} <= chunks(text, rules, "EVENT")
+
+
+def test_a_verb_before_a_quoted_campaign_governs_it(rules):
+    text = "积极投入“泰人助泰”运动"
+    tags = {(0, 2): "ad", (2, 4): "v", (4, 5): "w", (5, 7): "n", (7, 9): "v", (9, 10): "w", (10, 12): "vn"}
+    assert names(find_chunk_mentions(text, rules, tags=tags)) == {"“泰人助泰”运动"}
+    assert chunks(text, rules, "EVENT") == {"积极投入“泰人助泰”运动"}  # without the word analysis
+
+
+def test_a_quoted_campaign_is_no_name_where_it_modifies_what_follows(rules):
+    text = "全国“双创”活动周开幕，“巾帼建功”活动领导小组成员出席。"
+    tags = {(17, 19): "vn", (19, 21): "n", (21, 23): "n"}  # 领导 小组 成员
+    found = names(find_chunk_mentions(text, rules, tags=tags))
+    assert "全国“双创”活动周" in found  # the longer head
+    assert not any(name.endswith("”活动") for name in found)
+
+
 def test_a_stop_word_inside_a_noun_of_the_word_analysis_stops_no_chunk(rules):
     text = "第75届联合国大会一般性辩论开幕。"
     assert "第75届联合国大会" in names(find_chunk_mentions(text, rules, nominal_words={4: 7}))  # 联合国

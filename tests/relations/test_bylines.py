@@ -2,6 +2,7 @@
 event takes place where its dateline says."""
 from pipeline.records import Relation
 from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
+from pipeline.relations.mentions import without_reporters
 from tests.conftest import anchored
 
 TEXT = ("标题\n\n人民日报 1998-01-12\n\n本报张北1月12日电记者余继军、何伟报道：张北县召开会议。"
@@ -54,3 +55,13 @@ def test_an_event_convened_here_takes_place_where_the_dateline_says():
     plenary, planting = anchored(text, "1998年中国奥委会全体会议", "EVENT"), anchored(text, "全国植树活动", "EVENT")
     found = here_relations(text, [beijing, plenary, planting], [])
     assert [(r.type, r.head, r.tail) for r in found] == [("located_in", plenary.entity, beijing.entity)]
+
+
+def test_the_people_of_an_author_line_are_no_party_to_what_is_reported():
+    text = "送还一顶帽\n\n人民日报 1998-01-09\n\n潘跃王萍\n李为昌荣获大奖。潘跃说。"
+    mentions = [anchored(text, n, "PERSON") for n in ("潘跃", "王萍", "李为昌")] + [anchored(text, "潘跃", "PERSON", 1)]
+    kept = {(m.entity, m.start) for m in without_reporters(text, sorted(mentions, key=lambda m: m.start))}
+    assert kept == {("PERSON:李为昌", text.index("李为昌")), ("PERSON:潘跃", text.rindex("潘跃"))}
+    titled = text.replace("潘跃王萍", "水利部部长钮茂生")  # a line with more than names is no author line
+    mentions = [anchored(titled, "钮茂生", "PERSON")]
+    assert without_reporters(titled, mentions) == mentions

@@ -60,6 +60,14 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+def test_a_campaign_in_the_title_gives_way_to_a_meeting_the_text_says_is_held(relation_rules):
+    text = "全国农村妇女“双学双比”活动取得新进展\n“双学双比”竞赛活动领导小组第十次会议今天在农业部召开。"
+    events = ["全国农村妇女“双学双比”活动", "“双学双比”竞赛活动领导小组第十次会议"]
+    assert main_event_of(text, events, relation_rules) == "EVENT:“双学双比”竞赛活动领导小组第十次会议"
+    text = "中央国家机关开展“三优一满意”活动综述\n各部门狠抓落实。"
+    assert main_event_of(text, ["“三优一满意”活动"], relation_rules) == "EVENT:“三优一满意”活动"
+
+
 def test_an_event_held_by_someone_in_a_relative_clause_is_stated_as_held(relation_rules):
     text = "乔石观看演出\n乔石观看了由中华慈善总会举办的慈善专场晚会。刚刚召开的十五届一中全会很重要。"
     mentions = [anchored(text, "慈善专场晚会", "EVENT"), anchored(text, "十五届一中全会", "EVENT")]
