@@ -258,6 +258,15 @@ def test_a_chinese_place_written_with_and_without_its_division_s_term_is_one_pla
     assert got[("LOCATION", "坎大哈")] == "坎大哈"  # abroad a city and its province are two places
 
 
+def test_a_city_no_lexicon_knows_is_one_place_with_and_without_its_term(rules):
+    text = "湖北省襄樊市出租汽车司机李为昌。一位初到襄樊的客商。蒙特利尔市长说，蒙特利尔欢迎。"
+    mentions = [mention(text, name, "LOCATION") for name in ("湖北省", "襄樊市", "襄樊", "蒙特利尔")]
+    mentions.append(mention(text, "蒙特利尔", "LOCATION", occurrence=1))
+    got = canonical_names(mentions, text, rules)
+    assert got[("LOCATION", "襄樊")] == "襄樊市"
+    assert got[("LOCATION", "蒙特利尔")] == "蒙特利尔"  # no 蒙特利尔市 named as a place
+
+
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
     text = "应巴西联邦共和国总统邀请，他访问巴西。希腊共和国总统说，希腊愿合作。中华人民共和国和中国。"
     names = ("巴西联邦共和国", "巴西", "希腊共和国", "希腊")
