@@ -667,6 +667,12 @@ def test_chain_lexicon_campaign_event(extract):
     assert "党纪学习教育" in facts.names("EVENT")
 
 
+def test_chain_central_office_named_by_its_short_form_at_a_paragraph_start(extract):
+    facts = extract("王晨主持座谈会。\n中央国安办、全国人大宪法法律委负责同志发言。中央国家安全委员会办公室负责同志说。")
+    assert "中央国安办" in facts.entity("ORG", "中央国家安全委员会办公室").aliases
+    assert "国安办" not in facts.all_names()
+
+
 def test_chain_place_inside_an_org_name_is_not_a_location(extract):
     # guidelines: 北京市 in 北京市生态环境局 is no separate LOCATION unless it stands alone
     facts = extract("北京市生态环境局召开党建工作会议。")
