@@ -671,6 +671,8 @@ def test_chain_central_office_named_by_its_short_form_at_a_paragraph_start(extra
     facts = extract("王晨主持座谈会。\n中央国安办、全国人大宪法法律委负责同志发言。中央国家安全委员会办公室负责同志说。")
     assert "中央国安办" in facts.entity("ORG", "中央国家安全委员会办公室").aliases
     assert "国安办" not in facts.all_names()
+    facts = extract("国新办召开新闻发布会。国务院新闻办公室发言人说。")
+    assert "国新办" in facts.entity("ORG", "国务院新闻办公室").aliases
 
 
 def test_chain_place_inside_an_org_name_is_not_a_location(extract):
