@@ -369,7 +369,8 @@ def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, ti
 # --- participation frames ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["财政部部长刘昆作了说明。", "会议听取了刘昆作的关于预算执行情况的报告。",
-                                  "刘昆就草案作说明。"])
+                                  "刘昆就草案作说明。", "刘昆代表领导小组作了1997年双拥工作总结。",
+                                  "刘昆对1998年全国双拥工作作了部署。"])
 def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, text):
     mentions = [anchored(text, "刘昆", "PERSON")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
