@@ -25,6 +25,7 @@ class TriggerRule:
     purpose_before: tuple[str, ...] = ()  # words right before it that make it a purpose (`为召开…作准备`)
     subject_first: bool = False  # a passive marker: its heads are the clause chain's subject alone
     reciprocal: tuple[str, ...] = ()  # (relation, event nouns…): its parties hold `会晤` together: they take part
+    hosts_attend: frozenset[str] = frozenset()  # its words whose person holds a meeting there: they take part too
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
                                     rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
                                     rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
                                     tuple(rule.get("irrealis_before", [])), tuple(rule.get("purpose_before", [])),
-                                    rule.get("subject_first", False), _reciprocal(rule.get("reciprocal"))))
+                                    rule.get("subject_first", False), _reciprocal(rule.get("reciprocal")),
+                                    frozenset(rule.get("hosts_attend", []))))
     return tuple(triggers)
 
 

@@ -180,6 +180,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                     if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
                         yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
+                        if head.type == "PERSON" and text[t_start:t_end] in rule.hosts_attend:
+                            yield Relation("participated_in", head.entity, tail.entity, evidence, rule.confidence,
+                                           f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
 

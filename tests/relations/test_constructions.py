@@ -565,10 +565,20 @@ def test_a_trigger_joined_by_he_is_a_noun(relation_rules):
     assert trig(text, mentions, relation_rules) == []
 
 
-def test_who_reports_is_no_subject_of_what_is_reported(relation_rules):
-    text = "习近平指出，开展这次主题教育，根本任务是坚持学思用贯通。"
+@pytest.mark.parametrize("text", ["习近平指出，开展这次主题教育，根本任务是坚持学思用贯通。",
+                                  "习近平介绍，举办这次主题教育是今年最重要的工作。"])
+def test_who_reports_is_no_subject_of_what_is_reported(relation_rules, text):
     mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "主题教育", "EVENT")]
     assert trig(text, mentions, relation_rules) == []
+
+
+def test_who_convenes_a_meeting_takes_part_in_it(relation_rules):
+    text = "李克强主持召开国务院常务会议。国务院开展大督查。"
+    mentions = [anchored(text, "李克强", "PERSON"), anchored(text, "国务院常务会议", "EVENT"),
+                anchored(text, "国务院", "ORG", 1), anchored(text, "大督查", "EVENT")]
+    got = trig(text, mentions, relation_rules)
+    assert pairs(got, "organized") == {("李克强", "国务院常务会议"), ("国务院", "大督查")}
+    assert pairs(got, "participated_in") == {("李克强", "国务院常务会议")}  # a body that launches a campaign: no
 
 
 def test_a_recipient_preposition_marks_who_receives_the_award(relation_rules):
