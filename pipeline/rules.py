@@ -71,6 +71,8 @@ class RecognitionRules:
     place_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
     event_bodies: tuple[str, ...]
+    standing_forums: tuple[str, ...]
+    standing_forum_posts: tuple[str, ...]
     party_organs: tuple[str, ...]
     chain_organs: tuple[str, ...]
     body_organs: tuple[str, ...]
@@ -215,7 +217,8 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
     "member_states",
-    "place_list_ends", "councils", "event_bodies", "party_organs", "chain_organs", "body_organs", "person_verbs", "speech_verbs",
+    "place_list_ends", "councils", "event_bodies", "standing_forums", "standing_forum_posts", "party_organs", "chain_organs",
+    "body_organs", "person_verbs", "speech_verbs",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )

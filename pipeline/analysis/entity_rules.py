@@ -43,7 +43,7 @@ from pipeline.analysis.name_edges import (
     without_leading_function_words,
     without_trailing_predicates,
 )
-from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies
+from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies, standing_forums
 from pipeline.analysis.place_words import unworded_places
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
@@ -359,6 +359,7 @@ class EntityRules:
         merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
         merged = venues(merged, self.rules.venue_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
+        merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
         merged = organ_bodies(merged, text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)

@@ -1,5 +1,6 @@
 """Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
-全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings."""
+全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
+standing bodies."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,7 +8,7 @@ from dataclasses import replace
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.records import Mention
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, word_at, word_set
+from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 
 CHAIN_ORGAN_SCORE = 0.8
 POST_CHARS = 8  # a post between a body and the chain's separator, at most (`常务副主任委员`)
@@ -100,3 +101,13 @@ def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> li
     return [replace(m, type="ORG")
             if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
             and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
+
+
+def standing_forums(mentions: list[Mention], text: str, heads: tuple[str, ...], posts: tuple[str, ...]) -> list[Mention]:
+    """A forum named right before a post of its own (`博鳌亚洲论坛|理事长`, `世界经济论坛|执行主席`) is a
+    standing body, an organisation, wherever the document names it: `heads` are the kinds of event
+    that are bodies too (`论坛`), `posts` the posts of such a body."""
+    reach = max(map(len, posts), default=0)
+    bodies = {m.text for m in mentions if m.type == "EVENT" and ends_with_any(m.text, len(m.text), heads)
+              and starts_with_any(text[m.end:m.end + reach], posts)}
+    return [replace(m, type="ORG") if m.type == "EVENT" and m.text in bodies else m for m in mentions] if bodies else mentions

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.analysis.organs import chain_organs, organ_bodies
+from pipeline.analysis.organs import chain_organs, organ_bodies, standing_forums
 from tests.conftest import mention
 
 
@@ -56,3 +56,11 @@ def test_a_body_named_only_with_its_party_organ_is_named_there(text, organ, expe
 def test_a_body_the_document_names_elsewhere_is_not_named_again_inside_its_organ(rules):
     text = "农业部召开会议。农业部党组书记王建华出席。"
     assert bodies_found(text, ["农业部党组"], rules, [("农业部", "ORG")]) == []
+
+
+def test_a_forum_with_a_post_of_its_own_is_a_standing_body(rules):
+    text = "博鳌亚洲论坛理事长潘基文出席博鳌亚洲论坛年会。他曾出席中非合作论坛。"
+    mentions = [mention(text, "博鳌亚洲论坛", "EVENT"), mention(text, "博鳌亚洲论坛年会", "EVENT"),
+                mention(text, "中非合作论坛", "EVENT")]
+    found = standing_forums(mentions, text, rules.standing_forums, rules.standing_forum_posts)
+    assert [(m.text, m.type) for m in found] == [("博鳌亚洲论坛", "ORG"), ("博鳌亚洲论坛年会", "EVENT"), ("中非合作论坛", "EVENT")]
