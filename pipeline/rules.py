@@ -73,6 +73,8 @@ class RecognitionRules:
     event_bodies: tuple[str, ...]
     standing_forums: tuple[str, ...]
     standing_forum_posts: tuple[str, ...]
+    seat_heads: tuple[str, ...]
+    seat_prepositions: tuple[str, ...]
     party_organs: tuple[str, ...]
     chain_organs: tuple[str, ...]
     body_organs: tuple[str, ...]
@@ -218,7 +220,7 @@ WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
     "member_states",
     "place_list_ends", "councils", "event_bodies", "standing_forums", "standing_forum_posts", "party_organs", "chain_organs",
-    "body_organs", "person_verbs", "speech_verbs",
+    "body_organs", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )

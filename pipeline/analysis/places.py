@@ -85,13 +85,18 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
     return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
 
 
-def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str]) -> list[Mention]:
+def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str], text: str = "",
+           posts: tuple[str, ...] = (), seats: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[Mention]:
     """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
     written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
-    names written together of `joined_names`)."""
+    names written together of `joined_names`). One right before a post (`北京饭店|总经理`) is the body
+    there. A seat's (`白宫`: `seats` gives their heads, then the prepositions of place) is the place
+    only after a preposition of place (`在|白宫`)."""
     found = []
     for m in mentions:
-        if m.type in ("ORG", "LOCATION") and m.text.endswith(venue_heads):
+        seat = m.text.endswith(seats[0]) and text.endswith(seats[1], 0, m.start)
+        if m.type in ("ORG", "LOCATION") and (m.text.endswith(venue_heads) or seat) \
+                and not starts_with_any(text[m.end:m.end + 8], posts):
             found += [replace(part, type="LOCATION") for part in in_parts(m, known_in_a_row(m.text, known_places))]
         else:
             found.append(m)
