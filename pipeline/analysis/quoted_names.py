@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, VERBAL
 
@@ -36,6 +37,7 @@ def after_governing_verb(text: str, begin: int, closing: int, tags: Mapping[tupl
     return begin
 
 
+@lru_cache(maxsize=8)
 def quoted_guards(suffixes: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A quoted name's suffix (`”活动`) is none where a longer suffix runs on from its word (`“双创”|活动周`)."""
     guards = ((quoted, tuple(s[len(quoted) - 1:] for s in sorted(suffixes) if s.startswith(quoted[1:]) and len(s) >= len(quoted)))
