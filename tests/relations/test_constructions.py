@@ -370,11 +370,17 @@ def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, ti
 
 @pytest.mark.parametrize("text", ["财政部部长刘昆作了说明。", "会议听取了刘昆作的关于预算执行情况的报告。",
                                   "刘昆就草案作说明。", "刘昆代表领导小组作了1997年双拥工作总结。",
-                                  "刘昆对1998年全国双拥工作作了部署。"])
+                                  "刘昆对1998年全国双拥工作作了部署。", "会议听取了刘昆关于预算执行情况的汇报。"])
 def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, text):
     mentions = [anchored(text, "刘昆", "PERSON")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
     assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+def test_a_document_titled_as_a_report_is_no_report_given(relation_rules):
+    text = "会议审议通过了国家科委《关于深化科技体制改革的汇报提纲》。"
+    mentions = [anchored(text, "国家科委", "ORG")]
+    assert trig(text, mentions, relation_rules, main_event="EVENT:国家科技领导小组第四次会议") == []
 
 
 def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
