@@ -44,7 +44,8 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
                and not text.endswith(topics, 0, m.start)]
     if earlier and earlier[-1].start >= clause[0]:
         return earlier[-1:]
-    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END)
+    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END) \
+        or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
     if ends_clause and earlier:
         return earlier[-1:]
     if main_event is None:

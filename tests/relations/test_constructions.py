@@ -370,11 +370,19 @@ def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, ti
 
 @pytest.mark.parametrize("text", ["财政部部长刘昆作了说明。", "会议听取了刘昆作的关于预算执行情况的报告。",
                                   "刘昆就草案作说明。", "刘昆代表领导小组作了1997年双拥工作总结。",
-                                  "刘昆对1998年全国双拥工作作了部署。", "会议听取了刘昆关于预算执行情况的汇报。"])
+                                  "刘昆对1998年全国双拥工作作了部署。", "会议听取了刘昆关于预算执行情况的汇报。",
+                                  "刘昆作了题为《预算执行情况》的讲座。"])
 def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, text):
     mentions = [anchored(text, "刘昆", "PERSON")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
     assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+def test_who_speaks_in_a_time_clause_takes_part_with_the_body_spoken_for(relation_rules):
+    text = "杨健委员代表台盟中央发言时说，两岸交流日渐紧密。"
+    mentions = [anchored(text, "杨健", "PERSON"), anchored(text, "台盟中央", "ORG")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协十三届一次会议")
+    assert pairs(got, "participated_in") == {("杨健", "全国政协十三届一次会议"), ("台盟中央", "全国政协十三届一次会议")}
 
 
 def test_a_document_titled_as_a_report_is_no_report_given(relation_rules):
