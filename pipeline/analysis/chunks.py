@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
+from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
@@ -265,12 +265,12 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules)
-            if text[start] == "”":  # `“三下乡”|活动`: the suffix closes a quoted name
-                if modifies_following(start + 1, end, tags):
-                    continue
-                begin = after_governing_verb(text, balance_quotes(text, begin, start + 1), start, tags)
-            else:
-                begin = balance_quotes(text, begin, start)
+            quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
+            if quoted and modifies_following(start + 1, end, tags):
+                continue
+            begin = balance_quotes(text, begin, start + quoted)
+            if quoted:
+                begin = after_governing_verb(text, begin, start, tags)
             begin = _after_counted_noun(text, begin, start, rules)
             begin = after_subject(begin, start, tags, text, word_set(rules.reporting_verbs))
             if chunker.label == "ORG" and _inside_title(text, begin, end):
@@ -292,7 +292,6 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     return found
 
 
-ASPECT_MARKS = "了过"
 MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …
 
 
@@ -306,6 +305,8 @@ def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -
             return False
         pos = word[0]
     return True
+
+
 TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
 LOCATIVE = frozenset({"f"})
 

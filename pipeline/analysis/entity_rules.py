@@ -358,7 +358,7 @@ class EntityRules:
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
         merged = venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
-                        (self.rules.seat_heads, self.rules.seat_prepositions))
+                        self.rules.seat_heads, self.rules.seat_prepositions)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,

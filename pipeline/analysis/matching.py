@@ -11,6 +11,7 @@ CONJUNCTIONS = frozenset("和与及")  # what joins two names (`王建华和李�
 PAUSES = frozenset("、，。；：,;:\n")  # the marks after which a list's item or a clause begins
 NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
 YEAR_MARK = "’"  # a closing quotation mark, and the apostrophe of a two-digit year (`’98`)
+ASPECT_MARKS = ("了", "过")  # aspect particles between a verb and its object (`出席了晚会`, `举办了“…”`)
 
 
 def alternation(words: Iterable[str]) -> str:

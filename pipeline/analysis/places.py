@@ -86,15 +86,16 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
 
 
 def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str], text: str = "",
-           posts: tuple[str, ...] = (), seats: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> list[Mention]:
+           posts: tuple[str, ...] = (), seat_heads: tuple[str, ...] = (),
+           seat_prepositions: tuple[str, ...] = ()) -> list[Mention]:
     """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
     written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
     names written together of `joined_names`). One right before a post (`北京饭店|总经理`) is the body
-    there. A seat's (`白宫`: `seats` gives their heads, then the prepositions of place) is the place
-    only after a preposition of place (`在|白宫`)."""
+    there. A seat of government (`白宫`: `seat_heads`) is the place only after one of
+    `seat_prepositions` (`在|白宫`)."""
     found = []
     for m in mentions:
-        seat = m.text.endswith(seats[0]) and text.endswith(seats[1], 0, m.start)
+        seat = m.text.endswith(seat_heads) and text.endswith(seat_prepositions, 0, m.start)
         if m.type in ("ORG", "LOCATION") and (m.text.endswith(venue_heads) or seat) \
                 and not starts_with_any(text[m.end:m.end + 8], posts):
             found += [replace(part, type="LOCATION") for part in in_parts(m, known_in_a_row(m.text, known_places))]

@@ -104,9 +104,9 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
              is_word: WordCheck | None) -> str | None:
     """`choose_main_event` for text[start:end], whose first line is its title."""
     in_title = _title_events(text, start, events)
-    held_there = [m for m in in_title if held_object(text, m.start, rules)]
-    if held_there or any(not _campaign(text, m) for m in in_title):
-        return (held_there or [m for m in in_title if not _campaign(text, m)])[0].entity
+    preferred = [m for m in in_title if held_object(text, m.start, rules)] or [m for m in in_title if not _campaign(text, m)]
+    if preferred:
+        return preferred[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]

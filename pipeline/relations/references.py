@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.analysis.matching import ASPECT_MARKS
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_END, Anchored
 
-ASPECT = ("了", "过")  # aspect particles between a verb and its object (`出席了晚会`)
-
 
 def anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
-    pos += text.startswith(ASPECT, pos)
+    pos += text.startswith(ASPECT_MARKS, pos)
     return any(text.startswith(w, pos) for w in words)
 
 
@@ -23,7 +22,7 @@ DATED = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年度?|
 def kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> bool:
     """Whether the object at `pos` is the main event by its kind, dated or not (`国家教委…召开|1998年度
     工作会议` for 国家教委工作会议): the end of its name, ending in a word that refers back to an event."""
-    pos += text.startswith(ASPECT, pos)
+    pos += text.startswith(ASPECT_MARKS, pos)
     dated = DATED.match(text, pos)
     pos = dated.end() if dated else pos
     name = main_event.partition(":")[2]

@@ -95,6 +95,6 @@ def test_a_palace_is_a_venue_but_a_body_before_its_post(rules):
     text = "特朗普在白宫会见来访的总理。白宫透露，白宫发言人桑德斯说。北京饭店总经理王明说。"
     mentions = [_at(text, "白宫", "ORG")] + [_at(text.replace("在白宫", "在某某"), "白宫", "ORG", n) for n in (0, 1)]
     mentions.append(_at(text, "北京饭店", "ORG"))
-    got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, (rules.seat_heads, rules.seat_prepositions))
+    got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, rules.seat_heads, rules.seat_prepositions)
     assert [m.type for m in got] == ["LOCATION", "ORG", "ORG", "ORG"]
     assert venues(mentions[:1], rules.venue_heads, rules.known_places)[0].type == "ORG"  # a seat, without its context
