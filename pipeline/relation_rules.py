@@ -26,6 +26,7 @@ class TriggerRule:
     subject_first: bool = False  # a passive marker: its heads are the clause chain's subject alone
     reciprocal: tuple[str, ...] = ()  # (relation, event nouns…): its parties hold `会晤` together: they take part
     hosts_attend: frozenset[str] = frozenset()  # its words whose person holds a meeting there: they take part too
+    document_event: bool = False  # it takes no object: it relates the event before it in its clause, else the document's
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
                                     rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
                                     tuple(rule.get("irrealis_before", [])), tuple(rule.get("purpose_before", [])),
                                     rule.get("subject_first", False), _reciprocal(rule.get("reciprocal")),
-                                    frozenset(rule.get("hosts_attend", []))))
+                                    frozenset(rule.get("hosts_attend", [])), rule.get("document_event", False)))
     return tuple(triggers)
 
 

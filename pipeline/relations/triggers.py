@@ -30,6 +30,9 @@ from pipeline.wordlists import word_at
 WordCheck = Callable[[str, int, int], bool]
 
 
+EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
+
+
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
                       is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
     """Trigger words of every rule in one sentence; overlapping triggers compete and the
@@ -53,9 +56,10 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
 
 
 def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: RelationRules) -> bool:
-    """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation."""
+    """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation, unless the event
+    it was given at frames it (`在全会上的重要讲话和全会精神`: a speech given there)."""
     return (any(text.startswith(w, start - len(w)) for w in rules.nominal["before"] + rule.nominal_before)
-            or any(text.startswith(w, end) for w in rules.nominal["after"]))
+            or any(text.startswith(w, end) for w in rules.nominal["after"]) and not text.endswith(EVENT_FRAME_END, 0, start))
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
@@ -172,7 +176,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
                 tails = named_before  # `参加上述活动`: the events the sentence before names
-            if rule.relation == "participated_in" and heads:
+            # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
+            if rule.relation == "participated_in" and (heads or rule.document_event):
                 heads = heads + _represented(text, clause_at(text, sentence, t_start), t_end, in_sentence)
             for head in heads:
                 for tail in tails:
@@ -193,14 +198,11 @@ REPRESENTING = "代表"
 def _represented(text: str, clause: tuple[int, int], t_end: int, mentions: list[Anchored]) -> list[Anchored]:
     """The bodies a participant speaks for after the trigger in its clause (`在茶话会上代表|中共中央统战部、
     国务院宗教事务局|向…拜年`): the guidelines' body represented at an event takes part in it."""
-    at = text.find(REPRESENTING, t_end, clause[1])
+    at = text.find(REPRESENTING, t_end - len(REPRESENTING), clause[1])  # the trigger itself may be 代表
     bodies = [m for m in mentions if m.type == "ORG" and not m.nested and at + len(REPRESENTING) <= m.start < clause[1]]
     if at == -1 or not bodies or bodies[0].start != at + len(REPRESENTING):
         return []
     return coordinated(text, bodies[0], bodies[1:])
-
-
-EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
 
 
 def _possessors(text: str, heads: list[Anchored], t_start: int, rules: RelationRules) -> list[Anchored]:
@@ -253,7 +255,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = []
     if not heads:
         heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
-    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types]
+    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types and not rule.document_event]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     relative = _relative_marker_at(text, tails[-1].end, rules) if tails else None
     if relative is None and tails and heads and _in_meeting_object(text, heads[-1].end, t_start, rules):
@@ -267,6 +269,8 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = listed  # `出席会议的还有A、B`
     if not tails and "EVENT" in tail_types and not rule.needs_object:
         tails = event_reference(text, clause, t_start, t_end, in_sentence, main_event, rules)
+        if not tails and rule.document_event and main_event:
+            tails = [Anchored(t_end, t_end, "EVENT", main_event)]
     elif not tails and "EVENT" in tail_types and main_event and (anaphor_at(text, t_end, rules.event_anaphora)
                                                                   or kind_of(text, t_end, main_event, rules.event_anaphora)):
         tails = [Anchored(t_end, t_end, "EVENT", main_event)]

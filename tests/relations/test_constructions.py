@@ -212,6 +212,8 @@ def test_a_speech_its_speaker_possesses_is_at_no_event_unless_the_clause_says(re
         return pairs(found, "participated_in")
     assert attended("会议认为，习近平总书记的重要讲话，深刻总结了成功实践。") == set()
     assert attended("学习习近平总书记在会上的重要讲话。") == {("习近平", "全会")}
+    assert attended("学习领会习近平总书记在会上的重要讲话和全会精神。") == {("习近平", "全会")}  # a noun, but framed
+    assert attended("学习领会习近平总书记的重要讲话和全会精神。") == set()
 
 
 def test_the_activities_recapitulated_are_those_the_sentence_before_names(relation_rules):
@@ -405,6 +407,36 @@ def test_the_body_a_speaker_is_entrusted_by_takes_part(relation_rules):
     got = trig(text, mentions, relation_rules, main_event="EVENT:十三届全国人大常委会第三次会议")
     assert pairs(got, "participated_in") == {("国务院", "十三届全国人大常委会第三次会议"),
                                              ("刘昆", "十三届全国人大常委会第三次会议")}
+
+
+@pytest.mark.parametrize("text", ["胡锦涛代表党中央、国务院向出席茶话会的老同志拜年。",
+                                  "胡锦涛发表讲话，代表党中央、国务院，向全国各族人民致以新春的祝福。"])
+def test_who_greets_a_gathering_for_bodies_takes_part_with_them(relation_rules, text):
+    mentions = [anchored(text, "胡锦涛", "PERSON"), anchored(text, "党中央", "ORG"), anchored(text, "国务院", "ORG")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:在京老同志迎春茶话会")
+    assert pairs(got, "participated_in") == {(name, "在京老同志迎春茶话会") for name in ("胡锦涛", "党中央", "国务院")}
+
+
+def test_bodies_a_pronoun_greets_for_take_part(relation_rules):
+    text = "他代表中共中央、国务院，向各民主党派表示良好的祝愿。"
+    mentions = [anchored(text, "中共中央", "ORG"), anchored(text, "国务院", "ORG")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协新年茶话会")
+    assert pairs(got, "participated_in") == {("中共中央", "全国政协新年茶话会"), ("国务院", "全国政协新年茶话会")}
+
+
+def test_a_greeting_in_a_letter_is_no_taking_part(relation_rules):
+    text = "习近平在贺信中代表中共中央，向大会的召开致以热烈的祝贺。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:中国科协第十次全国代表大会"),
+                 "participated_in") == set()
+
+
+@pytest.mark.parametrize("text", ["江泽民同志在党的十五大报告中指出，要完善干部离退休制度。",
+                                  "江泽民总书记在党的十五大报告中再次郑重呼吁：两岸可先进行谈判。"])
+def test_who_gave_a_congress_s_report_took_part_in_it(relation_rules, text):
+    mentions = [anchored(text, "江泽民", "PERSON"), anchored(text, "党的十五大", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:在京老同志迎春茶话会"),
+                 "participated_in") == {("江泽民", "党的十五大")}
 
 
 def test_entrusting_a_person_makes_no_participant(relation_rules):
