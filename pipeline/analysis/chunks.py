@@ -18,21 +18,21 @@ from pipeline.wordlists import ends_with_any, word_set
 ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期讲]$")
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
-TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s]{0,12}$")
+TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s,;:!?]{0,12}$")
 # a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
 # 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration; after a verb of two characters or
 # more, so is the relation it establishes (`中国—东盟建立|对话关系30周年纪念峰会`; not after `参观了|…`)
-ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,2}[0-9一二三四五六七八九十百]+周年")
-ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s]{0,4}[0-9一二三四五六七八九十百]+周年")
+ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,2}[0-9一二三四五六七八九十百]+周年")
+ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,4}[0-9一二三四五六七八九十百]+周年")
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
-SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s]")
+SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s,;:!?]")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
-HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、]{2,4}[）)]$")
+HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")

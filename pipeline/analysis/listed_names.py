@@ -30,8 +30,8 @@ def listed_plenums(text: str) -> list[Mention]:
     return found
 
 
-COUNTED_ITEM = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千万两]+)[名个位家项支所](?P<name>[^、，。；：\s和及0-9]{2,16})"
-                          r"(?=[、，。；]|和|及|$)")
+COUNTED_ITEM = re.compile(r"(?:[0-9]+|[一二三四五六七八九十百千万两]+)[名个位家项支所](?P<name>[^、，。；：\s和及0-9,;:]{2,16})"
+                          r"(?=[、，。；,;]|和|及|$)")
 LIST_JOINERS = "、和及"
 HONOUR_LIST_SCORE = 0.8
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, VERBAL
 
 QUOTED_THEME_CHARS = 30
-SENTENCE_END = re.compile(r"[。！？；”\n]")
+SENTENCE_END = re.compile(r"[。！？；”\n;!?]")
 
 
 def balance_quotes(text: str, begin: int, suffix_start: int) -> int:

@@ -75,7 +75,7 @@ def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationR
             continue
         if holder:  # titles may stand between: `获得者中共宜阳县委副书记刘我成`
             winner = next((m for m in after if m.type in receivers), None)
-            if winner is None or winner.start - pos > 30 or re.search(r"[。！？]", text[pos:winner.start]):
+            if winner is None or winner.start - pos > 30 or re.search(r"[。！？!?]", text[pos:winner.start]):
                 continue
             winners = [winner]
         else:
@@ -93,7 +93,7 @@ def _titled_people(text: str, pos: int, after: list[Anchored], chained: bool) ->
     people = [m for m in after if m.type == "PERSON"]
     if not people or (people[0].start > pos and not chained):
         return []
-    if people[0].start - pos > 30 or re.search(r"[。！？，,；：等和及]", text[pos:people[0].start]):
+    if people[0].start - pos > 30 or re.search(r"[。！？，,；：等和及;:!?]", text[pos:people[0].start]):
         return []
     return coordinated(text, people[0], people[1:])
 
@@ -178,7 +178,7 @@ def speaker_relations(text: str, parts: list[tuple[str | None, list[tuple[int, i
                                    rules.speaker_confidence, "speaker")
 
 
-ATTENDED_OBJECT = r"了?(?P<object>[^，。；！？、]{0,30})。"  # after an attending verb, to the sentence's end
+ATTENDED_OBJECT = r"了?(?P<object>[^，。；！？、,;!?]{0,30})。"  # after an attending verb, to the sentence's end
 
 
 def office_holder_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],

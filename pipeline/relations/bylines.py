@@ -14,16 +14,16 @@ OWN_PAPER = "本报"
 # what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's
 # place and date (`贝尔格莱德1月10日电（`)
 DAY = "[0-9一二三四五六七八九十]+"
-CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s]{{1,10}}|[^，。、（）()\s]{{0,10}}?{DAY}月{DAY}日电[（(]?|")
+CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s,]{{1,10}}|[^，。、（）()\s,]{{0,10}}?{DAY}月{DAY}日电[（(]?|")
 CREDIT_REACH = 24  # characters between the credited body's end and 记者, at most
 REPORTER_CONFIDENCE = 0.9
 # a dateline: the credited body, the place reported from, the date, 讯 or 电 (`本报北京1月5日讯`,
 # `新华社北京1月8日电`)
-DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
+DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9,]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
 DATELINE_CONFIDENCE = 0.6
 # an event held "here" (`此间召开的…`, `在此间举行的…`, `今天在这里主持召开…`): at the dateline's place
 HELD = "(?:召开|举行|举办|开幕|闭幕|进行)"
-HERE = re.compile(rf"此间(?:[^，。；！？\s]{{0,4}}?{HELD})?的$|在这里[^，。；！？\s]{{0,4}}?{HELD}的?$")
+HERE = re.compile(rf"此间(?:[^，。；！？\s,;!?]{{0,4}}?{HELD})?的$|在这里[^，。；！？\s,;!?]{{0,4}}?{HELD}的?$")
 HERE_REACH = 12
 
 

@@ -13,7 +13,7 @@ CLAUSE_MARK_CHARS = "，,。；;！？!?\n"  # where a clause or a sentence ends
 CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`, `由…召开的`)
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
-SOURCE_CREDIT = re.compile(r"消息|[^，。；\s]{0,16}?电[（(：:\s]")
+SOURCE_CREDIT = re.compile(r"消息|[^，。；\s,;]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
 LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
@@ -133,7 +133,7 @@ def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
     return chosen
 
 
-LISTED_AFTER = re.compile(r"了?[^，,。；;！？的]{0,24}?的[^，,。；;！？的]{0,12}?还?有")  # `出席会议的(党外人士)还有`
+LISTED_AFTER = re.compile(r"了?[^，,。；;！？的!?]{0,24}?的[^，,。；;！？的!?]{0,12}?还?有")  # `出席会议的(党外人士)还有`
 
 
 def listed_from(text: str, start: int, mentions: list[Anchored], max_gap: int) -> list[Anchored]:
@@ -148,7 +148,7 @@ def listed_from(text: str, start: int, mentions: list[Anchored], max_gap: int) -
         if m.start < items[-1].end:
             continue
         gap = text[items[-1].end:m.start]
-        if not gap.startswith(NAME_JOINERS) or len(gap) > max_gap + 1 or re.search("[，,。；;：:！？]", gap):
+        if not gap.startswith(NAME_JOINERS) or len(gap) > max_gap + 1 or re.search("[，,。；;：:！？!?]", gap):
             break
         items.append(m)
     return items
@@ -163,7 +163,7 @@ def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) ->
         return []
     items = [last]
     for m in reversed([m for m in mentions if m.end <= last.start]):
-        if m.end < items[0].start - max_gap or re.search("[。；;：:！？]", text[m.end:items[0].start]):
+        if m.end < items[0].start - max_gap or re.search("[。；;：:！？!?]", text[m.end:items[0].start]):
             break
         if text[m.end:m.end + 1] in LIST_SEPARATORS:
             items.insert(0, m)

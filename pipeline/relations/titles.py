@@ -166,7 +166,7 @@ def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[
 PLACE_COMMITTEE = re.compile(r"(?:中共)?(?P<place>.+[省市县区州])委")
 
 
-COMMITTEE_POST_BEFORE = re.compile(r"(?P<place>[^，。、；\s]{2,10}?[省市县区州])委(?:常委|副书记|书记)、$")
+COMMITTEE_POST_BEFORE = re.compile(r"(?P<place>[^，。、；\s,;]{2,10}?[省市县区州])委(?:常委|副书记|书记)、$")
 
 
 def _after_other_committee(text: str, title_start: int, government: Anchored) -> bool:

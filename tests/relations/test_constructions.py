@@ -1058,3 +1058,10 @@ def test_the_agent_of_a_relative_clause_that_places_the_meeting_convenes_it(rela
                 anchored(text, "全国住房工作会议", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "庆州", "LOCATION"),
                 anchored(text, "峰会", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("国务院办公厅", "全国住房工作会议")}
+
+
+def test_a_clause_bound_stops_at_a_folded_comma(extract):
+    facts = extract("中共中央纪律检查委员会、监察部今天在京召开新闻工作座谈会，中央纪委常务副书记韩杼滨在会上提出，要加大宣传力度。"
+                    "国家能源局局长章建华应邀作题为“坚定不移落实能源安全新战略，推动能源绿色低碳高质量发展”的报告。")
+    assert ("中共中央纪律检查委员会", "新闻工作座谈会") in facts.relation_pairs("organized")  # `在京召开…，` is no speech
+    assert ("章建华", "新闻工作座谈会") in facts.relation_pairs("participated_in")  # a quoted title may hold a comma
