@@ -46,7 +46,7 @@ def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationR
 
 
 SHARED_POST_CHARS = 16  # from a post shared by 兼 to the name the chain ends in, at most
-CHAIN_OPENERS = "。！？，,、：:；;\n 和与及"  # what a chain of posts begins after (a clause, a list or a conjunction)
+CHAIN_OPENERS = "。！？!?，,、：:；;\n 和与及"  # what a chain of posts begins after (a clause, a list or a conjunction)
 
 
 def _shared_post(text: str, start: int, posts: tuple[str, ...], rules: RelationRules) -> str | None:
