@@ -184,9 +184,12 @@ def test_errors_that_are_only_a_test_sets_convention_are_counted():
     records.append(("这家公司共有航线", []))  # a company named before: the guidelines' mention, no set's
     records.append(("美国政府和亚特兰大奥运会", [(0, 2, "LOCATION"), (5, 9, "LOCATION")]))  # MSRA: places inside names
     records.append(("任海尔集团财务部部长、海尔集团工会主席", [(1, 5, "ORG"), (11, 15, "ORG")]))  # Resume: the company
+    records.append(("中国人民和中国特色社会主义，中国", [(0, 2, "LOCATION"), (5, 7, "LOCATION"), (13, 15, "LOCATION")]))
     found = [{(0, 1, "LOCATION"), (5, 7, "LOCATION")}, {(0, 4, "ORG")}, {(2, 4, "ORG")},
-             {(0, 4, "ORG"), (5, 12, "EVENT")}, {(1, 8, "ORG"), (11, 16, "ORG")}]
-    result = score_records(spacy.blank("zh"), records, lambda texts: iter(found), frozenset({"公司"}))
-    assert result["micro"]["tp"] == 1 and result["micro"]["fp"] == 6 and result["micro"]["fn"] == 6
+             {(0, 4, "ORG"), (5, 12, "EVENT")}, {(1, 8, "ORG"), (11, 16, "ORG")}, set()]
+    result = score_records(spacy.blank("zh"), records, lambda texts: iter(found), frozenset({"公司"}),
+                           frozenset({"中国人民", "中国特色社会主义"}))  # MSRA tags 中国 inside them
+    assert result["micro"]["tp"] == 1 and result["micro"]["fp"] == 6 and result["micro"]["fn"] == 9
     assert result["convention"] == {"untagged_abbreviations_found": 1, "single_characters_missed": 2,
-                                    "generic_heads_found": 1, "nested_names_missed": 2, "units_found": 1}
+                                    "generic_heads_found": 1, "nested_names_missed": 2, "units_found": 1,
+                                    "no_entity_words_missed": 2}  # not the 中国 standing alone
