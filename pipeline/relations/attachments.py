@@ -44,7 +44,8 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
     by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
-        if not any(name.endswith(s) and len(name) > len(s) for s in rules.sub_body_suffixes):
+        suffix = next((s for s in rules.sub_body_suffixes if name.endswith(s) and len(name) > len(s)), None)
+        if suffix is None or any(name.endswith(w) and len(w) > len(suffix) for w in rules.whole_body_heads):
             continue
         parent = _longest_start(name, by_length)
         if parent is None and name.startswith(PARTY):  # `中共|全国人大常委会党组`

@@ -227,6 +227,15 @@ def test_a_body_s_departments_bureaus_and_boards_are_part_of_it(relation_rules):
         ("团中央书记处", "团中央"), ("国务院港澳办", "国务院"), ("全国人大常委会法工委", "全国人大常委会")}
 
 
+def test_departments_centres_branches_and_councils_are_units_but_a_company_is_whole(relation_rules):
+    names = ["水利部", "水利部财务司", "清华大学", "清华大学工程物理系", "国家体委", "国家体委冬运中心", "北京城建集团二公司",
+             "北京城建集团二公司一分公司", "联合国", "联合国安理会", "飞鹰集团", "飞鹰集团公司"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("水利部财务司", "水利部"), ("清华大学工程物理系", "清华大学"), ("国家体委冬运中心", "国家体委"),
+        ("北京城建集团二公司一分公司", "北京城建集团二公司"), ("联合国安理会", "联合国")}  # not `飞鹰集团|公司`
+
+
 def test_the_party_s_organ_in_a_body_is_part_of_the_body(relation_rules):
     names = ["中共全国人大常委会党组", "全国人大常委会", "中共中央", "中共中央政治局"]
     entities = {f"ORG:{n}": ("ORG", n) for n in names}
