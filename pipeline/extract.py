@@ -27,7 +27,7 @@ from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations, without_named_subjects
 from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
-from pipeline.relations.mentions import without_reporters
+from pipeline.relations.mentions import without_doctrine_names, without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.rules import load_schema
 
@@ -115,11 +115,13 @@ class Relations:
 
     def rule_relations(self, doc: Doc) -> RuleFindings:
         """What the rules find in `doc`, with what they worked on (the mentions but a byline's, whose
-        reporters hold 记者 at the body credited and take part in nothing they report)."""
+        reporters hold 记者 at the body credited and take part in nothing they report, and but the
+        people a doctrine is named after)."""
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
         bylines = list(reporter_relations(text, anchors.mentions))
-        anchors = anchors._replace(mentions=without_reporters(text, anchors.mentions))
+        mentions = without_reporters(text, anchors.mentions)
+        anchors = anchors._replace(mentions=without_doctrine_names(text, mentions, self.rules.doctrine_heads))
         sentences = doc._.zhkg_sentences if doc._.zhkg_sentences is not None else split_sentences(text)
         is_word = self.word_check(doc)
         main_events = choose_main_events(text, anchors.mentions, self.rules, is_word)

@@ -47,6 +47,7 @@ class RelationRules:
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
+    doctrine_heads: tuple[str, ...]  # `理论`, `思想`: a person's name right before one names a doctrine
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
     side_events: tuple[str, ...]  # `参加会见`: a meeting within the event, no part of it
@@ -154,6 +155,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
         whole_body_heads=tuple(data.get("whole_body_heads", [])),
+        doctrine_heads=longest_first(data.get("doctrine_heads", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         side_events=longest_first(data.get("side_events", [])),

@@ -70,6 +70,11 @@ def author_line(text: str, mentions: list[Anchored]) -> list[Anchored]:
     return people if people and named == len("".join(text[start:end].split())) else []
 
 
+def without_doctrine_names(text: str, mentions: list[Anchored], doctrine_heads: tuple[str, ...]) -> list[Anchored]:
+    """`mentions` but the people named as a doctrine's (`邓小平|理论`, `习近平|外交思想`)."""
+    return [m for m in mentions if m.type != "PERSON" or not text.startswith(doctrine_heads, m.end)]
+
+
 def without_reporters(text: str, mentions: list[Anchored]) -> list[Anchored]:
     """`mentions` (in text order) but the people a byline (`byline_reporters`) or an author line
     (`author_line`) names."""

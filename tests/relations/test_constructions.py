@@ -1065,3 +1065,12 @@ def test_a_clause_bound_stops_at_a_folded_comma(extract):
                     "国家能源局局长章建华应邀作题为“坚定不移落实能源安全新战略，推动能源绿色低碳高质量发展”的报告。")
     assert ("中共中央纪律检查委员会", "新闻工作座谈会") in facts.relation_pairs("organized")  # `在京召开…，` is no speech
     assert ("章建华", "新闻工作座谈会") in facts.relation_pairs("participated_in")  # a quoted title may hold a comma
+
+
+def test_a_person_a_doctrine_is_named_after_is_party_to_nothing(relation_rules):
+    from pipeline.relations.mentions import without_doctrine_names
+
+    text = "邓小平同志出席会议。学员们学习邓小平理论、毛泽东思想和习近平外交思想。"
+    mentions = [anchored(text, "邓小平", "PERSON"), anchored(text, "邓小平", "PERSON", 1), anchored(text, "毛泽东", "PERSON"),
+                anchored(text, "习近平", "PERSON")]
+    assert [m.start for m in without_doctrine_names(text, mentions, relation_rules.doctrine_heads)] == [0]
