@@ -2,6 +2,7 @@
 news roundup, the event each of its items is about."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
@@ -110,9 +111,34 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     events = [m for m in events if start <= m.start and m.end <= end]
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
+    lead = _lead_end(text, start, end)
+    spoken = [m for m in events if m.end <= lead and _spoken_at(text, m, rules)]
+    held = sorted(held + [m for m in spoken if not held or m.start < held[0].start], key=lambda m: m.start)
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
     found = held or attended or in_title
     return found[0].entity if found else None
+
+
+SPOKEN_FRAME = ("在", "上", "上的")
+FULL_STOP = re.compile("[。！？!?]")  # what ends a sentence within a line
+
+
+def _lead_end(text: str, start: int, end: int) -> int:
+    """Where the lead ends: the first line with a sentence end after the title line of text[start:end]."""
+    pos = title_end(text, start)
+    while pos < end:
+        line_end = min(title_end(text, pos + 1), end)
+        if FULL_STOP.search(text, pos, line_end):
+            return line_end
+        pos = line_end
+    return end
+
+
+def _spoken_at(text: str, m: Anchored, rules: RelationRules) -> bool:
+    """Whether the text says something is said at the event, framed by 在…上 in its clause (`在…会议上作说明`)."""
+    opener = text.rfind(SPOKEN_FRAME[0], _clause_start(text, m.start), m.start)
+    closer = next((f for f in SPOKEN_FRAME[:0:-1] if text.startswith(f, m.end)), None)
+    return opener != -1 and closer is not None and text.startswith(rules.holding_words["spoken_verbs"], m.end + len(closer))
 
 
 def _campaign(text: str, m: Anchored) -> bool:

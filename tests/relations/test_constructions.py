@@ -60,6 +60,14 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+def test_an_event_the_lead_says_is_spoken_at_comes_before_one_held_later(relation_rules):
+    lead = "王兆国作说明\n\n人民日报 1998-01-24\n\n１月２０日，王兆国在政协第八届全国委员会常委会第２３次会议上作说明。\n"
+    events = ["政协第八届全国委员会常委会第２３次会议", "十五大"]
+    assert main_event_of(lead + "十五大闭幕不久，政治局就部署了这项工作。", events, relation_rules) == f"EVENT:{events[0]}"
+    later = "王兆国作说明\n\n１月２０日，政治局部署了这项工作。\n十五大闭幕不久，王兆国在政协第八届全国委员会常委会第２３次会议上作说明。"
+    assert main_event_of(later, events, relation_rules) == "EVENT:十五大"  # after the lead: background
+
+
 def test_a_campaign_in_the_title_gives_way_to_a_meeting_the_text_says_is_held(relation_rules):
     text = "全国农村妇女“双学双比”活动取得新进展\n“双学双比”竞赛活动领导小组第十次会议今天在农业部召开。"
     events = ["全国农村妇女“双学双比”活动", "“双学双比”竞赛活动领导小组第十次会议"]
