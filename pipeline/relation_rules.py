@@ -70,6 +70,7 @@ class RelationRules:
     location_event_verbs: tuple[str, ...]
     location_visit_verbs: tuple[str, ...]
     location_based_verbs: tuple[str, ...]
+    location_appositions: tuple[str, ...]  # `首都`: `拉脱维亚首都|里加` is in 里加
     location_confidence: float
     award_event_confidence: float
     appointment_verbs: tuple[str, ...]
@@ -174,6 +175,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         location_event_verbs=longest_first(location.get("event_verbs", [])),
         location_visit_verbs=longest_first(location.get("visit_verbs", [])),
         location_based_verbs=longest_first(location.get("based_verbs", [])),
+        location_appositions=longest_first(location.get("appositions", [])),
         location_confidence=location.get("confidence", 0.75),
         award_event_confidence=data.get("award_event_confidence", 0.7),
         **_appointment_rules(data.get("appointments", {}), path),

@@ -226,6 +226,12 @@ def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -
     return awards[0][0] if len(awards) == 1 and not named else None
 
 
+def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appositions: tuple[str, ...]) -> Anchored | None:
+    """The place named right after `end`, or after a capital's apposition there (`首都`)."""
+    apposition = next((a for a in appositions if text.startswith(a, end)), "")
+    return places_by_start.get(end + len(apposition)) or places_by_start.get(end)
+
+
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                        rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
@@ -248,8 +254,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         for place in list(places_by_start.values()):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
-            while place.end in places_by_start:  # `在北京|人民大会堂`: the venue, the most precise of the places
-                place = places_by_start[place.end]
+            while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
+                place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
             clause_start, clause_end = clause_at(text, sentence, place.start)
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:

@@ -451,6 +451,14 @@ def test_an_event_held_at_a_venue_of_a_city_is_located_at_the_venue(relation_rul
     assert pairs(got, "located_in") == {("十四届全国人大一次会议", "人民大会堂"), ("第四次全体会议", "人民大会堂")}
 
 
+def test_an_event_held_in_a_capital_named_in_apposition_is_in_the_capital(relation_rules):
+    text = "第二届环波罗的海国家首脑会议23日在拉脱维亚首都里加结束。"
+    mentions = [anchored(text, "第二届环波罗的海国家首脑会议", "EVENT"), anchored(text, "拉脱维亚", "LOCATION"),
+                anchored(text, "里加", "LOCATION")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("第二届环波罗的海国家首脑会议", "里加")}
+
+
 def test_location_needs_a_preposition(relation_rules):
     text = "奥克兰代表团出席中新教育合作论坛。"
     mentions = [anchored(text, "奥克兰", "LOCATION"), anchored(text, "中新教育合作论坛", "EVENT")]
