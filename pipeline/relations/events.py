@@ -78,8 +78,9 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     """The first event named in the title line, the object of a holding verb there first
     (`十四届全国人大一次会议举行第四次全体会议`: the session held is the item's event; not in
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause) or,
-    in the lead, is spoken at (`在…会议上作说明`), else the first it says people attend (`参加十四届全国人大二次会议的代表`; not one a visitor met
-    came to attend: `会见来华出席…峰会的…首相`); none otherwise.
+    in the lead, is spoken at (`在…会议上作说明`), else the first it says people attend
+    (`参加十四届全国人大二次会议的代表`; not one a visitor met came to attend: `会见来华出席…峰会的…首相`);
+    none otherwise.
     Events used as time references (`党的十八大以来`) or for their guidance (`学习贯彻党的二十大精神`) are
     not candidates; nor is one said to be held
     only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
