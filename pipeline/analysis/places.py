@@ -91,17 +91,27 @@ def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: 
     """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
     written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
     names written together of `joined_names`). One right before a post (`北京饭店|总经理`) is the body
-    there. A seat of government (`白宫`: `seat_heads`) is the place only after one of
-    `seat_prepositions` (`在|白宫`)."""
+    there. A seat of government or headquarters (`白宫`, `联合国总部`: `seat_heads`) is the place only after one
+    of `seat_prepositions` (`在|白宫`), the city a lexicon lists before it a place of its own (`在纽约|联合国总部`)."""
     found = []
     for m in mentions:
         seat = m.text.endswith(seat_heads) and text.endswith(seat_prepositions, 0, m.start)
         if m.type in ("ORG", "LOCATION") and (m.text.endswith(venue_heads) or seat) \
                 and not starts_with_any(text[m.end:m.end + 8], posts):
-            found += [replace(part, type="LOCATION") for part in in_parts(m, known_in_a_row(m.text, known_places))]
+            parts = known_in_a_row(m.text, known_places) or (_city_and_seat(m.text, known_places) if seat else None)
+            found += [replace(part, type="LOCATION") for part in in_parts(m, parts)]
         else:
             found.append(m)
     return found
+
+
+MIN_SEAT_CHARS = 4  # `联合国总部`, `克里姆林宫`; not `少年宫`, which names no seat after a city
+
+
+def _city_and_seat(name: str, known_places: frozenset[str]) -> list[str] | None:
+    """`纽约|联合国总部`: a listed place and the seat named after it, if `name` is the two."""
+    return next(([name[:cut], name[cut:]] for cut in range(2, len(name) - MIN_SEAT_CHARS + 1)
+                 if name[:cut] in known_places), None)
 
 
 def _occurrences(name: str, text: str) -> Iterator[int]:

@@ -98,3 +98,13 @@ def test_a_palace_is_a_venue_but_a_body_before_its_post(rules):
     got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, rules.seat_heads, rules.seat_prepositions)
     assert [m.type for m in got] == ["LOCATION", "ORG", "ORG", "ORG"]
     assert venues(mentions[:1], rules.venue_heads, rules.known_places)[0].type == "ORG"  # a seat, without its context
+
+
+def test_headquarters_after_a_preposition_are_the_place_and_its_city_apart(rules):
+    from pipeline.analysis.places import venues
+
+    text = "会议在布鲁塞尔北约总部召开。北约总部宣布。少年宫在北京少年宫举行。"
+    mentions = [_at(text, "布鲁塞尔北约总部", "ORG"), _at(text, "北约总部", "ORG", 1), _at(text, "北京少年宫", "ORG")]
+    got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, rules.seat_heads, rules.seat_prepositions)
+    assert [(m.text, m.type) for m in got] == [("布鲁塞尔", "LOCATION"), ("北约总部", "LOCATION"), ("北约总部", "ORG"),
+                                               ("北京少年宫", "LOCATION")]  # `北京|少年宫`: too short a seat to split
