@@ -11,6 +11,7 @@ from dataclasses import replace
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
+    CLAUSE_MARK_CHARS,
     CLAUSE_MARKS,
     NAME_JOINERS,
     SOURCE_CREDIT,
@@ -19,7 +20,7 @@ from pipeline.relations.mentions import (
     title_end,
 )
 from pipeline.spans import Coverage
-from pipeline.wordlists import word_at, words_ending
+from pipeline.wordlists import ends_with_any, word_at, words_ending
 
 LIST_MARK = "、"
 
@@ -263,12 +264,19 @@ def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
     return max(sorted(named), key=lambda e: counts[e]) if named else None
 
 
+def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:
+    """The title right before `start` that opens its clause (`，总经理|关景华`), so that no body is named before it."""
+    title = ends_with_any(text, start, titles)
+    return title if title and (start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS) else None
+
+
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
     """A title after a person's name: with an organisation right before the name, the post there
     (`中组部|李景田|局长介绍说`; not a title many hold, `代表`, a verb too); with none, in an article about
     one institution, the post there when the title is one of that kind of institution's officers
-    (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`). Else no relation."""
+    (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`), as one that opens the clause before the name is
+    (`总经理关景华告诉记者`). Else no relation."""
     home = home_organisation(text, mentions)
     home_name = home.split(":", 1)[1] if home else ""
     orgs_by_end = {m.end: m for m in mentions if m.type == "ORG"}
@@ -283,6 +291,10 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
         elif home and title and home_name.endswith(rules.home_titles.get(title, ())) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home, evidence, rules.home_confidence,
                            "home_title", title=title, status="current")
+        elif home and (before := _opening_title(text, person.start, titles)) \
+                and home_name.endswith(rules.home_titles.get(before, ())):
+            yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
+                           rules.home_confidence, "home_title", title=before, status="current")
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],

@@ -279,6 +279,14 @@ def test_officer_title_is_held_at_the_institution_the_title_line_names(rules, re
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("吴建平", "中关村实验室", "主任")}
 
 
+def test_an_officer_title_opening_a_clause_is_held_at_the_institution_the_title_line_names(rules, relation_rules):
+    text = "事在人为———记吉林市电力器材有限公司\n总经理关景华告诉记者，销售没有定额。吉林省副总经理张三说，不同。"
+    mentions = [anchored(text, "吉林市电力器材有限公司", "ORG"), anchored(text, "关景华", "PERSON"),
+                anchored(text, "吉林省", "LOCATION"), anchored(text, "张三", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("关景华", "吉林市电力器材有限公司", "总经理")}
+
+
 def test_a_chair_is_held_at_the_standing_committee_the_title_line_names(rules, relation_rules):
     text = "全国人大常委会第五十次委员长会议举行\n赵乐际委员长主持会议。"
     mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "赵乐际", "PERSON")]
