@@ -255,13 +255,20 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
     return None
 
 
+HOME_MENTIONS = 3  # how often a document must name the organisation its title does not, to be about it
+
+
 def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
     """The institution a document is about: of the organisations its title line names (a
-    source credit such as `央视网消息` aside), the one most mentioned in the document."""
+    source credit such as `央视网消息` aside), the one most mentioned in the document; where the title
+    names none, the organisation the document mentions most, at least `HOME_MENTIONS` times."""
     end = title_end(text)
     named = {m.entity for m in mentions if m.type == "ORG" and m.end <= end and not SOURCE_CREDIT.match(text, m.end)}
-    counts = Counter(m.entity for m in mentions if m.entity in named and not m.nested)
-    return max(sorted(named), key=lambda e: counts[e]) if named else None
+    counts = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested and not SOURCE_CREDIT.match(text, m.end))
+    if named:
+        return max(sorted(named), key=lambda e: counts[e])
+    ranked = counts.most_common(2) + [("", 0)]
+    return ranked[0][0] if ranked[0][1] >= HOME_MENTIONS and ranked[1][1] < ranked[0][1] else None
 
 
 def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:

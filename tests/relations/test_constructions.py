@@ -287,6 +287,14 @@ def test_an_officer_title_opening_a_clause_is_held_at_the_institution_the_title_
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("关景华", "吉林市电力器材有限公司", "总经理")}
 
 
+def test_without_one_in_the_title_line_the_institution_is_the_one_named_most(rules, relation_rules):
+    text = "菜篮子工程述评\n康达尔公司是一家涉农企业。康达尔公司产值高。总经理欧锡钊说，康达尔公司组建了车队。"
+    mentions = [anchored(text, "康达尔公司", "ORG", n) for n in range(3)] + [anchored(text, "欧锡钊", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("欧锡钊", "康达尔公司", "总经理")}
+    assert list(home_title_relations(text, mentions[1:], rules.titles, relation_rules)) == []  # named twice: too few
+
+
 def test_a_chair_is_held_at_the_standing_committee_the_title_line_names(rules, relation_rules):
     text = "全国人大常委会第五十次委员长会议举行\n赵乐际委员长主持会议。"
     mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "赵乐际", "PERSON")]
