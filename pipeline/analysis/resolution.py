@@ -346,13 +346,19 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
 
 LEXICON_SOURCE = "rule:lexicon"
 WORK_TITLE = re.compile(r"《[^《》\n]*》")
+WORK_PARTS = frozenset({"ORG", "LOCATION"})  # named only inside a longer title of a work, part of its name
 
 
 def _named_in_works_alone(entities: Iterable[Entity], text: str, known: set[str]) -> set[str]:
     """The people named only inside the titles of works (`小提琴协奏曲《梁山伯与祝英台》`): characters
-    or subjects of a work, no people of the news; but those the lexicon knows (`known`: ids)."""
+    or subjects of a work, no people of the news; but those the lexicon knows (`known`: ids). So are the
+    bodies and places named only inside a longer title (`《中国共产党领导外事工作条例》`: a law's name; not
+    `《人民日报》`, a paper's whole title)."""
     titles = [m.span() for m in WORK_TITLE.finditer(text)]
     if not titles:
         return set()
-    return {e.id for e in entities if e.type == "PERSON" and e.id not in known
-            and all(any(start < span.start and span.end < end for start, end in titles) for span in e.mentions)}
+    def inside(span, whole: bool) -> bool:
+        return any(start < span.start and span.end < end and (whole or end - start - 2 > span.end - span.start)
+                   for start, end in titles)
+    return {e.id for e in entities if (e.type == "PERSON" and e.id not in known or e.type in WORK_PARTS)
+            and all(inside(span, e.type == "PERSON") for span in e.mentions)}

@@ -284,6 +284,15 @@ def test_a_person_named_only_inside_the_title_of_a_work_is_no_entity(rules):
     assert set(anchor.values()) == {e.id for e in entities}
 
 
+def test_a_body_or_place_named_only_inside_a_longer_title_of_a_work_is_no_entity(rules):
+    text = "中共中央印发《中国共产党领导外事工作条例》。《人民日报》发表评论。两国发表《中华人民共和国和巴西联邦共和国联合声明》。"
+    mentions = [mention(text, "中共中央", "ORG"), mention(text, "中国共产党", "ORG", source="rule:lexicon"),
+                mention(text, "人民日报", "ORG"), mention(text, "中华人民共和国", "LOCATION"),
+                mention(text, "巴西联邦共和国", "LOCATION")]
+    entities, _ = resolve(mentions, text, text, rules)
+    assert {e.name for e in entities} == {"中共中央", "人民日报"}  # a paper's whole title names the paper
+
+
 def test_a_body_is_named_as_the_text_names_it_alone_not_as_inside_a_session_s_name(rules):
     text = "中国人民政治协商会议全国委员会举行茶话会。将召开中国人民政治协商会议第九届全国委员会第一次会议。全国政协主席李瑞环主持。"
     mentions = [mention(text, "中国人民政治协商会议全国委员会", "ORG"),
