@@ -675,6 +675,12 @@ def test_chain_central_office_named_by_its_short_form_at_a_paragraph_start(extra
     assert "国新办" in facts.entity("ORG", "国务院新闻办公室").aliases
 
 
+def test_chain_an_intergovernmental_organisation_is_an_organisation_not_a_region(extract):
+    facts = extract("东盟秘书长高金洪出席开幕式。东南亚国家联盟成立于1967年。")
+    assert "东盟" not in facts.names("LOCATION")
+    assert "东盟" in facts.entity("ORG", "东南亚国家联盟").aliases  # its short form
+
+
 def test_chain_place_inside_an_org_name_is_not_a_location(extract):
     # guidelines: 北京市 in 北京市生态环境局 is no separate LOCATION unless it stands alone
     facts = extract("北京市生态环境局召开党建工作会议。")
