@@ -114,9 +114,9 @@ class Relations:
         return self._pkuseg
 
     def rule_relations(self, doc: Doc) -> RuleFindings:
-        """What the rules find in `doc`, with what they worked on (the mentions but a byline's, whose
-        reporters hold 记者 at the body credited and take part in nothing they report, and but the
-        people a doctrine is named after)."""
+        """What the rules find in `doc`, with what they worked on: the mentions but a byline's, whose
+        reporters hold 记者 at the body credited and take part in nothing they report, and but those of
+        the people a doctrine is named after (`邓小平理论`)."""
         text = analysed_text(doc)
         anchors = doc._.zhkg_anchors or Anchors([], {})
         bylines = list(reporter_relations(text, anchors.mentions))

@@ -120,7 +120,7 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     return found[0].entity if found else None
 
 
-SPOKEN_FRAME = ("在", "上", "上的")
+SPOKEN_OPENER, SPOKEN_CLOSERS = "在", ("上的", "上")  # `在…会议上作说明`, `在…大会上的讲话`
 FULL_STOP = re.compile("[。！？!?]")  # what ends a sentence within a line
 
 
@@ -137,8 +137,8 @@ def _lead_end(text: str, start: int, end: int) -> int:
 
 def _spoken_at(text: str, m: Anchored, rules: RelationRules) -> bool:
     """Whether the text says something is said at the event, framed by 在…上 in its clause (`在…会议上作说明`)."""
-    opener = text.rfind(SPOKEN_FRAME[0], _clause_start(text, m.start), m.start)
-    closer = next((f for f in SPOKEN_FRAME[:0:-1] if text.startswith(f, m.end)), None)
+    opener = text.rfind(SPOKEN_OPENER, _clause_start(text, m.start), m.start)
+    closer = next((c for c in SPOKEN_CLOSERS if text.startswith(c, m.end)), None)
     return opener != -1 and closer is not None and text.startswith(rules.holding_words["spoken_verbs"], m.end + len(closer))
 
 
