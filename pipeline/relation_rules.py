@@ -155,7 +155,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         **_chain_rules(chain),
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
-        whole_body_heads=tuple(data.get("whole_body_heads", [])),
+        whole_body_heads=longest_first(data.get("whole_body_heads", [])),
         doctrine_heads=longest_first(data.get("doctrine_heads", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),

@@ -63,7 +63,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)
-    found += sub_body_relations(entities, rules, {(m.entity, text[m.start:m.end]) for m in mentions})
+    found += sub_body_relations(entities, rules, dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions))
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))
     for event, part in parts:
