@@ -111,11 +111,15 @@ def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
 
 
-def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
+                 occasions: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """EVENT names of one document that name the same meeting → the longest of them; names that
     differ only by a body's full and short forms (`org_abbreviations`) name one. A name
     without the term (`全国政协第三十七次主席会议`), or without term and number (`全国政协主席会议`),
-    joins the one name of the document that has them and is otherwise the same."""
+    joins the one name of the document that has them and is otherwise the same. Where the
+    `occasions` (the document's event names, in text order) name more than one term of a body, its
+    bare name is the body of the first one's term (`全国政协` in a report of `政协第八届全国委员会常务委员会…`
+    that announces the ninth's session), joined to a termed name only of that term."""
     groups: dict[str, set[str]] = defaultdict(set)
     for name in names:
         groups[name_key(name, rules, aliases)].add(name)
@@ -129,9 +133,21 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases) -> 
         stripped = {k: bare.sub("", TERM.sub("", k)) for k in groups}
         for key in [k for k in groups if not bare.search(k)]:
             fuller = [k for k in groups if k != key and stripped[k] == key]
+            term = _occasion_term(key, occasions, rules, aliases) if fuller else None
+            if term:
+                fuller = [k for k in fuller if term in TERM.findall(k) or not TERM.search(k)]
             if len(fuller) == 1:
                 groups[fuller[0]] |= groups.pop(key)
     return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
+
+
+def _occasion_term(body: str, occasions: list[str] | tuple[str, ...], rules: RecognitionRules,
+                   aliases: Aliases) -> str | None:
+    """The term (`八届`) of the first occasion that names `body` with one, where the occasions name
+    more than one term of it."""
+    keys = (name_key(o, rules, aliases) for o in occasions)
+    terms = [m.group() for m in (TERM.match(k, len(body)) for k in keys if k.startswith(body)) if m]
+    return terms[0] if len(set(terms)) > 1 else None
 
 
 @by_identity
@@ -281,7 +297,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     mapping = {(etype, name): _target(etype, name, names, home, aliases, contested, foreign, first)
                for etype, names in surfaces.items() for name in names}
     for etype in ("EVENT", "ORG"):
-        for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases).items():
+        occasions = sorted(surfaces.get("EVENT", ()), key=lambda n: (first[n], n)) if etype == "ORG" else ()
+        for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases, occasions).items():
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())

@@ -541,6 +541,22 @@ def test_a_meeting_name_without_its_term_joins_the_one_with_it(schema):
     assert mapping["全国政协第三十七次主席会议"] == "政协第十三届全国委员会第三十七次主席会议"
 
 
+def test_a_bare_body_is_the_term_of_the_first_meeting_where_the_text_names_two_terms(schema):
+    eighth, ninth = "中国人民政治协商会议第八届全国委员会", "中国人民政治协商会议第九届全国委员会"
+    orgs = {"全国政协", eighth, ninth}
+    # the report of the eighth's standing committee session that announces the ninth's first session
+    occasions = ["政协八届第二十三次常委会议", "政协九届一次会议"]
+    assert same_meeting(orgs, schema.recognition, schema.aliases, occasions)["全国政协"] == eighth
+    assert same_meeting(orgs, schema.recognition, schema.aliases, occasions[::-1])["全国政协"] == ninth
+    assert "全国政协" not in same_meeting({"全国政协", ninth}, schema.recognition, schema.aliases, occasions)
+    assert same_meeting({"全国政协", ninth}, schema.recognition, schema.aliases, occasions[1:])["全国政协"] == ninth
+
+
+def test_a_session_named_by_the_short_form_with_a_term_is_the_one_of_its_full_name(schema):
+    full = "中国人民政治协商会议第九届全国委员会第一次会议"
+    assert same_meeting({full, "政协九届一次会议"}, schema.recognition, schema.aliases)["政协九届一次会议"] == full
+
+
 def test_whole_chain_shares_a_title_and_resolves_the_meeting(extract):
     facts = extract("全国政协十三届常委会第二十二次会议举行\n政协第十三届全国委员会常务委员会第二十二次会议21日举行。"
                     "全国政协副主席刘奇葆主持会议。")
