@@ -978,6 +978,12 @@ def test_a_roster_of_relatives_lists_who_came_not_whose_relatives(rules, relatio
     assert got == {("吴筱元", "迎春招待会"), ("王新兰", "迎春招待会")}
 
 
+def test_a_democratic_party_and_its_central_committee_are_two_bodies(extract):
+    facts = extract("民建中央主席成思危在座谈会上说，民建与台湾经济界人士素有联系。")
+    assert {"民建中央", "民建"} <= facts.names("ORG")
+    assert ("成思危", "民建中央") in facts.relation_pairs("holds_position")
+
+
 def test_speaking_at_a_meeting_is_taking_part_in_it(extract):
     facts = extract("全国档案局长馆长会议在京召开。国家档案局局长王刚在会上指出，今年的任务很重。"
                     "李明在党的十五大报告的基础上提出新看法。"
