@@ -38,12 +38,18 @@ from pipeline.analysis.name_edges import (
     completed_people,
     conjoined_fields,
     dash_joined_names,
-    event_bodies,
     session_bodies,
     without_leading_function_words,
     without_trailing_predicates,
 )
-from pipeline.analysis.organs import chain_organs, councils_as_bodies, organ_bodies, standing_forums
+from pipeline.analysis.organs import (
+    chain_organs,
+    councils_as_bodies,
+    crossing_event_bodies,
+    event_bodies,
+    organ_bodies,
+    standing_forums,
+)
 from pipeline.analysis.place_words import unworded_places
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
@@ -349,7 +355,8 @@ class EntityRules:
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)
-        merged = merge_mentions(after_listed_people(candidates, text), self.rules, text, words)
+        candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
+        merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,

@@ -11,7 +11,7 @@ from pipeline.analysis.clauses import STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES, YEAR_MARK
 from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
-from pipeline.wordlists import starts_with_any, word_at
+from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
 NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
@@ -375,19 +375,3 @@ def _in_common_words(analysis: WordAnalysis, start: int, end: int) -> bool:
             return False
         pos = word[0]
     return pos == end
-
-
-def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
-    """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`)
-    names that body, an organisation, with the mentions inside it (the recognizer's `联盟`)."""
-    reach = max(map(len, bodies), default=0)
-    named = {}
-    for m in mentions:
-        body = starts_with_any(text[m.end:m.end + reach], bodies) if m.type == "EVENT" else None
-        if body:
-            named[id(m)] = Mention(m.start, m.end + len(body), text[m.start:m.end + len(body)], "ORG", m.source, m.score)
-    if not named:
-        return mentions
-    spans = [(b.start, b.end) for b in named.values()]
-    return [named.get(id(m), m) for m in mentions
-            if id(m) in named or not any(s <= m.start and m.end <= e for s, e in spans)]

@@ -1,6 +1,6 @@
 """Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
 全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
-standing bodies."""
+standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,6 +17,7 @@ PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in �
 # no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a former body
 # (`…公司原|党组`), a temporary organ's task force (`…工作团队临时|党支部`)
 NO_BODY_ENDS = ("乡", "村", "原", "临时")
+CENTRAL = "中央"
 
 
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:
@@ -111,3 +112,43 @@ def standing_forums(mentions: list[Mention], text: str, heads: tuple[str, ...], 
     bodies = {m.text for m in mentions if m.type == "EVENT" and ends_with_any(m.text, len(m.text), heads)
               and starts_with_any(text[m.end:m.end + reach], posts)}
     return [replace(m, type="ORG") if m.type == "EVENT" and m.text in bodies else m for m in mentions] if bodies else mentions
+
+
+def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
+    """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`,
+    `党史学习教育|领导小组`) names that body, an organisation, with the mentions inside it (the recognizer's
+    `联盟`); a central body's from the 中央 before it (`中央|“不忘初心、牢记使命”主题教育领导小组`)."""
+    reach = max(map(len, bodies), default=0)
+    named = {}
+    for m in mentions:
+        body = starts_with_any(text[m.end:m.end + reach], bodies) if m.type == "EVENT" else None
+        if body:
+            start = _central_start(text, m.start)
+            named[id(m)] = Mention(start, m.end + len(body), text[start:m.end + len(body)], "ORG", m.source, m.score)
+    if not named:
+        return mentions
+    spans = [(b.start, b.end) for b in named.values()]
+    return [named.get(id(m), m) for m in mentions
+            if id(m) in named or not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
+def crossing_event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
+    """`mentions` and, where an organisation's name begins inside an event's and runs past it by
+    one of the event's standing `bodies` (`党史学习|教育领导小组办公室`, `“不忘初心、牢记使命”主题|教育领导小组`),
+    that body named in full from the event's start (or the 中央 before it): the recognizer's cut falls
+    inside the event's name."""
+    events = [m for m in mentions if m.type == "EVENT"]
+    found = []
+    for m in mentions:
+        if m.type != "ORG":
+            continue
+        for e in events:
+            if e.start < m.start < e.end < m.end and text[e.end:m.end] in word_set(bodies):
+                start = _central_start(text, e.start)
+                found.append(replace(m, start=start, text=text[start:m.end], name=None))
+                break
+    return mentions + found
+
+
+def _central_start(text: str, start: int) -> int:
+    return start - len(CENTRAL) if text.endswith(CENTRAL, 0, start) else start
