@@ -780,6 +780,13 @@ def test_a_granting_verb_without_an_object_in_its_clause_confers_nothing(relatio
     assert pairs(trig(text, mentions, relation_rules), "awarded_by") == set()
 
 
+def test_congratulating_those_commended_confers_nothing(relation_rules):
+    text = "习近平代表党中央，向受表彰的全国自强模范表示祝贺。中华全国总工会授予张桂梅全国五一劳动奖章。"
+    mentions = [anchored(text, "党中央", "ORG"), anchored(text, "全国自强模范", "AWARD"),
+                anchored(text, "中华全国总工会", "ORG"), anchored(text, "张桂梅", "PERSON"), anchored(text, "全国五一劳动奖章", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "awarded_by") == {("全国五一劳动奖章", "中华全国总工会")}
+
+
 # --- where an event is held -----------------------------------------------------------------------
 
 def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause(relation_rules):
