@@ -136,7 +136,7 @@ POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",
                     "recapitulating", "programme_nouns",
-                    "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions")
+                    "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions", "time_anchors")
 
 
 def load_relation_rules(directory: Path) -> RelationRules:

@@ -37,16 +37,16 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     refers to the last event named before it in the sentence, else, like `出席大会` and
     `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
     none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
-    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`)."""
-    topics = rules.clause_words["topic_prepositions"]
+    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`); where
+    the event it would refer to marks a time (`time_anchors`), it refers to none (`党的十九大以来，…发表…讲话`)."""
+    topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
                and not text.endswith(topics, 0, m.start)]
-    if earlier and earlier[-1].start >= clause[0]:
-        return earlier[-1:]
     ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END) \
         or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
-    if ends_clause and earlier:
-        return earlier[-1:]
+    if earlier and (earlier[-1].start >= clause[0] or ends_clause):
+        # `党的十九大以来，…发表一系列重要讲话`: a time, no occasion
+        return [] if text.startswith(anchors, earlier[-1].end) else earlier[-1:]
     if main_event is None:
         return []
     side = next((w for w in rules.side_events if anaphor_at(text, t_end, (w,))), None)

@@ -425,6 +425,14 @@ def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
     assert pairs(got, "participated_in") == {("刘奇", "委员长会议")}
 
 
+def test_an_event_that_marks_a_time_is_no_occasion_of_a_speech(relation_rules):
+    def attended(text):
+        mentions = [anchored(text, "王沪宁", "PERSON"), anchored(text, "党的十九大", "EVENT"), anchored(text, "习近平", "PERSON")]
+        return pairs(trig(text, mentions, relation_rules, main_event="EVENT:全国宣传部长会议"), "participated_in")
+    assert ("习近平", "党的十九大") not in attended("王沪宁表示，党的十九大以来，习近平总书记发表一系列重要讲话。")
+    assert ("习近平", "党的十九大") in attended("王沪宁表示，党的十九大开幕，习近平总书记发表重要讲话。")
+
+
 def test_the_body_a_speaker_is_entrusted_by_takes_part(relation_rules):
     text = "受国务院委托，刘昆作了说明。"
     mentions = [anchored(text, "国务院", "ORG"), anchored(text, "刘昆", "PERSON")]
