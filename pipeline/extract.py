@@ -93,7 +93,8 @@ class Resolution:
 class Relations:
     """spaCy component: `doc._.zhkg_anchors` → `doc._.zhkg_relations`, the relations of
     schemas/relations.yaml, combined with the learned pair model where there is one, of at
-    least `min_confidence`, with their evidence."""
+    least `min_confidence`, with their evidence; the organisations named only inside events' names
+    that no relation has leave the document's entities (`bodies_named_only_in_events`)."""
 
     def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
@@ -137,11 +138,39 @@ class Relations:
         if self.pair_model is not None:
             found = candidates(text, sentences, anchors.mentions, self.rules, relations, main_events)
             relations = combine(text, relations, found, self.pair_model)
-        relations = without_named_subjects(relations, anchors.entities, self.rules)
+        relations = [r for r in without_named_subjects(relations, anchors.entities, self.rules)
+                     if r.confidence >= self.min_confidence]
         original = document_text(doc)
-        doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions)
-                                for r in relations if r.confidence >= self.min_confidence]
+        doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions) for r in relations]
+        unnamed = bodies_named_only_in_events(anchors, relations)
+        if unnamed:
+            _without_entities(doc, unnamed)
         return doc
+
+
+def bodies_named_only_in_events(anchors: Anchors, relations: list[Relation]) -> frozenset[str]:
+    """The organisations the document names only inside events' names and relates to nothing
+    (`中国共产党|第十五次全国代表大会`, `北约|国防部长会议`): the guidelines annotate the longest name, and a
+    body inside it is an entity of its own only where it has a part in what is reported."""
+    events = [(m.start, m.end) for m in anchors.mentions if m.type == "EVENT"]
+    inside, alone = set(), set()
+    for m in anchors.mentions:
+        if m.type == "ORG":
+            nested = any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in events)
+            (inside if nested else alone).add(m.entity)
+    related = {end for r in relations for end in (r.head, r.tail)}
+    return frozenset(inside - alone - related)
+
+
+def _without_entities(doc: Doc, ids: frozenset[str]) -> None:
+    """`doc` without the entities `ids`: their spans, their `doc.ents` and their anchors."""
+    doc._.zhkg_entities = [e for e in doc._.zhkg_entities if e.id not in ids]
+    spans = [s for s in doc.spans[SPANS_KEY] if s.kb_id_ not in ids]
+    doc.spans[SPANS_KEY] = spans
+    doc.set_ents(filter_spans(spans))
+    anchors = doc._.zhkg_anchors
+    doc._.zhkg_anchors = Anchors([m for m in anchors.mentions if m.entity not in ids],
+                                 {k: v for k, v in anchors.entities.items() if k not in ids})
 
 
 def exact_evidence(relation: Relation, text: str, sentences: list[tuple[int, int]],
@@ -182,7 +211,8 @@ def make_resolution(nlp: Language, name: str, schemas_dir: str | None) -> Resolu
 
 @Language.factory("zhkg_relations", default_config={"schemas_dir": None, "segmenter": "default", "min_confidence": 0.0,
                                                     "pair_model": "default"},
-                  requires=["doc._.zhkg_anchors", "doc._.zhkg_sentences"], assigns=["doc._.zhkg_relations"])
+                  requires=["doc._.zhkg_anchors", "doc._.zhkg_sentences"],
+                  assigns=["doc._.zhkg_relations", "doc._.zhkg_entities", "doc._.zhkg_anchors", "doc.spans", "doc.ents"])
 def make_relations(nlp: Language, name: str, schemas_dir: str | None, segmenter: str,
                    min_confidence: float, pair_model: str) -> Relations:
     """`segmenter`: the pkuseg folder whose words decide where a trigger is a whole word in a

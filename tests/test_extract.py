@@ -166,3 +166,18 @@ def test_a_trigger_is_a_whole_word_of_the_word_analysis_else_of_pkuseg():
     doc._.zhkg_words = None
     if DEFAULT_SEGMENTER.is_dir():
         assert isinstance(relations.word_check(doc), Segmenter)
+
+
+def test_bodies_named_only_inside_events_and_related_to_nothing_leave_the_entities():
+    from pipeline.extract import Anchors, bodies_named_only_in_events
+    from pipeline.records import Relation
+    from pipeline.relations import Anchored
+
+    # 中国共产党第十五次全国代表大会 … 北约国防部长会议 … 北约 (named alone too) … 市直机关工委第六届文化艺术节
+    mentions = [Anchored(0, 14, "EVENT", "E:15"), Anchored(0, 5, "ORG", "O:party"),
+                Anchored(20, 28, "EVENT", "E:nato"), Anchored(20, 22, "ORG", "O:nato"), Anchored(30, 32, "ORG", "O:nato"),
+                Anchored(40, 54, "EVENT", "E:fest"), Anchored(40, 46, "ORG", "O:wei")]
+    anchors = Anchors(mentions, {})
+    organised = [Relation("organized", "O:wei", "E:fest", (), 0.9, "trigger")]
+    assert bodies_named_only_in_events(anchors, organised) == {"O:party"}
+    assert bodies_named_only_in_events(anchors, []) == {"O:party", "O:wei"}

@@ -433,40 +433,6 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     assert "委员长会议" not in facts.names("ORG")
 
 
-def test_an_event_named_before_a_standing_body_of_it_names_the_body():
-    from pipeline.analysis.organs import event_bodies
-
-    text = "进口博览会秘书处发布，电影节联盟成立，论坛在京开幕"
-    expo, festival, forum = Mention(0, 5, "进口博览会", "EVENT", "rule:chunk"), \
-        Mention(11, 14, "电影节", "EVENT", "rule:chunk"), Mention(19, 21, "论坛", "EVENT", "rule:chunk")
-    alliance, beijing = Mention(14, 16, "联盟", "ORG", "model"), Mention(22, 23, "京", "LOCATION", "model")
-    bodies = ("组委会", "秘书处", "联盟")
-    assert [(m.text, m.type) for m in event_bodies([expo, festival, alliance, forum, beijing], text, bodies)] == [
-        ("进口博览会秘书处", "ORG"), ("电影节联盟", "ORG"), ("论坛", "EVENT"), ("京", "LOCATION")]
-    assert event_bodies([forum], text, ()) == [forum]
-
-
-def test_a_body_the_recognizer_begins_inside_a_campaign_name_is_named_from_the_campaign():
-    from pipeline.analysis.organs import crossing_event_bodies, event_bodies
-
-    text = "党史学习教育领导小组办公室主任发言，中央“不忘初心、牢记使命”主题教育领导小组印发通知，党史学习教育座谈会"
-    campaign, cut = Mention(0, 6, "党史学习教育", "EVENT", "rule:chunk"), Mention(4, 13, "教育领导小组办公室", "ORG", "model")
-    found = crossing_event_bodies([campaign, cut], text, ("领导小组办公室", "领导小组"))
-    assert [(m.text, m.type) for m in found[2:]] == [("党史学习教育领导小组办公室", "ORG")]
-    at = text.rindex("党史学习教育")
-    meeting = Mention(at + 4, at + 9, "教育座谈会", "ORG", "model")  # runs past the campaign by no body of it
-    assert crossing_event_bodies([Mention(at, at + 6, "党史学习教育", "EVENT", "rule:chunk"), meeting], text, ("领导小组",))[2:] == []
-    at = text.index("“")
-    central = Mention(at, at + 15, "“不忘初心、牢记使命”主题教育", "EVENT", "rule:chunk")
-    assert [m.text for m in event_bodies([central], text, ("领导小组",))] == ["中央“不忘初心、牢记使命”主题教育领导小组"]
-
-
-def test_a_body_of_a_campaign_is_one_organisation_end_to_end(extract):
-    facts = extract("党史学习教育中央宣讲团成员曲青山作报告。党史学习教育领导小组办公室成员参加报告会。")
-    assert {"党史学习教育中央宣讲团", "党史学习教育领导小组办公室"} <= facts.names("ORG")
-    assert ("曲青山", "党史学习教育中央宣讲团") in facts.relation_pairs("holds_position")
-
-
 def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
     text = "场馆沿用自北京冬奥会，各方助力冬奥会"
     governed = Mention(2, 10, text[2:10], "EVENT", "rule:chunk", 0.9)

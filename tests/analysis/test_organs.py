@@ -1,6 +1,7 @@
 import pytest
 
-from pipeline.analysis.organs import chain_organs, organ_bodies, standing_forums
+from pipeline.analysis.organs import chain_organs, crossing_event_bodies, event_bodies, organ_bodies, standing_forums
+from pipeline.records import Mention
 from tests.conftest import mention
 
 
@@ -64,3 +65,33 @@ def test_a_forum_with_a_post_of_its_own_is_a_standing_body(rules):
                 mention(text, "中非合作论坛", "EVENT")]
     found = standing_forums(mentions, text, rules.standing_forums, rules.standing_forum_posts)
     assert [(m.text, m.type) for m in found] == [("博鳌亚洲论坛", "ORG"), ("博鳌亚洲论坛年会", "EVENT"), ("中非合作论坛", "EVENT")]
+
+
+def test_an_event_named_before_a_standing_body_of_it_names_the_body():
+    text = "进口博览会秘书处发布，电影节联盟成立，论坛在京开幕"
+    expo, festival, forum = Mention(0, 5, "进口博览会", "EVENT", "rule:chunk"), \
+        Mention(11, 14, "电影节", "EVENT", "rule:chunk"), Mention(19, 21, "论坛", "EVENT", "rule:chunk")
+    alliance, beijing = Mention(14, 16, "联盟", "ORG", "model"), Mention(22, 23, "京", "LOCATION", "model")
+    bodies = ("组委会", "秘书处", "联盟")
+    assert [(m.text, m.type) for m in event_bodies([expo, festival, alliance, forum, beijing], text, bodies)] == [
+        ("进口博览会秘书处", "ORG"), ("电影节联盟", "ORG"), ("论坛", "EVENT"), ("京", "LOCATION")]
+    assert event_bodies([forum], text, ()) == [forum]
+
+
+def test_a_body_the_recognizer_begins_inside_a_campaign_name_is_named_from_the_campaign():
+    text = "党史学习教育领导小组办公室主任发言，中央“不忘初心、牢记使命”主题教育领导小组印发通知，党史学习教育座谈会"
+    campaign, cut = Mention(0, 6, "党史学习教育", "EVENT", "rule:chunk"), Mention(4, 13, "教育领导小组办公室", "ORG", "model")
+    found = crossing_event_bodies([campaign, cut], text, ("领导小组办公室", "领导小组"))
+    assert [(m.text, m.type) for m in found[2:]] == [("党史学习教育领导小组办公室", "ORG")]
+    at = text.rindex("党史学习教育")
+    meeting = Mention(at + 4, at + 9, "教育座谈会", "ORG", "model")  # runs past the campaign by no body of it
+    assert crossing_event_bodies([Mention(at, at + 6, "党史学习教育", "EVENT", "rule:chunk"), meeting], text, ("领导小组",))[2:] == []
+    at = text.index("“")
+    central = Mention(at, at + 15, "“不忘初心、牢记使命”主题教育", "EVENT", "rule:chunk")
+    assert [m.text for m in event_bodies([central], text, ("领导小组",))] == ["中央“不忘初心、牢记使命”主题教育领导小组"]
+
+
+def test_a_body_of_a_campaign_is_one_organisation_end_to_end(extract):
+    facts = extract("党史学习教育中央宣讲团成员曲青山作报告。党史学习教育领导小组办公室成员参加报告会。")
+    assert {"党史学习教育中央宣讲团", "党史学习教育领导小组办公室"} <= facts.names("ORG")
+    assert ("曲青山", "党史学习教育中央宣讲团") in facts.relation_pairs("holds_position")
