@@ -431,6 +431,8 @@ def test_a_council_named_like_a_meeting_is_a_body_unless_a_session_of_it_is_name
     facts = extract("栗战书主持召开十三届全国人大常委会第八十四次委员长会议。委员长会议听取了报告。")
     assert "十三届全国人大常委会第八十四次委员长会议" in facts.names("EVENT")
     assert "委员长会议" not in facts.names("ORG")
+    facts = extract("早在南非过渡期开始之前，非洲人国民大会就同中国进行了合作。")  # a party named as an assembly
+    assert "非洲人国民大会" in facts.names("ORG") and "非洲人国民大会" not in facts.names("EVENT")
 
 
 def test_a_verb_and_its_preposition_or_an_event_named_on_its_own_bound_a_governed_event_name(rules):
