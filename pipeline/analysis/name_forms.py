@@ -1,5 +1,5 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
-person's by one part of a transliterated name, a place's without its division's term, a body's with
+person's by one part of a transliterated name or by the surname and 老, a place's without its division's term, a body's with
 a middle part left out, a level's body by the place of the body before it in a list or of its sentence."""
 from __future__ import annotations
 
@@ -19,6 +19,20 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
         for part in name.split("·") if "·" in name else ():
             holders[part].add(name)
     return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
+
+
+ELDER = "老"  # `侯老`: the respectful form of an elder's name, the surname and 老
+
+
+def elder_forms(names: set[str]) -> dict[str, str]:
+    """A person named respectfully by the surname and 老 (`侯老`, `贝老`) → the one person of the
+    document whose full name begins with that surname (`侯祥麟`); none where two do."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if len(name) >= 2 and not name.endswith(ELDER) and "·" not in name:
+            holders[name[0]].add(name)
+    return {name: next(iter(holders[name[0]])) for name in names
+            if len(name) == 2 and name.endswith(ELDER) and len(holders.get(name[0], ())) == 1}
 
 
 # the generic terms of administrative divisions (通名) that a place's name may be written with or

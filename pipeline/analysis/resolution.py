@@ -18,7 +18,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.analysis.name_forms import division_forms, elided_short_forms, placed_level_bodies, transliterated_short_forms
+from pipeline.analysis.name_forms import (
+    division_forms,
+    elder_forms,
+    elided_short_forms,
+    placed_level_bodies,
+    transliterated_short_forms,
+)
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -310,7 +316,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         mapping[("LOCATION", name)] = target
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
-    for name, target in transliterated_short_forms(surfaces.get("PERSON", set())).items():
+    persons = surfaces.get("PERSON", set())
+    for name, target in (transliterated_short_forms(persons) | elder_forms(persons)).items():
         mapping[("PERSON", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}

@@ -85,6 +85,14 @@ def test_a_part_of_a_transliterated_name_is_the_person_it_names(rules):
     assert names[("PERSON", "穆罕默德")] == "穆罕默德"  # the part of two full names names neither for sure
 
 
+def test_an_elder_named_by_the_surname_and_lao_is_the_one_person_of_that_surname(rules):
+    text = "侯祥麟院士和贝时璋院士、贝聿铭出席。侯老说，贝老说。"
+    mentions = [mention(text, name, "PERSON") for name in ("侯祥麟", "贝时璋", "贝聿铭", "侯老", "贝老")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("PERSON", "侯老")] == "侯祥麟"
+    assert names[("PERSON", "贝老")] == "贝老"  # two people of that surname: neither for sure
+
+
 def test_ambiguous_short_form_is_not_merged(rules):
     # 实验室 ends two different labs: it names neither for sure
     text = "中关村实验室和怀柔实验室签约。实验室将开展合作。"
