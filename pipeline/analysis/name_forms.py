@@ -1,6 +1,7 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
-person's by one part of a transliterated name or by the surname and 老, a place's without its division's term, a body's with
-a middle part left out, a level's body by the place of the body before it in a list or of its sentence."""
+person's by one part of a transliterated name, by the surname and 老 or by the given name, a place's
+without its division's term, a body's with a middle part left out, a level's body by the place of
+the body before it in a list or of its sentence."""
 from __future__ import annotations
 
 import re
@@ -22,17 +23,28 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
 
 
 ELDER = "老"  # `侯老`: the respectful form of an elder's name, the surname and 老
+COMRADE = "同志"
 
 
-def elder_forms(names: set[str]) -> dict[str, str]:
+def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict[str, str]:
     """A person named respectfully by the surname and 老 (`侯老`, `贝老`) → the one person of the
-    document whose full name begins with that surname (`侯祥麟`); none where two do."""
-    holders: dict[str, set[str]] = defaultdict(set)
+    document whose full name begins with that surname (`侯祥麟`); none where two do. So is one
+    named by the given name alone (`恩来同志`, `小平同志`) → the one full name of three characters
+    that ends with it (`周恩来`), where it cannot be a full name of its own: it does not begin
+    with one of `surnames` (`小平`), or the text calls it comrade (`恩来同志`; but `李明` and `王李明`
+    are two people)."""
+    surnamed: dict[str, set[str]] = defaultdict(set)
+    given: dict[str, set[str]] = defaultdict(set)
     for name in names:
         if len(name) >= 2 and not name.endswith(ELDER) and "·" not in name:
-            holders[name[0]].add(name)
-    return {name: next(iter(holders[name[0]])) for name in names
-            if len(name) == 2 and name.endswith(ELDER) and len(holders.get(name[0], ())) == 1}
+            surnamed[name[0]].add(name)
+        if len(name) == 3 and "·" not in name:
+            given[name[1:]].add(name)
+    forms = {name: next(iter(surnamed[name[0]])) for name in names
+             if len(name) == 2 and name.endswith(ELDER) and len(surnamed.get(name[0], ())) == 1}
+    forms.update({name: next(iter(given[name])) for name in names if len(given.get(name, ())) == 1
+                  and (name[0] not in surnames or name + COMRADE in text)})
+    return forms
 
 
 # the generic terms of administrative divisions (通名) that a place's name may be written with or

@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from pipeline.analysis.name_forms import (
     division_forms,
-    elder_forms,
     elided_short_forms,
+    familiar_forms,
     placed_level_bodies,
     transliterated_short_forms,
 )
@@ -317,7 +317,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
     persons = surfaces.get("PERSON", set())
-    for name, target in (transliterated_short_forms(persons) | elder_forms(persons)).items():
+    surnames = word_set(rules.lexicons.get("SURNAME", ()))
+    for name, target in (transliterated_short_forms(persons) | familiar_forms(persons, text, surnames)).items():
         mapping[("PERSON", name)] = target
     for key, target in list(mapping.items()):
         seen = {key[1]}

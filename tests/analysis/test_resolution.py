@@ -93,6 +93,14 @@ def test_an_elder_named_by_the_surname_and_lao_is_the_one_person_of_that_surname
     assert names[("PERSON", "贝老")] == "贝老"  # two people of that surname: neither for sure
 
 
+def test_a_person_named_by_the_given_name_alone_is_the_one_full_name_ending_with_it(rules):
+    text = "周恩来总理和邓颖超出席。恩来同志说，颖超同志说，小平同志说。"
+    mentions = [mention(text, name, "PERSON") for name in ("周恩来", "邓颖超", "恩来", "颖超", "小平")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("PERSON", "恩来")] == "周恩来" and names[("PERSON", "颖超")] == "邓颖超"
+    assert names[("PERSON", "小平")] == "小平"  # no full name ends with it
+
+
 def test_ambiguous_short_form_is_not_merged(rules):
     # 实验室 ends two different labs: it names neither for sure
     text = "中关村实验室和怀柔实验室签约。实验室将开展合作。"
