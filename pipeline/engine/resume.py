@@ -6,7 +6,7 @@ Every document YAML is written atomically, so after a crash or a `kill -9` each 
 DIR/documents is either complete or absent (a stray temporary file is removed at the next
 start). run.yaml is written when a run starts (`status: running`) and again when it ends, both
 times with a `resume_key`: a hash of the zhkg version, the config keys that change results,
-and the contents of the schemas folder and the model folders.
+and the contents of the schemas folder and the model folders (but their Markdown documentation).
 
 Every document YAML records the key as `document.pipeline`. A document whose YAML exists in DIR
 with the same `pipeline` key, metadata and text hash (sha256) as the input is reused instead of
@@ -34,11 +34,13 @@ from pipeline.records import Document, DocumentResult
 from pipeline.schema_files import default_schemas_dir
 
 _TEMPORARY = re.compile(r"^\..+\.tmp$")  # outputs.atomic.atomic_write's temporary files
+DOCUMENTATION = (".md",)  # model cards and READMEs: no part of what a folder gives the pipeline
 
 
 def resume_key(config: RunConfig) -> str:
-    """A hash of what decides a document's results: version, config, schemas and models
-    (16 hex digits, kept in run.yaml and in every document YAML as `document.pipeline`)."""
+    """A hash of what decides a document's results: version, config, schemas and models, their
+    documentation aside (16 hex digits, kept in run.yaml and in every document YAML as
+    `document.pipeline`)."""
     digest = hashlib.sha256()
     settings = {"version": __version__, "paths": config.as_dict().get("paths"),
                 "relations": config.as_dict().get("relations"), "max_evidence": config.output.max_evidence}
@@ -47,7 +49,8 @@ def resume_key(config: RunConfig) -> str:
     folders += [p for p in (getattr(config, "ner_model_path", None), getattr(config, "segmenter_path", None),
                             getattr(config, "relation_model_path", None)) if p]
     for folder in folders:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()) if Path(folder).is_dir() else []:
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix not in DOCUMENTATION)\
+                if Path(folder).is_dir() else []:
             digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]

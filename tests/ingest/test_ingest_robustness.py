@@ -701,3 +701,16 @@ def test_a_document_whose_analysis_fails_is_skipped_not_fatal(tmp_path: Path, ex
     assert report.skipped[0].path.endswith("doc-0003.txt") and "doc-0003.txt" in messages[0]
     assert not (tmp_path / "out" / "documents" / "doc-0003.yaml").exists()
     assert yaml.safe_load((tmp_path / "out" / "run.yaml").read_text(encoding="utf-8"))["counts"]["skipped"] == 1
+
+
+def test_the_resume_key_follows_the_schemas_but_not_their_documentation(schemas_copy: Path):
+    from pipeline.engine.resume import resume_key
+
+    config = load_config()
+    config = replace(config, paths=replace(config.paths, schemas=str(schemas_copy)))
+    key = resume_key(config)
+    (schemas_copy / "NOTES.md").write_text("what a list is for\n", encoding="utf-8")
+    assert resume_key(config) == key
+    with (schemas_copy / "aliases.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a comment is still a change of the file\n")
+    assert resume_key(config) != key
