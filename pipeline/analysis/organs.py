@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
+from pipeline.analysis.chunks import CENTRAL
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
@@ -17,7 +18,6 @@ PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in �
 # no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a former body
 # (`…公司原|党组`), a temporary organ's task force (`…工作团队临时|党支部`)
 NO_BODY_ENDS = ("乡", "村", "原", "临时")
-CENTRAL = "中央"
 
 
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:

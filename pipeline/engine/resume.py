@@ -49,11 +49,17 @@ def resume_key(config: RunConfig) -> str:
     folders += [p for p in (getattr(config, "ner_model_path", None), getattr(config, "segmenter_path", None),
                             getattr(config, "relation_model_path", None)) if p]
     for folder in folders:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and p.suffix not in DOCUMENTATION)\
-                if Path(folder).is_dir() else []:
+        for path in _hashed_files(Path(folder)):
             digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
+
+
+def _hashed_files(folder: Path) -> list[Path]:
+    """The files of `folder` that the pipeline reads, in a fixed order: all but the documentation."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix not in DOCUMENTATION)
 
 
 def remove_temporaries(out: Path) -> list[Path]:
