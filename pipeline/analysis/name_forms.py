@@ -1,11 +1,12 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
 person's by one part of a transliterated name, by the surname and 老 or by the given name, a place's
-without its division's term, a body's with a middle part left out, a level's body by the place of
+without its division's term, a body's with a middle part left out or contracted, a level's body by the place of
 the body before it in a list or of its sentence."""
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from pipeline.analysis.joined_names import STATE_FORMS
 from pipeline.records import Mention
@@ -102,6 +103,76 @@ def _elides(full: str, short: str, places: frozenset[str]) -> bool:
     cut = len(full) - len(short)
     return cut > 0 and any(full.startswith(short[:k]) and full.endswith(short[k:]) and not _names_place(full[k:k + cut], places)
                            for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
+
+
+# the heads of a body's name and how a contracted short form writes them (`委员会` → 委, as in
+# `中央社会治安综合治理委员会` → `中央综治委`; `奥林匹克委员会` → `奥委会`; `作家协会` → `作协`); a
+# one-character head stays whole (`广播电影电视部` → `广电部`)
+CONTRACTED_HEADS = {"委员会": ("委会", "委"), "办公室": ("办",), "协会": ("协会", "协"), "研究院": ("院",),
+                    "科学院": ("科院",), "部": ("部",), "局": ("局",), "厅": ("厅",), "署": ("署",)}
+CONTRACTED_MIN = 3  # characters of a contracted short form at least
+CONTRACTED_WHOLE = 3  # characters of the full name a contraction may keep whole before it leaves one out
+LEVEL_BODY_END = re.compile(r"[省市县区](?:委|(?:人民)?政府)$")
+
+
+def contracted_short_forms(names: set[str]) -> dict[str, str]:
+    """A body named by the contraction of its full name (缩略: `中央综治委` for 中央社会治安综合治理
+    委员会, `广电部` for 广播电影电视部, `中国奥委会` for 中国奥林匹克委员会) → that full name, where it is the only
+    one of the document it contracts. A contraction keeps the name's first character and some of
+    the others in their order, and writes its head short (`CONTRACTED_HEADS`); none where it could
+    stand for another name of the document that holds its characters (`中直工委`: 中直机关工委 or
+    中直机关纪律检查工作委员会). A level's body
+    (`大名县委`) is no contraction of another body of that place (`大名县经济委员会`), and a
+    contraction of a body is none of the organ named after it (`中央纪委`, not `中央纪律检查
+    委员会常务委员会`)."""
+    forms = {}
+    for short in names:
+        if len(short) < CONTRACTED_MIN or LEVEL_BODY_END.search(short):
+            continue
+        longer = [full for full in names if len(full) > len(short) and _kept_at(short, full)]
+        fulls = [full for full in longer if _contracts(short, full)
+                 and not any(_contracts(short, full[:end]) for end in _head_ends(full) if end < len(full))]
+        if len(fulls) == 1 and len(longer) == 1:
+            forms[short] = fulls[0]
+    return forms
+
+
+def _head_ends(name: str) -> Iterator[int]:
+    """Where a head of a body's name ends inside `name`."""
+    return (i + len(head) for head in CONTRACTED_HEADS for i in range(len(name)) if name.startswith(head, i))
+
+
+def _contracts(short: str, full: str) -> bool:
+    """Whether `short` is a contraction of `full`: its head written short, and characters left out
+    within the first four of its name (`中直机关|工委` keeps a name whole and leaves out a modifier:
+    no contraction of 中直机关纪律检查工作委员会)."""
+    if len(full) < len(short) + 2 or short[0] != full[0] or full.startswith(short):
+        return False
+    for head, written in CONTRACTED_HEADS.items():
+        if not full.endswith(head):
+            continue
+        for form in written:
+            if short.endswith(form) and len(short) - len(form) >= 1:
+                kept = _kept_at(short[:-len(form)], full[:-len(head)])
+                gaps = sum(1 for i, pos in enumerate(kept) if pos > (kept[i - 1] + 1 if i else 0))
+                gaps += bool(kept) and kept[-1] < len(full) - len(head) - 1
+                if kept and gaps >= (2 if form == head else 1) and \
+                        next((i for i, pos in enumerate(kept) if pos != i), len(kept)) <= CONTRACTED_WHOLE:
+                    return True
+    return False
+
+
+def _kept_at(part: str, whole: str) -> list[int]:
+    """Where in `whole` each character of `part` stands, taken in order and as early as it can
+    be; empty where `part` is not `whole` with characters left out."""
+    kept, pos = [], 0
+    for char in part:
+        pos = whole.find(char, pos)
+        if pos < 0:
+            return []
+        kept.append(pos)
+        pos += 1
+    return kept
 
 
 def _names_place(part: str, places: frozenset[str]) -> bool:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.analysis.name_forms import (
+    contracted_short_forms,
     division_forms,
     elided_short_forms,
     familiar_forms,
@@ -310,6 +311,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
     for name, target in elided_short_forms(surfaces.get("ORG", set()), named_places).items():
         mapping[("ORG", name)] = target
+    for name, target in contracted_short_forms(surfaces.get("ORG", set())).items():
+        if mapping[("ORG", name)] == name:
+            mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():

@@ -54,6 +54,25 @@ def test_a_national_body_named_bare_before_another_country_s_is_the_news_country
     assert canonical_names(city, text, rules)[("ORG", "市政府")] == "纽约市政府"
 
 
+def test_a_body_named_by_a_contraction_of_its_full_name_is_that_body(rules):
+    text = ("广播电影电视部和中国作家协会今天召开会议。广电部部长、中国作协主席出席。"
+            "大名县经济委员会主任和大名县委书记参加。中直机关工委、中直机关纪律检查工作委员会和中直工委也参加。")
+    names = canonical_names([mention(text, name, "ORG") for name in (
+        "广播电影电视部", "中国作家协会", "广电部", "中国作协", "大名县经济委员会", "大名县委",
+        "中直机关工委", "中直机关纪律检查工作委员会", "中直工委")], text, rules)
+    assert names[("ORG", "广电部")] == "广播电影电视部" and names[("ORG", "中国作协")] == "中国作家协会"
+    assert names[("ORG", "大名县委")] == "大名县委"  # a level's body, no contraction
+    assert names[("ORG", "中直机关工委")] == "中直机关工委"  # a modifier left out of a name kept whole
+    assert names[("ORG", "中直工委")] != "中直机关纪律检查工作委员会"  # it could stand for either
+
+
+def test_the_contraction_of_a_body_is_not_the_organ_named_after_it(rules):
+    text = "中央纪律检查委员会常务委员会召开会议，中央纪委书记主持。"
+    names = canonical_names([mention(text, "中央纪律检查委员会常务委员会", "ORG"), mention(text, "中央纪委", "ORG")],
+                            text, rules)
+    assert names[("ORG", "中央纪委")] != "中央纪律检查委员会常务委员会"
+
+
 def test_short_form_of_an_event(rules):
     text = "第三届青年科技论坛开幕。论坛期间举办多场活动。"
     mentions = [mention(text, "第三届青年科技论坛", "EVENT"), mention(text, "青年科技论坛", "EVENT")]
