@@ -78,8 +78,9 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     """The first event named in the title line, the object of a holding verb there first
     (`十四届全国人大一次会议举行第四次全体会议`: the session held is the item's event; not in
     `为召开…作准备`), else the first one the text says is held (`…会议在京召开`, within its clause) or,
-    in the lead, is spoken at (`在…会议上作说明`), else the first it says people attend
-    (`参加十四届全国人大二次会议的代表`; not one a visitor met came to attend: `会见来华出席…峰会的…首相`);
+    in the lead, is spoken at (`在…会议上作说明`) or held on the report's day (`今天上午在京举行…全体会议`),
+    else the first it says people attend (`参加十四届全国人大二次会议的代表`; not one a visitor met came to
+    attend: `会见来华出席…峰会的…首相`);
     none otherwise.
     Events used as time references (`党的十八大以来`) or for their guidance (`学习贯彻党的二十大精神`) are
     not candidates; nor is one said to be held
@@ -113,7 +114,7 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
     lead = _lead_end(text, start, end)
-    spoken = [m for m in events if m.end <= lead and _spoken_at(text, m, rules)]
+    spoken = [m for m in events if m.end <= lead and (_spoken_at(text, m, rules) or _held_that_day(text, m.start, rules))]
     held = sorted(held + [m for m in spoken if not held or m.start < held[0].start], key=lambda m: m.start)
     attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
     found = held or attended or in_title
@@ -157,6 +158,20 @@ def _visitor_s(text: str, start: int, rules: RelationRules) -> bool:
 def held_object(text: str, start: int, rules: RelationRules) -> bool:
     verb = next((v for v in rules.held_verbs if text.startswith(v, start - len(v))), None)
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
+
+
+DAY = re.compile("[0-9０-９一二三四五六七八九十]+日")
+SENTENCE_END_CHARS = "。！？!?\n"
+
+
+def _held_that_day(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether the event is the object of a holding verb whose sentence dates it on the report's day
+    (`…委员会今天上午在京举行|１９９８年第一次全体会议`, `今天（8月16日），国新办召开|新闻发布会`, a dateline's
+    day: `新华社北京1月14日电 国务院在北京召开|…`); not one held before (`去年成功举办|首届峰会`)."""
+    if not held_object(text, start, rules):
+        return False
+    sentence = text[max(text.rfind(c, 0, start) for c in SENTENCE_END_CHARS) + 1:start]
+    return any(w in sentence for w in rules.holding_words["present_markers"]) or DAY.search(sentence) is not None
 
 
 def _held_before(text: str, start: int, rules: RelationRules) -> bool:

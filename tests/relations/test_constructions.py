@@ -68,6 +68,15 @@ def test_an_event_the_lead_says_is_spoken_at_comes_before_one_held_later(relatio
     assert main_event_of(later, events, relation_rules) == "EVENT:十五大"  # after the lead: background
 
 
+def test_an_event_the_lead_holds_comes_before_one_held_later(relation_rules):
+    text = ("研究院举行全会\n\n本报上海３月２日讯市科学研究院今天在沪举行２０２６年第一次全体会议。院长出席会议。\n"
+            "研究院还将召开第三届学术年会。")
+    events = ["２０２６年第一次全体会议", "第三届学术年会"]
+    assert main_event_of(text, events, relation_rules) == f"EVENT:{events[0]}"
+    later = "研究院举行全会\n\n本报上海３月２日讯院长今天到所里调研。\n研究院还举行２０２６年第一次全体会议。"
+    assert main_event_of(later, events[:1], relation_rules) is None  # after the lead: no held object counts
+
+
 def test_a_campaign_in_the_title_gives_way_to_a_meeting_the_text_says_is_held(relation_rules):
     text = "全国农村妇女“双学双比”活动取得新进展\n“双学双比”竞赛活动领导小组第十次会议今天在农业部召开。"
     events = ["全国农村妇女“双学双比”活动", "“双学双比”竞赛活动领导小组第十次会议"]
