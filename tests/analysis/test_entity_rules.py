@@ -410,6 +410,12 @@ def test_a_title_after_a_surname_character_is_no_name(patterns, text, words):
     assert words not in found(text, patterns, "PERSON")
 
 
+def test_veteran_comrades_after_a_surname_character_are_no_name(patterns):
+    # 向 is a surname, but `领导人向老同志拜年` is `the leaders greet the veteran comrades`
+    assert found("中央领导人向老同志拜年。市长向老同志问好。", patterns, "PERSON") == set()
+    assert found("工党领导人王建华同志说。", patterns, "PERSON") == {"王建华"}
+
+
 def test_whom_an_appointment_or_a_dismissal_names_is_a_person(patterns):
     assert found("任命宫鸣为最高人民检察院副检察长，免去孙谦的领导职务。", patterns, "PERSON") == {"宫鸣", "孙谦"}
     assert found("会议任命王建华、李明为中国科协领导。", patterns, "PERSON") == {"李明"}

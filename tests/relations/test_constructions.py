@@ -394,6 +394,8 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     ("泰华通讯记者协会荣誉主席颜雄说。", "泰华通讯记者协会", "颜雄", "荣誉主席"),
     ("美国商会高级副会长薄迈伦出席。", "美国商会", "薄迈伦", "高级副会长"),
     ("上海京剧院艺术总监黎中城发言。", "上海京剧院", "黎中城", "艺术总监"),
+    ("新芬党领导人亚当斯表示欢迎。", "新芬党", "亚当斯", "领导人"),
+    ("日本大藏省大臣桥本龙太郎表示。", "日本大藏省", "桥本龙太郎", "大臣"),
 ])
 def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
     mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
