@@ -125,6 +125,28 @@ def coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list[
     return chosen
 
 
+LIST_JOINERS = ("、", "和", "与", "及")
+UNNAMED_ITEM_CHARS = 16  # the longest list item between two names that is no name of its own
+
+
+def coordinated_across(text: str, first: Anchored, candidates: list[Anchored]) -> list[Anchored]:
+    """`coordinated`, also across an item of the list that is no mention (`由中国国际经济交流中心和|美国彭博
+    有限合伙企业、|英国国际战略研究所共同主办`): a stretch of at most `UNNAMED_ITEM_CHARS` that ends in a
+    list joiner and holds no clause mark nor a 的 (`和…的专家`: a description, not an item)."""
+    chosen, last = [first], first
+    for mention in candidates:
+        if mention.start < last.end:
+            continue
+        gap = text[last.end:mention.start]
+        if gap in COORDINATORS or (len(gap) <= UNNAMED_ITEM_CHARS and gap.startswith(LIST_JOINERS) and gap.endswith(LIST_JOINERS)
+                                   and "的" not in gap and not CLAUSE_MARKS.search(gap)):
+            chosen.append(mention)
+            last = mention
+        else:
+            break
+    return chosen
+
+
 def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:
     """`中共中央、国务院决定授予`: the last mention before a trigger and those joined to it."""
     if not before:

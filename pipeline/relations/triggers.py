@@ -17,6 +17,7 @@ from pipeline.relations.mentions import (
     Anchored,
     clause_at,
     coordinated,
+    coordinated_across,
     coordinated_before,
     evidence_of,
     listed_from,
@@ -304,12 +305,12 @@ def _subject_after_time_clause(text: str, sentence: tuple[int, int], clause: tup
 def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
                    in_sentence: list[Anchored], rules: RelationRules) -> tuple[list[Anchored], list[Anchored]]:
     """Heads and tails of a tail-trigger-head rule (`论坛由中国科协主办`): the head is the trigger's
-    object, in its clause (`表彰奖励获得者代表，优秀教师代表…`: 表彰 has no object there)."""
+    object, in its clause, with the names listed with it (`表彰奖励获得者代表，优秀教师代表…`: 表彰 has no object there)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
-    heads = coordinated(text, after[0], after[1:]) if after else []
+    heads = coordinated_across(text, after[0], after[1:]) if after else []
     return heads, coordinated_before(text, before)
 
 

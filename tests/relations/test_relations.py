@@ -357,6 +357,16 @@ def test_trigger_passive_host(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
+def test_passive_hosts_listed_across_an_unnamed_item_all_host(relation_rules):
+    text = "青年科技论坛由中关村实验室和某咨询有限公司、北京大学共同主办。"
+    mentions = [anchored(text, "青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG"), anchored(text, "北京大学", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {
+        ("中关村实验室", "青年科技论坛"), ("北京大学", "青年科技论坛")}
+    text = "青年科技论坛由中关村实验室和全国三十多所高等院校科研院所联合组成专家组、北京大学共同主持。"  # no list item
+    mentions = [anchored(text, "青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG"), anchored(text, "北京大学", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("中关村实验室", "青年科技论坛")}
+
+
 def test_trigger_grant_gives_awarded_by_and_received(relation_rules):
     text = "中国科协授予王建华全国优秀科技工作者称号。"
     mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "王建华", "PERSON"),
