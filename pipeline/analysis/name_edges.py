@@ -180,8 +180,10 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     the 一 of a determiner (`这一|开馆仪式`), nor a time word it begins inside or the rest of a date
     (`去年底|中央经济工作会议`, `９月|下旬|俄法首脑会晤`). An organisation a name pattern finds begins after the
     last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
-    `武汉的|总台记者`). No name begins with a determiner of a term (`determiners`: `新一届|中央财经委员会`), nor
-    a recognizer's name with a verb that governs a name after it (`民政部联合|国务院扶贫办`)."""
+    `武汉的|总台记者`). An honour's name holds no pronoun or negation outside quotes: what one ends is a
+    clause (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins
+    with a determiner of a term (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a
+    verb that governs a name after it (`民政部联合|国务院扶贫办`)."""
     if determiners:
         mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
@@ -201,7 +203,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 quoted = any(q in m.text[:s - m.start] for q in OPENERS)
                 if e - s == 1 and pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES or not quoted and (
                         e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2
-                        or e - s == 1 and pos == "f" and m.text[s - m.start] in POSTPOSITIONS and analysis.ending.get(s) == "n"):
+                        or e - s == 1 and pos == "f" and m.text[s - m.start] in POSTPOSITIONS and analysis.ending.get(s) == "n"
+                        or m.type == "AWARD" and _ends_a_clause_in_an_honour(m.text[s - m.start:e - m.start], pos)):
                     start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG":
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
@@ -222,6 +225,13 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
+
+
+NEGATIONS = frozenset("不没未别勿")
+
+
+def _ends_a_clause_in_an_honour(word: str, pos: str) -> bool:
+    return pos == "r" or pos == "d" and word in NEGATIONS
 
 
 NAME_POS = frozenset({"nt", "ns"})  # names of bodies and places

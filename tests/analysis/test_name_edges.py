@@ -131,6 +131,15 @@ def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
     assert [m.text for m in without_leading_function_words([games], words)] == ["长野冬奥会"]
 
 
+def test_a_pronoun_or_a_negation_inside_an_honour_ends_a_clause_a_conjunction_does_not():
+    text = "争个什么奖，善小而不奖，诺贝尔生理学或医学奖"
+    words = [(0, 1, "v"), (1, 2, "q"), (2, 4, "r"), (4, 5, "n"), (5, 6, "w"), (6, 7, "n"), (7, 8, "a"), (8, 9, "c"),
+             (9, 10, "d"), (10, 11, "n"), (11, 12, "w"), (12, 15, "nr"), (15, 18, "n"), (18, 19, "c"), (19, 22, "n")]
+    chunks = [Mention(0, 5, text[0:5], "AWARD", "rule:chunk"), Mention(6, 11, text[6:11], "AWARD", "rule:chunk"),
+              Mention(12, 22, text[12:22], "AWARD", "rule:chunk")]
+    assert [m.text for m in without_leading_function_words(chunks, words)] == ["奖", "奖", "诺贝尔生理学或医学奖"]
+
+
 def test_what_a_demonstrative_ends_inside_a_chunk_is_an_adverbial_unless_it_is_quoted():
     text = "值此纪念马克思诞辰专题研讨会召开之际，“中国这十年”新闻发布会"
     words = [(0, 1, "v"), (1, 2, "r"), (2, 4, "v"), (4, 7, "nr"), (7, 9, "n"), (9, 11, "n"), (11, 14, "n"),
