@@ -106,10 +106,11 @@ def _elides(full: str, short: str, places: frozenset[str]) -> bool:
 
 
 # the heads of a body's name and how a contracted short form writes them (`委员会` → 委, as in
-# `中央社会治安综合治理委员会` → `中央综治委`; `奥林匹克委员会` → `奥委会`; `作家协会` → `作协`); a
-# one-character head stays whole (`广播电影电视部` → `广电部`)
-CONTRACTED_HEADS = {"委员会": ("委会", "委"), "办公室": ("办",), "协会": ("协会", "协"), "研究院": ("院",),
-                    "科学院": ("科院",), "部": ("部",), "局": ("局",), "厅": ("厅",), "署": ("署",)}
+# `中央社会治安综合治理委员会` → `中央综治委`; `奥林匹克委员会` → `奥委会`; `海湾阿拉伯国家合作委员会` → `海合会`;
+# `作家协会` → `作协`); a one-character head and 组织 stay whole (`广播电影电视部` → `广电部`, `上海合作组织` →
+# `上合组织`)
+CONTRACTED_HEADS = {"委员会": ("委会", "委", "会"), "办公室": ("办",), "协会": ("协会", "协"), "研究院": ("院",),
+                    "科学院": ("科院",), "组织": ("组织",), "部": ("部",), "局": ("局",), "厅": ("厅",), "署": ("署",)}
 CONTRACTED_MIN = 3  # characters of a contracted short form at least
 CONTRACTED_WHOLE = 3  # characters of the full name a contraction may keep whole before it leaves one out
 LEVEL_BODY_END = re.compile(r"[省市县区](?:委|(?:人民)?政府)$")

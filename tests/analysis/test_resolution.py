@@ -64,6 +64,10 @@ def test_a_body_named_by_a_contraction_of_its_full_name_is_that_body(rules):
     assert names[("ORG", "大名县委")] == "大名县委"  # a level's body, no contraction
     assert names[("ORG", "中直机关工委")] == "中直机关工委"  # a modifier left out of a name kept whole
     assert names[("ORG", "中直工委")] != "中直机关纪律检查工作委员会"  # it could stand for either
+    text = "上海合作组织和海湾阿拉伯国家合作委员会发表声明。上合组织秘书长和海合会秘书长出席。"
+    names = canonical_names([mention(text, name, "ORG") for name in ("上海合作组织", "海湾阿拉伯国家合作委员会", "上合组织", "海合会")],
+                            text, rules)
+    assert names[("ORG", "上合组织")] == "上海合作组织" and names[("ORG", "海合会")] == "海湾阿拉伯国家合作委员会"
 
 
 def test_the_contraction_of_a_body_is_not_the_organ_named_after_it(rules):
