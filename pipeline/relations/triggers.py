@@ -177,6 +177,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
                 tails = named_before  # `参加上述活动`: the events the sentence before names
+            elif tails and all(t.start == t.end for t in tails):
+                tails = _named_kind(text, t_end, named_before) or tails
             # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
             if rule.relation == "participated_in" and (heads or rule.document_event):
                 heads = heads + _represented(text, clause_at(text, sentence, t_start), t_end, in_sentence)
@@ -191,6 +193,16 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                            f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+
+
+KIND_CHARS = 2  # the characters of a kind of event (`讲座`) a trigger ends with
+
+
+def _named_kind(text: str, t_end: int, named_before: list[Anchored]) -> list[Anchored]:
+    """The event the sentence before names that a trigger naming its kind refers to, rather than
+    the document's main event (`…常委会举行第六讲专题讲座，…主持。|王巍作了题为《…》的讲座。`)."""
+    kind = text[t_end - KIND_CHARS:t_end]
+    return [m for m in named_before if text.endswith(kind, 0, m.end)][-1:]
 
 
 REPRESENTING = "代表"

@@ -36,6 +36,15 @@ def test_trigger_ending_its_clause_takes_the_event_named_before_it(relation_rule
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("尹力", "第六届文化艺术节开幕式")}
 
 
+def test_a_trigger_naming_a_kind_of_event_takes_the_one_of_that_kind_the_sentence_before_names(relation_rules):
+    text = "会后，常委会举行第六讲专题讲座，王晨主持。李明作了题为《科技与法治》的讲座。李明还作了说明。"
+    names = ["常委会第五次会议", "第六讲专题讲座", "王晨", "李明"]
+    mentions = [anchored(text, "第六讲专题讲座", "EVENT"), anchored(text, "王晨", "PERSON"), anchored(text, "李明", "PERSON"),
+                anchored(text, "李明", "PERSON", occurrence=1)]
+    got = pairs(trig(text, mentions, relation_rules, main_event=f"EVENT:{names[0]}"), "participated_in")
+    assert got == {("王晨", "第六讲专题讲座"), ("李明", "第六讲专题讲座"), ("李明", names[0])}  # 说明: no kind of event
+
+
 def test_trigger_ending_its_sentence_takes_the_main_event(relation_rules):
     text = "会议在京开幕。王沪宁出席。"
     mentions = [anchored(text, "王沪宁", "PERSON")]
