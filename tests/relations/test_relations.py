@@ -586,6 +586,11 @@ def test_a_possessed_speech_is_its_speaker_s_not_its_clause_subject_s(extract):
                if head == "习近平")  # the ceremony's name alone, or with the inauguration it is joined to (`…大会暨…就职典礼`)
 
 
+def test_who_speaks_at_a_banquet_takes_part_in_it(extract):
+    facts = extract("香港特区政府举行欢迎晚宴。国家主席习近平在香港特区政府欢迎晚宴上指出，香港要把握机遇。")
+    assert ("习近平", "香港特区政府欢迎晚宴") in facts.relation_pairs("participated_in")
+
+
 def test_chain_holds_position_city_committee(extract):
     # guidelines: `北京市委常委于英杰同志` → holds_position(于英杰, 北京市委, 常委)
     facts = extract("北京市委常委于英杰同志出席会议。")
