@@ -78,6 +78,7 @@ class RecognitionRules:
     party_organs: tuple[str, ...]
     chain_organs: tuple[str, ...]
     body_organs: tuple[str, ...]
+    level_bodies: tuple[str, ...]
     weak_surnames: frozenset[str]
     titles: tuple[str, ...]
     honorifics: tuple[str, ...]
@@ -220,7 +221,7 @@ WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
     "member_states",
     "place_list_ends", "councils", "event_bodies", "standing_forums", "standing_forum_posts", "party_organs", "chain_organs",
-    "body_organs", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
+    "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
 )

@@ -47,6 +47,7 @@ from pipeline.analysis.organs import (
     councils_as_bodies,
     crossing_event_bodies,
     event_bodies,
+    listed_level_bodies,
     organ_bodies,
     standing_forums,
 )
@@ -371,6 +372,7 @@ class EntityRules:
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
         merged = organ_bodies(merged, text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)
+        merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc
 

@@ -105,6 +105,16 @@ def _elides(full: str, short: str, places: frozenset[str]) -> bool:
                            for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
 
 
+GOVERNMENT, PEOPLES = "政府", "人民"
+
+
+def government_forms(names: set[str]) -> dict[str, str]:
+    """A government written without 人民 (`安徽省政府`) → the name with it the document writes too
+    (`安徽省人民政府`): one body."""
+    return {name: full for name in names if name.endswith(GOVERNMENT) and not name.endswith(PEOPLES + GOVERNMENT)
+            and (full := name[:-len(GOVERNMENT)] + PEOPLES + GOVERNMENT) in names}
+
+
 # the heads of a body's name and how a contracted short form writes them (`委员会` → 委, as in
 # `中央社会治安综合治理委员会` → `中央综治委`; `奥林匹克委员会` → `奥委会`; `海湾阿拉伯国家合作委员会` → `海合会`;
 # `作家协会` → `作协`); a one-character head and 组织 stay whole (`广播电影电视部` → `广电部`, `上海合作组织` →
@@ -180,8 +190,8 @@ def _names_place(part: str, places: frozenset[str]) -> bool:
     return any(part[i:j] in places for i in range(len(part)) for j in range(i + 2, len(part) + 1))
 
 
-PLACE_BODY = re.compile(r"(?:中共)?(?P<place>.{2,12}?[省市县区])(?:委|(?:人民)?政府)")
-BARE_LEVEL_BODY = re.compile(r"[省市县区](?:委|(?:人民)?政府)")
+PLACE_BODY = re.compile(r"(?:中共)?(?P<place>.{2,12}?[省市县区])(?:委|党委|(?:人民)?政府)")
+BARE_LEVEL_BODY = re.compile(r"(?P<level>自治区|自治州|自治县|[省市县区])(?:委|党委|(?:人民)?政府)")
 LIST_MARKS = "、和与及"
 
 
@@ -202,24 +212,25 @@ def placed_level_bodies(mentions: list[Mention], text: str, places: frozenset[st
     named = []
     for m in mentions:
         if m.type == "ORG" and m.name is None and BARE_LEVEL_BODY.fullmatch(m.text):
-            place = _listed_place(m, text, bodies) or _sentence_place(m, text, located, places)
+            level = BARE_LEVEL_BODY.fullmatch(m.text).group("level")
+            place = _listed_place(m, level, text, bodies) or _sentence_place(m, level, text, located, places)
             if place:
-                m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place + m.text[1:])
+                m = Mention(m.start, m.end, m.text, m.type, m.source, m.score, place + m.text[len(level):])
         named.append(m)
     return named
 
 
-def _listed_place(m: Mention, text: str, bodies: dict[int, Mention]) -> str | None:
+def _listed_place(m: Mention, level: str, text: str, bodies: dict[int, Mention]) -> str | None:
     """The place of the body of `m`'s level right before it in a list (`天津市委、|市政府`: 天津市)."""
     sibling = bodies.get(m.start - 1) if text[m.start - 1:m.start] in LIST_MARKS else None
     place = PLACE_BODY.fullmatch(sibling.name or sibling.text) if sibling else None
-    return place.group("place") if place and place.group("place")[-1] == m.text[0] else None
+    return place.group("place") if place and place.group("place").endswith(level) else None
 
 
-def _sentence_place(m: Mention, text: str, located: list[tuple[int, int, str]], places: frozenset[str]) -> str | None:
+def _sentence_place(m: Mention, level: str, text: str, located: list[tuple[int, int, str]],
+                    places: frozenset[str]) -> str | None:
     """The one place of `m`'s level its sentence names before it, if one."""
     start = max(text.rfind(c, 0, m.start) for c in SENTENCE_MARKS) + 1
-    level = m.text[0]
     fulls = {place if place.endswith(level) else place + level
              for begin, end, place in located if start <= begin and end <= m.start} & places
     return fulls.pop() if len(fulls) == 1 else None

@@ -1,6 +1,7 @@
 """Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
 全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
-standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`)."""
+standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`), a place's bodies listed bare after
+one of them (`新疆维吾尔自治区党委、人大`)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -152,3 +153,37 @@ def crossing_event_bodies(mentions: list[Mention], text: str, bodies: tuple[str,
 
 def _central_start(text: str, start: int) -> int:
     return start - len(CENTRAL) if text.endswith(CENTRAL, 0, start) else start
+
+
+LIST_MARKS = "、和及"
+LEVEL_BODY_SCORE = 0.8
+# who sit in a body, not the body (`人大|代表`, `政协|委员`)
+MEMBER_NOUNS = ("代表", "委员")
+OFFICIAL_FORMS = {"政府": "人民政府"}  # a government's official name holds 人民 (`西藏自治区人民政府`)
+
+
+def listed_level_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...], places: frozenset[str]) -> list[Mention]:
+    """`mentions` and the bodies of a place's level (`bodies`) listed bare right after one of that place's
+    (`新疆维吾尔自治区党委、|人大|、|政府|和|政协`), each named with the place in its official form (新疆维吾尔自治区人大,
+    新疆维吾尔自治区人民政府); the place is one
+    of `places` (not `自治区党委和政府`). Not where a mention stands, nor who sit in the body (`人大代表`)."""
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    found = []
+    for m in mentions:
+        place = _place_of_body(m.name or m.text, bodies, places) if m.type == "ORG" else None
+        pos = m.end
+        while place and pos + 1 < len(text) and text[pos] in LIST_MARKS:
+            body = word_at(text, pos + 1, bodies)
+            end = pos + 1 + len(body or "")
+            if not body or text.startswith(MEMBER_NOUNS, end) or not taken.free(pos + 1, end):
+                break
+            found.append(Mention(pos + 1, end, body, "ORG", "rule:level_body", LEVEL_BODY_SCORE,
+                                 place + OFFICIAL_FORMS.get(body, body)))
+            pos = end
+    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+
+
+def _place_of_body(name: str, bodies: tuple[str, ...], places: frozenset[str]) -> str | None:
+    body = ends_with_any(name, len(name), bodies)
+    place = name[:len(name) - len(body)].removeprefix(PARTY) if body else ""
+    return place if place in places else None

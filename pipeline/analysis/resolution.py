@@ -23,6 +23,7 @@ from pipeline.analysis.name_forms import (
     division_forms,
     elided_short_forms,
     familiar_forms,
+    government_forms,
     placed_level_bodies,
     transliterated_short_forms,
 )
@@ -311,7 +312,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
     for name, target in elided_short_forms(surfaces.get("ORG", set()), named_places).items():
         mapping[("ORG", name)] = target
-    for name, target in contracted_short_forms(surfaces.get("ORG", set())).items():
+    bodies = surfaces.get("ORG", set())
+    for name, target in (contracted_short_forms(bodies) | government_forms(bodies)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():

@@ -1,6 +1,13 @@
 import pytest
 
-from pipeline.analysis.organs import chain_organs, crossing_event_bodies, event_bodies, organ_bodies, standing_forums
+from pipeline.analysis.organs import (
+    chain_organs,
+    crossing_event_bodies,
+    event_bodies,
+    listed_level_bodies,
+    organ_bodies,
+    standing_forums,
+)
 from pipeline.records import Mention
 from tests.conftest import mention
 
@@ -95,3 +102,15 @@ def test_a_body_of_a_campaign_is_one_organisation_end_to_end(extract):
     facts = extract("党史学习教育中央宣讲团成员曲青山作报告。党史学习教育领导小组办公室成员参加报告会。")
     assert {"党史学习教育中央宣讲团", "党史学习教育领导小组办公室"} <= facts.names("ORG")
     assert ("曲青山", "党史学习教育中央宣讲团") in facts.relation_pairs("holds_position")
+
+
+def test_a_place_s_bodies_listed_bare_after_one_of_them_are_that_place_s(rules):
+    places = frozenset({"新疆维吾尔自治区"})
+    text = "新疆维吾尔自治区党委、人大、政府和政协举行团拜会。自治区党委和政府负责同志出席。"
+    found = listed_level_bodies([mention(text, "新疆维吾尔自治区党委", "ORG"), mention(text, "自治区党委", "ORG")],
+                                text, rules.level_bodies, places)
+    assert [(m.text, m.name) for m in found if m.source == "rule:level_body"] == [
+        ("人大", "新疆维吾尔自治区人大"), ("政府", "新疆维吾尔自治区人民政府"), ("政协", "新疆维吾尔自治区政协")]
+    text = "新疆维吾尔自治区党委、人大代表和政协委员出席。"  # who sit in the bodies, not the bodies
+    assert listed_level_bodies([mention(text, "新疆维吾尔自治区党委", "ORG")], text, rules.level_bodies, places) == [
+        mention(text, "新疆维吾尔自治区党委", "ORG")]

@@ -243,6 +243,18 @@ def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
     assert [e.name for e in entities] == ["京"]
 
 
+def test_a_government_written_with_and_without_renmin_is_one_body(rules):
+    text = "安徽省人民政府召开会议。安徽省政府负责同志出席。"
+    names = canonical_names([mention(text, "安徽省人民政府", "ORG"), mention(text, "安徽省政府", "ORG")], text, rules)
+    assert names[("ORG", "安徽省政府")] == "安徽省人民政府"
+
+
+def test_an_autonomous_region_s_body_named_by_its_level_is_the_region_s_its_sentence_names(rules):
+    text = "代表团抵达广西壮族自治区首府南宁，自治区政府主席出席欢迎仪式。"
+    entities, _ = resolve([mention(text, "广西壮族自治区", "LOCATION"), mention(text, "自治区政府", "ORG")], text, text, rules)
+    assert {e.name for e in entities} == {"广西壮族自治区", "广西壮族自治区政府"}
+
+
 def test_a_mention_with_a_name_of_its_own_resolves_by_that_name(rules):
     from pipeline.records import Mention
 
