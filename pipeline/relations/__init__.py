@@ -29,7 +29,13 @@ from pipeline.relations.attachments import (
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.state_posts import implied_body_relations
-from pipeline.relations.titles import bare_title_mentions, ends_with_title, home_title_relations, title_chain_relations
+from pipeline.relations.titles import (
+    bare_title_mentions,
+    counted_members_relations,
+    ends_with_title,
+    home_title_relations,
+    title_chain_relations,
+)
 from pipeline.relations.triggers import WordCheck, trigger_relations
 from pipeline.wordlists import ends_with_any
 
@@ -62,6 +68,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += dismissal_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
+    found += counted_members_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)
     found += sub_body_relations(entities, rules, dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions))
     main_events = MainEvents.of(main_event)

@@ -591,6 +591,13 @@ def test_who_speaks_at_a_banquet_takes_part_in_it(extract):
     assert ("习近平", "香港特区政府欢迎晚宴") in facts.relation_pairs("participated_in")
 
 
+def test_people_listed_and_counted_before_a_body_s_post_hold_it(extract):
+    facts = extract("近日，王建华、李明、张伟等3位中关村实验室老教授给青年科技工作者写信。")
+    assert [facts.titles(person, "中关村实验室") for person in ("王建华", "李明", "张伟")] == [{"教授"}] * 3
+    facts = extract("王建华、李明等五位全国人大代表团团员出席。")  # the delegation is a body of its own
+    assert not facts.titles("王建华", "全国人大")
+
+
 def test_chain_holds_position_city_committee(extract):
     # guidelines: `北京市委常委于英杰同志` → holds_position(于英杰, 北京市委, 常委)
     facts = extract("北京市委常委于英杰同志出席会议。")
