@@ -105,6 +105,20 @@ def _elides(full: str, short: str, places: frozenset[str]) -> bool:
                            for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
 
 
+HEADER_LINES = 4  # the title, a blank line and the source line with the report's date (`人民日报 1998-01-08`)
+REPORT_DATE = re.compile(r"^[^\n]{0,30}?((?:19|20)[0-9]{2})-[0-9]{2}-[0-9]{2}", re.M)
+EDITION_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年")
+
+
+def past_editions(events: set[str], text: str) -> frozenset[str]:
+    """The events named with a year before the report's (`1986年全国语言文字工作会议` in a report of
+    1998-01-08): an earlier edition, not the one the document names without its year (but a report
+    of 2023-12-30 names the coming `2024年新年戏曲晚会`). None where the source line gives no date."""
+    dated = REPORT_DATE.search("\n".join(text.split("\n", HEADER_LINES)[:HEADER_LINES]))
+    return frozenset(name for name in events if dated and (year := EDITION_YEAR.match(name))
+                     and year.group(1) < dated.group(1))
+
+
 GOVERNMENT, PEOPLES = "政府", "人民"
 
 

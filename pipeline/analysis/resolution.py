@@ -24,6 +24,7 @@ from pipeline.analysis.name_forms import (
     elided_short_forms,
     familiar_forms,
     government_forms,
+    past_editions,
     placed_level_bodies,
     transliterated_short_forms,
 )
@@ -304,6 +305,10 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     alone = named_alone(mentions)
     mapping = {(etype, name): _target(etype, name, names, home, aliases, contested, foreign, first)
                for etype, names in surfaces.items() for name in names}
+    past = past_editions(surfaces.get("EVENT", set()), text)
+    for name in surfaces.get("EVENT", set()) - past:  # `全国语言文字工作会议` is no short form of `1986年…`
+        if mapping[("EVENT", name)] in past:
+            mapping[("EVENT", name)] = name
     for etype in ("EVENT", "ORG"):
         occasions = sorted(surfaces.get("EVENT", ()), key=lambda n: (first[n], n)) if etype == "ORG" else ()
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases, occasions).items():

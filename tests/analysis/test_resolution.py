@@ -77,6 +77,17 @@ def test_the_contraction_of_a_body_is_not_the_organ_named_after_it(rules):
     assert names[("ORG", "中央纪委")] != "中央纪律检查委员会常务委员会"
 
 
+def test_an_event_named_without_its_year_is_no_short_form_of_an_earlier_edition(rules):
+    text = "做好工作\n\n人民日报 1998-01-08\n\n全国语言文字工作会议今天召开。1986年全国语言文字工作会议以来，工作取得成绩。"
+    names = canonical_names([mention(text, "全国语言文字工作会议", "EVENT"), mention(text, "1986年全国语言文字工作会议", "EVENT")],
+                            text, rules)
+    assert names[("EVENT", "全国语言文字工作会议")] == "全国语言文字工作会议"
+    text = "晚会\n\n新闻联播（央视网） 2023-12-30 19:00:00\n\n2024年新年戏曲晚会今晚举行。新年戏曲晚会名家荟萃。"
+    names = canonical_names([mention(text, "2024年新年戏曲晚会", "EVENT"), mention(text, "新年戏曲晚会", "EVENT", occurrence=0)],
+                            text, rules)
+    assert names[("EVENT", "新年戏曲晚会")] == "2024年新年戏曲晚会"  # the coming edition, named before its year
+
+
 def test_short_form_of_an_event(rules):
     text = "第三届青年科技论坛开幕。论坛期间举办多场活动。"
     mentions = [mention(text, "第三届青年科技论坛", "EVENT"), mention(text, "青年科技论坛", "EVENT")]
