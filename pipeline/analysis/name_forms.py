@@ -146,10 +146,9 @@ def contracted_short_forms(names: set[str]) -> dict[str, str]:
     one of the document it contracts. A contraction keeps the name's first character and some of
     the others in their order, and writes its head short (`CONTRACTED_HEADS`); none where it could
     stand for another name of the document that holds its characters (`中直工委`: 中直机关工委 or
-    中直机关纪律检查工作委员会). A level's body
-    (`大名县委`) is no contraction of another body of that place (`大名县经济委员会`), and a
-    contraction of a body is none of the organ named after it (`中央纪委`, not `中央纪律检查
-    委员会常务委员会`)."""
+    中直机关纪律检查工作委员会). A level's body (`大名县委`) is no contraction of another body of that
+    place (`大名县经济委员会`), and a contraction of a body is none of the organ named after it
+    (`中央纪委`, not `中央纪律检查委员会常务委员会`)."""
     forms = {}
     for short in names:
         if len(short) < CONTRACTED_MIN or LEVEL_BODY_END.search(short):
@@ -178,11 +177,12 @@ def _contracts(short: str, full: str) -> bool:
             continue
         for form in written:
             if short.endswith(form) and len(short) - len(form) >= 1:
-                kept = _kept_at(short[:-len(form)], full[:-len(head)])
+                name = full[:-len(head)]
+                kept = _kept_at(short[:-len(form)], name)
                 gaps = sum(1 for i, pos in enumerate(kept) if pos > (kept[i - 1] + 1 if i else 0))
-                gaps += bool(kept) and kept[-1] < len(full) - len(head) - 1
-                if kept and gaps >= (2 if form == head else 1) and \
-                        next((i for i, pos in enumerate(kept) if pos != i), len(kept)) <= CONTRACTED_WHOLE:
+                gaps += bool(kept) and kept[-1] < len(name) - 1
+                kept_whole = next((i for i, pos in enumerate(kept) if pos != i), len(kept))  # before the first gap
+                if kept and gaps >= (2 if form == head else 1) and kept_whole <= CONTRACTED_WHOLE:
                     return True
     return False
 

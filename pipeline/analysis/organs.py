@@ -155,7 +155,7 @@ def _central_start(text: str, start: int) -> int:
     return start - len(CENTRAL) if text.endswith(CENTRAL, 0, start) else start
 
 
-LIST_MARKS = "、和及"
+LEVEL_LIST_MARKS = "、和及"  # 与 joins two sides, not a place's bodies
 LEVEL_BODY_SCORE = 0.8
 # who sit in a body, not the body (`人大|代表`, `政协|委员`)
 MEMBER_NOUNS = ("代表", "委员")
@@ -164,15 +164,15 @@ OFFICIAL_FORMS = {"政府": "人民政府"}  # a government's official name hold
 
 def listed_level_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...], places: frozenset[str]) -> list[Mention]:
     """`mentions` and the bodies of a place's level (`bodies`) listed bare right after one of that place's
-    (`新疆维吾尔自治区党委、|人大|、|政府|和|政协`), each named with the place in its official form (新疆维吾尔自治区人大,
-    新疆维吾尔自治区人民政府); the place is one
-    of `places` (not `自治区党委和政府`). Not where a mention stands, nor who sit in the body (`人大代表`)."""
+    (`新疆维吾尔自治区党委、|人大|、|政府|和|政协`), each named with the place in its official form
+    (新疆维吾尔自治区人大, 新疆维吾尔自治区人民政府); the place is one of `places` (not `自治区党委和政府`).
+    Not where a mention stands, nor who sit in the body (`人大代表`)."""
     taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
     found = []
     for m in mentions:
         place = _place_of_body(m.name or m.text, bodies, places) if m.type == "ORG" else None
         pos = m.end
-        while place and pos + 1 < len(text) and text[pos] in LIST_MARKS:
+        while place and pos + 1 < len(text) and text[pos] in LEVEL_LIST_MARKS:
             body = word_at(text, pos + 1, bodies)
             end = pos + 1 + len(body or "")
             if not body or text.startswith(MEMBER_NOUNS, end) or not taken.free(pos + 1, end):

@@ -383,7 +383,7 @@ def counted_members_relations(text: str, mentions: list[Anchored], titles: tuple
         body = bodies.get(counted.end()) if counted else None
         if body is None:
             continue
-        at = body.end + (text.startswith(SENIOR, body.end))
+        at = body.end + int(text.startswith(SENIOR, body.end))
         title = word_at(text, at, titles)
         if title and not text.startswith(GROUP_HEADS, at + len(title)):
             for member in listed_up_to(text, person.end, people, rules.list_item_gap):

@@ -177,7 +177,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
                 tails = named_before  # `参加上述活动`: the events the sentence before names
-            elif tails and all(t.start == t.end for t in tails):
+            elif tails and all(t.start == t.end for t in tails):  # the main event, referred to (a zero-width anchor)
                 tails = _named_kind(text, t_end, named_before) or tails
             # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
             if rule.relation == "participated_in" and (heads or rule.document_event):
