@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from pipeline.analysis.joined_names import STATE_FORMS
+from pipeline.analysis.sentences import sentence_start
 from pipeline.records import Mention
 
 
@@ -209,9 +210,6 @@ BARE_LEVEL_BODY = re.compile(r"(?P<level>自治区|自治州|自治县|[省市�
 LIST_MARKS = "、和与及"
 
 
-SENTENCE_MARKS = "。！？!?\n"
-
-
 def placed_level_bodies(mentions: list[Mention], text: str, places: frozenset[str]) -> list[Mention]:
     """A level's party committee or government named bare (`市政府`) is a place's, whatever other
     places of that level the document names: right after that place's body of the level in a list
@@ -244,7 +242,7 @@ def _listed_place(m: Mention, level: str, text: str, bodies: dict[int, Mention])
 def _sentence_place(m: Mention, level: str, text: str, located: list[tuple[int, int, str]],
                     places: frozenset[str]) -> str | None:
     """The one place of `m`'s level its sentence names before it, if one."""
-    start = max(text.rfind(c, 0, m.start) for c in SENTENCE_MARKS) + 1
+    start = sentence_start(text, m.start)
     fulls = {place if place.endswith(level) else place + level
              for begin, end, place in located if start <= begin and end <= m.start} & places
     return fulls.pop() if len(fulls) == 1 else None

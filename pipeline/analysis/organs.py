@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
+from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
@@ -159,7 +160,7 @@ LEVEL_LIST_MARKS = "、和及"  # 与 joins two sides, not a place's bodies
 LEVEL_BODY_SCORE = 0.8
 # who sit in a body, not the body (`人大|代表`, `政协|委员`)
 MEMBER_NOUNS = ("代表", "委员")
-OFFICIAL_FORMS = {"政府": "人民政府"}  # a government's official name holds 人民 (`西藏自治区人民政府`)
+OFFICIAL_FORMS = {GOVERNMENT: PEOPLES + GOVERNMENT}  # a government's official name holds 人民 (`西藏自治区人民政府`)
 
 
 def listed_level_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...], places: frozenset[str]) -> list[Mention]:

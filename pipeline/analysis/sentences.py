@@ -9,6 +9,12 @@ from spacy.tokens import Doc
 from pipeline.analysis.doctext import analysed_text
 
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+SENTENCE_END_CHARS = "。！？!?\n"
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence that holds `pos` begins: after the last sentence end or line break before it."""
+    return max(text.rfind(c, 0, pos) for c in SENTENCE_END_CHARS) + 1
 
 
 def split_sentences(text: str, max_chars: int = 400) -> list[tuple[int, int]]:

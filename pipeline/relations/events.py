@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
-from pipeline.analysis.sentences import SENTENCE_END
+from pipeline.analysis.sentences import SENTENCE_END, sentence_start
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import AGENT, CLAUSE_MARK_CHARS, CLAUSE_MARKS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
@@ -161,7 +161,6 @@ def held_object(text: str, start: int, rules: RelationRules) -> bool:
 
 
 DAY = re.compile("[0-9０-９一二三四五六七八九十]+日")
-SENTENCE_END_CHARS = "。！？!?\n"
 
 
 def _held_that_day(text: str, start: int, rules: RelationRules) -> bool:
@@ -170,7 +169,7 @@ def _held_that_day(text: str, start: int, rules: RelationRules) -> bool:
     day: `新华社北京1月14日电 国务院在北京召开|…`); not one held before (`去年成功举办|首届峰会`)."""
     if not held_object(text, start, rules):
         return False
-    sentence = text[max(text.rfind(c, 0, start) for c in SENTENCE_END_CHARS) + 1:start]
+    sentence = text[sentence_start(text, start):start]
     return any(w in sentence for w in rules.holding_words["present_markers"]) or DAY.search(sentence) is not None
 
 

@@ -111,13 +111,16 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def coordinated(text: str, first: Anchored, candidates: list[Anchored]) -> list[Anchored]:
-    """`主题教育和党纪学习教育`: the first mention and those joined to it by 、/和/与/及."""
+def coordinated(text: str, first: Anchored, candidates: list[Anchored], across: bool = False) -> list[Anchored]:
+    """`主题教育和党纪学习教育`: the first mention and those joined to it by 、/和/与/及; `across`, also across
+    an item of the list that is no mention (`由中国国际经济交流中心和|美国彭博有限合伙企业、|英国国际战略研究所共同主办`):
+    a stretch of at most `UNNAMED_ITEM_CHARS` between list joiners that holds no clause mark nor a 的
+    (`和…的专家`: a description, not an item)."""
     chosen, last = [first], first
     for mention in candidates:
         if mention.start < last.end:
             continue
-        if text[last.end:mention.start] in COORDINATORS:
+        if _joined(text[last.end:mention.start], across):
             chosen.append(mention)
             last = mention
         else:
@@ -129,22 +132,9 @@ LIST_JOINERS = ("、", "和", "与", "及")
 UNNAMED_ITEM_CHARS = 16  # the longest list item between two names that is no name of its own
 
 
-def coordinated_across(text: str, first: Anchored, candidates: list[Anchored]) -> list[Anchored]:
-    """`coordinated`, also across an item of the list that is no mention (`由中国国际经济交流中心和|美国彭博
-    有限合伙企业、|英国国际战略研究所共同主办`): a stretch of at most `UNNAMED_ITEM_CHARS` that ends in a
-    list joiner and holds no clause mark nor a 的 (`和…的专家`: a description, not an item)."""
-    chosen, last = [first], first
-    for mention in candidates:
-        if mention.start < last.end:
-            continue
-        gap = text[last.end:mention.start]
-        if gap in COORDINATORS or (len(gap) <= UNNAMED_ITEM_CHARS and gap.startswith(LIST_JOINERS) and gap.endswith(LIST_JOINERS)
-                                   and "的" not in gap and not CLAUSE_MARKS.search(gap)):
-            chosen.append(mention)
-            last = mention
-        else:
-            break
-    return chosen
+def _joined(gap: str, across: bool) -> bool:
+    return gap in COORDINATORS or across and len(gap) <= UNNAMED_ITEM_CHARS and gap.startswith(LIST_JOINERS) \
+        and gap.endswith(LIST_JOINERS) and "的" not in gap and not CLAUSE_MARKS.search(gap)
 
 
 def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:

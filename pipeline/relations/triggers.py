@@ -17,7 +17,6 @@ from pipeline.relations.mentions import (
     Anchored,
     clause_at,
     coordinated,
-    coordinated_across,
     coordinated_before,
     evidence_of,
     listed_from,
@@ -322,7 +321,7 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     head_types, tail_types = rules.types[rule.relation]
     before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
-    heads = coordinated_across(text, after[0], after[1:]) if after else []
+    heads = coordinated(text, after[0], after[1:], across=True) if after else []
     return heads, coordinated_before(text, before)
 
 
