@@ -316,13 +316,25 @@ def _subject_after_time_clause(text: str, sentence: tuple[int, int], clause: tup
 def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
                    in_sentence: list[Anchored], rules: RelationRules) -> tuple[list[Anchored], list[Anchored]]:
     """Heads and tails of a tail-trigger-head rule (`论坛由中国科协主办`): the head is the trigger's
-    object, in its clause, with the names listed with it (`表彰奖励获得者代表，优秀教师代表…`: 表彰 has no object there)."""
+    object, in its clause, with the names listed with it (`表彰奖励获得者代表，优秀教师代表…`: 表彰 has no object there).
+    A name that dates the clause is no tail (`欢迎仪式前，…授予…勋章`: before the event, not at it)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
-    before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested]
+    before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested
+              and not _dates_a_clause(text, m.end, rules)]
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
     heads = coordinated(text, after[0], after[1:], across=True) if after else []
     return heads, coordinated_before(text, before)
+
+
+TIME_POSTPOSITIONS = ("前", "后")  # `仪式前，`: a one-character postposition that ends a time adverbial
+
+
+def _dates_a_clause(text: str, end: int, rules: RelationRules) -> bool:
+    """Whether the name that ends at `end` is the anchor of a time phrase: a time word follows it
+    (`time_anchors`: `之后`, `以前`), or a one-character postposition that ends the clause (`仪式前，`)."""
+    return text.startswith(tuple(rules.clause_words["time_anchors"]), end) or (
+        text.startswith(TIME_POSTPOSITIONS, end) and CLAUSE_MARKS.match(text, end + 1) is not None)
 
 
 def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rules: RelationRules) -> bool:

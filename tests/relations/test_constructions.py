@@ -815,6 +815,18 @@ def test_congratulating_those_commended_confers_nothing(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "awarded_by") == {("全国五一劳动奖章", "中华全国总工会")}
 
 
+
+def test_an_event_that_dates_the_clause_confers_nothing(relation_rules):
+    text = "欢迎仪式前，加蒂授予钱其琛“大十字”勋章。颁奖典礼之后，他又向张三颁发了金奖。"
+    mentions = [anchored(text, "欢迎仪式", "EVENT"), anchored(text, "加蒂", "PERSON"), anchored(text, "钱其琛", "PERSON"),
+                anchored(text, "“大十字”勋章", "AWARD"), anchored(text, "颁奖典礼", "EVENT"), anchored(text, "张三", "PERSON"),
+                anchored(text, "金奖", "AWARD")]
+    assert pairs(trig(text, mentions, relation_rules), "awarded_by") == set()  # before the welcome, not at it
+    held = "在欢迎仪式上，加蒂授予钱其琛“大十字”勋章。"
+    mentions = [anchored(held, "欢迎仪式", "EVENT"), anchored(held, "钱其琛", "PERSON"), anchored(held, "“大十字”勋章", "AWARD")]
+    assert pairs(trig(held, mentions, relation_rules), "awarded_by") == {("“大十字”勋章", "欢迎仪式")}
+
+
 # --- where an event is held -----------------------------------------------------------------------
 
 def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause(relation_rules):
