@@ -103,6 +103,7 @@ class RecognitionRules:
     verbal_heads: tuple[str, ...] = ()
     term_determiners: tuple[str, ...] = ()
     offering_verbs: tuple[str, ...] = ()
+    granting_verbs: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
     policy_verbs: frozenset[str] = frozenset()
     resident_attributives: frozenset[str] = frozenset()
@@ -224,6 +225,7 @@ WORD_LISTS = (
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
+    "granting_verbs",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)
 CHARACTER_SETS = (

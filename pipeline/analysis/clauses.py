@@ -262,3 +262,23 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
         k += 1
     cut = analysis[k][1]
     return m.end if analysis.starting.get(cut, (0, ""))[1] in NO_NAME_START_POS else cut
+
+
+def without_recipients(mentions: list[Mention], text: str, granting_verbs: tuple[str, ...]) -> list[Mention]:
+    """An honour's chunk right after a verb of granting that begins with a person's name (`授予|钱其琛“大十字”
+    勋章`) begins after it, where the document names that person elsewhere too: the verb's first object, who
+    receives the honour. A name found only there may be the honour's own (`孙中山|…奖`)."""
+    if not granting_verbs:
+        return mentions
+    people = [m for m in mentions if m.type == "PERSON"]
+    kept = []
+    for m in mentions:
+        recipient = max((p for p in people if p.start == m.start and p.end <= m.end - MIN_HONOUR_CHARS), default=None,
+                        key=lambda p: p.end) if m.type == "AWARD" and text.endswith(granting_verbs, 0, m.start) else None
+        if recipient and (text.find(recipient.text) != m.start or text.find(recipient.text, m.start + 1) != -1):
+            m = Mention(recipient.end, m.end, text[recipient.end:m.end], m.type, m.source, m.score, m.name)
+        kept.append(m)
+    return kept
+
+
+MIN_HONOUR_CHARS = 2  # `勋章`, `称号`: what is left of an honour after its recipient

@@ -26,7 +26,7 @@ from pipeline.analysis.boundaries import (
     without_leading_places,
 )
 from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
-from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects
+from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
@@ -356,6 +356,7 @@ class EntityRules:
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)
+        candidates = without_recipients(candidates, text, self.rules.granting_verbs)
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)

@@ -200,3 +200,19 @@ def test_an_event_name_right_after_a_verb_holds_its_topic_s_adverbials():
              (13, 14, "w"), (14, 15, "n"), (15, 17, "d"), (17, 19, "v"), (19, 21, "n"), (21, 23, "v"), (23, 25, "vn")]
     events = [Mention(2, 13, text[2:13], "EVENT", "rule:chunk", 0.9), Mention(14, 25, text[14:25], "EVENT", "rule:chunk", 0.9)]
     assert [m.text for m in without_clause_subjects(events, words)] == ["水域禁捕和退捕工作会议", "党史学习教育"]
+
+
+def test_an_honour_chunk_after_a_verb_of_granting_begins_after_its_recipient(rules):
+    from pipeline.analysis.clauses import without_recipients
+
+    text = "加蒂授予钱其琛“大十字”勋章。钱其琛致答谢辞。评委会授予孙中山文学奖。"
+
+    def mention(name, etype, source="rule:chunk", nth=0):
+        start = text.index(name) if not nth else text.index(name, text.index(name) + 1)
+        return Mention(start, start + len(name), name, etype, source, 0.9)
+    people = [mention("钱其琛", "PERSON", "model"), mention("钱其琛", "PERSON", "model", nth=1), mention("孙中山", "PERSON", "model")]
+    found = without_recipients([mention("钱其琛“大十字”勋章", "AWARD"), mention("孙中山文学奖", "AWARD")] + people, text,
+                               rules.granting_verbs)
+    # the recipient the document names again is the verb's first object; a name found only in the honour is its own
+    assert [m.text for m in found if m.type == "AWARD"] == ["“大十字”勋章", "孙中山文学奖"]
+    assert without_recipients(found, text, ()) == found
