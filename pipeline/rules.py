@@ -38,6 +38,7 @@ class Chunker:
     opened_by: tuple[str, ...] = ()
     book_titles: bool = False  # a book title right before a chunk is part of it
     stops_at_predicates: bool = False  # a verb or function word of lexicon PREDICATE stops it
+    held_by: tuple[str, ...] = ()  # verbs of holding after a name that make it its sentence's subject
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
                     spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False),
                     longest_first(spec.get("strip_suffixes", [])), tuple(spec.get("joiners", [])),
                     tuple(spec.get("name_verbs", [])), tuple(spec.get("opened_by", [])), spec.get("book_titles", False),
-                    spec.get("stops_at_predicates", False))
+                    spec.get("stops_at_predicates", False), longest_first(spec.get("held_by", [])))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),

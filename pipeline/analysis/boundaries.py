@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pipeline.analysis.chunks import ANNIVERSARY
+from pipeline.analysis.chunks import ANNIVERSARY, held_subject
+from pipeline.analysis.sentences import sentence_start
 from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
-from pipeline.rules import RecognitionRules
+from pipeline.rules import Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
@@ -308,12 +309,25 @@ def without_leading_places(mentions: list[Mention]) -> list[Mention]:
     return trimmed
 
 
+POLICY_LEAD_CHARS = 3  # the adverb before a policy's verb at the start of its name (`深入|推动`, `进一步|推进`)
+
+
+def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
+    """Whether an event named after a policy is its sentence's subject (`深入推动长江经济带发展座谈会|在武汉召开`):
+    it opens the sentence with a verb of the policy, as one after a convening verb does (`召开|深入推进…座谈会`),
+    and a verb of holding follows it in its clause."""
+    return chunker is not None and sentence_start(text, m.start) == m.start and held_subject(text, m.end, chunker) \
+        and any(m.text.startswith(verb, lead) for verb in chunker.name_verbs if len(verb) > 1
+                for lead in range(POLICY_LEAD_CHARS + 1))
+
+
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",
                               words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`).
+    (`召开|中小企业促进法执法检查组第一次全体会议`), or the mention is a policy's meeting that opens its
+    sentence (`_policy_subject`); so does an event name that ends it (`助力|冬奥会`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
     are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
     one-character verb or preposition in the mention before a meeting name's start (`报|中央政治局会议`,
@@ -321,7 +335,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     a classifier that begins it (`座|2022年冬奥会`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
-    opened_by, joiners = next(((c.opened_by, c.joiners) for c in rules.chunkers if c.label == "EVENT"), ((), ()))
+    chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
+    opened_by, joiners = (chunker.opened_by, chunker.joiners) if chunker else ((), ())
     words = word_analysis(words)
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS
                       and text[start:end] not in rules.policy_verbs}
@@ -334,7 +349,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     for m in mentions:
         cut = 0
         if m.type == "EVENT":
-            opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
+            opened = any(text.endswith(verb, 0, m.start) for verb in opened_by) or _policy_subject(text, m, chunker)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end
                                         and not words.inside(b.start, RESIDENT_POS)] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
+from pipeline.analysis.sentences import sentence_start
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
@@ -134,10 +135,13 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
     one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
     when only name characters and such verbs lie between, and no name of the chunker's kind ends
     right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events), or to the opening quote
-    right after such a verb (`举办了“|加强村民自治…研讨会”`); else it stays where it stopped."""
+    right after such a verb (`举办了“|加强村民自治…研讨会”`), or, over verbs alone, no conjunction, to the start
+    of its sentence, whose subject it is (`推动高质量发展香港论坛|在广州举行`, a headline; not `古巴国务委员会主席和|
+    部长会议主席…`, nor `学习贯彻|…会议精神`, a predicate); else it stays where it stopped."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
     if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
         return begin
+    conjoined = len(stop) == 1
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
         if text[pos - 1] == "“" and ends_with_any(text, pos - 1 - (pos >= 2 and text[pos - 2] in ASPECT_MARKS),
@@ -148,8 +152,19 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
             return pos
         if stop and (stop not in chunker.name_verbs or ends_with_any(text, pos - len(stop), chunker.suffixes)):
             return begin
+        conjoined = conjoined or (stop is not None and len(stop) == 1)
         pos -= 1
-    return begin
+    return pos if not conjoined and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
+
+
+CLAUSE_ENDS = re.compile("[，。；：！？,;:!?\n]")
+
+
+def held_subject(text: str, end: int, chunker: Chunker) -> bool:
+    """Whether a verb of holding (`chunker.held_by`) follows `end` in its clause: the name before it is the
+    clause's subject (`…座谈会|在武汉召开`)."""
+    clause_end = CLAUSE_ENDS.search(text, end)
+    return any(verb in text[end:clause_end.start() if clause_end else len(text)] for verb in chunker.held_by)
 
 
 def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], rules: RecognitionRules) -> int:

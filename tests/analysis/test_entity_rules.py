@@ -172,6 +172,10 @@ def test_a_meeting_named_after_a_policy_keeps_its_verb_after_a_convening_verb(ru
     assert "深入推进长江经济带发展座谈会" in chunks("王立新主持召开深入推进长江经济带发展座谈会。", rules, "EVENT")
     # without a convening verb before it, the policy verb still stops the name
     assert "长江经济带发展座谈会" in chunks("要深入推进长江经济带发展座谈会精神落实。", rules, "EVENT")
+    # nor one at the start of its sentence, whose subject it is; a conjunction there joins two names
+    text = "推动高质量发展香港论坛在广州举行。古巴国务委员会主席和部长会议主席卡斯特罗会见了他。"
+    found = chunks(text, rules, "EVENT")
+    assert "推动高质量发展香港论坛" in found and "部长会议" in found
 
 
 def test_a_book_title_before_an_event_is_in_its_name(rules):
