@@ -106,6 +106,7 @@ class RecognitionRules:
     offering_verbs: tuple[str, ...] = ()
     granting_verbs: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
+    generic_parties: frozenset[str] = frozenset()
     policy_verbs: frozenset[str] = frozenset()
     resident_attributives: frozenset[str] = frozenset()
     place_heads: tuple[str, ...] = ()
@@ -270,6 +271,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
         theme_verbs=frozenset(data.get("theme_verbs", [])),
+        generic_parties=frozenset(data.get("generic_parties", [])),
         policy_verbs=frozenset(data.get("policy_verbs", [])),
         resident_attributives=frozenset(data.get("resident_attributives", [])),
         place_heads=longest_first(data.get("place_contexts", {}).get("heads", [])),

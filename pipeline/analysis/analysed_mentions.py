@@ -147,6 +147,38 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
             and not any(p in taken for p in range(s, e)) and not (pos == "ns" and work_title(text, s, e))]
 
 
+PARTY = "党"
+PARTIES = "政党"  # `朝野政党`, `西方政党`: parties described, no party named
+PARTY_POS = frozenset({"n", "nt", "nz", "j"})
+PARTY_DETERMINERS = frozenset("全我本该各两一多其此这那每")  # `全党`, `该党`, `两党`: which party, not its name
+# what follows 党 in the words and phrases of the Party's own affairs (`党的`, `党和国家`, `党建`, `党组织`, `党员`):
+# after one, 党 begins them and the analysis's party is a word before it run on (`承载|党和人民`, `高校|党建`)
+PARTY_AFFAIRS = ("的", "和国家", "和人民", "和政府", "和军队", *"建组委员风纪史性务内外课费旗章龄政中支代校报刊群总工")
+
+
+def worded_parties(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
+                   generic: frozenset[str]) -> list[Mention]:
+    """Political parties the word analysis reads as one noun ending in 党 (`工党`, `共和党`, `友爱新党`) where
+    no other mention lies: a party's name is the word for its programme or its people before 党. Not a
+    party a determiner picks out (`全党`, `该党`), nor one its role or size names (`generic`: `执政党`, `反对党`) or
+    that a description of parties ends (`朝野政党`),
+    nor one the document writes only before a word of the Party's own affairs (`战线|党的建设`, `高校|党建`), nor one
+    in a work's title (`《共产党宣言》`)."""
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    parties = [(s, e) for s, e, pos in words or () if pos in PARTY_POS and e - s >= 2 and text[e - 1] == PARTY
+               and text[s:e] not in generic and not text.endswith(PARTIES, s, e)
+               and not (e - s == 2 and text[s] in PARTY_DETERMINERS)]
+    ended = {text[s:e] for s, e in parties if not text.startswith(PARTY_AFFAIRS, e)}
+    return [Mention(s, e, text[s:e], "ORG", "words", WORD_SCORE) for s, e in parties
+            if text[s:e] in ended and not any(p in taken for p in range(s, e)) and not _in_work_title(text, s, e)]
+
+
+def _in_work_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a title in 《》 (`《共产党宣言》`: a work, no party)."""
+    opening, closing = text.rfind("《", 0, start), text.find("》", end)
+    return opening != -1 and closing != -1 and "》" not in text[opening:start] and "《" not in text[end:closing]
+
+
 ETHNIC_TOWNSHIP = re.compile(rf"[{HAN_CLASS}]{{1,4}}族[乡镇]")
 
 

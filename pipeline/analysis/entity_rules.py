@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.analysed_mentions import enumerated_people, model_mentions, worded_names, worded_people
+from pipeline.analysis.analysed_mentions import enumerated_people, model_mentions, worded_names, worded_parties, worded_people
 from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
@@ -340,6 +340,7 @@ class EntityRules:
                       + find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words)) + listed_plenums(text))
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
+        candidates += worded_parties(text, words, [m for m in candidates if m.type != BLOCK], self.rules.generic_parties)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
                                              frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)

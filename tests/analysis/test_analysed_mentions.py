@@ -104,3 +104,19 @@ def test_no_name_begins_or_ends_with_a_middle_dot():
     assert [(m.text, m.type) for m in found] == [("中国", "LOCATION"), ("哈尔滨", "LOCATION"), ("杜克", "PERSON")]  # 珠澳: a slogan's
     plain = [_at(text, "中国", "LOCATION")]
     assert dotted_names(plain, text) is plain
+
+
+def test_a_noun_that_ends_in_dang_names_a_party_unless_a_determiner_role_or_party_affair_word_makes_it_none(rules):
+    from pipeline.analysis.analysed_mentions import worded_parties
+
+    text = "工党和友爱新党合并。全党同志，执政党和朝野政党。宣传战线党的建设。"
+    words = [(0, 2, "n"), (2, 3, "c"), (3, 7, "n"), (7, 9, "v"), (9, 10, "w"), (10, 12, "n"), (12, 14, "n"), (14, 15, "w"),
+             (15, 18, "n"), (18, 19, "c"), (19, 23, "n"), (23, 24, "w"), (24, 26, "n"), (26, 29, "n"), (29, 30, "u"),
+             (30, 32, "vn"), (32, 33, "w")]
+    assert text[26:29] == "战线党" and text[19:23] == "朝野政党"
+    found = worded_parties(text, words, [], rules.generic_parties)
+    assert [(m.text, m.type) for m in found] == [("工党", "ORG"), ("友爱新党", "ORG")]
+    taken = [Mention(0, 2, "工党", "ORG", "model", 0.9)]
+    assert [m.text for m in worded_parties(text, words, taken, rules.generic_parties)] == ["友爱新党"]
+    titled = "《共产党宣言》"
+    assert worded_parties(titled, [(0, 1, "w"), (1, 4, "n"), (4, 6, "n"), (6, 7, "w")], [], rules.generic_parties) == []
