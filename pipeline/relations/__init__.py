@@ -19,6 +19,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     ceremony_relations,
     frame_relations,
+    inline_frame_relations,
     location_relations,
     office_holder_relations,
     roster_relations,
@@ -79,6 +80,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules, main_events)
     found += frame_relations(text, sentences, free, rules, main_events)
+    found += inline_frame_relations(text, free, titles, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)

@@ -19,6 +19,7 @@ from pipeline.relations.mentions import (
     Anchored,
     clause_at,
     coordinated,
+    coordinated_before,
     evidence_of,
     listed_up_to,
     split_clauses,
@@ -352,6 +353,30 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
 
 
 FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
+HONORIFICS = ("同志", "先生", "女士")  # after a name and its title, before 在 (`尉健行同志|在…`)
+FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
+
+
+def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                           rules: RelationRules) -> Iterator[Relation]:
+    """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`: a person
+    right before 在 (after the name its title or an honorific) and an event right after it, closed by a frame
+    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after; with the people joined
+    to them. Not an event yet to be held: its name comes right after 在."""
+    opener = next(iter(rules.clause_words["time_clause_openers"]), None)
+    if opener is None:
+        return
+    events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    ends = tuple(rules.clause_words["frame_ends"]) + (FRAME_BREAK,)
+    for person in people:
+        pos = person.end + len(word_at(text, person.end, titles) or "")
+        pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
+        event = events.get(pos + len(opener)) if text.startswith(opener, pos) else None
+        if event is not None and text.startswith(ends, event.end):
+            for head in coordinated_before(text, [m for m in people if m.end <= person.end]):
+                yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
+                               rules.frame_confidence, "inline_frame")
 
 
 def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored], main: str | None,

@@ -871,6 +871,23 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("李明传达了王建华同志在全国两会上的报告。", {("王建华", "全国两会")}),  # the speaker, not who relays it
+    ("王建华和李明在全国两会期间接受采访。", {("王建华", "全国两会"), ("李明", "全国两会")}),
+    ("王建华总书记在全国两会间隙会见李明。", {("王建华", "全国两会")}),
+    ("王建华在全国两会召开前会见李明。", set()),  # before it, no frame end after its name
+    ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
+])
+def test_a_person_right_before_an_event_framed_by_zai_takes_part_in_it(rules, relation_rules, text, expected):
+    from pipeline.relations.attachments import inline_frame_relations
+
+    names = [n for n in ("王建华", "李明") if n in text]
+    mentions = sorted([anchored(text, "全国两会", "EVENT")] + [anchored(text, n, "PERSON") for n in names],
+                      key=lambda m: m.start)
+    got = inline_frame_relations(text, mentions, rules.titles, relation_rules)
+    assert pairs(got, "participated_in") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("座谈会举行。会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
     ("座谈会举行。座谈会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
     ("座谈会举行。晚会上，王建华介绍了经验。", set()),  # no word of the document's event
