@@ -18,8 +18,6 @@ from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
     ceremony_relations,
-    frame_relations,
-    inline_frame_relations,
     location_relations,
     office_holder_relations,
     roster_relations,
@@ -28,6 +26,7 @@ from pipeline.relations.attachments import (
     winner_relations,
 )
 from pipeline.relations.events import MainEvents
+from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.state_posts import implied_body_relations
 from pipeline.relations.titles import (

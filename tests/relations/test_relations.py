@@ -13,12 +13,12 @@ from pipeline.relations import extract_relations, without_named_subjects
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
-    frame_relations,
     location_relations,
     office_holder_relations,
     speaker_relations,
     sub_body_relations,
 )
+from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.titles import title_chain_relations
 from pipeline.relations.triggers import trigger_relations
 from tests.conftest import SCHEMAS, anchored
@@ -878,8 +878,6 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
     ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
 ])
 def test_a_person_right_before_an_event_framed_by_zai_takes_part_in_it(rules, relation_rules, text, expected):
-    from pipeline.relations.attachments import inline_frame_relations
-
     names = [n for n in ("王建华", "李明") if n in text]
     mentions = sorted([anchored(text, "全国两会", "EVENT")] + [anchored(text, n, "PERSON") for n in names],
                       key=lambda m: m.start)

@@ -1,0 +1,84 @@
+"""The people an event frames take part in it: those a clause names first after a clause of the event
+(`在…全会上，X…`), and the person right before 在 and the event (`X在…会议期间…`)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
+from pipeline.relations.events import MainEvents
+from pipeline.relations.mentions import CLAUSE_MARKS, Anchored, coordinated, coordinated_before, evidence_of, split_clauses
+from pipeline.wordlists import word_at
+
+FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first person may begin (titles before)
+
+
+def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                    rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
+    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with
+    those joined to them) took part in the event that frames it, a clause of its own that opens its
+    sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
+    event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too
+    (`报告会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
+    document's event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
+    main_events = MainEvents.of(main_event)
+    events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    for start, end in sentences:
+        clauses = split_clauses(text, start, end)
+        for (clause_start, clause_end), (next_start, next_end) in zip(clauses, clauses[1:]):
+            event = _framing_event(text, clause_start, clause_end, events, main_events.at(clause_start), rules)
+            if event is None:
+                continue
+            after = [m for m in people if next_start <= m.start < min(next_end, next_start + FRAME_PERSON_CHARS)]
+            if after and not CLAUSE_MARKS.search(text, next_start, after[0].start):
+                for person in coordinated(text, after[0], after[1:]):
+                    yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
+                                   rules.frame_confidence, "frame")
+
+
+FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
+HONORIFICS = ("同志", "先生", "女士")  # after a name and its title, before 在 (`尉健行同志|在…`)
+FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
+
+
+def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                           rules: RelationRules) -> Iterator[Relation]:
+    """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`: a person
+    right before 在 (after the name its title or an honorific) and an event right after it, closed by a frame
+    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after; with the people joined
+    to them. Not an event yet to be held: its name comes right after 在."""
+    opener = next(iter(rules.clause_words["time_clause_openers"]), None)
+    if opener is None:
+        return
+    events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    ends = tuple(rules.clause_words["frame_ends"]) + (FRAME_BREAK,)
+    for person in people:
+        pos = person.end + len(word_at(text, person.end, titles) or "")
+        pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
+        event = events.get(pos + len(opener)) if text.startswith(opener, pos) else None
+        if event is not None and text.startswith(ends, event.end):
+            for head in coordinated_before(text, [m for m in people if m.end <= person.end]):
+                yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
+                               rules.frame_confidence, "inline_frame")
+
+
+def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored], main: str | None,
+                   rules: RelationRules) -> str | None:
+    """The event the clause text[start:end] frames the next one with, if it is a frame."""
+    words = rules.clause_words
+    opener = next((w for w in words["time_clause_openers"] if text.startswith(w, start)), "")
+    frame = text[start:end].rstrip()
+    close = next((w for w in words["frame_ends"] if frame.endswith(w)), None) if opener else \
+        (FRAME_ON if frame.endswith(FRAME_ON) else None)
+    if close is None:
+        return None
+    event = events.get(start + len(frame) - len(close))
+    if event is not None and event.start >= start + len(opener) and (opener or event.start == start) and not any(
+            w in text[start:event.start] for w in words["unheld"]):
+        return event.entity
+    head = frame[len(opener):len(frame) - len(close)]
+    if not opener and main and (frame in rules.event_anaphora or head in rules.event_anaphora and main.endswith(head)):
+        return main  # `会上，` refers to it whatever its name; `座谈会上，` where it is one
+    return None
