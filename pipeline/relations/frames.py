@@ -19,8 +19,9 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
     those joined to them) took part in the event that frames it, a clause of its own that opens its
     sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
     event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too
-    (`报告会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
-    document's event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
+    (`报告会上，…`), also after a relative clause of its holding (`今年5月召开的两院院士大会上，…`), and one
+    of a word that refers back to an event (`会上，`, `座谈会上，`) frames the document's event (of its part:
+    `main_event`), where that word heads its name unless it is `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -40,14 +41,16 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
 FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
 HONORIFICS = ("同志", "先生", "女士")  # after a name and its title, before 在 (`尉健行同志|在…`)
 FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
+SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发言")  # `在十五大报告中`: the speech given at the event
 
 
 def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                            rules: RelationRules) -> Iterator[Relation]:
     """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`: a person
     right before 在 (after the name its title or an honorific) and an event right after it, closed by a frame
-    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after; with the people joined
-    to them. Not an event yet to be held: its name comes right after 在."""
+    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one whose speech there
+    frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them. Not an event yet to
+    be held: its name comes right after 在."""
     opener = next(iter(rules.clause_words["time_clause_openers"]), None)
     if opener is None:
         return
@@ -58,7 +61,8 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos = person.end + len(word_at(text, person.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         event = events.get(pos + len(opener)) if text.startswith(opener, pos) else None
-        if event is not None and text.startswith(ends, event.end):
+        closed = event.end + len(word_at(text, event.end, SPEECHES) or "") if event is not None else 0
+        if event is not None and text.startswith(ends, closed):
             for head in coordinated_before(text, [m for m in people if m.end <= person.end]):
                 yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
                                rules.frame_confidence, "inline_frame")
@@ -75,8 +79,9 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     if close is None:
         return None
     event = events.get(start + len(frame) - len(close))
-    if event is not None and event.start >= start + len(opener) and (opener or event.start == start) and not any(
-            w in text[start:event.start] for w in words["unheld"]):
+    held_before = text.endswith(tuple(f"{verb}的" for verb in rules.held_verbs), start, event.start) if event else False
+    if event is not None and event.start >= start + len(opener) and (opener or event.start == start or held_before) \
+            and not any(w in text[start:event.start] for w in words["unheld"]):
         return event.entity
     head = frame[len(opener):len(frame) - len(close)]
     if not opener and main and (frame in rules.event_anaphora or head in rules.event_anaphora and main.endswith(head)):

@@ -860,8 +860,10 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     # an event yet to be held frames nothing; nor one that is no frame of its own clause
     ("在即将召开的上海合作组织青岛峰会上，王建华将讲话。", "上海合作组织青岛峰会", set()),
     ("王建华在全国两会上提出，李明赞同。", "全国两会", set()),
-    # the event's name and 上 alone frame too
+    # the event's name and 上 alone frame too, also after a relative clause of its holding
     ("全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
+    ("今年3月召开的全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
+    ("今年3月所说的全国两会上，王建华提出建议。", "全国两会", set()),
 ])
 def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relation_rules, text, event, expected):
     names = [n for n in ("王建华", "李明", "习近平") if n in text]
@@ -874,6 +876,7 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
     ("李明传达了王建华同志在全国两会上的报告。", {("王建华", "全国两会")}),  # the speaker, not who relays it
     ("王建华和李明在全国两会期间接受采访。", {("王建华", "全国两会"), ("李明", "全国两会")}),
     ("王建华总书记在全国两会间隙会见李明。", {("王建华", "全国两会")}),
+    ("王建华同志在全国两会报告中提出目标。", {("王建华", "全国两会")}),  # the speech given there
     ("王建华在全国两会召开前会见李明。", set()),  # before it, no frame end after its name
     ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
 ])
