@@ -92,6 +92,7 @@ class RelationRules:
     roster_intro: re.Pattern  # `出席招待会的还有：`: who is listed after it took part
     roster_confidence: float
     frame_confidence: float  # `在…全会上，X…`: X took part
+    possessed_event_confidence: float  # `国新办的新闻发布会`: the body held it
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
     speakers: dict[str, tuple[str, ...]]  # kinds, verbs, between: who speaks at a discussion takes part
@@ -192,6 +193,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         roster_intro=_words_regex(roster.get("intros", []), "roster/intros", path),
         roster_confidence=roster.get("confidence", 0.7),
         frame_confidence=data.get("frame_confidence", 0.7),
+        possessed_event_confidence=data.get("possessed_event_confidence", 0.7),
         event_parts=longest_first(roster.get("event_parts", [])),
         kin_nouns=longest_first(roster.get("kin_nouns", [])),
         speakers={key: longest_first(data.get("speakers", {}).get(key, [])) for key in ("kinds", "verbs", "between")},

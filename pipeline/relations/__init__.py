@@ -20,6 +20,7 @@ from pipeline.relations.attachments import (
     ceremony_relations,
     location_relations,
     office_holder_relations,
+    possessed_event_relations,
     roster_relations,
     speaker_relations,
     sub_body_relations,
@@ -80,6 +81,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += location_relations(text, sentences, free, rules, main_events)
     found += frame_relations(text, sentences, free, rules, main_events)
     found += inline_frame_relations(text, free, titles, rules)
+    found += possessed_event_relations(text, free, rules)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)

@@ -989,3 +989,14 @@ def test_who_perform_at_a_performance_take_part_in_it(relation_rules):
     mentions = [anchored(text, "新年音乐会", "EVENT"), anchored(text, "中国交响乐团", "ORG"), anchored(text, "上海交响乐团", "ORG")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:新年音乐会")
     assert pairs(got, "participated_in") == {("中国交响乐团", "新年音乐会"), ("上海交响乐团", "新年音乐会")}
+
+
+def test_a_body_that_possesses_an_event_holds_it(relation_rules):
+    from pipeline.relations.attachments import possessed_event_relations
+
+    text = "国新办的新闻发布会上，外交部介绍了外交部的例行记者会和中国的两会。"
+    mentions = [anchored(text, "国新办", "ORG"), anchored(text, "新闻发布会", "EVENT"), anchored(text, "外交部", "ORG"),
+                anchored(text, "例行记者会", "EVENT"), anchored(text, "中国", "LOCATION"), anchored(text, "两会", "EVENT")]
+    mentions.insert(4, anchored(text, "外交部", "ORG", 1))
+    got = pairs(possessed_event_relations(text, mentions, relation_rules), "organized")
+    assert got == {("国新办", "新闻发布会"), ("外交部", "例行记者会")}  # a place possesses none; the subject holds none
