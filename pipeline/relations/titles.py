@@ -92,12 +92,18 @@ def _after_description(text: str, title_start: int, orgs_by_end: dict[int, Ancho
     return match.start(1)
 
 
+ATTRIBUTIVE = "的"  # between a title chain and the name it describes
+
+
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so
     it holds no relation but at the place's government where the document names it (`government_heads`),
-    and the chain runs on past the place; so does one at a bare government (`…工党领袖、|政府总理|阿贝拉`)."""
+    and the chain runs on past the place; so does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A chain
+    may describe the name after 的 (`靖江市市委副书记、市长、市政协主席的|王新民`)."""
     pos = person.start
+    if text.endswith(ATTRIBUTIVE, 0, pos) and _attached_title(text, pos - len(ATTRIBUTIVE), titles, orgs_by_end, rules):
+        pos -= len(ATTRIBUTIVE)
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
     body_posts: list[str] = []  # other bare titles after `、`: a party organ's body's (`党组书记、部长`)

@@ -107,6 +107,14 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_title_chain_describes_the_name_after_de(rules, relation_rules):
+    text = "身兼靖江市委副书记、市政协主席的王新民说，省委的张三和会议的李四也说。"
+    mentions = [anchored(text, "靖江市委", "ORG"), anchored(text, "市政协", "ORG"), anchored(text, "王新民", "PERSON"),
+                anchored(text, "省委", "ORG"), anchored(text, "张三", "PERSON"), anchored(text, "李四", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "王新民", "靖江市委", "副书记"), ("holds_position", "王新民", "市政协", "主席")}
+
+
 def test_title_chain_runs_on_past_a_description_of_the_person(rules, relation_rules):
     text = "全国政协委员、中国载人航天工程总设计师周建平发言。全国政协委员、著名演员冯远征发言。王明、著名演员李华发言。"
     mentions = [anchored(text, "全国政协", "ORG"), anchored(text, "中国", "LOCATION"), anchored(text, "周建平", "PERSON"),
