@@ -17,6 +17,9 @@ LIST_MARKS = "、和及与"
 GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
 
 
+LIST_END_CHARS = 6  # the longest word that closes a list of places (`等多个方向`)
+
+
 def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                   list_ends: tuple[str, ...]) -> list[Mention]:
     """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`:
@@ -29,7 +32,7 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
         by_end.setdefault(m.end, []).append(m)
     listed: set[tuple[int, int]] = set()
     for m in mentions:
-        closing = starts_with_any(text[m.end:m.end + 4], list_ends)
+        closing = starts_with_any(text[m.end:m.end + LIST_END_CHARS], list_ends)
         if not closing or (m.end + len(closing) < len(text) and m.end + len(closing) not in starting):
             continue
         item = m

@@ -267,6 +267,10 @@ def test_the_names_listed_before_what_closes_a_list_of_places_are_places(extract
     assert not facts.names("PERSON") & {"苏梅", "哈尔科夫"}
     facts = extract("习近平、李强和王沪宁等地方领导出席。")  # 等|地方: no list of places
     assert {"习近平", "李强", "王沪宁"} <= facts.names("PERSON")
+    for text in ("俄军当天凌晨对哈尔科夫、赫尔松、苏梅等多地的能源设施发动打击。",
+                 "俄罗斯国防部12日称，俄军在哈尔科夫、赫尔松等多个方向发动攻击。"):
+        facts = extract(text)
+        assert not facts.names("PERSON") & {"苏梅", "哈尔科夫", "赫尔松"}, facts.describe_entities()
 
 
 def test_a_person_s_name_that_also_names_a_division_of_the_document_is_the_place(extract):
