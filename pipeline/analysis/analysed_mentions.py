@@ -160,10 +160,9 @@ def worded_parties(text: str, words: list[tuple[int, int, str]] | None, found: l
                    generic: frozenset[str]) -> list[Mention]:
     """Political parties the word analysis reads as one noun ending in 党 (`工党`, `共和党`, `友爱新党`) where
     no other mention lies: a party's name is the word for its programme or its people before 党. Not a
-    party a determiner picks out (`全党`, `该党`), nor one its role or size names (`generic`: `执政党`, `反对党`) or
-    that a description of parties ends (`朝野政党`),
-    nor one the document writes only before a word of the Party's own affairs (`战线|党的建设`, `高校|党建`), nor one
-    in a work's title (`《共产党宣言》`)."""
+    party a determiner picks out (`全党`, `该党`), nor one its role or size names (`generic`: `执政党`, `反对党`)
+    or that a description of parties ends (`朝野政党`), nor one the document writes only before a word of the
+    Party's own affairs (`战线|党的建设`, `高校|党建`), nor one in a work's title (`《共产党宣言》`)."""
     taken = {pos for m in found for pos in range(m.start, m.end)}
     parties = [(s, e) for s, e, pos in words or () if pos in PARTY_POS and e - s >= 2 and text[e - 1] == PARTY
                and text[s:e] not in generic and not text.endswith(PARTIES, s, e)

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
-from pipeline.analysis.sentences import sentence_start
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, sentence_start
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
@@ -157,13 +157,13 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
     return pos if not conjoined and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
 
 
-CLAUSE_ENDS = re.compile("[，。；：！？,;:!?\n]")
+CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 
 
 def held_subject(text: str, end: int, chunker: Chunker) -> bool:
     """Whether a verb of holding (`chunker.held_by`) follows `end` in its clause: the name before it is the
     clause's subject (`…座谈会|在武汉召开`)."""
-    clause_end = CLAUSE_ENDS.search(text, end)
+    clause_end = CLAUSE_MARKS.search(text, end)
     return any(verb in text[end:clause_end.start() if clause_end else len(text)] for verb in chunker.held_by)
 
 

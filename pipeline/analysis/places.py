@@ -17,9 +17,6 @@ LIST_MARKS = "、和及与"
 GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
 
 
-LIST_END_CHARS = 6  # the longest word that closes a list of places (`等多个方向`)
-
-
 def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                   list_ends: tuple[str, ...]) -> list[Mention]:
     """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`:
@@ -31,8 +28,9 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     for m in mentions:
         by_end.setdefault(m.end, []).append(m)
     listed: set[tuple[int, int]] = set()
+    longest = max(map(len, list_ends), default=0)
     for m in mentions:
-        closing = starts_with_any(text[m.end:m.end + LIST_END_CHARS], list_ends)
+        closing = starts_with_any(text[m.end:m.end + longest], list_ends)
         if not closing or (m.end + len(closing) < len(text) and m.end + len(closing) not in starting):
             continue
         item = m

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Span
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
-CLAUSE_MARK_CHARS = "，,。；;！？!?\n"  # where a clause or a sentence ends
 CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`, `由…召开的`)
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
