@@ -31,6 +31,9 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,4}[0-9�
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s,;:!?]")
+# a determiner of the whole or of kinds, or the last (`整场|演唱会`, `全场|比赛`, `种种|纪念活动`, `最后|音乐会`), picks out
+# occurrences of a kind, which it names no more than a count does; not rounds, which name talks (`美以首脑两轮会谈`)
+DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
@@ -74,7 +77,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         if session and TERMED.search(text, max(0, session.start() - 16), session.start()):
             pos = session.start()
             continue
-        if QUANTITY.search(text, max(0, pos - 8), pos) or DATE.search(text, max(0, pos - 4), pos):
+        if QUANTITY.search(text, max(0, pos - 8), pos) or DATE.search(text, max(0, pos - 4), pos) \
+                or DETERMINER.search(text, max(0, pos - 2), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))

@@ -1038,3 +1038,10 @@ def test_a_meeting_quoted_after_a_verb_that_holds_it_keeps_its_name_s_verb(rules
     text = "研究中心在北京举办了“加强村民自治法制建设国际学术研讨会”。他说“加强合作研讨会”很好。"
     names = {m.text for m in find_chunk_mentions(text, rules) if m.type == "EVENT"}
     assert "加强村民自治法制建设国际学术研讨会" in names and "加强合作研讨会" not in names
+
+
+def test_a_determiner_of_the_whole_or_of_kinds_ends_an_event_chunk(rules):
+    text = "整场演唱会精彩纷呈。各地举办种种纪念活动。最后音乐会结束。美以首脑两轮会谈在华盛顿举行。"
+    found = chunks(text, rules, "EVENT")
+    assert not {"整场演唱会", "种种纪念活动", "最后音乐会"} & found
+    assert "首脑两轮会谈" in found  # rounds name the talks
