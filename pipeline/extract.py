@@ -20,6 +20,7 @@ from pipeline.analysis.doctext import FOLDED_KEY, analysed_text
 from pipeline.analysis.resolution import resolve
 from pipeline.analysis.segmentation import Segmenter, load_word_check, word_boundaries
 from pipeline.analysis.sentences import split_sentences
+from pipeline.analysis.wordindex import FOLLOWING_NOUNS
 from pipeline.config import DEFAULT_RELATION_MODEL, DEFAULT_SEGMENTER
 from pipeline.ingest.convert import original_names
 from pipeline.ingest.textnorm import fold
@@ -127,8 +128,9 @@ class Relations:
         is_word = self.word_check(doc)
         main_events = choose_main_events(text, anchors.mentions, self.rules, is_word)
         verb_ends = frozenset(end for _, end, pos in doc._.zhkg_words or () if pos == "v")
+        noun_starts = frozenset(start for start, _, pos in doc._.zhkg_words or () if pos in FOLLOWING_NOUNS)
         relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_events,
-                                      self.rules, is_word, verb_ends) + bylines
+                                      self.rules, is_word, verb_ends, noun_starts) + bylines
         relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations)
         relations += here_relations(text, anchors.mentions, relations)
         return RuleFindings(text, sentences, anchors, main_events, relations)

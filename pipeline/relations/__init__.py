@@ -46,15 +46,16 @@ __all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations", "without_
 def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       entities: dict[str, tuple[str, str]], titles: tuple[str, ...],
                       main_event: MainEvents | str | None, rules: RelationRules,
-                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset()) -> list[Relation]:
+                      is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset(),
+                      noun_starts: frozenset[int] = frozenset()) -> list[Relation]:
     """All relations of one document, deduplicated by (type, head, tail, title). `main_event`:
     the event the document is about, or each of its parts (`MainEvents`: a roundup's items).
 
     Organisations that name a post (a title chain's, or one a title follows) are left out of the
     trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event;
     so are events a title follows (`博鳌亚洲论坛理事长潘基文致辞`: the forum's office, not the event).
-    `is_word` and `verb_ends` come from a word analysis: where a trigger is a whole word, where
-    verbs end."""
+    `is_word`, `verb_ends` and `noun_starts` come from a word analysis: where a trigger is a whole word,
+    where verbs end, where nouns begin."""
     chain = list(title_chain_relations(text, mentions, titles, rules))
     bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
@@ -81,7 +82,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += location_relations(text, sentences, free, rules, main_events)
     found += frame_relations(text, sentences, free, rules, main_events)
     found += inline_frame_relations(text, free, titles, rules)
-    found += possessed_event_relations(text, free, rules)
+    found += possessed_event_relations(text, free, rules, noun_starts)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)

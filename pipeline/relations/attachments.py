@@ -325,11 +325,13 @@ def ceremony_relations(entities: dict[str, tuple[str, str]], about: set[str | No
 POSSESSIVE = "的"
 
 
-def possessed_event_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
-    """`国新办的新闻发布会`, `外交部的例行记者会`: a body right before 的 and an event right after it held the event."""
+def possessed_event_relations(text: str, mentions: list[Anchored], rules: RelationRules,
+                               noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
+    """`国新办的新闻发布会`, `外交部的例行记者会`: a body right before 的 and an event right after it held the event; not
+    where the event modifies a noun after it (`noun_starts`, from a word analysis: `中国代表团的闭幕式|旗手`)."""
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
     for org in (m for m in mentions if m.type == "ORG" and not m.nested):
         event = events.get(org.end + len(POSSESSIVE)) if text.startswith(POSSESSIVE, org.end) else None
-        if event is not None:
+        if event is not None and event.end not in noun_starts:
             yield Relation("organized", org.entity, event.entity, evidence_of(text, org.start, event.end),
                            rules.possessed_event_confidence, "possessed_event")

@@ -1008,3 +1008,8 @@ def test_a_body_that_possesses_an_event_holds_it(relation_rules):
     mentions.insert(4, anchored(text, "外交部", "ORG", 1))
     got = pairs(possessed_event_relations(text, mentions, relation_rules), "organized")
     assert got == {("国新办", "新闻发布会"), ("外交部", "例行记者会")}  # a place possesses none; the subject holds none
+    flag = "中国代表团的闭幕式旗手是苏翊鸣。"  # the event modifies the noun after it (word analysis: 旗手 a noun)
+    mentions = [anchored(flag, "中国代表团", "ORG"), anchored(flag, "闭幕式", "EVENT")]
+    noun_starts = frozenset({flag.index("旗手")})
+    assert not list(possessed_event_relations(flag, mentions, relation_rules, noun_starts))
+    assert pairs(possessed_event_relations(flag, mentions, relation_rules), "organized") == {("中国代表团", "闭幕式")}
