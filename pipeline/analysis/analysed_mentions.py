@@ -118,6 +118,12 @@ def work_title(text: str, start: int, end: int) -> bool:
     return text.startswith("《", start - 1) and text.startswith("》", end)
 
 
+def in_work_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a title in 《》 (`《共产党宣言》`, `《中国共产党普通高等学校基层组织工作条例》`)."""
+    opening, closing = text.rfind("《", 0, start), text.find("》", end)
+    return opening != -1 and closing != -1 and "》" not in text[opening:start] and "《" not in text[end:closing]
+
+
 def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
                   found: list[Mention]) -> list[Mention]:
     """People the word analysis reads as a person's name (`nr`, three characters, the first a
@@ -147,7 +153,7 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
             and not any(p in taken for p in range(s, e)) and not (pos == "ns" and work_title(text, s, e))]
 
 
-PARTY = "党"
+PARTY_HEAD = "党"
 PARTIES = "政党"  # `朝野政党`, `西方政党`: parties described, no party named
 PARTY_POS = frozenset({"n", "nt", "nz", "j"})
 PARTY_DETERMINERS = frozenset("全我本该各两一多其此这那每")  # `全党`, `该党`, `两党`: which party, not its name
@@ -164,18 +170,12 @@ def worded_parties(text: str, words: list[tuple[int, int, str]] | None, found: l
     or that a description of parties ends (`朝野政党`), nor one the document writes only before a word of the
     Party's own affairs (`战线|党的建设`, `高校|党建`), nor one in a work's title (`《共产党宣言》`)."""
     taken = {pos for m in found for pos in range(m.start, m.end)}
-    parties = [(s, e) for s, e, pos in words or () if pos in PARTY_POS and e - s >= 2 and text[e - 1] == PARTY
+    parties = [(s, e) for s, e, pos in words or () if pos in PARTY_POS and e - s >= 2 and text[e - 1] == PARTY_HEAD
                and text[s:e] not in generic and not text.endswith(PARTIES, s, e)
                and not (e - s == 2 and text[s] in PARTY_DETERMINERS)]
     ended = {text[s:e] for s, e in parties if not text.startswith(PARTY_AFFAIRS, e)}
     return [Mention(s, e, text[s:e], "ORG", "words", WORD_SCORE) for s, e in parties
-            if text[s:e] in ended and not any(p in taken for p in range(s, e)) and not _in_work_title(text, s, e)]
-
-
-def _in_work_title(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies inside a title in 《》 (`《共产党宣言》`: a work, no party)."""
-    opening, closing = text.rfind("《", 0, start), text.find("》", end)
-    return opening != -1 and closing != -1 and "》" not in text[opening:start] and "《" not in text[end:closing]
+            if text[s:e] in ended and not any(p in taken for p in range(s, e)) and not in_work_title(text, s, e)]
 
 
 ETHNIC_TOWNSHIP = re.compile(rf"[{HAN_CLASS}]{{1,4}}族[乡镇]")

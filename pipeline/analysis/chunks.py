@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
+from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, sentence_start
+from pipeline.analysis.sentences import CLAUSE_MARKS, sentence_start
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
@@ -161,9 +162,6 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
     return pos if not conjoined and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
 
 
-CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
-
-
 def held_subject(text: str, end: int, chunker: Chunker) -> bool:
     """Whether a verb of holding (`chunker.held_by`) follows `end` in its clause: the name before it is the
     clause's subject (`…座谈会|在武汉召开`)."""
@@ -199,13 +197,6 @@ def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
 def _with_year_mark(text: str, begin: int) -> int:
     """`’９８北京新年音乐会`: the apostrophe of a year written with two digits is in the name."""
     return begin - 1 if text[begin - 1:begin] == YEAR_MARK and text[begin:begin + 2].isdigit() else begin
-
-
-def _inside_title(text: str, begin: int, end: int) -> bool:
-    """Whether [begin, end) lies inside a title in 《》 and ends before the title does."""
-    opening, closing = text.rfind("《", 0, begin + 1), text.find("》", end)
-    return opening != -1 and closing != -1 and "》" not in text[opening:end] and "《" not in text[end:closing] \
-        and closing > end
 
 
 def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bool:
@@ -292,7 +283,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 begin = after_governing_verb(text, begin, start, tags)
             begin = _after_counted_noun(text, begin, start, rules)
             begin = after_subject(begin, start, tags, text, word_set(rules.reporting_verbs))
-            if chunker.label == "ORG" and _inside_title(text, begin, end):
+            if chunker.label == "ORG" and in_work_title(text, begin, end) and not text.startswith("》", end):
                 continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)
             if stripped and text[end - len(stripped) - 1] == "”" and "“" in text[begin:start]:

@@ -11,6 +11,7 @@ from pipeline.analysis.doctext import analysed_text
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 SENTENCE_END_CHARS = "。！？!?\n"
 CLAUSE_MARK_CHARS = "，,。；;！？!?\n"  # where a clause or a sentence ends
+CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 
 
 def sentence_start(text: str, pos: int) -> int:

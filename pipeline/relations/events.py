@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
-from pipeline.analysis.sentences import SENTENCE_END, sentence_start
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END, sentence_start
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import AGENT, CLAUSE_MARK_CHARS, CLAUSE_MARKS, Anchored, title_end
+from pipeline.relations.mentions import AGENT, CLAUSE_MARKS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
 
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence

@@ -51,16 +51,15 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
     end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one whose speech there
     frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them. Not an event yet to
     be held: its name comes right after 在."""
-    opener = next(iter(rules.clause_words["time_clause_openers"]), None)
-    if opener is None:
-        return
+    openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
     ends = tuple(rules.clause_words["frame_ends"]) + (FRAME_BREAK,)
     for person in people:
         pos = person.end + len(word_at(text, person.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
-        event = events.get(pos + len(opener)) if text.startswith(opener, pos) else None
+        opener = word_at(text, pos, openers)
+        event = events.get(pos + len(opener)) if opener else None
         closed = event.end + len(word_at(text, event.end, SPEECHES) or "") if event is not None else 0
         if event is not None and text.startswith(ends, closed):
             for head in coordinated_before(text, [m for m in people if m.end <= person.end]):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
+from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Span
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
-CLAUSE_MARKS = re.compile(f"[{CLAUSE_MARK_CHARS}]")
 AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`, `由…召开的`)
 # `央视网消息`, `新华社北京8月13日电`: the source credit of a news item, no party to its events
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s,;]{0,16}?电[（(：:\s]")
@@ -128,13 +127,12 @@ def coordinated(text: str, first: Anchored, candidates: list[Anchored], across: 
     return chosen
 
 
-LIST_JOINERS = ("、", "和", "与", "及")
 UNNAMED_ITEM_CHARS = 16  # the longest list item between two names that is no name of its own
 
 
 def _joined(gap: str, across: bool) -> bool:
-    return gap in COORDINATORS or across and len(gap) <= UNNAMED_ITEM_CHARS and gap.startswith(LIST_JOINERS) \
-        and gap.endswith(LIST_JOINERS) and "的" not in gap and not CLAUSE_MARKS.search(gap)
+    return gap in COORDINATORS or across and len(gap) <= UNNAMED_ITEM_CHARS and gap.startswith(NAME_JOINERS) \
+        and gap.endswith(NAME_JOINERS) and "的" not in gap and not CLAUSE_MARKS.search(gap)
 
 
 def coordinated_before(text: str, before: list[Anchored]) -> list[Anchored]:

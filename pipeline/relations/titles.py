@@ -8,10 +8,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
-    CLAUSE_MARK_CHARS,
     CLAUSE_MARKS,
     NAME_JOINERS,
     SOURCE_CREDIT,
