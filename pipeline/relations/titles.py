@@ -44,14 +44,20 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 
 def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:
-    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`)."""
+    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`). A list ends at
+    its conjunction, so a `、` after one joins a second group, and the conjunction ends the first
+    (`中央军委主席江泽民和|乔石、朱镕基…等`): the names after it are no items of the first's list."""
     by_start = {m.start: m for m in people}
-    joined, last = [], first
+    joined, last, conjoined_at = [], first, None
     while True:
         joiner = next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)
         following = by_start.get(last.end + len(joiner)) if joiner else None
         if following is None:
             return joined
+        if joiner != LIST_MARK and conjoined_at is None:
+            conjoined_at = len(joined)
+        elif joiner == LIST_MARK and conjoined_at is not None:
+            return joined[:conjoined_at]
         joined.append(following)
         last = following
 

@@ -361,6 +361,16 @@ def test_a_title_before_coordinated_names_is_each_ones(rules, relation_rules):
         ("魏凤和", "中央军委", "委员"), ("李作成", "中央军委", "委员"), ("苗华", "中央军委", "委员")}
 
 
+def test_a_conjunction_before_a_list_ends_the_titled_names(rules, relation_rules):
+    text = "中央军委主席江泽民和乔石、朱镕基等出席。中央军委委员魏凤和、李作成和苗华参加。"
+    people = ("江泽民", "乔石", "朱镕基", "魏凤和", "李作成", "苗华")
+    mentions = [anchored(text, "中央军委", "ORG")] + [anchored(text, p, "PERSON") for p in people]
+    mentions.append(anchored(text, "中央军委", "ORG", occurrence=1))
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    # the list after 和 is a second group; a conjunction before the last name ends one list
+    assert {(name(r.head), r.title) for r in got} == {("江泽民", "主席"), ("魏凤和", "委员"), ("李作成", "委员"), ("苗华", "委员")}
+
+
 @pytest.mark.parametrize("text, organ, body, posts", [
     ("会议由农业部党组副书记、副部长刘成果主持。", "农业部党组", "农业部", {("农业部党组", "副书记"), ("农业部", "副部长")}),
     ("清华大学党委书记、校长王某作报告。", "清华大学党委", "清华大学", {("清华大学党委", "书记"), ("清华大学", "校长")}),
