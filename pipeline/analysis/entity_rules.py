@@ -353,7 +353,7 @@ class EntityRules:
         candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                      self.places)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
-        candidates = conjoined_fields(candidates, words, text, self.rules.titles)
+        candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)

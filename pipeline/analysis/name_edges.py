@@ -346,34 +346,47 @@ COMMITTEE = "委员会"
 
 
 def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
-                     titles: tuple[str, ...]) -> list[Mention]:
-    """A committee named by a field in common words (`宗教委员会`, `学习委员会`) right after a 和 or
-    与 that joins another field to it, in up to two common words in no name found, where a post
-    in it is given (`为|民族|和|宗教委员会|副主任`, `为|文化|文史|和|学习委员会|副主任`: a verb or
-    preposition before, a title after), is named by both: a committee of two fields, whose name the
-    recognizer may cut at the conjunction (`宪法和法律委员会` it reads whole). Elsewhere 和 may join
-    two bodies or things (`报告修改情况|和|财政经济委员会的…报告`, `欧洲理事会主席|和|欧盟委员会主席`)."""
+                     titles: tuple[str, ...], body_heads: tuple[str, ...] = ()) -> list[Mention]:
+    """A body named by a field in common words (`宗教委员会`, `采购联合会`) right after a 和 or 与 that joins
+    another field to it, in up to two common words in no name found, is named by both, where
+    - a post in a committee so named is given (`为|民族|和|宗教委员会|副主任`: a verb or preposition before, a title after);
+    - or a place found, not abbreviated to a character (`驻|京|部队|和|武警部队`), begins the name (`中国|物流|与|采购联合会`),
+      the first field is no body of its own (`美国|政府|和|国会`), nor the second a level's (`朝阳区|领导|和|区|计生委`).
+    The recognizer may cut such a name at the conjunction. Elsewhere 和 may join two bodies or things
+    (`报告修改情况|和|财政经济委员会的…报告`, `欧洲理事会主席|和|欧盟委员会主席`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
+    places_by_end = {m.end: m for m in mentions if m.type == "LOCATION"}
     joined = []
     for m in mentions:
         joiner = m.start - 1
-        if (m.type == "ORG" and m.text.endswith(COMMITTEE) and joiner > 0 and text[joiner] in JOINERS
-                and analysis.starting.get(joiner) == (m.start, "c") and word_at(text, m.end, titles)
-                and _in_common_words(analysis, m.start, m.end)):
-            first = joiner
-            for _ in range(MAX_FIELD_WORDS):
-                word = analysis.word_ending(first)
-                if word is None or word[2] not in FIELD_POS:
-                    break
-                first = word[0]
-            while first < joiner and any(o.start < joiner and o.end > first for o in mentions if o is not m):
-                first = analysis.starting[first][0]  # a word in a name found is no field's
-            if first < joiner and analysis.ending.get(first) in ("p", "v"):
+        if (m.type == "ORG" and joiner > 0 and text[joiner] in JOINERS
+                and analysis.starting.get(joiner) == (m.start, "c") and _in_common_words(analysis, m.start, m.end)):
+            first = _first_field(analysis, mentions, m, joiner)
+            place = places_by_end.get(first)
+            posted = m.text.endswith(COMMITTEE) and word_at(text, m.end, titles)
+            if first < joiner and posted and analysis.ending.get(first) in ("p", "v"):
                 m = Mention(first, m.end, text[first:m.end], m.type, m.source, m.score, m.name)
+            elif (first < joiner and place is not None and len(place.text) > 1 and analysis.starting[m.start][0] > m.start + 1
+                  and not text[first:joiner].endswith(body_heads)):
+                m = Mention(place.start, m.end, text[place.start:m.end], m.type, m.source, m.score, m.name)
         joined.append(m)
     return joined
+
+
+def _first_field(analysis: WordAnalysis, mentions: list[Mention], m: Mention, joiner: int) -> int:
+    """Where the field joined to `m` by the conjunction at `joiner` begins: up to `MAX_FIELD_WORDS`
+    common words before it, none in a name found."""
+    first = joiner
+    for _ in range(MAX_FIELD_WORDS):
+        word = analysis.word_ending(first)
+        if word is None or word[2] not in FIELD_POS:
+            break
+        first = word[0]
+    while first < joiner and any(o.start < joiner and o.end > first for o in mentions if o is not m):
+        first = analysis.starting[first][0]  # a word in a name found is no field's
+    return first
 
 
 def _in_common_words(analysis: WordAnalysis, start: int, end: int) -> bool:

@@ -291,6 +291,23 @@ def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
     assert conjoined_fields(committees, None, text, ("主任",)) == committees
 
 
+def test_a_body_of_two_fields_after_a_place_is_named_from_the_place():
+    from pipeline.analysis.name_edges import conjoined_fields
+
+    text = "中国物流与采购联合会发布，美国政府和国会表示，朝阳区领导和区计生委支持，驻京部队和武警部队出席"
+    words = [(0, 2, "ns"), (2, 4, "n"), (4, 5, "c"), (5, 7, "vn"), (7, 10, "n"), (10, 12, "v"), (12, 13, "w"),
+             (13, 15, "ns"), (15, 17, "n"), (17, 18, "c"), (18, 20, "n"), (20, 22, "v"), (22, 23, "w"),
+             (23, 26, "ns"), (26, 28, "n"), (28, 29, "c"), (29, 30, "n"), (30, 33, "j"), (33, 35, "v"), (35, 36, "w"),
+             (36, 37, "v"), (37, 38, "j"), (38, 40, "n"), (40, 41, "c"), (41, 45, "n"), (45, 47, "v")]
+    found = [Mention(0, 2, "中国", "LOCATION", "rule:lexicon"), Mention(5, 10, "采购联合会", "ORG", "model"),
+             Mention(13, 15, "美国", "LOCATION", "rule:lexicon"), Mention(18, 20, "国会", "ORG", "model"),
+             Mention(23, 26, "朝阳区", "LOCATION", "model"), Mention(29, 33, "区计生委", "ORG", "rule:chunk"),
+             Mention(37, 38, "京", "LOCATION", "model"), Mention(41, 45, "武警部队", "ORG", "model")]
+    got = conjoined_fields(found, words, text, (), ("联合会", "政府", "部队"))
+    # not where the first field names a body, the second begins with a level, or the place is a character
+    assert [m.text for m in got if m.type == "ORG"] == ["中国物流与采购联合会", "国会", "区计生委", "武警部队"]
+
+
 def test_a_numeral_between_a_person_s_name_and_a_pause_ends_the_name():
     from pipeline.analysis.name_edges import completed_people
 
