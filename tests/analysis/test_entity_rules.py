@@ -85,6 +85,13 @@ def test_event_chunk_stops_at_a_winning_or_submitting_verb_and_a_count_of_times(
     assert chunks(text, rules, "EVENT") == {name}
 
 
+@pytest.mark.parametrize("text, name", [("中国女排参加世界女排大奖赛等比赛。", "世界女排大奖赛"),
+                                        ("2025中国网球公开赛今天开幕。", "2025中国网球公开赛"),
+                                        ("她在洲际冠军杯赛中夺冠。", "洲际冠军杯赛")])
+def test_a_competition_named_by_its_format_is_an_event(rules, text, name):
+    assert name in chunks(text, rules, "EVENT")
+
+
 @pytest.mark.parametrize("text", ["第十九届中国（深圳）国际文化产业博览交易会开幕。", "第十九届中国(深圳)国际文化产业博览交易会开幕。"])
 def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
     assert chunks(text, rules, "EVENT") == {text[:-3]}
