@@ -48,18 +48,14 @@ def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> li
     its conjunction, so a `、` after one joins a second group, and the conjunction ends the first
     (`中央军委主席江泽民和|乔石、朱镕基…等`): the names after it are no items of the first's list."""
     by_start = {m.start: m for m in people}
-    joined, last, conjoined_at = [], first, None
-    while True:
-        joiner = next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)
-        following = by_start.get(last.end + len(joiner)) if joiner else None
-        if following is None:
-            return joined
-        if joiner != LIST_MARK and conjoined_at is None:
-            conjoined_at = len(joined)
-        elif joiner == LIST_MARK and conjoined_at is not None:
-            return joined[:conjoined_at]
+    joined, joiners, last = [], [], first
+    while (joiner := next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)) \
+            and (following := by_start.get(last.end + len(joiner))):
         joined.append(following)
+        joiners.append(joiner)
         last = following
+    conjunction = next((i for i, j in enumerate(joiners) if j != LIST_MARK), len(joiners))
+    return joined[:conjunction] if LIST_MARK in joiners[conjunction:] else joined
 
 
 def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
