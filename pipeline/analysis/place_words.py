@@ -19,7 +19,8 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     the word analysis joins them (`中美`). A listed place that the word analysis reads as an
     adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
     city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
-    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`)."""
+    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is
+    whole words of names and nouns (`_site_words`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -30,6 +31,8 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
         if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
                 and analysis.ending.get(m.start) == "a":
+            continue
+        if m.type == "LOCATION" and m.source == "rule:chunk" and not _site_words(m, analysis):
             continue
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
@@ -42,6 +45,24 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+NAME_WORD_POS = frozenset({"ns", "nr", "nz", "nt", "j"})
+SITE_NAME_POS = NAME_WORD_POS | {"n", "b"}  # what a site's name is made of: names, nouns, distinguishing words
+
+
+def _site_words(m: Mention, analysis: WordAnalysis) -> bool:
+    """Whether a site's chunk is whole words, the first a name (`上海|漕河泾|新兴|技术|开发区`; not `县级|新区`,
+    `沿海|开发区`), each a name, a noun or a distinguishing word: no verb (`灯笼|点亮|良渚古城遗址公园`), count
+    (`黔西市|一|景区`) or adjective (`北京老城|重要|历史片区`) is part of a site's name, nor a word it begins
+    inside (`侵|华日军…纪念馆`)."""
+    pos = m.start
+    while pos < m.end:
+        word = analysis.starting.get(pos)
+        if word is None or word[0] > m.end or word[1] not in (SITE_NAME_POS if pos > m.start else NAME_WORD_POS):
+            return False
+        pos = word[0]
+    return True
 
 
 SPLIT_COMPOUND_POS = frozenset("abnj")  # one-character content words: the half of a compound the analysis split

@@ -618,3 +618,16 @@ def test_a_policy_of_aid_names_the_work_meeting_and_governs_no_place_in_it(rules
     words = [(0, 2, "m"), (2, 3, "q"), (3, 5, "n"), (5, 7, "a"), (7, 9, "v"), (9, 11, "ns"), (11, 13, "vn"), (13, 15, "n"),
              (15, 17, "v"), (17, 18, "w")]
     assert [m.text for m in trim_governing_predicates([meeting, place], rules, text, words)][0] == text[:15]
+
+
+def test_a_site_s_chunk_is_whole_words_of_names_and_nouns():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "上海漕河泾新兴技术开发区，灯笼点亮良渚古城遗址公园，建设县级新区"
+    words = [(0, 2, "ns"), (2, 5, "ns"), (5, 7, "b"), (7, 9, "n"), (9, 12, "n"), (12, 13, "w"), (13, 15, "n"),
+             (15, 17, "v"), (17, 19, "ns"), (19, 21, "n"), (21, 23, "n"), (23, 25, "n"), (25, 26, "w"), (26, 28, "v"),
+             (28, 30, "b"), (30, 32, "n")]
+    sites = [Mention(0, 12, text[0:12], "LOCATION", "rule:chunk"), Mention(13, 25, text[13:25], "LOCATION", "rule:chunk"),
+             Mention(28, 32, text[28:32], "LOCATION", "rule:chunk")]
+    # a verb inside, or a first word that is no name, unmakes a site's chunk
+    assert [m.text for m in unworded_places(sites, words, text)] == ["上海漕河泾新兴技术开发区"]

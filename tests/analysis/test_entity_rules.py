@@ -92,6 +92,13 @@ def test_a_competition_named_by_its_format_is_an_event(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
 
+def test_a_site_named_from_a_place_found_is_a_location(rules):
+    text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区。"
+    anchors = {text.index("上海"), text.index("周口店")}
+    assert chunks(text, rules, "LOCATION", anchors) == {"上海漕河泾新兴技术开发区", "周口店北京人遗址"}
+    assert chunks(text, rules, "LOCATION") == set()  # from no place found, no site
+
+
 @pytest.mark.parametrize("text", ["第十九届中国（深圳）国际文化产业博览交易会开幕。", "第十九届中国(深圳)国际文化产业博览交易会开幕。"])
 def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
     assert chunks(text, rules, "EVENT") == {text[:-3]}
