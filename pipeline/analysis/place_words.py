@@ -20,7 +20,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
     city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
     recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is
-    whole words of names and nouns (`_site_words`)."""
+    whole words of names and nouns, named after the divisions that locate it (`_site_start`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -32,8 +32,10 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
         if m.type == "LOCATION" and m.source == "rule:lexicon" and analysis.starting.get(m.start) == (m.end, "a") \
                 and analysis.ending.get(m.start) == "a":
             continue
-        if m.type == "LOCATION" and m.source == "rule:chunk" and not _site_words(m, analysis):
-            continue
+        if m.type == "LOCATION" and m.source == "rule:chunk":
+            if (start := _site_start(m, analysis)) is None:
+                continue
+            m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start > m.start else m
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
                 and not any(text[s:e].endswith(titles) for s, e in spans):
@@ -48,21 +50,26 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 NAME_WORD_POS = frozenset({"ns", "nr", "nz", "nt", "j"})
+DIVISION_FINALS = "省市县区镇乡道"  # what ends a division's name (`习水县`, `长安街道`): a locator before a site's own
 SITE_NAME_POS = NAME_WORD_POS | {"n", "b"}  # what a site's name is made of: names, nouns, distinguishing words
 
 
-def _site_words(m: Mention, analysis: WordAnalysis) -> bool:
-    """Whether a site's chunk is whole words, the first a name (`上海|漕河泾|新兴|技术|开发区`; not `县级|新区`,
-    `沿海|开发区`), each a name, a noun or a distinguishing word: no verb (`灯笼|点亮|良渚古城遗址公园`), count
-    (`黔西市|一|景区`) or adjective (`北京老城|重要|历史片区`) is part of a site's name, nor a word it begins
-    inside (`侵|华日军…纪念馆`)."""
-    pos = m.start
+def _site_start(m: Mention, analysis: WordAnalysis) -> int | None:
+    """Where a site's name begins in its chunk: after the divisions that locate it, where a name follows them
+    (`习水县|四渡赤水纪念馆`, `大东区|长安街道|长安小区`; `上海|漕河泾新兴技术开发区` and `四川省|平武县|自然保护区` are
+    whole); None unless the chunk is whole words, the first a name (not `县级|新区`, `沿海|开发区`), each a name,
+    a noun or a distinguishing word: no verb (`灯笼|点亮|良渚古城遗址公园`), count (`黔西市|一|景区`) or adjective
+    (`北京老城|重要|历史片区`) is part of a site's name, nor a word it begins inside (`侵|华日军…纪念馆`)."""
+    pos, start = m.start, m.start
     while pos < m.end:
-        word = analysis.starting.get(pos)
-        if word is None or word[0] > m.end or word[1] not in (SITE_NAME_POS if pos > m.start else NAME_WORD_POS):
-            return False
-        pos = word[0]
-    return True
+        end, tag = analysis.starting.get(pos, (m.end + 1, ""))
+        if end > m.end or tag not in (SITE_NAME_POS if pos > m.start else NAME_WORD_POS):
+            return None
+        after = analysis.starting.get(end, (0, ""))
+        if tag == "ns" and m.text[end - m.start - 1] in DIVISION_FINALS and after[1] in NAME_WORD_POS and after[0] < m.end:
+            start = end
+        pos = end
+    return start
 
 
 SPLIT_COMPOUND_POS = frozenset("abnj")  # one-character content words: the half of a compound the analysis split

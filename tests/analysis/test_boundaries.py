@@ -631,3 +631,14 @@ def test_a_site_s_chunk_is_whole_words_of_names_and_nouns():
              Mention(28, 32, text[28:32], "LOCATION", "rule:chunk")]
     # a verb inside, or a first word that is no name, unmakes a site's chunk
     assert [m.text for m in unworded_places(sites, words, text)] == ["上海漕河泾新兴技术开发区"]
+
+
+def test_a_site_is_named_after_the_divisions_that_locate_it():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "习水县四渡赤水纪念馆，四川省平武县自然保护区"
+    words = [(0, 3, "ns"), (3, 7, "nz"), (7, 10, "n"), (10, 11, "w"), (11, 14, "ns"), (14, 17, "ns"), (17, 19, "n"),
+             (19, 22, "n")]
+    sites = [Mention(0, 10, text[0:10], "LOCATION", "rule:chunk"), Mention(11, 22, text[11:22], "LOCATION", "rule:chunk")]
+    # not where no name follows the division (`平武县|自然保护区`)
+    assert [m.text for m in unworded_places(sites, words, text)] == ["四渡赤水纪念馆", "平武县自然保护区"]
