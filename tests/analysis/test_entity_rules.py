@@ -92,6 +92,19 @@ def test_a_competition_named_by_its_format_is_an_event(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
 
+@pytest.mark.parametrize("text, name", [("南斯拉夫大选今天举行。", "南斯拉夫大选"), ("纪念南昌起义90周年。", "南昌起义"),
+                                        ("全国开展扫黑除恶专项斗争。", "扫黑除恶专项斗争"),
+                                        ("冬季扫黄打非集中行动开始。", "冬季扫黄打非集中行动"),
+                                        ("中俄地方合作交流年开幕。", "中俄地方合作交流年")])
+def test_elections_uprisings_campaigns_and_years_of_exchange_are_events(extract, text, name):
+    assert name in {e.name for e in extract(text).result.entities if e.type == "EVENT"}
+
+
+@pytest.mark.parametrize("text", ["上述会谈没有结果。", "他们曾多次起义。"])
+def test_a_determiner_or_a_count_before_a_verbal_head_names_no_event(extract, text):
+    assert not [e.name for e in extract(text).result.entities if e.type == "EVENT"]
+
+
 def test_a_site_named_from_a_place_found_is_a_location(rules):
     text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区。"
     anchors = {text.index("上海"), text.index("周口店")}
