@@ -9,9 +9,13 @@ from pipeline.analysis.matching import ASPECT_MARKS
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_END, Anchored
 
+# a relative clause's 的 and a determiner that points back (`…举办的|这台|晚会`, `召开的|本次|会议`)
+POINTING_BACK = re.compile(r"的(?:这|本|此|该)[次台场届]?")
+
 
 def anaphor_at(text: str, pos: int, words: tuple[str, ...]) -> bool:
     pos += text.startswith(ASPECT_MARKS, pos)
+    pos = deixis.end() if (deixis := POINTING_BACK.match(text, pos)) else pos
     return any(text.startswith(w, pos) for w in words)
 
 

@@ -1013,3 +1013,8 @@ def test_a_body_that_possesses_an_event_holds_it(relation_rules):
     noun_starts = frozenset({flag.index("旗手")})
     assert not list(possessed_event_relations(flag, mentions, relation_rules, noun_starts))
     assert pairs(possessed_event_relations(flag, mentions, relation_rules), "organized") == {("中国代表团", "闭幕式")}
+
+
+def test_who_holds_the_event_a_relative_clause_points_back_to_organised_it(extract):
+    facts = extract("首都军民迎新春文艺晚会今晚在中国剧院举行。由民政部、广播电影电视部举办的这台晚会，以歌舞为主。")
+    assert facts.relation_pairs("organized") == {("民政部", "首都军民迎新春文艺晚会"), ("广播电影电视部", "首都军民迎新春文艺晚会")}
