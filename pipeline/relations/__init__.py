@@ -81,7 +81,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += winner_relations(text, sentences, free, entities, rules)
     found += location_relations(text, sentences, free, rules, main_events)
     found += frame_relations(text, sentences, free, rules, main_events)
-    found += inline_frame_relations(text, free, titles, rules)
+    found += inline_frame_relations(text, free, titles, rules, main_events)
     found += possessed_event_relations(text, free, rules, noun_starts)
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)

@@ -45,12 +45,15 @@ SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发�
 
 
 def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                           rules: RelationRules) -> Iterator[Relation]:
+                           rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`: a person
     right before 在 (after the name its title or an honorific) and an event right after it, closed by a frame
     end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one whose speech there
     frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them. Not an event yet to
-    be held: its name comes right after 在."""
+    be held: its name comes right after 在. The end of an event's name stands for the document's event (of
+    its part: `main_event`) where its name ends so, else for the last event named before whose name does
+    (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
+    main_events = MainEvents.of(main_event)
     openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -60,6 +63,9 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
         event = events.get(pos + len(opener)) if opener else None
+        if opener and event is None:
+            earlier = [m.entity for m in events.values() if m.end <= person.start]
+            event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
         closed = event.end + len(word_at(text, event.end, SPEECHES) or "") if event is not None else 0
         if event is not None and text.startswith(ends, closed):
             for head in coordinated_before(text, [m for m in people if m.end <= person.end]):
@@ -85,4 +91,17 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     head = frame[len(opener):len(frame) - len(close)]
     if not opener and main and (frame in rules.event_anaphora or head in rules.event_anaphora and main.endswith(head)):
         return main  # `会上，` refers to it whatever its name; `座谈会上，` where it is one
+    return None
+
+
+KIND_CHARS = (2, 3, 4)  # how long the end of an event's name that stands for it is (`全会`, `座谈会`, `研讨会`)
+
+
+def _event_of_kind(text: str, pos: int, candidates: list[str | None], ends: tuple[str, ...]) -> Anchored | None:
+    """The first of `candidates` whose name ends with what `pos` begins, a frame end after it (`在|全会|上`)."""
+    for n in KIND_CHARS:
+        if text.startswith(ends, pos + n):
+            event = next((c for c in candidates if c and c.endswith(text[pos:pos + n])), None)
+            if event:
+                return Anchored(pos, pos + n, "EVENT", event)
     return None

@@ -897,6 +897,20 @@ def test_a_person_right_before_an_event_framed_by_zai_takes_part_in_it(rules, re
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("李明主持召开党组会议，学习十九届三中全会精神。王建华同志在全会上作了报告。", {("王建华", "十九届三中全会")}),
+    ("李明主持召开党组会议，学习十九届三中全会精神。王建华在会议期间会见了他。", {("王建华", "党组会议")}),
+    ("李明主持召开党组会议。王建华在全会上作了报告。", set()),  # no plenum named before
+])
+def test_the_end_of_an_event_s_name_after_zai_stands_for_the_event(rules, relation_rules, text, expected):
+    names = ("李明", "王建华")
+    mentions = sorted([anchored(text, n, "PERSON") for n in names] + [anchored(text, "党组会议", "EVENT")]
+                      + ([anchored(text, "十九届三中全会", "EVENT")] if "十九届三中全会" in text else []),
+                      key=lambda m: m.start)
+    got = inline_frame_relations(text, mentions, rules.titles, relation_rules, "EVENT:党组会议")
+    assert pairs(got, "participated_in") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("座谈会举行。会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
     ("座谈会举行。座谈会上，王建华介绍了经验。", {("王建华", "青年科技座谈会")}),
     ("座谈会举行。晚会上，王建华介绍了经验。", set()),  # no word of the document's event
