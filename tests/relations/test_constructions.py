@@ -63,6 +63,16 @@ def test_main_event_is_named_in_the_title_line(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("党组举行集体学习 学习贯彻习近平总书记在中央纪委四次全会上的重要讲话", None),  # a speech studied
+    ("在全国政协新年茶话会上的讲话", "EVENT:全国政协新年茶话会"),  # the speech's own text
+])
+def test_an_event_whose_important_speech_is_studied_is_no_main_event(relation_rules, title, expected):
+    text = f"{title}\n\n汪洋主持并讲话。"
+    event = "中央纪委四次全会" if "中央纪委" in title else "全国政协新年茶话会"
+    assert main_event_of(text, [event], relation_rules) == expected
+
+
 def test_main_event_is_one_stated_as_held(relation_rules):
     text = "新闻联播\n要深入学习党的二十大精神。2024年全国科技大会6月24日在北京召开。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "2024年全国科技大会", "EVENT")]
