@@ -196,7 +196,8 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     less than three characters, or a word no name begins with, follow. A verb of the event's theme
     (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`): only the
     words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's chunk
-    also begins after a verb of winning it begins with (`获奖|先进单位`)."""
+    also begins after a verb of winning it begins with (`获奖|先进单位`). A negation outside quotes ends a clause
+    too, with the verbs it negates (`不|搞|送别仪式`, `行动|未|报|经|局长办公会议`; not `“不忘初心、…”主题教育`)."""
     candidates = [m.type in ("EVENT", "AWARD") and m.source == "rule:chunk" for m in mentions]
     if not words or not any(candidates):
         return mentions
@@ -207,6 +208,8 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
         cut = _after_predicate(m, analysis, text, verbs, rules.theme_verbs) if candidate else None
         if candidate and cut is None and m.type == "AWARD":
             cut = _after_winning(m, analysis, text)
+        if candidate and cut is None:
+            cut = _after_negation(m, analysis, text)
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
@@ -262,6 +265,21 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
         k += 1
     cut = analysis[k][1]
     return m.end if analysis.starting.get(cut, (0, ""))[1] in NO_NAME_START_POS else cut
+
+
+NEGATIONS = frozenset("不没未")  # what begins a negation (`不`, `没有`, `未`): no name holds one
+
+
+def _after_negation(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
+    """Where a chunk's name begins after the last negation it holds outside quotes and the verbs right after it."""
+    cut = None
+    for k in range(bisect_right(analysis.starts, m.start - 1), bisect_right(analysis.starts, m.end - 1)):
+        start, end, pos = analysis[k]
+        if pos in "dv" and end - start <= 2 and text[start] in NEGATIONS and end < m.end and "“" not in text[m.start:start]:
+            while k + 1 < len(analysis) and analysis[k + 1][2] == "v" and analysis[k + 1][1] < m.end:
+                k += 1
+            cut = analysis[k][1]
+    return cut
 
 
 def without_recipients(mentions: list[Mention], text: str, granting_verbs: tuple[str, ...]) -> list[Mention]:

@@ -133,6 +133,21 @@ def test_an_honour_chunk_begins_after_its_predicate_and_after_a_verb_of_winning(
         "纽伯瑞儿童文学奖", "先进单位", "奥斯卡获奖影片音乐会"]
 
 
+def test_a_negation_in_a_chunk_ends_a_clause_with_the_verbs_it_negates(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("我们", "r"), ("不", "d"), ("搞", "v"), ("送别", "vn"), ("仪式", "n")],
+        [("行动", "vn"), ("未", "d"), ("报", "v"), ("经", "v"), ("局长", "n"), ("办公会议", "n")],
+        [("“", "w"), ("不忘初心", "i"), ("”", "w"), ("主题", "n"), ("教育", "vn")]])
+
+    def chunk(name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
+    found = [chunk("不搞送别仪式"), chunk("行动未报经局长办公会议"), chunk("“不忘初心”主题教育")]
+    # not inside quotes: a slogan's words
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == ["送别仪式", "局长办公会议", "“不忘初心”主题教育"]
+
+
 def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(rules):
     from pipeline.analysis.clauses import clause_predicates
 
