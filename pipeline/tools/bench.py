@@ -14,6 +14,8 @@ in a fresh process:
 - a second run over the unchanged corpus into the same folder, and its speed-up over the first;
 - the same text through jieba's `posseg` (part-of-speech tagging, a peer users know) for a
   ratio; jieba is in the `bench` extra (`pip install 'zhkg[bench]'`), never a run-time dependency.
+  The machine's speed drifts between two runs one after the other, so `--pairs N` runs zhkg with 1
+  worker and jieba alternately N times and gives the median of their ratios, with its range.
 
 `--sizes 1` gives a quick table (a few minutes); `make bench` runs the full one (1, 10 and 40),
 which takes about two hours on 2 cores (the analysis runs at about 25k characters per
@@ -28,6 +30,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -205,6 +208,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="which runs per size: 1 and 2 (local workers), dask (default all three)")
     parser.add_argument("--no-rerun", action="store_true", help="skip the second run over the unchanged corpus")
     parser.add_argument("--no-jieba", action="store_true", help="skip the jieba posseg comparison")
+    parser.add_argument("--pairs", type=int, default=1,
+                        help="alternated (zhkg ×1, jieba) pairs per size; the ratio is their median (default 1)")
     parser.add_argument("--config", help="config file, as for zhkg run")
     parser.add_argument("--keep", metavar="DIR", help="keep the corpora and outputs in DIR")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
@@ -258,7 +263,7 @@ def main(argv: list[str] | None = None) -> None:
 def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namespace, env: dict,
                 work: Path) -> list[dict]:
     """The table's lines for a corpus of `size` million characters: each row's run (and the first
-    row's rerun), then jieba's."""
+    row's rerun), then jieba's, and `--pairs` − 1 more runs of the first row and of jieba, alternated."""
     corpus = work / f"corpus-{size:g}M.jsonl"
     documents, characters, source = make_corpus(Path(args.data), int(size * 1_000_000), corpus)
     print(f"bench: {size:g}M: {documents} documents, {characters:,} characters of {source}", file=sys.stderr)
@@ -268,8 +273,7 @@ def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namesp
         workers, engine = (2, "dask") if row == "dask" else (int(row), "local")
         out = work / f"out-{size:g}M-{row}"
         shutil.rmtree(out, ignore_errors=True)
-        arguments = ["--measure", str(corpus), "--out", str(out), "--workers", str(workers), "--engine", engine]
-        arguments += ["--config", args.config] if args.config else []
+        arguments = _run_arguments(corpus, out, row, args)
         result = _subprocess(arguments, env)
         label = f"zhkg {engine}" + ("" if engine == "dask" else f" ×{workers}")
         entry = {"size": size, "run": label, "workers": workers, **result}
@@ -291,11 +295,32 @@ def _bench_size(size: float, rows: list[str], jieba: bool, args: argparse.Namesp
         entry = {"size": size, "run": "jieba posseg", "workers": 1, "documents": documents, **result}
         if first is not None:
             entry["ratio"] = round(first["chars_per_second"] / result["chars_per_second"], 3)
-            if first.get("cpu_seconds") and result.get("cpu_seconds"):
-                entry["cpu_ratio"] = round(first["characters"] / first["cpu_seconds"]
-                                           / (result["characters"] / result["cpu_seconds"]), 3)
+            ratios = [_cpu_ratio(first, result)]
+            for _ in range(args.pairs - 1):  # alternated, so that a drift of the machine's speed hits both
+                shutil.rmtree(work / "out-pair", ignore_errors=True)
+                zhkg = _subprocess(_run_arguments(corpus, work / "out-pair", rows[0], args), env)
+                ratios.append(_cpu_ratio(zhkg, _subprocess(["--jieba", str(corpus)], env)))
+            shutil.rmtree(work / "out-pair", ignore_errors=True)
+            if None not in ratios:
+                entry["cpu_ratio"] = round(statistics.median(ratios), 3)
+                if len(ratios) > 1:
+                    entry["pairs"], entry["cpu_ratio_range"] = len(ratios), (min(ratios), max(ratios))
         table.append(entry)
     return table
+
+
+def _run_arguments(corpus: Path, out: Path, row: str, args: argparse.Namespace) -> list[str]:
+    """The measuring subprocess's arguments for a row of the table (`1`, `2`, `dask`)."""
+    workers, engine = (2, "dask") if row == "dask" else (int(row), "local")
+    arguments = ["--measure", str(corpus), "--out", str(out), "--workers", str(workers), "--engine", engine]
+    return arguments + (["--config", args.config] if args.config else [])
+
+
+def _cpu_ratio(zhkg: dict, jieba: dict) -> float | None:
+    """zhkg's characters per CPU second over jieba's."""
+    if not zhkg.get("cpu_seconds") or not jieba.get("cpu_seconds"):
+        return None
+    return round(zhkg["characters"] / zhkg["cpu_seconds"] / (jieba["characters"] / jieba["cpu_seconds"]), 3)
 
 
 def print_table(table: list[dict]) -> None:
@@ -314,6 +339,7 @@ def print_table(table: list[dict]) -> None:
         analysis = r.get("analysis_chars_per_second")
         extra = f"{r['speedup']}×" if "speedup" in r else (f"zhkg/jieba {r['ratio']}" if "ratio" in r else "")
         extra += f" (per CPU-s {r['cpu_ratio']})" if "cpu_ratio" in r else ""
+        extra += f", median of {r['pairs']} pairs, {r['cpu_ratio_range'][0]}–{r['cpu_ratio_range'][1]}" if "pairs" in r else ""
         print(f"{r['size']:>5g}M {r['run']:<22} {r.get('documents', ''):>6} {r['characters']:>11,} "
               f"{r['seconds']:>8} {r.get('cpu_seconds', ''):>6} {r['chars_per_second']:>10,} "
               f"{f'{analysis:,}' if analysis else '':>11} {_stages(r):>16} "
