@@ -267,19 +267,20 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
     return m.end if analysis.starting.get(cut, (0, ""))[1] in NO_NAME_START_POS else cut
 
 
-NEGATIONS = frozenset("不没未")  # what begins a negation (`不`, `没有`, `未`): no name holds one
+NEGATIONS = frozenset("不没未别勿")  # what begins a negation (`不`, `没有`, `未`, `别`, `勿`): no name holds one
 
 
 def _after_negation(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
     """Where a chunk's name begins after the last negation it holds outside quotes and the verbs right after it."""
-    cut = None
-    for k in range(bisect_right(analysis.starts, m.start - 1), bisect_right(analysis.starts, m.end - 1)):
-        start, end, pos = analysis[k]
-        if pos in "dv" and end - start <= 2 and text[start] in NEGATIONS and end < m.end and "“" not in text[m.start:start]:
-            while k + 1 < len(analysis) and analysis[k + 1][2] == "v" and analysis[k + 1][1] < m.end:
-                k += 1
-            cut = analysis[k][1]
-    return cut
+    negations = [k for k in range(bisect_right(analysis.starts, m.start - 1), bisect_right(analysis.starts, m.end - 1))
+                 if analysis[k][2] in "dv" and analysis[k][1] - analysis[k][0] <= 2 and text[analysis[k][0]] in NEGATIONS
+                 and analysis[k][1] < m.end and "“" not in text[m.start:analysis[k][0]]]
+    if not negations:
+        return None
+    k = negations[-1]
+    while k + 1 < len(analysis) and analysis[k + 1][2] == "v" and analysis[k + 1][1] < m.end:
+        k += 1
+    return analysis[k][1]
 
 
 def without_recipients(mentions: list[Mention], text: str, granting_verbs: tuple[str, ...]) -> list[Mention]:

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, SESSION_NUMBER
-from pipeline.analysis.clauses import STATIONING_VERBS
+from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES, YEAR_MARK
 from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
@@ -225,9 +225,6 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
-
-
-NEGATIONS = frozenset("不没未别勿")
 
 
 def _ends_a_clause_in_an_honour(word: str, pos: str) -> bool:

@@ -2,7 +2,7 @@
 analysis: a word that runs across a name's edge unmakes it (`隆重|庆祝`, `沿海|地区`)."""
 from __future__ import annotations
 
-from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 
 
@@ -49,9 +49,9 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
-NAME_WORD_POS = frozenset({"ns", "nr", "nz", "nt", "j"})
+PROPER_NOUN_POS = (NOUN_POS - {"n"}) | {"nr"}  # names of places, bodies, people and others, and short forms
 DIVISION_FINALS = "省市县区镇乡道"  # what ends a division's name (`习水县`, `长安街道`): a locator before a site's own
-SITE_NAME_POS = NAME_WORD_POS | {"n", "b"}  # what a site's name is made of: names, nouns, distinguishing words
+SITE_NAME_POS = NOUN_POS | {"nr", "b"}  # what a site's name is made of: names, nouns, distinguishing words
 
 
 def _site_start(m: Mention, analysis: WordAnalysis) -> int | None:
@@ -63,10 +63,10 @@ def _site_start(m: Mention, analysis: WordAnalysis) -> int | None:
     pos, start = m.start, m.start
     while pos < m.end:
         end, tag = analysis.starting.get(pos, (m.end + 1, ""))
-        if end > m.end or tag not in (SITE_NAME_POS if pos > m.start else NAME_WORD_POS):
+        if end > m.end or tag not in (SITE_NAME_POS if pos > m.start else PROPER_NOUN_POS):
             return None
         after = analysis.starting.get(end, (0, ""))
-        if tag == "ns" and m.text[end - m.start - 1] in DIVISION_FINALS and after[1] in NAME_WORD_POS and after[0] < m.end:
+        if tag == "ns" and m.text[end - m.start - 1] in DIVISION_FINALS and after[1] in PROPER_NOUN_POS and after[0] < m.end:
             start = end
         pos = end
     return start

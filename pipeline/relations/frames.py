@@ -94,12 +94,12 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     return None
 
 
-KIND_CHARS = (2, 3, 4)  # how long the end of an event's name that stands for it is (`全会`, `座谈会`, `研讨会`)
+NAME_END_CHARS = (2, 3, 4)  # how long the end of an event's name that stands for it is (`全会`, `座谈会`, `研讨会`)
 
 
 def _event_of_kind(text: str, pos: int, candidates: list[str | None], ends: tuple[str, ...]) -> Anchored | None:
     """The first of `candidates` whose name ends with what `pos` begins, a frame end after it (`在|全会|上`)."""
-    for n in KIND_CHARS:
+    for n in NAME_END_CHARS:
         if text.startswith(ends, pos + n):
             event = next((c for c in candidates if c and c.endswith(text[pos:pos + n])), None)
             if event:
