@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pipeline.cli import main
 from pipeline.config import load_config, max_workers
@@ -13,7 +14,7 @@ from pipeline.engine.cache import CACHE_NAME, ResultCache, summary_json
 from pipeline.errors import ConfigError, NoSpaceLeft, SchemaError
 from pipeline.records import Document
 from pipeline.rules import load_schema
-from pipeline.schema_files import load_yaml
+from pipeline.schema_files import PACKAGE_SCHEMAS, _NoAliasSafeLoader, load_yaml
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -156,3 +157,10 @@ def test_no_space_left_is_exit_status_2_with_its_reason(tmp_path: Path, monkeypa
 def test_shipped_default_config_still_loads():
     config = load_config()
     assert config.ingest.max_line_bytes == 64 << 20 and config.ingest.follow_symlinks
+
+
+def test_schemas_without_anchors_load_as_the_no_alias_loader_reads_them():
+    for path in sorted(PACKAGE_SCHEMAS.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert "&" not in text, f"{path.name} has an anchor: it loads by the slower loader"
+        assert load_yaml(path) == yaml.load(text, Loader=_NoAliasSafeLoader), path.name
