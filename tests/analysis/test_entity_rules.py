@@ -387,6 +387,13 @@ def test_a_festival_numbered_by_its_editions_is_an_event(extract):
     assert "第36届中国·哈尔滨国际冰雪节" in facts.names("EVENT")
     assert not [n for n in facts.all_names() if n.endswith(("节", "节能法")) and n != "第36届中国·哈尔滨国际冰雪节"]
 
+def test_a_periodical_in_book_title_marks_is_its_publisher(extract):
+    facts = extract("本期《求是》杂志将发表重要文章。据《纽约时报》报道，《解放军报》也刊文。两国发表《联合公报》，"
+                    "他读了《情况通报》。")
+    assert {"求是", "纽约时报", "解放军报"} <= facts.names("ORG")
+    assert not {"联合公报", "情况通报"} & facts.all_names()
+
+
 @pytest.mark.parametrize("text", ["他曾获得1987年一等奖。", "我国将会有一个世界性儿童文学奖。", "目前国家自然科学奖分为四个等级。"])
 def test_a_year_a_count_or_a_time_word_names_no_award(rules, text):
     assert not [c for c in chunks(text, rules, "AWARD") if c[:2] in ("19", "会有", "目前")]
