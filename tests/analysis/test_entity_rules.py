@@ -387,6 +387,11 @@ def test_a_festival_numbered_by_its_editions_is_an_event(extract):
     assert "第36届中国·哈尔滨国际冰雪节" in facts.names("EVENT")
     assert not [n for n in facts.all_names() if n.endswith(("节", "节能法")) and n != "第36届中国·哈尔滨国际冰雪节"]
 
+def test_a_country_s_armed_forces_named_by_their_kind_are_an_organisation(extract):
+    facts = extract("以色列国防军20日发表声明。也门政府军与胡塞武装交火。")
+    assert {"以色列国防军", "也门政府军"} <= facts.names("ORG")
+
+
 def test_a_periodical_in_book_title_marks_is_its_publisher(extract):
     facts = extract("本期《求是》杂志将发表重要文章。据《纽约时报》报道，《解放军报》也刊文。两国发表《联合公报》，"
                     "他读了《情况通报》。")
