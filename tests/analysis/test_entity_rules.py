@@ -80,6 +80,8 @@ def test_event_chunk_stops_at_a_verb_and_its_resultative_complement(rules, text,
 @pytest.mark.parametrize("text, name", [("江苏苏宁队夺得中超联赛冠军。", "中超联赛"),
                                         ("将草案表决稿提请大会主席团第四次会议审议。", "大会主席团第四次会议"),
                                         ("目前已累计召开55次专家协商会。", "专家协商会"),
+                                        ("全国妇联召开两次巾帼扶贫行动工作会议。", "巾帼扶贫行动工作会议"),
+                                        ("十九届中央纪委二次全会今天开幕。", "十九届中央纪委二次全会"),
                                         ("培养一批2000年奥运会的后备苗子。", "2000年奥运会")])
 def test_event_chunk_stops_at_a_winning_or_submitting_verb_and_a_count_of_times(rules, text, name):
     assert chunks(text, rules, "EVENT") == {name}
