@@ -105,6 +105,7 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
         by_rules.setdefault((relation.type, relation.head, relation.tail), set()).add(relation.rule.split(":")[0])
     out = []
     learned: dict[tuple[str, str], list[str]] = {}  # (head type, tail type) → the relations it allows
+    triggers_in = TriggersIn(text, rules)
     for sentence in sentences:
         event = main_events.at(sentence[0])
         in_sentence = within(mentions, sentence)
@@ -121,18 +122,33 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
                     if types not in learned:
                         learned[types] = [r for r in LEARNED if rules.allows(r, *types)]
                     for relation in learned[types]:
-                        context = context or pair_context(text, sentence, breaks, first, second, rules)
+                        context = context or pair_context(text, sentence, breaks, first, second, rules, triggers_in)
                         hits = by_rules.get((relation, head.entity, tail.entity), set())
                         features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
                                                  tail.entity == event, context)
                         out.append(Candidate(relation, head.entity, tail.entity, sentence, features))
         if event and not any(m.entity == event for m in in_sentence):
-            out += _main_event_candidates(text, sentence, breaks, in_sentence, event, rules)
+            out += _main_event_candidates(text, sentence, breaks, in_sentence, event, rules, triggers_in)
     return out
 
 
+class TriggersIn:
+    """The names of the trigger rules whose words stand in text[start:end], each range searched once
+    (a document's candidates look at the same clause ends again and again)."""
+
+    def __init__(self, text: str, rules: RelationRules):
+        self.text, self.triggers = text, rules.triggers
+        self.found: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[str, ...]:
+        names = self.found.get((start, end))
+        if names is None:
+            names = self.found[start, end] = tuple(t.name for t in self.triggers if t.regex.search(self.text, start, end))
+        return names
+
+
 def _main_event_candidates(text: str, sentence: tuple[int, int], breaks: list[int], in_sentence: list[Anchored],
-                           main_event: str, rules: RelationRules) -> Iterator[Candidate]:
+                           main_event: str, rules: RelationRules, triggers_in: TriggersIn) -> Iterator[Candidate]:
     """Who a sentence that does not name the document's event relates to it (`…等出席团拜会`, `…在会上
     讲话`): every name of it, described by the words after it in its clause and by the event
     words of the sentence; none whose clause names a side event (`参加会见`)."""
@@ -144,21 +160,23 @@ def _main_event_candidates(text: str, sentence: tuple[int, int], breaks: list[in
         clause_end = min([b for b in breaks if b >= m.end], default=sentence[1])
         if any(text.find(w, m.end, clause_end) != -1 for w in rules.side_events):
             continue  # `丁薛祥参加会见`: a meeting within the event, not the event
+        context = ([f"tr:{name}" for name in triggers_in(m.end, clause_end)]
+                   + [f"tl:{name}" for name in triggers_in(clause_start, m.start)]
+                   + [f"ts:{name}" for name in triggers_in(*sentence)])
         for relation in ("participated_in", "organized"):
             r = f"{relation}|main"
             feats = [relation, r, f"{r}|t:{m.type}", f"{r}|a2:{text[m.end:m.end + 2]}",
                      f"{r}|p2:{text[max(sentence[0], m.start - 2):m.start]}",
                      f"{r}|anaphor:{bool(anaphora)}", f"{r}|end:{text[clause_end - 2:clause_end]}"]
-            feats += [f"{r}|tr:{t.name}" for t in rules.triggers if t.regex.search(text, m.end, clause_end)]
-            feats += [f"{r}|tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, m.start)]
-            feats += [f"{r}|ts:{t.name}" for t in rules.triggers if t.regex.search(text, *sentence)]
+            feats += [f"{r}|{f}" for f in context]
             yield Candidate(relation, m.entity, main_event, sentence, tuple(feats))
 
 
 def pair_context(text: str, sentence: tuple[int, int], breaks: list[int], first: Anchored, second: Anchored,
-                 rules: RelationRules) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                 rules: RelationRules, triggers_in: TriggersIn | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a pair's features say of the text around its two mentions, whichever is the head (the
     same for both directions and every relation): those before the type feature, those after."""
+    triggers_in = triggers_in or TriggersIn(text, rules)
     left, right = (first, second) if first.start < second.start else (second, first)
     between = text[left.end:right.start]
     clause_start = max([b for b in breaks if b <= left.start], default=sentence[0])
@@ -167,8 +185,8 @@ def pair_context(text: str, sentence: tuple[int, int], breaks: list[int], first:
     after = [f"b1:{between[:1]}", f"b2:{between[:2]}", f"e2:{between[-2:]}", f"a2:{text[right.end:right.end + 2]}",
              f"p2:{text[max(sentence[0], left.start - 2):left.start]}"]
     after += [f"tb:{t.name}" for t in rules.triggers if t.regex.search(between)]
-    after += [f"tl:{t.name}" for t in rules.triggers if t.regex.search(text, clause_start, left.start)]
-    after += [f"tr:{t.name}" for t in rules.triggers if t.regex.search(text, right.end, clause_end)]
+    after += [f"tl:{name}" for name in triggers_in(clause_start, left.start)]
+    after += [f"tr:{name}" for name in triggers_in(right.end, clause_end)]
     return before, tuple(after)
 
 
