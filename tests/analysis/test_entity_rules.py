@@ -394,6 +394,14 @@ def test_a_country_s_armed_forces_named_by_their_kind_are_an_organisation(extrac
     assert {"以色列国防军", "也门政府军"} <= facts.names("ORG")
 
 
+def test_games_named_with_their_paralympic_twin_are_one_modifier_of_a_name(extract):
+    facts = extract("习近平主持召开北京2022年冬奥会和冬残奥会筹办工作汇报会。北京2022年冬奥会和冬残奥会组织委员会发布公告。"
+                    "中国代表团参加了亚运会和世界杯赛。")
+    assert "北京2022年冬奥会和冬残奥会筹办工作汇报会" in facts.names("EVENT")
+    assert "北京2022年冬奥会和冬残奥会组织委员会" in facts.names("ORG")
+    assert "亚运会和世界杯赛" not in facts.all_names()
+
+
 def test_a_periodical_in_book_title_marks_is_its_publisher(extract):
     facts = extract("本期《求是》杂志将发表重要文章。据《纽约时报》报道，《解放军报》也刊文。两国发表《联合公报》，"
                     "他读了《情况通报》。")
