@@ -298,6 +298,15 @@ def trig(text, mentions, relation_rules, main_event=None):
     return list(trigger_relations(text, split_sentences(text), mentions, main_event, relation_rules))
 
 
+def test_a_trigger_in_its_object_s_own_relative_clause_keeps_its_subject(relation_rules):
+    text = "于永波同参加中宣部召开的全国先进典型座谈会的代表徐洪刚、韩素云座谈。"
+    mentions = [anchored(text, p, t) for p, t in (("于永波", "PERSON"), ("中宣部", "ORG"), ("全国先进典型座谈会", "EVENT"),
+                                               ("徐洪刚", "PERSON"), ("韩素云", "PERSON"))]
+    found = trig(text, mentions, relation_rules)
+    assert pairs(found, "organized") == {("中宣部", "全国先进典型座谈会")}
+    assert pairs(found, "participated_in") == {("徐洪刚", "全国先进典型座谈会"), ("韩素云", "全国先进典型座谈会")}
+
+
 def test_trigger_received(relation_rules):
     text = "王建华获得国家科技进步一等奖。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "国家科技进步一等奖", "AWARD")]
