@@ -333,7 +333,7 @@ class EntityRules:
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
         known_ends: dict[int, int] = {}
-        for m in (m for m in lexical if m.type in ("ORG", "LOCATION")):
+        for m in (m for m in known if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         candidates = (known + find_pattern_mentions(text, self.patterns)

@@ -402,6 +402,11 @@ def test_games_named_with_their_paralympic_twin_are_one_modifier_of_a_name(extra
     assert "亚运会和世界杯赛" not in facts.all_names()
 
 
+def test_a_stop_word_inside_a_body_the_recognizer_found_stops_no_event_name(extract):
+    facts = extract("韩正和王瑞杰共同主持苏州工业园区联合协调理事会第二十次会议。")
+    assert "苏州工业园区联合协调理事会第二十次会议" in facts.names("EVENT")
+
+
 def test_a_periodical_in_book_title_marks_is_its_publisher(extract):
     facts = extract("本期《求是》杂志将发表重要文章。据《纽约时报》报道，《解放军报》也刊文。两国发表《联合公报》，"
                     "他读了《情况通报》。")
