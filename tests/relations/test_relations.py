@@ -719,6 +719,16 @@ def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, rel
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("王建华", "中央电影局")}
 
 
+def test_a_copula_before_a_post_states_it_as_an_appointment_verb_does(rules, relation_rules):
+    for text, status in (("王建华是鄢家河村党支部副书记。", "current"), ("王建华原是山东省日照市委书记。", "former"),
+                         ("王建华现在担任空军指挥学院副院长。", "current")):
+        org = next(o for o in ("鄢家河村党支部", "山东省日照市委", "空军指挥学院") if o in text)
+        mentions = [anchored(text, "王建华", "PERSON"), anchored(text, org, "ORG")]
+        got = all_relations(text, mentions, rules, relation_rules)
+        assert [(r.head, r.tail, r.status) for r in got if r.type == "holds_position"] == [
+            ("PERSON:王建华", f"ORG:{org}", status)]
+
+
 def test_an_appointment_reads_a_title_with_its_rank(rules, relation_rules):
     text = "任命王建华为最高人民检察院副检察长、检察委员会委员。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "最高人民检察院", "ORG"), anchored(text, "检察委员会", "ORG")]
