@@ -83,6 +83,8 @@ class RelationRules:
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
+    prizes: tuple[str, ...]  # what an award named after an event ends in to be that event's (`…比赛一等奖`)
+    named_conferrer_confidence: float
     ceremony_confidence: float
     relative_markers: tuple[str, ...]
     list_item_gap: int  # the longest description between two items of a list of names
@@ -182,9 +184,10 @@ def load_relation_rules(directory: Path) -> RelationRules:
         **_appointment_rules(data.get("appointments", {}), path),
         implied_bodies=tuple((tuple(b["bodies"]), longest_first(b["titles"])) for b in data.get("implied_bodies", [])),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
-        home_confidence=home.get("confidence", 0.55),
+        home_confidence=home.get("confidence", 0.55), ceremony_confidence=data.get("ceremony_confidence", 0.65),
         ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
-        ceremony_confidence=data.get("ceremony_confidence", 0.65),
+        prizes=longest_first(data.get("named_conferrers", {}).get("prizes", [])),
+        named_conferrer_confidence=data.get("named_conferrers", {}).get("confidence", 0.75),
         relative_markers=tuple(data.get("relative_markers", [])),
         list_item_gap=data.get("list_item_gap_chars", 40),
         winners_after=_words_regex(winners.get("after_names", []), "winners/after_names", path),

@@ -19,6 +19,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     ceremony_relations,
     location_relations,
+    named_conferrer_relations,
     office_holder_relations,
     possessed_event_relations,
     roster_relations,
@@ -72,7 +73,9 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += home_title_relations(text, mentions, titles, rules)
     found += counted_members_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)
-    found += sub_body_relations(entities, rules, dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions))
+    surfaces = dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions)
+    found += sub_body_relations(entities, rules, surfaces)
+    found += named_conferrer_relations(entities, rules, surfaces)
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))
     for event, part in parts:

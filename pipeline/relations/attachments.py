@@ -1,8 +1,9 @@
 """Relations that attach one entity to another by name or position, without a trigger word:
 sub-bodies (`…党委` part_of `…`), award holders (`…奖获得者X`), winners (`X等获奖代表`), places
-(`在京召开`, `位于…`), the event an award is won at, the ceremonies that confer a document's awards,
-the attendees listed after a roster's introduction, and the bodies whose office-holders attend
-(`…最高人民法院院长…出席仪式`). The people an event frames are `pipeline.relations.frames`'."""
+(`在京召开`, `位于…`), the event an award is won at, the body or contest an award is named after, the
+ceremonies that confer a document's awards, the attendees listed after a roster's introduction, and
+the bodies whose office-holders attend (`…最高人民法院院长…出席仪式`). The people an event frames are
+`pipeline.relations.frames`'."""
 from __future__ import annotations
 
 import re
@@ -304,6 +305,27 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
             if events and any(r.regex.search(between) for r in win_words):
                 yield Relation("awarded_by", award.entity, events[-1].entity, evidence_of(text, *sentence),
                                rules.award_event_confidence, "award_event")
+
+
+CONFERRED_SESSION = re.compile(r"(?:(?:19|20)[0-9]{2}年度?|第?[0-9一二三四五六七八九十百]+届)?")  # `第十三届|全国政协优秀提案`
+
+
+def named_conferrer_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
+                              surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
+    """`中宣部“五个一工程”奖` is awarded_by 中宣部, `第一届国际巴洛克大提琴比赛一等奖` by the contest: an award
+    whose name begins (after a year or a session) with the longest name or written form (`surfaces`:
+    (entity id, text)) of a body or an event of the document, and goes on; after an event's name, only a
+    prize (`rules.prizes`: `…一等奖`, `…金牌`, `…冠军`), not an honour (`北京冬奥会冬残奥会突出贡献个人`)."""
+    forms = {name: eid for eid, (etype, name) in entities.items() if etype in ("ORG", "EVENT")}
+    forms.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] in ("ORG", "EVENT") and form not in forms})
+    by_length = sorted(forms, key=len, reverse=True)
+    awards = {(eid, name) for eid, (etype, name) in entities.items() if etype == "AWARD"}
+    awards |= {(eid, form) for eid, form in surfaces if entities.get(eid, ("",))[0] == "AWARD"}
+    for eid, name in sorted(awards):
+        conferrer = _longest_start(name, by_length) or _longest_start(name[CONFERRED_SESSION.match(name).end():], by_length)
+        if conferrer is None or (entities[forms[conferrer]][0] == "EVENT" and not name.rstrip("”’』」").endswith(rules.prizes)):
+            continue
+        yield Relation("awarded_by", eid, forms[conferrer], (), rules.named_conferrer_confidence, "named_conferrer")
 
 
 def ceremony_relations(entities: dict[str, tuple[str, str]], about: set[str | None], rules: RelationRules,

@@ -14,6 +14,7 @@ from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
     location_relations,
+    named_conferrer_relations,
     office_holder_relations,
     speaker_relations,
     sub_body_relations,
@@ -242,6 +243,18 @@ def test_departments_centres_branches_and_councils_are_units_but_a_company_is_wh
     assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
         ("水利部财务司", "水利部"), ("清华大学工程物理系", "清华大学"), ("国家体委冬运中心", "国家体委"),
         ("北京城建集团二公司一分公司", "北京城建集团二公司"), ("联合国安理会", "联合国")}  # not `飞鹰集团|公司`
+
+
+def test_an_award_named_after_a_body_or_a_contest_is_conferred_by_it(relation_rules):
+    entities = {"ORG:全国政协": ("ORG", "全国政协"), "AWARD:第十三届全国政协优秀提案": ("AWARD", "第十三届全国政协优秀提案"),
+                "EVENT:全国奥林匹克物理竞赛": ("EVENT", "全国奥林匹克物理竞赛"),
+                "AWARD:全国奥林匹克物理竞赛一等奖": ("AWARD", "全国奥林匹克物理竞赛一等奖"),
+                "EVENT:东京奥运会": ("EVENT", "东京奥运会"), "AWARD:首枚金牌": ("AWARD", "首枚金牌"),
+                "EVENT:北京冬奥会": ("EVENT", "北京冬奥会"), "AWARD:北京冬奥会突出贡献个人": ("AWARD", "北京冬奥会突出贡献个人")}
+    surfaces = [("AWARD:首枚金牌", "东京奥运会首枚金牌")]  # the award written with the Games' name
+    # after an event's name only a prize: an honour named after the Games is conferred by others
+    assert pairs(named_conferrer_relations(entities, relation_rules, surfaces), "awarded_by") == {
+        ("第十三届全国政协优秀提案", "全国政协"), ("全国奥林匹克物理竞赛一等奖", "全国奥林匹克物理竞赛"), ("首枚金牌", "东京奥运会")}
 
 
 def test_the_party_s_organ_in_a_body_is_part_of_the_body(relation_rules):
