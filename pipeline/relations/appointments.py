@@ -1,5 +1,6 @@
 """Posts a verb states: appointments (`任命…为…`, `X当选为…`), the leader a relative clause names
-(`以…为团长的…`), and dismissals (`免去…的…职务`)."""
+(`以…为团长的…`), and dismissals (`免去…的…职务`); and the posts a bracket after a name gives
+(`闵耀良（农业部市场信息司司长）`), as the list of speakers of a forum's report writes them."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_MARKS, COORDINATORS, LISTED_AFTER, Anchored, evidence_of, listed_from
-from pipeline.relations.titles import LIST_MARK, ranked_title_at
+from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
 from pipeline.wordlists import word_at
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
@@ -46,6 +47,33 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             for p in people:
                 yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
                                rules.appointment_confidence, "appointment", title=held, status=status)
+
+
+OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")
+
+
+def bracketed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                             rules: RelationRules) -> Iterator[Relation]:
+    """`闵耀良（农业部市场信息司司长）` → holds_position(闵耀良, 农业部市场信息司, 司长): a bracket right after
+    a name that holds only posts, an organisation and its title each (`、` between them, or a bare
+    committee rank after a rank), gives the person those posts (`former` after 原: `（原…部长）`, `new` after 新任)."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    for person in people_by_end.values():
+        if not text.startswith(OPENING_BRACKETS, person.end):
+            continue
+        start = person.end + 1
+        start += len(next((w for w in rules.post_status["former"] + rules.post_status["new"] if text.startswith(w, start)), ""))
+        status = post_status_before(text, start, rules)
+        org = orgs_by_start.get(start)
+        title = ranked_title_at(text, org.end, titles, rules) if org else None
+        if not title:
+            continue
+        posts = list(_listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules))
+        if text.startswith(CLOSING_BRACKETS, posts[-1][2]):
+            for held_at, held, _ in posts:
+                yield Relation("holds_position", person.entity, held_at.entity, evidence_of(text, person.start, posts[-1][2] + 1),
+                               rules.appointment_confidence, "bracketed_post", title=held, status=status)
 
 
 def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored],

@@ -742,6 +742,19 @@ def test_a_copula_before_a_post_states_it_as_an_appointment_verb_does(rules, rel
             ("PERSON:王建华", f"ORG:{org}", status)]
 
 
+def test_a_bracket_of_posts_after_a_name_gives_the_person_those_posts(rules, relation_rules):
+    text = "闵耀良（农业部市场信息司司长）：要以市场需求为导向。王建华（原北京市委委员、常委）说。"
+    mentions = [anchored(text, "闵耀良", "PERSON"), anchored(text, "农业部市场信息司", "ORG"),
+                anchored(text, "王建华", "PERSON"), anchored(text, "北京市委", "ORG")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {(r.head, r.tail, r.title, r.status) for r in got if r.type == "holds_position"} == {
+        ("PERSON:闵耀良", "ORG:农业部市场信息司", "司长", "current"), ("PERSON:王建华", "ORG:北京市委", "委员", "former"),
+        ("PERSON:王建华", "ORG:北京市委", "常委", "former")}
+    text = "李明（北京大学校长，1998年）说。"  # the bracket holds more than posts
+    mentions = [anchored(text, "李明", "PERSON"), anchored(text, "北京大学", "ORG")]
+    assert not [r for r in all_relations(text, mentions, rules, relation_rules) if r.type == "holds_position"]
+
+
 def test_an_appointment_reads_a_title_with_its_rank(rules, relation_rules):
     text = "任命王建华为最高人民检察院副检察长、检察委员会委员。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "最高人民检察院", "ORG"), anchored(text, "检察委员会", "ORG")]
