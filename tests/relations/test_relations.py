@@ -98,6 +98,16 @@ def test_title_chain_state_council_premier(rules, relation_rules):
     assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "李强", "国务院", "总理")}
 
 
+def test_title_chain_reads_chief_executives_negotiators_commanders_and_rotating_chairs(rules, relation_rules):
+    for text, org, titles in (("美国联合电脑公司董事长兼首席执行官王建华说。", "美国联合电脑公司", {"董事长", "首席执行官"}),
+                              ("外经贸部副部长兼首席谈判代表王建华说。", "外经贸部", {"副部长", "首席谈判代表"}),
+                              ("黎真主党高级指挥官王建华死亡。", "黎真主党", {"高级指挥官"}),
+                              ("波黑主席团轮值主席王建华说。", "波黑主席团", {"轮值主席"})):
+        mentions = [anchored(text, org, "ORG"), anchored(text, "王建华", "PERSON")]
+        assert tuples(chain(text, mentions, rules, relation_rules)) == {
+            ("holds_position", "王建华", org, title) for title in titles}
+
+
 def test_title_chain_two_bodies(rules, relation_rules):
     text = "中共中央政治局常委、国务院副总理王建华出席会议。"
     mentions = [anchored(text, "中共中央政治局", "ORG"), anchored(text, "国务院", "ORG"),
