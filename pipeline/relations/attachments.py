@@ -39,8 +39,7 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     (`中共全国人大常委会党组`). A sub-body names itself in two characters at least (`国务院|侨办`; not
     `经济日报|办`, where 办 is the verb). A body of a session named after that
     organisation (`十三届全国人大四次会议主席团`) belongs to the session, no part of it."""
-    orgs = {name: eid for eid, (etype, name) in entities.items() if etype == "ORG"}
-    orgs.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] == "ORG" and form not in orgs})
+    orgs = _named_forms(entities, surfaces, ("ORG",))
     by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
         suffix = next((s for s in rules.sub_body_suffixes if name.endswith(s) and len(name) > len(s)), None)
@@ -52,6 +51,15 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
         own = name[name.find(parent) + len(parent):] if parent else ""
         if parent and orgs[parent] != eid and len(own) >= 2 and not SESSION.search(name, len(parent)):
             yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
+
+
+def _named_forms(entities: dict[str, tuple[str, str]], surfaces: Iterable[tuple[str, str]],
+                 types: tuple[str, ...]) -> dict[str, str]:
+    """The names of the entities of `types`, and the forms the text writes them in (`surfaces`:
+    (entity id, text)), each → its entity id (an entity's name before another's written form)."""
+    forms = {name: eid for eid, (etype, name) in entities.items() if etype in types}
+    forms.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] in types and form not in forms})
+    return forms
 
 
 def _longest_start(name: str, names: list[str]) -> str | None:
@@ -316,14 +324,13 @@ def named_conferrer_relations(entities: dict[str, tuple[str, str]], rules: Relat
     whose name begins (after a year or a session) with the longest name or written form (`surfaces`:
     (entity id, text)) of a body or an event of the document, and goes on; after an event's name, only a
     prize (`rules.prizes`: `…一等奖`, `…金牌`, `…冠军`), not an honour (`北京冬奥会冬残奥会突出贡献个人`)."""
-    forms = {name: eid for eid, (etype, name) in entities.items() if etype in ("ORG", "EVENT")}
-    forms.update({form: eid for eid, form in surfaces if entities.get(eid, ("",))[0] in ("ORG", "EVENT") and form not in forms})
+    forms = _named_forms(entities, surfaces, ("ORG", "EVENT"))
     by_length = sorted(forms, key=len, reverse=True)
     awards = {(eid, name) for eid, (etype, name) in entities.items() if etype == "AWARD"}
     awards |= {(eid, form) for eid, form in surfaces if entities.get(eid, ("",))[0] == "AWARD"}
     for eid, name in sorted(awards):
         conferrer = _longest_start(name, by_length) or _longest_start(name[CONFERRED_SESSION.match(name).end():], by_length)
-        if conferrer is None or (entities[forms[conferrer]][0] == "EVENT" and not name.rstrip("”’』」").endswith(rules.prizes)):
+        if conferrer is None or (entities[forms[conferrer]][0] == "EVENT" and not name.rstrip("”’").endswith(rules.prizes)):
             continue
         yield Relation("awarded_by", eid, forms[conferrer], (), rules.named_conferrer_confidence, "named_conferrer")
 
