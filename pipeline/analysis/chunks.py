@@ -218,6 +218,9 @@ def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: Recogni
 
 
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
+# two numerals, the first a month's, with no classifier: a date by its month and day, which names
+# festivals and the honours named after them (`七一勋章`, `八一勋章`, `五四奖章`), no count
+MONTH_DAY = re.compile(r"^[一二三四五六七八九][一二三四五六七八九十]$")
 
 
 @lru_cache(maxsize=64)
@@ -297,7 +300,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 continue  # `最高|荣誉称号`, `这一崇高|荣誉称号`: what is left names nothing
             if start - begin < chunker.min_name_chars or YEAR.sub("", span) in rules.generic_chunks:
                 continue
-            if COUNTED.match(span[: start - begin]) or ends_with_any(span, len(span), rules.titles):
+            modifier = span[: start - begin]
+            if (COUNTED.match(modifier) and not MONTH_DAY.match(modifier)) or ends_with_any(span, len(span), rules.titles):
                 continue
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += chunks + _joined(text, chunks, chunker)

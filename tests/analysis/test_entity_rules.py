@@ -146,6 +146,11 @@ def test_an_award_after_a_count_leaves_out_the_noun_counted(rules):
     assert chunks(text, rules, "AWARD") == {"2025年度全省三八红旗手标兵"}
 
 
+def test_an_honour_named_after_a_festival_date_is_no_count(rules):
+    text = "授予29名同志“七一勋章”，向八一勋章获得者颁授勋章，他获得两项奖章。"
+    assert chunks(text, rules, "AWARD") == {"七一勋章", "八一勋章"}
+
+
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
     text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号，授予李为昌“文明使者”光荣称号。"
     assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
