@@ -51,7 +51,7 @@ from pipeline.analysis.organs import (
     organ_bodies,
     standing_forums,
 )
-from pipeline.analysis.place_words import unworded_places
+from pipeline.analysis.place_words import short_form_pairs, unworded_places
 from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, with_residents, word_analysis
@@ -350,8 +350,8 @@ class EntityRules:
         candidates = split_joined_names(candidates, self.known_orgs, self.rules.unit_finals)
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
                                      self.bodies)
-        candidates = unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
-                                     self.places)
+        candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
+                                                      self.places), words, self.rules.place_full_forms)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,

@@ -2,6 +2,8 @@
 analysis: a word that runs across a name's edge unmakes it (`隆重|庆祝`, `沿海|地区`)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 
@@ -89,3 +91,26 @@ def _split_compound_before(analysis: WordAnalysis, start: int) -> bool:
     and joined its second half to the word after it (`高|铁浏阳河`)."""
     before = analysis.word_ending(start)
     return before is not None and before[1] - before[0] == 1 and before[2] in SPLIT_COMPOUND_POS
+
+
+SHORT_FORM_POS = frozenset({"j", "ns"})  # what the word analysis reads a place's one-character short form as
+
+
+def short_form_pairs(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                     short_forms: Mapping[str, tuple[str, ...]]) -> list[Mention]:
+    """Two places' one-character short forms that the recognizer reads as one name (`俄德|关系`,
+    `增进与法德的关系`) are the two places, where the word analysis reads them as two words, each a
+    short form or a place (`俄|德`); a place's name of two such characters is one word (`西宁`, `加沙`)."""
+    if not words:
+        return mentions
+    starting = word_analysis(words).starting
+    found = []
+    for m in mentions:
+        halves = [starting.get(m.start + i, (0, "")) for i in (0, 1)]
+        if m.source == "model" and m.type in ("LOCATION", "ORG") and len(m.text) == 2 \
+                and all(char in short_forms for char in m.text) \
+                and [end for end, _ in halves] == [m.start + 1, m.end] and all(pos in SHORT_FORM_POS for _, pos in halves):
+            found += [Mention(m.start + i, m.start + i + 1, m.text[i], "LOCATION", m.source, m.score) for i in (0, 1)]
+        else:
+            found.append(m)
+    return found

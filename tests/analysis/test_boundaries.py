@@ -236,6 +236,21 @@ def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
     assert [m.text for m in trim_governing_predicates([ceremony], rules, text)] == ["完脱贫攻坚总结表彰大会"]
 
 
+def test_two_short_forms_read_as_one_name_are_the_two_places():
+    from pipeline.analysis.place_words import short_form_pairs
+
+    text = "俄德关系，法德两国，西宁市"
+    short_forms = {"俄": ("俄罗斯",), "德": ("德国",), "法": ("法国",), "西": ("西班牙",), "宁": ("宁夏",)}
+    pair, organisation = Mention(0, 2, text[0:2], "LOCATION", "model", 0.9), Mention(5, 7, text[5:7], "ORG", "model", 0.9)
+    city = Mention(10, 12, text[10:12], "LOCATION", "model", 0.9)
+    words = [(0, 1, "j"), (1, 2, "j"), (2, 4, "n"), (4, 5, "w"), (5, 6, "j"), (6, 7, "ns"), (7, 8, "m"), (8, 9, "q"),
+             (9, 10, "w"), (10, 13, "ns")]
+    found = short_form_pairs([pair, organisation, city], words, short_forms)
+    assert [(m.text, m.type) for m in found] == [("俄", "LOCATION"), ("德", "LOCATION"), ("法", "LOCATION"),
+                                                 ("德", "LOCATION"), ("西宁", "LOCATION")]
+    assert short_form_pairs([pair], None, short_forms) == [pair]
+
+
 def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
     from pipeline.analysis.boundaries import without_leading_places
 
