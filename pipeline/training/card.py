@@ -89,7 +89,13 @@ LIMITATIONS = """## Limitations
   (same data and settings, 12,000 steps, seed 0; PD98 test / MSRA test micro-F1, speed against
   this model): width 64, 0.826 / 0.849 at 0.64× the speed and 25.5 MB; width 48 and depth 6,
   0.831 / 0.852 at 0.72× and 19.6 MB. Capacity is not what holds it back; the tests'
-  conventions and the mix of PD98 and MSRA annotation are larger (see `zhkg eval-ner`).
+  conventions and the mix of PD98 and MSRA annotation are larger (see `zhkg eval-ner`). Nor is
+  width 32 much cheaper: 0.825 / 0.840 and 13.3 MB, with its own words head (PD98 test words
+  0.956, part of speech 0.961) 7.14 against this model's 7.88 CPU-seconds per million characters
+  (one thread, the same run), some 2 % of a whole run, while the whole pipeline, whose rules were
+  written on this model's output, lost on `gold/dev` entities (0.961 → 0.957) and on the silver
+  sets (A–T 0.911 / 0.838 → 0.908 / 0.830, U 0.869 / 0.774 → 0.859 / 0.763, W 0.908 / 0.672 →
+  0.897 / 0.649).
 - Lexicon-match features were measured and not adopted: SoftLexicon-style begin / middle / end /
   single marks per category (places, place anchors, organisations, leaders, common words: the
   lists of `schemas/lexicons/`, matched by a character trie), packed into one hashed id per
