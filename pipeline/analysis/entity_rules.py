@@ -52,7 +52,14 @@ from pipeline.analysis.organs import (
     standing_forums,
 )
 from pipeline.analysis.place_words import short_form_pairs, unworded_places
-from pipeline.analysis.places import listed_places, people_named_after_titles, people_named_in_places, venues, without_strains
+from pipeline.analysis.places import (
+    institutions,
+    listed_places,
+    people_named_after_titles,
+    people_named_in_places,
+    venues,
+    without_strains,
+)
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import NOUN_POS, with_residents, word_analysis
 from pipeline.records import Mention
@@ -367,8 +374,8 @@ class EntityRules:
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
-        merged = venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
-                        self.rules.seat_heads, self.rules.seat_prepositions)
+        merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
+                                     self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,

@@ -89,6 +89,15 @@ def test_a_body_named_as_a_venue_is_a_place_and_its_city_apart(rules):
 
 
 
+def test_a_museum_or_a_zoo_is_an_institution_and_a_memorial_a_site(rules):
+    from pipeline.analysis.places import institutions
+
+    text = "中国国家博物馆、沈阳市动物园和毛主席纪念堂"
+    mentions = [_at(text, "中国国家博物馆", "LOCATION"), _at(text, "沈阳市动物园", "LOCATION"), _at(text, "毛主席纪念堂", "LOCATION")]
+    got = institutions(mentions, rules.institution_heads)
+    assert [(m.text, m.type) for m in got] == [("中国国家博物馆", "ORG"), ("沈阳市动物园", "ORG"), ("毛主席纪念堂", "LOCATION")]
+
+
 def test_a_palace_is_a_venue_but_a_body_before_its_post(rules):
     from pipeline.analysis.places import venues
 
