@@ -15,6 +15,7 @@ from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
 NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
+AFTER_NAME_POS = TRAILING_POS | PREDICATE_POS  # what follows a name, never a number's classifier or noun
 
 
 def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
@@ -74,12 +75,14 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
     """A person's name cut short (`阿纳斯塔|夏季斯通电话`) is the longer name of the same person
     found elsewhere in the document (`阿纳斯塔夏季斯`) where the text goes on with that name: one found
     where no word of the word analysis runs across its end (not `库尔德武|装`), and that ends in no
-    place's generic term (`卡什代村`). A numeral between a person's name and a pause is the name's
-    last character (`安倍晋|三|、`, `龙道|一|，`): nothing else stands there."""
+    place's generic term (`卡什代村`). A numeral between a person's name and a pause or a verb, adverb,
+    preposition, conjunction or particle is the name's last character (`安倍晋|三|、`, `安倍晋|三|主持`)."""
+    starting = (analysis := word_analysis(words or ())).starting
     mentions = [Mention(m.start, m.end + 1, text[m.start:m.end + 1], m.type, m.source, m.score, m.name)
-                if m.type == "PERSON" and text[m.end:m.end + 1] in NAME_NUMERALS and text[m.end + 1:m.end + 2] in PAUSES
+                if m.type == "PERSON" and text[m.end:m.end + 1] in NAME_NUMERALS and (text[m.end + 1:m.end + 2] in PAUSES or (
+                    starting.get(m.end) == (m.end + 1, "m") and starting.get(m.end + 1, (0, ""))[1] in AFTER_NAME_POS))
                 else m for m in mentions]
-    crossing = word_analysis(words).crossing if words else {}
+    crossing = analysis.crossing
     names = sorted({m.text for m in mentions if m.type == "PERSON" and m.end not in crossing
                     and m.text[-1] not in place_generics}, key=len, reverse=True)
     completed = []

@@ -317,6 +317,18 @@ def test_a_numeral_between_a_person_s_name_and_a_pause_ends_the_name():
     assert [m.text for m in completed_people(found, text)] == ["安倍晋三", "安倍晋三", "王毅"]  # `一行` is no name's
 
 
+def test_a_numeral_between_a_person_s_name_and_a_verb_or_an_adverb_ends_the_name():
+    from pipeline.analysis.name_edges import completed_people
+
+    text = "安倍晋三主持会议。安倍晋三共同会见。王毅三次访问。王毅一人前往。"
+    words = [(0, 3, "nr"), (3, 4, "m"), (4, 6, "v"), (6, 8, "n"), (8, 9, "w"), (9, 12, "nr"), (12, 13, "m"), (13, 15, "d"),
+             (15, 17, "v"), (17, 18, "w"), (18, 20, "nr"), (20, 21, "m"), (21, 22, "q"), (22, 24, "vn"), (24, 25, "w"),
+             (25, 27, "nr"), (27, 28, "m"), (28, 29, "n"), (29, 31, "v"), (31, 32, "w")]
+    found = [Mention(s, e, text[s:e], "PERSON", "model") for s, e, pos in words if pos == "nr"]
+    assert [m.text for m in completed_people(found, text, words)] == ["安倍晋三", "安倍晋三", "王毅", "王毅"]  # a count
+    assert [m.text for m in completed_people(found, text)] == ["安倍晋", "安倍晋", "王毅", "王毅"]  # no word analysis
+
+
 def test_a_name_begins_after_a_date_and_never_inside_a_time_word():
     text = "１１月初俄日首脑会晤、９月下旬俄法首脑会晤，去年底中央经济工作会议"
     words = [(0, 3, "t"), (3, 4, "f"), (4, 5, "j"), (5, 6, "j"), (6, 8, "n"), (8, 10, "vn"), (10, 11, "w"),
