@@ -268,7 +268,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
         guards = tuple((s, tuple(f)) for s, f in rules.false_suffix_followers.items() if s in suffixes) + quoted_guards(suffixes)
         for match in _suffix_regex(chunker.suffixes, guards).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
-            if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words:
+            if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words \
+                    or (len(suffix) == 1 and tags.get((start, end)) == "v" and _noun_at(tags, end)):  # `政府|办|实事`: a verb
                 continue
             begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, tags, verbs)
             if chunker.label == "EVENT" and text[begin - 1:begin] in CONJUNCTIONS and begin < start \
@@ -306,6 +307,11 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += chunks + _joined(text, chunks, chunker)
     return found
+
+
+def _noun_at(tags: Mapping[tuple[int, int], str], pos: int) -> bool:
+    """Whether a noun of the word analysis begins at `pos` (a verb's object after it: `办|实事`)."""
+    return any(tags.get((pos, pos + n)) in NOUN_POS for n in range(1, LONGEST_WORD + 1))
 
 
 MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …

@@ -151,6 +151,16 @@ def test_an_honour_named_after_a_festival_date_is_no_count(rules):
     assert chunks(text, rules, "AWARD") == {"七一勋章", "八一勋章"}
 
 
+def test_a_one_character_suffix_read_as_a_verb_with_its_object_ends_no_organisation(rules):
+    text = "新疆群众盛赞政府办实事，省政府办联合发文。"
+    tags = {(0, 2): "ns", (2, 4): "n", (4, 6): "v", (6, 8): "n", (8, 9): "v", (9, 11): "n", (11, 12): "w",
+            (12, 13): "n", (13, 15): "n", (15, 16): "v", (16, 18): "d", (18, 20): "v", (20, 21): "w"}
+    found = names(find_chunk_mentions(text, rules, {0, 12}, tags=tags))
+    assert not any(name.endswith("政府办") and name.startswith("新疆") for name in found)
+    assert "省政府办" in found  # no object after it: the office
+    assert "新疆群众盛赞政府办" in names(find_chunk_mentions(text, rules, {0, 12}))  # without the word analysis
+
+
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
     text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号，授予李为昌“文明使者”光荣称号。"
     assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
