@@ -161,6 +161,11 @@ def test_a_one_character_suffix_read_as_a_verb_with_its_object_ends_no_organisat
     assert "新疆群众盛赞政府办" in names(find_chunk_mentions(text, rules, {0, 12}))  # without the word analysis
 
 
+def test_an_honour_named_by_its_bearer_is_an_award(rules):
+    text = "节日里，全国三八红旗手梁建英说，她被评为上海市“三八”红旗手。"
+    assert chunks(text, rules, "AWARD") == {"全国三八红旗手", "上海市“三八”红旗手"}
+
+
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
     text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号，授予李为昌“文明使者”光荣称号。"
     assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
