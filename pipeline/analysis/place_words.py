@@ -3,7 +3,9 @@ analysis: a word that runs across a name's edge unmakes it (`隆重|庆祝`, `�
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
+from pipeline.analysis.joined_names import in_parts
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 
@@ -110,7 +112,7 @@ def short_form_pairs(mentions: list[Mention], words: list[tuple[int, int, str]] 
         if m.source == "model" and m.type in ("LOCATION", "ORG") and len(m.text) == 2 \
                 and all(char in short_forms for char in m.text) \
                 and [end for end, _ in halves] == [m.start + 1, m.end] and all(pos in SHORT_FORM_POS for _, pos in halves):
-            found += [Mention(m.start + i, m.start + i + 1, m.text[i], "LOCATION", m.source, m.score) for i in (0, 1)]
+            found += [replace(part, type="LOCATION") for part in in_parts(m, list(m.text))]
         else:
             found.append(m)
     return found
