@@ -30,6 +30,7 @@ from pipeline.relations.bylines import dateline_relations, here_relations, repor
 from pipeline.relations.events import MainEvents, choose_main_events
 from pipeline.relations.mentions import without_doctrine_names, without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
+from pipeline.relations.references import pronoun_mentions
 from pipeline.rules import load_schema
 
 SPANS_KEY = "zhkg"  # doc.spans[SPANS_KEY]: every final mention, labelled with its entity type
@@ -129,7 +130,9 @@ class Relations:
         main_events = choose_main_events(text, anchors.mentions, self.rules, is_word)
         verb_ends = frozenset(end for _, end, pos in doc._.zhkg_words or () if pos == "v")
         noun_starts = frozenset(start for start, _, pos in doc._.zhkg_words or () if pos in FOLLOWING_NOUNS)
-        relations = extract_relations(text, sentences, anchors.mentions, anchors.entities, self.titles, main_events,
+        pronouns = pronoun_mentions(text, sentences, anchors.mentions, doc._.zhkg_words or [])
+        mentions = sorted(anchors.mentions + pronouns, key=lambda m: (m.start, m.end))
+        relations = extract_relations(text, sentences, mentions, anchors.entities, self.titles, main_events,
                                       self.rules, is_word, verb_ends, noun_starts) + bylines
         relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations)
         relations += here_relations(text, anchors.mentions, relations)

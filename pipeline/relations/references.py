@@ -1,13 +1,14 @@
-"""The event a trigger without an event object refers to: one named before it, or the document's,
-by a word that refers back to an event (`出席大会`, `参加会见`) or by the kind of meeting it is
-(`召开1998年度工作会议`)."""
+"""What a word that refers back stands for: the event a trigger without an event object refers to
+(one named before it, or the document's, by a word that refers back to an event: `出席大会`,
+`参加会见`, or by the kind of meeting it is: `召开1998年度工作会议`), and the person a pronoun
+refers to (`他被评为…`)."""
 from __future__ import annotations
 
 import re
 
 from pipeline.analysis.matching import ASPECT_MARKS
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_END, Anchored
+from pipeline.relations.mentions import CLAUSE_END, Anchored, clause_at
 
 # a relative clause's 的 and a determiner that points back (`…举办的|这台|晚会`, `召开的|本次|会议`)
 POINTING_BACK = re.compile(r"的(?:这|本|此|该)[次台场届]?")
@@ -64,3 +65,36 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     if anaphor_at(text, t_end, words) or ends_clause or kind_of(text, t_end, main_event, words):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
+
+
+PERSONAL_PRONOUNS = ("他", "她")  # third person singular; 他们, 其他, 他人 are words of their own
+PRONOUN_TAG = "r"
+PRONOUN_REACH = 3  # sentences back, the pronoun's own included, where its antecedent is looked for
+
+
+def pronoun_mentions(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                     words: list[tuple[int, int, str]]) -> list[Anchored]:
+    """A third-person pronoun (`他`, `她`, a word of its own that `words`, the word analysis, tags as
+    a pronoun) is a mention of the one person named last before it: in its sentence before its
+    clause (a pronoun is not bound in its own clause: `周恩来授予他…`), else in the nearest earlier
+    sentence that names a person, at most `PRONOUN_REACH` sentences back. Where that stretch names
+    two people or more, a pronoun before this one counted (`她与女儿王洁萍合写…。大会授予她…`), whom it
+    stands for is left open (`习近平会见普京。他说`)."""
+    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    named = [(m.start, m.end) for m in mentions]
+    found = []
+    for start, end, tag in words:
+        if tag != PRONOUN_TAG or text[start:end] not in PERSONAL_PRONOUNS or any(s <= start < e for s, e in named):
+            continue
+        index = next((k for k, (s, e) in enumerate(sentences) if s <= start < e), None)
+        if index is None:
+            continue
+        stretches = [(sentences[index][0], clause_at(text, sentences[index], start)[0])]
+        stretches += [sentences[k] for k in range(index - 1, max(-1, index - PRONOUN_REACH), -1)]
+        for low, high in stretches:
+            before = {m.entity for m in people + found if low <= m.start and m.end <= high}
+            if before:
+                if len(before) == 1:
+                    found.append(Anchored(start, end, "PERSON", before.pop()))
+                break
+    return found
