@@ -302,11 +302,26 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if start - begin < chunker.min_name_chars or YEAR.sub("", span) in rules.generic_chunks:
                 continue
             modifier = span[: start - begin]
-            if (COUNTED.match(modifier) and not MONTH_DAY.match(modifier)) or ends_with_any(span, len(span), rules.titles):
+            if (COUNTED.match(modifier) and not MONTH_DAY.match(modifier)) or ends_with_any(span, len(span), rules.titles) \
+                    or chunker.label == "EVENT" and _counted_editions(text, start, tags):
                 continue
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += chunks + _joined(text, chunks, chunker)
     return found
+
+
+EDITIONS, ORDINAL_MARK = "届", "第"
+COUNTING_POS = frozenset({"v", "vn", "a", "d"})  # `连续|三届`, `过往|12届`: a count of editions, no ordinal
+
+
+def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether a predicate's count of editions stands right before `start`, the suffix (`连续三届|残奥会`,
+    `过往12届|冬残奥会`): the kind counted, no edition named; not a body's term (`中共十九届|…`)."""
+    numeral = next((s for s in range(start - 1 - LONGEST_WORD, start - 1) if tags.get((s, start - 1)) == "m"), None)
+    if text[start - 1:start] != EDITIONS or tags.get((start - 1, start)) != "q" or numeral is None \
+            or ORDINAL_MARK in text[numeral - 1:numeral + 1]:
+        return False
+    return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
 
 
 def _noun_at(tags: Mapping[tuple[int, int], str], pos: int) -> bool:

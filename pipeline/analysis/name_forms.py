@@ -111,6 +111,11 @@ REPORT_DATE = re.compile(r"^[^\n]{0,30}?((?:19|20)[0-9]{2})-[0-9]{2}-[0-9]{2}", 
 EDITION_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年")
 
 
+# a year inside an edition's name (`北京2022年冬奥会`, `博鳌亚洲论坛2021年年会`): its short name leaves it
+# out; one before the name may date an earlier edition (`past_editions`)
+YEAR_INSIDE = re.compile("(?<=[^0-9])(?:19|20)[0-9]{2}年度?")
+
+
 def past_editions(events: set[str], text: str) -> frozenset[str]:
     """The events named with a year before the report's (`1986年全国语言文字工作会议` in a report of
     1998-01-08): an earlier edition, not the one the document names without its year (but a report

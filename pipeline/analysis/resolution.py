@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.analysis.name_forms import (
+    YEAR_INSIDE,
     contracted_short_forms,
     division_forms,
     elided_short_forms,
@@ -75,8 +76,7 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
     return shortest if all(n.endswith(shortest) for n in longer) else None
 
 
-TERM = re.compile("[一二三四五六七八九十百]+届")
-NUMBERED = re.compile("[一二三四五六七八九十百]+次")
+TERM, NUMBERED = re.compile("[一二三四五六七八九十百]+届"), re.compile("[一二三四五六七八九十百]+次")
 
 
 class _KeyMemo(NamedTuple):
@@ -123,11 +123,11 @@ def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
 def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
                  occasions: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """EVENT names of one document that name the same meeting → the longest of them; names that
-    differ only by a body's full and short forms (`org_abbreviations`) name one. A name
-    without the term (`全国政协第三十七次主席会议`), or without term and number (`全国政协主席会议`),
-    joins the one name of the document that has them and is otherwise the same. Where the
-    `occasions` (the document's event names, in text order) name more than one term of a body, its
-    bare name is the body of the first one's term (`全国政协` in a report of `政协第八届全国委员会常务委员会…`
+    differ only by a body's full and short forms (`org_abbreviations`) name one. A name without the
+    term (`全国政协第三十七次主席会议`), without term and number (`全国政协主席会议`), or without the year
+    inside it (`北京冬奥会`), joins the one name of the document that has them and is otherwise the same.
+    Where the `occasions` (the document's event names, in text order) name more than one term of a
+    body, its bare name is the body of the first one's term (`全国政协` in a report of `政协第八届全国委员会常务委员会…`
     that announces the ninth's session), joined to a termed name only of that term."""
     groups: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -138,7 +138,7 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
     for first, *others in (keys for keys in by_short_forms.values() if len(keys) > 1):
         for key in others:
             groups[first] |= groups.pop(key)
-    for bare in (TERM, NUMBERED):
+    for bare in (TERM, NUMBERED, YEAR_INSIDE):
         stripped = {k: bare.sub("", TERM.sub("", k)) for k in groups}
         for key in [k for k in groups if not bare.search(k)]:
             fuller = [k for k in groups if k != key and stripped[k] == key]

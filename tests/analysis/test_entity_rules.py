@@ -1119,3 +1119,18 @@ def test_a_determiner_of_the_whole_or_of_kinds_ends_an_event_chunk(rules):
     found = chunks(text, rules, "EVENT")
     assert not {"整场演唱会", "种种纪念活动", "最后音乐会"} & found
     assert "首脑两轮会谈" in found  # rounds name the talks
+
+
+def test_multi_sport_games_by_their_short_names_are_events(rules):
+    text = "平昌冬残奥会选手刘思彤、里约残奥会冠军文晓燕出席。第十四届全运会闭幕。深圳大运会开幕。"
+    assert {"平昌冬残奥会", "里约残奥会", "第十四届全运会", "深圳大运会"} <= chunks(text, rules, "EVENT")
+    found = chunks("东京奥运会和残奥会组织委员会成立。", rules)
+    assert not any(name.endswith("和残奥会") for name in found)  # the pair names one body
+
+
+def test_a_count_of_editions_before_the_games_names_none(rules):
+    text = "连续三届奥运会冠军。第二十七届奥运会开幕。"
+    tags = {(0, 2): "a", (2, 3): "m", (3, 4): "q", (4, 7): "j", (7, 9): "n", (9, 10): "w", (10, 14): "m", (14, 15): "q",
+            (15, 18): "j", (18, 20): "v", (20, 21): "w"}
+    found = names(find_chunk_mentions(text, rules, None, tags=tags))
+    assert "第二十七届奥运会" in found and not any(name.endswith("三届奥运会") for name in found)

@@ -1,6 +1,6 @@
 """pipeline.analysis.resolution: one entity per referent within a document."""
 from pipeline.analysis.resolution import canonical_names as _canonical_names
-from pipeline.analysis.resolution import entity_id, session_organs
+from pipeline.analysis.resolution import entity_id, same_meeting, session_organs
 from pipeline.analysis.resolution import resolve as _resolve
 from pipeline.rules import load_schema
 from tests.conftest import mention
@@ -387,3 +387,13 @@ def test_a_level_s_body_in_a_sentence_that_names_one_place_of_that_level_is_that
     entities, _ = resolve(mentions, text, text, rules)
     names = {e.name for e in entities}
     assert "天津市政府" in names and "石家庄市委" not in names  # two cities in the last sentence: neither
+
+
+def test_a_year_inside_an_editions_name_is_left_out_of_its_short_name(schema):
+    mapping = same_meeting({"北京2022年冬残奥会", "北京冬残奥会", "博鳌亚洲论坛2021年年会", "博鳌亚洲论坛年会"},
+                           schema.recognition, schema.aliases)
+    assert mapping["北京冬残奥会"] == "北京2022年冬残奥会" and mapping["博鳌亚洲论坛年会"] == "博鳌亚洲论坛2021年年会"
+    earlier = same_meeting({"1986年全国语言文字工作会议", "全国语言文字工作会议"}, schema.recognition, schema.aliases)
+    assert "全国语言文字工作会议" not in earlier  # a year before the name dates an earlier edition
+    two = same_meeting({"北京2008年残奥会", "北京2022年残奥会", "北京残奥会"}, schema.recognition, schema.aliases)
+    assert "北京残奥会" not in two
