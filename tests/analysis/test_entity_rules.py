@@ -1134,3 +1134,8 @@ def test_a_count_of_editions_before_the_games_names_none(rules):
             (15, 18): "j", (18, 20): "v", (20, 21): "w"}
     found = names(find_chunk_mentions(text, rules, None, tags=tags))
     assert "第二十七届奥运会" in found and not any(name.endswith("三届奥运会") for name in found)
+
+
+def test_a_verb_that_takes_an_exhibition_or_a_show_begins_no_name(rules):
+    found = chunks("王沪宁会见嘉宾代表并参观海峡论坛十五年主题展，还观看阅兵仪式。", rules, "EVENT")
+    assert "海峡论坛十五年主题展" in found and not any(name.startswith(("参观", "观看")) for name in found)
