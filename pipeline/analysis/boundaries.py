@@ -175,7 +175,7 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
         crossed = inside.get(m.end)
         if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies))
                                          or _counted_suffix(m, analysis)
-                                         or _predicated(m, analysis, (suffixes or {}).get("ORG", ()))):
+                                         or _predicated(m, analysis, _heads(suffixes or {}))):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
@@ -183,6 +183,11 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
             m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+def _heads(suffixes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The heads a verb before which names a purpose or a topic: bodies' and meetings'."""
+    return suffixes.get("ORG", ()) + suffixes.get("EVENT", ())
 
 
 def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text: str, titles: frozenset[str],
@@ -207,8 +212,8 @@ def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = (
     subject and its predicate, no name. A name may begin with one (`进一步推动长江经济带高质量发展座谈会`),
     quote one (`“不忘初心…”主题教育`) or end in one whose verb names it (`三国首脑|定期|会晤`);
     one-character adverbs are often a name's characters read wrongly (`中|非|创新合作大会`). Nor is a
-    verb right before the head word of a body's name (`body_heads`) its predicate, but the body's
-    purpose (`中央全面|依法|治国|委员会`)."""
+    verb right before the head word of a body's name, or the head that ends a meeting's (`body_heads`),
+    its predicate, but the body's purpose or the meeting's topic (`中央全面|依法|治国|委员会`, `…治国|工作会议`)."""
     text = m.text
     starting, quoted = words.starting, set()
     for quote in QUOTED.finditer(m.text):
@@ -221,7 +226,8 @@ def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = (
             and (after < m.end or after == verb + 1)
 
     def purpose(start: int, end: int) -> bool:
-        return end - start >= MIN_BODY_HEAD_CHARS and text[start - m.start:end - m.start] in body_heads
+        return any(stop - start >= MIN_BODY_HEAD_CHARS and text[start - m.start:stop - m.start] in body_heads
+                   for stop in (end, m.end))
     return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
                and s not in quoted for s in range(m.start + 1, m.end))
 

@@ -48,8 +48,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
 
     Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
     no name. A preposition that begins a listed name (`listed_starts`: `华中科技大学|同济医院`) is
-    that name's. A verb right before a body's head word of three characters or more (`body_heads`)
-    is the body's purpose (`中央全面|依法|治国|委员会`), no predicate."""
+    that name's. A verb right before a body's or a meeting's head of three characters or more
+    (`body_heads`) is its purpose or topic (`中央全面|依法|治国|委员会`, `…治国|工作会议`), no predicate."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -116,7 +116,8 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
         if pos == "p" and word(k) in COMPANION_PREPOSITIONS and start > m.start and analysis[k + 1][0] in found.starts \
                 and start in (found.ends if m.type == "ORG" else found.person_ends) and start not in found.listed_starts:
             return end  # `北京人民大会堂|同|欧盟委员会`, `赵乐际|同|全国人大常委会会议`: a preposition between two names found
-        if pos != "v" or word(k) in STATIONING_VERBS or word(k + 1) in found.body_heads:
+        if pos != "v" or word(k) in STATIONING_VERBS or word(k + 1) in found.body_heads \
+                or text[analysis[k + 1][0] - m.start:] in found.body_heads:
             continue
         j, between = k - 1, 0
         while j > first and (analysis[j][2] in ADVERBIAL_POS or word(j) in MODALS):

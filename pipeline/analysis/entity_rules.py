@@ -330,7 +330,7 @@ class EntityRules:
         self.bodies = word_set(self.rules.lexicons.get("BODY", ()))
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
-        self.body_heads = frozenset(self.chunk_suffixes.get("ORG", ()))
+        self.body_heads = frozenset(self.chunk_suffixes.get("ORG", ()) + self.chunk_suffixes.get("EVENT", ()))
         self.aliases = schema.aliases
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 

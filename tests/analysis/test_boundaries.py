@@ -152,6 +152,15 @@ def test_an_adverb_and_verb_before_a_body_s_head_word_are_its_purpose():
     assert unworded_chunks([session, body], words) == []
 
 
+def test_an_adverb_and_verb_before_the_head_that_ends_a_meeting_s_name_are_its_topic():
+    from pipeline.analysis.boundaries import unworded_chunks
+
+    text = "中央全面依法治国工作会议"
+    meeting = Mention(0, 12, text, "EVENT", "rule:chunk", 0.9)
+    words = [(0, 2, "n"), (2, 4, "a"), (4, 6, "d"), (6, 8, "v"), (8, 10, "vn"), (10, 12, "n")]
+    assert unworded_chunks([meeting], words, {"EVENT": ("工作会议", "会议")}) == [meeting]
+    assert unworded_chunks([meeting], words, {"EVENT": ("会议",)}) == []  # `工作|会议`: a verb's object, a clause
+
 def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
     from pipeline.analysis.boundaries import unworded_chunks
 

@@ -40,6 +40,13 @@ def test_a_verb_before_a_body_s_head_word_is_the_body_s_purpose_not_a_predicate(
     assert without_clause_subjects(session, words, body_heads=frozenset({"委员会"})) == session
 
 
+def test_a_verb_before_the_head_that_ends_a_meeting_s_name_is_its_topic_not_a_predicate():
+    text = "中央全面依法治国工作会议"
+    words = [(0, 2, "n"), (2, 4, "a"), (4, 6, "d"), (6, 8, "v"), (8, 10, "vn"), (10, 12, "n")]
+    meeting = [Mention(0, 12, text, "EVENT", "rule:chunk", 0.9)]
+    assert [m.text for m in without_clause_subjects(meeting, words)] == ["工作会议"]
+    assert without_clause_subjects(meeting, words, body_heads=frozenset({"工作会议"})) == meeting
+
 def test_a_body_or_title_found_before_a_verb_and_a_name_is_a_clause_s_subject():
     text = "国家技术监督局委托广东省技术监督局，财政部部长兼国家税务总局，北京协和医院援鄂医疗队"
 
