@@ -29,7 +29,6 @@ from pipeline.wordlists import word_at
 
 WordCheck = Callable[[str, int, int], bool]
 
-
 EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
 
 
@@ -346,12 +345,13 @@ def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rul
 
 
 def _relative_marker_at(text: str, pos: int, rules: RelationRules) -> int | None:
-    """Where the relative marker that ends a clause at `pos` stands: right there (`出席论坛的代表`),
-    or after a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`); None without one,
-    nor where the event's programme follows (`欣赏…音乐会的|精彩节目`: the event's, no relative clause)."""
-    pos += len(word_at(text, pos, rules.clause_words["coordinated_visits"]) or "")
+    """Where the relative marker that ends a clause at `pos` stands: right there (`出席论坛的代表`), after
+    a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`) or an honour's noun (`…红旗手称号的`);
+    None without one, nor where the event's programme follows (`欣赏…音乐会的|精彩节目`: no relative clause)."""
+    words = rules.clause_words
+    pos += len(word_at(text, pos, words["coordinated_visits"]) or word_at(text, pos, words["honour_nouns"]) or "")
     marker = next((w for w in rules.relative_markers if text.startswith(w, pos)), None)
-    if marker is None or word_at(text, pos + len(marker), rules.clause_words["programme_nouns"]):
+    if marker is None or word_at(text, pos + len(marker), words["programme_nouns"]):
         return None
     return pos
 

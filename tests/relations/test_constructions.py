@@ -1187,3 +1187,10 @@ def test_a_person_a_doctrine_is_named_after_is_party_to_nothing(relation_rules):
     mentions = [anchored(text, "邓小平", "PERSON"), anchored(text, "邓小平", "PERSON", 1), anchored(text, "毛泽东", "PERSON"),
                 anchored(text, "习近平", "PERSON")]
     assert [m.start for m in without_doctrine_names(text, mentions, relation_rules.doctrine_heads)] == [0]
+
+
+def test_a_relative_clause_after_an_honour_s_noun_describes_the_noun_after_it(relation_rules):
+    text = "江泽民会见了这位多次获得全国劳动模范称号的高级工程师。获得全国五一劳动奖章称号的王进喜出席大会。"
+    mentions = [anchored(text, "江泽民", "PERSON"), anchored(text, "全国劳动模范", "AWARD"),
+                anchored(text, "全国五一劳动奖章", "AWARD"), anchored(text, "王进喜", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "received") == {("王进喜", "全国五一劳动奖章")}
