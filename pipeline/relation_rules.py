@@ -77,6 +77,7 @@ class RelationRules:
     appointment_skips: tuple[str, ...]
     appointment_adverbials: re.Pattern  # adverbials that end right before the verb (`曾`, `先后`, `１９５３年`)
     appointment_former: tuple[str, ...]
+    unsaid_subject_verbs: frozenset[str]  # appointment verbs whose clause may leave its subject unsaid
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
@@ -228,6 +229,7 @@ def _appointment_rules(appointments: dict, path: Path) -> dict:
             "appointment_skips": longest_first(appointments.get("skip_before_verb", [])),
             "appointment_adverbials": _adverbials_regex(appointments.get("adverbials", []), path),
             "appointment_former": longest_first(appointments.get("former", [])),
+            "unsaid_subject_verbs": frozenset(appointments.get("unsaid_subject_verbs", [])),
             "appointment_confidence": appointments.get("confidence", 0.8),
             "leader_titles": longest_first(appointments.get("leader_titles", []))}
 

@@ -72,7 +72,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     titled = _titled(chain, text, titles)
-    found += appointment_relations(text, mentions, titles, rules)
+    found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)
     found += bracketed_post_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)

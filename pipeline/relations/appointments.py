@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_MARKS, COORDINATORS, LISTED_AFTER, Anchored, evidence_of, listed_from
+from pipeline.relations.references import antecedent
 from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
 from pipeline.wordlists import word_at
 
@@ -17,21 +19,24 @@ ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the v
 
 
 def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                          rules: RelationRules) -> Iterator[Relation]:
+                          rules: RelationRules, sentences: list[tuple[int, int]] = ()) -> Iterator[Relation]:
     """`张又侠、何卫东同志为中华人民共和国中央军事委员会副主席` → holds_position for each person;
     `new` when the verb or the word before the names makes the appointment (`当选为`, `任命…为`),
     `former` when an adverbial or the verb says it was held before (`曾担任`, `历任`). Adverbials may
     stand between the names and the verb (`钟敬之曾担任…`), and the posts listed after the first are
     held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`); the people listed after a
-    relative clause of the appointment hold the post (`被推选为主席团常务主席的还有A、B`)."""
+    relative clause of the appointment hold the post (`被推选为主席团常务主席的还有A、B`). A clause that
+    begins with the verb leaves its subject unsaid (`…。先后任…科长`): with `sentences`, its `antecedent`."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for org in (m for m in mentions if m.type == "ORG"):
         title = ranked_title_at(text, org.end, titles, rules)
         verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
-        if not title or not verb:
+        if not title or not verb or text.startswith(rules.title_compounds, org.end + len(title)):
             continue
         people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules)
+        if not people and verb in rules.unsaid_subject_verbs and sentences:
+            people, adverbial = _unsaid_subject(text, org.start - len(verb), sentences, people_by_end, rules)
         if not people and (listed := LISTED_AFTER.match(text, org.end + len(title))):
             people = listed_from(text, listed.end(), list(people_by_end.values()), rules.list_item_gap)  # `…的还有A、B`
         if not people:
@@ -93,16 +98,41 @@ def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored
     return [], ""
 
 
+CAREER_SEPARATORS = ("，", ",")
+
+
+def _post_clause_after(text: str, end: int, orgs_by_start: dict[int, Anchored], titles: tuple[str, ...],
+                       rules: RelationRules) -> bool:
+    """Whether a comma at `end` begins a clause that is only an organisation and its title."""
+    org = orgs_by_start.get(end + 1) if text.startswith(CAREER_SEPARATORS, end) else None
+    title = ranked_title_at(text, org.end, titles, rules) if org else None
+    return bool(title) and text[org.end + len(title):org.end + len(title) + 1] in CLAUSE_MARK_CHARS
+
+
+def _unsaid_subject(text: str, pos: int, sentences: list[tuple[int, int]], people_by_end: dict[int, Anchored],
+                    rules: RelationRules) -> tuple[list[Anchored], str]:
+    """The person whose post a clause that begins with its appointment verb at `pos` (after
+    adverbials) states, and the adverbials."""
+    gap = rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
+    at = gap.start() if gap else pos
+    clause_end = next((k for k in range(pos, len(text)) if text[k] in CLAUSE_MARK_CHARS), len(text))
+    if at and text[at - 1] not in CLAUSE_MARK_CHARS or any(pos < e <= clause_end for e in people_by_end):
+        return [], ""  # `曾任…副书记的王新民`: the clause names whose post it is
+    person = antecedent(text, sentences, at, list(people_by_end.values()))
+    return ([Anchored(at, at, "PERSON", person)], text[at:pos]) if person else ([], "")
+
+
 def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
                   people_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
     """The posts an appointment lists, each with where it ends: the first, then after each `、`
-    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`)."""
+    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`); after
+    a comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`)."""
     end = org.end + len(title)
     yield org, title, end
     held_at, rank = org, title in rules.committee_ranks
-    while text.startswith(LIST_MARK, end):
-        nxt = end + len(LIST_MARK)
+    while text.startswith(LIST_MARK, end) or _post_clause_after(text, end, orgs_by_start, titles, rules):
+        nxt = end + 1
         if nxt in orgs_by_start:
             held_at = orgs_by_start[nxt]
             title = ranked_title_at(text, held_at.end, titles, rules)

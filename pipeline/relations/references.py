@@ -72,29 +72,37 @@ PRONOUN_TAG = "r"
 PRONOUN_REACH = 3  # sentences back, the pronoun's own included, where its antecedent is looked for
 
 
+def antecedent(text: str, sentences: list[tuple[int, int]], pos: int, people: list[Anchored]) -> str | None:
+    """The person a pronoun or an unsaid subject at `pos` stands for: the one person of `people`
+    named last before it, in its sentence before its clause (a pronoun is not bound in its own
+    clause: `周恩来授予他…`), else in the nearest earlier sentence that names a person, at most
+    `PRONOUN_REACH` sentences back, else in its paragraph before it (a biography's paragraph of
+    dates and posts: `牟爱牧是四川人。１９２７年…。…先后任…`). Where that stretch names two people or
+    more, it is left open (`习近平会见普京。他说`)."""
+    index = next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), None)
+    if index is None:
+        return None
+    stretches = [(sentences[index][0], clause_at(text, sentences[index], pos)[0])]
+    stretches += [sentences[k] for k in range(index - 1, max(-1, index - PRONOUN_REACH), -1)]
+    stretches.append((text.rfind("\n", 0, pos) + 1, pos))
+    for low, high in stretches:
+        before = {m.entity for m in people if low <= m.start and m.end <= high}
+        if before:
+            return before.pop() if len(before) == 1 else None
+    return None
+
+
 def pronoun_mentions(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                      words: list[tuple[int, int, str]]) -> list[Anchored]:
     """A third-person pronoun (`他`, `她`, a word of its own that `words`, the word analysis, tags as
-    a pronoun) is a mention of the one person named last before it: in its sentence before its
-    clause (a pronoun is not bound in its own clause: `周恩来授予他…`), else in the nearest earlier
-    sentence that names a person, at most `PRONOUN_REACH` sentences back. Where that stretch names
-    two people or more, a pronoun before this one counted (`她与女儿王洁萍合写…。大会授予她…`), whom it
-    stands for is left open (`习近平会见普京。他说`)."""
+    a pronoun) is a mention of its `antecedent`, a pronoun before it counted as a person named
+    (`她与女儿王洁萍合写…。大会授予她…`: two people, left open)."""
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
     named = [(m.start, m.end) for m in mentions]
-    found = []
+    found: list[Anchored] = []
     for start, end, tag in words:
         if tag != PRONOUN_TAG or text[start:end] not in PERSONAL_PRONOUNS or any(s <= start < e for s, e in named):
             continue
-        index = next((k for k, (s, e) in enumerate(sentences) if s <= start < e), None)
-        if index is None:
-            continue
-        stretches = [(sentences[index][0], clause_at(text, sentences[index], start)[0])]
-        stretches += [sentences[k] for k in range(index - 1, max(-1, index - PRONOUN_REACH), -1)]
-        for low, high in stretches:
-            before = {m.entity for m in people + found if low <= m.start and m.end <= high}
-            if before:
-                if len(before) == 1:
-                    found.append(Anchored(start, end, "PERSON", before.pop()))
-                break
+        if person := antecedent(text, sentences, start, people + found):
+            found.append(Anchored(start, end, "PERSON", person))
     return found

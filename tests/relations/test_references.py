@@ -59,7 +59,8 @@ def test_only_a_pronoun_word_of_its_own_is_a_mention():
     assert pronoun_mentions(text, split_sentences(text), mentions, verb) == []
 
 
-def test_an_antecedent_further_back_than_the_reach_is_none():
+def test_beyond_the_reach_the_one_person_named_in_the_paragraph_is_the_antecedent():
     text = "李华来到学校。学校很大。操场很新。他参观了教室。"
-    assert stands_for(text, ["李华"], "他") == []
-    assert stands_for("李华来到学校。操场很新。他参观了教室。", ["李华"], "他") == [("他", "李华")]
+    assert stands_for(text, ["李华"], "他") == [("他", "李华")]
+    assert stands_for("李华来到学校。\n学校很大。操场很新。他参观了教室。", ["李华"], "他") == []
+    assert stands_for("李华会见王明。学校很大。操场很新。他参观了教室。", ["李华", "王明"], "他") == []

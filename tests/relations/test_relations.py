@@ -742,6 +742,22 @@ def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, rel
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("王建华", "中央电影局")}
 
 
+def test_a_clause_that_begins_with_the_appointment_verb_states_the_biography_s_subject_s_posts(rules, relation_rules):
+    text = ("牟爱牧是四川人。１９３８年恢复组织关系。解放战争期间，先后任八路军办事处总务科科长，延安招待所处长。"
+            "新中国成立后，曾任二机部办公厅顾问。")
+    names = [("牟爱牧", "PERSON"), ("八路军办事处总务科", "ORG"), ("延安招待所", "ORG"), ("二机部办公厅", "ORG")]
+    mentions = [anchored(text, n, t) for n, t in names]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {(name(r.tail), r.title) for r in got if r.type == "holds_position" and name(r.head) == "牟爱牧"} == {
+        ("八路军办事处总务科", "科长"), ("延安招待所", "处长"), ("二机部办公厅", "顾问")}
+
+
+def test_an_unsaid_subject_is_none_where_the_clause_names_a_person_or_the_title_a_state(rules, relation_rules):
+    text = "刘金生被判刑。曾任靖江市委副书记的王新民受贿。布莱尔访华。担任欧盟轮值主席国是一个机会。"
+    names = [("刘金生", "PERSON"), ("靖江市委", "ORG"), ("王新民", "PERSON"), ("布莱尔", "PERSON"), ("欧盟", "ORG")]
+    got = all_relations(text, [anchored(text, n, t) for n, t in names], rules, relation_rules)
+    assert pairs(got, "holds_position") <= {("王新民", "靖江市委")}
+
 def test_a_copula_before_a_post_states_it_as_an_appointment_verb_does(rules, relation_rules):
     for text, status in (("王建华是鄢家河村党支部副书记。", "current"), ("王建华原是山东省日照市委书记。", "former"),
                          ("王建华现在担任空军指挥学院副院长。", "current")):
