@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.analysis.boundaries import MAX_WORD_CHARS
+from pipeline.analysis.matching import NAME_DOTS_SET
 from pipeline.records import Mention
 
 # a place's party committee and its government written as one (`象山县委县政府`, `广州市委市政府`)
@@ -51,9 +52,11 @@ def known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
 
 def split_listed_people(mentions: list[Mention]) -> list[Mention]:
     """A PERSON mention that is two or more people the document names elsewhere, written without
-    a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`), is
+    a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`) and a treaty's
+    signatures the signatories (`祝有容让·梅泰·亚彭德`: a transliterated name, dotted, may be longer), is
     those people's mentions."""
-    names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text) <= MAX_WORD_CHARS}
+    names = {m.text for m in mentions if m.type == "PERSON" and 2 <= len(m.text)
+             and (len(m.text) <= MAX_WORD_CHARS or any(dot in m.text for dot in NAME_DOTS_SET))}
     return [part for m in mentions for part in in_parts(
         m, _names_in_a_row(m.text, tuple(sorted(names - {m.text}, key=len, reverse=True)))
         if m.type == "PERSON" and len(m.text) >= 4 else None)]

@@ -61,3 +61,10 @@ def test_a_branch_named_by_its_place_right_after_its_body_is_one_body_with_it(ru
              mention(text, "北京分行", "ORG"), mention(text, "国务院", "ORG"), mention(text, "国资委", "ORG")]
     names = [m.text for m in joined_branches(found, rules.known_places)]
     assert names == ["国家统计局河南调查总队", "中国银行北京分行", "国务院", "国资委"]  # 国资委 names no place
+
+
+def test_a_treaty_s_signatures_written_together_are_its_signatories():
+    text = "大使祝有容和国务部长让·梅泰·亚彭德签署公报。祝有容让·梅泰·亚彭德"
+    mentions = [mention(text, "祝有容", "PERSON"), mention(text, "让·梅泰·亚彭德", "PERSON"),
+                mention(text, "祝有容让·梅泰·亚彭德", "PERSON")]
+    assert [m.text for m in split_listed_people(mentions)] == ["祝有容", "让·梅泰·亚彭德", "祝有容", "让·梅泰·亚彭德"]
