@@ -397,3 +397,11 @@ def test_a_year_inside_an_editions_name_is_left_out_of_its_short_name(schema):
     assert "全国语言文字工作会议" not in earlier  # a year before the name dates an earlier edition
     two = same_meeting({"北京2008年残奥会", "北京2022年残奥会", "北京残奥会"}, schema.recognition, schema.aliases)
     assert "北京残奥会" not in two
+
+
+def test_the_official_short_forms_of_the_taiwan_affairs_bodies_name_them(rules):
+    text = "中共中央台湾工作办公室、中华全国台湾同胞联谊会举办座谈会。座谈会由中台办、全国台联、海协会主办。"
+    names = ["中共中央台湾工作办公室", "中华全国台湾同胞联谊会", "中台办", "全国台联", "海协会"]
+    got = canonical_names([mention(text, n, "ORG") for n in names], text, rules)
+    assert got[("ORG", "中台办")] == "中共中央台湾工作办公室" and got[("ORG", "全国台联")] == "中华全国台湾同胞联谊会"
+    assert got.get(("ORG", "海协会"), "海协会") == "海协会"  # its full name is not written here
