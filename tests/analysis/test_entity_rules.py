@@ -1139,3 +1139,10 @@ def test_a_count_of_editions_before_the_games_names_none(rules):
 def test_a_verb_that_takes_an_exhibition_or_a_show_begins_no_name(rules):
     found = chunks("王沪宁会见嘉宾代表并参观海峡论坛十五年主题展，还观看阅兵仪式。", rules, "EVENT")
     assert "海峡论坛十五年主题展" in found and not any(name.startswith(("参观", "观看")) for name in found)
+
+
+def test_a_name_between_a_title_and_a_person_s_verb_is_a_person_though_the_recognizer_reads_a_place(rules, patterns):
+    text = "听取了全国人大财经委主任委员钟山作的调研报告。"
+    place = Mention(text.index("钟山"), text.index("钟山") + 2, "钟山", "LOCATION", "model", 0.9)
+    merged = merge_mentions([place, *find_pattern_mentions(text, patterns)], rules, text)
+    assert ("钟山", "PERSON") in {(m.text, m.type) for m in merged}
