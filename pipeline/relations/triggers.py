@@ -30,6 +30,7 @@ from pipeline.wordlists import word_at
 WordCheck = Callable[[str, int, int], bool]
 
 EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
+JOINTLY = "共同"  # `会见…王瑞杰，并共同主持…`: whom the earlier clause's verb takes does it too
 
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
@@ -73,9 +74,10 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
     is no subject of what is reported. In those earlier clauses a name after a verb of its clause
     (`verb_ends`: where the word analysis's verbs end) is an object, no subject (`隆重庆祝|中国人民
-    政治协商会议成立75周年，扎实开展…`)."""
+    政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly (`会见…王瑞杰，并共同主持`)."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
+    jointly = text.endswith(JOINTLY, 0, pos)
     for index, (start, end) in enumerate(reversed(clauses)):
         if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]):
             break
@@ -98,7 +100,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         if index == 0 and (found or any(start <= m.start and m.end <= limit and m.type != "LOCATION" for m in mentions)):
             return _listed_before(text, clauses[:-1], mentions, types, titled, rules.list_item_gap) + found \
                 if found and not earlier else found
-        heads = [m for m in found if not any(start < e <= m.start for e in verb_ends)] + heads
+        heads = [m for m in found if jointly or not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:
             break
     return heads
@@ -291,8 +293,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
 
 
 def _attendees_after(text: str, t_end: int, mentions: list[Anchored], rules: RelationRules) -> list[Anchored]:
-    """Who a trigger's relative clause lists after 有 (`出席会议的党外人士还有A、B和C`, `参加上述活动的有…`):
-    the people of the list that begins there."""
+    """Who a trigger's relative clause lists after 有 (`出席会议的党外人士还有A、B和C`): the people of that list."""
     match = LISTED_AFTER.match(text, t_end)
     if match is None:
         return []
@@ -366,8 +367,7 @@ def _in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRu
 
 
 def _copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:
-    """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a relative clause that describes a predicate noun
-    after a copula describes the subject."""
+    """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a clause that describes a noun after a copula describes the subject."""
     return any(w in text[start:end] for w in rules.clause_words["copulas"])
 
 

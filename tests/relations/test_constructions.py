@@ -11,7 +11,7 @@ from pipeline.relations.attachments import winner_relations
 from pipeline.relations.events import MainEvents, choose_main_event, choose_main_events, headline_starts
 from pipeline.relations.pairs import candidates
 from pipeline.relations.titles import bare_title_mentions, home_title_relations, title_chain_relations
-from pipeline.relations.triggers import sentence_triggers
+from pipeline.relations.triggers import sentence_triggers, trigger_relations
 from tests.conftest import anchored
 from tests.relations.test_relations import all_relations, entities_of, name, pairs, trig
 
@@ -1194,3 +1194,14 @@ def test_a_relative_clause_after_an_honour_s_noun_describes_the_noun_after_it(re
     mentions = [anchored(text, "江泽民", "PERSON"), anchored(text, "全国劳动模范", "AWARD"),
                 anchored(text, "全国五一劳动奖章", "AWARD"), anchored(text, "王进喜", "PERSON")]
     assert pairs(trig(text, mentions, relation_rules), "received") == {("王进喜", "全国五一劳动奖章")}
+
+
+def test_whom_the_earlier_clause_meets_does_a_joint_trigger_too(relation_rules):
+    text = "韩正在重庆会见新加坡副总理王瑞杰，并共同主持中新双边合作联委会第十五次会议。王毅会见布林肯，并出席晚宴。"
+    names = [("韩正", "PERSON"), ("重庆", "LOCATION"), ("王瑞杰", "PERSON"), ("中新双边合作联委会第十五次会议", "EVENT"),
+             ("王毅", "PERSON"), ("布林肯", "PERSON"), ("晚宴", "EVENT")]
+    mentions = [anchored(text, n, t) for n, t in names]
+    verb_ends = frozenset({text.index("会见") + 2, text.index("会见", text.index("王毅")) + 2})
+    found = list(trigger_relations(text, split_sentences(text), mentions, None, relation_rules, verb_ends=verb_ends))
+    assert pairs(found, "participated_in") == {("韩正", "中新双边合作联委会第十五次会议"), ("王瑞杰", "中新双边合作联委会第十五次会议"),
+                                              ("王毅", "晚宴")}
