@@ -4,9 +4,10 @@ standing bodies, the bodies named by an event or a campaign (`党史学习教育
 one of them (`新疆维吾尔自治区党委、人大`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from pipeline.analysis.boundaries import SESSION_NUMBER
+from pipeline.analysis.boundaries import NUMBER_DIGITS, SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.records import Mention
@@ -96,14 +97,20 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
 
 
+COUNCIL_SESSION = re.compile(f"第?[{NUMBER_DIGITS}]+届$")  # `第75届|联合国大会`: the session
+
+
 def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> list[Mention]:
-    """Events named as a council without a session's number (`全国人大常委会委员长会议`) are the
-    council, an organisation, where no numbered session of it (`第八十四次委员长会议`) is named."""
-    sessions = {council for m in mentions if m.type == "EVENT" and SESSION_NUMBER.search(m.text)
-                and (council := ends_with_any(m.text, len(m.text), councils))}
+    """Events named as a council without a session's number (`全国人大常委会委员长会议`; `第75届|联合国大会`,
+    an ordinal right before the council's name, numbers a session too) are the council, an organisation,
+    where no numbered session of it (`第八十四次委员长会议`) is named."""
+    def numbered(name: str, council: str) -> bool:
+        return bool(SESSION_NUMBER.search(name) or COUNCIL_SESSION.search(name, 0, len(name) - len(council)))
+    sessions = {council for m in mentions if m.type == "EVENT"
+                and (council := ends_with_any(m.text, len(m.text), councils)) and numbered(m.text, council)}
     return [replace(m, type="ORG")
             if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
-            and council not in sessions and not SESSION_NUMBER.search(m.text) else m for m in mentions]
+            and council not in sessions and not numbered(m.text, council) else m for m in mentions]
 
 
 def standing_forums(mentions: list[Mention], text: str, heads: tuple[str, ...], posts: tuple[str, ...]) -> list[Mention]:

@@ -499,6 +499,17 @@ def test_a_congress_without_a_session_s_number_is_the_assembly():
     assert [m.type for m in councils_as_bodies([congress, bare], councils)] == ["EVENT", "EVENT"]
 
 
+def test_the_un_general_assembly_is_the_organ_and_its_numbered_session_an_event(rules):
+    from pipeline.analysis.organs import councils_as_bodies
+
+    organ = Mention(0, 5, "联合国大会", "EVENT", "rule:chunk", 0.92)
+    session = Mention(10, 19, "第75届联合国大会", "EVENT", "rule:chunk", 0.92)
+    term = Mention(20, 34, "十三届全国人大常委会委员长会议", "EVENT", "rule:chunk", 0.92)
+    assert [m.type for m in councils_as_bodies([organ], rules.councils)] == ["ORG"]
+    assert [m.type for m in councils_as_bodies([session], rules.councils)] == ["EVENT"]
+    assert [m.type for m in councils_as_bodies([term], rules.councils)] == ["ORG"]  # 届: the NPC's term, no session
+
+
 def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
     assert governed_start("庆祝2019年教师节暨表彰大会", rules, predicate_ends=[2]) == 0
     assert governed_start("召开2019年全国科技大会", rules) == 2
