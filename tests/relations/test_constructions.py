@@ -1205,3 +1205,10 @@ def test_whom_the_earlier_clause_meets_does_a_joint_trigger_too(relation_rules):
     found = list(trigger_relations(text, split_sentences(text), mentions, None, relation_rules, verb_ends=verb_ends))
     assert pairs(found, "participated_in") == {("韩正", "中新双边合作联委会第十五次会议"), ("王瑞杰", "中新双边合作联委会第十五次会议"),
                                               ("王毅", "晚宴")}
+
+
+def test_an_item_titled_with_a_leader_s_tour_is_about_no_event_it_mentions(relation_rules):
+    text = "李强在黑龙江调研\n\n李强2月15日在黑龙江调研。他感谢哈尔滨市干部群众为亚冬会成功举办付出的努力。"
+    assert main_event_of(text, ["亚冬会"], relation_rules) is None
+    held = "亚冬会在哈尔滨闭幕\n\n第九届亚冬会14日在哈尔滨闭幕。"
+    assert main_event_of(held, ["第九届亚冬会"], relation_rules) == "EVENT:第九届亚冬会"
