@@ -170,12 +170,13 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
         return mentions
     analysis = word_analysis(words)
     inside, last_words = analysis.crossing, analysis.long_word_starts
+    heads = purpose_heads(suffixes or {})
     kept = []
     for m in mentions:
         crossed = inside.get(m.end)
         if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies))
                                          or _counted_suffix(m, analysis)
-                                         or _predicated(m, analysis, _heads(suffixes or {}))):
+                                         or _predicated(m, analysis, heads)):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
@@ -185,9 +186,9 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
-def _heads(suffixes: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The heads a verb before which names a purpose or a topic: bodies' and meetings'."""
-    return suffixes.get("ORG", ()) + suffixes.get("EVENT", ())
+def purpose_heads(suffixes: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The heads a verb before which names a purpose or a topic, no predicate: bodies' and meetings'."""
+    return frozenset(suffixes.get("ORG", ()) + suffixes.get("EVENT", ()))
 
 
 def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text: str, titles: frozenset[str],
@@ -206,7 +207,7 @@ def _counted_suffix(m: Mention, words: WordAnalysis) -> bool:
     return words.starting.get(m.end - 1) == (m.end, "q") and (m.type != "ORG" or words.ending.get(m.end - 1) in ("m", "r"))
 
 
-def _predicated(m: Mention, words: WordAnalysis, body_heads: tuple[str, ...] = ()) -> bool:
+def _predicated(m: Mention, words: WordAnalysis, body_heads: frozenset[str] = frozenset()) -> bool:
     """Whether an adverb or a conjunction of two characters or more and a verb after it stand inside
     `m`, past its start and outside quotation marks (`市政府坚持|依法|办`, `武汉|逐步|形成|定点医院`): a
     subject and its predicate, no name. A name may begin with one (`进一步推动长江经济带高质量发展座谈会`),

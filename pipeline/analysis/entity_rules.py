@@ -20,6 +20,7 @@ from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
     distributed_chunks,
+    purpose_heads,
     trim_governing_predicates,
     unworded_chunks,
     unworded_people,
@@ -330,7 +331,7 @@ class EntityRules:
         self.bodies = word_set(self.rules.lexicons.get("BODY", ()))
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
-        self.body_heads = frozenset(self.chunk_suffixes.get("ORG", ()) + self.chunk_suffixes.get("EVENT", ()))
+        self.body_heads = purpose_heads(self.chunk_suffixes)
         self.aliases = schema.aliases
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 

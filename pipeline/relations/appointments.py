@@ -115,7 +115,7 @@ def _unsaid_subject(text: str, pos: int, sentences: list[tuple[int, int]], peopl
     adverbials) states, and the adverbials."""
     gap = rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
     at = gap.start() if gap else pos
-    clause_end = next((k for k in range(pos, len(text)) if text[k] in CLAUSE_MARK_CHARS), len(text))
+    clause_end = mark.start() if (mark := CLAUSE_MARKS.search(text, pos)) else len(text)
     if at and text[at - 1] not in CLAUSE_MARK_CHARS or any(pos < e <= clause_end for e in people_by_end):
         return [], ""  # `曾任…副书记的王新民`: the clause names whose post it is
     person = antecedent(text, sentences, at, list(people_by_end.values()))

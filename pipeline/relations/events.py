@@ -111,7 +111,7 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     if preferred:
         return preferred[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
-    if any(v in text[start:title_end(text, start)] for v in INSPECTIONS):  # `李强在黑龙江调研`: not `为亚冬会成功举办…`
+    if any(v in text[start:title_end(text, start)] for v in rules.holding_words["tour_verbs"]):  # `李强在黑龙江调研`
         return next((m.entity for m in events if text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)), None)
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
@@ -123,8 +123,6 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     return found[0].entity if found else None
 
 
-# a title that names a leader's tour and no event: the item is about a meeting the leader chairs on it, or none
-INSPECTIONS = ("考察", "调研", "视察")
 SPOKEN_OPENER, SPOKEN_CLOSERS = "在", ("上的", "上")  # `在…会议上作说明`, `在…大会上的讲话`
 FULL_STOP = re.compile("[。！？!?]")  # what ends a sentence within a line
 
