@@ -12,7 +12,7 @@ from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
 from pipeline.analysis.sentences import CLAUSE_MARKS, sentence_start
-from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOMINAL_POS_EXCLUDED, NOUN_POS, VERBAL, after_subject
+from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOUN_POS, VERBAL, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -64,7 +64,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     (`tags`: (start, end) → part of speech of every word; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
     organises or represents anything) or that lies inside a longer verb (`verbs`: start → end), which
     names its theme (`领导人|应对|新冠肺炎特别峰会`, `…运动|走向|市场研讨会`); an organisation's name stops
-    at a person noun (`同志`)."""
+    at a person noun (`同志`), and an event's at a preposition of the word analysis after a name or a verb
+    (`习近平同|论坛前任…`, `愿同|土国民会议`; not `金砖国家领导人同…对话会`)."""
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
@@ -84,7 +85,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
                 or DETERMINER.search(text, max(0, pos - 2), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words) \
-            or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates))
+            or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates)) \
+            or (chunker.label == "EVENT" and _preposition_at(tags, pos - 1) and text[pos - 1])
         at = (pos - len(stop), pos) if stop else None
         if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
                 and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or _inside_word(*at, verbs))) \
@@ -94,6 +96,11 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             break
         pos -= 1
     return pos
+
+
+def _preposition_at(tags: Mapping[tuple[int, int], str], pos: int) -> bool:
+    """Whether the word analysis reads a preposition of one character at `pos` after no common noun."""
+    return tags.get((pos, pos + 1)) == "p" and not any(tags.get((s, pos)) == "n" for s in range(max(0, pos - LONGEST_WORD), pos))
 
 
 def _central_body(text: str, begin: int, suffix_start: int, end: int) -> bool:
@@ -234,21 +241,6 @@ def _suffix_regex(suffixes: tuple[str, ...], guards: tuple[tuple[str, tuple[str,
     return re.compile(f"(?=[{first}])(?:" + "|".join([*guarded, alternation(s for s in suffixes if s not in dict(guards))]) + ")")
 
 
-def chunk_words(words: Iterable[tuple[int, int, str]] | None
-                ) -> tuple[dict[int, int], dict[tuple[int, int], str], dict[int, int]]:
-    """What `chunks.find_chunk_mentions` reads of a word analysis: start → end of its nouns and
-    modifiers of two characters or more, every word's (start, end) → part of speech, and start → end of its
-    verbs of two characters or more."""
-    nominal, tags, verbs = {}, {}, {}
-    for start, end, pos in words or ():
-        if end - start >= 2 and pos not in NOMINAL_POS_EXCLUDED:
-            nominal[start] = end
-        elif end - start >= 2 and pos == "v":
-            verbs[start] = end
-        tags[start, end] = pos
-    return nominal, tags, verbs
-
-
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,
                         known_ends: dict[int, int] | None = None,
                         nominal_words: dict[int, int] | None = None,
@@ -269,7 +261,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
         for match in _suffix_regex(chunker.suffixes, guards).finditer(text):
             suffix, start, end = match.group(0), match.start(), match.end()
             if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words \
-                    or (len(suffix) == 1 and tags.get((start, end)) == "v" and _noun_at(tags, end)):  # `政府|办|实事`: a verb
+                    or (len(suffix) == 1 and _verbs_end(tags, start, end)):
                 continue
             begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, tags, verbs)
             if chunker.label == "EVENT" and text[begin - 1:begin] in CONJUNCTIONS and begin < start \
@@ -324,9 +316,12 @@ def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]
     return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
 
 
-def _noun_at(tags: Mapping[tuple[int, int], str], pos: int) -> bool:
-    """Whether a noun of the word analysis begins at `pos` (a verb's object after it: `办|实事`)."""
-    return any(tags.get((pos, pos + n)) in NOUN_POS for n in range(1, LONGEST_WORD + 1))
+def _verbs_end(tags: Mapping[tuple[int, int], str], start: int, end: int) -> bool:
+    """Whether a one-character suffix ends a verb of the word analysis: a verb of its own with a noun, its
+    object, after it (`政府|办|实事`), or a longer verb's last character (`完成党中央|交办|任务`)."""
+    if tags.get((start, end)) == "v":
+        return any(tags.get((end, end + n)) in NOUN_POS for n in range(1, LONGEST_WORD + 1))
+    return any(tags.get((s, end)) == "v" for s in range(max(0, end - LONGEST_WORD), start))
 
 
 MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …

@@ -26,7 +26,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     without_leading_places,
 )
-from pipeline.analysis.chunks import chunk_words, find_chunk_mentions
+from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
@@ -62,7 +62,7 @@ from pipeline.analysis.places import (
     without_strains,
 )
 from pipeline.analysis.unnamed_events import unnamed_events
-from pipeline.analysis.wordindex import NOUN_POS, with_residents, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, chunk_words, with_residents, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -344,8 +344,8 @@ class EntityRules:
         for m in (m for m in known if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
-        candidates = (known + find_pattern_mentions(text, self.patterns)
-                      + find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words)) + listed_plenums(text))
+        chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
+        candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates += worded_parties(text, words, [m for m in candidates if m.type != BLOCK], self.rules.generic_parties)

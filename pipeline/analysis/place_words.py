@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from pipeline.analysis.joined_names import in_parts
-from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, Crossing, WordAnalysis, word_analysis
 from pipeline.records import Mention
 
 
@@ -42,7 +42,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start > m.start else m
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
         if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
-                and not any(text[s:e].endswith(titles) for s, e in spans):
+                and not any(text[s:e].endswith(titles) for s, e in spans) and not _particle_glued(m, crossing, text):
             if m.text[-1:] not in place_generics:
                 continue
             if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
@@ -51,6 +51,16 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 m = Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
+
+
+GLUED_PARTICLES = frozenset("在于对向同与和")  # prepositions and conjunctions that open the phrase after a name
+
+
+def _particle_glued(m: Mention, crossing: Crossing, text: str) -> bool:
+    """Whether the only word run across a listed body's name is its end and the particle after it
+    (`中央|书记处在|中央政治局…领导下`: the word analysis glues `在` to the name)."""
+    return m.type == "ORG" and m.source == "rule:lexicon" and m.start not in crossing \
+        and crossing.get(m.end, (0, 0))[1] == m.end + 1 and text[m.end] in GLUED_PARTICLES
 
 
 PROPER_NOUN_POS = (NOUN_POS - {"n"}) | {"nr"}  # names of places, bodies, people and others, and short forms

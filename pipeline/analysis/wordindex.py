@@ -14,6 +14,24 @@ FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a name makes the name i
 VERBAL = frozenset({"v", "vn"})
 
 
+
+def chunk_words(words: Iterable[tuple[int, int, str]] | None, known_ends: Mapping[int, int] | None = None
+                ) -> tuple[dict[int, int], dict[tuple[int, int], str], dict[int, int]]:
+    """What `chunks.find_chunk_mentions` reads of a word analysis: start → end of its nouns and
+    modifiers of two characters or more, every word's (start, end) → part of speech, and start → end of its
+    verbs of two characters or more. A noun that runs past the end of a known name begun before it
+    (`known_ends`: start → end) is a misreading, no noun (`中央|书记处在|中央政治局`: `在` begins the next phrase)."""
+    ends_inside = {end: start for start, end in (known_ends or {}).items()}
+    nominal, tags, verbs = {}, {}, {}
+    for start, end, pos in words or ():
+        if end - start >= 2 and pos not in NOMINAL_POS_EXCLUDED:
+            if not any(ends_inside.get(e, end) < start for e in range(start + 1, end)):
+                nominal[start] = end
+        elif end - start >= 2 and pos == "v":
+            verbs[start] = end
+        tags[start, end] = pos
+    return nominal, tags, verbs
+
 class Crossing:
     """The positions strictly inside the words of a word analysis, each → its word's (start, end),
     looked up by bisection (a dictionary of them held a tuple per character of a document)."""

@@ -192,6 +192,17 @@ def test_a_listed_place_that_a_word_runs_across_is_no_place():
     assert unworded_places([chongqing], None, text) == [chongqing]
 
 
+def test_a_listed_body_whose_last_word_the_word_analysis_glues_to_a_preposition_stays():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "中央书记处在中央政治局领导下，商务部门"
+    words = [(0, 2, "n"), (2, 6, "n"), (6, 8, "n"), (8, 11, "n"), (11, 13, "v"), (13, 14, "f"), (14, 15, "w"),
+             (15, 17, "n"), (17, 19, "n")]  # 书记处在 (wrong), 商务|部门
+    secretariat = Mention(0, 5, "中央书记处", "ORG", "rule:lexicon", 0.9)
+    ministry = Mention(15, 18, "商务部", "ORG", "rule:lexicon", 0.9)
+    assert unworded_places([secretariat, ministry], words, text) == [secretariat]
+
+
 def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
     from pipeline.analysis.boundaries import bare_heads
 

@@ -1146,3 +1146,34 @@ def test_a_name_between_a_title_and_a_person_s_verb_is_a_person_though_the_recog
     place = Mention(text.index("钟山"), text.index("钟山") + 2, "钟山", "LOCATION", "model", 0.9)
     merged = merge_mentions([place, *find_pattern_mentions(text, patterns)], rules, text)
     assert ("钟山", "PERSON") in {(m.text, m.type) for m in merged}
+
+
+def tagged(*words):
+    """The (start, end) → part of speech map of a word analysis written as (word, tag) pairs."""
+    tags, pos = {}, 0
+    for word, tag in words:
+        tags[pos, pos + len(word)] = tag
+        pos += len(word)
+    return tags
+
+
+def test_a_one_character_suffix_that_ends_a_longer_verb_ends_no_organisation(rules):
+    text = "在完成党中央交办任务方面"
+    tags = tagged(("在", "p"), ("完成", "v"), ("党中央", "nt"), ("交办", "v"), ("任务", "n"), ("方面", "n"))
+    assert not any(name.endswith("交办") for name in names(find_chunk_mentions(text, rules, {3}, tags=tags)))
+    assert "党中央交办" in names(find_chunk_mentions(text, rules, {3}))  # without the word analysis
+
+
+def test_a_preposition_after_a_name_or_a_verb_ends_an_event_s_name(rules):
+    text = "国家主席习近平同论坛前任主席会见记者。"
+    tags = tagged(("国家", "n"), ("主席", "n"), ("习近平", "nr"), ("同", "p"), ("论坛", "n"), ("前任", "b"))
+    assert not any("同" in name for name in names(find_chunk_mentions(text, rules, tags=tags)))
+    dialogue = "金砖国家领导人同金砖国家工商理事会和新开发银行对话会举行。"
+    tags = tagged(("金砖", "nz"), ("国家", "n"), ("领导人", "n"), ("同", "p"), ("金砖", "nz"), ("国家", "n"), ("工商", "n"),
+                  ("理事会", "n"), ("和", "c"), ("新", "a"), ("开发", "vn"), ("银行", "n"), ("对话会", "n"))
+    assert "金砖国家领导人同金砖国家工商理事会和新开发银行对话会" in names(find_chunk_mentions(dialogue, rules, tags=tags))
+
+
+def test_the_leaders_a_meeting_gathers_are_part_of_its_name(rules):
+    text = "李克强在南京主持召开部分地方政府主要负责人视频座谈会。"
+    assert "部分地方政府主要负责人视频座谈会" in chunks(text, rules, "EVENT")

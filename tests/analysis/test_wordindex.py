@@ -1,5 +1,5 @@
 """pipeline.analysis.wordindex: the word analysis and its indexes."""
-from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, after_subject, with_residents
+from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, after_subject, chunk_words, with_residents
 
 
 def test_a_resident_attributive_before_a_noun_is_one_modifier():
@@ -39,3 +39,10 @@ def test_a_subject_and_its_verb_before_a_name_make_a_clause():
     assert after_subject(0, len(text) - 2, tags, text, SAYING) == 0  # no verb of saying: the name's
     tags, text = tags_of(("习近平", "nr"), ("走进", "v"), ("北京", "ns"), ("冬奥会", "j"))
     assert after_subject(0, len(text) - 3, tags, text, SAYING) == 5
+
+
+def test_a_noun_that_runs_past_the_end_of_a_known_name_is_no_noun():
+    words = [(0, 2, "n"), (2, 6, "n"), (6, 8, "n"), (8, 11, "n"), (11, 13, "v")]  # 中央|书记处在|中央|政治局|领导
+    nominal, tags, verbs = chunk_words(words, {0: 5, 6: 11})  # 中央书记处, 中央政治局
+    assert nominal == {0: 2, 6: 8, 8: 11} and tags[2, 6] == "n" and verbs == {11: 13}
+    assert chunk_words(words)[0] == {0: 2, 2: 6, 6: 8, 8: 11}
