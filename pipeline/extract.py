@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.analysis.doctext import FOLDED_KEY, analysed_text
-from pipeline.analysis.resolution import resolve
+from pipeline.analysis.resolution import organs_as_written, resolve
 from pipeline.analysis.segmentation import Segmenter, load_word_check, word_boundaries
 from pipeline.analysis.sentences import split_sentences
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS
@@ -88,6 +88,7 @@ class Resolution:
         doc.set_ents(filter_spans(spans))  # what `doc.ents = ` does, without making each span again
         # names and aliases in the document's own script and width (offsets are shared)
         folded = doc.user_data.get(FOLDED_KEY)
+        entities = organs_as_written(entities, mentions, anchor, text)
         doc._.zhkg_entities = original_names(entities, text, fold(original) if folded is None else folded)
         return doc
 

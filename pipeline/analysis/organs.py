@@ -14,7 +14,7 @@ from pipeline.records import Mention
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 
-CHAIN_ORGAN_SCORE = 0.8
+CHAIN_ORGAN, CHAIN_ORGAN_SCORE = "chain_organ", 0.8
 POST_CHARS = 8  # a post between a body and the chain's separator, at most (`常务副主任委员`)
 POST_MODIFIERS = ("常务副", "第一", "常务", "副")
 PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in 全国人大常委会
@@ -43,7 +43,7 @@ def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], ti
             name = body.name or body.text
             name = name[:-len(own)] if (own := ends_with_any(name, len(name), organs)) else name
             if name:
-                found.append(Mention(start, end, organ, "ORG", "chain_organ", CHAIN_ORGAN_SCORE, name + organ))
+                found.append(Mention(start, end, organ, "ORG", CHAIN_ORGAN, CHAIN_ORGAN_SCORE, name + organ))
         start = text.find("、", start)
     if not found:
         return mentions

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
+from pipeline.analysis.meeting_names import same_meeting
 from pipeline.analysis.name_forms import (
-    YEAR_INSIDE,
     contracted_short_forms,
     division_forms,
     elided_short_forms,
@@ -29,6 +29,7 @@ from pipeline.analysis.name_forms import (
     placed_level_bodies,
     transliterated_short_forms,
 )
+from pipeline.analysis.organs import CHAIN_ORGAN
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -74,122 +75,6 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
         return None
     shortest = min(longer, key=len)
     return shortest if all(n.endswith(shortest) for n in longer) else None
-
-
-TERM, NUMBERED = re.compile("[一二三四五六七八九十百]+届"), re.compile("[一二三四五六七八九十百]+次")
-
-
-class _KeyMemo(NamedTuple):
-    """`name_key`'s full forms and results for one pair of rules and aliases."""
-
-    rules: RecognitionRules
-    aliases: Aliases
-    full_forms: tuple[tuple[str, str], ...]
-    keys: dict[str, str]
-
-
-_memo: _KeyMemo | None = None
-MEMO_SIZE = 1 << 12  # names whose key is kept (the memo starts again beyond): under 1 MB
-
-
-def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
-    """One key for the long and the short order of a numbered meeting's name (see `name_keys`
-    in schemas/recognition.yaml): full body names become their short forms, then the rewrites."""
-    global _memo
-    memo = _memo
-    if memo is None or memo.rules is not rules or memo.aliases is not aliases:
-        memo = _memo = _KeyMemo(rules, aliases, _full_forms(aliases), {})
-    key = memo.keys.get(name)
-    if key is None:
-        if len(memo.keys) >= MEMO_SIZE:
-            memo.keys.clear()
-        key = memo.keys[name] = _name_key(name, rules, memo.full_forms)
-    return key
-
-
-def _name_key(name: str, rules: RecognitionRules, full_forms: tuple[tuple[str, str], ...]) -> str:
-    for full, short in full_forms:
-        name = name.replace(full, short)
-    for regex, replacement in rules.name_keys:
-        name = regex.sub(replacement, name)
-    return name
-
-
-def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:
-    table = sorted(aliases.canonical.get("ORG", {}).items())
-    return tuple(sorted(((a, c) for a, c in table if len(a) > len(c)), key=lambda pair: -len(pair[0])))
-
-
-def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
-                 occasions: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
-    """EVENT names of one document that name the same meeting → the longest of them; names that
-    differ only by a body's full and short forms (`org_abbreviations`) name one. A name without the
-    term (`全国政协第三十七次主席会议`), without term and number (`全国政协主席会议`), or without the year
-    inside it (`北京冬奥会`), joins the one name of the document that has them and is otherwise the same.
-    Where the `occasions` (the document's event names, in text order) name more than one term of a
-    body, its bare name is the body of the first one's term (`全国政协` in a report of `政协第八届全国委员会常务委员会…`
-    that announces the ninth's session), joined to a termed name only of that term."""
-    groups: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        groups[name_key(name, rules, aliases)].add(name)
-    by_short_forms: dict[str, list[str]] = defaultdict(list)
-    for key in list(groups):
-        by_short_forms[_in_short_forms(key, aliases)].append(key)
-    for first, *others in (keys for keys in by_short_forms.values() if len(keys) > 1):
-        for key in others:
-            groups[first] |= groups.pop(key)
-    for bare in (TERM, NUMBERED, YEAR_INSIDE):
-        stripped = {k: bare.sub("", TERM.sub("", k)) for k in groups}
-        for key in [k for k in groups if not bare.search(k)]:
-            fuller = [k for k in groups if k != key and stripped[k] == key]
-            term = _occasion_term(key, occasions, rules, aliases) if fuller else None
-            if term:
-                fuller = [k for k in fuller if term in TERM.findall(k) or not TERM.search(k)]
-            if len(fuller) == 1:
-                groups[fuller[0]] |= groups.pop(key)
-    return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
-
-
-def _occasion_term(body: str, occasions: list[str] | tuple[str, ...], rules: RecognitionRules,
-                   aliases: Aliases) -> str | None:
-    """The term (`八届`) of the first occasion that names `body` with one, where the occasions name
-    more than one term of it."""
-    keys = (name_key(o, rules, aliases) for o in occasions)
-    terms = [m.group() for m in (TERM.match(k, len(body)) for k in keys if k.startswith(body)) if m]
-    return terms[0] if len(set(terms)) > 1 else None
-
-
-@by_identity
-def _short_forms(aliases: Aliases) -> tuple[re.Pattern | None, dict[str, str]]:
-    """Each full form of a body with short forms (`org_abbreviations`), and each of those short forms
-    → its longest short form (`中国残疾人联合会`, `中残联` → `中国残联`); the pattern that finds them,
-    longest first."""
-    forms: dict[str, list[str]] = defaultdict(list)
-    for abbreviation, full in aliases.abbreviations.items():
-        forms[full].append(abbreviation)
-    short: dict[str, str] = {}
-    for full, abbreviations in sorted(forms.items()):
-        chosen = max(abbreviations, key=lambda a: (len(a), a))
-        for form in [full, *abbreviations]:
-            if form != chosen:
-                short.setdefault(form, chosen)
-    if not short:
-        return None, short
-    return re.compile("|".join(re.escape(f) for f in sorted(short, key=lambda f: (-len(f), f)))), short
-
-
-def _in_short_forms(name: str, aliases: Aliases) -> str:
-    pattern, short = _short_forms(aliases)
-    return pattern.sub(lambda m: short[m.group()], name) if pattern else name
-
-
-OWNERLESS_CONGRESS = re.compile(r"第?[一二三四五六七八九十百]+次全国代表大会")
-
-
-def _meeting_name_rank(name: str) -> tuple[bool, int, str]:
-    """The longest name, but a congress named with its party before one without
-    (`中共二十大` before `第二十次全国代表大会`, cut from `中国共产党|第二十次…`)."""
-    return not OWNERLESS_CONGRESS.fullmatch(name), len(name), name
 
 
 def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
@@ -378,6 +263,15 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     characters = _named_in_works_alone(entities.values(), text, known)
     return ([e for e in entities.values() if e.id not in characters],
             {key: eid for key, eid in anchor.items() if eid not in characters})
+
+
+def organs_as_written(entities: list[Entity], mentions: list[Mention], anchor: dict[tuple[int, int, str], str],
+                      text: str) -> list[Entity]:
+    """`entities`, but an organ named bare in a chain of posts (`中共中央政治局常委、书记处书记`: 中共中央书记处)
+    and never in full is named as the text names it, its full name an alias (its id and relations keep it)."""
+    organs = {anchor.get((m.start, m.end, m.type)) for m in mentions if m.source == CHAIN_ORGAN}
+    return [replace(e, name=e.mentions[0].text, aliases=[e.name, *e.aliases]) if e.id in organs and e.name not in text
+            else e for e in entities]
 
 
 LEXICON_SOURCE = "rule:lexicon"

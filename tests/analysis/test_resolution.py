@@ -1,7 +1,9 @@
 """pipeline.analysis.resolution: one entity per referent within a document."""
+from pipeline.analysis.organs import CHAIN_ORGAN
 from pipeline.analysis.resolution import canonical_names as _canonical_names
-from pipeline.analysis.resolution import entity_id, same_meeting, session_organs
+from pipeline.analysis.resolution import entity_id, organs_as_written, session_organs
 from pipeline.analysis.resolution import resolve as _resolve
+from pipeline.records import Mention
 from pipeline.rules import load_schema
 from tests.conftest import mention
 
@@ -389,19 +391,22 @@ def test_a_level_s_body_in_a_sentence_that_names_one_place_of_that_level_is_that
     assert "天津市政府" in names and "石家庄市委" not in names  # two cities in the last sentence: neither
 
 
-def test_a_year_inside_an_editions_name_is_left_out_of_its_short_name(schema):
-    mapping = same_meeting({"北京2022年冬残奥会", "北京冬残奥会", "博鳌亚洲论坛2021年年会", "博鳌亚洲论坛年会"},
-                           schema.recognition, schema.aliases)
-    assert mapping["北京冬残奥会"] == "北京2022年冬残奥会" and mapping["博鳌亚洲论坛年会"] == "博鳌亚洲论坛2021年年会"
-    earlier = same_meeting({"1986年全国语言文字工作会议", "全国语言文字工作会议"}, schema.recognition, schema.aliases)
-    assert "全国语言文字工作会议" not in earlier  # a year before the name dates an earlier edition
-    two = same_meeting({"北京2008年残奥会", "北京2022年残奥会", "北京残奥会"}, schema.recognition, schema.aliases)
-    assert "北京残奥会" not in two
-
-
 def test_the_official_short_forms_of_the_taiwan_affairs_bodies_name_them(rules):
     text = "中共中央台湾工作办公室、中华全国台湾同胞联谊会举办座谈会。座谈会由中台办、全国台联、海协会主办。"
     names = ["中共中央台湾工作办公室", "中华全国台湾同胞联谊会", "中台办", "全国台联", "海协会"]
     got = canonical_names([mention(text, n, "ORG") for n in names], text, rules)
     assert got[("ORG", "中台办")] == "中共中央台湾工作办公室" and got[("ORG", "全国台联")] == "中华全国台湾同胞联谊会"
     assert got.get(("ORG", "海协会"), "海协会") == "海协会"  # its full name is not written here
+
+
+def test_an_organ_named_bare_in_a_chain_of_posts_keeps_the_text_s_name(rules):
+    text = "中共中央政治局常委、书记处书记王建华出席。"
+    mentions = [mention(text, "中共中央政治局", "ORG"), Mention(10, 13, "书记处", "ORG", CHAIN_ORGAN, 0.8, "中共中央书记处")]
+    entities, anchor = resolve(mentions, text, text, rules)
+    written = {e.id: (e.name, e.aliases) for e in organs_as_written(entities, mentions, anchor, text)}
+    assert written["ORG:中共中央书记处"] == ("书记处", ["中共中央书记处"])
+    assert written["ORG:中共中央政治局"] == ("中共中央政治局", [])
+    full = "中共中央书记处书记王建华说，中共中央政治局常委、书记处书记李明出席。"
+    mentions = [mention(full, "中共中央书记处", "ORG"), Mention(24, 27, "书记处", "ORG", CHAIN_ORGAN, 0.8, "中共中央书记处")]
+    entities, anchor = resolve(mentions, full, full, rules)
+    assert [e.name for e in organs_as_written(entities, mentions, anchor, full)] == ["中共中央书记处"]  # written in full too

@@ -2,7 +2,7 @@
 credits, institution officers, shared titles, light verbs, nominal triggers, name keys."""
 import pytest
 
-from pipeline.analysis.resolution import same_meeting
+from pipeline.analysis.meeting_names import same_meeting
 from pipeline.analysis.segmentation import load_word_check
 from pipeline.analysis.sentences import split_sentences
 from pipeline.config import DEFAULT_SEGMENTER
