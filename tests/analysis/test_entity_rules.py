@@ -1177,3 +1177,8 @@ def test_a_preposition_after_a_name_or_a_verb_ends_an_event_s_name(rules):
 def test_the_leaders_a_meeting_gathers_are_part_of_its_name(rules):
     text = "李克强在南京主持召开部分地方政府主要负责人视频座谈会。"
     assert "部分地方政府主要负责人视频座谈会" in chunks(text, rules, "EVENT")
+
+
+def test_a_weak_surname_after_a_title_and_before_a_mark_begins_a_name(patterns):
+    assert "于长江" in found("驻澳门部队司令员于长江、政委林庆华到机场迎接。", patterns, "PERSON")
+    assert not found("部长高度重视，主任会议、", patterns, "PERSON")  # a word, no name, runs on past the mark
