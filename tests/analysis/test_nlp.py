@@ -11,6 +11,7 @@ import pytest
 from pipeline import load_nlp
 from pipeline.extract import SPANS_KEY
 from pipeline.ingest.documents import make_document
+from pipeline.ingest.textnorm import fold
 
 TEXT = ("市直机关工委第六届文化艺术节在北京开幕。中关村实验室主任吴建平获得国家科学技术进步奖一等奖。"
         "北京市委书记尹力出席2024中关村论坛年会。")
@@ -67,6 +68,16 @@ def test_zhkg_run_uses_the_same_pipeline(nlp, extractor):
     assert result.relations == doc._.zhkg_relations
 
 
+def test_a_text_with_full_width_marks_and_digits_reads_as_in_a_run(nlp, extractor):
+    text = "１９９８年１月，中央慰问组组长张志刚在拉萨主持召开座谈会，西藏自治区党委副书记丹增出席。"
+    doc = nlp(text)
+    assert doc._.zhkg_text == text and doc.text == fold(text)
+    assert all(doc.text[start:end] != "," or pos == "w" for start, end, pos in doc._.zhkg_words)  # a mark, not a word's end
+    result = extractor.extract(make_document("d", text, "d.txt"))
+    assert result.entities == doc._.zhkg_entities and result.relations == doc._.zhkg_relations
+    assert {"张志刚", "丹增"} <= {e.name for e in doc._.zhkg_entities}
+
+
 def _facts(doc) -> dict:
     return {"spans": [[s.start_char, s.end_char, s.label_, s.kb_id_] for s in doc.spans[SPANS_KEY]],
             "ents": [[e.start_char, e.end_char, e.label_] for e in doc.ents],
@@ -97,10 +108,11 @@ def test_to_disk_then_spacy_load_in_a_fresh_process_gives_the_same_results(nlp, 
     if "zhkg_relations" not in factories:
         pytest.skip("zhkg is not installed, so spaCy cannot find its factories (pip install -e .)")
     nlp.to_disk(tmp_path / "zhkg-nlp")
-    loaded = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "zhkg-nlp"), TEXT],
+    text = TEXT.replace("开幕。", "开幕，")  # a full-width mark: the saved pipeline's tokenizer folds it too
+    loaded = subprocess.run([sys.executable, "-c", FRESH_PROCESS, str(tmp_path / "zhkg-nlp"), text],
                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert loaded.returncode == 0, loaded.stderr
     facts = json.loads(loaded.stdout)
     assert facts.pop("pipes") == nlp.pipe_names
-    assert facts == _facts(nlp(TEXT))
+    assert facts == _facts(nlp(text))
     assert facts["relations"]
