@@ -359,7 +359,7 @@ class EntityRules:
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
                                      self.bodies)
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
-                                                      self.places), words, self.rules.place_full_forms)
+                                                      self.places), words, self.rules.place_full_forms, text)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,

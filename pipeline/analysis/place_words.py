@@ -15,16 +15,17 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                     places: frozenset[str] = frozenset()) -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word
     analysis runs across their start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the
-    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in
-    a title (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
-    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly) and no word but a
-    place runs into its start (`示|范县`). Where the name without that term is a listed place and a
-    word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept:
-    the word analysis joins them (`中美`). A listed place that the word analysis reads as an
-    adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the
-    city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A place the
-    recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is
-    whole words of names and nouns, named after the divisions that locate it (`_site_start`)."""
+    recognizer's places and organisations it cuts (`动新闻中心`, `西宁舰`), unless that word ends in a title
+    (`国防部长`: the minister of the ministry) or the name ends in a place's generic term
+    (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly), no word but a
+    place runs into its start (`示|范县`); never where it begins with a conjunction or a preposition of its
+    own (`书记|和|县长`). Where the name without that term is a listed place and a word runs on from the
+    term, it is the name (`武汉|市民`). One-character short forms are kept: the word analysis joins them
+    (`中美`). A listed place that the word analysis reads as an adjective coordinated with one before it is
+    that word (`幸福|安康`: well; `在|安康` is the city); it may read a rare place alone as an adjective or a
+    verb (`中卫`, `怀化`). A place the recognizer begins
+    inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is whole words of names
+    and nouns, named after the divisions that locate it (`_site_start`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -41,8 +42,10 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 continue
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start > m.start else m
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
-        if m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and spans and len(m.text) > 1 \
-                and not any(text[s:e].endswith(titles) for s, e in spans) and not _particle_glued(m, crossing, text):
+        listed = m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and len(m.text) > 1
+        if listed and m.end in crossing and analysis.starting.get(m.start, (0, ""))[1] in JOINING_POS:
+            continue  # `书记|和|县长`: a conjunction and the start of the word after it
+        if listed and spans and not any(text[s:e].endswith(titles) for s, e in spans) and not _particle_glued(m, crossing, text):
             if m.text[-1:] not in place_generics:
                 continue
             if m.start in crossing and analysis.starting[crossing[m.start][0]][1] != "ns":
@@ -53,6 +56,13 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
+def _paired(name: str, short_forms: Mapping[str, tuple[str, ...]], text: str) -> bool:
+    return all(any(full in text for full in short_forms[char]) for char in name) \
+        and not any(name + term in text for term in DIVISION_TERMS)
+
+
+DIVISION_TERMS = ("市", "省", "县", "区")
+JOINING_POS = frozenset("cp")  # conjunctions and prepositions
 GLUED_PARTICLES = frozenset("在于对向同与和")  # prepositions and conjunctions that open the phrase after a name
 
 
@@ -109,19 +119,21 @@ SHORT_FORM_POS = frozenset({"j", "ns"})  # what the word analysis reads a place'
 
 
 def short_form_pairs(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                     short_forms: Mapping[str, tuple[str, ...]]) -> list[Mention]:
+                     short_forms: Mapping[str, tuple[str, ...]], text: str = "") -> list[Mention]:
     """Two places' one-character short forms that the recognizer reads as one name (`俄德|关系`,
     `增进与法德的关系`) are the two places, where the word analysis reads them as two words, each a
-    short form or a place (`俄|德`); a place's name of two such characters is one word (`西宁`, `加沙`)."""
+    short form or a place (`俄|德`); a place's name of two such characters is one word (`西宁`, `加沙`),
+    but where the text writes both places in full and never it with its division's term (`巴中|铁杆情谊`
+    beside 巴基斯坦 and 中国: no 巴中市)."""
     if not words:
         return mentions
     starting = word_analysis(words).starting
     found = []
     for m in mentions:
         halves = [starting.get(m.start + i, (0, "")) for i in (0, 1)]
-        if m.source == "model" and m.type in ("LOCATION", "ORG") and len(m.text) == 2 \
-                and all(char in short_forms for char in m.text) \
-                and [end for end, _ in halves] == [m.start + 1, m.end] and all(pos in SHORT_FORM_POS for _, pos in halves):
+        if m.type in ("LOCATION", "ORG") and len(m.text) == 2 and all(char in short_forms for char in m.text) \
+                and (m.source == "model" and [end for end, _ in halves] == [m.start + 1, m.end]
+                     and all(pos in SHORT_FORM_POS for _, pos in halves) or _paired(m.text, short_forms, text)):
             found += [replace(part, type="LOCATION") for part in in_parts(m, list(m.text))]
         else:
             found.append(m)

@@ -271,6 +271,34 @@ def test_two_short_forms_read_as_one_name_are_the_two_places():
     assert short_form_pairs([pair], None, short_forms) == [pair]
 
 
+def test_two_short_forms_that_name_a_city_too_are_the_two_places_the_text_writes_in_full():
+    from pipeline.analysis.place_words import short_form_pairs
+
+    short_forms = {"巴": ("巴基斯坦", "巴西"), "中": ("中国",)}
+    words = [(0, 4, "ns"), (4, 5, "w"), (5, 7, "ns"), (7, 9, "n"), (9, 11, "n")]
+    text = "巴基斯坦，巴中铁杆情谊，中国"
+    lexicon = Mention(5, 7, "巴中", "LOCATION", "rule:lexicon", 0.9)
+    assert [m.text for m in short_form_pairs([lexicon], words, short_forms, text)] == ["巴", "中"]
+    city = "巴基斯坦，巴中铁杆情谊，中国的巴中市"  # the city written with its term: the city
+    assert short_form_pairs([lexicon], words, short_forms, city) == [lexicon]
+    assert short_form_pairs([lexicon], words, short_forms, "巴中铁杆情谊，中国") == [lexicon]
+
+
+def test_a_listed_place_begun_by_a_conjunction_of_its_own_is_no_place():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "县委书记和县长带队，和县县长"
+    words = [(0, 2, "n"), (2, 4, "n"), (4, 5, "c"), (5, 7, "n"), (7, 9, "v"), (9, 10, "w"), (10, 12, "ns"), (12, 14, "n")]
+    joined, county = (Mention(4, 6, "和县", "LOCATION", "rule:lexicon", 0.9),
+                      Mention(10, 12, "和县", "LOCATION", "rule:lexicon", 0.9))
+    assert unworded_places([joined, county], words, text, ("县长",), "县") == [county]
+
+
+def test_the_slogans_that_list_landforms_name_no_place(extract):
+    facts = extract("他表示，绿水青山就是金山银山，要构建山水林田湖草沙生命共同体。")
+    assert not facts.names("LOCATION")
+
+
 def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
     from pipeline.analysis.boundaries import without_leading_places
 
