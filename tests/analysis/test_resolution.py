@@ -410,3 +410,12 @@ def test_an_organ_named_bare_in_a_chain_of_posts_keeps_the_text_s_name(rules):
     mentions = [mention(full, "中共中央书记处", "ORG"), Mention(24, 27, "书记处", "ORG", CHAIN_ORGAN, 0.8, "中共中央书记处")]
     entities, anchor = resolve(mentions, full, full, rules)
     assert [e.name for e in organs_as_written(entities, mentions, anchor, full)] == ["中共中央书记处"]  # written in full too
+
+
+def test_a_division_s_kind_alone_is_no_place(rules):
+    text = "落实中央对特别行政区全面管治权。"
+    assert resolve([mention(text, "特别行政区", "LOCATION")], text, text, rules)[0] == []
+    named = "西藏自治区召开会议，自治区主席出席。"
+    entities, _ = resolve([mention(named, "西藏自治区", "LOCATION"), mention(named, "自治区", "LOCATION", 1)],
+                          named, named, rules)
+    assert [e.name for e in entities] == ["西藏自治区"]
