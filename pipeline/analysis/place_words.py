@@ -57,7 +57,10 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def _paired(name: str, short_forms: Mapping[str, tuple[str, ...]], text: str) -> bool:
-    return all(any(full in text for full in short_forms[char]) for char in name) \
+    """Whether the text writes in full, elsewhere than in `name`, the two places whose short forms `name`
+    is (not `辽宁`, 辽's full name), and `name` never with a division's term."""
+    elsewhere = text.replace(name, "\n")
+    return all(any(full in elsewhere for full in short_forms[char]) for char in name) \
         and not any(name + term in text for term in DIVISION_TERMS)
 
 

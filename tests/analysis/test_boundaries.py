@@ -282,6 +282,8 @@ def test_two_short_forms_that_name_a_city_too_are_the_two_places_the_text_writes
     city = "巴基斯坦，巴中铁杆情谊，中国的巴中市"  # the city written with its term: the city
     assert short_form_pairs([lexicon], words, short_forms, city) == [lexicon]
     assert short_form_pairs([lexicon], words, short_forms, "巴中铁杆情谊，中国") == [lexicon]
+    province = Mention(0, 2, "辽宁", "LOCATION", "rule:lexicon", 0.9)  # 辽's full name is the name itself
+    assert short_form_pairs([province], [(0, 2, "ns")], {"辽": ("辽宁",), "宁": ("宁夏",)}, "辽宁，宁夏") == [province]
 
 
 def test_a_listed_place_begun_by_a_conjunction_of_its_own_is_no_place():
