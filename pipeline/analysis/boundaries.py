@@ -328,6 +328,23 @@ def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
                 for lead in range(POLICY_LEAD_CHARS + 1))
 
 
+KNOWN_EVENT_SOURCES = frozenset({"rule:lexicon", "rule:pattern"})
+NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
+
+
+def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis) -> int:
+    """Where a chunk begins the listed or patterned event name that ends it when the word right before that
+    name is a verb, an adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`, `疫情给|冬奥会`; of one
+    character, a verb or a preposition: not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`);
+    `m.start` where there is none, or where a quoted theme comes before (`“…新时代”政治交接|主题教育`)."""
+    if "“" in m.text:
+        return m.start
+    known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
+    before = [start for start in known if (word := words.word_ending(start)) and word[2][:1] in NO_MODIFIER_POS
+              and (word[1] - word[0] > 1 or word[2] in LEADING_POS)]
+    return min(before, default=m.start)
+
+
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",
                               words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them. The organisations and places
@@ -339,7 +356,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
     one-character verb or preposition in the mention before a meeting name's start (`报|中央政治局会议`,
     `机关作|党的十九届六中全会`, `event_name_starts`; not the joiner of two events' names, `…40周年暨|第五届…`), and
-    a classifier that begins it (`座|2022年冬奥会`)."""
+    a classifier that begins it (`座|2022年冬奥会`). A chunk begins the listed or patterned event that ends it
+    where a word no name's modifier comes before that (`_before_known_event`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     events = [m for m in mentions if m.type == "EVENT"]
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
@@ -372,5 +390,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                 cut = 0  # `“洗雪百年国耻，喜迎|香港回归”…展览`: a quoted theme is no predicate of the name
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
+            if not cut and m.source == "rule:chunk":
+                cut = _before_known_event(m, events, words) - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

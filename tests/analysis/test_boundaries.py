@@ -256,6 +256,24 @@ def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
     assert [m.text for m in trim_governing_predicates([ceremony], rules, text)] == ["完脱贫攻坚总结表彰大会"]
 
 
+def test_a_chunk_begins_the_listed_event_that_ends_it_after_a_word_no_name_s_modifier(rules):
+    from pipeline.analysis.boundaries import trim_governing_predicates
+
+    def trimmed(text, words, known):
+        start = text.index(known)
+        chunk = Mention(0, start + len(known), text[:start + len(known)], "EVENT", "rule:chunk", 0.8)
+        listed = Mention(start, start + len(known), known, "EVENT", "rule:lexicon", 0.9)
+        return [m.text for m in trim_governing_predicates([chunk, listed], rules, text, words)][0]
+
+    assert trimmed("祝北京冬奥会成功", [(0, 1, "v"), (1, 3, "ns"), (3, 6, "n")], "北京冬奥会") == "北京冬奥会"
+    assert trimmed("疫情给冬奥会", [(0, 2, "n"), (2, 3, "p"), (3, 6, "n")], "冬奥会") == "冬奥会"
+    assert trimmed("北京2022年冬奥会", [(0, 2, "ns"), (2, 7, "t"), (7, 10, "n")], "冬奥会") == "北京2022年冬奥会"
+    assert trimmed("十五运会和残特奥会", [(0, 4, "j"), (4, 5, "c"), (5, 6, "a"), (6, 9, "j")], "特奥会") == "十五运会和残特奥会"
+    assert trimmed("“跟党走、奋进新时代”政治交接主题教育", [(0, 1, "w"), (1, 2, "p"), (2, 3, "n"), (3, 4, "v"), (4, 5, "w"),
+                                            (5, 7, "v"), (7, 10, "n"), (10, 11, "w"), (11, 13, "n"), (13, 15, "vn"),
+                                            (15, 19, "n")], "主题教育") == "“跟党走、奋进新时代”政治交接主题教育"
+
+
 def test_two_short_forms_read_as_one_name_are_the_two_places():
     from pipeline.analysis.place_words import short_form_pairs
 
