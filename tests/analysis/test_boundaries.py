@@ -314,9 +314,9 @@ def test_a_listed_place_begun_by_a_conjunction_of_its_own_is_no_place():
     assert unworded_places([joined, county], words, text, ("县长",), "县") == [county]
 
 
-def test_the_slogans_that_list_landforms_name_no_place(extract):
-    facts = extract("他表示，绿水青山就是金山银山，要构建山水林田湖草沙生命共同体。")
-    assert not facts.names("LOCATION")
+def test_the_slogans_that_list_landforms_and_the_carbon_goals_name_no_place_and_no_person(extract):
+    facts = extract("他表示，绿水青山就是金山银山，要构建山水林田湖草沙生命共同体，如期实现碳达峰、碳中和。")
+    assert not facts.names("LOCATION") and not facts.names("PERSON")
 
 
 def test_an_organisation_begins_after_a_place_found_on_its_own_at_its_start():
