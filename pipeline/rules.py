@@ -4,6 +4,7 @@ are read and checked is `pipeline.schema_files`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -162,8 +163,7 @@ class RecognitionRules:
         """Whether `name` is two places' one-character short forms, each of which `document` also
         writes in full (`川渝` beside 四川 and 重庆, `韩朝`, `中德`): the two places paired, not a
         person (`总统|比亚`, whose 比利时 and 亚洲 the text does not write)."""
-        return len(name) == 2 and all(any(full in document for full in self.place_full_forms.get(char, ()))
-                                      for char in name)
+        return len(name) == 2 and written_in_full(name, self.place_full_forms, document)
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,12 @@ class Schema:
     gazetteer: Gazetteer
     aliases: Aliases
     relations: RelationRules
+
+
+def written_in_full(name: str, full_forms: Mapping[str, tuple[str, ...]], document: str) -> bool:
+    """Whether `document` writes in full each place whose one-character short form is a character of `name`
+    (`full_forms`: short form → full names, `place_full_forms`)."""
+    return all(any(full in document for full in full_forms.get(char, ())) for char in name)
 
 
 def load_entity_types(directory: Path) -> dict[str, EntityType]:

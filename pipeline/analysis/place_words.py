@@ -8,6 +8,7 @@ from dataclasses import replace
 from pipeline.analysis.joined_names import in_parts
 from pipeline.analysis.wordindex import NOUN_POS, Crossing, WordAnalysis, word_analysis
 from pipeline.records import Mention
+from pipeline.rules import written_in_full
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
@@ -23,9 +24,9 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     term, it is the name (`武汉|市民`). One-character short forms are kept: the word analysis joins them
     (`中美`). A listed place that the word analysis reads as an adjective coordinated with one before it is
     that word (`幸福|安康`: well; `在|安康` is the city); it may read a rare place alone as an adjective or a
-    verb (`中卫`, `怀化`). A place the recognizer begins
-    inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is whole words of names
-    and nouns, named after the divisions that locate it (`_site_start`)."""
+    verb (`中卫`, `怀化`). A place the recognizer begins inside a place word that ends with it is that word
+    (`代|尔祖尔省`). A site's chunk is whole words of names and nouns, named after the divisions that locate it
+    (`_site_start`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -60,8 +61,7 @@ def _paired(name: str, short_forms: Mapping[str, tuple[str, ...]], text: str) ->
     """Whether the text writes in full, elsewhere than in `name`, the two places whose short forms `name`
     is (not `辽宁`, 辽's full name), and `name` never with a division's term."""
     elsewhere = text.replace(name, "\n")
-    return all(any(full in elsewhere for full in short_forms[char]) for char in name) \
-        and not any(name + term in text for term in DIVISION_TERMS)
+    return written_in_full(name, short_forms, elsewhere) and not any(name + term in text for term in DIVISION_TERMS)
 
 
 DIVISION_TERMS = ("市", "省", "县", "区")
