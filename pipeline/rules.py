@@ -74,6 +74,8 @@ class RecognitionRules:
     place_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
     event_bodies: tuple[str, ...]
+    mission_heads: tuple[str, ...]
+    congress_holders: tuple[str, ...]
     standing_forums: tuple[str, ...]
     standing_forum_posts: tuple[str, ...]
     seat_heads: tuple[str, ...]
@@ -230,7 +232,8 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 WORD_LISTS = (
     "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
     "institution_heads", "member_states",
-    "place_list_ends", "councils", "event_bodies", "standing_forums", "standing_forum_posts", "party_organs", "chain_organs",
+    "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "standing_forums",
+    "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",

@@ -1,7 +1,6 @@
-"""Name boundaries and types by word class and construction: an event name does not start with
-the verb or function word that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|中央人大工作会议`).
-The word classes come from People's Daily 1998
-(schemas/lexicons/predicate_words.txt, `make lexicons`) and the word analysis."""
+"""Name boundaries and types by word class and construction: an event name does not start with the verb or
+function word that governs it (`提请|十四届全国人大四次会议`, `要继续抓好|中央人大工作会议`). The word classes come from
+People's Daily 1998 (schemas/lexicons/predicate_words.txt, `make lexicons`) and the word analysis."""
 from __future__ import annotations
 
 import re
@@ -28,8 +27,6 @@ QUOTED = re.compile("“[^”]*”")  # a quotation: what it quotes is no clause
 # a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
 NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
-
-
 HOLDING_VERBS = "办开搞"  # one-character verbs of holding an event (`办音乐会`, `开大会`)
 
 
@@ -332,14 +329,18 @@ KNOWN_EVENT_SOURCES = frozenset({"rule:lexicon", "rule:pattern"})
 NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 
 
-def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis) -> int:
-    """Where a chunk begins the listed or patterned event name that ends it when the word right before that
-    name is a verb, an adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`, `疫情给|冬奥会`; of one
-    character, a verb or a preposition: not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`);
-    `m.start` where there is none, or where a quoted theme comes before (`“…新时代”政治交接|主题教育`)."""
+def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, kinds: frozenset[str]) -> int:
+    """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another
+    event's name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an
+    adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition:
+    not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`); `m.start` where there is none,
+    or where a quoted theme comes before (`“…新时代”政治交接|主题教育`)."""
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
+    known += [m.start + k for k in range(1, len(m.text) - 1) if m.text[k:] not in kinds and any(
+        len(e.text) > len(m.text) - k and e.text.endswith(m.text[k:]) and e.text[k - len(m.text) - 1] != m.text[k - 1]
+        for e in events)]
     before = [start for start in known if (word := words.word_ending(start)) and word[2][:1] in NO_MODIFIER_POS
               and (word[1] - word[0] > 1 or word[2] in LEADING_POS)]
     return min(before, default=m.start)
@@ -362,6 +363,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     events = [m for m in mentions if m.type == "EVENT"]
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
     opened_by, joiners = (chunker.opened_by, chunker.joiners) if chunker else ((), ())
+    kinds = frozenset(chunker.suffixes if chunker else ()) | rules.generic_chunks
     words = word_analysis(words)
     predicate_ends = {end for start, end, pos in words if pos in PREDICATE_POS and end - start >= MIN_WORD_CHARS
                       and text[start:end] not in rules.policy_verbs}
@@ -391,6 +393,6 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
             if not cut and m.source == "rule:chunk":
-                cut = _before_known_event(m, events, words) - m.start
+                cut = _before_known_event(m, events, words, kinds) - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

@@ -32,7 +32,7 @@ from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
-from pipeline.analysis.model_spans import trim_model_mention
+from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -45,11 +45,13 @@ from pipeline.analysis.name_edges import (
 )
 from pipeline.analysis.organs import (
     chain_organs,
+    congress_holders,
     councils_as_bodies,
     crossing_event_bodies,
     event_bodies,
     listed_level_bodies,
     organ_bodies,
+    posted_missions,
     standing_forums,
 )
 from pipeline.analysis.place_words import short_form_pairs, unworded_places
@@ -62,7 +64,7 @@ from pipeline.analysis.places import (
     without_strains,
 )
 from pipeline.analysis.unnamed_events import unnamed_events
-from pipeline.analysis.wordindex import NOUN_POS, chunk_words, with_residents, word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, chunk_words, with_residents, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -112,7 +114,7 @@ def find_pattern_mentions(text: str, patterns: Iterable[CompiledPattern]) -> lis
             group = "name" if "name" in pattern.regex.groupindex else 0
             start, end = match.span(group)
             if end > start:
-                found.append(Mention(start, end, text[start:end], pattern.label, "rule:pattern", pattern.score))
+                found.append(Mention(start, end, text[start:end], pattern.label, PATTERN, pattern.score))
     return found
 
 
@@ -166,15 +168,14 @@ def _common(rules: RecognitionRules) -> frozenset[str]:
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
-def _acceptable(mention: Mention, rules: RecognitionRules, document: str,
-                word_starts: dict[int, int] | None) -> Mention | None:
+def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words: WordAnalysis) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
-    mention = balanced(mention, document)
+    mention = balanced(at_word_start(mention, words), document)
     if mention is None:
         return None
     if mention.source == "model" or mention.type == "PERSON":
-        mention = trim_model_mention(mention, rules, document, word_starts)
+        mention = trim_model_mention(mention, rules, document, words.long_word_starts)
         if mention is None:
             return None
     if rules.names_nothing(mention.text, mention.type):
@@ -216,8 +217,8 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
     that are never entities) win their overlaps and are then dropped. `words`, the document's
     word analysis, tells a name's last character from a trailing function word."""
-    word_starts = word_analysis(words).long_word_starts
-    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, word_starts) for m in candidates]
+    analysis = word_analysis(words)
+    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, analysis) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
@@ -367,6 +368,7 @@ class EntityRules:
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)
         candidates = without_recipients(candidates, text, self.rules.granting_verbs)
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
+        candidates = posted_missions(candidates, text, words, self.rules.mission_heads, self.rules.place_full_forms)
         merged = merge_mentions(candidates, self.rules, text, words)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
@@ -381,7 +383,8 @@ class EntityRules:
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
-        merged = organ_bodies(merged, text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)
+        merged = organ_bodies(congress_holders(merged, self.rules.congress_holders), text, self.rules.body_organs,
+                              self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc

@@ -1,15 +1,17 @@
 """What a statistical span drags along past a name's end, trimmed: function characters, the start
-of a title, an organisation's title or member state's role."""
+of a title, an organisation's title or member state's role; a pattern's span begun inside a word."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
 from pipeline.analysis.matching import CONJUNCTIONS
+from pipeline.analysis.wordindex import WordAnalysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_at
 
+PATTERN = "rule:pattern"  # the source of a schema pattern's mention
 LIST_MARKS = frozenset("、，,。；;")
 ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
 
@@ -55,3 +57,18 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
         if reach and end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + reach:
             return k
     return 0
+
+
+def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
+    """A pattern's name begun inside a word, or with a person's name word, begins after it (`通讯|员|孙海龙新华社`,
+    `记者|黄运成|新华社`: the news agency's pattern before `记者` took the byline's title or name)."""
+    if mention.source != PATTERN:
+        return mention
+    word = words.crossing.get(mention.start)
+    start = word[1] if word else mention.start
+    first = words.starting.get(start)
+    if first and first[1] == "nr":
+        start = first[0]
+    if start == mention.start or start >= mention.end - 1:
+        return mention
+    return Mention(start, mention.end, mention.text[start - mention.start:], mention.type, mention.source, mention.score)

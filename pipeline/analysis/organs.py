@@ -5,11 +5,13 @@ one of them (`新疆维吾尔自治区党委、人大`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from pipeline.analysis.boundaries import NUMBER_DIGITS, SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
@@ -195,3 +197,52 @@ def _place_of_body(name: str, bodies: tuple[str, ...], places: frozenset[str]) -
     body = ends_with_any(name, len(name), bodies)
     place = name[:len(name) - len(body)].removeprefix(PARTY) if body else ""
     return place if place in places else None
+
+
+POSTED = "驻"  # `中国|驻|欧盟|使团`: a body posted in a place names it and its kind
+PLACE_POS = frozenset({"ns", "nt", "j"})
+MISSION_SCORE = 0.9
+
+
+def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
+                    heads: tuple[str, ...], short_forms: Mapping[str, str]) -> list[Mention]:
+    """`mentions` and each body posted in a place (`中国驻欧盟使团`, `驻比利时使馆`, `常驻联合国日内瓦办事处`):
+    驻, one or two places (a place's or body's mention or name word, or a place's one-character short form in a
+    word `驻华`), and one of the `heads` of missions; the state or body that sends it, named right before,
+    begins its name."""
+    analysis = word_analysis(words)
+    places: dict[int, set[int]] = {}
+    for s, e, pos in analysis:
+        if pos in PLACE_POS:
+            places.setdefault(s, set()).add(e)
+    senders: dict[int, int] = {}
+    for m in mentions:
+        if m.type in ("ORG", "LOCATION"):
+            places.setdefault(m.start, set()).add(m.end)
+            senders[m.end] = min(senders.get(m.end, m.start), m.start)
+    found = []
+    at = text.find(POSTED)
+    while at >= 0:
+        word = analysis.starting.get(at, (at + 1, ""))[0]
+        ends = {word} if word == at + 2 and text[at + 1] in short_forms else places.get(at + 1, set())
+        ends |= {e for end in ends for e in places.get(end, ())}
+        end = max((e for e in ends if word_at(text, e, heads)), default=None)
+        if end is not None:
+            end += len(word_at(text, end, heads))
+            start = senders.get(at - text.endswith("常", 0, at), at)
+            found.append(Mention(start, end, text[start:end], "ORG", "posted_mission", MISSION_SCORE))
+        at = text.find(POSTED, at + 1)
+    return mentions + found
+
+
+BARE_CONGRESS = re.compile(f"[{NUMBER_DIGITS}]+大")  # `十三大`: a congress by its number alone
+
+
+def congress_holders(mentions: list[Mention], holders: tuple[str, ...]) -> list[Mention]:
+    """A congress named by its number right after the body that holds it (`越共|十三大`, `致公党|十六大`,
+    `中国工会|十八大`: a name ending in one of `holders`, the parties and mass organisations whose national
+    congresses are numbered) is that body's: the event's name begins with the body's."""
+    holding = {m.end: m for m in mentions if m.type == "ORG" and m.text.endswith(holders)}
+    return [Mention(body.start, m.end, body.text + m.text, m.type, m.source, m.score)
+            if m.type == "EVENT" and BARE_CONGRESS.fullmatch(m.text) and (body := holding.get(m.start)) else m
+            for m in mentions]

@@ -274,6 +274,28 @@ def test_a_chunk_begins_the_listed_event_that_ends_it_after_a_word_no_name_s_mod
                                             (15, 19, "n")], "主题教育") == "“跟党走、奋进新时代”政治交接主题教育"
 
 
+def test_a_chunk_begins_the_end_it_shares_with_another_event_s_name_after_a_verb(rules):
+    from pipeline.analysis.boundaries import trim_governing_predicates
+
+    def trimmed(text, chunk_text, other, words):
+        start = text.rindex(chunk_text)
+        chunk = Mention(start, start + len(chunk_text), chunk_text, "EVENT", "rule:chunk", 0.8)
+        named = Mention(0, len(other), other, "EVENT", "rule:chunk", 0.9)
+        return [m.text for m in trim_governing_predicates([named, chunk], rules, text, words)][1]
+
+    text = "国际合作高峰论坛。祝愿高峰论坛成功"
+    words = [(0, 2, "n"), (2, 4, "vn"), (4, 6, "n"), (6, 8, "n"), (8, 9, "w"), (9, 11, "v"), (11, 13, "n"), (13, 15, "n")]
+    assert trimmed(text, "祝愿高峰论坛", "国际合作高峰论坛", words) == "高峰论坛"
+    # a kind of event is no short form of a name; nor is a name the other ends with all of
+    text = "全国科技大会。祝愿大会成功"
+    assert trimmed(text, "祝愿大会", "全国科技大会", [(0, 2, "n"), (2, 4, "n"), (4, 6, "n"), (6, 7, "w"), (7, 9, "v"),
+                                                (9, 11, "n")]) == "祝愿大会"
+    text = "学习贯彻科技会议精神专题会议。学习贯彻科技会议精神专题会议"  # the same name elsewhere
+    words = [(0, 4, "v"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 12, "n"), (12, 14, "n"), (14, 15, "w")]
+    words += [(s + 15, e + 15, pos) for s, e, pos in words[:-1]]
+    assert trimmed(text, "学习贯彻科技会议精神专题会议", "学习贯彻科技会议精神专题会议", words) == "学习贯彻科技会议精神专题会议"
+
+
 def test_two_short_forms_read_as_one_name_are_the_two_places():
     from pipeline.analysis.place_words import short_form_pairs
 

@@ -37,6 +37,16 @@ def test_a_news_agency_before_a_byline_is_named_after_the_dateline(patterns):
     assert found("本报北京一月六日讯新华社记者王黎报道", patterns, "ORG") == {"新华社"}
 
 
+def test_a_news_agency_s_pattern_begins_after_a_byline_s_title_or_name(patterns, rules):
+    text = "新华社通讯员孙海龙新华社记者李清华"
+    words = [(0, 3, "nt"), (3, 6, "n"), (6, 9, "nr"), (9, 12, "nt"), (12, 14, "n"), (14, 17, "nr")]
+    person = mention(text, "孙海龙", "PERSON", source="model")
+    pattern = [m for m in find_pattern_mentions(text, patterns) if m.type == "ORG" and m.end == 12]
+    assert [m.text for m in pattern] == ["员孙海龙新华社"]  # the pattern alone runs into the title's last character
+    merged = merge_mentions(pattern + [person], rules, text, words)
+    assert [(m.text, m.type) for m in merged] == [("孙海龙", "PERSON"), ("新华社", "ORG")]
+
+
 def test_a_presidium_s_meetings_presider_is_no_meeting(rules):
     assert "全国政协十三届一次会议主席团会议" not in chunks("全国政协十三届一次会议主席团会议主持人王建华出席。", rules, "EVENT")
 

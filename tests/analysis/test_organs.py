@@ -2,10 +2,12 @@ import pytest
 
 from pipeline.analysis.organs import (
     chain_organs,
+    congress_holders,
     crossing_event_bodies,
     event_bodies,
     listed_level_bodies,
     organ_bodies,
+    posted_missions,
     standing_forums,
 )
 from pipeline.records import Mention
@@ -114,3 +116,40 @@ def test_a_place_s_bodies_listed_bare_after_one_of_them_are_that_place_s(rules):
     text = "新疆维吾尔自治区党委、人大代表和政协委员出席。"  # who sit in the bodies, not the bodies
     assert listed_level_bodies([mention(text, "新疆维吾尔自治区党委", "ORG")], text, rules.level_bodies, places) == [
         mention(text, "新疆维吾尔自治区党委", "ORG")]
+
+
+def missions(text, words, places, rules):
+    found = posted_missions([mention(text, p, t) for p, t in places], text, words, rules.mission_heads,
+                            rules.place_full_forms)
+    return [m.text for m in found if m.source == "posted_mission"]
+
+
+def test_a_body_posted_in_a_place_is_named_by_its_sender_the_place_and_its_kind(rules):
+    text = "中国驻欧盟使团、驻比利时使馆官员到机场送行。"
+    words = [(0, 2, "ns"), (2, 3, "v"), (3, 5, "j"), (5, 7, "n"), (7, 8, "w"), (8, 9, "v"), (9, 12, "ns"), (12, 14, "n"),
+             (14, 16, "n")]
+    # the recognizer's body that runs over the kind (`比利时使馆`) is no place of the posting
+    assert missions(text, words, [("中国", "LOCATION"), ("比利时使馆", "ORG")], rules) == ["中国驻欧盟使团", "驻比利时使馆"]
+    # a place's short form in one word with 驻, two places in a row, a permanent posting
+    text = "德国驻华大使馆、中国常驻联合国日内瓦办事处"
+    words = [(0, 2, "ns"), (2, 4, "vn"), (4, 7, "n"), (7, 8, "w"), (8, 10, "ns"), (10, 12, "v"), (12, 15, "nt"),
+             (15, 18, "ns"), (18, 21, "n")]
+    assert missions(text, words, [("德国", "LOCATION"), ("中国", "LOCATION")], rules) == [
+        "德国驻华大使馆", "中国常驻联合国日内瓦办事处"]
+    # no place after 驻 (`驻训`, `驻村`), or a post or people, not a body, after the place
+    text = "驻训部队和驻村工作队，驻华使节和驻英国大使出席。"
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 5, "c"), (5, 7, "v"), (7, 10, "n"), (10, 11, "w"), (11, 13, "vn"), (13, 15, "n"),
+             (15, 16, "c"), (16, 17, "v"), (17, 19, "ns"), (19, 21, "n")]
+    assert missions(text, words, [("英国", "LOCATION")], rules) == []
+
+
+def test_a_congress_numbered_right_after_its_holder_is_the_holder_s():
+    text = "越共十三大和中共二十大，国务院十三大任务"
+    found = congress_holders([mention(text, "越共", "ORG"), mention(text, "十三大", "EVENT"),
+                              mention(text, "国务院", "ORG"), mention(text, "十三大", "EVENT", 1)], ("党", "共"))
+    assert [(m.text, m.type) for m in found] == [("越共", "ORG"), ("越共十三大", "EVENT"), ("国务院", "ORG"), ("十三大", "EVENT")]
+
+
+def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
+    facts = extract("越共十三大以来，中越关系发展良好。中国驻欧盟使团、驻比利时使馆官员到机场送行。")
+    assert {"中国驻欧盟使团", "驻比利时使馆"} <= facts.names("ORG") and "越共十三大" in facts.names("EVENT")
