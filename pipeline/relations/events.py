@@ -106,7 +106,7 @@ def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchore
 def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: RelationRules,
              is_word: WordCheck | None) -> str | None:
     """`choose_main_event` for text[start:end], whose first line is its title."""
-    in_title = _title_events(text, start, events)
+    in_title = [m for m in _title_events(text, start, events) if not _visitors_event(text, m.start, rules)]
     preferred = [m for m in in_title if held_object(text, m.start, rules)] or [m for m in in_title if not _campaign(text, m)]
     if preferred:
         return preferred[0].entity
@@ -118,7 +118,8 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     lead = _lead_end(text, start, end)
     spoken = [m for m in events if m.end <= lead and (_spoken_at(text, m, rules) or _held_that_day(text, m.start, rules))]
     held = sorted(held + [m for m in spoken if not held or m.start < held[0].start], key=lambda m: m.start)
-    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitor_s(text, m.start, rules)]
+    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitors_event(text, m.start, rules)
+                and not text.startswith(rules.holding_words["attendee_nouns"], m.end)]
     found = held or attended or in_title
     return found[0].entity if found else None
 
@@ -151,10 +152,13 @@ def _campaign(text: str, m: Anchored) -> bool:
     return text.endswith(CAMPAIGN_HEADS, m.start, m.end)
 
 
-def _visitor_s(text: str, start: int, rules: RelationRules) -> bool:
-    """Whether the event attended is a visitor's, met in its clause (`会见来华出席…峰会的…首相`): the
-    document is about the meeting, not the event."""
-    return any(w in text[_clause_start(text, start):start] for w in rules.side_events)
+def _visitors_event(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether the event at `start` is one visitors attend whom the clause meets or receives (`会见来华出席…峰会的…首相`,
+    `欢迎出席…论坛的外方领导人`): the document is about the meeting, not the event."""
+    if not text.endswith(rules.attended_verbs, 0, start):
+        return False
+    clause = text[_clause_start(text, start):start]
+    return any(w in clause for w in rules.side_events + rules.holding_words["receiving_verbs"])
 
 
 def held_object(text: str, start: int, rules: RelationRules) -> bool:

@@ -160,6 +160,16 @@ def test_an_event_a_visitor_came_to_attend_is_no_main_event_of_the_meeting_with_
     assert main_event_of(text, ["2025年上海合作组织峰会"], relation_rules) is None
     text = "代表委员议国是\n参加十四届全国人大二次会议的代表开始分组审议。"
     assert main_event_of(text, ["十四届全国人大二次会议"], relation_rules) == "EVENT:十四届全国人大二次会议"
+    # nor one the visitors whom the title's subject welcomes came to attend, named in the title
+    text = "习近平欢迎出席第二届高峰论坛的外方领导人\n习近平举行宴会，欢迎出席第二届高峰论坛的外方领导人。李强出席。"
+    assert main_event_of(text, ["第二届高峰论坛"], relation_rules) is None
+
+
+def test_an_event_its_attendees_are_named_after_is_theirs_not_the_document_s(relation_rules):
+    text = "习近平举行宴会\n席间演奏了来自参加圆桌峰会国家的曲目。"
+    assert main_event_of(text, ["圆桌峰会"], relation_rules) is None
+    text = "李强参加圆桌峰会\n李强参加圆桌峰会并讲话。"
+    assert main_event_of(text, ["圆桌峰会"], relation_rules) == "EVENT:圆桌峰会"
 
 
 ROUNDUP = ("国内联播快讯\n\n央视网消息（新闻联播）：\n"
