@@ -47,6 +47,11 @@ def test_a_news_agency_s_pattern_begins_after_a_byline_s_title_or_name(patterns,
     assert [(m.text, m.type) for m in merged] == [("孙海龙", "PERSON"), ("新华社", "ORG")]
 
 
+def test_the_national_games_are_named_by_their_number(patterns):
+    assert found("八运会在上海开幕，十四运会和第九届全运会。", patterns, "EVENT") >= {"八运会", "十四运会"}
+    assert not found("第二十八运会员", patterns, "EVENT") & {"八运会", "十八运会"}
+
+
 def test_a_presidium_s_meetings_presider_is_no_meeting(rules):
     assert "全国政协十三届一次会议主席团会议" not in chunks("全国政协十三届一次会议主席团会议主持人王建华出席。", rules, "EVENT")
 

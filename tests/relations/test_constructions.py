@@ -1222,3 +1222,15 @@ def test_an_item_titled_with_a_leader_s_tour_is_about_no_event_it_mentions(relat
     assert main_event_of(text, ["亚冬会"], relation_rules) is None
     held = "亚冬会在哈尔滨闭幕\n\n第九届亚冬会14日在哈尔滨闭幕。"
     assert main_event_of(held, ["第九届亚冬会"], relation_rules) == "EVENT:第九届亚冬会"
+
+
+def test_a_clause_of_names_a_list_s_end_describes_shares_the_next_clause_s_predicate(relation_rules):
+    text = "李克强、栗战书、汪洋等党和国家领导人，国际残奥委会主席帕森斯出席开幕式。"
+    people = ("李克强", "栗战书", "汪洋", "帕森斯")
+    mentions = [anchored(text, p, "PERSON") for p in people] + [anchored(text, "开幕式", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {(p, "开幕式") for p in people}
+    # a list's end that says more than who they are is a clause of its own
+    text = "李克强、栗战书等人的讲话引起热议，帕森斯出席开幕式。"
+    mentions = sorted([anchored(text, p, "PERSON") for p in ("李克强", "栗战书", "帕森斯")] + [anchored(text, "开幕式", "EVENT")],
+                      key=lambda m: m.start)
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("帕森斯", "开幕式")}
