@@ -283,6 +283,9 @@ def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
     assert main_event_of(text, events, relation_rules) == "EVENT:欢迎宴会"
     text = "新闻联播\n中共二十大成功召开。欢迎宴会当晚在人民大会堂举行。"
     assert main_event_of(text, events, relation_rules) == "EVENT:中共二十大"
+    # the congratulation after the event, in its clause
+    text = "习近平会见总统\n总统就中共二十大成功举行向中国人民表示热烈祝贺。欢迎宴会当晚在人民大会堂举行。"
+    assert main_event_of(text, events, relation_rules) == "EVENT:欢迎宴会"
 
 
 def test_a_holding_verb_in_a_noun_states_nothing_held(relation_rules, word_check):
