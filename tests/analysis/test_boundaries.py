@@ -608,6 +608,18 @@ def test_a_place_cut_by_a_word_keeps_what_the_word_analysis_allows():
     river = Mention(11, 14, "浏阳河", "LOCATION", "model")
     kept = unworded_places([county, city, river], words, text, (), "县市河", frozenset({"武汉", "范县"}))
     assert [m.text for m in kept] == ["武汉", "浏阳河"]
+    # a place found in the place word the listed name begins inside: the word analysis read it right
+    text = "上海城区管理"
+    words = [(0, 2, "ns"), (2, 4, "n"), (4, 6, "vn")]
+    district, city = Mention(1, 4, "海城区", "LOCATION", "rule:lexicon"), Mention(0, 2, "上海", "LOCATION", "model")
+    assert [m.text for m in unworded_places([city, district], words, text, (), "区")] == ["上海"]
+    assert [m.text for m in unworded_places([district], words, text, (), "区")] == ["海城区"]
+    # not a place found there that is a listed place and the generic term the name begins with (`汉中镇|巴县`)
+    text = "陕西汉中镇巴县"
+    words = [(0, 2, "ns"), (2, 5, "ns"), (5, 7, "ns")]
+    county, town = Mention(4, 7, "镇巴县", "LOCATION", "rule:lexicon"), Mention(2, 5, "汉中镇", "LOCATION", "model")
+    kept = unworded_places([town, county], words, text, (), "县镇", frozenset({"汉中"}))
+    assert [m.text for m in kept] == ["汉中镇", "镇巴县"]
 
 
 def test_a_campaign_s_batch_may_begin_a_governed_name(rules):
