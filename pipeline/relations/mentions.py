@@ -183,3 +183,35 @@ def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) ->
         if text[m.end:m.end + 1] in LIST_SEPARATORS:
             items.insert(0, m)
     return items
+
+
+def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
+                   types: frozenset[str], titled: frozenset[tuple[int, int]] = frozenset(), gap: int = 0) -> list[Anchored]:
+    """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`, `A、B等领导人，C出席`),
+    alone or after their title chain (`titled`: (start, end) of each name with the chain before it:
+    `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`), with the names listed before them in their clause
+    (`全国政协副主席吴学谦、杨汝岱、…何鲁丽，秘书长朱训出席`; `gap`: the longest description between
+    two items)."""
+    listed: list[Anchored] = []
+    for start, end in reversed(clauses):
+        clause = text[start:end]
+        lead = start + len(clause) - len(clause.lstrip())  # where the clause's words begin
+        named = [m for m in mentions if m.type in types and not m.nested and lead <= m.start]
+        last = [m for m in mentions
+                if m.type in types and start <= m.start and m.end <= end and _nothing_but_who(text[m.end:end])]
+        alone = [m for m in last if m.start == lead or (lead, m.end) in titled or text.startswith(LIST_END, m.end) and (
+            items := listed_up_to(text, m.end, named, gap)) and items[0].start == lead]
+        if not alone:
+            break
+        listed[:0] = [m for m in listed_up_to(text, alone[0].end, named, gap) if m.start >= lead] or alone[:1]
+    return listed
+
+
+LIST_DESCRIPTION_CHARS = 12  # `等党和国家领导人`: what a list's 等 says of its items, at most
+
+
+def _nothing_but_who(rest: str) -> bool:
+    """Whether what follows a clause's last name says no more than who they are: nothing, or a list's end
+    with a description (`李克强、栗战书等党和国家领导人，…出席`)."""
+    rest = rest.strip()
+    return rest == "" or rest.startswith(LIST_END) and len(rest) <= LIST_DESCRIPTION_CHARS and "的" not in rest
