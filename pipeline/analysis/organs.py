@@ -205,7 +205,7 @@ MISSION_SCORE = 0.9
 
 
 def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
-                    heads: tuple[str, ...], short_forms: Mapping[str, str]) -> list[Mention]:
+                    heads: tuple[str, ...], short_forms: Mapping[str, tuple[str, ...]]) -> list[Mention]:
     """`mentions` and each body posted in a place (`中国驻欧盟使团`, `驻比利时使馆`, `常驻联合国日内瓦办事处`):
     驻, one or two places (a place's or body's mention or name word, or a place's one-character short form in a
     word `驻华`), and one of the `heads` of missions; the state or body that sends it, named right before,

@@ -185,8 +185,8 @@ def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) ->
     return items
 
 
-def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored],
-                   types: frozenset[str], titled: frozenset[tuple[int, int]] = frozenset(), gap: int = 0) -> list[Anchored]:
+def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored], types: frozenset[str],
+                          titled: frozenset[tuple[int, int]] = frozenset(), gap: int = 0) -> list[Anchored]:
     """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`, `A、B等领导人，C出席`),
     alone or after their title chain (`titled`: (start, end) of each name with the chain before it:
     `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`), with the names listed before them in their clause
