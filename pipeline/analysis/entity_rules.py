@@ -30,7 +30,7 @@ from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
 from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
-from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
+from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention
 from pipeline.analysis.name_edges import (
@@ -363,6 +363,7 @@ class EntityRules:
                                                       self.places), words, self.rules.place_full_forms, text)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
+        candidates = listed_bodies(candidates, text, words)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)

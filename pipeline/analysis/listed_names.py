@@ -1,11 +1,13 @@
 """Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
 counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`); and a list's last name before a head
-(`…、许还山|终身成就电影艺术家称号`)."""
+(`…、许还山|终身成就电影艺术家称号`); bodies of one kind listed (`经济委员会、农业和农村委员会`)."""
 from __future__ import annotations
 
 import re
 
+from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
+from pipeline.spans import Coverage
 
 PLENUM_LIST = re.compile(r"(?P<term>(?:党的|中共)?第?[一二三四五六七八九十]{1,3}届(?:中央)?)"
                          r"(?P<items>[一二三四五六七八九十]中(?:[、和及][一二三四五六七八九十]中)+)全会")
@@ -70,3 +72,37 @@ def after_listed_people(mentions: list[Mention], text: str) -> list[Mention]:
             m = Mention(end, m.end, text[end:m.end], m.type, m.source, m.score)
         out.append(m)
     return out
+
+
+LIST_MARK = "、"
+ITEM_CHARS = 12  # an item of a list of bodies, at most (`文化文史和学习委员会`)
+ITEM_POS = frozenset({"n", "vn", "j", "c"})  # the common words a body's field is named by, and a conjunction joining two
+LISTED_BODY_SCORE = 0.8
+
+
+def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """`mentions` and each item right after a body in a list of bodies of one kind (`经济委员会、|农业和农村委员会|、…`)
+    that ends with the body's last word of two characters or more, is whole common words and conjunctions, and no
+    name found covers: a body of that kind too (the recognizer cuts such names at the conjunction)."""
+    analysis = word_analysis(words)
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    found: list[Mention] = []
+    for m in sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start):
+        head = analysis.word_ending(m.end) if text.startswith(LIST_MARK, m.end) else None
+        if head is None or head[1] - head[0] < 2:
+            continue
+        start, kind = m.end + 1, text[head[0]:head[1]]
+        at = text.find(kind, start, start + ITEM_CHARS)
+        end = at + len(kind)
+        if at > start and taken.free(start, end) and _whole_words(analysis, start, at) \
+                and analysis.starting.get(at, (0,))[0] == end:
+            found.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
+            taken.mark(start, end)
+    return mentions + found
+
+
+def _whole_words(analysis: WordAnalysis, start: int, end: int) -> bool:
+    pos = start
+    while pos < end and (word := analysis.starting.get(pos)) and word[1] in ITEM_POS:
+        pos = word[0]
+    return pos == end

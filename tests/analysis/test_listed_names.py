@@ -1,5 +1,5 @@
 """pipeline.analysis.listed_names: names listed under one head, and the last name of a list before one."""
-from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_plenums
+from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from tests.conftest import mention
 
 
@@ -29,3 +29,15 @@ def test_an_honour_s_chunk_begins_after_the_last_person_of_a_list():
     people = [mention(text, n, "PERSON") for n in ("杨在葆", "王铁成", "许还山", "钱学森")]
     got = after_listed_people([chunk, named, *people], text)
     assert {m.text for m in got if m.type == "AWARD"} == {"终身成就电影艺术家", "钱学森奖"}
+
+
+def test_an_item_after_a_body_in_a_list_of_bodies_of_one_kind_is_one_too():
+    text = "听取了经济委员会、农业和农村委员会、人口资源环境委员会的汇报，委员会、各专门委员会出席。"
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 5, "n"), (5, 8, "n"), (8, 9, "w"), (9, 11, "n"), (11, 12, "c"), (12, 14, "n"),
+             (14, 17, "n"), (17, 18, "w"), (18, 20, "n"), (20, 22, "n"), (22, 24, "n"), (24, 27, "n"), (27, 28, "u"),
+             (28, 30, "vn"), (30, 31, "w"), (31, 34, "n"), (34, 35, "w"), (35, 36, "r"), (36, 38, "b"), (38, 41, "n"),
+             (41, 43, "v")]
+    bodies = [mention(text, "经济委员会", "ORG"), mention(text, "人口资源环境委员会", "ORG"), mention(text, "委员会", "ORG", 3)]
+    found = [m.text for m in listed_bodies(bodies, text, words) if m.source == "listed_body"]
+    # not an item a name found covers, nor one in other words than common nouns and conjunctions (`各|专门|委员会`)
+    assert found == ["农业和农村委员会"]
