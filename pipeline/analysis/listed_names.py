@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.analysis.wordindex import WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 
@@ -94,15 +94,8 @@ def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int
         start, kind = m.end + 1, text[head[0]:head[1]]
         at = text.find(kind, start, start + ITEM_CHARS)
         end = at + len(kind)
-        if at > start and taken.free(start, end) and _whole_words(analysis, start, at) \
+        if at > start and taken.free(start, end) and analysis.whole_words(start, at, ITEM_POS) \
                 and analysis.starting.get(at, (0,))[0] == end:
             found.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
             taken.mark(start, end)
     return mentions + found
-
-
-def _whole_words(analysis: WordAnalysis, start: int, end: int) -> bool:
-    pos = start
-    while pos < end and (word := analysis.starting.get(pos)) and word[1] in ITEM_POS:
-        pos = word[0]
-    return pos == end

@@ -362,7 +362,7 @@ def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] 
     for m in mentions:
         joiner = m.start - 1
         if (m.type == "ORG" and joiner > 0 and text[joiner] in JOINERS
-                and analysis.starting.get(joiner) == (m.start, "c") and _in_common_words(analysis, m.start, m.end)):
+                and analysis.starting.get(joiner) == (m.start, "c") and analysis.whole_words(m.start, m.end, FIELD_POS)):
             first = _first_field(analysis, mentions, m, joiner)
             place = places_by_end.get(first)
             posted = m.text.endswith(COMMITTEE) and word_at(text, m.end, titles)
@@ -387,14 +387,3 @@ def _first_field(analysis: WordAnalysis, mentions: list[Mention], m: Mention, jo
     while first < joiner and any(o.start < joiner and o.end > first for o in mentions if o is not m):
         first = analysis.starting[first][0]  # a word in a name found is no field's
     return first
-
-
-def _in_common_words(analysis: WordAnalysis, start: int, end: int) -> bool:
-    """Whether [start, end) is whole words of `FIELD_POS` (no name's)."""
-    pos = start
-    while pos < end:
-        word = analysis.starting.get(pos)
-        if word is None or word[1] not in FIELD_POS:
-            return False
-        pos = word[0]
-    return pos == end

@@ -91,6 +91,13 @@ class WordAnalysis(list):
         """The words' starts, in order (for bisection)."""
         return [s for s, _, _ in self]
 
+    def whole_words(self, start: int, end: int, tags: frozenset[str]) -> bool:
+        """Whether [start, end) is whole words, each of a part of speech in `tags`."""
+        pos = start
+        while pos < end and (word := self.starting.get(pos)) and word[1] in tags:
+            pos = word[0]
+        return pos == end
+
     def word_ending(self, end: int) -> tuple[int, int, str] | None:
         """The word that ends at `end`, if one does."""
         index = bisect_right(self.starts, end - 1) - 1

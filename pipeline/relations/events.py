@@ -225,8 +225,9 @@ def _hosted(text: str, end: int, rules: RelationRules) -> bool:
 
 def _congratulated(text: str, start: int, rules: RelationRules) -> bool:
     """Whether the event's clause congratulates on it, before it or after (`祝贺…成功召开`, `就…成功举行…表示热烈祝贺`)."""
-    end = min((e for c in CLAUSE_MARK_CHARS if (e := text.find(c, start)) != -1), default=len(text))
-    return any(w in text[_clause_start(text, start):end] for w in rules.holding_words["congratulations"])
+    mark = CLAUSE_MARKS.search(text, start)
+    clause = text[_clause_start(text, start):mark.start() if mark else len(text)]
+    return any(w in clause for w in rules.holding_words["congratulations"])
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -46,3 +46,13 @@ def test_a_noun_that_runs_past_the_end_of_a_known_name_is_no_noun():
     nominal, tags, verbs = chunk_words(words, {0: 5, 6: 11})  # 中央书记处, 中央政治局
     assert nominal == {0: 2, 6: 8, 8: 11} and tags[2, 6] == "n" and verbs == {11: 13}
     assert chunk_words(words)[0] == {0: 2, 2: 6, 6: 8, 8: 11}
+
+
+def test_whole_words_are_words_of_the_parts_of_speech_asked_for_that_end_where_asked():
+    from pipeline.analysis.wordindex import WordAnalysis
+
+    words = WordAnalysis([(0, 2, "n"), (2, 3, "c"), (3, 5, "n"), (5, 7, "v")])
+    assert words.whole_words(0, 5, frozenset("nc"))
+    assert not words.whole_words(0, 5, frozenset("n"))  # a conjunction between
+    assert not words.whole_words(0, 4, frozenset("nc"))  # a word runs past the end
+    assert not words.whole_words(1, 5, frozenset("nc"))  # no word begins there
