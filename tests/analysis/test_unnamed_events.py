@@ -25,6 +25,8 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
     assert [(m.start, m.name) for m in found] == [(text.index("座谈会"), "座谈会"),
                                                   (text.index("座谈会前"), "座谈会"),
                                                   (text.rindex("座谈会"), "座谈会")]
+    text = "习近平看望了参加全国政协会议的委员，并参加联组会，听取意见。"  # a joint group meeting of a session
+    assert [m.name for m in bare_events(text, [mention(text, "习近平", "PERSON")], rules)] == ["联组会"]
     text = "习近平出席全国民营企业座谈会。座谈会上，企业家发言。"
     assert bare_events(text, [mention(text, "全国民营企业座谈会", "EVENT")], rules) == []
 
