@@ -192,7 +192,7 @@ def _held_before(text: str, start: int, rules: RelationRules) -> bool:
 
 
 def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_word: WordCheck | None) -> bool:
-    """Whether the event's clause goes on to say it is held (a holding verb within
+    """Whether the event's clause goes on to say it is held (a holding verb beginning within
     `held_max_gap` characters), not that it will be, nor congratulates on its success
     (`祝贺中共十九大成功召开`: held before, and by others)."""
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
@@ -200,7 +200,7 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
     words = rules.holding_words
     for verb in rules.held_verbs:
         at = clause.find(verb)
-        while at != -1:
+        while at != -1 and at <= rules.held_max_gap:
             after_verb = end + at + len(verb)
             if text.startswith(words["dating_words"], after_verb):
                 return False  # `自…会议在瑞典召开以来`: the holding dates what is said

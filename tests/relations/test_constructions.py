@@ -79,6 +79,13 @@ def test_main_event_is_one_stated_as_held(relation_rules):
     assert choose_main_event(text, mentions, relation_rules) == "EVENT:2024年全国科技大会"
 
 
+@pytest.mark.parametrize("opened", ["在中奥两国国歌声中拉开帷幕", "今天落下帷幕", "在北京开赛"])
+def test_an_event_whose_curtain_rises_or_falls_or_whose_matches_start_is_held(relation_rules, opened):
+    text = f"中国民乐轰动维也纳\n\n他出席过党的十五大。“虎年春节中国民族音乐会”{opened}。"
+    mentions = [anchored(text, "党的十五大", "EVENT"), anchored(text, "虎年春节中国民族音乐会", "EVENT")]
+    assert choose_main_event(text, mentions, relation_rules) == "EVENT:虎年春节中国民族音乐会"
+
+
 def test_an_event_the_lead_says_is_spoken_at_comes_before_one_held_later(relation_rules):
     lead = "王兆国作说明\n\n人民日报 1998-01-24\n\n１月２０日，王兆国在政协第八届全国委员会常委会第２３次会议上作说明。\n"
     events = ["政协第八届全国委员会常委会第２３次会议", "十五大"]
