@@ -71,6 +71,7 @@ class RelationRules:
     location_visit_verbs: tuple[str, ...]
     location_based_verbs: tuple[str, ...]
     location_appositions: tuple[str, ...]  # `首都`: `拉脱维亚首都|里加` is in 里加
+    location_frame_locatives: tuple[str, ...]  # `中`: `在中奥两国国歌声中|拉开帷幕` is not in 中国
     location_confidence: float
     award_event_confidence: float
     appointment_verbs: tuple[str, ...]
@@ -150,7 +151,6 @@ def load_relation_rules(directory: Path) -> RelationRules:
     validate(data, "relations", path)
     types = {name: (frozenset(v["head"]), frozenset(v["tail"])) for name, v in data["types"].items()}
     chain = data["title_chain"]
-    location = data.get("location_words", {})
     home = data.get("home_titles", {})
     main_event = data.get("main_event", {})
     winners = data.get("winners", {})
@@ -176,12 +176,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         holding_words={key: longest_first(main_event.get(key, [])) for key in HOLDING_WORD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
-        location_prepositions=tuple(location.get("prepositions", [])),
-        location_event_verbs=longest_first(location.get("event_verbs", [])),
-        location_visit_verbs=longest_first(location.get("visit_verbs", [])),
-        location_based_verbs=longest_first(location.get("based_verbs", [])),
-        location_appositions=longest_first(location.get("appositions", [])),
-        location_confidence=location.get("confidence", 0.75),
+        **_location_rules(data.get("location_words", {})),
         award_event_confidence=data.get("award_event_confidence", 0.7),
         **_appointment_rules(data.get("appointments", {}), path),
         implied_bodies=tuple((tuple(b["bodies"]), longest_first(b["titles"])) for b in data.get("implied_bodies", [])),
@@ -222,6 +217,17 @@ def _chain_rules(chain: dict) -> dict:
         "committee_ranks": frozenset(chain.get("committee_ranks", [])),
         "party_organs": longest_first(chain.get("party_organs", [])),
     }
+
+
+def _location_rules(location: dict) -> dict:
+    """`RelationRules`' fields of where an event is held or a body based (`在…召开`, `位于`)."""
+    return {"location_prepositions": tuple(location.get("prepositions", [])),
+            "location_event_verbs": longest_first(location.get("event_verbs", [])),
+            "location_visit_verbs": longest_first(location.get("visit_verbs", [])),
+            "location_based_verbs": longest_first(location.get("based_verbs", [])),
+            "location_appositions": longest_first(location.get("appositions", [])),
+            "location_frame_locatives": tuple(location.get("frame_locatives", [])),
+            "location_confidence": location.get("confidence", 0.75)}
 
 
 def _appointment_rules(appointments: dict, path: Path) -> dict:

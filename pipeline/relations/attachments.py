@@ -244,7 +244,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
     another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
     names no event but opens with a word that refers back to one, the holding verb right after the
-    place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`)."""
+    place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`).
+    A place that modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`)."""
     main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
@@ -269,6 +270,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
             if _first_of(text, rules.location_visit_verbs, place.end, verb_at) is not None:
                 continue
+            if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
+                continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
             near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
                 e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
             main = main_events.at(place.start)

@@ -888,6 +888,8 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     going = "李强赴秘鲁出席亚太经合组织第三十一次领导人非正式会议。"
     assert located(going, [anchored(going, "秘鲁", "LOCATION"), anchored(going, "亚太经合组织第三十一次领导人非正式会议", "EVENT")]) == {
         ("亚太经合组织第三十一次领导人非正式会议", "秘鲁")}
+    frame = "音乐会在中奥两国国歌声中拉开帷幕。"  # 中 of 中奥 modifies the anthems a locative frame closes
+    assert located(frame, [anchored(frame, "音乐会", "EVENT"), anchored(frame, "中", "LOCATION")]) == set()
     later = "国家教委今天在南京召开工作会议，强调要按照党的十五大确定的方针。"  # the meeting, not a recognised one
     assert located(later, [anchored(later, "南京", "LOCATION"), anchored(later, "党的十五大", "EVENT")]) == set()
     back = "李岚清在经验交流会上讲话。这次会议是国家教委在扬州召开的。习近平在人民大会堂同来华访问的卢拉会谈。"
