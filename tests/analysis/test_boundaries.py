@@ -673,6 +673,14 @@ def test_a_name_pattern_finds_no_person_that_a_verb_runs_on_from():
     assert [text[m.start:m.end] for m in unworded_people(found, words)] == ["蔡奇"]
 
 
+def test_a_name_pattern_finds_no_person_inside_an_idiom():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "鼓励科学家通力合作"
+    words = [(0, 2, "v"), (2, 5, "n"), (5, 9, "i")]
+    assert unworded_people([Mention(5, 8, text[5:8], "PERSON", "rule:pattern")], words) == []
+
+
 def test_a_listed_place_read_as_an_adjective_coordinated_with_another_is_that_adjective():
     from pipeline.analysis.place_words import unworded_places
 
