@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pipeline.analysis.chunk_words import MIN_WORD_CHARS, QUOTED
 from pipeline.analysis.chunks import ANNIVERSARY, held_subject
 from pipeline.analysis.sentences import sentence_start
 from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
@@ -13,7 +14,6 @@ from pipeline.records import Mention
 from pipeline.rules import Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
-MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 MAX_WORD_CHARS = 4
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 NAMELESS_POS = frozenset("tf")  # time words and locatives of two characters or more (`如今`, `前夕`): no part of a name
@@ -23,9 +23,7 @@ MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing word
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifiers before a meeting's name
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
-QUOTED = re.compile("“[^”]*”")  # a quotation: what it quotes is no clause of the name
-# a session's number (`第八十四次`, `十四届…一次`): every rule that reads one uses this digit class
-NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number
+NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number (`第八十四次`, `十四届…一次`)
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 HOLDING_VERBS = "办开搞"  # one-character verbs of holding an event (`办音乐会`, `开大会`)
 
@@ -148,86 +146,6 @@ def _unworded(m: Mention, words: WordAnalysis) -> bool:
                and (starting[s][1] in PREDICATE_POS and (s > m.start or starting[s][0] - s > 1)
                     or starting[s][1] in GIVEN_NAME_EXCLUDED and s > m.start
                     or starting[s][1] in NAMELESS_POS and starting[s][0] - s > 1) for s in range(m.start, m.end))
-
-
-MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not `政府` (`伯塞斯库|公开|批评|政府`)
-
-
-def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                    suffixes: dict[str, tuple[str, ...]] | None = None, text: str = "",
-                    titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> list[Mention]:
-    """Without the suffix-anchored chunks that end inside a word of the word analysis: their
-    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
-    so no name ends there (but a country's body may, one of `bodies` and a title of `titles` that
-    shares its last character: `南非|外交部长`, the minister of 南非外交部), or hold a clause
-    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of
-    its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named by verbs
-    (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
-    if not words:
-        return mentions
-    analysis = word_analysis(words)
-    inside, last_words = analysis.crossing, analysis.long_word_starts
-    heads = purpose_heads(suffixes or {})
-    kept = []
-    for m in mentions:
-        crossed = inside.get(m.end)
-        if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies))
-                                         or _counted_suffix(m, analysis)
-                                         or _predicated(m, analysis, heads)):
-            continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
-        start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
-        if m.start < start and analysis.starting[start][1] == "v" \
-                and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):
-            m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
-        kept.append(m)
-    return kept
-
-
-def purpose_heads(suffixes: dict[str, tuple[str, ...]]) -> frozenset[str]:
-    """The heads a verb before which names a purpose or a topic, no predicate: bodies' and meetings'."""
-    return frozenset(suffixes.get("ORG", ()) + suffixes.get("EVENT", ()))
-
-
-def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text: str, titles: frozenset[str],
-                 bodies: frozenset[str]) -> bool:
-    """Whether an organisation's chunk is a country's body whose name a title shares the last
-    character of (`南非|外交部长`: 外交部 and 部长), the country's name right before (not `美国|前|国防部长`,
-    a former minister's; not `北约|国防部长`, an alliance's)."""
-    country = words.starting.get(m.start)
-    return (m.type == "ORG" and country is not None and country == (crossed[0], "ns")
-            and text[crossed[0]:m.end] in bodies and text[m.end - 1:crossed[1]] in titles)
-
-
-def _counted_suffix(m: Mention, words: WordAnalysis) -> bool:
-    """Whether a chunk's last character is a classifier of the word analysis (`第一|部`), for a body
-    after a numeral or a pronoun only (`这|部`; not a head the analysis misreads: `韩国统一|部`)."""
-    return words.starting.get(m.end - 1) == (m.end, "q") and (m.type != "ORG" or words.ending.get(m.end - 1) in ("m", "r"))
-
-
-def _predicated(m: Mention, words: WordAnalysis, body_heads: frozenset[str] = frozenset()) -> bool:
-    """Whether an adverb or a conjunction of two characters or more and a verb after it stand inside
-    `m`, past its start and outside quotation marks (`市政府坚持|依法|办`, `武汉|逐步|形成|定点医院`): a
-    subject and its predicate, no name. A name may begin with one (`进一步推动长江经济带高质量发展座谈会`),
-    quote one (`“不忘初心…”主题教育`) or end in one whose verb names it (`三国首脑|定期|会晤`);
-    one-character adverbs are often a name's characters read wrongly (`中|非|创新合作大会`). Nor is a
-    verb right before the head word of a body's name, or the head that ends a meeting's (`body_heads`),
-    its predicate, but the body's purpose or the meeting's topic (`中央全面|依法|治国|委员会`, `…治国|工作会议`)."""
-    text = m.text
-    starting, quoted = words.starting, set()
-    for quote in QUOTED.finditer(m.text):
-        quoted.update(range(m.start + quote.start(), m.start + quote.end()))
-
-    def clause_at(s: int) -> bool:
-        verb = starting[s][0]
-        after = starting.get(verb, (0, ""))[0]
-        return starting.get(verb, (0, ""))[1] == "v" and not purpose(after, starting.get(after, (after,))[0]) \
-            and (after < m.end or after == verb + 1)
-
-    def purpose(start: int, end: int) -> bool:
-        return any(stop - start >= MIN_BODY_HEAD_CHARS and text[start - m.start:stop - m.start] in body_heads
-                   for stop in (end, m.end))
-    return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
-               and s not in quoted for s in range(m.start + 1, m.end))
 
 
 def bare_heads(mentions: list[Mention], words: list[tuple[int, int, str]] | None,

@@ -4,15 +4,16 @@ kept whole."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import lru_cache, partial
 from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
+from pipeline.analysis.conjuncts import over_conjunction
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
 from pipeline.analysis.sentences import CLAUSE_MARKS, sentence_start
-from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOUN_POS, VERBAL, after_subject
+from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
@@ -256,6 +257,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
     suffix_words = word_set(rules.lexicons.get("SUFFIX_WORD", ()))
     for chunker in rules.chunkers:
         chunks = []
+        walk = partial(chunk_start, text, chunker=chunker, rules=rules, known_ends=known_ends, anchors=anchors,
+                       nominal_words=nominal_words, tags=tags, verbs=verbs)
         suffixes = word_set(chunker.suffixes)
         guards = tuple((s, tuple(f)) for s, f in rules.false_suffix_followers.items() if s in suffixes) + quoted_guards(suffixes)
         for match in _suffix_regex(chunker.suffixes, guards).finditer(text):
@@ -263,11 +266,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if ends_with_any(text, start, rules.false_suffix_leaders.get(suffix, ())) or text[end - 2:end] in suffix_words \
                     or (len(suffix) == 1 and _verbs_end(tags, start, end)):
                 continue
-            begin = chunk_start(text, start, chunker, rules, known_ends, anchors, nominal_words, tags, verbs)
-            if chunker.label == "EVENT" and text[begin - 1:begin] in CONJUNCTIONS and begin < start \
-                    and _joins_topics(text, begin, end, tags, rules.titles):
-                begin = _topic_start(text, begin, chunk_start(text, begin - 1, chunker, rules, known_ends, anchors,
-                                                              nominal_words, tags, verbs), start, chunker, tags)
+            begin = walk(start)
+            if text[begin - 1:begin] in CONJUNCTIONS and begin < start:
+                begin = over_conjunction(text, begin, start, end, chunker, tags, rules.titles, walk)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
@@ -337,43 +338,6 @@ def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -
             return False
         pos = word[0]
     return True
-
-
-TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
-LOCATIVE = frozenset({"f"})
-
-
-def _joins_topics(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str], titles: Iterable[str]) -> bool:
-    """Whether the conjunction before a meeting's chunk joins two nouns of its topic
-    (`周恩来生平|和|思想研讨会`, `非洲|和|世界银行领导人论坛`): a noun ends right before it, and no noun or
-    title follows the chunk, which would make the chunk a modifier in a phrase the conjunction
-    coordinates (`重要思想|和|中央政协工作会议|精神`, `两院院士|和|中国科协大会|代表`)."""
-    conjunction = begin - 1
-    if not any(tags.get((s, conjunction)) in TOPIC_NOUNS for s in range(max(0, conjunction - LONGEST_WORD), conjunction)):
-        return False
-    if any(tags.get((end, e)) in FOLLOWING_NOUNS for e in range(end + 1, end + LONGEST_WORD + 1)):
-        return False
-    return not any(text.startswith(title, end) for title in titles)
-
-
-def _topic_start(text: str, begin: int, start: int, suffix_start: int, chunker: Chunker,
-                 tags: Mapping[tuple[int, int], str]) -> int:
-    """The start of a name over a conjunction of its topic (`start`, where the chunk would begin
-    without stopping at it), where that name begins a clause or follows 的 (`为主题的|江苏省周恩来生平和
-    思想研讨会`), its first conjunct holds no verb and the topic no locative (a clause or a place, not a
-    topic's nouns: `采取|企业改革经验交流报告与…讲座`, `报纸和荧屏上|会议`)
-    and no name of the chunker's kind ends at the conjunction; else the chunk begins after the conjunction."""
-    conjunction = begin - 1
-    if start >= conjunction or ends_with_any(text, conjunction, chunker.suffixes):
-        return begin
-    if _tagged(tags, start, conjunction, VERBAL) or _tagged(tags, start, suffix_start, LOCATIVE):
-        return begin
-    return start if start == 0 or text[start - 1] == "的" or not NAME_CHAR.match(text[start - 1]) else begin
-
-
-def _tagged(tags: Mapping[tuple[int, int], str], start: int, end: int, wanted: frozenset[str]) -> bool:
-    """Whether a word inside text[start:end] has one of the `wanted` parts of speech."""
-    return any(tags.get((s, e)) in wanted for s in range(start, end) for e in range(s + 1, end + 1))
 
 
 def _joined(text: str, chunks: list[Mention], chunker: Chunker) -> list[Mention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from pipeline.analysis.boundaries import MIN_BODY_HEAD_CHARS
+from pipeline.analysis.chunk_words import MIN_BODY_HEAD_CHARS
 from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention

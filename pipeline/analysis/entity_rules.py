@@ -20,12 +20,11 @@ from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
     distributed_chunks,
-    purpose_heads,
     trim_governing_predicates,
-    unworded_chunks,
     unworded_people,
     without_leading_places,
 )
+from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc

@@ -252,6 +252,13 @@ def test_a_country_s_minister_holds_the_post_at_the_country_s_ministry(extract):
     assert "美国前国防部" not in facts.names("ORG")  # a former minister's: 前 is the title's
 
 
+def test_a_ministry_named_by_two_fields_joined_is_one_body(extract):
+    facts = extract("记者报道：德国研究与技术部长吕特格说，陪同总统访华的贝宁外交和合作部长奥绍出席。")
+    assert {("吕特格", "德国研究与技术部"), ("奥绍", "贝宁外交和合作部")} <= facts.relation_pairs("holds_position")
+    facts = extract("中国科学院和中国工程院院士出席。")  # two bodies joined, no fields
+    assert "中国科学院和中国工程院" not in facts.names("ORG")
+
+
 def test_a_speaker_of_parliament_is_no_meeting(extract):
     facts = extract("国家主席会见中美洲议会议长。")  # `议会|议长`: the word analysis ends no name inside 议长
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))
