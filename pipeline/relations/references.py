@@ -38,7 +38,7 @@ def kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> 
 def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
     """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`)
+    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`, `…发言说，`)
     refers to the last event named before it in the sentence, else, like `出席大会` and
     `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
     none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
@@ -47,7 +47,8 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
                and not text.endswith(topics, 0, m.start)]
-    ends_clause = not text[t_end:clause[1]].strip(CLAUSE_END) \
+    rest = text[t_end:clause[1]].strip(CLAUSE_END)  # `王红委员代表民革中央发言|说，…`: a verb of saying ends it too
+    ends_clause = not rest or rest in rules.clause_words["reporting_verbs"] \
         or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
     if earlier and (earlier[-1].start >= clause[0] or ends_clause):
         # `党的十九大以来，…发表一系列重要讲话`: a time, no occasion

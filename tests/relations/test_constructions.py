@@ -465,8 +465,9 @@ def test_a_light_verb_and_a_participation_noun_are_taking_part(relation_rules, t
     assert pairs(got, "participated_in") == {("刘昆", "十三届全国人大常委会第三次会议")}
 
 
-def test_who_speaks_in_a_time_clause_takes_part_with_the_body_spoken_for(relation_rules):
-    text = "杨健委员代表台盟中央发言时说，两岸交流日渐紧密。"
+@pytest.mark.parametrize("said", ["时说", "说", "指出"])
+def test_who_speaks_saying_or_in_a_time_clause_takes_part_with_the_body_spoken_for(relation_rules, said):
+    text = f"杨健委员代表台盟中央发言{said}，两岸交流日渐紧密。"
     mentions = [anchored(text, "杨健", "PERSON"), anchored(text, "台盟中央", "ORG")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:全国政协十三届一次会议")
     assert pairs(got, "participated_in") == {("杨健", "全国政协十三届一次会议"), ("台盟中央", "全国政协十三届一次会议")}
