@@ -25,6 +25,8 @@ TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：�
 # a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
 # 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
+# a span of time up to now (`一年来|“巾帼建功”活动`, `近年来|“溜索改桥”工程`, `近几个月来|…`) is when, too
+DURATION = re.compile(r"(?:近[几两三]?|[0-9０-９一二三四五六七八九十百两几多数]+)(?:年|个?月|天|周|个?星期)以?来$")
 # `庆祝中国共产党成立|100周年大会`, `纪念毛泽东同志|诞辰130周年座谈会`: what an anniversary is of, and
 # the verb that celebrates it, are in the name of its celebration; after a verb of two characters or
 # more, so is the relation it establishes (`中国—东盟建立|对话关系30周年纪念峰会`; not after `参观了|…`)
@@ -83,6 +85,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             pos = session.start()
             continue
         if QUANTITY.search(text, max(0, pos - 8), pos) or DATE.search(text, max(0, pos - 4), pos) \
+                or DURATION.search(text, max(0, pos - 8), pos) \
                 or DETERMINER.search(text, max(0, pos - 2), pos):
             break
         stop = ends_with_any(text, pos, rules.stop_words) \

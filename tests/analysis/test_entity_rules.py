@@ -1143,6 +1143,13 @@ def test_a_determiner_of_the_whole_or_of_kinds_ends_an_event_chunk(rules):
     assert "首脑两轮会谈" in found  # rounds name the talks
 
 
+def test_a_span_of_time_up_to_now_ends_an_event_chunk(rules):
+    text = "一年来“巾帼建功”活动成效显著。近几个月来救灾活动持续。2023年全国科技活动周开幕。"
+    found = chunks(text, rules, "EVENT")
+    assert {"“巾帼建功”活动", "2023年全国科技活动周"} <= found
+    assert not any("来" in name for name in found)
+
+
 def test_multi_sport_games_by_their_short_names_are_events(rules):
     text = "平昌冬残奥会选手刘思彤、里约残奥会冠军文晓燕出席。第十四届全运会闭幕。深圳大运会开幕。"
     assert {"平昌冬残奥会", "里约残奥会", "第十四届全运会", "深圳大运会"} <= chunks(text, rules, "EVENT")
