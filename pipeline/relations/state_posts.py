@@ -29,8 +29,9 @@ def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationR
         body = next((m for m in orgs if m.entity.split(":", 1)[1].endswith(names)), None)
         if body is None:
             continue
-        def named_before(start: int) -> bool:  # a body or place ends right before, or a modifier before (`第一`)
-            return any(start - gap in qualified for gap in range(rules.max_gap_chars + 1))
+        def named_before(start: int) -> bool:  # a body or place ends right before, or a modifier before (`第一`),
+            return any(start - gap in qualified and not any(c in CHAIN_OPENERS for c in text[start - gap:start])
+                       for gap in range(rules.max_gap_chars + 1))  # not a list's earlier post (`中共中央政治局委员、|国务委员`)
         foreign = {p.entity for p in people if _place_post(text, p.start, place_ends)}
         for person in people:
             direct = ends_with_any(text, person.start, posts)

@@ -851,6 +851,10 @@ def test_a_post_of_one_state_body_is_held_there_where_the_document_names_it(rule
                 anchored(text, "王明", "PERSON")]
     got = tuples(all_relations(text, mentions, rules, relation_rules))
     assert ("holds_position", "王明", "国务院", "国务委员") in got  # a chain after a conjunction
+    text = "国务院召开会议。中共中央政治局委员、国务委员王明出席。"  # the body before 、 is the earlier post's
+    mentions = [anchored(text, "国务院", "ORG"), anchored(text, "中共中央政治局", "ORG"), anchored(text, "王明", "PERSON")]
+    got = tuples(all_relations(text, mentions, rules, relation_rules))
+    assert {("holds_position", "王明", "国务院", "国务委员"), ("holds_position", "王明", "中共中央政治局", "委员")} <= got
 
 
 def test_appointment_needs_the_verb(rules, relation_rules):
