@@ -181,10 +181,11 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
         return None
     if mention.type == "PERSON" and rules.ends_as_place(mention.text):
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
-    landform = word_at(document, mention.end, rules.landform_terms)
+    end = mention.end
+    while landform := word_at(document, end, rules.landform_terms):
+        end += len(landform)
     # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
-    if mention.type in ("PERSON", "LOCATION") and landform and len(mention.text) >= 2 and mention.text[-1] != "国":
-        end = mention.end + len(landform)
+    if mention.type in ("PERSON", "LOCATION") and end > mention.end and len(mention.text) >= 2 and mention.text[-1] != "国":
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "PERSON":
         line = word_at(document, mention.end, rules.line_heads) or mention.text.endswith(rules.line_heads)

@@ -1074,6 +1074,9 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
                              at("瓦尔帕莱索", "PERSON")], rules, text)
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "耶尔穆克盆地"), ("LOCATION", "贵"), ("LOCATION", "蒙古国"),
                                                   ("LOCATION", "瓦尔帕莱索大区")]
+    text = "长江中下游平原降雨偏多，推动长江经济带发展。"  # a river's reaches and region, one term after another
+    merged = merge_mentions([at("长江", "LOCATION"), Mention(14, 16, "长江", "LOCATION", "model", 0.9)], rules, text)
+    assert [m.text for m in merged] == ["长江中下游平原", "长江经济带"]
 
 
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
