@@ -16,8 +16,8 @@ TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbrev
 FIELD_POS = frozenset({"n", "vn"})  # nouns a body's field is named by (`研究|与|技术部`, `外交|和|合作部`)
 VERBS = frozenset({"v"})  # a field may be a verbal noun (`研究`), a topic not (`采取|企业改革…`)
 NAMES = frozenset({"nr", "ns", "nt", "nz", "j"})  # a name after the conjunction: two bodies joined (`…和|春兰|集团`)
-PLACE = "ns"
-MAX_FIELD_WORDS = 2
+PLACE = "ns"  # what a body's name begins with before its fields (`德国|研究|与|技术部`)
+MAX_FIELD_WORDS = 2  # the words of the first field at most (`国家|统计|和|经济研究所`)
 LOCATIVE = frozenset({"f"})
 
 
