@@ -15,6 +15,7 @@ from pipeline.relation_rules import RelationRules, load_relation_rules
 from pipeline.schema_files import PACKAGE_SCHEMAS, default_schemas_dir, load_yaml, longest_first, read_word_list, validate
 
 LOCAL_PREFIXES = "市省区县"  # levels that end a place's name (北京市) and start its short forms (市委)
+COUNTED_END = re.compile("[0-9一二三四五六七八九十百]+[届次]$")  # a session's or a term's count: what an event's name holds
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,11 @@ class RecognitionRules:
     def names_nothing(self, name: str, etype: str) -> bool:
         """Whether `name` is no entity's: a word of `never_entities`, a bare title, or, not a person's, a
         name that holds an indefinite determiner (`辽宁某市公安局`) and is no military unit's
-        (`中部战区陆军某师`): what it refers to the text leaves unnamed."""
+        (`中部战区陆军某师`): what it refers to the text leaves unnamed; nor is one not an event's that ends in
+        a session's count (`全国政协十三届一次|会议`: the event's name cut)."""
         return name in self.never_entities or name in self.title_words or (etype != "PERSON" and any(
-            c in name for c in self.indefinites) and not name.endswith(self.military_units))
+            c in name for c in self.indefinites) and not name.endswith(self.military_units)) or (
+            etype != "EVENT" and COUNTED_END.search(name) is not None)
 
     def paired_places(self, name: str, document: str) -> bool:
         """Whether `name` is two places' one-character short forms, each of which `document` also

@@ -13,6 +13,7 @@ from pipeline.analysis.chunks import CENTRAL
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
+from pipeline.rules import COUNTED_END
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 
@@ -83,7 +84,8 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
     """`mentions` and the body of each party organ named with it (`农业部|党组`: the guidelines' X党组,
     part_of X) that the document names no other way, as a mention inside the organ's; not past the
     party's name (`中共|全国人大常委会|党组`). Not a place's body (`渠黎镇|党委`, `…村|党支部`): a
-    region's party committee is no part of it; nor where `NO_BODY_ENDS` or a `generic` head ends it."""
+    region's party committee is no part of it; nor where `NO_BODY_ENDS`, a `generic` head or a term's count ends
+    it (`西坑村新一届|党支部`: the committee of a new term)."""
     named = {m.name or m.text for m in mentions}
     found = []
     for m in mentions:
@@ -93,7 +95,7 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
         start = m.start + len(PARTY) if m.text.startswith(PARTY) else m.start
         body = text[start:m.end - len(organ)]
         if (len(body) >= 2 and body[-1] not in place_finals and not body.endswith(NO_BODY_ENDS) and body not in named
-                and body not in word_set(generic)):
+                and body not in word_set(generic) and not COUNTED_END.search(body)):
             found.append(Mention(start, start + len(body), body, "ORG", "organ_body", CHAIN_ORGAN_SCORE))
             named.add(body)
     return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions

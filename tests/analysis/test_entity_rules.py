@@ -602,6 +602,13 @@ def test_a_name_with_an_indefinite_determiner_names_nothing_but_a_military_unit(
     assert {(m.type, m.text) for m in found} == {("LOCATION", "辽宁"), ("ORG", "中部战区陆军某师"), ("PERSON", "张某")}
 
 
+def test_a_name_ending_in_a_session_s_count_is_an_event_s_cut_not_a_body(rules):
+    text = "全国政协十三届一次会议副秘书长作说明，第十三届全国人大常委会开会"
+    found = merge_mentions([mention(text, "全国政协十三届一次", "ORG"), mention(text, "第十三届全国人大常委会", "ORG")],
+                           rules, text)
+    assert [m.text for m in found] == ["第十三届全国人大常委会"]
+
+
 def test_a_copula_or_a_photograph_s_credit_after_a_name_is_trimmed(rules):
     from pipeline.analysis.model_spans import trim_model_mention
 

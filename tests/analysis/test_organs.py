@@ -58,6 +58,7 @@ def bodies_found(text, organs_named, rules, others=()):
     ("山西省原粮食局党组书记王建华说。", "山西省原粮食局党组", ["山西省原粮食局"]),
     ("中储粮集团公司原党组书记王建华说。", "中储粮集团公司原党组", []),  # a former organ's body is not `…原`
     ("工作团队临时党支部成立。", "工作团队临时党支部", []),  # a task force's temporary branch
+    ("西坑村新一届党支部组成后。", "西坑村新一届党支部", []),  # the committee of a new term
 ])
 def test_a_body_named_only_with_its_party_organ_is_named_there(text, organ, expected, rules):
     assert bodies_found(text, [organ], rules) == expected
