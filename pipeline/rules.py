@@ -15,7 +15,8 @@ from pipeline.relation_rules import RelationRules, load_relation_rules
 from pipeline.schema_files import PACKAGE_SCHEMAS, default_schemas_dir, load_yaml, longest_first, read_word_list, validate
 
 LOCAL_PREFIXES = "市省区县"  # levels that end a place's name (北京市) and start its short forms (市委)
-COUNTED_END = re.compile("[0-9一二三四五六七八九十百]+[届次]$")  # a session's or a term's count: what an event's name holds
+NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number (`第八十四次`, `十四届…一次`)
+COUNTED_END = re.compile(f"[{NUMBER_DIGITS}]+[届次]$")  # a session's or a term's count: what an event's name holds
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pipeline.analysis.chunks import ANNIVERSARY, held_subject
 from pipeline.analysis.sentences import sentence_start
 from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
-from pipeline.rules import Chunker, RecognitionRules
+from pipeline.rules import NUMBER_DIGITS, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
 MAX_WORD_CHARS = 4
@@ -23,7 +23,6 @@ MODIFIER_POS = PREDICATE_POS | {"a", "b"}  # and adjectives, distinguishing word
 CELEBRATING = ("庆祝", "纪念")  # verbs that name a celebration with what it celebrates
 LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifiers before a meeting's name
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
-NUMBER_DIGITS = "0-9一二三四五六七八九十百"  # the digits of a session's or a term's number (`第八十四次`, `十四届…一次`)
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 HOLDING_VERBS = "办开搞"  # one-character verbs of holding an event (`办音乐会`, `开大会`)
 

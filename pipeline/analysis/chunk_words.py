@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.analysis.conjuncts import FIELD_POS
+from pipeline.analysis.conjuncts import FIELD_NOUNS
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
 from pipeline.records import Mention
 
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 QUOTED = re.compile("“[^”]*”")  # a quotation: what it quotes is no clause of the name
-FIELD_WORDS = FIELD_POS | {"c"}  # a body's fields and their conjunctions (`研究|与|技术`)
+FIELD_WORDS = FIELD_NOUNS | {"c"}  # a body's fields and their conjunctions (`研究|与|技术`)
 MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not `政府` (`伯塞斯库|公开|批评|政府`)
 
 

@@ -6,18 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from pipeline.analysis.matching import NAME_CHAR
-from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, NOUN_POS, VERBAL
+from pipeline.analysis.wordindex import FIELD_POS, FOLLOWING_NOUNS, LONGEST_WORD, MAX_FIELD_WORDS, NOUN_POS, VERBAL
 from pipeline.rules import Chunker
 from pipeline.wordlists import ends_with_any
 
 Tags = Mapping[tuple[int, int], str]
 
 TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
-FIELD_POS = frozenset({"n", "vn"})  # nouns a body's field is named by (`研究|与|技术部`, `外交|和|合作部`)
 VERBS = frozenset({"v"})  # a field may be a verbal noun (`研究`), a topic not (`采取|企业改革…`)
 NAMES = frozenset({"nr", "ns", "nt", "nz", "j"})  # a name after the conjunction: two bodies joined (`…和|春兰|集团`)
+FIELD_NOUNS = FIELD_POS - NAMES  # a field's common words, no abbreviation (`研究|与|技术部`, `外交|和|合作部`)
 PLACE = "ns"  # what a body's name begins with before its fields (`德国|研究|与|技术部`)
-MAX_FIELD_WORDS = 2  # the words of the first field at most (`国家|统计|和|经济研究所`)
 LOCATIVE = frozenset({"f"})
 
 
@@ -57,7 +56,7 @@ def joins_fields(begin: int, suffix_start: int, tags: Tags) -> bool:
     pos = begin - 1
     for _ in range(MAX_FIELD_WORDS):
         word = next(((s, tags[(s, pos)]) for s in range(max(0, pos - LONGEST_WORD), pos) if (s, pos) in tags), None)
-        if word is None or word[1] not in FIELD_POS:
+        if word is None or word[1] not in FIELD_NOUNS:
             return False
         pos = word[0]
         if any(tags.get((s, pos)) == PLACE for s in range(max(0, pos - LONGEST_WORD), pos)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.analysis.wordindex import word_analysis
+from pipeline.analysis.wordindex import FIELD_POS, word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 
@@ -76,7 +76,7 @@ def after_listed_people(mentions: list[Mention], text: str) -> list[Mention]:
 
 LIST_MARK = "、"
 ITEM_CHARS = 12  # an item of a list of bodies, at most (`文化文史和学习委员会`)
-ITEM_POS = frozenset({"n", "vn", "j", "c"})  # the common words a body's field is named by, and a conjunction joining two
+ITEM_POS = FIELD_POS | {"c"}  # the common words a body's field is named by, and a conjunction joining two
 LISTED_BODY_SCORE = 0.8
 
 

@@ -6,11 +6,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from pipeline.analysis.boundaries import COUNTERS, NUMBER_DIGITS, SESSION_NUMBER
+from pipeline.analysis.boundaries import COUNTERS, SESSION_NUMBER
 from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES, YEAR_MARK
-from pipeline.analysis.wordindex import PREDICATE_POS, WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import FIELD_POS, MAX_FIELD_WORDS, PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
+from pipeline.rules import NUMBER_DIGITS
 from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
@@ -339,9 +340,7 @@ def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int,
     return joined
 
 
-FIELD_POS = frozenset({"n", "vn", "j"})  # the words a committee's field is named by (`民族`, `学习`, `文史`)
 JOINERS = "和与"
-MAX_FIELD_WORDS = 2
 COMMITTEE = "委员会"
 
 

@@ -8,12 +8,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from pipeline.analysis.boundaries import NUMBER_DIGITS, SESSION_NUMBER
+from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
-from pipeline.rules import COUNTED_END
+from pipeline.rules import COUNTED_END, NUMBER_DIGITS
 from pipeline.spans import Coverage
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 

@@ -12,6 +12,8 @@ NOMINAL_POS_EXCLUDED = PREDICATE_POS | {"u", "r", "t"}
 NOUN_POS = frozenset({"n", "nt", "ns", "nz", "j"})  # nouns and names
 FOLLOWING_NOUNS = NOUN_POS | {"vn", "s"}  # a noun after a name makes the name its modifier (`…会议|精神`)
 VERBAL = frozenset({"v", "vn"})
+FIELD_POS = frozenset({"n", "vn", "j"})  # the words a body's field is named by (`民族`, `学习`, `文史`)
+MAX_FIELD_WORDS = 2  # the words of a field joined to another by a conjunction, at most (`国家|统计|和|…`)
 
 
 
