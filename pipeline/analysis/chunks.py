@@ -38,7 +38,8 @@ SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其]
 # a determiner of the whole or of kinds, or the last (`整场|演唱会`, `全场|比赛`, `种种|纪念活动`, `最后|音乐会`), picks out
 # occurrences of a kind, which it names no more than a count does; not rounds, which name talks (`美以首脑两轮会谈`)
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
-CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
+CENTRAL = "中央"
+PERSON_POS = "nr"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
@@ -182,20 +183,22 @@ def held_subject(text: str, end: int, chunker: Chunker) -> bool:
     return any(verb in text[end:clause_end.start() if clause_end else len(text)] for verb in chunker.held_by)
 
 
-def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], rules: RecognitionRules) -> int:
-    """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`), an
-    organisation's name begins at the known name after the last post and person's name in it
-    (a surname and one or two characters)."""
+def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], rules: RecognitionRules,
+                         tags: Mapping[tuple[int, int], str] = NO_WORDS) -> int:
+    """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`, `庆香港回归祖国马万祺|
+    全国政协副主席`), an organisation's name begins at the known name after the last person's name in it:
+    a post and a surname with one or two characters, or a person's name of the word analysis (which may begin
+    before the chunk, at a place read inside it: `赵|立新|中共苏州市委`)."""
     surnames = rules.strong_surnames
 
-    def after_post_and_person(p: int) -> bool:
+    def after_person(p: int) -> bool:
         for k in (2, 3):
             post = ends_with_any(text, p - k, rules.titles)
             if text[p - k] in surnames and post and p - k - len(post) >= begin:
                 return True
-        return False
+        return any(tags.get((s, p)) == PERSON_POS for s in range(max(0, p - LONGEST_WORD), p - 1))
 
-    after = [p for p in range(begin + 1, start) if p in anchors and after_post_and_person(p)]
+    after = [p for p in range(begin + 1, start) if p in anchors and after_person(p)]
     return after[-1] if after else begin
 
 
@@ -276,7 +279,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
-                begin = _after_listed_person(text, begin, start, anchors or set(), rules)
+                begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue
