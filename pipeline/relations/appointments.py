@@ -55,19 +55,22 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 
 OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")
+APPOSITION_MARKS = ("，", ",")  # `韩济生，北京医科大学神经科学研究所所长。`
 
 
 def bracketed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                              rules: RelationRules) -> Iterator[Relation]:
     """`闵耀良（农业部市场信息司司长）` → holds_position(闵耀良, 农业部市场信息司, 司长): a bracket right after
     a name that holds only posts, an organisation and its title each (`、` between them, or a bare
-    committee rank after a rank), gives the person those posts (`former` after 原: `（原…部长）`, `new` after 新任)."""
+    committee rank after a rank), gives the person those posts (`former` after 原: `（原…部长）`, `new` after 新任);
+    so do posts set off after a name by a comma, or by nothing in a list without marks, that end their clause
+    (`韩济生，北京医科大学…所长、…`, `…征文|李东生ＴＣＬ集团董事长`), but not a chain before another name."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    people_starts = frozenset(m.start for m in people_by_end.values())
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for person in people_by_end.values():
-        if not text.startswith(OPENING_BRACKETS, person.end):
-            continue
-        start = person.end + 1
+        bracketed, marked = text.startswith(OPENING_BRACKETS, person.end), text.startswith(APPOSITION_MARKS, person.end)
+        start = person.end + int(bracketed or marked)
         start += len(next((w for w in rules.post_status["former"] + rules.post_status["new"] if text.startswith(w, start)), ""))
         status = post_status_before(text, start, rules)
         org = orgs_by_start.get(start)
@@ -75,10 +78,26 @@ def bracketed_post_relations(text: str, mentions: list[Anchored], titles: tuple[
         if not title:
             continue
         posts = list(_listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules))
-        if text.startswith(CLOSING_BRACKETS, posts[-1][2]):
+        end = posts[-1][2]
+        closed = text.startswith(CLOSING_BRACKETS, end) if bracketed else _ends_description(text, end, marked, people_starts)
+        if closed:
             for held_at, held, _ in posts:
-                yield Relation("holds_position", person.entity, held_at.entity, evidence_of(text, person.start, posts[-1][2] + 1),
-                               rules.appointment_confidence, "bracketed_post", title=held, status=status)
+                yield Relation("holds_position", person.entity, held_at.entity, evidence_of(text, person.start, end + bracketed),
+                               rules.appointment_confidence, "bracketed_post" if bracketed else "appositive_post",
+                               title=held, status=status)
+
+
+def _ends_description(text: str, end: int, marked: bool, people_starts: frozenset[int]) -> bool:
+    """Whether posts after a name that end at `end` describe it: their clause ends there, or, after a comma, goes
+    on listing descriptions (`…所长、中国科学院院士、博士生导师，`) with no name after them, whose posts they would
+    be (`…阿嘉·洛桑图旦，中国佛教协会副会长、拉卜楞寺活佛嘉木样…`); not posts an object names (`免去吴英杰|政协…常务委员、
+    …主任职务`)."""
+    if text[end:end + 1] in (*CLAUSE_MARK_CHARS, ""):
+        return True
+    if not marked:
+        return False
+    clause_end = mark.start() if (mark := CLAUSE_MARKS.search(text, end)) else len(text)
+    return text.startswith(LIST_MARK, end) and not any(end < p < clause_end for p in people_starts)
 
 
 def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored],

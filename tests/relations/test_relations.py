@@ -781,6 +781,18 @@ def test_a_bracket_of_posts_after_a_name_gives_the_person_those_posts(rules, rel
     assert not [r for r in all_relations(text, mentions, rules, relation_rules) if r.type == "holds_position"]
 
 
+def test_posts_set_off_after_a_name_that_end_their_clause_are_the_persons(rules, relation_rules):
+    text = "名单：春天的故事王建国上海交通大学副校长\n本文作者张立，北京医科大学神经科学研究所所长、中国科学院院士、博士生导师。"
+    names = {"王建国": "PERSON", "上海交通大学": "ORG", "张立": "PERSON", "北京医科大学神经科学研究所": "ORG", "中国科学院": "ORG"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()]
+    assert {t for t in tuples(all_relations(text, mentions, rules, relation_rules)) if t[0] == "holds_position"} == {
+        ("holds_position", "王建国", "上海交通大学", "副校长"), ("holds_position", "张立", "北京医科大学神经科学研究所", "所长"),
+        ("holds_position", "张立", "中国科学院", "院士")}
+    text = "活佛王明，中国佛教协会副会长、拉卜楞寺活佛李强出席。"  # the list's next post, of the next name
+    mentions = [anchored(text, "王明", "PERSON"), anchored(text, "中国佛教协会", "ORG"), anchored(text, "李强", "PERSON")]
+    assert not [r for r in all_relations(text, mentions, rules, relation_rules) if r.head == "PERSON:王明"]
+
+
 def test_an_appointment_reads_a_title_with_its_rank(rules, relation_rules):
     text = "任命王建华为最高人民检察院副检察长、检察委员会委员。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "最高人民检察院", "ORG"), anchored(text, "检察委员会", "ORG")]
