@@ -358,6 +358,8 @@ def test_a_celebration_is_named_with_the_relation_whose_establishment_it_marks(e
     ("举办的大型档案文物展览开幕。", "大型档案文物展览"),
     # a policy the meeting implements, with the adverb of a compound (`再就业`, re-employment)
     ("国务院召开实施再就业工程座谈会。", "实施再就业工程座谈会"),
+    # the general debate of a session of the General Assembly
+    ("王毅在第78届联大一般性辩论上发言。", "第78届联大一般性辩论"),
 ])
 def test_an_event_name_is_whole(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
