@@ -72,6 +72,8 @@ class RelationRules:
     location_based_verbs: tuple[str, ...]
     location_appositions: tuple[str, ...]  # `首都`: `拉脱维亚首都|里加` is in 里加
     location_frame_locatives: tuple[str, ...]  # `中`: `在中奥两国国歌声中|拉开帷幕` is not in 中国
+    location_continuing: tuple[str, ...]  # `并`: `在北京会见…，并|主持…会议` is in 北京
+    location_continued_verbs: tuple[str, ...]
     location_confidence: float
     award_event_confidence: float
     appointment_verbs: tuple[str, ...]
@@ -227,6 +229,8 @@ def _location_rules(location: dict) -> dict:
             "location_based_verbs": longest_first(location.get("based_verbs", [])),
             "location_appositions": longest_first(location.get("appositions", [])),
             "location_frame_locatives": tuple(location.get("frame_locatives", [])),
+            "location_continuing": longest_first(location.get("continuing", [])),
+            "location_continued_verbs": longest_first(location.get("continued_verbs", [])),
             "location_confidence": location.get("confidence", 0.75)}
 
 

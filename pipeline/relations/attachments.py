@@ -23,7 +23,7 @@ from pipeline.relations.mentions import (
     listed_up_to,
     within,
 )
-from pipeline.relations.titles import ends_with_title
+from pipeline.relations.titles import LIST_MARK, ends_with_title
 from pipeline.wordlists import word_at
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
@@ -265,6 +265,10 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
                 place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
             clause_start, clause_end = clause_at(text, sentence, place.start)
+            listed = text.startswith(LIST_MARK, place.end) and place.end + 1 in places_by_start  # `在浙江舟山、台州考察`
+            for event in [] if listed else _continued_events(text, sentence, clause_end, in_sentence, rules):
+                yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location:continued")
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
@@ -287,6 +291,23 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
+
+
+def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, mentions: list[Anchored],
+                      rules: RelationRules) -> list[Anchored]:
+    """The events held or attended in the clauses that go on from the one ending at `clause_end`, each opened
+    by a word of `rules.location_continuing` (`，并共同主持|…会议`), up to one that names a place."""
+    found = []
+    while clause_end < sentence[1] and (opener := next((w for w in rules.location_continuing
+                                                        if text.startswith(w, clause_end + 1)), None)):
+        start, end = clause_at(text, sentence, clause_end + 1)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        verb_at = _first_of(text, rules.location_continued_verbs, start + len(opener), end)
+        if verb_at is None or any(m.type == "LOCATION" for m in inside):
+            break
+        found += [m for m in inside if m.type == "EVENT" and m.start >= verb_at]
+        clause_end = end
+    return found
 
 
 REFERRING = ("这次", "此次", "本次", "该")  # demonstratives before a word that refers back to an event

@@ -1077,6 +1077,23 @@ def test_an_event_that_holds_another_at_a_place_is_there_too(relation_rules):
     assert got == {("十三届全国人大常委会第十一次会议", "北京人民大会堂"), ("第二次全体会议", "北京人民大会堂")}
 
 
+def test_an_event_a_clause_opened_by_bing_holds_is_at_the_place_of_the_clause_before(relation_rules):
+    text = "王明在天津会见新加坡副总理李华，并共同主持中新双边合作联委会第十九次会议。"
+    names = {"天津": "LOCATION", "新加坡": "LOCATION", "中新双边合作联委会第十九次会议": "EVENT"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("中新双边合作联委会第十九次会议", "天津")}
+    text = "王明在广州会见李华，在深圳举行会谈，并出席中新合作论坛。"  # the clause between names a place of its own
+    names = {"广州": "LOCATION", "深圳": "LOCATION", "会谈": "EVENT", "中新合作论坛": "EVENT"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("会谈", "深圳"), ("中新合作论坛", "深圳")}
+    text = "王明在浙江舟山、台州考察，并主持召开企业座谈会。"  # which of the places listed, the text does not say
+    names = {"浙江舟山": "LOCATION", "台州": "LOCATION", "企业座谈会": "EVENT"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()]
+    assert not pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+
+
 def test_who_gather_at_an_occasion_take_part_in_it(extract):
     facts = extract("国务院在人民大会堂举行国庆招待会。习近平、李克强等党和国家领导人与近500位中外人士欢聚一堂，共庆华诞。")
     assert {("习近平", "国庆招待会"), ("李克强", "国庆招待会")} <= facts.relation_pairs("participated_in")
