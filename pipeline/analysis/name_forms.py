@@ -54,21 +54,22 @@ def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict
 # name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
 DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
 # a city's or a county's, named by the text but by no lexicon (`襄樊市`, renamed since), is
-# written without its term as a Chinese division's is: abroad, too, a city is one place
-CITY_TERMS = ("市", "县")
+# written without its term as a Chinese division's is: abroad, too, a city is one place; so is a strip of
+# land named after its town (`加沙地带` / `加沙`)
+UNLISTED_TERMS = ("市", "县", "地带")
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
 
 
 def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
     """A place written without its division's term (`江苏`) → the one name of the document that adds
     it (`江苏省`), a Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are
-    two places: `坎大哈`, `坎大哈省`) or a city's or county's no lexicon knows (`襄樊市`); none where two
+    two places: `坎大哈`, `坎大哈省`) or a city's, county's or strip's no lexicon knows (`襄樊市`, `加沙地带`); none where two
     do (`吉林省`, `吉林市`). So is a state written
     without the form of its state (`巴西` → `巴西联邦共和国`)."""
     written: dict[str, set[str]] = defaultdict(set)
     for name in places:
         term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions \
-            else next((t for t in CITY_TERMS if name.endswith(t) and len(name) > len(t) + 1), None)
+            else next((t for t in UNLISTED_TERMS if name.endswith(t) and len(name) > len(t) + 1), None)
         base = name[:-len(term)] if term else name
         kept = range(len(base) - PEOPLE_CHARS, len(base) + 1) if term and term.startswith("自治") \
             else (len(base),) if term else range(2, len(name) - 2) if name.endswith(STATE_FORMS) else ()

@@ -1092,6 +1092,8 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     text = "长江中下游平原降雨偏多，推动长江经济带发展。"  # a river's reaches and region, one term after another
     merged = merge_mentions([at("长江", "LOCATION"), Mention(14, 16, "长江", "LOCATION", "model", 0.9)], rules, text)
     assert [m.text for m in merged] == ["长江中下游平原", "长江经济带"]
+    text = "援助物资运抵加沙地带。"  # a strip of land
+    assert [m.text for m in merge_mentions([at("加沙", "LOCATION")], rules, text)] == ["加沙地带"]
 
 
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):

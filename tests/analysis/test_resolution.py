@@ -329,6 +329,9 @@ def test_a_city_no_lexicon_knows_is_one_place_with_and_without_its_term(rules):
     got = canonical_names(mentions, text, rules)
     assert got[("LOCATION", "襄樊")] == "襄樊市"
     assert got[("LOCATION", "蒙特利尔")] == "蒙特利尔"  # no 蒙特利尔市 named as a place
+    text = "援助物资运抵加沙地带。加沙人道局势恶化。"  # a strip of land named after its town
+    got = canonical_names([mention(text, name, "LOCATION") for name in ("加沙地带", "加沙")], text, rules)
+    assert got[("LOCATION", "加沙")] == "加沙地带"
 
 
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
