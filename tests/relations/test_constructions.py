@@ -371,6 +371,10 @@ def test_a_title_after_a_name_right_after_an_organisation_is_held_there(rules, r
                 anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
     got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("李景田", "中组部", "局长")}  # 代表: a verb too
+    text = "招待会举行\n我驻悉尼总领馆王明总领事致词。"  # a consular post
+    mentions = [anchored(text, "驻悉尼总领馆", "ORG"), anchored(text, "王明", "PERSON")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("王明", "驻悉尼总领馆", "总领事")}
 
 
 @pytest.mark.parametrize("text, org", [
