@@ -39,6 +39,7 @@ SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其]
 # occurrences of a kind, which it names no more than a count does; not rounds, which name talks (`美以首脑两轮会谈`)
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
 CENTRAL = "中央"
+COMPANY = "同"  # the preposition of whom one meets or talks with (`习近平同|…会晤`)
 PERSON_POS = "nr"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
@@ -154,13 +155,14 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
     one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
     when only name characters and such verbs lie between, and no name of the chunker's kind ends
     right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events), or to the opening quote
-    right after such a verb (`举办了“|加强村民自治…研讨会”`), or, over verbs alone, no conjunction, to the start
-    of its sentence, whose subject it is (`推动高质量发展香港论坛|在广州举行`, a headline; not `古巴国务委员会主席和|
-    部长会议主席…`, nor `学习贯彻|…会议精神`, a predicate); else it stays where it stopped."""
+    right after such a verb (`举办了“|加强村民自治…研讨会”`), or, over verbs and conjunctions, not the preposition
+    of company (`习近平同|…会晤`), to the start of its sentence, whose subject it is (`推动高质量发展香港论坛|在广州举行`,
+    a headline, `2025年新疆旅游和|发展大会在库车市开幕`; not `古巴国务委员会主席和|部长会议主席…`, nor `学习贯彻|…会议
+    精神`, predicates); else it stays where it stopped."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
     if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
         return begin
-    conjoined = len(stop) == 1
+    accompanied = stop == COMPANY
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
     while pos > limit and NAME_CHAR.match(text[pos - 1]):
         if text[pos - 1] == "“" and ends_with_any(text, pos - 1 - (pos >= 2 and text[pos - 2] in ASPECT_MARKS),
@@ -171,9 +173,9 @@ def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunk
             return pos
         if stop and (stop not in chunker.name_verbs or ends_with_any(text, pos - len(stop), chunker.suffixes)):
             return begin
-        conjoined = conjoined or (stop is not None and len(stop) == 1)
+        accompanied = accompanied or stop == COMPANY
         pos -= 1
-    return pos if not conjoined and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
+    return pos if not accompanied and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
 
 
 def held_subject(text: str, end: int, chunker: Chunker) -> bool:

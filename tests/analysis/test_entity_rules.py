@@ -228,7 +228,8 @@ def test_a_stop_word_inside_a_known_name_stops_no_chunk(rules):
     text = "维谢格拉德集团和以色列峰会在耶路撒冷举行，上海合作组织成员国元首理事会会议开幕。"
     known = {text.index("以色列"): text.index("以色列") + 3, text.index("上海合作组织"): text.index("上海合作组织") + 6}
     found = chunks_known(text, rules, known)
-    assert "以色列峰会" in found and "上海合作组织成员国元首理事会会议" in found
+    # `以` begins no name: the summit, its sentence's subject, is named over the conjunction back to the start
+    assert "维谢格拉德集团和以色列峰会" in found and "上海合作组织成员国元首理事会会议" in found
     assert "上海合作组织成员国元首理事会会议" not in chunks(text, rules)  # `组织` stops it otherwise
 
 
@@ -358,6 +359,9 @@ def test_a_celebration_is_named_with_the_relation_whose_establishment_it_marks(e
     ("举办的大型档案文物展览开幕。", "大型档案文物展览"),
     # a policy the meeting implements, with the adverb of a compound (`再就业`, re-employment)
     ("国务院召开实施再就业工程座谈会。", "实施再就业工程座谈会"),
+    # two fields a conjunction joins, after the verb that convenes, or before it, the meeting the sentence's subject
+    ("国务院召开全国粮棉油及“菜篮子”工作会议。", "全国粮棉油及“菜篮子”工作会议"),
+    ("2025年西藏文化和旅游发展大会在拉萨开幕。", "2025年西藏文化和旅游发展大会"),
     # the general debate of a session of the General Assembly
     ("王毅在第78届联大一般性辩论上发言。", "第78届联大一般性辩论"),
 ])
