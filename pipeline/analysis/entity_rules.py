@@ -28,6 +28,7 @@ from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
+from pipeline.analysis.joined_names import hyphenated_people as hyphenated
 from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
@@ -377,7 +378,7 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
-        merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
+        merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)

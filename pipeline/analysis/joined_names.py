@@ -1,6 +1,6 @@
 """Names written together without a mark between them, as headlines write them: known bodies
-(`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`); and a state's name its parts were found
-apart in (`巴西|联邦共和国`)."""
+(`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`); and names their parts were found apart in: a state's
+(`巴西|联邦共和国`), a branch's (`中国银行|北京分行`), a double-barrelled name's (`科西尼亚克-|卡梅什`)."""
 from __future__ import annotations
 
 import re
@@ -106,4 +106,24 @@ def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> li
     if not joined:
         return mentions
     kept = [m for m in mentions if not (m.type == "ORG" and (m.start, m.end) in joined)]
+    return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
+
+
+HYPHEN = "-"  # a full-width hyphen is folded to it
+
+
+def hyphenated_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """Two people's names a hyphen joins, found apart (`科西尼亚克|-|卡梅什`, `阿卜杜勒|-|迈赫迪`), as the one
+    double-barrelled name of a person that transliterations write so (`科西尼亚克-卡梅什`)."""
+    people = {m.start: m for m in mentions if m.type == "PERSON"}
+    joined: dict[tuple[int, int], Mention] = {}
+    for first in people.values():
+        second = people.get(first.end + len(HYPHEN)) if text.startswith(HYPHEN, first.end) else None
+        if second and (second.start, second.end) not in joined:
+            name = Mention(first.start, second.end, text[first.start:second.end], "PERSON", first.source,
+                           min(first.score, second.score))
+            joined[(first.start, first.end)] = joined[(second.start, second.end)] = name
+    if not joined:
+        return mentions
+    kept = [m for m in mentions if not (m.type == "PERSON" and (m.start, m.end) in joined)]
     return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))

@@ -1,5 +1,11 @@
 """pipeline.analysis.joined_names: names written together without a mark between them."""
-from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
+from pipeline.analysis.joined_names import (
+    hyphenated_people,
+    joined_branches,
+    joined_state_forms,
+    split_joined_names,
+    split_listed_people,
+)
 from pipeline.records import Mention
 from tests.conftest import mention
 
@@ -68,3 +74,11 @@ def test_a_treaty_s_signatures_written_together_are_its_signatories():
     mentions = [mention(text, "祝有容", "PERSON"), mention(text, "让·梅泰·亚彭德", "PERSON"),
                 mention(text, "祝有容让·梅泰·亚彭德", "PERSON")]
     assert [m.text for m in split_listed_people(mentions)] == ["祝有容", "让·梅泰·亚彭德", "祝有容", "让·梅泰·亚彭德"]
+
+
+def test_two_people_a_hyphen_joins_are_one_double_barrelled_name():
+    text = "伊拉克总理阿卜杜勒-迈赫迪会见李强，中国-东盟合作。"
+    found = [mention(text, "伊拉克", "LOCATION"), mention(text, "阿卜杜勒", "PERSON"), mention(text, "迈赫迪", "PERSON"),
+             mention(text, "李强", "PERSON"), mention(text, "中国", "LOCATION"), mention(text, "东盟", "ORG")]
+    assert [(m.text, m.type) for m in hyphenated_people(found, text)] == [
+        ("伊拉克", "LOCATION"), ("阿卜杜勒-迈赫迪", "PERSON"), ("李强", "PERSON"), ("中国", "LOCATION"), ("东盟", "ORG")]
