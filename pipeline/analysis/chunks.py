@@ -38,9 +38,9 @@ SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其]
 # a determiner of the whole or of kinds, or the last (`整场|演唱会`, `全场|比赛`, `种种|纪念活动`, `最后|音乐会`), picks out
 # occurrences of a kind, which it names no more than a count does; not rounds, which name talks (`美以首脑两轮会谈`)
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
-CENTRAL = "中央"
+CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 COMPANY = "同"  # the preposition of whom one meets or talks with (`习近平同|…会晤`)
-PERSON_POS = "nr"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
+PERSON_POS = "nr"  # a person's name in the word analysis
 # the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
 HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})

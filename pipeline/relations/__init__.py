@@ -15,7 +15,7 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.appointments import (
     appointment_relations,
-    bracketed_post_relations,
+    apposed_post_relations,
     dismissal_relations,
     leader_relations,
 )
@@ -74,7 +74,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     titled = _titled(chain, text, titles)
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)
-    found += bracketed_post_relations(text, mentions, titles, rules)
+    found += apposed_post_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules)
     found += home_title_relations(text, mentions, titles, rules)
     found += counted_members_relations(text, mentions, titles, rules)

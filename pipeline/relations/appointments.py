@@ -1,6 +1,7 @@
 """Posts a verb states: appointments (`任命…为…`, `X当选为…`), the leader a relative clause names
-(`以…为团长的…`), and dismissals (`免去…的…职务`); and the posts a bracket after a name gives
-(`闵耀良（农业部市场信息司司长）`), as the list of speakers of a forum's report writes them."""
+(`以…为团长的…`), and dismissals (`免去…的…职务`); and the posts set off after a name by a bracket
+(`闵耀良（农业部市场信息司司长）`, as the list of speakers of a forum's report writes them), a comma or nothing in a
+list (`李东生ＴＣＬ集团董事长`)."""
 from __future__ import annotations
 
 import re
@@ -58,7 +59,7 @@ OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")
 APPOSITION_MARKS = ("，", ",")  # `韩济生，北京医科大学神经科学研究所所长。`
 
 
-def bracketed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                              rules: RelationRules) -> Iterator[Relation]:
     """`闵耀良（农业部市场信息司司长）` → holds_position(闵耀良, 农业部市场信息司, 司长): a bracket right after
     a name that holds only posts, an organisation and its title each (`、` between them, or a bare

@@ -265,7 +265,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
                 place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
             clause_start, clause_end = clause_at(text, sentence, place.start)
-            listed = text.startswith(LIST_MARK, place.end) and place.end + 1 in places_by_start  # `在浙江舟山、台州考察`
+            # `在浙江舟山、台州考察，并…`: which of the places listed, the text does not say
+            listed = text.startswith(LIST_MARK, place.end) and place.end + len(LIST_MARK) in places_by_start
             for event in [] if listed else _continued_events(text, sentence, clause_end, in_sentence, rules):
                 yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location:continued")
