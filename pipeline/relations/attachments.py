@@ -273,7 +273,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
-            if _first_of(text, rules.location_visit_verbs, place.end, verb_at) is not None:
+            visit_at = _first_of(text, rules.location_visit_verbs, place.end, verb_at)
+            if visit_at is not None and not _continued_after(text, visit_at, verb_at, rules):
                 continue
             if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
                 continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
@@ -297,18 +298,30 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
 def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, mentions: list[Anchored],
                       rules: RelationRules) -> list[Anchored]:
     """The events held or attended in the clauses that go on from the one ending at `clause_end`, each opened
-    by a word of `rules.location_continuing` (`，并共同主持|…会议`), up to one that names a place."""
+    by a word of `rules.location_continuing` (`，并共同主持|…会议`), up to a place one of them names."""
     found = []
     while clause_end < sentence[1] and (opener := next((w for w in rules.location_continuing
                                                         if text.startswith(w, clause_end + 1)), None)):
         start, end = clause_at(text, sentence, clause_end + 1)
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         verb_at = _first_of(text, rules.location_continued_verbs, start + len(opener), end)
-        if verb_at is None or any(m.type == "LOCATION" for m in inside):
+        elsewhere = min((m.start for m in inside if m.type == "LOCATION" and not m.nested), default=end)
+        if verb_at is None or elsewhere < verb_at:
             break
-        found += [m for m in inside if m.type == "EVENT" and m.start >= verb_at]
+        found += [m for m in inside if m.type == "EVENT" and verb_at <= m.start and m.end <= elsewhere]
+        if elsewhere < end:
+            break
         clause_end = end
     return found
+
+
+def _continued_after(text: str, visit_at: int, verb_at: int, rules: RelationRules) -> bool:
+    """Whether the visit at `visit_at` goes on, in its clause, to hold the event whose verb begins at `verb_at`
+    (`在湖南调研|并主持|召开…座谈会`): a continuing word and a continued verb begin right after the visit's verb."""
+    visit = next(v for v in rules.location_visit_verbs if text.startswith(v, visit_at))
+    opener = next((w for w in rules.location_continuing if text.startswith(w, visit_at + len(visit))), None)
+    return opener is not None and _first_of(text, rules.location_continued_verbs, visit_at + len(visit), verb_at + 1) \
+        == visit_at + len(visit) + len(opener)
 
 
 REFERRING = ("这次", "此次", "本次", "该")  # demonstratives before a word that refers back to an event

@@ -1090,6 +1090,16 @@ def test_an_event_a_clause_opened_by_bing_holds_is_at_the_place_of_the_clause_be
     mentions = [anchored(text, name, kind) for name, kind in names.items()]
     got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
     assert got == {("会谈", "深圳"), ("中新合作论坛", "深圳")}
+    text = "王明在湖南调研并主持召开先进制造业发展座谈会。"  # the visit goes on to hold it, in its clause
+    names = {"湖南": "LOCATION", "先进制造业发展座谈会": "EVENT"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("先进制造业发展座谈会", "湖南")}
+    text = "王明在重庆会见李华，并主持中新合作会议、中新（重庆）互联互通项目理事会会议。"  # up to a place of its own
+    names = {"重庆": "LOCATION", "中新合作会议": "EVENT", "互联互通项目理事会会议": "EVENT"}
+    mentions = [anchored(text, name, kind) for name, kind in names.items()] + [anchored(text, "重庆", "LOCATION", 1)]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("中新合作会议", "重庆")}
     text = "王明在浙江舟山、台州考察，并主持召开企业座谈会。"  # which of the places listed, the text does not say
     names = {"浙江舟山": "LOCATION", "台州": "LOCATION", "企业座谈会": "EVENT"}
     mentions = [anchored(text, name, kind) for name, kind in names.items()]
