@@ -23,7 +23,6 @@ from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
     ceremony_relations,
-    location_relations,
     named_conferrer_relations,
     office_holder_relations,
     possessed_event_relations,
@@ -34,6 +33,7 @@ from pipeline.relations.attachments import (
 )
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
+from pipeline.relations.locations import location_relations
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.state_posts import implied_body_relations
 from pipeline.relations.titles import (

@@ -876,7 +876,7 @@ def test_an_event_that_dates_the_clause_confers_nothing(relation_rules):
 # --- where an event is held -----------------------------------------------------------------------
 
 def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause(relation_rules):
-    from pipeline.relations.attachments import location_relations
+    from pipeline.relations.locations import location_relations
 
     def located(text, mentions):
         return pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")

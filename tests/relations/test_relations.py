@@ -13,13 +13,13 @@ from pipeline.relations import extract_relations, without_named_subjects
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
-    location_relations,
     named_conferrer_relations,
     office_holder_relations,
     speaker_relations,
     sub_body_relations,
 )
 from pipeline.relations.frames import frame_relations, inline_frame_relations
+from pipeline.relations.locations import location_relations
 from pipeline.relations.titles import title_chain_relations
 from pipeline.relations.triggers import trigger_relations
 from tests.conftest import SCHEMAS, anchored

@@ -1,0 +1,117 @@
+"""Where events are held and bodies based: `在…召开…EVENT`, `EVENT在LOC召开`, `ORG位于LOC` → located_in, with the
+clauses that go on from a place's (`在北京会见…，并共同主持…会议`)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
+from pipeline.relations.events import MainEvents
+from pipeline.relations.mentions import Anchored, clause_at, evidence_of, within
+from pipeline.relations.titles import LIST_MARK
+
+
+def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appositions: tuple[str, ...]) -> Anchored | None:
+    """The place named right after `end`, or after a capital's apposition there (`首都`)."""
+    apposition = next((a for a in appositions if text.startswith(a, end)), "")
+    return places_by_start.get(end + len(apposition)) or places_by_start.get(end)
+
+
+def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                       rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
+    another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
+    names no event but opens with a word that refers back to one, the holding verb right after the
+    place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`).
+    A place that modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`)."""
+    main_events = MainEvents.of(main_event)
+    located = rules.head_types("located_in")
+    for sentence in sentences:
+        in_sentence = within(mentions, sentence)
+        events = [m for m in in_sentence if m.type == "EVENT"]
+        for org in (m for m in in_sentence if m.type in located and not m.nested):
+            verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
+            place = next((m for m in in_sentence
+                          if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
+            if place:
+                yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location:based")
+        places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
+        for place in list(places_by_start.values()):
+            if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
+                continue
+            while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
+                place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
+            clause_start, clause_end = clause_at(text, sentence, place.start)
+            # `在浙江舟山、台州考察，并…`: which of the places listed, the text does not say
+            listed = text.startswith(LIST_MARK, place.end) and place.end + len(LIST_MARK) in places_by_start
+            for event in [] if listed else _continued_events(text, sentence, clause_end, in_sentence, rules):
+                yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location:continued")
+            verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
+            if verb_at is None:
+                continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
+            visit_at = _first_of(text, rules.location_visit_verbs, place.end, verb_at)
+            if visit_at is not None and not _continued_after(text, visit_at, verb_at, rules):
+                continue
+            if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
+                continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
+            near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
+                e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
+            main = main_events.at(place.start)
+            if not near and main and verb_at == place.end and _refers_back(text, clause_start, rules):
+                yield Relation("located_in", main, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
+            if not near:
+                continue
+            nearest = min(near, key=lambda e: abs(e.start - place.start))
+            yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
+                           rules.location_confidence, "location")
+            subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)
+            if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
+                yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
+
+
+def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, mentions: list[Anchored],
+                      rules: RelationRules) -> list[Anchored]:
+    """The events held or attended in the clauses that go on from the one ending at `clause_end`, each opened
+    by a word of `rules.location_continuing` (`，并共同主持|…会议`), up to a place one of them names."""
+    found = []
+    while clause_end < sentence[1] and (opener := next((w for w in rules.location_continuing
+                                                        if text.startswith(w, clause_end + 1)), None)):
+        start, end = clause_at(text, sentence, clause_end + 1)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        verb_at = _first_of(text, rules.location_continued_verbs, start + len(opener), end)
+        elsewhere = min((m.start for m in inside if m.type == "LOCATION" and not m.nested), default=end)
+        if verb_at is None or elsewhere < verb_at:
+            break
+        found += [m for m in inside if m.type == "EVENT" and verb_at <= m.start and m.end <= elsewhere]
+        if elsewhere < end:
+            break
+        clause_end = end
+    return found
+
+
+def _continued_after(text: str, visit_at: int, verb_at: int, rules: RelationRules) -> bool:
+    """Whether the visit at `visit_at` goes on, in its clause, to hold the event whose verb begins at `verb_at`
+    (`在湖南调研|并主持|召开…座谈会`): a continuing word and a continued verb begin right after the visit's verb."""
+    visit = next(v for v in rules.location_visit_verbs if text.startswith(v, visit_at))
+    opener = next((w for w in rules.location_continuing if text.startswith(w, visit_at + len(visit))), None)
+    return opener is not None and _first_of(text, rules.location_continued_verbs, visit_at + len(visit), verb_at + 1) \
+        == visit_at + len(visit) + len(opener)
+
+
+REFERRING = ("这次", "此次", "本次", "该")  # demonstratives before a word that refers back to an event
+
+
+def _refers_back(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether the clause at `start` opens with a word that refers back to an event (`这次会议是…`)."""
+    start += len(next((w for w in REFERRING if text.startswith(w, start)), ""))
+    return any(text.startswith(w, start) for w in rules.event_anaphora)
+
+
+def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
+    """Where the first of `words` begins in text[start:end], if one does."""
+    found = [at for word in words if (at := text.find(word, start, end)) != -1]
+    return min(found) if found else None
