@@ -189,8 +189,8 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
                          tags: Mapping[tuple[int, int], str] = NO_WORDS) -> int:
     """Where a list runs on without marks (`陕西人民艺术剧院副院长刘远|西北农业大学`, `庆香港回归祖国马万祺|
     全国政协副主席`), an organisation's name begins at the known name after the last person's name in it:
-    a post and a surname with one or two characters, or a person's name of the word analysis (which may begin
-    before the chunk, at a place read inside it: `赵|立新|中共苏州市委`)."""
+    a post and a surname with one or two characters, or a person's name of the word analysis that is so too (which
+    may begin before the chunk, at a place read inside it: `赵|立新|中共苏州市委`; not `承德纳兰性|德研究会`)."""
     surnames = rules.strong_surnames
 
     def after_person(p: int) -> bool:
@@ -198,7 +198,7 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
             post = ends_with_any(text, p - k, rules.titles)
             if text[p - k] in surnames and post and p - k - len(post) >= begin:
                 return True
-        return any(tags.get((s, p)) == PERSON_POS for s in range(max(0, p - LONGEST_WORD), p - 1))
+        return any(tags.get((s, p)) == PERSON_POS and text[s] in surnames for s in (p - 3, p - 2))
 
     after = [p for p in range(begin + 1, start) if p in anchors and after_person(p)]
     return after[-1] if after else begin

@@ -380,10 +380,13 @@ def test_an_organisation_in_a_list_without_marks_begins_after_the_person_before_
     found = find_chunk_mentions(text, rules, anchors={0, text.index("香港")}, known_ends={0: 8})
     assert text[:20] in {m.text for m in found if m.type == "ORG"}
 
-def test_an_organisation_in_a_list_begins_after_the_persons_name_before_it(extract):
+def test_an_organisation_in_a_list_begins_after_the_persons_name_before_it(extract, rules):
     facts = extract("征文一等奖：春天的故事王建国上海交通大学副校长\n腾飞的东方赵立新中共苏州市委副书记")
     assert {"上海交通大学", "中共苏州市委"} <= facts.names("ORG")
     assert {"王建国", "赵立新"} <= facts.names("PERSON")
+    text = "承德纳兰性德研究会"  # a word of five characters is no person's name before the body
+    tags = {(0, 5): "nr", (5, 6): "j", (6, 9): "n"}
+    assert "承德纳兰性德研究会" in names(find_chunk_mentions(text, rules, anchors={0, 5}, tags=tags))
 
 
 def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(rules):
