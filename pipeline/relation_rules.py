@@ -83,6 +83,7 @@ class RelationRules:
     unsaid_subject_verbs: frozenset[str]  # appointment verbs whose clause may leave its subject unsaid
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
+    leader_heads: dict[str, str]  # `以X为首的Y`: the word that puts X at Y's head → the title it gives
     implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
@@ -242,7 +243,8 @@ def _appointment_rules(appointments: dict, path: Path) -> dict:
             "appointment_former": longest_first(appointments.get("former", [])),
             "unsaid_subject_verbs": frozenset(appointments.get("unsaid_subject_verbs", [])),
             "appointment_confidence": appointments.get("confidence", 0.8),
-            "leader_titles": longest_first(appointments.get("leader_titles", []))}
+            "leader_titles": longest_first(appointments.get("leader_titles", [])),
+            "leader_heads": dict(appointments.get("leader_heads", {}))}
 
 
 def _adverbials_regex(patterns: list[str], path: Path) -> re.Pattern:

@@ -75,7 +75,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)
     found += apposed_post_relations(text, mentions, titles, rules)
-    found += leader_relations(text, mentions, rules)
+    found += leader_relations(text, mentions, rules, titles)
     found += home_title_relations(text, mentions, titles, rules)
     found += counted_members_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)

@@ -170,25 +170,32 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
 
 
 LEADER_CLAUSE = "以"  # `以…为团长的…`
+OPENING_QUOTE = "“"  # before a party's name (`…为首的“自由党”`)
 LEADER_WINDOW = 40  # characters from `以` to the leader's name at most
 COUNT = re.compile("(?:[0-9一二三四五六七八九十百]+人)?")
 
 
-def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
+def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, titles: tuple[str, ...] = ()
+                     ) -> Iterator[Relation]:
     """`以中联部部长宋涛为团长的中国艺术团` → holds_position(宋涛, 中国艺术团, 团长): the person
-    before `为` leads the body a relative clause names (a count may come first: `3人代表团`)."""
+    before `为` leads the body a relative clause names (a count may come first: `3人代表团`); so does one put at
+    its head (`以小泽一郎为首的“自由党”`: 领导人, `以本扬总书记为首的老挝党中央`: the title after the name)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    heads = tuple(rules.leader_heads)
     for person in people_by_end.values():
         before = text[max(0, person.start - LEADER_WINDOW):person.start]
-        if not text.startswith("为", person.end) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
+        own = word_at(text, person.end, titles) or ""
+        at = person.end + len(own)
+        if not text.startswith("为", at) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
             continue
-        title = word_at(text, person.end + 1, rules.leader_titles)
-        if not title or not text.startswith("的", person.end + 1 + len(title)):
+        word = (None if own else word_at(text, at + 1, rules.leader_titles)) or word_at(text, at + 1, heads)
+        if not word or not text.startswith("的", at + 1 + len(word)):
             continue
-        count = COUNT.match(text, person.end + 2 + len(title))
+        count = COUNT.match(text, at + 2 + len(word) + text.startswith(OPENING_QUOTE, at + 2 + len(word)))
         org = orgs_by_start.get(count.end())
         if org:
+            title = own or rules.leader_heads.get(word, word)
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end),
                            rules.appointment_confidence, "leader", title=title, status="current")
 

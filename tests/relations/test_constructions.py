@@ -1158,6 +1158,16 @@ def test_a_relative_clause_with_yi_wei_names_a_bodys_leader(relation_rules):
     assert got == {("宋涛", "中国艺术团", "团长"), ("钟南山", "专家组", "组长")}  # no body after the last: none
 
 
+def test_a_person_put_at_a_bodys_head_leads_it(rules, relation_rules):
+    from pipeline.relations.appointments import leader_relations
+
+    text = "分成小党：以王明为首的“自由党”；在以李华首相为首的王国政府领导下；以美国为首的联军。"
+    mentions = [anchored(text, "王明", "PERSON"), anchored(text, "自由党", "ORG"), anchored(text, "李华", "PERSON"),
+                anchored(text, "王国政府", "ORG"), anchored(text, "美国", "LOCATION"), anchored(text, "联军", "ORG")]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in leader_relations(text, mentions, relation_rules, rules.titles)}
+    assert got == {("王明", "自由党", "领导人"), ("李华", "王国政府", "首相")}  # a country at the head leads nothing
+
+
 def test_a_trigger_opening_a_time_clause_takes_the_name_beginning_the_next(relation_rules):
     text = "2024年1月，在主持集体学习时，习近平总书记作了阐述。在出席论坛时，他向李强介绍情况。"
     mentions = [anchored(text, "集体学习", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "论坛", "EVENT"),
