@@ -52,7 +52,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
             visit_at = _first_of(text, rules.location_visit_verbs, place.end, verb_at)
-            if visit_at is not None and not _continued_after(text, visit_at, verb_at, rules):
+            if visit_at is not None and not _continued_after(text, visit_at, rules):
                 continue
             if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
                 continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
@@ -93,13 +93,12 @@ def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, men
     return found
 
 
-def _continued_after(text: str, visit_at: int, verb_at: int, rules: RelationRules) -> bool:
-    """Whether the visit at `visit_at` goes on, in its clause, to hold the event whose verb begins at `verb_at`
-    (`在湖南调研|并主持|召开…座谈会`): a continuing word and a continued verb begin right after the visit's verb."""
-    visit = next(v for v in rules.location_visit_verbs if text.startswith(v, visit_at))
-    opener = next((w for w in rules.location_continuing if text.startswith(w, visit_at + len(visit))), None)
-    return opener is not None and _first_of(text, rules.location_continued_verbs, visit_at + len(visit), verb_at + 1) \
-        == visit_at + len(visit) + len(opener)
+def _continued_after(text: str, visit_at: int, rules: RelationRules) -> bool:
+    """Whether the visit at `visit_at` goes on, in its clause, to hold an event (`在湖南调研|并主持|召开…座谈会`): a
+    continuing word and a continued verb begin right after the visit's verb."""
+    after = visit_at + len(next(v for v in rules.location_visit_verbs if text.startswith(v, visit_at)))
+    opener = next((w for w in rules.location_continuing if text.startswith(w, after)), None)
+    return opener is not None and any(text.startswith(v, after + len(opener)) for v in rules.location_continued_verbs)
 
 
 REFERRING = ("这次", "此次", "本次", "该")  # demonstratives before a word that refers back to an event
