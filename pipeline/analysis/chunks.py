@@ -195,10 +195,12 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
 
     def after_person(p: int) -> bool:
         for k in (2, 3):
+            if text[p - k] not in surnames:
+                continue
             post = ends_with_any(text, p - k, rules.titles)
-            if text[p - k] in surnames and post and p - k - len(post) >= begin:
+            if post and p - k - len(post) >= begin or tags.get((p - k, p)) == PERSON_POS:
                 return True
-        return any(tags.get((s, p)) == PERSON_POS and text[s] in surnames for s in (p - 3, p - 2))
+        return False
 
     after = [p for p in range(begin + 1, start) if p in anchors and after_person(p)]
     return after[-1] if after else begin

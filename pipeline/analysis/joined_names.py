@@ -103,10 +103,7 @@ def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> li
         if body and any(m.text[:k] in known_places for k in range(2, len(m.text) - BRANCH_CHARS + 1)):
             branch = Mention(body.start, m.end, body.text + m.text, "ORG", m.source, min(body.score, m.score))
             joined[(body.start, body.end)] = joined[(m.start, m.end)] = branch
-    if not joined:
-        return mentions
-    kept = [m for m in mentions if not (m.type == "ORG" and (m.start, m.end) in joined)]
-    return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
+    return _with_joined(mentions, joined, "ORG")
 
 
 HYPHEN = "-"  # a full-width hyphen is folded to it
@@ -123,7 +120,13 @@ def hyphenated_people(mentions: list[Mention], text: str) -> list[Mention]:
             name = Mention(first.start, second.end, text[first.start:second.end], "PERSON", first.source,
                            min(first.score, second.score))
             joined[(first.start, first.end)] = joined[(second.start, second.end)] = name
+    return _with_joined(mentions, joined, "PERSON")
+
+
+def _with_joined(mentions: list[Mention], joined: dict[tuple[int, int], Mention], etype: str) -> list[Mention]:
+    """`mentions` with the parts found apart (`joined`: (start, end) of each part of type `etype` → the name they
+    make) replaced by the names they make, in text order."""
     if not joined:
         return mentions
-    kept = [m for m in mentions if not (m.type == "PERSON" and (m.start, m.end) in joined)]
+    kept = [m for m in mentions if not (m.type == etype and (m.start, m.end) in joined)]
     return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
