@@ -24,6 +24,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     without_leading_places,
 )
+from pipeline.analysis.ceremonies import ceremony_events
 from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
@@ -382,6 +383,7 @@ class EntityRules:
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
+        merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()))
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)

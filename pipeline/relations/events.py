@@ -94,7 +94,7 @@ def _candidates(text: str, mentions: list[Anchored], rules: RelationRules) -> li
     """Events a document may be about: not one used as a time (`党的十八大以来`) or for its guidance
     (`学习贯彻党的二十大精神`)."""
     referring = rules.time_markers + rules.holding_words["guidance_heads"]
-    return [m for m in mentions if m.type == "EVENT" and not text.startswith(referring, m.end)]
+    return [m for m in mentions if m.type == "EVENT" and not m.nested and not text.startswith(referring, m.end)]
 
 
 def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchored]:

@@ -28,7 +28,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     located = rules.head_types("located_in")
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
-        events = [m for m in in_sentence if m.type == "EVENT"]
+        events = [m for m in in_sentence if m.type == "EVENT" and not m.nested]
         for org in (m for m in in_sentence if m.type in located and not m.nested):
             verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
             place = next((m for m in in_sentence
@@ -86,7 +86,7 @@ def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, men
         elsewhere = min((m.start for m in inside if m.type == "LOCATION" and not m.nested), default=end)
         if verb_at is None or elsewhere < verb_at:
             break
-        found += [m for m in inside if m.type == "EVENT" and verb_at <= m.start and m.end <= elsewhere]
+        found += [m for m in inside if m.type == "EVENT" and not m.nested and verb_at <= m.start and m.end <= elsewhere]
         if elsewhere < end:
             break
         clause_end = end

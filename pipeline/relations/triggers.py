@@ -250,7 +250,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = []
     if not heads:
         heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
-    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types and not rule.document_event]
+    after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types and not m.nested and not rule.document_event]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     own = text.startswith(rules.relative_markers, t_end)  # its object's relative clause: `中宣部召开的|…座谈会的代表`
     relative = _relative_marker_at(text, tails[-1].end, rules) if tails and not own else None
