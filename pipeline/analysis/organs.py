@@ -240,11 +240,15 @@ def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, i
 BARE_CONGRESS = re.compile(f"[{NUMBER_DIGITS}]+大")  # `十三大`: a congress by its number alone
 
 
-def congress_holders(mentions: list[Mention], holders: tuple[str, ...]) -> list[Mention]:
+def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: str = "") -> list[Mention]:
     """A congress named by its number right after the body that holds it (`越共|十三大`, `致公党|十六大`,
     `中国工会|十八大`: a name ending in one of `holders`, the parties and mass organisations whose national
-    congresses are numbered) is that body's: the event's name begins with the body's."""
-    holding = {m.end: m for m in mentions if m.type == "ORG" and m.text.endswith(holders)}
-    return [Mention(body.start, m.end, body.text + m.text, m.type, m.source, m.score)
+    congresses are numbered) is that body's: the event's name begins with the body's. So is one after a
+    country's name and one of `holders` (`老挝|党|十一大`: the country's ruling party)."""
+    holding = {m.end: (m.start, m.text) for m in mentions if m.type == "ORG" and m.text.endswith(holders)}
+    for m in mentions:
+        if m.type == "LOCATION" and (holder := next((h for h in holders if text.startswith(h, m.end)), None)):
+            holding.setdefault(m.end + len(holder), (m.start, m.text + holder))
+    return [Mention(body[0], m.end, body[1] + m.text, m.type, m.source, m.score)
             if m.type == "EVENT" and BARE_CONGRESS.fullmatch(m.text) and (body := holding.get(m.start)) else m
             for m in mentions]

@@ -151,6 +151,14 @@ def test_a_congress_numbered_right_after_its_holder_is_the_holder_s():
     assert [(m.text, m.type) for m in found] == [("越共", "ORG"), ("越共十三大", "EVENT"), ("国务院", "ORG"), ("十三大", "EVENT")]
 
 
+def test_a_congress_numbered_after_a_country_and_a_holder_is_the_country_s_party_s():
+    text = "老挝党十一大以来，老挝十一大项目，老挝党的十一大"
+    mentions = [mention(text, "老挝", "LOCATION"), mention(text, "十一大", "EVENT"), mention(text, "老挝", "LOCATION", 1),
+                mention(text, "十一大", "EVENT", 1), mention(text, "老挝", "LOCATION", 2), mention(text, "十一大", "EVENT", 2)]
+    found = congress_holders(mentions, ("党", "共"), text)
+    assert [m.text for m in found if m.type == "EVENT"] == ["老挝党十一大", "十一大", "十一大"]
+
+
 def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
     facts = extract("越共十三大以来，中越关系发展良好。中国驻欧盟使团、驻比利时使馆官员到机场送行。")
     assert {"中国驻欧盟使团", "驻比利时使馆"} <= facts.names("ORG") and "越共十三大" in facts.names("EVENT")
