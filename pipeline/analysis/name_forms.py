@@ -107,6 +107,26 @@ def _elides(full: str, short: str, places: frozenset[str]) -> bool:
                            for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
 
 
+PARTY, COMMITTEE = "党", "委员会"
+
+
+def party_short_forms(names: set[str], places: frozenset[str]) -> dict[str, str]:
+    """A country's party named by the country and 党 (`老挝党` for 老挝人民革命党, `老挝党中央` for
+    老挝人民革命党中央委员会, as 党中央 is for 中共中央) → the one name of the document with that country's
+    name before its party's and the same organ after it."""
+    forms = {}
+    for short in names:
+        at = short.find(PARTY)
+        if at < 1 or short[:at] not in places:
+            continue
+        organ = short[at + 1:]
+        fulls = {full for full in names if full != short and full.startswith(short[:at])
+                 and (cut := full.find(PARTY, at + 1)) > at and full[cut + 1:] in (organ, organ + COMMITTEE if organ else organ)}
+        if len(fulls) == 1:
+            forms[short] = fulls.pop()
+    return forms
+
+
 HEADER_LINES = 4  # the title, a blank line and the source line with the report's date (`人民日报 1998-01-08`)
 REPORT_DATE = re.compile(r"^[^\n]{0,30}?((?:19|20)[0-9]{2})-[0-9]{2}-[0-9]{2}", re.M)
 EDITION_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年")

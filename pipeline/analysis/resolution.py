@@ -25,6 +25,7 @@ from pipeline.analysis.name_forms import (
     elided_short_forms,
     familiar_forms,
     government_forms,
+    party_short_forms,
     past_editions,
     placed_level_bodies,
     transliterated_short_forms,
@@ -200,7 +201,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
-    for name, target in elided_short_forms(surfaces.get("ORG", set()), named_places).items():
+    for name, target in (elided_short_forms(surfaces.get("ORG", set()), named_places)
+                         | party_short_forms(surfaces.get("ORG", set()), named_places)).items():
         mapping[("ORG", name)] = target
     bodies = surfaces.get("ORG", set())
     for name, target in (contracted_short_forms(bodies) | government_forms(bodies)).items():

@@ -45,6 +45,21 @@ def test_a_body_named_with_a_middle_part_left_out_is_its_full_name(rules):
     assert canonical_names(mentions, text, rules)[("ORG", "北京大学")] == "北京大学"
 
 
+def test_a_country_s_party_named_by_the_country_and_dang_is_the_party_the_document_names(rules):
+    text = "中共中央致电老挝人民革命党中央委员会，祝贺老挝人民革命党成立70周年。老挝党中央着力巩固党的领导，老挝党团结带领人民。"
+    mentions = [mention(text, "老挝人民革命党中央委员会", "ORG"), mention(text, "老挝人民革命党", "ORG", 1),
+                mention(text, "老挝党中央", "ORG"), mention(text, "老挝党", "ORG", 1), mention(text, "老挝", "LOCATION")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "老挝党中央")] == "老挝人民革命党中央委员会" and names[("ORG", "老挝党")] == "老挝人民革命党"
+    text = "越南共产党和老挝人民革命党的代表团出席。越南党代表团团长致辞。"  # not another country's party
+    mentions = [mention(text, "越南共产党", "ORG"), mention(text, "老挝人民革命党", "ORG"), mention(text, "越南党", "ORG"),
+                mention(text, "越南", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "越南党")] == "越南共产党"
+    text = "越南共产党中央委员会和越南祖国阵线。越南党员。"  # the party's committee is no party; 党员 no organ of it
+    mentions = [mention(text, "越南共产党中央委员会", "ORG"), mention(text, "越南党", "ORG"), mention(text, "越南", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "越南党")] == "越南党"
+
+
 def test_a_national_body_named_bare_before_another_country_s_is_the_news_country_s(rules):
     text = "外交部长钱其琛会见。英国外交部发表声明。俄外交部称，外交部发言人说"
     bare_first = [mention(text, "外交部", "ORG"), mention(text, "英国外交部", "ORG")]
