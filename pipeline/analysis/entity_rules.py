@@ -64,8 +64,9 @@ from pipeline.analysis.places import (
     venues,
     without_strains,
 )
+from pipeline.analysis.propagation import propagate, short_form_mentions
 from pipeline.analysis.unnamed_events import unnamed_events
-from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, chunk_words, with_residents, word_analysis
+from pipeline.analysis.wordindex import WordAnalysis, chunk_words, with_residents, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
@@ -235,86 +236,6 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
             for pos in range(mention.start, mention.end):
                 covering.setdefault(pos, []).append(mention)
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
-
-
-def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
-              words: list[tuple[int, int, str]] | None = None, local: frozenset[str] = frozenset()) -> list[Mention]:
-    """One sense per discourse: all mentions of a name take the type most of them have, and
-    every other occurrence of the name (outside the mentions found) is a mention too, unless a
-    word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
-    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that name something only where
-    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`). A short form
-    found where the full name is written gives way to it (`中央全面深化改革|委员会|主任`)."""
-    analysis = word_analysis(words) if words else None
-
-    def inside_other_word(pos: int) -> bool:
-        span = analysis.crossing.get(pos) if analysis else None
-        return span is not None and analysis.starting[span[0]][1] not in NOUN_POS
-    mentions = _trim_person_overreach(mentions)
-    votes: dict[str, dict[str, float]] = {}
-    for m in mentions:
-        votes.setdefault(m.text, {}).setdefault(m.type, 0.0)
-        votes[m.text][m.type] += m.score
-    kind = {name: max(v, key=v.get) for name, v in votes.items()}
-    mentions = [m if m.type == kind[m.text] else Mention(m.start, m.end, m.text, kind[m.text], m.source, m.score)
-                for m in mentions]
-    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
-    named = Coverage(len(text), [(m.start, m.end) for m in mentions if m.source != SHORT_FORM])
-    extra: list[Mention] = []
-    by_name = {m.text: m for m in sorted(mentions, key=lambda m: -m.score)}
-    for name in sorted(by_name, key=len, reverse=True):
-        if len(name) < min_chars or name in local:
-            continue
-        source = by_name[name]
-        start = text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if (taken.free(start, end) or source.source != SHORT_FORM and named.free(start, end)) \
-                    and not inside_other_word(start) and not inside_other_word(end):
-                extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
-                taken.mark(start, end)
-                named.mark(start, end)
-            start = text.find(name, end)
-    if extra:  # a short form stands for the full name; where that is written, it is the full name's
-        written = Coverage(len(text), [(m.start, m.end) for m in extra])
-        mentions = [m for m in mentions if m.source != SHORT_FORM or written.free(m.start, m.end)]
-    return sorted(mentions + extra, key=lambda m: (m.start, m.end))
-
-
-SHORT_FORM, SHORT_FORM_SCORE = "short_form", 0.6
-
-
-def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],
-                        party_organs: tuple[str, ...] = ()) -> list[Mention]:
-    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`). A head
-    with a party organ after it (`集团|党委`) is that organ of the one name it stands for
-    (`郑州圆方集团党委`; `圆方集团` is of that name too)."""
-    heads = {(m.type, form) for m in mentions for form in short_forms.get(m.type, ())
-             if m.text.endswith(form) and len(m.text) > len(form)}
-    found = []
-    for etype, form in heads:
-        names = {m.text for m in mentions if m.type == etype and m.text.endswith(form) and len(m.text) > len(form)}
-        longest = max(names, key=len)
-        full = longest if all(longest.endswith(n) for n in names) else None  # `圆方集团` in `郑州圆方集团`
-        start = text.find(form)
-        while start >= 0:
-            end = start + len(form)
-            organ = next((o for o in party_organs if text.startswith(o, end)), None) if etype == "ORG" else None
-            if organ and full and not full.endswith(form + organ):
-                found.append(Mention(start, end + len(organ), form + organ, etype, SHORT_FORM, SHORT_FORM_SCORE,
-                                     full + organ))
-            else:
-                found.append(Mention(start, end, form, etype, SHORT_FORM, SHORT_FORM_SCORE))
-            start = text.find(form, end)
-    return found
-
-
-def _trim_person_overreach(mentions: list[Mention]) -> list[Mention]:
-    """`拉克森共` next to `拉克森` elsewhere: a person mention one character longer than a
-    person name of the same document is cut back to that name."""
-    names = {m.text for m in mentions if m.type == "PERSON"}
-    return [Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
-            if m.type == "PERSON" and len(m.text) >= 3 and m.text[:-1] in names else m for m in mentions]
 
 
 class EntityRules:

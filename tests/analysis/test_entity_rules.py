@@ -1058,7 +1058,7 @@ def test_a_name_is_not_propagated_into_a_word_that_is_no_noun(extract):
 
 
 def test_a_short_form_gives_way_to_the_full_name_written_where_it_stands():
-    from pipeline.analysis.entity_rules import propagate
+    from pipeline.analysis.propagation import propagate
 
     text = "中关村科学城管理委员会主任王建华主持。中关村科学城管理委员会副主任李强说，委员会要加强协调。"
     found = [mention(text, "中关村科学城管理委员会", "ORG", 1), mention(text, "委员会", "ORG", 0, source="short_form"),
@@ -1074,7 +1074,7 @@ def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
 
 
 def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name():
-    from pipeline.analysis.entity_rules import short_form_mentions
+    from pipeline.analysis.propagation import short_form_mentions
 
     text = "郑州圆方集团是民营企业，圆方集团发展快。集团党委书记薛荣说。"
     found = [mention(text, "郑州圆方集团", "ORG"), mention(text, "圆方集团", "ORG", 1)]
