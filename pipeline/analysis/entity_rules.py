@@ -302,7 +302,8 @@ class EntityRules:
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
-                                     self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads)
+                                     self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
+                               self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()))
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)

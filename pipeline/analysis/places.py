@@ -106,10 +106,11 @@ def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: 
     return found
 
 
-def institutions(mentions: list[Mention], heads: tuple[str, ...]) -> list[Mention]:
-    """Places whose name ends in the head of an institution's (`国家|博物馆`, `沈阳市|动物园`) as the
-    organisations they are."""
-    return [replace(m, type="ORG") if m.type == "LOCATION" and m.text.endswith(heads) else m for m in mentions]
+def institutions(mentions: list[Mention], heads: tuple[str, ...], known_places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Places whose name ends in the head of an institution's (`国家|博物馆`, `沈阳市|动物园`, `省|军区`) as the
+    organisations they are; not a place of `known_places` (`点军区`, a district)."""
+    return [replace(m, type="ORG") if m.type == "LOCATION" and m.text.endswith(heads) and m.text not in known_places else m
+            for m in mentions]
 
 
 MIN_SEAT_CHARS = 4  # `联合国总部`, `克里姆林宫`; not `少年宫`, which names no seat after a city

@@ -521,6 +521,15 @@ def test_the_un_general_assembly_is_the_organ_and_its_numbered_session_an_event(
     assert [m.type for m in councils_as_bodies([term], rules.councils)] == ["ORG"]  # 届: the NPC's term, no session
 
 
+def test_a_congress_of_delegates_held_once_is_an_event_and_a_people_s_congress_the_assembly(rules):
+    from pipeline.analysis.organs import councils_as_bodies
+
+    congresses = [Mention(0, 8, "总参军人代表大会", "EVENT", "rule:chunk", 0.92),
+                  Mention(10, 19, "四川省人民代表大会", "EVENT", "rule:chunk", 0.92),
+                  Mention(20, 29, "中国共产党全国代表大会", "EVENT", "rule:chunk", 0.92)]
+    assert [m.type for m in councils_as_bodies(congresses, rules.councils)] == ["EVENT", "ORG", "ORG"]
+
+
 def test_a_celebration_keeps_its_verb_unless_a_body_begins_after_it(rules):
     assert governed_start("庆祝2019年教师节暨表彰大会", rules, predicate_ends=[2]) == 0
     assert governed_start("召开2019年全国科技大会", rules) == 2

@@ -98,6 +98,15 @@ def test_a_museum_or_a_zoo_is_an_institution_and_a_memorial_a_site(rules):
     assert [(m.text, m.type) for m in got] == [("中国国家博物馆", "ORG"), ("沈阳市动物园", "ORG"), ("毛主席纪念堂", "LOCATION")]
 
 
+def test_a_region_s_military_command_is_a_body_but_a_district_so_named_a_place(rules):
+    from pipeline.analysis.places import institutions
+
+    text = "省委常委、省军区司令员沈善文和河北省军区领导到宜昌市点军区看望。"
+    mentions = [_at(text, "省军区", "LOCATION"), _at(text, "河北省军区", "LOCATION"), _at(text, "点军区", "LOCATION")]
+    got = institutions(mentions, rules.institution_heads, rules.known_places)
+    assert [(m.text, m.type) for m in got] == [("省军区", "ORG"), ("河北省军区", "ORG"), ("点军区", "LOCATION")]
+
+
 def test_a_palace_is_a_venue_but_a_body_before_its_post(rules):
     from pipeline.analysis.places import venues
 
