@@ -1238,3 +1238,10 @@ def test_the_leaders_a_meeting_gathers_are_part_of_its_name(rules):
 def test_a_weak_surname_after_a_title_and_before_a_mark_begins_a_name(patterns):
     assert "于长江" in found("驻澳门部队司令员于长江、政委林庆华到机场迎接。", patterns, "PERSON")
     assert not found("部长高度重视，主任会议、", patterns, "PERSON")  # a word, no name, runs on past the mark
+
+
+def test_the_un_s_bodies_by_their_short_forms_and_the_central_newspapers_are_organisations(extract):
+    facts = extract("联合国贸易和发展会议秘书长基图伊说，世卫组织专家和联合国工发组织代表同意。解放军报记者夏洪青报道。")
+    assert {"联合国贸易和发展会议", "世卫组织", "联合国工发组织", "解放军报"} <= facts.names("ORG")
+    assert not {"联合国", "解放军"} & facts.names("ORG") and "发展会议" not in facts.names("EVENT")
+    assert ("基图伊", "联合国贸易和发展会议") in facts.relation_pairs("holds_position")
