@@ -62,6 +62,7 @@ from pipeline.analysis.places import (
     people_named_after_titles,
     people_named_in_places,
     venues,
+    without_ism_founders,
     without_strains,
 )
 from pipeline.analysis.propagation import propagate, short_form_mentions
@@ -300,6 +301,7 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
+        merged = without_ism_founders(merged, text, self.rules.ism_heads)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,

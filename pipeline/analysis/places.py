@@ -1,8 +1,9 @@
 """Names the recognizer read as people's that the document shows to be places': listed among
 places (`扎波罗热、苏梅、哈尔科夫|等地`), named by a place of the document with a division's suffix
 (`哈尔科夫` beside `哈尔科夫州`), or put where only a place stands (`首府|埃尔比勒`, `顿涅茨克|地区`); and
-names read as places' that a title before them shows to be people's (`总统|普京`), and names of
-neither that a virus strain's head follows (`德尔塔|变异株`)."""
+names read as places' that a title before them shows to be people's (`总统|普京`), names of
+neither that a virus strain's head follows (`德尔塔|变异株`), and people named only in the name of the ideology
+named after them (`马克思|主义`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -84,6 +85,16 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
                and m.text not in known_places
                and any(text.startswith(head, end) for head in strain_heads for end in (m.end, m.end + 1))}
     return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
+
+
+def without_ism_founders(mentions: list[Mention], text: str, ism_heads: tuple[str, ...]) -> list[Mention]:
+    """Without the people the document names only right before the head of an ideology named after
+    them (`马克思|主义`, `马克思|列宁主义`, `列宁|主义`): the name is part of the ideology's, no person the text
+    speaks of."""
+    def only_in_isms(name: str) -> bool:
+        return all(text.startswith(ism_heads, at + len(name)) for at in _occurrences(name, text))
+    founders = {m.text for m in mentions if m.type == "PERSON" and only_in_isms(m.text)} if ism_heads else set()
+    return [m for m in mentions if m.type != "PERSON" or m.text not in founders]
 
 
 def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str], text: str = "",

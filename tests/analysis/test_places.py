@@ -126,3 +126,14 @@ def test_headquarters_after_a_preposition_are_the_place_and_its_city_apart(rules
     got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, rules.seat_heads, rules.seat_prepositions)
     assert [(m.text, m.type) for m in got] == [("布鲁塞尔", "LOCATION"), ("北约总部", "LOCATION"), ("北约总部", "ORG"),
                                                ("北京少年宫", "LOCATION")]  # `北京|少年宫`: too short a seat to split
+
+
+def test_a_person_named_only_in_the_ideology_named_after_them_is_no_mention():
+    from pipeline.analysis.places import without_ism_founders
+
+    text = "坚持马克思主义，学习马克思列宁主义。"
+    mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1), _at(text, "列宁", "PERSON")]
+    assert without_ism_founders(mentions, text, ("主义", "列宁主义")) == []
+    text = "马克思主义诞生于马克思的著作。"  # named as a person too: kept wherever the recognizer found it
+    mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1)]
+    assert without_ism_founders(mentions, text, ("主义", "列宁主义")) == mentions
