@@ -45,6 +45,7 @@ from pipeline.analysis.name_edges import (
     without_trailing_predicates,
 )
 from pipeline.analysis.organs import (
+    bracketed_factions,
     chain_organs,
     congress_holders,
     councils_as_bodies,
@@ -311,7 +312,8 @@ class EntityRules:
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
-        merged = organ_bodies(congress_holders(merged, self.rules.congress_holders, text), text, self.rules.body_organs,
+        merged = organ_bodies(congress_holders(bracketed_factions(merged, self.rules.congress_holders, text),
+                                                self.rules.congress_holders, text), text, self.rules.body_organs,
                               self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)

@@ -240,6 +240,24 @@ def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, i
 BARE_CONGRESS = re.compile(f"[{NUMBER_DIGITS}]+大")  # `十三大`: a congress by its number alone
 
 
+FACTION = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")  # `（联合马列）`, `（马克思列宁主义）`
+
+
+def bracketed_factions(mentions: list[Mention], holders: tuple[str, ...], text: str) -> list[Mention]:
+    """A party's name with the faction its brackets name right after it (`尼泊尔共产党|（联合马列）`,
+    `印度人民党|（团结派）`, `尼共|（马列）`): the name of one party, distinct from the others of that name. A
+    party is a body whose name ends in one of `holders` (as `congress_holders`' are); the mentions that overlap
+    the whole (a place the recognizer read in the brackets) give way."""
+    wider = []
+    for m in mentions:
+        faction = FACTION.match(text, m.end) if m.type == "ORG" and m.text.endswith(holders) else None
+        wider += [Mention(m.start, faction.end(), text[m.start:faction.end()], "ORG", m.source, m.score)] if faction else []
+    if not wider:
+        return mentions
+    covered = Coverage(len(text), [(w.start, w.end) for w in wider])
+    return sorted([m for m in mentions if covered.free(m.start, m.end)] + wider, key=lambda m: (m.start, m.end))
+
+
 def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: str = "") -> list[Mention]:
     """A congress named by its number right after the body that holds it (`越共|十三大`, `致公党|十六大`,
     `中国工会|十八大`: a name ending in one of `holders`, the parties and mass organisations whose national

@@ -159,6 +159,17 @@ def test_a_congress_numbered_after_a_country_and_a_holder_is_the_country_s_party
     assert [m.text for m in found if m.type == "EVENT"] == ["老挝党十一大", "十一大", "十一大"]
 
 
+def test_a_party_s_name_takes_the_faction_its_brackets_name_after_it():
+    from pipeline.analysis.organs import bracketed_factions
+
+    text = "尼泊尔共产党(联合马列)主席阿迪卡里、印度人民党(团结派)和中国(上海)自贸区"
+    mentions = [mention(text, "尼泊尔共产党", "ORG"), mention(text, "联合马列", "LOCATION"), mention(text, "阿迪卡里", "PERSON"),
+                mention(text, "印度人民党", "ORG"), mention(text, "中国", "LOCATION")]
+    found = bracketed_factions(mentions, ("党", "共"), text)
+    assert [(m.text, m.type) for m in found] == [("尼泊尔共产党(联合马列)", "ORG"), ("阿迪卡里", "PERSON"),
+                                                 ("印度人民党(团结派)", "ORG"), ("中国", "LOCATION")]
+
+
 def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
     facts = extract("越共十三大以来，中越关系发展良好。中国驻欧盟使团、驻比利时使馆官员到机场送行。")
     assert {"中国驻欧盟使团", "驻比利时使馆"} <= facts.names("ORG") and "越共十三大" in facts.names("EVENT")
