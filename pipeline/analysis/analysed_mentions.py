@@ -124,15 +124,23 @@ def in_work_title(text: str, start: int, end: int) -> bool:
     return opening != -1 and closing != -1 and "》" not in text[opening:start] and "《" not in text[end:closing]
 
 
+TRANSLITERATED_CHARS = 4  # a person's name longer than a Chinese one (`帕什尼扬`)
+NAME_CLOSERS = "，。、；：！？,.;:!?）)”\n"  # what ends a name that ends its phrase (`帕什尼扬|，`)
+
+
 def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames: frozenset[str],
                   found: list[Mention]) -> list[Mention]:
     """People the word analysis reads as a person's name (`nr`, three characters, the first a
     surname of the list): where no other mention lies (`中国科学院大气物理研究所|曾庆存|院士`), and
-    over a person the recognizer cut short (`曾庆|存`). Two-character ones are left: the analysis
-    reads too many words as names there (`恩赐`, `风华`)."""
-    names = [(s, e) for s, e, pos in words or () if pos == "nr" and e - s == 3 and text[s] in surnames]
-    taken = {pos for m in found for pos in range(m.start, m.end)}
+    over a person the recognizer cut short (`曾庆|存`), as a transliterated name of four characters or more is
+    where its word ends its phrase and begins with no surname (`帕什尼|扬，`; not `沈雷身|边`). Two-character ones
+    are left: the analysis reads too many words as names there (`恩赐`, `风华`)."""
     short = {(m.start, m.end) for m in found if m.type == "PERSON"}
+    names = [(s, e) for s, e, pos in words or () if pos == "nr" and (
+        e - s == 3 and text[s] in surnames
+        or e - s >= TRANSLITERATED_CHARS and (s, e - 1) in short and text[s] not in surnames
+        and (e == len(text) or text[e] in NAME_CLOSERS))]
+    taken = {pos for m in found for pos in range(m.start, m.end)}
     return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
             if (not any(p in taken for p in range(s, e)) or (s, e - 1) in short) and not work_title(text, s, e)]
 

@@ -16,6 +16,17 @@ def test_the_word_analysis_finds_people_the_recognizer_misses_or_cuts_short(rule
     assert worded_people(text, None, surnames, [org]) == []
 
 
+def test_a_transliterated_name_cut_one_short_is_the_analysis_s_word_where_it_ends_its_phrase(rules):
+    from pipeline.analysis.analysed_mentions import worded_people
+
+    surnames = frozenset(rules.lexicons["SURNAME"])
+    text = "总理帕什尼扬，沈雷身边，帕什尼扬表示"
+    words = [(0, 2, "n"), (2, 6, "nr"), (6, 7, "w"), (7, 11, "nr"), (11, 12, "w"), (12, 16, "nr"), (16, 18, "v")]
+    cut = [Mention(2, 5, "帕什尼", "PERSON", "model"), Mention(7, 10, "沈雷身", "PERSON", "model"),
+           Mention(12, 15, "帕什尼", "PERSON", "model")]
+    assert [m.text for m in worded_people(text, words, surnames, cut)] == ["帕什尼扬"]  # not a surname's, nor mid-phrase
+
+
 def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
     from pipeline.analysis.analysed_mentions import worded_names
 
