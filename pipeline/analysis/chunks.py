@@ -228,13 +228,16 @@ KNOWN_MAX = 12  # the longest known name looked back for
 
 def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: RecognitionRules) -> int:
     """A chunk right after a count starts with the noun counted (`授予10位|杰出女性全国三八红旗手标兵
-    荣誉称号`): where an official name may begin in it (`全国`, `第26届`, a year), it begins there."""
-    if rules.event_name_starts is None or not QUANTITY.search(text, max(0, begin - 8), begin):
+    荣誉称号`), and one that starts with a span of days is when, not what (`这|两天|首届全国技能大赛`): where an
+    official name may begin in it (`全国`, `第26届`, a year, `首届`), it begins there."""
+    if rules.event_name_starts is None or not (QUANTITY.search(text, max(0, begin - 8), begin)
+                                               or DAYS.match(text, begin, suffix_start)):
         return begin
     found = rules.event_name_starts.search(text, begin + 1, suffix_start)
     return found.start() if found else begin
 
 
+DAYS = re.compile(r"[0-9一二三四五六七八九十两几]+(?:天|周|个月)")  # `两天`, `三周`: how long, before a name
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
 # two numerals, the first a month's, with no classifier: a date by its month and day, which names
 # festivals and the honours named after them (`七一勋章`, `八一勋章`, `五四奖章`), no count

@@ -1245,3 +1245,9 @@ def test_the_un_s_bodies_by_their_short_forms_and_the_central_newspapers_are_org
     assert {"联合国贸易和发展会议", "世卫组织", "联合国工发组织", "解放军报"} <= facts.names("ORG")
     assert not {"联合国", "解放军"} & facts.names("ORG") and "发展会议" not in facts.names("EVENT")
     assert ("基图伊", "联合国贸易和发展会议") in facts.relation_pairs("holds_position")
+
+
+def test_a_first_national_edition_is_part_of_the_event_s_name_and_a_span_of_days_before_it_is_not(extract):
+    facts = extract("习近平致信祝贺首届全国职业技能大赛举办。这两天首届全国技能大赛正在广州举行。")
+    assert {"首届全国职业技能大赛", "首届全国技能大赛"} <= facts.names("EVENT")
+    assert not {"职业技能大赛", "两天首届全国技能大赛"} & facts.names("EVENT")
