@@ -33,9 +33,22 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                 continue
             after = [m for m in people if next_start <= m.start < min(next_end, next_start + FRAME_PERSON_CHARS)]
             if after and not CLAUSE_MARKS.search(text, next_start, after[0].start):
-                for person in coordinated(text, after[0], after[1:]):
+                for person in coordinated(text, after[0], after[1:]) + _listed_speakers(text, next_end, end, people, rules):
                     yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
+
+
+LIST_ITEM_ENDS = "，,、和"  # what follows a speaker's name in a list of them (`…院长冷溶，…`)
+
+
+def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], rules: RelationRules) -> list[Anchored]:
+    """The people named at the end of each item of a list of speakers in text[start:end] whose verb says they
+    spoke one by one (`，…主任曲青山，…书记娄勤俭先后发言`), the list's first item being the framed clause's."""
+    verb_at = min((at for w in rules.clause_words["listed_speech"] if (at := text.find(w, start, end)) != -1), default=-1)
+    if verb_at == -1:
+        return []
+    return [m for m in people if start <= m.start and m.end <= verb_at
+            and (m.end == verb_at or text[m.end] in LIST_ITEM_ENDS)]
 
 
 FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone

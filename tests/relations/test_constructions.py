@@ -1262,3 +1262,10 @@ def test_a_clause_of_names_a_list_s_end_describes_shares_the_next_clause_s_predi
     mentions = sorted([anchored(text, p, "PERSON") for p in ("李克强", "栗战书", "帕森斯")] + [anchored(text, "开幕式", "EVENT")],
                       key=lambda m: m.start)
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("帕森斯", "开幕式")}
+
+
+def test_each_speaker_of_a_list_the_framed_clauses_name_one_by_one_takes_part(extract):
+    facts = extract("习近平出席座谈会并发表重要讲话。座谈会上，中央党史和文献研究院院长曲青山，中央军委委员、中央军委政治工作部"
+                    "主任苗华，参加过抗日战争的老战士代表王恩田先后发言。")
+    taking_part = facts.relation_pairs("participated_in")
+    assert {("曲青山", "座谈会"), ("苗华", "座谈会"), ("王恩田", "座谈会")} <= taking_part
