@@ -66,6 +66,7 @@ class RelationRules:
     holding_words: dict[str, tuple[str, ...]]
     triggers: tuple[TriggerRule, ...]
     award_holder_words: tuple[str, ...]
+    award_holder_titles: tuple[str, ...]  # `…奖获得者、中国科学院院士吴孟超`: one holder, first of a chain of titles
     location_prepositions: tuple[str, ...]
     location_event_verbs: tuple[str, ...]
     location_visit_verbs: tuple[str, ...]
@@ -180,6 +181,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         holding_words={key: longest_first(main_event.get(key, [])) for key in HOLDING_WORD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
         award_holder_words=longest_first(data.get("award_holder_words", [])),
+        award_holder_titles=tuple(data.get("award_holder_titles", [])),
         **_location_rules(data.get("location_words", {})),
         award_event_confidence=data.get("award_event_confidence", 0.7),
         **_appointment_rules(data.get("appointments", {}), path),

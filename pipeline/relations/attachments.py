@@ -69,7 +69,8 @@ def _longest_start(name: str, names: list[str]) -> str | None:
 def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
     """`2018年度国家最高科学技术奖获得者钱七虎` → received(钱七虎, award). An honour stands before the
     names of its holders as a title does, alone or first in a chain of titles (`全国劳动模范时传祥、
-    张秉贵`, `全国劳动模范、党的十五大代表李素丽`); a holder word that is an item of a list names no
+    张秉贵`, `全国劳动模范、党的十五大代表李素丽`), and so does a word for its one holder
+    (`…奖获得者、中国科学院院士吴孟超`); a word for its winners that is an item of a list names no
     one (`…奖获奖者、省科协主席王强`: the winners are one item)."""
     ordered = [m for m in sorted(mentions, key=lambda m: m.start) if not m.nested]
     receivers = rules.head_types("received")
@@ -78,9 +79,12 @@ def award_holder_relations(text: str, mentions: list[Anchored], rules: RelationR
         holder = next((w for w in rules.award_holder_words if text.startswith(w, pos)), "")
         pos += len(holder)
         after = [m for m in ordered if m.start >= pos]
-        if not after or (holder and text[pos:pos + 1] in LIST_SEPARATORS):
+        titled = holder in rules.award_holder_titles and text[pos:pos + 1] == "、"
+        if not after or (holder and text[pos:pos + 1] in LIST_SEPARATORS and not titled):
             continue
-        if holder:  # titles may stand between: `获得者中共宜阳县委副书记刘我成`
+        if titled:
+            winners = _titled_people(text, pos + 1, after, True)
+        elif holder:  # titles may stand between: `获得者中共宜阳县委副书记刘我成`
             winner = next((m for m in after if m.type in receivers), None)
             if winner is None or winner.start - pos > 30 or re.search(r"[。！？!?]", text[pos:winner.start]):
                 continue

@@ -1269,3 +1269,8 @@ def test_each_speaker_of_a_list_the_framed_clauses_name_one_by_one_takes_part(ex
                     "主任苗华，参加过抗日战争的老战士代表王恩田先后发言。")
     taking_part = facts.relation_pairs("participated_in")
     assert {("曲青山", "座谈会"), ("苗华", "座谈会"), ("王恩田", "座谈会")} <= taking_part
+
+
+def test_the_one_holder_of_an_award_first_in_a_chain_of_titles_received_it(extract):
+    facts = extract("他就是国家最高科技奖获得者、中国科学院院士吴孟超。诺贝尔经济学奖得主、美国著名经济学家托马斯·萨金特说。")
+    assert {("吴孟超", "国家最高科技奖"), ("托马斯·萨金特", "诺贝尔经济学奖")} <= facts.relation_pairs("received")
