@@ -13,7 +13,7 @@ def ceremony_events(mentions: list[Mention], ceremonies: tuple[str, ...], event_
     heads = tuple(h for h in event_heads if h not in ceremonies)
     inner = []
     for m in mentions:
-        ceremony = next((c for c in ceremonies if m.type == "EVENT" and m.text.endswith(c)), None)
+        ceremony = next((c for c in ceremonies if m.text.endswith(c)), None) if m.type == "EVENT" else None
         name = m.text[:-len(ceremony)] if ceremony else ""
         if len(name) >= 2 and name.endswith(heads):
             inner.append(Mention(m.start, m.start + len(name), name, "EVENT", CEREMONY_EVENT, m.score))

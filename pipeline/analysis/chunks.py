@@ -53,6 +53,7 @@ QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人�
                       r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场批]"
                       r"|(?<!第)(?:两|几|(?<![大许])[多数])次"
                       r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
+DAYS = re.compile(r"[0-9一二三四五六七八九十两几]+(?:天|周|个月)")  # `两天`, `三周`: how long, before a name
 
 
 def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
@@ -237,7 +238,6 @@ def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: Recogni
     return found.start() if found else begin
 
 
-DAYS = re.compile(r"[0-9一二三四五六七八九十两几]+(?:天|周|个月)")  # `两天`, `三周`: how long, before a name
 COUNTED = re.compile(r"^[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
 # two numerals, the first a month's, with no classifier: a date by its month and day, which names
 # festivals and the honours named after them (`七一勋章`, `八一勋章`, `五四奖章`), no count

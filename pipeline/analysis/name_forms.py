@@ -120,8 +120,9 @@ def party_short_forms(names: set[str], places: frozenset[str]) -> dict[str, str]
         if at < 1 or short[:at] not in places:
             continue
         organ = short[at + 1:]
+        organs = (organ, organ + COMMITTEE) if organ else (organ,)  # `党中央`: 党中央委员会
         fulls = {full for full in names if full != short and full.startswith(short[:at])
-                 and (cut := full.find(PARTY, at + 1)) > at and full[cut + 1:] in (organ, organ + COMMITTEE if organ else organ)}
+                 and (cut := full.find(PARTY, at + 1)) > at and full[cut + 1:] in organs}
         if len(fulls) == 1:
             forms[short] = fulls.pop()
     return forms

@@ -93,7 +93,7 @@ def without_ism_founders(mentions: list[Mention], text: str, ism_heads: tuple[st
     speaks of."""
     def only_in_isms(name: str) -> bool:
         return all(text.startswith(ism_heads, at + len(name)) for at in _occurrences(name, text))
-    founders = {m.text for m in mentions if m.type == "PERSON" and only_in_isms(m.text)} if ism_heads else set()
+    founders = {m.text for m in mentions if m.type == "PERSON" and only_in_isms(m.text)}
     return [m for m in mentions if m.type != "PERSON" or m.text not in founders]
 
 

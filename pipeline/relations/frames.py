@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
-from pipeline.relations.mentions import CLAUSE_MARKS, Anchored, coordinated, coordinated_before, evidence_of, split_clauses
+from pipeline.relations.mentions import (
+    CLAUSE_MARKS,
+    LIST_SEPARATORS,
+    Anchored,
+    coordinated,
+    coordinated_before,
+    evidence_of,
+    split_clauses,
+)
 from pipeline.wordlists import word_at
 
 FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first person may begin (titles before)
@@ -38,9 +46,6 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                                    rules.frame_confidence, "frame")
 
 
-LIST_ITEM_ENDS = "，,、和"  # what follows a speaker's name in a list of them (`…院长冷溶，…`)
-
-
 def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], rules: RelationRules) -> list[Anchored]:
     """The people named at the end of each item of a list of speakers in text[start:end] whose verb says they
     spoke one by one (`，…主任曲青山，…书记娄勤俭先后发言`), the list's first item being the framed clause's."""
@@ -48,7 +53,7 @@ def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], ru
     if verb_at == -1:
         return []
     return [m for m in people if start <= m.start and m.end <= verb_at
-            and (m.end == verb_at or text[m.end] in LIST_ITEM_ENDS)]
+            and (m.end == verb_at or text[m.end] in LIST_SEPARATORS)]
 
 
 FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
