@@ -318,7 +318,7 @@ def _name_keys(pairs: list[list[str]], path: Path) -> tuple[tuple[re.Pattern, st
 GAZETTEER_FILES = {
     "PERSON": ["lexicons/people.txt"],
     "ORG": ["lexicons/organizations.txt"],
-    "LOCATION": ["lexicons/countries.txt", "lexicons/admin_places.txt"],
+    "LOCATION": ["lexicons/countries.txt", "lexicons/admin_places.txt", "lexicons/research_stations.txt"],
     "EVENT": ["lexicons/events.txt"],
 }
 ANCHOR_FILE = "lexicons/place_anchors.txt"

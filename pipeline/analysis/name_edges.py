@@ -317,7 +317,8 @@ ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届�
 def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """An event named for two parties joined by a dash (`中国—东盟博览会`, `中国—阿拉伯国家合作论坛`),
     the second beginning its name (a mention, or a place's name of the word analysis: `阿拉伯|国家峰会`),
-    begins with the place or body before the dash, and with the ordinal before that (`第八次中国——中东欧国家领导人会晤`,
+    begins with the place or body before the dash (with each before a further dash: `东盟－中国－海合会峰会`),
+    and with the ordinal before that (`第八次中国——中东欧国家领导人会晤`,
     `首届中国—中亚峰会`). Bodies so joined name a relation between them (`中国—上海合作组织`), no body."""
     parties: dict[int, int] = {}
     for m in mentions:
@@ -327,17 +328,25 @@ def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int,
     places = {start for start, _, pos in words or () if pos in ("ns", "nt")}
     joined = []
     for m in mentions:
-        dash = m.start
-        while dash > 0 and m.start - dash < 2 and text[dash - 1] in DASHES:
-            dash -= 1
+        dash = _dash_before(text, m.start)
         if m.type == "EVENT" and dash < m.start and dash in parties \
                 and (m.start in second or not places.isdisjoint(range(dash, m.start + 1))):
             start = parties[dash]
+            while (dash := _dash_before(text, start)) < start and dash in parties:
+                start = parties[dash]
             ordinal = ORDINAL_BEFORE.search(text, max(0, start - 6), start)
             start = ordinal.start() if ordinal else start
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name)
         joined.append(m)
     return joined
+
+
+def _dash_before(text: str, position: int) -> int:
+    """Where the dash, or the two, right before `position` begins; `position` where none is."""
+    dash = position
+    while dash > 0 and position - dash < 2 and text[dash - 1] in DASHES:
+        dash -= 1
+    return dash
 
 
 JOINERS = "和与"

@@ -1251,3 +1251,34 @@ def test_a_first_national_edition_is_part_of_the_event_s_name_and_a_span_of_days
     facts = extract("习近平致信祝贺首届全国职业技能大赛举办。这两天首届全国技能大赛正在广州举行。")
     assert {"首届全国职业技能大赛", "首届全国技能大赛"} <= facts.names("EVENT")
     assert not {"职业技能大赛", "两天首届全国技能大赛"} & facts.names("EVENT")
+
+
+def test_the_national_administrations_named_with_a_conjunction_are_whole_and_their_short_forms_aliases(extract):
+    facts = extract("国家粮食和物资储备局今天发布消息。国家林业和草原局副局长李春良表示，国家林草局将加强保护。")
+    assert {"国家粮食和物资储备局", "国家林业和草原局"} <= facts.names("ORG")
+    assert "物资储备局" not in facts.names("ORG")
+    forestry = next(e for e in facts.result.entities if e.name == "国家林业和草原局")
+    assert "国家林草局" in forestry.aliases
+    assert ("李春良", "国家林业和草原局") in facts.relation_pairs("holds_position")
+
+
+def test_the_gulf_and_arab_leagues_short_forms_are_bodies_and_summits_named_for_three_parties_whole(extract):
+    facts = extract("李强在吉隆坡出席东盟－中国－海合会峰会。王毅会见阿盟秘书长盖特。")
+    assert facts.names("EVENT") == {"东盟-中国-海合会峰会"}
+    assert "阿盟" in facts.names("ORG") and not {"中国-海合会", "阿盟"} & facts.names("LOCATION")
+    assert ("李强", "东盟-中国-海合会峰会") in facts.relation_pairs("participated_in")
+
+
+def test_a_ministers_meeting_named_by_its_ministers_is_an_event(extract):
+    facts = extract("俄罗斯外交部长拉夫罗夫出席北约外长会。16日举行的北约防长会决定提供援助。")
+    assert {"北约外长会", "北约防长会"} <= facts.names("EVENT")
+    assert ("拉夫罗夫", "北约外长会") in facts.relation_pairs("participated_in")
+
+
+def test_china_s_polar_research_stations_are_places_with_their_pole_and_country(extract):
+    facts = extract("中国南极秦岭站开站活动在北京举行。南极中山站、北极黄河站和长城站的队员参加。")
+    assert {"中国南极秦岭站", "南极中山站", "北极黄河站", "长城站"} <= facts.names("LOCATION")
+    assert not {"秦岭站", "中山站", "黄河站", "南极", "北极"} & facts.names("LOCATION")
+    facts = extract("中国南极秦岭站开站。南极秦岭站位于罗斯海，秦岭站是第五个考察站。")
+    station = next(e for e in facts.result.entities if e.name == "中国南极秦岭站")
+    assert set(station.aliases) == {"南极秦岭站", "秦岭站"}

@@ -169,6 +169,15 @@ def test_an_event_named_for_two_parties_joined_by_a_dash_begins_with_the_first()
     assert dash_joined_names([china, summit], text, [*words[:4], (6, 10, "n"), *words[5:]])[1] == summit
 
 
+def test_an_event_named_for_three_parties_begins_with_the_first():
+    text = "出席东盟-中国-海合会峰会"
+    asean, china, gulf = (Mention(2, 4, "东盟", "ORG", "test"), Mention(5, 7, "中国", "LOCATION", "test"),
+                          Mention(8, 11, "海合会", "ORG", "test"))
+    summit = Mention(8, 13, "海合会峰会", "EVENT", "test")
+    assert dash_joined_names([asean, china, gulf, summit], text)[3].text == "东盟-中国-海合会峰会"
+    assert dash_joined_names([china, gulf, summit], text)[2].text == "中国-海合会峰会"  # 东盟 not found: two
+
+
 def test_a_person_s_name_cut_short_is_the_longer_name_found_where_the_text_goes_on_with_it():
     text = "同总统阿纳斯塔夏季斯通电话。阿纳斯塔夏季斯表示，库尔德武装，库尔德人，卡什代村的卡什说"
     words = [(0, 1, "p"), (1, 3, "n"), (3, 7, "nr"), (7, 11, "nz"), (11, 13, "n"), (13, 14, "w"), (14, 21, "nr"),
