@@ -85,6 +85,9 @@ class RelationRules:
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     leader_heads: dict[str, str]  # `以X为首的Y`: the word that puts X at Y's head → the title it gives
+    leading_verbs: tuple[str, ...]  # `由议长X率领的Y代表团`: X holds 议长 at Y
+    leader_honorifics: tuple[str, ...]
+    delegation_heads: tuple[str, ...]
     implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
@@ -247,7 +250,10 @@ def _appointment_rules(appointments: dict, path: Path) -> dict:
             "unsaid_subject_verbs": frozenset(appointments.get("unsaid_subject_verbs", [])),
             "appointment_confidence": appointments.get("confidence", 0.8),
             "leader_titles": longest_first(appointments.get("leader_titles", [])),
-            "leader_heads": dict(appointments.get("leader_heads", {}))}
+            "leader_heads": dict(appointments.get("leader_heads", {})),
+            "leading_verbs": longest_first(appointments.get("leading_verbs", [])),
+            "leader_honorifics": longest_first(appointments.get("leader_honorifics", [])),
+            "delegation_heads": longest_first(appointments.get("delegation_heads", []))}
 
 
 def _adverbials_regex(patterns: list[str], path: Path) -> re.Pattern:

@@ -200,6 +200,30 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
                            rules.appointment_confidence, "leader", title=title, status="current")
 
 
+LED_BY = "由"  # `由…率领的…`
+
+
+def led_delegation_relations(text: str, mentions: list[Anchored], rules: RelationRules, titles: tuple[str, ...] = ()
+                             ) -> Iterator[Relation]:
+    """`由议长哈马迪博士率领的伊拉克国民议会代表团` → holds_position(哈马迪, 伊拉克国民议会, 议长): the bare title
+    before the leader's name is a post at the body the delegation is of, where the document names it."""
+    bodies = {text[m.start:m.end]: m for m in mentions if m.type == "ORG"}
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        title = next((t for t in titles if text.startswith(LED_BY + t, person.start - len(t) - 1)), None)
+        at = person.end + len(word_at(text, person.end, rules.leader_honorifics) or "")
+        verb = word_at(text, at, rules.leading_verbs)
+        if not title or not verb or not text.startswith("的", at + len(verb)):
+            continue
+        delegation = orgs_by_start.get(COUNT.match(text, at + len(verb) + 1).end())
+        head = delegation and next((h for h in rules.delegation_heads if text.endswith(h, 0, delegation.end)), None)
+        body = head and bodies.get(text[delegation.start:delegation.end - len(head)])
+        if body:
+            evidence = evidence_of(text, person.start - len(title), delegation.end)
+            yield Relation("holds_position", person.entity, body.entity, evidence, rules.appointment_confidence,
+                           "led_delegation", title=title, status="current")
+
+
 def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                         rules: RelationRules) -> Iterator[Relation]:
     """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""

@@ -1168,6 +1168,19 @@ def test_a_person_put_at_a_bodys_head_leads_it(rules, relation_rules):
     assert got == {("王明", "自由党", "领导人"), ("李华", "王国政府", "首相")}  # a country at the head leads nothing
 
 
+def test_the_bare_title_of_a_delegation_s_leader_is_a_post_at_the_body_the_delegation_is_of(rules, relation_rules):
+    from pipeline.relations.appointments import led_delegation_relations
+
+    text = ("伊拉克国民议会议员访华。江泽民会见了由议长哈马迪博士率领的伊拉克国民议会代表团。"
+            "王岐山会见由干事长二阶俊博率领的日本自民党代表团。李鹏会见由哈桑率领的伊拉克国民议会代表团。")
+    mentions = [anchored(text, "伊拉克国民议会", "ORG"), anchored(text, "江泽民", "PERSON"), anchored(text, "哈马迪", "PERSON"),
+                anchored(text, "伊拉克国民议会代表团", "ORG"), anchored(text, "王岐山", "PERSON"),
+                anchored(text, "二阶俊博", "PERSON"), anchored(text, "日本自民党代表团", "ORG"), anchored(text, "李鹏", "PERSON"),
+                anchored(text, "哈桑", "PERSON"), anchored(text, "伊拉克国民议会代表团", "ORG", 1)]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in led_delegation_relations(text, mentions, relation_rules, rules.titles)}
+    assert got == {("哈马迪", "伊拉克国民议会", "议长")}  # 日本自民党 is named nowhere else; 哈桑 has no title
+
+
 def test_a_trigger_opening_a_time_clause_takes_the_name_beginning_the_next(relation_rules):
     text = "2024年1月，在主持集体学习时，习近平总书记作了阐述。在出席论坛时，他向李强介绍情况。"
     mentions = [anchored(text, "集体学习", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "论坛", "EVENT"),
