@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.silver", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder (../shared/data)")
     parser.add_argument("--out", type=Path, required=True, help="the gold folder to write")
-    parser.add_argument("--sets", help="comma-separated annotation rounds (A to Z, then AA, …, AD); all by default")
+    parser.add_argument("--sets", help="comma-separated annotation rounds (A to Z, then AA, …, AE); all by default")
     args = parser.parse_args(argv)
     docs = materialize(args.data, args.out, args.sets.split(",") if args.sets else None)
     print(f"silver: {len(docs)} documents → {args.out}")
