@@ -13,7 +13,7 @@ from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_MARKS, COORDINATORS, LISTED_AFTER, Anchored, evidence_of, listed_from
 from pipeline.relations.references import antecedent
 from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
-from pipeline.wordlists import word_at
+from pipeline.wordlists import word_at, words_ending
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
@@ -210,7 +210,8 @@ def led_delegation_relations(text: str, mentions: list[Anchored], rules: Relatio
     bodies = {text[m.start:m.end]: m for m in mentions if m.type == "ORG"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
-        title = next((t for t in titles if text.startswith(LED_BY + t, person.start - len(t) - 1)), None)
+        title = next((t for t in words_ending(text, person.start, titles)
+                      if text.endswith(LED_BY, 0, person.start - len(t))), None)
         at = person.end + len(word_at(text, person.end, rules.leader_honorifics) or "")
         verb = word_at(text, at, rules.leading_verbs)
         if not title or not verb or not text.startswith("的", at + len(verb)):
