@@ -63,8 +63,9 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     """Walk left from a suffix over name characters until punctuation, a stop word or the length
     limit. A stop word inside a known name (`known_ends`: start → end of the known organisations
     and places) stops nothing (`以色列`, `上海合作组织`), nor one before an anniversary (`成立|100
-    周年`). A chunker that `stops_at_predicates` also stops at a verb or function word right
-    before a known name begins (`anchors`): `非盟|加入|二十国集团`, but `…启动建设工作团队临时党支部`.
+    周年`) but a verb that opens a name (`举办|建校120周年活动`). A chunker that `stops_at_predicates` also
+    stops at a verb or function word right before a known name begins (`anchors`): `非盟|加入|二十国集团`, but
+    `…启动建设工作团队临时党支部`.
     A stop word inside a longer noun or modifier of the word analysis (`nominal_words`: start →
     end) stops nothing (`高等`, `共和国`, `和平`), nor, in an event's name, one it reads as a noun
     (`tags`: (start, end) → part of speech of every word; `伊斯兰合作|组织|首脑会议`, `中资企业|代表|座谈会`, where nobody
@@ -97,7 +98,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
         at = (pos - len(stop), pos) if stop else None
         if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
                 and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or _inside_word(*at, verbs))) \
-                and not _inside_known(*at, known_ends) and not _anniversary_after(text, pos, stop) \
+                and not _inside_known(*at, known_ends) and not _anniversary_after(text, pos, stop, chunker) \
                 and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules) \
                 and not (chunker.label == "EVENT" and stop in OFFERED_TO and _offering(text, pos, suffix_start, rules)):
             break
@@ -116,9 +117,11 @@ def _central_body(text: str, begin: int, suffix_start: int, end: int) -> bool:
     return text.startswith(CENTRAL, begin) and end - suffix_start >= 3
 
 
-def _anniversary_after(text: str, pos: int, stop: str) -> bool:
-    """Whether an anniversary follows a stop word at `pos` (see ANNIVERSARY)."""
-    return bool(ANNIVERSARY.match(text, pos) or (len(stop) >= 2 and ESTABLISHED_ANNIVERSARY.match(text, pos)))
+def _anniversary_after(text: str, pos: int, stop: str, chunker: Chunker) -> bool:
+    """Whether an anniversary follows a stop word at `pos` (see ANNIVERSARY) that opens no name of the chunker's
+    (`举办|建校120周年活动`: the verb that holds the event is no part of its name)."""
+    return stop not in chunker.opened_by and bool(
+        ANNIVERSARY.match(text, pos) or (len(stop) >= 2 and ESTABLISHED_ANNIVERSARY.match(text, pos)))
 
 
 OFFERED_TO = frozenset({"向"})  # the preposition of whom an offering honours

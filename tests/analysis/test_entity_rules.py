@@ -1275,6 +1275,13 @@ def test_a_ministers_meeting_named_by_its_ministers_is_an_event(extract):
     assert ("拉夫罗夫", "北约外长会") in facts.relation_pairs("participated_in")
 
 
+def test_an_activity_named_by_its_anniversary_is_an_event_without_the_verb_that_holds_it(extract):
+    facts = extract("习近平出席纪念苏联伟大卫国战争胜利80周年活动。北京大学举办建校120周年活动。")
+    assert facts.names("EVENT") == {"纪念苏联伟大卫国战争胜利80周年活动", "建校120周年活动"}
+    assert ("习近平", "纪念苏联伟大卫国战争胜利80周年活动") in facts.relation_pairs("participated_in")
+    assert ("北京大学", "建校120周年活动") in facts.relation_pairs("organized")
+
+
 def test_china_s_polar_research_stations_are_places_with_their_pole_and_country(extract):
     facts = extract("中国南极秦岭站开站活动在北京举行。南极中山站、北极黄河站和长城站的队员参加。")
     assert {"中国南极秦岭站", "南极中山站", "北极黄河站", "长城站"} <= facts.names("LOCATION")
