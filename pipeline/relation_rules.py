@@ -51,6 +51,7 @@ class RelationRules:
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
     side_events: tuple[str, ...]  # `参加会见`: a meeting within the event, no part of it
+    meeting_kinds: tuple[str, ...]  # `全会`: `在全|会上的讲话` refers to a plenum, not to any main event
     own_ceremonies: tuple[str, ...]  # `卢拉就职仪式`: a person the event's name names takes part in these only
     nominal: dict[str, tuple[str, ...]]  # before, after: words that make a trigger a noun; possessed: one of whom
     clause_words: dict[str, tuple[str, ...]]  # oblique/recipient prepositions, predicate joiners, reporting verbs
@@ -71,6 +72,8 @@ class RelationRules:
     location_event_verbs: tuple[str, ...]
     location_visit_verbs: tuple[str, ...]
     location_based_verbs: tuple[str, ...]
+    location_place_sides: tuple[str, ...]  # `最北部`: `位于河北省|最北部|的…林场` is in 河北省
+    location_remote_means: tuple[str, ...]  # `视频`: `在北京以视频方式出席…峰会` is not in 北京
     location_appositions: tuple[str, ...]  # `首都`: `拉脱维亚首都|里加` is in 里加
     location_frame_locatives: tuple[str, ...]  # `中`: `在中奥两国国歌声中|拉开帷幕` is not in 中国
     location_continuing: tuple[str, ...]  # `并`: `在北京会见…，并|主持…会议` is in 北京
@@ -173,6 +176,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
         event_anaphora=longest_first(data.get("event_anaphora", [])),
         side_events=longest_first(data.get("side_events", [])),
+        meeting_kinds=longest_first(data.get("meeting_kinds", [])),
         own_ceremonies=longest_first(data.get("own_ceremonies", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after", "possessed")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
@@ -234,6 +238,8 @@ def _location_rules(location: dict) -> dict:
             "location_event_verbs": longest_first(location.get("event_verbs", [])),
             "location_visit_verbs": longest_first(location.get("visit_verbs", [])),
             "location_based_verbs": longest_first(location.get("based_verbs", [])),
+            "location_place_sides": longest_first(location.get("place_sides", [])),
+            "location_remote_means": tuple(location.get("remote_means", [])),
             "location_appositions": longest_first(location.get("appositions", [])),
             "location_frame_locatives": tuple(location.get("frame_locatives", [])),
             "location_continuing": longest_first(location.get("continuing", [])),

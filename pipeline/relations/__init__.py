@@ -90,7 +90,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         found += trigger_relations(text, part, free, event, rules, is_word, verb_ends, titled)
     found += award_holder_relations(text, free, rules)
     found += winner_relations(text, sentences, free, entities, rules)
-    found += location_relations(text, sentences, free, rules, main_events)
+    found += location_relations(text, sentences, free, rules, main_events, noun_starts)
     found += frame_relations(text, sentences, free, rules, main_events)
     found += inline_frame_relations(text, free, titles, rules, main_events)
     found += possessed_event_relations(text, free, rules, noun_starts)

@@ -8,7 +8,7 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import Anchored, clause_at, evidence_of, within
-from pipeline.relations.titles import LIST_MARK
+from pipeline.relations.titles import ATTRIBUTIVE, LIST_MARK
 
 
 def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appositions: tuple[str, ...]) -> Anchored | None:
@@ -18,12 +18,15 @@ def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appos
 
 
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
-                       rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
+                       rules: RelationRules, main_event: MainEvents | str | None = None,
+                       noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
     another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
     names no event but opens with a word that refers back to one, the holding verb right after the
     place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`).
-    A place that modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`)."""
+    A place that modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`), nor
+    one from which the event is attended from afar (`在北京以视频方式出席…峰会`: `remote_means`).
+    `noun_starts` (where a word analysis's nouns begin) tells a body that modifies a noun after it."""
     main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
@@ -37,6 +40,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location:based")
         places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
+        yield from _based_before(text, sentence, in_sentence, places_by_start, rules, noun_starts)
         for place in list(places_by_start.values()):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
@@ -56,6 +60,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 continue
             if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
                 continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
+            if any(means in text[place.end:verb_at] for means in rules.location_remote_means):
+                continue  # `在北京|以视频方式|出席…峰会`: where the participant is
             near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
                 e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
             main = main_events.at(place.start)
@@ -71,6 +77,29 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
+
+
+def _based_before(text: str, sentence: tuple[int, int], in_sentence: list[Anchored],
+                  places_by_start: dict[int, Anchored], rules: RelationRules,
+                  noun_starts: frozenset[int]) -> Iterator[Relation]:
+    """`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场` → located_in(ORG, LOCATION): a verb of
+    being based before a place, then locality nouns (`place_sides`) and 的, modify the body or event after it,
+    unless that name modifies a noun after it (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after
+    another (`位于河北省承德市`), the last is the most precise."""
+    located = rules.head_types("located_in")
+    heads = {m.start: m for m in in_sentence if m.type in located and not m.nested}
+    for place in list(places_by_start.values()):
+        if not any(text.endswith(verb, 0, place.start) for verb in rules.location_based_verbs):
+            continue
+        while (after := places_by_start.get(place.end)) is not None:
+            place = after
+        end = place.end
+        while side := next((s for s in rules.location_place_sides if text.startswith(s, end)), ""):
+            end += len(side)
+        head = heads.get(end + 1) if text.startswith(ATTRIBUTIVE, end) else None
+        if head is not None and head.end not in noun_starts:
+            yield Relation("located_in", head.entity, place.entity, evidence_of(text, *sentence),
+                           rules.location_confidence, "location:based")
 
 
 def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, mentions: list[Anchored],

@@ -59,13 +59,20 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     if side:  # `参加会见`: a meeting within the event, not the event, unless the event is that meeting
         return [Anchored(t_end, t_end, "EVENT", main_event)] if main_event.endswith(side) else []
     words = rules.event_anaphora
-    if any(anaphor_at(text, p, words) for p in range(clause[0], t_start)):
+    if any(anaphor_at(text, p, words) and not _inside_kind(text, p, rules.meeting_kinds, main_event)
+           for p in range(clause[0], t_start)):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     if text.endswith(rules.nominal["possessed"], clause[0], t_start):
         return []  # `习近平总书记的重要讲话，…`: a speech, not said to be at this event
     if anaphor_at(text, t_end, words) or ends_clause or kind_of(text, t_end, main_event, words):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
+
+
+def _inside_kind(text: str, pos: int, kinds: tuple[str, ...], main_event: str) -> bool:
+    """Whether `pos` is inside a kind of meeting (`全|会上`) that the main event is not of."""
+    name = main_event.partition(":")[2]
+    return any(text.startswith(kind, pos - k) and kind not in name for kind in kinds for k in range(1, len(kind)))
 
 
 PERSONAL_PRONOUNS = ("他", "她")  # third person singular; 他们, 其他, 他人 are words of their own

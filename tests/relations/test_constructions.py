@@ -45,6 +45,18 @@ def test_a_trigger_naming_a_kind_of_event_takes_the_one_of_that_kind_the_sentenc
     assert got == {("王晨", "第六讲专题讲座"), ("李明", "第六讲专题讲座"), ("李明", names[0])}  # 说明: no kind of event
 
 
+def test_a_speech_at_a_plenum_is_none_at_a_main_event_of_another_kind(relation_rules):
+    text = "他表示，要深入学习贯彻习近平总书记在全会上的重要讲话精神，助力改革。"
+    mentions = [anchored(text, "习近平", "PERSON")]
+    symposium = trig(text, mentions, relation_rules, main_event="EVENT:2024年上半年宏观经济形势分析座谈会")
+    assert pairs(symposium, "participated_in") == set()
+    plenum = trig(text, mentions, relation_rules, main_event="EVENT:党的二十届三中全会")
+    assert pairs(plenum, "participated_in") == {("习近平", "党的二十届三中全会")}
+    meeting = "他表示，习近平总书记在会上的重要讲话，为做好工作指明了方向。"  # 会上 alone refers to the main event
+    assert pairs(trig(meeting, [anchored(meeting, "习近平", "PERSON")], relation_rules,
+                      main_event="EVENT:中央经济工作会议"), "participated_in") == {("习近平", "中央经济工作会议")}
+
+
 def test_trigger_ending_its_sentence_takes_the_main_event(relation_rules):
     text = "会议在京开幕。王沪宁出席。"
     mentions = [anchored(text, "王沪宁", "PERSON")]
@@ -767,6 +779,15 @@ def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
+def test_a_meeting_the_speaker_will_hold_is_not_yet_organised(relation_rules):
+    text = "习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "第二届亚洲文明对话大会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
+    held = "中方在北京举办第二届亚洲文明对话大会。"
+    mentions = [anchored(held, "中方", "ORG"), anchored(held, "第二届亚洲文明对话大会", "EVENT")]
+    assert pairs(trig(held, mentions, relation_rules), "organized") == {("中方", "第二届亚洲文明对话大会")}
+
+
 def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
     long = "政协第十四届全国委员会第二十九次主席会议"
     mapping = same_meeting({"全国政协主席会议", long}, schema.recognition, schema.aliases)
@@ -901,6 +922,39 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     mentions = [anchored(back, "经验交流会", "EVENT"), anchored(back, "扬州", "LOCATION"), anchored(back, "华", "LOCATION")]
     assert pairs(location_relations(back, split_sentences(back), mentions, relation_rules, "EVENT:经验交流会"),
                  "located_in") == {("经验交流会", "扬州")}  # not 华: 人民大会堂 holds 大会, which refers to nothing
+
+
+def test_a_verb_of_being_based_before_a_place_and_de_locates_the_body_after_it(relation_rules):
+    from pipeline.relations.locations import location_relations
+
+    def located(text, mentions, noun_starts=frozenset()):
+        return pairs(location_relations(text, split_sentences(text), mentions, relation_rules, None, noun_starts),
+                     "located_in")
+
+    text = "习近平来到位于河北省最北部的塞罕坝机械林场考察。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "河北省", "LOCATION"),
+                anchored(text, "塞罕坝机械林场", "ORG")]
+    assert located(text, mentions) == {("塞罕坝机械林场", "河北省")}
+    chained = "位于北京市海淀区的中国科学院大学开学。"  # of two places in a row, the more precise
+    mentions = [anchored(chained, "北京市", "LOCATION"), anchored(chained, "海淀区", "LOCATION"),
+                anchored(chained, "中国科学院大学", "ORG")]
+    assert located(chained, mentions) == {("中国科学院大学", "海淀区")}
+    # the body names the memorial park after it, which is what lies there
+    park = "习近平来到位于桂林市全州县的红军长征湘江战役纪念园。"
+    mentions = [anchored(park, "桂林市", "LOCATION"), anchored(park, "全州县", "LOCATION"), anchored(park, "红军", "ORG")]
+    assert located(park, mentions, frozenset({park.index("长征")})) == set()
+    assert located(park, mentions) == {("红军", "全州县")}  # what the word analysis tells
+
+
+def test_a_place_from_which_an_event_is_attended_by_video_is_not_the_event_s(relation_rules):
+    from pipeline.relations.locations import location_relations
+
+    remote = "习近平在北京以视频方式出席二十国集团领导人第十六次峰会。"
+    there = "习近平在罗马出席二十国集团领导人第十六次峰会。"
+    for text, expected in ((remote, set()), (there, {("二十国集团领导人第十六次峰会", "罗马")})):
+        mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "北京" if text is remote else "罗马", "LOCATION"),
+                    anchored(text, "二十国集团领导人第十六次峰会", "EVENT")]
+        assert pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in") == expected
 
 
 # --- winners and recipients -----------------------------------------------------------------------
