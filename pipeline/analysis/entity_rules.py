@@ -172,13 +172,14 @@ def _common(rules: RecognitionRules) -> frozenset[str]:
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
-def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words: WordAnalysis) -> Mention | None:
+def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words: WordAnalysis,
+                listed: frozenset[str] = frozenset()) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
     mention = balanced(at_word_start(mention, words), document)
     if mention is None:
         return None
-    if mention.source == "model" or mention.type == "PERSON":
+    if mention.source == "model" or (mention.type == "PERSON" and mention.text not in listed):  # `罗富和`: listed whole
         mention = trim_model_mention(mention, rules, document, words.long_word_starts)
         if mention is None:
             return None
@@ -217,13 +218,14 @@ def _nests(inner: Mention, outer: Mention) -> bool:
 
 
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "",
-                   words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+                   words: list[tuple[int, int, str]] | None = None, people: frozenset[str] = frozenset()) -> list[Mention]:
     """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
     inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
     that are never entities) win their overlaps and are then dropped. `words`, the document's
-    word analysis, tells a name's last character from a trailing function word."""
+    word analysis, tells a name's last character from a trailing function word, except in the
+    names of the lexicon of `people` (`罗富和`, `魏凤和`)."""
     analysis = word_analysis(words)
-    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, analysis) for m in candidates]
+    cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, analysis, people) for m in candidates]
     cleaned = [m for m in cleaned if m]
     cleaned.sort(key=lambda m: (-(m.end - m.start), -m.score, m.start))
     accepted: list[Mention] = []
@@ -259,6 +261,7 @@ class EntityRules:
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
         self.body_heads = purpose_heads(self.chunk_suffixes)
         self.aliases = schema.aliases
+        self.people = frozenset(schema.gazetteer.names.get("PERSON", ()))
         self.known_orgs = frozenset(schema.gazetteer.names.get("ORG", ())) | frozenset(schema.aliases.canonical.get("ORG", {}))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -295,9 +298,10 @@ class EntityRules:
         candidates = without_recipients(candidates, text, self.rules.granting_verbs)
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
         candidates = posted_missions(candidates, text, words, self.rules.mission_heads, self.rules.place_full_forms)
-        merged = merge_mentions(candidates, self.rules, text, words)
+        merged = merge_mentions(candidates, self.rules, text, words, self.people)
         shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
-        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words)
+        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words,
+                                self.people)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)

@@ -1275,6 +1275,14 @@ def test_a_ministers_meeting_named_by_its_ministers_is_an_event(extract):
     assert ("拉夫罗夫", "北约外长会") in facts.relation_pairs("participated_in")
 
 
+def test_the_vice_chairs_of_the_npc_and_cppcc_are_people_whole_even_where_a_name_ends_in_a_conjunction(extract):
+    facts = extract("会议在人民大会堂举行。万鄂湘副委员长主持会议。罗富和表示，要加强合作。艾力更·依明巴海出席。")
+    assert {"万鄂湘", "罗富和", "艾力更·依明巴海"} <= facts.names("PERSON")
+    assert not {"湘", "罗富", "艾力更·依明"} & (facts.names("PERSON") | facts.names("LOCATION"))
+    facts = extract("国务院召开党组会议。\n韩正等出席。")  # a listed name takes nothing after it along
+    assert "韩正" in facts.names("PERSON") and "韩正等" not in facts.names("PERSON")
+
+
 def test_an_activity_named_by_its_anniversary_is_an_event_without_the_verb_that_holds_it(extract):
     facts = extract("习近平出席纪念苏联伟大卫国战争胜利80周年活动。北京大学举办建校120周年活动。")
     assert facts.names("EVENT") == {"纪念苏联伟大卫国战争胜利80周年活动", "建校120周年活动"}
