@@ -26,6 +26,7 @@ from pipeline.relations.mentions import (
     within,
 )
 from pipeline.relations.references import anaphor_at, event_reference, kind_of
+from pipeline.relations.represented import represented, spoken_for
 from pipeline.wordlists import word_at
 
 WordCheck = Callable[[str, int, int], bool]
@@ -162,7 +163,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 tails = _named_kind(text, t_end, named_before) or tails
             # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
             if rule.relation == "participated_in" and (heads or rule.document_event):
-                heads = heads + _represented(text, clause_at(text, sentence, t_start), t_end, in_sentence)
+                heads = heads + represented(text, clause_at(text, sentence, t_start), t_end, in_sentence) \
+                    + spoken_for(text, heads, in_sentence)
             for head in heads:
                 for tail in tails:
                     relation = _relation_of(text, rule, tail)
@@ -184,20 +186,6 @@ def _named_kind(text: str, t_end: int, named_before: list[Anchored]) -> list[Anc
     the document's main event (`…常委会举行第六讲专题讲座，…主持。|王巍作了题为《…》的讲座。`)."""
     kind = text[t_end - KIND_CHARS:t_end]
     return [m for m in named_before if text.endswith(kind, 0, m.end)][-1:]
-
-
-REPRESENTING = "代表"
-
-
-def _represented(text: str, clause: tuple[int, int], t_end: int, mentions: list[Anchored]) -> list[Anchored]:
-    """The bodies a participant speaks for after the trigger in its clause (`在茶话会上代表|中共中央统战部、
-    国务院宗教事务局|向…拜年`), or after a trigger that is 代表 itself (`greet`): the guidelines' body
-    represented at an event takes part in it."""
-    at = t_end - len(REPRESENTING) if text.endswith(REPRESENTING, 0, t_end) else text.find(REPRESENTING, t_end, clause[1])
-    bodies = [m for m in mentions if m.type == "ORG" and not m.nested and at + len(REPRESENTING) <= m.start < clause[1]]
-    if at == -1 or not bodies or bodies[0].start != at + len(REPRESENTING):
-        return []
-    return coordinated(text, bodies[0], bodies[1:])
 
 
 def _possessors(text: str, heads: list[Anchored], t_start: int, rules: RelationRules) -> list[Anchored]:

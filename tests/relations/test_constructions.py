@@ -779,6 +779,26 @@ def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
+def test_the_bodies_a_speaker_of_a_listed_clause_stands_for_take_part(extract):
+    facts = extract("全国政协召开座谈会。丁石孙代表各民主党派、全国工商联和无党派人士，李克强代表全国总工会、共青团中央和"
+                    "全国妇联分别在会上发言。")
+    assert {(n, "座谈会") for n in ("丁石孙", "全国工商联", "李克强", "全国总工会", "共青团中央", "全国妇联")} <= \
+        facts.relation_pairs("participated_in")
+    facts = extract("全国政协召开座谈会。王明代表团员青年发言。")  # no body after 代表: nobody stands for one
+    assert facts.relation_pairs("participated_in") == {("王明", "座谈会")}
+
+
+def test_the_bodies_whose_officials_brief_a_meeting_take_part_but_not_those_quoted(relation_rules):
+    text = "全国政协召开座谈会。国家统计局、全国工商联负责同志介绍有关情况。"
+    mentions = [anchored(text, n, t) for n, t in (("全国政协", "ORG"), ("座谈会", "EVENT"), ("国家统计局", "ORG"),
+                                                  ("全国工商联", "ORG"))]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:座谈会"), "participated_in") == {
+        ("国家统计局", "座谈会"), ("全国工商联", "座谈会")}
+    quoted = "国务院新闻办举行发布会。据水利部负责人介绍，今年汛期偏早。"
+    mentions = [anchored(quoted, "国务院新闻办", "ORG"), anchored(quoted, "发布会", "EVENT"), anchored(quoted, "水利部", "ORG")]
+    assert pairs(trig(quoted, mentions, relation_rules, main_event="EVENT:发布会"), "participated_in") == set()
+
+
 def test_a_meeting_the_speaker_will_hold_is_not_yet_organised(relation_rules):
     text = "习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。"
     mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "第二届亚洲文明对话大会", "EVENT")]
