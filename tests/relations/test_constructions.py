@@ -799,13 +799,17 @@ def test_the_bodies_whose_officials_brief_a_meeting_take_part_but_not_those_quot
     assert pairs(trig(quoted, mentions, relation_rules, main_event="EVENT:发布会"), "participated_in") == set()
 
 
+def organisers(text, names, relation_rules):
+    """The (organiser, event) pairs the triggers find in `text`, whose mentions are `names` ((surface, type))."""
+    return pairs(trig(text, [anchored(text, n, t) for n, t in names], relation_rules), "organized")
+
+
 def test_a_meeting_the_speaker_will_hold_is_not_yet_organised(relation_rules):
-    text = "习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。"
-    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "第二届亚洲文明对话大会", "EVENT")]
-    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
-    held = "中方在北京举办第二届亚洲文明对话大会。"
-    mentions = [anchored(held, "中方", "ORG"), anchored(held, "第二届亚洲文明对话大会", "EVENT")]
-    assert pairs(trig(held, mentions, relation_rules), "organized") == {("中方", "第二届亚洲文明对话大会")}
+    forum = ("第二届亚洲文明对话大会", "EVENT")
+    assert organisers("习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。", [("习近平", "PERSON"), forum],
+                      relation_rules) == set()
+    assert organisers("中方在北京举办第二届亚洲文明对话大会。", [("中方", "ORG"), forum], relation_rules) == {
+        ("中方", "第二届亚洲文明对话大会")}
 
 
 def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
@@ -1080,12 +1084,9 @@ def test_names_between_two_joined_predicates_are_the_first_ones_object(relation_
 
 
 def test_a_trigger_in_a_relative_clause_of_place_has_no_subject(relation_rules):
-    text = "王立新向在杭州举行的全省科技峰会发表书面致辞。"
-    mentions = [anchored(text, "王立新", "PERSON"), anchored(text, "全省科技峰会", "EVENT")]
-    assert pairs(trig(text, mentions, relation_rules), "organized") == set()
-    held = "王立新在杭州举行全省科技峰会。"
-    mentions = [anchored(held, "王立新", "PERSON"), anchored(held, "全省科技峰会", "EVENT")]
-    assert pairs(trig(held, mentions, relation_rules), "organized") == {("王立新", "全省科技峰会")}
+    names = [("王立新", "PERSON"), ("全省科技峰会", "EVENT")]
+    assert organisers("王立新向在杭州举行的全省科技峰会发表书面致辞。", names, relation_rules) == set()
+    assert organisers("王立新在杭州举行全省科技峰会。", names, relation_rules) == {("王立新", "全省科技峰会")}
 
 
 # --- a roster of those present -------------------------------------------------------------------
