@@ -1283,6 +1283,15 @@ def test_the_vice_chairs_of_the_npc_and_cppcc_are_people_whole_even_where_a_name
     assert "韩正" in facts.names("PERSON") and "韩正等" not in facts.names("PERSON")
 
 
+def test_world_capitals_and_ukraine_s_regions_are_places_whole(extract):
+    facts = extract("新华社蒙得维的亚1月5日电。代表团抵达萨拉热窝。乌克兰第聂伯罗彼得罗夫斯克州遭袭，哈尔科夫方向战斗仍在继续。"
+                    "联合国授予中国赴南苏丹（朱巴）维和步兵营“和平荣誉勋章”。")
+    assert {"蒙得维的亚", "萨拉热窝", "第聂伯罗彼得罗夫斯克州", "哈尔科夫", "朱巴"} <= facts.names("LOCATION")
+    assert not {"蒙得维", "萨拉", "聂伯罗彼得罗夫斯克州"} & facts.names("LOCATION")
+    assert not {"哈尔科夫", "朱巴"} & facts.names("PERSON")
+    assert not extract("市政府宣布城市更新计划，要在这里加强合作。").names("LOCATION")
+
+
 def test_an_activity_named_by_its_anniversary_is_an_event_without_the_verb_that_holds_it(extract):
     facts = extract("习近平出席纪念苏联伟大卫国战争胜利80周年活动。北京大学举办建校120周年活动。")
     assert facts.names("EVENT") == {"纪念苏联伟大卫国战争胜利80周年活动", "建校120周年活动"}
