@@ -1283,6 +1283,13 @@ def test_the_vice_chairs_of_the_npc_and_cppcc_are_people_whole_even_where_a_name
     assert "韩正" in facts.names("PERSON") and "韩正等" not in facts.names("PERSON")
 
 
+def test_a_security_conference_is_an_event_whole_and_a_state_s_security_council_a_body(extract):
+    facts = extract("斯托尔滕贝格将在15日开幕的慕尼黑安全会议上与拉夫罗夫会谈。普京召集俄联邦安全会议。")
+    assert "慕尼黑安全会议" in facts.names("EVENT") and "俄联邦安全会议" in facts.names("ORG")
+    assert not {"慕尼黑安全会", "俄联邦安全会"} & (facts.names("EVENT") | facts.names("ORG"))
+    assert "党的二十届四中全会" in extract("党的二十届四中全会在北京召开。").names("EVENT")
+
+
 def test_world_capitals_and_ukraine_s_regions_are_places_whole(extract):
     facts = extract("新华社蒙得维的亚1月5日电。代表团抵达萨拉热窝。乌克兰第聂伯罗彼得罗夫斯克州遭袭，哈尔科夫方向战斗仍在继续。"
                     "联合国授予中国赴南苏丹（朱巴）维和步兵营“和平荣誉勋章”。")
