@@ -2,7 +2,7 @@
 clauses that go on from a place's (`在北京会见…，并共同主持…会议`)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
@@ -32,15 +32,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
         events = [m for m in in_sentence if m.type == "EVENT" and not m.nested]
-        for org in (m for m in in_sentence if m.type in located and not m.nested):
-            verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
-            place = next((m for m in in_sentence
-                          if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
-            if place:
-                yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
-                               rules.location_confidence, "location:based")
         places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
-        yield from _based_before(text, sentence, in_sentence, places_by_start, rules, noun_starts)
+        yield from _based(text, sentence, in_sentence, located, places_by_start, rules, noun_starts)
         for place in list(places_by_start.values()):
             if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
                 continue
@@ -79,16 +72,23 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                                rules.location_confidence, "location")
 
 
-def _based_before(text: str, sentence: tuple[int, int], in_sentence: list[Anchored],
-                  places_by_start: dict[int, Anchored], rules: RelationRules,
-                  noun_starts: frozenset[int]) -> Iterator[Relation]:
-    """`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场` → located_in(ORG, LOCATION): a verb of
-    being based before a place, then locality nouns (`place_sides`) and 的, modify the body or event after it,
-    unless that name modifies a noun after it (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after
-    another (`位于河北省承德市`), the last is the most precise."""
-    located = rules.head_types("located_in")
-    heads = {m.start: m for m in in_sentence if m.type in located and not m.nested}
-    for place in list(places_by_start.values()):
+def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], types: Collection[str],
+           places_by_start: dict[int, Anchored], rules: RelationRules, noun_starts: frozenset[int]) -> Iterator[Relation]:
+    """Where a sentence's bodies and events (its mentions of `types`, the heads of located_in) are based: a verb of being based
+    after one and a place right after it (`ORG位于LOC`), or before a place, then locality nouns (`place_sides`) and
+    的, before one (`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场`), unless that name modifies a noun
+    after it (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after another (`位于河北省承德市`), the
+    last is the most precise."""
+    located = [m for m in in_sentence if m.type in types and not m.nested]
+    for org in located:
+        verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
+        place = next((m for m in in_sentence
+                      if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
+        if place:
+            yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
+                           rules.location_confidence, "location:based")
+    heads = {m.start: m for m in located}
+    for place in places_by_start.values():
         if not any(text.endswith(verb, 0, place.start) for verb in rules.location_based_verbs):
             continue
         while (after := places_by_start.get(place.end)) is not None:
@@ -96,7 +96,7 @@ def _based_before(text: str, sentence: tuple[int, int], in_sentence: list[Anchor
         end = place.end
         while side := next((s for s in rules.location_place_sides if text.startswith(s, end)), ""):
             end += len(side)
-        head = heads.get(end + 1) if text.startswith(ATTRIBUTIVE, end) else None
+        head = heads.get(end + len(ATTRIBUTIVE)) if text.startswith(ATTRIBUTIVE, end) else None
         if head is not None and head.end not in noun_starts:
             yield Relation("located_in", head.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")

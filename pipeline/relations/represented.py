@@ -10,8 +10,7 @@ LISTED_GROUP_CHARS = 8  # a group before the bodies a speaker stands for (`代�
 
 def represented(text: str, clause: tuple[int, int], t_end: int, mentions: list[Anchored]) -> list[Anchored]:
     """The bodies a participant speaks for after the trigger in its clause (`在茶话会上代表|中共中央统战部、
-    国务院宗教事务局|向…拜年`), or after a trigger that is 代表 itself (`greet`): the guidelines' body
-    represented at an event takes part in it."""
+    国务院宗教事务局|向…拜年`), or after a trigger that is 代表 itself (`greet`)."""
     at = t_end - len(REPRESENTING) if text.endswith(REPRESENTING, 0, t_end) else text.find(REPRESENTING, t_end, clause[1])
     bodies = [m for m in mentions if m.type == "ORG" and not m.nested and at + len(REPRESENTING) <= m.start < clause[1]]
     if at == -1 or not bodies or bodies[0].start != at + len(REPRESENTING):
