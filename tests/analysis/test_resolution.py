@@ -30,6 +30,17 @@ def test_short_form_resolves_to_the_full_name_in_the_same_document(rules):
     assert names[("ORG", "中关村实验室")] == "中关村实验室"
 
 
+def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
+    text = "印度尼西亚总统佐科访华。印尼是东盟大国。俄罗斯联邦总统说，俄罗斯愿意合作。"
+    mentions = [mention(text, n, "LOCATION") for n in ("印度尼西亚", "印尼", "俄罗斯联邦")] \
+        + [mention(text, "俄罗斯", "LOCATION", occurrence=1)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("LOCATION", "印尼")] == "印度尼西亚"
+    assert names[("LOCATION", "俄罗斯")] == "俄罗斯联邦"
+    alone = "印尼是东盟大国。"
+    assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
+
+
 def test_a_body_named_with_a_middle_part_left_out_is_its_full_name(rules):
     text = "中央应对新型冠状病毒感染肺炎疫情工作领导小组召开会议。中央应对疫情工作领导小组副组长出席。领导小组成员参加。"
     mentions = [mention(text, "中央应对新型冠状病毒感染肺炎疫情工作领导小组", "ORG"), mention(text, "中央应对疫情工作领导小组", "ORG"),
