@@ -193,8 +193,10 @@ def _held_before(text: str, start: int, rules: RelationRules) -> bool:
 
 def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_word: WordCheck | None) -> bool:
     """Whether the event's clause goes on to say it is held (a holding verb beginning within
-    `held_max_gap` characters), not that it will be, nor congratulates on its success
-    (`祝贺中共十九大成功召开`: held before, and by others)."""
+    `held_max_gap` characters), not that it will be or is awaited (`迎接党的二十大胜利召开`), nor congratulates
+    on its success (`祝贺中共十九大成功召开`: held before, and by others)."""
+    if text.endswith(rules.holding_words["awaited_verbs"], 0, start):
+        return False
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
     clause = after[:min((after.find(c) for c in CLAUSE_MARK_CHARS if c in after), default=len(after))]
     words = rules.holding_words

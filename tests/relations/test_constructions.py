@@ -308,6 +308,15 @@ def test_an_event_congratulated_on_its_success_is_no_main_event(relation_rules):
     assert main_event_of(text, events, relation_rules) == "EVENT:欢迎宴会"
 
 
+@pytest.mark.parametrize("awaited", ["以实际行动迎接党的二十大胜利召开", "各地喜迎党的二十大召开"])
+def test_an_event_whose_holding_is_awaited_is_no_main_event(relation_rules, awaited):
+    text = f"凝心聚力 齐创未来\n代表们表示，要{awaited}。"
+    assert main_event_of(text, ["党的二十大"], relation_rules) is None
+    events = ["党的二十大", "座谈会"]
+    text = f"凝心聚力 齐创未来\n代表们表示，要{awaited}。座谈会今天在京举行。"
+    assert main_event_of(text, events, relation_rules) == "EVENT:座谈会"
+
+
 def test_a_holding_verb_in_a_noun_states_nothing_held(relation_rules, word_check):
     events = ["东京奥运会", "第二届进博会"]
     text = "新闻联播\n国立竞技场是东京奥运会的开幕式举办地。第二届进博会11月5日在上海开幕。"
