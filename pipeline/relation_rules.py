@@ -27,6 +27,7 @@ class TriggerRule:
     reciprocal: tuple[str, ...] = ()  # (relation, event nouns…): its parties hold `会晤` together: they take part
     hosts_attend: frozenset[str] = frozenset()  # its words whose person holds a meeting there: they take part too
     document_event: bool = False  # it takes no object: it relates the event before it in its clause, else the document's
+    main_kinds: tuple[str, ...] = ()  # what the document's main event's name must end with for it to apply (`锦标赛`)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
                                     rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
                                     tuple(rule.get("irrealis_before", [])), tuple(rule.get("purpose_before", [])),
                                     rule.get("subject_first", False), _reciprocal(rule.get("reciprocal")),
-                                    frozenset(rule.get("hosts_attend", [])), rule.get("document_event", False)))
+                                    frozenset(rule.get("hosts_attend", [])), rule.get("document_event", False),
+                                    tuple(rule.get("main_kinds", []))))
     return tuple(triggers)
 
 

@@ -142,6 +142,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         starts = [t[0] for t in triggers]
         evidence = evidence_of(text, *sentence)
         for t_start, t_end, rule in triggers:
+            if rule.main_kinds and not (main_event and main_event.endswith(rule.main_kinds)):
+                continue  # `夺冠` in a document about no competition
             if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
                 continue  # `决定…召开…会议`: a meeting decided on is not yet held
             if any(text.startswith(w, t_start - len(w)) for w in rule.purpose_before):

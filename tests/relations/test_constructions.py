@@ -536,6 +536,16 @@ def test_who_greets_a_gathering_for_bodies_takes_part_with_them(relation_rules, 
     assert pairs(got, "participated_in") == {(name, "在京老同志迎春茶话会") for name in ("胡锦涛", "党中央", "国务院")}
 
 
+@pytest.mark.parametrize("result", ["名列第二", "获得铜牌", "以25秒15摘金", "获亚军"])
+def test_who_places_in_a_competition_takes_part_in_it(relation_rules, result):
+    text = f"在女子50米自由泳决赛中，中国选手单莺{result}。"
+    mentions = [anchored(text, "中国", "LOCATION"), anchored(text, "单莺", "PERSON")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:第八届世界游泳锦标赛")
+    assert pairs(got, "participated_in") == {("单莺", "第八届世界游泳锦标赛")}
+    # a document about no competition: a medal is an honour, not a result of its event
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:全国体育工作会议"), "participated_in") == set()
+
+
 def test_bodies_a_pronoun_greets_for_take_part(relation_rules):
     text = "他代表中共中央、国务院，向各民主党派表示良好的祝愿。"
     mentions = [anchored(text, "中共中央", "ORG"), anchored(text, "国务院", "ORG")]
