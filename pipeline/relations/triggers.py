@@ -135,6 +135,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     spans, possessed = [(m.start, m.end) for m in mentions], tuple(rules.nominal["possessed"])
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     in_sentence: list[Anchored] = []
+    activities: list[Anchored] = []  # the events the rules have found attended or held so far
     for sentence in sentences:
         named_before = [m for m in in_sentence if m.type == "EVENT" and not m.nested]  # the last sentence's
         in_sentence = within(mentions, sentence)
@@ -160,7 +161,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 heads = _possessors(text, heads, t_start, rules)
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
-                tails = named_before  # `参加上述活动`: the events the sentence before names
+                tails = _recapitulated(text, t_end, named_before, activities, rules)
             elif tails and all(t.start == t.end for t in tails):  # the main event, referred to (a zero-width anchor)
                 tails = _named_kind(text, t_end, named_before) or tails
             # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
@@ -171,6 +172,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 for tail in tails:
                     relation = _relation_of(text, rule, tail)
                     if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
+                        if relation in ACTIVITY_RELATIONS and tail.start < tail.end and not _relative_after(text, tail.end):
+                            activities.append(tail)
                         yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
                         if head.type == "PERSON" and text[t_start:t_end] in rule.hosts_attend:
@@ -178,6 +181,24 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                            f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+
+
+ACTIVITY_RELATIONS = ("participated_in", "organized")  # what makes an event one of the item's activities
+
+
+def _recapitulated(text: str, t_end: int, named_before: list[Anchored], activities: list[Anchored],
+                   rules: RelationRules) -> list[Anchored]:
+    """The events `上述` after a trigger refers to: where it says activities (`参加上述活动`), those of the
+    sentence before and every one the item says before that someone attended or held (`activities`:
+    `…共同主持A、B和C会议。…出席了签字仪式。陈敏尔参加上述活动。`), one each; not one only spoken of
+    (`…中共十九届四中全会…`) nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those
+    of the sentence before (`参加上述会见`)."""
+    words = rules.clause_words
+    if not any(text.startswith(w, t_end + len(r)) for r in words["recapitulating"] if text.startswith(r, t_end)
+               for w in words["recapitulated_all"]):
+        return named_before
+    unique = {m.entity: m for m in reversed(activities + named_before)}
+    return sorted(unique.values(), key=lambda m: m.start)
 
 
 KIND_CHARS = 2  # the characters of a kind of event (`讲座`) a trigger ends with

@@ -291,6 +291,20 @@ def test_the_activities_recapitulated_are_those_the_sentence_before_names(relati
     assert ("夏宝龙", "访问") not in got
 
 
+def test_the_activities_recapitulated_are_all_those_the_item_says_were_attended_or_held(relation_rules):
+    text = ("韩正会见王瑞杰，并共同主持中新双边合作联委会第十五次会议。韩正表示，要落实中共十九届四中全会部署。"
+            "会后，韩正和王瑞杰共同出席了合作文件签字仪式。陈敏尔参加上述活动。")
+    names = (("韩正", "PERSON"), ("王瑞杰", "PERSON"), ("中新双边合作联委会第十五次会议", "EVENT"),
+             ("中共十九届四中全会", "EVENT"), ("合作文件签字仪式", "EVENT"))
+    mentions = [anchored(text, n, t) for n, t in names] + [anchored(text, "陈敏尔", "PERSON")]
+    got = {tail for head, tail in pairs(trig(text, mentions, relation_rules), "participated_in") if head == "陈敏尔"}
+    assert got == {"中新双边合作联委会第十五次会议", "合作文件签字仪式"}  # not the plenum only spoken of
+    visit = "习近平同来华出席第三届高峰论坛的印尼总统佐科举行会谈。双方发表声明。王毅参加上述活动。"
+    mentions = [anchored(visit, n, t) for n, t in (("习近平", "PERSON"), ("第三届高峰论坛", "EVENT"), ("佐科", "PERSON"),
+                                                  ("王毅", "PERSON"))]
+    assert pairs(trig(visit, mentions, relation_rules), "participated_in") == {("佐科", "第三届高峰论坛")}  # the visitor's
+
+
 def test_a_meeting_chaired_and_convened_is_held_a_past_one_convened_is_not(relation_rules):
     text = "李强在上海调研\n去年成功举办首届峰会。调研中，李强主持召开座谈会。"
     assert main_event_of(text, ["首届峰会", "座谈会"], relation_rules) == "EVENT:座谈会"
