@@ -146,6 +146,8 @@ VERB_MODIFIER_POS = frozenset("val")  # verbs, adjectives and idioms before a ve
 FREQUENCY_CLASSIFIERS = "次度回"  # a count of times (`三次`, `两度`); after 第 an ordinal
 NAMED_PARTY_POS = frozenset({"nr", "ns", "nz", "j"})  # a person or place the analysis reads, alone before the head
 COMITATIVES = frozenset("同与跟")  # with whom: `同|委内瑞拉总统|会谈`
+COMITATIVE_POS = frozenset("pv")  # how the analysis reads one (a headline's `李强同|意大利总理会谈`: 同 a verb); not as a
+# conjunction, which pairs two parties in the name (`中国与东盟领导人会晤`)
 
 
 def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
@@ -163,7 +165,8 @@ def verbal_meetings(mentions: list[Mention], words: list[tuple[int, int, str]] |
 
 
 def _after_comitative(m: Mention, analysis: WordAnalysis, text: str) -> bool:
-    return analysis.ending.get(m.start) == "p" and m.start > 0 and text[m.start - 1] in COMITATIVES
+    word = analysis.starting.get(m.start - 1)
+    return word is not None and word[0] == m.start and word[1] in COMITATIVE_POS and text[m.start - 1] in COMITATIVES
 
 
 def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], heads: tuple[str, ...]) -> bool:

@@ -182,12 +182,13 @@ def test_a_meeting_head_after_one_name_a_preposition_governs_or_after_whom_they_
         [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("领导人", "n"), ("会晤", "v")],
         [("中国", "ns"), ("与", "c"), ("东盟", "ns"), ("会晤", "v")],
         [("他", "r"), ("同", "p"), ("委内瑞拉", "ns"), ("总统", "n"), ("会谈", "v")],
+        [("李强", "nr"), ("同", "v"), ("意大利", "ns"), ("总理", "n"), ("会谈", "v")],  # a headline's 同, read as a verb
         [("出席", "v"), ("在", "p"), ("中英", "j"), ("外长", "n"), ("会谈", "vn")]])
 
     def chunk(name):
         return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
     found = [chunk("默克尔会晤"), chunk("伊朗会晤"), chunk("东盟领导人会晤"), chunk("东盟会晤"), chunk("委内瑞拉总统会谈"),
-             chunk("中英外长会谈")]
+             chunk("意大利总理会谈"), chunk("中英外长会谈")]
     assert [m.text for m in verbal_meetings(found, words, text, ("会晤", "会谈"))] == [
         "东盟领导人会晤", "东盟会晤", "中英外长会谈"]
 
