@@ -106,7 +106,7 @@ def _title_events(text: str, start: int, events: list[Anchored]) -> list[Anchore
 def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: RelationRules,
              is_word: WordCheck | None) -> str | None:
     """`choose_main_event` for text[start:end], whose first line is its title."""
-    in_title = [m for m in _title_events(text, start, events) if not _visitors_event(text, m.start, rules)]
+    in_title = [m for m in _title_events(text, start, events) if not _visitors_event(text, m, rules)]
     preferred = [m for m in in_title if held_object(text, m.start, rules)] or [m for m in in_title if not _campaign(text, m)]
     if preferred:
         return preferred[0].entity
@@ -118,12 +118,13 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     lead = _lead_end(text, start, end)
     spoken = [m for m in events if m.end <= lead and (_spoken_at(text, m, rules) or _held_that_day(text, m.start, rules))]
     held = sorted(held + [m for m in spoken if not held or m.start < held[0].start], key=lambda m: m.start)
-    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitors_event(text, m.start, rules)
+    attended = [m for m in events if text.endswith(rules.attended_verbs, 0, m.start) and not _visitors_event(text, m, rules)
                 and not text.startswith(rules.holding_words["attendee_nouns"], m.end)]
     found = held or attended or in_title
     return found[0].entity if found else None
 
 
+RELATIVE_MARKER = "的"  # what ends a relative clause before the noun it describes
 SPOKEN_OPENER, SPOKEN_CLOSERS = "在", ("上的", "上")  # `在…会议上作说明`, `在…大会上的讲话`
 FULL_STOP = re.compile("[。！？!?]")  # what ends a sentence within a line
 
@@ -152,13 +153,18 @@ def _campaign(text: str, m: Anchored) -> bool:
     return text.endswith(CAMPAIGN_HEADS, m.start, m.end)
 
 
-def _visitors_event(text: str, start: int, rules: RelationRules) -> bool:
-    """Whether the event at `start` is one visitors attend whom the clause meets or receives (`会见来华出席…峰会的…首相`,
-    `欢迎出席…论坛的外方领导人`): the document is about the meeting, not the event."""
-    if not text.endswith(rules.attended_verbs, 0, start):
+def _visitors_event(text: str, m: Anchored, rules: RelationRules) -> bool:
+    """Whether the event is one visitors attend whom the clause meets or receives (`会见来华出席…峰会的…首相`,
+    `欢迎出席…论坛的外方领导人`, and with the meeting after the visitor the relative clause describes:
+    `同来华出席…论坛并进行国事访问的…总统佐科举行会谈`): the document is about the meeting, not the event."""
+    if not text.endswith(rules.attended_verbs, 0, m.start):
         return False
-    clause = text[_clause_start(text, start):start]
-    return any(w in clause for w in rules.side_events + rules.holding_words["receiving_verbs"])
+    clause = text[_clause_start(text, m.start):m.start]
+    mark = CLAUSE_MARKS.search(text, m.end)
+    after = text[m.end:mark.start() if mark else len(text)]
+    relative = after.find(RELATIVE_MARKER)
+    return any(w in clause or relative != -1 and w in after[relative:]
+               for w in rules.side_events + rules.holding_words["receiving_verbs"])
 
 
 def held_object(text: str, start: int, rules: RelationRules) -> bool:
@@ -193,12 +199,13 @@ def _held_before(text: str, start: int, rules: RelationRules) -> bool:
 
 def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_word: WordCheck | None) -> bool:
     """Whether the event's clause goes on to say it is held (a holding verb beginning within
-    `held_max_gap` characters), not that it will be or is awaited (`迎接党的二十大胜利召开`), nor congratulates
-    on its success (`祝贺中共十九大成功召开`: held before, and by others)."""
+    `held_max_gap` characters, before a relative clause's 的: `出席…论坛并进行国事访问的…总统…举行会谈` holds the
+    talks), not that it will be or is awaited (`迎接党的二十大胜利召开`), nor congratulates on its success
+    (`祝贺中共十九大成功召开`: held before, and by others)."""
     if text.endswith(rules.holding_words["awaited_verbs"], 0, start):
         return False
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
-    clause = after[:min((after.find(c) for c in CLAUSE_MARK_CHARS if c in after), default=len(after))]
+    clause = after[:min((after.find(c) for c in CLAUSE_MARK_CHARS + RELATIVE_MARKER if c in after), default=len(after))]
     words = rules.holding_words
     for verb in rules.held_verbs:
         at = clause.find(verb)

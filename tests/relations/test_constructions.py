@@ -182,6 +182,11 @@ def test_an_event_a_visitor_came_to_attend_is_no_main_event_of_the_meeting_with_
     # nor one the visitors whom the title's subject welcomes came to attend, named in the title
     text = "习近平欢迎出席第二届高峰论坛的外方领导人\n习近平举行宴会，欢迎出席第二届高峰论坛的外方领导人。李强出席。"
     assert main_event_of(text, ["第二届高峰论坛"], relation_rules) is None
+    # nor where the talks come after the visitor whom the relative clause describes: the holding is theirs
+    text = "新闻联播\n习近平在人民大会堂同来华出席第三届高峰论坛并进行国事访问的印尼总统佐科举行会谈。"
+    assert main_event_of(text, ["第三届高峰论坛"], relation_rules) is None
+    text = "新闻联播\n习近平出席第三届高峰论坛并会见外方代表。"
+    assert main_event_of(text, ["第三届高峰论坛"], relation_rules) == "EVENT:第三届高峰论坛"
 
 
 @pytest.mark.parametrize(("text", "main"), [
