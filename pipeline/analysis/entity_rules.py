@@ -29,8 +29,14 @@ from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
+from pipeline.analysis.joined_names import (
+    conjoined_bodies,
+    joined_branches,
+    joined_state_forms,
+    split_joined_names,
+    split_listed_people,
+)
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
-from pipeline.analysis.joined_names import joined_branches, joined_state_forms, split_joined_names, split_listed_people
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention
@@ -258,6 +264,7 @@ class EntityRules:
         self.titles = word_set(self.rules.titles)
         self.bodies = word_set(self.rules.lexicons.get("BODY", ()))
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
+        self.countries = word_set(self.rules.lexicons.get("COUNTRY", ()))
         self.chunk_suffixes = {c.label: c.suffixes for c in self.rules.chunkers}
         self.body_heads = purpose_heads(self.chunk_suffixes)
         self.aliases = schema.aliases
@@ -284,7 +291,8 @@ class EntityRules:
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
-        candidates = split_joined_names(candidates, self.known_orgs, self.rules.unit_finals)
+        candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
+                                      self.known_orgs, self.countries)
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
                                      self.bodies)
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,

@@ -50,6 +50,35 @@ def known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
     return None
 
 
+CONJUNCTIONS = "同与和及"  # `中国全国人大同蒙古国家大呼拉尔`
+FOREIGN_BODY_CHARS = 4  # the fewest characters of the second body: a country's name and a head at least
+
+
+def conjoined_bodies(mentions: list[Mention], known: frozenset[str], countries: frozenset[str]) -> list[Mention]:
+    """An ORG mention that is two bodies a conjunction joins (`中国全国人大同蒙古国家大呼拉尔|长期保持友好交往`,
+    `中国全国人大同毛里求斯国民议会…`) is those two: a body known to the lexicon or named on its own by another
+    mention before the conjunction, and after it one of another country, which begins with the country's name.
+    A conjunction inside one name (`国家卫生和计划生育委员会`) has no known body before it."""
+    named = known | {m.text for m in mentions if m.type == "ORG"}
+    out = []
+    for m in mentions:
+        at = None if m.text in known else _conjunction_at(m, named, countries)
+        out += [m] if at is None else [Mention(m.start, m.start + at, m.text[:at], "ORG", m.source, m.score),
+                                       Mention(m.start + at + 1, m.end, m.text[at + 1:], "ORG", m.source, m.score)]
+    return out
+
+
+def _conjunction_at(m: Mention, named: frozenset[str], countries: frozenset[str]) -> int | None:
+    if m.type != "ORG":
+        return None
+    for at, char in enumerate(m.text):
+        second = m.text[at + 1:]
+        if char in CONJUNCTIONS and m.text[:at] in named and len(second) >= FOREIGN_BODY_CHARS \
+                and any(second.startswith(c) and len(second) > len(c) + 1 for c in countries):
+            return at
+    return None
+
+
 def split_listed_people(mentions: list[Mention]) -> list[Mention]:
     """A PERSON mention that is two or more people the document names elsewhere, written without
     a mark between them as headlines list leaders (`赵乐际王沪宁蔡奇丁薛祥李希韩正出席`) and a treaty's

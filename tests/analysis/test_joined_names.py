@@ -1,5 +1,6 @@
 """pipeline.analysis.joined_names: names written together without a mark between them."""
 from pipeline.analysis.joined_names import (
+    conjoined_bodies,
     hyphenated_people,
     joined_branches,
     joined_state_forms,
@@ -21,6 +22,20 @@ def test_two_known_bodies_written_together_are_two_names():
     three = Mention(0, 11, "中共中央国务院中央军委", "ORG", "model")
     assert [m.text for m in split_joined_names([three], known | {"中央军委"})] == ["中共中央", "国务院", "中央军委"]
     assert split_joined_names([three], known) == [three]  # a part no known name: one mention as found
+
+
+def test_a_known_body_and_another_country_s_a_conjunction_joins_are_two_names():
+    text = "中国全国人大同蒙古国家大呼拉尔长期保持友好交往"
+    joined = mention(text, "中国全国人大同蒙古国家大呼拉尔", "ORG")
+    countries = frozenset({"蒙古", "中国"})
+    found = conjoined_bodies([joined, mention(text, "中国全国人大", "ORG")], frozenset(), countries)
+    assert [(m.start, m.end, m.text) for m in found] == [(0, 6, "中国全国人大"), (7, 15, "蒙古国家大呼拉尔"),
+                                                          (0, 6, "中国全国人大")]
+    assert conjoined_bodies([joined], frozenset({"全国人大"}), countries) == [joined]  # no known body before 同
+    one_name = Mention(0, 12, "国家卫生和计划生育委员会", "ORG", "model")  # no known body before 和
+    assert conjoined_bodies([one_name], frozenset({"国家卫生健康委员会"}), countries) == [one_name]
+    company = Mention(0, 6, "清华同方公司", "ORG", "model")  # no country's body after 同
+    assert conjoined_bodies([company], frozenset({"清华"}), countries) == [company]
 
 
 def test_a_place_s_committee_and_government_written_as_one_are_two_names():
