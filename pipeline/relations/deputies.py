@@ -1,0 +1,37 @@
+"""Deputies listed after the head of their body: `市委书记吴敦夫、副书记张国文` (a list of a place's leaders
+names the body once, for its first post; a deputy's bare title in the same list is that post's deputy there)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pipeline.analysis.sentences import SENTENCE_END
+from pipeline.records import Relation
+from pipeline.relations.mentions import Anchored, evidence_of
+from pipeline.relations.titles import coordinated_people
+
+DEPUTY_RANKS = ("常务副", "副")  # longest first
+LIST_MARKS = "、，,"  # what separates the items of a list of posts
+MAX_LIST_CHARS = 40  # how far after the head's name a deputy of the same list may stand
+
+
+def listed_deputy_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
+                            confidence: float) -> Iterator[Relation]:
+    """For each post of a title chain that ends in a name (`市委书记吴敦夫`), the people later in its list whose
+    bare title is its deputy's (`、副书记张国文`, `、省长宋宝瑞、副书记张中伟`), with those listed with them:
+    they hold it at the same body. Not across a sentence end, nor where the deputy's title is a longer one's
+    end (`党组副书记`: its own body)."""
+    people = [m for m in mentions if m.type == "PERSON"]
+    for relation, org in chain:
+        if relation.title is None or relation.title.startswith(DEPUTY_RANKS):
+            continue
+        after = relation.evidence[0].end
+        for person in people:
+            if not after < person.start <= after + MAX_LIST_CHARS or SENTENCE_END.search(text[after:person.start]):
+                continue
+            rank = next((r for r in DEPUTY_RANKS if text.endswith(r + relation.title, 0, person.start)), None)
+            title_start = person.start - len(relation.title) - len(rank or "")
+            if rank is None or text[title_start - 1:title_start] not in LIST_MARKS:
+                continue
+            for deputy in [person, *coordinated_people(text, person, people)]:
+                yield Relation("holds_position", deputy.entity, org.entity, evidence_of(text, org.start, deputy.end),
+                               confidence, "listed_deputy", rank + relation.title)

@@ -1,0 +1,33 @@
+"""pipeline.relations.deputies: a deputy's bare title after the head of the same body in one list."""
+from pipeline.relations.deputies import listed_deputy_relations
+from pipeline.relations.titles import title_chain_relations
+from tests.conftest import anchored
+
+
+def deputies(text, names, rules, relation_rules):
+    mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
+    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
+    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
+            for r in listed_deputy_relations(text, mentions, chain, relation_rules.chain_confidence)}
+
+
+def test_a_deputy_listed_after_the_head_of_a_body_holds_the_deputy_s_post_there(rules, relation_rules):
+    text = "四川省委书记谢世杰、省长宋宝瑞、副书记张中伟先后到川北革命老区。"
+    names = (("四川省委", "ORG"), ("谢世杰", "PERSON"), ("宋宝瑞", "PERSON"), ("张中伟", "PERSON"))
+    assert deputies(text, names, rules, relation_rules) == {("张中伟", "四川省委", "副书记")}
+    text = "中央组织部部长张全景，副部长赵宗鼐、李建华出席。"
+    names = (("中央组织部", "ORG"), ("张全景", "PERSON"), ("赵宗鼐", "PERSON"), ("李建华", "PERSON"))
+    assert deputies(text, names, rules, relation_rules) == {("赵宗鼐", "中央组织部", "副部长"),
+                                                            ("李建华", "中央组织部", "副部长")}
+
+
+def test_no_deputy_across_a_sentence_end_nor_of_another_post(rules, relation_rules):
+    text = "四川省委书记谢世杰出席。副书记张中伟讲话。"
+    names = (("四川省委", "ORG"), ("谢世杰", "PERSON"), ("张中伟", "PERSON"))
+    assert deputies(text, names, rules, relation_rules) == set()
+    text = "四川省委书记谢世杰、副省长张中伟出席。"  # the deputy of another post: not the committee's
+    names = (("四川省委", "ORG"), ("谢世杰", "PERSON"), ("张中伟", "PERSON"))
+    assert deputies(text, names, rules, relation_rules) == set()
+    text = "四川省委书记谢世杰、省政府党组副书记张中伟出席。"  # a body of its own before the title
+    names = (("四川省委", "ORG"), ("谢世杰", "PERSON"), ("省政府党组", "ORG"), ("张中伟", "PERSON"))
+    assert deputies(text, names, rules, relation_rules) == set()
