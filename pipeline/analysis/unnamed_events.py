@@ -2,7 +2,8 @@
 
 - A body that begins its clause and holds a meeting (`中共中央政治局5月27日召开会议`) names it:
   the body's meeting, `中共中央政治局会议`.
-- A kind of meeting held or attended (`主持召开座谈会`, `参加汇报会`, `座谈会由…主持`) that no longer
+- A kind of meeting held or attended (`主持召开座谈会`, `参加汇报会`, `举行的研讨会`, `出席座谈会的…`,
+  `座谈会由…主持`) that no longer
   name of the document ends with is an event by that kind alone (`座谈会`): the guidelines' meeting
   with a referent but no name.
 """
@@ -19,6 +20,7 @@ SCORE = 0.7
 MEETING = "会议"
 CLAUSE_OPENERS = "：:，,。；;！？!?\n "
 CLAUSE_ENDS = "，,。；;！？!?、\n 并和"
+RELATIVE_MARKER = "的"
 # between a body and its verb: a date, a part of the day, the capital (`21日上午在京`)
 # a meeting its clause opens with, hosted by an agent (`座谈会由…何鲁丽主持`)
 HOSTED_BY = re.compile(r"由(?!于)[^，,。；;！？!?\n]{1,40}?(?:主持|召开|举行|举办|主办)")
@@ -66,11 +68,15 @@ def bare_events(text: str, mentions: list[Mention], rules: RecognitionRules) -> 
 
 
 def _held_or_attended(text: str, kind: str, verbs: tuple[str, ...]) -> bool:
+    """Whether a verb of `verbs` takes the kind, with its aspect or in a relative clause (`召开了|座谈会`,
+    `于此间举行的|研讨会`), or the kind heads a relative clause of one (`出席座谈会的|各界人士`)."""
     start = text.find(kind)
     while start >= 0:
         end = start + len(kind)
-        before = start - text.endswith("了", 0, start)
-        if any(text.endswith(v, 0, before) for v in verbs) and (end == len(text) or text[end] in CLAUSE_ENDS):
+        relative = text.endswith(RELATIVE_MARKER, 0, start)
+        before = start - (relative or text.endswith("了", 0, start))
+        if any(text.endswith(v, 0, before) for v in verbs) and (
+                relative or end == len(text) or text[end] in CLAUSE_ENDS or text.startswith(RELATIVE_MARKER, end)):
             return True
         if (start == 0 or text[start - 1] in CLAUSE_OPENERS) and HOSTED_BY.match(text, end):
             return True

@@ -1,4 +1,6 @@
 """Meetings named by their kind alone: a body's meeting and a document's unnamed meeting."""
+import pytest
+
 from pipeline.analysis.unnamed_events import bare_events, body_meetings, unnamed_events
 from tests.conftest import mention
 
@@ -29,6 +31,12 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
     assert [m.name for m in bare_events(text, [mention(text, "习近平", "PERSON")], rules)] == ["联组会"]
     text = "习近平出席全国民营企业座谈会。座谈会上，企业家发言。"
     assert bare_events(text, [mention(text, "全国民营企业座谈会", "EVENT")], rules) == []
+
+
+@pytest.mark.parametrize("text", ["龙永图今天在美国亚洲基金会于此间举行的研讨会上说，两国应密切合作。",
+                                  "出席研讨会的各界人士说，讲话全面阐述了政策。"])
+def test_a_meeting_kind_in_a_relative_clause_of_holding_or_attending_is_an_event(rules, text):
+    assert [(m.start, m.name) for m in bare_events(text, [], rules)] == [(text.index("研讨会"), "研讨会")]
 
 
 def test_a_meeting_kind_opening_its_clause_hosted_by_someone_is_an_event(rules):
