@@ -368,6 +368,11 @@ def test_a_celebration_is_named_with_the_relation_whose_establishment_it_marks(e
 def test_an_event_name_is_whole(rules, text, name):
     assert name in chunks(text, rules, "EVENT")
 
+def test_the_groups_a_meeting_is_for_listed_with_deng_are_in_its_name(extract):
+    facts = extract("国务院召开全国高校毕业生等青年就业创业工作电视电话会议。")
+    assert facts.names("EVENT") == {"全国高校毕业生等青年就业创业工作电视电话会议"}
+
+
 def test_a_dateline_is_no_part_of_an_organisation_name(extract):
     facts = extract("新华社北京一月六日电外交部发言人沈国放今天表示，中方欢迎。")
     assert {"新华社", "外交部"} <= facts.names("ORG")
