@@ -11,10 +11,12 @@ from spacy.tokens import Doc
 
 from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET, PAUSES
 from pipeline.records import Mention
+from pipeline.wordlists import ends_with_any
 
 MODEL_SCORE = 0.9
 BLANK = re.compile(r"\s")
 UNBLANKED = re.compile(r"\S{2,}")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
@@ -143,6 +145,33 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
     taken = {pos for m in found for pos in range(m.start, m.end)}
     return [Mention(s, e, text[s:e], "PERSON", "words", WORD_SCORE) for s, e in names
             if (not any(p in taken for p in range(s, e)) or (s, e - 1) in short) and not work_title(text, s, e)]
+
+
+MAX_LATE_CHARS = 2  # how many characters of a name after a title the recognizer may leave out
+PROPER_POS = frozenset({"nz", "ns", "nt", "j", "x"})  # proper names but a person's, abbreviations and strings
+
+
+def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
+                  words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """A name the recognizer began a character or two late after a title (`蒙古国总统|呼日|勒苏赫`,
+    `…大使|密|尔顿·加德纳`) begins right after the title: where those characters are Chinese, no mention covers
+    them, no title ends with the name's start, a word of the word analysis begins with them (not `教练|员|…`) and
+    every word within them is a proper name's (`呼日/nz`), none a common word's (`总统|夫人/n|彭丽媛`,
+    `总理|会见/v|…`) nor another person's (`记者|严正/nr|孙勇军`)."""
+    taken = {pos for m in mentions for pos in range(m.start, m.end)}
+    word_starts = {s for s, _, _ in words or ()}
+    out = []
+    for m in mentions:
+        gap = 0
+        if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
+            gap = next((g for g in range(1, MAX_LATE_CHARS + 1) if m.start - g > 0
+                        and ends_with_any(text, m.start - g, titles)
+                        and HAN_RUN.fullmatch(text, m.start - g, m.start)
+                        and not any(p in taken for p in range(m.start - g, m.start))
+                        and (words is None or m.start - g in word_starts)
+                        and all(pos in PROPER_POS for s, e, pos in words or () if m.start - g <= s and e <= m.start)), 0)
+        out.append(Mention(m.start - gap, m.end, text[m.start - gap:m.end], m.type, m.source, m.score, m.name) if gap else m)
+    return out
 
 
 WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}

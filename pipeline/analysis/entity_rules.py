@@ -15,7 +15,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.analysis.analysed_mentions import enumerated_people, model_mentions, worded_names, worded_parties, worded_people
+from pipeline.analysis.analysed_mentions import (
+    enumerated_people,
+    model_mentions,
+    titled_people,
+    worded_names,
+    worded_parties,
+    worded_people,
+)
 from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
@@ -290,6 +297,7 @@ class EntityRules:
                                              frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)
         candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
+        candidates = titled_people(candidates, text, self.rules.titles, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)

@@ -27,6 +27,25 @@ def test_a_transliterated_name_cut_one_short_is_the_analysis_s_word_where_it_end
     assert [m.text for m in worded_people(text, words, surnames, cut)] == ["帕什尼扬"]  # not a surname's, nor mid-phrase
 
 
+def test_a_name_begun_late_after_a_title_begins_right_after_it(rules):
+    from pipeline.analysis.analysed_mentions import titled_people
+
+    def late(text, words, name, late_name):
+        start = text.index(name) + len(name) - len(late_name)
+        person = Mention(start, start + len(late_name), late_name, "PERSON", "model")
+        return [m.text for m in titled_people([person], text, rules.titles, words) if m.type == "PERSON"]
+    text = "蒙古国总统呼日勒苏赫通电话"
+    words = [(0, 3, "ns"), (3, 5, "n"), (5, 7, "nz"), (7, 11, "nr"), (11, 13, "n")]
+    assert late(text, words, "呼日勒苏赫", "勒苏赫") == ["呼日勒苏赫"]
+    text = "总统夫人彭丽媛出席"  # a common noun between: no part of the name
+    assert late(text, [(0, 2, "n"), (2, 4, "n"), (4, 7, "nr"), (7, 9, "v")], "彭丽媛", "彭丽媛") == ["彭丽媛"]
+    text = "本报记者严正孙勇军报道"  # another person's name between
+    words = [(0, 2, "r"), (2, 4, "n"), (4, 6, "nr"), (6, 9, "nr"), (9, 11, "v")]
+    assert late(text, words, "孙勇军", "孙勇军") == ["孙勇军"]
+    text = "教练员陈融雪出席"  # the title's word goes on: 员 is no part of the name
+    assert late(text, [(0, 3, "n"), (3, 6, "nr"), (6, 8, "v")], "陈融雪", "陈融雪") == ["陈融雪"]
+
+
 def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
     from pipeline.analysis.analysed_mentions import worded_names
 
