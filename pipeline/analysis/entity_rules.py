@@ -266,6 +266,8 @@ class EntityRules:
         self.matcher = PhraseMatcher(nlp.vocab)
         for label, names in schema.gazetteer.names.items():
             self.matcher.add(label, [char_doc(nlp.vocab, n) for n in names if n not in self.rules.never_entities])
+        familiar = {form for form, name in schema.aliases.canonical.get("PERSON", {}).items() if form != name}
+        self.matcher.add("PERSON", [char_doc(nlp.vocab, form) for form in sorted(familiar)])  # `习主席`
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = word_set(self.rules.titles)

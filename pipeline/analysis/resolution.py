@@ -106,6 +106,8 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
             first: dict[str, int] | None = None) -> str:
     canonical = aliases.canonical_name(etype, name)
     if canonical:
+        if etype == "PERSON" and canonical in names:
+            return canonical  # `习主席` → 习近平: a familiar form never names a person the text names in full
         group = [n for n in names if aliases.canonical_name(etype, n) == canonical]
         return max(group, key=lambda n: (len(n), n))
     if etype in SHORT_FORM_TYPES:

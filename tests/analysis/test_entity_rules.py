@@ -373,6 +373,13 @@ def test_the_groups_a_meeting_is_for_listed_with_deng_are_in_its_name(extract):
     assert facts.names("EVENT") == {"全国高校毕业生等青年就业创业工作电视电话会议"}
 
 
+def test_a_leader_s_familiar_form_is_a_name_of_the_leader_or_a_person_of_its_own(extract):
+    facts = extract("国家主席习近平会见了他。习主席说，中方愿意合作。温家宝说，温总理很忙。")
+    assert facts.names("PERSON") == {"习近平", "温家宝"}
+    facts = extract("当年毛主席和周总理接见了他。他们参观了毛主席纪念堂。")  # the full names written nowhere
+    assert facts.names("PERSON") == {"毛主席", "周总理"} and "毛主席纪念堂" in facts.names("LOCATION")
+
+
 def test_a_dateline_is_no_part_of_an_organisation_name(extract):
     facts = extract("新华社北京一月六日电外交部发言人沈国放今天表示，中方欢迎。")
     assert {"新华社", "外交部"} <= facts.names("ORG")
