@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
+from pipeline.analysis.boundaries import RESULTATIVES
 from pipeline.analysis.chunk_words import MIN_BODY_HEAD_CHARS
 from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
@@ -231,6 +232,8 @@ def _after_winning(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
     return end if pos in WINNING_POS and text[end - 1] == "奖" and end < m.end else None
 
 
+OBLIGATION_MODALS = frozenset("要应须")  # modal verbs of obligation, which a predicate's verb follows; not 可 or
+# 会, which begin words the analysis may split (`可|持续发展午餐会`)
 NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a predicate (`抓好抓|实|主题教育`)
 # words before a predicate that no event's name begins with: pronouns (`各方`, `当地`), locatives (`附近`), place
 # words, prepositions, conjunctions, particles; not time words, which date names (`2021年|创新经济论坛`)
@@ -241,8 +244,9 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
                      theme_verbs: frozenset[str]) -> int | None:
     """Where the predicate before a chunk's name ends (`m.end`: no name is left), None without one.
     The predicate is a verb of `verbs` and not of `theme_verbs`, of two characters or more (one may be
-    a name's first character the analysis splits off: `端|午`, `无|人机`), with the adverbials before it
-    and the verbs and prepositions right after it. Before it stand words no name begins with or a
+    a name's first character the analysis splits off: `端|午`, `无|人机`), with the adverbials and modal
+    verbs before it (`要|充分|发挥|道德模范的…作用`) and the verbs, prepositions and resultative complement right
+    after it (`要继续办好|中越建交75周年庆祝活动`). Before it stand words no name begins with or a
     word the chunk begins inside, or nothing where the chunk opens a clause; or, before a verb of
     `theme_verbs`, such words, where the name begins after them."""
     k = bisect_right(analysis.starts, m.start) - 1
@@ -253,7 +257,8 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
     while k < len(analysis) and (analysis[k][0] < m.start or analysis[k][2] in LEAD_POS) and analysis[k][1] < m.end:
         led, k = True, k + 1
     first = k
-    while k < len(analysis) and analysis[k][2] in ADVERBIAL_POS and analysis[k][1] < m.end:
+    while k < len(analysis) and analysis[k][1] < m.end and (analysis[k][2] in ADVERBIAL_POS or analysis[k][2] == "v"
+                                                          and text[analysis[k][0]:analysis[k][1]] in OBLIGATION_MODALS):
         k += 1
     if k >= len(analysis) or not (opens or led or k > first):
         return None
@@ -267,6 +272,8 @@ def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: froze
         return None
     while k + 1 < len(analysis) and analysis[k + 1][2] in ("v", "p") and analysis[k + 1][1] < m.end:
         k += 1
+    if k + 1 < len(analysis) and analysis[k + 1][1] < m.end and text[analysis[k + 1][0]:analysis[k + 1][1]] in RESULTATIVES:
+        k += 1  # `办|好`: the verb's resultative complement
     cut = analysis[k][1]
     return m.end if analysis.starting.get(cut, (0, ""))[1] in NO_NAME_START_POS else cut
 

@@ -217,6 +217,22 @@ def test_an_event_chunk_begun_by_words_no_name_begins_with_begins_after_their_pr
         "2021年创新经济论坛", "界人士座谈会", "中共二十大"]
 
 
+def test_a_chunk_opening_its_clause_begins_after_a_modal_its_predicate_and_the_predicate_s_complement(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("要", "v"), ("充分", "a"), ("发挥", "v"), ("道德", "n"), ("模范", "n")],
+        [("要", "v"), ("继续", "v"), ("办", "v"), ("好", "a"), ("中", "j"), ("越", "j"), ("建交", "v"), ("75", "m"),
+         ("周年", "q"), ("庆祝", "vn"), ("活动", "vn")],
+        [("可", "v"), ("持续", "v"), ("发展", "v"), ("午餐会", "n")]])  # 可 of 可持续, split: no modal of obligation
+
+    def chunk(name, etype="EVENT"):
+        return Mention(text.index(name), text.index(name) + len(name), name, etype, "rule:chunk", 0.92)
+    found = [chunk("要充分发挥道德模范", "AWARD"), chunk("要继续办好中越建交75周年庆祝活动"), chunk("可持续发展午餐会")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [
+        "道德模范", "中越建交75周年庆祝活动", "可持续发展午餐会"]
+
+
 def test_an_event_name_right_after_a_verb_holds_its_topic_s_adverbials():
     text = "召开水域禁捕和退捕工作会议，党历来重视党史学习教育"
     words = [(0, 2, "v"), (2, 4, "n"), (4, 5, "d"), (5, 6, "v"), (6, 7, "c"), (7, 9, "v"), (9, 11, "vn"), (11, 13, "n"),
