@@ -380,6 +380,11 @@ def test_a_leader_s_familiar_form_is_a_name_of_the_leader_or_a_person_of_its_own
     assert facts.names("PERSON") == {"毛主席", "周总理"} and "毛主席纪念堂" in facts.names("LOCATION")
 
 
+def test_a_call_after_a_title_is_no_person(extract):
+    facts = extract("去年3月，习近平主席同恩达伊施米耶总统通电话，就加强两国关系交换意见。")
+    assert "通电话" not in facts.names("PERSON") and "恩达伊施米耶" in facts.names("PERSON")
+
+
 def test_a_dateline_is_no_part_of_an_organisation_name(extract):
     facts = extract("新华社北京一月六日电外交部发言人沈国放今天表示，中方欢迎。")
     assert {"新华社", "外交部"} <= facts.names("ORG")
