@@ -124,7 +124,6 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     return found[0].entity if found else None
 
 
-RELATIVE_MARKER = "的"  # what ends a relative clause before the noun it describes
 SPOKEN_OPENER, SPOKEN_CLOSERS = "在", ("上的", "上")  # `在…会议上作说明`, `在…大会上的讲话`
 FULL_STOP = re.compile("[。！？!?]")  # what ends a sentence within a line
 
@@ -162,8 +161,8 @@ def _visitors_event(text: str, m: Anchored, rules: RelationRules) -> bool:
     clause = text[_clause_start(text, m.start):m.start]
     mark = CLAUSE_MARKS.search(text, m.end)
     after = text[m.end:mark.start() if mark else len(text)]
-    relative = after.find(RELATIVE_MARKER)
-    return any(w in clause or relative != -1 and w in after[relative:]
+    relative = min((at for w in rules.relative_markers if (at := after.find(w)) != -1), default=None)
+    return any(w in clause or relative is not None and w in after[relative:]
                for w in rules.side_events + rules.holding_words["receiving_verbs"])
 
 
@@ -205,7 +204,8 @@ def _stated_as_held(text: str, start: int, end: int, rules: RelationRules, is_wo
     if text.endswith(rules.holding_words["awaited_verbs"], 0, start):
         return False
     after = text[end:end + rules.held_max_gap + max(map(len, rules.held_verbs), default=0)]
-    clause = after[:min((after.find(c) for c in CLAUSE_MARK_CHARS + RELATIVE_MARKER if c in after), default=len(after))]
+    ends = (*CLAUSE_MARK_CHARS, *rules.relative_markers)
+    clause = after[:min((after.find(c) for c in ends if c in after), default=len(after))]
     words = rules.holding_words
     for verb in rules.held_verbs:
         at = clause.find(verb)
