@@ -78,6 +78,7 @@ def _inside_kind(text: str, pos: int, kinds: tuple[str, ...], main_event: str) -
 PERSONAL_PRONOUNS = ("他", "她")  # third person singular; 他们, 其他, 他人 are words of their own
 PRONOUN_TAG = "r"
 PRONOUN_REACH = 3  # sentences back, the pronoun's own included, where its antecedent is looked for
+GOVERNING_VERB_CHARS = 2  # the verb right before a pronoun its object (`授予|他`)
 
 
 def antecedent(text: str, sentences: list[tuple[int, int]], pos: int, people: list[Anchored]) -> str | None:
@@ -86,15 +87,18 @@ def antecedent(text: str, sentences: list[tuple[int, int]], pos: int, people: li
     clause: `周恩来授予他…`), else in the nearest earlier sentence that names a person, at most
     `PRONOUN_REACH` sentences back, else in its paragraph before it (a biography's paragraph of
     dates and posts: `牟爱牧是四川人。１９２７年…。…先后任…`). Where that stretch names two people or
-    more, it is left open (`习近平会见普京。他说`)."""
+    more, it is left open (`习近平会见普京。他说`). In its sentence, who does to another what is done to the
+    pronoun is no antecedent (`周总理授予他“感谢状”；…政府授予他…`: parallel clauses, each with its agent)."""
     index = next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), None)
     if index is None:
         return None
+    verb = text[max(0, pos - GOVERNING_VERB_CHARS):pos]
     stretches = [(sentences[index][0], clause_at(text, sentences[index], pos)[0])]
     stretches += [sentences[k] for k in range(index - 1, max(-1, index - PRONOUN_REACH), -1)]
     stretches.append((text.rfind("\n", 0, pos) + 1, pos))
-    for low, high in stretches:
-        before = {m.entity for m in people if low <= m.start and m.end <= high}
+    for at, (low, high) in enumerate(stretches):
+        before = {m.entity for m in people if low <= m.start and m.end <= high
+                  and not (at == 0 and len(verb) == GOVERNING_VERB_CHARS and text.startswith(verb, m.end))}
         if before:
             return before.pop() if len(before) == 1 else None
     return None

@@ -64,3 +64,10 @@ def test_beyond_the_reach_the_one_person_named_in_the_paragraph_is_the_anteceden
     assert stands_for(text, ["李华"], "他") == [("他", "李华")]
     assert stands_for("李华来到学校。\n学校很大。操场很新。他参观了教室。", ["李华"], "他") == []
     assert stands_for("李华会见王明。学校很大。操场很新。他参观了教室。", ["李华", "王明"], "他") == []
+
+
+def test_who_does_to_another_what_is_done_to_the_pronoun_in_a_parallel_clause_is_no_antecedent():
+    text = "记者采访了阿尔希波夫。１９５８年周总理授予他“感谢状”；大连市政府授予他“荣誉市民”称号。"
+    assert stands_for(text, ["阿尔希波夫", "周总理"], "他", "他") == [("他", "阿尔希波夫"), ("他", "阿尔希波夫")]
+    text = "记者采访了阿尔希波夫。周总理接见了李华；后来李华授予他勋章。"  # the earlier clause's agent of another verb
+    assert stands_for(text, ["阿尔希波夫", "周总理", "李华"], "他") == []
