@@ -148,6 +148,7 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
 
 
 MAX_LATE_CHARS = 2  # how many characters of a name after a title the recognizer may leave out
+MIN_NAME_CHARS = 2  # what is left of a name begun inside a title, at least
 PROPER_POS = frozenset({"nz", "ns", "nt", "j", "x"})  # proper names but a person's, abbreviations and strings
 
 
@@ -157,21 +158,35 @@ def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
     `…大使|密|尔顿·加德纳`) begins right after the title: where those characters are Chinese, no mention covers
     them, no title ends with the name's start, a word of the word analysis begins with them (not `教练|员|…`) and
     every word within them is a proper name's (`呼日/nz`), none a common word's (`总统|夫人/n|彭丽媛`,
-    `总理|会见/v|…`) nor another person's (`记者|严正/nr|孙勇军`)."""
+    `总理|会见/v|…`) nor another person's (`记者|严正/nr|孙勇军`). One it began inside a title, with the title's
+    last character or two (`丹麦女|王玛格丽特二世`), begins after the title where a name of two characters or more
+    is left."""
     taken = {pos for m in mentions for pos in range(m.start, m.end)}
     word_starts = {s for s, _, _ in words or ()}
     out = []
     for m in mentions:
-        gap = 0
+        start = m.start
         if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
-            gap = next((g for g in range(1, MAX_LATE_CHARS + 1) if m.start - g > 0
-                        and ends_with_any(text, m.start - g, titles)
-                        and HAN_RUN.fullmatch(text, m.start - g, m.start)
-                        and not any(p in taken for p in range(m.start - g, m.start))
-                        and (words is None or m.start - g in word_starts)
-                        and all(pos in PROPER_POS for s, e, pos in words or () if m.start - g <= s and e <= m.start)), 0)
-        out.append(Mention(m.start - gap, m.end, text[m.start - gap:m.end], m.type, m.source, m.score, m.name) if gap else m)
+            start = m.start - next((g for g in range(1, MAX_LATE_CHARS + 1) if m.start - g > 0
+                                    and ends_with_any(text, m.start - g, titles)
+                                    and HAN_RUN.fullmatch(text, m.start - g, m.start)
+                                    and not any(p in taken for p in range(m.start - g, m.start))
+                                    and (words is None or m.start - g in word_starts)
+                                    and all(pos in PROPER_POS for s, e, pos in words or ()
+                                            if m.start - g <= s and e <= m.start)), 0)
+            start = start if start < m.start else _after_title_inside(m, text, titles, words)
+        out.append(Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start != m.start else m)
     return out
+
+
+def _after_title_inside(m: Mention, text: str, titles: tuple[str, ...], words: list[tuple[int, int, str]] | None) -> int:
+    """Where a person's name begun inside a title begins: after the title that ends inside it and begins
+    before it, a word of the word analysis, where two characters or more are left (`女王/n`: `女|王玛格丽特二世`;
+    not `子女/n|王小刚`); else where it begins."""
+    crossing = {e - m.start for s, e, _ in words or () if s < m.start < e}
+    inside = next((j for j in range(1, MAX_LATE_CHARS + 1) if j in crossing and m.end - m.start - j >= MIN_NAME_CHARS
+                   and len(ends_with_any(text, m.start + j, titles) or "") > j), 0)
+    return m.start + inside
 
 
 WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}

@@ -44,6 +44,11 @@ def test_a_name_begun_late_after_a_title_begins_right_after_it(rules):
     assert late(text, words, "孙勇军", "孙勇军") == ["孙勇军"]
     text = "教练员陈融雪出席"  # the title's word goes on: 员 is no part of the name
     assert late(text, [(0, 3, "n"), (3, 6, "nr"), (6, 8, "v")], "陈融雪", "陈融雪") == ["陈融雪"]
+    text = "丹麦女王玛格丽特二世互致贺电"  # begun inside the title's word: after it
+    words = [(0, 2, "ns"), (2, 4, "n"), (4, 9, "nr"), (9, 10, "n"), (10, 11, "d"), (11, 12, "v"), (12, 14, "n")]
+    assert late(text, words, "女王玛格丽特二世", "王玛格丽特二世") == ["玛格丽特二世"]
+    text = "他的子女王小刚出席"  # 子女 is no title: the name is whole
+    assert late(text, [(0, 1, "r"), (1, 2, "u"), (2, 4, "n"), (4, 7, "nr"), (7, 9, "v")], "王小刚", "王小刚") == ["王小刚"]
 
 
 def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
