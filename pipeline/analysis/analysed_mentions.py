@@ -167,16 +167,21 @@ def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
     for m in mentions:
         start = m.start
         if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
-            start = m.start - next((g for g in range(1, MAX_LATE_CHARS + 1) if m.start - g > 0
-                                    and ends_with_any(text, m.start - g, titles)
-                                    and HAN_RUN.fullmatch(text, m.start - g, m.start)
-                                    and not any(p in taken for p in range(m.start - g, m.start))
-                                    and (words is None or m.start - g in word_starts)
-                                    and all(pos in PROPER_POS for s, e, pos in words or ()
-                                            if m.start - g <= s and e <= m.start)), 0)
-            start = start if start < m.start else _after_title_inside(m, text, titles, words)
+            start = _before_late_start(m, text, titles, words, taken, word_starts) or _after_title_inside(m, text, titles, words)
         out.append(Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start != m.start else m)
     return out
+
+
+def _before_late_start(m: Mention, text: str, titles: tuple[str, ...], words: list[tuple[int, int, str]] | None,
+                       taken: set[int], word_starts: set[int]) -> int | None:
+    """Where a name begun late after a title begins: right after the title (see `titled_people`); None if not late."""
+    for gap in range(1, MAX_LATE_CHARS + 1):
+        start = m.start - gap
+        if start > 0 and ends_with_any(text, start, titles) and HAN_RUN.fullmatch(text, start, m.start) \
+                and not any(p in taken for p in range(start, m.start)) and (words is None or start in word_starts) \
+                and all(pos in PROPER_POS for s, e, pos in words or () if start <= s and e <= m.start):
+            return start
+    return None
 
 
 def _after_title_inside(m: Mention, text: str, titles: tuple[str, ...], words: list[tuple[int, int, str]] | None) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.analysis.boundaries import MAX_WORD_CHARS
-from pipeline.analysis.matching import NAME_DOTS_SET
+from pipeline.analysis.matching import CONJUNCTIONS, NAME_DOTS_SET
 from pipeline.records import Mention
 
 # a place's party committee and its government written as one (`象山县委县政府`, `广州市委市政府`)
@@ -50,7 +50,7 @@ def known_in_a_row(text: str, known: frozenset[str]) -> list[str] | None:
     return None
 
 
-CONJUNCTIONS = "同与和及"  # `中国全国人大同蒙古国家大呼拉尔`
+BODY_CONJUNCTIONS = CONJUNCTIONS | {"同"}  # and the comitative of two bodies' relations (`中国全国人大同蒙古国家大呼拉尔`)
 FOREIGN_BODY_CHARS = 4  # the fewest characters of the second body: a country's name and a head at least
 
 
@@ -73,8 +73,8 @@ def _conjunction_at(m: Mention, named: frozenset[str], countries: frozenset[str]
         return None
     for at, char in enumerate(m.text):
         second = m.text[at + 1:]
-        if char in CONJUNCTIONS and m.text[:at] in named and len(second) >= FOREIGN_BODY_CHARS \
-                and any(second.startswith(c) and len(second) > len(c) + 1 for c in countries):
+        if char in BODY_CONJUNCTIONS and m.text[:at] in named and len(second) >= FOREIGN_BODY_CHARS \
+                and any(second[:n] in countries for n in range(1, len(second) - 1)):
             return at
     return None
 
