@@ -46,7 +46,7 @@ from pipeline.relations.titles import (
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations
-from pipeline.wordlists import ends_with_any
+from pipeline.wordlists import ends_with_any, word_at
 
 __all__ = ["Anchored", "MainEvents", "WordCheck", "extract_relations", "without_named_subjects"]
 
@@ -74,7 +74,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += listed_deputy_relations(text, mentions, chain, rules.chain_confidence)
-    titled = _titled(chain, text, titles)
+    titled = _titled(chain, text, titles, mentions)
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)
     found += apposed_post_relations(text, mentions, titles, rules)
@@ -104,13 +104,20 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     return merge_relations(found, entities, rules)
 
 
-def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str, ...]) -> frozenset[tuple[int, int]]:
-    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links,
-    and the posts of no body listed before them (`国务委员、|国家民委主任司马义·艾买提`)."""
+def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str, ...],
+            mentions: list[Anchored]) -> frozenset[tuple[int, int]]:
+    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links, or
+    with a country's post (`俄罗斯总统普京`), and the posts of no body listed before them
+    (`国务委员、|国家民委主任司马义·艾买提`)."""
     starts: dict[int, int] = {}
     for relation, org in chain:
         end = relation.evidence[0].end
         starts[end] = min(starts.get(end, org.start), org.start)
+    people = {m.start: m.end for m in mentions if m.type == "PERSON"}
+    for place in (m for m in mentions if m.type == "LOCATION"):
+        title = word_at(text, place.end, titles)
+        if title and (end := people.get(place.end + len(title))):
+            starts[end] = min(starts.get(end, place.start), place.start)
     for end, start in starts.items():
         while text[start - 1:start] == "、" and (title := ends_with_any(text, start - 1, titles)):
             start -= len(title) + 1

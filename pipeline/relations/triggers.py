@@ -180,7 +180,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                             yield Relation("participated_in", head.entity, tail.entity, evidence, rule.confidence,
                                            f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":
-                yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule)
+                yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule, titled)
 
 
 ACTIVITY_RELATIONS = ("participated_in", "organized")  # what makes an event one of the item's activities
@@ -373,9 +373,10 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
 
 
 def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],
-                rules: RelationRules, rule: TriggerRule) -> Iterator[Relation]:
+                rules: RelationRules, rule: TriggerRule, titled: frozenset[tuple[int, int]]) -> Iterator[Relation]:
     """`授予X“…”称号`: who stands between the granting verb and the award, in its clause, received
-    it; and who a recipient preposition marks before it in its clause (`向X颁发…奖章`)."""
+    it; and who a recipient preposition marks before it in its clause (`向X颁发…奖章`), also with a title
+    chain before the name (`向越共中央总书记阮富仲授予…勋章`)."""
     t_start, t_end = trigger
     clause_start, clause_end = clause_at(text, sentence, t_start)
     awards = [m for m in mentions if m.start >= t_end and m.end <= clause_end and m.type == "AWARD"]
@@ -384,9 +385,11 @@ def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], 
     award = awards[0]
     receivers = rules.head_types("received")
     marked = rules.clause_words["recipient_prepositions"]
+    chain_starts = {end: start for start, end in titled}
     for m in mentions:
         between = t_end <= m.start and m.end <= award.start
-        oblique = clause_start <= m.start and m.end <= t_start and m.start and text.startswith(marked, m.start - 1)
+        start = chain_starts.get(m.end, m.start)
+        oblique = clause_start <= start and m.end <= t_start and start and text.startswith(marked, start - 1)
         if (between or oblique) and m.type in receivers and not m.nested:
             yield Relation("received", m.entity, award.entity, evidence_of(text, *sentence), rule.confidence,
                            f"trigger:{rule.name}:recipient")

@@ -798,6 +798,18 @@ def test_a_recipient_preposition_marks_who_receives_the_award(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "received") == {("黄旭华", "2019年度国家最高科学技术奖")}
 
 
+@pytest.mark.parametrize("text, body, person", [
+    ("习近平在人民大会堂向越共中央总书记阮富仲授予“友谊勋章”。", ("越共中央", "ORG"), "阮富仲"),
+    ("习近平向俄罗斯总统普京授予“友谊勋章”。", ("俄罗斯", "LOCATION"), "普京"),
+])
+def test_the_recipient_a_preposition_marks_may_follow_a_title_chain(rules, relation_rules, text, body, person):
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, *body), anchored(text, person, "PERSON"),
+                anchored(text, "友谊勋章", "AWARD")]
+    if "人民大会堂" in text:
+        mentions.append(anchored(text, "人民大会堂", "LOCATION"))
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "received") == {(person, "友谊勋章")}
+
+
 def test_an_award_given_to_someone_after_the_verb(relation_rules):
     text = "2019年度国家最高科学技术奖颁给黄旭华。"
     mentions = [anchored(text, "2019年度国家最高科学技术奖", "AWARD"), anchored(text, "黄旭华", "PERSON")]
