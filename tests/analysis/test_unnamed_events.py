@@ -33,6 +33,13 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
     assert bare_events(text, [mention(text, "全国民营企业座谈会", "EVENT")], rules) == []
 
 
+@pytest.mark.parametrize("text, kind", [("总政文化部和解放军报联合举办座谈会，官兵代表参加。", "座谈会"),
+                                        ("中央电视台于日前在北京举行了颁奖大会。", "颁奖大会"),
+                                        ("省委、省政府召开表彰大会，会议由省长主持。", "表彰大会")])
+def test_an_award_ceremony_or_a_meeting_hosted_is_an_event_by_its_kind(rules, text, kind):
+    assert [(m.start, m.name) for m in bare_events(text, [], rules)] == [(text.index(kind), kind)]
+
+
 @pytest.mark.parametrize("text", ["龙永图今天在美国亚洲基金会于此间举行的研讨会上说，两国应密切合作。",
                                   "出席研讨会的各界人士说，讲话全面阐述了政策。"])
 def test_a_meeting_kind_in_a_relative_clause_of_holding_or_attending_is_an_event(rules, text):
