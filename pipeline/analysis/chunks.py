@@ -11,7 +11,7 @@ from types import MappingProxyType
 from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.conjuncts import over_conjunction
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
-from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards
+from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards, whole_quoted
 from pipeline.analysis.sentences import CLAUSE_MARKS, sentence_start
 from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject
 from pipeline.records import Mention
@@ -294,6 +294,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if quoted and modifies_following(start + 1, end, tags):
                 continue
             begin = balance_quotes(text, begin, start + quoted)
+            if start - begin >= chunker.min_name_chars:  # a name already, not a quoted common noun (`“数字|政府”`)
+                begin = whole_quoted(text, begin, end, tags)
             if quoted:
                 begin = after_governing_verb(text, begin, start, tags)
             begin = _after_counted_noun(text, begin, start, rules)

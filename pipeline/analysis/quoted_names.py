@@ -10,6 +10,7 @@ from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, VERBAL
 
 QUOTED_THEME_CHARS = 30
 SENTENCE_END = re.compile(r"[。！？；”\n;!?]")
+CLAUSE_BREAK = re.compile(r"[，,。！？；：:“”\n;!?]")
 
 
 def balance_quotes(text: str, begin: int, suffix_start: int) -> int:
@@ -26,6 +27,19 @@ def balance_quotes(text: str, begin: int, suffix_start: int) -> int:
                 return opening
             begin = pos + 1
     return begin
+
+
+def whole_quoted(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> int:
+    """A chunk that ends at a closing quote whose opening one is before it (`首届“天坛文明对话暨世界文明与|
+    奥林匹克论坛”`) begins after the opening quote: the quotes delimit the name, conjunctions inside it
+    included; not where the quoted words make a clause, with a verb or a comma (`“要开好这次|大会”`)."""
+    if not text.startswith("”", end):
+        return begin
+    opening = text.rfind("“", max(0, begin - QUOTED_THEME_CHARS), begin)
+    if opening == -1 or CLAUSE_BREAK.search(text, opening + 1, begin) \
+            or any(tags.get((s, e)) == "v" for s in range(opening + 1, begin) for e in range(s + 1, begin + 1)):
+        return begin
+    return opening + 1
 
 
 def after_governing_verb(text: str, begin: int, closing: int, tags: Mapping[tuple[int, int], str]) -> int:

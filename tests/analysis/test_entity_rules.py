@@ -192,6 +192,25 @@ def test_a_campaign_is_named_by_its_quoted_slogan(rules):
     assert {"文化科技卫生“三下乡”活动", "“三优一满意”活动"} <= chunks(text, rules, "EVENT")
 
 
+def _analysed(analysis):
+    """The text and (start, end) → part of speech of a word analysis written `word/tag word/tag …`."""
+    text, tags = "", {}
+    for word, tag in (item.rsplit("/", 1) for item in analysis.split()):
+        tags[(len(text), len(text) + len(word))] = tag
+        text += word
+    return text, tags
+
+
+def test_a_quoted_name_keeps_the_conjunctions_inside_its_quotes(rules):
+    text, tags = _analysed("今天/t ，/w 首/m 届/q “/w 天坛/n 文明/n 对话/vn 暨/c 世界/n 文明/n 与/c 奥林匹克/nz 论坛/n ”/w "
+                           "在/p 京/j 举办/v 。/w")
+    assert names(find_chunk_mentions(text, rules, tags=tags)) == {"天坛文明对话暨世界文明与奥林匹克论坛"}
+    # a quoted clause, with its verb; a quoted common noun, which no chunk names without its quotes
+    text, tags = _analysed("他/r 说/v ：/w “/w 我们/r 要/v 开好/v 这次/r 大会/n ”/w ，/w “/w 依附/v 企业/n 的/u 寄生/v 公司/n ”/w "
+                           "要/v 削减/v 。/w")
+    assert not any(name.startswith(("我们", "依附", "寄生")) for name in names(find_chunk_mentions(text, rules, tags=tags)))
+
+
 def test_a_verb_before_a_quoted_campaign_governs_it(rules):
     text = "积极投入“泰人助泰”运动"
     tags = {(0, 2): "ad", (2, 4): "v", (4, 5): "w", (5, 7): "n", (7, 9): "v", (9, 10): "w", (10, 12): "vn"}
