@@ -80,6 +80,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     jointly = text.endswith(JOINTLY, 0, pos)
+    chain_starts = {end: start for start, end in titled}  # `向|越共中央总书记阮富仲`: oblique with its titles
     for index, (start, end) in enumerate(reversed(clauses)):
         if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]):
             break
@@ -90,7 +91,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, m.start, rules, mentions)]
+                 and not _oblique(text, chain_starts.get(m.end, m.start), rules, mentions)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,

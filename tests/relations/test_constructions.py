@@ -810,6 +810,13 @@ def test_the_recipient_a_preposition_marks_may_follow_a_title_chain(rules, relat
     assert pairs(all_relations(text, mentions, rules, relation_rules), "received") == {(person, "友谊勋章")}
 
 
+def test_who_a_preposition_marks_with_a_title_chain_holds_no_joined_meeting(rules, relation_rules):
+    text = "习近平向越共中央总书记阮富仲授予“友谊勋章”，并举行隆重颁授仪式。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "越共中央", "ORG"), anchored(text, "阮富仲", "PERSON"),
+                anchored(text, "友谊勋章", "AWARD"), anchored(text, "颁授仪式", "EVENT")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "organized") == {("习近平", "颁授仪式")}
+
+
 def test_an_award_given_to_someone_after_the_verb(relation_rules):
     text = "2019年度国家最高科学技术奖颁给黄旭华。"
     mentions = [anchored(text, "2019年度国家最高科学技术奖", "AWARD"), anchored(text, "黄旭华", "PERSON")]
