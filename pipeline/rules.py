@@ -108,6 +108,7 @@ class RecognitionRules:
     meeting_hold_verbs: tuple[str, ...] = ()
     meeting_verbs: tuple[str, ...] = ()
     meeting_kinds: tuple[str, ...] = ()
+    meeting_ceremonies: frozenset[str] = frozenset()  # kinds of one award ceremony: in a document, one event
     object_heads: tuple[str, ...] = ()
     verbal_heads: tuple[str, ...] = ()
     term_determiners: tuple[str, ...] = ()
@@ -286,6 +287,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         meeting_hold_verbs=longest_first(data.get("unnamed_events", {}).get("hold_verbs", [])),
         meeting_verbs=longest_first(data.get("unnamed_events", {}).get("verbs", [])),
         meeting_kinds=longest_first(data.get("unnamed_events", {}).get("kinds", [])),
+        meeting_ceremonies=frozenset(data.get("unnamed_events", {}).get("ceremonies", [])),
         theme_verbs=frozenset(data.get("theme_verbs", [])),
         generic_parties=frozenset(data.get("generic_parties", [])),
         policy_verbs=frozenset(data.get("policy_verbs", [])),

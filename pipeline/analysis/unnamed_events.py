@@ -6,6 +6,7 @@
   `座谈会由…主持`) that no longer
   name of the document ends with is an event by that kind alone (`座谈会`): the guidelines' meeting
   with a referent but no name.
+- The kinds of an award ceremony a document names it by (`颁授仪式`, `授勋仪式`) are one event.
 """
 from __future__ import annotations
 
@@ -67,6 +68,16 @@ def bare_events(text: str, mentions: list[Mention], rules: RecognitionRules) -> 
     return found
 
 
+def one_ceremony(mentions: list[Mention], ceremonies: frozenset[str]) -> list[Mention]:
+    """The events named by an award ceremony's kind alone (`举行隆重颁授仪式。…参加授勋仪式`) named by the
+    first of them: a document's award ceremony is one, whichever kind the text calls it."""
+    named = [m for m in mentions if m.type == "EVENT" and m.text in ceremonies]
+    if len({m.text for m in named}) < 2:
+        return mentions
+    first = min(named, key=lambda m: m.start).text
+    return [Mention(m.start, m.end, m.text, m.type, m.source, m.score, first) if m in named else m for m in mentions]
+
+
 def _held_or_attended(text: str, kind: str, verbs: tuple[str, ...]) -> bool:
     """Whether a verb of `verbs` takes the kind, with its aspect or in a relative clause (`召开了|座谈会`,
     `于此间举行的|研讨会`), or the kind heads a relative clause of one (`出席座谈会的|各界人士`)."""
@@ -88,4 +99,5 @@ def unnamed_events(text: str, mentions: list[Mention], rules: RecognitionRules, 
     """The mentions with the body meetings and bare events of the text added, in text order."""
     extra = [m for m in body_meetings(text, mentions, rules, aliases) + bare_events(text, mentions, rules)
              if not any(o.start < m.end and m.start < o.end for o in mentions)]
-    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
+    return one_ceremony(sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions,
+                        rules.meeting_ceremonies)

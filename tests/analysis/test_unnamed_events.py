@@ -1,7 +1,7 @@
 """Meetings named by their kind alone: a body's meeting and a document's unnamed meeting."""
 import pytest
 
-from pipeline.analysis.unnamed_events import bare_events, body_meetings, unnamed_events
+from pipeline.analysis.unnamed_events import bare_events, body_meetings, one_ceremony, unnamed_events
 from tests.conftest import mention
 
 
@@ -35,9 +35,22 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
 
 @pytest.mark.parametrize("text, kind", [("总政文化部和解放军报联合举办座谈会，官兵代表参加。", "座谈会"),
                                         ("中央电视台于日前在北京举行了颁奖大会。", "颁奖大会"),
-                                        ("省委、省政府召开表彰大会，会议由省长主持。", "表彰大会")])
+                                        ("省委、省政府召开表彰大会，会议由省长主持。", "表彰大会"),
+                                        ("习近平向阮富仲授予“友谊勋章”，并举行隆重颁授仪式。", "颁授仪式")])
 def test_an_award_ceremony_or_a_meeting_hosted_is_an_event_by_its_kind(rules, text, kind):
     assert [(m.start, m.name) for m in bare_events(text, [], rules)] == [(text.index(kind), kind)]
+
+
+def test_the_kinds_a_document_names_its_award_ceremony_by_are_one_event(rules):
+    text = "习近平举行隆重颁授仪式。何立峰参加授勋仪式。授勋仪式后，两人茶叙。"
+    found = one_ceremony([mention(text, "颁授仪式", "EVENT"), mention(text, "授勋仪式", "EVENT"),
+                          mention(text, "授勋仪式", "EVENT", 1), mention(text, "何立峰", "PERSON")],
+                         rules.meeting_ceremonies)
+    assert [(m.text, m.name) for m in found if m.type == "EVENT"] == [("颁授仪式", "颁授仪式"), ("授勋仪式", "颁授仪式"),
+                                                                       ("授勋仪式", "颁授仪式")]
+    text = "习近平出席座谈会，并参加授勋仪式。"  # a meeting is no ceremony: each keeps its name
+    kept = [mention(text, "座谈会", "EVENT"), mention(text, "授勋仪式", "EVENT")]
+    assert one_ceremony(kept, rules.meeting_ceremonies) == kept
 
 
 @pytest.mark.parametrize("text", ["龙永图今天在美国亚洲基金会于此间举行的研讨会上说，两国应密切合作。",
