@@ -293,9 +293,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue
-            begin = balance_quotes(text, begin, start + quoted)
-            if start - begin >= chunker.min_name_chars:  # a name already, not a quoted common noun (`“数字|政府”`)
-                begin = whole_quoted(text, begin, end, tags)
+            begin = whole_quoted(text, balance_quotes(text, begin, start + quoted), start, end, tags, chunker.min_name_chars)
             if quoted:
                 begin = after_governing_verb(text, begin, start, tags)
             begin = _after_counted_noun(text, begin, start, rules)

@@ -29,11 +29,14 @@ def balance_quotes(text: str, begin: int, suffix_start: int) -> int:
     return begin
 
 
-def whole_quoted(text: str, begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> int:
+def whole_quoted(text: str, begin: int, suffix_start: int, end: int, tags: Mapping[tuple[int, int], str],
+                 min_chars: int) -> int:
     """A chunk that ends at a closing quote whose opening one is before it (`首届“天坛文明对话暨世界文明与|
     奥林匹克论坛”`) begins after the opening quote: the quotes delimit the name, conjunctions inside it
-    included; not where the quoted words make a clause, with a verb or a comma (`“要开好这次|大会”`)."""
-    if not text.startswith("”", end):
+    included; not where the quoted words make a clause, with a verb of the word analysis or a comma
+    (`“要开好这次|大会”`), nor without the word analysis, which tells verbs, nor where the chunk has fewer
+    than `min_chars` before its suffix: a quoted common noun (`“数字|政府”`), not a name."""
+    if not tags or not text.startswith("”", end) or suffix_start - begin < min_chars:
         return begin
     opening = text.rfind("“", max(0, begin - QUOTED_THEME_CHARS), begin)
     if opening == -1 or CLAUSE_BREAK.search(text, opening + 1, begin) \
