@@ -317,7 +317,7 @@ class EntityRules:
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
         candidates = posted_missions(candidates, text, words, self.rules.mission_heads, self.rules.place_full_forms)
         merged = merge_mentions(candidates, self.rules, text, words, self.people)
-        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs)
+        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words,
                                 self.people)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,

@@ -6,6 +6,8 @@ from pipeline.analysis.wordindex import NOUN_POS, word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 
+COMPOUNDING = frozenset({"vn"})  # a verbal noun a generic head after it compounds with (`表彰|工作|委员会`)
+
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
               words: list[tuple[int, int, str]] | None = None, local: frozenset[str] = frozenset()) -> list[Mention]:
@@ -55,12 +57,15 @@ SHORT_FORM, SHORT_FORM_SCORE = "short_form", 0.6
 
 
 def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],
-                        party_organs: tuple[str, ...] = ()) -> list[Mention]:
-    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`). A head
-    with a party organ after it (`集团|党委`) is that organ of the one name it stands for
-    (`郑州圆方集团党委`; `圆方集团` is of that name too)."""
+                        party_organs: tuple[str, ...] = (), words: list[tuple[int, int, str]] | None = None
+                        ) -> list[Mention]:
+    """Bare generic heads (`实验室`) of longer names found in the document (`中关村实验室`), but not
+    one the word analysis puts right after a noun: the head of a longer name nothing found
+    (`表彰|工作|委员会`). A head with a party organ after it (`集团|党委`) is that organ of the one name it
+    stands for (`郑州圆方集团党委`; `圆方集团` is of that name too)."""
     heads = {(m.type, form) for m in mentions for form in short_forms.get(m.type, ())
              if m.text.endswith(form) and len(m.text) > len(form)}
+    ending = word_analysis(words).ending
     found = []
     for etype, form in heads:
         names = {m.text for m in mentions if m.type == etype and m.text.endswith(form) and len(m.text) > len(form)}
@@ -73,7 +78,7 @@ def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[st
             if organ and full and not full.endswith(form + organ):
                 found.append(Mention(start, end + len(organ), form + organ, etype, SHORT_FORM, SHORT_FORM_SCORE,
                                      full + organ))
-            else:
+            elif ending.get(start) not in COMPOUNDING:
                 found.append(Mention(start, end, form, etype, SHORT_FORM, SHORT_FORM_SCORE))
             start = text.find(form, end)
     return found

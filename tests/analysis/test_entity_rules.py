@@ -1122,6 +1122,18 @@ def test_a_short_form_with_a_party_organ_after_it_is_that_organ_of_the_full_name
     assert not [m for m in short_form_mentions(text, two, {"ORG": ("集团",)}, organs) if m.name]  # which one?
 
 
+def test_a_generic_head_after_a_verbal_noun_heads_a_longer_name_not_the_document_s():
+    from pipeline.analysis.propagation import short_form_mentions
+
+    text = "国家发展和改革委员会主任何立峰出席。表彰工作委员会副主任王毅宣读命令。委员会成立于2016年。"
+    found = [mention(text, "国家发展和改革委员会", "ORG")]
+    words = [(text.index("表彰"), text.index("表彰") + 2, "v"), (text.index("工作"), text.index("工作") + 2, "vn")]
+    compound = text.index("工作委员会") + 2
+    shorts = short_form_mentions(text, found, {"ORG": ("委员会",)}, (), words)
+    assert text.rindex("委员会") in [m.start for m in shorts] and compound not in [m.start for m in shorts]
+    assert compound in [m.start for m in short_form_mentions(text, found, {"ORG": ("委员会",)})]  # without the analysis
+
+
 def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     text = "探访叙利亚耶尔穆克盆地，走进云贵高原和蒙古国草原。智利中部瓦尔帕莱索大区森林火灾。"
 
