@@ -1352,6 +1352,9 @@ def test_an_activity_named_by_its_anniversary_is_an_event_without_the_verb_that_
     assert facts.names("EVENT") == {"纪念苏联伟大卫国战争胜利80周年活动", "建校120周年活动"}
     assert ("习近平", "纪念苏联伟大卫国战争胜利80周年活动") in facts.relation_pairs("participated_in")
     assert ("北京大学", "建校120周年活动") in facts.relation_pairs("organized")
+    facts = extract("5月，习主席对俄罗斯进行国事访问，并出席纪念苏联伟大卫国战争胜利80周年庆典。")
+    assert facts.names("EVENT") == {"纪念苏联伟大卫国战争胜利80周年庆典"}  # a celebration named by its anniversary
+    assert "苏联" not in facts.names("LOCATION")
 
 
 def test_china_s_polar_research_stations_are_places_with_their_pole_and_country(extract):
