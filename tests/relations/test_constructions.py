@@ -817,6 +817,14 @@ def test_who_a_preposition_marks_with_a_title_chain_holds_no_joined_meeting(rule
     assert pairs(all_relations(text, mentions, rules, relation_rules), "organized") == {("习近平", "颁授仪式")}
 
 
+@pytest.mark.parametrize("opening, closing", [("（", "）"), ("(", ")")])
+def test_who_a_bracketed_byline_names_is_no_subject_of_what_follows_it(relation_rules, opening, closing):
+    text = f"新华社北京1月10日电{opening}解放军报记者陈大鹏、新华社记者周志方{closing}受总政治部委托，总政文化部举办座谈会。"
+    mentions = [anchored(text, "新华社", "ORG"), anchored(text, "解放军报", "ORG"), anchored(text, "新华社", "ORG", 1),
+                anchored(text, "总政治部", "ORG"), anchored(text, "总政文化部", "ORG"), anchored(text, "座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:座谈会"), "participated_in") == {("总政治部", "座谈会")}
+
+
 def test_an_award_given_to_someone_after_the_verb(relation_rules):
     text = "2019年度国家最高科学技术奖颁给黄旭华。"
     mentions = [anchored(text, "2019年度国家最高科学技术奖", "AWARD"), anchored(text, "黄旭华", "PERSON")]
