@@ -215,3 +215,11 @@ def _nothing_but_who(rest: str) -> bool:
     with a description (`李克强、栗战书等党和国家领导人，…出席`)."""
     rest = rest.strip()
     return rest == "" or rest.startswith(LIST_END) and len(rest) <= LIST_DESCRIPTION_CHARS and "的" not in rest
+
+
+def in_aside(text: str, m: Anchored, pos: int) -> bool:
+    """Whether `m` is inside brackets closed before `pos`, an aside such as a byline (`…电（解放军报记者陈大鹏、
+    新华社记者周志方）受总政治部委托`): no subject of what follows them."""
+    opening = max(text.rfind("（", 0, m.start), text.rfind("(", 0, m.start))
+    closed = [c for c in (text.find("）", opening + 1, pos), text.find(")", opening + 1, pos)) if c != -1]
+    return opening != -1 and bool(closed) and min(closed) >= m.end

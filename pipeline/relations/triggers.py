@@ -19,6 +19,7 @@ from pipeline.relations.mentions import (
     coordinated,
     coordinated_before,
     evidence_of,
+    in_aside,
     listed_clauses_before,
     listed_from,
     listed_up_to,
@@ -91,7 +92,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, chain_starts.get(m.end, m.start), rules, mentions) and not _aside(text, m, pos)]
+                 and not _oblique(text, chain_starts.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
@@ -107,14 +108,6 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         if earlier and index > 0:
             break
     return heads
-
-
-def _aside(text: str, m: Anchored, pos: int) -> bool:
-    """Whether `m` is inside brackets closed before `pos`, an aside such as a byline (`…电（解放军报记者陈大鹏、
-    新华社记者周志方）受总政治部委托`): no subject of what follows them."""
-    opening = max(text.rfind("（", 0, m.start), text.rfind("(", 0, m.start))
-    closed = [c for c in (text.find("）", opening + 1, pos), text.find(")", opening + 1, pos)) if c != -1]
-    return opening != -1 and bool(closed) and min(closed) >= m.end
 
 
 def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
