@@ -238,14 +238,16 @@ def ceremony_award(entities: dict[str, tuple[str, str]], rules: RelationRules) -
 
 def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                           rules: RelationRules) -> Iterator[Relation]:
-    """An award won in a sentence that names an event before it → awarded_by(award, event)."""
+    """An award won in a sentence that names an event before it → awarded_by(award, event); so is a prize
+    written right after an event's name (`长春电影节“金鹿奖”`, `电影节“天坛奖”`), as a prize named after it is."""
     win_words = [r for r in rules.triggers if r.relation == "received"]
     for sentence in sentences:
         in_sentence = within(mentions, sentence)
         for award in (m for m in in_sentence if m.type == "AWARD"):
             events = [m for m in in_sentence if m.type == "EVENT" and m.end <= award.start and not m.nested]
             between = text[events[-1].end:award.start] if events else ""
-            if events and any(r.regex.search(between) for r in win_words):
+            won = events and any(r.regex.search(between) for r in win_words)
+            if won or events and between in ("", "“") and text[award.start:award.end].rstrip("”’").endswith(rules.prizes):
                 yield Relation("awarded_by", award.entity, events[-1].entity, evidence_of(text, *sentence),
                                rules.award_event_confidence, "award_event")
 

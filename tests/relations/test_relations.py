@@ -526,6 +526,14 @@ def test_award_given_at_an_event(relation_rules):
     assert pairs(got, "awarded_by") == {("合唱比赛二等奖", "第六届文化艺术节")}
 
 
+def test_a_prize_written_right_after_an_event_s_name_is_the_event_s(relation_rules):
+    text = "15部影片入围长春电影节“金鹿奖”。市里表彰长春电影节“优秀志愿者”。"
+    mentions = [anchored(text, "长春电影节", "EVENT"), anchored(text, "金鹿奖", "AWARD"),
+                anchored(text, "长春电影节", "EVENT", 1), anchored(text, "优秀志愿者", "AWARD")]
+    got = list(award_event_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "awarded_by") == {("金鹿奖", "长春电影节")}  # an honour, no prize: not by the event
+
+
 # --- extract_relations ----------------------------------------------------------------------
 
 def test_extract_relations_combines_rules(rules, relation_rules):
