@@ -307,6 +307,12 @@ def test_a_day_of_a_games_is_no_competition(extract):
     assert facts.names("EVENT") == {"东京奥运会", "女子200米自由泳比赛"}
 
 
+def test_a_festival_s_competition_section_is_no_event(extract):
+    facts = extract("第九届北京国际电影节今晚闭幕。电影节“天坛奖”主竞赛单元共选出15部影片。")
+    assert facts.names("EVENT") == {"第九届北京国际电影节"}
+    assert facts.names("AWARD") == {"天坛奖"}
+
+
 def test_sub_body_chunk(rules):
     text = "中关村实验室党委召开会议。"
     # anchors: starts of known organisations and places (ORG chunks may require one)
