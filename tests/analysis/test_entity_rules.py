@@ -313,6 +313,11 @@ def test_a_festival_s_competition_section_is_no_event(extract):
     assert facts.names("AWARD") == {"天坛奖"}
 
 
+def test_a_congress_session_by_its_contraction_is_an_event(extract):
+    facts = extract("本报合肥1月17日电记者刘杰报道：刚结束的合肥市人代会向代表通报：本市再就业取得显著成效。")
+    assert "合肥市人代会" in facts.names("EVENT") and "合肥市人代会" not in facts.names("ORG")
+
+
 def test_sub_body_chunk(rules):
     text = "中关村实验室党委召开会议。"
     # anchors: starts of known organisations and places (ORG chunks may require one)
