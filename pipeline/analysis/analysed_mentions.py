@@ -10,6 +10,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET, PAUSES
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import ends_with_any
 
@@ -188,10 +189,12 @@ def _after_title_inside(m: Mention, text: str, titles: tuple[str, ...], words: l
     """Where a person's name begun inside a title begins: after the title that ends inside it and begins
     before it, a word of the word analysis, where two characters or more are left (`女王/n`: `女|王玛格丽特二世`;
     not `子女/n|王小刚`); else where it begins."""
-    crossing = {e - m.start for s, e, _ in words or () if s < m.start < e}
-    inside = next((j for j in range(1, MAX_LATE_CHARS + 1) if j in crossing and m.end - m.start - j >= MIN_NAME_CHARS
-                   and len(ends_with_any(text, m.start + j, titles) or "") > j), 0)
-    return m.start + inside
+    word = word_analysis(words).crossing.get(m.start)  # the word the name begins inside, if any
+    inside = word[1] - m.start if word else 0
+    if 1 <= inside <= MAX_LATE_CHARS and m.end - m.start - inside >= MIN_NAME_CHARS \
+            and len(ends_with_any(text, m.start + inside, titles) or "") > inside:
+        return m.start + inside
+    return m.start
 
 
 WORD_NAME_TYPES = {"ns": "LOCATION", "nt": "ORG"}
