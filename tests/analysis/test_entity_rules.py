@@ -311,6 +311,8 @@ def test_a_festival_s_competition_section_is_no_event(extract):
     facts = extract("第九届北京国际电影节今晚闭幕。电影节“天坛奖”主竞赛单元共选出15部影片。")
     assert facts.names("EVENT") == {"第九届北京国际电影节"}
     assert facts.names("AWARD") == {"天坛奖"}
+    # the festival's bare head stands for it, and the prize written after it is its
+    assert ("天坛奖", "第九届北京国际电影节") in facts.relation_pairs("awarded_by")
 
 
 def test_a_congress_session_by_its_contraction_is_an_event(extract):
