@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from pipeline.analysis.conjuncts import VERBS, tagged
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, VERBAL
 
 QUOTED_THEME_CHARS = 30
@@ -39,8 +40,7 @@ def whole_quoted(text: str, begin: int, suffix_start: int, end: int, tags: Mappi
     if not tags or not text.startswith("”", end) or suffix_start - begin < min_chars:
         return begin
     opening = text.rfind("“", max(0, begin - QUOTED_THEME_CHARS), begin)
-    if opening == -1 or CLAUSE_BREAK.search(text, opening + 1, begin) \
-            or any(tags.get((s, e)) == "v" for s in range(opening + 1, begin) for e in range(s + 1, begin + 1)):
+    if opening == -1 or CLAUSE_BREAK.search(text, opening + 1, begin) or tagged(tags, opening + 1, begin, VERBS):
         return begin
     return opening + 1
 

@@ -105,8 +105,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
 
 
 def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str, ...],
-            mentions: list[Anchored]) -> frozenset[tuple[int, int]]:
-    """(start, end) of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links, or
+            mentions: list[Anchored]) -> dict[int, int]:
+    """End → start of each name with its title chain (`中央办公厅主任丁薛祥`), from the chain's links, or
     with a country's post (`俄罗斯总统普京`), and the posts of no body listed before them
     (`国务委员、|国家民委主任司马义·艾买提`)."""
     starts: dict[int, int] = {}
@@ -122,7 +122,7 @@ def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str
         while text[start - 1:start] == "、" and (title := ends_with_any(text, start - 1, titles)):
             start -= len(title) + 1
         starts[end] = start
-    return frozenset((start, end) for end, start in starts.items())
+    return starts
 
 
 def _ceremony_relations(mentions: list[Anchored], entities: dict[str, tuple[str, str]],

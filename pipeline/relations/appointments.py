@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_MARKS, COORDINATORS, LISTED_AFTER, Anchored, evidence_of, listed_from
+from pipeline.relations.mentions import (
+    CLAUSE_MARKS,
+    CLOSING_BRACKETS,
+    COORDINATORS,
+    LISTED_AFTER,
+    OPENING_BRACKETS,
+    Anchored,
+    evidence_of,
+    listed_from,
+)
 from pipeline.relations.references import antecedent
 from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
 from pipeline.wordlists import word_at, words_ending
@@ -55,7 +64,6 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
                                rules.appointment_confidence, "appointment", title=held, status=status)
 
 
-OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")
 APPOSITION_MARKS = ("，", ",")  # `韩济生，北京医科大学神经科学研究所所长。`
 
 

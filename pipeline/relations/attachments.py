@@ -247,9 +247,14 @@ def award_event_relations(text: str, sentences: list[tuple[int, int]], mentions:
             events = [m for m in in_sentence if m.type == "EVENT" and m.end <= award.start and not m.nested]
             between = text[events[-1].end:award.start] if events else ""
             won = events and any(r.regex.search(between) for r in win_words)
-            if won or events and between in ("", "“") and text[award.start:award.end].rstrip("”’").endswith(rules.prizes):
+            if won or events and between in ("", "“") and _is_prize(text[award.start:award.end], rules):
                 yield Relation("awarded_by", award.entity, events[-1].entity, evidence_of(text, *sentence),
                                rules.award_event_confidence, "award_event")
+
+
+def _is_prize(name: str, rules: RelationRules) -> bool:
+    """Whether an award's name, quoted or not, ends in a prize (`…一等奖`, `“金鹿奖”`, `…金牌`), not an honour."""
+    return name.rstrip("”’").endswith(rules.prizes)
 
 
 CONFERRED_SESSION = re.compile(r"(?:(?:19|20)[0-9]{2}年度?|第?[0-9一二三四五六七八九十百]+届)?")  # `第十三届|全国政协优秀提案`
@@ -267,7 +272,7 @@ def named_conferrer_relations(entities: dict[str, tuple[str, str]], rules: Relat
     awards |= {(eid, form) for eid, form in surfaces if entities.get(eid, ("",))[0] == "AWARD"}
     for eid, name in sorted(awards):
         conferrer = _longest_start(name, by_length) or _longest_start(name[CONFERRED_SESSION.match(name).end():], by_length)
-        if conferrer is None or (entities[forms[conferrer]][0] == "EVENT" and not name.rstrip("”’").endswith(rules.prizes)):
+        if conferrer is None or (entities[forms[conferrer]][0] == "EVENT" and not _is_prize(name, rules)):
             continue
         yield Relation("awarded_by", eid, forms[conferrer], (), rules.named_conferrer_confidence, "named_conferrer")
 

@@ -10,12 +10,11 @@ from typing import NamedTuple
 
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END, sentence_start
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import AGENT, CLAUSE_MARKS, Anchored, title_end
+from pipeline.relations.mentions import AGENT, CLAUSE_MARKS, CLOSING_BRACKETS, OPENING_BRACKETS, Anchored, title_end
 from pipeline.relations.triggers import WordCheck
 
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
 CAMPAIGN_HEADS = ("”活动", "”运动")
-NOTE_BRACKETS = (("（", "("), ("）", ")"))  # a line in brackets is an editorial note (`（附图片１张）`)
 
 
 class MainEvents(NamedTuple):
@@ -69,7 +68,7 @@ def headline_starts(text: str, max_chars: int) -> list[int]:
         pos += len(line) + 1
     return [start for (start, line), (_, following) in pairwise(lines[1:])
             if len(line) <= max_chars and not line.endswith(tuple(HEADLINE_END_CHARS))
-            and not (line.startswith(NOTE_BRACKETS[0]) and line.endswith(NOTE_BRACKETS[1]))
+            and not (line.startswith(OPENING_BRACKETS) and line.endswith(CLOSING_BRACKETS))  # a note: `（附图片１张）`
             and not SENTENCE_END.search(line) and SENTENCE_END.search(following)]
 
 

@@ -3,7 +3,9 @@ quote, the clauses of a sentence and the mentions joined by 、/和/与."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Span
@@ -16,6 +18,8 @@ SOURCE_CREDIT = re.compile(r"消息|[^，。；\s,;]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
 LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
+NO_TITLES: Mapping[int, int] = MappingProxyType({})  # end → start of names with a title chain before them: none
+OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")  # full width, and as the text fold writes them
 NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
 REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
 # a paper's source line (`人民日报 1998-01-09`): the name, then the date
@@ -186,9 +190,9 @@ def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) ->
 
 
 def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored], types: frozenset[str],
-                          titled: frozenset[tuple[int, int]] = frozenset(), gap: int = 0) -> list[Anchored]:
+                          titled: Mapping[int, int] = NO_TITLES, gap: int = 0) -> list[Anchored]:
     """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`, `A、B等领导人，C出席`),
-    alone or after their title chain (`titled`: (start, end) of each name with the chain before it:
+    alone or after their title chain (`titled`: end → start of each name with the chain before it:
     `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`), with the names listed before them in their clause
     (`全国政协副主席吴学谦、杨汝岱、…何鲁丽，秘书长朱训出席`; `gap`: the longest description between
     two items)."""
@@ -199,7 +203,7 @@ def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: l
         named = [m for m in mentions if m.type in types and not m.nested and lead <= m.start]
         last = [m for m in mentions
                 if m.type in types and start <= m.start and m.end <= end and _nothing_but_who(text[m.end:end])]
-        alone = [m for m in last if m.start == lead or (lead, m.end) in titled or text.startswith(LIST_END, m.end) and (
+        alone = [m for m in last if m.start == lead or titled.get(m.end) == lead or text.startswith(LIST_END, m.end) and (
             items := listed_up_to(text, m.end, named, gap)) and items[0].start == lead]
         if not alone:
             break
@@ -220,6 +224,6 @@ def _nothing_but_who(rest: str) -> bool:
 def in_aside(text: str, m: Anchored, pos: int) -> bool:
     """Whether `m` is inside brackets closed before `pos`, an aside such as a byline (`…电（解放军报记者陈大鹏、
     新华社记者周志方）受总政治部委托`): no subject of what follows them."""
-    opening = max(text.rfind("（", 0, m.start), text.rfind("(", 0, m.start))
-    closed = [c for c in (text.find("）", opening + 1, pos), text.find(")", opening + 1, pos)) if c != -1]
+    opening = max(text.rfind(b, 0, m.start) for b in OPENING_BRACKETS)
+    closed = [c for c in (text.find(b, opening + 1, pos) for b in CLOSING_BRACKETS) if c != -1]
     return opening != -1 and bool(closed) and min(closed) >= m.end

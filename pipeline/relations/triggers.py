@@ -3,7 +3,7 @@ heads before it, its tails after it (or the reverse), the event a bare trigger r
 the recipients between a granting verb and its award."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
@@ -13,6 +13,7 @@ from pipeline.relations.mentions import (
     LIST_END,
     LISTED_AFTER,
     NAME_JOINERS,
+    NO_TITLES,
     SOURCE_CREDIT,
     Anchored,
     clause_at,
@@ -67,7 +68,7 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int], rules: RelationRules,
-                  verb_ends: frozenset[int] = frozenset(), titled: frozenset[tuple[int, int]] = frozenset()
+                  verb_ends: frozenset[int] = frozenset(), titled: Mapping[int, int] = NO_TITLES
                   ) -> list[Anchored]:
     """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
     with the names listed in whole clauses before it (`A，B，C分别发言`) or in a list that ends in
@@ -81,7 +82,6 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     jointly = text.endswith(JOINTLY, 0, pos)
-    chain_starts = {end: start for start, end in titled}  # `向|越共中央总书记阮富仲`: oblique with its titles
     for index, (start, end) in enumerate(reversed(clauses)):
         if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]):
             break
@@ -92,7 +92,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, chain_starts.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)]
+                 and not _oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
@@ -133,7 +133,7 @@ def _relative_after(text: str, start: int) -> bool:
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                       main_event: str | None, rules: RelationRules,
                       is_word: WordCheck | None = None, verb_ends: frozenset[int] = frozenset(),
-                      titled: frozenset[tuple[int, int]] = frozenset()) -> Iterator[Relation]:
+                      titled: Mapping[int, int] = NO_TITLES) -> Iterator[Relation]:
     spans, possessed = [(m.start, m.end) for m in mentions], tuple(rules.nominal["possessed"])
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     in_sentence: list[Anchored] = []
@@ -251,7 +251,7 @@ def _relation_of(text: str, rule: TriggerRule, tail: Anchored) -> str:
 def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int], rule: TriggerRule,
                   in_sentence: list[Anchored], main_event: str | None, rules: RelationRules,
                   earlier_starts: list[int], verb_ends: frozenset[int] = frozenset(),
-                  titled: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[Anchored], list[Anchored]]:
+                  titled: Mapping[int, int] = NO_TITLES) -> tuple[list[Anchored], list[Anchored]]:
     """Heads and tails of a head-trigger-tail rule (`韩正出席论坛`)."""
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
@@ -375,7 +375,7 @@ def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anc
 
 
 def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],
-                rules: RelationRules, rule: TriggerRule, titled: frozenset[tuple[int, int]]) -> Iterator[Relation]:
+                rules: RelationRules, rule: TriggerRule, titled: Mapping[int, int]) -> Iterator[Relation]:
     """`授予X“…”称号`: who stands between the granting verb and the award, in its clause, received
     it; and who a recipient preposition marks before it in its clause (`向X颁发…奖章`), also with a title
     chain before the name (`向越共中央总书记阮富仲授予…勋章`)."""
@@ -387,10 +387,9 @@ def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], 
     award = awards[0]
     receivers = rules.head_types("received")
     marked = rules.clause_words["recipient_prepositions"]
-    chain_starts = {end: start for start, end in titled}
     for m in mentions:
         between = t_end <= m.start and m.end <= award.start
-        start = chain_starts.get(m.end, m.start)
+        start = titled.get(m.end, m.start)  # `向|越共中央总书记阮富仲`: marked with its titles
         oblique = clause_start <= start and m.end <= t_start and start and text.startswith(marked, start - 1)
         if (between or oblique) and m.type in receivers and not m.nested:
             yield Relation("received", m.entity, award.entity, evidence_of(text, *sentence), rule.confidence,
