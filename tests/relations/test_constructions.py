@@ -1417,6 +1417,19 @@ def test_a_clause_of_names_a_list_s_end_describes_shares_the_next_clause_s_predi
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("帕森斯", "开幕式")}
 
 
+def test_a_clause_that_only_lists_names_shares_the_next_clause_s_predicate(relation_rules):
+    text = "石泰峰、刘国中、何立峰，中共中央、国务院有关部门负责人出席座谈会。"
+    people = ("石泰峰", "刘国中", "何立峰")
+    mentions = [anchored(text, p, "PERSON") for p in people] + [
+        anchored(text, "中共中央", "ORG"), anchored(text, "国务院", "ORG"), anchored(text, "座谈会", "EVENT")]
+    assert {(p, "座谈会") for p in people} <= pairs(trig(text, mentions, relation_rules), "participated_in")
+    # a clause whose names are a verb's objects is no list of subjects
+    text = "会见石泰峰、刘国中，中共中央负责人出席座谈会。"
+    mentions = [anchored(text, p, "PERSON") for p in people[:2]] + [anchored(text, "中共中央", "ORG"),
+                                                                     anchored(text, "座谈会", "EVENT")]
+    assert not {p for p, _ in pairs(trig(text, mentions, relation_rules), "participated_in")} & set(people)
+
+
 def test_each_speaker_of_a_list_the_framed_clauses_name_one_by_one_takes_part(extract):
     facts = extract("习近平出席座谈会并发表重要讲话。座谈会上，中央党史和文献研究院院长曲青山，中央军委委员、中央军委政治工作部"
                     "主任苗华，参加过抗日战争的老战士代表王恩田先后发言。")
