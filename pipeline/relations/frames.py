@@ -25,11 +25,12 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                     rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with
     those joined to them) took part in the event that frames it, a clause of its own that opens its
-    sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间); not in an
-    event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too
-    (`报告会上，…`), also after a relative clause of its holding (`今年5月召开的两院院士大会上，…`), and one
-    of a word that refers back to an event (`会上，`, `座谈会上，`) frames the document's event (of its part:
-    `main_event`), where that word heads its name unless it is `会上`."""
+    sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间) or none
+    (`在“贸易与投资”论坛，…`); not in an event yet to be held (`在即将召开的…峰会上`). A clause of the
+    event's name and 上 alone frames too (`报告会上，…`), also after a relative clause of its holding
+    (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`)
+    frames the document's event (of its part: `main_event`), where that word heads its name unless it is
+    `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -100,7 +101,8 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     close = next((w for w in words["frame_ends"] if frame.endswith(w)), None) if opener else \
         (FRAME_ON if frame.endswith(FRAME_ON) else None)
     if close is None:
-        return None
+        whole = events.get(start + len(frame)) if opener else None  # `在“贸易与投资”论坛，`: 在 and the name alone
+        return whole.entity if whole is not None and whole.start == start + len(opener) else None
     event = events.get(start + len(frame) - len(close))
     held_before = text.endswith(tuple(f"{verb}的" for verb in rules.held_verbs), start, event.start) if event else False
     if event is not None and event.start >= start + len(opener) and (opener or event.start == start or held_before) \

@@ -101,6 +101,7 @@ def test_title_chain_state_council_premier(rules, relation_rules):
 def test_title_chain_reads_chief_executives_negotiators_commanders_and_rotating_chairs(rules, relation_rules):
     for text, org, titles in (("美国联合电脑公司董事长兼首席执行官王建华说。", "美国联合电脑公司", {"董事长", "首席执行官"}),
                               ("外经贸部副部长兼首席谈判代表王建华说。", "外经贸部", {"副部长", "首席谈判代表"}),
+                              ("福特汽车公司总裁兼CEO王建华说。", "福特汽车公司", {"总裁", "CEO"}),
                               ("黎真主党高级指挥官王建华死亡。", "黎真主党", {"高级指挥官"}),
                               ("波黑主席团轮值主席王建华说。", "波黑主席团", {"轮值主席"})):
         mentions = [anchored(text, org, "ORG"), anchored(text, "王建华", "PERSON")]
@@ -969,6 +970,9 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     ("全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("今年3月召开的全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("今年3月所说的全国两会上，王建华提出建议。", "全国两会", set()),
+    # 在 and the name alone frame too, but not a name that is no whole clause after 在
+    ("在全国两会，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
+    ("在北京举办全国两会，王建华提出建议。", "全国两会", set()),
 ])
 def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relation_rules, text, event, expected):
     names = [n for n in ("王建华", "李明", "习近平") if n in text]
