@@ -36,8 +36,9 @@ def test_a_meeting_kind_held_or_attended_is_an_event_where_no_name_ends_with_it(
 @pytest.mark.parametrize("text, kind", [("总政文化部和解放军报联合举办座谈会，官兵代表参加。", "座谈会"),
                                         ("中央电视台于日前在北京举行了颁奖大会。", "颁奖大会"),
                                         ("省委、省政府召开表彰大会，会议由省长主持。", "表彰大会"),
-                                        ("习近平向阮富仲授予“友谊勋章”，并举行隆重颁授仪式。", "颁授仪式")])
-def test_an_award_ceremony_or_a_meeting_hosted_is_an_event_by_its_kind(rules, text, kind):
+                                        ("习近平向阮富仲授予“友谊勋章”，并举行隆重颁授仪式。", "颁授仪式"),
+                                        ("唐山市委、市政府召开紧急会议，部署救灾工作。", "紧急会议")])
+def test_an_award_ceremony_an_emergency_or_a_hosted_meeting_is_an_event_by_its_kind(rules, text, kind):
     assert [(m.start, m.name) for m in bare_events(text, [], rules)] == [(text.index(kind), kind)]
 
 
