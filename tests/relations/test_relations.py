@@ -258,6 +258,13 @@ def test_departments_centres_branches_and_councils_are_units_but_a_company_is_wh
         ("北京城建集团二公司一分公司", "北京城建集团二公司"), ("联合国安理会", "联合国")}  # not `飞鹰集团|公司`
 
 
+def test_a_press_organ_s_boards_and_stations_and_a_body_s_research_office_are_its_units(relation_rules):
+    names = ["人民日报", "人民日报编委会", "光明日报", "光明日报编辑部", "新华社", "新华社上海记者站", "中央电视台", "中央电视台研究室"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("人民日报编委会", "人民日报"), ("光明日报编辑部", "光明日报"), ("新华社上海记者站", "新华社"), ("中央电视台研究室", "中央电视台")}
+
+
 def test_an_award_named_after_a_body_or_a_contest_is_conferred_by_it(relation_rules):
     entities = {"ORG:全国政协": ("ORG", "全国政协"), "AWARD:第十三届全国政协优秀提案": ("AWARD", "第十三届全国政协优秀提案"),
                 "EVENT:全国奥林匹克物理竞赛": ("EVENT", "全国奥林匹克物理竞赛"),
