@@ -79,8 +79,9 @@ def _dateline_place(dateline: re.Match, mentions: list[Anchored]) -> Anchored | 
 
 def _credited(text: str, at: int, orgs: dict[int, Anchored], paper: Anchored | None) -> Anchored | None:
     """The body a byline's 记者 at `at` reports for: the organisation, or 本报, that the text
-    between it and 记者 follows as a posting or a dateline."""
-    for end in range(at, max(0, at - CREDIT_REACH) - 1, -1):
+    between it and 记者 follows as a posting or a dateline; the first such, not a body the posting
+    or the dateline names (`新华社|联合国1月12日电（记者…`, `新华社|驻联合国记者…`)."""
+    for end in range(max(0, at - CREDIT_REACH), at + 1):
         if not CREDIT_TAIL.fullmatch(text, end, at):
             continue
         if end in orgs:

@@ -23,6 +23,14 @@ def test_a_reporter_holds_the_post_at_the_body_the_byline_credits():
                                     ("李学江", "人民日报", "记者"), ("李斌", "新华社", "记者")}
 
 
+def test_a_body_the_dateline_or_the_posting_names_is_not_the_one_credited():
+    text = "新华社联合国1月12日电（记者周锡生）安南说。新华社驻联合国记者王明报道。"
+    mentions = sorted([anchored(text, "新华社", "ORG"), anchored(text, "新华社", "ORG", 1), anchored(text, "联合国", "ORG"),
+                       anchored(text, "联合国", "ORG", 1), anchored(text, "周锡生", "PERSON"), anchored(text, "王明", "PERSON")],
+                      key=lambda m: m.start)
+    assert held(text, mentions) == {("周锡生", "新华社", "记者"), ("王明", "新华社", "记者")}
+
+
 def test_this_paper_is_only_the_paper_of_the_source_line():
     text = "人民日报社论引起反响。本报记者李学江报道。"  # no source line: which paper?
     mentions = [anchored(text, "人民日报", "ORG"), anchored(text, "李学江", "PERSON")]
