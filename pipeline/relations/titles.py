@@ -135,7 +135,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pos, pending, ranks, body_posts = place.start, [], [], []
         elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
             pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
-        elif (government := _level_government(title, orgs_by_end, rules)) \
+        elif (government := _level_government(title, title_start, orgs_by_end, rules)) \
                 and not _after_other_committee(text, title_start, government):  # `省长|回良玉`, the one 省政府 named
             yield Relation("holds_position", person.entity, government.entity, evidence_of(text, title_start, person.end),
                            rules.chain_confidence, "title_chain", title=title), government
@@ -217,14 +217,15 @@ def _government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules:
     return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
 
 
-def _level_government(title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """For a head of government's title that names its level alone (`省长`, `副市长`), the one
-    government of that level the document names (`安徽省政府`); none where it names two or none."""
-    if title not in rules.government_heads:
-        return None
-    level = tuple(title[-2] + g for g in rules.governments)
-    found = {m.entity: m for m in orgs_by_end.values() if m.entity.endswith(level)}
-    return next(iter(found.values())) if len(found) == 1 else None
+def _level_government(title: str, at: int, orgs: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """For a head of government's title at `at` naming its level alone (`省长`), the government named of the place whose
+    committee of that level is named last before (`四川省委书记谢世杰、省长宋宝瑞`: 四川's), or else the one such named."""
+    level, named = title[-2], sorted((m.start, m.entity.split(":", 1)[1], m) for m in orgs.values())
+    found = {m.entity: (n, m) for _, n, m in named if n.endswith(tuple(level + g for g in rules.governments))}
+    before = [n for start, n, _ in named if start < at and n.endswith(level + "委")]
+    if title not in rules.government_heads or not before:
+        return next(iter(found.values()))[1] if title in rules.government_heads and len(found) == 1 else None
+    return next((m for n, m in found.values() if n[:n.rfind(level)] == before[-1][:before[-1].rfind(level)]), None)
 
 
 def ranked_title_at(text: str, pos: int, titles: tuple[str, ...], rules: RelationRules) -> str | None:

@@ -171,6 +171,10 @@ def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules
     ("安徽省政府召开会议。省委书记李明、省长王建华出席。", [("安徽省政府", "ORG", 0)], {("安徽省政府", "省长")}),
     ("安徽省政府、江苏省政府召开会议。副省长王建华出席。", [("安徽省政府", "ORG", 0), ("江苏省政府", "ORG", 0)], set()),
     ("青岛市政府召开会议。副省长王建华出席。", [("青岛市政府", "ORG", 0)], set()),
+    # of the place whose body of that level is named last before the title, not another's named elsewhere
+    ("四川省委书记李明、省长王建华出席。江西省政府召开会议。", [("四川省委", "ORG", 0), ("江西省政府", "ORG", 0)], set()),
+    ("四川省委召开会议。江西省委书记李明、省长王建华出席。江西省政府发文。",
+     [("四川省委", "ORG", 0), ("江西省委", "ORG", 0), ("江西省政府", "ORG", 0)], {("江西省政府", "省长")}),
     # a title that names its own body (外长) takes none of the chain's
     ("国务院副总理兼外长王建华出席。", [("国务院", "ORG", 0)], {("国务院", "副总理")}),
 ])
