@@ -70,10 +70,11 @@ APPOSITION_MARKS = ("，", ",")  # `韩济生，北京医科大学神经科学�
 def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                              rules: RelationRules) -> Iterator[Relation]:
     """`闵耀良（农业部市场信息司司长）` → holds_position(闵耀良, 农业部市场信息司, 司长): a bracket right after
-    a name that holds only posts, an organisation and its title each (`、` between them, or a bare
-    committee rank after a rank), gives the person those posts (`former` after 原: `（原…部长）`, `new` after 新任);
-    so do posts set off after a name by a comma, or by nothing in a list without marks, that end their clause
-    (`韩济生，北京医科大学…所长、…`, `…征文|李东生ＴＣＬ集团董事长`), but not a chain before another name."""
+    a name that holds posts, an organisation and its title each (`、` between them, or a bare committee rank
+    after a rank), then perhaps more of its description, gives the person those posts (`former` after 原:
+    `（原…部长）`, `new` after 新任); so do posts set off after a name by a comma, or by nothing in a list without
+    marks, that end their clause (`韩济生，北京医科大学…所长、…`, `…征文|李东生ＴＣＬ集团董事长`), but not a chain
+    before another name."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     people_starts = frozenset(m.start for m in people_by_end.values())
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
@@ -88,12 +89,22 @@ def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[st
             continue
         posts = list(_listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules))
         end = posts[-1][2]
-        closed = text.startswith(CLOSING_BRACKETS, end) if bracketed else _ends_description(text, end, marked, people_starts)
-        if closed:
+        if _closes_description(text, end, titles) if bracketed else _ends_description(text, end, marked, people_starts):
             for held_at, held, _ in posts:
                 yield Relation("holds_position", person.entity, held_at.entity, evidence_of(text, person.start, end + bracketed),
                                rules.appointment_confidence, "bracketed_post" if bracketed else "appositive_post",
                                title=held, status=status)
+
+
+SENTENCE_MARKS = re.compile("[。！？!?]")
+
+
+def _closes_description(text: str, end: int, titles: tuple[str, ...]) -> bool:
+    """Whether the bracket after a name that holds posts up to `end` closes there, or after more posts in the same
+    sentence, which end in a title (`罗明（中央电视台副总编辑、总编室主任）`: a unit nothing found;
+    `罗青长（原中顾委委员，《潘汉年》总顾问）`; not `（北京大学校长，1998年）`)."""
+    close = min((at for b in CLOSING_BRACKETS if (at := text.find(b, end)) != -1), default=-1)
+    return close == end or close > end and not SENTENCE_MARKS.search(text, end, close) and text.endswith(titles, end, close)
 
 
 def _ends_description(text: str, end: int, marked: bool, people_starts: frozenset[int]) -> bool:

@@ -801,6 +801,13 @@ def test_a_bracket_of_posts_after_a_name_gives_the_person_those_posts(rules, rel
     text = "李明（北京大学校长，1998年）说。"  # the bracket holds more than posts
     mentions = [anchored(text, "李明", "PERSON"), anchored(text, "北京大学", "ORG")]
     assert not [r for r in all_relations(text, mentions, rules, relation_rules) if r.type == "holds_position"]
+    # more posts may follow those read, a unit nothing found or roles, ending in a title
+    text = "罗明（中央电视台副总编辑、总编室主任）：坚持精品。王明（原中顾委委员，《潘汉年》总策划、总顾问）说。"
+    mentions = [anchored(text, "罗明", "PERSON"), anchored(text, "中央电视台", "ORG"), anchored(text, "王明", "PERSON"),
+                anchored(text, "中顾委", "ORG")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {(r.head, r.tail, r.title, r.status) for r in got if r.type == "holds_position"} == {
+        ("PERSON:罗明", "ORG:中央电视台", "副总编辑", "current"), ("PERSON:王明", "ORG:中顾委", "委员", "former")}
 
 
 def test_posts_set_off_after_a_name_that_end_their_clause_are_the_persons(rules, relation_rules):
