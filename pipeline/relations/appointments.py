@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
@@ -96,15 +96,12 @@ def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[st
                                title=held, status=status)
 
 
-SENTENCE_MARKS = re.compile("[。！？!?]")
-
-
 def _closes_description(text: str, end: int, titles: tuple[str, ...]) -> bool:
     """Whether the bracket after a name that holds posts up to `end` closes there, or after more posts in the same
     sentence, which end in a title (`罗明（中央电视台副总编辑、总编室主任）`: a unit nothing found;
     `罗青长（原中顾委委员，《潘汉年》总顾问）`; not `（北京大学校长，1998年）`)."""
     close = min((at for b in CLOSING_BRACKETS if (at := text.find(b, end)) != -1), default=-1)
-    return close == end or close > end and not SENTENCE_MARKS.search(text, end, close) and text.endswith(titles, end, close)
+    return close == end or close > end and not SENTENCE_END.search(text, end, close) and text.endswith(titles, end, close)
 
 
 def _ends_description(text: str, end: int, marked: bool, people_starts: frozenset[int]) -> bool:

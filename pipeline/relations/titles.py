@@ -11,6 +11,7 @@ from dataclasses import replace
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
+from pipeline.relations.governments import level_government, place_government
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
     NAME_JOINERS,
@@ -128,14 +129,14 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pending, ranks, body_posts = [], [], []
         elif title_start in places_by_end:
             place = places_by_end[title_start]
-            government = _government(text[place.start:place.end], title, orgs_by_end, rules)
+            government = place_government(text[place.start:place.end], title, orgs_by_end, rules)
             if government:  # `武汉市|市长|王守海` where the document names 武汉市政府
                 yield Relation("holds_position", person.entity, government.entity, evidence_of(text, place.start, person.end),
                                rules.chain_confidence, "title_chain", title=title), government
             pos, pending, ranks, body_posts = place.start, [], [], []
         elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
             pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
-        elif (government := _level_government(title, title_start, orgs_by_end, rules)) \
+        elif (government := level_government(title, title_start, orgs_by_end, rules)) \
                 and not _after_other_committee(text, title_start, government):  # `省长|回良玉`, the one 省政府 named
             yield Relation("holds_position", person.entity, government.entity, evidence_of(text, title_start, person.end),
                            rules.chain_confidence, "title_chain", title=title), government
@@ -192,7 +193,7 @@ def _committee_government_posts(text: str, person: Anchored, committee: Anchored
     张立昌`), held at that place's government where the document names it (`天津市政府`)."""
     place = PLACE_COMMITTEE.fullmatch(committee.entity.partition(":")[2])
     for post in posts:
-        government = _government(place.group("place"), post, orgs_by_end, rules) \
+        government = place_government(place.group("place"), post, orgs_by_end, rules) \
             if place and post in rules.government_heads and post[-2] == place.group("place")[-1] else None
         if government:
             yield Relation("holds_position", person.entity, government.entity, evidence_of(text, committee.start, person.end),
@@ -206,26 +207,6 @@ def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) 
     while text[bodies[-1].start - 1:bodies[-1].start] == LIST_MARK and bodies[-1].start - 1 in orgs_by_end:
         bodies.append(orgs_by_end[bodies[-1].start - 1])
     return bodies
-
-
-def _government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """The government of `place` that the document names (an organisation whose entity is named so),
-    for a head of government's `title`."""
-    if title not in rules.government_heads:
-        return None
-    names = {place + g for g in rules.governments}
-    return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
-
-
-def _level_government(title: str, at: int, orgs: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """For a head of government's title at `at` naming its level alone (`省长`), the government named of the place whose
-    committee of that level is named last before (`四川省委书记谢世杰、省长宋宝瑞`: 四川's), or else the one such named."""
-    level, named = title[-2], sorted((m.start, m.entity.split(":", 1)[1], m) for m in orgs.values())
-    found = {m.entity: (n, m) for _, n, m in named if n.endswith(tuple(level + g for g in rules.governments))}
-    before = [n for start, n, _ in named if start < at and n.endswith(level + "委")]
-    if title not in rules.government_heads or not before:
-        return next(iter(found.values()))[1] if title in rules.government_heads and len(found) == 1 else None
-    return next((m for n, m in found.values() if n[:n.rfind(level)] == before[-1][:before[-1].rfind(level)]), None)
 
 
 def ranked_title_at(text: str, pos: int, titles: tuple[str, ...], rules: RelationRules) -> str | None:
