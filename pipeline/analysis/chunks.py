@@ -18,7 +18,7 @@ from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
-ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇两0-9]+[次届期讲]$")
+ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两0-9]+|首)[次届期讲]$")  # `首次|会议`: the first
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s,;:!?]{0,12}$")
@@ -81,7 +81,7 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             pos = host.start("open")
             continue
         ordinal = ORDINAL.search(text, max(0, pos - 8), pos)
-        if ordinal:  # `第十一次`, `第十三届`: one unit, whatever words its digits spell (`一次`)
+        if ordinal:  # `第十一次`, `第十三届`, `首次`: one unit, whatever words its digits spell (`一次`)
             pos = ordinal.start()
             continue
         session = SESSION.search(text, max(0, pos - 4), pos)

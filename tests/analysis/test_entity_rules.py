@@ -97,7 +97,9 @@ def test_event_chunk_stops_at_a_verb_and_its_resultative_complement(rules, text,
                                         ("目前已累计召开55次专家协商会。", "专家协商会"),
                                         ("全国妇联召开两次巾帼扶贫行动工作会议。", "巾帼扶贫行动工作会议"),
                                         ("十九届中央纪委二次全会今天开幕。", "十九届中央纪委二次全会"),
-                                        ("培养一批2000年奥运会的后备苗子。", "2000年奥运会")])
+                                        ("培养一批2000年奥运会的后备苗子。", "2000年奥运会"),
+                                        # the first session is an ordinal, no adverb (`首次|访问`) that stops the chunk
+                                        ("叙利亚宪法委员会首次会议在日内瓦开幕。", "叙利亚宪法委员会首次会议")])
 def test_event_chunk_stops_at_a_winning_or_submitting_verb_and_a_count_of_times(rules, text, name):
     assert chunks(text, rules, "EVENT") == {name}
 
