@@ -1,6 +1,5 @@
 """Suffix-anchored chunks against the word analysis: one that ends inside a word (`宴会|厅`), on a
-classifier (`第一|部`) or holds a clause (`市政府|坚持|依法|办`) is no name; one begun inside a word
-(`安全|建设部`) begins after it."""
+classifier (`第一|部`) or holds a clause (`市政府|坚持|依法|办`) is no name."""
 from __future__ import annotations
 
 import re
@@ -12,7 +11,6 @@ from pipeline.records import Mention
 MIN_WORD_CHARS = 2  # a single character (`会`, `的`, `共`) ends too many names' words: `委员会`, `党的`, `中共`
 QUOTED = re.compile("“[^”]*”")  # a quotation: what it quotes is no clause of the name
 FIELD_WORDS = FIELD_NOUNS | {"c"}  # a body's fields and their conjunctions (`研究|与|技术`)
-NO_NAME_END_POS = frozenset("advpcu")  # word classes no name ends in: what the recognizer may begin a name inside
 MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not `政府` (`伯塞斯库|公开|批评|政府`)
 
 
@@ -23,10 +21,9 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
     so no name ends there (but a country's body may, one of `bodies` and a title of `titles` that
     shares its last character: `南非|外交部长`, the minister of 南非外交部), or hold a clause
-    (`_predicated`). One the recognizer began inside a word begins after it (`安全|建设部`). One whose
-    suffix ends a verb (`建部`) ends before that verb where a suffix of its type ends what is left
-    (`中共中央对外联络部|建部`). Others stay: events are named by verbs (`会晤`, `集体学习`), and the word
-    analysis reads some short forms as verbs (`编办`)."""
+    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of
+    its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named by verbs
+    (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -39,24 +36,12 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
                                          or _counted_suffix(m, analysis)
                                          or _predicated(m, analysis, heads)):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
-        if m.source == "rule:chunk" and (cut := _begun_inside(m, analysis)):
-            m = Mention(cut, m.end, m.text[cut - m.start:], m.type, m.source, m.score, m.name)
         start = last_words.get(m.end, m.start) if m.source == "rule:chunk" else m.start
         if m.start < start and analysis.starting[start][1] == "v" \
                 and m.text.endswith((suffixes or {}).get(m.type, ()), 0, start - m.start):
             m = Mention(m.start, start, m.text[:start - m.start], m.type, m.source, m.score, m.name)
         kept.append(m)
     return kept
-
-
-def _begun_inside(m: Mention, words: WordAnalysis) -> int | None:
-    """Where an anchored chunk begins that the recognizer began inside an adjective, adverb, verb, preposition,
-    conjunction or particle of the word analysis (`安全|建设部`: the chunk is `建设部`), where a whole word begins
-    after it; None elsewhere."""
-    word = words.crossing.get(m.start)
-    if word is None or words.starting[word[0]][1] not in NO_NAME_END_POS or word[1] >= m.end or word[1] not in words.starting:
-        return None
-    return word[1]
 
 
 def purpose_heads(suffixes: dict[str, tuple[str, ...]]) -> frozenset[str]:

@@ -138,6 +138,7 @@ def _without_term_number(m: Mention, text: str) -> Mention:
 
 
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
+NO_NAME_END_POS = LEADING_FUNCTION_POS | frozenset("adv")  # and adjectives, adverbs, verbs: a chunk begun inside one
 DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月二十日讯`, `新华社…日电`)
 # the classifier of a pronoun a chunk begins inside (`每|次大会…`, `这|些先进集体`; not `该|县供电局`)
 ROUND_CLASSIFIERS = "次届轮场回些个位批种类"
@@ -175,7 +176,8 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                                    determiners: tuple[str, ...] = ()) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
-    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当), and after a pronoun whose
+    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当; and the adjectives, adverbs and verbs they
+    begin inside: `安|全建设部`, where the recognizer began the name), and after a pronoun whose
     classifier they begin with (`每|次大会…`: 每次): a name never begins with one; nor an honour's
     with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends inside a
     chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
@@ -199,7 +201,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     for m in mentions:
         start = m.start
         inside = crossing.get(start) if m.source == "rule:chunk" else None
-        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in LEADING_FUNCTION_POS | TIME_POS or (
+        if inside and m.end - inside[1] >= 2 and (starting[inside[0]][1] in NO_NAME_END_POS | TIME_POS or (
                 starting[inside[0]][1] == "r" and m.text[:inside[1] - m.start] in ROUND_CLASSIFIERS)):
             start = inside[1]
         if m.source == "rule:chunk":

@@ -12,11 +12,11 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
-    CLOSING_BRACKETS,
     COORDINATORS,
     LISTED_AFTER,
     OPENING_BRACKETS,
     Anchored,
+    closing_bracket,
     evidence_of,
     listed_from,
 )
@@ -100,7 +100,7 @@ def _closes_description(text: str, end: int, titles: tuple[str, ...]) -> bool:
     """Whether the bracket after a name that holds posts up to `end` closes there, or after more posts in the same
     sentence, which end in a title (`罗明（中央电视台副总编辑、总编室主任）`: a unit nothing found;
     `罗青长（原中顾委委员，《潘汉年》总顾问）`; not `（北京大学校长，1998年）`)."""
-    close = min((at for b in CLOSING_BRACKETS if (at := text.find(b, end)) != -1), default=-1)
+    close = closing_bracket(text, end)
     return close == end or close > end and not SENTENCE_END.search(text, end, close) and text.endswith(titles, end, close)
 
 

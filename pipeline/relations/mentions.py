@@ -227,5 +227,11 @@ def in_aside(text: str, m: Anchored, pos: int) -> bool:
     """Whether `m` is inside brackets closed before `pos`, an aside such as a byline (`…电（解放军报记者陈大鹏、
     新华社记者周志方）受总政治部委托`): no subject of what follows them."""
     opening = max(text.rfind(b, 0, m.start) for b in OPENING_BRACKETS)
-    closed = [c for c in (text.find(b, opening + 1, pos) for b in CLOSING_BRACKETS) if c != -1]
-    return opening != -1 and bool(closed) and min(closed) >= m.end
+    close = closing_bracket(text, opening + 1, pos)
+    return opening != -1 and close != -1 and close >= m.end
+
+
+def closing_bracket(text: str, start: int, end: int | None = None) -> int:
+    """Where the first closing bracket in text[start:end] is, full width or folded; -1 where there is none."""
+    return min((at for b in CLOSING_BRACKETS if (at := text.find(b, start, len(text) if end is None else end)) != -1),
+               default=-1)

@@ -62,12 +62,3 @@ def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
     kept = unworded_chunks([ministry, aid], words, {"ORG": ("部",)})
     assert [m.text for m in kept] == ["中共中央对外联络部", "开展援建"]  # no suffix ends 开展援: as it was
 
-
-def test_a_chunk_the_recognizer_began_inside_a_word_begins_after_that_word():
-    text = "注意热水器安全建设部要求开展检查"
-    words = [(0, 2, "v"), (2, 5, "n"), (5, 7, "a"), (7, 10, "nt"), (10, 12, "v"), (12, 14, "v"), (14, 16, "vn")]
-    glued = Mention(6, 10, text[6:10], "ORG", "rule:chunk", 0.8)  # 安|全建设部
-    assert unworded_chunks([glued], words) == [Mention(7, 10, "建设部", "ORG", "rule:chunk", 0.8)]
-    text = "在南京市政府调研"  # begun inside a name word: no word class tells where the name begins
-    city = Mention(2, 6, text[2:6], "ORG", "rule:chunk", 0.8)
-    assert unworded_chunks([city], [(0, 1, "p"), (1, 3, "ns"), (3, 4, "n"), (4, 6, "n"), (6, 8, "v")]) == [city]

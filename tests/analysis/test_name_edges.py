@@ -54,6 +54,16 @@ def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
         "春节联欢晚会", "委员长会晤", text[1:8]]
 
 
+def test_a_chunk_the_recognizer_began_inside_a_word_begins_after_that_word():
+    text = "注意热水器安全建设部要求开展检查"
+    words = [(0, 2, "v"), (2, 5, "n"), (5, 7, "a"), (7, 10, "nt"), (10, 12, "v"), (12, 14, "v"), (14, 16, "vn")]
+    glued = Mention(6, 10, text[6:10], "ORG", "rule:chunk", 0.8)  # 安|全建设部
+    assert without_leading_function_words([glued], words) == [Mention(7, 10, "建设部", "ORG", "rule:chunk", 0.8)]
+    text = "在南京市政府调研"  # begun inside a name word: no word class tells where the name begins
+    city = Mention(2, 6, text[2:6], "ORG", "rule:chunk", 0.8)
+    assert without_leading_function_words([city], [(0, 1, "p"), (1, 3, "ns"), (3, 4, "n"), (4, 6, "n"), (6, 8, "v")]) == [city]
+
+
 @pytest.mark.parametrize("text, words, spans, expected", [
     # an adverb and the preposition it modifies (`必须|经|职工大会`)
     ("必须经职工大会讨论，最美家庭", [(0, 2, "d"), (2, 3, "p"), (3, 5, "n"), (5, 7, "n"), (7, 9, "v"), (9, 10, "w"),
