@@ -157,6 +157,14 @@ def government_forms(names: set[str]) -> dict[str, str]:
             and (full := name[:-len(GOVERNMENT)] + PEOPLES + GOVERNMENT) in names}
 
 
+def short_place_forms(names: set[str], full_forms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """A body named with the one-character short form of its place (`俄国防部`, `美国会`; `full_forms`:
+    short form → full names, schemas/lexicons/place_short_forms.tsv) → the name with the place written
+    in full that the document writes too (`俄罗斯国防部`, `美国国会`): one body."""
+    return {name: full for name in names if len(name) > 2 and (full := next(
+        (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None))}
+
+
 # the heads of a body's name and how a contracted short form writes them (`委员会` → 委, as in
 # `中央社会治安综合治理委员会` → `中央综治委`; `奥林匹克委员会` → `奥委会`; `海湾阿拉伯国家合作委员会` → `海合会`;
 # `作家协会` → `作协`); a one-character head and 组织 stay whole (`广播电影电视部` → `广电部`, `上海合作组织` →

@@ -28,6 +28,7 @@ from pipeline.analysis.name_forms import (
     party_short_forms,
     past_editions,
     placed_level_bodies,
+    short_place_forms,
     transliterated_short_forms,
 )
 from pipeline.analysis.organs import CHAIN_ORGAN
@@ -210,6 +211,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in (contracted_short_forms(bodies) | government_forms(bodies)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
+    for name, target in short_place_forms(bodies, rules.place_full_forms).items():
+        mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():

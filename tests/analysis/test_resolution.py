@@ -288,6 +288,21 @@ def test_a_government_written_with_and_without_renmin_is_one_body(rules):
     assert names[("ORG", "安徽省政府")] == "安徽省人民政府"
 
 
+def test_a_body_named_with_its_country_s_one_character_form_is_the_body_the_document_names_in_full(rules):
+    text = "俄罗斯国防部发表声明。美国国防部长与中美国防部官员出席。俄国防部表示，美国防部副部长出席。"
+    bodies = ["俄罗斯国防部", "美国国防部", "中美国防部", "俄国防部", "美国防部"]
+    names = canonical_names([mention(text, name, "ORG") for name in bodies], text, rules)
+    assert names[("ORG", "俄国防部")] == "俄罗斯国防部"
+    assert names[("ORG", "美国防部")] == "美国国防部"  # not 中美国防部, which holds its characters
+
+
+def test_a_body_named_with_a_one_character_form_stays_itself_where_the_document_writes_no_full_name(rules):
+    text = "俄国防部发表声明。日本经济新闻社报道。"
+    names = canonical_names([mention(text, "俄国防部", "ORG"), mention(text, "日本经济新闻社", "ORG")], text, rules)
+    assert names[("ORG", "俄国防部")] == "俄国防部"
+    assert names[("ORG", "日本经济新闻社")] == "日本经济新闻社"
+
+
 def test_an_autonomous_region_s_body_named_by_its_level_is_the_region_s_its_sentence_names(rules):
     text = "代表团抵达广西壮族自治区首府南宁，自治区政府主席出席欢迎仪式。"
     entities, _ = resolve([mention(text, "广西壮族自治区", "LOCATION"), mention(text, "自治区政府", "ORG")], text, text, rules)
