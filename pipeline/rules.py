@@ -42,6 +42,7 @@ class Chunker:
     book_titles: bool = False  # a book title right before a chunk is part of it
     stops_at_predicates: bool = False  # a verb or function word of lexicon PREDICATE stops it
     held_by: tuple[str, ...] = ()  # verbs of holding after a name that make it its sentence's subject
+    part_heads: tuple[str, ...] = ()  # nouns of a part that a chunk of the whole before them names (`…锦标赛|游泳比赛`)
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,8 @@ def load_recognition(directory: Path) -> RecognitionRules:
                     spec.get("max_chars", 20), spec.get("score", 0.7), spec.get("anchored", False),
                     longest_first(spec.get("strip_suffixes", [])), tuple(spec.get("joiners", [])),
                     tuple(spec.get("name_verbs", [])), tuple(spec.get("opened_by", [])), spec.get("book_titles", False),
-                    spec.get("stops_at_predicates", False), longest_first(spec.get("held_by", [])))
+                    spec.get("stops_at_predicates", False), longest_first(spec.get("held_by", [])),
+                    tuple(spec.get("part_heads", [])))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),

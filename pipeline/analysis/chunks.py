@@ -315,8 +315,25 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                     or chunker.label == "EVENT" and _counted_editions(text, start, tags):
                 continue
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
-        found += chunks + _joined(text, chunks, chunker)
+        found += _parts_named_by_wholes(chunks, chunker) + _joined(text, chunks, chunker)
     return found
+
+
+PART_CHARS = 6  # the longest words of a part between the whole's name and the part's head (`游泳首日`)
+
+
+def _parts_named_by_wholes(chunks: list[Mention], chunker: Chunker) -> list[Mention]:
+    """`chunks`, but one headed by a part's noun of `chunker.part_heads` within a few characters after another
+    chunk it begins with (`第八届世界游泳锦标赛|游泳首日比赛`: a day of the championship's swimming) named by that one."""
+    if not chunker.part_heads:
+        return chunks
+    out = []
+    for m in chunks:
+        head = next((h for h in chunker.part_heads if m.text.endswith(h)), None)
+        wholes = [w for w in chunks if head and w.start == m.start and 0 <= m.end - len(head) - w.end <= PART_CHARS]
+        whole = max(wholes, key=lambda w: w.end, default=None)
+        out.append(Mention(m.start, m.end, m.text, m.type, m.source, m.score, whole.text) if whole else m)
+    return out
 
 
 EDITIONS, ORDINAL_MARK = "届", "第"

@@ -1,8 +1,8 @@
 """Relation stage: typed relations between a document's entities, from the rules in
 schemas/relations.yaml, one module per construction family: `titles` (title chains,
 appointments, home titles), `triggers` (trigger words), `attachments` (sub-bodies, award
-holders, winners, places, ceremonies); `mentions` holds what they share (resolved mentions, clauses,
-coordination).
+holders, winners, places, ceremonies), `competitors` (who a contest's result is reported of);
+`mentions` holds what they share (resolved mentions, clauses, coordination).
 
 Every rule takes the document text, its sentences and its resolved mentions, and returns
 `Relation` records that carry their evidence, confidence and rule name.
@@ -32,6 +32,7 @@ from pipeline.relations.attachments import (
     sub_body_relations,
     winner_relations,
 )
+from pipeline.relations.competitors import competitor_relations
 from pipeline.relations.deputies import listed_deputy_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
@@ -99,6 +100,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += award_event_relations(text, sentences, mentions, rules)
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)
+    found += competitor_relations(text, parts, free, entities, rules)
     found += office_holder_relations(text, sentences, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
     return merge_relations(found, entities, rules)

@@ -86,6 +86,18 @@ def test_event_chunk_stops_at_a_verb(rules):
     assert not any("出席" in c for c in chunks(text, rules))
 
 
+@pytest.mark.parametrize("text, whole", [("中国选手在第八届世界游泳锦标赛游泳首日比赛中夺得金牌。", "第八届世界游泳锦标赛"),
+                                         ("全国跳水锦标赛跳水比赛今天结束。", "全国跳水锦标赛")])
+def test_a_contest_s_part_right_after_its_name_is_named_by_the_contest(rules, text, whole):
+    part = max(find_chunk_mentions(text, rules), key=lambda m: m.end - m.start)
+    assert part.text.endswith("比赛") and part.name == whole
+
+
+def test_a_contest_named_far_before_a_part_names_nothing_of_it(rules):
+    found = [m for m in find_chunk_mentions("全国游泳锦标赛青少年男子组十米跳台预选比赛今天结束。", rules) if m.text.endswith("比赛")]
+    assert found and all(m.name is None for m in found)
+
+
 @pytest.mark.parametrize("text, name", [("要用好两党理论研讨会等平台。", "两党理论研讨会"),
                                         ("开好全国宣传思想工作会议。", "全国宣传思想工作会议")])
 def test_event_chunk_stops_at_a_verb_and_its_resultative_complement(rules, text, name):
