@@ -753,6 +753,13 @@ def test_appointment_gives_each_named_person_the_post(rules, relation_rules):
     assert ("holds_position", "李明", "中国科协", "副主席") in got
 
 
+@pytest.mark.parametrize("verb", ["当选", "再次当选", "连任", "当选为"])
+def test_an_election_without_wei_gives_the_post_as_one_with_it_does(rules, relation_rules, verb):
+    text = f"多国政党祝贺习近平{verb}中共中央总书记。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG")]
+    assert ("holds_position", "习近平", "中共中央", "总书记") in tuples(all_relations(text, mentions, rules, relation_rules))
+
+
 def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, relation_rules):
     text = "李明曾担任全国文联委员、中国作协副主席、常务理事。"
     mentions = [anchored(text, "李明", "PERSON"), anchored(text, "全国文联", "ORG"), anchored(text, "中国作协", "ORG")]
