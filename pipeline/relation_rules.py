@@ -112,7 +112,8 @@ class RelationRules:
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
     speakers: dict[str, tuple[str, ...]]  # kinds, verbs, between: who speaks at a discussion takes part
     speaker_confidence: float
-    competitors: dict[str, tuple[str, ...]]  # contests, teams, results: who a result is reported of took part
+    competitor_teams: tuple[str, ...]  # `队`: a body named with one is a team, which competes as its people do
+    competitor_results: tuple[str, ...]  # verbs of a result that make a sentence a contest's results
     competitor_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
@@ -215,7 +216,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         kin_nouns=longest_first(roster.get("kin_nouns", [])),
         speakers={key: longest_first(data.get("speakers", {}).get(key, [])) for key in ("kinds", "verbs", "between")},
         speaker_confidence=data.get("speakers", {}).get("confidence", 0.7),
-        competitors={key: longest_first(data.get("competitors", {}).get(key, [])) for key in ("contests", "teams", "results")},
+        competitor_teams=longest_first(data.get("competitors", {}).get("teams", [])),
+        competitor_results=longest_first(data.get("competitors", {}).get("results", [])),
         competitor_confidence=data.get("competitors", {}).get("confidence", 0.65),
     )
 

@@ -1,11 +1,11 @@
-"""Competitors: who took part in a contest, by the result the text reports of them
-(`陈妍…夺得金牌`, `中国选手吴艳艳名列第四`, `澳大利亚队科利姆…夺冠`)."""
+"""Competitors: who took part in a contest, by the results a sentence of its report gives
+(`乌克兰选手科洛科娃和日本选手田岛宁子分列第二、三名`, `澳大利亚队科利姆…夺冠`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from pipeline.records import Relation
-from pipeline.relation_rules import RelationRules
+from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.mentions import Anchored, evidence_of, within
 
 LEAD_SENTENCES = 3  # a report's title, its source and date line, and its lead's first sentence
@@ -13,28 +13,30 @@ LEAD_SENTENCES = 3  # a report's title, its source and date line, and its lead's
 
 def competitor_relations(text: str, parts: list[tuple[str | None, list[tuple[int, int]]]], mentions: list[Anchored],
                          entities: dict[str, tuple[str, str]], rules: RelationRules) -> Iterator[Relation]:
-    """In a document or an item (`parts`: each main event with its sentences) about a contest, the people
-    and the teams (a body named with a team's head: `中国队`, `中国代表团`) named in a sentence that reports a
-    result (`夺得`, `名列`, `屈居亚军`, `战胜`) took part in it. The contest is the main event where its name
-    holds a contest's head (`锦标赛`, `运动会`, `世界杯`), else the first contest its headline or its lead's first
-    sentence names (not `亚特兰大奥运会`, an earlier one the report names later)."""
-    words = rules.competitors
-    for event, part in parts:
-        if not part:
-            continue
-        contest = event if event and _is_contest(entities.get(event, ("", ""))[1], words["contests"]) else next(
-            (m.entity for m in within(mentions, (part[0][0], part[min(LEAD_SENTENCES, len(part)) - 1][1]))
-             if m.type == "EVENT" and _is_contest(entities.get(m.entity, ("", ""))[1], words["contests"])), None)
-        if contest is None:
-            continue
-        for sentence in part:
-            if not any(text.find(word, *sentence) != -1 for word in words["results"]):
-                continue
-            for m in within(mentions, sentence):
-                if not m.nested and (m.type == "PERSON" or m.type == "ORG" and entities[m.entity][1].endswith(words["teams"])):
-                    yield Relation("participated_in", m.entity, contest, evidence_of(text, *sentence),
-                                   rules.competitor_confidence, "competitor")
+    """In a document or an item (`parts`: each main event with its sentences) about a contest, the people and the
+    teams (a body named with a team's head: `中国队`, `中国代表团`) named in a sentence with a verb of a result
+    (`夺得`, `名列`, `屈居`, `战胜`) took part in it, as a contest's trigger (one with `main_kinds`: `compete`) has
+    the subject of its words take part. The contest is the main event where its name ends in a kind of that
+    trigger's, else the first such event the headline or the lead's first sentence names (not `亚特兰大奥运会`, an
+    earlier one the report names later)."""
+    for trigger in (t for t in rules.triggers if t.main_kinds):
+        for event, part in parts:
+            contest = _contest(event, part, mentions, entities, trigger)
+            for sentence in part if contest else ():
+                if not any(text.find(word, *sentence) != -1 for word in rules.competitor_results):
+                    continue
+                for m in within(mentions, sentence):
+                    if not m.nested and (m.type == "PERSON" or m.type == "ORG" and
+                                         entities[m.entity][1].endswith(rules.competitor_teams)):
+                        yield Relation("participated_in", m.entity, contest, evidence_of(text, *sentence),
+                                       rules.competitor_confidence, "competitor")
 
 
-def _is_contest(name: str, heads: tuple[str, ...]) -> bool:
-    return any(head in name for head in heads)
+def _contest(event: str | None, part: list[tuple[int, int]], mentions: list[Anchored],
+             entities: dict[str, tuple[str, str]], trigger: TriggerRule) -> str | None:
+    def is_contest(entity: str | None) -> bool:
+        return entity is not None and entities.get(entity, ("", ""))[1].endswith(trigger.main_kinds)
+    if is_contest(event) or not part:
+        return event if part else None
+    lead = (part[0][0], part[min(LEAD_SENTENCES, len(part)) - 1][1])
+    return next((m.entity for m in within(mentions, lead) if m.type == "EVENT" and is_contest(m.entity)), None)
