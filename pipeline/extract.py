@@ -135,7 +135,8 @@ class Relations:
         mentions = sorted(anchors.mentions + pronouns, key=lambda m: (m.start, m.end))
         relations = extract_relations(text, sentences, mentions, anchors.entities, self.titles, main_events,
                                       self.rules, is_word, verb_ends, noun_starts) + bylines
-        relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations)
+        place_words = {start: end for start, end, pos in doc._.zhkg_words or () if pos == "ns"}
+        relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations, place_words)
         relations += here_relations(text, anchors.mentions, relations)
         return RuleFindings(text, sentences, anchors, main_events, relations)
 

@@ -14,12 +14,14 @@ OWN_PAPER = "本报"
 # what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's
 # place and date (`贝尔格莱德1月10日电（`)
 DAY = "[0-9一二三四五六七八九十]+"
-CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s,]{{1,10}}|[^，。、（）()\s,]{{0,10}}?{DAY}月{DAY}日电[（(]?|")
+# the country or region a foreign dateline's place is in, in brackets after it (`新华社杰里科（约旦河西岸）1月25日电`)
+PLACE_REGION = r"(?:[（(][^，。、（）()\s,]{1,10}[）)])?"
+CREDIT_TAIL = re.compile(rf"驻[^，。、（）()\s,]{{1,10}}|[^，。、（）()\s,]{{0,10}}?{PLACE_REGION}{DAY}月{DAY}日电[（(]?|")
 CREDIT_REACH = 24  # characters between the credited body's end and 记者, at most
 REPORTER_CONFIDENCE = 0.9
-# a dateline: the credited body, the place reported from, the date, 讯 or 电 (`本报北京1月5日讯`,
-# `新华社北京1月8日电`)
-DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9,]{{2,8}}?){DAY}月{DAY}日(?:讯|电)")
+# a dateline: the credited body, the place reported from (and its country, bracketed), the date, 讯 or 电
+# (`本报北京1月5日讯`, `新华社北京1月8日电`, `本报格拉茨（奥地利）1月10日电`)
+DATELINE = re.compile(rf"(?:本报|新华社)(?P<place>[^，。、（）()\s0-9,]{{2,8}}?){PLACE_REGION}{DAY}月{DAY}日(?:讯|电)")
 DATELINE_CONFIDENCE = 0.6
 # an event held "here" (`此间召开的…`, `在此间举行的…`, `今天在这里主持召开…`): at the dateline's place
 HELD = "(?:召开|举行|举办|开幕|闭幕|进行)"
@@ -40,14 +42,15 @@ def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation
 
 
 def dateline_relations(text: str, mentions: list[Anchored], main_event: str | None,
-                       found: list[Relation]) -> list[Relation]:
+                       found: list[Relation], place_words: dict[int, int] | None = None) -> list[Relation]:
     """located_in(main event, the dateline's place) for a report dated from a place (`本报北京1月5日讯`),
-    where no rule found where the event takes place."""
+    where no rule found where the event takes place, and the event is not named after another place
+    (`新华社杰里科…电` of the `华盛顿会谈`; `place_words`: start → end of the word analysis's place names)."""
     dateline = DATELINE.search(text)
     if main_event is None or dateline is None or any(r.type == "located_in" and r.head == main_event for r in found):
         return []
     place = _dateline_place(dateline, mentions)
-    if place is None:
+    if place is None or _named_after_another_place(text, main_event, place, mentions, place_words or {}):
         return []
     return [Relation("located_in", main_event, place.entity, evidence_of(text, dateline.start(), dateline.end()),
                      DATELINE_CONFIDENCE, "dateline")]
@@ -70,6 +73,22 @@ def here_relations(text: str, mentions: list[Anchored], found: list[Relation]) -
                                  DATELINE_CONFIDENCE, "dateline"))
             located.add(m.entity)
     return here
+
+
+VENUE_HEAD_CHARS = 3  # `华盛顿|会谈`, `马德里|和会`, `杜尚别|峰会`: a meeting named by its venue and its kind alone
+
+
+def _named_after_another_place(text: str, event: str, place: Anchored, mentions: list[Anchored],
+                               place_words: dict[int, int]) -> bool:
+    """Whether `event` is named by a place of the word analysis other than `place` and its kind alone (`华盛顿会谈`;
+    not `河北省委工作会议`, dated from 石家庄, nor `北京市…会议` from 北京)."""
+    named = text[place.start:place.end]
+    for m in mentions:
+        end = place_words.get(m.start, m.start) if m.entity == event else m.start
+        word = text[m.start:end]
+        if word and 0 < m.end - end <= VENUE_HEAD_CHARS and not (word.startswith(named) or named.startswith(word)):
+            return True
+    return False
 
 
 def _dateline_place(dateline: re.Match, mentions: list[Anchored]) -> Anchored | None:

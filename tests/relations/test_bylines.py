@@ -47,6 +47,28 @@ def test_the_event_of_a_dated_report_takes_place_where_the_dateline_says_unless_
     assert dateline_relations(text, [beijing, meeting], None, []) == []
 
 
+def test_a_foreign_dateline_may_name_its_place_s_country_in_brackets():
+    text = "新华社杰里科（约旦河西岸）1月25日电（记者戚德良、支林飞）埃里卡特25日在此间举行的记者招待会上说。"
+    mentions = sorted([anchored(text, "新华社", "ORG"), anchored(text, "杰里科", "LOCATION"), anchored(text, "约旦河西岸", "LOCATION"),
+                       anchored(text, "戚德良", "PERSON"), anchored(text, "支林飞", "PERSON"), anchored(text, "埃里卡特", "PERSON"),
+                       anchored(text, "记者招待会", "EVENT")], key=lambda m: m.start)
+    assert held(text, mentions) == {("戚德良", "新华社", "记者"), ("支林飞", "新华社", "记者")}
+    found = here_relations(text, mentions, [])
+    assert [(r.head, r.tail) for r in found] == [("EVENT:记者招待会", "LOCATION:杰里科")]
+
+
+def test_a_meeting_named_by_another_place_and_its_kind_is_not_where_the_dateline_says():
+    text = "新华社杰里科1月25日电 埃里卡特说，华盛顿会谈令人失望。本报石家庄1月5日讯河北省委工作会议召开。"
+    jericho, talks = anchored(text, "杰里科", "LOCATION"), anchored(text, "华盛顿会谈", "EVENT")
+    words = {text.index("华盛顿"): text.index("华盛顿") + 3}
+    assert dateline_relations(text, [jericho, talks], talks.entity, [], words) == []
+    assert len(dateline_relations(text, [jericho, talks], talks.entity, [], {})) == 1  # without the word analysis
+    text = "本报石家庄1月5日讯河北省委工作会议召开。"
+    city, meeting = anchored(text, "石家庄", "LOCATION"), anchored(text, "河北省委工作会议", "EVENT")
+    words = {text.index("河北"): text.index("河北") + 2}
+    assert [r.tail for r in dateline_relations(text, [city, meeting], meeting.entity, [], words)] == [city.entity]
+
+
 def test_an_event_held_here_takes_place_where_the_dateline_before_it_says():
     text = "本报上海1月5日讯上海会议召开。据新华社北京1月6日电今天在此间召开的全国轻工业工作会议提出，要改革。全国纺织会议也提出。"
     shanghai, beijing = anchored(text, "上海", "LOCATION"), anchored(text, "北京", "LOCATION")
