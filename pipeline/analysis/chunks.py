@@ -329,9 +329,9 @@ def _parts_named_by_wholes(chunks: list[Mention], chunker: Chunker) -> list[Ment
         return chunks
     out = []
     for m in chunks:
-        head = next((h for h in chunker.part_heads if m.text.endswith(h)), None)
-        wholes = [w for w in chunks if head and w.start == m.start and 0 <= m.end - len(head) - w.end <= PART_CHARS]
-        whole = max(wholes, key=lambda w: w.end, default=None)
+        head = next((h for h in chunker.part_heads if m.text.endswith(h)), "")
+        whole = max((w for w in chunks if head and w.start == m.start and 0 <= m.end - len(head) - w.end <= PART_CHARS),
+                    key=lambda w: w.end, default=None)
         out.append(Mention(m.start, m.end, m.text, m.type, m.source, m.score, whole.text) if whole else m)
     return out
 

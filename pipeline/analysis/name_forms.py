@@ -157,7 +157,7 @@ def government_forms(names: set[str]) -> dict[str, str]:
             and (full := name[:-len(GOVERNMENT)] + PEOPLES + GOVERNMENT) in names}
 
 
-def short_place_forms(names: set[str], full_forms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """A body named with the one-character short form of its place (`俄国防部`, `美国会`; `full_forms`:
     short form → full names, schemas/lexicons/place_short_forms.tsv) → the name with the place written
     in full that the document writes too (`俄罗斯国防部`, `美国国会`): one body."""

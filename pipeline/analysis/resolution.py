@@ -27,8 +27,8 @@ from pipeline.analysis.name_forms import (
     government_forms,
     party_short_forms,
     past_editions,
+    place_abbreviated_bodies,
     placed_level_bodies,
-    short_place_forms,
     transliterated_short_forms,
 )
 from pipeline.analysis.organs import CHAIN_ORGAN
@@ -211,7 +211,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in (contracted_short_forms(bodies) | government_forms(bodies)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
-    for name, target in short_place_forms(bodies, rules.place_full_forms).items():
+    for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
         mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target

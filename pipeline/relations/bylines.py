@@ -84,10 +84,11 @@ def _named_after_another_place(text: str, event: str, place: Anchored, mentions:
     not `河北省委工作会议`, dated from 石家庄, nor `北京市…会议` from 北京)."""
     named = text[place.start:place.end]
     for m in mentions:
-        end = place_words.get(m.start, m.start) if m.entity == event else m.start
-        word = text[m.start:end]
-        if word and 0 < m.end - end <= VENUE_HEAD_CHARS and not (word.startswith(named) or named.startswith(word)):
-            return True
+        end = place_words.get(m.start) if m.entity == event else None
+        if end is not None and 0 < m.end - end <= VENUE_HEAD_CHARS:
+            word = text[m.start:end]
+            if not (word.startswith(named) or named.startswith(word)):
+                return True
     return False
 
 

@@ -21,7 +21,7 @@ def competitor_relations(text: str, parts: list[tuple[str | None, list[tuple[int
     earlier one the report names later)."""
     for trigger in (t for t in rules.triggers if t.main_kinds):
         for event, part in parts:
-            contest = _contest(event, part, mentions, entities, trigger)
+            contest = _contest(event, part, mentions, entities, trigger) if part else None
             for sentence in part if contest else ():
                 if not any(text.find(word, *sentence) != -1 for word in rules.competitor_results):
                     continue
@@ -36,7 +36,7 @@ def _contest(event: str | None, part: list[tuple[int, int]], mentions: list[Anch
              entities: dict[str, tuple[str, str]], trigger: TriggerRule) -> str | None:
     def is_contest(entity: str | None) -> bool:
         return entity is not None and entities.get(entity, ("", ""))[1].endswith(trigger.main_kinds)
-    if is_contest(event) or not part:
-        return event if part else None
+    if is_contest(event):
+        return event
     lead = (part[0][0], part[min(LEAD_SENTENCES, len(part)) - 1][1])
     return next((m.entity for m in within(mentions, lead) if m.type == "EVENT" and is_contest(m.entity)), None)
