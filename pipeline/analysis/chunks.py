@@ -22,6 +22,7 @@ ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两0-9]+|�
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s,;:!?]{0,12}$")
+EDITION = re.compile(r"第[0-9一二三四五六七八九十百]+届$")  # an event's: `第24届|冬奥会工作领导小组`
 # a date or a clock time (`9月|中非合作论坛北京峰会`, a dateline `一月六日电|外交部`, `3点整|中国人民政治
 # 协商会议…`; not `“四月之春”`) is when, not what; a year may name an event (`2023年全国科技活动周`)
 DATE = re.compile(r"(?:[0-9]+[月日]|[〇零一二三四五六七八九十]+日)电?$|[0-9]+[点时](?:整|半|许)?$")
@@ -210,6 +211,14 @@ def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], r
     return after[-1] if after else begin
 
 
+def _with_edition(text: str, walked: int, begin: int, start: int, rules: RecognitionRules) -> int:
+    """An event's edition before a known name names a body named after the event (`第24届|冬奥会工作领导小组`: a kind of
+    event before the suffix), not a body's term (`第七届|中国法学会`)."""
+    edition = EDITION.search(text, walked, begin)
+    kinds = next((c.suffixes for c in rules.chunkers if c.label == "EVENT"), ()) if edition else ()
+    return edition.start() if any(kind in text[begin:start] for kind in kinds) else begin
+
+
 def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
     """`《习近平谈治国理政》第一卷乌克兰文版首发式`: a book title right before the chunk is in its name."""
     if not chunker.book_titles or text[begin - 1:begin] != "》":
@@ -288,8 +297,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             begin = _after_opening_verb(text, begin, start, chunker, rules)
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
-                begin = next((p for p in range(begin, start) if p in (anchors or ())), start)
+                walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
+                begin = _with_edition(text, walked, begin, start, rules)
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue

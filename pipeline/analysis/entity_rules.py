@@ -46,7 +46,7 @@ from pipeline.analysis.joined_names import (
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
-from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention
+from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention, word_aligned
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -255,6 +255,13 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
 
 
+def known_name_starts(known: list[Mention], lexical: list[Mention], words: WordAnalysis | None) -> set[int]:
+    """Where the known organisations and places begin: a lexicon's names where they do, the recognizer's at a word's
+    start (`word_aligned`)."""
+    listed = {m.start for m in lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
+    return listed | word_aligned({m.start for m in known if m.type in ("ORG", "LOCATION")} - listed, words)
+
+
 class EntityRules:
     """spaCy component: model mentions + schema rules → `doc._.zhkg_mentions`."""
 
@@ -284,11 +291,11 @@ class EntityRules:
         text = analysed_text(doc)
         lexical = find_lexicon_mentions(doc, text, self.matcher)
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
-        anchors = {m.start for m in known + lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
+        words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
+        anchors = known_name_starts(known, lexical, words)
         known_ends: dict[int, int] = {}
         for m in (m for m in known if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
-        words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)

@@ -1,18 +1,20 @@
 """What a statistical span drags along past a name's end, trimmed: function characters, the start
-of a title, an organisation's title or member state's role; a pattern's span begun inside a word."""
+of a title, an organisation's title or member state's role; a pattern's span begun inside a word; where
+known names begin, moved to word starts."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
 from pipeline.analysis.matching import CONJUNCTIONS
-from pipeline.analysis.wordindex import WordAnalysis
+from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_at
 
 PATTERN = "rule:pattern"  # the source of a schema pattern's mention
 LIST_MARKS = frozenset("、，,。；;")
+NUMERAL_POS = frozenset({"m", "q"})
 ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
 
 
@@ -72,3 +74,18 @@ def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
     if start == mention.start or start >= mention.end - 1:
         return mention
     return Mention(start, mention.end, mention.text[start - mention.start:], mention.type, mention.source, mention.score)
+
+
+def word_aligned(anchors: set[int], words: WordAnalysis | None) -> set[int]:
+    """Where the recognizer's names begin (`anchors`), each begun inside a word moved to a word's start: that word's
+    where it is a noun the name's first characters end (`原|子能研究所`, `冬|奥…`: it began inside `原子能`, `冬奥会`),
+    the next word's where it is a modifier (`安|全建设部`, `在|京中共中央政治局`); not inside a number, whose digits
+    it may share (`第|十三届全国政协`)."""
+    if words is None:
+        return anchors
+    aligned = set()
+    for at in anchors:
+        word = words.crossing.get(at)
+        pos = words.starting[word[0]][1] if word else None
+        aligned.add(at if word is None or pos in NUMERAL_POS else word[0] if pos in NOUN_POS else word[1])
+    return aligned

@@ -5,6 +5,8 @@ import pytest
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.entity_rules import clean_person, compile_patterns, find_pattern_mentions, merge_mentions
 from pipeline.analysis.matching import alternation
+from pipeline.analysis.model_spans import word_aligned
+from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from tests.conftest import mention
 
@@ -1391,3 +1393,31 @@ def test_china_s_polar_research_stations_are_places_with_their_pole_and_country(
     facts = extract("中国南极秦岭站开站。南极秦岭站位于罗斯海，秦岭站是第五个考察站。")
     station = next(e for e in facts.result.entities if e.name == "中国南极秦岭站")
     assert set(station.aliases) == {"南极秦岭站", "秦岭站"}
+
+
+def test_an_event_s_edition_before_a_known_name_names_the_body_named_after_the_event(rules):
+    text = "第24届冬奥会工作领导小组组长韩正，第七届中国法学会会长王乐泉。"
+    anchors = {text.index("冬奥会"), text.index("中国法学会")}
+    found = chunks(text, rules, "ORG", anchors=anchors)
+    assert "第24届冬奥会工作领导小组" in found
+    assert "中国法学会" in found and "第七届中国法学会" not in found  # the body's own term
+
+
+def test_where_the_recognizer_s_names_begin_inside_a_word_they_begin_at_a_word_s_start():
+    text = "原子能研究所，安全建设部，第十三届全国政协"
+    words = word_analysis([(0, 3, "n"), (3, 6, "n"), (7, 9, "a"), (9, 12, "nt"), (13, 16, "m"), (16, 17, "q"),
+                           (17, 19, "n"), (19, 21, "j")])
+    inside = {text.index("子能"), text.index("全建"), text.index("十三")}
+    assert word_aligned(inside, words) == {0, text.index("建设部"), text.index("十三")}  # not into a number's digits
+    assert word_aligned(inside, None) == inside
+
+
+def test_the_central_leading_groups_the_commissions_replaced_are_bodies(extract):
+    facts = extract("该意见由十九届中央全面深化改革领导小组第一次会议审议通过。")
+    assert facts.names("EVENT") == {"十九届中央全面深化改革领导小组第一次会议"}  # not `改革领导小组…`: 深化 stops no name
+
+
+def test_a_campaign_named_by_its_period_is_an_event(rules):
+    text = "2024年国家网络安全宣传周9月9日在广州开幕。2025年全国家庭教育宣传周活动启动。第32个全国税收宣传月启动。"
+    found = chunks(text, rules, "EVENT")
+    assert {"2024年国家网络安全宣传周", "2025年全国家庭教育宣传周", "全国税收宣传月"} <= found
