@@ -28,6 +28,7 @@ from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations, without_named_subjects
 from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
+from pipeline.relations.locations import venue_relations
 from pipeline.relations.mentions import without_doctrine_names, without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.relations.references import pronoun_mentions
@@ -102,6 +103,7 @@ class Relations:
     def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
         self.titles, self.rules = schema.recognition.titles, schema.relations
+        self.event_kinds = frozenset(next(c.suffixes for c in schema.recognition.chunkers if c.label == "EVENT"))
         self.segmenter = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
         self._pkuseg: Segmenter | None = None
         self.pair_model = load_pair_model({"default": DEFAULT_RELATION_MODEL, "none": None}.get(pair_model, pair_model))
@@ -138,6 +140,7 @@ class Relations:
         place_words = {start: end for start, end, pos in doc._.zhkg_words or () if pos == "ns"}
         relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations, place_words)
         relations += here_relations(text, anchors.mentions, relations)
+        relations += venue_relations(text, anchors.mentions, relations, place_words, self.event_kinds)
         return RuleFindings(text, sentences, anchors, main_events, relations)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -143,3 +143,26 @@ def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | 
     """Where the first of `words` begins in text[start:end], if one does."""
     found = [at for word in words if (at := text.find(word, start, end)) != -1]
     return min(found) if found else None
+
+
+VENUE_CONFIDENCE = 0.7
+
+
+def venue_relations(text: str, mentions: list[Anchored], found: list[Relation], place_words: dict[int, int],
+                    kinds: Collection[str]) -> list[Relation]:
+    """located_in(event, place) for an event named by a place and its kind alone (`华盛顿会谈`, `长野冬奥会`,
+    `遵义会议`: a place word of the word analysis, `place_words` start → end, that the document names as a place,
+    then one of `kinds`), where no rule found where the event takes place."""
+    located = {r.head for r in found if r.type == "located_in"}
+    places = {text[m.start:m.end]: m for m in mentions if m.type == "LOCATION"}
+    venues = []
+    for m in mentions:
+        end = place_words.get(m.start)
+        if m.type != "EVENT" or m.entity in located or end is None or text[end:m.end] not in kinds:
+            continue
+        place = places.get(text[m.start:end])
+        if place is not None:
+            venues.append(Relation("located_in", m.entity, place.entity, evidence_of(text, m.start, m.end),
+                                   VENUE_CONFIDENCE, "location:venue"))
+            located.add(m.entity)
+    return venues

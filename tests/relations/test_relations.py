@@ -19,7 +19,7 @@ from pipeline.relations.attachments import (
     sub_body_relations,
 )
 from pipeline.relations.frames import frame_relations, inline_frame_relations
-from pipeline.relations.locations import location_relations
+from pipeline.relations.locations import location_relations, venue_relations
 from pipeline.relations.titles import title_chain_relations
 from pipeline.relations.triggers import trigger_relations
 from tests.conftest import SCHEMAS, anchored
@@ -504,6 +504,19 @@ def test_location_in_jing(relation_rules):
     mentions = [anchored(text, "第十届青年科技论坛", "EVENT"), anchored(text, "京", "LOCATION")]
     got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
     assert pairs(got, "located_in") == {("第十届青年科技论坛", "京")}
+
+
+def test_a_meeting_named_by_a_place_the_document_names_and_its_kind_takes_place_there():
+    text = "埃里卡特说，华盛顿会谈令人失望。内塔尼亚胡在华盛顿说，香港回归以来，遵义会议。"
+    washington = anchored(text, "华盛顿", "LOCATION", 1)
+    talks, handover = anchored(text, "华盛顿会谈", "EVENT"), anchored(text, "香港回归", "EVENT")
+    zunyi = anchored(text, "遵义会议", "EVENT")
+    words = {m.start: m.start + len(place) for m, place in ((talks, "华盛顿"), (handover, "香港"), (zunyi, "遵义"))}
+    mentions, kinds = [talks, washington, handover, zunyi], ("会谈", "会议")
+    found = venue_relations(text, mentions, [], words, kinds)
+    assert pairs(found, "located_in") == {("华盛顿会谈", "华盛顿")}  # 回归 is no kind of event; 遵义 is named nowhere
+    assert venue_relations(text, mentions, found, words, kinds) == []  # placed already
+    assert venue_relations(text, mentions, [], {}, kinds) == []  # no word analysis, no place word
 
 
 def test_an_event_held_at_a_venue_of_a_city_is_located_at_the_venue(relation_rules):
