@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pipeline.analysis.joined_names import STATE_FORMS
 from pipeline.analysis.sentences import sentence_start
 from pipeline.records import Mention
+from pipeline.rules import LOCAL_PREFIXES
 
 
 def transliterated_short_forms(names: set[str]) -> dict[str, str]:
@@ -148,6 +149,7 @@ def past_editions(events: set[str], text: str) -> frozenset[str]:
 
 
 GOVERNMENT, PEOPLES = "政府", "人民"
+LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 
 
 def government_forms(names: set[str]) -> dict[str, str]:
@@ -163,6 +165,25 @@ def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, .
     in full that the document writes too (`俄罗斯国防部`, `美国国会`): one body."""
     return {name: full for name in names if len(name) > 2 and (full := next(
         (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None))}
+
+
+LEVEL_BODIES = ("委", "政府")  # the bodies named by their level alone (`市委`, `省政府`)
+PLACE_CHARS = range(2, 8)  # the lengths of a place's name with its level (`厦门市`, `内蒙古自治区`)
+
+
+def named_level_bodies(names: set[str], places: frozenset[str]) -> dict[str, str]:
+    """A body named by its level alone (`市委`) → the one body of that level and kind the document names with its
+    place, alone or in a longer name (`中共厦门市委常委会`: 厦门市委; `places`: the place list's names ending in a
+    level); none where it names two (`北京市委`, `上海市委`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for level in LEVEL_CHAR.finditer(name):
+            end = level.end()
+            place = next((name[end - n:end] for n in reversed(PLACE_CHARS) if n <= end and name[end - n:end] in places), None)
+            for body in LEVEL_BODIES if place else ():
+                if name.startswith(body, end):
+                    found[level.group() + body].add(place + body)
+    return {level: bodies.pop() for level, bodies in found.items() if level in names and len(bodies) == 1}
 
 
 # the heads of a body's name and how a contracted short form writes them (`委员会` → 委, as in

@@ -25,6 +25,7 @@ from pipeline.analysis.name_forms import (
     elided_short_forms,
     familiar_forms,
     government_forms,
+    named_level_bodies,
     party_short_forms,
     past_editions,
     place_abbreviated_bodies,
@@ -208,7 +209,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                          | party_short_forms(surfaces.get("ORG", set()), named_places)).items():
         mapping[("ORG", name)] = target
     bodies = surfaces.get("ORG", set())
-    for name, target in (contracted_short_forms(bodies) | government_forms(bodies)).items():
+    for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
     for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():

@@ -337,6 +337,16 @@ def test_a_body_named_by_its_level_alone_is_the_only_place_of_that_level_s(rules
     assert canonical_names(mentions, text, rules)[("ORG", "市委")] == "市委"  # which city's?
 
 
+def test_a_body_named_by_its_level_alone_is_the_one_of_its_level_the_document_names_with_its_place(rules):
+    text = "该团是中共厦门市委常委会决定成立的。市委书记石兆彬讲话，北京舞蹈学院支持。"
+    mentions = [mention(text, "中共厦门市委常委会", "ORG"), mention(text, "市委", "ORG"), mention(text, "北京", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "市委")] == "厦门市委"  # though another city is named
+    text = "北京市委和上海市委负责人出席。市委书记讲话，天津代表参加。"
+    mentions = [mention(text, "北京市委", "ORG"), mention(text, "上海市委", "ORG"), mention(text, "市委", "ORG"),
+                mention(text, "天津", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("ORG", "市委")] == "市委"  # which of the two?
+
+
 def test_a_level_s_body_is_found_where_it_stands_alone(extract):
     facts = extract("天津市的这股新风，源于市委的主要领导。市委书记张立昌提出要加快发展。城市委员会成立。")
     assert ("张立昌", "天津市委") in facts.relation_pairs("holds_position")
