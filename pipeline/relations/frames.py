@@ -11,9 +11,9 @@ from pipeline.relations.mentions import (
     CLAUSE_MARKS,
     LIST_SEPARATORS,
     Anchored,
-    coordinated,
     coordinated_before,
     evidence_of,
+    listed_from,
     split_clauses,
 )
 from pipeline.wordlists import word_at
@@ -23,14 +23,14 @@ FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first perso
 
 def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                     rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
-    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with
-    those joined to them) took part in the event that frames it, a clause of its own that opens its
-    sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间) or none
-    (`在“贸易与投资”论坛，…`); not in an event yet to be held (`在即将召开的…峰会上`). A clause of the
-    event's name and 上 alone frames too (`报告会上，…`), also after a relative clause of its holding
-    (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`)
-    frames the document's event (of its part: `main_event`), where that word heads its name unless it is
-    `会上`."""
+    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with the list
+    they begin, whose items may each name a post: `…民革中央主席万鄂湘、民盟中央主席丁仲礼…`) took part in the
+    event that frames it, a clause of its own that opens its sentence or follows a comma: 在, the event's name,
+    and a frame end (上, 中, 时, 期间) or none (`在“贸易与投资”论坛，…`); not in an event yet to be held
+    (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too (`报告会上，…`), also after a
+    relative clause of its holding (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an
+    event (`会上，`, `座谈会上，`) frames the document's event (of its part: `main_event`), where that word heads
+    its name unless it is `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -42,7 +42,8 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                 continue
             after = [m for m in people if next_start <= m.start < min(next_end, next_start + FRAME_PERSON_CHARS)]
             if after and not CLAUSE_MARKS.search(text, next_start, after[0].start):
-                for person in coordinated(text, after[0], after[1:]) + _listed_speakers(text, next_end, end, people, rules):
+                listed = listed_from(text, after[0].start, people, rules.list_item_gap)
+                for person in listed + _listed_speakers(text, next_end, end, people, rules):
                     yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
 

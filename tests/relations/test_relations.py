@@ -1011,6 +1011,9 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     # 在 and the name alone frame too, but not a name that is no whole clause after 在
     ("在全国两会，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("在北京举办全国两会，王建华提出建议。", "全国两会", set()),
+    # a list whose items are each named with a post (`民革中央主席万鄂湘、民盟中央主席丁仲礼…`)
+    ("在全国两会上，民盟中央主席王建华、民建中央主席李明和习近平回答了记者提问。", "全国两会",
+     {("王建华", "全国两会"), ("李明", "全国两会"), ("习近平", "全国两会")}),
 ])
 def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relation_rules, text, event, expected):
     names = [n for n in ("王建华", "李明", "习近平") if n in text]
