@@ -1421,3 +1421,10 @@ def test_a_campaign_named_by_its_period_is_an_event(rules):
     text = "2024年国家网络安全宣传周9月9日在广州开幕。2025年全国家庭教育宣传周活动启动。第32个全国税收宣传月启动。"
     found = chunks(text, rules, "EVENT")
     assert {"2024年国家网络安全宣传周", "2025年全国家庭教育宣传周", "全国税收宣传月"} <= found
+
+
+def test_the_first_of_a_series_names_an_event_as_its_ordinal_does(rules):
+    text = "首场记者会今天举行。第二场报告会在京举行。两场报告会、本届论坛都很成功。"
+    found = chunks(text, rules, "EVENT")
+    assert {"首场记者会", "第二场报告会"} <= found
+    assert not {"两场报告会", "本届论坛"} & found  # a count and a determiner name no event
