@@ -306,6 +306,12 @@ def test_a_goal_named_after_the_country_names_no_place(extract):
     assert "中国" in extract("美丽中国建设取得成效，中国经济稳步增长。").names("LOCATION")
 
 
+def test_the_state_by_its_era_and_the_party_s_members_name_no_place(extract):
+    facts = extract("今年是新中国成立75周年，新时代中国共产党人初心不改。")
+    assert "中国" not in facts.names("LOCATION")
+    assert "中国" in extract("新中国成立以来，中国人口稳步增长。").names("LOCATION")
+
+
 def test_a_hall_or_a_system_named_after_a_meeting_is_no_meeting(extract):
     facts = extract("国家领导人步入宴会厅。代表们在人民大会堂会议室讨论。要坚持好、完善好、运行好人民代表大会制度。"
                     "论坛在乌干达首都坎帕拉国际会议中心举行。")
