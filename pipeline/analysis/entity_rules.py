@@ -255,11 +255,12 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
     return sorted((m for m in accepted if m.type != BLOCK), key=lambda m: (m.start, m.end))
 
 
-def known_name_starts(known: list[Mention], lexical: list[Mention], words: WordAnalysis | None) -> set[int]:
+def known_name_starts(known: list[Mention], lexical: list[Mention], words: WordAnalysis | None, text: str,
+                      stops: frozenset[str]) -> set[int]:
     """Where the known organisations and places begin: a lexicon's names where they do, the recognizer's at a word's
     start (`word_aligned`)."""
     listed = {m.start for m in lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
-    return listed | word_aligned({m.start for m in known if m.type in ("ORG", "LOCATION")} - listed, words)
+    return listed | word_aligned({m.start for m in known if m.type in ("ORG", "LOCATION")} - listed, words, text, stops)
 
 
 class EntityRules:
@@ -278,6 +279,7 @@ class EntityRules:
         self.matcher.add(BLOCK, [char_doc(nlp.vocab, n) for n in self.rules.never_entities])
         self.matcher.add(ANCHOR, [char_doc(nlp.vocab, n) for n in schema.gazetteer.anchors])
         self.titles = word_set(self.rules.titles)
+        self.no_name_starts = frozenset(self.rules.stop_words) | frozenset(self.rules.lexicons.get("PREDICATE", ()))
         self.bodies = word_set(self.rules.lexicons.get("BODY", ()))
         self.places = word_set(self.rules.lexicons.get("PLACE", ()))
         self.countries = word_set(self.rules.lexicons.get("COUNTRY", ()))
@@ -292,7 +294,7 @@ class EntityRules:
         lexical = find_lexicon_mentions(doc, text, self.matcher)
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
-        anchors = known_name_starts(known, lexical, words)
+        anchors = known_name_starts(known, lexical, words, text, self.no_name_starts)
         known_ends: dict[int, int] = {}
         for m in (m for m in known if m.type in ("ORG", "LOCATION")):
             known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)

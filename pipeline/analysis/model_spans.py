@@ -76,16 +76,21 @@ def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
     return Mention(start, mention.end, mention.text[start - mention.start:], mention.type, mention.source, mention.score)
 
 
-def word_aligned(anchors: set[int], words: WordAnalysis | None) -> set[int]:
+def word_aligned(anchors: set[int], words: WordAnalysis | None, text: str = "", stops: frozenset[str] = frozenset()
+                 ) -> set[int]:
     """Where the recognizer's names begin (`anchors`), each begun inside a word moved to a word's start: that word's
-    where it is a noun the name's first characters end (`原|子能研究所`, `冬|奥…`: it began inside `原子能`, `冬奥会`),
-    the next word's where it is a modifier (`安|全建设部`, `在|京中共中央政治局`); not inside a number, whose digits
-    it may share (`第|十三届全国政协`)."""
+    where it is a noun the name's first characters end (`原|子能研究所`, `冬|奥…`: it began inside `原子能`, `冬奥会`)
+    unless what the name leaves of it is a verb or function word of `stops` (`任|日月集团`, `交|市…办`: misread words), the next
+    word's where it is a modifier (`安|全建设部`, `在|京中共中央政治局`); not inside a number, whose digits it may
+    share (`第|十三届全国政协`)."""
     if words is None:
         return anchors
     aligned = set()
     for at in anchors:
         word = words.crossing.get(at)
         pos = words.starting[word[0]][1] if word else None
-        aligned.add(at if word is None or pos in NUMERAL_POS else word[0] if pos in NOUN_POS else word[1])
+        if word is None or pos in NUMERAL_POS or pos in NOUN_POS and text[word[0]:at] in stops:
+            aligned.add(at)
+        else:
+            aligned.add(word[0] if pos in NOUN_POS else word[1])
     return aligned

@@ -1410,12 +1410,14 @@ def test_an_event_s_edition_before_a_known_name_names_the_body_named_after_the_e
 
 
 def test_where_the_recognizer_s_names_begin_inside_a_word_they_begin_at_a_word_s_start():
-    text = "原子能研究所，安全建设部，第十三届全国政协"
+    text = "原子能研究所，安全建设部，第十三届全国政协，任日月集团"
     words = word_analysis([(0, 3, "n"), (3, 6, "n"), (7, 9, "a"), (9, 12, "nt"), (13, 16, "m"), (16, 17, "q"),
-                           (17, 19, "n"), (19, 21, "j")])
-    inside = {text.index("子能"), text.index("全建"), text.index("十三")}
-    assert word_aligned(inside, words) == {0, text.index("建设部"), text.index("十三")}  # not into a number's digits
-    assert word_aligned(inside, None) == inside
+                           (17, 19, "n"), (19, 21, "j"), (22, 25, "n"), (25, 27, "n")])
+    inside = {text.index("子能"), text.index("全建"), text.index("十三"), text.index("日月")}
+    aligned = {0, text.index("建设部"), text.index("十三"), text.index("任日月")}
+    assert word_aligned(inside, words, text) == aligned
+    assert word_aligned(inside, words, text, frozenset({"任"})) == aligned - {text.index("任日月")} | {text.index("日月")}
+    assert word_aligned(inside, None, text) == inside
 
 
 def test_the_central_leading_groups_the_commissions_replaced_are_bodies(extract):
