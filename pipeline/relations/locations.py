@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
-from pipeline.relations.mentions import Anchored, clause_at, evidence_of, within
+from pipeline.relations.mentions import Anchored, clause_at, coordinated_before, evidence_of, within
 from pipeline.relations.titles import ATTRIBUTIVE, LIST_MARK
 
 
@@ -20,7 +20,8 @@ def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appos
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                        rules: RelationRules, main_event: MainEvents | str | None = None,
                        noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
-    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION); an event that holds
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION), also for the events listed with
+    the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that holds
     another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
     names no event but opens with a word that refers back to one, the holding verb right after the
     place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`).
@@ -64,8 +65,10 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if not near:
                 continue
             nearest = min(near, key=lambda e: abs(e.start - place.start))
-            yield Relation("located_in", nearest.entity, place.entity, evidence_of(text, *sentence),
-                           rules.location_confidence, "location")
+            listed = coordinated_before(text, [e for e in near if e.end <= nearest.end]) if nearest.end <= place.start else []
+            for event in listed or [nearest]:  # `…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`
+                yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
             subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),

@@ -498,6 +498,14 @@ def test_location_of_an_event_abroad(relation_rules):
     assert pairs(got, "located_in") == {("中新教育合作论坛", "奥克兰")}
 
 
+def test_the_events_listed_before_a_place_they_are_held_at_are_all_there(relation_rules):
+    text = "中国曲艺家协会第九次全国代表大会、中国摄影家协会第十次全国代表大会今天在北京闭幕。"
+    mentions = [anchored(text, "中国曲艺家协会第九次全国代表大会", "EVENT"), anchored(text, "中国摄影家协会第十次全国代表大会", "EVENT"),
+                anchored(text, "北京", "LOCATION")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("中国曲艺家协会第九次全国代表大会", "北京"), ("中国摄影家协会第十次全国代表大会", "北京")}
+
+
 def test_location_in_jing(relation_rules):
     # guidelines: `在京` → LOCATION 京; an event held there is located_in it
     text = "第十届青年科技论坛在京召开。"
