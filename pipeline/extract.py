@@ -103,7 +103,7 @@ class Relations:
     def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
         self.titles, self.rules = schema.recognition.titles, schema.relations
-        self.event_kinds = frozenset(next(c.suffixes for c in schema.recognition.chunkers if c.label == "EVENT"))
+        self.event_kinds = frozenset(schema.recognition.suffixes("EVENT"))
         self.segmenter = {"default": DEFAULT_SEGMENTER, "none": None}.get(segmenter, Path(segmenter))
         self._pkuseg: Segmenter | None = None
         self.pair_model = load_pair_model({"default": DEFAULT_RELATION_MODEL, "none": None}.get(pair_model, pair_model))

@@ -156,6 +156,10 @@ class RecognitionRules:
         """Whether a person's `name` ends as only places' names do (`place_finals`, `place_endings`)."""
         return (len(name) >= 3 and name[-1] in self.place_finals) or (len(name) >= 4 and name.endswith(self.place_endings))
 
+    def suffixes(self, label: str) -> tuple[str, ...]:
+        """The suffixes of the chunker of `label` (`EVENT`: the kinds of events), none without one."""
+        return next((c.suffixes for c in self.chunkers if c.label == label), ())
+
     @cached_property
     def title_words(self) -> frozenset[str]:
         return frozenset(self.titles)

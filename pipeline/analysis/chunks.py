@@ -138,7 +138,7 @@ def _honoured_groups(text: str, pos: int, stop: str, chunker: Chunker, rules: Re
     what ends before it is an honour's name (the AWARD chunker's suffixes)."""
     if chunker.label != "EVENT" or stop not in CONJUNCTIONS:
         return False
-    honours = next((c.suffixes for c in rules.chunkers if c.label == "AWARD"), ())
+    honours = rules.suffixes("AWARD")
     return ends_with_any(text, pos - len(stop), honours) is not None
 
 
@@ -215,7 +215,7 @@ def _with_edition(text: str, walked: int, begin: int, start: int, rules: Recogni
     """An event's edition before a known name names a body named after the event (`第24届|冬奥会工作领导小组`: a kind of
     event before the suffix), not a body's term (`第七届|中国法学会`)."""
     edition = EDITION.search(text, walked, begin)
-    kinds = next((c.suffixes for c in rules.chunkers if c.label == "EVENT"), ()) if edition else ()
+    kinds = rules.suffixes("EVENT") if edition else ()
     return edition.start() if any(kind in text[begin:start] for kind in kinds) else begin
 
 

@@ -149,7 +149,6 @@ def past_editions(events: set[str], text: str) -> frozenset[str]:
 
 
 GOVERNMENT, PEOPLES = "政府", "人民"
-LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 
 
 def government_forms(names: set[str]) -> dict[str, str]:
@@ -167,7 +166,10 @@ def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, .
         (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None))}
 
 
-LEVEL_BODIES = ("委", "政府")  # the bodies named by their level alone (`市委`, `省政府`)
+LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
+# the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
+# document's one place of the level names them
+LEVEL_BODIES = ("委", "政府")
 PLACE_CHARS = range(2, 8)  # the lengths of a place's name with its level (`厦门市`, `内蒙古自治区`)
 
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from pipeline.analysis.meeting_names import same_meeting
 from pipeline.analysis.name_forms import (
+    LEVEL_BODIES,
+    LEVEL_CHAR,
     contracted_short_forms,
     division_forms,
     elided_short_forms,
@@ -38,10 +40,6 @@ from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
 from pipeline.wordlists import by_identity, word_set
 
-LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
-# the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
-# document's one place of the level names them
-LEVEL_BODIES = frozenset({"委", "政府"})
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 DOMESTIC = frozenset({"中国", "中华人民共和国"})  # the country of the news: its bodies go without its name
 
