@@ -1436,3 +1436,9 @@ def test_the_first_of_a_series_names_an_event_as_its_ordinal_does(rules):
     found = chunks(text, rules, "EVENT")
     assert {"首场记者会", "第二场报告会"} <= found
     assert not {"两场报告会", "本届论坛"} & found  # a count and a determiner name no event
+
+
+def test_the_free_trade_port_is_a_site_named_after_its_place(extract):
+    facts = extract("海南自贸港建设一周年，海南自贸港政策落地见效。")
+    assert "海南自贸港" in facts.names("LOCATION")
+    assert "海南" not in facts.names("LOCATION")  # only inside the port's name
