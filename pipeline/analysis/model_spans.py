@@ -81,8 +81,8 @@ def word_aligned(anchors: set[int], words: WordAnalysis | None, text: str = "", 
     """Where the recognizer's names begin (`anchors`), each begun inside a word moved to a word's start: that word's
     where it is a noun the name's first characters end (`原|子能研究所`, `冬|奥…`: it began inside `原子能`, `冬奥会`)
     unless what the name leaves of it is a verb or function word of `stops` (`任|日月集团`, `交|市…办`: misread words), the next
-    word's where it is a modifier (`安|全建设部`, `在|京中共中央政治局`); not inside a number, whose digits it may
-    share (`第|十三届全国政协`)."""
+    word's inside any other word but a number (a modifier or a verbal noun: `安|全建设部`, `在|京中共中央政治局`,
+    `助|老工程办公室`), whose digits the name may share (`第|十三届全国政协`)."""
     if words is None:
         return anchors
     aligned = set()
