@@ -1,10 +1,10 @@
-"""The silver evaluation set: 912 news documents of the genre (456 新闻联播 items, 456 People's Daily
+"""The silver evaluation set: 936 news documents of the genre (468 新闻联播 items, 468 People's Daily
 1998 `train` articles), annotated by the gold guidelines for this project (`tests/silver/`: one
 YAML per document and `manifest.json`). The texts are not in the repository: they are rebuilt from
 the shared corpora (`--data`, `$ZHKG_DATA`) exactly as they were annotated, so that
 `make eval-silver` scores the pipeline on text no rule was written for.
 
-    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,AC,AD,AE,AF,AG,AH,AI,AJ,AK,AL]
+    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,AC,AD,AE,AF,AG,AH,AI,AJ,AK,AL,AM]
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.silver", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder (../shared/data)")
     parser.add_argument("--out", type=Path, required=True, help="the gold folder to write")
-    parser.add_argument("--sets", help="comma-separated annotation rounds (A to Z, then AA, …, AL); all by default")
+    parser.add_argument("--sets", help="comma-separated annotation rounds (A to Z, then AA, …, AM); all by default")
     args = parser.parse_args(argv)
     docs = materialize(args.data, args.out, args.sets.split(",") if args.sets else None)
     print(f"silver: {len(docs)} documents → {args.out}")
