@@ -380,6 +380,9 @@ def test_a_city_no_lexicon_knows_is_one_place_with_and_without_its_term(rules):
     got = canonical_names(mentions, text, rules)
     assert got[("LOCATION", "襄樊")] == "襄樊市"
     assert got[("LOCATION", "蒙特利尔")] == "蒙特利尔"  # no 蒙特利尔市 named as a place
+    text = "我们来到威舍镇。镇上商店林立，威舍日见繁荣。百育乡的农民说，百育变了。"  # townships: no lexicon lists them
+    got = canonical_names([mention(text, name, "LOCATION") for name in ("威舍镇", "威舍", "百育乡", "百育")], text, rules)
+    assert got[("LOCATION", "威舍")] == "威舍镇" and got[("LOCATION", "百育")] == "百育乡"
     text = "援助物资运抵加沙地带。加沙人道局势恶化。"  # a strip of land named after its town
     got = canonical_names([mention(text, name, "LOCATION") for name in ("加沙地带", "加沙")], text, rules)
     assert got[("LOCATION", "加沙")] == "加沙地带"
