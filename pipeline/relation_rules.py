@@ -151,8 +151,9 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
 
 
 HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congratulations", "present_markers",
-                     "completed_adverbs", "chaired_verbs", "hosting_verbs", "guidance_heads", "spoken_verbs", "tour_verbs",
-                     "attendee_nouns", "receiving_verbs", "awaited_verbs")
+                     "completed_adverbs", "chaired_verbs", "hosting_verbs", "guidance_heads", "spoken_verbs",
+                     "tour_and_meeting_verbs", "attendee_nouns", "receiving_verbs", "awaited_verbs",
+                     "delivered_congratulations")
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",

@@ -19,11 +19,11 @@ from pipeline.relations.mentions import (
     Anchored,
     coordinated,
     evidence_of,
+    kin_described,
     listed_up_to,
     within,
 )
 from pipeline.relations.titles import ends_with_title
-from pipeline.wordlists import word_at
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
@@ -153,7 +153,7 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
         evidence = evidence_of(text, match.start(), end)
         for m in mentions:
             if match.end() <= m.start and m.end <= end and not m.nested and (
-                    m.type == "PERSON" and not word_at(text, m.end, rules.kin_nouns)
+                    m.type == "PERSON" and not kin_described(text, m, rules.kin_nouns)
                     or m.type == "ORG" and ends_with_title(text, m.end, titles)):
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
 

@@ -85,7 +85,9 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     not candidates; nor is one said to be held
     only in the future (`三中全会将在北京召开`) or as a date (`召开以来`), or by a holding verb in a
     noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
-    analysis); one chaired and convened in the body (`主持召开座谈会`) is held."""
+    analysis); one chaired and convened in the body (`主持召开座谈会`) is held. A document whose title
+    congratulates on an event (`…热烈祝贺中共二十大召开`) reports the messages and has none; one whose title
+    names a tour or a leaders' meeting and no event (`习近平会见斯里兰卡总理`) has only a meeting chaired in it."""
     return _main_in(text, 0, len(text), _candidates(text, mentions, rules), rules, is_word)
 
 
@@ -106,11 +108,13 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
              is_word: WordCheck | None) -> str | None:
     """`choose_main_event` for text[start:end], whose first line is its title."""
     in_title = [m for m in _title_events(text, start, events) if not _visitors_event(text, m, rules)]
+    if any(_congratulated_in_title(text, m, rules) for m in in_title):
+        return None
     preferred = [m for m in in_title if held_object(text, m.start, rules)] or [m for m in in_title if not _campaign(text, m)]
     if preferred:
         return preferred[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
-    if any(v in text[start:title_end(text, start)] for v in rules.holding_words["tour_verbs"]):  # `李强在黑龙江调研`
+    if any(v in text[start:title_end(text, start)] for v in rules.holding_words["tour_and_meeting_verbs"]):  # `李强在黑龙江调研`
         return next((m.entity for m in events if text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)), None)
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
@@ -229,6 +233,14 @@ def _hosted(text: str, end: int, rules: RelationRules) -> bool:
     clause = text[end:clause_end.start() if clause_end else len(text)]
     words = rules.holding_words
     return clause.endswith(words["hosting_verbs"]) and not any(w in clause for w in words["future_markers"])
+
+
+def _congratulated_in_title(text: str, m: Anchored, rules: RelationRules) -> bool:
+    """Whether a title congratulates on the event (`多国政党政府领导人热烈祝贺|中共二十大召开`) with messages not
+    delivered at it (not `习近平致信祝贺|…论坛开幕`)."""
+    words = rules.holding_words
+    before = text[_clause_start(text, m.start):m.start]
+    return before.endswith(words["congratulations"]) and not any(w in before for w in words["delivered_congratulations"])
 
 
 def _congratulated(text: str, start: int, rules: RelationRules) -> bool:

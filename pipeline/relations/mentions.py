@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Span
+from pipeline.wordlists import word_at
 
 CLAUSE_BREAKS = re.compile(r"[，,；;：:]|\s+")
 CLAUSE_END = " \t\n。！？!?”’」』）)"  # what may follow a predicate that ends its clause
@@ -221,6 +222,12 @@ def _nothing_but_who(rest: str) -> bool:
     with a description (`李克强、栗战书等党和国家领导人，…出席`)."""
     rest = rest.strip()
     return rest == "" or rest.startswith(LIST_END) and len(rest) <= LIST_DESCRIPTION_CHARS and "的" not in rest
+
+
+def kin_described(text: str, m: Anchored, kin_nouns: tuple[str, ...]) -> bool:
+    """Whether `m` is a person a kinship noun follows (`习近平夫人|彭丽媛`, `华罗庚夫人吴筱元`): the name describes the
+    relative named after it, who is the one that acts."""
+    return m.type == "PERSON" and word_at(text, m.end, kin_nouns) is not None
 
 
 def in_aside(text: str, m: Anchored, pos: int) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
-from pipeline.relations.mentions import Anchored, evidence_of, split_clauses, within
+from pipeline.relations.mentions import Anchored, evidence_of, kin_described, split_clauses, within
 
 MAX_GAP = 60  # characters between the two mentions of a candidate
 FORMAT = "zhkg-pairs/1"
@@ -122,6 +122,8 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
                     if types not in learned:
                         learned[types] = [r for r in LEARNED if rules.allows(r, *types)]
                     for relation in learned[types]:
+                        if relation in ONE_EVENT_PER_SENTENCE and kin_described(text, head, rules.kin_nouns):
+                            continue  # `习近平夫人|彭丽媛出席`: she came
                         context = context or pair_context(text, sentence, breaks, first, second, rules, triggers_in)
                         hits = by_rules.get((relation, head.entity, tail.entity), set())
                         features = pair_features(text, sentence, breaks, head, tail, relation, rules, hits,
@@ -154,7 +156,7 @@ def _main_event_candidates(text: str, sentence: tuple[int, int], breaks: list[in
     words of the sentence; none whose clause names a side event (`参加会见`)."""
     anaphora = [w for w in rules.event_anaphora if w in text[sentence[0]:sentence[1]]][:1]
     for m in in_sentence:
-        if m.nested or m.type not in ("PERSON", "ORG"):
+        if m.nested or m.type not in ("PERSON", "ORG") or kin_described(text, m, rules.kin_nouns):
             continue
         clause_start = max([b for b in breaks if b <= m.start], default=sentence[0])
         clause_end = min([b for b in breaks if b >= m.end], default=sentence[1])

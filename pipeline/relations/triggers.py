@@ -21,6 +21,7 @@ from pipeline.relations.mentions import (
     coordinated_before,
     evidence_of,
     in_aside,
+    kin_described,
     listed_clauses_before,
     listed_from,
     listed_up_to,
@@ -78,7 +79,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
     is no subject of what is reported. In those earlier clauses a name after a verb of its clause
     (`verb_ends`: where the word analysis's verbs end) is an object, no subject (`隆重庆祝|中国人民
-    政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly (`会见…王瑞杰，并共同主持`)."""
+    政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly (`会见…王瑞杰，并共同主持`). A person a
+    kinship noun follows describes the relative after it (`习近平夫人|彭丽媛出席`: she came), and is none."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     jointly = text.endswith(JOINTLY, 0, pos)
@@ -92,7 +94,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)]
+                 and not _oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)
+                 and not kin_described(text, m, rules.kin_nouns)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
