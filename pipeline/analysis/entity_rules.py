@@ -40,6 +40,7 @@ from pipeline.analysis.joined_names import (
     conjoined_bodies,
     joined_branches,
     joined_state_forms,
+    placed_bodies,
     split_joined_names,
     split_listed_people,
 )
@@ -295,9 +296,7 @@ class EntityRules:
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         anchors = known_name_starts(known, lexical, words, text, self.no_name_starts)
-        known_ends: dict[int, int] = {}
-        for m in (m for m in known if m.type in ("ORG", "LOCATION")):
-            known_ends[m.start] = max(known_ends.get(m.start, 0), m.end)
+        known_ends = _known_ends(known)
         chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
@@ -335,6 +334,7 @@ class EntityRules:
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = without_ism_founders(merged, text, self.rules.ism_heads)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
+        merged = placed_bodies(merged, words, self.rules.known_places, self.known_orgs)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
                                self.rules.known_places)
@@ -349,6 +349,14 @@ class EntityRules:
         merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
         doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
         return doc
+
+
+def _known_ends(known: list[Mention]) -> dict[int, int]:
+    """Where the longest known body or place that begins at each start ends."""
+    ends: dict[int, int] = {}
+    for m in (m for m in known if m.type in ("ORG", "LOCATION")):
+        ends[m.start] = max(ends.get(m.start, 0), m.end)
+    return ends
 
 
 @Language.factory("zhkg_entity_rules", default_config={"schemas_dir": None},

@@ -135,6 +135,32 @@ def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> li
     return _with_joined(mentions, joined, "ORG")
 
 
+SHORT_FORM_CHARS = 2
+
+
+def placed_bodies(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                  known_places: frozenset[str], known_orgs: frozenset[str]) -> list[Mention]:
+    """A body written right after a known place, found apart, whose own name begins with no place or place
+    word (`委内瑞拉|统一社会主义党`): the one body they name (`委内瑞拉统一社会主义党`). A body whose name begins
+    with a place of its own is only located by the place before it (`武汉|中国地质大学`), and so is one that
+    ends in a known body's name, which is whole (`中南海|国务院`, `中国|非盟`, `澳门特别行政区|第十四届全国人大`), and
+    a short form of two characters, which a headline lists beside a place without a mark (`美国|北约是主要威胁`)."""
+    places = {m.end: m for m in mentions if m.type == "LOCATION" and m.text in known_places}
+    place_words = {start for start, _, pos in words or () if pos == "ns"}
+    joined: dict[tuple[int, int, str], Mention] = {}
+    for m in mentions:
+        place = places.get(m.start) if m.type == "ORG" and len(m.text) > SHORT_FORM_CHARS else None
+        if place is None or m.start in place_words or any(m.text[:k] in known_places for k in range(2, len(m.text))) \
+                or any(m.text[k:] in known_orgs for k in range(len(m.text) - 1)):
+            continue
+        body = Mention(place.start, m.end, place.text + m.text, "ORG", m.source, min(place.score, m.score))
+        joined[(place.start, place.end, "LOCATION")] = joined[(m.start, m.end, "ORG")] = body
+    if not joined:
+        return mentions
+    kept = [m for m in mentions if (m.start, m.end, m.type) not in joined]
+    return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
+
+
 HYPHEN = "-"  # a full-width hyphen is folded to it
 
 

@@ -4,6 +4,7 @@ from pipeline.analysis.joined_names import (
     hyphenated_people,
     joined_branches,
     joined_state_forms,
+    placed_bodies,
     split_joined_names,
     split_listed_people,
 )
@@ -82,6 +83,19 @@ def test_a_branch_named_by_its_place_right_after_its_body_is_one_body_with_it(ru
              mention(text, "北京分行", "ORG"), mention(text, "国务院", "ORG"), mention(text, "国资委", "ORG")]
     names = [m.text for m in joined_branches(found, rules.known_places)]
     assert names == ["国家统计局河南调查总队", "中国银行北京分行", "国务院", "国资委"]  # 国资委 names no place
+
+
+def test_a_body_found_apart_from_the_place_it_is_named_with_is_one_body(rules):
+    text = "委内瑞拉统一社会主义党主席马杜罗。武汉中国地质大学。中南海国务院小礼堂。"
+    found = [mention(text, "委内瑞拉", "LOCATION"), mention(text, "统一社会主义党", "ORG"), mention(text, "武汉", "LOCATION"),
+             mention(text, "中国地质大学", "ORG"), mention(text, "中南海", "LOCATION"), mention(text, "国务院", "ORG")]
+    words = [(0, 4, "ns"), (4, 6, "a"), (6, 11, "n"), (17, 19, "ns"), (19, 21, "ns"), (21, 23, "n"), (23, 25, "n")]
+    got = [(m.text, m.type) for m in placed_bodies(found, words, rules.known_places, frozenset({"国务院"}))]
+    assert got == [("委内瑞拉统一社会主义党", "ORG"), ("武汉", "LOCATION"), ("中国地质大学", "ORG"),  # its own place begins it
+                   ("中南海", "LOCATION"), ("国务院", "ORG")]  # a known body's name is whole
+    text = "新版海洋学说指出美国北约是主要威胁"
+    found = [mention(text, "美国", "LOCATION"), mention(text, "北约", "ORG")]
+    assert placed_bodies(found, [], rules.known_places, frozenset()) == found  # a headline's list of two short names
 
 
 def test_a_treaty_s_signatures_written_together_are_its_signatories():
