@@ -506,6 +506,14 @@ def test_the_events_listed_before_a_place_they_are_held_at_are_all_there(relatio
     assert pairs(got, "located_in") == {("中国曲艺家协会第九次全国代表大会", "北京"), ("中国摄影家协会第十次全国代表大会", "北京")}
 
 
+def test_where_someone_comes_to_take_part_in_an_event_is_where_it_is(relation_rules):
+    text = "林华卿来京参加了党的第十五次全国代表大会。王明在巴黎参加第一届国际大提琴比赛。"
+    mentions = [anchored(text, "林华卿", "PERSON"), anchored(text, "京", "LOCATION"), anchored(text, "党的第十五次全国代表大会", "EVENT"),
+                anchored(text, "王明", "PERSON"), anchored(text, "巴黎", "LOCATION"), anchored(text, "第一届国际大提琴比赛", "EVENT")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("党的第十五次全国代表大会", "京"), ("第一届国际大提琴比赛", "巴黎")}
+
+
 def test_location_in_jing(relation_rules):
     # guidelines: `在京` → LOCATION 京; an event held there is located_in it
     text = "第十届青年科技论坛在京召开。"
