@@ -135,7 +135,7 @@ def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> li
     return _with_joined(mentions, joined, "ORG")
 
 
-SHORT_FORM_CHARS = 2
+SHORT_FORM_CHARS = 2  # a body's short form (`北约`, `非盟`), which a headline lists beside a place without a mark
 
 
 def placed_bodies(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
@@ -144,7 +144,7 @@ def placed_bodies(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     word (`委内瑞拉|统一社会主义党`): the one body they name (`委内瑞拉统一社会主义党`). A body whose name begins
     with a place of its own is only located by the place before it (`武汉|中国地质大学`), and so is one that
     ends in a known body's name, which is whole (`中南海|国务院`, `中国|非盟`, `澳门特别行政区|第十四届全国人大`), and
-    a short form of two characters, which a headline lists beside a place without a mark (`美国|北约是主要威胁`)."""
+    a short form (`美国|北约是主要威胁`)."""
     places = {m.end: m for m in mentions if m.type == "LOCATION" and m.text in known_places}
     place_words = {start for start, _, pos in words or () if pos == "ns"}
     joined: dict[tuple[int, int, str], Mention] = {}
