@@ -87,7 +87,8 @@ def choose_main_event(text: str, mentions: list[Anchored], rules: RelationRules,
     noun (`奥运会的开幕式和闭幕式举办地`: a noun head after it, or a longer word of `is_word`, a word
     analysis); one chaired and convened in the body (`主持召开座谈会`) is held. A document whose title
     congratulates on an event (`…热烈祝贺中共二十大召开`) reports the messages and has none; one whose title
-    names a tour or a leaders' meeting and no event (`习近平会见斯里兰卡总理`) has only a meeting chaired in it."""
+    names a tour or a leaders' meeting and no event (`习近平会见斯里兰卡总理`) has only a meeting chaired in it,
+    or the event the group met came for (`习近平会见全国优秀县委书记`: `全国优秀县委书记表彰会议`)."""
     return _main_in(text, 0, len(text), _candidates(text, mentions, rules), rules, is_word)
 
 
@@ -114,8 +115,11 @@ def _main_in(text: str, start: int, end: int, events: list[Anchored], rules: Rel
     if preferred:
         return preferred[0].entity
     events = [m for m in events if start <= m.start and m.end <= end]
-    if any(v in text[start:title_end(text, start)] for v in rules.holding_words["tour_and_meeting_verbs"]):  # `李强在黑龙江调研`
-        return next((m.entity for m in events if text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)), None)
+    title = text[start:title_end(text, start)]
+    if any(v in title for v in rules.holding_words["tour_and_meeting_verbs"]):  # `李强在黑龙江调研`
+        guests = _met_group(title, rules.clause_words["meeting_verbs"])
+        return next((m.entity for m in events if text.endswith(rules.holding_words["chaired_verbs"], 0, m.start)
+                     or guests and guests in text[m.start:m.end]), None)
     held = [m for m in events if _stated_as_held(text, m.start, m.end, rules, is_word) or _held_before(text, m.start, rules)
             or text.endswith(rules.holding_words["chaired_verbs"], 0, m.start) or _hosted(text, m.end, rules)]
     lead = _lead_end(text, start, end)
@@ -233,6 +237,19 @@ def _hosted(text: str, end: int, rules: RelationRules) -> bool:
     clause = text[end:clause_end.start() if clause_end else len(text)]
     words = rules.holding_words
     return clause.endswith(words["hosting_verbs"]) and not any(w in clause for w in words["future_markers"])
+
+
+MET_GROUP_MIN_CHARS = 4  # a group named by what it is (`全国优秀县委书记`), not by a role (`代表`, `总理`)
+MET_GROUP_END = re.compile("[时并，,：:\\s]")
+
+
+def _met_group(title: str, verbs: tuple[str, ...]) -> str | None:
+    """Whom a title's meeting verb meets (`习近平会见|全国优秀县委书记`), where they are a group of
+    `MET_GROUP_MIN_CHARS` characters or more: an event whose name holds them (`全国优秀县委书记表彰会议`) is
+    the one they came for, and the item's."""
+    verb_end = max((title.find(v) + len(v) for v in verbs if v in title), default=-1)
+    group = MET_GROUP_END.split(title[verb_end:], maxsplit=1)[0] if verb_end >= 0 else ""
+    return group if len(group) >= MET_GROUP_MIN_CHARS else None
 
 
 def _congratulated_in_title(text: str, m: Anchored, rules: RelationRules) -> bool:

@@ -1427,6 +1427,10 @@ def test_an_item_titled_with_a_leader_s_tour_is_about_no_event_it_mentions(relat
     text = ("习近平会见斯里兰卡总理\n\n国家主席习近平在北京会见斯里兰卡总理。习近平指出，两国友谊源远流长。\n"
             "全球妇女峰会配套活动成果展在北京开幕，彭丽媛出席并致辞。")
     assert main_event_of(text, ["成果展"], relation_rules) is None
+    # but the event the group the leader meets came for is the item's
+    text = ("习近平会见全国优秀县委书记\n\n习近平29日上午在北京亲切会见全国优秀县委书记。\n"
+            "全国优秀县委书记表彰会议29日下午在京举行。陈希在会上说，要学习先进。")
+    assert main_event_of(text, ["全国优秀县委书记表彰会议"], relation_rules) == "EVENT:全国优秀县委书记表彰会议"
 
 
 def test_a_clause_of_names_a_list_s_end_describes_shares_the_next_clause_s_predicate(relation_rules):
