@@ -126,13 +126,13 @@ def joined_branches(mentions: list[Mention], known_places: frozenset[str]) -> li
     """A body's branch written right after the body, named by its place (`国家统计局|河南调查总队`,
     `中国银行|北京分行`), found apart: the one body they name, the branch (`国家统计局河南调查总队`)."""
     bodies = {m.end: m for m in mentions if m.type == "ORG"}
-    joined: dict[tuple[int, int], Mention] = {}
+    joined: dict[tuple[int, int, str], Mention] = {}
     for m in mentions:
         body = bodies.get(m.start) if m.type == "ORG" else None
         if body and any(m.text[:k] in known_places for k in range(2, len(m.text) - BRANCH_CHARS + 1)):
             branch = Mention(body.start, m.end, body.text + m.text, "ORG", m.source, min(body.score, m.score))
-            joined[(body.start, body.end)] = joined[(m.start, m.end)] = branch
-    return _with_joined(mentions, joined, "ORG")
+            joined[(body.start, body.end, "ORG")] = joined[(m.start, m.end, "ORG")] = branch
+    return _with_joined(mentions, joined)
 
 
 SHORT_FORM_CHARS = 2  # a body's short form (`北约`, `非盟`), which a headline lists beside a place without a mark
@@ -155,10 +155,7 @@ def placed_bodies(mentions: list[Mention], words: list[tuple[int, int, str]] | N
             continue
         body = Mention(place.start, m.end, place.text + m.text, "ORG", m.source, min(place.score, m.score))
         joined[(place.start, place.end, "LOCATION")] = joined[(m.start, m.end, "ORG")] = body
-    if not joined:
-        return mentions
-    kept = [m for m in mentions if (m.start, m.end, m.type) not in joined]
-    return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
+    return _with_joined(mentions, joined)
 
 
 HYPHEN = "-"  # a full-width hyphen is folded to it
@@ -168,20 +165,20 @@ def hyphenated_people(mentions: list[Mention], text: str) -> list[Mention]:
     """Two people's names a hyphen joins, found apart (`科西尼亚克|-|卡梅什`, `阿卜杜勒|-|迈赫迪`), as the one
     double-barrelled name of a person that transliterations write so (`科西尼亚克-卡梅什`)."""
     people = {m.start: m for m in mentions if m.type == "PERSON"}
-    joined: dict[tuple[int, int], Mention] = {}
+    joined: dict[tuple[int, int, str], Mention] = {}
     for first in people.values():
         second = people.get(first.end + len(HYPHEN)) if text.startswith(HYPHEN, first.end) else None
-        if second and (second.start, second.end) not in joined:
+        if second and (second.start, second.end, "PERSON") not in joined:
             name = Mention(first.start, second.end, text[first.start:second.end], "PERSON", first.source,
                            min(first.score, second.score))
-            joined[(first.start, first.end)] = joined[(second.start, second.end)] = name
-    return _with_joined(mentions, joined, "PERSON")
+            joined[(first.start, first.end, "PERSON")] = joined[(second.start, second.end, "PERSON")] = name
+    return _with_joined(mentions, joined)
 
 
-def _with_joined(mentions: list[Mention], joined: dict[tuple[int, int], Mention], etype: str) -> list[Mention]:
-    """`mentions` with the parts found apart (`joined`: (start, end) of each part of type `etype` → the name they
-    make) replaced by the names they make, in text order."""
+def _with_joined(mentions: list[Mention], joined: dict[tuple[int, int, str], Mention]) -> list[Mention]:
+    """`mentions` with the parts found apart (`joined`: (start, end, type) of each part → the name they make)
+    replaced by the names they make, in text order."""
     if not joined:
         return mentions
-    kept = [m for m in mentions if not (m.type == etype and (m.start, m.end) in joined)]
+    kept = [m for m in mentions if (m.start, m.end, m.type) not in joined]
     return sorted(kept + list(set(joined.values())), key=lambda m: (m.start, m.end))
