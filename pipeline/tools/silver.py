@@ -1,10 +1,10 @@
-"""The silver evaluation set: 936 news documents of the genre (468 新闻联播 items, 468 People's Daily
+"""The silver evaluation set: 960 news documents of the genre (480 新闻联播 items, 480 People's Daily
 1998 `train` articles), annotated by the gold guidelines for this project (`tests/silver/`: one
 YAML per document and `manifest.json`). The texts are not in the repository: they are rebuilt from
 the shared corpora (`--data`, `$ZHKG_DATA`) exactly as they were annotated, so that
 `make eval-silver` scores the pipeline on text no rule was written for.
 
-    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,AC,AD,AE,AF,AG,AH,AI,AJ,AK,AL,AM]
+    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,AC,AD,AE,AF,AG,AH,AI,AJ,AK,AL,AM,AN]
 """
 from __future__ import annotations
 
