@@ -1,5 +1,6 @@
 """The people an event frames take part in it: those a clause names first after a clause of the event
-(`在…全会上，X…`), and the person right before 在 and the event (`X在…会议期间…`)."""
+(`在…全会上，X…`, or the bodies it lists first where it names nobody), and the person right before 在 and
+the event (`X在…会议期间…`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,16 +25,17 @@ FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first perso
 def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                     rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with the list
-    they begin, whose items may each name a post: `…民革中央主席万鄂湘、民盟中央主席丁仲礼…`) took part in the
-    event that frames it, a clause of its own that opens its sentence or follows a comma: 在, the event's name,
-    and a frame end (上, 中, 时, 期间) or none (`在“贸易与投资”论坛，…`); not in an event yet to be held
-    (`在即将召开的…峰会上`). A clause of the event's name and 上 alone frames too (`报告会上，…`), also after a
-    relative clause of its holding (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an
-    event (`会上，`, `座谈会上，`) frames the document's event (of its part: `main_event`), where that word heads
-    its name unless it is `会上`."""
+    they begin, whose items may each name a post: `…民革中央主席万鄂湘、民盟中央主席丁仲礼…`), or in a clause that names
+    nobody the bodies it lists first (`…吹风会上，|商务部、工业和信息化部等部门介绍`), took part in the event that frames
+    it, a clause of its own that opens its sentence or follows a comma: 在, the event's name, and a frame end
+    (上, 中, 时, 期间) or none (`在“贸易与投资”论坛，…`); not in an event yet to be held (`在即将召开的…峰会上`). A
+    clause of the event's name and 上 alone frames too (`报告会上，…`), also after a relative clause of its holding
+    (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
+    document's event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    bodies = [m for m in mentions if m.type == "ORG" and not m.nested]
     for start, end in sentences:
         clauses = split_clauses(text, start, end)
         for (clause_start, clause_end), (next_start, next_end) in zip(clauses, clauses[1:]):
@@ -46,6 +48,16 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                 for person in listed + _listed_speakers(text, next_end, end, people, rules):
                     yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
+            elif not any(next_start <= m.start < next_end for m in people):
+                for body in _framed_bodies(text, next_start, next_end, bodies, rules):
+                    yield Relation("participated_in", body.entity, event, evidence_of(text, start, end),
+                                   rules.frame_confidence, "frame")
+
+
+def _framed_bodies(text: str, start: int, end: int, bodies: list[Anchored], rules: RelationRules) -> list[Anchored]:
+    """The bodies listed first in a framed clause that names no person (`在…吹风会上，|商务部、工业和信息化部等部门介绍`)."""
+    pos = start + len(text[start:end]) - len(text[start:end].lstrip())
+    return listed_from(text, pos, bodies, rules.list_item_gap)
 
 
 def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], rules: RelationRules) -> list[Anchored]:

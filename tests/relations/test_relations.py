@@ -1039,6 +1039,22 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("在今天举行的国务院政策例行吹风会上，商务部、工业和信息化部等部门介绍，消费将恢复。",
+     {("商务部", "国务院政策例行吹风会"), ("工业和信息化部", "国务院政策例行吹风会")}),
+    # a clause that names a person speaks of the person, whatever body it names first
+    ("在今天举行的国务院政策例行吹风会上，商务部副部长盛秋平介绍，消费将恢复。", {("盛秋平", "国务院政策例行吹风会")}),
+    # a body that is no first name of the clause is what it speaks of, not who speaks
+    ("在今天举行的国务院政策例行吹风会上，据介绍，商务部将出台措施。", set()),
+])
+def test_the_bodies_a_clause_without_people_lists_first_take_part_in_the_event_framing_it(relation_rules, text, expected):
+    event = "国务院政策例行吹风会"
+    mentions = sorted([anchored(text, event, "EVENT")] + [anchored(text, n, "ORG") for n in ("商务部", "工业和信息化部") if n in text]
+                      + ([anchored(text, "盛秋平", "PERSON")] if "盛秋平" in text else []), key=lambda m: m.start)
+    got = frame_relations(text, split_sentences(text), mentions, relation_rules)
+    assert pairs(got, "participated_in") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("李明传达了王建华同志在全国两会上的报告。", {("王建华", "全国两会")}),  # the speaker, not who relays it
     ("王建华和李明在全国两会期间接受采访。", {("王建华", "全国两会"), ("李明", "全国两会")}),
     ("王建华总书记在全国两会间隙会见李明。", {("王建华", "全国两会")}),
