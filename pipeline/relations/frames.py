@@ -1,6 +1,6 @@
 """The people an event frames take part in it: those a clause names first after a clause of the event
-(`在…全会上，X…`, or the bodies it lists first where it names nobody), and the person right before 在 and
-the event (`X在…会议期间…`)."""
+(`在…全会上，X…`, or the bodies it lists first where it names nobody), and the person or body right before 在
+and the event (`X在…会议期间…`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -78,29 +78,29 @@ SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发�
 
 def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                            rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
-    """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`: a person
-    right before 在 (after the name its title or an honorific) and an event right after it, closed by a frame
-    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one whose speech there
-    frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them. Not an event yet to
-    be held: its name comes right after 在. The end of an event's name stands for the document's event (of
-    its part: `main_event`) where its name ends so, else for the last event named before whose name does
-    (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
+    """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`,
+    `安徽省代表团在八运会上获…`: a person or a body right before 在 (after the name its title or an honorific)
+    and an event right after it, closed by a frame end (上, 中, 时, 期间) or 间隙, took part in the event, whatever
+    the verb after, as one whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the
+    people joined to them. Not an event yet to be held: its name comes right after 在. The end of an event's name
+    stands for the document's event (of its part: `main_event`) where its name ends so, else for the last event
+    named before whose name does (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
     main_events = MainEvents.of(main_event)
     openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
-    people = [m for m in mentions if m.type == "PERSON" and not m.nested]
+    subjects = [m for m in mentions if m.type in ("PERSON", "ORG") and not m.nested]
     ends = tuple(rules.clause_words["frame_ends"]) + (FRAME_BREAK,)
-    for person in people:
-        pos = person.end + len(word_at(text, person.end, titles) or "")
+    for subject in subjects:
+        pos = subject.end + len(word_at(text, subject.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
         event = events.get(pos + len(opener)) if opener else None
         if opener and event is None:
-            earlier = [m.entity for m in events.values() if m.end <= person.start]
+            earlier = [m.entity for m in events.values() if m.end <= subject.start]
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
         closed = event.end + len(word_at(text, event.end, SPEECHES) or "") if event is not None else 0
         if event is not None and text.startswith(ends, closed):
-            for head in coordinated_before(text, [m for m in people if m.end <= person.end]):
+            for head in coordinated_before(text, [m for m in subjects if m.end <= subject.end]):
                 yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
                                rules.frame_confidence, "inline_frame")
 

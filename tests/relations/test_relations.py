@@ -1070,6 +1070,16 @@ def test_a_person_right_before_an_event_framed_by_zai_takes_part_in_it(rules, re
     assert pairs(got, "participated_in") == expected
 
 
+def test_a_body_right_before_an_event_framed_by_zai_takes_part_in_it(rules, relation_rules):
+    text = "安徽省代表团在八运会上获5枚金牌，江苏省代表团和上海市代表团在八运会期间创造纪录。"
+    bodies = ("安徽省代表团", "江苏省代表团", "上海市代表团")
+    mentions = sorted([anchored(text, b, "ORG") for b in bodies]
+                      + [anchored(text, "八运会", "EVENT", n) for n in (0, 1)],
+                      key=lambda m: m.start)
+    got = inline_frame_relations(text, mentions, rules.titles, relation_rules)
+    assert pairs(got, "participated_in") == {(b, "八运会") for b in bodies}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("李明主持召开党组会议，学习十九届三中全会精神。王建华同志在全会上作了报告。", {("王建华", "十九届三中全会")}),
     ("李明主持召开党组会议，学习十九届三中全会精神。王建华在会议期间会见了他。", {("王建华", "党组会议")}),
