@@ -49,15 +49,9 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                     yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
             elif not any(next_start <= m.start < next_end for m in people):
-                for body in _framed_bodies(text, next_start, next_end, bodies, rules):
+                for body in listed_from(text, next_start, bodies, rules.list_item_gap):
                     yield Relation("participated_in", body.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
-
-
-def _framed_bodies(text: str, start: int, end: int, bodies: list[Anchored], rules: RelationRules) -> list[Anchored]:
-    """The bodies listed first in a framed clause that names no person (`在…吹风会上，|商务部、工业和信息化部等部门介绍`)."""
-    pos = start + len(text[start:end]) - len(text[start:end].lstrip())
-    return listed_from(text, pos, bodies, rules.list_item_gap)
 
 
 def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], rules: RelationRules) -> list[Anchored]:

@@ -4,7 +4,7 @@ YAML per document and `manifest.json`). The texts are not in the repository: the
 the shared corpora (`--data`, `$ZHKG_DATA`) exactly as they were annotated, so that
 `make eval-silver` scores the pipeline on text no rule was written for.
 
-    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,AC,AD,AE,AF,AG,AH,AI,AJ,AK,AL,AM,AN]
+    python -m pipeline.tools.silver --data DIR --out build/silver [--sets A,B,…,Z,AA,AB,…]
 """
 from __future__ import annotations
 
@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipeline.tools.silver", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder (../shared/data)")
     parser.add_argument("--out", type=Path, required=True, help="the gold folder to write")
-    parser.add_argument("--sets", help="comma-separated annotation rounds (A to Z, then AA, …, AM); all by default")
+    parser.add_argument("--sets", help="comma-separated annotation rounds (manifest.json's `set`: A to Z, then AA, AB, …); "
+                                       "all by default")
     args = parser.parse_args(argv)
     docs = materialize(args.data, args.out, args.sets.split(",") if args.sets else None)
     print(f"silver: {len(docs)} documents → {args.out}")
