@@ -45,6 +45,7 @@ class RelationRules:
     title_compounds: tuple[str, ...]  # `主席会议`, `主席团`: a title before these names no person
     committee_ranks: frozenset[str]  # `省委委员、常委、书记`: bare ranks after a rank held at a committee
     party_organs: tuple[str, ...]  # `农业部党组副书记、副部长X`: the titles after the organ's are the body's
+    own_offices: frozenset[str]  # `…党主席、|总统|X`: an office of its own, never a listed body's
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
@@ -238,6 +239,7 @@ def _chain_rules(chain: dict) -> dict:
         "title_compounds": longest_first(chain.get("title_compounds", [])),
         "committee_ranks": frozenset(chain.get("committee_ranks", [])),
         "party_organs": longest_first(chain.get("party_organs", [])),
+        "own_offices": frozenset(chain.get("own_offices", [])),
     }
 
 

@@ -33,7 +33,7 @@ from pipeline.relations.attachments import (
     winner_relations,
 )
 from pipeline.relations.competitors import competitor_relations
-from pipeline.relations.deputies import listed_deputy_relations
+from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.locations import location_relations
@@ -75,6 +75,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
     found += listed_deputy_relations(text, mentions, chain, rules.chain_confidence)
+    found += listed_post_relations(text, mentions, chain, titles, rules)
     titled = _titled(chain, text, titles, mentions)
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)

@@ -1,13 +1,15 @@
-"""Deputies listed after the head of their body: `市委书记吴敦夫、副书记张国文` (a list of a place's leaders
-names the body once, for its first post; a deputy's bare title in the same list is that post's deputy there)."""
+"""Posts listed after the head of their body: `市委书记吴敦夫、副书记张国文` (a list of a place's leaders
+names the body once, for its first post; a deputy's bare title in the same list is that post's deputy there),
+`全国政协副主席王兆国、秘书长朱训` (a bare title right after a name with its body's post is a post there)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from pipeline.analysis.sentences import SENTENCE_END
 from pipeline.records import Relation
-from pipeline.relations.mentions import Anchored, evidence_of
-from pipeline.relations.titles import coordinated_people
+from pipeline.relation_rules import RelationRules
+from pipeline.relations.mentions import NAME_JOINERS, Anchored, evidence_of
+from pipeline.relations.titles import body_post, coordinated_people, ranked_title_at
 
 DEPUTY_RANKS = ("常务副", "副")  # longest first
 LIST_MARKS = "、，,"  # what separates the items of a list of posts
@@ -35,3 +37,25 @@ def listed_deputy_relations(text: str, mentions: list[Anchored], chain: Iterable
             for deputy in [person, *coordinated_people(text, person, people)]:
                 yield Relation("holds_position", deputy.entity, org.entity, evidence_of(text, org.start, deputy.end),
                                confidence, "listed_deputy", rank + relation.title)
+
+
+def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
+                          titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
+    """The people joined right after a name whose chain ends in a post at a body (`全国政协副主席王兆国、`), by a
+    bare title of theirs (`秘书长朱训和|副秘书长朱作霖、王巨禄`, `…部队司令员于长江、|政委林庆华`), with those listed
+    with them: they hold it at that body, as a title a body may give (`body_post`: not `省委书记X、|省长Y`)."""
+    people = {m.start: m for m in mentions if m.type == "PERSON"}
+    nearest: dict[int, tuple[Relation, Anchored]] = {}
+    for relation, org in chain:
+        end = relation.evidence[0].end
+        if relation.evidence[0].start == org.start and (end not in nearest or org.end > nearest[end][1].end):
+            nearest[end] = (relation, org)  # the post right before the name (`政治局委员、全国政协|副主席|王兆国`)
+    for end, (relation, org) in nearest.items():
+        while (joiner := next((j for j in NAME_JOINERS if text.startswith(j, end)), None)) \
+                and (title := ranked_title_at(text, end + len(joiner), titles, rules)) and body_post(title, rules) \
+                and (person := people.get(end + len(joiner) + len(title))) and person.end not in nearest:
+            listed = [person, *coordinated_people(text, person, list(people.values()))]
+            for holder in listed:
+                yield Relation("holds_position", holder.entity, org.entity, evidence_of(text, org.start, holder.end),
+                               relation.confidence, "listed_post", title)
+            end = listed[-1].end

@@ -1,5 +1,7 @@
-"""pipeline.relations.deputies: a deputy's bare title after the head of the same body in one list."""
-from pipeline.relations.deputies import listed_deputy_relations
+"""pipeline.relations.deputies: a bare title listed after a post at a body, held at the same body."""
+import pytest
+
+from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
 from pipeline.relations.titles import title_chain_relations
 from tests.conftest import anchored
 
@@ -31,3 +33,30 @@ def test_no_deputy_across_a_sentence_end_nor_of_another_post(rules, relation_rul
     text = "四川省委书记谢世杰、省政府党组副书记张中伟出席。"  # a body of its own before the title
     names = (("四川省委", "ORG"), ("谢世杰", "PERSON"), ("省政府党组", "ORG"), ("张中伟", "PERSON"))
     assert deputies(text, names, rules, relation_rules) == set()
+
+
+def listed_posts(text, names, rules, relation_rules):
+    mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
+    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
+    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
+            for r in listed_post_relations(text, mentions, chain, rules.titles, relation_rules)}
+
+
+def test_a_bare_title_right_after_a_name_with_a_post_at_a_body_is_held_there(rules, relation_rules):
+    text = "会议听取了市政协副主席张明、秘书长李华和副秘书长王强、赵刚的说明。"
+    names = (("市政协", "ORG"), ("张明", "PERSON"), ("李华", "PERSON"), ("王强", "PERSON"), ("赵刚", "PERSON"))
+    assert listed_posts(text, names, rules, relation_rules) == {
+        ("李华", "市政协", "秘书长"), ("王强", "市政协", "副秘书长"), ("赵刚", "市政协", "副秘书长")}
+    text = "中国人民解放军北部战区陆军司令员张明、政委李华出席。"  # the body right before the first title
+    names = (("中国人民解放军北部战区陆军", "ORG"), ("张明", "PERSON"), ("李华", "PERSON"))
+    assert listed_posts(text, names, rules, relation_rules) == {("李华", "中国人民解放军北部战区陆军", "政委")}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("市委书记张明、市长李华出席。", "市委"),  # a place's head of government: not the committee's
+    ("国民议会议长张明和外长李华出席。", "国民议会"),  # a title that names its own body
+    ("市政协副主席张明，秘书长李华出席。", "市政协"),  # not listed with the name: a clause of its own
+])
+def test_no_listed_post_for_a_title_of_another_body_nor_after_a_clause_mark(rules, relation_rules, text, body):
+    names = ((body, "ORG"), ("张明", "PERSON"), ("李华", "PERSON"))
+    assert listed_posts(text, names, rules, relation_rules) == set()

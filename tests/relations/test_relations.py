@@ -195,6 +195,26 @@ def test_title_chain_second_title_at_the_same_body(rules, relation_rules):
     }
 
 
+def test_title_chain_bare_titles_listed_after_a_post_at_a_body_are_held_there(rules, relation_rules):
+    # `中央纪委常委、秘书长X`: the bare title after a post at a body is a second post there
+    for text, body, titles in (("市科协常委、秘书长王建华出席会议。", "市科协", {"常委", "秘书长"}),
+                               ("实验中学董事长、校长王建华出席会议。", "实验中学", {"董事长", "校长"})):
+        mentions = [anchored(text, body, "ORG"), anchored(text, "王建华", "PERSON")]
+        assert tuples(chain(text, mentions, rules, relation_rules)) == {
+            ("holds_position", "王建华", body, title) for title in titles}
+
+
+@pytest.mark.parametrize("text, body, title", [
+    ("人民阵线主席、总统王建华出席会议。", "人民阵线", "主席"),  # a state's office, no party's
+    ("中央军委副主席、国务委员王建华出席会议。", "中央军委", "副主席"),  # a post of its own body (国务院)
+    ("市科学院院长、党组书记王建华出席会议。", "市科学院", "院长"),  # the party organ's post
+    ("市科学院院长、研究员王建华出席会议。", "市科学院", "院长"),  # a profession, many hold it
+])
+def test_title_chain_bare_titles_no_listed_body_holds(rules, relation_rules, text, body, title):
+    mentions = [anchored(text, body, "ORG"), anchored(text, "王建华", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "王建华", body, title)}
+
+
 def test_title_chain_party_group_secretary(rules, relation_rules):
     # gold convention: `国务院党组书记X` → holds_position(X, 国务院党组, 书记)
     text = "国务院党组书记王建华主持会议。"
