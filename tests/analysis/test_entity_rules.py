@@ -197,6 +197,11 @@ def test_an_honour_named_by_its_bearer_is_an_award(rules):
     assert chunks(text, rules, "AWARD") == {"全国三八红旗手", "上海市“三八”红旗手"}
 
 
+def test_a_national_honour_named_by_merit_and_holder_is_an_award(rules, patterns):
+    text = "全国优秀党务工作者王明、全国十大杰出青年李华和全国优秀少先队辅导员张强获得全国杰出青年科学基金。"
+    assert found(text, patterns, "AWARD") == {"全国优秀党务工作者", "全国十大杰出青年", "全国优秀少先队辅导员"}
+
+
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
     text = "授予15名个人“优秀志愿者”称号，授予张明“人民教育家”国家荣誉称号，授予李为昌“文明使者”光荣称号。"
     assert not any("个人" in c or "张明" in c for c in chunks(text, rules, "AWARD"))
