@@ -198,8 +198,8 @@ def test_an_honour_named_by_its_bearer_is_an_award(rules):
 
 
 def test_a_national_honour_named_by_merit_and_holder_is_an_award(rules, patterns):
-    text = "全国优秀党务工作者王明、全国十大杰出青年李华和全国优秀少先队辅导员张强获得全国杰出青年科学基金。"
-    assert found(text, patterns, "AWARD") == {"全国优秀党务工作者", "全国十大杰出青年", "全国优秀少先队辅导员"}
+    text = "全国优秀党务工作者王明、全国十大杰出青年李华和全国杰出青年志愿者张强获得全国杰出青年科学基金。"
+    assert found(text, patterns, "AWARD") == {"全国优秀党务工作者", "全国十大杰出青年", "全国杰出青年志愿者"}
 
 
 def test_a_quoted_title_is_named_by_itself(rules, patterns):
