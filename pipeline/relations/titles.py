@@ -187,7 +187,7 @@ def _listed_posts(text: str, person: Anchored, org: Anchored, posts: list[str],
     party organ or a place's committee, whose listed posts are another body's (their own rules)."""
     name = org.entity.partition(":")[2]
     if not name.endswith(rules.party_organs) and not PLACE_COMMITTEE.fullmatch(name):
-        for post in filter(lambda title: body_post(title, rules), posts):
+        for post in (title for title in posts if body_post(title, rules)):
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, person.end),
                            rules.chain_confidence, "title_chain", title=post), org
 
