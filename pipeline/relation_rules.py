@@ -124,6 +124,12 @@ class RelationRules:
         heads, tails = self.types.get(relation, (frozenset(), frozenset()))
         return head_type in heads and tail_type in tails
 
+    def body_post(self, title: str) -> bool:
+        """Whether a bare title listed after a post at a body may be held at that body (relations.yaml `own_offices`)."""
+        return not (title in self.own_offices or title in self.government_heads or title in self.group_titles
+                    or title in self.unattached_titles or title.startswith(self.party_organs)
+                    or any(title in posts for _, posts in self.implied_bodies))
+
 
 def _reciprocal(data: dict | None) -> tuple[str, ...]:
     """(relation, event nouns…) of a trigger's `reciprocal` setting; empty without one."""

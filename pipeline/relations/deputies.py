@@ -9,7 +9,7 @@ from pipeline.analysis.sentences import SENTENCE_END
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import NAME_JOINERS, Anchored, evidence_of
-from pipeline.relations.titles import body_post, coordinated_people, ranked_title_at
+from pipeline.relations.titles import coordinated_people, ranked_title_at
 
 DEPUTY_RANKS = ("常务副", "副")  # longest first
 LIST_MARKS = "、，,"  # what separates the items of a list of posts
@@ -43,8 +43,9 @@ def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[t
                           titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
     """The people joined right after a name whose chain ends in a post at a body (`全国政协副主席王兆国、`), by a
     bare title of theirs (`秘书长朱训和|副秘书长朱作霖、王巨禄`, `…部队司令员于长江、|政委林庆华`), with those listed
-    with them: they hold it at that body, as a title a body may give (`body_post`: not `省委书记X、|省长Y`)."""
-    people = {m.start: m for m in mentions if m.type == "PERSON"}
+    with them: they hold it at that body, as a title a body may give (`RelationRules.body_post`: not `省委书记X、|省长Y`)."""
+    people = [m for m in mentions if m.type == "PERSON"]
+    starting = {m.start: m for m in people}
     nearest: dict[int, tuple[Relation, Anchored]] = {}
     for relation, org in chain:
         end = relation.evidence[0].end
@@ -52,9 +53,9 @@ def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[t
             nearest[end] = (relation, org)  # the post right before the name (`政治局委员、全国政协|副主席|王兆国`)
     for end, (relation, org) in nearest.items():
         while (joiner := next((j for j in NAME_JOINERS if text.startswith(j, end)), None)) \
-                and (title := ranked_title_at(text, end + len(joiner), titles, rules)) and body_post(title, rules) \
-                and (person := people.get(end + len(joiner) + len(title))) and person.end not in nearest:
-            listed = [person, *coordinated_people(text, person, list(people.values()))]
+                and (title := ranked_title_at(text, end + len(joiner), titles, rules)) and rules.body_post(title) \
+                and (person := starting.get(end + len(joiner) + len(title))) and person.end not in nearest:
+            listed = [person, *coordinated_people(text, person, people)]
             for holder in listed:
                 yield Relation("holds_position", holder.entity, org.entity, evidence_of(text, org.start, holder.end),
                                relation.confidence, "listed_post", title)

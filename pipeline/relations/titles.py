@@ -109,7 +109,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
         pos -= len(ATTRIBUTIVE)
     pending: list[str] = []  # bare titles shared with the next organisation's (`副主席兼秘书长`)
     ranks: list[str] = []  # bare committee ranks after `、` (`省委委员、常委、书记`)
-    body_posts: list[str] = []  # other bare titles after `、`: a party organ's body's (`党组书记、部长`)
+    body_posts: list[str] = []  # other bare titles after `、`: the body's (`常委、秘书长`), its organ's body's (`党组书记、部长`)
     while pos > 0:
         attached = _attached_title(text, pos, titles, orgs_by_end, rules)
         if attached is None:
@@ -124,9 +124,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                                    evidence_of(text, body.start, person.end), rules.chain_confidence, "title_chain",
                                    title=post), body
                 pos = body.start
-            yield from _organ_body_posts(text, person, org, body_posts, orgs_by_end, rules)
-            yield from _committee_government_posts(text, person, org, body_posts, orgs_by_end, rules)
-            yield from _listed_posts(text, person, org, body_posts, rules)
+            yield from _listed_posts(text, person, org, body_posts, orgs_by_end, rules)
             pending, ranks, body_posts = [], [], []
         elif title_start in places_by_end:
             place = places_by_end[title_start]
@@ -181,22 +179,20 @@ PLACE_COMMITTEE = re.compile(r"(?:中共)?(?P<place>.+[省市县区州])委")
 COMMITTEE_POST_BEFORE = re.compile(r"(?P<place>[^，。、；\s,;]{2,10}?[省市县区州])委(?:常委|副书记|书记)、$")
 
 
-def _listed_posts(text: str, person: Anchored, org: Anchored, posts: list[str],
+def _listed_posts(text: str, person: Anchored, org: Anchored, posts: list[str], orgs_by_end: dict[int, Anchored],
                   rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
-    """The bare `posts` listed after a post at `org` (`中央纪委常委、|秘书长|袁纯清`), held there too; not at a
-    party organ or a place's committee, whose listed posts are another body's (their own rules)."""
+    """Where the bare `posts` listed after a post at `org` are held: after a party organ's, at its body
+    (`农业部党组副书记、|副部长`); after a place's committee's, at the place's government (`天津市委书记、|市长`); else
+    at `org` itself (`中央纪委常委、|秘书长|袁纯清`), those a body may give (`RelationRules.body_post`)."""
     name = org.entity.partition(":")[2]
-    if not name.endswith(rules.party_organs) and not PLACE_COMMITTEE.fullmatch(name):
-        for post in (title for title in posts if body_post(title, rules)):
+    if name.endswith(rules.party_organs):
+        yield from _organ_body_posts(text, person, org, posts, orgs_by_end, rules)
+    elif PLACE_COMMITTEE.fullmatch(name):
+        yield from _committee_government_posts(text, person, org, posts, orgs_by_end, rules)
+    else:
+        for post in filter(rules.body_post, posts):
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, person.end),
                            rules.chain_confidence, "title_chain", title=post), org
-
-
-def body_post(title: str, rules: RelationRules) -> bool:
-    """Whether a bare title listed after a body's post may be held at that body (relations.yaml `own_offices`)."""
-    return not (title in rules.own_offices or title in rules.government_heads or title in rules.group_titles
-                or title in rules.unattached_titles or title.startswith(rules.party_organs)
-                or any(title in posts for _, posts in rules.implied_bodies))
 
 
 def _after_other_committee(text: str, title_start: int, government: Anchored) -> bool:
