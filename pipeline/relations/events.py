@@ -162,15 +162,32 @@ def _campaign(text: str, m: Anchored) -> bool:
 def _visitors_event(text: str, m: Anchored, rules: RelationRules) -> bool:
     """Whether the event is one visitors attend whom the clause meets or receives (`会见来华出席…峰会的…首相`,
     `欢迎出席…论坛的外方领导人`, and with the meeting after the visitor the relative clause describes:
-    `同来华出席…论坛并进行国事访问的…总统佐科举行会谈`): the document is about the meeting, not the event."""
-    if not text.endswith(rules.attended_verbs, 0, m.start):
+    `同来华出席…论坛并进行国事访问的…总统佐科举行会谈`), also a later one of the names the attending verb governs
+    (`会见出席中意企业家委员会 中意第三方市场合作论坛 中意文化合作机制会议代表`): the document is about the meeting, not
+    the event."""
+    head = _conjoined_from(text, m.start, rules.attended_verbs)
+    if not text.endswith(rules.attended_verbs, 0, head):
         return False
-    clause = text[_clause_start(text, m.start):m.start]
+    clause = text[_clause_start(text, head):head]
     mark = CLAUSE_MARKS.search(text, m.end)
     after = text[m.end:mark.start() if mark else len(text)]
     relative = min((at for w in rules.relative_markers if (at := after.find(w)) != -1), default=None)
     return any(w in clause or relative is not None and w in after[relative:]
                for w in rules.side_events + rules.holding_words["receiving_verbs"])
+
+
+CONJOINING = "、 　和及与"  # what joins the names an attending verb governs (`出席…博览会和…峰会的`)
+CONJOINED_CHARS = 60  # the most characters of names from the verb to the last of them
+
+
+def _conjoined_from(text: str, start: int, verbs: tuple[str, ...]) -> int:
+    """Where the names joined to the one at `start` begin, right after the nearest of `verbs` in its
+    clause (`出席|A、B、C`: A's start for C), when a joining mark stands right before it; else `start`."""
+    if not text.endswith(tuple(CONJOINING), 0, start):
+        return start
+    clause = max(_clause_start(text, start), start - CONJOINED_CHARS)
+    ends = [at + len(v) for v in verbs if (at := text.rfind(v, clause, start)) != -1]
+    return max(ends) if ends else start
 
 
 def held_object(text: str, start: int, rules: RelationRules) -> bool:

@@ -187,6 +187,13 @@ def test_an_event_a_visitor_came_to_attend_is_no_main_event_of_the_meeting_with_
     assert main_event_of(text, ["第三届高峰论坛"], relation_rules) is None
     text = "新闻联播\n习近平出席第三届高峰论坛并会见外方代表。"
     assert main_event_of(text, ["第三届高峰论坛"], relation_rules) == "EVENT:第三届高峰论坛"
+    # nor a later one of the events the visitors attend, joined to the first
+    text = "习近平会见出席中意企业家委员会 中意第三方市场合作论坛 中意文化合作机制会议代表\n习近平会见双方代表。"
+    assert main_event_of(text, ["中意第三方市场合作论坛", "中意文化合作机制会议"], relation_rules) is None
+    text = "新闻联播\n韩正会见出席第十五届博览会和商务与投资峰会的越南副总理。"
+    assert main_event_of(text, ["第十五届博览会", "商务与投资峰会"], relation_rules) is None
+    text = "习近平出席第十五届博览会和商务与投资峰会\n习近平出席第十五届博览会和商务与投资峰会。"
+    assert main_event_of(text, ["第十五届博览会", "商务与投资峰会"], relation_rules) == "EVENT:第十五届博览会"
 
 
 @pytest.mark.parametrize(("text", "main"), [
