@@ -21,9 +21,10 @@ CHAIN_ORGAN, CHAIN_ORGAN_SCORE = "chain_organ", 0.8
 POST_CHARS = 8  # a post between a body and the chain's separator, at most (`常务副主任委员`)
 POST_MODIFIERS = ("常务副", "第一", "常务", "副")
 PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in 全国人大常委会
-# no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a former body
-# (`…公司原|党组`), a temporary organ's task force (`…工作团队临时|党支部`)
-NO_BODY_ENDS = ("乡", "村", "原", "临时")
+# no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a temporary organ's task
+# force (`…工作团队临时|党支部`), a name of two characters with `FORMER` (`太原|党委`: the city's)
+NO_BODY_ENDS = ("乡", "村", "临时", "原")
+FORMER = "原"  # between a body and its organ, of the post after it (`农业农村部|原|党组书记`): no part of either name
 
 
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:
@@ -85,20 +86,23 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
     part_of X) that the document names no other way, as a mention inside the organ's; not past the
     party's name (`中共|全国人大常委会|党组`). Not a place's body (`渠黎镇|党委`, `…村|党支部`): a
     region's party committee is no part of it; nor where `NO_BODY_ENDS`, a `generic` head or a term's count ends
-    it (`西坑村新一届|党支部`: the committee of a new term)."""
+    it (`西坑村新一届|党支部`: the committee of a new term). An organ written with the `FORMER` of its post inside
+    (`农业农村部原党组|书记`) is named without it (农业农村部党组)."""
     named = {m.name or m.text for m in mentions}
-    found = []
+    found, kept = [], []
     for m in mentions:
         organ = ends_with_any(m.text, len(m.text), organs) if m.type == "ORG" and m.name is None else None
-        if not organ:
-            continue
         start = m.start + len(PARTY) if m.text.startswith(PARTY) else m.start
-        body = text[start:m.end - len(organ)]
+        body = text[start:m.end - len(organ)] if organ else ""
+        if body.endswith(FORMER) and len(body) > len(FORMER) + 1:
+            body = body[:-len(FORMER)]
+            m = replace(m, name=text[m.start:start] + body + organ)
+        kept.append(m)
         if (len(body) >= 2 and body[-1] not in place_finals and not body.endswith(NO_BODY_ENDS) and body not in named
                 and body not in word_set(generic) and not COUNTED_END.search(body)):
             found.append(Mention(start, start + len(body), body, "ORG", "organ_body", CHAIN_ORGAN_SCORE))
             named.add(body)
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
 COUNCIL_SESSION = re.compile(f"第?[{NUMBER_DIGITS}]+届$")  # `第75届|联合国大会`: the session

@@ -56,12 +56,23 @@ def bodies_found(text, organs_named, rules, others=()):
     ("渠黎镇党委书记王建华说。", "渠黎镇党委", []),  # a place's party committee is no part of it
     ("十八洞村党支部书记王建华说。", "十八洞村党支部", []),
     ("山西省原粮食局党组书记王建华说。", "山西省原粮食局党组", ["山西省原粮食局"]),
-    ("中储粮集团公司原党组书记王建华说。", "中储粮集团公司原党组", []),  # a former organ's body is not `…原`
+    ("中储粮集团公司原党组书记王建华说。", "中储粮集团公司原党组", ["中储粮集团公司"]),  # a former post's: not `…原`
+    ("太原党委书记王建华说。", "太原党委", []),
     ("工作团队临时党支部成立。", "工作团队临时党支部", []),  # a task force's temporary branch
     ("西坑村新一届党支部组成后。", "西坑村新一届党支部", []),  # the committee of a new term
 ])
 def test_a_body_named_only_with_its_party_organ_is_named_there(text, organ, expected, rules):
     assert bodies_found(text, [organ], rules) == expected
+
+
+@pytest.mark.parametrize("text, organ, name", [
+    ("农业农村部原党组书记、部长唐某严重违纪。", "农业农村部原党组", "农业农村部党组"),
+    ("中共湖南省株洲市城发集团原党委副书记廖某。", "中共湖南省株洲市城发集团原党委", "中共湖南省株洲市城发集团党委"),
+    ("农业部党组书记王建华出席。", "农业部党组", None),
+])
+def test_an_organ_of_a_former_post_is_named_without_the_word_former(text, organ, name, rules):
+    found = organ_bodies([mention(text, organ, "ORG")], text, rules.body_organs, rules.place_generics, rules.generic_chunks)
+    assert next(m.name for m in found if m.text == organ) == name
 
 
 def test_a_body_the_document_names_elsewhere_is_not_named_again_inside_its_organ(rules):

@@ -476,6 +476,14 @@ def test_the_titles_after_a_party_organ_s_are_its_body_s(rules, relation_rules, 
     assert {(name(r.tail), r.title) for r in got} == posts
 
 
+def test_the_titles_after_a_former_post_at_a_party_organ_are_its_body_s(rules, relation_rules):
+    text = "农业农村部原党组书记、部长唐某严重违纪违法。"
+    mentions = [anchored(text, "农业农村部", "ORG"), anchored(text, "农业农村部原党组", "ORG", entity="ORG:农业农村部党组"),
+                anchored(text, "唐某", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == {("农业农村部党组", "书记"), ("农业农村部", "部长")}
+
+
 def test_the_titles_after_a_party_organ_s_are_its_body_s_where_the_body_is_named_elsewhere(rules, relation_rules):
     text = "国家教委召开会议。国家教委党组书记、副主任陈至立作报告。"
     mentions = [anchored(text, "国家教委", "ORG"), anchored(text, "国家教委党组", "ORG"), anchored(text, "陈至立", "PERSON")]
