@@ -289,6 +289,15 @@ def test_a_press_organ_s_boards_and_stations_and_a_body_s_research_office_are_it
         ("人民日报编委会", "人民日报"), ("光明日报编辑部", "光明日报"), ("新华社上海记者站", "新华社"), ("中央电视台研究室", "中央电视台")}
 
 
+def test_agencies_chambers_stations_and_troupes_are_units_but_a_broadcaster_s_channel_is_not_linked(relation_rules):
+    names = ["联合国", "联合国妇女署", "联合国特委会", "美国国会", "美国国会参议院", "哈萨克斯坦议会", "哈萨克斯坦议会下院",
+             "中央广播电视总台", "中央广播电视总台北美总站", "南京军区", "南京军区前线话剧团", "央视", "央视新闻频道"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("联合国妇女署", "联合国"), ("联合国特委会", "联合国"), ("美国国会参议院", "美国国会"), ("哈萨克斯坦议会下院", "哈萨克斯坦议会"),
+        ("中央广播电视总台北美总站", "中央广播电视总台"), ("南京军区前线话剧团", "南京军区")}
+
+
 def test_an_award_named_after_a_body_or_a_contest_is_conferred_by_it(relation_rules):
     entities = {"ORG:全国政协": ("ORG", "全国政协"), "AWARD:第十三届全国政协优秀提案": ("AWARD", "第十三届全国政协优秀提案"),
                 "EVENT:全国奥林匹克物理竞赛": ("EVENT", "全国奥林匹克物理竞赛"),
