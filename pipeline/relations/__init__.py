@@ -36,6 +36,7 @@ from pipeline.relations.competitors import competitor_relations
 from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
+from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.locations import location_relations
 from pipeline.relations.mentions import Anchored
 from pipeline.relations.state_posts import implied_body_relations
@@ -43,7 +44,6 @@ from pipeline.relations.titles import (
     bare_title_mentions,
     counted_members_relations,
     ends_with_title,
-    home_title_relations,
     title_chain_relations,
 )
 from pipeline.relations.triggers import WordCheck, trigger_relations

@@ -1,29 +1,24 @@
-"""Posts held by where a title stands: in a chain before a person (`国务院副总理李强`), after the
-name (`吴建平主任`, of the document's own institution), or alone for a person (`总书记强调`).
-Posts a verb states are `appointments`."""
+"""Posts held by where a title stands: in a chain before a person (`国务院副总理李强`), or alone for a
+person (`总书记强调`). Posts a verb states are `appointments`; titles after a name, `home_titles`."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.analysis.organs import FORMER
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.governments import level_government, place_government
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
     NAME_JOINERS,
-    SOURCE_CREDIT,
     Anchored,
     evidence_of,
     listed_up_to,
-    title_end,
 )
 from pipeline.spans import Coverage
-from pipeline.wordlists import ends_with_any, word_at, words_ending
+from pipeline.wordlists import word_at, words_ending
 
 LIST_MARK = "、"
 
@@ -262,55 +257,6 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
         if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):
             return candidate
     return None
-
-
-HOME_MENTIONS = 3  # how often a document must name the organisation its title does not, to be about it
-
-
-def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
-    """The institution a document is about: of the organisations its title line names (a
-    source credit such as `央视网消息` aside), the one most mentioned in the document; where the title
-    names none, the organisation the document mentions most, at least `HOME_MENTIONS` times."""
-    end = title_end(text)
-    named = {m.entity for m in mentions if m.type == "ORG" and m.end <= end and not SOURCE_CREDIT.match(text, m.end)}
-    counts = Counter(m.entity for m in mentions if m.type == "ORG" and not m.nested and not SOURCE_CREDIT.match(text, m.end))
-    if named:
-        return max(sorted(named), key=lambda e: counts[e])
-    ranked = counts.most_common(2) + [("", 0)]
-    return ranked[0][0] if ranked[0][1] >= HOME_MENTIONS and ranked[1][1] < ranked[0][1] else None
-
-
-def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:
-    """The title right before `start` that opens its clause (`，总经理|关景华`), so that no body is named before it."""
-    title = ends_with_any(text, start, titles)
-    return title if title and (start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS) else None
-
-
-def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
-                         rules: RelationRules) -> Iterator[Relation]:
-    """A title after a person's name: with an organisation right before the name, the post there
-    (`中组部|李景田|局长介绍说`; not a title many hold, `代表`, a verb too); with none, in an article about
-    one institution, the post there when the title is one of that kind of institution's officers
-    (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`), as one that opens the clause before the name is
-    (`总经理关景华告诉记者`). Else no relation."""
-    home = home_organisation(text, mentions)
-    home_name = home.split(":", 1)[1] if home else ""
-    orgs_by_end = {m.end: m for m in mentions if m.type == "ORG"}
-    for person in (m for m in mentions if m.type == "PERSON"):
-        title = word_at(text, person.end, titles)
-        evidence = evidence_of(text, person.start, person.end + len(title or ""))
-        if title and person.start in orgs_by_end and title not in rules.group_titles:
-            org = orgs_by_end[person.start]
-            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, evidence[0].end),
-                           rules.chain_confidence, "title_after_name", title=title,
-                           status=post_status_before(text, org.start, rules))
-        elif home and title and home_name.endswith(rules.home_titles.get(title, ())) and person.start not in orgs_by_end:
-            yield Relation("holds_position", person.entity, home, evidence, rules.home_confidence,
-                           "home_title", title=title, status="current")
-        elif home and (before := _opening_title(text, person.start, titles)) \
-                and home_name.endswith(rules.home_titles.get(before, ())):
-            yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
-                           rules.home_confidence, "home_title", title=before, status="current")
 
 
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],

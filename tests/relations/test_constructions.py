@@ -9,8 +9,9 @@ from pipeline.config import DEFAULT_SEGMENTER
 from pipeline.relations import extract_relations
 from pipeline.relations.attachments import winner_relations
 from pipeline.relations.events import MainEvents, choose_main_event, choose_main_events, headline_starts
+from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.pairs import candidates
-from pipeline.relations.titles import bare_title_mentions, home_title_relations, title_chain_relations
+from pipeline.relations.titles import bare_title_mentions, title_chain_relations
 from pipeline.relations.triggers import sentence_triggers, trigger_relations
 from tests.conftest import anchored
 from tests.relations.test_relations import all_relations, entities_of, name, pairs, trig
