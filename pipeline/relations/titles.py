@@ -59,12 +59,13 @@ def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored],
                   rules: RelationRules, places_by_end: dict[int, Anchored] | None = None
                   ) -> list[tuple[Relation, Anchored]]:
     """The posts of the title chain before `person`, with the status its first word gives
-    (`原…所长X`: former, `新任…X`: new)."""
+    (`原…所长X`: former, `新任…X`: new), or `FORMER` after its first body (`…集团原党委副书记、董事长X`)."""
     links = list(_chain_links(text, person, orgs_by_end, titles, rules, places_by_end or {}))
     if not links:
         return []
     start = min(org.start for _, org in links)
-    status = post_status_before(text, start, rules)
+    former_within = FORMER in text[start:min(org.end for _, org in links) + len(FORMER)]  # `农业农村部|原|党组书记、部长`
+    status = "former" if former_within else post_status_before(text, start, rules)
     return [(replace(relation, status=status), org) for relation, org in links]
 
 

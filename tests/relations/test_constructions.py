@@ -482,7 +482,11 @@ def test_the_titles_after_a_former_post_at_a_party_organ_are_its_body_s(rules, r
     mentions = [anchored(text, "农业农村部", "ORG"), anchored(text, "农业农村部原党组", "ORG", entity="ORG:农业农村部党组"),
                 anchored(text, "唐某", "PERSON")]
     got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
-    assert {(name(r.tail), r.title) for r in got} == {("农业农村部党组", "书记"), ("农业农村部", "部长")}
+    assert {(name(r.tail), r.title, r.status) for r in got} == {("农业农村部党组", "书记", "former"), ("农业农村部", "部长", "former")}
+    text = "农业农村部党组书记、部长唐某出席会议。"
+    mentions = [anchored(text, "农业农村部", "ORG"), anchored(text, "农业农村部党组", "ORG"), anchored(text, "唐某", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {r.status for r in got} == {"current"}
 
 
 def test_the_titles_after_a_party_organ_s_are_its_body_s_where_the_body_is_named_elsewhere(rules, relation_rules):
