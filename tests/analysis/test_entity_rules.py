@@ -1189,6 +1189,8 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     assert [m.text for m in merged] == ["长江中下游平原", "长江经济带"]
     text = "援助物资运抵加沙地带。"  # a strip of land
     assert [m.text for m in merge_mentions([at("加沙", "LOCATION")], rules, text)] == ["加沙地带"]
+    text = "三峡库区移民安置。"  # a reservoir's area
+    assert [m.text for m in merge_mentions([at("三峡", "LOCATION")], rules, text)] == ["三峡库区"]
 
 
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
