@@ -80,6 +80,18 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
     return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
 
 
+def place_prefixed_forms(places: set[str], known: frozenset[str]) -> dict[str, str]:
+    """A place written without the larger place its other form begins with (`晴隆县` → `贵州晴隆县`, `雄安新区` →
+    `河北雄安新区`, `塔尔寺` → `青海塔尔寺`) → that one form, where the prefix is a place the document names or a
+    lexicon knows (`known`) and no other form of the document ends with the shorter one."""
+    found = {}
+    for name in places:
+        longer = [n for n in places if n != name and n.endswith(name) and len(name) >= 2]
+        if len(longer) == 1 and len(longer[0]) - len(name) >= 2 and longer[0][:-len(name)] in known:
+            found[name] = longer[0]
+    return found
+
+
 ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
 
 

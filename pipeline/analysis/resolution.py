@@ -31,6 +31,7 @@ from pipeline.analysis.name_forms import (
     party_short_forms,
     past_editions,
     place_abbreviated_bodies,
+    place_prefixed_forms,
     placed_level_bodies,
     transliterated_short_forms,
 )
@@ -218,6 +219,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         mapping[("LOCATION", name)] = target
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
+    for name, target in place_prefixed_forms(surfaces.get("LOCATION", set()), named_places).items():
+        if mapping[("LOCATION", name)] == name:
+            mapping[("LOCATION", name)] = target
     persons = surfaces.get("PERSON", set())
     surnames = word_set(rules.lexicons.get("SURNAME", ()))
     for name, target in (transliterated_short_forms(persons) | familiar_forms(persons, text, surnames)).items():

@@ -276,6 +276,20 @@ def test_a_one_character_place_is_an_alias_of_the_full_name_the_document_writes(
     assert [(e.name, e.aliases) for e in entities] == [("美国", ["美"])]
 
 
+def test_a_place_written_without_the_larger_place_its_other_form_begins_with_is_that_form(rules):
+    text = "习近平来到贵州晴隆县考察。晴隆县是贫困县。"
+    mentions = [mention(text, "贵州", "LOCATION"), mention(text, "贵州晴隆县", "LOCATION"), mention(text, "晴隆县", "LOCATION")]
+    assert canonical_names(mentions, text, rules)[("LOCATION", "晴隆县")] == "贵州晴隆县"
+    # not where the rest is no place (`白` of 白俄罗斯), nor where two forms end with it
+    text = "白俄罗斯和俄罗斯签署协议。"
+    mentions = [mention(text, "白俄罗斯", "LOCATION"), mention(text, "俄罗斯", "LOCATION", occurrence=1)]
+    assert canonical_names(mentions, text, rules)[("LOCATION", "俄罗斯")] == "俄罗斯"
+    text = "贵州晴隆县和云南晴隆县。晴隆县。"
+    mentions = [mention(text, "贵州", "LOCATION"), mention(text, "云南", "LOCATION"), mention(text, "贵州晴隆县", "LOCATION"),
+                mention(text, "云南晴隆县", "LOCATION"), mention(text, "晴隆县", "LOCATION", occurrence=2)]
+    assert canonical_names(mentions, text, rules)[("LOCATION", "晴隆县")] == "晴隆县"
+
+
 def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
     text = "会议在京召开。"
     entities, _ = resolve([mention(text, "京", "LOCATION")], text, text, rules)
