@@ -144,6 +144,13 @@ def contested_levels(home: dict[str, str], places: set[str], known: frozenset[st
 SESSION_WORD, SESSION_END = "大会", "会议"
 
 
+def domestic_forms(orgs: set[str], national: frozenset[str]) -> dict[str, str]:
+    """`中国全国政协` → `全国政协`: a national body of the news country (`national`: China's bodies of lexicon BODY)
+    written with the country's name, where the document also names it without (its bodies go without it)."""
+    return {name: body for name in orgs for country in DOMESTIC if name.startswith(country)
+            and (body := name[len(country):]) in orgs and body in national}
+
+
 def session_organs(orgs: set[str]) -> dict[str, str]:
     """`大会主席团` → `十四届全国人大一次会议主席团`: 大会 is the session whose organ of that kind the
     document names, where it names one."""
@@ -215,6 +222,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
+    for name, target in domestic_forms(bodies, foreign[0]).items():
+        mapping[("ORG", name)] = mapping[("ORG", target)]
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():

@@ -290,6 +290,15 @@ def test_a_place_written_without_the_larger_place_its_other_form_begins_with_is_
     assert canonical_names(mentions, text, rules)[("LOCATION", "晴隆县")] == "晴隆县"
 
 
+def test_a_national_body_written_with_the_news_country_s_name_is_the_body_it_names_without(rules):
+    text = "全国政协主席王沪宁说，中国全国政协愿同吉方加强交流。中国共产党和共产党人。"
+    mentions = [mention(text, "全国政协", "ORG"), mention(text, "中国全国政协", "ORG"), mention(text, "中国共产党", "ORG"),
+                mention(text, "共产党", "ORG", occurrence=1)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "中国全国政协")] == "全国政协"
+    assert names[("ORG", "中国共产党")] == "中国共产党"  # 共产党 is no national body of the lexicon
+
+
 def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
     text = "会议在京召开。"
     entities, _ = resolve([mention(text, "京", "LOCATION")], text, text, rules)
