@@ -178,6 +178,29 @@ def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, .
         (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None))}
 
 
+STATE_BODY_HEAD = 2  # the shortest head of a body named after its state (`…|政府`)
+
+
+def state_form_bodies(names: set[str], domestic: frozenset[str]) -> dict[str, str]:
+    """A body named with its state's common name (`朝鲜政府`, `中国政府`) → the name with the state's full form
+    that the document writes too (`朝鲜民主主义人民共和国政府`, `中华人民共和国政府`): one body. The full form begins
+    with the common name and ends in a state's form (`共和国`), or both are names of the news country (`domestic`)."""
+    found = {}
+    for full in names:
+        for end in (m.end() for m in re.finditer("|".join(STATE_FORMS), full)):
+            head = full[end:]
+            if len(head) < STATE_BODY_HEAD or head in full[:end]:  # not across two names (`…政府中非共和国|政府`)
+                continue
+            found |= {n: full for n in names
+                      if n != full and n.endswith(head) and _state_of(n[:-len(head)], full[:end], domestic)}
+    return found
+
+
+def _state_of(common: str, state: str, domestic: frozenset[str]) -> bool:
+    """Whether `common` names the state `state` names in full (`朝鲜`: 朝鲜民主主义人民共和国; `中国`: 中华人民共和国)."""
+    return common in domestic and state in domestic or len(common) >= 2 and state.startswith(common)
+
+
 LEVEL_CHAR = re.compile(f"[{LOCAL_PREFIXES}]")
 # the bodies named by a level alone (`市委`, `省政府`), which any place of that level has: only the
 # document's one place of the level names them

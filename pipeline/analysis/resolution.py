@@ -33,6 +33,7 @@ from pipeline.analysis.name_forms import (
     place_abbreviated_bodies,
     place_prefixed_forms,
     placed_level_bodies,
+    state_form_bodies,
     transliterated_short_forms,
 )
 from pipeline.analysis.organs import CHAIN_ORGAN
@@ -220,6 +221,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             mapping[("ORG", name)] = target
     for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
         mapping[("ORG", name)] = target
+    for name, target in state_form_bodies(bodies, DOMESTIC).items():
+        if mapping[("ORG", name)] == name:
+            mapping[("ORG", name)] = target
     for name, target in session_organs(surfaces.get("ORG", set())).items():
         mapping[("ORG", name)] = target
     for name, target in domestic_forms(bodies, foreign[0]).items():

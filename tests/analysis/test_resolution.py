@@ -299,6 +299,14 @@ def test_a_national_body_written_with_the_news_country_s_name_is_the_body_it_nam
     assert names[("ORG", "中国共产党")] == "中国共产党"  # 共产党 is no national body of the lexicon
 
 
+def test_a_body_named_with_its_state_s_common_name_is_the_one_named_with_the_full_form(rules):
+    text = "朝鲜民主主义人民共和国政府发表声明，朝鲜政府表示。中华人民共和国政府和中国政府。中非共和国政府。"
+    names = ["朝鲜民主主义人民共和国政府", "朝鲜政府", "中华人民共和国政府", "中国政府", "中非共和国政府"]
+    found = canonical_names([mention(text, n, "ORG") for n in names], text, rules)
+    assert found[("ORG", "朝鲜政府")] == "朝鲜民主主义人民共和国政府" and found[("ORG", "中国政府")] == "中华人民共和国政府"
+    assert found[("ORG", "中非共和国政府")] == "中非共和国政府"
+
+
 def test_jing_stays_a_place_of_its_own_as_the_guidelines_say(rules):
     text = "会议在京召开。"
     entities, _ = resolve([mention(text, "京", "LOCATION")], text, text, rules)
