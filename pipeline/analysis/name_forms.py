@@ -56,8 +56,9 @@ def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict
 DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
 # a city's or a county's, named by the text but by no lexicon (`襄樊市`, renamed since), is
 # written without its term as a Chinese division's is: abroad, too, a city is one place; so is a township
-# (`威舍镇` / `威舍`: the lexicon stops at counties), and a strip of land named after its town (`加沙地带` / `加沙`)
-UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带")
+# (`威舍镇` / `威舍`: the lexicon stops at counties), a strip of land named after its town (`加沙地带` / `加沙`), a
+# prefecture (`那曲地区` / `那曲`) and a special administrative region written short (`澳门特区` / `澳门`)
+UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带", "特区", "地区")
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
 
 

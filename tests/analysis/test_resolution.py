@@ -417,6 +417,9 @@ def test_a_city_no_lexicon_knows_is_one_place_with_and_without_its_term(rules):
     text = "援助物资运抵加沙地带。加沙人道局势恶化。"  # a strip of land named after its town
     got = canonical_names([mention(text, name, "LOCATION") for name in ("加沙地带", "加沙")], text, rules)
     assert got[("LOCATION", "加沙")] == "加沙地带"
+    text = "那曲地区海拔高。那曲的牧民说。澳门特区成立以来，澳门发展迅速。"  # a prefecture, a special region
+    got = canonical_names([mention(text, name, "LOCATION") for name in ("那曲地区", "那曲", "澳门特区", "澳门")], text, rules)
+    assert got[("LOCATION", "那曲")] == "那曲地区" and got[("LOCATION", "澳门")] == "澳门特区"
 
 
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
