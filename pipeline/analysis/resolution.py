@@ -187,6 +187,27 @@ def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], 
                 mapping[key] = best
 
 
+def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_places: frozenset[str],
+                places: frozenset[str], rules: RecognitionRules, national: frozenset[str]) -> None:
+    """Map in place each body's other written forms (`mapping`: (type, surface) → name) to the one name: elided
+    and party short forms, contractions, governments, level bodies, places written short or as states, a session's
+    organs and national bodies written with the country's name (`national`: China's bodies of lexicon BODY)."""
+    for name, target in (elided_short_forms(bodies, named_places) | party_short_forms(bodies, named_places)).items():
+        mapping[("ORG", name)] = target
+    for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
+        if mapping[("ORG", name)] == name:
+            mapping[("ORG", name)] = target
+    for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
+        mapping[("ORG", name)] = target
+    for name, target in state_form_bodies(bodies, DOMESTIC).items():
+        if mapping[("ORG", name)] == name:
+            mapping[("ORG", name)] = target
+    for name, target in session_organs(bodies).items():
+        mapping[("ORG", name)] = target
+    for name, target in domestic_forms(bodies, national).items():
+        mapping[("ORG", name)] = mapping[("ORG", target)]
+
+
 def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
                     aliases: Aliases) -> dict[tuple[str, str], str]:
     """Map each (type, surface) to the name of its referent within the document."""
@@ -212,22 +233,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
-    for name, target in (elided_short_forms(surfaces.get("ORG", set()), named_places)
-                         | party_short_forms(surfaces.get("ORG", set()), named_places)).items():
-        mapping[("ORG", name)] = target
-    bodies = surfaces.get("ORG", set())
-    for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
-        if mapping[("ORG", name)] == name:
-            mapping[("ORG", name)] = target
-    for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
-        mapping[("ORG", name)] = target
-    for name, target in state_form_bodies(bodies, DOMESTIC).items():
-        if mapping[("ORG", name)] == name:
-            mapping[("ORG", name)] = target
-    for name, target in session_organs(surfaces.get("ORG", set())).items():
-        mapping[("ORG", name)] = target
-    for name, target in domestic_forms(bodies, foreign[0]).items():
-        mapping[("ORG", name)] = mapping[("ORG", target)]
+    _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
