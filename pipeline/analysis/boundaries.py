@@ -99,21 +99,6 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
         or (m.source == "model" and (_cut_inside_noun(m, words) or _across_words(m, words))))]
 
 
-def from_name_word_starts(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str) -> list[Mention]:
-    """The recognizer's people each from the start of the name word it begins inside, where that word ends
-    within it (`的|别|洛乌索夫`: the recognizer left out the first character of 别洛乌索夫; `密|尔顿·加德纳`)."""
-    if not words:
-        return mentions
-    words = word_analysis(words)
-    found = []
-    for m in mentions:
-        span = words.crossing.get(m.start) if m.type == "PERSON" and m.source == "model" else None
-        if span is not None and span[1] <= m.end and words.inside(m.start, "nr"):
-            m = Mention(span[0], m.end, text[span[0]:m.end], m.type, m.source, m.score)
-        found.append(m)
-    return found
-
-
 def _to_name_word_end(m: Mention, words: WordAnalysis) -> Mention:
     """`m` up to the end of the name word that begins it, where a predicate word or a modifier begins
     there and runs on past `m`'s end (`刘洋|成功`: the recognizer took a character of the next word)."""

@@ -27,7 +27,6 @@ from pipeline.analysis.boundaries import (
     SESSION_NUMBER,
     bare_heads,
     distributed_chunks,
-    from_name_word_starts,
     trim_governing_predicates,
     unworded_people,
     without_leading_places,
@@ -312,8 +311,8 @@ class EntityRules:
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)
-        candidates = unworded_people(from_name_word_starts(candidates, words, text), words)
-        candidates = unworded_chunks(candidates, words, self.chunk_suffixes, text, self.titles, self.bodies)
+        candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
+                                     self.bodies)
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                                       self.places), words, self.rules.place_full_forms, text)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)

@@ -1,7 +1,7 @@
 """pipeline.analysis.boundaries: event names without the predicate words that govern them."""
 import pytest
 
-from pipeline.analysis.boundaries import from_name_word_starts, governed_start, trim_governing_predicates
+from pipeline.analysis.boundaries import governed_start, trim_governing_predicates
 from pipeline.records import Mention
 
 
@@ -59,17 +59,6 @@ def test_a_verb_of_the_word_analysis_governs_an_event_name(rules):
     words = [(0, 2, "r"), (2, 4, "v"), (4, 6, "ns"), (6, 9, "n")]
     assert trim_governing_predicates(mentions, rules, text)[0].text == "见证北京冬奥会"  # 见证: in no lexicon
     assert trim_governing_predicates(mentions, rules, text, words)[0].text == "北京冬奥会"
-
-
-def test_a_person_the_recognizer_begins_inside_a_name_word_begins_with_that_word():
-    text = "担任第一副总理的别洛乌索夫被提名。"
-    words = [(0, 2, "v"), (2, 4, "m"), (4, 7, "n"), (7, 8, "u"), (8, 13, "nr"), (13, 14, "p"), (14, 16, "v"), (16, 17, "w")]
-    cut = Mention(9, 13, "洛乌索夫", "PERSON", "model")
-    assert [(m.start, m.text) for m in from_name_word_starts([cut], words, text)] == [(8, "别洛乌索夫")]
-    # not where the name word runs on past the person (a reading of its own), nor for another type or source
-    assert from_name_word_starts([Mention(9, 12, "洛乌索", "PERSON", "model")], words, text)[0].text == "洛乌索"
-    assert from_name_word_starts([Mention(9, 13, "洛乌索夫", "PERSON", "rule:pattern")], words, text)[0].start == 9
-    assert from_name_word_starts([cut], None, text) == [cut]
 
 
 def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
