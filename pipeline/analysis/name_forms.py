@@ -86,8 +86,8 @@ def place_prefixed_forms(places: set[str], known: frozenset[str]) -> dict[str, s
     `河北雄安新区`, `塔尔寺` → `青海塔尔寺`) → that one form, where the prefix is a place the document names or a
     lexicon knows (`known`) and no other form of the document ends with the shorter one."""
     found = {}
-    for name in places:
-        longer = [n for n in places if n != name and n.endswith(name) and len(name) >= 2]
+    for name in (p for p in places if len(p) >= 2):
+        longer = [n for n in places if n != name and n.endswith(name)]
         if len(longer) == 1 and len(longer[0]) - len(name) >= 2 and longer[0][:-len(name)] in known:
             found[name] = longer[0]
     return found
@@ -195,6 +195,13 @@ def state_form_bodies(names: set[str], domestic: frozenset[str]) -> dict[str, st
             found |= {n: full for n in names
                       if n != full and n.endswith(head) and _state_of(n[:-len(head)], full[:end], domestic)}
     return found
+
+
+def domestic_forms(names: set[str], domestic: frozenset[str], national: frozenset[str]) -> dict[str, str]:
+    """`中国全国政协` → `全国政协`: a national body of the news country (`domestic`: its names; `national`: its bodies of
+    lexicon BODY) written with the country's name, where the document also names it without (its bodies go without it)."""
+    return {name: body for name in names for country in domestic if name.startswith(country)
+            and (body := name[len(country):]) in names and body in national}
 
 
 def _state_of(common: str, state: str, domestic: frozenset[str]) -> bool:

@@ -27,6 +27,12 @@ NO_BODY_ENDS = ("乡", "村", "临时", "原")
 FORMER = "原"  # between a body and its organ, of the post after it (`农业农村部|原|党组书记`): no part of either name
 
 
+def without_former(body: str) -> str:
+    """The body's name written before its organ, without the `FORMER` of the post after it (`农业农村部原|党组`); a name
+    of two characters keeps it (`太原|党委`)."""
+    return body[:-len(FORMER)] if body.endswith(FORMER) and len(body) > len(FORMER) + 1 else body
+
+
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:
     """`mentions` and each of `organs` that stands bare after `、` and before a post (`、党组书记`,
     `、书记处第一书记`, `、组织部长`) where a body's post ends at the `、` (`全国人大常委会|委员长|、`): that body's
@@ -93,9 +99,9 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
     for m in mentions:
         organ = ends_with_any(m.text, len(m.text), organs) if m.type == "ORG" and m.name is None else None
         start = m.start + len(PARTY) if m.text.startswith(PARTY) else m.start
-        body = text[start:m.end - len(organ)] if organ else ""
-        if body.endswith(FORMER) and len(body) > len(FORMER) + 1:
-            body = body[:-len(FORMER)]
+        written = text[start:m.end - len(organ)] if organ else ""
+        body = without_former(written)
+        if body != written:
             m = replace(m, name=text[m.start:start] + body + organ)
         kept.append(m)
         if (len(body) >= 2 and body[-1] not in place_finals and not body.endswith(NO_BODY_ENDS) and body not in named

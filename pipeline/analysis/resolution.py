@@ -24,6 +24,7 @@ from pipeline.analysis.name_forms import (
     LEVEL_CHAR,
     contracted_short_forms,
     division_forms,
+    domestic_forms,
     elided_short_forms,
     familiar_forms,
     government_forms,
@@ -145,13 +146,6 @@ def contested_levels(home: dict[str, str], places: set[str], known: frozenset[st
 SESSION_WORD, SESSION_END = "大会", "会议"
 
 
-def domestic_forms(orgs: set[str], national: frozenset[str]) -> dict[str, str]:
-    """`中国全国政协` → `全国政协`: a national body of the news country (`national`: China's bodies of lexicon BODY)
-    written with the country's name, where the document also names it without (its bodies go without it)."""
-    return {name: body for name in orgs for country in DOMESTIC if name.startswith(country)
-            and (body := name[len(country):]) in orgs and body in national}
-
-
 def session_organs(orgs: set[str]) -> dict[str, str]:
     """`大会主席团` → `十四届全国人大一次会议主席团`: 大会 is the session whose organ of that kind the
     document names, where it names one."""
@@ -204,7 +198,7 @@ def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_pla
             mapping[("ORG", name)] = target
     for name, target in session_organs(bodies).items():
         mapping[("ORG", name)] = target
-    for name, target in domestic_forms(bodies, national).items():
+    for name, target in domestic_forms(bodies, DOMESTIC, national).items():
         mapping[("ORG", name)] = mapping[("ORG", target)]
 
 

@@ -10,7 +10,15 @@ from typing import NamedTuple
 
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END, sentence_start
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import AGENT, CLAUSE_MARKS, CLOSING_BRACKETS, OPENING_BRACKETS, Anchored, title_end
+from pipeline.relations.mentions import (
+    AGENT,
+    CLAUSE_MARKS,
+    CLOSING_BRACKETS,
+    NAME_JOINERS,
+    OPENING_BRACKETS,
+    Anchored,
+    title_end,
+)
 from pipeline.relations.triggers import WordCheck
 
 HEADLINE_END_CHARS = CLAUSE_MARK_CHARS + "：:、…"  # a line ending in one of these goes on, or ends a sentence
@@ -176,14 +184,15 @@ def _visitors_event(text: str, m: Anchored, rules: RelationRules) -> bool:
                for w in rules.side_events + rules.holding_words["receiving_verbs"])
 
 
-CONJOINING = "、 　和及与"  # what joins the names an attending verb governs (`出席…博览会和…峰会的`)
+# what joins the names an attending verb governs (`出席…博览会和…峰会的`), and a title's spaces
+CONJOINING = (*NAME_JOINERS, " ", "　")
 CONJOINED_CHARS = 60  # the most characters of names from the verb to the last of them
 
 
 def _conjoined_from(text: str, start: int, verbs: tuple[str, ...]) -> int:
     """Where the names joined to the one at `start` begin, right after the nearest of `verbs` in its
     clause (`出席|A、B、C`: A's start for C), when a joining mark stands right before it; else `start`."""
-    if not text.endswith(tuple(CONJOINING), 0, start):
+    if not text.endswith(CONJOINING, 0, start):
         return start
     clause = max(_clause_start(text, start), start - CONJOINED_CHARS)
     ends = [at + len(v) for v in verbs if (at := text.rfind(v, clause, start)) != -1]

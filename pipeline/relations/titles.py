@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from pipeline.analysis.organs import FORMER
+from pipeline.analysis.organs import FORMER, without_former
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.governments import level_government, place_government
@@ -160,8 +160,7 @@ def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[
     suffix = next((s for s in rules.party_organs if name.endswith(s) and len(name) > len(s)), None)
     if suffix is None:
         return
-    stem = name[:-len(suffix)]  # the body's name, or it and the `FORMER` of a former post (`农业农村部原|党组书记`)
-    body_name = stem.removesuffix(FORMER) if len(stem) > len(FORMER) + 1 else stem
+    body_name = without_former(name[:-len(suffix)])
     body = orgs_by_end.get(organ.start + len(body_name))
     if body is None or body.start != organ.start:
         body = next((m for m in orgs_by_end.values() if m.entity == f"ORG:{body_name}"), None)
