@@ -85,6 +85,43 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
     return {name: max(group, key=_meeting_name_rank) for group in groups.values() if len(group) > 1 for name in group}
 
 
+# left out of a name, they name another event: a body's own (`中央|军委|人才工作会议`), the disabled's games
+CONTRACTION_KEEPS = ("委", "主席", "党组", "残")
+EDITION = re.compile(r"[0-9一二三四五六七八九十百]+[届次]|[0-9]{4}年")
+QUOTED = re.compile("“[^”]*”|《[^》]*》")  # a quoted name is kept whole (`“三优一满意示范窗口”活动` is not `“三优一满意”活动`)
+
+
+def contracted_events(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+    """An EVENT name that contracts another of the document's (缩略: `杭州亚运会` for 杭州第19届亚洲运动会,
+    `中英经贸联委会会议` for 中英政府间经贸合作联委会第二次会议) → that one, where it contracts one meeting only.
+    Compared by their keys, a contraction keeps the first and the last character and others in their order,
+    with every edition it gives (`第二次`, `1998年`), and leaves out none of `CONTRACTION_KEEPS` and nothing quoted."""
+    keys = {name: name_key(name, rules, aliases) for name in names}
+    forms = {}
+    for short in names:
+        fulls = [full for full in names if _contracts(keys[short], keys[full])]
+        if fulls and len({keys[full] for full in fulls}) == 1:
+            forms[short] = max(fulls, key=_meeting_name_rank)
+    return forms
+
+
+def _contracts(short: str, full: str) -> bool:
+    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    if full.startswith(short) or full.endswith(short) or not set(EDITION.findall(short)) <= set(EDITION.findall(full)):
+        return False
+    kept, pos = set(), 0
+    for char in short:
+        pos = full.find(char, pos)
+        if pos < 0:
+            return False
+        kept.add(pos)
+        pos += 1
+    left_out = "".join(char if i not in kept else "|" for i, char in enumerate(full))
+    quoted = {i for m in QUOTED.finditer(full) for i in range(*m.span())}
+    return not any(word in left_out for word in CONTRACTION_KEEPS) and quoted <= kept
+
+
 def _occasion_term(body: str, occasions: list[str] | tuple[str, ...], rules: RecognitionRules,
                    aliases: Aliases) -> str | None:
     """The term (`八届`) of the first occasion that names `body` with one, where the occasions name

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from pipeline.analysis.meeting_names import same_meeting
+from pipeline.analysis.meeting_names import contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
     LEVEL_CHAR,
@@ -226,6 +226,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases, occasions).items():
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
+    for name, target in contracted_events(surfaces.get("EVENT", set()), rules, aliases).items():
+        if mapping[("EVENT", name)] == name:
+            mapping[("EVENT", name)] = target
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():

@@ -1,5 +1,5 @@
 """pipeline.analysis.meeting_names: which of a document's event names name one meeting."""
-from pipeline.analysis.meeting_names import same_meeting
+from pipeline.analysis.meeting_names import contracted_events, same_meeting
 
 
 def test_a_year_inside_an_editions_name_is_left_out_of_its_short_name(schema):
@@ -19,3 +19,32 @@ def test_a_plenary_meeting_is_one_whatever_form_of_its_body_and_head_names_it(sc
     assert "中央纪委三次全会" not in mapping  # another number, another meeting
     unnumbered = same_meeting({"国务院第一次全体会议", "国务院全体会议"}, schema.recognition, schema.aliases)
     assert unnumbered["国务院全体会议"] == "国务院第一次全体会议"
+
+
+def test_a_national_events_official_name_is_its_common_one(schema):
+    names = {"中华人民共和国第十四届运动会", "第十四届全国运动会", "首届全国职业技能大赛", "中华人民共和国第一届职业技能大赛",
+             "中华人民共和国第十三届全国人民代表大会第一次会议"}
+    mapping = same_meeting(names, schema.recognition, schema.aliases)
+    assert mapping["第十四届全国运动会"] == "中华人民共和国第十四届运动会"
+    assert mapping["首届全国职业技能大赛"] == "中华人民共和国第一届职业技能大赛"
+    assert "中华人民共和国第十三届全国人民代表大会第一次会议" not in mapping
+
+
+def test_an_event_named_by_a_contraction_of_another_of_the_documents(schema):
+    names = {"杭州第19届亚洲运动会", "杭州亚运会", "中英政府间经贸合作联委会第二次会议", "中英经贸联委会会议",
+             "第十四届全运会", "第十四届全国运动会"}
+    mapping = contracted_events(names, schema.recognition, schema.aliases)
+    assert mapping == {"杭州亚运会": "杭州第19届亚洲运动会", "中英经贸联委会会议": "中英政府间经贸合作联委会第二次会议",
+                       "第十四届全运会": "第十四届全国运动会"}
+
+
+def test_no_contraction_leaves_out_a_body_the_disabled_an_edition_or_a_quoted_name(schema):
+    def contracted(*names):
+        return contracted_events(set(names), schema.recognition, schema.aliases)
+    assert contracted("中央人才工作会议", "中央军委人才工作会议") == {}  # the commission's own meeting
+    assert contracted("全国政协会议", "全国政协主席会议") == {}
+    assert contracted("全国人大一次会议", "全国人大常委会第一次会议") == {}
+    assert contracted("北京冬奥会", "北京2022年冬残奥会") == {}
+    assert contracted("第二次会议", "第三次全国代表会议") == {}
+    assert contracted("“三优一满意”活动", "“三优一满意示范窗口”活动") == {}
+    assert contracted("全运会", "全国运动会", "全国残疾人运动会") == {"全运会": "全国运动会"}
