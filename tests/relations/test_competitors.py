@@ -42,3 +42,10 @@ def test_a_winner_described_by_an_earlier_result_reports_none(relation_rules):
     text = "北京冬残奥会开幕式举行\n旗手是残奥会羽毛球金牌得主王明、东京残奥会冠军李华。"
     names = [("北京冬残奥会", "EVENT"), ("王明", "PERSON"), ("李华", "PERSON")]
     assert competitors(text, names, relation_rules, "EVENT:北京冬残奥会") == set()
+
+
+def test_who_takes_the_oath_for_the_athletes_coaches_and_referees_takes_part(relation_rules):
+    text = "第九届全国运动会开幕\n运动员王明、裁判员李华分别代表全体参赛运动员和裁判员宣誓。张强致辞。"
+    names = [("第九届全国运动会", "EVENT"), ("王明", "PERSON"), ("李华", "PERSON"), ("张强", "PERSON")]
+    assert competitors(text, names, relation_rules, "EVENT:第九届全国运动会") == {
+        ("王明", "第九届全国运动会"), ("李华", "第九届全国运动会")}
