@@ -227,8 +227,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
     for name, target in contracted_events(surfaces.get("EVENT", set()), rules, aliases).items():
-        if mapping[("EVENT", name)] == name:
-            mapping[("EVENT", name)] = target
+        if mapping[("EVENT", name)] == name and mapping[("EVENT", target)] != name:  # not a meeting's own other form
+            mapping[("EVENT", name)] = mapping[("EVENT", target)]
     named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():

@@ -510,3 +510,10 @@ def test_a_division_s_kind_alone_is_no_place(rules):
     entities, _ = resolve([mention(named, "西藏自治区", "LOCATION"), mention(named, "自治区", "LOCATION", 1)],
                           named, named, rules)
     assert [e.name for e in entities] == ["西藏自治区"]
+
+
+def test_a_meetings_contraction_is_no_other_name_of_a_form_it_already_has(rules):
+    text = "中纪委第二次全体会议召开。中纪委二次全会和中央纪委二次全会的精神。"
+    names = ["中纪委第二次全体会议", "中纪委二次全会", "中央纪委二次全会"]
+    found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
+    assert {found[("EVENT", n)] for n in names} == {"中纪委第二次全体会议"}
