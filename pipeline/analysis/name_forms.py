@@ -1,7 +1,7 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
 person's by one part of a transliterated name, by the surname and 老 or by the given name, a place's
-without its division's term, a body's with a middle part left out or contracted, a level's body by the place of
-the body before it in a list or of its sentence."""
+without its division's term, a body's with a middle part left out or contracted, a company's with
+another legal form, a level's body by the place of the body before it in a list or of its sentence."""
 from __future__ import annotations
 
 import re
@@ -169,6 +169,30 @@ def government_forms(names: set[str]) -> dict[str, str]:
     (`安徽省人民政府`): one body."""
     return {name: full for name in names if name.endswith(GOVERNMENT) and not name.endswith(PEOPLES + GOVERNMENT)
             and (full := name[:-len(GOVERNMENT)] + PEOPLES + GOVERNMENT) in names}
+
+
+LEGAL_FORMS = re.compile("(?:有限责任公司|股份有限公司|有限公司|集团公司|公司|集团)+$")
+GROUP = "集团"
+TRADE_NAME_CHARS = 4  # the longest name a company goes by without its legal form (`鞍钢`, `野村证券`)
+
+
+def legal_forms(names: set[str]) -> dict[str, str]:
+    """A company written with one legal form and with another or none (`中国邮政集团公司`, `中国邮政集团有限公司`;
+    `微软`, `微软公司`) → the longest of its names: one company. A group (`…集团公司`) is not the company of its
+    trade name (`…股份有限公司`, often its listed part), and a name without a legal form is a company's only where
+    it is short, a trade name (`鞍钢`): a longer one is a body's own (`…足球俱乐部`, not `…足球俱乐部股份有限公司`)."""
+    kinds: dict[str, dict[bool | None, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for name in names:
+        trade_name = LEGAL_FORMS.sub("", name)
+        if len(trade_name) >= 2 and (trade_name != name or len(name) <= TRADE_NAME_CHARS):
+            kinds[trade_name][GROUP in name[len(trade_name):] if trade_name != name else None].append(name)
+    forms = {}
+    for by_kind in kinds.values():
+        bare = by_kind.pop(None, [])
+        groups = list(by_kind.values()) if len(by_kind) > 1 else [bare + next(iter(by_kind.values()), [])]
+        for group in (g for g in groups if len(g) > 1):
+            forms.update((name, max(group, key=lambda n: (len(n), n))) for name in group)
+    return forms
 
 
 def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -28,6 +28,7 @@ from pipeline.analysis.name_forms import (
     elided_short_forms,
     familiar_forms,
     government_forms,
+    legal_forms,
     named_level_bodies,
     party_short_forms,
     past_editions,
@@ -191,6 +192,9 @@ def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_pla
     for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
+    for name, target in legal_forms(bodies).items():
+        if mapping[("ORG", name)] == name and mapping[("ORG", target)] != name:
+            mapping[("ORG", name)] = mapping[("ORG", target)]
     for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
         mapping[("ORG", name)] = target
     for name, target in state_form_bodies(bodies, DOMESTIC).items():

@@ -512,6 +512,21 @@ def test_a_division_s_kind_alone_is_no_place(rules):
     assert [e.name for e in entities] == ["西藏自治区"]
 
 
+def test_a_company_written_with_and_without_its_legal_form_is_one(rules):
+    text = "微软公司宣布，微软将裁员。中国邮政集团公司即中国邮政集团有限公司。中国石化集团公司和中国石化股份有限公司。"
+    names = ["微软公司", "微软", "中国邮政集团公司", "中国邮政集团有限公司", "中国石化集团公司", "中国石化股份有限公司"]
+    found = canonical_names([mention(text, n, "ORG") for n in names], text, rules)
+    assert found[("ORG", "微软")] == "微软公司" and found[("ORG", "中国邮政集团公司")] == "中国邮政集团有限公司"
+    assert found[("ORG", "中国石化股份有限公司")] == "中国石化股份有限公司"  # the group's listed company
+
+
+def test_a_long_name_without_a_legal_form_is_not_its_company(rules):
+    text = "山东鲁能泰山足球俱乐部和山东鲁能泰山足球俱乐部股份有限公司。"
+    names = ["山东鲁能泰山足球俱乐部", "山东鲁能泰山足球俱乐部股份有限公司"]
+    found = canonical_names([mention(text, n, "ORG") for n in names], text, rules)
+    assert found[("ORG", "山东鲁能泰山足球俱乐部")] == "山东鲁能泰山足球俱乐部"
+
+
 def test_a_meetings_contraction_is_no_other_name_of_a_form_it_already_has(rules):
     text = "中纪委第二次全体会议召开。中纪委二次全会和中央纪委二次全会的精神。"
     names = ["中纪委第二次全体会议", "中纪委二次全会", "中央纪委二次全会"]
