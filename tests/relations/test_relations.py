@@ -827,6 +827,9 @@ def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, rel
     text = "王建华１９５３年调任中央电影局主任。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "中央电影局", "ORG")]
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("王建华", "中央电影局")}
+    text = "去年，吴官正同志到山东担任山东省委书记不久，就提出要求。"  # where the post was taken up
+    mentions = [anchored(text, "吴官正", "PERSON"), anchored(text, "山东", "LOCATION"), anchored(text, "山东省委", "ORG")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("吴官正", "山东省委")}
 
 
 def test_a_clause_that_begins_with_the_appointment_verb_states_the_biography_s_subject_s_posts(rules, relation_rules):
