@@ -115,6 +115,7 @@ class RelationRules:
     speaker_confidence: float
     competitor_teams: tuple[str, ...]  # `队`: a body named with one is a team, which competes as its people do
     competitor_results: tuple[str, ...]  # verbs of a result that make a sentence a contest's results
+    competitor_openings: tuple[str, ...]  # words of its opening that do so where the document's event is the contest
     competitor_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
@@ -226,6 +227,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         speaker_confidence=data.get("speakers", {}).get("confidence", 0.7),
         competitor_teams=longest_first(data.get("competitors", {}).get("teams", [])),
         competitor_results=longest_first(data.get("competitors", {}).get("results", [])),
+        competitor_openings=longest_first(data.get("competitors", {}).get("openings", [])),
         competitor_confidence=data.get("competitors", {}).get("confidence", 0.65),
     )
 

@@ -18,12 +18,14 @@ def competitor_relations(text: str, parts: list[tuple[str | None, list[tuple[int
     (`夺得`, `名列`, `屈居`, `战胜`) took part in it, as a contest's trigger (one with `main_kinds`: `compete`) has
     the subject of its words take part. The contest is the main event where its name ends in a kind of that
     trigger's, else the first such event the headline or the lead's first sentence names (not `亚特兰大奥运会`, an
-    earlier one the report names later)."""
+    earlier one the report names later). Where the main event is the contest, so do the words of its opening (an oath
+    taken for its athletes, its torchbearers)."""
     for trigger in (t for t in rules.triggers if t.main_kinds):
         for event, part in parts:
             contest = _contest(event, part, mentions, entities, trigger) if part else None
+            words = rules.competitor_results + (rules.competitor_openings if contest == event else ())
             for sentence in part if contest else ():
-                if not any(text.find(word, *sentence) != -1 for word in rules.competitor_results):
+                if not any(text.find(word, *sentence) != -1 for word in words):
                     continue
                 for m in within(mentions, sentence):
                     if not m.nested and (m.type == "PERSON" or m.type == "ORG" and
