@@ -82,6 +82,13 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
     return shortest if all(n.endswith(shortest) for n in longer) else None
 
 
+def _antecedent(name: str, names: set[str], first: dict[str, int]) -> str | None:
+    """The one longer name ending with an event's name that the text gives before it: what it names again
+    (`老干部迎春茶话会…茶话会…京老干部和科技干部迎春茶话会`, `长野冬奥会…冬奥会…札幌冬奥会`)."""
+    before = [n for n in names if n != name and n.endswith(name) and first.get(n, first[name]) < first[name]]
+    return before[0] if len(before) == 1 else None
+
+
 def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
     """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also
     writes, from schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none.
@@ -119,6 +126,8 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
         if ending and not (etype == "ORG" and name in foreign[0] and ending[:-len(name)] in foreign[1] and first
                            and first.get(name, 0) < first.get(ending, 0)):
             return ending  # `外交部…英国外交部`: China's body named first is no anaphor of the later foreign one
+        if etype == "EVENT" and first and (antecedent := _antecedent(name, names, first)):
+            return antecedent
     if etype == "ORG":
         full = aliases.abbreviations.get(name)
         if full:

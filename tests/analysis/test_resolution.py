@@ -532,3 +532,11 @@ def test_a_meetings_contraction_is_no_other_name_of_a_form_it_already_has(rules)
     names = ["中纪委第二次全体会议", "中纪委二次全会", "中央纪委二次全会"]
     found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
     assert {found[("EVENT", n)] for n in names} == {"中纪委第二次全体会议"}
+
+
+def test_an_events_name_given_again_after_the_one_longer_name_before_it_names_that_event(rules):
+    text = "长野冬奥会即将开幕。冬奥会的准备工作就绪。札幌冬奥会曾在日本举行。奥运会的历史。东京奥运会。北京奥运会。"
+    names = ["长野冬奥会", "冬奥会", "札幌冬奥会", "奥运会", "东京奥运会", "北京奥运会"]
+    found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
+    assert found[("EVENT", "冬奥会")] == "长野冬奥会"
+    assert found[("EVENT", "奥运会")] == "奥运会"  # none before it
