@@ -43,11 +43,27 @@ def name_key(name: str, rules: RecognitionRules, aliases: Aliases) -> str:
 
 
 def _name_key(name: str, rules: RecognitionRules, full_forms: tuple[tuple[str, str], ...]) -> str:
+    name = ARABIC_EDITION.sub(lambda m: m.group(1) + chinese_number(int(m.group(2))) + m.group(3), name)
     for full, short in full_forms:
         name = name.replace(full, short)
     for regex, replacement in rules.name_keys:
         name = regex.sub(replacement, name)
     return name
+
+
+ARABIC_EDITION = re.compile("(第)([0-9]{1,3})([届次])")  # `第72次`, written `第七十二次` too
+DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """`n` (under 1000) in Chinese numerals, as an edition's number is written (`二十二`, `一百零二`, `十五`)."""
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    out = DIGITS[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (DIGITS[ones] if ones or not n else "")
 
 
 def _full_forms(aliases: Aliases) -> tuple[tuple[str, str], ...]:

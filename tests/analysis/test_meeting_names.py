@@ -1,5 +1,5 @@
 """pipeline.analysis.meeting_names: which of a document's event names name one meeting."""
-from pipeline.analysis.meeting_names import contracted_events, same_meeting
+from pipeline.analysis.meeting_names import chinese_number, contracted_events, same_meeting
 
 
 def test_a_year_inside_an_editions_name_is_left_out_of_its_short_name(schema):
@@ -48,3 +48,11 @@ def test_no_contraction_leaves_out_a_body_the_disabled_an_edition_or_a_quoted_na
     assert contracted("第二次会议", "第三次全国代表会议") == {}
     assert contracted("“三优一满意”活动", "“三优一满意示范窗口”活动") == {}
     assert contracted("全运会", "全国运动会", "全国残疾人运动会") == {"全运会": "全国运动会"}
+
+
+def test_an_editions_number_in_arabic_and_chinese_numerals_names_one_meeting(schema):
+    names = {"十三届全国人大常委会第72次委员长会议", "十三届全国人大常委会第七十二次委员长会议", "十三届全国人大常委会第二十七次委员长会议"}
+    mapping = same_meeting(names, schema.recognition, schema.aliases)
+    assert mapping["十三届全国人大常委会第72次委员长会议"] == "十三届全国人大常委会第七十二次委员长会议"
+    assert "十三届全国人大常委会第二十七次委员长会议" not in mapping
+    assert [chinese_number(n) for n in (10, 15, 22, 102, 160)] == ["十", "十五", "二十二", "一百零二", "一百六十"]
