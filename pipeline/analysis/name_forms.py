@@ -1,7 +1,8 @@
 """The other forms a document writes a name in, each mapped to the full one it writes too: a
 person's by one part of a transliterated name, by the surname and 老 or by the given name, a place's
-without its division's term, a body's with a middle part left out or contracted, a company's with
-another legal form, a level's body by the place of the body before it in a list or of its sentence."""
+without its division's term, a state's by its first character and 州, a body's with a middle part left
+out or contracted, a company's with another legal form, a level's body by the place of the body before it
+in a list or of its sentence."""
 from __future__ import annotations
 
 import re
@@ -79,6 +80,20 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
             if end >= 2:
                 written[base[:end]].add(name)
     return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
+
+
+STATE_TERM = "州"
+
+
+def state_contractions(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
+    """A state written by its first character and 州 (`得州`, `加州`, `明州`) → the one name of the document that begins
+    with that character and ends with 州 (`得克萨斯州`); never a Chinese city (`divisions`: `杭州`, `福州`)."""
+    found = {}
+    for short in (p for p in places if len(p) == 2 and p.endswith(STATE_TERM) and p not in divisions):
+        fulls = [p for p in places if len(p) >= 4 and p[0] == short[0] and p.endswith(STATE_TERM)]
+        if len(fulls) == 1:
+            found[short] = fulls[0]
+    return found
 
 
 def place_prefixed_forms(places: set[str], known: frozenset[str]) -> dict[str, str]:

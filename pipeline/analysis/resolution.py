@@ -35,6 +35,7 @@ from pipeline.analysis.name_forms import (
     place_abbreviated_bodies,
     place_prefixed_forms,
     placed_level_bodies,
+    state_contractions,
     state_form_bodies,
     transliterated_short_forms,
 )
@@ -247,6 +248,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
+        mapping[("LOCATION", name)] = target
+    for name, target in state_contractions(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
         mapping[("LOCATION", name)] = target
     for name, target in place_prefixed_forms(surfaces.get("LOCATION", set()), named_places).items():
         if mapping[("LOCATION", name)] == name:

@@ -540,3 +540,10 @@ def test_an_events_name_given_again_after_the_one_longer_name_before_it_names_th
     found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
     assert found[("EVENT", "冬奥会")] == "长野冬奥会"
     assert found[("EVENT", "奥运会")] == "奥运会"  # none before it
+
+
+def test_a_state_written_by_its_first_character_and_zhou_is_the_state(rules):
+    text = "得克萨斯州发生枪击事件。得州州长表示。福州和福建漳州。"
+    names = ["得克萨斯州", "得州", "福州", "福建漳州"]
+    found = canonical_names([mention(text, n, "LOCATION") for n in names], text, rules)
+    assert found[("LOCATION", "得州")] == "得克萨斯州" and found[("LOCATION", "福州")] == "福州"  # a Chinese city
