@@ -28,6 +28,8 @@ def transliterated_short_forms(names: set[str]) -> dict[str, str]:
 
 ELDER = "老"  # `侯老`: the respectful form of an elder's name, the surname and 老
 COMRADE = "同志"
+FAMILIAR_PREFIXES = "老小"  # `老何`, `小冯`: a familiar form, the surname after 老 or 小
+JAPANESE_NAME_CHARS = 4  # `桥本龙太郎`, `小泽一郎`: a name of four characters or more begins with a surname of two
 
 
 def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict[str, str]:
@@ -36,7 +38,8 @@ def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict
     named by the given name alone (`恩来同志`, `小平同志`) → the one full name of three characters
     that ends with it (`周恩来`), where it cannot be a full name of its own: it does not begin
     with one of `surnames` (`小平`), or the text calls it comrade (`恩来同志`; but `李明` and `王李明`
-    are two people)."""
+    are two people). So is one named familiarly by 老 or 小 and the surname (`老何`, `小冯`), and one by the
+    first two characters of the one name of four characters or more that begins with them (`桥本`, `小泽`)."""
     surnamed: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -46,6 +49,11 @@ def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict
             given[name[1:]].add(name)
     forms = {name: next(iter(surnamed[name[0]])) for name in names
              if len(name) == 2 and name.endswith(ELDER) and len(surnamed.get(name[0], ())) == 1}
+    forms.update({name: next(iter(surnamed[name[1]])) for name in names  # `老何`, `小冯`: a familiar form
+                  if len(name) == 2 and name[0] in FAMILIAR_PREFIXES and len(surnamed.get(name[1], ())) == 1})
+    long_names = [n for n in names if len(n) >= JAPANESE_NAME_CHARS and "·" not in n]
+    forms.update({name: full[0] for name in names if len(name) == 2
+                  and len(full := [n for n in long_names if n.startswith(name)]) == 1})  # `桥本` for 桥本龙太郎
     forms.update({name: next(iter(given[name])) for name in names if len(given.get(name, ())) == 1
                   and (name[0] not in surnames or name + COMRADE in text)})
     return forms

@@ -547,3 +547,11 @@ def test_a_state_written_by_its_first_character_and_zhou_is_the_state(rules):
     names = ["得克萨斯州", "得州", "福州", "福建漳州"]
     found = canonical_names([mention(text, n, "LOCATION") for n in names], text, rules)
     assert found[("LOCATION", "得州")] == "得克萨斯州" and found[("LOCATION", "福州")] == "福州"  # a Chinese city
+
+
+def test_a_person_named_familiarly_or_by_a_japanese_surname_is_the_one_full_name(rules):
+    text = "何善德是局长。老何说，要干好。桥本龙太郎首相表示，桥本还说。冯惠芳和冯小刚。小冯笑了。"
+    names = ["何善德", "老何", "桥本龙太郎", "桥本", "冯惠芳", "冯小刚", "小冯"]
+    found = canonical_names([mention(text, n, "PERSON") for n in names], text, rules)
+    assert found[("PERSON", "老何")] == "何善德" and found[("PERSON", "桥本")] == "桥本龙太郎"
+    assert found[("PERSON", "小冯")] == "小冯"  # two people of that surname
