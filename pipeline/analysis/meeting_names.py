@@ -1,6 +1,6 @@
 """Names of one meeting: the key that puts a numbered meeting's long and short orders together
-(`中国共产党第十五次全国代表大会`, `党的十五大`), and which of a document's event names name the same
-meeting (`same_meeting`)."""
+(`中国共产党第十五次全国代表大会`, `党的十五大`), which of a document's event names name the same
+meeting (`same_meeting`) and which contracts another (`contracted_events`: `杭州亚运会`)."""
 from __future__ import annotations
 
 import re

@@ -19,7 +19,7 @@ def competitor_relations(text: str, parts: list[tuple[str | None, list[tuple[int
     the subject of its words take part. The contest is the main event where its name ends in a kind of that
     trigger's, else the first such event the headline or the lead's first sentence names (not `亚特兰大奥运会`, an
     earlier one the report names later). Where the main event is the contest, so do the words of its opening (an oath
-    taken for its athletes, its torchbearers)."""
+    taken for its athletes, the flame carried to its cauldron)."""
     for trigger in (t for t in rules.triggers if t.main_kinds):
         for event, part in parts:
             contest = _contest(event, part, mentions, entities, trigger) if part else None
