@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
-from pipeline.analysis.name_forms import YEAR_INSIDE
+from pipeline.analysis.name_forms import YEAR_INSIDE, kept_at
 from pipeline.rules import Aliases, RecognitionRules
 from pipeline.wordlists import by_identity
 
@@ -126,13 +126,9 @@ def _contracts(short: str, full: str) -> bool:
         return False
     if full.startswith(short) or full.endswith(short) or not set(EDITION.findall(short)) <= set(EDITION.findall(full)):
         return False
-    kept, pos = set(), 0
-    for char in short:
-        pos = full.find(char, pos)
-        if pos < 0:
-            return False
-        kept.add(pos)
-        pos += 1
+    kept = set(kept_at(short, full))
+    if not kept:
+        return False
     left_out = "".join(char if i not in kept else "|" for i, char in enumerate(full))
     quoted = {i for m in QUOTED.finditer(full) for i in range(*m.span())}
     return not any(word in left_out for word in CONTRACTION_KEEPS) and quoted <= kept

@@ -302,7 +302,7 @@ def contracted_short_forms(names: set[str]) -> dict[str, str]:
     for short in names:
         if len(short) < CONTRACTED_MIN or LEVEL_BODY_END.search(short):
             continue
-        longer = [full for full in names if len(full) > len(short) and _kept_at(short, full)]
+        longer = [full for full in names if len(full) > len(short) and kept_at(short, full)]
         fulls = [full for full in longer if _contracts(short, full)
                  and not any(_contracts(short, full[:end]) for end in _head_ends(full) if end < len(full))]
         if len(fulls) == 1 and len(longer) == 1:
@@ -327,7 +327,7 @@ def _contracts(short: str, full: str) -> bool:
         for form in written:
             if short.endswith(form) and len(short) - len(form) >= 1:
                 name = full[:-len(head)]
-                kept = _kept_at(short[:-len(form)], name)
+                kept = kept_at(short[:-len(form)], name)
                 gaps = sum(1 for i, pos in enumerate(kept) if pos > (kept[i - 1] + 1 if i else 0))
                 gaps += bool(kept) and kept[-1] < len(name) - 1
                 kept_whole = next((i for i, pos in enumerate(kept) if pos != i), len(kept))  # before the first gap
@@ -336,7 +336,7 @@ def _contracts(short: str, full: str) -> bool:
     return False
 
 
-def _kept_at(part: str, whole: str) -> list[int]:
+def kept_at(part: str, whole: str) -> list[int]:
     """Where in `whole` each character of `part` stands, taken in order and as early as it can
     be; empty where `part` is not `whole` with characters left out."""
     kept, pos = [], 0

@@ -192,6 +192,14 @@ def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], 
                 mapping[key] = best
 
 
+def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str, str]) -> None:
+    """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself
+    (a meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
+    for name, target in forms.items():
+        if mapping[(etype, name)] == name and mapping[(etype, target)] != name:
+            mapping[(etype, name)] = mapping[(etype, target)]
+
+
 def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_places: frozenset[str],
                 places: frozenset[str], rules: RecognitionRules, national: frozenset[str]) -> None:
     """Map in place each body's other written forms (`mapping`: (type, surface) → name) to the one name: elided
@@ -202,9 +210,7 @@ def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_pla
     for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
-    for name, target in legal_forms(bodies).items():
-        if mapping[("ORG", name)] == name and mapping[("ORG", target)] != name:
-            mapping[("ORG", name)] = mapping[("ORG", target)]
+    _join_forms(mapping, "ORG", legal_forms(bodies))
     for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
         mapping[("ORG", name)] = target
     for name, target in state_form_bodies(bodies, DOMESTIC).items():
@@ -240,16 +246,14 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
         for name, target in same_meeting(surfaces.get(etype, set()), rules, aliases, occasions).items():
             if target != name:  # the group's own name keeps its target (`第113次委员长会议` → `十三届全国人大常委会第113次…`)
                 mapping[(etype, name)] = target
-    for name, target in contracted_events(surfaces.get("EVENT", set()), rules, aliases).items():
-        if mapping[("EVENT", name)] == name and mapping[("EVENT", target)] != name:  # not a meeting's own other form
-            mapping[("EVENT", name)] = mapping[("EVENT", target)]
-    named_places = word_set(rules.lexicons.get("PLACE", ())) | surfaces.get("LOCATION", set())
+    _join_forms(mapping, "EVENT", contracted_events(surfaces.get("EVENT", set()), rules, aliases))
+    divisions = word_set(rules.lexicons.get("PLACE", ()))
+    named_places = divisions | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
-    for name, target in division_forms(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
-        mapping[("LOCATION", name)] = target
-    for name, target in state_contractions(surfaces.get("LOCATION", set()), word_set(rules.lexicons.get("PLACE", ()))).items():
+    for name, target in (division_forms(surfaces.get("LOCATION", set()), divisions)
+                         | state_contractions(surfaces.get("LOCATION", set()), divisions)).items():
         mapping[("LOCATION", name)] = target
     for name, target in place_prefixed_forms(surfaces.get("LOCATION", set()), named_places).items():
         if mapping[("LOCATION", name)] == name:
