@@ -65,6 +65,7 @@ class RecognitionRules:
     military_units: tuple[str, ...]
     strain_heads: tuple[str, ...]
     landform_terms: tuple[str, ...]
+    region_terms: tuple[str, ...]  # `东北|地区`: a place's area, named with the place
     member_states: tuple[str, ...]  # `联合国安理会|常任理事国`: a state's role in a body, no part of its name
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     ceremonies: tuple[str, ...]  # `全球妇女峰会|开幕式`: the ceremony of the event named before it
@@ -242,8 +243,8 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 
 # recognition.yaml's lists of words, each longest first (an absent list is empty)
 WORD_LISTS = (
-    "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "line_heads", "venue_heads",
-    "ceremonies", "ism_heads", "institution_heads", "member_states",
+    "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms", "line_heads",
+    "venue_heads", "ceremonies", "ism_heads", "institution_heads", "member_states",
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",

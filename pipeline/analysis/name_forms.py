@@ -63,22 +63,24 @@ def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict
 # without (`江苏省` / `江苏`, `淮安市` / `淮安`, `香港特别行政区` / `香港`); an autonomous division's
 # name holds its people's too (`广西壮族自治区`, `新疆维吾尔自治区` / `新疆`)
 DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "州")
-# a city's or a county's, named by the text but by no lexicon (`襄樊市`, renamed since), is
-# written without its term as a Chinese division's is: abroad, too, a city is one place; so is a township
-# (`威舍镇` / `威舍`: the lexicon stops at counties), a strip of land named after its town (`加沙地带` / `加沙`), a
-# prefecture (`那曲地区` / `那曲`) and a special administrative region written short (`澳门特区` / `澳门`)
-UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带", "特区", "地区")
+# a city's or a county's, named by the text but by no lexicon (`襄樊市`, renamed since), is written without its term as a
+# Chinese division's is: abroad, too, a city is one place; so is a township (`威舍镇` / `威舍`: the lexicon stops at counties),
+# a strip of land named after its town (`加沙地带` / `加沙`) and a special administrative region written short (`澳门特区`)
+UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带", "特区")
+REGION_TERM = "地区"  # a place's area is the place (`那曲地区`, `北京地区`)
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
 
 
 def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str]:
-    """A place written without its division's term (`江苏`) → the one name of the document that adds
-    it (`江苏省`), a Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are
-    two places: `坎大哈`, `坎大哈省`) or a city's, county's or strip's no lexicon knows (`襄樊市`, `加沙地带`); none where two
-    do (`吉林省`, `吉林市`). So is a state written
-    without the form of its state (`巴西` → `巴西联邦共和国`)."""
+    """A place written without its division's term (`江苏`) → the one name of the document that adds it (`江苏省`), a
+    Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are two places: `坎大哈`, `坎大哈省`) or a
+    city's, county's or strip's no lexicon knows (`襄樊市`, `加沙地带`); none where two do (`吉林省`, `吉林市`). So is a state
+    written without the form of its state (`巴西` → `巴西联邦共和国`). A place's area (`那曲地区`, `北京地区`) → the place
+    written alone, or else a division's one name (`北京市`)."""
     written: dict[str, set[str]] = defaultdict(set)
-    for name in places:
+    regions = {name: name[:-len(REGION_TERM)] for name in places
+               if name.endswith(REGION_TERM) and (name[:-len(REGION_TERM)] in divisions | places)}
+    for name in places.difference(regions):
         term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions \
             else next((t for t in UNLISTED_TERMS if name.endswith(t) and len(name) > len(t) + 1), None)
         base = name[:-len(term)] if term else name
@@ -87,7 +89,9 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
         for end in kept:
             if end >= 2:
                 written[base[:end]].add(name)
-    return {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
+    forms = {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
+    areas = {region: {place} if place in places else written[place] for region, place in regions.items()}
+    return forms | {region: next(iter(named)) for region, named in areas.items() if len(named) == 1}
 
 
 STATE_TERM = "州"

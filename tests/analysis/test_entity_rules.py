@@ -1193,6 +1193,16 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     assert [m.text for m in merge_mentions([at("三峡", "LOCATION")], rules, text)] == ["三峡库区"]
 
 
+def test_a_place_before_the_term_of_its_area_names_the_area(rules):
+    text = "东北地区工业基础雄厚，地中海地区局势紧张。王明地区经理说。"
+
+    def at(name, etype):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, etype, "model", 0.9)
+    merged = merge_mentions([at("东北", "LOCATION"), at("地中海", "LOCATION"), at("王明", "PERSON")], rules, text)
+    assert [(m.type, m.text) for m in merged] == [("LOCATION", "东北地区"), ("LOCATION", "地中海地区"), ("PERSON", "王明")]
+
+
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
     text = "张吉怀高铁今天开通，梅龙高铁全线铺轨，济郑高铁竣工。李明高度评价。"
 

@@ -419,7 +419,21 @@ def test_a_city_no_lexicon_knows_is_one_place_with_and_without_its_term(rules):
     assert got[("LOCATION", "加沙")] == "加沙地带"
     text = "那曲地区海拔高。那曲的牧民说。澳门特区成立以来，澳门发展迅速。"  # a prefecture, a special region
     got = canonical_names([mention(text, name, "LOCATION") for name in ("那曲地区", "那曲", "澳门特区", "澳门")], text, rules)
-    assert got[("LOCATION", "那曲")] == "那曲地区" and got[("LOCATION", "澳门")] == "澳门特区"
+    assert got[("LOCATION", "那曲地区")] == got[("LOCATION", "那曲")] and got[("LOCATION", "澳门")] == "澳门特区"
+
+
+def test_a_place_s_area_is_the_place(rules):
+    text = "2020年北京地区空气质量良好，北京市政府表示，北京市将继续治理。俄远东地区合作发展，远东经济增长。"
+    names = ("北京地区", "北京市", "俄远东地区", "远东")
+    got = canonical_names([mention(text, name, "LOCATION") for name in names], text, rules)
+    assert got[("LOCATION", "北京地区")] == "北京市"  # a division the document names with its term only
+    assert got[("LOCATION", "俄远东地区")] == "俄远东地区"  # not the area of 远东: of 俄远东
+    text = "北京地区空气质量良好，北京、北京市各界。远东地区经济增长，远东合作发展。"
+    names = ("北京地区", "北京", "北京市", "远东地区", "远东")
+    mentions = [mention(text, name, "LOCATION", occurrence=1 if name == "远东" else 0) for name in names]
+    got = canonical_names(mentions, text, rules)
+    assert got[("LOCATION", "北京地区")] == got[("LOCATION", "北京")] == got[("LOCATION", "北京市")] == "北京市"
+    assert got[("LOCATION", "远东地区")] == got[("LOCATION", "远东")]
 
 
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
