@@ -47,7 +47,7 @@ from pipeline.analysis.joined_names import (
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
-from pipeline.analysis.model_spans import PATTERN, at_word_start, trim_model_mention, word_aligned
+from pipeline.analysis.model_spans import PATTERN, at_word_start, to_name_word_end, trim_model_mention, word_aligned
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -190,7 +190,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
                 listed: frozenset[str] = frozenset()) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
-    mention = balanced(at_word_start(mention, words), document)
+    mention = balanced(to_name_word_end(at_word_start(mention, words), words, document, rules.indefinites), document)
     if mention is None:
         return None
     if mention.source == "model" or (mention.type == "PERSON" and mention.text not in listed):  # `罗富和`: listed whole

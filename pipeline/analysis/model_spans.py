@@ -1,12 +1,12 @@
 """What a statistical span drags along past a name's end, trimmed: function characters, the start
-of a title, an organisation's title or member state's role; a pattern's span begun inside a word; where
-known names begin, moved to word starts."""
+of a title, an organisation's title or member state's role; a pattern's span begun inside a word; a person's
+name cut one character short of its word; where known names begin, moved to word starts."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from pipeline.analysis.matching import CONJUNCTIONS
+from pipeline.analysis.matching import CONJUNCTIONS, HAN_CLASS
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
@@ -16,6 +16,7 @@ PATTERN = "rule:pattern"  # the source of a schema pattern's mention
 LIST_MARKS = frozenset("、，,。；;")
 NUMERAL_POS = frozenset({"m", "q"})
 ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
+HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",
@@ -59,6 +60,16 @@ def _title_across_end(document: str, start: int, end: int, titles: tuple[str, ..
         if reach and end - k > start + 1 and len(word_at(document, end - k, titles) or "") >= k + reach:
             return k
     return 0
+
+
+def to_name_word_end(mention: Mention, words: WordAnalysis, document: str, indefinites: str) -> Mention:
+    """A person's name cut one character short of the name word of the word analysis that it begins runs to
+    that word's end (`克吕埃马|齐等`, `帕什尼|扬`, `欧阳山|尊`), unless the character withholds the name (`王|某`)."""
+    word = words.crossing.get(mention.end) if mention.type == "PERSON" else None
+    if word is None or word[0] != mention.start or word[1] != mention.end + 1 or words.starting[word[0]][1] != "nr" \
+            or not HAN.match(document[mention.end]) or document[mention.end] in indefinites:
+        return mention
+    return Mention(mention.start, word[1], document[mention.start:word[1]], mention.type, mention.source, mention.score)
 
 
 def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:

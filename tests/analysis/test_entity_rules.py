@@ -49,6 +49,18 @@ def test_a_news_agency_s_pattern_begins_after_a_byline_s_title_or_name(patterns,
     assert [(m.text, m.type) for m in merged] == [("孙海龙", "PERSON"), ("新华社", "ORG")]
 
 
+def test_a_person_s_name_cut_one_character_short_of_its_name_word_runs_to_the_word_s_end(rules):
+    text = "社会运动党主席克吕埃马齐等人，罪犯王某忏悔，欧阳山尊到场。"
+    words = [(0, 5, "n"), (5, 7, "n"), (7, 12, "nr"), (12, 13, "u"), (13, 14, "n"), (14, 15, "w"), (15, 17, "n"),
+             (17, 19, "nr"), (19, 21, "v"), (21, 22, "w"), (22, 26, "nr"), (26, 28, "v"), (28, 29, "w")]
+    cut = [mention(text, "克吕埃马", "PERSON", source="model"), mention(text, "王", "PERSON", source="model"),
+           mention(text, "欧阳", "PERSON", source="model")]
+    merged = merge_mentions(cut, rules, text, words)
+    assert [m.text for m in merged if m.type == "PERSON"] == ["克吕埃马齐", "欧阳"]  # `王|某` withholds it; `欧阳|山尊`: two
+    assert [m.text for m in merge_mentions([mention(text, "欧阳山", "PERSON", source="model")], rules, text, words)] == \
+        ["欧阳山尊"]
+    assert [m.text for m in merge_mentions(cut[:1], rules, text, None)] == ["克吕埃马"]  # no word analysis
+
 def test_the_national_games_are_named_by_their_number(patterns):
     assert found("八运会在上海开幕，十四运会和第九届全运会。", patterns, "EVENT") >= {"八运会", "十四运会"}
     assert not found("第二十八运会员", patterns, "EVENT") & {"八运会", "十八运会"}
