@@ -77,27 +77,26 @@ def stage_predictor(nlp, batch_size: int = 64) -> Predictor:
 
 
 def score_records(nlp, records: Iterable[Record], predict: Predictor,
-                  generic_heads: frozenset[str] = frozenset(), no_entity_words: frozenset[str] = frozenset()
-                  ) -> dict[str, Any]:
-    """Score a predictor on records (gold docs made by `nlp`'s tokenizer): per-type and micro
-    P/R/F1, and under `convention` the errors that are only a test set's convention where it
-    differs from the project's guidelines: predicted mentions of abbreviations the set leaves
-    untagged (:data:`MISSING` spans: PD98's `中` in `中俄`), single-character gold mentions
-    missed (MSRA tags `中` in `中俄`, which the guidelines make an alias of the full name), and
-    predicted mentions that are a bare generic head standing for a name the text writes
-    (`generic_heads`: `公司` for `中远集团…公司`, `市委` for `天津市委`, a mention by the guidelines; no
-    set tags it), and places and people of two characters or more missed inside a longer
-    organisation, event or award name found (`美国|政府`, `亚特兰大|奥运会`: the guidelines annotate
-    the longest name; the count includes the misses inside a longer name found wrongly), and
-    organisations found with a unit of theirs of two characters or more where the set tags the
+                  generic_heads: frozenset[str] = frozenset(), no_entity_words: frozenset[str] = frozenset(),
+                  area_terms: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Score a predictor on records (gold docs made by `nlp`'s tokenizer): per-type and micro P/R/F1, and under
+    `convention` the errors that are only a test set's convention where it differs from the project's guidelines:
+    predicted mentions of abbreviations the set leaves untagged (:data:`MISSING` spans: PD98's `中` in `中俄`),
+    single-character gold mentions missed (MSRA tags `中` in `中俄`, which the guidelines make an alias of the full
+    name), and predicted mentions that are a bare generic head standing for a name the text writes (`generic_heads`:
+    `公司` for `中远集团…公司`, `市委` for `天津市委`, a mention by the guidelines; no set tags it), and places and people
+    of two characters or more missed inside a longer organisation, event or award name found (`美国|政府`,
+    `亚特兰大|奥运会`: the guidelines annotate the longest name; the count includes the misses inside a longer name
+    found wrongly), and organisations found with a unit of theirs of two characters or more where the set tags the
     organisation alone (`…有限公司|财务部`, `…集团|工会`: the guidelines annotate the unit's whole name), and
     leaders' familiar forms found where the set tags the surname alone (`江|主席`: the guidelines' name), and
-    names missed inside a word the guidelines make no entity (`no_entity_words`: the recognition rules'
-    `never_entities`, `中国` of `中国人民` and `中国特色社会主义`, `振兴|中华`)."""
+    places found with the term of their area where the set tags the place alone (`area_terms`: `东北|地区`, the
+    guidelines' name), and names missed inside a word the guidelines make no entity (`no_entity_words`: the
+    recognition rules' `never_entities`, `中国` of `中国人民` and `中国特色社会主义`, `振兴|中华`)."""
     records = list(records)
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
-    convention = [0, 0, 0, 0, 0, 0, 0]
+    convention = [0] * 8
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
     for (_, spans), gold, found in zip(records, golds, predict([g.text for g in golds])):
@@ -113,6 +112,8 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
             convention[2] += gold.text[span[0]:span[1]] in generic_heads
             convention[4] += span[2] == "ORG" and any(s == span[0] and e <= span[1] - UNIT_MIN_CHARS for s, e in missed_orgs)
             convention[6] += span[2] == "PERSON" and (span[0], span[0] + 1, "PERSON") in g
+            convention[7] += span[2] == "LOCATION" and any(
+                gold.text.endswith(term, *span[:2]) and (span[0], span[1] - len(term), "LOCATION") in g for term in area_terms)
         holders = [(s, e) for s, e, label in found if label in NAME_HOLDERS]
         for span in g - p:
             counts[span[2]][2] += 1
@@ -129,7 +130,7 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     out["convention"] = {"untagged_abbreviations_found": convention[0], "single_characters_missed": convention[1],
                          "generic_heads_found": convention[2], "nested_names_missed": convention[3],
                          "units_found": convention[4], "no_entity_words_missed": convention[5],
-                         "familiar_forms_found": convention[6]}
+                         "familiar_forms_found": convention[6], "areas_found": convention[7]}
     out["docs"] = len(golds)
     out["chars"] = n_chars
     out["chars_per_sec"] = round(n_chars / seconds) if seconds else 0
@@ -161,7 +162,8 @@ def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, st
         heads = frozenset(h for forms in recognition.short_forms.values() for h in forms) | recognition.generic_chunks
     else:
         predict = model_predictor(model_path)
-    return {key: score_records(model, TEST_SETS[key][1](data), predict, heads, recognition.never_entities)
+    return {key: score_records(model, TEST_SETS[key][1](data), predict, heads, recognition.never_entities,
+                               recognition.region_terms if stage else ())
             for key in sets}
 
 
@@ -188,6 +190,8 @@ def format_table(scores: dict[str, Any]) -> str:
                          "tags the organisation alone (the guidelines annotate the unit's name), "
                          f"{conv.get('familiar_forms_found', 0)} leaders' familiar forms found where the set tags the "
                          "surname alone (江|主席: the guidelines' name), "
+                         f"{conv.get('areas_found', 0)} places found with the term of their area where the set tags "
+                         "the place alone (东北|地区: the guidelines' name), "
                          f"{conv.get('no_entity_words_missed', 0)} of the misses names inside a word the "
                          "guidelines make no entity (中国 of 中国人民 and 中国特色社会主义)")
     return "\n".join(lines + ([""] + notes if notes else []))
