@@ -59,7 +59,8 @@ def _place_set(places: tuple[str, ...]) -> frozenset[str]:
 
 
 def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
-    """The place the document is about, per level: {'市': '北京市', '省': '…省'}, by frequency."""
+    """The place the document is about, per level: {'市': '北京市', '省': '…省'}, by frequency, among `places`: the
+    lexicon's places of a level and those the document names with one (`栾城县`, a county no lexicon lists now)."""
     counts: Counter[str] = Counter()
     for match in LEVEL_CHAR.finditer(text):
         end = match.end()
@@ -229,7 +230,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for m in mentions:
         surfaces[m.type].add(m.name or m.text)
     places = _place_set(rules.lexicons.get("PLACE", ()))
-    home = home_place(text, places)
+    home = home_place(text, places | _place_set(tuple(surfaces.get("LOCATION", ()))))
     contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
     foreign, first = foreign_bodies(rules), {}
     for m in mentions:

@@ -366,6 +366,11 @@ def test_a_body_named_by_its_level_alone_is_the_only_place_of_that_level_s(rules
     text = "天津市召开会议。市委书记讲话，北京代表参加。"
     mentions = [mention(text, "天津市", "LOCATION"), mention(text, "市委", "ORG"), mention(text, "北京", "LOCATION")]
     assert canonical_names(mentions, text, rules)[("ORG", "市委")] == "市委"  # which city's?
+    text = "河北省栾城县做好再就业工作。去年初，县委、县政府对企业进行了重组。"  # a county the lexicon no longer lists
+    mentions = [mention(text, "河北省", "LOCATION"), mention(text, "栾城县", "LOCATION"), mention(text, "县委", "ORG"),
+                mention(text, "县政府", "ORG")]
+    names = canonical_names(mentions, text, rules)
+    assert (names[("ORG", "县委")], names[("ORG", "县政府")]) == ("栾城县委", "栾城县政府")
 
 
 def test_a_body_named_by_its_level_alone_is_the_one_of_its_level_the_document_names_with_its_place(rules):
