@@ -66,6 +66,7 @@ class RecognitionRules:
     strain_heads: tuple[str, ...]
     landform_terms: tuple[str, ...]
     region_terms: tuple[str, ...]  # `东北|地区`: a place's area, named with the place
+    site_term_contractions: dict[str, str]  # `自贸港` → `自由贸易港`: a site's generic term contracted
     member_states: tuple[str, ...]  # `联合国安理会|常任理事国`: a state's role in a body, no part of its name
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     ceremonies: tuple[str, ...]  # `全球妇女峰会|开幕式`: the ceremony of the event named before it
@@ -277,6 +278,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
         stop_words=longest_first(data["stop_words"]),
         generic_chunks=frozenset(fold(w) for w in data["generic_chunks"]),
         false_suffix_followers={k: tuple(v) for k, v in data.get("false_suffix_followers", {}).items()},
+        site_term_contractions=dict(data.get("site_term_contractions", {})),
         false_suffix_leaders={k: tuple(v) for k, v in data.get("false_suffix_leaders", {}).items()},
         short_forms={k: longest_first(v) for k, v in data.get("short_forms", {}).items()},
         chunkers=tuple(

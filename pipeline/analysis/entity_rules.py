@@ -318,7 +318,8 @@ class EntityRules:
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
                                      self.bodies)
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
-                                                      self.places), words, self.rules.place_full_forms, text)
+                                                      self.places, self.chunk_suffixes.get("LOCATION", ())),
+                                      words, self.rules.place_full_forms, text)
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
         candidates = listed_bodies(candidates, text, words)

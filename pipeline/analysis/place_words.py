@@ -9,11 +9,12 @@ from pipeline.analysis.joined_names import in_parts
 from pipeline.analysis.wordindex import NOUN_POS, Crossing, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import written_in_full
+from pipeline.wordlists import ends_with_any
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                     titles: tuple[str, ...] = (), place_generics: str = "",
-                    places: frozenset[str] = frozenset()) -> list[Mention]:
+                    places: frozenset[str] = frozenset(), site_terms: tuple[str, ...] = ()) -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word analysis runs across their
     start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the recognizer's places and organisations it cuts
     (`动新闻中心`, `西宁舰`), unless that word ends in a title (`国防部长`: the minister of the ministry) or the name ends
@@ -24,7 +25,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
     them (`中美`). A listed place that the word analysis reads as an adjective coordinated with one before it is that word
     (`幸福|安康`: well; `在|安康` is the city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A
     place the recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is whole
-    words of names and nouns, named after the divisions that locate it (`_site_start`)."""
+    words of names and nouns before its generic term (`site_terms`), named after the divisions that locate it (`_site_start`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -39,7 +40,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 and analysis.ending.get(m.start) == "a":
             continue
         if m.type == "LOCATION" and m.source == "rule:chunk":
-            if (start := _site_start(m, analysis)) is None:
+            if (start := _site_start(m, analysis, ends_with_any(m.text, len(m.text), site_terms) or "")) is None:
                 continue
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start > m.start else m
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
@@ -81,16 +82,17 @@ DIVISION_FINALS = "省市县区镇乡道"  # what ends a division's name (`习�
 SITE_NAME_POS = NOUN_POS | {"nr", "b"}  # what a site's name is made of: names, nouns, distinguishing words
 
 
-def _site_start(m: Mention, analysis: WordAnalysis) -> int | None:
+def _site_start(m: Mention, analysis: WordAnalysis, term: str) -> int | None:
     """Where a site's name begins in its chunk: after the divisions that locate it, where a name follows them
     (`习水县|四渡赤水纪念馆`, `大东区|长安街道|长安小区`; `上海|漕河泾新兴技术开发区` and `四川省|平武县|自然保护区` are
-    whole); None unless the chunk is whole words, the first a name (not `县级|新区`, `沿海|开发区`), each a name,
-    a noun or a distinguishing word: no verb (`灯笼|点亮|良渚古城遗址公园`), count (`黔西市|一|景区`) or adjective
-    (`北京老城|重要|历史片区`) is part of a site's name, nor a word it begins inside (`侵|华日军…纪念馆`)."""
-    pos, start = m.start, m.start
-    while pos < m.end:
+    whole); None unless the chunk is whole words up to its generic term `term`, whatever words make that (`海南|自由贸易港`),
+    the first a name (not `县级|新区`, `沿海|开发区`), each a name, a noun or a distinguishing word: no verb
+    (`灯笼|点亮|良渚古城遗址公园`), count (`黔西市|一|景区`) or adjective (`北京老城|重要|历史片区`) is part of a site's
+    name, nor a word it begins inside (`侵|华日军…纪念馆`)."""
+    pos, start, named = m.start, m.start, m.end - len(term) if len(term) < len(m.text) else m.end
+    while pos < named:
         end, tag = analysis.starting.get(pos, (m.end + 1, ""))
-        if end > m.end or tag not in (SITE_NAME_POS if pos > m.start else PROPER_NOUN_POS):
+        if end > m.end or named < end < m.end or tag not in (SITE_NAME_POS if pos > m.start else PROPER_NOUN_POS):
             return None
         after = analysis.starting.get(end, (0, ""))
         if tag == "ns" and m.text[end - m.start - 1] in DIVISION_FINALS and after[1] in PROPER_NOUN_POS and after[0] < m.end:

@@ -103,6 +103,12 @@ def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases
     return mapping
 
 
+def site_short_forms(names: set[str], contractions: dict[str, str]) -> dict[str, str]:
+    """A site named with its generic term contracted (`海南自贸港`) → the name the document writes with the full term
+    (`海南自由贸易港`)."""
+    return {name: full for name in names for short, term in contractions.items()
+            if name.endswith(short) and (full := name[:-len(short)] + term) in names}
+
 
 @by_identity
 def foreign_bodies(rules: RecognitionRules) -> tuple[frozenset[str], frozenset[str]]:
@@ -253,6 +259,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
+    _join_forms(mapping, "LOCATION", site_short_forms(surfaces.get("LOCATION", set()), rules.site_term_contractions))
     for name, target in (division_forms(surfaces.get("LOCATION", set()), divisions)
                          | state_contractions(surfaces.get("LOCATION", set()), divisions)).items():
         mapping[("LOCATION", name)] = target

@@ -717,3 +717,15 @@ def test_a_site_is_named_after_the_divisions_that_locate_it():
     sites = [Mention(0, 10, text[0:10], "LOCATION", "rule:chunk"), Mention(11, 22, text[11:22], "LOCATION", "rule:chunk")]
     # not where no name follows the division (`平武县|自然保护区`)
     assert [m.text for m in unworded_places(sites, words, text)] == ["四渡赤水纪念馆", "平武县自然保护区"]
+
+
+def test_a_site_s_generic_term_is_whole_whatever_words_make_it():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "建设海南自由贸易港，北京老城重要历史片区"
+    words = [(0, 2, "v"), (2, 4, "ns"), (4, 6, "a"), (6, 9, "n"), (9, 10, "w"), (10, 14, "ns"), (14, 16, "a"), (16, 18, "n"),
+             (18, 20, "n")]
+    sites = [Mention(2, 9, text[2:9], "LOCATION", "rule:chunk"), Mention(10, 20, text[10:20], "LOCATION", "rule:chunk")]
+    assert unworded_places(sites, words, text) == []  # without the terms, `自由` is an adjective of the name
+    kept = unworded_places(sites, words, text, site_terms=("自由贸易港", "片区"))
+    assert [m.text for m in kept] == ["海南自由贸易港"]  # not `重要`, an adjective before the term

@@ -441,6 +441,13 @@ def test_a_place_s_area_is_the_place(rules):
     assert got[("LOCATION", "远东地区")] == got[("LOCATION", "远东")]
 
 
+def test_a_site_named_with_its_generic_term_contracted_is_the_site_named_with_the_full_term(rules):
+    text = "加快建设海南自由贸易港。海南自贸港政策落地，上海自贸区和天津自由贸易港。"
+    names = ("海南自由贸易港", "海南自贸港", "上海自贸区", "天津自由贸易港")
+    got = canonical_names([mention(text, name, "LOCATION") for name in names], text, rules)
+    assert got[("LOCATION", "海南自贸港")] == "海南自由贸易港"
+    assert got[("LOCATION", "上海自贸区")] == "上海自贸区"  # no 上海自由贸易区 named
+
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
     text = "应巴西联邦共和国总统邀请，他访问巴西。希腊共和国总统说，希腊愿合作。中华人民共和国和中国。"
     names = ("巴西联邦共和国", "巴西", "希腊共和国", "希腊")
