@@ -503,6 +503,7 @@ def test_a_field_of_policy_keeps_its_preposition_and_a_launched_campaign_its_ver
     assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in chunks(
         "扎实开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", rules, "EVENT")
     assert not [c for c in chunks("要对全省工作会议精神进行部署。", rules, "EVENT") if "对" in c]
+    assert "塞尔维亚对华合作国家委员会" in chunks("塞尔维亚对华合作国家委员会主席尼科利奇。", rules, "ORG", anchors={0})
 
 
 def test_a_preposition_with_a_pronoun_still_ends_an_event_name(rules):
