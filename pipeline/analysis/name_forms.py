@@ -78,8 +78,8 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
     written without the form of its state (`巴西` → `巴西联邦共和国`). A place's area (`那曲地区`, `北京地区`) → the place
     written alone, or else a division's one name (`北京市`)."""
     written: dict[str, set[str]] = defaultdict(set)
-    regions = {name: name[:-len(REGION_TERM)] for name in places
-               if name.endswith(REGION_TERM) and (name[:-len(REGION_TERM)] in divisions | places)}
+    regions = {name: base for name in places
+               if name.endswith(REGION_TERM) and ((base := name[:-len(REGION_TERM)]) in divisions or base in places)}
     for name in places.difference(regions):
         term = next((t for t in DIVISION_TERMS if name.endswith(t)), None) if name in divisions \
             else next((t for t in UNLISTED_TERMS if name.endswith(t) and len(name) > len(t) + 1), None)

@@ -53,9 +53,14 @@ def entity_id(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}"
 
 
+def _leveled(places: Iterable[str]) -> frozenset[str]:
+    """The places named with their level's character (`北京市`, `栾城县`)."""
+    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
+
+
 @lru_cache(maxsize=4)
 def _place_set(places: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
+    return _leveled(places)
 
 
 def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
@@ -236,7 +241,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for m in mentions:
         surfaces[m.type].add(m.name or m.text)
     places = _place_set(rules.lexicons.get("PLACE", ()))
-    home = home_place(text, places | _place_set(tuple(surfaces.get("LOCATION", ()))))
+    home = home_place(text, places | _leveled(surfaces.get("LOCATION", ())))
     contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
     foreign, first = foreign_bodies(rules), {}
     for m in mentions:
