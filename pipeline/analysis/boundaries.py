@@ -251,11 +251,13 @@ def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, 
     event's name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an
     adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition:
     not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`); `m.start` where there is none,
-    or where a quoted theme comes before (`“…新时代”政治交接|主题教育`)."""
+    or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The end shared is never part of the chunk's
+    own kind (`…集中|行动` and `冬季行动`: the kind is 集中行动)."""
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
-    known += [m.start + k for k in range(1, len(m.text) - 1) if m.text[k:] not in kinds and any(
+    kind = ends_with_any(m.text, len(m.text), kinds) or " "
+    known += [m.start + k for k in range(1, len(m.text) - len(kind)) if m.text[k:] not in kinds and any(
         len(e.text) > len(m.text) - k and e.text.endswith(m.text[k:]) and e.text[k - len(m.text) - 1] != m.text[k - 1]
         for e in events)]
     before = [start for start in known if (word := words.word_ending(start)) and word[2][:1] in NO_MODIFIER_POS

@@ -65,6 +65,7 @@ from pipeline.analysis.organs import (
     councils_as_bodies,
     crossing_event_bodies,
     event_bodies,
+    led_governments,
     listed_level_bodies,
     organ_bodies,
     posted_missions,
@@ -89,6 +90,7 @@ from pipeline.spans import Coverage
 from pipeline.wordlists import by_identity, ends_with_any, starts_with_any, word_at, word_set
 
 QUOTES = "“”"
+WATERS = "河江湖"  # the generic terms of a river's or a lake's name, before the term of its bank (`约旦河|西岸`)
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
 ANCHOR = "_ANCHOR"
@@ -210,6 +212,9 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
     if mention.type == "LOCATION" and len(mention.text) >= 2 and mention.text[-1] != "国" and (
             region := word_at(document, end, rules.region_terms)):
         return Mention(mention.start, end + len(region), document[mention.start:end + len(region)], "LOCATION",
+                       mention.source, mention.score)
+    if mention.type == "LOCATION" and mention.text[-1] in WATERS and (bank := word_at(document, end, rules.bank_terms)):
+        return Mention(mention.start, end + len(bank), document[mention.start:end + len(bank)], "LOCATION",
                        mention.source, mention.score)
     if mention.type == "PERSON":
         line = word_at(document, mention.end, rules.line_heads) or mention.text.endswith(rules.line_heads)
@@ -339,6 +344,11 @@ class EntityRules:
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
         merged = without_ism_founders(merged, text, self.rules.ism_heads)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
+        doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)
+        return doc
+
+    def _bodies(self, merged: list[Mention], text: str, words: list[tuple[int, int, str]]) -> list[Mention]:
+        """Bodies and places by what names them: their places, venues, events, organs, holders and heads."""
         merged = placed_bodies(merged, words, self.rules.known_places, self.known_orgs)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
@@ -352,8 +362,7 @@ class EntityRules:
                                                 self.rules.congress_holders, text), text, self.rules.body_organs,
                               self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
-        doc._.zhkg_mentions = unnamed_events(text, merged, self.rules, self.aliases)
-        return doc
+        return led_governments(merged, text, self.rules.government_heads)
 
 
 def _known_ends(known: list[Mention]) -> dict[int, int]:

@@ -1,7 +1,7 @@
 """Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
 全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
 standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`), a place's bodies listed bare after
-one of them (`新疆维吾尔自治区党委、人大`)."""
+one of them (`新疆维吾尔自治区党委、人大`), governments named by their head (`克林顿政府`)."""
 from __future__ import annotations
 
 import re
@@ -280,3 +280,19 @@ def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: st
     return [Mention(body[0], m.end, body[1] + m.text, m.type, m.source, m.score)
             if m.type == "EVENT" and BARE_CONGRESS.fullmatch(m.text) and (body := holding.get(m.start)) else m
             for m in mentions]
+
+
+def led_governments(mentions: list[Mention], text: str, heads: tuple[str, ...]) -> list[Mention]:
+    """A person's name right before one of `heads` (`克林顿|政府`, `岸田|内阁`) names the government that person
+    heads, an organisation whose name holds the person's: no mention of the person there. Where another mention
+    reaches past the government's name (`美国克林顿政府`), it stands."""
+    reach = max(map(len, heads), default=0)
+    governments = [Mention(m.start, m.end + len(head), text[m.start:m.end + len(head)], "ORG", m.source, m.score)
+                   for m in mentions
+                   if m.type == "PERSON" and (head := starts_with_any(text[m.end:m.end + reach], heads))]
+    governments = [g for g in governments if all(m.end <= g.start or g.end <= m.start or g.start <= m.start and m.end <= g.end
+                                                 for m in mentions)]
+    if not governments:
+        return mentions
+    covered = Coverage(len(text), [(g.start, g.end) for g in governments])
+    return sorted([m for m in mentions if covered.free(m.start, m.end)] + governments, key=lambda m: (m.start, m.end))

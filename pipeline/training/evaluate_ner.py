@@ -163,7 +163,7 @@ def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, st
     else:
         predict = model_predictor(model_path)
     return {key: score_records(model, TEST_SETS[key][1](data), predict, heads, recognition.never_entities,
-                               recognition.region_terms if stage else ())
+                               recognition.region_terms + recognition.bank_terms if stage else ())
             for key in sets}
 
 

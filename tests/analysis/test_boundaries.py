@@ -224,6 +224,10 @@ def test_a_chunk_begins_the_end_it_shares_with_another_event_s_name_after_a_verb
     words = [(0, 4, "v"), (4, 6, "n"), (6, 8, "n"), (8, 10, "n"), (10, 12, "n"), (12, 14, "n"), (14, 15, "w")]
     words += [(s + 15, e + 15, pos) for s, e, pos in words[:-1]]
     assert trimmed(text, "学习贯彻科技会议精神专题会议", "学习贯彻科技会议精神专题会议", words) == "学习贯彻科技会议精神专题会议"
+    # the end shared inside the chunk's own kind is none (`…集中|行动`: the kind is 集中行动)
+    text = "冬季行动。扫黄打非集中行动"
+    words = [(0, 2, "t"), (2, 4, "vn"), (4, 5, "w"), (5, 9, "j"), (9, 11, "v"), (11, 13, "vn")]
+    assert trimmed(text, "扫黄打非集中行动", "冬季行动", words) == "扫黄打非集中行动"
 
 
 def test_two_short_forms_read_as_one_name_are_the_two_places():

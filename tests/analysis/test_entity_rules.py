@@ -1216,6 +1216,28 @@ def test_a_place_before_the_term_of_its_area_names_the_area(rules):
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "东北地区"), ("LOCATION", "地中海地区"), ("PERSON", "王明")]
 
 
+def test_a_river_before_the_term_of_its_bank_names_the_bank(rules):
+    text = "以军撤出约旦河西岸，雅鲁藏布江北岸降雨。美国西岸港口繁忙。"
+
+    def at(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "LOCATION", "model", 0.9)
+    merged = merge_mentions([at("约旦河"), at("雅鲁藏布江"), at("美国")], rules, text)
+    assert [m.text for m in merged] == ["约旦河西岸", "雅鲁藏布江北岸", "美国"]  # a country's coast is no river's bank
+
+
+def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
+    facts = extract("北京市实施“菜篮子工程”以来成效显著。团中央开展『国聘行动』。影片获得“五个一工程”奖。")
+    assert {"菜篮子工程", "国聘行动"} <= facts.names("EVENT")
+    assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
+
+
+def test_a_group_discussion_of_a_session_s_members_is_an_event_not_a_body(extract):
+    facts = extract("全国政协副主席邵鸿在参加九三学社界委员小组讨论时说，要坚定信念。")
+    assert "九三学社界委员小组讨论" in facts.names("EVENT") and not {n for n in facts.names("ORG") if "小组" in n}
+    assert ("邵鸿", "九三学社界委员小组讨论") in facts.relation_pairs("participated_in")
+
+
 def test_a_person_before_a_transport_line_head_is_the_line_s_name(rules):
     text = "张吉怀高铁今天开通，梅龙高铁全线铺轨，济郑高铁竣工。李明高度评价。"
 

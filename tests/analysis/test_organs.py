@@ -181,6 +181,18 @@ def test_a_party_s_name_takes_the_faction_its_brackets_name_after_it():
                                                  ("印度人民党(团结派)", "ORG"), ("中国", "LOCATION")]
 
 
+def test_a_person_before_the_head_of_a_government_names_the_government_he_heads():
+    from pipeline.analysis.organs import led_governments
+
+    text = "克林顿政府批评此事，金大中说，岸田内阁支持率下跌。美国克林顿政府表示。"
+    mentions = [mention(text, "克林顿", "PERSON"), mention(text, "金大中", "PERSON"), mention(text, "岸田", "PERSON"),
+                Mention(text.rindex("美国"), text.rindex("政府") + 2, "美国克林顿政府", "ORG", "chunk", 0.7),
+                Mention(text.rindex("克林顿"), text.rindex("克林顿") + 3, "克林顿", "PERSON", "model", 0.9)]
+    found = led_governments(mentions, text, ("政府", "内阁"))
+    assert [(m.text, m.type) for m in found] == [("克林顿政府", "ORG"), ("金大中", "PERSON"), ("岸田内阁", "ORG"),
+                                                 ("美国克林顿政府", "ORG"), ("克林顿", "PERSON")]
+
+
 def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
     facts = extract("越共十三大以来，中越关系发展良好。中国驻欧盟使团、驻比利时使馆官员到机场送行。")
     assert {"中国驻欧盟使团", "驻比利时使馆"} <= facts.names("ORG") and "越共十三大" in facts.names("EVENT")

@@ -93,6 +93,13 @@ def test_an_unnamed_meeting_reaches_the_graph_with_who_held_it(extract):
     assert ("王晨", "座谈会") in facts.relation_pairs("participated_in")
 
 
+def test_a_ceremony_of_commemoration_named_by_its_kind_is_one_event(extract):
+    facts = extract("各界人士纪念孙中山逝世100周年\n首都各界人士会聚中山堂，举行仪式，纪念孙中山先生逝世100周年。"
+                    "纪念仪式由全国政协副主席何报翔主持。")
+    assert "纪念仪式" in facts.names("EVENT")
+    assert ("何报翔", "纪念仪式") in facts.relation_pairs("participated_in")
+
+
 def test_the_first_mention_of_a_body_names_its_meeting(rules, schema):
     text = "全国人大常委会党组举行会议\n中共全国人大常委会党组21日举行会议，学习讲话精神。"
     mentions = [mention(text, "全国人大常委会党组", "ORG"), mention(text, "中共全国人大常委会党组", "ORG")]
