@@ -110,6 +110,7 @@ class RelationRules:
     frame_confidence: float  # `在…全会上，X…`: X took part
     possessed_event_confidence: float  # `国新办的新闻发布会`: the body held it
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
+    session_groups: tuple[str, ...]  # `…界委员小组讨论`: a group discussion of a session's members
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
     speakers: dict[str, tuple[str, ...]]  # kinds, verbs, between: who speaks at a discussion takes part
     speaker_confidence: float
@@ -170,6 +171,11 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
                     "listed_speech")
 
 
+# relations.yaml's plain lists of words, each longest first (an absent list is empty)
+WORD_LIST_KEYS = ("sub_body_suffixes", "whole_body_heads", "doctrine_heads", "event_anaphora", "side_events", "meeting_kinds",
+                  "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups")
+
+
 def load_relation_rules(directory: Path) -> RelationRules:
     path = directory / "relations.yaml"
     data = load_yaml(path)
@@ -183,15 +189,9 @@ def load_relation_rules(directory: Path) -> RelationRules:
     return RelationRules(
         types=types,
         **_chain_rules(chain),
+        **{key: longest_first(data.get(key, [])) for key in WORD_LIST_KEYS},
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
-        sub_body_suffixes=longest_first(data.get("sub_body_suffixes", [])),
-        whole_body_heads=longest_first(data.get("whole_body_heads", [])),
-        doctrine_heads=longest_first(data.get("doctrine_heads", [])),
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
-        event_anaphora=longest_first(data.get("event_anaphora", [])),
-        side_events=longest_first(data.get("side_events", [])),
-        meeting_kinds=longest_first(data.get("meeting_kinds", [])),
-        own_ceremonies=longest_first(data.get("own_ceremonies", [])),
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after", "possessed")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
         time_markers=tuple(main_event.get("time_markers", [])),
@@ -201,7 +201,6 @@ def load_relation_rules(directory: Path) -> RelationRules:
         held_max_gap=main_event.get("max_gap_chars", 0), headline_max_chars=main_event.get("headline_max_chars", 0),
         holding_words={key: longest_first(main_event.get(key, [])) for key in HOLDING_WORD_KEYS},
         triggers=_trigger_rules(data["triggers"], types, path),
-        award_holder_words=longest_first(data.get("award_holder_words", [])),
         award_holder_titles=tuple(data.get("award_holder_titles", [])),
         **_location_rules(data.get("location_words", {})),
         award_event_confidence=data.get("award_event_confidence", 0.7),
@@ -209,7 +208,6 @@ def load_relation_rules(directory: Path) -> RelationRules:
         implied_bodies=tuple((tuple(b["bodies"]), longest_first(b["titles"])) for b in data.get("implied_bodies", [])),
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55), ceremony_confidence=data.get("ceremony_confidence", 0.65),
-        ceremony_suffixes=longest_first(data.get("ceremony_suffixes", [])),
         prizes=longest_first(data.get("named_conferrers", {}).get("prizes", [])),
         named_conferrer_confidence=data.get("named_conferrers", {}).get("confidence", 0.75),
         relative_markers=tuple(data.get("relative_markers", [])),

@@ -28,6 +28,7 @@ from pipeline.relations.attachments import (
     office_holder_relations,
     possessed_event_relations,
     roster_relations,
+    session_group_relations,
     speaker_relations,
     sub_body_relations,
     winner_relations,
@@ -104,6 +105,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += competitor_relations(text, parts, free, entities, rules)
     found += office_holder_relations(text, sentences, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
+    found += session_group_relations(found, main_events, rules)
     return merge_relations(found, entities, rules)
 
 

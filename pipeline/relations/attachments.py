@@ -306,3 +306,17 @@ def possessed_event_relations(text: str, mentions: list[Anchored], rules: Relati
         if event is not None and event.end not in noun_starts:
             yield Relation("organized", org.entity, event.entity, evidence_of(text, org.start, event.end),
                            rules.possessed_event_confidence, "possessed_event")
+
+
+def session_group_relations(found: list[Relation], main_event: MainEvents | str | None,
+                            rules: RelationRules) -> Iterator[Relation]:
+    """Who takes part in a group discussion of a session's members (an event named with one of
+    `rules.session_groups`: `九三学社界委员小组讨论`, `联组会`) takes part in the session the document or its
+    item is about, where that is a numbered one (`全国政协十三届四次会议`), as surely as in the discussion."""
+    main_events = MainEvents.of(main_event)
+    for relation in found:
+        if relation.type != "participated_in" or not relation.tail.endswith(rules.session_groups):
+            continue
+        session = main_events.at(relation.evidence[0].start)
+        if session and session != relation.tail and SESSION_NUMBER.search(session):
+            yield Relation("participated_in", relation.head, session, relation.evidence, relation.confidence, "session_group")

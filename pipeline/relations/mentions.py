@@ -224,10 +224,16 @@ def _nothing_but_who(rest: str) -> bool:
     return rest == "" or rest.startswith(LIST_END) and len(rest) <= LIST_DESCRIPTION_CHARS and "的" not in rest
 
 
+HONORIFICS = ("同志", "先生", "女士")  # between a name and the kinship noun after it (`刘少奇同志|亲属`)
+
+
 def kin_described(text: str, m: Anchored, kin_nouns: tuple[str, ...]) -> bool:
-    """Whether `m` is a person a kinship noun follows (`习近平夫人|彭丽媛`, `华罗庚夫人吴筱元`): the name describes the
-    relative named after it, who is the one that acts."""
-    return m.type == "PERSON" and word_at(text, m.end, kin_nouns) is not None
+    """Whether `m` is a person a kinship noun follows, after an honorific or not (`习近平夫人|彭丽媛`,
+    `华罗庚夫人吴筱元`, `刘少奇同志亲属…等出席`): the name describes the relative, who is the one that acts."""
+    if m.type != "PERSON":
+        return False
+    honorific = word_at(text, m.end, HONORIFICS)
+    return word_at(text, m.end + len(honorific or ""), kin_nouns) is not None
 
 
 def in_aside(text: str, m: Anchored, pos: int) -> bool:

@@ -1488,3 +1488,17 @@ def test_each_speaker_of_a_list_the_framed_clauses_name_one_by_one_takes_part(ex
 def test_the_one_holder_of_an_award_first_in_a_chain_of_titles_received_it(extract):
     facts = extract("他就是国家最高科技奖获得者、中国科学院院士吴孟超。诺贝尔经济学奖得主、美国著名经济学家托马斯·萨金特说。")
     assert {("吴孟超", "国家最高科技奖"), ("托马斯·萨金特", "诺贝尔经济学奖")} <= facts.relation_pairs("received")
+
+
+def test_a_clause_of_a_person_s_relatives_leaves_the_subject_to_the_clauses_before(relation_rules):
+    text = "全国人大常委会、全国政协部分领导同志，刘少奇同志亲属等出席了座谈会。"
+    mentions = [anchored(text, "全国人大常委会", "ORG"), anchored(text, "全国政协", "ORG"), anchored(text, "刘少奇", "PERSON"),
+                anchored(text, "座谈会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("全国人大常委会", "座谈会"),
+                                                                          ("全国政协", "座谈会")}
+
+
+def test_who_takes_part_in_a_group_discussion_takes_part_in_the_session(extract):
+    facts = extract("委员们议国是\n参加全国政协十三届四次会议的委员们在分组讨论时表示，要推动发展。"
+                    "全国政协副主席邵鸿在参加九三学社界委员小组讨论时说，要坚定信念。")
+    assert {("邵鸿", "九三学社界委员小组讨论"), ("邵鸿", "全国政协十三届四次会议")} <= facts.relation_pairs("participated_in")
