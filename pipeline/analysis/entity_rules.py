@@ -209,12 +209,12 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
     # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
     if mention.type in ("PERSON", "LOCATION") and end > mention.end and len(mention.text) >= 2 and mention.text[-1] != "国":
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
+    if mention.type == "LOCATION" and mention.text[-1] in WATERS and (bank := word_at(document, end, rules.bank_terms)):
+        end += len(bank)
+        mention = Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "LOCATION" and len(mention.text) >= 2 and mention.text[-1] != "国" and (
             region := word_at(document, end, rules.region_terms)):
         return Mention(mention.start, end + len(region), document[mention.start:end + len(region)], "LOCATION",
-                       mention.source, mention.score)
-    if mention.type == "LOCATION" and mention.text[-1] in WATERS and (bank := word_at(document, end, rules.bank_terms)):
-        return Mention(mention.start, end + len(bank), document[mention.start:end + len(bank)], "LOCATION",
                        mention.source, mention.score)
     if mention.type == "PERSON":
         line = word_at(document, mention.end, rules.line_heads) or mention.text.endswith(rules.line_heads)

@@ -1217,13 +1217,14 @@ def test_a_place_before_the_term_of_its_area_names_the_area(rules):
 
 
 def test_a_river_before_the_term_of_its_bank_names_the_bank(rules):
-    text = "以军撤出约旦河西岸，雅鲁藏布江北岸降雨。美国西岸港口繁忙。"
+    text = "以军撤出约旦河西岸，雅鲁藏布江北岸降雨。美国西岸港口繁忙。黄河东岸地区干旱。"
 
     def at(name):
         start = text.index(name)
         return Mention(start, start + len(name), name, "LOCATION", "model", 0.9)
-    merged = merge_mentions([at("约旦河"), at("雅鲁藏布江"), at("美国")], rules, text)
-    assert [m.text for m in merged] == ["约旦河西岸", "雅鲁藏布江北岸", "美国"]  # a country's coast is no river's bank
+    merged = merge_mentions([at("约旦河"), at("雅鲁藏布江"), at("美国"), at("黄河")], rules, text)
+    # a country's coast is no river's bank; a bank's area is named with it
+    assert [m.text for m in merged] == ["约旦河西岸", "雅鲁藏布江北岸", "美国", "黄河东岸地区"]
 
 
 def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
