@@ -256,8 +256,8 @@ def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, 
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
-    kind = ends_with_any(m.text, len(m.text), kinds) or " "
-    known += [m.start + k for k in range(1, len(m.text) - len(kind)) if m.text[k:] not in kinds and any(
+    kind = ends_with_any(m.text, len(m.text), kinds) or ""
+    known += [m.start + k for k in range(1, len(m.text) - max(len(kind), 1)) if m.text[k:] not in kinds and any(
         len(e.text) > len(m.text) - k and e.text.endswith(m.text[k:]) and e.text[k - len(m.text) - 1] != m.text[k - 1]
         for e in events)]
     before = [start for start in known if (word := words.word_ending(start)) and word[2][:1] in NO_MODIFIER_POS
