@@ -246,17 +246,18 @@ KNOWN_EVENT_SOURCES = frozenset({"rule:lexicon", "rule:pattern"})
 NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 
 
-def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, kinds: frozenset[str]) -> int:
+def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, kinds: frozenset[str],
+                        heads: tuple[str, ...] = ()) -> int:
     """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another
     event's name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an
     adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition:
     not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`); `m.start` where there is none,
     or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The end shared is never part of the chunk's
-    own kind (`…集中|行动` and `冬季行动`: the kind is 集中行动)."""
+    own kind, the longest of the chunker's `heads` it ends with (`…集中|行动` and `冬季行动`: the kind is 集中行动)."""
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
-    kind = ends_with_any(m.text, len(m.text), kinds) or ""
+    kind = ends_with_any(m.text, len(m.text), heads) or ""
     known += [m.start + k for k in range(1, len(m.text) - max(len(kind), 1)) if m.text[k:] not in kinds and any(
         len(e.text) > len(m.text) - k and e.text.endswith(m.text[k:]) and e.text[k - len(m.text) - 1] != m.text[k - 1]
         for e in events)]
@@ -312,6 +313,6 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
             if not cut and m.source == "rule:chunk":
-                cut = _before_known_event(m, events, words, kinds) - m.start
+                cut = _before_known_event(m, events, words, kinds, chunker.suffixes if chunker else ()) - m.start
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

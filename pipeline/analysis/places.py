@@ -12,7 +12,7 @@ from dataclasses import replace
 from pipeline.analysis.joined_names import in_parts, known_in_a_row
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
-from pipeline.wordlists import ends_with_any, starts_with_any
+from pipeline.wordlists import ends_with_any, starts_with_any, word_at
 
 LIST_MARKS = "、和及与"
 GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
@@ -56,10 +56,10 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
     noun of place that locates by it (`哈尔科夫|方向`, `（乌称波克罗夫斯克）…在波克罗夫斯克|地区`), or
     listed between places (`在波特兰、西雅图、洛杉矶`) or in a list of more places than people, two at
     least (`金华、桐庐、淳安5个分村`)."""
-    places = {m.text for m in mentions if m.type == "LOCATION"}
+    stems = {m.text[:-1] for m in mentions if m.type == "LOCATION" and m.text[-1:] in place_finals and len(m.text) > 1}
     states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
-        any(place.endswith(m.text + final) for final in place_finals for place in places)
+        any(stem.endswith(m.text) for stem in stems)
         or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns))))}
     placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
@@ -148,8 +148,7 @@ def _written_after(name: str, text: str, titles: tuple[str, ...]) -> bool:
 def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tuple[str, ...]) -> bool:
     """Whether `text` writes `name` somewhere after a noun of place that it names or before one
     that locates by it."""
-    return any(any(text.endswith(h, 0, start) for h in heads) or any(text.startswith(n, start + len(name)) for n in nouns)
-               for start in _occurrences(name, text))
+    return any(ends_with_any(text, start, heads) or word_at(text, start + len(name), nouns) for start in _occurrences(name, text))
 
 
 def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:
