@@ -247,7 +247,7 @@ NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 
 
 def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, kinds: frozenset[str],
-                        heads: tuple[str, ...] = ()) -> int:
+                        heads: tuple[str, ...]) -> int:
     """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another
     event's name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an
     adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition:

@@ -262,10 +262,7 @@ def bracketed_factions(mentions: list[Mention], holders: tuple[str, ...], text: 
     for m in mentions:
         faction = FACTION.match(text, m.end) if m.type == "ORG" and m.text.endswith(holders) else None
         wider += [Mention(m.start, faction.end(), text[m.start:faction.end()], "ORG", m.source, m.score)] if faction else []
-    if not wider:
-        return mentions
-    covered = Coverage(len(text), [(w.start, w.end) for w in wider])
-    return sorted([m for m in mentions if covered.free(m.start, m.end)] + wider, key=lambda m: (m.start, m.end))
+    return _in_place_of(mentions, wider, text)
 
 
 def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: str = "") -> list[Mention]:
@@ -292,7 +289,12 @@ def led_governments(mentions: list[Mention], text: str, heads: tuple[str, ...]) 
                    if m.type == "PERSON" and (head := starts_with_any(text[m.end:m.end + reach], heads))]
     governments = [g for g in governments if all(m.end <= g.start or g.end <= m.start or g.start <= m.start and m.end <= g.end
                                                  for m in mentions)]
-    if not governments:
+    return _in_place_of(mentions, governments, text)
+
+
+def _in_place_of(mentions: list[Mention], wider: list[Mention], text: str) -> list[Mention]:
+    """`mentions` with `wider` in place of those they overlap, in text order."""
+    if not wider:
         return mentions
-    covered = Coverage(len(text), [(g.start, g.end) for g in governments])
-    return sorted([m for m in mentions if covered.free(m.start, m.end)] + governments, key=lambda m: (m.start, m.end))
+    covered = Coverage(len(text), [(w.start, w.end) for w in wider])
+    return sorted([m for m in mentions if covered.free(m.start, m.end)] + wider, key=lambda m: (m.start, m.end))

@@ -10,6 +10,7 @@ from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
+    HONORIFICS,
     LIST_SEPARATORS,
     Anchored,
     coordinated_before,
@@ -65,7 +66,6 @@ def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], ru
 
 
 FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
-HONORIFICS = ("同志", "先生", "女士")  # after a name and its title, before 在 (`尉健行同志|在…`)
 FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
 SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发言")  # `在十五大报告中`: the speech given at the event
 

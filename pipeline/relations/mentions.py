@@ -224,7 +224,7 @@ def _nothing_but_who(rest: str) -> bool:
     return rest == "" or rest.startswith(LIST_END) and len(rest) <= LIST_DESCRIPTION_CHARS and "的" not in rest
 
 
-HONORIFICS = ("同志", "先生", "女士")  # between a name and the kinship noun after it (`刘少奇同志|亲属`)
+HONORIFICS = ("同志", "先生", "女士")  # after a name (`尉健行同志|在…`, `刘少奇同志|亲属`)
 
 
 def kin_described(text: str, m: Anchored, kin_nouns: tuple[str, ...]) -> bool:
