@@ -242,7 +242,8 @@ def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
                 for lead in range(POLICY_LEAD_CHARS + 1))
 
 
-KNOWN_EVENT_SOURCES = frozenset({"rule:lexicon", "rule:pattern"})
+LEXICON_SOURCE = "rule:lexicon"
+KNOWN_EVENT_SOURCES = frozenset({LEXICON_SOURCE, "rule:pattern"})
 NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 
 
@@ -266,6 +267,12 @@ def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, 
     return min(before, default=m.start)
 
 
+def _in_known(pos: int, known: list[Mention], at_end: int = 0) -> bool:
+    """Whether `pos` falls inside one of the `known` names (or at its end, with `at_end`): no name's predicate ends
+    there and no name begins there (`上合|组织|青岛峰会`: 组织 no verb; `2025上海合作|组织国家电影节`)."""
+    return any(b.start < pos < b.end + at_end for b in known)
+
+
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",
                               words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """EVENT mentions without the predicate words that govern them. The organisations and places
@@ -280,6 +287,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     a classifier that begins it (`座|2022年冬奥会`). A chunk begins the listed or patterned event that ends it
     where a word no name's modifier comes before that (`_before_known_event`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
+    known = [b for b in bodies if b.source == LEXICON_SOURCE]
     events = [m for m in mentions if m.type == "EVENT"]
     chunker = next((c for c in rules.chunkers if c.label == "EVENT"), None)
     opened_by, joiners = (chunker.opened_by, chunker.joiners) if chunker else ((), ())
@@ -300,7 +308,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end
                                         and not words.inside(b.start, RESIDENT_POS)] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]
-            ends = [end - m.start for end in predicate_ends if m.start < end < m.end]
+            ends = [end - m.start for end in predicate_ends if m.start < end < m.end and not _in_known(end, known, 1)]
             if rules.event_name_starts:  # `报|中央政治局会议`, `机关作|党的…全会`; not `涉|港…座谈会`, `环|波海…会议`
                 ends += [s + 1 - m.start for s in range(m.start, m.end - 1) if starting.get(s, (0, ""))[0] == s + 1
                          and starting[s][1] in (LEADING_POS if s == m.start else "vp") and text[s] not in joiners
@@ -314,5 +322,6 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                 cut = complements[m.start] - m.start
             if not cut and m.source == "rule:chunk":
                 cut = _before_known_event(m, events, words, kinds, chunker.suffixes if chunker else ()) - m.start
+                cut = 0 if _in_known(m.start + cut, known) else cut
         trimmed.append(Mention(m.start + cut, m.end, m.text[cut:], m.type, m.source, m.score, m.name) if cut else m)
     return trimmed

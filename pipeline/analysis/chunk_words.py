@@ -56,7 +56,8 @@ def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text
     or common words of fields a conjunction joins (`德国|研究|与|技术|部长`; not `中国|民航|总局|局长`, whose
     title begins after the body's head)."""
     country = words.starting.get(m.start)
-    if m.type != "ORG" or country is None or country[1] != "ns" or text[m.end - 1:crossed[1]] not in titles:
+    if m.type != "ORG" or country is None or country[1] != "ns" or text[m.end - 1:crossed[1]] not in titles \
+            or text[m.end - 2:m.end - 1] == text[m.end - 1]:  # `…宇宙航行局|局长`: the body's own head before the title
         return False
     if country[0] == crossed[0]:
         return text[crossed[0]:m.end] in bodies

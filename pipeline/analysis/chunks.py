@@ -36,14 +36,14 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,4}[0-9�
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s,;:!?]")
-# a determiner of the whole or of kinds, or the last (`整场|演唱会`, `全场|比赛`, `种种|纪念活动`, `最后|音乐会`), picks out
-# occurrences of a kind, which it names no more than a count does; not rounds, which name talks (`美以首脑两轮会谈`)
+# a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `最后|音乐会`) names no more than a count does
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 COMPANY = "同"  # the preposition of whom one meets or talks with (`习近平同|…会晤`)
 PERSON_POS = "nr"  # a person's name in the word analysis
-# the host city in brackets after 中国 in the names of fairs and festivals (`中国（深圳）国际文化产业博览交易会`)
-HOST_CITY = re.compile(r"中国(?P<open>[（(])[^（）()\s，。、,]{2,4}[）)]$")
+# a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
+# a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
+GLOSS = re.compile(r"[\u4e00-\u9fff](?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
@@ -77,9 +77,9 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
-    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or (host := HOST_CITY.search(text, max(0, pos - 9), pos))):
-        if not NAME_CHAR.match(text[pos - 1]):  # `中国（深圳）|国际…`: over the host city's brackets
-            pos = host.start("open")
+    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or (gloss := GLOSS.search(text, max(0, pos - 7), pos))):
+        if not NAME_CHAR.match(text[pos - 1]):  # `中国（深圳）|国际…`: over the gloss's brackets
+            pos = gloss.start("open")
             continue
         ordinal = ORDINAL.search(text, max(0, pos - 8), pos)
         if ordinal:  # `第十一次`, `第十三届`, `首次`: one unit, whatever words its digits spell (`一次`)
@@ -219,12 +219,13 @@ def _with_edition(text: str, walked: int, begin: int, start: int, rules: Recogni
     return edition.start() if any(kind in text[begin:start] for kind in kinds) else begin
 
 
-def _with_book_title(text: str, begin: int, chunker: Chunker) -> int:
-    """`《习近平谈治国理政》第一卷乌克兰文版首发式`: a book title right before the chunk is in its name."""
-    if not chunker.book_titles or text[begin - 1:begin] != "》":
+def _with_book_title(text: str, begin: int, chunker: Chunker, theme_verbs: frozenset[str]) -> int:
+    """`《习近平谈治国理政》第一卷乌克兰文版首发式`: a book title right before the chunk is in its name, and the verb of
+    its theme before the title (`纪念|《世界人权宣言》发表70周年座谈会`)."""
+    opening = text.rfind("《", max(0, begin - chunker.max_chars), begin) if text[begin - 1:begin] == "》" else -1
+    if not chunker.book_titles or opening == -1 or "》" in text[opening:begin - 1]:
         return begin
-    opening = text.rfind("《", max(0, begin - chunker.max_chars), begin)
-    return opening if opening != -1 and "》" not in text[opening:begin - 1] else begin
+    return opening - len(ends_with_any(text, opening, theme_verbs) or "")
 
 
 def _with_year_mark(text: str, begin: int) -> int:
@@ -296,7 +297,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if text[begin - 1:begin] in CONJUNCTIONS and begin < start:
                 begin = over_conjunction(text, begin, start, end, chunker, tags, rules.titles, walk)
             begin = _after_opening_verb(text, begin, start, chunker, rules)
-            begin = _with_year_mark(text, _with_book_title(text, begin, chunker))
+            begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
@@ -373,8 +374,7 @@ MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, dis
 
 
 def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> bool:
-    """Whether text[begin:end] is words that only modify (`最高`, `这一崇高`: adjectives, pronouns,
-    numerals), by the word analysis; False where it does not cut the span into words."""
+    """Whether the word analysis cuts text[begin:end] into words that only modify (`最高`, `这一崇高`)."""
     pos = begin
     while pos < end:
         word = next(((e, tags[(pos, e)]) for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if (pos, e) in tags), None)

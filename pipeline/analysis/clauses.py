@@ -22,6 +22,8 @@ OBJECT_POS = NOUN_POS | {"nr"}
 MODALS = frozenset({"要", "将", "应", "会", "能", "须", "可", "愿", "应当", "应该", "需要", "必须", "能够", "可以", "愿意"})
 # verbs that name a body by where it is stationed or sent (`酒钢集团公司|驻|兰州办事处`, `中国|驻|…大使馆`)
 STATIONING_VERBS = frozenset({"驻", "派驻", "援", "赴"})
+# 可 before a verb makes an adjective of it, inside a name no modal (`全球|可|持续|交通大会`, `可|再生|能源`)
+ADJECTIVE_PREFIXES = frozenset({"可"})
 ADVERBIAL_POS = frozenset("da")  # adverbs, and adjectives as adverbials (`充分|运用`, `公开|批评`)
 # prepositions of a companion or an addressee (`北京人民大会堂|同|欧盟委员会…主席`); not `因` of a
 # transliteration (`美国|因美纳公司`)
@@ -118,7 +120,8 @@ def _clause_end(m: Mention, analysis: WordAnalysis, starts: list[int], generic_h
                 and start in (found.ends if m.type == "ORG" else found.person_ends) and start not in found.listed_starts:
             return end  # `北京人民大会堂|同|欧盟委员会`, `赵乐际|同|全国人大常委会会议`: a preposition between two names found
         if pos != "v" or word(k) in STATIONING_VERBS or word(k + 1) in found.body_heads \
-                or text[analysis[k + 1][0] - m.start:] in found.body_heads:
+                or text[analysis[k + 1][0] - m.start:] in found.body_heads \
+                or (k - 1 > first and word(k - 1) in ADJECTIVE_PREFIXES):
             continue
         j, between = k - 1, 0
         while j > first and (analysis[j][2] in ADVERBIAL_POS or word(j) in MODALS):

@@ -121,7 +121,14 @@ def contracted_events(names: set[str], rules: RecognitionRules, aliases: Aliases
     return forms
 
 
+# what a contraction leaves out before the name's own first character: its edition or year (`1998年|长野冬季奥林匹克运动会`,
+# 长野冬奥会), and the scope of China's international fairs (`第二十五届|中国国际|高新技术成果交易会`, 高交会; 进博会, 服贸会)
+LEADING_DROPS = re.compile(r"(?:第?[0-9一二三四五六七八九十百]+届|首届|[0-9０-９]{4}年)?(?:中国国际)?")
+
+
 def _contracts(short: str, full: str) -> bool:
+    if short[:1] != full[:1]:
+        full = full[LEADING_DROPS.match(full).end():]
     if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
     if full.startswith(short) or full.endswith(short) or not set(EDITION.findall(short)) <= set(EDITION.findall(full)):

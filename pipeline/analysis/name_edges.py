@@ -175,21 +175,19 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
 
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                                    determiners: tuple[str, ...] = ()) -> list[Mention]:
-    """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word
-    analysis they begin with or begin inside (`每|当|春节联欢晚会`: 每当; and the adjectives, adverbs and verbs they
-    begin inside: `安|全建设部`, where the recognizer began the name), and after a pronoun whose
-    classifier they begin with (`每|次大会…`: 每次): a name never begins with one; nor an honour's
-    with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends inside a
-    chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…
-    研讨会`; not in a quoted title: `“中国这十年”…`), and so does a preposition of two characters or
-    more (`县按照|省委`). A count it begins with is no part of it either (`两项|国家科技进步奖`), nor
-    the 一 of a determiner (`这一|开馆仪式`), nor a time word it begins inside or the rest of a date
-    (`去年底|中央经济工作会议`, `９月|下旬|俄法首脑会晤`). An organisation a name pattern finds begins after the
-    last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
-    `武汉的|总台记者`). An honour's name holds no pronoun or negation outside quotes: what one ends is a
-    clause (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins
-    with a determiner of a term (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a
-    verb that governs a name after it (`民政部联合|国务院扶贫办`)."""
+    """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word analysis they begin with or
+    begin inside (`每|当|春节联欢晚会`: 每当; and the adjectives, adverbs and verbs they begin inside: `安|全建设部`, where
+    the recognizer began the name), and after a pronoun whose classifier they begin with (`每|次大会…`: 每次): a name never
+    begins with one; nor an honour's with a verb before its year (`公布|2020年全国教书育人楷模`). What an aspect particle ends
+    inside a chunk is a predicate (`标志着|长野冬奥会`), what a demonstrative ends an adverbial (`值此|纪念…研讨会`; not in a
+    quoted title: `“中国这十年”…`), and so does a preposition of two characters or more (`县按照|省委`). A count it begins
+    with is no part of it either (`两项|国家科技进步奖`), nor the 一 of a determiner (`这一|开馆仪式`), nor a time word it
+    begins inside or the rest of a date (`去年底|中央经济工作会议`, `９月|下旬|俄法首脑会晤`). An organisation a name pattern
+    finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
+    `武汉的|总台记者`). An honour's name holds no pronoun or negation outside quotes: what one ends is a clause
+    (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins with a determiner of a term
+    (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a verb that governs a name after it
+    (`民政部联合|国务院扶贫办`)."""
     if determiners:
         mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
@@ -219,7 +217,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         while m.source == "rule:chunk" and start in starting and m.end - starting[start][0] >= 2 and (
                 starting[start][1] in LEADING_FUNCTION_POS or _verb_before_date(m, start, starting)
                 or starting[start][1] == "d" and starting.get(starting[start][0], (0, ""))[1] == "p"  # `必须|经|职工大会`
-                or starting[start][1] in DATE_PART_POS and analysis.ending.get(start) in TIME_POS):
+                or starting[start][1] in DATE_PART_POS and analysis.ending.get(start) in TIME_POS
+                and m.text[start - m.start:starting[start][0] - m.start] not in SIDES):
             start = starting[start][0]  # `１１月|初|俄日首脑非正式会晤`, `９月|下旬|俄法首脑会晤`: the rest of a date
         start = _after_count(m, _after_governing_verb(m, start, starting), starting)
         if m.text[start - m.start] in DATELINE_HEADS and analysis.ending.get(start) == "t" \
@@ -239,7 +238,8 @@ def _ends_a_clause_in_an_honour(word: str, pos: str) -> bool:
 
 NAME_POS = frozenset({"nt", "ns"})  # names of bodies and places
 TIME_POS = frozenset("t")  # time words: a name begins inside none (`去年底|中央经济工作会议`)
-DATE_PART_POS = frozenset("tf")  # what follows a date word in a date (`下旬`, `初`)
+# what follows a date word in a date (`下旬`, `初`), and the sides that alone begin a name after one (`6月|上合组织…`)
+DATE_PART_POS, SIDES = frozenset("tf"), frozenset("上下")
 
 
 def _after_governing_verb(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:

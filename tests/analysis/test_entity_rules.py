@@ -160,7 +160,8 @@ def test_a_site_named_from_a_place_found_is_a_location(rules):
 @pytest.mark.parametrize("text", ["第十九届中国（深圳）国际文化产业博览交易会开幕。", "第十九届中国(深圳)国际文化产业博览交易会开幕。"])
 def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
     assert chunks(text, rules, "EVENT") == {text[:-3]}
-    assert chunks("美国（华盛顿）国际文化产业博览交易会", rules, "EVENT") == {"国际文化产业博览交易会"}
+    assert chunks("2019全球（青岛）创投风投大会", rules, "EVENT") == {"2019全球（青岛）创投风投大会"}
+    assert chunks("一月十七日电（记者王黎）全国精神文明建设工作会议", rules, "EVENT") == {"全国精神文明建设工作会议"}
 
 
 def test_a_front_is_an_organisation(rules):
@@ -1496,3 +1497,32 @@ def test_the_free_trade_port_is_a_site_named_after_its_place(extract):
     facts = extract("海南自贸港建设一周年，海南自贸港政策落地见效。")
     assert "海南自贸港" in facts.names("LOCATION")
     assert "海南" not in facts.names("LOCATION")  # only inside the port's name
+
+
+def test_a_gloss_in_brackets_inside_a_name_is_the_name_s_but_a_byline_or_a_person_s_people_is_not(extract):
+    facts = extract("李强在莫斯科出席上海合作组织成员国政府首脑（总理）理事会第二十四次会议。")
+    assert {n.replace("(", "（").replace(")", "）") for n in facts.names("EVENT")} == {
+        "上海合作组织成员国政府首脑（总理）理事会第二十四次会议"}
+    facts = extract("新华社北京一月十七日电（记者王黎）全国精神文明建设工作会议今天在北京结束。")
+    assert "全国精神文明建设工作会议" in facts.names("EVENT")
+    assert "国家民族事务委员会" in extract("一、免去巴特尔（蒙古族）国家民族事务委员会主任职务。").names("ORG")
+
+
+def test_a_theme_verb_before_a_book_title_and_an_adjective_of_ke_are_in_an_event_s_name(extract):
+    facts = extract("台盟中央在京召开纪念《告台湾同胞书》发表40周年座谈会。")
+    assert "纪念《告台湾同胞书》发表40周年座谈会" in facts.names("EVENT")
+    facts = extract("第二届联合国全球可持续交通大会今天在北京开幕，首届可再生能源论坛同期举行。")
+    assert {"第二届联合国全球可持续交通大会", "首届可再生能源论坛"} <= facts.names("EVENT")
+
+
+def test_no_name_begins_with_this_and_next_year_nor_is_cut_inside_a_known_body(extract):
+    facts = extract("今明两年中俄地方合作交流年活动丰富。今年6月上合组织青岛峰会取得丰硕成果。")
+    assert {"中俄地方合作交流年", "上合组织青岛峰会"} <= facts.names("EVENT")
+    facts = extract("2025上海合作组织国家电影节电影市场昨天在重庆开幕。")
+    assert "2025上海合作组织国家电影节" in facts.names("EVENT")
+
+
+def test_a_body_whose_head_is_doubled_by_its_head_s_title_ends_at_its_own_head(extract):
+    facts = extract("美国国家航空和宇宙航行局局长戈尔丁会见了代表团。")
+    assert "美国国家航空和宇宙航行局" in facts.names("ORG")
+    assert facts.titles("戈尔丁", "美国国家航空和宇宙航行局") == {"局长"}

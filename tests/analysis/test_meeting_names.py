@@ -38,6 +38,17 @@ def test_an_event_named_by_a_contraction_of_another_of_the_documents(schema):
                        "第十四届全运会": "第十四届全国运动会"}
 
 
+def test_a_contraction_leaves_out_the_edition_year_and_china_s_scope_before_the_name(schema):
+    names = {"第二十五届中国国际高新技术成果交易会", "高交会", "1998年长野冬季奥林匹克运动会", "长野冬奥会", "第八届世界游泳锦标赛",
+             "世界锦标赛"}
+    assert contracted_events(names, schema.recognition, schema.aliases) == {
+        "高交会": "第二十五届中国国际高新技术成果交易会", "长野冬奥会": "1998年长野冬季奥林匹克运动会",
+        "世界锦标赛": "第八届世界游泳锦标赛"}
+    # two editions of one fair: the short name names neither
+    names = {"首届中国国际进口博览会", "第二届中国国际进口博览会", "进博会"}
+    assert contracted_events(names, schema.recognition, schema.aliases) == {}
+
+
 def test_no_contraction_leaves_out_a_body_the_disabled_an_edition_or_a_quoted_name(schema):
     def contracted(*names):
         return contracted_events(set(names), schema.recognition, schema.aliases)
