@@ -49,6 +49,7 @@ class RelationRules:
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
+    parent_short_forms: dict[str, tuple[str, ...]]  # `中央军委` → `军委`: how its units' names begin (`军委|政治工作部`)
     doctrine_heads: tuple[str, ...]  # `理论`, `思想`: a person's name right before one names a doctrine
     sub_body_confidence: float
     event_anaphora: tuple[str, ...]
@@ -192,6 +193,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         **{key: longest_first(data.get(key, [])) for key in WORD_LIST_KEYS},
         post_status={key: longest_first(data.get("post_status", {}).get(key, [])) for key in POST_STATUS_KEYS},
         sub_body_confidence=data.get("sub_body_confidence", 0.8),
+        parent_short_forms={full: tuple(shorts) for full, shorts in data.get("parent_short_forms", {}).items()},
         nominal={key: longest_first(data.get("nominal_triggers", {}).get(key, [])) for key in ("before", "after", "possessed")},
         clause_words={key: longest_first(data.get("clause_words", {}).get(key, [])) for key in CLAUSE_WORD_KEYS},
         time_markers=tuple(main_event.get("time_markers", [])),

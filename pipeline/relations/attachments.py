@@ -36,9 +36,12 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
     by its name or a form the text writes it in (`surfaces`: (entity id, text); `全国政协办公厅`
     belongs to `政协第十四届全国委员会`, written `全国政协`); the party's organ in a body is the body's
     (`中共全国人大常委会党组`). A sub-body names itself in two characters at least (`国务院|侨办`; not
-    `经济日报|办`, where 办 is the verb). A body of a session named after that
+    `经济日报|办`, where 办 is the verb); one named by the short form its parent's units are named with
+    (`parent_short_forms`: `军委|政治工作部`) belongs to that parent. A body of a session named after that
     organisation (`十三届全国人大四次会议主席团`) belongs to the session, no part of it."""
     orgs = _named_forms(entities, surfaces, ("ORG",))
+    orgs.update({short: orgs[full] for full, shorts in rules.parent_short_forms.items() if full in orgs
+                 for short in shorts if short not in orgs})
     by_length = sorted(orgs, key=len, reverse=True)
     for name, eid in orgs.items():
         suffix = next((s for s in rules.sub_body_suffixes if name.endswith(s) and len(name) > len(s)), None)

@@ -310,6 +310,16 @@ def test_an_award_named_after_a_body_or_a_contest_is_conferred_by_it(relation_ru
         ("第十三届全国政协优秀提案", "全国政协"), ("全国奥林匹克物理竞赛一等奖", "全国奥林匹克物理竞赛"), ("首枚金牌", "东京奥运会")}
 
 
+def test_a_unit_named_by_its_parent_s_short_form_is_part_of_the_parent_the_document_names(relation_rules):
+    names = ["中央军委", "军委政治工作部", "全国人大常委会", "常委会预算工委", "常委会代表资格审查委员会"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
+        ("军委政治工作部", "中央军委"), ("常委会预算工委", "全国人大常委会"), ("常委会代表资格审查委员会", "全国人大常委会")}
+    # a provincial standing committee's unit is no part of the NPC's where the document does not name that
+    entities = {f"ORG:{n}": ("ORG", n) for n in ["湖北省人大常委会", "常委会预算工委"]}
+    assert pairs(sub_body_relations(entities, relation_rules), "part_of") == set()
+
+
 def test_the_party_s_organ_in_a_body_is_part_of_the_body(relation_rules):
     names = ["中共全国人大常委会党组", "全国人大常委会", "中共中央", "中共中央政治局"]
     entities = {f"ORG:{n}": ("ORG", n) for n in names}
