@@ -40,11 +40,10 @@ JOINTLY = "共同"  # `会见…王瑞杰，并共同主持…`: whom the earlie
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
                       is_word: WordCheck | None = None) -> list[tuple[int, int, TriggerRule]]:
-    """Trigger words of every rule in one sentence; overlapping triggers compete and the
-    longest wins (`主持召开` is convene, not attend). Triggers inside a mention, and with
-    `is_word` (a word segmenter) triggers inside a longer word (`获` in `获取`), are ignored; a
-    trigger right after a mention is checked together with it too, since the segmenter may glue a
-    name to the verb after it (`刘|昆作|了`); either check lets it stand (`来京|出席`: 京 is in 来京)."""
+    """Trigger words of every rule in one sentence; overlapping triggers compete and the longest wins (`主持召开` is convene,
+    not attend). Triggers inside a mention, and with `is_word` (a word segmenter) triggers inside a longer word (`获` in
+    `获取`), are ignored; a trigger right after a mention is checked together with it too, since the segmenter may glue a name
+    to the verb after it (`刘|昆作|了`); either check lets it stand (`来京|出席`: 京 is in 来京)."""
     mention_at = {e: s for s, e in spans}
     found = [(m.start(), m.end(), rule) for rule in rules.triggers for m in rule.regex.finditer(text, *sentence)]
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -71,21 +70,22 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
                   types: frozenset[str], trigger_starts: list[int], rules: RelationRules,
                   verb_ends: frozenset[int] = frozenset(), titled: Mapping[int, int] = NO_TITLES
                   ) -> list[Anchored]:
-    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger),
-    with the names listed in whole clauses before it (`A，B，C分别发言`) or in a list that ends in
-    its clause (`院士A，院长、院士B，…研究员C等7位科学家代表先后发言`); a predicate joined to an
-    earlier one (`参加会见并出席`, `出席论坛并致辞`) shares its subject; without heads in its clause,
-    those of the earlier clauses back to one with a trigger of its own, whose subject (the heads
-    before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`): who reports
-    is no subject of what is reported. In those earlier clauses a name after a verb of its clause
-    (`verb_ends`: where the word analysis's verbs end) is an object, no subject (`隆重庆祝|中国人民
-    政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly (`会见…王瑞杰，并共同主持`). A person a
-    kinship noun follows describes the relative after it (`习近平夫人|彭丽媛出席`: she came), and is none."""
+    """Heads of a trigger: the head mentions of its clause before it (after any earlier trigger), with the names listed in
+    whole clauses before it (`A，B，C分别发言`) or in a list that ends in its clause
+    (`院士A，院长、院士B，…研究员C等7位科学家代表先后发言`); a predicate joined to an earlier one (`参加会见并出席`,
+    `出席论坛并致辞`) shares its subject; without heads in its clause, those of the earlier clauses back to one with a trigger
+    of its own, whose subject (the heads before that trigger) ends the search, or to a reporting verb (`习近平指出，开展…`):
+    who reports is no subject of what is reported, unless it opens with the speaker's gladness (`X表示，很高兴|出席…`). In
+    those earlier clauses a name after a verb of its clause (`verb_ends`: where the word analysis's verbs end) is an object,
+    no subject (`隆重庆祝|中国人民 政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly
+    (`会见…王瑞杰，并共同主持`). A person a kinship noun follows describes the relative after it (`习近平夫人|彭丽媛出席`: she
+    came), and is none."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     jointly = text.endswith(JOINTLY, 0, pos)
     for index, (start, end) in enumerate(reversed(clauses)):
-        if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]):
+        if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]) \
+                and not text.startswith(rules.clause_words["self_reports"], clauses[-index][0]):
             break
         limit = pos if index == 0 else end
         earlier = [t for t in trigger_starts if start <= t < limit]
@@ -115,10 +115,9 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
 
 
 def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
-    """A name right after a preposition (`为艺术团`), or after a place word that makes it where
-    something happens or whither one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is
-    one coordinated with such a name (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause
-    follows (`在大使馆与|中心联合举办的研讨会上`)."""
+    """A name right after a preposition (`为艺术团`), or after a place word that makes it where something happens or whither
+    one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is one coordinated with such a name
+    (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause follows (`在大使馆与|中心联合举办的研讨会上`)."""
     words = rules.clause_words
     if start and (text.startswith(words["oblique_prepositions"], start - 1)
                   or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
@@ -194,11 +193,10 @@ ACTIVITY_RELATIONS = ("participated_in", "organized")  # what makes an event one
 
 def _recapitulated(text: str, t_end: int, named_before: list[Anchored], activities: list[Anchored],
                    rules: RelationRules) -> list[Anchored]:
-    """The events `上述` after a trigger refers to: where it says activities (`参加上述活动`), those of the
-    sentence before and every one the item says before that someone attended or held (`activities`:
-    `…共同主持A、B和C会议。…出席了签字仪式。陈敏尔参加上述活动。`), one each; not one only spoken of
-    (`…中共十九届四中全会…`) nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those
-    of the sentence before (`参加上述会见`)."""
+    """The events `上述` after a trigger refers to: where it says activities (`参加上述活动`), those of the sentence before
+    and every one the item says before that someone attended or held (`activities`:
+    `…共同主持A、B和C会议。…出席了签字仪式。陈敏尔参加上述活动。`), one each; not one only spoken of (`…中共十九届四中全会…`)
+    nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those of the sentence before (`参加上述会见`)."""
     words = rules.clause_words
     if not any(text.startswith(w, t_end + len(r)) for r in words["recapitulating"] if text.startswith(r, t_end)
                for w in words["recapitulated_all"]):
@@ -231,9 +229,9 @@ def _possessors(text: str, heads: list[Anchored], t_start: int, rules: RelationR
 
 
 def _subject(text: str, sentence: tuple[int, int], heads: list[Anchored], rules: RelationRules) -> list[Anchored]:
-    """The subject among a trigger's heads: the first, with the names juxtaposed to it, of which
-    the last is the head noun (`该院化学系`), and those coordinated with it; a name after a
-    copula in its clause (`队伍是张明创建的`) is a predicate, no subject."""
+    """The subject among a trigger's heads: the first, with the names juxtaposed to it, of which the last is the head noun
+    (`该院化学系`), and those coordinated with it; a name after a copula in its clause (`队伍是张明创建的`) is a predicate, no
+    subject."""
     copulas = rules.clause_words["copulas"]
     heads = [m for m in heads if not any(w in text[clause_at(text, sentence, m.start)[0]:m.start] for w in copulas)]
     if not heads:

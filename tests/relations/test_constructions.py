@@ -813,6 +813,15 @@ def test_who_reports_is_no_subject_of_what_is_reported(relation_rules, text):
     assert trig(text, mentions, relation_rules) == []
 
 
+@pytest.mark.parametrize("text", ["梅德韦杰夫表示，很高兴来华出席首届中国国际进口博览会。",
+                                  "古特雷斯说，非常荣幸应邀出席首届中国国际进口博览会。"])
+def test_what_is_reported_opening_with_the_speaker_s_gladness_is_the_speaker_s(relation_rules, text):
+    speaker = text[:text.index("表示" if "表示" in text else "说")]
+    mentions = [anchored(text, speaker, "PERSON"), anchored(text, "首届中国国际进口博览会", "EVENT")]
+    assert {(r.type, r.head, r.tail) for r in trig(text, mentions, relation_rules)} == {
+        ("participated_in", mentions[0].entity, mentions[1].entity)}
+
+
 def test_who_convenes_a_meeting_takes_part_in_it(relation_rules):
     text = "李克强主持召开国务院常务会议。国务院开展大督查。"
     mentions = [anchored(text, "李克强", "PERSON"), anchored(text, "国务院常务会议", "EVENT"),
