@@ -73,12 +73,12 @@ SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发�
 def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                            rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`,
-    `安徽省代表团在八运会上获…`: a person or a body right before 在 (after the name its title or an honorific)
-    and an event right after it, closed by a frame end (上, 中, 时, 期间) or 间隙, took part in the event, whatever
-    the verb after, as one whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the
-    people joined to them. Not an event yet to be held: its name comes right after 在. The end of an event's name
-    stands for the document's event (of its part: `main_event`) where its name ends so, else for the last event
-    named before whose name does (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
+    `安徽省代表团在八运会上获…`: a person or a body right before 在 (after the name its title or an honorific) and an event
+    right after it, closed by a frame end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one
+    whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them, and whom
+    they are with there (`习近平主席同|希奇莱马总统在…峰会期间会晤`). Not an event yet to be held: its name comes right after
+    在. The end of an event's name stands for the document's event (of its part: `main_event`) where its name ends so, else
+    for the last event named before whose name does (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
     main_events = MainEvents.of(main_event)
     openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
@@ -94,9 +94,23 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
         closed = event.end + len(word_at(text, event.end, SPEECHES) or "") if event is not None else 0
         if event is not None and text.startswith(ends, closed):
-            for head in coordinated_before(text, [m for m in subjects if m.end <= subject.end]):
+            for head in _with_companion(text, coordinated_before(text, [m for m in subjects if m.end <= subject.end]),
+                                        subjects, titles):
                 yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
                                rules.frame_confidence, "inline_frame")
+
+
+COMPANIONS = "同与"  # `习近平主席同|希奇莱马总统在…峰会期间会晤`: whom the framed party met with, there too
+
+
+def _with_companion(text: str, heads: list[Anchored], subjects: list[Anchored], titles: tuple[str, ...]) -> list[Anchored]:
+    """`heads`, and the party right before the first and a companion preposition (after its title) that joins them."""
+    before = [m for m in subjects if heads and m.end < heads[0].start]
+    if before:
+        pos = before[-1].end + len(word_at(text, before[-1].end, titles) or "")
+        if pos + 1 == heads[0].start and text[pos] in COMPANIONS:
+            return [before[-1], *heads]
+    return heads
 
 
 def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored], main: str | None,

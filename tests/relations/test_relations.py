@@ -1103,6 +1103,8 @@ def test_the_bodies_a_clause_without_people_lists_first_take_part_in_the_event_f
     ("王建华同志在全国两会报告中提出目标。", {("王建华", "全国两会")}),  # the speech given there
     ("王建华在全国两会召开前会见李明。", set()),  # before it, no frame end after its name
     ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
+    ("王建华主席同李明总统在全国两会期间会晤。", {("王建华", "全国两会"), ("李明", "全国两会")}),  # whom he met there
+    ("王建华说，李明在全国两会期间会晤了代表。", {("李明", "全国两会")}),  # who reports is no companion
 ])
 def test_a_person_right_before_an_event_framed_by_zai_takes_part_in_it(rules, relation_rules, text, expected):
     names = [n for n in ("王建华", "李明") if n in text]
