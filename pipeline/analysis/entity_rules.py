@@ -59,6 +59,7 @@ from pipeline.analysis.name_edges import (
     without_trailing_predicates,
 )
 from pipeline.analysis.organs import (
+    abbreviated_governments,
     bracketed_factions,
     chain_organs,
     congress_holders,
@@ -362,7 +363,9 @@ class EntityRules:
                                                 self.rules.congress_holders, text), text, self.rules.body_organs,
                               self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
-        return led_governments(merged, text, self.rules.government_heads)
+        merged = led_governments(merged, text, self.rules.government_heads)
+        return abbreviated_governments(merged, text, words, self.rules.government_heads, self.rules.place_full_forms,
+                                       self.countries)
 
 
 def _known_ends(known: list[Mention]) -> dict[int, int]:

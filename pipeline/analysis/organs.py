@@ -1,7 +1,8 @@
 """Bodies and their organs: organs named bare in a title chain (`全国人大常委会委员长、党组书记栗战书`:
 全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
 standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`), a place's bodies listed bare after
-one of them (`新疆维吾尔自治区党委、人大`), governments named by their head (`克林顿政府`)."""
+one of them (`新疆维吾尔自治区党委、人大`), governments named by their head (`克林顿政府`) or their country's short
+form (`以政府`)."""
 from __future__ import annotations
 
 import re
@@ -290,6 +291,23 @@ def led_governments(mentions: list[Mention], text: str, heads: tuple[str, ...]) 
     governments = [g for g in governments if all(m.end <= g.start or g.end <= m.start or g.start <= m.start and m.end <= g.end
                                                  for m in mentions)]
     return _in_place_of(mentions, governments, text)
+
+
+ABBREVIATION_POS = frozenset({"j", "ns"})  # how the word analysis reads a place's one-character short form (`以|政府`)
+
+
+def abbreviated_governments(mentions: list[Mention], text: str, words: list[tuple[int, int, str]], heads: tuple[str, ...],
+                            full_forms: Mapping[str, tuple[str, ...]], countries: frozenset[str]) -> list[Mention]:
+    """A country's one-character short form (`full_forms`) read as a word of its own right before one of `heads` read as
+    one (`以|政府`, `缅|政府`; not `新|政府`, an adjective, nor `阿|政府军`), where the document writes the country in full
+    (one of `countries`), names its government, an organisation; not inside another name (`巴西|政府`)."""
+    starting = word_analysis(words).starting
+    covered = Coverage(len(text), [(m.start, m.end) for m in mentions if m.end - m.start > 1])
+    found = [Mention(start, end, text[start:end], "ORG", "rule:chunk", 0.9) for start, (short_end, pos) in starting.items()
+             if short_end == start + 1 and pos in ABBREVIATION_POS and (head := starting.get(short_end))
+             and text[short_end:(end := head[0])] in heads and covered.free(start, end)
+             and any(full in countries and full in text for full in full_forms.get(text[start], ()))]
+    return _in_place_of(mentions, found, text)
 
 
 def _in_place_of(mentions: list[Mention], wider: list[Mention], text: str) -> list[Mention]:

@@ -193,6 +193,15 @@ def test_a_person_before_the_head_of_a_government_names_the_government_he_heads(
                                                  ("美国克林顿政府", "ORG"), ("克林顿", "PERSON")]
 
 
+def test_a_country_s_one_character_form_before_the_head_of_a_government_names_its_government(extract):
+    facts = extract("缅甸总统会见代表团。他说，缅政府坚定支持一个中国原则，新政府成立后将继续合作。")
+    assert "缅政府" in facts.names("ORG") and "新政府" not in facts.all_names()  # 新 an adjective there
+    facts = extract("以色列总理宣布，以政府将分步骤撤军。以色列政府表示。")
+    assert facts.entity("ORG", "以色列政府")  # one body, written both ways
+    assert not {n for n in facts.names("ORG") if n.endswith("政府") and n != "以色列政府"}
+    assert "西政府" not in extract("西班牙首相访问巴西。巴西政府表示欢迎。").all_names()  # inside another name
+
+
 def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
     facts = extract("越共十三大以来，中越关系发展良好。中国驻欧盟使团、驻比利时使馆官员到机场送行。")
     assert {"中国驻欧盟使团", "驻比利时使馆"} <= facts.names("ORG") and "越共十三大" in facts.names("EVENT")
