@@ -311,6 +311,8 @@ def test_a_ministry_named_by_two_fields_joined_is_one_body(extract):
     assert {("吕特格", "德国研究与技术部"), ("奥绍", "贝宁外交和合作部")} <= facts.relation_pairs("holds_position")
     facts = extract("中国科学院和中国工程院院士出席。")  # two bodies joined, no fields
     assert "中国科学院和中国工程院" not in facts.names("ORG")
+    facts = extract("乌克兰专家组正在坠机现场调查。乌克兰国家安全和国防委员会方面13日表示。")  # a field's adjective (安全)
+    assert "乌克兰国家安全和国防委员会" in facts.names("ORG")
 
 
 def test_a_speaker_of_parliament_is_no_meeting(extract):
