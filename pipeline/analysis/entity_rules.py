@@ -92,6 +92,7 @@ from pipeline.wordlists import by_identity, ends_with_any, starts_with_any, word
 
 QUOTES = "“”"
 WATERS = "河江湖"  # the generic terms of a river's or a lake's name, before the term of its bank (`约旦河|西岸`)
+SHORE = "畔"  # the side of a river or a lake by its name (`黄浦江畔`, `鄱阳湖畔`): no part of the name
 LEXICON_SCORE = 0.95
 BLOCK = "_BLOCK"
 ANCHOR = "_ANCHOR"
@@ -202,6 +203,8 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
             return None
     if rules.names_nothing(mention.text, mention.type):
         return None
+    if mention.type == "LOCATION" and mention.text.endswith(SHORE) and mention.text[-2:-1] in WATERS:  # `黄浦江|畔`
+        mention = Mention(mention.start, mention.end - 1, mention.text[:-1], mention.type, mention.source, mention.score)
     if mention.type == "PERSON" and rules.ends_as_place(mention.text):
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
     end = mention.end

@@ -1219,6 +1219,16 @@ def test_a_place_before_the_term_of_its_area_names_the_area(rules):
     assert [(m.type, m.text) for m in merged] == [("LOCATION", "东北地区"), ("LOCATION", "地中海地区"), ("PERSON", "王明")]
 
 
+def test_the_side_of_a_river_or_a_lake_is_no_part_of_its_name(rules):
+    text = "黄浦江畔的东方明珠，鄱阳湖畔的村庄，河畔公园。"
+
+    def at(name):
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "LOCATION", "model", 0.9)
+    merged = merge_mentions([at("黄浦江畔"), at("鄱阳湖畔")], rules, text)
+    assert [m.text for m in merged] == ["黄浦江", "鄱阳湖"]
+
+
 def test_a_river_before_the_term_of_its_bank_names_the_bank(rules):
     text = "以军撤出约旦河西岸，雅鲁藏布江北岸降雨。美国西岸港口繁忙。黄河东岸地区干旱。"
 
