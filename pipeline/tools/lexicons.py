@@ -14,8 +14,13 @@ from pathlib import Path
 from pipeline.ingest.textnorm import fold
 from pipeline.rules import load_schema
 
-_ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区")
+# division names' generic terms, longest first (a prefecture's 地区 before a district's 区: `和田地区` → 和田)
+_ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区",
+                   "省", "市", "县", "区")
 _AMBIGUOUS_SHORT = {"东区", "南区", "西区", "北区", "城区", "郊区", "新区", "矿区", "市辖区", "省直辖县级行政区划"}
+# short forms that name people and companies more than the place in the xwlb corpus: 阿里 (阿里地区) is the given
+# name Ali (`阿里·`, `阿里表示`) and begins 阿里巴巴 and 阿里云
+_PERSON_SHORT = {"阿里"}
 
 
 def surnames(data: Path) -> list[str]:
@@ -44,7 +49,7 @@ def admin_places(data: Path, common_min_count: int = 3) -> list[str]:
             if name not in _AMBIGUOUS_SHORT:
                 names.add(name)
                 short = short_place_name(name)
-                if short and depth < 2:
+                if short and depth < 2 and short not in _PERSON_SHORT:
                     names.add(short)
             if depth < 2:
                 walk(node.get("children", []), depth + 1)
