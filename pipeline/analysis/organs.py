@@ -293,7 +293,9 @@ def led_governments(mentions: list[Mention], text: str, heads: tuple[str, ...]) 
     return _in_place_of(mentions, governments, text)
 
 
-ABBREVIATION_POS = frozenset({"j", "ns"})  # how the word analysis reads a place's one-character short form (`以|政府`)
+# how the word analysis reads a place's one-character short form: an abbreviation, a place, or a verb where it is one too
+# (`以|政府`, `叙|政府军`: 叙 narrates)
+ABBREVIATION_POS = frozenset({"j", "ns", "v"})
 
 
 def abbreviated_governments(mentions: list[Mention], text: str, words: list[tuple[int, int, str]], heads: tuple[str, ...],

@@ -200,6 +200,8 @@ def test_a_country_s_one_character_form_before_the_head_of_a_government_names_it
     assert facts.entity("ORG", "以色列政府")  # one body, written both ways
     assert not {n for n in facts.names("ORG") if n.endswith("政府") and n != "以色列政府"}
     assert "西政府" not in extract("西班牙首相访问巴西。巴西政府表示欢迎。").all_names()  # inside another name
+    # the government's forces, and a short form the word analysis reads as a verb (叙 narrates)
+    assert "叙政府军" in extract("叙利亚局势紧张，叙政府军当天在哈马省发动进攻。").names("ORG")
 
 
 def test_a_body_posted_abroad_and_a_party_s_congress_end_to_end(extract):
