@@ -1525,6 +1525,8 @@ def test_a_theme_verb_before_a_book_title_and_an_adjective_of_ke_are_in_an_event
     assert "纪念《告台湾同胞书》发表40周年座谈会" in facts.names("EVENT")
     facts = extract("第二届联合国全球可持续交通大会今天在北京开幕，首届可再生能源论坛同期举行。")
     assert {"第二届联合国全球可持续交通大会", "首届可再生能源论坛"} <= facts.names("EVENT")
+    facts = extract("中国可持续发展研究会今天成立。清华大学可持续发展研究院院长表示。")
+    assert {"中国可持续发展研究会", "清华大学可持续发展研究院"} <= facts.names("ORG")
 
 
 def test_no_name_begins_with_this_and_next_year_nor_is_cut_inside_a_known_body(extract):
