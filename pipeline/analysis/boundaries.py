@@ -14,6 +14,8 @@ from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
+LEXICON_SOURCE = "rule:lexicon"  # a mention of the lexicons of names (`entity_rules.find_lexicon_mentions`)
+
 MAX_WORD_CHARS = 4
 GIVEN_NAME_EXCLUDED = frozenset("ru")  # pronouns and particles: never part of a given name
 NAMELESS_POS = frozenset("tf")  # time words and locatives of two characters or more (`如今`, `前夕`): no part of a name
@@ -91,7 +93,7 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 for m in mentions]
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
-        or (m.source == "rule:lexicon" and m.start in words.crossing
+        or (m.source == LEXICON_SOURCE and m.start in words.crossing
             and words.starting[words.crossing[m.start][0]][1] in PREDICATE_POS | GIVEN_NAME_EXCLUDED)
         or (words.starting.get(m.start) == (m.start + 1, "j") and m.end > m.start + 1)
         or (m.end == m.start + 2 and words.starting.get(m.start) in ((m.start + 1, "v"), (m.start + 1, "j"))
@@ -242,7 +244,6 @@ def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
                 for lead in range(POLICY_LEAD_CHARS + 1))
 
 
-LEXICON_SOURCE = "rule:lexicon"
 KNOWN_EVENT_SOURCES = frozenset({LEXICON_SOURCE, "rule:pattern"})
 NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 

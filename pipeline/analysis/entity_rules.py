@@ -24,6 +24,7 @@ from pipeline.analysis.analysed_mentions import (
     worded_people,
 )
 from pipeline.analysis.boundaries import (
+    LEXICON_SOURCE,
     SESSION_NUMBER,
     bare_heads,
     distributed_chunks,
@@ -150,7 +151,7 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
         start_char, end_char = int(offsets[start, 0]), int(offsets[end - 1, 0] + offsets[end - 1, 1])
         label = doc.vocab.strings[match_id]
         mentions.append(Mention(start_char, end_char, text[start_char:end_char],
-                                label, "rule:lexicon", 2.0 if label == BLOCK else LEXICON_SCORE))
+                                label, LEXICON_SOURCE, 2.0 if label == BLOCK else LEXICON_SCORE))
     return mentions
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from pipeline.analysis.boundaries import LEXICON_SOURCE
 from pipeline.analysis.meeting_names import contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
@@ -333,7 +334,6 @@ def organs_as_written(entities: list[Entity], mentions: list[Mention], anchor: d
             else e for e in entities]
 
 
-LEXICON_SOURCE = "rule:lexicon"
 WORK_TITLE = re.compile(r"《[^《》\n]*》")
 WORK_PARTS = frozenset({"ORG", "LOCATION"})  # named only inside a longer title of a work, part of its name
 
