@@ -17,15 +17,16 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                     places: frozenset[str] = frozenset(), site_terms: tuple[str, ...] = ()) -> list[Mention]:
     """Without the place and organisation names matched in a word list where a word of the word analysis runs across their
     start or end (`隆重|庆祝`, `入海口`, `沿海|地区`, `商务部门`), and the recognizer's places and organisations it cuts
-    (`动新闻中心`, `西宁舰`), unless that word ends in a title (`国防部长`: the minister of the ministry) or the name ends
-    in a place's generic term (`歙县|城`, `鸭绿江`, `高|铁浏阳河`: rare names the word analysis joins wrongly), no word but
-    a place runs into its start (`示|范县`), nor a place found there (`上海|城区`, not `上|海城区`); never where it begins
-    with a conjunction or a preposition of its own (`书记|和|县长`). Where the name without that term is a listed place and
-    a word runs on from the term, it is the name (`武汉|市民`). One-character short forms are kept: the word analysis joins
-    them (`中美`). A listed place that the word analysis reads as an adjective coordinated with one before it is that word
-    (`幸福|安康`: well; `在|安康` is the city); it may read a rare place alone as an adjective or a verb (`中卫`, `怀化`). A
-    place the recognizer begins inside a place word that ends with it is that word (`代|尔祖尔省`). A site's chunk is whole
-    words of names and nouns before its generic term (`site_terms`), named after the divisions that locate it (`_site_start`)."""
+    (`动新闻中心`, `西宁舰`), unless that word ends in a title (`国防部长`: the minister of the ministry) or a title begins
+    where the name ends (`…斗争|党总|主席`), or the name ends in a place's generic term (`歙县|城`, `鸭绿江`, `高|铁浏阳河`:
+    rare names the word analysis joins wrongly), no word but a place runs into its start (`示|范县`), nor a place found there
+    (`上海|城区`, not `上|海城区`); never where it begins with a conjunction or a preposition of its own (`书记|和|县长`).
+    Where the name without that term is a listed place and a word runs on from the term, it is the name (`武汉|市民`).
+    One-character short forms are kept: the word analysis joins them (`中美`). A listed place that the word analysis reads as
+    an adjective coordinated with one before it is that word (`幸福|安康`: well; `在|安康` is the city); it may read a rare
+    place alone as an adjective or a verb (`中卫`, `怀化`). A place the recognizer begins inside a place word that ends with
+    it is that word (`代|尔祖尔省`). A site's chunk is whole words of names and nouns before its generic term (`site_terms`),
+    named after the divisions that locate it (`_site_start`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -47,7 +48,8 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
         listed = m.type in ("LOCATION", "ORG") and m.source in ("rule:lexicon", "model") and len(m.text) > 1
         if listed and m.end in crossing and analysis.starting.get(m.start, (0, ""))[1] in JOINING_POS:
             continue  # `书记|和|县长`: a conjunction and the start of the word after it
-        if listed and spans and not any(text[s:e].endswith(titles) for s, e in spans) and not _particle_glued(m, crossing, text):
+        if listed and spans and not any(text[s:e].endswith(titles) for s, e in spans) and not _particle_glued(m, crossing, text) \
+                and not (m.end in crossing and text.startswith(titles, m.end)):
             if m.text[-1:] not in place_generics:
                 continue
             if m.start in crossing and (analysis.starting[crossing[m.start][0]][1] != "ns" or crossing[m.start] in found):

@@ -122,6 +122,17 @@ def test_a_listed_place_that_a_word_runs_across_is_no_place():
     assert unworded_places([chongqing], None, text) == [chongqing]
 
 
+def test_a_body_whose_last_word_runs_on_into_a_title_after_it_stays():
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "印度尼西亚民主斗争党总主席梅加瓦蒂，该党总体实力"
+    words = [(0, 5, "ns"), (5, 7, "a"), (7, 9, "vn"), (9, 11, "n"), (11, 13, "n"), (13, 17, "nr"), (17, 18, "w"),
+             (18, 19, "r"), (19, 21, "n"), (21, 23, "n"), (23, 25, "n")]  # 党总|主席 (wrong), 党总|体 (wrong too)
+    party = Mention(0, 10, "印度尼西亚民主斗争党", "ORG", "model", 0.9)
+    other = Mention(18, 20, "该党", "ORG", "model", 0.9)
+    assert unworded_places([party, other], words, text, ("总主席", "主席")) == [party]  # 总体 begins no title
+
+
 def test_a_listed_body_whose_last_word_the_word_analysis_glues_to_a_preposition_stays():
     from pipeline.analysis.place_words import unworded_places
 

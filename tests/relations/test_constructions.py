@@ -1511,3 +1511,9 @@ def test_who_takes_part_in_a_group_discussion_takes_part_in_the_session(extract)
     facts = extract("委员们议国是\n参加全国政协十三届四次会议的委员们在分组讨论时表示，要推动发展。"
                     "全国政协副主席邵鸿在参加九三学社界委员小组讨论时说，要坚定信念。")
     assert {("邵鸿", "九三学社界委员小组讨论"), ("邵鸿", "全国政协十三届四次会议")} <= facts.relation_pairs("participated_in")
+
+
+def test_an_emir_and_an_indonesian_party_s_chairman_are_titles(extract):
+    facts = extract("科威特埃米尔纳瓦夫表示祝贺。印度尼西亚民主斗争党总主席、前总统梅加瓦蒂表示祝贺。")
+    assert "纳瓦夫" in facts.names("PERSON")  # the title is no part of his name
+    assert facts.titles("梅加瓦蒂", "印度尼西亚民主斗争党") == {"总主席"}  # the word analysis reads `党总|主席`
