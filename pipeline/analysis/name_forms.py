@@ -222,14 +222,6 @@ def legal_forms(names: set[str]) -> dict[str, str]:
     return forms
 
 
-def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """A body named with the one-character short form of its place (`俄国防部`, `美国会`; `full_forms`:
-    short form → full names, schemas/lexicons/place_short_forms.tsv) → the name with the place written
-    in full that the document writes too (`俄罗斯国防部`, `美国国会`): one body."""
-    return {name: full for name in names if len(name) > 2 and (full := next(
-        (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None))}
-
-
 STATE_BODY_HEAD = 2  # the shortest head of a body named after its state (`…|政府`)
 
 

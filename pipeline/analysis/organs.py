@@ -2,7 +2,7 @@
 全国人大常委会党组), bodies named only with their organ (`农业部党组`: 农业部), councils named as meetings, forums named as
 standing bodies, the bodies named by an event or a campaign (`党史学习教育领导小组`), a place's bodies listed bare after
 one of them (`新疆维吾尔自治区党委、人大`), governments named by their head (`克林顿政府`) or their country's short
-form (`以政府`)."""
+form (`以政府`), bodies named with their place's (`俄国防部`, `牙参议院`)."""
 from __future__ import annotations
 
 import re
@@ -318,3 +318,15 @@ def _in_place_of(mentions: list[Mention], wider: list[Mention], text: str) -> li
         return mentions
     covered = Coverage(len(text), [(w.start, w.end) for w in wider])
     return sorted([m for m in mentions if covered.free(m.start, m.end)] + wider, key=lambda m: (m.start, m.end))
+
+
+def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, ...]],
+                             countries: frozenset[str] = frozenset()) -> dict[str, str]:
+    """A body named with the one-character short form of its place (`俄国防部`, `美国会`; `full_forms`:
+    short form → full names, schemas/lexicons/place_short_forms.tsv), or with the first character of a country
+    (`countries`) that no list gives (`牙参议院`), → the name with the place written in full that the document
+    writes too (`俄罗斯国防部`, `美国国会`, `牙买加参议院`): one body."""
+    return {name: full for name in names if len(name) > 2 and (full := next(
+        (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None) or next(
+        (n for n in names if n[0] == name[0] and len(n) > len(name) and n.endswith(name[1:])
+         and n[:len(n) - len(name) + 1] in countries), None))}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -33,14 +33,13 @@ from pipeline.analysis.name_forms import (
     named_level_bodies,
     party_short_forms,
     past_editions,
-    place_abbreviated_bodies,
     place_prefixed_forms,
     placed_level_bodies,
     state_contractions,
     state_form_bodies,
     transliterated_short_forms,
 )
-from pipeline.analysis.organs import CHAIN_ORGAN
+from pipeline.analysis.organs import CHAIN_ORGAN, place_abbreviated_bodies
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
@@ -190,16 +189,17 @@ def named_alone(mentions: list[Mention]) -> frozenset[str]:
                      if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in events))
 
 
-def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], heads: frozenset[str]) -> None:
+def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], heads: frozenset[str],
+                    known: Mapping[str, str]) -> None:
     """An organisation whose chosen name the text gives only inside an event's name is named by the
     longest of its names the text gives alone (`全国政协`, not the session's `…第九届全国委员会`), but
-    a bare head (`heads`: `常委会`)."""
+    a bare head (`heads`: `常委会`), a name of the alias table first (`中共中央`, not `中央委员会`)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for (etype, name), target in mapping.items():
         if etype == "ORG" and target not in alone and ("ORG", target) in mapping and name in alone and name not in heads:
             groups[target].append(name)
     for target, names in groups.items():
-        best = max(names, key=lambda n: (len(n), n))
+        best = max(names, key=lambda n: (n in known, len(n), n))
         for key, value in mapping.items():
             if key[0] == "ORG" and value == target:
                 mapping[key] = best
@@ -224,7 +224,8 @@ def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_pla
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
     _join_forms(mapping, "ORG", legal_forms(bodies))
-    for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms).items():
+    countries = word_set(rules.lexicons.get("COUNTRY", ()))
+    for name, target in place_abbreviated_bodies(bodies, rules.place_full_forms, countries).items():
         mapping[("ORG", name)] = target
     for name, target in state_form_bodies(bodies, DOMESTIC).items():
         if mapping[("ORG", name)] == name:
@@ -282,7 +283,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             seen.add(target)
             target = mapping[(key[0], target)]
         mapping[key] = target
-    _named_as_alone(mapping, alone, frozenset(s for c in rules.chunkers if c.label == "ORG" for s in c.suffixes))
+    _named_as_alone(mapping, alone, frozenset(s for c in rules.chunkers if c.label == "ORG" for s in c.suffixes),
+                    aliases.canonical.get("ORG", {}))
     for etype in SHORT_FORM_TYPES:  # `领导小组` where the document writes its group in full and short
         names = surfaces.get(etype, set())
         for name in names:

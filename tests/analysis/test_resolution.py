@@ -327,6 +327,30 @@ def test_a_body_named_with_its_country_s_one_character_form_is_the_body_the_docu
     assert names[("ORG", "美国防部")] == "美国国防部"  # not 中美国防部, which holds its characters
 
 
+def test_a_body_named_with_the_first_character_of_a_country_no_list_gives_is_the_body_named_in_full(rules):
+    text = "牙买加参议院愿加强往来。牙参议院表示支持。新参议院成立。"
+    bodies = ["牙买加参议院", "牙参议院", "新参议院"]
+    names = canonical_names([mention(text, name, "ORG") for name in bodies], text, rules)
+    assert names[("ORG", "牙参议院")] == "牙买加参议院"
+    assert names[("ORG", "新参议院")] == "新参议院"  # 新 is no first character of a country the document names
+
+
+def test_a_party_s_central_committee_of_a_term_is_the_central_committee(rules):
+    text = "中共中央发出通知。祝贺他当选中国共产党第二十届中央委员会总书记，向中央委员会报告工作。"
+    forms = ["中共中央", "中国共产党第二十届中央委员会", "中央委员会"]
+    names = canonical_names([mention(text, name, "ORG") for name in forms], text, rules)
+    assert len({names[("ORG", name)] for name in forms}) == 1
+
+
+def test_a_body_named_alone_only_by_short_names_is_named_by_one_of_the_alias_table_first(rules):
+    text = "会议决定召开中国共产党第二十届中央委员会第三次全体会议，政治局向中央委员会报告工作。中共中央总书记主持会议。"
+    plenum = mention(text, "中国共产党第二十届中央委员会第三次全体会议", "EVENT")
+    forms = [mention(text, "中国共产党第二十届中央委员会", "ORG"), mention(text, "中央委员会", "ORG", 1),
+             mention(text, "中共中央", "ORG")]
+    names = canonical_names([plenum, *forms], text, rules)
+    assert {names[("ORG", m.text)] for m in forms} == {"中共中央"}  # not the longer 中央委员会
+
+
 def test_a_body_named_with_a_one_character_form_stays_itself_where_the_document_writes_no_full_name(rules):
     text = "俄国防部发表声明。日本经济新闻社报道。"
     names = canonical_names([mention(text, "俄国防部", "ORG"), mention(text, "日本经济新闻社", "ORG")], text, rules)
