@@ -27,12 +27,16 @@ LEADING_POS = frozenset("vpq")  # one-character verbs, prepositions and classifi
 RESULTATIVES = frozenset("完好到透住")  # resultative complements of a verb (结果补语: 开好, 参加完)
 SESSION_NUMBER = re.compile(f"[{NUMBER_DIGITS}]+次")
 HOLDING_VERBS = "办开搞"  # one-character verbs of holding an event (`办音乐会`, `开大会`)
+MODIFYING_NOUNS = frozenset({"vn", "n"})  # what names an event's kind before its head (`招聘|洽谈会`)
 
 
 def _verb_before_head(m: Mention, starting: dict[int, tuple[int, str]], ending: dict[int, str]) -> int | None:
-    """The end of a one-character verb of holding right before an event name's last word, where
-    the name begins before it (`在|京办|音乐会`: 办 holds the concert; not `中拉|论坛`), else None."""
+    """The end of a one-character verb of holding right before an event name's last word, or before a noun
+    that modifies it, where the name begins before the verb (`在|京办|音乐会`: 办 holds the concert; `进厂开|招聘洽谈会`;
+    not `中拉|论坛`), else None."""
     head = next((s for s in range(m.end - 2, m.start + 1, -1) if starting.get(s, (0, ""))[0] == m.end), None)
+    if head is not None and ending.get(head) in MODIFYING_NOUNS:
+        head = next((s for s in range(head - 2, m.start + 1, -1) if starting.get(s, (0, ""))[0] == head), head)
     if head is None or ending.get(head) != "v" or starting.get(head - 1) != (head, "v") or head - 1 <= m.start \
             or m.text[head - 1 - m.start] not in HOLDING_VERBS:
         return None
@@ -315,7 +319,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                          and starting[s][1] in (LEADING_POS if s == m.start else "vp") and text[s] not in joiners
                          and rules.event_name_starts.match(text, s + 1)]
             cut = governed_start(m.text, rules, starts, ends)
-            if not cut and (verb := _verb_before_head(m, starting, ending)):
+            if not cut and (verb := _verb_before_head(m, starting, ending)) and not _in_known(verb, bodies, 1):
                 cut = verb - m.start  # `京办|音乐会`: what a one-character verb governs is the bare kind
             if any(q.start() < cut < q.end() for q in QUOTED.finditer(m.text)):
                 cut = 0  # `“洗雪百年国耻，喜迎|香港回归”…展览`: a quoted theme is no predicate of the name

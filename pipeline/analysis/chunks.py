@@ -260,13 +260,13 @@ MONTH_DAY = re.compile(r"^[一二三四五六七八九][一二三四五六七八
 
 @lru_cache(maxsize=64)
 def _suffix_regex(suffixes: tuple[str, ...], guards: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> re.Pattern:
-    """Any of `suffixes`, the longest first; a suffix of `guards` (suffix, its false followers) only
-    where none of those follows it, so that a suffix beginning inside it is found (`政治|协商会|议`:
-    `会议`). The guarded suffixes are tried first: none begins a longer suffix; and only where a
-    suffix's first character stands."""
+    """Any of `suffixes`, the longest first; a suffix of `guards` (suffix, its false followers) only where none of those
+    follows it, so that a suffix beginning inside it is found (`政治|协商会|议`: `会议`). The guarded suffixes are tried
+    after the longer ones they begin (`模范城`, `模范`), before the others; and only where a suffix's first character stands."""
     guarded = [re.escape(suffix) + f"(?!{alternation(followers)})" for suffix, followers in guards]
-    first = "".join(sorted({re.escape(suffix[0]) for suffix in suffixes}))
-    return re.compile(f"(?=[{first}])(?:" + "|".join([*guarded, alternation(s for s in suffixes if s not in dict(guards))]) + ")")
+    longer = [s for s in suffixes if any(s.startswith(g) and s != g for g, _ in guards)]
+    first, rest = "".join(sorted({re.escape(s[0]) for s in suffixes})), set(suffixes) - dict(guards).keys() - set(longer)
+    return re.compile(f"(?=[{first}])(?:" + "|".join([alternation(longer)] * bool(longer) + guarded + [alternation(rest)]) + ")")
 
 
 def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | None = None,

@@ -691,6 +691,17 @@ def test_a_one_character_verb_of_holding_governs_the_bare_kind_after_it(rules):
     assert [m.text for m in trim_governing_predicates(events, rules, text, words)] == ["音乐会", "中拉论坛"]
 
 
+def test_a_one_character_verb_of_holding_governs_the_kind_and_the_noun_that_names_it(rules):
+    text = "组织用人单位进厂开招聘洽谈会，国新办新闻发布会"
+    words = [(0, 2, "v"), (2, 4, "vn"), (4, 6, "n"), (6, 7, "v"), (7, 8, "n"), (8, 9, "v"), (9, 11, "vn"), (11, 14, "n"),
+             (14, 15, "w"), (15, 17, "a"), (17, 18, "v"), (18, 20, "n"), (20, 23, "n")]  # 国新|办 (wrong)
+    fair = Mention(2, 14, text[2:14], "EVENT", "rule:chunk")
+    briefing = Mention(15, 23, "国新办新闻发布会", "EVENT", "rule:chunk")
+    office = Mention(15, 18, "国新办", "ORG", "rule:lexicon")
+    trimmed = trim_governing_predicates([fair, office, briefing], rules, text, words)
+    assert [m.text for m in trimmed] == ["招聘洽谈会", "国新办", "国新办新闻发布会"]  # the office's name ends in 办
+
+
 def test_a_quoted_theme_is_no_predicate_of_the_event_it_names(rules):
     text = "主办的“洗雪百年国耻,喜迎香港回归”大型档案文物展览"
     words = [(0, 2, "v"), (2, 3, "u"), (3, 4, "w"), (4, 6, "v"), (6, 8, "n"), (8, 10, "n"), (10, 11, "w"), (11, 13, "v"),
