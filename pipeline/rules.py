@@ -59,6 +59,7 @@ class RecognitionRules:
     trailing_junk: str
     place_finals: str
     place_endings: tuple[str, ...]
+    business_heads: tuple[str, ...]  # `西单|商场`: a shop's name, typed ORG
     people_heads: tuple[str, ...]
     unit_finals: str
     indefinites: str
@@ -246,7 +247,8 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 
 # recognition.yaml's lists of words, each longest first (an absent list is empty)
 WORD_LISTS = (
-    "place_endings", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms", "bank_terms",
+    "place_endings", "business_heads", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms",
+    "bank_terms",
     "line_heads", "venue_heads", "ceremonies", "ism_heads", "government_heads", "institution_heads", "member_states",
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",

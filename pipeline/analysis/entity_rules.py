@@ -48,7 +48,14 @@ from pipeline.analysis.joined_names import (
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
 from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
-from pipeline.analysis.model_spans import PATTERN, at_word_start, to_name_word_end, trim_model_mention, word_aligned
+from pipeline.analysis.model_spans import (
+    PATTERN,
+    at_word_start,
+    to_name_word_end,
+    trim_model_mention,
+    without_trailing_verb,
+    word_aligned,
+)
 from pipeline.analysis.name_edges import (
     balanced,
     begun_with_known_names,
@@ -202,12 +209,15 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
         mention = trim_model_mention(mention, rules, document, words.long_word_starts)
         if mention is None:
             return None
+        mention = without_trailing_verb(mention, words, rules.known_places)
     if rules.names_nothing(mention.text, mention.type):
         return None
     if mention.type == "LOCATION" and mention.text.endswith(SHORE) and mention.text[-2:-1] in WATERS:  # `黄浦江|畔`
         mention = Mention(mention.start, mention.end - 1, mention.text[:-1], mention.type, mention.source, mention.score)
     if mention.type == "PERSON" and rules.ends_as_place(mention.text):
         return Mention(mention.start, mention.end, mention.text, "LOCATION", mention.source, mention.score)
+    if mention.type == "LOCATION" and len(mention.text) > 3 and mention.text.endswith(rules.business_heads):
+        return Mention(mention.start, mention.end, mention.text, "ORG", mention.source, mention.score)
     end = mention.end
     while landform := word_at(document, end, rules.landform_terms):
         end += len(landform)

@@ -105,3 +105,15 @@ def word_aligned(anchors: set[int], words: WordAnalysis | None, text: str = "", 
         else:
             aligned.add(word[0] if pos in NOUN_POS else word[1])
     return aligned
+
+
+def without_trailing_verb(mention: Mention, words: WordAnalysis, places: frozenset[str] = frozenset()) -> Mention:
+    """A statistical place that runs on over a verb after a place's name word ends before the verb
+    (`莱索托|钦佩|中国…`: Lesotho admires), unless the verb is a listed place's name misread (`places`: `湖南|怀化`)."""
+    if mention.source != "model" or mention.type != "LOCATION" or words.ending.get(mention.end) != "v":
+        return mention
+    verb = words.word_ending(mention.end)
+    if verb[1] - verb[0] < 2 or verb[0] - mention.start < 2 or words.ending.get(verb[0]) != "ns" \
+            or mention.text[verb[0] - mention.start:] in places:
+        return mention
+    return Mention(mention.start, verb[0], mention.text[:verb[0] - mention.start], mention.type, mention.source, mention.score)

@@ -608,6 +608,9 @@ def test_person_after_title(patterns):
 
 def test_person_before_honorific(patterns):
     assert found("会上，王建华同志讲话。", patterns, "PERSON") == {"王建华"}
+    # comrade follows a person's name only: more confident than the recognizer's place (`谷文昌`, 文昌 a city)
+    assert {(m.text, m.score) for m in find_pattern_mentions("学习谷文昌同志。", patterns) if m.type == "PERSON"} >= {
+        ("谷文昌", 0.92)}
 
 
 @pytest.mark.parametrize("text, words", [("习近平主席同总理先生举行会晤。", "同总理"), ("再次感谢总统先生的盛情邀请。", "谢总统")])
@@ -951,6 +954,22 @@ def test_a_body_run_on_into_a_member_state_s_role_names_the_body(rules):
     text = "上海合作组织成员国元首理事会会议"
     assert trim_model_mention(mention(text, "上海合作组织成员国元首理事会", "ORG", source="model"), rules, text).text == (
         "上海合作组织成员国元首理事会")
+
+
+def test_a_statistical_place_ends_before_the_verb_after_a_place_s_name(rules):
+    text = "莱索托钦佩中国改革开放取得的成就，在湖南怀化调研"
+    words = word_analysis([(0, 3, "ns"), (3, 5, "v"), (5, 7, "ns"), (7, 9, "v"), (9, 11, "v"), (11, 13, "v"), (13, 14, "u"),
+                           (14, 16, "n"), (16, 17, "w"), (17, 18, "p"), (18, 20, "ns"), (20, 22, "v"), (22, 24, "v")])
+    glued = mention(text, "莱索托钦佩", "LOCATION", source="model", score=0.9)
+    city = mention(text, "湖南怀化", "LOCATION", source="model", score=0.9)  # 怀化, a listed city, misread as a verb
+    assert [m.text for m in merge_mentions([glued, city], rules, text, words)] == ["莱索托", "湖南怀化"]
+
+
+def test_a_shop_s_name_the_recognizer_reads_as_a_place_is_an_organisation_s(rules):
+    text = "西单商场、华威商场和贵友大厦"
+    found = [mention(text, name, "LOCATION", source="model", score=0.9) for name in ("西单商场", "华威商场", "贵友大厦")]
+    assert [(m.text, m.type) for m in merge_mentions(found, rules, text)] == [
+        ("西单商场", "ORG"), ("华威商场", "ORG"), ("贵友大厦", "LOCATION")]
 
 
 def test_a_one_character_abbreviation_is_no_trailing_function_character(rules):
