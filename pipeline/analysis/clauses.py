@@ -196,16 +196,15 @@ def _verbal(m: Mention, analysis: WordAnalysis, people: list[tuple[int, int]], h
 def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                       rules: RecognitionRules) -> list[Mention]:
     """An event or honour chunk that begins a clause with its predicate, the subject left unsaid (`，筹备|领导人会晤`,
-    `，周密做好|开闭幕式`, `，设置|全球服务贸易峰会`), begins after the verbs, with the adverbials
-    before them: a verb of lexicon PREDICATE (People's Daily's verbs, so not a sport's name the word
-    analysis reads as one: `摔跤女子自由式…比赛`). So does one that begins with adverbials, with a word
-    no name begins with (`LEAD_POS`: `附近|观看|“独立日”音乐会`, `各方|充分|利用|全球数字贸易博览会`) or inside
-    a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it stands. Nothing is left of one where
-    less than three characters, or a word no name begins with, follow. A verb of the event's theme
-    (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`): only the
-    words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's chunk
-    also begins after a verb of winning it begins with (`获奖|先进单位`). A negation outside quotes ends a clause
-    too, with the verbs it negates (`不|搞|送别仪式`, `行动|未|报|经|局长办公会议`; not `“不忘初心、…”主题教育`)."""
+    `，周密做好|开闭幕式`, `，设置|全球服务贸易峰会`), begins after the verbs, with the adverbials before them: a verb of
+    lexicon PREDICATE (People's Daily's verbs, so not a sport's name the word analysis reads as one: `摔跤女子自由式…比赛`).
+    So does one that begins with adverbials, with a word no name begins with (`LEAD_POS`: `附近|观看|“独立日”音乐会`,
+    `各方|充分|利用|全球数字贸易博览会`) or inside a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it stands.
+    Nothing is left of one where less than three characters, a generic head (`启动|系列活动`), or a word no name begins with,
+    follow. A verb of the event's theme (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`,
+    `庆祝…大会`): only the words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's
+    chunk also begins after a verb of winning it begins with (`获奖|先进集体`). A negation outside quotes ends a clause too,
+    with the verbs it negates (`不|搞|送别仪式`, `行动|未|报|经|局长办公会议`; not `“不忘初心、…”主题教育`)."""
     candidates = [m.type in ("EVENT", "AWARD") and m.source == "rule:chunk" for m in mentions]
     if not words or not any(candidates):
         return mentions
@@ -220,7 +219,7 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
             cut = _after_negation(m, analysis, text)
         if cut is None:
             kept.append(m)
-        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:
+        elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS and text[cut:m.end] not in rules.generic_chunks:
             kept.append(Mention(cut, m.end, text[cut:m.end], m.type, m.source, m.score, m.name))
     return kept
 
@@ -229,7 +228,7 @@ WINNING_POS = frozenset({"v", "vn"})
 
 
 def _after_winning(m: Mention, analysis: WordAnalysis, text: str) -> int | None:
-    """Where a verb of winning that an honour's chunk begins with ends (`获奖|先进单位`, `得奖|…`):
+    """Where a verb of winning that an honour's chunk begins with ends (`获奖|先进集体`, `得奖|…`):
     what won is described, not named by it."""
     end, pos = analysis.starting.get(m.start, (m.start, ""))
     return end if pos in WINNING_POS and text[end - 1] == "奖" and end < m.end else None
@@ -241,21 +240,22 @@ NO_NAME_START_POS = frozenset("advupc")  # what a name never begins with after a
 # words before a predicate that no event's name begins with: pronouns (`各方`, `当地`), locatives (`附近`), place
 # words, prepositions, conjunctions, particles; not time words, which date names (`2021年|创新经济论坛`)
 LEAD_POS = frozenset("rfspcu")
+PREDICATE_CONJUNCTIONS = frozenset({"并", "并且", "而且"})  # what joins a predicate to one before (`…并|启动|系列活动`)
 
 
 def _after_predicate(m: Mention, analysis: WordAnalysis, text: str, verbs: frozenset[str],
                      theme_verbs: frozenset[str]) -> int | None:
-    """Where the predicate before a chunk's name ends (`m.end`: no name is left), None without one.
-    The predicate is a verb of `verbs` and not of `theme_verbs`, of two characters or more (one may be
-    a name's first character the analysis splits off: `端|午`, `无|人机`), with the adverbials and modal
-    verbs before it (`要|充分|发挥|道德模范的…作用`) and the verbs, prepositions and resultative complement right
-    after it (`要继续办好|中越建交75周年庆祝活动`). Before it stand words no name begins with or a
-    word the chunk begins inside, or nothing where the chunk opens a clause; or, before a verb of
-    `theme_verbs`, such words, where the name begins after them."""
+    """Where the predicate before a chunk's name ends (`m.end`: no name is left), None without one. The predicate is a verb of
+    `verbs` and not of `theme_verbs`, of two characters or more (one may be a name's first character the analysis splits off:
+    `端|午`, `无|人机`), with the adverbials and modal verbs before it (`要|充分|发挥|道德模范的…作用`) and the verbs,
+    prepositions and resultative complement right after it (`要继续办好|中越建交75周年庆祝活动`). Before it stand words no
+    name begins with or a word the chunk begins inside, or nothing where the chunk opens a clause or a predicate joined to one
+    before it; or, before a verb of `theme_verbs`, such words, where the name begins after them."""
     k = bisect_right(analysis.starts, m.start) - 1
     if k < 0 or analysis[k][1] <= m.start:
         return None
-    opens = analysis[k][0] == m.start and (m.start == 0 or text[m.start - 1] in PAUSES)
+    opens = analysis[k][0] == m.start and (m.start == 0 or text[m.start - 1] in PAUSES
+                                           or (w := analysis.word_ending(m.start)) and text[w[0]:w[1]] in PREDICATE_CONJUNCTIONS)
     led = False
     while k < len(analysis) and (analysis[k][0] < m.start or analysis[k][2] in LEAD_POS) and analysis[k][1] < m.end:
         led, k = True, k + 1

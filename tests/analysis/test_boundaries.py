@@ -161,6 +161,14 @@ def test_a_generic_head_after_verbs_or_adjectives_only_names_no_event():
     assert bare_heads([plenum], None, generic) == [plenum]
 
 
+def test_a_competition_named_only_by_a_distinguishing_word_is_no_name(rules):
+    from pipeline.analysis.boundaries import bare_heads
+
+    words = [(0, 2, "v"), (2, 4, "b"), (4, 6, "vn"), (6, 8, "v"), (8, 10, "n")]  # 依托|全新|竞赛|排名|系统
+    contest = Mention(2, 6, "全新竞赛", "EVENT", "rule:chunk", 0.92)
+    assert bare_heads([contest], words, rules.generic_chunks) == []  # 竞赛, a generic head as 比赛 and 大赛 are
+
+
 def test_an_object_head_right_after_a_verb_is_its_object_whatever_comes_before(rules):
     from pipeline.analysis.boundaries import bare_heads
 

@@ -130,14 +130,16 @@ def test_an_honour_chunk_begins_after_its_predicate_and_after_a_verb_of_winning(
 
     text, words = _worded([
         [("他们", "r"), ("精心", "d"), ("编选", "v"), ("纽伯瑞", "nz"), ("儿童", "n"), ("文学奖", "n")],
-        [("朱震宇", "nr"), ("等", "u"), ("获奖", "vn"), ("先进", "a"), ("单位", "n"), ("代表", "n")],
+        [("朱震宇", "nr"), ("等", "u"), ("获奖", "vn"), ("先进", "a"), ("集体", "n"), ("代表", "n")],
+        [("表彰", "v"), ("获奖", "vn"), ("先进", "a"), ("单位", "n")],
         [("奥斯卡", "nz"), ("获奖", "vn"), ("影片", "n"), ("音乐会", "n")]])
 
     def chunk(name, etype):
         return Mention(text.index(name), text.index(name) + len(name), name, etype, "rule:chunk", 0.92)
-    found = [chunk("精心编选纽伯瑞儿童文学奖", "AWARD"), chunk("获奖先进单位", "AWARD"), chunk("奥斯卡获奖影片音乐会", "EVENT")]
-    assert [m.text for m in clause_predicates(found, words, text, rules)] == [
-        "纽伯瑞儿童文学奖", "先进单位", "奥斯卡获奖影片音乐会"]
+    found = [chunk("精心编选纽伯瑞儿童文学奖", "AWARD"), chunk("获奖先进集体", "AWARD"), chunk("奥斯卡获奖影片音乐会", "EVENT"),
+             chunk("获奖先进单位", "AWARD")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [  # 先进单位 alone: a generic head
+        "纽伯瑞儿童文学奖", "先进集体", "奥斯卡获奖影片音乐会"]
 
 
 def test_a_negation_in_a_chunk_ends_a_clause_with_the_verbs_it_negates(rules):
@@ -173,6 +175,22 @@ def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(
     assert [m.text for m in clause_predicates(found, words, text, rules)] == [  # 竞赛 alone: too short
         "领导人会晤", "全球服务贸易峰会", "摔跤女子自由式比赛", "深入推进东北振兴座谈会", "闭幕会"]
     assert clause_predicates(found, None, text, rules) == found
+
+
+def test_an_event_chunk_that_begins_a_predicate_joined_to_one_before_begins_after_it(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([
+        [("确定", "v"), ("为", "v"), ("友好年", "n"), ("并", "c"), ("启动", "v"), ("系列", "n"), ("活动", "vn")],
+        [("召开", "v"), ("会议", "n"), ("并", "c"), ("举办", "v"), ("中国", "ns"), ("国际", "n"), ("进口", "vn"),
+         ("博览会", "n")],
+        [("中国", "ns"), ("和", "c"), ("发展", "v"), ("中", "f"), ("国家", "n"), ("论坛", "n")]])
+
+    def chunk(name):
+        return Mention(text.index(name), text.index(name) + len(name), name, "EVENT", "rule:chunk", 0.92)
+    found = [chunk("启动系列活动"), chunk("举办中国国际进口博览会"), chunk("发展中国家论坛")]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == [  # 系列活动 alone: a generic head
+        "中国国际进口博览会", "发展中国家论坛"]  # 和 joins names, not predicates
 
 
 def test_a_meeting_head_after_one_name_a_preposition_governs_or_after_whom_they_met_with_is_the_verb():
