@@ -121,31 +121,32 @@ def place_prefixed_forms(places: set[str], known: frozenset[str]) -> dict[str, s
 
 
 ELIDED_HEAD, ELIDED_TAIL = 2, 4  # characters an elided short form keeps of its full name's start and end at least
+SITE_TAIL = 3  # and of a site's end (`上海自贸试验区|临港|新片区`)
 
 
-def elided_short_forms(names: set[str], places: frozenset[str] = frozenset()) -> dict[str, str]:
+def elided_short_forms(names: set[str], places: frozenset[str] = frozenset(), tail: int = ELIDED_TAIL) -> dict[str, str]:
     """A body named with a middle part of its full name left out (`中央应对疫情工作领导小组` for
-    中央应对新型冠状病毒感染肺炎疫情工作领导小组, `国家发展改革委员会` for 国家发展和改革委员会) → that
-    full name, where it is the only one the document writes with that start and end. A part that
-    names a place is no modifier left out but another body's seat (`中华人民共和国|香港特别行政区|政府`)."""
+    中央应对新型冠状病毒感染肺炎疫情工作领导小组, `国家发展改革委员会` for 国家发展和改革委员会) → that full name, where it is
+    the only one the document writes with that start and end (its last `tail` characters at least). A part that names a place
+    is no modifier left out but another body's seat (`中华人民共和国|香港特别行政区|政府`)."""
     by_tail: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_tail[name[-ELIDED_TAIL:]].append(name)
+        by_tail[name[-tail:]].append(name)
     elided = {}
     for short in names:
-        if len(short) < ELIDED_HEAD + ELIDED_TAIL:
+        if len(short) < ELIDED_HEAD + tail:
             continue
-        fulls = {full for full in by_tail[short[-ELIDED_TAIL:]] if _elides(full, short, places)}
+        fulls = {full for full in by_tail[short[-tail:]] if _elides(full, short, places, tail)}
         if len(fulls) == 1:
             elided[short] = fulls.pop()
     return elided
 
 
-def _elides(full: str, short: str, places: frozenset[str]) -> bool:
+def _elides(full: str, short: str, places: frozenset[str], tail: int = ELIDED_TAIL) -> bool:
     """Whether `short` is `full` with a middle part, not a place's name, left out."""
     cut = len(full) - len(short)
     return cut > 0 and any(full.startswith(short[:k]) and full.endswith(short[k:]) and not _names_place(full[k:k + cut], places)
-                           for k in range(ELIDED_HEAD, len(short) - ELIDED_TAIL + 1))
+                           for k in range(ELIDED_HEAD, len(short) - tail + 1))
 
 
 PARTY, COMMITTEE = "党", "委员会"

@@ -2,6 +2,7 @@
 analysis: a word that runs across a name's edge unmakes it (`隆重|庆祝`, `沿海|地区`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -9,7 +10,7 @@ from pipeline.analysis.joined_names import in_parts
 from pipeline.analysis.wordindex import NOUN_POS, Crossing, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import written_in_full
-from pipeline.wordlists import ends_with_any
+from pipeline.wordlists import ends_with_any, word_at
 
 
 def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
@@ -41,7 +42,7 @@ def unworded_places(mentions: list[Mention], words: list[tuple[int, int, str]] |
                 and analysis.ending.get(m.start) == "a":
             continue
         if m.type == "LOCATION" and m.source == "rule:chunk":
-            if (start := _site_start(m, analysis, ends_with_any(m.text, len(m.text), site_terms) or "")) is None:
+            if (start := _site_start(m, analysis, ends_with_any(m.text, len(m.text), site_terms) or "", site_terms)) is None:
                 continue
             m = Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start > m.start else m
         spans = [crossing[pos] for pos in (m.start, m.end) if pos in crossing]
@@ -82,17 +83,22 @@ def _particle_glued(m: Mention, crossing: Crossing, text: str) -> bool:
 PROPER_NOUN_POS = (NOUN_POS - {"n"}) | {"nr"}  # names of places, bodies, people and others, and short forms
 DIVISION_FINALS = "省市县区镇乡道"  # what ends a division's name (`习水县`, `长安街道`): a locator before a site's own
 SITE_NAME_POS = NOUN_POS | {"nr", "b"}  # what a site's name is made of: names, nouns, distinguishing words
+PLACE_GLOSS = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")  # the province of a national zone (`中国（福建）…`)
 
 
-def _site_start(m: Mention, analysis: WordAnalysis, term: str) -> int | None:
+def _site_start(m: Mention, analysis: WordAnalysis, term: str, terms: tuple[str, ...] = ()) -> int | None:
     """Where a site's name begins in its chunk: after the divisions that locate it, where a name follows them
     (`习水县|四渡赤水纪念馆`, `大东区|长安街道|长安小区`; `上海|漕河泾新兴技术开发区` and `四川省|平武县|自然保护区` are
     whole); None unless the chunk is whole words up to its generic term `term`, whatever words make that (`海南|自由贸易港`),
     the first a name (not `县级|新区`, `沿海|开发区`), each a name, a noun or a distinguishing word: no verb
     (`灯笼|点亮|良渚古城遗址公园`), count (`黔西市|一|景区`) or adjective (`北京老城|重要|历史片区`) is part of a site's
-    name, nor a word it begins inside (`侵|华日军…纪念馆`)."""
+    name, nor a word it begins inside (`侵|华日军…纪念馆`). A larger site's whole term of `terms` and a place's gloss in
+    brackets after the first name are the name's (`中国|（福建）|自由贸易试验区|厦门|片区`)."""
     pos, start, named = m.start, m.start, m.end - len(term) if len(term) < len(m.text) else m.end
     while pos < named:
+        if pos > m.start and ((inner := word_at(m.text, pos - m.start, terms)) or PLACE_GLOSS.match(m.text, pos - m.start)):
+            pos += len(inner or PLACE_GLOSS.match(m.text, pos - m.start).group())
+            continue
         end, tag = analysis.starting.get(pos, (m.end + 1, ""))
         if end > m.end or named < end < m.end or tag not in (SITE_NAME_POS if pos > m.start else PROPER_NOUN_POS):
             return None

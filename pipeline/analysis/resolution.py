@@ -23,6 +23,7 @@ from pipeline.analysis.meeting_names import contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
     LEVEL_CHAR,
+    SITE_TAIL,
     contracted_short_forms,
     division_forms,
     domestic_forms,
@@ -267,6 +268,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
         mapping[("LOCATION", name)] = target
     _join_forms(mapping, "LOCATION", site_short_forms(surfaces.get("LOCATION", set()), rules.site_term_contractions))
+    sites = {name for name in surfaces.get("LOCATION", set()) if name.endswith(rules.suffixes("LOCATION"))}
+    _join_forms(mapping, "LOCATION", elided_short_forms(sites, divisions, SITE_TAIL))
     for name, target in (division_forms(surfaces.get("LOCATION", set()), divisions)
                          | state_contractions(surfaces.get("LOCATION", set()), divisions)).items():
         mapping[("LOCATION", name)] = target

@@ -763,3 +763,16 @@ def test_a_site_s_generic_term_is_whole_whatever_words_make_it():
     assert unworded_places(sites, words, text) == []  # without the terms, `自由` is an adjective of the name
     kept = unworded_places(sites, words, text, site_terms=("自由贸易港", "片区"))
     assert [m.text for m in kept] == ["海南自由贸易港"]  # not `重要`, an adjective before the term
+
+
+def test_a_zone_s_part_is_named_with_the_zone_s_whole_term_and_its_province_in_brackets(rules):
+    from pipeline.analysis.place_words import unworded_places
+
+    text = "考察了中国(福建)自由贸易试验区厦门片区，北京老城重要历史片区"
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 5, "ns"), (5, 6, "w"), (6, 8, "ns"), (8, 9, "w"), (9, 11, "a"), (11, 13, "vn"),
+             (13, 16, "n"), (16, 18, "ns"), (18, 20, "n"), (20, 21, "w"), (21, 25, "ns"), (25, 27, "a"), (27, 29, "n"),
+             (29, 31, "n")]
+    sites = [Mention(3, 20, text[3:20], "LOCATION", "rule:chunk"), Mention(21, 31, text[21:31], "LOCATION", "rule:chunk")]
+    assert "自由贸易试验区" in rules.suffixes("LOCATION")
+    kept = unworded_places(sites, words, text, site_terms=rules.suffixes("LOCATION"))
+    assert [m.text for m in kept] == ["中国(福建)自由贸易试验区厦门片区"]  # still not `重要`

@@ -335,6 +335,14 @@ def test_a_body_named_with_the_first_character_of_a_country_no_list_gives_is_the
     assert names[("ORG", "新参议院")] == "新参议院"  # 新 is no first character of a country the document names
 
 
+def test_a_site_named_with_a_middle_part_left_out_is_the_site_named_in_full(rules):
+    text = "上海自贸试验区临港新片区挂牌，上海自贸试验区新片区发展迅速；盐城滩涂自然保护区即盐城自然保护区。"
+    sites = ["上海自贸试验区临港新片区", "上海自贸试验区新片区", "盐城滩涂自然保护区", "盐城自然保护区"]
+    names = canonical_names([mention(text, name, "LOCATION") for name in sites], text, rules)
+    assert names[("LOCATION", "上海自贸试验区新片区")] == "上海自贸试验区临港新片区"
+    assert names[("LOCATION", "盐城自然保护区")] == "盐城滩涂自然保护区"
+
+
 def test_a_party_s_central_committee_of_a_term_is_the_central_committee(rules):
     text = "中共中央发出通知。祝贺他当选中国共产党第二十届中央委员会总书记，向中央委员会报告工作。"
     forms = ["中共中央", "中国共产党第二十届中央委员会", "中央委员会"]
