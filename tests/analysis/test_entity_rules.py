@@ -1558,3 +1558,8 @@ def test_a_body_whose_head_is_doubled_by_its_head_s_title_ends_at_its_own_head(e
     facts = extract("美国国家航空和宇宙航行局局长戈尔丁会见了代表团。")
     assert "美国国家航空和宇宙航行局" in facts.names("ORG")
     assert facts.titles("戈尔丁", "美国国家航空和宇宙航行局") == {"局长"}
+
+
+def test_the_circles_and_peoples_a_gathering_is_for_are_part_of_its_name(extract):
+    facts = extract("北京市人民政府今天上午在京举行首都各民族人士迎春茶话会。首都各界纪念毛泽东同志诞辰120周年座谈会在京举行。")
+    assert {"首都各民族人士迎春茶话会", "首都各界纪念毛泽东同志诞辰120周年座谈会"} <= facts.names("EVENT")
