@@ -1563,3 +1563,8 @@ def test_a_body_whose_head_is_doubled_by_its_head_s_title_ends_at_its_own_head(e
 def test_the_circles_and_peoples_a_gathering_is_for_are_part_of_its_name(extract):
     facts = extract("北京市人民政府今天上午在京举行首都各民族人士迎春茶话会。首都各界纪念毛泽东同志诞辰120周年座谈会在京举行。")
     assert {"首都各民族人士迎春茶话会", "首都各界纪念毛泽东同志诞辰120周年座谈会"} <= facts.names("EVENT")
+
+
+def test_an_early_party_congress_is_named_by_its_one_digit_number_after_the_party(patterns):
+    assert found("中共一大被迫转移到嘉兴，党的七大在延安召开。", patterns, "EVENT") == {"中共一大", "党的七大"}
+    assert "党的十九大" in found("党的十九大以来", patterns, "EVENT")
