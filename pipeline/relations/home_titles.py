@@ -3,6 +3,7 @@ the clause before it (`，总经理|关景华`), and by a title after a name tha
 (`中组部|李景田|局长`)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -35,6 +36,17 @@ def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None
     return title if title and (start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS) else None
 
 
+COUNTED_LIST = re.compile(r"(?:、[^、，。；：,;:\s]{1,12})*等[0-9一二三四五六七八九十百]+[位名]")  # `、宋海…等12位`
+
+
+def _counted_list_title(text: str, end: int, titles: tuple[str, ...]) -> tuple[str, int] | None:
+    """The title that closes the list of names a name at `end` is one of, after their count (`曹培玺、宋海…等12位|常委`),
+    and where it ends; None elsewhere."""
+    counted = COUNTED_LIST.match(text, end)
+    title = word_at(text, counted.end(), titles) if counted else None
+    return (title, counted.end() + len(title)) if title else None
+
+
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
     """A title after a person's name: with an organisation right before the name, the post there
@@ -60,3 +72,7 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
                 and home_name.endswith(rules.home_titles.get(before, ())):
             yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
                            rules.home_confidence, "home_title", title=before, status="current")
+        elif home and (listed := _counted_list_title(text, person.end, titles)) \
+                and home_name.endswith(rules.home_titles.get(listed[0], ())):
+            yield Relation("holds_position", person.entity, home, evidence_of(text, person.start, listed[1]),
+                           rules.home_confidence, "home_title", title=listed[0], status="current")

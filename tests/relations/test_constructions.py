@@ -395,6 +395,15 @@ def test_an_officer_title_opening_a_clause_is_held_at_the_institution_the_title_
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("关景华", "吉林市电力器材有限公司", "总经理")}
 
 
+def test_a_title_after_the_count_that_closes_a_list_of_names_is_each_one_s_at_the_institution(rules, relation_rules):
+    text = "全国政协常委会会议举行\n曹培玺、宋海、楼继伟等12位常委作大会发言。王明、李华等3位专家出席。"
+    mentions = [anchored(text, "全国政协常委会", "ORG")] + [
+        anchored(text, person, "PERSON") for person in ("曹培玺", "宋海", "楼继伟", "王明", "李华")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {
+        (person, "全国政协常委会", "常委") for person in ("曹培玺", "宋海", "楼继伟")}  # 专家: no officer of it
+
+
 def test_without_one_in_the_title_line_the_institution_is_the_one_named_most(rules, relation_rules):
     text = "菜篮子工程述评\n康达尔公司是一家涉农企业。康达尔公司产值高。总经理欧锡钊说，康达尔公司组建了车队。"
     mentions = [anchored(text, "康达尔公司", "ORG", n) for n in range(3)] + [anchored(text, "欧锡钊", "PERSON")]
