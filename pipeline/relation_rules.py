@@ -95,6 +95,7 @@ class RelationRules:
     leader_honorifics: tuple[str, ...]
     delegation_heads: tuple[str, ...]
     implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
+    place_body_posts: dict[str, tuple[str, ...]]  # `伊朗|外长` → the heads of 伊朗外交部
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
@@ -208,6 +209,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         award_event_confidence=data.get("award_event_confidence", 0.7),
         **_appointment_rules(data.get("appointments", {}), path),
         implied_bodies=tuple((tuple(b["bodies"]), longest_first(b["titles"])) for b in data.get("implied_bodies", [])),
+        place_body_posts={post: tuple(heads) for post, heads in data.get("place_body_posts", {}).items()},
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55), ceremony_confidence=data.get("ceremony_confidence", 0.65),
         prizes=longest_first(data.get("named_conferrers", {}).get("prizes", [])),

@@ -40,7 +40,7 @@ from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.locations import location_relations
 from pipeline.relations.mentions import Anchored
-from pipeline.relations.state_posts import implied_body_relations
+from pipeline.relations.state_posts import implied_body_relations, place_body_relations
 from pipeline.relations.titles import (
     bare_title_mentions,
     counted_members_relations,
@@ -86,6 +86,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += home_title_relations(text, mentions, titles, rules)
     found += counted_members_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)
+    held = {(r.head, r.tail) for r in found if r.type == "holds_position"}
+    found += [r for r in place_body_relations(text, mentions, rules) if (r.head, r.tail) not in held]  # one post, one title
     surfaces = dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions)
     found += sub_body_relations(entities, rules, surfaces)
     found += named_conferrer_relations(entities, rules, surfaces)

@@ -66,3 +66,24 @@ def _place_post(text: str, start: int, place_ends: list[int]) -> bool:
     """Whether a place ends a few characters before `start`, in its clause."""
     i = bisect_right(place_ends, start) - 1
     return i >= 0 and start - place_ends[i] <= POST_OF_PLACE_CHARS and not CLAUSE_MARKS.search(text, place_ends[i], start)
+
+
+def place_body_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
+    """`伊朗外长扎里夫`, `北京市副市长孙硕`: a post that names its body's kind (`rules.place_body_posts`) between a place and a
+    name is held at the place's body of that kind where the document names it (`伊朗外交部`, `北京市政府`)."""
+    if not rules.place_body_posts:
+        return
+    posts = tuple(sorted(rules.place_body_posts, key=len, reverse=True))
+    places = {m.end: m for m in mentions if m.type == "LOCATION"}
+    bodies = {m.entity.split(":", 1)[1]: m.entity for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        post = ends_with_any(text, person.start, posts)
+        place = places.get(person.start - len(post)) if post else None
+        if place is None:
+            continue
+        named = text[place.start:place.end]
+        body = next((bodies[name] for name in sorted(bodies) if name.startswith(named)
+                     and name[len(named):] in rules.place_body_posts[post]), None)
+        if body:
+            yield Relation("holds_position", person.entity, body, evidence_of(text, place.start, person.end),
+                           rules.chain_confidence, "place_body", title=post, status="current")

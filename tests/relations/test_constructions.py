@@ -1526,3 +1526,20 @@ def test_an_emir_and_an_indonesian_party_s_chairman_are_titles(extract):
     facts = extract("科威特埃米尔纳瓦夫表示祝贺。印度尼西亚民主斗争党总主席、前总统梅加瓦蒂表示祝贺。")
     assert "纳瓦夫" in facts.names("PERSON")  # the title is no part of his name
     assert facts.titles("梅加瓦蒂", "印度尼西亚民主斗争党") == {"总主席"}  # the word analysis reads `党总|主席`
+
+
+def test_a_post_that_names_its_body_s_kind_after_a_country_is_held_at_that_country_s_body(relation_rules):
+    from pipeline.relations.state_posts import place_body_relations
+
+    text = "伊朗外长扎里夫表示，伊朗外交部发言人说。牙买加参议长塔瓦雷斯出席。美国外长蓬佩奥说。"
+    mentions = [anchored(text, "伊朗", "LOCATION"), anchored(text, "扎里夫", "PERSON"), anchored(text, "伊朗外交部", "ORG"),
+                anchored(text, "牙买加", "LOCATION"), anchored(text, "塔瓦雷斯", "PERSON"), anchored(text, "美国", "LOCATION"),
+                anchored(text, "蓬佩奥", "PERSON")]
+    got = list(place_body_relations(text, mentions, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("扎里夫", "伊朗外交部", "外长")}  # no body named: none
+
+
+def test_a_post_held_at_a_body_under_one_title_gets_no_second_from_the_country_s_post(extract):
+    facts = extract("南非外交部部长恩佐出席开馆仪式。南非外长恩佐在讲话中表示祝贺。伊朗外长扎里夫说，伊朗外交部支持。")
+    assert facts.titles("恩佐", "南非外交部") == {"部长"}
+    assert facts.titles("扎里夫", "伊朗外交部") == {"外长"}
