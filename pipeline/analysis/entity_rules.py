@@ -53,7 +53,7 @@ from pipeline.analysis.model_spans import (
     at_word_start,
     to_name_word_end,
     trim_model_mention,
-    without_trailing_verb,
+    without_trailing_verbs,
     word_aligned,
 )
 from pipeline.analysis.name_edges import (
@@ -209,7 +209,6 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
         mention = trim_model_mention(mention, rules, document, words.long_word_starts)
         if mention is None:
             return None
-        mention = without_trailing_verb(mention, words, rules.known_places)
     if rules.names_nothing(mention.text, mention.type):
         return None
     if mention.type == "LOCATION" and mention.text.endswith(SHORE) and mention.text[-2:-1] in WATERS:  # `黄浦江|畔`
@@ -329,7 +328,8 @@ class EntityRules:
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
                                              frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)
-        candidates = begun_with_known_names(without_trailing_predicates(candidates, words, text), text, words)
+        candidates = without_trailing_verbs(without_trailing_predicates(candidates, words, text), words, self.rules.known_places)
+        candidates = begun_with_known_names(candidates, text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from pipeline.analysis.matching import CONJUNCTIONS, HAN_CLASS
-from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis
+from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
 from pipeline.wordlists import ends_with_any, word_at
@@ -107,9 +107,16 @@ def word_aligned(anchors: set[int], words: WordAnalysis | None, text: str = "", 
     return aligned
 
 
-def without_trailing_verb(mention: Mention, words: WordAnalysis, places: frozenset[str] = frozenset()) -> Mention:
-    """A statistical place that runs on over a verb after a place's name word ends before the verb
-    (`莱索托|钦佩|中国…`: Lesotho admires), unless the verb is a listed place's name misread (`places`: `湖南|怀化`)."""
+def without_trailing_verbs(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                           places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Statistical places that run on over a verb after a place's name word end before the verb
+    (`莱索托|钦佩|中国…`: Lesotho admires), unless the verb is a listed place's name misread (`places`: `湖南|怀化`); as
+    `name_edges.without_trailing_predicates` ends them before a one-character one."""
+    analysis = word_analysis(words)
+    return [_without_trailing_verb(m, analysis, places) for m in mentions]
+
+
+def _without_trailing_verb(mention: Mention, words: WordAnalysis, places: frozenset[str]) -> Mention:
     if mention.source != "model" or mention.type != "LOCATION" or words.ending.get(mention.end) != "v":
         return mention
     verb = words.word_ending(mention.end)

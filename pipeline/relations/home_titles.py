@@ -3,15 +3,14 @@ the clause before it (`，总经理|关景华`), and by a title after a name tha
 (`中组部|李景田|局长`)."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import SOURCE_CREDIT, Anchored, evidence_of, title_end
-from pipeline.relations.titles import post_status_before
+from pipeline.relations.mentions import SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
+from pipeline.relations.titles import COUNTED_MEMBERS, post_status_before
 from pipeline.wordlists import ends_with_any, word_at
 
 HOME_MENTIONS = 3  # how often a document must name the organisation its title does not, to be about it
@@ -36,28 +35,19 @@ def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None
     return title if title and (start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS) else None
 
 
-COUNTED_LIST = re.compile(r"(?:、[^、，。；：,;:\s]{1,12})*等[0-9一二三四五六七八九十百]+[位名]")  # `、宋海…等12位`
-
-
-def _counted_list_title(text: str, end: int, titles: tuple[str, ...]) -> tuple[str, int] | None:
-    """The title that closes the list of names a name at `end` is one of, after their count (`曹培玺、宋海…等12位|常委`),
-    and where it ends; None elsewhere."""
-    counted = COUNTED_LIST.match(text, end)
-    title = word_at(text, counted.end(), titles) if counted else None
-    return (title, counted.end() + len(title)) if title else None
-
-
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                          rules: RelationRules) -> Iterator[Relation]:
     """A title after a person's name: with an organisation right before the name, the post there
     (`中组部|李景田|局长介绍说`; not a title many hold, `代表`, a verb too); with none, in an article about
     one institution, the post there when the title is one of that kind of institution's officers
     (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`), as one that opens the clause before the name is
-    (`总经理关景华告诉记者`). Else no relation."""
+    (`总经理关景华告诉记者`), and one after the count that closes a list of names is each one's (`曹培玺、宋海…等12位常委`;
+    with a body before it, `titles.counted_members_relations`). Else no relation."""
     home = home_organisation(text, mentions)
     home_name = home.split(":", 1)[1] if home else ""
     orgs_by_end = {m.end: m for m in mentions if m.type == "ORG"}
-    for person in (m for m in mentions if m.type == "PERSON"):
+    people = [m for m in mentions if m.type == "PERSON"]
+    for person in people:
         title = word_at(text, person.end, titles)
         evidence = evidence_of(text, person.start, person.end + len(title or ""))
         if title and person.start in orgs_by_end and title not in rules.group_titles:
@@ -72,7 +62,8 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
                 and home_name.endswith(rules.home_titles.get(before, ())):
             yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
                            rules.home_confidence, "home_title", title=before, status="current")
-        elif home and (listed := _counted_list_title(text, person.end, titles)) \
-                and home_name.endswith(rules.home_titles.get(listed[0], ())):
-            yield Relation("holds_position", person.entity, home, evidence_of(text, person.start, listed[1]),
-                           rules.home_confidence, "home_title", title=listed[0], status="current")
+        elif home and (counted := COUNTED_MEMBERS.match(text, person.end)) \
+                and (post := word_at(text, counted.end(), titles)) and home_name.endswith(rules.home_titles.get(post, ())):
+            for member in listed_up_to(text, person.end, people, rules.list_item_gap):  # `曹培玺、宋海…等12位|常委`
+                yield Relation("holds_position", member.entity, home, evidence_of(text, member.start, counted.end() + len(post)),
+                               rules.home_confidence, "home_title", title=post, status="current")

@@ -69,8 +69,8 @@ def _place_post(text: str, start: int, place_ends: list[int]) -> bool:
 
 
 def place_body_relations(text: str, mentions: list[Anchored], rules: RelationRules) -> Iterator[Relation]:
-    """`伊朗外长扎里夫`, `北京市副市长孙硕`: a post that names its body's kind (`rules.place_body_posts`) between a place and a
-    name is held at the place's body of that kind where the document names it (`伊朗外交部`, `北京市政府`)."""
+    """`伊朗外长扎里夫`, `牙买加参议长塔瓦雷斯-芬森`: a post that names its body's kind (`rules.place_body_posts`) between a
+    place and a name is held at the place's body of that kind where the document names it (`伊朗外交部`, `牙买加参议院`)."""
     if not rules.place_body_posts:
         return
     posts = tuple(sorted(rules.place_body_posts, key=len, reverse=True))
