@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable
 
 from pipeline.analysis.chunk_words import MIN_WORD_CHARS, QUOTED
-from pipeline.analysis.chunks import ANNIVERSARY, held_subject
-from pipeline.analysis.sentences import sentence_start
+from pipeline.analysis.chunks import ANNIVERSARY
+from pipeline.analysis.policy_names import held_subject
+from pipeline.analysis.sentences import opens_sentence
 from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS, Chunker, RecognitionRules
@@ -243,7 +244,7 @@ def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
     """Whether an event named after a policy is its sentence's subject (`深入推动长江经济带发展座谈会|在武汉召开`):
     it opens the sentence with a verb of the policy, as one after a convening verb does (`召开|深入推进…座谈会`),
     and a verb of holding follows it in its clause."""
-    return chunker is not None and sentence_start(text, m.start) == m.start and held_subject(text, m.end, chunker) \
+    return chunker is not None and opens_sentence(text, m.start) and held_subject(text, m.end, chunker) \
         and any(m.text.startswith(verb, lead) for verb in chunker.name_verbs if len(verb) > 1
                 for lead in range(POLICY_LEAD_CHARS + 1))
 

@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.conjuncts import over_conjunction
-from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
+from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
+from pipeline.analysis.policy_names import after_opening_verb, inside_word
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards, whole_quoted
-from pipeline.analysis.sentences import CLAUSE_MARKS, sentence_start
 from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
@@ -39,7 +39,6 @@ SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其]
 # a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `最后|音乐会`) names no more than a count does
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
-COMPANY = "同"  # the preposition of whom one meets or talks with (`习近平同|…会晤`)
 PERSON_POS = "nr"  # a person's name in the word analysis
 # a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
 # a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
@@ -97,8 +96,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates)) \
             or (chunker.label == "EVENT" and _preposition_at(tags, pos - 1) and text[pos - 1])
         at = (pos - len(stop), pos) if stop else None
-        if at and not protected(text, *at, rules.protected_words) and not _inside_word(*at, nominal_words) \
-                and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or _inside_word(*at, verbs))) \
+        if at and not protected(text, *at, rules.protected_words) and not inside_word(*at, nominal_words) \
+                and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or inside_word(*at, verbs))) \
                 and not _inside_known(*at, known_ends) and not _anniversary_after(text, pos, stop, chunker) \
                 and not SET_PHRASE.match(text, at[0]) and not _honoured_groups(text, pos, stop, chunker, rules) \
                 and not (chunker.label == "EVENT" and stop in OFFERED_TO and _offering(text, pos, suffix_start, rules)):
@@ -142,52 +141,9 @@ def _honoured_groups(text: str, pos: int, stop: str, chunker: Chunker, rules: Re
     return ends_with_any(text, pos - len(stop), honours) is not None
 
 
-def _inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:
-    """Whether [start, end) lies inside a longer one of `words` (start → end)."""
-    if not words:
-        return False
-    return any(s in words and end <= words[s] and words[s] - s > end - start
-               for s in range(max(0, end - LONGEST_WORD), start + 1))
-
-
 def _predicate_before(text: str, pos: int, predicates: frozenset[str]) -> str | None:
     """The word of two to four characters in `predicates` that ends at `pos`, if any."""
     return next((text[pos - n:pos] for n in (4, 3, 2) if pos >= n and text[pos - n:pos] in predicates), None)
-
-
-def _after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules) -> int:
-    """A meeting named after a policy (`主持召开|深入推进长三角一体化发展座谈会`): a chunk stopped by
-    one of the chunker's `name_verbs` runs on back to a verb that opens a name (`召开`, `出席`)
-    when only name characters and such verbs lie between, and no name of the chunker's kind ends
-    right before one of them (`举办|高层论坛|和|多场平行分论坛`: two events), or to the opening quote
-    right after such a verb (`举办了“|加强村民自治…研讨会”`), or, over verbs and conjunctions, not the preposition
-    of company (`习近平同|…会晤`), to the start of its sentence, whose subject it is (`推动高质量发展香港论坛|在广州举行`,
-    a headline, `2025年新疆旅游和|发展大会在库车市开幕`; not `古巴国务委员会主席和|部长会议主席…`, nor `学习贯彻|…会议
-    精神`, predicates); else it stays where it stopped."""
-    stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
-    if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
-        return begin
-    accompanied = stop == COMPANY
-    pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
-    while pos > limit and NAME_CHAR.match(text[pos - 1]):
-        if text[pos - 1] == "“" and ends_with_any(text, pos - 1 - (pos >= 2 and text[pos - 2] in ASPECT_MARKS),
-                                                   chunker.opened_by):
-            return pos  # `举办了“|加强…研讨会”`: the quoted name
-        stop = ends_with_any(text, pos, rules.stop_words)
-        if stop in chunker.opened_by:
-            return pos
-        if stop and (stop not in chunker.name_verbs or ends_with_any(text, pos - len(stop), chunker.suffixes)):
-            return begin
-        accompanied = accompanied or stop == COMPANY
-        pos -= 1
-    return pos if not accompanied and sentence_start(text, pos) == pos and held_subject(text, suffix_start, chunker) else begin
-
-
-def held_subject(text: str, end: int, chunker: Chunker) -> bool:
-    """Whether a verb of holding (`chunker.held_by`) follows `end` in its clause: the name before it is the
-    clause's subject (`…座谈会|在武汉召开`)."""
-    clause_end = CLAUSE_MARKS.search(text, end)
-    return any(verb in text[end:clause_end.start() if clause_end else len(text)] for verb in chunker.held_by)
 
 
 def _after_listed_person(text: str, begin: int, start: int, anchors: set[int], rules: RecognitionRules,
@@ -296,7 +252,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             begin = walk(start)
             if text[begin - 1:begin] in CONJUNCTIONS and begin < start:
                 begin = over_conjunction(text, begin, start, end, chunker, tags, rules.titles, walk)
-            begin = _after_opening_verb(text, begin, start, chunker, rules)
+            begin = after_opening_verb(text, begin, start, chunker, rules, (nominal_words, verbs))
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)

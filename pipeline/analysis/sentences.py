@@ -19,6 +19,15 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in SENTENCE_END_CHARS) + 1
 
 
+LEAD_COLONS = "：:"  # a news item's lead ends with one (`央视网消息（新闻联播）：`)
+
+
+def opens_sentence(text: str, pos: int) -> bool:
+    """Whether `pos` opens a sentence: after a sentence end or a line break, or after a colon, as what follows a news
+    item's lead does (`央视网消息（新闻联播）：|深入推动长江经济带发展座谈会在武汉召开`)."""
+    return sentence_start(text, pos) == pos or text[pos - 1:pos] in LEAD_COLONS
+
+
 def split_sentences(text: str, max_chars: int = 400) -> list[tuple[int, int]]:
     """Sentence spans [start, end): split after 。！？ (with closing quotes) and at newlines;
     a sentence longer than `max_chars` is cut at its last comma or semicolon before the limit."""

@@ -48,6 +48,8 @@ def test_a_governed_event_name_may_begin_at_a_place_it_holds(rules):
     ("他们喜迎中华人民共和国成立75周年文艺晚会。", "喜迎中华人民共和国成立75周年文艺晚会", "中华人民共和国"),
     ("县里召开深入推进长三角一体化发展座谈会。", "深入推进长三角一体化发展座谈会", "长三角"),
     ("深入推进长三角一体化发展座谈会在合肥召开。", "深入推进长三角一体化发展座谈会", "长三角"),
+    # what a news item's lead ends with a colon before opens a sentence too
+    ("央视网消息（新闻联播）：深入推进长三角一体化发展座谈会在合肥召开。", "深入推进长三角一体化发展座谈会", "长三角"),
 ])
 def test_an_anniversary_a_convening_verb_or_the_sentence_start_keeps_the_leading_verb(rules, text, event, place):
     assert trim_governing_predicates(_event_with_place(text, event, place), rules, text)[0].text == event

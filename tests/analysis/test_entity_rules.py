@@ -1569,3 +1569,8 @@ def test_the_circles_and_peoples_a_gathering_is_for_are_part_of_its_name(extract
 def test_an_early_party_congress_is_named_by_its_one_digit_number_after_the_party(patterns):
     assert found("中共一大被迫转移到嘉兴，党的七大在延安召开。", patterns, "EVENT") == {"中共一大", "党的七大"}
     assert "党的十九大" in found("党的十九大以来", patterns, "EVENT")
+
+
+def test_the_leaders_a_seminar_gathers_are_in_its_name(extract):
+    facts = extract("7月26日，习近平总书记在省部级主要领导干部专题研讨班上发表重要讲话。")
+    assert "省部级主要领导干部专题研讨班" in facts.names("EVENT")
