@@ -32,6 +32,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     without_leading_places,
 )
+from pipeline.analysis.brackets import balanced
 from pipeline.analysis.ceremonies import ceremony_events
 from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
@@ -57,7 +58,6 @@ from pipeline.analysis.model_spans import (
     word_aligned,
 )
 from pipeline.analysis.name_edges import (
-    balanced,
     begun_with_known_names,
     completed_people,
     conjoined_fields,
@@ -332,7 +332,8 @@ class EntityRules:
         candidates = begun_with_known_names(candidates, text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)
-        candidates = without_leading_function_words(candidates, words, self.rules.term_determiners)
+        candidates = without_leading_function_words(candidates, words, self.rules.term_determiners,
+                                                    self.rules.theme_verbs)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,

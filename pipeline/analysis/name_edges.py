@@ -7,8 +7,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from pipeline.analysis.boundaries import COUNTERS, SESSION_NUMBER
+from pipeline.analysis.brackets import DASHES, OPENERS
 from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
-from pipeline.analysis.matching import PAUSES, YEAR_MARK
+from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.wordindex import FIELD_POS, MAX_FIELD_WORDS, PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS
@@ -144,7 +145,9 @@ DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月
 ROUND_CLASSIFIERS = "次届轮场回些个位批种类"
 ASPECT_PARTICLES = "着了过"
 DEMONSTRATIVES = "此这该那"
-POSTPOSITIONS = "上中里内"  # after a noun (`在掌声中|会议开始`, `荧屏上|会议多`) they end a place or a time, never a name
+# after a noun (`在掌声中|会议开始`, `荧屏上|会议多`) they end a place or a time, never a name; not before a word of
+# one character the name runs on after, a compound they begin (`后续工程|中|线|引江补汉工程…`: 中线)
+POSTPOSITIONS = "上中里内"
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -174,7 +177,7 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
 
 
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                                   determiners: tuple[str, ...] = ()) -> list[Mention]:
+                                   determiners: tuple[str, ...] = (), task_verbs: frozenset[str] = frozenset()) -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word analysis they begin with or
     begin inside (`每|当|春节联欢晚会`: 每当; and the adjectives, adverbs and verbs they begin inside: `安|全建设部`, where
     the recognizer began the name), and after a pronoun whose classifier they begin with (`每|次大会…`: 每次): a name never
@@ -184,7 +187,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     with is no part of it either (`两项|国家科技进步奖`), nor the 一 of a determiner (`这一|开馆仪式`), nor a time word it
     begins inside or the rest of a date (`去年底|中央经济工作会议`, `９月|下旬|俄法首脑会晤`). An organisation a name pattern
     finds begins after the last predicate word or particle inside it (`裁判问题对|新华社记者`, `日前接受|总台记者`,
-    `武汉的|总台记者`). An honour's name holds no pronoun or negation outside quotes: what one ends is a clause
+    `武汉的|总台记者`), unless a verb of its task (`task_verbs`) opens it: a body named after its task
+    (`推动|长江经济带发展领导小组`). An honour's name holds no pronoun or negation outside quotes: what one ends is a clause
     (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins with a determiner of a term
     (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a verb that governs a name after it
     (`民政部联合|国务院扶贫办`)."""
@@ -208,9 +212,11 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 if e - s == 1 and pos == "u" and m.text[s - m.start] in ASPECT_PARTICLES or not quoted and (
                         e - s == 1 and pos == "r" and m.text[s - m.start] in DEMONSTRATIVES or pos == "p" and e - s >= 2
                         or e - s == 1 and pos == "f" and m.text[s - m.start] in POSTPOSITIONS and analysis.ending.get(s) == "n"
+                        and not _compound_after(e, m.end, starting)
                         or m.type == "AWARD" and _ends_a_clause_in_an_honour(m.text[s - m.start:e - m.start], pos)):
                     start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
-        elif m.source == "rule:pattern" and m.type == "ORG":
+        elif m.source == "rule:pattern" and m.type == "ORG" and m.text[:starting.get(m.start, (m.start, ""))[0] - m.start] \
+                not in task_verbs:
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
                     start = e
@@ -230,6 +236,11 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
                        if start != m.start else m)
     return trimmed
+
+
+def _compound_after(pos: int, end: int, starting: dict[int, tuple[int, str]]) -> bool:
+    """Whether a word of one character the name runs on after begins at `pos` (`后续工程中|线|引江补汉工程…`)."""
+    return starting.get(pos, (0, ""))[0] == pos + 1 and end > pos + 1
 
 
 def _ends_a_clause_in_an_honour(word: str, pos: str) -> bool:
@@ -263,56 +274,6 @@ def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:
     return m
 
 
-CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
-OPENERS = frozenset(CLOSERS.values())
-MATCHING = {opener: closer for closer, opener in CLOSERS.items()}
-MARKS = frozenset(CLOSERS) | OPENERS
-
-
-def balanced(mention: Mention, document: str = "") -> Mention | None:
-    """`mention` within its brackets and quotation marks. A closing one whose opening one it does
-    not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
-    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it
-    does not close takes the name inside when the closing one follows it (`美国《|华尔街日报|》`),
-    else the name ends before it (`…大学|（北京`). A dash that joins names begins none (`纽约|-华盛顿`);
-    the apostrophe of a two-digit year closes nothing (`’98北京新年音乐会`). None when nothing is left."""
-    text, open_at, start, opened_before = mention.text, [], 0, False
-    if text[:1] in DASHES:
-        return balanced(Mention(mention.start + 1, mention.end, text[1:], mention.type, mention.source, mention.score,
-                                mention.name), document) if len(text) > 2 else None
-    if MARKS.isdisjoint(text):
-        return mention
-    document = document or " " * mention.start + text
-    for i, char in enumerate(text):
-        if char in OPENERS:
-            open_at.append((i, char))
-        elif char in CLOSERS and not (char == YEAR_MARK and text[i + 1:i + 3].isdigit()):
-            if open_at and open_at[-1][1] == CLOSERS[char]:
-                open_at.pop()
-            else:
-                start, open_at = i + 1, []
-                opened_before = i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]
-    if opened_before:
-        return _within(mention, document, mention.start - 1, mention.end)
-    if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
-        return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
-    end = open_at[0][0] if open_at else len(text)
-    if start and text[start:start + 1] == "的":
-        start += 1  # `主题为“…”的|国庆70周年招待会`: what a quotation ends modifies the name
-    if start == 0 and end == len(text):
-        return mention
-    if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark
-        start, end = start + 1, open_at[1][0] if len(open_at) > 1 else len(text)
-    return _within(mention, document, mention.start + start, mention.start + end)
-
-
-def _within(mention: Mention, document: str, start: int, end: int) -> Mention | None:
-    if end - start < 2:
-        return None
-    return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)
-
-
-DASHES = "—-"  # `中国—东盟`, `中国——中东欧` (a full-width hyphen is folded to `-`)
 ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
 
 

@@ -1571,6 +1571,12 @@ def test_an_early_party_congress_is_named_by_its_one_digit_number_after_the_part
     assert "党的十九大" in found("党的十九大以来", patterns, "EVENT")
 
 
+def test_a_leading_group_named_after_its_task_keeps_the_task_s_verb(extract):
+    facts = extract("国务院副总理、推进南水北调后续工程高质量发展领导小组组长韩正出席。推动长三角一体化发展领导小组成员参加。")
+    assert {"推进南水北调后续工程高质量发展领导小组", "推动长三角一体化发展领导小组"} <= facts.names("ORG")
+    assert ("韩正", "推进南水北调后续工程高质量发展领导小组") in facts.relation_pairs("holds_position")
+
+
 def test_the_leaders_a_seminar_gathers_are_in_its_name(extract):
     facts = extract("7月26日，习近平总书记在省部级主要领导干部专题研讨班上发表重要讲话。")
     assert "省部级主要领导干部专题研讨班" in facts.names("EVENT")

@@ -1,0 +1,55 @@
+"""Names within their brackets and quotation marks."""
+
+from __future__ import annotations
+
+from pipeline.analysis.matching import YEAR_MARK
+from pipeline.records import Mention
+
+DASHES = "—-"  # `中国—东盟`, `中国——中东欧` (a full-width hyphen is folded to `-`)
+CLOSERS = {")": "(", "）": "（", "”": "“", "’": "‘", "》": "《", "]": "[", "】": "【"}
+OPENERS = frozenset(CLOSERS.values())
+MATCHING = {opener: closer for closer, opener in CLOSERS.items()}
+MARKS = frozenset(CLOSERS) | OPENERS
+
+
+def balanced(mention: Mention, document: str = "") -> Mention | None:
+    """`mention` within its brackets and quotation marks. A closing one whose opening one it does
+    not hold takes that one in where it stands just before (`“|中国红”车队`), else the name begins
+    after it (`宁夏)|东方集团有限公司`) and a 的 right after it (`“…”的|国庆招待会`); an opening one it
+    does not close takes the name inside when the closing one follows it (`美国《|华尔街日报|》`),
+    else the name ends before it (`…大学|（北京`). A dash that joins names begins none (`纽约|-华盛顿`);
+    the apostrophe of a two-digit year closes nothing (`’98北京新年音乐会`). None when nothing is left."""
+    text, open_at, start, opened_before = mention.text, [], 0, False
+    if text[:1] in DASHES:
+        return balanced(Mention(mention.start + 1, mention.end, text[1:], mention.type, mention.source, mention.score,
+                                mention.name), document) if len(text) > 2 else None
+    if MARKS.isdisjoint(text):
+        return mention
+    document = document or " " * mention.start + text
+    for i, char in enumerate(text):
+        if char in OPENERS:
+            open_at.append((i, char))
+        elif char in CLOSERS and not (char == YEAR_MARK and text[i + 1:i + 3].isdigit()):
+            if open_at and open_at[-1][1] == CLOSERS[char]:
+                open_at.pop()
+            else:
+                start, open_at = i + 1, []
+                opened_before = i == text.find(char) and document[mention.start - 1:mention.start] == CLOSERS[char]
+    if opened_before:
+        return _within(mention, document, mention.start - 1, mention.end)
+    if open_at and len(open_at) == 1 and document[mention.end:mention.end + 1] == MATCHING[open_at[0][1]]:
+        return _within(mention, document, mention.start + open_at[0][0] + 1, mention.end)
+    end = open_at[0][0] if open_at else len(text)
+    if start and text[start:start + 1] == "的":
+        start += 1  # `主题为“…”的|国庆70周年招待会`: what a quotation ends modifies the name
+    if start == 0 and end == len(text):
+        return mention
+    if end == start:  # `“|邮发服务有限公司`: the name follows the opening mark
+        start, end = start + 1, open_at[1][0] if len(open_at) > 1 else len(text)
+    return _within(mention, document, mention.start + start, mention.start + end)
+
+
+def _within(mention: Mention, document: str, start: int, end: int) -> Mention | None:
+    if end - start < 2:
+        return None
+    return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)

@@ -1,0 +1,29 @@
+"""pipeline.analysis.brackets: a name within its brackets and quotation marks."""
+from pipeline.analysis.brackets import balanced
+from pipeline.records import Mention
+
+
+def test_a_name_stays_within_its_brackets_and_quotation_marks():
+    def kept(name):
+        mention = balanced(Mention(5, 5 + len(name), name, "ORG", "model", 0.9))
+        return mention and (mention.text, mention.start)
+    assert kept("宁夏)东方集团有限公司") == ("东方集团有限公司", 8)
+    assert kept("“邮发服务有限公司") == ("邮发服务有限公司", 6)
+    assert kept("中国人民大学（北京") == ("中国人民大学", 5)
+    assert kept("伽利略”号") is None
+    assert kept("共创繁荣”的国庆70周年招待会") == ("国庆70周年招待会", 11)
+    assert kept("“不忘初心、牢记使命”主题教育") == ("“不忘初心、牢记使命”主题教育", 5)
+    assert kept("-华盛顿") == ("华盛顿", 6)  # `北京-纽约|-华盛顿`: a dash joins names
+    assert kept("—华") is None
+    assert kept("’98北京新年音乐会") == ("’98北京新年音乐会", 5)  # the apostrophe of a year
+    assert kept("’北京新年音乐会") == ("北京新年音乐会", 6)
+
+
+def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
+    def kept(document, name):
+        start = document.index(name)
+        mention = balanced(Mention(start, start + len(name), name, "ORG", "model", 0.9), document)
+        return mention and mention.text
+    assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
+    assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
+    assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"
