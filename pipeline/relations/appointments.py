@@ -44,7 +44,7 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
         verb = next((v for v in rules.appointment_verbs if text.startswith(v, org.start - len(v))), None)
         if not title or not verb or text.startswith(rules.title_compounds, org.end + len(title)):
             continue
-        people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules)
+        people, adverbial = _appointed(text, org.start - len(verb), verb, people_by_end, rules, titles)
         if not people and verb in rules.unsaid_subject_verbs and sentences:
             people, adverbial = _unsaid_subject(text, org.start - len(verb), sentences, people_by_end, rules)
         if not people and (listed := LISTED_AFTER.match(text, org.end + len(title))):
@@ -118,11 +118,13 @@ def _ends_description(text: str, end: int, marked: bool, people_starts: frozense
 
 
 def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored],
-               rules: RelationRules) -> tuple[list[Anchored], str]:
-    """The coordinated people whose appointment verb begins at `pos`, and the adverbials between."""
+               rules: RelationRules, titles: tuple[str, ...] = ()) -> tuple[list[Anchored], str]:
+    """The coordinated people whose appointment verb begins at `pos`, and the adverbials between; a
+    form of address or a title may follow a name (`何卫东同志|为`, `习近平主席|再次当选`)."""
     gap = None if verb == "为" else rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
     for at in ([gap.start()] if gap else []) + [pos]:
-        skip = next((w for w in rules.appointment_skips if text.startswith(w, at - len(w))), "")
+        skip = next((w for w in rules.appointment_skips if text.startswith(w, at - len(w))), "") \
+            or next(iter(words_ending(text, at, titles)), "")
         person = people_by_end.get(at - len(skip)) or people_by_end.get(at)  # `何卫东同志` may be one mention
         people = []
         while person:

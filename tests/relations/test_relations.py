@@ -826,6 +826,9 @@ def test_an_election_without_wei_gives_the_post_as_one_with_it_does(rules, relat
     text = f"多国政党祝贺习近平{verb}中共中央总书记。"
     mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG")]
     assert ("holds_position", "习近平", "中共中央", "总书记") in tuples(all_relations(text, mentions, rules, relation_rules))
+    text = f"多国政党祝贺习近平主席{verb}中共中央总书记。"  # a title after the name
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG")]
+    assert ("holds_position", "习近平", "中共中央", "总书记") in tuples(all_relations(text, mentions, rules, relation_rules))
 
 
 def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, relation_rules):
