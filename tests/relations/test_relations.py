@@ -92,6 +92,12 @@ def test_title_chain_party_committee_member(rules, relation_rules):
     assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "于英杰", "北京市委", "常委")}
 
 
+def test_a_president_s_aide_listed_after_a_post_at_a_body_holds_no_post_there(rules, relation_rules):
+    text = "俄罗斯谈判代表团团长、总统助理梅津斯基说。"
+    mentions = [anchored(text, "俄罗斯谈判代表团", "ORG"), anchored(text, "梅津斯基", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "梅津斯基", "俄罗斯谈判代表团", "团长")}
+
+
 def test_title_chain_state_council_premier(rules, relation_rules):
     text = "国务院总理李强出席论坛。"
     mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
