@@ -36,7 +36,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
         yield from _based(text, sentence, in_sentence, located, places_by_start, rules, noun_starts)
         for place in list(places_by_start.values()):
-            if not any(text.startswith(p, place.start - len(p)) for p in rules.location_prepositions):
+            if not _after_preposition(text, place.start, rules):
                 continue
             while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
                 place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
@@ -73,6 +73,14 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
+
+
+def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether a preposition of place comes right before `start`, or before a capital's apposition there
+    (`在|首都|德黑兰`; not before a venue's head, `在首都|体育馆`, the venue 首都体育馆)."""
+    before = next((a for a in rules.location_appositions if text.startswith(a, start - len(a))
+                   and not text.startswith(rules.location_venue_heads, start)), "")
+    return any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions)
 
 
 def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], types: Collection[str],

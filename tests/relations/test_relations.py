@@ -595,6 +595,14 @@ def test_an_event_held_in_a_capital_named_in_apposition_is_in_the_capital(relati
                 anchored(text, "里加", "LOCATION")]
     got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
     assert pairs(got, "located_in") == {("第二届环波罗的海国家首脑会议", "里加")}
+    text = "伊朗去年在首都德黑兰成功地举行了第八届伊斯兰国家首脑会议。"  # the capital's apposition alone
+    mentions = [anchored(text, "伊朗", "LOCATION"), anchored(text, "德黑兰", "LOCATION"),
+                anchored(text, "第八届伊斯兰国家首脑会议", "EVENT")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("第八届伊斯兰国家首脑会议", "德黑兰")}
+    text = "公开赛今天在首都体育馆拉开帷幕。"  # 首都 begins a venue's name: 体育馆 alone is no capital
+    mentions = [anchored(text, "公开赛", "EVENT"), anchored(text, "体育馆", "LOCATION")]
+    assert list(location_relations(text, split_sentences(text), mentions, relation_rules)) == []
 
 
 def test_location_needs_a_preposition(relation_rules):
