@@ -1297,6 +1297,11 @@ def test_the_nation_s_names_modify_and_name_no_place(rules, text, name):
     assert [m.text for m in merge_mentions([Mention(0, 2, "北京", "LOCATION", "model", 0.9)], rules, "北京大地")] == ["北京"]
 
 
+def test_a_people_a_faith_and_the_celestial_bodies_name_no_place(extract):
+    facts = extract("阿拉伯国家和伊斯兰世界支持沙特阿拉伯。太阳照耀着地球。阿拉伯半岛。")
+    assert facts.names("LOCATION") == {"沙特阿拉伯", "阿拉伯半岛"}
+
+
 def test_who_lives_in_the_capital_is_in_the_name_of_their_meeting(extract):
     facts = extract("中共中央、国务院今天上午在人民大会堂举行在京老同志迎春茶话会。江泽民出席茶话会。"
                     "全国政协今天在京召开双周协商座谈会。")
