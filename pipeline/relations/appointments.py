@@ -99,8 +99,11 @@ def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[st
 def _closes_description(text: str, end: int, titles: tuple[str, ...]) -> bool:
     """Whether the bracket after a name that holds posts up to `end` closes there, or after more posts in the same
     sentence, which end in a title (`罗明（中央电视台副总编辑、总编室主任）`: a unit nothing found;
-    `罗青长（原中顾委委员，《潘汉年》总顾问）`; not `（北京大学校长，1998年）`)."""
+    `罗青长（原中顾委委员，《潘汉年》总顾问）`; not `（北京大学校长，1998年）`), or after a list's mark, one more item of the
+    description within its clause (`杨伟光（中央电视台台长、《潘汉年》总监制）`)."""
     close = closing_bracket(text, end)
+    if close > end and text.startswith(LIST_MARK, end) and not CLAUSE_MARKS.search(text, end, close):
+        return True
     return close == end or close > end and not SENTENCE_END.search(text, end, close) and text.endswith(titles, end, close)
 
 

@@ -903,6 +903,9 @@ def test_a_bracket_of_posts_after_a_name_gives_the_person_those_posts(rules, rel
     got = all_relations(text, mentions, rules, relation_rules)
     assert {(r.head, r.tail, r.title, r.status) for r in got if r.type == "holds_position"} == {
         ("PERSON:罗明", "ORG:中央电视台", "副总编辑", "current"), ("PERSON:王明", "ORG:中顾委", "委员", "former")}
+    text = "杨伟光（中央电视台台长、《潘汉年》总监制）：这部剧好。"  # or one more item of the description after a list's mark
+    mentions = [anchored(text, "杨伟光", "PERSON"), anchored(text, "中央电视台", "ORG")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("杨伟光", "中央电视台")}
 
 
 def test_posts_set_off_after_a_name_that_end_their_clause_are_the_persons(rules, relation_rules):
