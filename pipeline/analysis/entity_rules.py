@@ -87,6 +87,7 @@ from pipeline.analysis.places import (
     people_named_after_titles,
     people_named_in_places,
     venues,
+    without_demonyms,
     without_ism_founders,
     without_strains,
 )
@@ -358,7 +359,7 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
-        merged = without_ism_founders(merged, text, self.rules.ism_heads)
+        merged = without_demonyms(without_ism_founders(merged, text, self.rules.ism_heads), text, words)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)
         return doc

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.analysis.joined_names import in_parts, known_in_a_row
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, CLAUSE_MARKS
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import ends_with_any, starts_with_any, word_at
@@ -95,6 +96,29 @@ def without_ism_founders(mentions: list[Mention], text: str, ism_heads: tuple[st
         return all(text.startswith(ism_heads, at + len(name)) for at in _occurrences(name, text))
     founders = {m.text for m in mentions if m.type == "PERSON" and only_in_isms(m.text)}
     return [m for m in mentions if m.type != "PERSON" or m.text not in founders]
+
+
+DEMONYM = "人"  # after a place's name, a person of the place (`中国|人`)
+NATIVE = "是"  # the copula of where one comes from (`钟敬之是浙江嵊县人。`)
+NATIVE_REACH = 8  # the longest places before the native place looked back over (`是四川省|南川县`)
+CLAUSE_ENDS = (*CLAUSE_MARK_CHARS, "")
+
+
+def without_demonyms(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None) -> list[Mention]:
+    """Without the places written right before 人 as a word of its own (`我们中国|人|喝茶水`, `３名中国|人|参加`): a
+    person of the place, whom the name describes; it names no place there, but where a clause says one comes from it
+    (`是浙江嵊县|人。`)."""
+    if not words:
+        return mentions
+    starting = word_analysis(words).starting
+
+    def demonym(m: Mention) -> bool:
+        end = m.end + len(DEMONYM)
+        if m.type != "LOCATION" or not text.startswith(DEMONYM, m.end) or starting.get(m.end) != (end, "n"):
+            return False
+        clause = text.rfind(NATIVE, max(0, m.start - NATIVE_REACH), m.start)
+        return not (clause != -1 and not CLAUSE_MARKS.search(text, clause, m.start) and text[end:end + 1] in CLAUSE_ENDS)
+    return [m for m in mentions if not demonym(m)]
 
 
 def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str], text: str = "",

@@ -1,5 +1,5 @@
 """pipeline.analysis.places: names read as people's that the document shows to be places'."""
-from pipeline.analysis.places import people_named_in_places
+from pipeline.analysis.places import people_named_in_places, without_demonyms
 from pipeline.records import Mention
 
 
@@ -137,3 +137,16 @@ def test_a_person_named_only_in_the_ideology_named_after_them_is_no_mention():
     text = "马克思主义诞生于马克思的著作。"  # named as a person too: kept wherever the recognizer found it
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1)]
     assert without_ism_founders(mentions, text, ("主义", "列宁主义")) == mentions
+
+
+def test_a_place_right_before_the_word_for_its_person_names_no_place_but_where_one_comes_from():
+    text = "我们中国人喝茶水。钟敬之是浙江嵊县人，１９３４年入党。中国人大。"
+    words = [(0, 2, "r"), (2, 4, "ns"), (4, 5, "n"), (5, 6, "v"), (6, 8, "n"), (8, 9, "w"), (9, 12, "nr"), (12, 13, "v"),
+             (13, 15, "ns"), (15, 17, "ns"), (17, 18, "n"), (18, 19, "w"), (19, 24, "t"), (24, 26, "v"), (26, 27, "w"),
+             (27, 31, "nt"), (31, 32, "w")]
+    places = [Mention(text.index(name), text.index(name) + len(name), name, "LOCATION", "model", 0.9)
+              for name in ("中国", "浙江", "嵊县")]
+    congress = Mention(27, 31, "中国人大", "ORG", "model", 0.9)
+    assert [m.text for m in without_demonyms(places + [congress], text, words)] == ["浙江", "嵊县", "中国人大"]
+    assert without_demonyms(places, text, None) == places
+
