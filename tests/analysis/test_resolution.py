@@ -41,6 +41,13 @@ def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
     assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
 
 
+def test_the_people_s_liberation_army_by_any_of_its_names_is_one_body(rules):
+    text = "感谢人民解放军！解放军情洒灾区。"
+    mentions = [mention(text, "人民解放军", "ORG"), mention(text, "解放军", "ORG", occurrence=1)]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "解放军")] == names[("ORG", "人民解放军")] == "人民解放军"
+
+
 def test_a_body_named_with_a_middle_part_left_out_is_its_full_name(rules):
     text = "中央应对新型冠状病毒感染肺炎疫情工作领导小组召开会议。中央应对疫情工作领导小组副组长出席。领导小组成员参加。"
     mentions = [mention(text, "中央应对新型冠状病毒感染肺炎疫情工作领导小组", "ORG"), mention(text, "中央应对疫情工作领导小组", "ORG"),
