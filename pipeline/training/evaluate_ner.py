@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.analysis.places import DEMONYM
 from pipeline.training.corpora import (
     LABELS,
     MISSING,
@@ -92,11 +93,12 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     leaders' familiar forms found where the set tags the surname alone (`江|主席`: the guidelines' name), and
     places found with the term of their area where the set tags the place alone (`area_terms`: `东北|地区`, the
     guidelines' name), and names missed inside a word the guidelines make no entity (`no_entity_words`: the
-    recognition rules' `never_entities`, `中国` of `中国人民` and `中国特色社会主义`, `振兴|中华`)."""
+    recognition rules' `never_entities`, `中国` of `中国人民` and `中国特色社会主义`, `振兴|中华`), and places missed
+    right before 人 (`中国|人`: a person of the place, whom the name describes, no place by the guidelines)."""
     records = list(records)
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
-    convention = [0] * 8
+    convention = [0] * 9
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
     for (_, spans), gold, found in zip(records, golds, predict([g.text for g in golds])):
@@ -122,15 +124,18 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
             elif span[2] in NESTED_NAMES and any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0]
                                                  for s, e in holders):
                 convention[3] += 1
+            elif _inside_word(gold.text, span[0], span[1], no_entity_words):
+                convention[5] += 1
             else:
-                convention[5] += _inside_word(gold.text, span[0], span[1], no_entity_words)
+                convention[8] += span[2] == "LOCATION" and gold.text.startswith(DEMONYM, span[1])
     seconds = time.perf_counter() - start
     out: dict[str, Any] = {label: _prf(*c) for label, c in counts.items()}
     out["micro"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
     out["convention"] = {"untagged_abbreviations_found": convention[0], "single_characters_missed": convention[1],
                          "generic_heads_found": convention[2], "nested_names_missed": convention[3],
                          "units_found": convention[4], "no_entity_words_missed": convention[5],
-                         "familiar_forms_found": convention[6], "areas_found": convention[7]}
+                         "familiar_forms_found": convention[6], "areas_found": convention[7],
+                         "demonyms_missed": convention[8]}
     out["docs"] = len(golds)
     out["chars"] = n_chars
     out["chars_per_sec"] = round(n_chars / seconds) if seconds else 0
@@ -193,7 +198,9 @@ def format_table(scores: dict[str, Any]) -> str:
                          f"{conv.get('areas_found', 0)} places found with the term of their area where the set tags "
                          "the place alone (东北|地区: the guidelines' name), "
                          f"{conv.get('no_entity_words_missed', 0)} of the misses names inside a word the "
-                         "guidelines make no entity (中国 of 中国人民 and 中国特色社会主义)")
+                         "guidelines make no entity (中国 of 中国人民 and 中国特色社会主义), "
+                         f"{conv.get('demonyms_missed', 0)} places missed right before 人 (中国|人: a person of the "
+                         "place, no place by the guidelines)")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
