@@ -119,15 +119,8 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
         holders = [(s, e) for s, e, label in found if label in NAME_HOLDERS]
         for span in g - p:
             counts[span[2]][2] += 1
-            if span[1] - span[0] == 1:
-                convention[1] += 1
-            elif span[2] in NESTED_NAMES and any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0]
-                                                 for s, e in holders):
-                convention[3] += 1
-            elif _inside_word(gold.text, span[0], span[1], no_entity_words):
-                convention[5] += 1
-            else:
-                convention[8] += span[2] == "LOCATION" and gold.text.startswith(DEMONYM, span[1])
+            if (kind := _missed_by_convention(gold.text, span, holders, no_entity_words)) is not None:
+                convention[kind] += 1
     seconds = time.perf_counter() - start
     out: dict[str, Any] = {label: _prf(*c) for label, c in counts.items()}
     out["micro"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
@@ -140,6 +133,18 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     out["chars"] = n_chars
     out["chars_per_sec"] = round(n_chars / seconds) if seconds else 0
     return out
+
+
+def _missed_by_convention(text: str, span: tuple[int, int, str], holders: list[tuple[int, int]],
+                          no_entity_words: frozenset[str]) -> int | None:
+    """Which of `score_records`' conventions a missed gold mention is only a case of (its index there), if any."""
+    if span[1] - span[0] == 1:
+        return 1
+    if span[2] in NESTED_NAMES and any(s <= span[0] and span[1] <= e and e - s > span[1] - span[0] for s, e in holders):
+        return 3
+    if _inside_word(text, span[0], span[1], no_entity_words):
+        return 5
+    return 8 if span[2] == "LOCATION" and text.startswith(DEMONYM, span[1]) else None
 
 
 def _inside_word(text: str, start: int, end: int, words: frozenset[str]) -> bool:
