@@ -11,9 +11,9 @@ from types import MappingProxyType
 from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.conjuncts import over_conjunction
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
-from pipeline.analysis.policy_names import after_opening_verb, inside_word
+from pipeline.analysis.policy_names import after_opening_verb
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards, whole_quoted
-from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject
+from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject, inside_word
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.analysis.matching import ASPECT_MARKS, NAME_CHAR, protected
 from pipeline.analysis.sentences import CLAUSE_MARKS, opens_sentence
-from pipeline.analysis.wordindex import LONGEST_WORD
+from pipeline.analysis.wordindex import inside_word
 from pipeline.rules import Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any
 
@@ -49,11 +49,3 @@ def held_subject(text: str, end: int, chunker: Chunker) -> bool:
     clause's subject (`…座谈会|在武汉召开`)."""
     clause_end = CLAUSE_MARKS.search(text, end)
     return any(verb in text[end:clause_end.start() if clause_end else len(text)] for verb in chunker.held_by)
-
-
-def inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:
-    """Whether [start, end) lies inside a longer one of `words` (start → end)."""
-    if not words:
-        return False
-    return any(s in words and end <= words[s] and words[s] - s > end - start
-               for s in range(max(0, end - LONGEST_WORD), start + 1))

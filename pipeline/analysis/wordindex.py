@@ -162,3 +162,11 @@ def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], tex
 def word_analysis(words: list[tuple[int, int, str]] | None) -> WordAnalysis:
     """`words` as a `WordAnalysis` (itself when it is one)."""
     return words if isinstance(words, WordAnalysis) else WordAnalysis(words or ())
+
+
+def inside_word(start: int, end: int, words: dict[int, int] | None) -> bool:
+    """Whether [start, end) lies inside a longer one of `words` (start → end)."""
+    if not words:
+        return False
+    return any(s in words and end <= words[s] and words[s] - s > end - start
+               for s in range(max(0, end - LONGEST_WORD), start + 1))

@@ -1,5 +1,5 @@
 """pipeline.analysis.wordindex: the word analysis and its indexes."""
-from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, after_subject, chunk_words, with_residents
+from pipeline.analysis.wordindex import RESIDENT_POS, WordAnalysis, after_subject, chunk_words, inside_word, with_residents
 
 
 def test_a_resident_attributive_before_a_noun_is_one_modifier():
@@ -56,3 +56,9 @@ def test_whole_words_are_words_of_the_parts_of_speech_asked_for_that_end_where_a
     assert not words.whole_words(0, 5, frozenset("n"))  # a conjunction between
     assert not words.whole_words(0, 4, frozenset("nc"))  # a word runs past the end
     assert not words.whole_words(1, 5, frozenset("nc"))  # no word begins there
+
+
+def test_a_span_lies_inside_a_longer_word_only():
+    renewal = {12: 14}  # `设备|更新`: 更 inside the verb 更新
+    assert inside_word(12, 13, renewal) and not inside_word(12, 14, renewal) and not inside_word(14, 15, renewal)
+    assert not inside_word(12, 13, None)
