@@ -22,7 +22,7 @@ from pipeline.relations.mentions import (
 )
 from pipeline.relations.references import antecedent
 from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
-from pipeline.wordlists import word_at, words_ending
+from pipeline.wordlists import ends_with_any, word_at, words_ending
 
 DISMISSAL_WINDOW = 12  # `免去` may govern several names: `免去张三、李四的…职务`
 ADVERBIAL_WINDOW = 12  # characters of adverbials between an appointee and the verb at most
@@ -127,7 +127,7 @@ def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored
     gap = None if verb == "为" else rules.appointment_adverbials.search(text, max(0, pos - ADVERBIAL_WINDOW), pos)
     for at in ([gap.start()] if gap else []) + [pos]:
         skip = next((w for w in rules.appointment_skips if text.startswith(w, at - len(w))), "") \
-            or next(iter(words_ending(text, at, titles)), "")
+            or ends_with_any(text, at, titles) or ""
         person = people_by_end.get(at - len(skip)) or people_by_end.get(at)  # `何卫东同志` may be one mention
         people = []
         while person:

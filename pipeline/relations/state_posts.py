@@ -73,7 +73,7 @@ def place_body_relations(text: str, mentions: list[Anchored], rules: RelationRul
     place and a name is held at the place's body of that kind where the document names it (`伊朗外交部`, `牙买加参议院`)."""
     if not rules.place_body_posts:
         return
-    posts = tuple(sorted(rules.place_body_posts, key=len, reverse=True))
+    posts = tuple(rules.place_body_posts)
     places = {m.end: m for m in mentions if m.type == "LOCATION"}
     bodies = {m.entity.split(":", 1)[1]: m.entity for m in mentions if m.type == "ORG"}
     for person in (m for m in mentions if m.type == "PERSON"):
