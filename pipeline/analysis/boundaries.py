@@ -284,8 +284,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     """EVENT mentions without the predicate words that govern them. The organisations and places
     among `mentions` that end inside an event mark where its name may begin, unless a verb that
     convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`), or the mention is a policy's meeting that opens its
-    sentence (`_policy_subject`); so does an event name that ends it (`助力|冬奥会`).
+    (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`). A policy's
+    meeting that opens its sentence keeps its verbs (`_policy_subject`: `贯彻落实|中央民族工作会议精神经验交流会|18日在京召开`).
     A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
     are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
     one-character verb or preposition in the mention before a meeting name's start (`报|中央政治局会议`,
@@ -309,8 +309,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     trimmed = []
     for m in mentions:
         cut = 0
-        if m.type == "EVENT":
-            opened = any(text.endswith(verb, 0, m.start) for verb in opened_by) or _policy_subject(text, m, chunker)
+        if m.type == "EVENT" and not _policy_subject(text, m, chunker):
+            opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end
                                         and not words.inside(b.start, RESIDENT_POS)] \
                 + [e.start - m.start for e in events if m.start < e.start and e.end == m.end]

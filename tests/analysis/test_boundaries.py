@@ -50,6 +50,8 @@ def test_a_governed_event_name_may_begin_at_a_place_it_holds(rules):
     ("深入推进长三角一体化发展座谈会在合肥召开。", "深入推进长三角一体化发展座谈会", "长三角"),
     # what a news item's lead ends with a colon before opens a sentence too
     ("央视网消息（新闻联播）：深入推进长三角一体化发展座谈会在合肥召开。", "深入推进长三角一体化发展座谈会", "长三角"),
+    # nor does a meeting's name it holds cut it (中央民族工作会议)
+    ("贯彻落实中央民族工作会议精神经验交流会18日在京召开。", "贯彻落实中央民族工作会议精神经验交流会", "京"),
 ])
 def test_an_anniversary_a_convening_verb_or_the_sentence_start_keeps_the_leading_verb(rules, text, event, place):
     assert trim_governing_predicates(_event_with_place(text, event, place), rules, text)[0].text == event
