@@ -17,13 +17,12 @@ MIN_BODY_HEAD_CHARS = 3  # `委员会`, `领导小组` of a body's purpose; not 
 def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                     suffixes: dict[str, tuple[str, ...]] | None = None, text: str = "",
                     titles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()) -> list[Mention]:
-    """Without the suffix-anchored chunks that end inside a word of the word analysis: their
-    suffix begins a longer word (`宴会|厅`, `会议|室`, `代表大会|堂`) or is a classifier (`第一|部`),
-    so no name ends there (but a country's body may, one of `bodies` and a title of `titles` that
-    shares its last character: `南非|外交部长`, the minister of 南非外交部), or hold a clause
-    (`_predicated`). One whose suffix ends a verb (`建部`) ends before that verb where a suffix of
-    its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named by verbs
-    (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
+    """Without the suffix-anchored chunks that end inside a word of the word analysis: their suffix begins a longer word
+    (`宴会|厅`, `会议|室`, `代表大会|堂`; not a postposition of time: `峰|会上`) or is a classifier (`第一|部`), so no name
+    ends there (but a country's body may, one of `bodies` and a title of `titles` that shares its last character:
+    `南非|外交部长`, the minister of 南非外交部), or hold a clause (`_predicated`). One whose suffix ends a verb (`建部`) ends
+    before that verb where a suffix of its type ends what is left (`中共中央对外联络部|建部`). Others stay: events are named
+    by verbs (`会晤`, `集体学习`), and the word analysis reads some short forms as verbs (`编办`)."""
     if not words:
         return mentions
     analysis = word_analysis(words)
@@ -32,7 +31,8 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     kept = []
     for m in mentions:
         crossed = inside.get(m.end)
-        if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies))
+        if m.source == "rule:chunk" and ((crossed and not _titled_body(m, crossed, analysis, text, titles, bodies)
+                                          and not _time_after_head(m, crossed, analysis))
                                          or _counted_suffix(m, analysis)
                                          or _predicated(m, analysis, heads)):
             continue  # `宴会|厅`; `第一|部` (宪法): a classifier; `市政府|坚持|依法|办`: a clause
@@ -63,6 +63,12 @@ def _titled_body(m: Mention, crossed: tuple[int, int], words: WordAnalysis, text
         return text[crossed[0]:m.end] in bodies
     joined = any(words.starting.get(p, (0, ""))[1] == "c" for p in range(country[0], crossed[0]))
     return crossed == (m.end - 1, m.end + 1) and joined and words.whole_words(country[0], crossed[0], FIELD_WORDS)
+
+
+def _time_after_head(m: Mention, crossed: tuple[int, int], words: WordAnalysis) -> bool:
+    """Whether the word a chunk ends inside is its head's last character and a postposition of time the word
+    analysis joined to it (`…北京峰|会上|宣布`, `阿斯塔纳峰|会后`: `会上`, `会后` are words of their own after 在)."""
+    return crossed == (m.end - 1, m.end + 1) and words.starting[crossed[0]][1] == "t"
 
 
 def _counted_suffix(m: Mention, words: WordAnalysis) -> bool:

@@ -19,6 +19,16 @@ def test_a_chunk_that_ends_inside_a_word_is_no_name():
     assert unworded_chunks([ministry], [(0, 2, "ns"), (2, 4, "vn"), (4, 5, "q"), (5, 7, "v")]) == [ministry]
 
 
+def test_a_chunk_whose_last_character_the_analysis_joins_to_a_postposition_of_time_is_a_name():
+    text = "我在中非合作论坛北京峰会上宣布"
+    summit = Mention(2, 12, text[2:12], "EVENT", "rule:chunk", 0.9)
+    words = [(0, 1, "r"), (1, 2, "p"), (2, 3, "j"), (3, 4, "j"), (4, 6, "vn"), (6, 8, "n"), (8, 11, "ns"), (11, 13, "t"),
+             (13, 15, "v")]
+    assert unworded_chunks([summit], words) == [summit]
+    hall = [(2, 3, "j"), (3, 4, "j"), (4, 6, "vn"), (6, 8, "n"), (8, 11, "ns"), (11, 13, "n")]  # a noun: 峰|会上 no time
+    assert unworded_chunks([summit], hall) == []
+
+
 def test_a_chunk_that_holds_an_adverb_before_a_verb_past_its_start_is_a_clause():
     text = "大同市政府坚持依法办，进一步推动长江经济带发展座谈会"
     clause = Mention(0, 10, text[0:10], "ORG", "rule:chunk", 0.7)
