@@ -2,13 +2,14 @@
 policy's verbs, and whether one is its clause's subject."""
 from __future__ import annotations
 
-from pipeline.analysis.matching import ASPECT_MARKS, NAME_CHAR, protected
+from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, protected
 from pipeline.analysis.sentences import CLAUSE_MARKS, opens_sentence
 from pipeline.analysis.wordindex import inside_word
 from pipeline.rules import Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any
 
 COMPANY = "同"  # the preposition of whom one meets or talks with (`习近平同|…会晤`)
+JOINERS = CONJUNCTIONS | {COMPANY, "等"}  # what joins a name to the next or ends a list: no policy's verb
 
 
 def after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
@@ -21,9 +22,11 @@ def after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunke
     (`推动高质量发展香港论坛|在广州举行`, a headline, `2025年新疆旅游和|发展大会在库车市开幕`; not
     `古巴国务委员会主席和|部长会议主席…`, nor `学习贯彻|…会议 精神`, predicates); else it stays where it stopped. A stop word
     inside a longer word of the analysis (`words`: start → end maps) or a protected word stops nothing
-    (`推动大规模设备|更|新和…会议`, `省部级|主要|领导干部学习贯彻…研讨班`)."""
+    (`推动大规模设备|更|新和…会议`, `省部级|主要|领导干部学习贯彻…研讨班`). A bare kind names no policy
+    (`施瓦布和|论坛执行主席`)."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
-    if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes):
+    if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes) \
+            or (begin >= suffix_start and stop in JOINERS):
         return begin
     accompanied = stop == COMPANY
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))

@@ -38,3 +38,10 @@ def test_a_seminar_s_class_opening_or_closing_holds_it(meetings):
     text = "专题研讨班11日在中央党校开班。专题研讨班在北京结业。专题研讨班的精神。"
     ends = [i + 5 for i in range(len(text)) if text.startswith("专题研讨班", i)]
     assert [held_subject(text, end, meetings) for end in ends] == [True, True, False]
+
+
+def test_a_bare_kind_after_a_conjunction_names_no_policy(rules, meetings):
+    text = "施瓦布和论坛执行主席斯马亚在日内瓦举行的记者招待会上说。"  # Schwab and the forum's chairman
+    assert begins(text, "论坛", "论坛", rules, meetings) == "论坛"
+    text = "省委召开全省乡村振兴推进会议。"  # a policy's verb right before the kind: the policy's meeting
+    assert begins(text, "会议", "会议", rules, meetings) == "全省乡村振兴推进会议"
