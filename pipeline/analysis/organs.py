@@ -112,6 +112,7 @@ def organ_bodies(mentions: list[Mention], text: str, organs: tuple[str, ...], pl
     return sorted(kept + found, key=lambda m: (m.start, m.end))
 
 
+MIN_BODY_CHARS = 2  # what is left of a name cut before a council's word (`欧洲委员会`), at least
 COUNCIL_SESSION = re.compile(f"第?[{NUMBER_DIGITS}]+届$")  # `第75届|联合国大会`: the session
 
 
@@ -123,9 +124,17 @@ def councils_as_bodies(mentions: list[Mention], councils: tuple[str, ...]) -> li
         return bool(SESSION_NUMBER.search(name) or COUNCIL_SESSION.search(name, 0, len(name) - len(council)))
     sessions = {council for m in mentions if m.type == "EVENT"
                 and (council := ends_with_any(m.text, len(m.text), councils)) and numbered(m.text, council)}
-    return [replace(m, type="ORG")
-            if m.type == "EVENT" and (council := ends_with_any(m.text, len(m.text), councils))
-            and council not in sessions and not numbered(m.text, council) else m for m in mentions]
+    bodies = {m: m.end - len(council) for m in mentions if m.type == "EVENT"
+              and (council := ends_with_any(m.text, len(m.text), councils)) and council not in sessions
+              and not numbered(m.text, council)}
+    return [replace(m, type="ORG") if m in bodies else _before_council(m, bodies) for m in mentions]
+
+
+def _before_council(m: Mention, bodies: dict[Mention, int]) -> Mention:
+    """A name nested in a council's that ends inside the council's own word ends where that word begins: the
+    organisation the council is of (`欧洲委员会议会|大会` → 欧洲委员会, of `欧洲委员会|议会大会`)."""
+    start = next((s for b, s in bodies.items() if b.start <= m.start < s < m.end < b.end), None)
+    return m if start is None or start - m.start < MIN_BODY_CHARS else replace(m, end=start, text=m.text[:start - m.start])
 
 
 def standing_forums(mentions: list[Mention], text: str, heads: tuple[str, ...], posts: tuple[str, ...]) -> list[Mention]:

@@ -780,3 +780,14 @@ def test_a_zone_s_part_is_named_with_the_zone_s_whole_term_and_its_province_in_b
     assert "自由贸易试验区" in rules.suffixes("LOCATION")
     kept = unworded_places(sites, words, text, site_terms=rules.suffixes("LOCATION"))
     assert [m.text for m in kept] == ["中国(福建)自由贸易试验区厦门片区"]  # still not `重要`
+
+
+def test_an_organisation_s_parliamentary_assembly_is_a_body_of_it(rules):
+    from pipeline.analysis.organs import councils_as_bodies
+
+    text = "欧洲委员会议会大会以克里米亚问题为由"
+    assembly = Mention(0, 9, text[:9], "EVENT", "rule:chunk", 0.92)
+    misread = Mention(0, 7, text[:7], "ORG", "model", 0.9)  # 欧洲委员会议会: the recognizer's span runs into 议会大会
+    found = councils_as_bodies([misread, assembly], rules.councils)
+    assert [(m.text, m.type) for m in found] == [("欧洲委员会", "ORG"), ("欧洲委员会议会大会", "ORG")]
+    assert text[found[0].start:found[0].end] == "欧洲委员会"
