@@ -191,13 +191,14 @@ def listed_up_to(text: str, end: int, mentions: list[Anchored], max_gap: int) ->
 
 
 def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: list[Anchored], types: frozenset[str],
-                          titled: Mapping[int, int] = NO_TITLES, gap: int = 0) -> list[Anchored]:
+                          titled: Mapping[int, int] = NO_TITLES, gap: int = 0, officials: tuple[str, ...] = ()
+                          ) -> list[Anchored]:
     """The names that make up whole clauses right before a trigger's clause (`A，B，C分别发言`, `A、B等领导人，C出席`,
     `A、B、C，有关部门负责人出席`),
     alone or after their title chain (`titled`: end → start of each name with the chain before it:
     `中央办公厅主任丁薛祥，…杨洁篪、…王毅出席`), with the names listed before them in their clause
     (`全国政协副主席吴学谦、杨汝岱、…何鲁丽，秘书长朱训出席`; `gap`: the longest description between
-    two items)."""
+    two items). So do the bodies whose `officials` make up a clause (`…、新疆生产建设兵团|负责同志，…负责同志出席`)."""
     listed: list[Anchored] = []
     for start, end in reversed(clauses):
         clause = text[start:end]
@@ -207,7 +208,8 @@ def listed_clauses_before(text: str, clauses: list[tuple[int, int]], mentions: l
                 if m.type in types and start <= m.start and m.end <= end and _nothing_but_who(text[m.end:end])]
         alone = [m for m in last if m.start == lead or titled.get(m.end) == lead or (
             items := listed_up_to(text, m.end, named, gap)) and items[0].start == lead and (
-            len(items) > 1 or text.startswith(LIST_END, m.end))]
+            len(items) > 1 or text.startswith(LIST_END, m.end))] or [
+            m for m in named if m.type == "ORG" and m.end <= end and text[m.end:end].strip() in officials]
         if not alone:
             break
         listed[:0] = [m for m in listed_up_to(text, alone[0].end, named, gap) if m.start >= lead] or alone[:1]

@@ -106,7 +106,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
             return [m for m in listed if m not in found] + found
         if index == 0 and (found or any(start <= m.start and m.end <= limit and m.type != "LOCATION"
                                         and not kin_described(text, m, rules.kin_nouns) for m in mentions)):
-            return listed_clauses_before(text, clauses[:-1], mentions, types, titled, rules.list_item_gap) + found \
+            return listed_clauses_before(text, clauses[:-1], mentions, types, titled, rules.list_item_gap,
+                                         rules.clause_words["officials"]) + found \
                 if found and not earlier else found
         heads = [m for m in found if jointly or not any(start < e <= m.start for e in verb_ends)] + heads
         if earlier and index > 0:

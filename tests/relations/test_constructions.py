@@ -1496,6 +1496,17 @@ def test_a_clause_that_only_lists_names_shares_the_next_clause_s_predicate(relat
     assert not {p for p, _ in pairs(trig(text, mentions, relation_rules), "participated_in")} & set(people)
 
 
+def test_the_bodies_whose_officials_make_up_a_clause_share_the_next_clause_s_predicate(relation_rules):
+    text = "中央农村工作领导小组成员，各省、新疆生产建设兵团负责同志，中央军委机关有关部门负责同志参加会议。"
+    bodies = ("中央农村工作领导小组", "新疆生产建设兵团", "中央军委")
+    mentions = [anchored(text, b, "ORG") for b in bodies] + [anchored(text, "会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {(b, "会议") for b in bodies}
+    # a body a clause names with more than its officials (`…的负责同志`) is none of them
+    text = "新疆生产建设兵团的负责同志，中央军委机关有关部门负责同志参加会议。"
+    mentions = [anchored(text, b, "ORG") for b in bodies[1:]] + [anchored(text, "会议", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("中央军委", "会议")}
+
+
 def test_each_speaker_of_a_list_the_framed_clauses_name_one_by_one_takes_part(extract):
     facts = extract("习近平出席座谈会并发表重要讲话。座谈会上，中央党史和文献研究院院长曲青山，中央军委委员、中央军委政治工作部"
                     "主任苗华，参加过抗日战争的老战士代表王恩田先后发言。")
