@@ -82,6 +82,7 @@ class RelationRules:
     location_frame_locatives: tuple[str, ...]  # `中`: `在中奥两国国歌声中|拉开帷幕` is not in 中国
     location_continuing: tuple[str, ...]  # `并`: `在北京会见…，并|主持…会议` is in 北京
     location_continued_verbs: tuple[str, ...]
+    location_subject_verbs: tuple[str, ...]  # `召开`: `春节过后，江西|召开…会议` is in 江西
     location_confidence: float
     award_event_confidence: float
     appointment_verbs: tuple[str, ...]
@@ -267,6 +268,7 @@ def _location_rules(location: dict) -> dict:
             "location_frame_locatives": tuple(location.get("frame_locatives", [])),
             "location_continuing": longest_first(location.get("continuing", [])),
             "location_continued_verbs": longest_first(location.get("continued_verbs", [])),
+            "location_subject_verbs": longest_first(location.get("subject_verbs", [])),
             "location_confidence": location.get("confidence", 0.75)}
 
 

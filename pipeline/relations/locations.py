@@ -2,6 +2,7 @@
 clauses that go on from a place's (`在北京会见…，并共同主持…会议`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from pipeline.records import Relation
@@ -20,14 +21,13 @@ def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appos
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                        rules: RelationRules, main_event: MainEvents | str | None = None,
                        noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
-    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开` → located_in(EVENT, LOCATION), also for the events listed with
-    the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that holds
-    another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that
-    names no event but opens with a word that refers back to one, the holding verb right after the
-    place (`这次会议是国家教委在扬州召开的`), places the document's main event (of its part: `main_event`).
-    A place that modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`), nor
-    one from which the event is attended from afar (`在北京以视频方式出席…峰会`: `remote_means`).
-    `noun_starts` (where a word analysis's nouns begin) tells a body that modifies a noun after it."""
+    """`在奥克兰…出席…论坛闭幕式`, `大会在京召开`, `江西召开…会议` → located_in(EVENT, LOCATION), also for the events listed
+    with the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that holds another
+    there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that names no event but opens with a word
+    that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`), places the document's
+    main event (of its part: `main_event`). A place that modifies the noun of a frame a locative closes places nothing
+    (`在中奥两国国歌声中拉开帷幕`), nor one from which the event is attended from afar (`在北京以视频方式出席…峰会`:
+    `remote_means`). `noun_starts` (where a word analysis's nouns begin) tells a body that modifies a noun after it."""
     main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
@@ -36,7 +36,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         places_by_start = {m.start: m for m in in_sentence if m.type == "LOCATION" and not m.nested}
         yield from _based(text, sentence, in_sentence, located, places_by_start, rules, noun_starts)
         for place in list(places_by_start.values()):
-            if not _after_preposition(text, place.start, rules):
+            if not _after_preposition(text, place.start, rules) and not _holding_subject(text, sentence, place, rules):
                 continue
             while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
                 place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
@@ -81,6 +81,18 @@ def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
     before = next((a for a in rules.location_appositions if text.startswith(a, start - len(a))
                    and not text.startswith(rules.location_venue_heads, start)), "")
     return any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions)
+
+
+DAY = re.compile(r"[0-9０-９]{1,2}日")
+
+
+def _holding_subject(text: str, sentence: tuple[int, int], place: Anchored, rules: RelationRules) -> bool:
+    """Whether a place opens its clause as the subject of a verb of holding right after it, or after a day's date
+    (`春节过后，江西|召开…会议`, `古巴１１日|举行…选举`)."""
+    clause_start = clause_at(text, sentence, place.start)[0]
+    day = DAY.match(text, place.end)
+    return not text[clause_start:place.start].strip() \
+        and text.startswith(rules.location_subject_verbs, day.end() if day else place.end)
 
 
 def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], types: Collection[str],

@@ -559,6 +559,15 @@ def test_where_someone_comes_to_take_part_in_an_event_is_where_it_is(relation_ru
     assert pairs(got, "located_in") == {("党的第十五次全国代表大会", "京"), ("第一届国际大提琴比赛", "巴黎")}
 
 
+def test_a_place_that_opens_its_clause_before_a_verb_of_holding_is_where_the_event_is(relation_rules):
+    text = "春节过后，江西召开扶贫开发领导小组会议。古巴１１日举行大选。王明称赞江西召开的座谈会。"
+    mentions = [anchored(text, "江西", "LOCATION"), anchored(text, "扶贫开发领导小组会议", "EVENT"),
+                anchored(text, "古巴", "LOCATION"), anchored(text, "大选", "EVENT"), anchored(text, "王明", "PERSON"),
+                anchored(text, "江西", "LOCATION", 1), anchored(text, "座谈会", "EVENT")]
+    got = list(location_relations(text, split_sentences(text), sorted(mentions, key=lambda m: m.start), relation_rules))
+    assert pairs(got, "located_in") == {("扶贫开发领导小组会议", "江西"), ("大选", "古巴")}  # not a verb's object
+
+
 def test_location_in_jing(relation_rules):
     # guidelines: `在京` → LOCATION 京; an event held there is located_in it
     text = "第十届青年科技论坛在京召开。"
