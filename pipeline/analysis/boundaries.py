@@ -13,7 +13,7 @@ from pipeline.analysis.sentences import opens_sentence
 from pipeline.analysis.wordindex import PREDICATE_POS, RESIDENT_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS, Chunker, RecognitionRules
-from pipeline.wordlists import ends_with_any, word_set
+from pipeline.wordlists import ends_with_any, starts_with_any, word_set
 
 LEXICON_SOURCE = "rule:lexicon"  # a mention of the lexicons of names (`entity_rules.find_lexicon_mentions`)
 
@@ -281,17 +281,17 @@ def _in_known(pos: int, known: list[Mention], at_end: int = 0) -> bool:
 
 def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, text: str = "",
                               words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
-    """EVENT mentions without the predicate words that govern them. The organisations and places
-    among `mentions` that end inside an event mark where its name may begin, unless a verb that
-    convenes or attends (the EVENT chunker's `opened_by`) governs the whole mention in `text`
-    (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it (`助力|冬奥会`). A policy's
-    meeting that opens its sentence keeps its verbs (`_policy_subject`: `贯彻落实|中央民族工作会议精神经验交流会|18日在京召开`).
-    A verb and its resultative complement (`RESULTATIVES`), or a one-character preposition after it,
-    are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`, `沿用自|北京冬奥会`; so is a
-    one-character verb or preposition in the mention before a meeting name's start (`报|中央政治局会议`,
-    `机关作|党的十九届六中全会`, `event_name_starts`; not the joiner of two events' names, `…40周年暨|第五届…`), and
-    a classifier that begins it (`座|2022年冬奥会`). A chunk begins the listed or patterned event that ends it
-    where a word no name's modifier comes before that (`_before_known_event`)."""
+    """EVENT mentions without the predicate words that govern them. The organisations and places among `mentions` that end
+    inside an event mark where its name may begin, unless a verb that convenes or attends (the EVENT chunker's `opened_by`)
+    governs the whole mention in `text` (`召开|中小企业促进法执法检查组第一次全体会议`); so does an event name that ends it
+    (`助力|冬奥会`). A policy's meeting that opens its sentence keeps its verbs (`_policy_subject`:
+    `贯彻落实|中央民族工作会议精神经验交流会|18日在京召开`). A verb and its resultative complement (`RESULTATIVES`), or a
+    one-character preposition after it, are one predicate: `开好|十四届全国人大四次会议`, `参加完|脱贫攻坚总结表彰大会`,
+    `沿用自|北京冬奥会`; so is a one-character verb or preposition in the mention before a meeting name's start
+    (`报|中央政治局会议`, `机关作|党的十九届六中全会`, `event_name_starts`; not the joiner of two events' names,
+    `…40周年暨|第五届…`), and a classifier that begins it (`座|2022年冬奥会`), and a convening verb before a bare kind
+    (`主办|峰会`, one noun of the word analysis). A chunk begins the listed or patterned event that ends it where a word no
+    name's modifier comes before that (`_before_known_event`)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     known = [b for b in bodies if b.source == LEXICON_SOURCE]
     events = [m for m in mentions if m.type == "EVENT"]
@@ -326,6 +326,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
                 cut = 0  # `“洗雪百年国耻，喜迎|香港回归”…展览`: a quoted theme is no predicate of the name
             if not cut and m.start in complements and complements[m.start] < m.end - 1:
                 cut = complements[m.start] - m.start
+            if not cut and (verb := starts_with_any(m.text, opened_by)) and m.text[len(verb):] in kinds:
+                cut = len(verb)  # `并|主办峰会`: a convening verb and a bare kind the word analysis reads as one noun
             if not cut and m.source == "rule:chunk":
                 cut = _before_known_event(m, events, words, kinds, chunker.suffixes if chunker else ()) - m.start
                 cut = 0 if _in_known(m.start + cut, known) else cut

@@ -57,6 +57,12 @@ def test_an_anniversary_a_convening_verb_or_the_sentence_start_keeps_the_leading
     assert trim_governing_predicates(_event_with_place(text, event, place), rules, text)[0].text == event
 
 
+def test_a_convening_verb_before_a_bare_kind_is_no_part_of_a_name(rules):
+    text = "双方将担任轮值主席国并主办峰会。"
+    summit = Mention(text.index("主办"), text.index("。"), "主办峰会", "EVENT", "rule:chunk", 0.92)
+    assert [m.text for m in trim_governing_predicates([summit], rules, text)] == ["峰会"]
+
+
 def test_a_verb_of_the_word_analysis_governs_an_event_name(rules):
     text = "我们见证北京冬奥会成功举办。"
     mentions = _event_with_place(text, "见证北京冬奥会", "北京")
