@@ -289,6 +289,16 @@ def test_two_short_forms_that_name_a_city_too_are_the_two_places_the_text_writes
     assert short_form_pairs([province], [(0, 2, "ns")], {"辽": ("辽宁",), "宁": ("宁夏",)}, "辽宁，宁夏") == [province]
 
 
+def test_a_country_s_first_character_in_a_pair_is_its_short_form(rules):
+    from pipeline.analysis.place_words import short_form_pairs
+
+    text = "习近平会见吉尔吉斯斯坦总统。习近平指出，中吉关系处于历史最好时期，中国愿同吉方合作。"
+    pair = Mention(text.index("中吉"), text.index("中吉") + 2, "中吉", "LOCATION", "model", 0.9)
+    found = short_form_pairs([pair], [(0, 1, "w")], rules.place_full_forms, text)
+    assert [m.text for m in found] == ["中", "吉"]
+    assert "吉尔吉斯斯坦" in rules.place_full_forms["吉"] and "卢" not in rules.place_full_forms  # 卢: a surname (卢军)
+
+
 def test_a_listed_place_begun_by_a_conjunction_of_its_own_is_no_place():
     from pipeline.analysis.place_words import unworded_places
 
