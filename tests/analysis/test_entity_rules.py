@@ -1386,6 +1386,14 @@ def tagged(*words):
     return tags
 
 
+def test_a_one_character_suffix_read_as_a_verb_with_a_verb_or_an_adjective_after_it_ends_no_organisation(rules):
+    text = "中国画家要来南斯拉夫办展览，要把邱县事办好。"
+    tags = tagged(("中国", "ns"), ("画家", "n"), ("要", "v"), ("来", "v"), ("南斯拉夫", "ns"), ("办", "v"), ("展览", "v"),
+                  ("，", "w"), ("要", "v"), ("把", "p"), ("邱县", "ns"), ("事", "n"), ("办", "v"), ("好", "a"), ("。", "w"))
+    assert not any(name.endswith("办") for name in names(find_chunk_mentions(text, rules, {0, 7, 17}, tags=tags)))
+    assert any(name.endswith("办") for name in names(find_chunk_mentions(text, rules, {0, 7, 17})))
+
+
 def test_a_one_character_suffix_that_ends_a_longer_verb_ends_no_organisation(rules):
     text = "在完成党中央交办任务方面"
     tags = tagged(("在", "p"), ("完成", "v"), ("党中央", "nt"), ("交办", "v"), ("任务", "n"), ("方面", "n"))
