@@ -217,9 +217,9 @@ PARTY_HEAD = "党"
 PARTIES = "政党"  # `朝野政党`, `西方政党`: parties described, no party named
 PARTY_POS = frozenset({"n", "nt", "nz", "j"})
 PARTY_DETERMINERS = frozenset("全我本该各两一多其此这那每")  # `全党`, `该党`, `两党`: which party, not its name
-# what follows 党 in the words and phrases of the Party's own affairs (`党的`, `党和国家`, `党建`, `党组织`, `党员`):
+# what follows 党 in the words and phrases of the Party's own affairs (`党的`, `党和国家`, `党建`, `党组织`, `党员`, `党恩`):
 # after one, 党 begins them and the analysis's party is a word before it run on (`承载|党和人民`, `高校|党建`)
-PARTY_AFFAIRS = ("的", "和国家", "和人民", "和政府", "和军队", *"建组委员风纪史性务内外课费旗章龄政中支代校报刊群总工")
+PARTY_AFFAIRS = ("的", "和国家", "和人民", "和政府", "和军队", *"建组委员风纪史性务内外课费旗章龄政中支代校报刊群总工恩话")
 
 
 def worded_parties(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],

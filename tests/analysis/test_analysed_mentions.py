@@ -153,5 +153,8 @@ def test_a_noun_that_ends_in_dang_names_a_party_unless_a_determiner_role_or_part
     assert [(m.text, m.type) for m in found] == [("工党", "ORG"), ("友爱新党", "ORG")]
     taken = [Mention(0, 2, "工党", "ORG", "model", 0.9)]
     assert [m.text for m in worded_parties(text, words, taken, rules.generic_parties)] == ["友爱新党"]
+    slogan = "感党恩、听党话"  # the Party's kindness and word: 党 begins them (the analysis reads `感党` as one noun)
+    assert worded_parties(slogan, [(0, 2, "n"), (2, 3, "v"), (3, 4, "w"), (4, 5, "v"), (5, 7, "n")], [],
+                          rules.generic_parties) == []
     titled = "《共产党宣言》"
     assert worded_parties(titled, [(0, 1, "w"), (1, 4, "n"), (4, 6, "n"), (6, 7, "w")], [], rules.generic_parties) == []
