@@ -156,6 +156,12 @@ def test_a_site_named_from_a_place_found_is_a_location(rules):
     assert chunks(text, rules, "LOCATION") == set()  # from no place found, no site
 
 
+def test_a_square_an_airport_a_bridge_or_a_community_named_from_a_place_found_is_a_location(rules):
+    text = "专机抵达广州白云机场，车队驶过南京长江大桥，来到天安门广场和杨庙社区。"
+    anchors = {text.index(place) for place in ("广州", "南京", "天安门", "杨庙")}
+    assert chunks(text, rules, "LOCATION", anchors) == {"广州白云机场", "南京长江大桥", "天安门广场", "杨庙社区"}
+
+
 @pytest.mark.parametrize("text", ["第十九届中国（深圳）国际文化产业博览交易会开幕。", "第十九届中国(深圳)国际文化产业博览交易会开幕。"])
 def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
     assert chunks(text, rules, "EVENT") == {text[:-3]}
