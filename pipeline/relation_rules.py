@@ -46,6 +46,7 @@ class RelationRules:
     committee_ranks: frozenset[str]  # `省委委员、常委、书记`: bare ranks after a rank held at a committee
     party_organs: tuple[str, ...]  # `农业部党组副书记、副部长X`: the titles after the organ's are the body's
     own_offices: frozenset[str]  # `…党主席、|总统|X`: an office of its own, never a listed body's
+    lead_memberships: tuple[str, ...]  # `中央宣讲团成员，|…祝卫东`: held by the person whose chain follows
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
@@ -252,6 +253,7 @@ def _chain_rules(chain: dict) -> dict:
         "committee_ranks": frozenset(chain.get("committee_ranks", [])),
         "party_organs": longest_first(chain.get("party_organs", [])),
         "own_offices": frozenset(chain.get("own_offices", [])),
+        "lead_memberships": longest_first(chain.get("lead_memberships", [])),
     }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.analysis.organs import FORMER, without_former
+from pipeline.analysis.sentences import opens_sentence
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.governments import level_government, place_government
@@ -66,7 +67,24 @@ def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored],
     start = min(org.start for _, org in links)
     former_within = FORMER in text[start:min(org.end for _, org in links) + len(FORMER)]  # `农业农村部|原|党组书记、部长`
     status = "former" if former_within else post_status_before(text, start, rules)
-    return [(replace(relation, status=status), org) for relation, org in links]
+    return [(replace(relation, status=status), org) for relation, org in links] + _lead_membership(
+        text, start, person, orgs_by_end, rules)
+
+
+LEAD_COMMAS = ("，", ",")  # the text's comma, folded or not
+
+
+def _lead_membership(text: str, start: int, person: Anchored, orgs_by_end: dict[int, Anchored],
+                     rules: RelationRules) -> list[tuple[Relation, Anchored]]:
+    """The membership a sentence opens with before a comma and the chain that begins at `start`
+    (`中央宣讲团成员，|中央财办副主任…祝卫东`: 成员 at 中央宣讲团, `lead_memberships`)."""
+    end = start - 1  # where the comma before the chain begins
+    title = next((t for t in rules.lead_memberships if text.startswith(LEAD_COMMAS, end) and text.endswith(t, 0, end)), None)
+    org = orgs_by_end.get(end - len(title)) if title else None
+    if org is None or not opens_sentence(text, org.start):
+        return []
+    return [(Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, person.end),
+                      rules.chain_confidence, "title_chain", title=title), org)]
 
 
 def post_status_before(text: str, pos: int, rules: RelationRules) -> str:

@@ -125,6 +125,15 @@ def test_title_chain_two_bodies(rules, relation_rules):
     }
 
 
+def test_a_membership_a_sentence_opens_with_before_a_comma_is_held_by_the_person_of_the_chain_after_it(rules, relation_rules):
+    text = "会后宣讲。中央宣讲团成员，中央财办副主任祝卫东在河南宣讲。会议要求中央宣讲团成员，中央财办副主任韩俊宣讲。"
+    mentions = [anchored(text, "中央宣讲团", "ORG"), anchored(text, "中央财办", "ORG"), anchored(text, "祝卫东", "PERSON"),
+                anchored(text, "中央宣讲团", "ORG", 1), anchored(text, "中央财办", "ORG", 1), anchored(text, "韩俊", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "祝卫东", "中央财办", "副主任"), ("holds_position", "祝卫东", "中央宣讲团", "成员"),
+        ("holds_position", "韩俊", "中央财办", "副主任")}  # the second membership opens no sentence
+
+
 def test_title_chain_describes_the_name_after_de(rules, relation_rules):
     text = "身兼靖江市委副书记、市政协主席的王新民说，省委的张三和会议的李四也说。"
     mentions = [anchored(text, "靖江市委", "ORG"), anchored(text, "市政协", "ORG"), anchored(text, "王新民", "PERSON"),
