@@ -250,17 +250,20 @@ def _policy_subject(text: str, m: Mention, chunker: Chunker | None) -> bool:
 
 
 KNOWN_EVENT_SOURCES = frozenset({LEXICON_SOURCE, "rule:pattern"})
+# what begins the name of the Party's congresses and plenums whole (`党的二十届四中全会`, `党的二十大`): no modifier before
+PARTYS_SESSION = re.compile(f"党的[{NUMBER_DIGITS}]+[届大]")
 NO_MODIFIER_POS = frozenset("vadp")  # verbs, adjectives, adverbs, prepositions
 
 
 def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, kinds: frozenset[str],
                         heads: tuple[str, ...]) -> int:
-    """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another
-    event's name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an
-    adjective, an adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition:
-    not `残|特奥会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`); `m.start` where there is none,
-    or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The end shared is never part of the chunk's
-    own kind, the longest of the chunker's `heads` it ends with (`…集中|行动` and `冬季行动`: the kind is 集中行动)."""
+    """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another event's
+    name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an adjective, an
+    adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition: not `残|特奥会`), or
+    one that begins with 党的 (`深刻认识|党的二十届四中全会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`);
+    `m.start` where there is none, or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The end shared is
+    never part of the chunk's own kind, the longest of the chunker's `heads` it ends with (`…集中|行动` and `冬季行动`: the
+    kind is 集中行动)."""
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]
@@ -269,7 +272,7 @@ def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, 
         len(e.text) > len(m.text) - k and e.text.endswith(m.text[k:]) and e.text[k - len(m.text) - 1] != m.text[k - 1]
         for e in events)]
     before = [start for start in known if (word := words.word_ending(start)) and word[2][:1] in NO_MODIFIER_POS
-              and (word[1] - word[0] > 1 or word[2] in LEADING_POS)]
+              and (word[1] - word[0] > 1 or word[2] in LEADING_POS) or PARTYS_SESSION.match(m.text, start - m.start)]
     return min(before, default=m.start)
 
 

@@ -63,6 +63,15 @@ def test_a_convening_verb_before_a_bare_kind_is_no_part_of_a_name(rules):
     assert [m.text for m in trim_governing_predicates([summit], rules, text)] == ["峰会"]
 
 
+def test_nothing_before_a_numbered_session_of_the_party_is_part_of_its_name(rules):
+    text = "张玉卓从深刻认识党的二十届四中全会的重大意义作了宣讲。"
+    chunk = Mention(text.index("深刻"), text.index("全会") + 2, "深刻认识党的二十届四中全会", "EVENT", "rule:chunk", 0.92)
+    plenum = Mention(text.index("党的"), text.index("全会") + 2, "党的二十届四中全会", "EVENT", "rule:pattern", 0.9)
+    words = [(0, 3, "nr"), (3, 4, "p"), (4, 6, "a"), (6, 8, "n"), (8, 9, "n"), (9, 10, "u"), (10, 12, "m"), (12, 13, "q"),
+             (13, 17, "j"), (17, 18, "u")]  # 认识 read as a noun: no predicate
+    assert trim_governing_predicates([chunk, plenum], rules, text, words)[0].text == "党的二十届四中全会"
+
+
 def test_a_verb_of_the_word_analysis_governs_an_event_name(rules):
     text = "我们见证北京冬奥会成功举办。"
     mentions = _event_with_place(text, "见证北京冬奥会", "北京")
