@@ -207,8 +207,11 @@ def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: Recogni
     return found.start() if found else begin
 
 
-# a count or a determiner (`两次|会议`, `本届|论坛`); not 首场, the first of a series, an ordinal as 第二场 is (`首场|记者会`)
-COUNTED = re.compile(r"^(?!首场$)[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$")
+# a count or a determiner (`两次|会议`, `本届|论坛`); not 首场, the first of a series, an ordinal as 第二场 is (`首场|记者会`);
+# or a level of administration a modifier begins with, which names the bodies of every place at it (`县级以上地方人大|常委会`,
+# `省级|政协`, `四级|人大`)
+COUNTED = re.compile(r"^(?:(?!首场$)[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$"
+                     r"|[省市县乡镇地]级|[0-9一二三四五六七八九十]级$)")
 # two numerals, the first a month's, with no classifier: a date by its month and day, which names
 # festivals and the honours named after them (`七一勋章`, `八一勋章`, `五四奖章`), no count
 MONTH_DAY = re.compile(r"^[一二三四五六七八九][一二三四五六七八九十]$")

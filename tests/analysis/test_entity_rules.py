@@ -156,6 +156,11 @@ def test_a_site_named_from_a_place_found_is_a_location(rules):
     assert chunks(text, rules, "LOCATION") == set()  # from no place found, no site
 
 
+def test_a_level_of_administration_before_a_body_s_head_names_a_kind_not_a_body(rules):
+    text = "加强县级以上地方人大建设，省级政协和县级人大，四级人大代表。北京市人大常委会。"
+    assert chunks(text, rules, "ORG", {text.index("北京市")}) == {"北京市人大", "北京市人大常委会"}
+
+
 def test_a_square_an_airport_a_bridge_or_a_community_named_from_a_place_found_is_a_location(rules):
     text = "专机抵达广州白云机场，车队驶过南京长江大桥，来到天安门广场和杨庙社区。"
     anchors = {text.index(place) for place in ("广州", "南京", "天安门", "杨庙")}
