@@ -259,11 +259,11 @@ def _before_known_event(m: Mention, events: list[Mention], words: WordAnalysis, 
                         heads: tuple[str, ...]) -> int:
     """Where a chunk begins the listed or patterned event name that ends it, or all the end it shares with another event's
     name (`祝愿|高峰论坛`, `…合作|高峰论坛`) but a kind (`kinds`), when the word right before is a verb, an adjective, an
-    adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition: not `残|特奥会`), or
-    one that begins with 党的 (`深刻认识|党的二十届四中全会`): no modifier of a name (`北京2022年|冬奥会`, `…思想|主题教育`);
-    `m.start` where there is none, or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The end shared is
-    never part of the chunk's own kind, the longest of the chunker's `heads` it ends with (`…集中|行动` and `冬季行动`: the
-    kind is 集中行动)."""
+    adverb or a preposition (`祝|北京冬奥会`, `不利|冬奥会`; of one character, a verb or a preposition: not `残|特奥会`), or a
+    numbered session of the Party (`深刻认识|党的二十届四中全会`): no modifier of a name (`北京2022年|冬奥会`,
+    `…思想|主题教育`); `m.start` where there is none, or where a quoted theme comes before (`“…新时代”政治交接|主题教育`). The
+    end shared is never part of the chunk's own kind, the longest of the chunker's `heads` it ends with (`…集中|行动` and
+    `冬季行动`: the kind is 集中行动)."""
     if "“" in m.text:
         return m.start
     known = [e.start for e in events if e.source in KNOWN_EVENT_SOURCES and m.start < e.start and e.end == m.end]

@@ -22,8 +22,8 @@ def after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunke
     (`推动高质量发展香港论坛|在广州举行`, a headline, `2025年新疆旅游和|发展大会在库车市开幕`; not
     `古巴国务委员会主席和|部长会议主席…`, nor `学习贯彻|…会议 精神`, predicates); else it stays where it stopped. A stop word
     inside a longer word of the analysis (`words`: start → end maps) or a protected word stops nothing
-    (`推动大规模设备|更|新和…会议`, `省部级|主要|领导干部学习贯彻…研讨班`). A bare kind names no policy
-    (`施瓦布和|论坛执行主席`)."""
+    (`推动大规模设备|更|新和…会议`, `省部级|主要|领导干部学习贯彻…研讨班`). A bare kind after a conjunction or a list's end
+    names no policy (`施瓦布和|论坛执行主席`, `志愿服务等|主题活动`)."""
     stop = ends_with_any(text, begin, rules.stop_words) if chunker.name_verbs else None
     if stop not in chunker.name_verbs or ends_with_any(text, begin - len(stop), chunker.suffixes) \
             or (begin >= suffix_start and stop in JOINERS):

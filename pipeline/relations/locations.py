@@ -2,12 +2,11 @@
 clauses that go on from a place's (`在北京会见…，并共同主持…会议`)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.events import MainEvents
+from pipeline.relations.events import DAY, MainEvents
 from pipeline.relations.mentions import Anchored, clause_at, coordinated_before, evidence_of, within
 from pipeline.relations.titles import ATTRIBUTIVE, LIST_MARK
 
@@ -81,9 +80,6 @@ def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
     before = next((a for a in rules.location_appositions if text.startswith(a, start - len(a))
                    and not text.startswith(rules.location_venue_heads, start)), "")
     return any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions)
-
-
-DAY = re.compile(r"[0-9０-９]{1,2}日")
 
 
 def _holding_subject(text: str, sentence: tuple[int, int], place: Anchored, rules: RelationRules) -> bool:
