@@ -72,6 +72,7 @@ class RecognitionRules:
     member_states: tuple[str, ...]  # `联合国安理会|常任理事国`: a state's role in a body, no part of its name
     line_heads: tuple[str, ...]  # `张吉怀|高铁`: a transport line's name before one, no person
     ceremonies: tuple[str, ...]  # `全球妇女峰会|开幕式`: the ceremony of the event named before it
+    session_organs: tuple[str, ...]  # `十四届全国人大二次会议|主席团`: an organ of the session named before it
     ism_heads: tuple[str, ...]  # `马克思|主义`: an ideology named after its founder
     government_heads: tuple[str, ...]  # `克林顿|政府`: a government named by its head
     venue_heads: tuple[str, ...]  # `钓鱼台国|宾馆`: a name ending in one is a place's
@@ -249,7 +250,8 @@ def _check_patterns(patterns: list[dict], path: Path) -> None:
 WORD_LISTS = (
     "place_endings", "business_heads", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms",
     "bank_terms",
-    "line_heads", "venue_heads", "ceremonies", "ism_heads", "government_heads", "institution_heads", "member_states",
+    "line_heads", "venue_heads", "ceremonies", "session_organs", "ism_heads", "government_heads",
+    "institution_heads", "member_states",
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",

@@ -371,7 +371,8 @@ class EntityRules:
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
                                self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
-        merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()))
+        merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()),
+                                 self.rules.session_organs)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
