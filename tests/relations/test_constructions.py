@@ -530,6 +530,8 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     ("上海京剧院艺术总监黎中城发言。", "上海京剧院", "黎中城", "艺术总监"),
     ("新芬党领导人亚当斯表示欢迎。", "新芬党", "亚当斯", "领导人"),
     ("日本大藏省大臣桥本龙太郎表示。", "日本大藏省", "桥本龙太郎", "大臣"),
+    ("特使、外务省次官小村正彦举行了会谈。", "外务省", "小村正彦", "次官"),
+    ("大藏省事务次官小村武提出辞职。", "大藏省", "小村武", "事务次官"),
 ])
 def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
     mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
