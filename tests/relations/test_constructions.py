@@ -895,6 +895,13 @@ def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == set()
 
 
+def test_an_attendance_wished_for_is_no_participation_yet(relation_rules):
+    for text, expected in [("习主席期待卢卡申科出席上海合作组织青岛峰会。", set()),
+                           ("卢卡申科出席上海合作组织青岛峰会。", {("卢卡申科", "上海合作组织青岛峰会")})]:
+        mentions = [anchored(text, "卢卡申科", "PERSON"), anchored(text, "上海合作组织青岛峰会", "EVENT")]
+        assert pairs(trig(text, mentions, relation_rules), "participated_in") == expected, text
+
+
 def test_the_bodies_a_speaker_of_a_listed_clause_stands_for_take_part(extract):
     facts = extract("全国政协召开座谈会。丁石孙代表各民主党派、全国工商联和无党派人士，李克强代表全国总工会、共青团中央和"
                     "全国妇联分别在会上发言。")
