@@ -321,13 +321,14 @@ def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]
     return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
 
 
-VERB_FOLLOWERS = NOUN_POS | {"v", "a"}  # what follows a verb as its object or complement (`办|展览`, `办|好`)
+VERB_FOLLOWERS = NOUN_POS | {"v", "a", "m", "q"}  # what follows a verb as its object, its complement or their count
+# (`办|展览`, `办|好`, `办|点|事`)
 
 
 def _verbs_end(tags: Mapping[tuple[int, int], str], start: int, end: int) -> bool:
-    """Whether a one-character suffix ends a verb of the word analysis: a verb of its own with a noun, a verb or an
-    adjective, its object or complement, after it (`政府|办|实事`, `南斯拉夫|办|展览`, `事|办|好`), or a longer verb's
-    last character (`完成党中央|交办|任务`)."""
+    """Whether a one-character suffix ends a verb of the word analysis: a verb of its own with a noun, a verb or an adjective,
+    its object or complement, or a count after it (`政府|办|实事`, `南斯拉夫|办|展览`, `事|办|好`, `部门|办|点事`), or a
+    longer verb's last character (`完成党中央|交办|任务`)."""
     if tags.get((start, end)) == "v":
         return any(tags.get((end, end + n)) in VERB_FOLLOWERS for n in range(1, LONGEST_WORD + 1))
     return any(tags.get((s, end)) == "v" for s in range(max(0, end - LONGEST_WORD), start))

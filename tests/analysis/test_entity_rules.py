@@ -1405,6 +1405,12 @@ def test_a_one_character_suffix_read_as_a_verb_with_a_verb_or_an_adjective_after
     assert any(name.endswith("办") for name in names(find_chunk_mentions(text, rules, {0, 7, 17})))
 
 
+def test_a_one_character_suffix_read_as_a_verb_with_a_count_after_it_ends_no_organisation(rules):
+    text = "我到民政部门办点事。"
+    tags = tagged(("我", "r"), ("到", "v"), ("民政部门", "n"), ("办", "v"), ("点", "q"), ("事", "n"), ("。", "w"))
+    assert not any(name.endswith("办") for name in names(find_chunk_mentions(text, rules, {0, 2}, tags=tags)))
+    assert any(name.endswith("办") for name in names(find_chunk_mentions(text, rules, {0, 2})))
+
 def test_a_one_character_suffix_that_ends_a_longer_verb_ends_no_organisation(rules):
     text = "在完成党中央交办任务方面"
     tags = tagged(("在", "p"), ("完成", "v"), ("党中央", "nt"), ("交办", "v"), ("任务", "n"), ("方面", "n"))
