@@ -88,7 +88,7 @@ from pipeline.analysis.places import (
     people_named_in_places,
     venues,
     without_demonyms,
-    without_ism_founders,
+    without_eponyms,
     without_strains,
 )
 from pipeline.analysis.propagation import propagate, short_form_mentions
@@ -359,7 +359,8 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
-        merged = without_demonyms(without_ism_founders(merged, text, self.rules.ism_heads), text, words)
+        merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads)
+        merged = without_demonyms(merged, text, words)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)
         return doc

@@ -88,14 +88,19 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
     return [m for m in mentions if m.text not in strains or m.type not in ("PERSON", "LOCATION")]
 
 
-def without_ism_founders(mentions: list[Mention], text: str, ism_heads: tuple[str, ...]) -> list[Mention]:
+def without_eponyms(mentions: list[Mention], text: str, ism_heads: tuple[str, ...],
+                    place_eponym_heads: tuple[str, ...] = ()) -> list[Mention]:
     """Without the people the document names only right before the head of an ideology named after
-    them (`马克思|主义`, `马克思|列宁主义`, `列宁|主义`): the name is part of the ideology's, no person the text
-    speaks of."""
-    def only_in_isms(name: str) -> bool:
-        return all(text.startswith(ism_heads, at + len(name)) for at in _occurrences(name, text))
-    founders = {m.text for m in mentions if m.type == "PERSON" and only_in_isms(m.text)}
-    return [m for m in mentions if m.type != "PERSON" or m.text not in founders]
+    them (`马克思|主义`, `马克思|列宁主义`, `列宁|主义`), and the places it names only right before the head of
+    what is named after them (`奥斯陆|协议`, `井冈山|精神`, `东南亚|金融危机`, `中东|和平进程`): the name is part
+    of the other's, no person or place the text speaks of."""
+    heads = {"PERSON": ism_heads, "LOCATION": place_eponym_heads}
+
+    def only_before_heads(m: Mention) -> bool:
+        return bool(heads.get(m.type)) and all(text.startswith(heads[m.type], at + len(m.text))
+                                               for at in _occurrences(m.text, text))
+    eponyms = {(m.type, m.text) for m in mentions if only_before_heads(m)}
+    return [m for m in mentions if (m.type, m.text) not in eponyms]
 
 
 DEMONYM = "人"  # after a place's name, a person of the place (`中国|人`)

@@ -129,14 +129,28 @@ def test_headquarters_after_a_preposition_are_the_place_and_its_city_apart(rules
 
 
 def test_a_person_named_only_in_the_ideology_named_after_them_is_no_mention():
-    from pipeline.analysis.places import without_ism_founders
+    from pipeline.analysis.places import without_eponyms
 
     text = "坚持马克思主义，学习马克思列宁主义。"
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1), _at(text, "列宁", "PERSON")]
-    assert without_ism_founders(mentions, text, ("主义", "列宁主义")) == []
+    assert without_eponyms(mentions, text, ("主义", "列宁主义")) == []
     text = "马克思主义诞生于马克思的著作。"  # named as a person too: kept wherever the recognizer found it
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1)]
-    assert without_ism_founders(mentions, text, ("主义", "列宁主义")) == mentions
+    assert without_eponyms(mentions, text, ("主义", "列宁主义")) == mentions
+
+
+def test_a_place_named_only_in_an_accord_or_a_crisis_named_after_it_is_no_mention():
+    from pipeline.analysis.places import without_eponyms
+
+    text = "双方落实奥斯陆协议和希伯伦协议，希伯伦局势紧张。"
+    mentions = [_at(text, "奥斯陆", "LOCATION"), _at(text, "希伯伦", "LOCATION"), _at(text, "希伯伦", "LOCATION", 1)]
+    assert without_eponyms(mentions, text, ("主义",), ("协议", "条约")) == mentions[1:]
+    assert without_eponyms(mentions, text, ("主义",)) == mentions  # places stay where no accord's head is given
+    text = "东南亚金融危机冲击墨西哥。"  # a crisis named after a place: the place named elsewhere stays
+    crisis = [_at(text, "东南亚", "LOCATION"), _at(text, "墨西哥", "LOCATION")]
+    assert without_eponyms(crisis, text, (), ("金融危机", "危机")) == crisis[1:]
+    ideology = [_at("坚持马克思主义", "马克思", "LOCATION")]  # an ideology's head makes no place a name's part
+    assert without_eponyms(ideology, "坚持马克思主义", ("主义",), ("协议",)) == ideology
 
 
 def test_a_place_right_before_the_word_for_its_person_names_no_place_but_where_one_comes_from():
