@@ -134,6 +134,8 @@ def test_a_person_named_only_in_the_ideology_named_after_them_is_no_mention():
     text = "坚持马克思主义，学习马克思列宁主义。"
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1), _at(text, "列宁", "PERSON")]
     assert without_eponyms(mentions, text, ("主义", "列宁主义")) == []
+    text = "高举邓小平理论伟大旗帜。"
+    assert without_eponyms([_at(text, "邓小平", "PERSON")], text, ("主义", "理论")) == []
     text = "马克思主义诞生于马克思的著作。"  # named as a person too: kept wherever the recognizer found it
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1)]
     assert without_eponyms(mentions, text, ("主义", "列宁主义")) == mentions
