@@ -166,3 +166,10 @@ def test_a_place_right_before_the_word_for_its_person_names_no_place_but_where_o
     assert [m.text for m in without_demonyms(places + [congress], text, words)] == ["浙江", "嵊县", "中国人大"]
     assert without_demonyms(places, text, None) == places
 
+
+
+def test_places_and_people_named_only_in_what_is_named_after_them_are_no_entities(extract):
+    facts = extract("全会强调，高举邓小平理论伟大旗帜。东南亚金融危机波及韩国，中东和平进程陷入僵局。")
+    assert not facts.names("PERSON") & {"邓小平"}
+    assert not facts.names("LOCATION") & {"东南亚", "中东"}
+    assert "韩国" in facts.names("LOCATION")
