@@ -173,3 +173,14 @@ def test_places_and_people_named_only_in_what_is_named_after_them_are_no_entitie
     assert not facts.names("PERSON") & {"邓小平"}
     assert not facts.names("LOCATION") & {"东南亚", "中东"}
     assert "韩国" in facts.names("LOCATION")
+
+
+def test_a_place_named_only_in_a_law_named_after_it_is_no_entity(extract):
+    facts = extract("全国人大常委会审议长江保护法草案。")
+    assert "长江" not in facts.names("LOCATION")
+
+
+def test_a_launch_site_named_after_its_place_is_a_place_named_whole(extract):
+    facts = extract("我国在文昌航天发射场使用长征七号运载火箭成功发射卫星。")
+    assert "文昌航天发射场" in facts.names("LOCATION")
+    assert "文昌" not in facts.names("LOCATION")
