@@ -1563,3 +1563,8 @@ def test_a_post_held_at_a_body_under_one_title_gets_no_second_from_the_country_s
     facts = extract("南非外交部部长恩佐出席开馆仪式。南非外长恩佐在讲话中表示祝贺。伊朗外长扎里夫说，伊朗外交部支持。")
     assert facts.titles("恩佐", "南非外交部") == {"部长"}
     assert facts.titles("扎里夫", "伊朗外交部") == {"外长"}
+
+
+def test_who_speaks_in_an_address_takes_part_in_the_document_s_event(extract):
+    facts = extract("中国共产党与“一国两制”主题论坛12日在香港举行。香港中联办主任骆惠宁在主旨演讲中表示，历史雄辩地证明了这一点。")
+    assert ("骆惠宁", "中国共产党与“一国两制”主题论坛") in facts.relation_pairs("participated_in")
