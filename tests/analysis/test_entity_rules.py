@@ -1610,3 +1610,8 @@ def test_a_leading_group_named_after_its_task_keeps_the_task_s_verb(extract):
 def test_the_leaders_a_seminar_gathers_are_in_its_name(extract):
     facts = extract("7月26日，习近平总书记在省部级主要领导干部专题研讨班上发表重要讲话。")
     assert "省部级主要领导干部专题研讨班" in facts.names("EVENT")
+
+
+def test_a_round_of_central_inspection_is_an_event_named_by_its_term_and_ordinal(extract):
+    facts = extract("近日，十九届中央第九轮巡视完成对中央办公厅等单位的反馈。")
+    assert "十九届中央第九轮巡视" in facts.names("EVENT")
