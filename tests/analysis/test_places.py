@@ -134,8 +134,6 @@ def test_a_person_named_only_in_the_ideology_named_after_them_is_no_mention():
     text = "坚持马克思主义，学习马克思列宁主义。"
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1), _at(text, "列宁", "PERSON")]
     assert without_eponyms(mentions, text, ("主义", "列宁主义")) == []
-    text = "高举邓小平理论伟大旗帜。"
-    assert without_eponyms([_at(text, "邓小平", "PERSON")], text, ("主义", "理论")) == []
     text = "马克思主义诞生于马克思的著作。"  # named as a person too: kept wherever the recognizer found it
     mentions = [_at(text, "马克思", "PERSON"), _at(text, "马克思", "PERSON", 1)]
     assert without_eponyms(mentions, text, ("主义", "列宁主义")) == mentions
@@ -169,8 +167,8 @@ def test_a_place_right_before_the_word_for_its_person_names_no_place_but_where_o
 
 
 def test_places_and_people_named_only_in_what_is_named_after_them_are_no_entities(extract):
-    facts = extract("全会强调，高举邓小平理论伟大旗帜。东南亚金融危机波及韩国，中东和平进程陷入僵局。")
-    assert not facts.names("PERSON") & {"邓小平"}
+    facts = extract("全会强调，坚持马克思主义。东南亚金融危机波及韩国，中东和平进程陷入僵局。")
+    assert "马克思" not in facts.names("PERSON")
     assert not facts.names("LOCATION") & {"东南亚", "中东"}
     assert "韩国" in facts.names("LOCATION")
 
