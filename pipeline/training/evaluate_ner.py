@@ -79,7 +79,7 @@ def stage_predictor(nlp, batch_size: int = 64) -> Predictor:
 
 def score_records(nlp, records: Iterable[Record], predict: Predictor,
                   generic_heads: frozenset[str] = frozenset(), no_entity_words: frozenset[str] = frozenset(),
-                  area_terms: tuple[str, ...] = ()) -> dict[str, Any]:
+                  area_terms: tuple[str, ...] = (), eponym_heads: tuple[str, ...] = ()) -> dict[str, Any]:
     """Score a predictor on records (gold docs made by `nlp`'s tokenizer): per-type and micro P/R/F1, and under
     `convention` the errors that are only a test set's convention where it differs from the project's guidelines:
     predicted mentions of abbreviations the set leaves untagged (:data:`MISSING` spans: PD98's `中` in `中俄`),
@@ -94,11 +94,13 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
     places found with the term of their area where the set tags the place alone (`area_terms`: `东北|地区`, the
     guidelines' name), and names missed inside a word the guidelines make no entity (`no_entity_words`: the
     recognition rules' `never_entities`, `中国` of `中国人民` and `中国特色社会主义`, `振兴|中华`), and places missed
-    right before 人 (`中国|人`: a person of the place, whom the name describes, no place by the guidelines)."""
+    right before 人 (`中国|人`: a person of the place, whom the name describes, no place by the guidelines), and places
+    missed right before the head of what is named after them (`eponym_heads`: `东南亚|金融危机`, `奥斯陆|协议`: part of
+    that name by the guidelines)."""
     records = list(records)
     golds = [make_doc(nlp, r) for r in records]
     counts = {label: [0, 0, 0] for label in LABELS}
-    convention = [0] * 9
+    convention = [0] * 10
     n_chars = sum(len(g.text) for g in golds)
     start = time.perf_counter()
     for (_, spans), gold, found in zip(records, golds, predict([g.text for g in golds])):
@@ -119,7 +121,7 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
         holders = [(s, e) for s, e, label in found if label in NAME_HOLDERS]
         for span in g - p:
             counts[span[2]][2] += 1
-            if (kind := _missed_by_convention(gold.text, span, holders, no_entity_words)) is not None:
+            if (kind := _missed_by_convention(gold.text, span, holders, no_entity_words, eponym_heads)) is not None:
                 convention[kind] += 1
     seconds = time.perf_counter() - start
     out: dict[str, Any] = {label: _prf(*c) for label, c in counts.items()}
@@ -128,7 +130,7 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
                          "generic_heads_found": convention[2], "nested_names_missed": convention[3],
                          "units_found": convention[4], "no_entity_words_missed": convention[5],
                          "familiar_forms_found": convention[6], "areas_found": convention[7],
-                         "demonyms_missed": convention[8]}
+                         "demonyms_missed": convention[8], "eponym_places_missed": convention[9]}
     out["docs"] = len(golds)
     out["chars"] = n_chars
     out["chars_per_sec"] = round(n_chars / seconds) if seconds else 0
@@ -136,7 +138,7 @@ def score_records(nlp, records: Iterable[Record], predict: Predictor,
 
 
 def _missed_by_convention(text: str, span: tuple[int, int, str], holders: list[tuple[int, int]],
-                          no_entity_words: frozenset[str]) -> int | None:
+                          no_entity_words: frozenset[str], eponym_heads: tuple[str, ...] = ()) -> int | None:
     """Which of `score_records`' conventions a missed gold mention is only a case of (its index there), if any."""
     if span[1] - span[0] == 1:
         return 1
@@ -144,7 +146,9 @@ def _missed_by_convention(text: str, span: tuple[int, int, str], holders: list[t
         return 3
     if _inside_word(text, span[0], span[1], no_entity_words):
         return 5
-    return 8 if span[2] == "LOCATION" and text.startswith(DEMONYM, span[1]) else None
+    if span[2] != "LOCATION":
+        return None
+    return 8 if text.startswith(DEMONYM, span[1]) else 9 if eponym_heads and text.startswith(eponym_heads, span[1]) else None
 
 
 def _inside_word(text: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -173,7 +177,8 @@ def score_corpora(model_path: str | Path, data_dir: str | Path | None = None, st
     else:
         predict = model_predictor(model_path)
     return {key: score_records(model, TEST_SETS[key][1](data), predict, heads, recognition.never_entities,
-                               recognition.region_terms + recognition.bank_terms if stage else ())
+                               recognition.region_terms + recognition.bank_terms if stage else (),
+                               recognition.place_eponym_heads if stage else ())
             for key in sets}
 
 
@@ -205,7 +210,9 @@ def format_table(scores: dict[str, Any]) -> str:
                          f"{conv.get('no_entity_words_missed', 0)} of the misses names inside a word the "
                          "guidelines make no entity (中国 of 中国人民 and 中国特色社会主义), "
                          f"{conv.get('demonyms_missed', 0)} places missed right before 人 (中国|人: a person of the "
-                         "place, no place by the guidelines)")
+                         "place, no place by the guidelines), "
+                         f"{conv.get('eponym_places_missed', 0)} places missed right before what is named after them "
+                         "(东南亚|金融危机, 奥斯陆|协议: part of that name by the guidelines)")
     return "\n".join(lines + ([""] + notes if notes else []))
 
 

@@ -188,14 +188,16 @@ def test_errors_that_are_only_a_test_sets_convention_are_counted():
     records.append(("江主席指出", [(0, 1, "PERSON")]))  # MSRA: the surname of a leader's familiar form
     records.append(("东北地区和华北", [(0, 2, "LOCATION"), (5, 7, "LOCATION")]))  # MSRA: a place, not its area
     records.append(("两名中国人和中国", [(2, 4, "LOCATION"), (6, 8, "LOCATION")]))  # the place of a demonym
+    records.append(("东南亚金融危机", [(0, 3, "LOCATION")]))  # PD98: a place inside a crisis named after it
     found = [{(0, 1, "LOCATION"), (5, 7, "LOCATION")}, {(0, 4, "ORG")}, {(2, 4, "ORG")},
              {(0, 4, "ORG"), (5, 12, "EVENT")}, {(1, 8, "ORG"), (11, 16, "ORG")}, set(), {(0, 3, "PERSON")},
-             {(0, 4, "LOCATION"), (5, 7, "LOCATION")}, set()]
+             {(0, 4, "LOCATION"), (5, 7, "LOCATION")}, set(), set()]
     result = score_records(spacy.blank("zh"), records, lambda texts: iter(found), frozenset({"公司"}),
-                           frozenset({"中国人民", "中国特色社会主义"}), ("地区",))  # MSRA tags 中国 inside them
-    assert result["micro"]["tp"] == 2 and result["micro"]["fp"] == 8 and result["micro"]["fn"] == 13
+                           frozenset({"中国人民", "中国特色社会主义"}), ("地区",), ("金融危机",))  # MSRA tags 中国 inside them
+    assert result["micro"]["tp"] == 2 and result["micro"]["fp"] == 8 and result["micro"]["fn"] == 14
     assert result["convention"] == {"untagged_abbreviations_found": 1, "single_characters_missed": 3,
                                     "generic_heads_found": 1, "nested_names_missed": 2, "units_found": 1,
                                     "no_entity_words_missed": 2,  # not the 中国 standing alone
                                     "familiar_forms_found": 1, "areas_found": 1,
-                                    "demonyms_missed": 1}  # not the 中国 standing alone
+                                    "demonyms_missed": 1,  # not the 中国 standing alone
+                                    "eponym_places_missed": 1}
