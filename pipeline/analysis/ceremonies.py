@@ -18,7 +18,7 @@ def ceremony_events(mentions: list[Mention], ceremonies: tuple[str, ...], event_
         ends = ceremonies if m.type == "EVENT" else session_organs if m.type == "ORG" else ()
         kind = next((c for c in ends if m.text.endswith(c)), None)
         name = m.text[:-len(kind)] if kind else ""
-        head = next((h for h in heads if name.endswith(h)), None)
-        if len(name) >= 2 and head and (m.type == "EVENT" or len(name) > len(head)):
+        head = next((h for h in heads if name.endswith(h)), None) if len(name) >= 2 else None
+        if head and (m.type == "EVENT" or len(name) > len(head)):
             inner.append(Mention(m.start, m.start + len(name), name, "EVENT", CEREMONY_EVENT, m.score))
     return sorted(mentions + inner, key=lambda m: (m.start, m.end)) if inner else mentions

@@ -97,8 +97,8 @@ def without_eponyms(mentions: list[Mention], text: str, ism_heads: tuple[str, ..
     heads = {"PERSON": ism_heads, "LOCATION": place_eponym_heads}
 
     def only_before_heads(m: Mention) -> bool:
-        return bool(heads.get(m.type)) and all(text.startswith(heads[m.type], at + len(m.text))
-                                               for at in _occurrences(m.text, text))
+        return bool(heads.get(m.type)) and text.startswith(heads[m.type], m.end) and all(
+            text.startswith(heads[m.type], at + len(m.text)) for at in _occurrences(m.text, text))
     eponyms = {(m.type, m.text) for m in mentions if only_before_heads(m)}
     return [m for m in mentions if (m.type, m.text) not in eponyms]
 
