@@ -321,8 +321,8 @@ def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]
     return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
 
 
-VERB_FOLLOWERS = NOUN_POS | {"v", "a", "m", "q"}  # what follows a verb as its object, its complement or their count
-# (`办|展览`, `办|好`, `办|点|事`)
+# what follows a verb as its object, its complement or their count (`办|展览`, `办|好`, `办|点|事`)
+VERB_FOLLOWERS = NOUN_POS | {"v", "a", "m", "q"}
 
 
 def _verbs_end(tags: Mapping[tuple[int, int], str], start: int, end: int) -> bool:

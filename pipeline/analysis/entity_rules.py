@@ -79,6 +79,7 @@ from pipeline.analysis.organs import (
     organ_bodies,
     posted_missions,
     standing_forums,
+    without_level_kinds,
 )
 from pipeline.analysis.place_words import short_form_pairs, unworded_places
 from pipeline.analysis.places import (
@@ -372,15 +373,14 @@ class EntityRules:
                                      self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
                                self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
-        merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()),
-                                 self.rules.session_organs)
+        merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()), self.rules.session_organs)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
         merged = organ_bodies(congress_holders(bracketed_factions(merged, self.rules.congress_holders, text),
                                                 self.rules.congress_holders, text), text, self.rules.body_organs,
                               self.rules.place_generics, self.rules.generic_chunks)
-        merged = listed_level_bodies(merged, text, self.rules.level_bodies, self.places)
+        merged = listed_level_bodies(without_level_kinds(merged), text, self.rules.level_bodies, self.places)
         merged = led_governments(merged, text, self.rules.government_heads)
         return abbreviated_governments(merged, text, words, self.rules.government_heads, self.rules.place_full_forms,
                                        self.countries)

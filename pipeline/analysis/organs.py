@@ -196,13 +196,17 @@ OFFICIAL_FORMS = {GOVERNMENT: PEOPLES + GOVERNMENT}  # a government's official n
 LEVELS = re.compile(r"(?:省区市|省市区|省市县|县市区|省市|县市|市县|直辖市)(?!场)")
 
 
+def without_level_kinds(mentions: list[Mention]) -> list[Mention]:
+    """Without the organisations named by several levels of administration at once: a kind of body at each, none
+    (`县市委`, `各省、自治区、直辖市双拥工作领导小组`)."""
+    return [m for m in mentions if m.type != "ORG" or not LEVELS.match(m.text)]
+
+
 def listed_level_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...], places: frozenset[str]) -> list[Mention]:
     """`mentions` and the bodies of a place's level (`bodies`) listed bare right after one of that place's
     (`新疆维吾尔自治区党委、|人大|、|政府|和|政协`), each named with the place in its official form
     (新疆维吾尔自治区人大, 新疆维吾尔自治区人民政府); the place is one of `places` (not `自治区党委和政府`).
-    Not where a mention stands, nor who sit in the body (`人大代表`). An organisation named by several levels of
-    administration at once is a kind of body at each, none (`县市委`, `各省、自治区、直辖市双拥工作领导小组`)."""
-    mentions = [m for m in mentions if m.type != "ORG" or not LEVELS.match(m.text)]
+    Not where a mention stands, nor who sit in the body (`人大代表`)."""
     taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
     found = []
     for m in mentions:

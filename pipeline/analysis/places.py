@@ -94,11 +94,12 @@ def without_eponyms(mentions: list[Mention], text: str, ism_heads: tuple[str, ..
     them (`马克思|主义`, `马克思|列宁主义`, `列宁|主义`), and the places it names only right before the head of
     what is named after them (`奥斯陆|协议`, `井冈山|精神`, `东南亚|金融危机`, `中东|和平进程`): the name is part
     of the other's, no person or place the text speaks of."""
-    heads = {"PERSON": ism_heads, "LOCATION": place_eponym_heads}
+    heads_by_type = {"PERSON": ism_heads, "LOCATION": place_eponym_heads}
 
     def only_before_heads(m: Mention) -> bool:
-        return bool(heads.get(m.type)) and text.startswith(heads[m.type], m.end) and all(
-            text.startswith(heads[m.type], at + len(m.text)) for at in _occurrences(m.text, text))
+        heads = heads_by_type.get(m.type, ())
+        return text.startswith(heads, m.end) and all(
+            text.startswith(heads, at + len(m.text)) for at in _occurrences(m.text, text))
     eponyms = {(m.type, m.text) for m in mentions if only_before_heads(m)}
     return [m for m in mentions if (m.type, m.text) not in eponyms]
 

@@ -12,6 +12,7 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
+    COMMAS,
     COORDINATORS,
     LISTED_AFTER,
     OPENING_BRACKETS,
@@ -64,9 +65,6 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
                                rules.appointment_confidence, "appointment", title=held, status=status)
 
 
-APPOSITION_MARKS = ("，", ",")  # `韩济生，北京医科大学神经科学研究所所长。`
-
-
 def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                              rules: RelationRules) -> Iterator[Relation]:
     """`闵耀良（农业部市场信息司司长）` → holds_position(闵耀良, 农业部市场信息司, 司长): a bracket right after
@@ -79,7 +77,7 @@ def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[st
     people_starts = frozenset(m.start for m in people_by_end.values())
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for person in people_by_end.values():
-        bracketed, marked = text.startswith(OPENING_BRACKETS, person.end), text.startswith(APPOSITION_MARKS, person.end)
+        bracketed, marked = text.startswith(OPENING_BRACKETS, person.end), text.startswith(COMMAS, person.end)
         start = person.end + int(bracketed or marked)
         start += len(next((w for w in rules.post_status["former"] + rules.post_status["new"] if text.startswith(w, start)), ""))
         status = post_status_before(text, start, rules)
@@ -139,13 +137,10 @@ def _appointed(text: str, pos: int, verb: str, people_by_end: dict[int, Anchored
     return [], ""
 
 
-CAREER_SEPARATORS = ("，", ",")
-
-
 def _post_clause_after(text: str, end: int, orgs_by_start: dict[int, Anchored], titles: tuple[str, ...],
                        rules: RelationRules) -> bool:
     """Whether a comma at `end` begins a clause that is only an organisation and its title."""
-    org = orgs_by_start.get(end + 1) if text.startswith(CAREER_SEPARATORS, end) else None
+    org = orgs_by_start.get(end + 1) if text.startswith(COMMAS, end) else None
     title = ranked_title_at(text, org.end, titles, rules) if org else None
     return bool(title) and text[org.end + len(title):org.end + len(title) + 1] in CLAUSE_MARK_CHARS
 

@@ -18,6 +18,7 @@ AGENT = "由"  # the agent of a passive or relative clause (`由…举办的`, `
 SOURCE_CREDIT = re.compile(r"消息|[^，。；\s,;]{0,16}?电[（(：:\s]")
 COORDINATORS = {"、", "和", "与", "及", "以及", "同", ",", "，"}
 LIST_SEPARATORS = {"、", "，", ",", "和", "及"}  # what may follow an item of a list of names
+COMMAS = ("，", ",")  # the text's comma, folded or not
 LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
 NO_TITLES: Mapping[int, int] = MappingProxyType({})  # end → start of names with a title chain before them: none
 OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")  # full width, and as the text fold writes them

@@ -13,6 +13,7 @@ from pipeline.relation_rules import RelationRules
 from pipeline.relations.governments import level_government, place_government
 from pipeline.relations.mentions import (
     CLAUSE_MARKS,
+    COMMAS,
     NAME_JOINERS,
     Anchored,
     evidence_of,
@@ -71,16 +72,13 @@ def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored],
         text, start, person, orgs_by_end, rules)
 
 
-LEAD_COMMAS = ("，", ",")  # the text's comma, folded or not
-
-
 def _lead_membership(text: str, start: int, person: Anchored, orgs_by_end: dict[int, Anchored],
                      rules: RelationRules) -> list[tuple[Relation, Anchored]]:
     """The membership a sentence opens with before a comma and the chain that begins at `start`
     (`中央宣讲团成员，|中央财办副主任…祝卫东`: 成员 at 中央宣讲团, `lead_memberships`)."""
     end = start - 1  # where the comma before the chain begins
     title = next((t for t in rules.lead_memberships if text.endswith(t, 0, end)), None)
-    org = orgs_by_end.get(end - len(title)) if title and text.startswith(LEAD_COMMAS, end) else None
+    org = orgs_by_end.get(end - len(title)) if title and text.startswith(COMMAS, end) else None
     if org is None or not opens_sentence(text, org.start):
         return []
     return [(Relation("holds_position", person.entity, org.entity, evidence_of(text, org.start, person.end),

@@ -148,7 +148,9 @@ def _missed_by_convention(text: str, span: tuple[int, int, str], holders: list[t
         return 5
     if span[2] != "LOCATION":
         return None
-    return 8 if text.startswith(DEMONYM, span[1]) else 9 if eponym_heads and text.startswith(eponym_heads, span[1]) else None
+    if text.startswith(DEMONYM, span[1]):
+        return 8
+    return 9 if text.startswith(eponym_heads, span[1]) else None
 
 
 def _inside_word(text: str, start: int, end: int, words: frozenset[str]) -> bool:
