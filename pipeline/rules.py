@@ -88,6 +88,7 @@ class RecognitionRules:
     event_bodies: tuple[str, ...]
     mission_heads: tuple[str, ...]
     congress_holders: tuple[str, ...]
+    congress_followers: tuple[str, ...]
     standing_forums: tuple[str, ...]
     standing_forum_posts: tuple[str, ...]
     seat_heads: tuple[str, ...]
@@ -253,7 +254,7 @@ WORD_LISTS = (
     "bank_terms",
     "line_heads", "venue_heads", "ceremonies", "session_organs", "ism_heads", "place_eponym_heads",
     "government_heads", "institution_heads", "member_states",
-    "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "standing_forums",
+    "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",

@@ -378,8 +378,8 @@ class EntityRules:
         merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
                               self.rules.chain_organs, self.rules.titles)
         merged = organ_bodies(congress_holders(bracketed_factions(merged, self.rules.congress_holders, text),
-                                                self.rules.congress_holders, text), text, self.rules.body_organs,
-                              self.rules.place_generics, self.rules.generic_chunks)
+                                                self.rules.congress_holders, text, self.rules.congress_followers),
+                              text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(without_level_kinds(merged), text, self.rules.level_bodies, self.places)
         merged = led_governments(merged, text, self.rules.government_heads)
         return abbreviated_governments(merged, text, words, self.rules.government_heads, self.rules.place_full_forms,

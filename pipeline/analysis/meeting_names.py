@@ -104,6 +104,7 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
 # left out of a name, they name another event: a body's own (`中央|军委|人才工作会议`), the disabled's games
 CONTRACTION_KEEPS = ("委", "主席", "党组", "残")
 EDITION = re.compile(r"[0-9一二三四五六七八九十百]+[届次]|[0-9]{4}年")
+NUMBER = re.compile("[0-9一二三四五六七八九十百]+")  # a contraction writes a number whole or not at all: `十大` is no `十一大`
 QUOTED = re.compile("“[^”]*”|《[^》]*》")  # a quoted name is kept whole (`“三优一满意示范窗口”活动` is not `“三优一满意”活动`)
 
 
@@ -131,7 +132,8 @@ def _contracts(short: str, full: str) -> bool:
         full = full[LEADING_DROPS.match(full).end():]
     if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
-    if full.startswith(short) or full.endswith(short) or not set(EDITION.findall(short)) <= set(EDITION.findall(full)):
+    if full.startswith(short) or full.endswith(short) or not set(EDITION.findall(short)) <= set(EDITION.findall(full)) \
+            or not set(NUMBER.findall(short)) <= set(NUMBER.findall(full)):
         return False
     kept = set(kept_at(short, full))
     if not kept:

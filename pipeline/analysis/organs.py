@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
+from pipeline.analysis.matching import HAN_CLASS
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
@@ -266,6 +267,8 @@ def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, i
 
 
 BARE_CONGRESS = re.compile(f"[{NUMBER_DIGITS}]+大")  # `十三大`: a congress by its number alone
+SMALL_CONGRESS = re.compile("[二三四五六七八九十]大")  # `九大`, `十大`; `一大` is also "a big" (`一大早`)
+HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 FACTION = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")  # `（联合马列）`, `（马克思列宁主义）`
@@ -283,18 +286,25 @@ def bracketed_factions(mentions: list[Mention], holders: tuple[str, ...], text: 
     return _in_place_of(mentions, wider, text)
 
 
-def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: str = "") -> list[Mention]:
+def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: str = "",
+                     followers: tuple[str, ...] = ()) -> list[Mention]:
     """A congress named by its number right after the body that holds it (`越共|十三大`, `致公党|十六大`,
     `中国工会|十八大`: a name ending in one of `holders`, the parties and mass organisations whose national
     congresses are numbered) is that body's: the event's name begins with the body's. So is one after a
-    country's name and one of `holders` (`老挝|党|十一大`: the country's ruling party)."""
+    country's name and one of `holders` (`老挝|党|十一大`: the country's ruling party), and one numbered up to
+    the tenth, which alone counts things, where one of `followers` comes next (`中国文联|十大|、`, `劳动党|八大|召开`)."""
     holding = {m.end: (m.start, m.text) for m in mentions if m.type == "ORG" and m.text.endswith(holders)}
     for m in mentions:
         if m.type == "LOCATION" and (holder := next((h for h in holders if text.startswith(h, m.end)), None)):
             holding.setdefault(m.end + len(holder), (m.start, m.text + holder))
-    return [Mention(body[0], m.end, body[1] + m.text, m.type, m.source, m.score)
-            if m.type == "EVENT" and BARE_CONGRESS.fullmatch(m.text) and (body := holding.get(m.start)) else m
-            for m in mentions]
+    joined = [Mention(body[0], m.end, body[1] + m.text, m.type, m.source, m.score)
+              if m.type == "EVENT" and BARE_CONGRESS.fullmatch(m.text) and (body := holding.get(m.start)) else m
+              for m in mentions]
+    small = [Mention(start, number.end(), body + number.group(), "EVENT", "rule:pattern", 0.95)
+             for end, (start, body) in holding.items()
+             if (number := SMALL_CONGRESS.match(text, end))
+             and (not HAN.match(text, number.end()) or starts_with_any(text[number.end():number.end() + 2], followers))]
+    return _in_place_of(joined, small, text) if small else joined
 
 
 def led_governments(mentions: list[Mention], text: str, heads: tuple[str, ...]) -> list[Mention]:

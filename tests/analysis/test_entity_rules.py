@@ -537,6 +537,11 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
     assert {"团十八大", "团十九大"} <= facts.names("EVENT") and not {"十八大", "十九大"} & facts.names("EVENT")
 
 
+def test_no_name_crosses_the_jian_that_joins_two_posts(extract):
+    facts = extract("古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔在现场指挥救援。")
+    assert facts.names("ORG") == {"古巴国务委员会", "部长会议"} and not facts.names("EVENT")
+
+
 def test_every_form_of_a_party_congress_s_number_names_one_event(extract):
     facts = extract("胜利召开党的第十五次全国代表大会。时隔10年，十五大再次强调这个问题。党的十五大是里程碑。"
                     "全省二十大城市都参加。")

@@ -44,6 +44,10 @@ def test_a_contraction_leaves_out_the_edition_year_and_china_s_scope_before_the_
     assert contracted_events(names, schema.recognition, schema.aliases) == {
         "高交会": "第二十五届中国国际高新技术成果交易会", "长野冬奥会": "1998年长野冬季奥林匹克运动会",
         "世界锦标赛": "第八届世界游泳锦标赛"}
+    # a contraction writes a number whole: `十大` is no `十一大`
+    full = "中国文学艺术界联合会十一大"
+    assert contracted_events({"中国文联十一大", full}, schema.recognition, schema.aliases) == {"中国文联十一大": full}
+    assert contracted_events({"中国文联十大", full}, schema.recognition, schema.aliases) == {}
     # two editions of one fair: the short name names neither
     names = {"首届中国国际进口博览会", "第二届中国国际进口博览会", "进博会"}
     assert contracted_events(names, schema.recognition, schema.aliases) == {}

@@ -89,6 +89,13 @@ def test_a_forum_with_a_post_of_its_own_is_a_standing_body(rules):
     assert [(m.text, m.type) for m in found] == [("博鳌亚洲论坛", "ORG"), ("博鳌亚洲论坛年会", "EVENT"), ("中非合作论坛", "EVENT")]
 
 
+def test_a_council_of_ministers_with_its_chairman_is_a_standing_body(rules):
+    text = "古巴部长会议副主席会见东盟经济部长会议代表。"
+    mentions = [mention(text, "古巴部长会议", "EVENT"), mention(text, "东盟经济部长会议", "EVENT")]
+    found = standing_forums(mentions, text, rules.standing_forums, rules.standing_forum_posts)
+    assert [(m.text, m.type) for m in found] == [("古巴部长会议", "ORG"), ("东盟经济部长会议", "EVENT")]
+
+
 def test_an_event_named_before_a_standing_body_of_it_names_the_body():
     text = "进口博览会秘书处发布，电影节联盟成立，论坛在京开幕"
     expo, festival, forum = Mention(0, 5, "进口博览会", "EVENT", "rule:chunk"), \
@@ -176,6 +183,14 @@ def test_a_congress_numbered_after_a_country_and_a_holder_is_the_country_s_party
                 mention(text, "十一大", "EVENT", 1), mention(text, "老挝", "LOCATION", 2), mention(text, "十一大", "EVENT", 2)]
     found = congress_holders(mentions, ("党", "共"), text)
     assert [m.text for m in found if m.type == "EVENT"] == ["老挝党十一大", "十一大", "十一大"]
+
+
+def test_a_congress_numbered_up_to_the_tenth_after_its_holder_is_one_where_a_congress_s_follower_comes_next(rules):
+    text = "中国文联十大、中国作协九大开幕式。劳动党八大召开。工会十大新闻，民建一大早"
+    holders = [mention(text, name, "ORG") for name in ("中国文联", "中国作协", "劳动党", "工会", "民建")]
+    found = congress_holders(holders, rules.congress_holders, text, rules.congress_followers)
+    assert [(m.text, m.type) for m in found] == [("中国文联十大", "EVENT"), ("中国作协九大", "EVENT"), ("劳动党八大", "EVENT"),
+                                                 ("工会", "ORG"), ("民建", "ORG")]
 
 
 def test_a_party_s_name_takes_the_faction_its_brackets_name_after_it():
