@@ -3,6 +3,7 @@
 and the event (`X在…会议期间…`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.records import Relation
@@ -25,14 +26,15 @@ FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first perso
 
 def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                     rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
-    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with the list
-    they begin, whose items may each name a post: `…民革中央主席万鄂湘、民盟中央主席丁仲礼…`), or in a clause that names
-    nobody the bodies it lists first (`…吹风会上，|商务部、工业和信息化部等部门介绍`), took part in the event that frames
-    it, a clause of its own that opens its sentence or follows a comma: 在, the event's name, and a frame end
-    (上, 中, 时, 期间) or none (`在“贸易与投资”论坛，…`); not in an event yet to be held (`在即将召开的…峰会上`). A
-    clause of the event's name and 上 alone frames too (`报告会上，…`), also after a relative clause of its holding
-    (`今年5月召开的两院院士大会上，…`), and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the
-    document's event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
+    """`在十九届中央纪委二次全会上，习近平总书记发表重要讲话`: the people a clause names first (with the list they begin,
+    whose items may each name a post: `…民革中央主席万鄂湘、民盟中央主席丁仲礼…`), or in a clause that names nobody the bodies
+    it lists first (`…吹风会上，|商务部、工业和信息化部等部门介绍`), took part in the event that frames it, a clause of its
+    own that opens its sentence or follows a comma: 在, the event's name, and a frame end (上, 中, 时, 期间) or none
+    (`在“贸易与投资”论坛，…`); not in an event yet to be held (`在即将召开的…峰会上`). A clause of the event's name and 上
+    alone frames too (`报告会上，…`), also after a relative clause of its holding (`今年5月召开的两院院士大会上，…`) or a time
+    (`2015年|全国两会上，…`), and so does one of its name and 期间, people only (`峰会期间，我同…`, not
+    `两会期间，|全国人大代表…`); and one of a word that refers back to an event (`会上，`, `座谈会上，`) frames the document's
+    event (of its part: `main_event`), where that word heads its name unless it is `会上`."""
     main_events = MainEvents.of(main_event)
     events = {m.end: m for m in mentions if m.type == "EVENT" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON" and not m.nested]
@@ -49,7 +51,8 @@ def frame_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
                 for person in listed + _listed_speakers(text, next_end, end, people, rules):
                     yield Relation("participated_in", person.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
-            elif not any(next_start <= m.start < next_end for m in people):
+            elif not any(next_start <= m.start < next_end for m in people) \
+                    and not _period_alone(text, clause_start, clause_end, rules):
                 for body in listed_from(text, next_start, bodies, rules.list_item_gap):
                     yield Relation("participated_in", body.entity, event, evidence_of(text, start, end),
                                    rules.frame_confidence, "frame")
@@ -65,7 +68,10 @@ def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], ru
             and (m.end == verb_at or text[m.end] in LIST_SEPARATORS)]
 
 
-FRAME_ON = "上"  # `报告会上，`: a clause of an event's name and 上 alone
+FRAMES_ALONE = ("上", "期间")  # `报告会上，`, `峰会期间，`: a clause of an event's name and one of these alone
+PERIOD = "期间"  # `两会期间，全国人大代表…`: a time the bodies the next clause lists were busy in, not at an event
+# when the event of such a clause was: `2015年|全国两会上，`, `去年|全国两会上，`
+TIME_BEFORE = re.compile("(?:[0-9０-９]{4}年|[今去前当同]年|上个?月|本月)(?:[0-9０-９一二三四五六七八九十]{1,2}月)?")
 FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
 SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发言")  # `在十五大报告中`: the speech given at the event
 
@@ -113,6 +119,12 @@ def _with_companion(text: str, heads: list[Anchored], subjects: list[Anchored], 
     return heads
 
 
+def _period_alone(text: str, start: int, end: int, rules: RelationRules) -> bool:
+    """Whether the clause text[start:end] is an event's name and 期间 alone (`峰会期间，`), which frames people only."""
+    openers = tuple(rules.clause_words["time_clause_openers"])
+    return text[start:end].rstrip().endswith(PERIOD) and not text.startswith(openers, start)
+
+
 def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored], main: str | None,
                    rules: RelationRules) -> str | None:
     """The event the clause text[start:end] frames the next one with, if it is a frame."""
@@ -120,13 +132,14 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     opener = next((w for w in words["time_clause_openers"] if text.startswith(w, start)), "")
     frame = text[start:end].rstrip()
     close = next((w for w in words["frame_ends"] if frame.endswith(w)), None) if opener else \
-        (FRAME_ON if frame.endswith(FRAME_ON) else None)
+        next((w for w in FRAMES_ALONE if frame.endswith(w)), None)
     if close is None:
         whole = events.get(start + len(frame)) if opener else None  # `在“贸易与投资”论坛，`: 在 and the name alone
         return whole.entity if whole is not None and whole.start == start + len(opener) else None
     event = events.get(start + len(frame) - len(close))
     held_before = text.endswith(tuple(f"{verb}的" for verb in rules.held_verbs), start, event.start) if event else False
-    if event is not None and event.start >= start + len(opener) and (opener or event.start == start or held_before) \
+    dated = TIME_BEFORE.fullmatch(text, start, event.start) is not None if event else False
+    if event is not None and event.start >= start + len(opener) and (opener or event.start == start or held_before or dated) \
             and not any(w in text[start:event.start] for w in words["unheld"]):
         return event.entity
     head = frame[len(opener):len(frame) - len(close)]

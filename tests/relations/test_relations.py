@@ -1104,6 +1104,10 @@ def test_those_who_attended_the_gala_an_agent_held_took_part_in_it(extract):
     ("全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("今年3月召开的全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("今年3月所说的全国两会上，王建华提出建议。", "全国两会", set()),
+    # or after when it was held; and so does the name and 期间
+    ("2015年全国两会上，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
+    ("去年全国两会期间，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
+    ("李明说全国两会上，王建华提出建议。", "全国两会", set()),
     # 在 and the name alone frame too, but not a name that is no whole clause after 在
     ("在全国两会，王建华提出建议。", "全国两会", {("王建华", "全国两会")}),
     ("在北京举办全国两会，王建华提出建议。", "全国两会", set()),
@@ -1125,6 +1129,9 @@ def test_the_people_a_clause_names_first_take_part_in_the_event_framing_it(relat
     ("在今天举行的国务院政策例行吹风会上，商务部副部长盛秋平介绍，消费将恢复。", {("盛秋平", "国务院政策例行吹风会")}),
     # a body that is no first name of the clause is what it speaks of, not who speaks
     ("在今天举行的国务院政策例行吹风会上，据介绍，商务部将出台措施。", set()),
+    # the name and 期间 alone mark a time the bodies were busy in, not an event they attended
+    ("国务院政策例行吹风会期间，商务部将出台措施。", set()),
+    ("在国务院政策例行吹风会期间，商务部介绍，消费将恢复。", {("商务部", "国务院政策例行吹风会")}),
 ])
 def test_the_bodies_a_clause_without_people_lists_first_take_part_in_the_event_framing_it(relation_rules, text, expected):
     event = "国务院政策例行吹风会"
