@@ -26,7 +26,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`), places the document's
     main event (of its part: `main_event`). A place that modifies the noun of a frame a locative closes places nothing
     (`在中奥两国国歌声中拉开帷幕`), nor one from which the event is attended from afar (`在北京以视频方式出席…峰会`:
-    `remote_means`). `noun_starts` (where a word analysis's nouns begin) tells a body that modifies a noun after it."""
+    `remote_means`) unless it is held there too (`以线上线下相结合方式举行`: `hybrid_means`). `noun_starts` (where a word
+    analysis's nouns begin) tells a body that modifies a noun after it."""
     main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
@@ -53,8 +54,10 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 continue
             if verb_at > place.end and text.endswith(rules.location_frame_locatives, place.end, verb_at):
                 continue  # `在中|奥两国国歌声中|拉开帷幕`: the place modifies the frame's noun
-            if any(means in text[place.end:verb_at] for means in rules.location_remote_means):
-                continue  # `在北京|以视频方式|出席…峰会`: where the participant is
+            gap = text[place.end:verb_at]
+            if any(means in gap for means in rules.location_remote_means) \
+                    and not any(means in gap for means in rules.location_hybrid_means):
+                continue  # `在北京|以视频方式|出席…峰会`: where the participant is; not `…|以线上线下相结合方式|举行`
             near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
                 e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
             main = main_events.at(place.start)

@@ -1104,6 +1104,15 @@ def test_a_place_from_which_an_event_is_attended_by_video_is_not_the_event_s(rel
         assert pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in") == expected
 
 
+@pytest.mark.parametrize("means, expected", [("线上线下相结合", {("金砖国家工商论坛", "北京")}), ("视频", set())])
+def test_an_event_held_both_at_a_place_and_online_is_there(relation_rules, means, expected):
+    from pipeline.relations.locations import location_relations
+
+    text = f"金砖国家工商论坛当日在北京以{means}方式举行。"
+    mentions = [anchored(text, "金砖国家工商论坛", "EVENT"), anchored(text, "北京", "LOCATION")]
+    assert pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in") == expected
+
+
 # --- winners and recipients -----------------------------------------------------------------------
 
 CEREMONY = "2025年度全省科学技术奖颁奖大会在杭州举行。"
