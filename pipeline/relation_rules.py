@@ -103,6 +103,8 @@ class RelationRules:
     home_titles: dict[str, tuple[str, ...]]
     home_confidence: float
     ceremony_suffixes: tuple[str, ...]
+    own_meeting_heads: tuple[str, ...]  # `全体会议`: `全国绿化委员会|全体会议` is the committee's own
+    own_meeting_confidence: float
     prizes: tuple[str, ...]  # what an award named after an event ends in to be that event's (`…比赛一等奖`)
     named_conferrer_confidence: float
     ceremony_confidence: float
@@ -179,7 +181,7 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
 
 # relations.yaml's plain lists of words, each longest first (an absent list is empty)
 WORD_LIST_KEYS = ("sub_body_suffixes", "whole_body_heads", "doctrine_heads", "event_anaphora", "side_events", "meeting_kinds",
-                  "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups")
+                  "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups", "own_meeting_heads")
 
 
 def load_relation_rules(directory: Path) -> RelationRules:
@@ -216,6 +218,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         place_body_posts={post: tuple(heads) for post, heads in data.get("place_body_posts", {}).items()},
         home_titles={title: tuple(heads) for title, heads in home.get("titles", {}).items()},
         home_confidence=home.get("confidence", 0.55), ceremony_confidence=data.get("ceremony_confidence", 0.65),
+        own_meeting_confidence=data.get("own_meeting_confidence", 0.8),
         prizes=longest_first(data.get("named_conferrers", {}).get("prizes", [])),
         named_conferrer_confidence=data.get("named_conferrers", {}).get("confidence", 0.75),
         relative_markers=tuple(data.get("relative_markers", [])),

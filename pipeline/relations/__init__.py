@@ -26,6 +26,7 @@ from pipeline.relations.attachments import (
     ceremony_relations,
     named_conferrer_relations,
     office_holder_relations,
+    own_meeting_relations,
     possessed_event_relations,
     roster_relations,
     session_group_relations,
@@ -90,6 +91,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += [r for r in place_body_relations(text, mentions, rules) if (r.head, r.tail) not in held]  # one post, one title
     surfaces = dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions)
     found += sub_body_relations(entities, rules, surfaces)
+    found += own_meeting_relations(entities, mentions, rules, surfaces)
     found += named_conferrer_relations(entities, rules, surfaces)
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))

@@ -55,6 +55,26 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
             yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
 
 
+# what may come between a body's name and the head of its own meeting: the meeting's number
+MEETING_NUMBER = re.compile("(?:第[0-9一二三四五六七八九十百]+次)?")
+
+
+def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[Anchored], rules: RelationRules,
+                          surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
+    """`全国绿化委员会全体会议`, `…领导小组第一次全体会议`: a meeting named by a body of the document (by its name or a
+    form the text writes it in: `surfaces`) and one of `own_meeting_heads`, its number between, is the body's own: the
+    body held it. Not a body the text names only inside an event's name
+    (`mentions` nested there), which annotators leave out."""
+    named_alone = {m.entity for m in mentions if m.type == "ORG" and not m.nested}
+    orgs = {form: eid for form, eid in _named_forms(entities, surfaces, ("ORG",)).items() if eid in named_alone}
+    for eid, (etype, name) in entities.items():
+        for end in range(2, len(name)) if etype == "EVENT" else ():
+            number = MEETING_NUMBER.match(name, end) if name[:end] in orgs else None
+            if number and name[number.end():] in rules.own_meeting_heads:
+                yield Relation("organized", orgs[name[:end]], eid, (), rules.own_meeting_confidence, "own_meeting")
+                break
+
+
 def _named_forms(entities: dict[str, tuple[str, str]], surfaces: Iterable[tuple[str, str]],
                  types: tuple[str, ...]) -> dict[str, str]:
     """The names of the entities of `types`, and the forms the text writes them in (`surfaces`:

@@ -1577,3 +1577,8 @@ def test_a_post_held_at_a_body_under_one_title_gets_no_second_from_the_country_s
 def test_who_speaks_in_an_address_takes_part_in_the_document_s_event(extract):
     facts = extract("中国共产党与“一国两制”主题论坛12日在香港举行。香港中联办主任骆惠宁在主旨演讲中表示，历史雄辩地证明了这一点。")
     assert ("骆惠宁", "中国共产党与“一国两制”主题论坛") in facts.relation_pairs("participated_in")
+
+
+def test_a_body_named_on_its_own_held_its_plenary_meeting_end_to_end(extract):
+    facts = extract("全国绿化委员会全体会议12日在北京召开。全国绿化委员会主任韩正出席会议。")
+    assert ("全国绿化委员会", "全国绿化委员会全体会议") in facts.relation_pairs("organized")

@@ -15,6 +15,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     named_conferrer_relations,
     office_holder_relations,
+    own_meeting_relations,
     speaker_relations,
     sub_body_relations,
 )
@@ -269,6 +270,20 @@ def test_title_chain_evidence_spans_the_chain(rules, relation_rules):
 
 
 # --- sub-bodies -----------------------------------------------------------------------------
+
+def test_a_body_s_plenary_meeting_named_after_it_is_held_by_it(relation_rules):
+    text = "全国绿化委员会第一次全体会议召开。全国绿化委员会、中央纪委和中央政治局出席全国绿化委员会工作会议。中央纪委第二次全会。"
+    names = ["全国绿化委员会", "中央纪委", "中央政治局"]
+    events = ["全国绿化委员会第一次全体会议", "全国绿化委员会工作会议", "中央纪委第二次全会", "中央政治局会议"]
+    entities = {f"ORG:{n}": ("ORG", n) for n in names} | {f"EVENT:{n}": ("EVENT", n) for n in events}
+    mentions = [anchored(text, "全国绿化委员会", "ORG", 1), anchored(text, "中央纪委", "ORG", 0), anchored(text, "中央政治局", "ORG"),
+                anchored(text, "中央纪委", "ORG", 1, nested=True)]
+    # not a meeting named otherwise (`工作会议`, `会议`: its own or not), nor a body named only inside the meeting's name
+    assert pairs(own_meeting_relations(entities, mentions, relation_rules), "organized") == {
+        ("全国绿化委员会", "全国绿化委员会第一次全体会议"), ("中央纪委", "中央纪委第二次全会")}
+    alone = [m for m in mentions if m.nested]
+    assert pairs(own_meeting_relations(entities, alone, relation_rules), "organized") == set()
+
 
 def test_sub_body_party_committee_is_part_of_its_body(relation_rules):
     entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:中关村实验室": ("ORG", "中关村实验室"),
