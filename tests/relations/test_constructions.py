@@ -775,6 +775,13 @@ def test_a_convening_verb_after_de_is_a_noun(relation_rules):
     assert not pairs(trig(text, mentions, relation_rules), "organized")
 
 
+@pytest.mark.parametrize("text, expected", [("全国工商联负责人、各国际组织驻华代表等出席了招待会。", set()),
+                                            ("全国工商联组织了招待会。", {("全国工商联", "招待会")})])
+def test_organise_after_a_kind_of_organisation_is_a_noun(relation_rules, text, expected):
+    mentions = [anchored(text, "全国工商联", "ORG"), anchored(text, "招待会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == expected
+
+
 def test_a_name_after_a_preposition_is_no_subject(relation_rules):
     text = "金正恩为中国艺术团举行欢迎招待会。"
     mentions = [anchored(text, "金正恩", "PERSON"), anchored(text, "中国艺术团", "ORG"),
