@@ -63,8 +63,8 @@ def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[A
                           surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
     """`全国绿化委员会全体会议`, `…领导小组第一次全体会议`: a meeting named by a body of the document (by its name or a
     form the text writes it in: `surfaces`) and one of `own_meeting_heads`, its number between, is the body's own: the
-    body held it. Not a body the text names only inside an event's name
-    (`mentions` nested there), which annotators leave out."""
+    body held it. Not a body the text names only inside an event's name (`mentions` nested there), which annotators
+    leave out."""
     named_alone = {m.entity for m in mentions if m.type == "ORG" and not m.nested}
     orgs = {form: eid for form, eid in _named_forms(entities, surfaces, ("ORG",)).items() if eid in named_alone}
     for eid, (etype, name) in entities.items():

@@ -68,8 +68,8 @@ def _listed_speakers(text: str, start: int, end: int, people: list[Anchored], ru
             and (m.end == verb_at or text[m.end] in LIST_SEPARATORS)]
 
 
-FRAMES_ALONE = ("上", "期间")  # `报告会上，`, `峰会期间，`: a clause of an event's name and one of these alone
 PERIOD = "期间"  # `两会期间，全国人大代表…`: a time the bodies the next clause lists were busy in, not at an event
+FRAMES_ALONE = ("上", PERIOD)  # `报告会上，`, `峰会期间，`: a clause of an event's name and one of these alone
 # when the event of such a clause was: `2015年|全国两会上，`, `去年|全国两会上，`
 TIME_BEFORE = re.compile("(?:[0-9０-９]{4}年|[今去前当同]年|上个?月|本月)(?:[0-9０-９一二三四五六七八九十]{1,2}月)?")
 FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
