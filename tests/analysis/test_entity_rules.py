@@ -537,6 +537,11 @@ def test_the_bare_number_of_a_party_congress_is_an_event(extract):
     assert {"团十八大", "团十九大"} <= facts.names("EVENT") and not {"十八大", "十九大"} & facts.names("EVENT")
 
 
+def test_a_peace_conference_named_after_where_it_met_is_an_event(extract):
+    facts = extract("中国支持从马德里和会开始的和平进程。双方保持互访和会晤传统，精简文件和会议。")
+    assert facts.names("EVENT") == {"马德里和会"} and "马德里" not in facts.all_names()
+
+
 def test_no_name_crosses_the_jian_that_joins_two_posts(extract):
     facts = extract("古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔在现场指挥救援。")
     assert facts.names("ORG") == {"古巴国务委员会", "部长会议"} and not facts.names("EVENT")
