@@ -542,6 +542,11 @@ def test_a_peace_conference_named_after_where_it_met_is_an_event(extract):
     assert facts.names("EVENT") == {"马德里和会"} and "马德里" not in facts.all_names()
 
 
+def test_the_election_of_a_named_office_or_chamber_is_an_event(extract):
+    facts = extract("德国联邦议院选举23日举行。美国将举行国会中期选举。各地坚持民主选举。")
+    assert facts.names("EVENT") == {"德国联邦议院选举", "国会中期选举"}
+
+
 def test_no_name_crosses_the_jian_that_joins_two_posts(extract):
     facts = extract("古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔在现场指挥救援。")
     assert facts.names("ORG") == {"古巴国务委员会", "部长会议"} and not facts.names("EVENT")
