@@ -547,6 +547,11 @@ def test_the_election_of_a_named_office_or_chamber_is_an_event(extract):
     assert facts.names("EVENT") == {"德国联邦议院选举", "国会中期选举"}
 
 
+def test_a_championship_by_its_short_name_is_an_event(extract):
+    facts = extract("正在卡塔尔多哈进行的2018体操世锦赛，当地时间29号晚间进行了男子团体决赛。")
+    assert "2018体操世锦赛" in facts.names("EVENT")
+
+
 def test_no_name_crosses_the_jian_that_joins_two_posts(extract):
     facts = extract("古巴国务委员会主席兼部长会议主席迪亚斯-卡内尔在现场指挥救援。")
     assert facts.names("ORG") == {"古巴国务委员会", "部长会议"} and not facts.names("EVENT")
