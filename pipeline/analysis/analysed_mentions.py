@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
-from pipeline.analysis.matching import HAN_CLASS, NAME_DOTS_SET, PAUSES
+from pipeline.analysis.matching import HAN, HAN_CLASS, NAME_DOTS_SET, PAUSES
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
 from pipeline.wordlists import ends_with_any
@@ -38,7 +38,6 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
     return dotted_names(mentions, text)
 
 
-HAN = re.compile(f"[{HAN_CLASS}]")
 LAST_HAN_RUN = re.compile(f"[{HAN_CLASS}]{{2,4}}$")
 
 

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 HAN_CLASS = "\u4e00-\u9fff\u3400-\u4dbf"
+HAN = re.compile(f"[{HAN_CLASS}]")  # one Chinese character
 NAME_DOTS = "·•・"  # the mark between the parts of a transliterated name (`艾力更·依明巴海`)
 NAME_DOTS_SET = frozenset(NAME_DOTS)
 CONJUNCTIONS = frozenset("和与及")  # what joins two names (`王建华和李明`)

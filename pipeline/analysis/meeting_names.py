@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from pipeline.analysis.name_forms import YEAR_INSIDE, kept_at
-from pipeline.rules import Aliases, RecognitionRules
+from pipeline.rules import NUMBER_DIGITS, Aliases, RecognitionRules
 from pipeline.wordlists import by_identity
 
 TERM, NUMBERED = re.compile("[一二三四五六七八九十百]+届"), re.compile("[一二三四五六七八九十百]+次")
@@ -104,7 +104,7 @@ def same_meeting(names: set[str], rules: RecognitionRules, aliases: Aliases,
 # left out of a name, they name another event: a body's own (`中央|军委|人才工作会议`), the disabled's games
 CONTRACTION_KEEPS = ("委", "主席", "党组", "残")
 EDITION = re.compile(r"[0-9一二三四五六七八九十百]+[届次]|[0-9]{4}年")
-NUMBER = re.compile("[0-9一二三四五六七八九十百]+")  # a contraction writes a number whole or not at all: `十大` is no `十一大`
+NUMBER = re.compile(f"[{NUMBER_DIGITS}]+")  # a contraction writes a number whole or not at all: `十大` is no `十一大`
 QUOTED = re.compile("“[^”]*”|《[^》]*》")  # a quoted name is kept whole (`“三优一满意示范窗口”活动` is not `“三优一满意”活动`)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.analysis.matching import CONJUNCTIONS, HAN_CLASS
+from pipeline.analysis.matching import CONJUNCTIONS, HAN
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
@@ -16,7 +16,6 @@ PATTERN = "rule:pattern"  # the source of a schema pattern's mention
 LIST_MARKS = frozenset("、，,。；;")
 NUMERAL_POS = frozenset({"m", "q"})
 ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
-HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str = "",

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
-from pipeline.analysis.matching import HAN_CLASS
+from pipeline.analysis.matching import HAN
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.analysis.wordindex import word_analysis
 from pipeline.records import Mention
@@ -268,7 +268,6 @@ def posted_missions(mentions: list[Mention], text: str, words: list[tuple[int, i
 
 BARE_CONGRESS = re.compile(f"[{NUMBER_DIGITS}]+大")  # `十三大`: a congress by its number alone
 SMALL_CONGRESS = re.compile("[二三四五六七八九十]大")  # `九大`, `十大`; `一大` is also "a big" (`一大早`)
-HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 FACTION = re.compile(r"[（(][\u4e00-\u9fff]{1,8}[）)]")  # `（联合马列）`, `（马克思列宁主义）`
@@ -303,7 +302,7 @@ def congress_holders(mentions: list[Mention], holders: tuple[str, ...], text: st
     small = [Mention(start, number.end(), body + number.group(), "EVENT", "rule:pattern", 0.95)
              for end, (start, body) in holding.items()
              if (number := SMALL_CONGRESS.match(text, end))
-             and (not HAN.match(text, number.end()) or starts_with_any(text[number.end():number.end() + 2], followers))]
+             and (not HAN.match(text, number.end()) or text.startswith(followers, number.end()))]
     return _in_place_of(joined, small, text) if small else joined
 
 

@@ -24,6 +24,7 @@ from pipeline.relations.mentions import (
     within,
 )
 from pipeline.relations.titles import ends_with_title
+from pipeline.rules import NUMBER_DIGITS
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
@@ -56,7 +57,7 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
 
 
 # what may come between a body's name and the head of its own meeting: the meeting's number
-MEETING_NUMBER = re.compile("(?:第[0-9一二三四五六七八九十百]+次)?")
+MEETING_NUMBER = re.compile(f"(?:第[{NUMBER_DIGITS}]+次)?")
 
 
 def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[Anchored], rules: RelationRules,
@@ -68,9 +69,10 @@ def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[A
     named_alone = {m.entity for m in mentions if m.type == "ORG" and not m.nested}
     orgs = {form: eid for form, eid in _named_forms(entities, surfaces, ("ORG",)).items() if eid in named_alone}
     for eid, (etype, name) in entities.items():
-        for end in range(2, len(name)) if etype == "EVENT" else ():
-            number = MEETING_NUMBER.match(name, end) if name[:end] in orgs else None
-            if number and name[number.end():] in rules.own_meeting_heads:
+        if etype != "EVENT":
+            continue
+        for end in range(2, len(name)):
+            if name[:end] in orgs and name[MEETING_NUMBER.match(name, end).end():] in rules.own_meeting_heads:
                 yield Relation("organized", orgs[name[:end]], eid, (), rules.own_meeting_confidence, "own_meeting")
                 break
 
