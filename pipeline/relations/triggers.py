@@ -7,12 +7,19 @@ from collections.abc import Callable, Iterator, Mapping
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
+from pipeline.relations.clause_roles import (
+    copula_between,
+    dates_a_clause,
+    in_meeting_object,
+    oblique,
+    relative_after,
+    relative_marker_at,
+    relative_with_place,
+)
 from pipeline.relations.mentions import (
     AGENT,
-    CLAUSE_MARKS,
     LIST_END,
     LISTED_AFTER,
-    NAME_JOINERS,
     NO_TITLES,
     SOURCE_CREDIT,
     Anchored,
@@ -30,7 +37,6 @@ from pipeline.relations.mentions import (
 )
 from pipeline.relations.references import anaphor_at, event_reference, kind_of
 from pipeline.relations.represented import represented, spoken_for
-from pipeline.wordlists import word_at
 
 WordCheck = Callable[[str, int, int], bool]
 
@@ -94,7 +100,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not _oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)
+                 and not oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)
                  and not kin_described(text, m, rules.kin_nouns)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
@@ -113,25 +119,6 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         if earlier and index > 0:
             break
     return heads
-
-
-def _oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
-    """A name right after a preposition (`为艺术团`), or after a place word that makes it where something happens or whither
-    one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is one coordinated with such a name
-    (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause follows (`在大使馆与|中心联合举办的研讨会上`)."""
-    words = rules.clause_words
-    if start and (text.startswith(words["oblique_prepositions"], start - 1)
-                  or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
-        return True
-    before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in NAME_JOINERS else None
-    return before is not None and _oblique(text, before.start, rules, mentions) and not _relative_after(text, start)
-
-
-def _relative_after(text: str, start: int) -> bool:
-    """Whether a relative clause marker follows in the clause (`在X与Y联合举办的研讨会上`: 在 frames
-    the whole phrase, X and Y are the relative clause's subjects)."""
-    end = CLAUSE_MARKS.search(text, start)
-    return "的" in text[start:end.start() if end else len(text)]
 
 
 def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -178,7 +165,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 for tail in tails:
                     relation = _relation_of(text, rule, tail)
                     if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
-                        if relation in ACTIVITY_RELATIONS and tail.start < tail.end and not _relative_after(text, tail.end):
+                        if relation in ACTIVITY_RELATIONS and tail.start < tail.end and not relative_after(text, tail.end):
                             activities.append(tail)
                         yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
@@ -261,7 +248,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     head_types = rule.heads or head_types
     clause = clause_at(text, sentence, t_start)
     heads = _heads_before(text, sentence, t_start, in_sentence, head_types, earlier_starts, rules, verb_ends, titled)
-    if heads and _relative_with_place(text, heads[-1].end, t_start, t_end, rules) \
+    if heads and relative_with_place(text, heads[-1].end, t_start, t_end, rules) \
             and not text.endswith(AGENT, 0, heads[-1].start):  # but its agent's (`由国务院办公厅于南京召开的|…会议`)
         heads = []
     if not heads:
@@ -269,14 +256,14 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types and not m.nested and not rule.document_event]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     own = text.startswith(rules.relative_markers, t_end)  # its object's relative clause: `中宣部召开的|…座谈会的代表`
-    relative = _relative_marker_at(text, tails[-1].end, rules) if tails and not own else None
-    if relative is None and tails and heads and _in_meeting_object(text, heads[-1].end, t_start, rules):
+    relative = relative_marker_at(text, tails[-1].end, rules) if tails and not own else None
+    if relative is None and tails and heads and in_meeting_object(text, heads[-1].end, t_start, rules):
         relative = next((at for w in rules.relative_markers if (at := text.find(w, tails[-1].end, clause[1])) != -1), None)
         if relative is None:
             heads = []  # `会见出席…会议双方代表`: the trigger's subject is no one named
     if relative is not None:
         described = _relative_clause_heads(relative, clause, in_sentence, head_types)
-        heads = described or [h for h in heads if _copula_between(text, h.end, t_start, rules)]
+        heads = described or [h for h in heads if copula_between(text, h.end, t_start, rules)]
     if listed := _attendees_after(text, t_end, in_sentence, rules):
         heads = listed  # `出席会议的还有A、B`
     if not tails and "EVENT" in tail_types and not rule.needs_object:
@@ -319,53 +306,10 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     t_start, t_end = trigger
     head_types, tail_types = rules.types[rule.relation]
     before = [m for m in in_sentence if m.end <= t_start and m.type in tail_types and not m.nested
-              and not _dates_a_clause(text, m.end, rules)]
+              and not dates_a_clause(text, m.end, rules)]
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
     heads = coordinated(text, after[0], after[1:], across=True) if after else []
     return heads, coordinated_before(text, before)
-
-
-TIME_POSTPOSITIONS = ("前", "后")  # `仪式前，`: a one-character postposition that ends a time adverbial
-
-
-def _dates_a_clause(text: str, end: int, rules: RelationRules) -> bool:
-    """Whether the name that ends at `end` is the anchor of a time phrase: a time word follows it
-    (`time_anchors`: `之后`, `以前`), or a one-character postposition that ends the clause (`仪式前，`)."""
-    return text.startswith(tuple(rules.clause_words["time_anchors"]), end) or (
-        text.startswith(TIME_POSTPOSITIONS, end) and CLAUSE_MARKS.match(text, end + 1) is not None)
-
-
-def _relative_with_place(text: str, head_end: int, t_start: int, t_end: int, rules: RelationRules) -> bool:
-    """`习近平向在庆州举行的峰会致辞`: a trigger in a relative clause that starts with its place
-    (`在…举行的`) has no subject of its own; the sentence's is another verb's."""
-    return (any(text.startswith(w, t_end) for w in rules.relative_markers)
-            and any(p in text[head_end:t_start] for p in rules.location_prepositions))
-
-
-def _relative_marker_at(text: str, pos: int, rules: RelationRules) -> int | None:
-    """Where the relative marker that ends a clause at `pos` stands: right there (`出席论坛的代表`), after
-    a visit joined to the attending (`出席…会议并进行国事访问的|巴西总统卢拉`) or an honour's noun (`…红旗手称号的`);
-    None without one, nor where the event's programme follows (`欣赏…音乐会的|精彩节目`: no relative clause)."""
-    words = rules.clause_words
-    pos += len(word_at(text, pos, words["coordinated_visits"]) or word_at(text, pos, words["honour_nouns"]) or "")
-    marker = next((w for w in rules.relative_markers if text.startswith(w, pos)), None)
-    if marker is None or word_at(text, pos + len(marker), words["programme_nouns"]):
-        return None
-    return pos
-
-
-def _in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRules) -> bool:
-    """Whether a meeting verb between a head and the trigger takes the trigger's clause as its
-    object (`习近平会见来华出席…的`), no predicate joiner after it (`会见外宾并出席…`)."""
-    between = text[head_end:t_start]
-    words = rules.clause_words
-    at = max((between.rfind(w) + len(w) for w in words["meeting_verbs"] if w in between), default=-1)
-    return at != -1 and not any(j in between[at:] for j in words["predicate_joiners"])
-
-
-def _copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:
-    """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a clause that describes a noun after a copula describes the subject."""
-    return any(w in text[start:end] for w in rules.clause_words["copulas"])
 
 
 def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anchored],
