@@ -38,6 +38,7 @@ from pipeline.relations.competitors import competitor_relations
 from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
+from pipeline.relations.guests import guest_relations
 from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.locations import location_relations
 from pipeline.relations.mentions import Anchored
@@ -107,6 +108,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)
     found += competitor_relations(text, parts, free, entities, rules)
+    found += guest_relations(text, sentences, free, rules)
     found += office_holder_relations(text, sentences, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
     found += session_group_relations(found, main_events, rules)

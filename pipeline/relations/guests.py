@@ -1,0 +1,31 @@
+"""Guests: a reception is held for those it welcomes or sees off, who attend it (`为马杜罗举行欢迎仪式`)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.records import Relation
+from pipeline.relation_rules import RelationRules
+from pipeline.relations.mentions import Anchored, evidence_of
+
+HELD_FOR = "为"  # the preposition that marks whom a reception is held for
+
+
+def guest_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
+                    rules: RelationRules) -> Iterator[Relation]:
+    """`习近平…为马杜罗和夫人弗洛雷斯举行欢迎宴会`: the people and bodies named between the 为 that marks whom a
+    reception is held for and the verb that holds it (`rules.reception_hosts`, matched from the 为 nearest the event up
+    to the event's name) take part in it, where the event's name ends in a kind of reception."""
+    guests = rules.head_types("participated_in")
+    for sentence in sentences:
+        start, end = sentence
+        for event in (m for m in mentions if m.type == "EVENT" and start <= m.start and m.end <= end
+                      and text[m.start:m.end].endswith(rules.reception_kinds)):
+            marker = text.rfind(HELD_FOR, start, event.start)
+            while marker != -1 and not rules.reception_hosts.fullmatch(text, marker, event.start):
+                marker = text.rfind(HELD_FOR, start, marker)
+            if marker == -1:
+                continue
+            for guest in mentions:
+                if marker < guest.start and guest.end <= event.start and guest.type in guests and not guest.nested:
+                    yield Relation("participated_in", guest.entity, event.entity, evidence_of(text, *sentence),
+                                   rules.reception_confidence, "reception:guest")

@@ -1,0 +1,33 @@
+"""pipeline.relations.guests: the guests a reception is held for attend it."""
+from pipeline.analysis.sentences import split_sentences
+from pipeline.relations.guests import guest_relations
+from tests.conftest import anchored
+from tests.relations.test_relations import pairs
+
+
+def guests(text, names, relation_rules):
+    mentions = [anchored(text, n, t) for n, t in names]
+    return pairs(guest_relations(text, split_sentences(text), mentions, relation_rules), "participated_in")
+
+
+def test_those_a_welcome_is_held_for_attend_it(relation_rules):
+    text = "当晚，习近平和彭丽媛在人民大会堂为卢拉和夫人罗桑热拉举行隆重的欢迎宴会。"
+    names = [("习近平", "PERSON"), ("彭丽媛", "PERSON"), ("人民大会堂", "LOCATION"), ("卢拉", "PERSON"),
+             ("罗桑热拉", "PERSON"), ("欢迎宴会", "EVENT")]
+    assert guests(text, names, relation_rules) == {("卢拉", "欢迎宴会"), ("罗桑热拉", "欢迎宴会")}
+
+
+def test_a_farewell_at_an_airport_has_its_guest(relation_rules):
+    text = "班达里在机场为习近平举行隆重欢送仪式。"
+    names = [("班达里", "PERSON"), ("习近平", "PERSON"), ("欢送仪式", "EVENT")]
+    assert guests(text, names, relation_rules) == {("习近平", "欢送仪式")}
+
+
+def test_no_guest_at_what_is_no_reception_nor_across_a_clause_nor_after_another_word_s_为(relation_rules):
+    mourned = "人们为王明举行追悼会。"
+    assert guests(mourned, [("王明", "PERSON"), ("追悼会", "EVENT")], relation_rules) == set()
+    across = "为欢迎李华，王明举行欢迎宴会。"
+    assert guests(across, [("李华", "PERSON"), ("王明", "PERSON"), ("欢迎宴会", "EVENT")], relation_rules) == set()
+    standing_in = "王明作为李华的代表举行欢迎宴会。"
+    names = [("王明", "PERSON"), ("李华", "PERSON"), ("欢迎宴会", "EVENT")]
+    assert guests(standing_in, names, relation_rules) == set()
