@@ -139,8 +139,10 @@ def test_a_competition_named_by_its_format_is_an_event(rules, text, name):
 @pytest.mark.parametrize("text, name", [("南斯拉夫大选今天举行。", "南斯拉夫大选"), ("纪念南昌起义90周年。", "南昌起义"),
                                         ("全国开展扫黑除恶专项斗争。", "扫黑除恶专项斗争"),
                                         ("冬季扫黄打非集中行动开始。", "冬季扫黄打非集中行动"),
-                                        ("中俄地方合作交流年开幕。", "中俄地方合作交流年")])
-def test_elections_uprisings_campaigns_and_years_of_exchange_are_events(extract, text, name):
+                                        ("中俄地方合作交流年开幕。", "中俄地方合作交流年"),
+                                        ("两国总理宣布启动“中柬友好年”。", "中柬友好年"),
+                                        ("双方办好中国—东盟数字经济合作年。", "中国—东盟数字经济合作年")])
+def test_elections_uprisings_campaigns_and_years_between_countries_are_events(extract, text, name):
     assert name in {e.name for e in extract(text).result.entities if e.type == "EVENT"}
 
 
