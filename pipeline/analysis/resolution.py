@@ -206,6 +206,53 @@ def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], 
                 mapping[key] = best
 
 
+def _place_forms(mapping: dict[tuple[str, str], str], places: set[str], divisions: frozenset[str],
+                 named_places: set[str], rules: RecognitionRules, aliases: Aliases) -> None:
+    """Map in place the short, contracted, elided and prefixed forms of the document's places (`美`, `海南自贸港`)."""
+    for name, target in place_short_forms(places, rules, aliases).items():
+        mapping[("LOCATION", name)] = target
+    _join_forms(mapping, "LOCATION", site_short_forms(places, rules.site_term_contractions))
+    sites = {name for name in places if name.endswith(rules.suffixes("LOCATION"))}
+    _join_forms(mapping, "LOCATION", elided_short_forms(sites, divisions, SITE_TAIL))
+    for name, target in (division_forms(places, divisions) | state_contractions(places, divisions)).items():
+        mapping[("LOCATION", name)] = target
+    for name, target in place_prefixed_forms(places, named_places).items():
+        if mapping[("LOCATION", name)] == name:
+            mapping[("LOCATION", name)] = target
+
+
+PAIRED_TYPES = ("EVENT", "ORG", "LOCATION")  # what two places' short forms may open (`中朝友好年`, `中老铁路`)
+PAIR_FIRST = "中"  # the order the document's Chinese side writes a pair in, where it writes both
+
+
+def paired_orders(names: set[str], short_forms: Mapping[str, object]) -> dict[str, str]:
+    """A name that opens with two places' one-character short forms, written from the other side (`朝中友好年`,
+    `老中铁路`, `俄中议会合作委员会`: the speaker's country first) → the document's name with the pair the other way
+    round: the one 中 opens, else the first in code-point order."""
+    forms = {}
+    for name in names:
+        if len(name) > 2 and name[0] != name[1] and name[0] in short_forms and name[1] in short_forms:
+            other = name[1] + name[0] + name[2:]
+            if other in names and (other[0] == PAIR_FIRST or name[0] != PAIR_FIRST and other < name):
+                forms[name] = other
+    return forms
+
+
+ACTIVITIES = "活动"  # `“中朝友好年”活动`: the activities of a campaign or a year, which are that event
+QUOTES = "“”『』\"'"
+
+
+def activity_forms(names: set[str]) -> dict[str, str]:
+    """An event's activities (`“中朝友好年”活动`, `三优一满意活动`) → the event the document also names alone
+    (`中朝友好年`, `“三优一满意”`): as annotators write them, one event."""
+    forms = {}
+    for name in names:
+        if name.endswith(ACTIVITIES) and len(name) > len(ACTIVITIES):
+            bare = name[:-len(ACTIVITIES)]
+            forms.update((name, other) for other in (bare, bare.strip(QUOTES)) if other != name and other in names)
+    return forms
+
+
 def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str, str]) -> None:
     """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself
     (a meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
@@ -265,17 +312,10 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     divisions = word_set(rules.lexicons.get("PLACE", ()))
     named_places = divisions | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
-    for name, target in place_short_forms(surfaces.get("LOCATION", set()), rules, aliases).items():
-        mapping[("LOCATION", name)] = target
-    _join_forms(mapping, "LOCATION", site_short_forms(surfaces.get("LOCATION", set()), rules.site_term_contractions))
-    sites = {name for name in surfaces.get("LOCATION", set()) if name.endswith(rules.suffixes("LOCATION"))}
-    _join_forms(mapping, "LOCATION", elided_short_forms(sites, divisions, SITE_TAIL))
-    for name, target in (division_forms(surfaces.get("LOCATION", set()), divisions)
-                         | state_contractions(surfaces.get("LOCATION", set()), divisions)).items():
-        mapping[("LOCATION", name)] = target
-    for name, target in place_prefixed_forms(surfaces.get("LOCATION", set()), named_places).items():
-        if mapping[("LOCATION", name)] == name:
-            mapping[("LOCATION", name)] = target
+    _place_forms(mapping, surfaces.get("LOCATION", set()), divisions, named_places, rules, aliases)
+    for etype in PAIRED_TYPES:
+        _join_forms(mapping, etype, paired_orders(surfaces.get(etype, set()), rules.place_full_forms))
+    _join_forms(mapping, "EVENT", activity_forms(surfaces.get("EVENT", set())))
     persons = surfaces.get("PERSON", set())
     surnames = word_set(rules.lexicons.get("SURNAME", ()))
     for name, target in (transliterated_short_forms(persons) | familiar_forms(persons, text, surnames)).items():

@@ -41,6 +41,24 @@ def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
     assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
 
 
+def test_a_name_with_two_places_written_from_the_other_side_is_the_one_china_opens(rules):
+    text = "老中铁路运营良好，中老铁路造福两国。俄中议会合作委员会和美俄峰会、俄美峰会。中日关系。"
+    names = {"老中铁路": "LOCATION", "中老铁路": "LOCATION", "俄中议会合作委员会": "ORG", "美俄峰会": "EVENT",
+             "俄美峰会": "EVENT"}
+    found = canonical_names([mention(text, n, t) for n, t in names.items()], text, rules)
+    assert found[("LOCATION", "老中铁路")] == found[("LOCATION", "中老铁路")] == "中老铁路"
+    assert found[("EVENT", "美俄峰会")] == found[("EVENT", "俄美峰会")] == "俄美峰会"
+    assert found[("ORG", "俄中议会合作委员会")] == "俄中议会合作委员会"  # the other order is not written
+
+
+def test_an_event_s_activities_are_the_event_the_document_names_alone(rules):
+    text = "2024年是“中朝友好年”。以“中朝友好年”活动为契机。开展送温暖活动。"
+    names = ["中朝友好年", "“中朝友好年”活动", "送温暖活动"]
+    found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
+    assert found[("EVENT", "“中朝友好年”活动")] == "中朝友好年"
+    assert found[("EVENT", "送温暖活动")] == "送温暖活动"  # no 送温暖 named alone
+
+
 def test_the_people_s_liberation_army_by_any_of_its_names_is_one_body(rules):
     text = "感谢人民解放军！解放军情洒灾区。"
     mentions = [mention(text, "人民解放军", "ORG"), mention(text, "解放军", "ORG", occurrence=1)]
