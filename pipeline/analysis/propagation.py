@@ -22,7 +22,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
     def inside_other_word(pos: int) -> bool:
         span = analysis.crossing.get(pos) if analysis else None
         return span is not None and analysis.starting[span[0]][1] not in NOUN_POS
-    mentions = _trim_person_overreach(mentions)
+    mentions = _complete_cut_people(text, _trim_person_overreach(mentions))
     votes: dict[str, dict[str, float]] = {}
     for m in mentions:
         votes.setdefault(m.text, {}).setdefault(m.type, 0.0)
@@ -90,3 +90,15 @@ def _trim_person_overreach(mentions: list[Mention]) -> list[Mention]:
     names = {m.text for m in mentions if m.type == "PERSON"}
     return [Mention(m.start, m.end - 1, m.text[:-1], m.type, m.source, m.score)
             if m.type == "PERSON" and len(m.text) >= 3 and m.text[:-1] in names else m for m in mentions]
+
+
+def _complete_cut_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`为提|努布` next to `提努布` elsewhere: a person mention that ends a longer person name of the same document, where
+    the text before it completes that name, is that name (the recognizer cut a transliterated name after a preposition)."""
+    names = sorted({m.text for m in mentions if m.type == "PERSON"}, key=len, reverse=True)
+    out = []
+    for m in mentions:
+        whole = next((n for n in names if len(n) > len(m.text) and n.endswith(m.text)
+                      and text.startswith(n, m.end - len(n))), None) if m.type == "PERSON" else None
+        out.append(Mention(m.end - len(whole), m.end, whole, m.type, m.source, m.score) if whole else m)
+    return out

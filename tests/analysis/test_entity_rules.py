@@ -1212,6 +1212,15 @@ def test_a_short_form_gives_way_to_the_full_name_written_where_it_stands():
     assert (text.rindex("委员会"), text.rindex("委员会") + 3, "short_form") in spans
 
 
+def test_a_person_cut_short_after_a_preposition_is_the_whole_name_the_text_writes_there():
+    from pipeline.analysis.propagation import propagate
+
+    text = "习近平同尼日利亚总统提努布会谈。会谈前，习近平为提努布举行欢迎仪式。"
+    found = [mention(text, "提努布", "PERSON"), mention(text, "努布", "PERSON", 1), mention(text, "习近平", "PERSON")]
+    cut = text.index("为提努布") + 2
+    assert {(m.start, m.end, m.text) for m in propagate(text, found) if m.end == cut + 2} == {(cut - 1, cut + 2, "提努布")}
+
+
 def test_a_name_before_a_title_and_what_a_member_says_is_a_person(extract):
     facts = extract("燕瑛常委说，要加强监督。会上，燕瑛常委发言建议加强合作。")
     assert "燕瑛" in facts.names("PERSON") and "燕瑛" not in facts.names("LOCATION")
