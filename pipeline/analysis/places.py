@@ -134,15 +134,33 @@ def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: 
     written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
     names written together of `joined_names`). One right before a post (`北京饭店|总经理`) is the body
     there. A seat of government or headquarters (`白宫`, `联合国总部`: `seat_heads`) is the place only after one
-    of `seat_prepositions` (`在|白宫`), the city a lexicon lists before it a place of its own (`在纽约|联合国总部`)."""
+    of `seat_prepositions` (`在|白宫`), the city a lexicon lists before it a place of its own (`在纽约|联合国总部`).
+    A hall of a venue written right after it is the venue's room, one place (`人民大会堂|北大厅`)."""
     found = []
-    for m in mentions:
+    for m in _with_rooms(mentions, venue_heads):
         seat = m.text.endswith(seat_heads) and text.endswith(seat_prepositions, 0, m.start)
         if m.type in ("ORG", "LOCATION") and (m.text.endswith(venue_heads) or seat) \
                 and not starts_with_any(text[m.end:m.end + 8], posts):
             parts = known_in_a_row(m.text, known_places) or (_city_and_seat(m.text, known_places) if seat else None)
             found += [replace(part, type="LOCATION") for part in in_parts(m, parts)]
         else:
+            found.append(m)
+    return found
+
+
+ROOM_HEAD, MAX_ROOM_CHARS = "厅", 4  # `北大厅`, `金色大厅`, `福建厅`: a hall of the venue it follows
+
+
+def _with_rooms(mentions: list[Mention], venue_heads: tuple[str, ...]) -> list[Mention]:
+    rooms = {m.start: m for m in mentions if m.type == "LOCATION" and m.text.endswith(ROOM_HEAD)
+             and len(m.text) <= MAX_ROOM_CHARS}
+    found, taken = [], set()
+    for m in mentions:
+        room = rooms.get(m.end) if m.type == "LOCATION" and m.text.endswith(venue_heads) else None
+        if room is not None:
+            found.append(replace(m, end=room.end, text=m.text + room.text))
+            taken.add(room.start)
+        elif not (m.start in taken and rooms.get(m.start) is m):
             found.append(m)
     return found
 

@@ -88,6 +88,17 @@ def test_a_body_named_as_a_venue_is_a_place_and_its_city_apart(rules):
     assert [text[m.start:m.end] for m in got] == [m.text for m in got]
 
 
+def test_a_hall_written_right_after_its_venue_is_one_place_with_it(rules):
+    from pipeline.analysis.places import venues
+
+    text = "习近平在人民大会堂北大厅举行欢迎仪式，在人民大会堂会谈。南大厅另有活动。"
+    mentions = [_at(text, "人民大会堂", "LOCATION"), _at(text, "北大厅", "LOCATION"),
+                _at(text, "人民大会堂", "LOCATION", 1), _at(text, "南大厅", "LOCATION")]
+    got = venues(mentions, rules.venue_heads, rules.known_places)
+    assert [(m.text, text[m.start:m.end]) for m in got] == [("人民大会堂北大厅", "人民大会堂北大厅"), ("人民大会堂", "人民大会堂"),
+                                                            ("南大厅", "南大厅")]
+
+
 
 def test_a_museum_or_a_zoo_is_an_institution_and_a_memorial_a_site(rules):
     from pipeline.analysis.places import institutions
