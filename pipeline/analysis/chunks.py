@@ -15,7 +15,7 @@ from pipeline.analysis.policy_names import after_opening_verb
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards, whole_quoted
 from pipeline.analysis.wordindex import LONGEST_WORD, NOUN_POS, after_subject, inside_word
 from pipeline.records import Mention
-from pipeline.rules import LOCAL_PREFIXES, Chunker, RecognitionRules
+from pipeline.rules import LOCAL_PREFIXES, NUMBER_DIGITS, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
 ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两0-9]+|首)[次届期讲]$")  # `首次|会议`: the first
@@ -193,13 +193,18 @@ def _inside_known(start: int, end: int, known_ends: dict[int, int] | None) -> bo
     return bool(known_ends) and any(known_ends.get(s, -1) >= end for s in range(max(0, end - KNOWN_MAX), start + 1))
 
 
+ORDINAL_COUNT = re.compile(f"(?:第[{NUMBER_DIGITS}]+|首)[枚块]")  # `第一枚`, `首枚`: the first medal, no edition
 KNOWN_MAX = 12  # the longest known name looked back for
 
 
 def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: RecognitionRules) -> int:
     """A chunk right after a count starts with the noun counted (`授予10位|杰出女性全国三八红旗手标兵
     荣誉称号`), and one that starts with a span of days is when, not what (`这|两天|首届全国技能大赛`): where an
-    official name may begin in it (`全国`, `第26届`, a year, `首届`), it begins there."""
+    official name may begin in it (`全国`, `第26届`, a year, `首届`), it begins there. An ordinal of things counted
+    (`第一枚|奥运会金牌`) is no part of a name either."""
+    counted = ORDINAL_COUNT.match(text, begin, suffix_start)
+    if counted:
+        return counted.end()
     if rules.event_name_starts is None or not (QUANTITY.search(text, max(0, begin - 8), begin)
                                                or DAYS.match(text, begin, suffix_start)):
         return begin
@@ -207,10 +212,10 @@ def _after_counted_noun(text: str, begin: int, suffix_start: int, rules: Recogni
     return found.start() if found else begin
 
 
-# a count or a determiner (`两次|会议`, `本届|论坛`); not 首场, the first of a series, an ordinal as 第二场 is (`首场|记者会`);
-# or a level of administration a modifier begins with, which names the bodies of every place at it (`县级以上地方人大|常委会`,
-# `省级|政协`, `四级|人大`)
-COUNTED = re.compile(r"^(?:(?!首场$)[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类]?$"
+# a count or a determiner (`两次|会议`, `本届|论坛`, `3枚|金牌`); not 首场, the first of a series, an ordinal as 第二场
+# is (`首场|记者会`); or a level of administration a modifier begins with, which names the bodies of every place at it
+# (`县级以上地方人大|常委会`, `省级|政协`, `四级|人大`)
+COUNTED = re.compile(r"^(?:(?!首场$)[0-9一二三四五六七八九十百千万亿两几多首末上下本此这该各每]+[次届个项场名位家批类枚块]?$"
                      r"|[省市县乡镇地]级|[0-9一二三四五六七八九十]级$)")
 # two numerals, the first a month's, with no classifier: a date by its month and day, which names
 # festivals and the honours named after them (`七一勋章`, `八一勋章`, `五四奖章`), no count

@@ -151,6 +151,11 @@ def test_a_determiner_or_a_count_before_a_verbal_head_names_no_event(extract, te
     assert not [e.name for e in extract(text).result.entities if e.type == "EVENT"]
 
 
+def test_an_ordinal_of_things_counted_begins_no_name(extract):
+    facts = extract("许海峰为我国夺得第一枚奥运会金牌。中国队共获得3枚奖章。")
+    assert facts.names("EVENT") == {"奥运会"} and not facts.names("AWARD")
+
+
 def test_a_site_named_from_a_place_found_is_a_location(rules):
     text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区。"
     anchors = {text.index("上海"), text.index("周口店")}
