@@ -23,6 +23,7 @@ from pipeline.relations.appointments import (
 from pipeline.relations.attachments import (
     award_event_relations,
     award_holder_relations,
+    bracketed_host_relations,
     ceremony_relations,
     named_conferrer_relations,
     office_holder_relations,
@@ -93,6 +94,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     surfaces = dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions)
     found += sub_body_relations(entities, rules, surfaces)
     found += own_meeting_relations(entities, mentions, rules, surfaces)
+    found += bracketed_host_relations(entities, rules, surfaces)
     found += named_conferrer_relations(entities, rules, surfaces)
     main_events = MainEvents.of(main_event)
     parts = list(main_events.split(sentences))

@@ -77,6 +77,25 @@ def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[A
                 break
 
 
+HOST_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,8})[）)]")  # `中国（深圳）…交易会`: where the event is held
+PLACE_LEVELS = "市省州县"  # `深圳` in brackets is `深圳市` named with its level
+
+
+def bracketed_host_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
+                             surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
+    """An event whose name gives its host place in brackets (`第十九届中国（深圳）国际文化产业博览交易会`,
+    `2025减贫治理与全球发展（怒江）国际论坛`) is held there, where the document names that place (`surfaces`, as in
+    `sub_body_relations`), or with its level (`深圳市`); not what a bracket gives otherwise (`行长（经理）会议`,
+    `尼共（联合马列）`): no place."""
+    places = _named_forms(entities, surfaces, ("LOCATION",))
+    for eid, (etype, name) in entities.items():
+        for bracket in HOST_IN_BRACKETS.finditer(name, 1) if etype == "EVENT" else ():
+            place = next((places[p] for p in (bracket.group(1), *(bracket.group(1) + c for c in PLACE_LEVELS))
+                          if p in places), None)
+            if place:
+                yield Relation("located_in", eid, place, (), rules.location_confidence, "location:bracketed")
+
+
 def _named_forms(entities: dict[str, tuple[str, str]], surfaces: Iterable[tuple[str, str]],
                  types: tuple[str, ...]) -> dict[str, str]:
     """The names of the entities of `types`, and the forms the text writes them in (`surfaces`:

@@ -285,6 +285,18 @@ def test_a_body_s_plenary_meeting_named_after_it_is_held_by_it(relation_rules):
     assert pairs(own_meeting_relations(entities, alone, relation_rules), "organized") == set()
 
 
+def test_an_event_whose_name_gives_its_host_place_in_brackets_is_held_there(relation_rules):
+    from pipeline.relations.attachments import bracketed_host_relations
+
+    events = ["第十九届中国(深圳)国际文化产业博览交易会", "2025减贫治理与全球发展（怒江）国际论坛", "全国银行系统行长（经理）会议",
+              "中国（海南）改革发展研究院会议", "（深圳）固定会议"]
+    entities = {f"EVENT:{n}": ("EVENT", n) for n in events} | {"LOCATION:深圳市": ("LOCATION", "深圳市"),
+                                                                "LOCATION:怒江州": ("LOCATION", "怒江州")}
+    surfaces = [("LOCATION:怒江州", "怒江")]
+    assert pairs(bracketed_host_relations(entities, relation_rules, surfaces), "located_in") == {
+        ("第十九届中国(深圳)国际文化产业博览交易会", "深圳市"), ("2025减贫治理与全球发展（怒江）国际论坛", "怒江州")}
+
+
 def test_sub_body_party_committee_is_part_of_its_body(relation_rules):
     entities = {"ORG:中关村实验室党委": ("ORG", "中关村实验室党委"), "ORG:中关村实验室": ("ORG", "中关村实验室"),
                 "ORG:北京市司法局党委": ("ORG", "北京市司法局党委"), "ORG:北京市司法局": ("ORG", "北京市司法局")}
