@@ -126,7 +126,7 @@ class RelationRules:
     competitor_results: tuple[str, ...]  # verbs of a result that make a sentence a contest's results
     competitor_openings: tuple[str, ...]  # words of its opening that do so where the document's event is the contest
     competitor_confidence: float
-    reception_hosts: re.Pattern  # `为…举行`: whom a reception is held for, up to the verb that holds it
+    reception_held_for: re.Pattern  # `为…举行`: whom a reception is held for, up to the verb that holds it
     reception_kinds: tuple[str, ...]  # `欢迎仪式`, `宴会`: events held for guests
     reception_confidence: float
 
@@ -241,7 +241,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         competitor_results=longest_first(data.get("competitors", {}).get("results", [])),
         competitor_openings=longest_first(data.get("competitors", {}).get("openings", [])),
         competitor_confidence=data.get("competitors", {}).get("confidence", 0.65),
-        reception_hosts=re.compile(data.get("receptions", {}).get("held_for", "(?!)")),
+        reception_held_for=re.compile(data.get("receptions", {}).get("held_for", "(?!)")),
         reception_kinds=longest_first(data.get("receptions", {}).get("kinds", [])),
         reception_confidence=data.get("receptions", {}).get("confidence", 0.65),
     )

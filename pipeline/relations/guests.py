@@ -13,7 +13,7 @@ HELD_FOR = "为"  # the preposition that marks whom a reception is held for
 def guest_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
                     rules: RelationRules) -> Iterator[Relation]:
     """`习近平…为马杜罗和夫人弗洛雷斯举行欢迎宴会`: the people and bodies named between the 为 that marks whom a
-    reception is held for and the verb that holds it (`rules.reception_hosts`, matched from the 为 nearest the event up
+    reception is held for and the verb that holds it (`rules.reception_held_for`, matched from the 为 nearest the event up
     to the event's name) take part in it, where the event's name ends in a kind of reception."""
     guests = rules.head_types("participated_in")
     for sentence in sentences:
@@ -21,7 +21,7 @@ def guest_relations(text: str, sentences: list[tuple[int, int]], mentions: list[
         for event in (m for m in mentions if m.type == "EVENT" and start <= m.start and m.end <= end
                       and text[m.start:m.end].endswith(rules.reception_kinds)):
             marker = text.rfind(HELD_FOR, start, event.start)
-            while marker != -1 and not rules.reception_hosts.fullmatch(text, marker, event.start):
+            while marker != -1 and not rules.reception_held_for.fullmatch(text, marker, event.start):
                 marker = text.rfind(HELD_FOR, start, marker)
             if marker == -1:
                 continue
