@@ -100,7 +100,6 @@ from pipeline.rules import RecognitionRules, Schema, load_schema
 from pipeline.spans import Coverage
 from pipeline.wordlists import by_identity, ends_with_any, starts_with_any, word_at, word_set
 
-QUOTES = "“”"
 WATERS = "河江湖"  # the generic terms of a river's or a lake's name, before the term of its bank (`约旦河|西岸`)
 SHORE = "畔"  # the side of a river or a lake by its name (`黄浦江畔`, `鄱阳湖畔`): no part of the name
 LEXICON_SCORE = 0.95

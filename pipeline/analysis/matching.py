@@ -10,7 +10,8 @@ NAME_DOTS = "·•・"  # the mark between the parts of a transliterated name (`
 NAME_DOTS_SET = frozenset(NAME_DOTS)
 CONJUNCTIONS = frozenset("和与及")  # what joins two names (`王建华和李明`)
 PAUSES = frozenset("、，。；：,;:\n")  # the marks after which a list's item or a clause begins
-NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·“”]")
+QUOTES = "“”"  # the quotation marks of the folded text (`『』` fold to them)
+NAME_CHAR = re.compile(rf"[{HAN_CLASS}A-Za-z0-9·{QUOTES}]")
 YEAR_MARK = "’"  # a closing quotation mark, and the apostrophe of a two-digit year (`’98`)
 ASPECT_MARKS = ("了", "过")  # aspect particles between a verb and its object (`出席了晚会`, `举办了“…”`)
 

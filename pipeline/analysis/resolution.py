@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.analysis.boundaries import LEXICON_SOURCE
+from pipeline.analysis.matching import QUOTES
 from pipeline.analysis.meeting_names import contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
@@ -239,7 +240,6 @@ def paired_orders(names: set[str], short_forms: Mapping[str, object]) -> dict[st
 
 
 ACTIVITIES = "活动"  # `“中朝友好年”活动`: the activities of a campaign or a year, which are that event
-QUOTES = "“”『』\"'"
 
 
 def activity_forms(names: set[str]) -> dict[str, str]:
@@ -249,7 +249,7 @@ def activity_forms(names: set[str]) -> dict[str, str]:
     for name in names:
         if name.endswith(ACTIVITIES) and len(name) > len(ACTIVITIES):
             bare = name[:-len(ACTIVITIES)]
-            forms.update((name, other) for other in (bare, bare.strip(QUOTES)) if other != name and other in names)
+            forms.update((name, other) for other in (bare, bare.strip(QUOTES)) if other in names)
     return forms
 
 

@@ -24,7 +24,7 @@ from pipeline.relations.mentions import (
     within,
 )
 from pipeline.relations.titles import ends_with_title
-from pipeline.rules import NUMBER_DIGITS
+from pipeline.rules import LOCAL_PREFIXES, NUMBER_DIGITS
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 SESSION = re.compile(f"{SESSION_NUMBER.pattern}(?:全体)?会议")  # `十三届全国人大四次会议主席团`
@@ -78,7 +78,6 @@ def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[A
 
 
 HOST_IN_BRACKETS = re.compile(r"[（(]([^（）()]{2,8})[）)]")  # `中国（深圳）…交易会`: where the event is held
-PLACE_LEVELS = "市省州县"  # `深圳` in brackets is `深圳市` named with its level
 
 
 def bracketed_host_relations(entities: dict[str, tuple[str, str]], rules: RelationRules,
@@ -90,7 +89,7 @@ def bracketed_host_relations(entities: dict[str, tuple[str, str]], rules: Relati
     places = _named_forms(entities, surfaces, ("LOCATION",))
     for eid, (etype, name) in entities.items():
         for bracket in HOST_IN_BRACKETS.finditer(name, 1) if etype == "EVENT" else ():
-            place = next((places[p] for p in (bracket.group(1), *(bracket.group(1) + c for c in PLACE_LEVELS))
+            place = next((places[p] for p in (bracket.group(1), *(bracket.group(1) + c for c in LOCAL_PREFIXES))
                           if p in places), None)
             if place:
                 yield Relation("located_in", eid, place, (), rules.location_confidence, "location:bracketed")
