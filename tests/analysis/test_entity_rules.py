@@ -1312,6 +1312,12 @@ def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
     assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
 
 
+def test_an_exhibition_named_in_quotes_is_an_event_with_its_theme_and_subtitle(extract):
+    facts = extract("市民参观“奋斗的足迹——庆祝建市40周年大型展览”。学校举办“‘红色记忆’校史图片展”。他们参观了展览。")
+    assert {"奋斗的足迹——庆祝建市40周年大型展览", "‘红色记忆’校史图片展"} <= facts.names("EVENT")
+    assert not {"校史图片展", "展览"} & facts.names("EVENT")
+
+
 def test_a_group_discussion_of_a_session_s_members_is_an_event_not_a_body(extract):
     facts = extract("全国政协副主席邵鸿在参加九三学社界委员小组讨论时说，要坚定信念。")
     assert "九三学社界委员小组讨论" in facts.names("EVENT") and not {n for n in facts.names("ORG") if "小组" in n}

@@ -193,3 +193,9 @@ def test_a_launch_site_named_after_its_place_is_a_place_named_whole(extract):
     facts = extract("我国在文昌航天发射场使用长征七号运载火箭成功发射卫星。")
     assert "文昌航天发射场" in facts.names("LOCATION")
     assert "文昌" not in facts.names("LOCATION")
+
+
+def test_an_exhibition_hall_named_after_a_body_is_one_place(extract):
+    facts = extract("代表们来到中国共产党历史展览馆参观。")
+    assert "中国共产党历史展览馆" in facts.names("LOCATION")
+    assert "历史展览馆" not in facts.names("LOCATION")
