@@ -172,6 +172,11 @@ class RecognitionRules:
     def title_words(self) -> frozenset[str]:
         return frozenset(self.titles)
 
+    @cached_property
+    def honour_kinds(self) -> frozenset[str]:
+        """The kinds of honour that name none alone (`文明村镇`, `二等奖`): suffixes of the AWARD chunker in `generic_chunks`."""
+        return frozenset(s for s in self.suffixes("AWARD") if s in self.generic_chunks)
+
     def names_nothing(self, name: str, etype: str) -> bool:
         """Whether `name` is no entity's: a word of `never_entities`, a bare title, or, not a person's, a
         name that holds an indefinite determiner (`辽宁某市公安局`) and is no military unit's

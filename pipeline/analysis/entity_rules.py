@@ -47,7 +47,7 @@ from pipeline.analysis.joined_names import (
     split_listed_people,
 )
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
-from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
+from pipeline.analysis.listed_names import after_listed_people, listed_bodies, listed_honours, listed_plenums
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import (
     PATTERN,
@@ -323,7 +323,8 @@ class EntityRules:
         known_ends = _known_ends(known)
         chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
-        candidates += worded_people(text, words, self.all_surnames, candidates) + counted_honours(text, candidates)
+        candidates += worded_people(text, words, self.all_surnames, candidates)
+        candidates += listed_honours(text, candidates, self.rules.honour_kinds)
         candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
         candidates += worded_parties(text, words, [m for m in candidates if m.type != BLOCK], self.rules.generic_parties)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)

@@ -1,6 +1,7 @@
 """Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
 counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`); and a list's last name before a head
-(`…、许还山|终身成就电影艺术家称号`); bodies of one kind listed (`经济委员会、农业和农村委员会`)."""
+(`…、许还山|终身成就电影艺术家称号`); honours listed after one that share its modifier (`全国文明城市、文明村镇`);
+bodies of one kind listed (`经济委员会、农业和农村委员会`)."""
 from __future__ import annotations
 
 import re
@@ -59,6 +60,35 @@ def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
         last_end = match.end()
     close()
     return found
+
+
+ITEM_FOLLOWERS = re.compile(r"[^\u4e00-\u9fff]|[和及]|代表|称号|$")  # a mark, a conjunction, its holders
+
+
+def shared_modifier_honours(text: str, mentions: list[Mention], kinds: frozenset[str]) -> list[Mention]:
+    """Honours listed right after one found whose kind names nothing alone (`第七届全国文明城市、文明村镇、文明单位代表`,
+    `国家科技进步一等奖、二等奖`): each bare kind after it is named with the first's modifier (`第七届全国文明村镇`)."""
+    longest = sorted((k for k in kinds if len(k) > 1), key=len, reverse=True)
+    found: list[Mention] = []
+    for first in dict.fromkeys(m for m in mentions if m.type == "AWARD"):  # once each, in order
+        kind = next((k for k in longest if first.text.endswith(k) and len(first.text) > len(k)), None)
+        pos = first.end
+        while kind and text[pos:pos + 1] and text[pos] in LIST_JOINERS:
+            item = next((k for k in longest if text.startswith(k, pos + 1) and ITEM_FOLLOWERS.match(text, pos + 1 + len(k))),
+                        None)
+            if item is None:
+                break
+            found.append(Mention(pos + 1, pos + 1 + len(item), item, "AWARD", "rule:honour_list", HONOUR_LIST_SCORE,
+                                 first.text[:-len(kind)] + item))
+            pos += 1 + len(item)
+    return found
+
+
+def listed_honours(text: str, mentions: list[Mention], kinds: frozenset[str]) -> list[Mention]:
+    """The honours a list names beside those found: counted items (`counted_honours`), bare kinds sharing a modifier
+    (`shared_modifier_honours`)."""
+    counted = counted_honours(text, mentions)
+    return counted + shared_modifier_honours(text, mentions + counted, kinds)
 
 
 def after_listed_people(mentions: list[Mention], text: str) -> list[Mention]:

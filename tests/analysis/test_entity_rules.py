@@ -1312,6 +1312,12 @@ def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
     assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
 
 
+def test_honours_listed_after_one_share_its_modifier(extract):
+    facts = extract("第七届全国文明城市、文明村镇、文明单位代表，第三届全国文明家庭、文明校园代表在大会上发言。")
+    assert {"第七届全国文明城市", "第七届全国文明村镇", "第七届全国文明单位", "第三届全国文明家庭", "第三届全国文明校园"} <= facts.names("AWARD")
+    assert not {"文明村镇", "文明单位", "文明校园"} & facts.names("AWARD")
+
+
 def test_an_exhibition_named_in_quotes_is_an_event_with_its_theme_and_subtitle(extract):
     facts = extract("市民参观“奋斗的足迹——庆祝建市40周年大型展览”。学校举办“‘红色记忆’校史图片展”。他们参观了展览。")
     assert {"奋斗的足迹——庆祝建市40周年大型展览", "‘红色记忆’校史图片展"} <= facts.names("EVENT")

@@ -1,5 +1,11 @@
 """pipeline.analysis.listed_names: names listed under one head, and the last name of a list before one."""
-from pipeline.analysis.listed_names import after_listed_people, counted_honours, listed_bodies, listed_plenums
+from pipeline.analysis.listed_names import (
+    after_listed_people,
+    counted_honours,
+    listed_bodies,
+    listed_plenums,
+    shared_modifier_honours,
+)
 from tests.conftest import mention
 
 
@@ -20,6 +26,16 @@ def test_a_counted_item_found_as_an_award_keeps_its_name_without_the_predicate_a
     text = "对10个全军军事训练先进单位和23名全军军事训练先进个人予以表彰。"
     found = [mention(text, "全军军事训练先进单位", "AWARD"), mention(text, "全军军事训练先进个人", "AWARD")]
     assert counted_honours(text, found) == []
+
+
+def test_bare_honour_kinds_listed_after_an_honour_share_its_modifier():
+    text = "第五届全国文明城市、文明村镇和文明单位代表，省级文明家庭创建工作，市级文明单位、文明校园评选活动。"
+    kinds = frozenset({"文明城市", "文明村镇", "文明单位", "文明家庭", "文明校园", "奖"})
+    first = mention(text, "第五届全国文明城市", "AWARD")
+    found = [(text[m.start:m.end], m.name) for m in shared_modifier_honours(text, [first, mention(text, "市级文明单位", "AWARD")], kinds)]
+    # not an item a noun runs on from (`文明校园|评选活动`), nor after a name that is not an honour of the kinds
+    assert found == [("文明村镇", "第五届全国文明村镇"), ("文明单位", "第五届全国文明单位")]
+    assert shared_modifier_honours(text, [mention(text, "全国文明城市", "EVENT")], kinds) == []
 
 
 def test_an_honour_s_chunk_begins_after_the_last_person_of_a_list():
