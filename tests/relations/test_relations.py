@@ -1265,6 +1265,13 @@ def test_the_audience_of_a_performance_takes_part_in_it(relation_rules):
         ("王建华", "新年音乐会"), ("李明", "新年音乐会")}  # no event named after 观看: nothing
 
 
+def test_the_visitors_of_an_exhibition_named_after_the_verb_take_part_in_it(relation_rules):
+    text = "王建华前往市博物馆，参观“奋斗的足迹——建市40周年成就展”。李明参观展厅。"
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "市博物馆", "ORG"),
+                anchored(text, "奋斗的足迹——建市40周年成就展", "EVENT"), anchored(text, "李明", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("王建华", "奋斗的足迹——建市40周年成就展")}
+
+
 def test_a_place_in_the_trigger_s_clause_is_no_subject_that_ends_the_search_for_heads(relation_rules):
     # `港澳…代表`: places that modify the clause's noun; the bodies of the clauses before take part
     text = "全国人大常委会、国务院领导同志，约700名港澳各界代表出席。"
