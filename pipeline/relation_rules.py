@@ -128,6 +128,7 @@ class RelationRules:
     competitor_confidence: float
     reception_held_for: re.Pattern  # `为…举行`: whom a reception is held for, up to the verb that holds it
     reception_kinds: tuple[str, ...]  # `欢迎仪式`, `宴会`: events held for guests
+    reception_welcomes: re.Pattern  # `举行仪式，欢迎`: a ceremony held, then whom it welcomes
     reception_confidence: float
 
     def head_types(self, relation: str) -> frozenset[str]:
@@ -243,6 +244,7 @@ def load_relation_rules(directory: Path) -> RelationRules:
         competitor_confidence=data.get("competitors", {}).get("confidence", 0.65),
         reception_held_for=re.compile(data.get("receptions", {}).get("held_for", "(?!)")),
         reception_kinds=longest_first(data.get("receptions", {}).get("kinds", [])),
+        reception_welcomes=re.compile(data.get("receptions", {}).get("welcomes", "(?!)")),
         reception_confidence=data.get("receptions", {}).get("confidence", 0.65),
     )
 

@@ -31,3 +31,14 @@ def test_no_guest_at_what_is_no_reception_nor_across_a_clause_nor_after_another_
     standing_in = "王明作为李华的代表举行欢迎宴会。"
     names = [("王明", "PERSON"), ("李华", "PERSON"), ("欢迎宴会", "EVENT")]
     assert guests(standing_in, names, relation_rules) == set()
+
+
+def test_whom_a_ceremony_held_welcomes_attends_the_reception_the_document_names(relation_rules):
+    text = "国家主席王明在人民大会堂举行仪式，欢迎乌国总统李华对我国进行国事访问，张强在场。赵磊出席欢迎仪式。"
+    names = [("王明", "PERSON"), ("人民大会堂", "LOCATION"), ("乌国", "LOCATION"), ("李华", "PERSON"), ("张强", "PERSON"),
+             ("赵磊", "PERSON"), ("欢迎仪式", "EVENT")]
+    assert guests(text, names, relation_rules) == {("李华", "欢迎仪式")}  # not after the clause of welcome
+    folded = "王明举行仪式,热烈欢迎李华访问。欢迎仪式后,两人会谈。"
+    assert guests(folded, [("王明", "PERSON"), ("李华", "PERSON"), ("欢迎仪式", "EVENT")], relation_rules) == {("李华", "欢迎仪式")}
+    mourned = "王明举行仪式，纪念李华。"  # no welcome, no reception
+    assert guests(mourned, [("王明", "PERSON"), ("李华", "PERSON")], relation_rules) == set()
