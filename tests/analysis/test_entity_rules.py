@@ -1312,6 +1312,12 @@ def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
     assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
 
 
+def test_a_work_meeting_named_by_the_short_form_of_its_head_is_an_event(extract):
+    facts = extract("年初，自治区召开了全区经济工作会。市里的扶贫工作会议推迟。双方举行工作会谈。")
+    assert "全区经济工作会" in facts.names("EVENT")
+    assert not {n for n in facts.names("EVENT") if n.endswith("工作会")} - {"全区经济工作会"}  # not talks (`工作会谈`)
+
+
 def test_honours_listed_after_one_share_its_modifier(extract):
     facts = extract("第七届全国文明城市、文明村镇、文明单位代表，第三届全国文明家庭、文明校园代表在大会上发言。")
     assert {"第七届全国文明城市", "第七届全国文明村镇", "第七届全国文明单位", "第三届全国文明家庭", "第三届全国文明校园"} <= facts.names("AWARD")
