@@ -41,6 +41,13 @@ def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
     assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
 
 
+def test_the_capital_s_literary_name_is_an_alias_of_beijing(rules):
+    text = "话剧《虎踞钟山》轰动京城。北京市民争相观看。"
+    mentions = [mention(text, "京城", "LOCATION"), mention(text, "北京", "LOCATION")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("LOCATION", "京城")] == names[("LOCATION", "北京")] == "北京"
+
+
 def test_a_name_with_two_places_written_from_the_other_side_is_the_one_china_opens(rules):
     text = "老中铁路运营良好，中老铁路造福两国。俄中议会合作委员会和美俄峰会、俄美峰会。中日关系。"
     names = {"老中铁路": "LOCATION", "中老铁路": "LOCATION", "俄中议会合作委员会": "ORG", "美俄峰会": "EVENT",
