@@ -48,6 +48,12 @@ def test_the_capital_s_literary_name_is_an_alias_of_beijing(rules):
     assert names[("LOCATION", "京城")] == names[("LOCATION", "北京")] == "北京"
 
 
+def test_an_intergovernmental_organisation_s_usual_short_form_is_its_alias(rules):
+    text = "石油输出国组织部长级会议在维也纳举行。欧佩克决定减产。"
+    mentions = [mention(text, "石油输出国组织", "ORG"), mention(text, "欧佩克", "ORG")]
+    assert canonical_names(mentions, text, rules)[("ORG", "欧佩克")] == "石油输出国组织"
+
+
 def test_a_name_with_two_places_written_from_the_other_side_is_the_one_china_opens(rules):
     text = "老中铁路运营良好，中老铁路造福两国。俄中议会合作委员会和美俄峰会、俄美峰会。中日关系。"
     names = {"老中铁路": "LOCATION", "中老铁路": "LOCATION", "俄中议会合作委员会": "ORG", "美俄峰会": "EVENT",
