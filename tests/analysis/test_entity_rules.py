@@ -1312,6 +1312,11 @@ def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
     assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
 
 
+def test_russia_s_news_agency_is_one_organisation_named_whole(extract):
+    facts = extract("据俄通社—塔斯社莫斯科１月５日电，俄罗斯总统发表讲话。")
+    assert "俄通社—塔斯社" in facts.names("ORG") and not {"俄通社", "塔斯社"} & facts.names("ORG")
+
+
 def test_a_work_meeting_named_by_the_short_form_of_its_head_is_an_event(extract):
     facts = extract("年初，自治区召开了全区经济工作会。市里的扶贫工作会议推迟。双方举行工作会谈。")
     assert "全区经济工作会" in facts.names("EVENT")
