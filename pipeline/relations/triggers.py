@@ -309,6 +309,9 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
               and not dates_a_clause(text, m.end, rules)]
     after = [m for m in in_sentence if m.start >= t_end and m.end <= clause[1] and m.type in head_types]
     heads = coordinated(text, after[0], after[1:], across=True) if after else []
+    if heads and (undertaking := rules.co_hosts.match(text, clause[1])):  # `…主办，福建省人民政府承办`
+        heads += [m for m in in_sentence if m.type in head_types and undertaking.start("hosts") <= m.start
+                  and m.end <= undertaking.end("hosts") and not m.nested]
     return heads, coordinated_before(text, before)
 
 

@@ -502,6 +502,17 @@ def test_passive_hosts_listed_across_an_unnamed_item_all_host(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "organized") == {("中关村实验室", "青年科技论坛")}
 
 
+def test_the_body_the_next_clause_names_as_undertaking_a_hosted_event_organises_it(relation_rules):
+    text = "青年科技论坛由中关村实验室主办，北京大学承办，清华大学师生参加。"
+    mentions = [anchored(text, "青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG"), anchored(text, "北京大学", "ORG"),
+                anchored(text, "清华大学", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {
+        ("中关村实验室", "青年科技论坛"), ("北京大学", "青年科技论坛")}
+    text = "青年科技论坛由中关村实验室主办，北京大学派员参加。"  # no undertaking
+    mentions = [anchored(text, "青年科技论坛", "EVENT"), anchored(text, "中关村实验室", "ORG"), anchored(text, "北京大学", "ORG")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("中关村实验室", "青年科技论坛")}
+
+
 def test_trigger_grant_gives_awarded_by_and_received(relation_rules):
     text = "中国科协授予王建华全国优秀科技工作者称号。"
     mentions = [anchored(text, "中国科协", "ORG"), anchored(text, "王建华", "PERSON"),
