@@ -1312,6 +1312,12 @@ def test_a_programme_named_in_quotes_by_its_head_is_an_event(extract):
     assert "五个一工程" not in facts.names("EVENT")  # the prize named after a programme
 
 
+def test_a_ceremony_of_state_or_of_worship_named_大典_is_an_event_not_a_compendium(extract):
+    facts = extract("展品包括开国大典影像。辛丑年黄帝故里拜祖大典在河南新郑举行。图书馆展出《永乐大典》12册。他作重大典型报告。")
+    assert {"开国大典", "辛丑年黄帝故里拜祖大典"} <= facts.names("EVENT")
+    assert not {n for n in facts.names("EVENT") if "永乐" in n or "重大" in n}
+
+
 def test_russia_s_news_agency_is_one_organisation_named_whole(extract):
     facts = extract("据俄通社—塔斯社莫斯科１月５日电，俄罗斯总统发表讲话。")
     assert "俄通社—塔斯社" in facts.names("ORG") and not {"俄通社", "塔斯社"} & facts.names("ORG")
