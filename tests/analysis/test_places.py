@@ -199,3 +199,8 @@ def test_an_exhibition_hall_named_after_a_body_is_one_place(extract):
     facts = extract("代表们来到中国共产党历史展览馆参观。")
     assert "中国共产党历史展览馆" in facts.names("LOCATION")
     assert "历史展览馆" not in facts.names("LOCATION")
+
+
+def test_the_asia_pacific_region_is_a_place_named_whole(extract):
+    facts = extract("中方愿同各方一道维护亚太地区和平稳定。")
+    assert "亚太地区" in facts.names("LOCATION")
