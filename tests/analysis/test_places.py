@@ -204,3 +204,9 @@ def test_an_exhibition_hall_named_after_a_body_is_one_place(extract):
 def test_the_asia_pacific_region_is_a_place_named_whole(extract):
     facts = extract("中方愿同各方一道维护亚太地区和平稳定。")
     assert "亚太地区" in facts.names("LOCATION")
+
+
+def test_a_region_s_countries_counted_are_one_place(extract):
+    facts = extract("波罗的海三国领导人出席会议。习近平同中亚五国元首会晤。中俄两国关系良好。")
+    assert {"波罗的海三国", "中亚五国"} <= facts.names("LOCATION")
+    assert not {"波罗的海", "中亚", "俄两国"} & facts.names("LOCATION")
