@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.analysis.matching import HAN_CLASS
 from pipeline.analysis.wordindex import FIELD_POS, word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
@@ -62,12 +63,13 @@ def counted_honours(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-ITEM_FOLLOWERS = re.compile(r"[^\u4e00-\u9fff]|[和及]|代表|称号|$")  # a mark, a conjunction, its holders
+ITEM_FOLLOWERS = re.compile(rf"[^{HAN_CLASS}]|[和及]|代表|称号|$")  # a mark, a conjunction, its holders
 
 
 def shared_modifier_honours(text: str, mentions: list[Mention], kinds: frozenset[str]) -> list[Mention]:
-    """Honours listed right after one found whose kind names nothing alone (`第七届全国文明城市、文明村镇、文明单位代表`,
-    `国家科技进步一等奖、二等奖`): each bare kind after it is named with the first's modifier (`第七届全国文明村镇`)."""
+    """Honours listed right after one found whose kind names nothing alone (`第七届全国文明城市、文明村镇、文明单位代表`):
+    each bare kind after it, up to a mark, a conjunction or its holders, is named with the first's modifier
+    (`第七届全国文明村镇`)."""
     longest = sorted((k for k in kinds if len(k) > 1), key=len, reverse=True)
     found: list[Mention] = []
     for first in dict.fromkeys(m for m in mentions if m.type == "AWARD"):  # once each, in order

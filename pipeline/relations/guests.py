@@ -2,15 +2,13 @@
 `举行仪式，欢迎…总统热恩别科夫对我国进行国事访问`)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import Anchored, evidence_of
+from pipeline.relations.mentions import CLAUSE_BREAKS, Anchored, evidence_of
 
 HELD_FOR = "为"  # the preposition that marks whom a reception is held for
-CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
 
 
 def guest_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -45,9 +43,10 @@ def _welcomed(text: str, sentences: list[tuple[int, int]], mentions: list[Anchor
         for welcome in rules.reception_welcomes.finditer(text, *sentence):
             event = next((m for m in events if welcome.start() <= m.start < welcome.end()), None) or next(
                 (m for m in events if m.start >= welcome.end() and text[m.start:m.end].endswith(rules.reception_kinds)), None)
-            clause_end = CLAUSE_END.search(text, welcome.end(), sentence[1])
-            stop = clause_end.start() if clause_end else sentence[1]
-            for guest in (m for m in mentions if m.type == "PERSON" and welcome.end() <= m.start and m.end <= stop):
-                if event is not None and not guest.nested:
-                    yield Relation("participated_in", guest.entity, event.entity, evidence_of(text, *sentence),
-                                   rules.reception_confidence, "reception:welcomed")
+            if event is None:
+                continue
+            clause_end = CLAUSE_BREAKS.search(text, welcome.end(), sentence[1])
+            clause = range(welcome.end(), (clause_end.start() if clause_end else sentence[1]) + 1)
+            for guest in (m for m in mentions if m.type == "PERSON" and not m.nested and m.start in clause and m.end in clause):
+                yield Relation("participated_in", guest.entity, event.entity, evidence_of(text, *sentence),
+                               rules.reception_confidence, "reception:welcomed")
