@@ -1,4 +1,6 @@
 """pipeline.analysis.resolution: one entity per referent within a document."""
+import pytest
+
 from pipeline.analysis.organs import CHAIN_ORGAN
 from pipeline.analysis.resolution import canonical_names as _canonical_names
 from pipeline.analysis.resolution import entity_id, organs_as_written, session_organs
@@ -41,17 +43,13 @@ def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
     assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
 
 
-def test_the_capital_s_literary_name_is_an_alias_of_beijing(rules):
-    text = "话剧《虎踞钟山》轰动京城。北京市民争相观看。"
-    mentions = [mention(text, "京城", "LOCATION"), mention(text, "北京", "LOCATION")]
-    names = canonical_names(mentions, text, rules)
-    assert names[("LOCATION", "京城")] == names[("LOCATION", "北京")] == "北京"
-
-
-def test_an_intergovernmental_organisation_s_usual_short_form_is_its_alias(rules):
-    text = "石油输出国组织部长级会议在维也纳举行。欧佩克决定减产。"
-    mentions = [mention(text, "石油输出国组织", "ORG"), mention(text, "欧佩克", "ORG")]
-    assert canonical_names(mentions, text, rules)[("ORG", "欧佩克")] == "石油输出国组织"
+@pytest.mark.parametrize(("text", "etype", "full", "short"), [
+    ("话剧《虎踞钟山》轰动京城。北京市民争相观看。", "LOCATION", "北京", "京城"),  # the capital's literary name
+    ("石油输出国组织部长级会议在维也纳举行。欧佩克决定减产。", "ORG", "石油输出国组织", "欧佩克"),  # OPEC's usual short form
+])
+def test_a_listed_short_or_literary_form_is_an_alias_of_the_full_name(rules, text, etype, full, short):
+    names = canonical_names([mention(text, short, etype), mention(text, full, etype)], text, rules)
+    assert names[(etype, short)] == names[(etype, full)] == full
 
 
 def test_a_name_with_two_places_written_from_the_other_side_is_the_one_china_opens(rules):
