@@ -1323,6 +1323,11 @@ def test_russia_s_news_agency_is_one_organisation_named_whole(extract):
     assert "俄通社—塔斯社" in facts.names("ORG") and not {"俄通社", "塔斯社"} & facts.names("ORG")
 
 
+def test_the_palestine_liberation_organization_is_found_by_its_short_form(extract):
+    facts = extract("政治部主任卡杜米７日代表巴解组织发表一项声明。")
+    assert "巴解组织" in facts.names("ORG")
+
+
 def test_a_work_meeting_named_by_the_short_form_of_its_head_is_an_event(extract):
     facts = extract("年初，自治区召开了全区经济工作会。市里的扶贫工作会议推迟。双方举行工作会谈。")
     assert "全区经济工作会" in facts.names("EVENT")
