@@ -129,8 +129,8 @@ class RelationRules:
     reception_held_for: re.Pattern  # `为…举行`: whom a reception is held for, up to the verb that holds it
     reception_kinds: tuple[str, ...]  # `欢迎仪式`, `宴会`: events held for guests
     reception_welcomes: re.Pattern  # `举行仪式，欢迎`: a ceremony held, then whom it welcomes
-    co_hosts: re.Pattern  # `…主办，X承办`: where a hosting passive's clause ends, the body that undertakes the event
     reception_confidence: float
+    co_hosts: re.Pattern  # `…主办，X承办`: where a hosting passive's clause ends, the body that undertakes the event
 
     def head_types(self, relation: str) -> frozenset[str]:
         return self.types.get(relation, (frozenset(), frozenset()))[0]
@@ -246,8 +246,8 @@ def load_relation_rules(directory: Path) -> RelationRules:
         reception_held_for=re.compile(data.get("receptions", {}).get("held_for", "(?!)")),
         reception_kinds=longest_first(data.get("receptions", {}).get("kinds", [])),
         reception_welcomes=re.compile(data.get("receptions", {}).get("welcomes", "(?!)")),
-        co_hosts=re.compile(data.get("co_hosts", "(?!)")),
         reception_confidence=data.get("receptions", {}).get("confidence", 0.65),
+        co_hosts=re.compile(data.get("co_hosts", "(?!)")),
     )
 
 
