@@ -210,3 +210,9 @@ def test_a_region_s_countries_counted_are_one_place(extract):
     facts = extract("波罗的海三国领导人出席会议。习近平同中亚五国元首会晤。中俄两国关系良好。")
     assert {"波罗的海三国", "中亚五国"} <= facts.names("LOCATION")
     assert not {"波罗的海", "中亚", "俄两国"} & facts.names("LOCATION")
+
+
+def test_a_royal_palace_named_by_its_city_is_one_place(extract):
+    facts = extract("国家主席习近平在金边王宫会见柬埔寨国王西哈莫尼。西班牙国王在马德里王宫举行欢迎宴会。")
+    assert {"金边王宫", "马德里王宫"} <= facts.names("LOCATION")
+    assert not {"金边", "马德里"} & facts.names("LOCATION")
