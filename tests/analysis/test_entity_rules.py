@@ -1318,6 +1318,13 @@ def test_a_ceremony_of_state_or_of_worship_named_大典_is_an_event_not_a_compen
     assert not {n for n in facts.names("EVENT") if "永乐" in n or "重大" in n}
 
 
+def test_an_inter_ministerial_mechanism_is_an_organisation_and_its_session_an_event(extract):
+    facts = extract("经国务院减轻企业负担部级联席会议批准，发布通知。国务院旅游工作部际联席会议第五次全体会议在京召开。")
+    assert "国务院减轻企业负担部级联席会议" in facts.names("ORG")
+    assert "国务院减轻企业负担部级联席会议" not in facts.names("EVENT")
+    assert "国务院旅游工作部际联席会议第五次全体会议" in facts.names("EVENT")
+
+
 @pytest.mark.parametrize(("text", "name", "parts"), [
     ("据俄通社—塔斯社莫斯科１月５日电，俄罗斯总统发表讲话。", "俄通社—塔斯社", {"俄通社", "塔斯社"}),  # Russia's news agency, whole
     ("政治部主任卡杜米７日代表巴解组织发表一项声明。", "巴解组织", set()),  # the PLO by its short form
