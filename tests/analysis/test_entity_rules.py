@@ -1325,6 +1325,11 @@ def test_an_inter_ministerial_mechanism_is_an_organisation_and_its_session_an_ev
     assert "国务院旅游工作部际联席会议第五次全体会议" in facts.names("EVENT")
 
 
+def test_a_news_agency_s_branch_by_its_region_is_one_organisation(extract):
+    orgs = extract("示威者暴力冲击新华社亚太总分社，围殴路人。").names("ORG")
+    assert "新华社亚太总分社" in orgs and "亚太总分社" not in orgs
+
+
 @pytest.mark.parametrize(("text", "name", "parts"), [
     ("据俄通社—塔斯社莫斯科１月５日电，俄罗斯总统发表讲话。", "俄通社—塔斯社", {"俄通社", "塔斯社"}),  # Russia's news agency, whole
     ("政治部主任卡杜米７日代表巴解组织发表一项声明。", "巴解组织", set()),  # the PLO by its short form
