@@ -115,19 +115,26 @@ LISTED_BODY_SCORE = 0.8
 def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None) -> list[Mention]:
     """`mentions` and each item right after a body in a list of bodies of one kind (`经济委员会、|农业和农村委员会|、…`)
     that ends with the body's last word of two characters or more, is whole common words and conjunctions, and no
-    name found covers: a body of that kind too (the recognizer cuts such names at the conjunction)."""
+    name found covers but one it cuts: a body of that kind too (the recognizer cuts such names at the conjunction, or
+    after their first fields: `教育科学|文化卫生委员会`)."""
     analysis = word_analysis(words)
     taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    orgs = sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start)
+    by_end = {m.end: m for m in orgs}
     found: list[Mention] = []
-    for m in sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start):
+    cut: set[Mention] = set()
+    for m in orgs:
         head = analysis.word_ending(m.end) if text.startswith(LIST_MARK, m.end) else None
         if head is None or head[1] - head[0] < 2:
             continue
         start, kind = m.end + 1, text[head[0]:head[1]]
         at = text.find(kind, start, start + ITEM_CHARS)
         end = at + len(kind)
-        if at > start and taken.free(start, end) and analysis.whole_words(start, at, ITEM_POS) \
+        part = by_end.get(end) if at > start else None
+        part = part if part is not None and start < part.start <= at and taken.free(start, part.start) else None
+        if at > start and (taken.free(start, end) or part) and analysis.whole_words(start, part.start if part else at, ITEM_POS) \
                 and analysis.starting.get(at, (0,))[0] == end:
             found.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
             taken.mark(start, end)
-    return mentions + found
+            cut.add(part)
+    return [m for m in mentions if m not in cut] + found

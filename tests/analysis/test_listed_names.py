@@ -57,3 +57,14 @@ def test_an_item_after_a_body_in_a_list_of_bodies_of_one_kind_is_one_too():
     found = [m.text for m in listed_bodies(bodies, text, words) if m.source == "listed_body"]
     # not an item a name found covers, nor one in other words than common nouns and conjunctions (`各|专门|委员会`)
     assert found == ["农业和农村委员会"]
+
+
+def test_a_listed_body_the_recognizer_cut_after_its_first_fields_is_named_whole():
+    text = "表决了民族委员会、教育科学文化卫生委员会、外事委员会名单。"
+    words = [(0, 2, "v"), (2, 3, "u"), (3, 5, "n"), (5, 8, "n"), (8, 9, "w"), (9, 11, "vn"), (11, 13, "n"), (13, 15, "n"),
+             (15, 17, "a"), (17, 20, "n"), (20, 21, "w"), (21, 23, "n"), (23, 26, "n"), (26, 28, "n"), (28, 29, "w")]
+    cut = mention(text, "文化卫生委员会", "ORG")
+    bodies = [mention(text, "民族委员会", "ORG"), cut, mention(text, "外事委员会", "ORG")]
+    got = listed_bodies(bodies, text, words)
+    assert [m.text for m in got if m.source == "listed_body"] == ["教育科学文化卫生委员会"]
+    assert cut not in got
