@@ -50,6 +50,7 @@ class RelationRules:
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
+    listed_sub_body_heads: tuple[str, ...]  # `…人大民族委员会、|外事委员会`: listed after a sub-body, its parent's too
     parent_short_forms: dict[str, tuple[str, ...]]  # `中央军委` → `军委`: how its units' names begin (`军委|政治工作部`)
     doctrine_heads: tuple[str, ...]  # `理论`, `思想`: a person's name right before one names a doctrine
     sub_body_confidence: float
@@ -185,8 +186,9 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
 
 
 # relations.yaml's plain lists of words, each longest first (an absent list is empty)
-WORD_LIST_KEYS = ("sub_body_suffixes", "whole_body_heads", "doctrine_heads", "event_anaphora", "side_events", "meeting_kinds",
-                  "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups", "own_meeting_heads")
+WORD_LIST_KEYS = ("sub_body_suffixes", "whole_body_heads", "listed_sub_body_heads", "doctrine_heads", "event_anaphora",
+                  "side_events", "meeting_kinds", "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups",
+                  "own_meeting_heads")
 
 
 def load_relation_rules(directory: Path) -> RelationRules:

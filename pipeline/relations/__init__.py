@@ -25,6 +25,7 @@ from pipeline.relations.attachments import (
     award_holder_relations,
     bracketed_host_relations,
     ceremony_relations,
+    listed_sub_body_relations,
     named_conferrer_relations,
     office_holder_relations,
     own_meeting_relations,
@@ -93,6 +94,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += [r for r in place_body_relations(text, mentions, rules) if (r.head, r.tail) not in held]  # one post, one title
     surfaces = dict.fromkeys((m.entity, text[m.start:m.end]) for m in mentions)
     found += sub_body_relations(entities, rules, surfaces)
+    found += listed_sub_body_relations(text, mentions, found, rules)
     found += own_meeting_relations(entities, mentions, rules, surfaces)
     found += bracketed_host_relations(entities, rules, surfaces)
     found += named_conferrer_relations(entities, rules, surfaces)

@@ -23,7 +23,7 @@ from pipeline.relations.mentions import (
     listed_up_to,
     within,
 )
-from pipeline.relations.titles import ends_with_title
+from pipeline.relations.titles import LIST_MARK, ends_with_title
 from pipeline.rules import LOCAL_PREFIXES, NUMBER_DIGITS
 
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
@@ -54,6 +54,27 @@ def sub_body_relations(entities: dict[str, tuple[str, str]], rules: RelationRule
         own = name[name.find(parent) + len(parent):] if parent else ""
         if parent and orgs[parent] != eid and len(own) >= 2 and not SESSION.search(name, len(parent)):
             yield Relation("part_of", eid, orgs[parent], (), rules.sub_body_confidence, "sub_body")
+
+
+def listed_sub_body_relations(text: str, mentions: list[Anchored], found: Iterable[Relation],
+                              rules: RelationRules) -> Iterator[Relation]:
+    """`十四届全国人大民族委员会、监察和司法委员会、外事委员会`: the bodies listed right after a sub-body (`found`'s
+    part_of) that end in its head, one of `listed_sub_body_heads`, and begin with no organisation's name share its
+    parent's name, so belong to that parent too."""
+    parents = {r.head: r.tail for r in found if r.type == "part_of"}
+    orgs = {m.start: m for m in mentions if m.type == "ORG"}
+    names = {text[m.start:m.end] for m in orgs.values()}
+
+    def own_body(item: Anchored) -> bool:  # `常委会|有关工作委员会`: named from a body of its own
+        return any(text.startswith(n, item.start) and item.end - item.start > len(n) for n in names)
+    for first in [m for m in orgs.values() if m.entity in parents]:
+        head = next((s for s in rules.listed_sub_body_heads if text.endswith(s, first.start, first.end)), None)
+        item = first
+        while head and text.startswith(LIST_MARK, item.end) and (item := orgs.get(item.end + 1)) is not None \
+                and text.endswith(head, item.start, item.end) and not own_body(item) \
+                and item.entity not in parents and item.entity != parents[first.entity]:
+            yield Relation("part_of", item.entity, parents[first.entity], evidence_of(text, first.start, item.end),
+                           rules.sub_body_confidence, "sub_body:listed")
 
 
 # what may come between a body's name and the head of its own meeting: the meeting's number

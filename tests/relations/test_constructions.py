@@ -1589,3 +1589,11 @@ def test_who_speaks_in_an_address_takes_part_in_the_document_s_event(extract):
 def test_a_body_named_on_its_own_held_its_plenary_meeting_end_to_end(extract):
     facts = extract("全国绿化委员会全体会议12日在北京召开。全国绿化委员会主任韩正出席会议。")
     assert ("全国绿化委员会", "全国绿化委员会全体会议") in facts.relation_pairs("organized")
+
+
+def test_committees_listed_after_a_congress_s_committee_belong_to_the_congress(extract):
+    facts = extract("全国政协十四届常委会第五次会议在京开幕。全国政协主席王沪宁主持。会议听取了全国政协社会和法制委员会、"
+                    "民族和宗教委员会、外事委员会的报告。中共中央办公厅、国务院办公厅印发通知。")
+    assert {("全国政协社会和法制委员会", "全国政协"), ("民族和宗教委员会", "全国政协"), ("外事委员会", "全国政协")} \
+        <= facts.relation_pairs("part_of")
+    assert ("国务院办公厅", "中共中央") not in facts.relation_pairs("part_of")  # another body's unit, listed
