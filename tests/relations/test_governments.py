@@ -22,3 +22,8 @@ def test_a_bare_level_title_holds_at_the_government_of_the_last_committee_s_plac
     alone = "安徽省政府召开会议。省长王建华出席。"
     assert level_government("省长", alone.index("省长"), orgs(alone, "安徽省政府"), relation_rules).entity == "ORG:安徽省政府"
     assert level_government("市长", alone.index("省长"), orgs(alone, "安徽省政府"), relation_rules) is None
+
+
+def test_a_chain_runs_on_past_a_caretaker_government_before_the_post(extract):
+    facts = extract("萨摩亚人权保护党领袖、看守政府总理图伊拉埃帕出席会议。")
+    assert facts.titles("图伊拉埃帕", "萨摩亚人权保护党") == {"领袖"}
