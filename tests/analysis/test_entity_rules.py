@@ -1696,3 +1696,7 @@ def test_the_leaders_a_seminar_gathers_are_in_its_name(extract):
 def test_a_round_of_central_inspection_is_an_event_named_by_its_term_and_ordinal(extract):
     facts = extract("近日，十九届中央第九轮巡视完成对中央办公厅等单位的反馈。")
     assert "十九届中央第九轮巡视" in facts.names("EVENT")
+
+
+def test_a_coordination_group_is_an_organisation(extract):
+    assert "福建省反腐败协调小组" in extract("福建省反腐败协调小组召开会议。").names("ORG")
