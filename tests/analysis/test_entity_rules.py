@@ -1700,3 +1700,8 @@ def test_a_round_of_central_inspection_is_an_event_named_by_its_term_and_ordinal
 
 def test_a_coordination_group_is_an_organisation(extract):
     assert "福建省反腐败协调小组" in extract("福建省反腐败协调小组召开会议。").names("ORG")
+
+
+def test_a_trade_fair_named_by_its_kind_is_an_event(extract):
+    events = extract("大庆展团在首届中国产品印度展销会上签约。第35届北京图书订货会今天开幕。").names("EVENT")
+    assert {"首届中国产品印度展销会", "第35届北京图书订货会"} <= events
