@@ -148,6 +148,7 @@ def worded_people(text: str, words: list[tuple[int, int, str]] | None, surnames:
 
 
 MAX_LATE_CHARS = 2  # how many characters of a name after a title the recognizer may leave out
+COPULA = "为"  # `…、秦刚为国务委员`: what a name is appointed to follows it
 MIN_NAME_CHARS = 2  # what is left of a name begun inside a title, at least
 PROPER_POS = frozenset({"nz", "ns", "nt", "j", "x"})  # proper names but a person's, abbreviations and strings
 
@@ -160,15 +161,20 @@ def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
     every word within them is a proper name's (`呼日/nz`), none a common word's (`总统|夫人/n|彭丽媛`,
     `总理|会见/v|…`) nor another person's (`记者|严正/nr|孙勇军`). One it began inside a title, with the title's
     last character or two (`丹麦女|王玛格丽特二世`), begins after the title where a name of two characters or more
-    is left."""
+    is left. One that ends with the copula of an appointment before a title, where the word analysis reads the name
+    without it, ends before it (`秦刚|为|国务委员`)."""
     taken = {pos for m in mentions for pos in range(m.start, m.end)}
     word_starts = {s for s, _, _ in words or ()}
+    names = {(s, e) for s, e, pos in words or () if pos == "nr"}
     out = []
     for m in mentions:
-        start = m.start
+        start, end = m.start, m.end
         if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
             start = _before_late_start(m, text, titles, words, taken, word_starts) or _after_title_inside(m, text, titles, words)
-        out.append(Mention(start, m.end, text[start:m.end], m.type, m.source, m.score, m.name) if start != m.start else m)
+        if m.type == "PERSON" and text.endswith(COPULA, 0, end) and (start, end - 1) in names and text.startswith(titles, end):
+            end -= len(COPULA)
+        out.append(Mention(start, end, text[start:end], m.type, m.source, m.score, m.name) if (start, end) != (m.start, m.end)
+                   else m)
     return out
 
 

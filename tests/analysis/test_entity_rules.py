@@ -1705,3 +1705,8 @@ def test_a_coordination_group_is_an_organisation(extract):
 def test_a_trade_fair_named_by_its_kind_is_an_event(extract):
     events = extract("大庆展团在首届中国产品印度展销会上签约。第35届北京图书订货会今天开幕。").names("EVENT")
     assert {"首届中国产品印度展销会", "第35届北京图书订货会"} <= events
+
+
+def test_a_name_ends_before_the_copula_of_its_appointment(extract):
+    people = extract("会议决定，李尚福、王小洪、秦刚为国务委员。").names("PERSON")
+    assert "秦刚" in people and "秦刚为" not in people
