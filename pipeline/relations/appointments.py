@@ -52,17 +52,43 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             people = listed_from(text, listed.end(), list(people_by_end.values()), rules.list_item_gap)  # `…的还有A、B`
         if not people:
             continue
-        appointing = rules.post_status["appointing"]
-        if any(w in verb + adverbial for w in rules.appointment_former):
-            status = "former"
-        elif verb in appointing or any(text.startswith(w, people[0].start - len(w)) for w in appointing):
-            status = "new"
-        else:
-            status = "current"
+        status = _appointment_status(text, verb, adverbial, people[0], rules)
         for held_at, held, end in _listed_posts(text, org, title, orgs_by_start, people_by_end, titles, rules):
             for p in people:
                 yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
                                rules.appointment_confidence, "appointment", title=held, status=status)
+
+
+def implied_appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
+                                  rules: RelationRules) -> Iterator[Relation]:
+    """`李尚福、王小洪、吴政隆、谌贻琴、秦刚同志为国务委员`: an appointment to a post of one state body that names no
+    body (`implied_bodies`) is held at that body where the document names it, as the post next to a name is; not a
+    head of government's (`government_heads`: `…当选为总理`), which names another country's government as often."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    orgs = [m for m in mentions if m.type == "ORG"]
+    for names, posts in rules.implied_bodies:
+        body = next((m for m in orgs if m.entity.split(":", 1)[1].endswith(names)), None)
+        for post in (p for p in posts if p not in rules.government_heads) if body else ():
+            for at in (m.start() for m in re.finditer(post, text)):
+                verb = next((v for v in rules.appointment_verbs if text.endswith(v, 0, at)), None)
+                if verb is None or text.startswith(rules.title_compounds, at + len(post)):
+                    continue
+                people, adverbial = _appointed(text, at - len(verb), verb, people_by_end, rules, titles)
+                status = _appointment_status(text, verb, adverbial, people[0], rules) if people else ""
+                for p in people:
+                    yield Relation("holds_position", p.entity, body.entity, evidence_of(text, p.start, at + len(post)),
+                                   rules.appointment_confidence, "appointment", title=post, status=status)
+
+
+def _appointment_status(text: str, verb: str, adverbial: str, first: Anchored, rules: RelationRules) -> str:
+    """`former` where the verb or an adverbial says the post was held before (`曾担任`, `历任`), `new` where the verb
+    or the word before the names makes the appointment (`当选为`, `任命…为`), else `current`."""
+    appointing = rules.post_status["appointing"]
+    if any(w in verb + adverbial for w in rules.appointment_former):
+        return "former"
+    if verb in appointing or any(text.startswith(w, first.start - len(w)) for w in appointing):
+        return "new"
+    return "current"
 
 
 def apposed_post_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],

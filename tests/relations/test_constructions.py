@@ -1597,3 +1597,11 @@ def test_committees_listed_after_a_congress_s_committee_belong_to_the_congress(e
     assert {("全国政协社会和法制委员会", "全国政协"), ("民族和宗教委员会", "全国政协"), ("外事委员会", "全国政协")} \
         <= facts.relation_pairs("part_of")
     assert ("国务院办公厅", "中共中央") not in facts.relation_pairs("part_of")  # another body's unit, listed
+
+
+def test_an_appointment_to_a_post_of_one_state_body_is_held_there(extract):
+    facts = extract("会议根据国务院总理李强的提名，决定丁薛祥为国务院副总理，李尚福、王小洪、秦刚为国务委员。"
+                    "泰国国会选举赛塔为总理。")
+    assert {("李尚福", "国务院"), ("王小洪", "国务院"), ("秦刚", "国务院")} <= facts.relation_pairs("holds_position")
+    assert facts.titles("秦刚", "国务院") == {"国务委员"}
+    assert ("赛塔", "国务院") not in facts.relation_pairs("holds_position")  # a head of government anywhere
