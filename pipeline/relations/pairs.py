@@ -239,6 +239,9 @@ def combine(text: str, relations: list[Relation], found: list[Candidate], model:
     ruled = {key for key in have if key[0] in ONE_EVENT_PER_SENTENCE}
     told = {(c.relation, c.head, c.sentence) for c in found  # the rules' events a sentence names
             if (c.relation, c.head, c.tail) in ruled and f"{c.relation}|main" not in c.features}
+    appointed = [(r.head, span) for r in relations if r.rule == "appointment" for span in r.evidence]
+    told |= {("participated_in", c.head, c.sentence) for c in found if c.relation == "participated_in"
+             and any(head == c.head and c.sentence[0] <= span.start < c.sentence[1] for head, span in appointed)}
     out += list(_added(text, best, have, model, told))
     return out
 
@@ -247,7 +250,8 @@ def _added(text: str, best: dict, have: set, model: PairModel, told: set) -> Ite
     """The pairs the model is sure of that the rules missed; not another event of a name in a
     sentence that names the event the rules found it attends or holds (`…也参加了茶话会`: not
     党的十五大, named elsewhere; but where the rules took a bare `会议` for the main event, the model
-    may name another)."""
+    may name another), nor the event of a person the rules found appointed in the sentence (`主持人宣布：
+    …何立峰…同志为国务院副总理`: whom a session appoints takes no part in it by that)."""
     for key, (p, candidate) in best.items():
         threshold = model.add_above.get(key[0])
         if (key[0], key[1], candidate.sentence) in told:

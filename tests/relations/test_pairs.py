@@ -84,6 +84,16 @@ def test_the_model_adds_no_other_event_to_a_name_where_the_rules_found_the_one_i
     assert [r.tail for r in combine(text, [rule], [referred, other], MODEL)] == ["EVENT:茶话会", "EVENT:十五大"]
 
 
+def test_the_model_adds_no_event_to_a_name_the_rules_found_appointed_in_the_sentence():
+    text = "会上宣布甲为国务院副总理。乙出席。"
+    appointed = Relation("holds_position", "PERSON:甲", "ORG:国务院", (Span(4, 12, text[4:12]),), 0.8, "appointment",
+                         title="副总理", status="new")
+    sure = Candidate("participated_in", "PERSON:甲", "EVENT:会", (0, 13), ("participated_in", "strong"))
+    assert [r.type for r in combine(text, [appointed], [sure], MODEL)] == ["holds_position"]
+    other = Candidate("participated_in", "PERSON:甲", "EVENT:会", (13, 17), ("participated_in", "strong"))
+    assert [r.rule for r in combine(text, [appointed], [other], MODEL)] == ["appointment", "learned"]  # another sentence
+
+
 def test_a_relation_without_a_candidate_keeps_its_rules_confidence():
     rule = Relation("part_of", "ORG:甲党委", "ORG:甲", (), 0.8, "sub_body")
     assert combine("甲党委", [rule], [], MODEL) == [rule]
