@@ -212,6 +212,24 @@ class Aliases:
     def canonical_name(self, entity_type: str, name: str) -> str | None:
         return self.canonical.get(entity_type, {}).get(name)
 
+    @cached_property
+    def short_forms(self) -> dict[str, tuple[str, ...]]:
+        """Each organisation full form → its short forms (`abbreviations` inverted)."""
+        shorts: dict[str, list[str]] = {}
+        for short, full in self.abbreviations.items():
+            shorts.setdefault(full, []).append(short)
+        return {full: tuple(forms) for full, forms in shorts.items()}
+
+    @cached_property
+    def full_forms(self) -> dict[str, tuple[str, ...]]:
+        """Each organisation full form's last characters (three or more, the whole form too) → the short forms
+        of the full forms they end (`政治部`, `总政治部`, … → 总政, for 中国人民解放军总政治部)."""
+        shorts: dict[str, list[str]] = {}
+        for short, full in self.abbreviations.items():
+            for start in range(len(full) - 2):
+                shorts.setdefault(full[start:], []).append(short)
+        return {end: tuple(forms) for end, forms in shorts.items()}
+
 
 @dataclass(frozen=True)
 class Schema:

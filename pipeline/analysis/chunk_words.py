@@ -44,6 +44,14 @@ def unworded_chunks(mentions: list[Mention], words: list[tuple[int, int, str]] |
     return kept
 
 
+def known_ends_of(known: list[Mention]) -> dict[int, int]:
+    """Where the longest known body or place that begins at each start ends."""
+    ends: dict[int, int] = {}
+    for m in (m for m in known if m.type in ("ORG", "LOCATION")):
+        ends[m.start] = max(ends.get(m.start, 0), m.end)
+    return ends
+
+
 def purpose_heads(suffixes: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """The heads a verb before which names a purpose or a topic, no predicate: bodies' and meetings'."""
     return frozenset(suffixes.get("ORG", ()) + suffixes.get("EVENT", ()))

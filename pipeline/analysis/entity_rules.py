@@ -34,7 +34,7 @@ from pipeline.analysis.boundaries import (
 )
 from pipeline.analysis.brackets import balanced
 from pipeline.analysis.ceremonies import ceremony_events
-from pipeline.analysis.chunk_words import purpose_heads, unworded_chunks
+from pipeline.analysis.chunk_words import known_ends_of, purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
@@ -92,7 +92,7 @@ from pipeline.analysis.places import (
     without_eponyms,
     without_strains,
 )
-from pipeline.analysis.propagation import propagate, short_form_mentions
+from pipeline.analysis.propagation import abbreviated_mentions, propagate, short_form_mentions
 from pipeline.analysis.unnamed_events import unnamed_events
 from pipeline.analysis.wordindex import WordAnalysis, chunk_words, with_residents, word_analysis
 from pipeline.records import Mention
@@ -320,7 +320,7 @@ class EntityRules:
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         anchors = known_name_starts(known, lexical, words, text, self.no_name_starts)
-        known_ends = _known_ends(known)
+        known_ends = known_ends_of(known)
         chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates)
@@ -353,7 +353,8 @@ class EntityRules:
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
         candidates = posted_missions(candidates, text, words, self.rules.mission_heads, self.rules.place_full_forms)
         merged = merge_mentions(candidates, self.rules, text, words, self.people)
-        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs, words)
+        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs, words) \
+            + abbreviated_mentions(text, merged, self.aliases, self.known_orgs, words)
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words,
                                 self.people)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
@@ -384,14 +385,6 @@ class EntityRules:
         merged = led_governments(merged, text, self.rules.government_heads)
         return abbreviated_governments(merged, text, words, self.rules.government_heads, self.rules.place_full_forms,
                                        self.countries)
-
-
-def _known_ends(known: list[Mention]) -> dict[int, int]:
-    """Where the longest known body or place that begins at each start ends."""
-    ends: dict[int, int] = {}
-    for m in (m for m in known if m.type in ("ORG", "LOCATION")):
-        ends[m.start] = max(ends.get(m.start, 0), m.end)
-    return ends
 
 
 @Language.factory("zhkg_entity_rules", default_config={"schemas_dir": None},

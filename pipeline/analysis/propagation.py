@@ -1,9 +1,11 @@
 """One sense per discourse: every occurrence of a name the document gives is a mention of it
-(`propagate`), and the bare generic heads of longer names stand for them (`short_form_mentions`)."""
+(`propagate`), the bare generic heads of longer names stand for them (`short_form_mentions`), and so do
+the listed short forms of the bodies it names (`abbreviated_mentions`)."""
 from __future__ import annotations
 
 from pipeline.analysis.wordindex import NOUN_POS, word_analysis
 from pipeline.records import Mention
+from pipeline.rules import Aliases
 from pipeline.spans import Coverage
 
 COMPOUNDING = frozenset({"vn"})  # a verbal noun a generic head after it compounds with (`表彰|工作|委员会`)
@@ -11,12 +13,13 @@ COMPOUNDING = frozenset({"vn"})  # a verbal noun a generic head after it compoun
 
 def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
               words: list[tuple[int, int, str]] | None = None, local: frozenset[str] = frozenset()) -> list[Mention]:
-    """One sense per discourse: all mentions of a name take the type most of them have, and
-    every other occurrence of the name (outside the mentions found) is a mention too, unless a
-    word of the word analysis that is no noun or name runs across its start or end (`发展|中国|家`,
-    `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that name something only where
-    they stand (`local`: generic heads such as `市委`) are not propagated (`城|市委|员会`). A short form
-    found where the full name is written gives way to it (`中央全面深化改革|委员会|主任`)."""
+    """One sense per discourse: all mentions of a name take the type most of them have, and every other
+    occurrence of the name (outside the mentions found) is a mention too, of the name it stands for (`总参`
+    for 总参谋部: `abbreviated_mentions`), unless a word of the word analysis that is no noun or name runs
+    across its start or end (`发展|中国|家`, `中国|式`, `其|中|国有`; but `邓小平|理论`, `亚太|地区`). Names that
+    name something only where they stand (`local`: generic heads such as `市委`) are not propagated
+    (`城|市委|员会`). A short form found where the full name is written gives way to it
+    (`中央全面深化改革|委员会|主任`)."""
     analysis = word_analysis(words) if words else None
 
     def inside_other_word(pos: int) -> bool:
@@ -43,7 +46,7 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
             end = start + len(name)
             if (taken.free(start, end) or source.source != SHORT_FORM and named.free(start, end)) \
                     and not inside_other_word(start) and not inside_other_word(end):
-                extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95))
+                extra.append(Mention(start, end, name, source.type, "propagated", source.score * 0.95, source.name))
                 taken.mark(start, end)
                 named.mark(start, end)
             start = text.find(name, end)
@@ -54,6 +57,34 @@ def propagate(text: str, mentions: list[Mention], min_chars: int = 2,
 
 
 SHORT_FORM, SHORT_FORM_SCORE = "short_form", 0.6
+ABBREVIATION, ABBREVIATION_SCORE = "abbreviation", 0.6
+
+
+def abbreviated_mentions(text: str, mentions: list[Mention], aliases: Aliases, known: frozenset[str],
+                         words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """The listed short forms (`org_abbreviations`) of the organisations the document names in full (`咸阳市工商行政管理局`
+    for 工商局), or, where it names a known organisation, by the last characters of its full form (`总政` where it names
+    总政治部, of 中国人民解放军总政治部: `Aliases.full_forms`), where the word analysis reads them as whole words and no
+    mention covers them: mentions of that name. Not a short form a name of the document ends in (`咸阳市工商局`): it stands
+    for that name; nor one after a place, whose body it names (`中国|共青团`)."""
+    analysis = word_analysis(words)
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    fulls = aliases.short_forms
+    names = sorted({m.text for m in mentions if m.type == "ORG"}, key=len, reverse=True)
+    place_ends = {m.end for m in mentions if m.type == "LOCATION"}
+    found = []
+    for name in names:
+        shorts = aliases.full_forms.get(name, ()) if name in known else ()
+        shorts += next((fulls[name[i:]] for i in range(len(name) - 2) if name[i:] in fulls), ())
+        for short in dict.fromkeys(s for s in shorts if not any(n.endswith(s) for n in names)):
+            start = text.find(short)
+            while start >= 0:
+                end = start + len(short)
+                if taken.free(start, end) and start in analysis.starting and end in analysis.ending and start not in place_ends:
+                    found.append(Mention(start, end, short, "ORG", ABBREVIATION, ABBREVIATION_SCORE, name))
+                    taken.mark(start, end)
+                start = text.find(short, end)
+    return found
 
 
 def short_form_mentions(text: str, mentions: list[Mention], short_forms: dict[str, tuple[str, ...]],

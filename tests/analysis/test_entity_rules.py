@@ -1710,3 +1710,26 @@ def test_a_trade_fair_named_by_its_kind_is_an_event(extract):
 def test_a_name_ends_before_the_copula_of_its_appointment(extract):
     people = extract("会议决定，李尚福、王小洪、秦刚为国务委员。").names("PERSON")
     assert "秦刚" in people and "秦刚为" not in people
+
+
+def test_a_listed_short_form_of_a_body_named_in_the_document_is_a_mention_of_it():
+    from pipeline.analysis.propagation import abbreviated_mentions
+    from pipeline.rules import Aliases
+
+    aliases = Aliases({}, {"总政": "中国人民解放军总政治部", "工商局": "工商行政管理局", "北大": "北京大学"})
+    text = "总政治部主任出席。总政副主任、总政话剧团团长和工商局长发言。咸阳市工商行政管理局、工商局干部参加。"
+    words = [(0, 4, "nt"), (4, 6, "n"), (6, 8, "v"), (8, 9, "w"), (9, 11, "j"), (11, 12, "b"), (12, 14, "n"), (14, 15, "w"),
+             (15, 20, "nt"), (20, 22, "n"), (22, 23, "c"), (23, 27, "n"), (27, 29, "v"), (29, 30, "w"), (30, 40, "nt"),
+             (40, 41, "w"), (41, 44, "nt"), (44, 46, "n"), (46, 48, "v"), (48, 49, "w")]
+    found = [mention(text, "总政治部", "ORG"), mention(text, "咸阳市工商行政管理局", "ORG")]
+    shorts = abbreviated_mentions(text, found, aliases, frozenset({"总政治部"}), words)
+    # not where a word runs on (`总政话剧团`, `工商局长`); 北京大学 is not named
+    assert [(m.text, m.start, m.name) for m in shorts] == [("工商局", 41, "咸阳市工商行政管理局"), ("总政", 9, "总政治部")]
+    # where 总政治部 is no known name, only a short form of a full form the document writes
+    assert [m.text for m in abbreviated_mentions(text, found, aliases, frozenset(), words)] == ["工商局"]
+
+
+def test_a_listed_short_form_and_its_other_occurrences_name_the_body_the_document_names(extract):
+    facts = extract("总政治部主任于永波出席。总政副主任周子玉、唐天标等参加了会见。傅全有要求总参机关的同志把握方向，发挥总参谋部的作用。")
+    assert {("周子玉", "总政治部"), ("唐天标", "总政治部")} <= facts.relation_pairs("holds_position")
+    assert not {"总政", "总参"} & facts.names("ORG")  # aliases of the bodies, no entities of their own
