@@ -17,7 +17,6 @@ from pipeline.relations.appointments import (
     appointment_relations,
     apposed_post_relations,
     dismissal_relations,
-    implied_appointment_relations,
     leader_relations,
     led_delegation_relations,
 )
@@ -84,7 +83,6 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += listed_post_relations(text, mentions, chain, titles, rules)
     titled = _titled(chain, text, titles, mentions)
     found += appointment_relations(text, mentions, titles, rules, sentences)
-    found += implied_appointment_relations(text, mentions, titles, rules)
     found += dismissal_relations(text, mentions, titles, rules)
     found += apposed_post_relations(text, mentions, titles, rules)
     found += leader_relations(text, mentions, rules, titles)

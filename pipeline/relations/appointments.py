@@ -37,7 +37,8 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     stand between the names and the verb (`钟敬之曾担任…`), and the posts listed after the first are
     held too (`任全国文联委员、中国作协副主席`, `任河北省委委员、常委、书记`); the people listed after a
     relative clause of the appointment hold the post (`被推选为主席团常务主席的还有A、B`). A clause that
-    begins with the verb leaves its subject unsaid (`…。先后任…科长`): with `sentences`, its `antecedent`."""
+    begins with the verb leaves its subject unsaid (`…。先后任…科长`): with `sentences`, its `antecedent`. So are the
+    appointments to a post of one state body that names none (`implied_appointment_relations`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     for org in (m for m in mentions if m.type == "ORG"):
@@ -57,6 +58,7 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
             for p in people:
                 yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
                                rules.appointment_confidence, "appointment", title=held, status=status)
+    yield from implied_appointment_relations(text, mentions, titles, rules)
 
 
 def implied_appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
