@@ -1734,3 +1734,9 @@ def test_a_listed_short_form_and_its_other_occurrences_name_the_body_the_documen
     assert {("周子玉", "总政治部"), ("唐天标", "总政治部")} <= facts.relation_pairs("holds_position")
     facts = extract("总参谋长傅全有日前在总参军人代表大会上强调。傅全有要求总参机关的同志把握方向。充分发挥总参谋部的职能作用。")
     assert "总参" not in facts.names("ORG")  # an alias of 总参谋部 wherever it stands, no entity of its own
+
+
+def test_a_centre_of_innovation_information_or_services_is_an_organisation_but_not_a_hub_to_become(extract):
+    facts = extract("中国互联网络信息中心发布报告。北京新生命养老助残服务中心主任唐占鑫介绍。加快建设粤港澳大湾区国际科技创新中心。")
+    assert {"中国互联网络信息中心", "北京新生命养老助残服务中心"} <= facts.names("ORG")
+    assert not {n for n in facts.names("ORG") if n.endswith("科技创新中心")}
