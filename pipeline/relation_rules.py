@@ -77,6 +77,7 @@ class RelationRules:
     location_event_verbs: tuple[str, ...]
     location_visit_verbs: tuple[str, ...]
     location_based_verbs: tuple[str, ...]
+    location_founding_verbs: tuple[str, ...]  # `ORG在LOC成立`: where a body is founded it is based
     location_place_sides: tuple[str, ...]  # `最北部`: `位于河北省|最北部|的…林场` is in 河北省
     location_remote_means: tuple[str, ...]  # `视频`: `在北京以视频方式出席…峰会` is not in 北京
     location_hybrid_means: tuple[str, ...]  # `线上线下`: `在北京以线上线下相结合方式举行` is in 北京
@@ -279,6 +280,7 @@ def _location_rules(location: dict) -> dict:
             "location_event_verbs": longest_first(location.get("event_verbs", [])),
             "location_visit_verbs": longest_first(location.get("visit_verbs", [])),
             "location_based_verbs": longest_first(location.get("based_verbs", [])),
+            "location_founding_verbs": longest_first(location.get("founding_verbs", [])),
             "location_place_sides": longest_first(location.get("place_sides", [])),
             "location_remote_means": tuple(location.get("remote_means", [])),
             "location_hybrid_means": tuple(location.get("hybrid_means", [])),

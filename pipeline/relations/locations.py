@@ -10,6 +10,8 @@ from pipeline.relations.events import DAY, MainEvents
 from pipeline.relations.mentions import Anchored, clause_at, coordinated_before, evidence_of, within
 from pipeline.relations.titles import ATTRIBUTIVE, LIST_MARK
 
+PLACE_PREPOSITION = "在"  # `…联盟在上海成立`
+
 
 def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appositions: tuple[str, ...]) -> Anchored | None:
     """The place named right after `end`, or after a capital's apposition there (`首都`)."""
@@ -97,7 +99,8 @@ def _holding_subject(text: str, sentence: tuple[int, int], place: Anchored, rule
 def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], types: Collection[str],
            places_by_start: dict[int, Anchored], rules: RelationRules, noun_starts: frozenset[int]) -> Iterator[Relation]:
     """Where a sentence's bodies and events (its mentions of `types`, the heads of located_in) are based: a verb of being based
-    after one and a place right after it (`ORG位于LOC`), or before a place, then locality nouns (`place_sides`) and
+    after one and a place right after it (`ORG位于LOC`), the place it was founded at (`_founded_at`: `ORG在LOC成立`), or
+    before a place, then locality nouns (`place_sides`) and
     的, before one (`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场`), unless that name modifies a noun
     after it (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after another (`位于河北省承德市`), the
     last is the most precise."""
@@ -106,7 +109,7 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
         verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
         place = next((m for m in in_sentence
                       if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
-        if place:
+        if place or (place := _founded_at(text, org, places_by_start, rules)):
             yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")
     heads = {m.start: m for m in located}
@@ -122,6 +125,18 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
         if head is not None and head.end not in noun_starts:
             yield Relation("located_in", head.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")
+
+
+def _founded_at(text: str, org: Anchored, places_by_start: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The place where an organisation was founded or given its plate, where one of `location_founding_verbs` follows
+    the places named after 在 right after the name, or after its day (`…联盟|在上海|成立`, `…中心|9日|在山东青岛|挂牌成立`):
+    the last of those places, the most precise."""
+    day = DAY.match(text, org.end)
+    start = (day.end() if day else org.end) + len(PLACE_PREPOSITION)
+    place = places_by_start.get(start) if text.startswith(PLACE_PREPOSITION, start - len(PLACE_PREPOSITION)) else None
+    while place is not None and (after := places_by_start.get(place.end)) is not None:
+        place = after
+    return place if place is not None and text.startswith(rules.location_founding_verbs, place.end) else None
 
 
 def _continued_events(text: str, sentence: tuple[int, int], clause_end: int, mentions: list[Anchored],

@@ -1100,6 +1100,17 @@ def test_a_verb_of_being_based_before_a_place_and_de_locates_the_body_after_it(r
     assert located(park, mentions) == {("红军", "全州县")}  # what the word analysis tells
 
 
+def test_a_body_founded_at_a_place_is_based_there(relation_rules):
+    from pipeline.relations.locations import location_relations
+
+    text = "“一带一路”电影节联盟在上海成立。产业联盟9日在甘肃兰州挂牌成立。上海代表团在北京参观。"
+    mentions = [anchored(text, "“一带一路”电影节联盟", "ORG"), anchored(text, "上海", "LOCATION"),
+                anchored(text, "产业联盟", "ORG"), anchored(text, "甘肃", "LOCATION"), anchored(text, "兰州", "LOCATION"),
+                anchored(text, "上海代表团", "ORG", 0), anchored(text, "北京", "LOCATION")]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("“一带一路”电影节联盟", "上海"), ("产业联盟", "兰州")}  # not where a body goes (`在北京参观`)
+
+
 def test_a_place_from_which_an_event_is_attended_by_video_is_not_the_event_s(relation_rules):
     from pipeline.relations.locations import location_relations
 
