@@ -1740,3 +1740,10 @@ def test_a_centre_of_innovation_information_or_services_is_an_organisation_but_n
     facts = extract("中国互联网络信息中心发布报告。北京新生命养老助残服务中心主任唐占鑫介绍。加快建设粤港澳大湾区国际科技创新中心。")
     assert {"中国互联网络信息中心", "北京新生命养老助残服务中心"} <= facts.names("ORG")
     assert not {n for n in facts.names("ORG") if n.endswith("科技创新中心")}
+
+
+def test_a_standing_body_named_by_会议_is_an_organisation_not_a_meeting(extract):
+    facts = extract("前美国参谋长联席会议主席鲍威尔表示反对。亚洲政党国际会议成员党代表出席会议。")
+    assert {"美国参谋长联席会议", "亚洲政党国际会议"} <= facts.names("ORG")
+    assert facts.titles("鲍威尔", "美国参谋长联席会议") == {"主席"}
+    assert not {n for n in facts.names("EVENT") if n.endswith("参谋长联席会议")}
