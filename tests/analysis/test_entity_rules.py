@@ -1727,6 +1727,13 @@ def test_a_listed_short_form_of_a_body_named_in_the_document_is_a_mention_of_it(
     assert [(m.text, m.start, m.name) for m in shorts] == [("工商局", 41, "咸阳市工商行政管理局"), ("总政", 9, "总政治部")]
     # where 总政治部 is no known name, only a short form of a full form the document writes
     assert [m.text for m in abbreviated_mentions(text, found, aliases, frozenset(), words)] == ["工商局"]
+    league = Aliases({}, {"共青团": "中国共产主义青年团"})
+    text = "中国共产主义青年团成立。中国共青团员和共青团干部参加。"
+    words = [(0, 9, "nt"), (9, 11, "v"), (11, 12, "w"), (12, 14, "ns"), (14, 17, "nt"), (17, 18, "n"), (18, 19, "c"),
+             (19, 22, "nt"), (22, 24, "n"), (24, 26, "v"), (26, 27, "w")]
+    found = [mention(text, "中国共产主义青年团", "ORG"), mention(text, "中国", "LOCATION", 1)]
+    # not after a place, whose body it would name with it (`中国|共青团`)
+    assert [m.start for m in abbreviated_mentions(text, found, league, frozenset(), words)] == [19]
 
 
 def test_a_listed_short_form_and_its_other_occurrences_name_the_body_the_document_names(extract):
