@@ -39,7 +39,6 @@ class Aliases:
         return {end: tuple(forms) for end, forms in shorts.items()}
 
 
-
 def load_aliases(directory: Path) -> Aliases:
     path = directory / "aliases.yaml"
     data = load_yaml(path) or {}

@@ -136,5 +136,6 @@ def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int
                 and analysis.starting.get(at, (0,))[0] == end:
             found.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
             taken.mark(start, end)
-            cut.add(part)
+            if part:
+                cut.add(part)
     return [m for m in mentions if m not in cut] + found

@@ -22,6 +22,7 @@ from pipeline.relations.mentions import (
     listed_from,
 )
 from pipeline.relations.references import antecedent
+from pipeline.relations.state_posts import named_body
 from pipeline.relations.titles import LIST_MARK, post_status_before, ranked_title_at
 from pipeline.wordlists import ends_with_any, word_at, words_ending
 
@@ -67,16 +68,17 @@ def implied_appointment_relations(text: str, mentions: list[Anchored], titles: t
     body (`implied_bodies`) is held at that body where the document names it, as the post next to a name is; not a
     head of government's (`government_heads`: `…当选为总理`), which names another country's government as often."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
-    orgs = [m for m in mentions if m.type == "ORG"]
     for names, posts in rules.implied_bodies:
-        body = next((m for m in orgs if m.entity.split(":", 1)[1].endswith(names)), None)
+        body = named_body(mentions, names)
         for post in (p for p in posts if p not in rules.government_heads) if body else ():
             for at in (m.start() for m in re.finditer(post, text)):
                 verb = next((v for v in rules.appointment_verbs if text.endswith(v, 0, at)), None)
                 if verb is None or text.startswith(rules.title_compounds, at + len(post)):
                     continue
                 people, adverbial = _appointed(text, at - len(verb), verb, people_by_end, rules, titles)
-                status = _appointment_status(text, verb, adverbial, people[0], rules) if people else ""
+                if not people:
+                    continue
+                status = _appointment_status(text, verb, adverbial, people[0], rules)
                 for p in people:
                     yield Relation("holds_position", p.entity, body.entity, evidence_of(text, p.start, at + len(post)),
                                    rules.appointment_confidence, "appointment", title=post, status=status)

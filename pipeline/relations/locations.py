@@ -132,8 +132,8 @@ def _founded_at(text: str, org: Anchored, places_by_start: dict[int, Anchored], 
     the places named after 在 right after the name, or after its day (`…联盟|在上海|成立`, `…中心|9日|在山东青岛|挂牌成立`):
     the last of those places, the most precise."""
     day = DAY.match(text, org.end)
-    start = (day.end() if day else org.end) + len(PLACE_PREPOSITION)
-    place = places_by_start.get(start) if text.startswith(PLACE_PREPOSITION, start - len(PLACE_PREPOSITION)) else None
+    at = day.end() if day else org.end
+    place = places_by_start.get(at + len(PLACE_PREPOSITION)) if text.startswith(PLACE_PREPOSITION, at) else None
     while place is not None and (after := places_by_start.get(place.end)) is not None:
         place = after
     return place if place is not None and text.startswith(rules.location_founding_verbs, place.end) else None

@@ -21,12 +21,11 @@ def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationR
     where the document names it (the first organisation of the document with one of its names, or
     ending in one); not by a person a place's post names elsewhere in the document (`新加坡总理黄循财`,
     `马耳他副总理兼外交和环境部长乔治·韦拉`: a place a few characters before the name in its clause)."""
-    orgs = [m for m in mentions if m.type == "ORG"]
     people = [m for m in mentions if m.type == "PERSON"]
     qualified = {m.end for m in mentions if m.type in ("ORG", "LOCATION")}
     place_ends = sorted(m.end for m in mentions if m.type == "LOCATION")
     for names, posts in rules.implied_bodies:
-        body = next((m for m in orgs if m.entity.split(":", 1)[1].endswith(names)), None)
+        body = named_body(mentions, names)
         if body is None:
             continue
         def named_before(start: int) -> bool:  # a body or place ends right before, or a modifier before (`第一`),
@@ -44,6 +43,11 @@ def implied_body_relations(text: str, mentions: list[Anchored], rules: RelationR
                 if p.entity not in foreign:
                     yield Relation("holds_position", p.entity, body.entity, evidence_of(text, p.start, p.end),
                                    rules.appointment_confidence, "implied_body", title=before or after, status="current")
+
+
+def named_body(mentions: list[Anchored], names: tuple[str, ...]) -> Anchored | None:
+    """The first organisation of the document with one of a state body's `names`, or ending in one (`十四届全国人大常委会`)."""
+    return next((m for m in mentions if m.type == "ORG" and m.entity.split(":", 1)[1].endswith(names)), None)
 
 
 SHARED_POST_CHARS = 16  # from a post shared by 兼 to the name the chain ends in, at most
