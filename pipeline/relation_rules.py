@@ -35,6 +35,7 @@ class RelationRules:
     types: dict[str, tuple[frozenset[str], frozenset[str]]]
     separators: tuple[str, ...]
     shared_title_separators: tuple[str, ...]
+    post_commas: tuple[str, ...]
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
@@ -259,6 +260,7 @@ def _chain_rules(chain: dict) -> dict:
     return {
         "separators": tuple(chain["separators"]),
         "shared_title_separators": tuple(chain.get("shared_title_separators", [])),
+        "post_commas": tuple(chain.get("post_commas", [])),
         "max_gap_chars": chain.get("max_gap_chars", 0),
         "chain_confidence": chain.get("confidence", 0.85),
         "unattached_titles": frozenset(chain.get("unattached_titles", [])),

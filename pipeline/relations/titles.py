@@ -23,6 +23,7 @@ from pipeline.spans import Coverage
 from pipeline.wordlists import word_at, words_ending
 
 LIST_MARK = "、"
+BODY_JOINERS = (LIST_MARK, "和")  # between bodies that share the title after them
 
 
 def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -157,7 +158,7 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pos = _after_description(text, title_start, orgs_by_end)
             if title not in rules.unattached_titles and pos == title_start:
                 pending.append(title)
-        separator = next((s for s in rules.separators if text.startswith(s, pos - len(s))), None)
+        separator = next((s for s in rules.separators + rules.post_commas if text.startswith(s, pos - len(s))), None)
         if separator is None:
             break
         if separator not in rules.shared_title_separators:
@@ -230,10 +231,10 @@ def _committee_government_posts(text: str, person: Anchored, committee: Anchored
 
 
 def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:
-    """The organisation a title follows, and those listed right before it that share the title
-    (`中国天主教爱国会、中国天主教主教团|名誉主席`: both bodies')."""
+    """The organisation a title follows, and those listed or joined right before it that share the title
+    (`中国天主教爱国会、中国天主教主教团|名誉主席`, `国务委员会和部长会议|主席`: both bodies')."""
     bodies = [org]
-    while text[bodies[-1].start - 1:bodies[-1].start] == LIST_MARK and bodies[-1].start - 1 in orgs_by_end:
+    while text[bodies[-1].start - 1:bodies[-1].start] in BODY_JOINERS and bodies[-1].start - 1 in orgs_by_end:
         bodies.append(orgs_by_end[bodies[-1].start - 1])
     return bodies
 
@@ -279,7 +280,8 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
                         chain: list[tuple[Relation, Anchored]], group_titles: frozenset[str] = frozenset(),
                         compounds: tuple[str, ...] = ()) -> list[Anchored]:
     """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
-    is a mention of that person. Titles next to a name or inside a mention are not bare; a title
+    is a mention of that person. Titles next to a name, inside a mention or inside a title chain
+    (`…中央委员会第一|书记|、…迪亚斯-卡内尔`) are not bare; a title
     word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title; a
     title of membership or profession (`group_titles`: `代表`, `委员`, `专家`) that stands alone
     names a group (`各界代表`), not one person; nor does a title that modifies a noun after it
@@ -296,7 +298,8 @@ def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, 
             holders.setdefault(title, set()).add(person.entity)
             if person.end + len(title) in starts:
                 verbs.add(title)
-    taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
+    chains = [(span.start, span.end) for relation, _ in chain for span in relation.evidence]
+    taken = Coverage(len(text), [(m.start, m.end) for m in mentions] + chains)
     person_edges = {m.end for m in people} | {m.start for m in people}
     found = []
     for title, heads in holders.items():

@@ -42,6 +42,7 @@ WordCheck = Callable[[str, int, int], bool]
 
 EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
 JOINTLY = "共同"  # `会见…王瑞杰，并共同主持…`: whom the earlier clause's verb takes does it too
+COMPANIONS = ("同", "跟")  # `彭丽媛同…巴胡斯共同出席`: who is with the subject, done jointly, does it too
 
 
 def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules, spans: list[tuple[int, int]],
@@ -84,11 +85,11 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     who reports is no subject of what is reported, unless it opens with the speaker's gladness (`X表示，很高兴|出席…`). In
     those earlier clauses a name after a verb of its clause (`verb_ends`: where the word analysis's verbs end) is an object,
     no subject (`隆重庆祝|中国人民 政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly
-    (`会见…王瑞杰，并共同主持`). A person a kinship noun follows describes the relative after it (`习近平夫人|彭丽媛出席`: she
-    came), and is none."""
+    (`会见…王瑞杰，并共同主持`); so is a companion after 同 (`彭丽媛同…巴胡斯共同出席`). A person a kinship noun follows
+    describes the relative after it (`习近平夫人|彭丽媛出席`: she came), and is none."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
-    jointly = text.endswith(JOINTLY, 0, pos)
+    jointly = text.endswith(JOINTLY, 0, pos) or text.startswith(JOINTLY, pos)
     for index, (start, end) in enumerate(reversed(clauses)):
         if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]) \
                 and not text.startswith(rules.clause_words["self_reports"], clauses[-index][0]):
@@ -100,7 +101,9 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not oblique(text, titled.get(m.end, m.start), rules, mentions) and not in_aside(text, m, pos)
+                 and not (oblique(text, titled.get(m.end, m.start), rules, mentions)
+                          and not (jointly and text.endswith(COMPANIONS, 0, titled.get(m.end, m.start))))
+                 and not in_aside(text, m, pos)
                  and not kin_described(text, m, rules.kin_nouns)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object

@@ -1616,3 +1616,42 @@ def test_an_appointment_to_a_post_of_one_state_body_is_held_there(extract):
     assert {("李尚福", "国务院"), ("王小洪", "国务院"), ("秦刚", "国务院")} <= facts.relation_pairs("holds_position")
     assert facts.titles("秦刚", "国务院") == {"国务委员"}
     assert ("赛塔", "国务院") not in facts.relation_pairs("holds_position")  # a head of government anywhere
+
+
+def test_bodies_joined_by_and_share_the_title_after_them(extract):
+    facts = extract("古巴共产党第一书记、国务委员会和部长会议主席卡斯特罗15日发来慰问电。")
+    assert facts.titles("卡斯特罗", "国务委员会") == {"主席"}
+    assert facts.titles("卡斯特罗", "部长会议") == {"主席"}
+    assert facts.titles("卡斯特罗", "古巴共产党") == {"第一书记"}
+
+
+def test_a_comma_parts_the_posts_of_a_long_title_chain(extract):
+    facts = extract("来看本台记者对中央统战部副部长，全国工商联党组书记、常务副主席徐乐江的专访。")
+    assert facts.titles("徐乐江", "中央统战部") == {"副部长"}
+    assert facts.titles("徐乐江", "全国工商联") == {"常务副主席"}
+
+
+def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(extract):
+    facts = extract("十三届全国人大常委会第一百零三次委员长会议21日在北京举行。全国人大常委会秘书长杨振武向会议作了关于全国人大"
+                    "监察和司法委员会、财政经济委员会、外事委员会、环境与资源保护委员会、社会建设委员会等5个专门委员会的"
+                    "代表议案审议结果报告审议情况的汇报。")
+    assert ("杨振武", "十三届全国人大常委会第一百零三次委员长会议") in facts.relation_pairs("participated_in")
+
+
+def test_who_launched_an_uprising_organised_it(extract):
+    facts = extract("1927年12月11日，叶挺、周文雍、聂荣臻等领导和发动了震撼中外的广州武装起义。")
+    assert {("叶挺", "广州武装起义"), ("周文雍", "广州武装起义"), ("聂荣臻", "广州武装起义")} <= facts.relation_pairs("organized")
+
+
+def test_a_title_inside_another_s_title_chain_is_no_mention_of_its_one_holder(extract):
+    facts = extract("中央纪委书记李希4日在北京会见来华出席纪念中国人民抗日战争暨世界反法西斯战争胜利80周年活动的"
+                    "古巴共产党中央委员会第一书记、古巴国家主席迪亚斯-卡内尔。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("迪亚斯-卡内尔", "纪念中国人民抗日战争暨世界反法西斯战争胜利80周年活动") in attended
+    assert not any(head == "李希" for head, _ in attended)
+
+
+def test_a_companion_after_tong_of_a_joint_trigger_takes_part_too(extract):
+    facts = extract("第七届中国国际进口博览会14日在上海开幕，彭丽媛同联合国妇女署执行主任巴胡斯共同出席并致辞。")
+    fair = "第七届中国国际进口博览会"
+    assert {("彭丽媛", fair), ("巴胡斯", fair)} <= facts.relation_pairs("participated_in")
