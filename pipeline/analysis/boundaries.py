@@ -294,7 +294,8 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     (`报|中央政治局会议`, `机关作|党的十九届六中全会`, `event_name_starts`; not the joiner of two events' names,
     `…40周年暨|第五届…`), and a classifier that begins it (`座|2022年冬奥会`), and a convening verb before a bare kind
     (`主办|峰会`, one noun of the word analysis). A chunk begins the listed or patterned event that ends it where a word no
-    name's modifier comes before that (`_before_known_event`)."""
+    name's modifier comes before that (`_before_known_event`). A listed event's name is whole
+    (`深入贯彻中央八项规定精神学习教育`, the campaign's name)."""
     bodies = [m for m in mentions if m.type in ("ORG", "LOCATION")]
     known = [b for b in bodies if b.source == LEXICON_SOURCE]
     events = [m for m in mentions if m.type == "EVENT"]
@@ -312,7 +313,7 @@ def trim_governing_predicates(mentions: list[Mention], rules: RecognitionRules, 
     trimmed = []
     for m in mentions:
         cut = 0
-        if m.type == "EVENT" and not _policy_subject(text, m, chunker):
+        if m.type == "EVENT" and m.source != LEXICON_SOURCE and not _policy_subject(text, m, chunker):
             opened = any(text.endswith(verb, 0, m.start) for verb in opened_by)
             starts = () if opened else [b.start - m.start for b in bodies if m.start < b.start and b.end < m.end
                                         and not words.inside(b.start, RESIDENT_POS)] \

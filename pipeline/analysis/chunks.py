@@ -39,6 +39,8 @@ SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其]
 # a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `最后|音乐会`) names no more than a count does
 DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
+NATIONAL = "全国"  # the level of national bodies and delegations (`全国打击侵权假冒工作领导小组`, `全国少数民族参观团`)
+ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
 PERSON_POS = "nr"  # a person's name in the word analysis
 # a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
 # a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
@@ -112,9 +114,10 @@ def _preposition_at(tags: Mapping[tuple[int, int], str], pos: int) -> bool:
 
 
 def _central_body(text: str, begin: int, suffix_start: int, end: int) -> bool:
-    """Whether a chunk names a central body by its level and a head of three characters or more
-    (`中央党的建设工作领导小组`; not `中央|人大工作会议`)."""
-    return text.startswith(CENTRAL, begin) and end - suffix_start >= 3
+    """Whether a chunk names a central or national body by its level and a head of three characters or more
+    (`中央党的建设工作领导小组`, `全国少数民族参观团`; not `中央|人大工作会议`, `全国性|专门委员会`)."""
+    national = text.startswith(NATIONAL, begin) and not text.startswith(ADJECTIVAL, begin + len(NATIONAL))
+    return (text.startswith(CENTRAL, begin) or national) and end - suffix_start >= 3
 
 
 def _anniversary_after(text: str, pos: int, stop: str, chunker: Chunker) -> bool:

@@ -343,7 +343,8 @@ class EntityRules:
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                                       self.places, self.chunk_suffixes.get("LOCATION", ())),
                                       words, self.rules.place_full_forms, text)
-        candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words)
+        candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words,
+                                       self.known_orgs)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
         candidates = listed_bodies(candidates, text, words)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,

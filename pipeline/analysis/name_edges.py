@@ -277,9 +277,11 @@ def _without_determiner(m: Mention, determiners: tuple[str, ...]) -> Mention:
 ORDINAL_BEFORE = re.compile(r"(?:第[0-9一二三四五六七八九十百]+[届次]|首届)$")
 
 
-def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None,
+                      known_bodies: frozenset[str] = frozenset()) -> list[Mention]:
     """An event named for two parties joined by a dash (`中国—东盟博览会`, `中国—阿拉伯国家合作论坛`),
-    the second beginning its name (a mention, or a place's name of the word analysis: `阿拉伯|国家峰会`),
+    the second beginning its name (a mention, a place's name of the word analysis: `阿拉伯|国家峰会`, or a known
+    body's name: `拉共体|论坛`),
     begins with the place or body before the dash (with each before a further dash: `东盟－中国－海合会峰会`),
     and with the ordinal before that (`第八次中国——中东欧国家领导人会晤`,
     `首届中国—中亚峰会`). Bodies so joined name a relation between them (`中国—上海合作组织`), no body."""
@@ -293,7 +295,8 @@ def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int,
     for m in mentions:
         dash = _dash_before(text, m.start)
         if m.type == "EVENT" and dash < m.start and dash in parties \
-                and (m.start in second or not places.isdisjoint(range(dash, m.start + 1))):
+                and (m.start in second or not places.isdisjoint(range(dash, m.start + 1))
+                     or any(text[m.start:m.start + size] in known_bodies for size in range(2, len(m.text)))):
             start = parties[dash]
             while (dash := _dash_before(text, start)) < start and dash in parties:
                 start = parties[dash]

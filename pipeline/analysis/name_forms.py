@@ -150,21 +150,27 @@ def _elides(full: str, short: str, places: frozenset[str], tail: int = ELIDED_TA
 
 
 PARTY, COMMITTEE = "党", "委员会"
+COMMUNIST, COMMUNIST_PARTY = "共", "共产党"  # `越共`, `古共`: a country's first character and 共 name its communist party
 
 
 def party_short_forms(names: set[str], places: frozenset[str]) -> dict[str, str]:
     """A country's party named by the country and 党 (`老挝党` for 老挝人民革命党, `老挝党中央` for
-    老挝人民革命党中央委员会, as 党中央 is for 中共中央) → the one name of the document with that country's
-    name before its party's and the same organ after it."""
+    老挝人民革命党中央委员会, as 党中央 is for 中共中央), or its communist party by the country's first character
+    and 共 (`越共中央` for 越南共产党中央委员会, `古共` for 古巴共产党) → the one name of the document with that
+    country's name before its party's and the same organ after it."""
     forms = {}
     for short in names:
         at = short.find(PARTY)
-        if at < 1 or short[:at] not in places:
+        if at >= 1 and short[:at] in places:
+            country, party, organ = short[:at], PARTY, short[at + 1:]
+        elif short[1:2] == COMMUNIST and not short.startswith(COMMUNIST_PARTY, 1):
+            country, party, organ = short[0], COMMUNIST_PARTY, short[2:]
+        else:
             continue
-        organ = short[at + 1:]
         organs = (organ, organ + COMMITTEE) if organ else (organ,)  # `党中央`: 党中央委员会
-        fulls = {full for full in names if full != short and full.startswith(short[:at])
-                 and (cut := full.find(PARTY, at + 1)) > at and full[cut + 1:] in organs}
+        fulls = {full for full in names if full != short and full.startswith(country)
+                 and (cut := full.find(party, len(country))) > 0
+                 and full[cut + len(party):] in organs}
         if len(fulls) == 1:
             forms[short] = fulls.pop()
     return forms

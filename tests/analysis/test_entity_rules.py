@@ -1754,3 +1754,32 @@ def test_a_standing_body_named_by_会议_is_an_organisation_not_a_meeting(extrac
     assert {"美国参谋长联席会议", "亚洲政党国际会议"} <= facts.names("ORG")
     assert facts.titles("鲍威尔", "美国参谋长联席会议") == {"主席"}
     assert not {n for n in facts.names("EVENT") if n.endswith("参谋长联席会议")}
+
+
+def test_an_event_named_for_a_place_and_a_known_body_joined_by_a_dash_is_named_whole(extract):
+    facts = extract("中方愿同拉美和加勒比国家一道，推动中国－拉共体论坛建设。")
+    assert "中国-拉共体论坛" in facts.names("EVENT")
+
+
+def test_department_stores_are_businesses(extract):
+    facts = extract("上海南京路新世界商厦开业。北京市百货大楼的售货员张秉贵。")
+    assert {"新世界商厦", "北京市百货大楼"} <= facts.names("ORG")
+    assert not {"新世界商厦", "百货大楼"} & facts.names("LOCATION")
+
+
+def test_delegations_named_by_their_purpose_and_national_ones_are_organisations(extract):
+    facts = extract("王沪宁29日在京会见全国少数民族参观团。李希会见古共省市委领导干部考察团。他参加了全国性专门委员会。")
+    assert {"全国少数民族参观团", "古共省市委领导干部考察团"} <= facts.names("ORG")
+    assert "全国性专门委员会" not in facts.names("ORG")  # 全国性, 'nationwide', no level
+
+
+def test_a_communist_party_s_short_form_is_its_full_name_s_alias(extract):
+    facts = extract("越共中央总书记阮富仲会见客人。越南共产党中央委员会总书记阮富仲表示感谢。")
+    assert "越南共产党中央委员会" in facts.names("ORG")
+    assert "越共中央" in facts.entity("ORG", "越南共产党中央委员会").aliases
+    assert "越共中央" not in facts.names("ORG")
+
+
+def test_a_listed_campaign_keeps_the_verbs_its_name_opens_with(extract):
+    facts = extract("党中央决定在全党开展深入贯彻中央八项规定精神学习教育，这是今年党建工作的重点任务。")
+    assert "深入贯彻中央八项规定精神学习教育" in facts.names("EVENT")
