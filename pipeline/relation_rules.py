@@ -182,7 +182,7 @@ HOLDING_WORD_KEYS = ("future_markers", "dating_words", "held_noun_heads", "congr
 POST_STATUS_KEYS = ("former", "new", "appointing", "ending", "post_word")
 CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate_joiners", "reporting_verbs", "self_reports",
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",
-                    "recapitulating", "recapitulated_all", "programme_nouns", "honour_nouns",
+                    "recapitulating", "recapitulated_all", "programme_nouns", "honour_nouns", "briefing_verbs",
                     "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions", "time_anchors",
                     "listed_speech", "officials")
 

@@ -67,3 +67,12 @@ def in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRul
 def copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:
     """`屠呦呦…成为第一位获得诺贝尔奖的科学家`: a clause that describes a noun after a copula describes the subject."""
     return any(w in text[start:end] for w in rules.clause_words["copulas"])
+
+
+def briefed_subjects(text: str, heads: list[Anchored], clause_start: int, t_start: int, rules: RelationRules) -> list[Anchored]:
+    """The heads of a trigger that a briefing verb of its clause takes as its topic (`赵乐际介绍了|召开…全会情况`): only
+    those named after the verb (`李希介绍了|中国共产党开展…情况`); who briefs did not do it."""
+    verbs = rules.clause_words["briefing_verbs"]
+    at = max((text.rfind(v, clause_start, t_start) + len(v) for v in verbs if text.find(v, clause_start, t_start) != -1),
+             default=-1)
+    return heads if at == -1 else [h for h in heads if h.start >= at]

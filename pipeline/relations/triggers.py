@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.clause_roles import (
+    briefed_subjects,
     copula_between,
     dates_a_clause,
     in_meeting_object,
@@ -256,6 +257,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         heads = []
     if not heads:
         heads = _subject_after_time_clause(text, sentence, clause, t_start, in_sentence, head_types, rules)
+    heads = briefed_subjects(text, heads, clause[0], t_start, rules)
     after = [m for m in in_sentence if m.start >= t_end and m.type in tail_types and not m.nested and not rule.document_event]
     tails = coordinated(text, after[0], after[1:]) if after and after[0].start < clause[1] else []
     own = text.startswith(rules.relative_markers, t_end)  # its object's relative clause: `中宣部召开的|…座谈会的代表`

@@ -1655,3 +1655,11 @@ def test_a_companion_after_tong_of_a_joint_trigger_takes_part_too(extract):
     facts = extract("第七届中国国际进口博览会14日在上海开幕，彭丽媛同联合国妇女署执行主任巴胡斯共同出席并致辞。")
     fair = "第七届中国国际进口博览会"
     assert {("彭丽媛", fair), ("巴胡斯", fair)} <= facts.relation_pairs("participated_in")
+
+
+def test_who_briefs_on_what_was_done_did_not_do_it(extract):
+    facts = extract("赵乐际介绍了召开中共十九届六中全会情况。李希还介绍了中国共产党开展深入贯彻中央八项规定精神学习教育情况。")
+    organised = facts.relation_pairs("organized")
+    assert not {head for head, _ in organised} & {"赵乐际", "李希"}
+    assert ("中国共产党", "深入贯彻中央八项规定精神学习教育") in organised
+    assert not {head for head, _ in facts.relation_pairs("participated_in")} & {"赵乐际", "李希"}
