@@ -169,8 +169,7 @@ def party_short_forms(names: set[str], places: frozenset[str]) -> dict[str, str]
             continue
         organs = (organ, organ + COMMITTEE) if organ else (organ,)  # `党中央`: 党中央委员会
         fulls = {full for full in names if full != short and full.startswith(country)
-                 and (cut := full.find(party, len(country))) > 0
-                 and full[cut + len(party):] in organs}
+                 and (cut := full.find(party, len(country))) != -1 and full[cut + len(party):] in organs}
         if len(fulls) == 1:
             forms[short] = fulls.pop()
     return forms

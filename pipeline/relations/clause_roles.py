@@ -73,6 +73,5 @@ def briefed_subjects(text: str, heads: list[Anchored], clause_start: int, t_star
     """The heads of a trigger that a briefing verb of its clause takes as its topic (`赵乐际介绍了|召开…全会情况`): only
     those named after the verb (`李希介绍了|中国共产党开展…情况`); who briefs did not do it."""
     verbs = rules.clause_words["briefing_verbs"]
-    at = max((text.rfind(v, clause_start, t_start) + len(v) for v in verbs if text.find(v, clause_start, t_start) != -1),
-             default=-1)
+    at = max((i + len(v) for v in verbs if (i := text.rfind(v, clause_start, t_start)) != -1), default=-1)
     return heads if at == -1 else [h for h in heads if h.start >= at]

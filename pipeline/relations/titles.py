@@ -159,8 +159,9 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             if title not in rules.unattached_titles and pos == title_start:
                 pending.append(title)
         separator = next((s for s in rules.separators + rules.post_commas if text.startswith(s, pos - len(s))), None)
-        if separator is None:
-            break
+        if separator is None or (separator in rules.post_commas
+                                 and text.endswith(rules.lead_memberships, 0, pos - len(separator))):
+            break  # `会议要求中央宣讲团成员，|…韩俊`: a group's members, unless the sentence opens with them (`_lead_membership`)
         if separator not in rules.shared_title_separators:
             ranks = ranks + pending if all(t in rules.committee_ranks for t in pending) else []
             body_posts = body_posts + [t for t in pending if t not in rules.committee_ranks]

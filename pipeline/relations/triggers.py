@@ -74,6 +74,14 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
             or any(text.startswith(w, end) for w in rules.nominal["after"]) and not text.endswith(EVENT_FRAME_END, 0, start))
 
 
+def _oblique(text: str, m: Anchored, mentions: list[Anchored], titled: Mapping[int, int], rules: RelationRules,
+             jointly: bool) -> bool:
+    """Whether `m`, with the title chain before it, is no subject (`oblique`), unless a companion of a joint act
+    (`彭丽媛同…巴胡斯共同出席`)."""
+    begin = titled.get(m.end, m.start)
+    return oblique(text, begin, rules, mentions) and not (jointly and text.endswith(COMPANIONS, 0, begin))
+
+
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
                   types: frozenset[str], trigger_starts: list[int], rules: RelationRules,
                   verb_ends: frozenset[int] = frozenset(), titled: Mapping[int, int] = NO_TITLES
@@ -102,9 +110,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = [m for m in mentions if m.type in types and start <= m.start and m.end <= limit and not m.nested
-                 and not (oblique(text, titled.get(m.end, m.start), rules, mentions)
-                          and not (jointly and text.endswith(COMPANIONS, 0, titled.get(m.end, m.start))))
-                 and not in_aside(text, m, pos)
+                 and not _oblique(text, m, mentions, titled, rules, jointly) and not in_aside(text, m, pos)
                  and not kin_described(text, m, rules.kin_nouns)]
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
