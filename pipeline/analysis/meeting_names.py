@@ -1,12 +1,14 @@
 """Names of one meeting: the key that puts a numbered meeting's long and short orders together
 (`中国共产党第十五次全国代表大会`, `党的十五大`), which of a document's event names name the same
-meeting (`same_meeting`) and which contracts another (`contracted_events`: `杭州亚运会`)."""
+meeting (`same_meeting`), which contracts another (`contracted_events`: `杭州亚运会`) and which are an event's
+activities (`activity_forms`)."""
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from pipeline.analysis.matching import QUOTES
 from pipeline.analysis.name_forms import YEAR_INSIDE, kept_at
 from pipeline.rules import NUMBER_DIGITS, Aliases, RecognitionRules
 from pipeline.wordlists import by_identity
@@ -193,3 +195,17 @@ def _meeting_name_rank(name: str) -> tuple[bool, int, str]:
     """The longest name, but a congress named with its party before one without
     (`中共二十大` before `第二十次全国代表大会`, cut from `中国共产党|第二十次…`)."""
     return not OWNERLESS_CONGRESS.fullmatch(name), len(name), name
+
+
+ACTIVITIES = "活动"  # `“中朝友好年”活动`: the activities of a campaign or a year, which are that event
+
+
+def activity_forms(names: set[str]) -> dict[str, str]:
+    """An event's activities (`“中朝友好年”活动`, `三优一满意活动`) → the event the document also names alone
+    (`中朝友好年`, `“三优一满意”`): as annotators write them, one event."""
+    forms = {}
+    for name in names:
+        if name.endswith(ACTIVITIES) and len(name) > len(ACTIVITIES):
+            bare = name[:-len(ACTIVITIES)]
+            forms.update((name, other) for other in (bare, bare.strip(QUOTES)) if other in names)
+    return forms

@@ -19,8 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.analysis.boundaries import LEXICON_SOURCE
-from pipeline.analysis.matching import QUOTES
-from pipeline.analysis.meeting_names import contracted_events, same_meeting
+from pipeline.analysis.meeting_names import activity_forms, contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
     LEVEL_CHAR,
@@ -239,20 +238,6 @@ def paired_orders(names: set[str], short_forms: Mapping[str, object]) -> dict[st
     return forms
 
 
-ACTIVITIES = "活动"  # `“中朝友好年”活动`: the activities of a campaign or a year, which are that event
-
-
-def activity_forms(names: set[str]) -> dict[str, str]:
-    """An event's activities (`“中朝友好年”活动`, `三优一满意活动`) → the event the document also names alone
-    (`中朝友好年`, `“三优一满意”`): as annotators write them, one event."""
-    forms = {}
-    for name in names:
-        if name.endswith(ACTIVITIES) and len(name) > len(ACTIVITIES):
-            bare = name[:-len(ACTIVITIES)]
-            forms.update((name, other) for other in (bare, bare.strip(QUOTES)) if other in names)
-    return forms
-
-
 def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str, str]) -> None:
     """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself
     (a meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
@@ -320,12 +305,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     surnames = word_set(rules.lexicons.get("SURNAME", ()))
     for name, target in (transliterated_short_forms(persons) | familiar_forms(persons, text, surnames)).items():
         mapping[("PERSON", name)] = target
-    for key, target in list(mapping.items()):
-        seen = {key[1]}
-        while mapping.get((key[0], target), target) != target and target not in seen:
-            seen.add(target)
-            target = mapping[(key[0], target)]
-        mapping[key] = target
+    _follow_chains(mapping)
     _named_as_alone(mapping, alone, frozenset(s for c in rules.chunkers if c.label == "ORG" for s in c.suffixes),
                     aliases.canonical.get("ORG", {}))
     for etype in SHORT_FORM_TYPES:  # `领导小组` where the document writes its group in full and short
@@ -335,7 +315,18 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
             targets = {mapping[(etype, n)] for n in longer}
             if mapping[(etype, name)] == name and len(longer) > 1 and len(targets) == 1 and name not in foreign[0]:
                 mapping[(etype, name)] = targets.pop()
+    _follow_chains(mapping)  # `县委` → 高邑县委, itself now → 河北省高邑县委
     return mapping
+
+
+def _follow_chains(mapping: dict[tuple[str, str], str]) -> None:
+    """Map in place each surface to the end of its chain of targets (`A` → `B` → `C`: `A` → `C`)."""
+    for key, target in list(mapping.items()):
+        seen = {key[1]}
+        while mapping.get((key[0], target), target) != target and target not in seen:
+            seen.add(target)
+            target = mapping[(key[0], target)]
+        mapping[key] = target
 
 
 def resolve(mentions: list[Mention], text: str, original: str, rules: RecognitionRules,

@@ -649,3 +649,10 @@ def test_a_person_named_familiarly_or_by_a_japanese_surname_is_the_one_full_name
     found = canonical_names([mention(text, n, "PERSON") for n in names], text, rules)
     assert found[("PERSON", "老何")] == "何善德" and found[("PERSON", "桥本")] == "桥本龙太郎"
     assert found[("PERSON", "小冯")] == "小冯"  # two people of that surname
+
+
+def test_a_short_form_of_a_short_form_names_the_full_body(extract):
+    facts = extract("河北省高邑县委书记李保中\n\n李保中，1947年生，历任河北高邑县委常委、组织部长，县委副书记，"
+                    "县委副书记兼政协主席，1996年1月任高邑县委书记。")
+    assert {"河北高邑县委", "高邑县委", "县委"} <= set(facts.entity("ORG", "河北省高邑县委").aliases)
+    assert not {"高邑县委", "县委"} & facts.names("ORG")
