@@ -7,11 +7,11 @@ from pipeline.relations.mentions import Anchored
 
 
 def place_government(place: str, title: str, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """The government of `place` that the document names (an organisation whose entity is named so),
-    for a head of government's `title`."""
+    """The government of `place` that the document names (an organisation whose entity is named so, or by the place's
+    first character, as news writes a country's short form: `以色列总理` → `以政府`), for a head of government's `title`."""
     if title not in rules.government_heads:
         return None
-    names = {place + g for g in rules.governments}
+    names = {written + g for g in rules.governments for written in (place, place[0] if len(place) > 1 else place)}
     return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
 
 

@@ -1663,3 +1663,8 @@ def test_who_briefs_on_what_was_done_did_not_do_it(extract):
     assert not {head for head, _ in organised} & {"赵乐际", "李希"}
     assert ("中国共产党", "深入贯彻中央八项规定精神学习教育") in organised
     assert not {head for head, _ in facts.relation_pairs("participated_in")} & {"赵乐际", "李希"}
+
+
+def test_a_head_of_government_of_a_country_holds_the_post_at_its_government_named_by_its_short_form(extract):
+    facts = extract("以色列总理内塔尼亚胡８日宣布，以政府将分步骤制定和实施撤军方案。")
+    assert facts.titles("内塔尼亚胡", "以政府") == {"总理"}
