@@ -48,6 +48,7 @@ class RelationRules:
     party_organs: tuple[str, ...]  # `农业部党组副书记、副部长X`: the titles after the organ's are the body's
     own_offices: frozenset[str]  # `…党主席、|总统|X`: an office of its own, never a listed body's
     lead_memberships: tuple[str, ...]  # `中央宣讲团成员，|…祝卫东`: held by the person whose chain follows
+    posts_after_lists: tuple[str, ...]  # `…副委员长王晨、曹建明，|秘书长|杨振武`: held at the list's body
     post_status: dict[str, tuple[str, ...]]
     sub_body_suffixes: tuple[str, ...]
     whole_body_heads: tuple[str, ...]  # `公司`: a name ending so is no unit by a shorter sub-body suffix (司)
@@ -273,6 +274,7 @@ def _chain_rules(chain: dict) -> dict:
         "party_organs": longest_first(chain.get("party_organs", [])),
         "own_offices": frozenset(chain.get("own_offices", [])),
         "lead_memberships": longest_first(chain.get("lead_memberships", [])),
+        "posts_after_lists": longest_first(chain.get("posts_after_lists", [])),
     }
 
 

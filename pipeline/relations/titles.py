@@ -36,11 +36,26 @@ def title_chain_relations(text: str, mentions: list[Anchored], titles: tuple[str
     orgs_by_end: dict[int, Anchored] = {m.end: m for m in mentions if m.type == "ORG"}
     places_by_end = {m.end: m for m in mentions if m.type == "LOCATION"}
     people = [m for m in mentions if m.type == "PERSON"]
+    held: dict[int, tuple[Relation, Anchored]] = {}  # a listed name's end → the first post of its list's chain
     for person in people:
-        for relation, org in _chain_before(text, person, orgs_by_end, titles, rules, places_by_end):
+        links = _chain_before(text, person, orgs_by_end, titles, rules, places_by_end) or _after_list(text, person, held, rules)
+        for relation, org in links:
             yield relation, org
             for other in coordinated_people(text, person, people):
+                held.setdefault(other.end, (relation, org))
                 yield replace(relation, head=other.entity, evidence=evidence_of(text, org.start, other.end)), org
+
+
+def _after_list(text: str, person: Anchored, held: dict[int, tuple[Relation, Anchored]],
+                rules: RelationRules) -> list[tuple[Relation, Anchored]]:
+    """The post after a comma that ends a list of a body's officers (`…副委员长王晨、曹建明，|秘书长|杨振武`): at that body;
+    not after one officer alone (`省委书记李明，|秘书长|王刚`: the province's government may be his)."""
+    title = next((t for t in rules.posts_after_lists if text.endswith(t, 0, person.start)), None)
+    listed = held.get(person.start - len(title) - 1) if title and text.startswith(COMMAS, person.start - len(title) - 1) else None
+    if listed is None:
+        return []
+    relation, org = listed
+    return [(replace(relation, head=person.entity, title=title, evidence=evidence_of(text, org.start, person.end)), org)]
 
 
 def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:

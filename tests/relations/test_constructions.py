@@ -1668,3 +1668,10 @@ def test_who_briefs_on_what_was_done_did_not_do_it(extract):
 def test_a_head_of_government_of_a_country_holds_the_post_at_its_government_named_by_its_short_form(extract):
     facts = extract("以色列总理内塔尼亚胡８日宣布，以政府将分步骤制定和实施撤军方案。")
     assert facts.titles("内塔尼亚胡", "以政府") == {"总理"}
+
+
+def test_an_officer_after_the_list_of_a_body_s_deputies_holds_the_post_there(extract):
+    facts = extract("全国人大常委会副委员长王晨、曹建明，秘书长杨振武出席会议。中国科协主席万钢，秘书长王刚参加。")
+    assert facts.titles("杨振武", "全国人大常委会") == {"秘书长"}
+    assert facts.titles("万钢", "中国科协") == {"主席"}
+    assert ("王刚", "中国科协") not in facts.relation_pairs("holds_position")  # after one officer, no list
