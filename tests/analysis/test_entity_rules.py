@@ -1783,3 +1783,9 @@ def test_a_communist_party_s_short_form_is_its_full_name_s_alias(extract):
 def test_a_listed_campaign_keeps_the_verbs_its_name_opens_with(extract):
     facts = extract("党中央决定在全党开展深入贯彻中央八项规定精神学习教育，这是今年党建工作的重点任务。")
     assert "深入贯彻中央八项规定精神学习教育" in facts.names("EVENT")
+
+
+def test_a_general_party_branch_is_an_organisation_named_whole(extract):
+    facts = extract("江苏沭阳新河镇双荡村党总支副书记李敏介绍，村里建起了合作社。")
+    assert "江苏沭阳新河镇双荡村党总支" in facts.names("ORG")
+    assert facts.titles("李敏", "江苏沭阳新河镇双荡村党总支") == {"副书记"}
