@@ -11,7 +11,7 @@ def place_government(place: str, title: str, orgs_by_end: dict[int, Anchored], r
     first character, as news writes a country's short form: `以色列总理` → `以政府`), for a head of government's `title`."""
     if title not in rules.government_heads:
         return None
-    names = {written + g for g in rules.governments for written in (place, place[0] if len(place) > 1 else place)}
+    names = {written + g for g in rules.governments for written in (place, place[0])}
     return next((m for m in orgs_by_end.values() if m.entity.split(":", 1)[1] in names), None)
 
 

@@ -51,7 +51,8 @@ def _after_list(text: str, person: Anchored, held: dict[int, tuple[Relation, Anc
     """The post after a comma that ends a list of a body's officers (`…副委员长王晨、曹建明，|秘书长|杨振武`): at that body;
     not after one officer alone (`省委书记李明，|秘书长|王刚`: the province's government may be his)."""
     title = next((t for t in rules.posts_after_lists if text.endswith(t, 0, person.start)), None)
-    listed = held.get(person.start - len(title) - 1) if title and text.startswith(COMMAS, person.start - len(title) - 1) else None
+    comma = person.start - len(title) - 1 if title else -1
+    listed = held.get(comma) if comma >= 0 and text.startswith(COMMAS, comma) else None
     if listed is None:
         return []
     relation, org = listed
