@@ -36,6 +36,7 @@ class RelationRules:
     separators: tuple[str, ...]
     shared_title_separators: tuple[str, ...]
     post_commas: tuple[str, ...]
+    post_joiners: tuple[str, ...]
     max_gap_chars: int
     chain_confidence: float
     unattached_titles: frozenset[str]
@@ -262,6 +263,7 @@ def _chain_rules(chain: dict) -> dict:
         "separators": tuple(chain["separators"]),
         "shared_title_separators": tuple(chain.get("shared_title_separators", [])),
         "post_commas": tuple(chain.get("post_commas", [])),
+        "post_joiners": tuple(chain.get("post_joiners", [])),
         "max_gap_chars": chain.get("max_gap_chars", 0),
         "chain_confidence": chain.get("confidence", 0.85),
         "unattached_titles": frozenset(chain.get("unattached_titles", [])),

@@ -174,7 +174,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
             pos = _after_description(text, title_start, orgs_by_end)
             if title not in rules.unattached_titles and pos == title_start:
                 pending.append(title)
-        separator = next((s for s in rules.separators + rules.post_commas if text.startswith(s, pos - len(s))), None)
+        separators = rules.separators + rules.post_commas + (rules.post_joiners if org else ())
+        separator = next((s for s in separators if text.startswith(s, pos - len(s))), None)
         if separator is None or (separator in rules.post_commas
                                  and text.endswith(rules.lead_memberships, 0, pos - len(separator))):
             break  # `会议要求中央宣讲团成员，|…韩俊`: a group's members, unless the sentence opens with them (`_lead_membership`)
