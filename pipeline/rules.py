@@ -124,6 +124,7 @@ class RecognitionRules:
     term_determiners: tuple[str, ...] = ()
     offering_verbs: tuple[str, ...] = ()
     granting_verbs: tuple[str, ...] = ()
+    sector_meetings: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
     generic_parties: frozenset[str] = frozenset()
     policy_verbs: frozenset[str] = frozenset()
@@ -254,7 +255,7 @@ WORD_LISTS = (
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
-    "granting_verbs",
+    "granting_verbs", "sector_meetings",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)
 CHARACTER_SETS = (

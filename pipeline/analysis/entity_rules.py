@@ -47,7 +47,7 @@ from pipeline.analysis.joined_names import (
     split_listed_people,
 )
 from pipeline.analysis.joined_names import hyphenated_people as hyphenated
-from pipeline.analysis.listed_names import after_listed_people, listed_bodies, listed_honours, listed_plenums
+from pipeline.analysis.listed_names import after_listed_people, listed_bodies, listed_honours, listed_plenums, sector_meetings
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import (
     PATTERN,
@@ -346,7 +346,7 @@ class EntityRules:
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words,
                                        self.known_orgs)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
-        candidates = listed_bodies(candidates, text, words)
+        candidates = sector_meetings(listed_bodies(candidates, text, words), text, words, self.rules.sector_meetings)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)

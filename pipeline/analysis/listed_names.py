@@ -1,7 +1,8 @@
 """Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
 counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`); and a list's last name before a head
 (`…、许还山|终身成就电影艺术家称号`); honours listed after one that share its modifier (`全国文明城市、文明村镇`);
-bodies of one kind listed (`经济委员会、农业和农村委员会`)."""
+bodies of one kind listed (`经济委员会、农业和农村委员会`); a meeting named by the sectors listed before it
+(`民盟、致公党、侨联界委员联组会`)."""
 from __future__ import annotations
 
 import re
@@ -139,3 +140,27 @@ def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int
             if part:
                 cut.add(part)
     return [m for m in mentions if m not in cut] + found
+
+
+SECTOR_POS = FIELD_POS | {"nt", "nz", "l", "a", "b", "c"}  # the words of a sector's name (`九三学社`, `无党派人士界`, `特邀`)
+
+
+def sector_meetings(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
+                    heads: tuple[str, ...]) -> list[Mention]:
+    """An event of one of `heads` right after a list mark is named from the list's first sector (`民盟、致公党、|侨联界
+    委员联组会`): over each mark before it, the words of a sector's name, up to a verb, a particle or another mark."""
+    analysis = word_analysis(words) if words else None
+    out = []
+    for m in mentions:
+        start = m.start
+        while analysis and m.type == "EVENT" and m.text.endswith(heads) and start > 0 and text[start - 1] == LIST_MARK:
+            first = start - 1
+            while (word := analysis.word_ending(first)) and word[2] in SECTOR_POS and start - 1 - word[0] <= ITEM_CHARS:
+                first = word[0]
+            while first < start - 1 and analysis.starting[first][1] == "c":  # `了|和…`: no sector begins with a conjunction
+                first = analysis.starting[first][0]
+            if first == start - 1:
+                break
+            start = first
+        out.append(m if start == m.start else Mention(start, m.end, text[start:m.end], m.type, m.source, m.score))
+    return out

@@ -141,6 +141,7 @@ def _without_term_number(m: Mention, text: str) -> Mention:
 LEADING_FUNCTION_POS = frozenset("pcu")  # prepositions, conjunctions, particles
 NO_NAME_END_POS = LEADING_FUNCTION_POS | frozenset("adv")  # and adjectives, adverbs, verbs: a chunk begun inside one
 DATELINE_HEADS = "讯电"  # what follows a dateline's date (`本报北京一月二十日讯`, `新华社…日电`)
+OWN_PAPER = "本报"  # the paper's dateline without a place or a date (`本报讯`)
 # the classifier of a pronoun a chunk begins inside (`每|次大会…`, `这|些先进集体`; not `该|县供电局`)
 ROUND_CLASSIFIERS = "次届轮场回些个位批种类"
 ASPECT_PARTICLES = "着了过"
@@ -173,6 +174,16 @@ def _after_count(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -
     if classifier and classifier[1] == "q" and classifier[0] - number[0] == 1 and m.end - classifier[0] >= 2 \
             and (after_verb or m.text[number[0] - m.start] in COUNTERS):
         return classifier[0]
+    return start
+
+
+def _after_dateline(m: Mention, start: int, analysis: WordAnalysis) -> int:
+    """Where a chunk begins after a dateline's 讯 or 电 at `start`, after its date or the paper's own name: no name holds
+    them (`一月二十日|讯|中共中央…全体会议`, `本报讯|山西省图书发行先进单位`)."""
+    at = start + len(OWN_PAPER) if m.text.startswith(OWN_PAPER, start - m.start) else start
+    if m.text[at - m.start:at - m.start + 1] in tuple(DATELINE_HEADS) and (at > start or analysis.ending.get(at) == "t") \
+            and analysis.starting.get(at, (0, ""))[0] == at + 1 and m.end - at >= 3:
+        return at + 1
     return start
 
 
@@ -227,9 +238,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 and m.text[start - m.start:starting[start][0] - m.start] not in SIDES):
             start = starting[start][0]  # `１１月|初|俄日首脑非正式会晤`, `９月|下旬|俄法首脑会晤`: the rest of a date
         start = _after_count(m, _after_governing_verb(m, start, starting), starting)
-        if m.text[start - m.start] in DATELINE_HEADS and analysis.ending.get(start) == "t" \
-                and starting.get(start, (0, ""))[0] == start + 1 and m.end - start >= 3:
-            start += 1  # `一月二十日|讯|中共中央…全体会议`: a dateline's 讯, no name's
+        start = _after_dateline(m, start, analysis)
         if m.source == "rule:chunk" and analysis.ending.get(start) == "r" and starting.get(start) == (start + 1, "m") \
                 and m.text[start - m.start] == "一" and m.end - start >= 3:
             start += 1  # `这一|开馆仪式`: a determiner
@@ -323,7 +332,8 @@ def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] 
                      titles: tuple[str, ...], body_heads: tuple[str, ...] = ()) -> list[Mention]:
     """A body named by a field in common words (`宗教委员会`, `采购联合会`) right after a 和 or 与 that joins
     another field to it, in up to two common words in no name found, is named by both, where
-    - a post in a committee so named is given (`为|民族|和|宗教委员会|副主任`: a verb or preposition before, a title after);
+    - a post in a committee so named is given (`为|民族|和|宗教委员会|副主任`, `、|文史|和|学习委员会|主任`: a verb, a
+      preposition, a pause or nothing before, a title after);
     - or a place found, not abbreviated to a character (`驻|京|部队|和|武警部队`), begins the name (`中国|物流|与|采购联合会`),
       the first field is no body of its own (`美国|政府|和|国会`), nor the second a level's (`朝阳区|领导|和|区|计生委`).
     The recognizer may cut such a name at the conjunction. Elsewhere 和 may join two bodies or things
@@ -340,7 +350,8 @@ def conjoined_fields(mentions: list[Mention], words: list[tuple[int, int, str]] 
             first = _first_field(analysis, mentions, m, joiner)
             place = places_by_end.get(first)
             posted = m.text.endswith(COMMITTEE) and word_at(text, m.end, titles)
-            if first < joiner and posted and analysis.ending.get(first) in ("p", "v"):
+            opens = first == 0 or text[first - 1] in PAUSES or analysis.ending.get(first) in ("p", "v")
+            if first < joiner and posted and opens:
                 m = Mention(first, m.end, text[first:m.end], m.type, m.source, m.score, m.name)
             elif (first < joiner and place is not None and len(place.text) > 1 and analysis.starting[m.start][0] > m.start + 1
                   and not text[first:joiner].endswith(body_heads)):

@@ -315,6 +315,7 @@ def test_a_meeting_named_after_a_policy_keeps_its_verb_after_a_convening_verb(ru
 
 def test_a_book_title_before_an_event_is_in_its_name(rules):
     assert "《科技简史》第二卷首发式" in chunks("《科技简史》第二卷首发式在杭州举行。", rules, "EVENT")
+    assert "《黄大年》首映式" in chunks("电影《黄大年》首映式在京举行。", rules, "EVENT")
 
 
 def test_a_country_s_minister_holds_the_post_at_the_country_s_ministry(extract):
@@ -1765,6 +1766,12 @@ def test_department_stores_are_businesses(extract):
     facts = extract("上海南京路新世界商厦开业。北京市百货大楼的售货员张秉贵。")
     assert {"新世界商厦", "北京市百货大楼"} <= facts.names("ORG")
     assert not {"新世界商厦", "百货大楼"} & facts.names("LOCATION")
+
+
+def test_bookshops_are_businesses_and_the_paper_s_dateline_begins_no_name(extract):
+    facts = extract("本报讯山西省图书发行先进单位闻喜县新华书店持之以恒开展图书下乡活动。闻喜县新华书店共有26名干部职工。")
+    assert "闻喜县新华书店" in facts.names("ORG") and "新华书店" not in facts.names("LOCATION")
+    assert not any(name.startswith("本报讯") for name in facts.names("AWARD"))
 
 
 def test_delegations_named_by_their_purpose_and_national_ones_are_organisations(extract):

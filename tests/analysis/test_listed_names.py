@@ -4,6 +4,7 @@ from pipeline.analysis.listed_names import (
     counted_honours,
     listed_bodies,
     listed_plenums,
+    sector_meetings,
     shared_modifier_honours,
 )
 from tests.conftest import mention
@@ -68,3 +69,17 @@ def test_a_listed_body_the_recognizer_cut_after_its_first_fields_is_named_whole(
     got = listed_bodies(bodies, text, words)
     assert [m.text for m in got if m.source == "listed_body"] == ["教育科学文化卫生委员会"]
     assert cut not in got
+
+
+def test_a_meeting_of_sectors_is_named_from_the_first_sector_listed():
+    text = "赵乐际参加了九三学社、共青团和青联、妇联界委员联组会。会见了代表、委员联组会"
+    words = [(0, 3, "nr"), (3, 5, "v"), (5, 6, "u"), (6, 10, "nt"), (10, 11, "w"), (11, 14, "n"), (14, 15, "c"),
+             (15, 17, "j"), (17, 18, "w"), (18, 21, "n"), (21, 23, "n"), (23, 26, "n"), (26, 27, "w"), (27, 29, "v"),
+             (29, 30, "u"), (30, 32, "n"), (32, 33, "w"), (33, 35, "n"), (35, 38, "n")]
+    meetings = [mention(text, "妇联界委员联组会", "EVENT"), mention(text, "委员联组会", "EVENT", 1)]
+    got = sector_meetings(meetings, text, words, ("联组会",))
+    # not past the verb, nor over a list before another kind of meeting
+    assert [m.text for m in got] == ["九三学社、共青团和青联、妇联界委员联组会", "代表、委员联组会"]
+    assert [m.text for m in sector_meetings(meetings, text, words, ("座谈会",))] == ["妇联界委员联组会", "委员联组会"]
+    assert sector_meetings(meetings, text, None, ("联组会",)) == meetings
+

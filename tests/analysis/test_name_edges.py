@@ -293,6 +293,17 @@ def test_a_committee_of_two_fields_joined_by_a_conjunction_is_named_by_both():
     assert conjoined_fields(committees, None, text, ("主任",)) == committees
 
 
+def test_a_listed_committee_of_two_fields_is_named_by_both():
+    from pipeline.analysis.name_edges import conjoined_fields
+
+    text = "主任周伯华、文史和学习委员会主任王太华。民族和宗教委员会主任朱维群"
+    words = [(0, 2, "n"), (2, 5, "nr"), (5, 6, "w"), (6, 8, "n"), (8, 9, "c"), (9, 11, "vn"), (11, 14, "n"),
+             (14, 16, "n"), (16, 19, "nr"), (19, 20, "w"), (20, 22, "n"), (22, 23, "c"), (23, 25, "n"), (25, 28, "n"),
+             (28, 30, "n"), (30, 33, "nr")]
+    committees = [Mention(9, 14, "学习委员会", "ORG", "model"), Mention(23, 28, "宗教委员会", "ORG", "model")]
+    assert [m.text for m in conjoined_fields(committees, words, text, ("主任",))] == ["文史和学习委员会", "民族和宗教委员会"]
+
+
 def test_a_body_of_two_fields_after_a_place_is_named_from_the_place():
     from pipeline.analysis.name_edges import conjoined_fields
 

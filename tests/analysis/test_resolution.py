@@ -515,6 +515,9 @@ def test_a_site_named_with_its_generic_term_contracted_is_the_site_named_with_th
     got = canonical_names([mention(text, name, "LOCATION") for name in names], text, rules)
     assert got[("LOCATION", "海南自贸港")] == "海南自由贸易港"
     assert got[("LOCATION", "上海自贸区")] == "上海自贸区"  # no 上海自由贸易区 named
+    text = "香港特区行政长官发表声明。香港特别行政区维护国家安全。"
+    got = canonical_names([mention(text, name, "LOCATION") for name in ("香港特区", "香港特别行政区")], text, rules)
+    assert got[("LOCATION", "香港特区")] == "香港特别行政区"
 
 def test_a_state_written_with_and_without_the_form_of_its_state_is_one_place(rules):
     text = "应巴西联邦共和国总统邀请，他访问巴西。希腊共和国总统说，希腊愿合作。中华人民共和国和中国。"

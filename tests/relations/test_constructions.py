@@ -532,6 +532,8 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     ("日本大藏省大臣桥本龙太郎表示。", "日本大藏省", "桥本龙太郎", "大臣"),
     ("特使、外务省次官小村正彦举行了会谈。", "外务省", "小村正彦", "次官"),
     ("大藏省事务次官小村武提出辞职。", "大藏省", "小村武", "事务次官"),
+    ("韩国国防部长官金龙显已提出辞职。", "韩国国防部", "金龙显", "长官"),
+    ("日本内阁官房长官菅义伟说。", "日本内阁", "菅义伟", "官房长官"),
 ])
 def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
     mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
@@ -1629,6 +1631,13 @@ def test_a_comma_parts_the_posts_of_a_long_title_chain(extract):
     facts = extract("来看本台记者对中央统战部副部长，全国工商联党组书记、常务副主席徐乐江的专访。")
     assert facts.titles("徐乐江", "中央统战部") == {"副部长"}
     assert facts.titles("徐乐江", "全国工商联") == {"常务副主席"}
+
+
+def test_and_joins_two_posts_of_one_person_after_a_body_s_post(extract):
+    facts = extract("古巴国务委员会主席和部长会议主席卡斯特罗在圣地亚哥省参加了投票。中共中央总书记和巴西总统卢拉共同宣布。")
+    assert facts.titles("卡斯特罗", "古巴国务委员会") == {"主席"}
+    assert facts.titles("卡斯特罗", "部长会议") == {"主席"}
+    assert ("卢拉", "中共中央") not in facts.relation_pairs("holds_position")  # not over a place's post
 
 
 def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(extract):
