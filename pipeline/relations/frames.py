@@ -83,8 +83,10 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
     right after it, closed by a frame end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one
     whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them, and whom
     they are with there (`习近平主席同|希奇莱马总统在…峰会期间会晤`). Not an event yet to be held: its name comes right after
-    在. The end of an event's name stands for the document's event (of its part: `main_event`) where its name ends so, else
-    for the last event named before whose name does (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
+    在, or a relative clause of its holding does (`切尔诺梅尔金总理在|去年举行的|中东欧12国领导人会议上重申`; not
+    `在|即将召开的|…`). The end of an event's name stands for the document's event (of its part: `main_event`) where its name
+    ends so, else for the last event named before whose name does (`习近平总书记在|全会|上作的工作报告` after
+    `党的十九届三中全会`)."""
     main_events = MainEvents.of(main_event)
     openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
@@ -94,7 +96,7 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos = subject.end + len(word_at(text, subject.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
-        event = events.get(pos + len(opener)) if opener else None
+        event = events.get(pos + len(opener)) or _held_before(text, pos + len(opener), events, rules) if opener else None
         if opener and event is None:
             earlier = [m.entity for m in events.values() if m.end <= subject.start]
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
@@ -145,6 +147,20 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     head = frame[len(opener):len(frame) - len(close)]
     if not opener and main and (frame in rules.event_anaphora or head in rules.event_anaphora and main.endswith(head)):
         return main  # `会上，` refers to it whatever its name; `座谈会上，` where it is one
+    return None
+
+
+HELD_CLAUSE_CHARS = 12  # a relative clause of an event's holding before its name, at most (`去年11月在北京举行的`)
+
+
+def _held_before(text: str, pos: int, events: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The event named right after a relative clause of its holding that begins at `pos`, if one does and holds no
+    clause mark nor a word of an event yet to be held (`去年举行的|…会议`, not `即将召开的|…峰会`)."""
+    start = next((s for s in range(pos + 1, min(len(text), pos + HELD_CLAUSE_CHARS + 1)) if s in events), None)
+    clause = text[pos:start] if start is not None else ""
+    if clause.endswith(tuple(f"{verb}的" for verb in rules.held_verbs)) and not CLAUSE_MARKS.search(clause) \
+            and not any(w in clause for w in rules.clause_words["unheld"]):
+        return events[start]
     return None
 
 

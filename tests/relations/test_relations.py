@@ -1186,6 +1186,9 @@ def test_the_bodies_a_clause_without_people_lists_first_take_part_in_the_event_f
     ("王建华同志在全国两会报告中提出目标。", {("王建华", "全国两会")}),  # the speech given there
     ("王建华在全国两会召开前会见李明。", set()),  # before it, no frame end after its name
     ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
+    ("王建华在去年举行的全国两会上重申立场。", {("王建华", "全国两会")}),  # a relative clause of its holding
+    ("王建华在即将举行的全国两会上讲话。", set()),
+    ("王建华在北京，李明举行的全国两会上讲话。", set()),  # no clause mark inside
     ("王建华主席同李明总统在全国两会期间会晤。", {("王建华", "全国两会"), ("李明", "全国两会")}),  # whom he met there
     ("王建华说，李明在全国两会期间会晤了代表。", {("李明", "全国两会")}),  # who reports is no companion
 ])
