@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.clause_roles import (
@@ -194,13 +195,25 @@ def _recapitulated(text: str, t_end: int, named_before: list[Anchored], activiti
     """The events `上述` after a trigger refers to: where it says activities (`参加上述活动`), those of the sentence before
     and every one the item says before that someone attended or held (`activities`:
     `…共同主持A、B和C会议。…出席了签字仪式。陈敏尔参加上述活动。`), one each; not one only spoken of (`…中共十九届四中全会…`)
-    nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those of the sentence before (`参加上述会见`)."""
+    nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those of the sentence before (`参加上述会见`);
+    never one yet to be held (`我期待着即将举行的|欧中领导人会晤`)."""
     words = rules.clause_words
+    named_before = [m for m in named_before if not any(w in text[_clause_start(text, m.start):m.start] for w in words["unheld"])]
     if not any(text.startswith(w, t_end + len(r)) for r in words["recapitulating"] if text.startswith(r, t_end)
                for w in words["recapitulated_all"]):
         return named_before
     unique = {m.entity: m for m in reversed(activities + named_before)}
     return sorted(unique.values(), key=lambda m: m.start)
+
+
+CLAUSE_LOOKBACK = 40  # characters before a name its clause is looked for in
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause that holds `pos` begins, at most `CLAUSE_LOOKBACK` characters before it."""
+    start = max(0, pos - CLAUSE_LOOKBACK)
+    marks = [m.end() for m in CLAUSE_MARKS.finditer(text, start, pos)]
+    return marks[-1] if marks else start
 
 
 KIND_CHARS = 2  # the characters of a kind of event (`讲座`) a trigger ends with

@@ -318,6 +318,15 @@ def test_the_activities_recapitulated_are_all_those_the_item_says_were_attended_
     assert pairs(trig(visit, mentions, relation_rules), "participated_in") == {("佐科", "第三届高峰论坛")}  # the visitor's
 
 
+def test_no_activity_recapitulated_is_one_yet_to_be_held(relation_rules):
+    text = "习近平出席中法全球治理论坛闭幕式。容克表示，我期待着即将举行的欧中领导人会晤取得积极成果。王毅参加上述活动。"
+    names = (("习近平", "PERSON"), ("中法全球治理论坛闭幕式", "EVENT"), ("容克", "PERSON"), ("欧中领导人会晤", "EVENT"),
+             ("王毅", "PERSON"))
+    mentions = [anchored(text, n, t) for n, t in names]
+    got = {tail for head, tail in pairs(trig(text, mentions, relation_rules), "participated_in") if head == "王毅"}
+    assert got == {"中法全球治理论坛闭幕式"}
+
+
 def test_a_meeting_chaired_and_convened_is_held_a_past_one_convened_is_not(relation_rules):
     text = "李强在上海调研\n去年成功举办首届峰会。调研中，李强主持召开座谈会。"
     assert main_event_of(text, ["首届峰会", "座谈会"], relation_rules) == "EVENT:座谈会"
