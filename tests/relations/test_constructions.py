@@ -543,6 +543,8 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     ("大藏省事务次官小村武提出辞职。", "大藏省", "小村武", "事务次官"),
     ("韩国国防部长官金龙显已提出辞职。", "韩国国防部", "金龙显", "长官"),
     ("日本内阁官房长官菅义伟说。", "日本内阁", "菅义伟", "官房长官"),
+    ("国防大学学员韩卫国观看后谈到。", "国防大学", "韩卫国", "学员"),
+    ("首规委副总建筑师谢远骥介绍说。", "首规委", "谢远骥", "副总建筑师"),
 ])
 def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
     mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
