@@ -97,6 +97,8 @@ class RelationRules:
     appointment_adverbials: re.Pattern  # adverbials that end right before the verb (`曾`, `先后`, `１９５３年`)
     appointment_former: tuple[str, ...]
     unsaid_subject_verbs: frozenset[str]  # appointment verbs whose clause may leave its subject unsaid
+    joining_verbs: tuple[str, ...]  # `加入`: who joins a party holds `member_title` there
+    member_title: str
     appointment_confidence: float
     leader_titles: tuple[str, ...]  # `以X为团长的Y`: the posts a relative clause gives the leader of Y
     leader_heads: dict[str, str]  # `以X为首的Y`: the word that puts X at Y's head → the title it gives
@@ -306,6 +308,8 @@ def _appointment_rules(appointments: dict, path: Path) -> dict:
             "appointment_adverbials": _adverbials_regex(appointments.get("adverbials", []), path),
             "appointment_former": longest_first(appointments.get("former", [])),
             "unsaid_subject_verbs": frozenset(appointments.get("unsaid_subject_verbs", [])),
+            "joining_verbs": longest_first(appointments.get("joining_verbs", [])),
+            "member_title": appointments.get("member_title", "党员"),
             "appointment_confidence": appointments.get("confidence", 0.8),
             "leader_titles": longest_first(appointments.get("leader_titles", [])),
             "leader_heads": dict(appointments.get("leader_heads", {})),

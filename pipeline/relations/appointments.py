@@ -60,6 +60,28 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
                 yield Relation("holds_position", p.entity, held_at.entity, evidence_of(text, p.start, end),
                                rules.appointment_confidence, "appointment", title=held, status=status)
     yield from implied_appointment_relations(text, mentions, titles, rules)
+    yield from joining_relations(text, mentions, rules, sentences)
+
+
+PARTY_ENDS = ("党", "中共")  # the names of parties (`中国共产党`, `国民党`, `中共`)
+
+
+def joining_relations(text: str, mentions: list[Anchored], rules: RelationRules,
+                      sentences: list[tuple[int, int]] = ()) -> Iterator[Relation]:
+    """`黄公略…１９２７年参加广州起义时加入中国共产党` → holds_position(黄公略, 中国共产党, 党员): who joins a party
+    (`joining_verbs`) holds its `member_title`; a clause that begins with the verb leaves its subject unsaid, a
+    biography's (`欧阳洛…。1924年加入中国共产党。`)."""
+    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
+    for party in (m for m in mentions if m.type == "ORG" and text[m.start:m.end].endswith(PARTY_ENDS)):
+        verb = next((v for v in rules.joining_verbs if text.endswith(v, 0, party.start)), None)
+        if verb is None:
+            continue
+        people, _ = _appointed(text, party.start - len(verb), verb, people_by_end, rules)
+        if not people and sentences:
+            people, _ = _unsaid_subject(text, party.start - len(verb), sentences, people_by_end, rules)
+        for p in people:
+            yield Relation("holds_position", p.entity, party.entity, evidence_of(text, p.start, party.end),
+                           rules.appointment_confidence, "joining", title=rules.member_title)
 
 
 def implied_appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],

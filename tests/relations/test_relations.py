@@ -925,6 +925,18 @@ def test_a_clause_that_begins_with_the_appointment_verb_states_the_biography_s_s
         ("八路军办事处总务科", "科长"), ("延安招待所", "处长"), ("二机部办公厅", "顾问")}
 
 
+def test_who_joins_a_party_is_its_member_the_subject_said_or_not(rules, relation_rules):
+    text = ("欧阳洛，1900年出生于江西永新县。1924年加入中国共产党。1929年9月，欧阳洛被调往湖北。次年2月开始担任湖北省委书记。"
+            "黄公略1927年加入了中国共产党。王建华说，李明加入世界贸易组织谈判。")
+    names = [("欧阳洛", "PERSON"), ("中国共产党", "ORG"), ("湖北省委", "ORG"), ("黄公略", "PERSON"), ("王建华", "PERSON"),
+             ("李明", "PERSON"), ("世界贸易组织", "ORG")]
+    mentions = sorted([anchored(text, n, t) for n, t in names] + [anchored(text, "中国共产党", "ORG", 1)],
+                      key=lambda m: m.start)
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {(name(r.head), name(r.tail), r.title) for r in got if r.type == "holds_position"} == {
+        ("欧阳洛", "中国共产党", "党员"), ("欧阳洛", "湖北省委", "书记"), ("黄公略", "中国共产党", "党员")}  # no party, no member
+
+
 def test_an_unsaid_subject_is_none_where_the_clause_names_a_person_or_the_title_a_state(rules, relation_rules):
     text = "刘金生被判刑。曾任靖江市委副书记的王新民受贿。布莱尔访华。担任欧盟轮值主席国是一个机会。"
     names = [("刘金生", "PERSON"), ("靖江市委", "ORG"), ("王新民", "PERSON"), ("布莱尔", "PERSON"), ("欧盟", "ORG")]
