@@ -125,6 +125,7 @@ class RecognitionRules:
     offering_verbs: tuple[str, ...] = ()
     granting_verbs: tuple[str, ...] = ()
     sector_meetings: tuple[str, ...] = ()
+    armed_group_heads: tuple[str, ...] = ()
     theme_verbs: frozenset[str] = frozenset()
     generic_parties: frozenset[str] = frozenset()
     policy_verbs: frozenset[str] = frozenset()
@@ -255,7 +256,7 @@ WORD_LISTS = (
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
-    "granting_verbs", "sector_meetings",
+    "granting_verbs", "sector_meetings", "armed_group_heads",
 )
 # recognition.yaml's strings of characters, folded (an absent one is empty)
 CHARACTER_SETS = (

@@ -68,6 +68,7 @@ from pipeline.analysis.name_edges import (
 )
 from pipeline.analysis.organs import (
     abbreviated_governments,
+    armed_groups,
     bracketed_factions,
     chain_organs,
     congress_holders,
@@ -165,7 +166,8 @@ def find_lexicon_mentions(doc: Doc, text: str, matcher: PhraseMatcher) -> list[M
 
 def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") -> Mention | None:
     """Drop titles and honorifics glued to a person's name (`吴建平主任` → `吴建平`); a verb, a title, a people,
-    a unit (`names_no_person`), a place's side (`中方`, `德方|愿`) or two places of `document` paired is no name."""
+    a unit (`names_no_person`), a place's side (`中方`, `德方|愿`; `博方|愿` by the first character of a country
+    `document` names, 博茨瓦纳) or two places of `document` paired is no name."""
     text, start, end = mention.text, mention.start, mention.end
     affixes = _person_affixes(rules)
     while True:
@@ -182,6 +184,8 @@ def clean_person(mention: Mention, rules: RecognitionRules, document: str = "") 
         return None
     if text[0] in rules.place_full_forms and (text[1] in rules.side_starts or len(text) == 2 and (
             text[1] in rules.sides or rules.paired_places(text, document))):
+        return None
+    if text[1] in rules.side_starts and any(c.startswith(text[0]) and c in document for c in rules.lexicons.get("COUNTRY", ())):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
 
@@ -361,7 +365,8 @@ class EntityRules:
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
                                         self.rules.place_heads, self.rules.place_nouns)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
-        merged = without_strains(merged, text, self.rules.strain_heads, self.rules.known_places)
+        merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
+                              self.rules.armed_group_heads)
         merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads)
         merged = without_demonyms(merged, text, words)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)

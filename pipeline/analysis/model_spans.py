@@ -25,9 +25,12 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     `黄振中|和`, `魏凤和|、`; a conjunction before a list mark joins nothing, so it is the name's, and a
     person's span of two characters takes it in: `周忠|和、`), the start of a title that runs on past
     its end (`杨卫常|委`) and, on an organisation, a trailing title (`…最高人民检察院检察长`) or a member
-    state's role (`安理会常任理事国`); an ordinal is none (`第一号`). `word_starts` maps the end of each word of two or more
-    characters to its start."""
+    state's role (`安理会常任理事国`); an ordinal is none (`第一号`). A person's span one character short of a place's
+    ending (`卢甘斯|克`) is the place. `word_starts` maps the end of each word of two or more characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
+    grown = text + document[end:end + 1]
+    if mention.type == "PERSON" and len(grown) >= PLACE_ENDING_CHARS and grown.endswith(rules.place_endings):
+        return Mention(start, end + 1, text + document[end], "LOCATION", mention.source, mention.score)
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
     if mention.type == "PERSON" and len(text) == 2 and document[end:end + 1] in CONJUNCTIONS \
@@ -46,6 +49,9 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     if not text or ORDINAL.fullmatch(text):
         return None
     return Mention(start, end, text, mention.type, mention.source, mention.score)
+
+
+PLACE_ENDING_CHARS = 4  # a place's name in one of `place_endings` at least (`卢甘斯克`; `马斯克` is Musk)
 
 
 # how far past a statistical span a title must run for the span's last characters to be the title's

@@ -356,3 +356,24 @@ def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, .
         (place + name[1:] for place in full_forms.get(name[0], ()) if place + name[1:] in names), None) or next(
         (n for n in names if n[0] == name[0] and len(n) > len(name) and n.endswith(name[1:])
          and n[:len(n) - len(name) + 1] in countries), None))}
+
+
+ARMED_GROUP_SCORE = 0.85
+
+
+def armed_groups(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
+                 heads: tuple[str, ...]) -> list[Mention]:
+    """A person's name right before one of `heads` read as a noun (`胡塞|武装`) names, with it, an armed group, an
+    organisation, from the place named right before it (`也门胡塞武装`); not before the verb (`…理论|武装|头脑`)."""
+    analysis = word_analysis(words) if words else None
+    places = {m.end: m for m in mentions if m.type == "LOCATION"}
+    out, dropped = [], set()
+    for m in mentions:
+        head = word_at(text, m.end, heads) if analysis and m.type == "PERSON" else None
+        if head and analysis.starting.get(m.end) == (m.end + len(head), "n"):
+            start = places[m.start].start if m.start in places else m.start
+            dropped.add(places.get(m.start))
+            m = Mention(start, m.end + len(head), text[start:m.end + len(head)], "ORG", "armed_group", ARMED_GROUP_SCORE)
+        out.append(m)
+    return [m for m in out if m not in dropped]
+

@@ -1384,6 +1384,35 @@ def test_a_place_s_side_begins_no_longer_name(rules, name):
     assert clean_person(mention(text, "马军海", "PERSON", source="model"), rules, text).text == "马军海"
 
 
+def test_a_side_by_the_first_character_of_a_country_the_document_names_is_no_person(rules):
+    from pipeline.analysis.entity_rules import clean_person
+
+    text = "博茨瓦纳总统马西西访华。博方愿同中方共同努力。"
+    assert clean_person(mention(text, "博方愿", "PERSON", source="model"), rules, text) is None
+    text = "博方愿同中方共同努力。"  # no country of that initial named
+    assert clean_person(mention(text, "博方愿", "PERSON", source="model"), rules, text).text == "博方愿"
+
+
+def test_a_person_one_character_short_of_a_place_s_ending_is_the_place(rules):
+    from pipeline.analysis.model_spans import trim_model_mention
+
+    text = "在顿涅茨克和卢甘斯克多个定居点，马斯克表示。"
+    got = trim_model_mention(mention(text, "卢甘斯", "PERSON", source="model"), rules, text)
+    assert (got.text, got.type) == ("卢甘斯克", "LOCATION")
+    assert trim_model_mention(mention(text, "马斯", "PERSON", source="model"), rules, text).text == "马斯"  # 马斯克 is Musk
+
+
+def test_a_person_before_the_noun_of_an_armed_group_names_the_group(rules):
+    from pipeline.analysis.organs import armed_groups
+
+    text = "也门胡塞武装发表声明。要用理论武装头脑，胡塞武装了。"
+    words = [(0, 2, "ns"), (2, 4, "nr"), (4, 6, "n"), (6, 8, "v"), (8, 10, "n"), (10, 11, "w"), (11, 12, "v"), (12, 13, "p"),
+             (13, 15, "n"), (15, 17, "v"), (17, 19, "n"), (19, 20, "w"), (20, 22, "nr"), (22, 24, "v"), (24, 25, "u")]
+    mentions = [mention(text, "也门", "LOCATION"), mention(text, "胡塞", "PERSON"), mention(text, "胡塞", "PERSON", 1)]
+    got = armed_groups(mentions, text, words, ("武装",))
+    assert [(m.text, m.type) for m in got] == [("也门胡塞武装", "ORG"), ("胡塞", "PERSON")]  # not before the verb
+
+
 @pytest.mark.parametrize("text, name", [("中华武术走向世界", "中华"), ("华夏文明源远流长", "华夏"), ("神州大地", "神州")])
 def test_the_nation_s_names_modify_and_name_no_place(rules, text, name):
     assert merge_mentions([Mention(0, 2, name, "LOCATION", "model", 0.9)], rules, text) == []
