@@ -316,6 +316,7 @@ def test_a_meeting_named_after_a_policy_keeps_its_verb_after_a_convening_verb(ru
 def test_a_book_title_before_an_event_is_in_its_name(rules):
     assert "《科技简史》第二卷首发式" in chunks("《科技简史》第二卷首发式在杭州举行。", rules, "EVENT")
     assert "《黄大年》首映式" in chunks("电影《黄大年》首映式在京举行。", rules, "EVENT")
+    assert "中华医药优秀奖颁奖活动" in chunks("中华医学会今天举行中华医药优秀奖颁奖活动。", rules, "EVENT")
 
 
 def test_a_country_s_minister_holds_the_post_at_the_country_s_ministry(extract):
