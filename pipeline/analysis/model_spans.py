@@ -30,7 +30,7 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     start, end, text = mention.start, mention.end, mention.text
     grown = text + document[end:end + 1]
     if mention.type == "PERSON" and len(grown) >= PLACE_ENDING_CHARS and grown.endswith(rules.place_endings):
-        return Mention(start, end + 1, text + document[end], "LOCATION", mention.source, mention.score)
+        return Mention(start, end + 1, grown, "LOCATION", mention.source, mention.score)
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
     if mention.type == "PERSON" and len(text) == 2 and document[end:end + 1] in CONJUNCTIONS \

@@ -181,7 +181,7 @@ def _after_dateline(m: Mention, start: int, analysis: WordAnalysis) -> int:
     """Where a chunk begins after a dateline's 讯 or 电 at `start`, after its date or the paper's own name: no name holds
     them (`一月二十日|讯|中共中央…全体会议`, `本报讯|山西省图书发行先进单位`)."""
     at = start + len(OWN_PAPER) if m.text.startswith(OWN_PAPER, start - m.start) else start
-    if m.text[at - m.start:at - m.start + 1] in tuple(DATELINE_HEADS) and (at > start or analysis.ending.get(at) == "t") \
+    if at < m.end and m.text[at - m.start] in DATELINE_HEADS and (at > start or analysis.ending.get(at) == "t") \
             and analysis.starting.get(at, (0, ""))[0] == at + 1 and m.end - at >= 3:
         return at + 1
     return start

@@ -371,8 +371,9 @@ def armed_groups(mentions: list[Mention], text: str, words: list[tuple[int, int,
     for m in mentions:
         head = word_at(text, m.end, heads) if analysis and m.type == "PERSON" else None
         if head and analysis.starting.get(m.end) == (m.end + len(head), "n"):
-            start = places[m.start].start if m.start in places else m.start
-            dropped.add(places.get(m.start))
+            place = places.get(m.start)
+            start = place.start if place else m.start
+            dropped.add(place)
             m = Mention(start, m.end + len(head), text[start:m.end + len(head)], "ORG", "armed_group", ARMED_GROUP_SCORE)
         out.append(m)
     return [m for m in out if m not in dropped]
