@@ -19,6 +19,7 @@ from pipeline.relations.mentions import (
     listed_from,
     split_clauses,
 )
+from pipeline.relations.titles import ATTRIBUTIVE
 from pipeline.wordlists import word_at
 
 FRAME_PERSON_CHARS = 20  # how far into the clause after a frame its first person may begin (titles before)
@@ -139,7 +140,7 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
         whole = events.get(start + len(frame)) if opener else None  # `在“贸易与投资”论坛，`: 在 and the name alone
         return whole.entity if whole is not None and whole.start == start + len(opener) else None
     event = events.get(start + len(frame) - len(close))
-    held_before = text.endswith(tuple(f"{verb}的" for verb in rules.held_verbs), start, event.start) if event else False
+    held_before = text.endswith(_holding_clause_ends(rules), start, event.start) if event else False
     dated = TIME_BEFORE.fullmatch(text, start, event.start) is not None if event else False
     if event is not None and event.start >= start + len(opener) and (opener or event.start == start or held_before or dated) \
             and not any(w in text[start:event.start] for w in words["unheld"]):
@@ -150,6 +151,11 @@ def _framing_event(text: str, start: int, end: int, events: dict[int, Anchored],
     return None
 
 
+def _holding_clause_ends(rules: RelationRules) -> tuple[str, ...]:
+    """How a relative clause of an event's holding ends before its name: a holding verb and 的 (`召开的`, `举行的`)."""
+    return tuple(f"{verb}{ATTRIBUTIVE}" for verb in rules.held_verbs)
+
+
 HELD_CLAUSE_CHARS = 12  # a relative clause of an event's holding before its name, at most (`去年11月在北京举行的`)
 
 
@@ -158,7 +164,7 @@ def _held_before(text: str, pos: int, events: dict[int, Anchored], rules: Relati
     clause mark nor a word of an event yet to be held (`去年举行的|…会议`, not `即将召开的|…峰会`)."""
     start = next((s for s in range(pos + 1, min(len(text), pos + HELD_CLAUSE_CHARS + 1)) if s in events), None)
     clause = text[pos:start] if start is not None else ""
-    if clause.endswith(tuple(f"{verb}的" for verb in rules.held_verbs)) and not CLAUSE_MARKS.search(clause) \
+    if clause.endswith(_holding_clause_ends(rules)) and not CLAUSE_MARKS.search(clause) \
             and not any(w in clause for w in rules.clause_words["unheld"]):
         return events[start]
     return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules, TriggerRule
 from pipeline.relations.clause_roles import (
@@ -140,7 +139,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     mentions = [m for m in mentions if not SOURCE_CREDIT.match(text, m.end)]
     in_sentence: list[Anchored] = []
     activities: list[Anchored] = []  # the events the rules have found attended or held so far
-    for sentence in sentences:
+    for last_sentence, sentence in zip([(0, 0), *sentences], sentences):
         named_before = [m for m in in_sentence if m.type == "EVENT" and not m.nested]  # the last sentence's
         in_sentence = within(mentions, sentence)
         triggers = sentence_triggers(text, sentence, rules, spans, is_word)
@@ -165,7 +164,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 heads = _possessors(text, heads, t_start, rules)
             if rule.order == "head_trigger_tail" and named_before and text.startswith(
                     rules.clause_words["recapitulating"], t_end):
-                tails = _recapitulated(text, t_end, named_before, activities, rules)
+                tails = _recapitulated(text, t_end, named_before, last_sentence, activities, rules)
             elif tails and all(t.start == t.end for t in tails):  # the main event, referred to (a zero-width anchor)
                 tails = _named_kind(text, t_end, named_before) or tails
             # the bodies a speaker stands for take part, also where a pronoun is the speaker (`他代表…`)
@@ -190,30 +189,21 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
 ACTIVITY_RELATIONS = ("participated_in", "organized")  # what makes an event one of the item's activities
 
 
-def _recapitulated(text: str, t_end: int, named_before: list[Anchored], activities: list[Anchored],
-                   rules: RelationRules) -> list[Anchored]:
+def _recapitulated(text: str, t_end: int, named_before: list[Anchored], last_sentence: tuple[int, int],
+                   activities: list[Anchored], rules: RelationRules) -> list[Anchored]:
     """The events `上述` after a trigger refers to: where it says activities (`参加上述活动`), those of the sentence before
     and every one the item says before that someone attended or held (`activities`:
     `…共同主持A、B和C会议。…出席了签字仪式。陈敏尔参加上述活动。`), one each; not one only spoken of (`…中共十九届四中全会…`)
     nor a visitor's, in a relative clause (`同来华出席…论坛的…总统…会谈`); else those of the sentence before (`参加上述会见`);
     never one yet to be held (`我期待着即将举行的|欧中领导人会晤`)."""
     words = rules.clause_words
-    named_before = [m for m in named_before if not any(w in text[_clause_start(text, m.start):m.start] for w in words["unheld"])]
+    named_before = [m for m in named_before
+                    if not any(w in text[clause_at(text, last_sentence, m.start)[0]:m.start] for w in words["unheld"])]
     if not any(text.startswith(w, t_end + len(r)) for r in words["recapitulating"] if text.startswith(r, t_end)
                for w in words["recapitulated_all"]):
         return named_before
     unique = {m.entity: m for m in reversed(activities + named_before)}
     return sorted(unique.values(), key=lambda m: m.start)
-
-
-CLAUSE_LOOKBACK = 40  # characters before a name its clause is looked for in
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Where the clause that holds `pos` begins, at most `CLAUSE_LOOKBACK` characters before it."""
-    start = max(0, pos - CLAUSE_LOOKBACK)
-    marks = [m.end() for m in CLAUSE_MARKS.finditer(text, start, pos)]
-    return marks[-1] if marks else start
 
 
 KIND_CHARS = 2  # the characters of a kind of event (`讲座`) a trigger ends with
