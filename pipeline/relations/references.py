@@ -8,7 +8,7 @@ import re
 
 from pipeline.analysis.matching import ASPECT_MARKS
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import CLAUSE_END, Anchored, clause_at
+from pipeline.relations.mentions import CLAUSE_END, Anchored, clause_at, coordinated_before
 
 # a relative clause's 的 and a determiner that points back (`…举办的|这台|晚会`, `召开的|本次|会议`)
 POINTING_BACK = re.compile(r"的(?:这|本|此|该)[次台场届]?")
@@ -38,8 +38,9 @@ def kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> 
 def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
     """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is; a trigger that ends its clause (`…开幕式举行，尹力出席。`, `…发言说，`)
-    refers to the last event named before it in the sentence, else, like `出席大会` and
+    clause (`在论坛上致辞`) is taken as is, with those listed right before it (`在A、B、C上的讲话`); a trigger that
+    ends its clause (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the
+    sentence (and those listed with it), else, like `出席大会` and
     `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
     none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
     event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`); where
@@ -52,7 +53,7 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
         or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
     if earlier and (earlier[-1].start >= clause[0] or ends_clause):
         # `党的十九大以来，…发表一系列重要讲话`: a time, no occasion
-        return [] if text.startswith(anchors, earlier[-1].end) else earlier[-1:]
+        return [] if text.startswith(anchors, earlier[-1].end) else coordinated_before(text, earlier)
     if main_event is None:
         return []
     side = next((w for w in rules.side_events if anaphor_at(text, t_end, (w,))), None)

@@ -190,7 +190,8 @@ def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[
                       orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
     """The `posts` listed after a title at a body's party organ (`农业部党组副书记、|副部长|刘成果`), held
     at the body (`农业部`), where the document names it right before the organ's name, or anywhere
-    by the name the organ's begins with (`国家教委|党组书记、副主任陈至立`, 国家教委 named before)."""
+    by the name the organ's begins with (`国家教委|党组书记、副主任陈至立`, 国家教委 named before; `省应急管理厅`, written so
+    before though named 江苏省应急管理厅)."""
     name = text[organ.start:organ.end]
     suffix = next((s for s in rules.party_organs if name.endswith(s) and len(name) > len(s)), None)
     if suffix is None:
@@ -198,7 +199,8 @@ def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[
     body_name = without_former(name[:-len(suffix)])
     body = orgs_by_end.get(organ.start + len(body_name))
     if body is None or body.start != organ.start:
-        body = next((m for m in orgs_by_end.values() if m.entity == f"ORG:{body_name}"), None)
+        body = next((m for m in orgs_by_end.values() if m.entity == f"ORG:{body_name}" or text[m.start:m.end] == body_name),
+                    None)
     if body is None:
         return
     for post in posts:

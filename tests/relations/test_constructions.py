@@ -46,6 +46,16 @@ def test_a_trigger_naming_a_kind_of_event_takes_the_one_of_that_kind_the_sentenc
     assert got == {("王晨", "第六讲专题讲座"), ("李明", "第六讲专题讲座"), ("李明", names[0])}  # 说明: no kind of event
 
 
+def test_a_speech_at_events_listed_is_given_at_each(relation_rules):
+    text = "习近平总书记在全国科技大会、国家科学技术奖励大会、两院院士大会上的重要讲话，指明方向。"
+    events = ["全国科技大会", "国家科学技术奖励大会", "两院院士大会"]
+    mentions = [anchored(text, "习近平", "PERSON")] + [anchored(text, e, "EVENT") for e in events]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", e) for e in events}
+    text = "开幕式在北京举行，晚会在上海举行，李明出席。"  # not joined: the last one only
+    mentions = [anchored(text, "开幕式", "EVENT"), anchored(text, "晚会", "EVENT"), anchored(text, "李明", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李明", "晚会")}
+
+
 def test_a_speech_at_a_plenum_is_none_at_a_main_event_of_another_kind(relation_rules):
     text = "他表示，要深入学习贯彻习近平总书记在全会上的重要讲话精神，助力改革。"
     mentions = [anchored(text, "习近平", "PERSON")]
@@ -512,6 +522,14 @@ def test_the_titles_after_a_party_organ_s_are_its_body_s_where_the_body_is_named
     mentions = [anchored(text, "国家教委", "ORG"), anchored(text, "国家教委党组", "ORG"), anchored(text, "陈至立", "PERSON")]
     got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
     assert {(name(r.tail), r.title) for r in got} == {("国家教委党组", "书记"), ("国家教委", "副主任")}
+
+
+def test_the_titles_after_a_party_organ_s_are_its_body_s_where_the_body_is_written_so_before(rules, relation_rules):
+    text = "江苏省对省应急管理厅问责。给予省应急管理厅党组书记、厅长陈忠伟处分。"
+    mentions = [anchored(text, "省应急管理厅", "ORG", entity="ORG:江苏省应急管理厅"),
+                anchored(text, "省应急管理厅党组", "ORG", entity="ORG:江苏省应急管理厅党组"), anchored(text, "陈忠伟", "PERSON")]
+    got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
+    assert {(name(r.tail), r.title) for r in got} == {("江苏省应急管理厅党组", "书记"), ("江苏省应急管理厅", "厅长")}
 
 
 def test_the_titles_after_a_party_organ_s_need_its_body_named(rules, relation_rules):
