@@ -42,6 +42,7 @@ from pipeline.analysis.name_forms import (
 )
 from pipeline.analysis.organs import CHAIN_ORGAN, place_abbreviated_bodies
 from pipeline.analysis.unnamed_events import BARE_EVENT
+from pipeline.analysis.written_forms import PAIRED_TYPES, dash_forms, paired_orders
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
 from pipeline.wordlists import by_identity, word_set
@@ -221,23 +222,6 @@ def _place_forms(mapping: dict[tuple[str, str], str], places: set[str], division
             mapping[("LOCATION", name)] = target
 
 
-PAIRED_TYPES = ("EVENT", "ORG", "LOCATION")  # what two places' short forms may open (`中朝友好年`, `中老铁路`)
-PAIR_FIRST = "中"  # the order the document's Chinese side writes a pair in, where it writes both
-
-
-def paired_orders(names: set[str], short_forms: Mapping[str, object]) -> dict[str, str]:
-    """A name that opens with two places' one-character short forms, written from the other side (`朝中友好年`,
-    `老中铁路`, `俄中议会合作委员会`: the speaker's country first) → the document's name with the pair the other way
-    round: the one 中 opens, else the first in code-point order."""
-    forms = {}
-    for name in names:
-        if len(name) > 2 and name[0] != name[1] and name[0] in short_forms and name[1] in short_forms:
-            other = name[1] + name[0] + name[2:]
-            if other in names and (other[0] == PAIR_FIRST or name[0] != PAIR_FIRST and other < name):
-                forms[name] = other
-    return forms
-
-
 def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str, str]) -> None:
     """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself
     (a meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
@@ -300,6 +284,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     _place_forms(mapping, surfaces.get("LOCATION", set()), divisions, named_places, rules, aliases)
     for etype in PAIRED_TYPES:
         _join_forms(mapping, etype, paired_orders(surfaces.get(etype, set()), rules.place_full_forms))
+        _join_forms(mapping, etype, dash_forms(surfaces.get(etype, set()), first))
     _join_forms(mapping, "EVENT", activity_forms(surfaces.get("EVENT", set())))
     persons = surfaces.get("PERSON", set())
     surnames = word_set(rules.lexicons.get("SURNAME", ()))

@@ -62,6 +62,14 @@ def test_a_name_with_two_places_written_from_the_other_side_is_the_one_china_ope
     assert found[("ORG", "俄中议会合作委员会")] == "俄中议会合作委员会"  # the other order is not written
 
 
+def test_a_name_written_again_with_another_dash_is_the_form_written_first(rules):
+    text = "李克强向第三届中国—中东欧国家创新合作大会致贺信。第三届中国-中东欧国家创新合作大会6日举行。中国-东盟博览会。"
+    names = ["第三届中国—中东欧国家创新合作大会", "第三届中国-中东欧国家创新合作大会", "中国-东盟博览会"]
+    found = canonical_names([mention(text, n, "EVENT") for n in names], text, rules)
+    assert found[("EVENT", names[1])] == found[("EVENT", names[0])] == names[0]
+    assert found[("EVENT", "中国-东盟博览会")] == "中国-东盟博览会"
+
+
 def test_an_event_s_activities_are_the_event_the_document_names_alone(rules):
     text = "2024年是“中朝友好年”。以“中朝友好年”活动为契机。开展送温暖活动。"
     names = ["中朝友好年", "“中朝友好年”活动", "送温暖活动"]
