@@ -54,7 +54,7 @@ from pipeline.analysis.model_spans import (
     at_word_start,
     to_name_word_end,
     trim_model_mention,
-    without_trailing_verbs,
+    without_edge_verbs,
     word_aligned,
 )
 from pipeline.analysis.name_edges import (
@@ -334,7 +334,7 @@ class EntityRules:
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
                                              frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)
-        candidates = without_trailing_verbs(without_trailing_predicates(candidates, words, text), words, self.rules.known_places)
+        candidates = without_edge_verbs(without_trailing_predicates(candidates, words, text), words, self.rules.known_places)
         candidates = begun_with_known_names(candidates, text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)

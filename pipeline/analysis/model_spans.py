@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pipeline.analysis.matching import CONJUNCTIONS, HAN
+from pipeline.analysis.matching import CONJUNCTIONS, HAN, NAME_DOTS
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
@@ -112,13 +112,25 @@ def word_aligned(anchors: set[int], words: WordAnalysis | None, text: str = "", 
     return aligned
 
 
-def without_trailing_verbs(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                           places: frozenset[str] = frozenset()) -> list[Mention]:
+def without_edge_verbs(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
+                       places: frozenset[str] = frozenset()) -> list[Mention]:
     """Statistical places that run on over a verb after a place's name word end before the verb
     (`莱索托|钦佩|中国…`: Lesotho admires), unless the verb is a listed place's name misread (`places`: `湖南|怀化`); as
-    `name_edges.without_trailing_predicates` ends them before a one-character one."""
+    `name_edges.without_trailing_predicates` ends them before a one-character one. A statistical or chunked name begun
+    with a causative verb that the word analysis reads as a word of its own begins after it (`使|股东大会`,
+    `令|联邦通信委员会`; not `让·梅泰·亚彭德`, Jean)."""
     analysis = word_analysis(words)
-    return [_without_trailing_verb(m, analysis, places) for m in mentions]
+    return [_without_trailing_verb(_after_causative(m, analysis), analysis, places) for m in mentions]
+
+
+CAUSATIVES = frozenset("使令让")  # the pivot verbs of causing (兼语动词): their object begins a clause of its own
+
+
+def _after_causative(mention: Mention, words: WordAnalysis) -> Mention:
+    if mention.source not in ("model", "rule:chunk") or mention.text[0] not in CAUSATIVES or len(mention.text) < 3 \
+            or mention.text[1] in NAME_DOTS or words.starting.get(mention.start) != (mention.start + 1, "v"):
+        return mention
+    return Mention(mention.start + 1, mention.end, mention.text[1:], mention.type, mention.source, mention.score)
 
 
 def _without_trailing_verb(mention: Mention, words: WordAnalysis, places: frozenset[str]) -> Mention:

@@ -157,9 +157,9 @@ def test_an_ordinal_of_things_counted_begins_no_name(extract):
 
 
 def test_a_site_named_from_a_place_found_is_a_location(rules):
-    text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区。"
-    anchors = {text.index("上海"), text.index("周口店")}
-    assert chunks(text, rules, "LOCATION", anchors) == {"上海漕河泾新兴技术开发区", "周口店北京人遗址"}
+    text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区，建成未央湖旅游度假区。"
+    anchors = {text.index("上海"), text.index("周口店"), text.index("未央湖")}
+    assert chunks(text, rules, "LOCATION", anchors) == {"上海漕河泾新兴技术开发区", "周口店北京人遗址", "未央湖旅游度假区"}
     assert chunks(text, rules, "LOCATION") == set()  # from no place found, no site
 
 
@@ -239,8 +239,9 @@ def test_a_quoted_title_is_named_by_itself(rules, patterns):
 
 
 def test_a_campaign_is_named_by_its_quoted_slogan(rules):
-    text = "各地开展文化科技卫生“三下乡”活动，把“三优一满意”活动作为重点。"
-    assert {"文化科技卫生“三下乡”活动", "“三优一满意”活动"} <= chunks(text, rules, "EVENT")
+    text = "各地开展文化科技卫生“三下乡”活动，把“三优一满意”活动作为重点。公安部开展“净网2018”专项行动，推进“万企帮万村”行动。"
+    assert {"文化科技卫生“三下乡”活动", "“三优一满意”活动", "“净网2018”专项行动", "“万企帮万村”行动"} <= chunks(text, rules, "EVENT")
+    assert not chunks("开展专项行动，采取行动。", rules, "EVENT")  # unquoted, a kind of action
 
 
 def _analysed(analysis):
@@ -554,6 +555,8 @@ def test_a_peace_conference_named_after_where_it_met_is_an_event(extract):
 def test_the_election_of_a_named_office_or_chamber_is_an_event(extract):
     facts = extract("德国联邦议院选举23日举行。美国将举行国会中期选举。各地坚持民主选举。")
     assert facts.names("EVENT") == {"德国联邦议院选举", "国会中期选举"}
+    facts = extract("美国多家互联网巨头在俄国家杜马选举筹备和进行过程中有违法行为。")
+    assert facts.names("EVENT") == {"俄国家杜马选举"} and not facts.names("ORG")
 
 
 def test_a_championship_by_its_short_name_is_an_event(extract):
@@ -1002,8 +1005,18 @@ def test_a_statistical_place_ends_before_the_verb_after_a_place_s_name(rules):
                            (14, 16, "n"), (16, 17, "w"), (17, 18, "p"), (18, 20, "ns"), (20, 22, "v"), (22, 24, "v")])
     glued = mention(text, "莱索托钦佩", "LOCATION", source="model", score=0.9)
     city = mention(text, "湖南怀化", "LOCATION", source="model", score=0.9)  # 怀化, a listed city, misread as a verb
-    from pipeline.analysis.model_spans import without_trailing_verbs
-    assert [m.text for m in without_trailing_verbs([glued, city], words, rules.known_places)] == ["莱索托", "湖南怀化"]
+    from pipeline.analysis.model_spans import without_edge_verbs
+    assert [m.text for m in without_edge_verbs([glued, city], words, rules.known_places)] == ["莱索托", "湖南怀化"]
+
+
+def test_a_name_begins_after_a_causative_verb_of_its_own_word(rules):
+    from pipeline.analysis.model_spans import without_edge_verbs
+    text = "使股东大会各负其责，令联邦通信委员会被动，让·梅泰·亚彭德说，使馆工作人员"
+    words = word_analysis([(0, 1, "v"), (1, 3, "n"), (3, 5, "n"), (10, 11, "v"), (11, 17, "nt"), (20, 27, "nr"),
+                           (30, 32, "n")])
+    found = [mention(text, "使股东大会", "EVENT", source="rule:chunk"), mention(text, "令联邦通信委员会", "ORG", source="model"),
+             mention(text, "让·梅泰·亚彭德", "PERSON", source="model"), mention(text, "使馆", "ORG", source="model")]
+    assert [m.text for m in without_edge_verbs(found, words)] == ["股东大会", "联邦通信委员会", "让·梅泰·亚彭德", "使馆"]
 
 
 def test_a_shop_s_name_the_recognizer_reads_as_a_place_is_an_organisation_s(rules):

@@ -102,13 +102,14 @@ def test_an_honour_begins_after_a_verb_before_its_year():
 
 
 def test_no_name_begins_with_a_determiner_of_a_term(rules):
-    text = "新一届中央财经委员会，新一届国务院第一次全体会议，十四届全国政协，本届，出席了今晚音乐会，本年度唯一国家技术发明一等奖"
+    text = "新一届中央财经委员会，新一届国务院第一次全体会议，十四届全国政协，本届，出席了今晚音乐会，本年度唯一国家技术发明一等奖，" \
+        "新一轮“疏解整治促提升”专项行动"
     found = [Mention(text.index(n), text.index(n) + len(n), n, label, source) for n, label, source in [
         ("新一届中央财经委员会", "ORG", "model"), ("新一届国务院第一次全体会议", "EVENT", "rule:chunk"),
         ("十四届全国政协", "ORG", "rule:lexicon"), ("本届", "EVENT", "model"), ("今晚音乐会", "EVENT", "rule:chunk"),
-        ("本年度唯一国家技术发明一等奖", "AWARD", "rule:chunk")]]
+        ("本年度唯一国家技术发明一等奖", "AWARD", "rule:chunk"), ("新一轮“疏解整治促提升”专项行动", "EVENT", "rule:chunk")]]
     assert [m.text for m in without_leading_function_words(found, None, rules.term_determiners)] == [
-        "中央财经委员会", "国务院第一次全体会议", "十四届全国政协", "本届", "音乐会", "国家技术发明一等奖"]  # nothing left of 本届: no name, dropped elsewhere
+        "中央财经委员会", "国务院第一次全体会议", "十四届全国政协", "本届", "音乐会", "国家技术发明一等奖", "“疏解整治促提升”专项行动"]  # nothing left of 本届: no name, dropped elsewhere
 
 
 def test_what_an_aspect_particle_ends_inside_a_chunk_is_a_predicate():
