@@ -67,7 +67,8 @@ DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省
 # Chinese division's is: abroad, too, a city is one place; so is a township (`威舍镇` / `威舍`: the lexicon stops at counties),
 # a strip of land named after its town (`加沙地带` / `加沙`) and a special administrative region written short (`澳门特区`)
 UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带", "特区")
-REGION_TERM = "地区"  # a place's area is the place (`那曲地区`, `北京地区`)
+REGION_TERM = "地区"  # a place's area is the place (`那曲地区`, `北京地区`), though no county (`那曲县`, its seat)
+COUNTY_TERMS = ("县", "旗", "镇", "乡")
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
 
 
@@ -76,7 +77,7 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
     Chinese division's (`divisions`: lexicon PLACE; abroad a city and its province are two places: `坎大哈`, `坎大哈省`) or a
     city's, county's or strip's no lexicon knows (`襄樊市`, `加沙地带`); none where two do (`吉林省`, `吉林市`). So is a state
     written without the form of its state (`巴西` → `巴西联邦共和国`). A place's area (`那曲地区`, `北京地区`) → the place
-    written alone, or else a division's one name (`北京市`)."""
+    written alone, or else a division's one name (`北京市`) above a county's."""
     written: dict[str, set[str]] = defaultdict(set)
     regions = {name: base for name in places
                if name.endswith(REGION_TERM) and ((base := name[:-len(REGION_TERM)]) in divisions or base in places)}
@@ -90,7 +91,8 @@ def division_forms(places: set[str], divisions: frozenset[str]) -> dict[str, str
             if end >= 2:
                 written[base[:end]].add(name)
     forms = {short: next(iter(full)) for short, full in written.items() if short in places and len(full) == 1}
-    areas = {region: {place} if place in places else written[place] for region, place in regions.items()}
+    areas = {region: {place} if place in places else {n for n in written[place] if not n.endswith(COUNTY_TERMS)}
+             for region, place in regions.items()}
     return forms | {region: next(iter(named)) for region, named in areas.items() if len(named) == 1}
 
 

@@ -515,6 +515,9 @@ def test_a_place_s_area_is_the_place(rules):
     got = canonical_names(mentions, text, rules)
     assert got[("LOCATION", "北京地区")] == got[("LOCATION", "北京")] == got[("LOCATION", "北京市")] == "北京市"
     assert got[("LOCATION", "远东地区")] == got[("LOCATION", "远东")]
+    text = "那曲地区降雪已达40余次。慰问组将赴那曲县和安多县慰问。"  # the prefecture and its seat, a county
+    got = canonical_names([mention(text, name, "LOCATION") for name in ("那曲地区", "那曲县", "安多县")], text, rules)
+    assert got[("LOCATION", "那曲地区")] == "那曲地区"
 
 
 def test_a_site_named_with_its_generic_term_contracted_is_the_site_named_with_the_full_term(rules):
