@@ -96,6 +96,13 @@ def test_an_event_whose_important_speech_is_studied_is_no_main_event(relation_ru
     assert main_event_of(text, [event], relation_rules) == expected
 
 
+def test_an_event_whose_significance_is_expounded_is_no_main_event(relation_rules):
+    text = "中央宣讲团宣讲全会精神\n\n高翔11月5日作宣讲报告。高翔围绕深刻领会党的二十届四中全会召开的重大时代意义作了阐释。"
+    assert main_event_of(text, ["党的二十届四中全会"], relation_rules) is None
+    text = "宣讲报告会举行\n\n陈吉宁在报告中深入阐释了党的二十大的重大意义。"
+    assert main_event_of(text, ["党的二十大"], relation_rules) is None
+
+
 def test_main_event_is_one_stated_as_held(relation_rules):
     text = "新闻联播\n要深入学习党的二十大精神。2024年全国科技大会6月24日在北京召开。"
     mentions = [anchored(text, "党的二十大", "EVENT"), anchored(text, "2024年全国科技大会", "EVENT")]
