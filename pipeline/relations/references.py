@@ -43,11 +43,13 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     sentence (and those listed with it), else, like `出席大会` and
     `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
     none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
-    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`); where
+    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor one named for its
+    guidance (`学习贯彻…全会精神`, `guidance_heads`); where
     the event it would refer to marks a time (`time_anchors`), it refers to none (`党的十九大以来，…发表…讲话`)."""
     topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
+    guidance = rules.holding_words["guidance_heads"]
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
-               and not text.endswith(topics, 0, m.start)]
+               and not text.endswith(topics, 0, m.start) and not _for_guidance(text, m.end, t_start, guidance)]
     rest = text[t_end:clause[1]].strip(CLAUSE_END)  # `王红委员代表民革中央发言|说，…`: a verb of saying ends it too
     ends_clause = not rest or rest in rules.clause_words["reporting_verbs"] \
         or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
@@ -68,6 +70,12 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     if anaphor_at(text, t_end, words) or ends_clause or kind_of(text, t_end, main_event, words):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
+
+
+def _for_guidance(text: str, end: int, t_start: int, heads: tuple[str, ...]) -> bool:
+    """Whether an event ending at `end` is named for its guidance before the trigger at `t_start`, which is not that
+    speech's (`学习贯彻…在中央纪委四次全会上的重要讲话和全会精神 汪洋主持并讲话`; not `在…大会上的重要|讲话`)."""
+    return any(text.startswith(head, end) and end + len(head) <= t_start for head in heads)
 
 
 def _inside_kind(text: str, pos: int, kinds: tuple[str, ...], main_event: str) -> bool:

@@ -56,6 +56,12 @@ def test_a_speech_at_events_listed_is_given_at_each(relation_rules):
     assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("李明", "晚会")}
 
 
+def test_a_bare_trigger_refers_to_no_event_named_for_its_guidance(relation_rules):
+    text = "全国政协党组举行集体学习 学习贯彻习近平总书记在中央纪委四次全会上的重要讲话和全会精神 汪洋主持并讲话"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中央纪委四次全会", "EVENT"), anchored(text, "汪洋", "PERSON")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "中央纪委四次全会")}
+
+
 def test_a_speech_at_a_plenum_is_none_at_a_main_event_of_another_kind(relation_rules):
     text = "他表示，要深入学习贯彻习近平总书记在全会上的重要讲话精神，助力改革。"
     mentions = [anchored(text, "习近平", "PERSON")]
