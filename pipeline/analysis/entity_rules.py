@@ -364,7 +364,7 @@ class EntityRules:
         merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words,
                                 self.people)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
-                                        self.rules.place_heads, self.rules.place_nouns)
+                                        self.rules.place_heads, self.rules.place_nouns, self.places)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
                               self.rules.armed_group_heads)

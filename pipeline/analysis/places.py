@@ -47,7 +47,8 @@ STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利�
 
 
 def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
-                           place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = ()) -> list[Mention]:
+                           place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = (),
+                           divisions: frozenset[str] = frozenset()) -> list[Mention]:
     """A person's name that a place of the document is named by, with an administrative
     division's suffix (`哈尔科夫` beside `哈尔科夫州` or `乌克兰哈尔科夫州`), is that place's: a transliterated name the
     recognizer read as a person's where it stands alone. So is one the text calls a place anywhere:
@@ -56,14 +57,20 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
     or a city's, which a letter's signature puts before its writer: `（河北石家庄市|顾克）`), before a
     noun of place that locates by it (`哈尔科夫|方向`, `（乌称波克罗夫斯克）…在波克罗夫斯克|地区`), or
     listed between places (`在波特兰、西雅图、洛杉矶`) or in a list of more places than people, two at
-    least (`金华、桐庐、淳安5个分村`)."""
+    least (`金华、桐庐、淳安5个分村`); and one right after a place that names a Chinese division written without its
+    term (`divisions`: lexicon PLACE; `在北京|延庆`, `浙江|德清`: 延庆区, 德清县; not `部长|钟山`)."""
     stems = {m.text[:-1] for m in mentions if m.type == "LOCATION" and m.text[-1:] in place_finals and len(m.text) > 1}
     states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
+    place_ends = {m.end for m in mentions if m.type == "LOCATION"}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
         any(stem.endswith(m.text) for stem in stems)
-        or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns))))}
+        or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns)))
+        or m.start in place_ends and any(m.text + term in divisions for term in DIVISION_TERMS))}
     placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
+
+
+DIVISION_TERMS = ("区", "县", "市", "旗")  # a district's, county's, city's or banner's term, which an address may leave out
 
 
 def people_named_after_titles(mentions: list[Mention], text: str, titles: tuple[str, ...],

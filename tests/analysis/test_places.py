@@ -29,6 +29,16 @@ def test_a_name_right_after_the_state_it_lies_in_is_a_place(rules):
     assert [(m.text, m.type) for m in got][1::2] == [("北奈尔斯", "LOCATION"), ("顾克", "PERSON")]  # a letter's writer
 
 
+def test_a_name_right_after_a_place_that_names_a_chinese_division_without_its_term_is_that_division(rules):
+    text = "在北京延庆，龙舟赛举行。浙江德清近日实现全覆盖。商务部部长钟山出席。（河北石家庄市顾克）"
+    mentions = [_at(text, name, etype) for name, etype in [("北京", "LOCATION"), ("延庆", "PERSON"), ("浙江", "LOCATION"),
+                                                           ("德清", "PERSON"), ("钟山", "PERSON"), ("石家庄市", "LOCATION"),
+                                                           ("顾克", "PERSON")]]
+    places = rules.known_places
+    got = people_named_in_places(mentions, rules.place_finals, text, divisions=places)
+    assert [m.text for m in got if m.type == "PERSON"] == ["钟山", "顾克"]  # 钟山区 is a district too, but after a title
+
+
 def _at(text, surface, etype, n=0, source="model"):
     start = -1
     for _ in range(n + 1):
