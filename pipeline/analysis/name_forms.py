@@ -68,7 +68,7 @@ DIVISION_TERMS = ("特别行政区", "自治区", "自治州", "自治县", "省
 # a strip of land named after its town (`加沙地带` / `加沙`) and a special administrative region written short (`澳门特区`)
 UNLISTED_TERMS = ("市", "县", "镇", "乡", "地带", "特区")
 REGION_TERM = "地区"  # a place's area is the place (`那曲地区`, `北京地区`), though no county (`那曲县`, its seat)
-COUNTY_TERMS = ("县", "旗", "镇", "乡")
+COUNTY_TERMS = ("县", "旗", "镇", "乡")  # the terms of a county and the divisions below it
 PEOPLE_CHARS = 4  # the longest people's name in an autonomous division's (`维吾尔`, `哈萨克`, `壮族`)
 
 

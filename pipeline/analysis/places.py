@@ -45,6 +45,7 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
 
 STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利诺伊州`, `新西伯利亚州`)
 
+ADDRESS_TERMS = ("区", "县", "市", "旗")  # the district's, county's, city's or banner's term an address leaves out (`北京延庆`)
 
 def people_named_in_places(mentions: list[Mention], place_finals: str, text: str = "",
                            place_heads: tuple[str, ...] = (), place_nouns: tuple[str, ...] = (),
@@ -65,12 +66,9 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
     placed = {m.text for m in mentions if m.type == "PERSON" and (
         any(stem.endswith(m.text) for stem in stems)
         or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns)))
-        or m.start in place_ends and any(m.text + term in divisions for term in DIVISION_TERMS))}
+        or m.start in place_ends and any(m.text + term in divisions for term in ADDRESS_TERMS))}
     placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
-
-
-DIVISION_TERMS = ("区", "县", "市", "旗")  # a district's, county's, city's or banner's term, which an address may leave out
 
 
 def people_named_after_titles(mentions: list[Mention], text: str, titles: tuple[str, ...],

@@ -37,15 +37,14 @@ def kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> 
 
 def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
-    """The event a trigger without an event object refers to: an event named earlier in the
-    clause (`在论坛上致辞`) is taken as is, with those listed right before it (`在A、B、C上的讲话`); a trigger that
-    ends its clause (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the
-    sentence (and those listed with it), else, like `出席大会` and
-    `在大会上讲话`, to the document's main event; one whose object is a side event (`参加会见`) to
-    none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An
-    event a topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor one named for its
-    guidance (`学习贯彻…全会精神`, `guidance_heads`); where
-    the event it would refer to marks a time (`time_anchors`), it refers to none (`党的十九大以来，…发表…讲话`)."""
+    """The event a trigger without an event object refers to: an event named earlier in the clause (`在论坛上致辞`) is
+    taken as is, with those listed right before it (`在A、B、C上的讲话`); a trigger that ends its clause
+    (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the sentence (and those listed
+    with it), else, like `出席大会` and `在大会上讲话`, to the document's main event; one whose object is a side event
+    (`参加会见`) to none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An event a
+    topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor one named for its
+    guidance (`学习贯彻…全会精神`, `guidance_heads`); where the event it would refer to marks a time (`time_anchors`), it
+    refers to none (`党的十九大以来，…发表…讲话`)."""
     topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
     guidance = rules.holding_words["guidance_heads"]
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
