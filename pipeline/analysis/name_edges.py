@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from pipeline.analysis.boundaries import COUNTERS, SESSION_NUMBER
+from pipeline.analysis.boundaries import COUNTERS, LEXICON_SOURCE, SESSION_NUMBER
 from pipeline.analysis.brackets import DASHES, OPENERS
 from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES
@@ -308,18 +308,22 @@ def dash_joined_names(mentions: list[Mention], text: str, words: list[tuple[int,
     body's name: `拉共体|论坛`),
     begins with the place or body before the dash (with each before a further dash: `东盟－中国－海合会峰会`),
     and with the ordinal before that (`第八次中国——中东欧国家领导人会晤`,
-    `首届中国—中亚峰会`). Bodies so joined name a relation between them (`中国—上海合作组织`), no body."""
+    `首届中国—中亚峰会`); so does a body named by its own head (`中国—东盟技术转移中心`, `斯里兰卡-中国社会文化合作协会`).
+    Bodies so joined name a relation between them (`中国—上海合作组织`), no body."""
     parties: dict[int, int] = {}
+    second: dict[int, int] = {}  # where a place or body begins → where the shortest one there ends
     for m in mentions:
         if m.type in ("LOCATION", "ORG"):
             parties[m.end] = min(parties.get(m.end, m.start), m.start)
-    second = {m.start for m in mentions if m.type in ("LOCATION", "ORG")}
+            second[m.start] = min(second.get(m.start, m.end), m.end)
     places = {start for start, _, pos in words or () if pos in ("ns", "nt")}
     joined = []
     for m in mentions:
         dash = _dash_before(text, m.start)
-        if m.type == "EVENT" and dash < m.start and dash in parties \
-                and (m.start in second or not places.isdisjoint(range(dash, m.start + 1))
+        if (m.type == "EVENT" or m.type == "ORG" and m.source != LEXICON_SOURCE and m.text not in known_bodies) \
+                and dash < m.start and dash in parties \
+                and (second.get(m.start, m.end) < m.end or m.type == "EVENT" and m.start in second
+                     or not places.isdisjoint(range(dash, m.start + 1))
                      or any(text[m.start:m.start + size] in known_bodies for size in range(2, len(m.text)))):
             start = parties[dash]
             while (dash := _dash_before(text, start)) < start and dash in parties:

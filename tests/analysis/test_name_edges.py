@@ -166,6 +166,17 @@ def test_an_event_named_for_two_parties_joined_by_a_dash_begins_with_the_first()
     assert dash_joined_names([china, summit], text, [*words[:4], (6, 10, "n"), *words[5:]])[1] == summit
 
 
+def test_a_body_named_by_its_own_head_for_two_parties_joined_by_a_dash_begins_with_the_first():
+    text = "建设中国—东盟技术转移中心，出席阿曼-中国友好协会活动，深化中国—上海合作组织合作"
+    def at(surface, etype, source="model"):
+        return Mention(text.index(surface), text.index(surface) + len(surface), surface, etype, source)
+    mentions = [at("中国", "LOCATION"), at("东盟", "ORG", "rule:lexicon"), at("东盟技术转移中心", "ORG", "rule:chunk"),
+                at("阿曼", "LOCATION"), at("中国友好协会", "ORG"), Mention(19, 21, "中国", "LOCATION", "rule:lexicon"),
+                Mention(30, 32, "中国", "LOCATION", "rule:lexicon"), at("上海", "LOCATION"), at("上海合作组织", "ORG")]
+    got = [m.text for m in dash_joined_names(mentions, text, None, frozenset({"东盟", "上海合作组织"})) if m.type == "ORG"]
+    assert got == ["东盟", "中国—东盟技术转移中心", "阿曼-中国友好协会", "上海合作组织"]  # a known body: their relation
+
+
 def test_an_event_named_for_three_parties_begins_with_the_first():
     text = "出席东盟-中国-海合会峰会"
     asean, china, gulf = (Mention(2, 4, "东盟", "ORG", "test"), Mention(5, 7, "中国", "LOCATION", "test"),
