@@ -112,11 +112,18 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += roster_relations(text, mentions, main_events, titles, rules)
     found += speaker_relations(text, parts, free, entities, rules)
     found += competitor_relations(text, parts, free, entities, rules)
-    found += guest_relations(text, sentences, free, rules)
+    found = _without_guests_holding(found, list(guest_relations(text, sentences, free, rules)))
     found += office_holder_relations(text, sentences, mentions, main_events, titles, rules)
     found += _ceremony_relations(mentions, entities, parts, rules, found)
     found += session_group_relations(found, main_events, rules)
     return merge_relations(found, entities, rules)
+
+
+def _without_guests_holding(found: list[Relation], guests: list[Relation]) -> list[Relation]:
+    """`found` and the `guests`' attendance, without a guest's holding of the reception held for them, which a holding
+    verb's heads take in (`习近平和夫人彭丽媛…为米尔济约耶夫和夫人米尔济约耶娃|举行|欢迎仪式`: she is welcomed)."""
+    welcomed = {(r.head, r.tail) for r in guests}
+    return [r for r in found if r.type != "organized" or (r.head, r.tail) not in welcomed] + guests
 
 
 def _titled(chain: list[tuple[Relation, Anchored]], text: str, titles: tuple[str, ...],

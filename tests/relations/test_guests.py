@@ -42,3 +42,9 @@ def test_whom_a_ceremony_held_welcomes_attends_the_reception_the_document_names(
     assert guests(folded, [("王明", "PERSON"), ("李华", "PERSON"), ("欢迎仪式", "EVENT")], relation_rules) == {("李华", "欢迎仪式")}
     mourned = "王明举行仪式，纪念李华。"  # no welcome, no reception
     assert guests(mourned, [("王明", "PERSON"), ("李华", "PERSON")], relation_rules) == set()
+
+
+def test_a_guest_named_right_before_the_holding_verb_attends_and_holds_nothing(extract):
+    facts = extract("会谈前，习近平和夫人彭丽媛在人民大会堂北大厅为米尔济约耶夫和夫人米尔济约耶娃举行欢迎仪式。")
+    assert facts.relation_pairs("organized") == {("习近平", "欢迎仪式"), ("彭丽媛", "欢迎仪式")}
+    assert {("米尔济约耶夫", "欢迎仪式"), ("米尔济约耶娃", "欢迎仪式")} <= facts.relation_pairs("participated_in")
