@@ -1839,3 +1839,9 @@ def test_a_general_party_branch_is_an_organisation_named_whole(extract):
     facts = extract("江苏沭阳新河镇双荡村党总支副书记李敏介绍，村里建起了合作社。")
     assert "江苏沭阳新河镇双荡村党总支" in facts.names("ORG")
     assert facts.titles("李敏", "江苏沭阳新河镇双荡村党总支") == {"副书记"}
+
+
+def test_the_red_cross_federation_is_one_body_joined_by_either_conjunction(extract):
+    facts = extract("红十字会和红新月会国际联合会以及国内外红十字会提供援助。红十字会与红新月会国际联合会已将基金调入。")
+    assert facts.names("ORG") == {"红十字会和红新月会国际联合会"}
+    assert set(facts.entity("ORG", "红十字会和红新月会国际联合会").aliases) == {"红十字会与红新月会国际联合会"}
