@@ -23,7 +23,7 @@ def paired_orders(names: set[str], short_forms: Mapping[str, object]) -> dict[st
     return forms
 
 
-DASHES = re.compile("[‐‑‒–—―-]")  # the dashes that join a name's two parts (`中国—非洲`, `中国-非洲`)
+DASH_VARIANTS = re.compile("[‐‑‒–—―-]")  # the dashes a name's two parts are joined by, one or another (`中国—非洲`, `中国-非洲`)
 
 
 def dash_forms(names: set[str], first: dict[str, int]) -> dict[str, str]:
@@ -31,5 +31,5 @@ def dash_forms(names: set[str], first: dict[str, int]) -> dict[str, str]:
     document writes first."""
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        groups[DASHES.sub("-", name)].append(name)
+        groups[DASH_VARIANTS.sub("-", name)].append(name)
     return {name: min(group, key=lambda n: (first[n], n)) for group in groups.values() if len(group) > 1 for name in group}
