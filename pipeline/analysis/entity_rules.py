@@ -58,7 +58,6 @@ from pipeline.analysis.model_spans import (
     word_aligned,
 )
 from pipeline.analysis.name_edges import (
-    after_place_words,
     begun_with_known_names,
     completed_people,
     conjoined_fields,
@@ -336,7 +335,7 @@ class EntityRules:
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,
                                              frozenset(m.start for m in lexical if m.type == ANCHOR), self.body_heads)
         candidates = without_edge_verbs(without_trailing_predicates(candidates, words, text), words, self.rules.known_places)
-        candidates = after_place_words(begun_with_known_names(candidates, text, words), words)
+        candidates = begun_with_known_names(candidates, text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners,

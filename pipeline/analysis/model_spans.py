@@ -79,10 +79,14 @@ def to_name_word_end(mention: Mention, words: WordAnalysis, document: str, indef
 
 def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
     """A pattern's name begun inside a word, or with a person's name word, begins after it (`通讯|员|孙海龙新华社`,
-    `记者|黄运成|新华社`: the news agency's pattern before `记者` took the byline's title or name)."""
+    `记者|黄运成|新华社`: the news agency's pattern before `记者` took the byline's title or name); so does a statistical
+    person's begun inside a place's word (`卡塔|尔国埃米尔塔米姆`: 卡塔尔国, the State of Qatar)."""
+    word = words.crossing.get(mention.start)
+    if mention.source == "model" and mention.type == "PERSON" and word and words.starting[word[0]][1] == "ns":
+        return Mention(word[1], mention.end, mention.text[word[1] - mention.start:], mention.type, mention.source,
+                       mention.score) if word[1] <= mention.end - 2 else mention
     if mention.source != PATTERN:
         return mention
-    word = words.crossing.get(mention.start)
     start = word[1] if word else mention.start
     first = words.starting.get(start)
     if first and first[1] == "nr":

@@ -72,21 +72,6 @@ def begun_with_known_names(mentions: list[Mention], text: str,
     return moved
 
 
-def after_place_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
-    """A statistical person's name begun inside a place's word of the word analysis and run on past it begins after
-    that word (`卡塔|尔国埃米尔塔米姆`: 卡塔尔国, the State of Qatar)."""
-    if not words:
-        return mentions
-    analysis = word_analysis(words)
-    moved = []
-    for m in mentions:
-        word = analysis.crossing.get(m.start) if m.type == "PERSON" and m.source == "model" else None
-        if word and analysis.starting[word[0]][1] == "ns" and word[1] <= m.end - 2:
-            m = Mention(word[1], m.end, m.text[word[1] - m.start:], m.type, m.source, m.score, m.name)
-        moved.append(m)
-    return moved
-
-
 def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None = None,
                      place_generics: str = "") -> list[Mention]:
     """A person's name cut short (`阿纳斯塔|夏季斯通电话`) is the longer name of the same person

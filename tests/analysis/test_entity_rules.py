@@ -1009,6 +1009,16 @@ def test_a_statistical_place_ends_before_the_verb_after_a_place_s_name(rules):
     assert [m.text for m in without_edge_verbs([glued, city], words, rules.known_places)] == ["莱索托", "湖南怀化"]
 
 
+def test_a_person_the_recognizer_began_inside_a_place_s_word_begins_after_it():
+    from pipeline.analysis.model_spans import at_word_start
+    text = "欢迎卡塔尔国埃米尔塔米姆访华，会见欧阳山尊"
+    words = word_analysis([(0, 2, "v"), (2, 6, "ns"), (6, 12, "nr"), (12, 14, "v"), (14, 15, "w"), (15, 17, "v"),
+                           (17, 21, "nr")])
+    emir, person = Mention(4, 12, text[4:12], "PERSON", "model"), Mention(18, 21, "阳山尊", "PERSON", "model")
+    assert [at_word_start(m, words).text for m in (emir, person)] == ["埃米尔塔米姆", "阳山尊"]  # not in a place's word
+    assert at_word_start(emir, word_analysis(None)) == emir
+
+
 def test_a_name_begins_after_a_causative_verb_of_its_own_word(rules):
     from pipeline.analysis.model_spans import without_edge_verbs
     text = "使股东大会各负其责，令联邦通信委员会被动，让·梅泰·亚彭德说，使馆工作人员"

@@ -3,7 +3,6 @@ names and its own brackets."""
 import pytest
 
 from pipeline.analysis.name_edges import (
-    after_place_words,
     begun_with_known_names,
     completed_people,
     dash_joined_names,
@@ -42,14 +41,6 @@ def test_a_name_begun_inside_a_listed_name_begins_where_that_name_begins():
     moved = begun_with_known_names([region, group, america, ministry], text, words)
     assert [m.text for m in moved] == ["粤港澳大湾区", "粤港澳大湾区建设领导小组", "美国", "国防部"]
     assert begun_with_known_names([america, ministry], text)[1].text == "美国防部"  # without words to tell
-
-
-def test_a_person_the_recognizer_began_inside_a_place_s_word_begins_after_it():
-    text = "欢迎卡塔尔国埃米尔塔米姆访华，会见欧阳山尊"
-    words = [(0, 2, "v"), (2, 6, "ns"), (6, 12, "nr"), (12, 14, "v"), (14, 15, "w"), (15, 17, "v"), (17, 21, "nr")]
-    emir, person = Mention(4, 12, text[4:12], "PERSON", "model"), Mention(18, 21, "阳山尊", "PERSON", "model")
-    assert [m.text for m in after_place_words([emir, person], words)] == ["埃米尔塔米姆", "阳山尊"]  # not in a place's word
-    assert after_place_words([emir], None) == [emir]
 
 
 def test_a_chunk_begins_after_the_function_word_it_begins_with_or_inside():
