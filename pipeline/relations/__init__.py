@@ -37,7 +37,7 @@ from pipeline.relations.attachments import (
     winner_relations,
 )
 from pipeline.relations.competitors import competitor_relations
-from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
+from pipeline.relations.deputies import listed_title_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.guests import guest_relations
@@ -79,8 +79,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         and ends_with_title(text, m.end, titles, rules.group_titles, people_starts)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]
     found: list[Relation] = [r for r, _ in chain]
-    found += listed_deputy_relations(text, mentions, chain, rules.chain_confidence)
-    found += listed_post_relations(text, mentions, chain, titles, rules)
+    found += listed_title_relations(text, mentions, chain, titles, rules)
     titled = _titled(chain, text, titles, mentions)
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)

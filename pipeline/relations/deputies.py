@@ -1,19 +1,31 @@
 """Posts listed after the head of their body: `市委书记吴敦夫、副书记张国文` (a list of a place's leaders
 names the body once, for its first post; a deputy's bare title in the same list is that post's deputy there),
-`全国政协副主席王兆国、秘书长朱训` (a bare title right after a name with its body's post is a post there)."""
+`全国政协副主席王兆国、秘书长朱训` (a bare title right after a name with its body's post is a post there),
+`宪法法律委副主任委员周光权作的…报告。副主任委员徐辉作的…` (a bare title of the same post carries the body on)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.analysis.sentences import SENTENCE_END
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import NAME_JOINERS, Anchored, evidence_of
 from pipeline.relations.titles import coordinated_people, ranked_title_at
+from pipeline.wordlists import ends_with_any
 
 DEPUTY_RANKS = ("常务副", "副")  # longest first
 LIST_MARKS = "、，,"  # what separates the items of a list of posts
 MAX_LIST_CHARS = 40  # how far after the head's name a deputy of the same list may stand
+MAX_CARRY_CHARS = 80  # how far after the last holder of a post a bare title of its rank carries its body on
+
+
+def listed_title_relations(text: str, mentions: list[Anchored], chain: list[tuple[Relation, Anchored]],
+                           titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
+    """The posts a title chain's body gives to the people after it by a bare title: its deputies, the posts
+    listed after it and the same post carried on."""
+    yield from listed_deputy_relations(text, mentions, chain, rules.chain_confidence)
+    yield from listed_post_relations(text, mentions, chain, titles, rules)
+    yield from carried_post_relations(text, mentions, chain, titles, rules)
 
 
 def listed_deputy_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
@@ -60,3 +72,41 @@ def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[t
                 yield Relation("holds_position", holder.entity, org.entity, evidence_of(text, org.start, holder.end),
                                relation.confidence, "listed_post", title)
             end = listed[-1].end
+
+
+def carried_post_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
+                           titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
+    """A bare title that opens a clause, the post or the deputy's post a body gave the name before it
+    (`宪法法律委副主任委员周光权作的…报告。|副主任委员徐辉作的…，|主任委员李飞作的…`): held at that body, as the
+    speakers of a run of reports carry it on, each at most `MAX_CARRY_CHARS` after the last. Not a title a body
+    may not give (`RelationRules.body_post`)."""
+    posts: dict[int, tuple[Relation, Anchored]] = {}
+    for relation, org in chain:
+        end = relation.evidence[0].end
+        if relation.title and (end not in posts or org.end > posts[end][1].end):
+            posts[end] = (relation, org)
+    carried: tuple[int, str, Relation, Anchored] | None = None  # the last holder's end, the post's rank-free title
+    named = (m for m in mentions if m.type == "PERSON" and text[m.start:m.end] not in titles)  # not `秘书长` for its holder
+    for person in sorted(named, key=lambda m: m.start):
+        if person.end in posts:
+            relation, org = posts[person.end]
+            carried = (person.end, _rank_free(relation.title or ""), relation, org)
+        elif carried and person.start - carried[0] <= MAX_CARRY_CHARS and (title := _opening_title(text, person.start, titles)) \
+                and _rank_free(title) == carried[1] and rules.body_post(title):
+            relation, org = carried[2], carried[3]
+            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start - len(title), person.end),
+                           relation.confidence, "carried_post", title)
+            carried = (person.end, carried[1], relation, org)
+
+
+def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:
+    """The title with its deputy's rank right before `start` (`副主任委员`) that opens its clause."""
+    title = ends_with_any(text, start, titles)
+    if not title:
+        return None
+    title = next((r for r in DEPUTY_RANKS if text.endswith(r + title, 0, start)), "") + title
+    return title if start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS else None
+
+
+def _rank_free(title: str) -> str:
+    return next((title[len(r):] for r in DEPUTY_RANKS if title.startswith(r)), title)

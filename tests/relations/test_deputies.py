@@ -1,7 +1,7 @@
-"""pipeline.relations.deputies: a bare title listed after a post at a body, held at the same body."""
+"""pipeline.relations.deputies: a bare title listed after a post at a body, or carried on from it, held at the same body."""
 import pytest
 
-from pipeline.relations.deputies import listed_deputy_relations, listed_post_relations
+from pipeline.relations.deputies import carried_post_relations, listed_deputy_relations, listed_post_relations
 from pipeline.relations.titles import title_chain_relations
 from tests.conftest import anchored
 
@@ -60,3 +60,39 @@ def test_a_bare_title_right_after_a_name_with_a_post_at_a_body_is_held_there(rul
 def test_no_listed_post_for_a_title_of_another_body_nor_after_a_clause_mark(rules, relation_rules, text, body):
     names = ((body, "ORG"), ("张明", "PERSON"), ("李华", "PERSON"))
     assert listed_posts(text, names, rules, relation_rules) == set()
+
+
+def carried_posts(text, names, rules, relation_rules):
+    mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
+    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
+    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
+            for r in carried_post_relations(text, mentions, chain, rules.titles, relation_rules)}
+
+
+def test_a_bare_title_of_the_same_post_carries_its_body_on_through_a_run_of_reports(rules, relation_rules):
+    text = ("会议听取了宪法法律委副主任委员周光权作的刑法修正案草案审议结果的报告。\n"
+            "副主任委员徐辉作的长江保护法草案审议结果的报告，主任委员李飞作的乡村振兴促进法草案修改情况的汇报。")
+    names = (("宪法法律委", "ORG"), ("周光权", "PERSON"), ("徐辉", "PERSON"), ("李飞", "PERSON"))
+    assert carried_posts(text, names, rules, relation_rules) == {
+        ("徐辉", "宪法法律委", "副主任委员"), ("李飞", "宪法法律委", "主任委员")}
+
+
+@pytest.mark.parametrize("text", [
+    "宪法法律委副主任委员周光权作了报告。秘书长李飞作了说明。",  # another post: its own body, unsaid
+    "宪法法律委副主任委员周光权作了报告。交通运输部部长李小鹏作了说明，副主任委员李飞作了说明。",  # another post between
+    "宪法法律委副主任委员周光权作了关于修改刑法、民法典、长江保护法、黄河保护法、湿地保护法、黑土地保护法、"
+    "海警法、海上交通安全法、国防法、兵役法和军事设施保护法等七部法律的草案审议结果的报告。副主任委员李飞作了说明。",  # too far
+    "宪法法律委副主任委员周光权作了报告。他说副主任委员李飞已出席。",  # not where it opens a clause
+])
+def test_no_carried_post_for_another_title_after_another_post_far_on_or_inside_a_clause(rules, relation_rules, text):
+    names = [("宪法法律委", "ORG"), ("周光权", "PERSON"), ("李飞", "PERSON")]
+    names += [("交通运输部", "ORG"), ("李小鹏", "PERSON")] if "李小鹏" in text else []
+    assert {r for r in carried_posts(text, names, rules, relation_rules) if r[0] == "李飞"} == set()
+
+
+def test_a_bare_title_that_stands_for_its_holder_carries_no_post(rules, relation_rules):
+    text = "联合国秘书长安南批准了计划。\n秘书长发言人卡洛斯说，安南已通知安理会。"
+    mentions = [anchored(text, "联合国", "ORG"), anchored(text, "安南", "PERSON"),
+                anchored(text, "发言人", "PERSON", entity="PERSON:卡洛斯"), anchored(text, "卡洛斯", "PERSON")]
+    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
+    assert list(carried_post_relations(text, mentions, chain, rules.titles, relation_rules)) == []
