@@ -76,6 +76,8 @@ class RecognitionRules:
     session_organs: tuple[str, ...]  # `十四届全国人大二次会议|主席团`: an organ of the session named before it
     ism_heads: tuple[str, ...]  # `马克思|主义`: an ideology named after its founder
     place_eponym_heads: tuple[str, ...]  # `奥斯陆|协议`, `乌克兰|危机`: what is named after a place
+    body_eponym_heads: tuple[str, ...]  # `国务院|组织法`: a law named after the body it organises
+    place_described: tuple[str, ...]  # `香港|公司`: a kind of body that a place alone before it describes
     government_heads: tuple[str, ...]  # `克林顿|政府`: a government named by its head
     venue_heads: tuple[str, ...]  # `钓鱼台国|宾馆`: a name ending in one is a place's
     institution_heads: tuple[str, ...]  # `国家|博物馆`: a name ending in one is an organisation's
@@ -250,6 +252,7 @@ WORD_LISTS = (
     "place_endings", "business_heads", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms",
     "bank_terms",
     "line_heads", "venue_heads", "ceremonies", "session_organs", "ism_heads", "place_eponym_heads",
+    "body_eponym_heads", "place_described",
     "government_heads", "institution_heads", "member_states",
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",

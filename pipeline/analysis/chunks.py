@@ -36,8 +36,9 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,4}[0-9�
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s,;:!?]")
-# a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `最后|音乐会`) names no more than a count does
-DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多][种类]|最后)$")
+# a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `此类|大型运动会`, `最后|音乐会`) names no more
+# than a count does
+DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多此这该那][种类]|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 NATIONAL = "全国"  # the level of national bodies and delegations (`全国打击侵权假冒工作领导小组`, `全国少数民族参观团`)
 ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
@@ -96,7 +97,8 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
             break
         stop = ends_with_any(text, pos, rules.stop_words) \
             or (predicates and pos in (anchors or ()) and _predicate_before(text, pos, predicates)) \
-            or (chunker.label == "EVENT" and _preposition_at(tags, pos - 1) and text[pos - 1])
+            or (chunker.label == "EVENT" and text[pos - 1] not in chunker.joiners and _preposition_at(tags, pos - 1)
+                and text[pos - 1])
         at = (pos - len(stop), pos) if stop else None
         if at and not protected(text, *at, rules.protected_words) and not inside_word(*at, nominal_words) \
                 and not (chunker.label == "EVENT" and (tags.get(at) in NOUN_POS or inside_word(*at, verbs))) \
@@ -176,6 +178,12 @@ def _with_edition(text: str, walked: int, begin: int, start: int, rules: Recogni
     edition = EDITION.search(text, walked, begin)
     kinds = rules.suffixes("EVENT") if edition else ()
     return edition.start() if any(kind in text[begin:start] for kind in kinds) else begin
+
+
+def _before_gloss(text: str, walked: int, begin: int) -> int:
+    """A known name in brackets after a name's first characters glosses it (`博世汽车部件（|苏州|）有限公司`: a firm's
+    seat): the name begins where the walk did."""
+    return walked if walked < begin - 1 and text[begin - 1] in "（(" and NAME_CHAR.match(text[begin - 2]) else begin
 
 
 def _with_book_title(text: str, begin: int, chunker: Chunker, theme_verbs: frozenset[str]) -> int:
@@ -268,7 +276,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
-                begin = _with_edition(text, walked, begin, start, rules)
+                begin = _before_gloss(text, walked, _with_edition(text, walked, begin, start, rules))
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue

@@ -367,7 +367,7 @@ class EntityRules:
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
                               self.rules.armed_group_heads)
-        merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads)
+        merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads, self.rules.body_eponym_heads)
         merged = without_demonyms(merged, text, words)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)

@@ -94,12 +94,13 @@ def without_strains(mentions: list[Mention], text: str, strain_heads: tuple[str,
 
 
 def without_eponyms(mentions: list[Mention], text: str, ism_heads: tuple[str, ...],
-                    place_eponym_heads: tuple[str, ...] = ()) -> list[Mention]:
+                    place_eponym_heads: tuple[str, ...] = (), body_eponym_heads: tuple[str, ...] = ()) -> list[Mention]:
     """Without the people the document names only right before the head of an ideology named after
     them (`马克思|主义`, `马克思|列宁主义`, `列宁|主义`), and the places it names only right before the head of
-    what is named after them (`奥斯陆|协议`, `井冈山|精神`, `东南亚|金融危机`, `中东|和平进程`): the name is part
-    of the other's, no person or place the text speaks of."""
-    heads_by_type = {"PERSON": ism_heads, "LOCATION": place_eponym_heads}
+    what is named after them (`奥斯陆|协议`, `井冈山|精神`, `东南亚|金融危机`, `中东|和平进程`), and the bodies it names
+    only right before the head of a law that organises them (`全国人民代表大会|组织法`): the name is part of the other's,
+    no person, place or body the text speaks of."""
+    heads_by_type = {"PERSON": ism_heads, "LOCATION": place_eponym_heads, "ORG": body_eponym_heads}
 
     def only_before_heads(m: Mention) -> bool:
         heads = heads_by_type.get(m.type, ())

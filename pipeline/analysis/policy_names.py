@@ -2,7 +2,9 @@
 policy's verbs, and whether one is its clause's subject."""
 from __future__ import annotations
 
+from pipeline.analysis.listed_names import LIST_MARK
 from pipeline.analysis.matching import ASPECT_MARKS, CONJUNCTIONS, NAME_CHAR, protected
+from pipeline.analysis.quoted_names import QUOTED_THEME_CHARS
 from pipeline.analysis.sentences import CLAUSE_MARKS, opens_sentence
 from pipeline.analysis.wordindex import inside_word
 from pipeline.rules import Chunker, RecognitionRules
@@ -30,7 +32,7 @@ def after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunke
         return begin
     accompanied = stop == COMPANY
     pos, limit = begin - len(stop), max(0, suffix_start - (chunker.max_chars - 1))
-    while pos > limit and NAME_CHAR.match(text[pos - 1]):
+    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or _quoted_list_mark(text, pos - 1, begin)):
         if text[pos - 1] == "“" and ends_with_any(text, pos - 1 - (pos >= 2 and text[pos - 2] in ASPECT_MARKS),
                                                    chunker.opened_by):
             return pos  # `举办了“|加强…研讨会”`: the quoted name
@@ -45,6 +47,13 @@ def after_opening_verb(text: str, begin: int, suffix_start: int, chunker: Chunke
         accompanied = accompanied or stop == COMPANY
         pos -= 1
     return pos if not accompanied and opens_sentence(text, pos) and held_subject(text, suffix_start, chunker) else begin
+
+
+def _quoted_list_mark(text: str, pos: int, begin: int) -> bool:
+    """Whether a list mark at `pos` lies inside a quoted theme that closes before `begin`
+    (`召开“千村示范|、|万村整治”工程推进大会`)."""
+    return text[pos] == LIST_MARK and text.count("”", pos, begin) > text.count("“", pos, begin) \
+        and text.rfind("“", max(0, pos - QUOTED_THEME_CHARS), pos) != -1
 
 
 def held_subject(text: str, end: int, chunker: Chunker) -> bool:

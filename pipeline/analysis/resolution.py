@@ -45,7 +45,7 @@ from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.analysis.written_forms import PAIRED_TYPES, dash_forms, paired_orders
 from pipeline.records import Entity, Mention, Span
 from pipeline.rules import LOCAL_PREFIXES, Aliases, RecognitionRules
-from pipeline.wordlists import by_identity, word_set
+from pipeline.wordlists import by_identity, ends_with_any, word_set
 
 SHORT_FORM_TYPES = ("ORG", "EVENT", "AWARD")
 DOMESTIC = frozenset({"中国", "中华人民共和国"})  # the country of the news: its bodies go without its name
@@ -58,6 +58,12 @@ def entity_id(entity_type: str, name: str) -> str:
 def _leveled(places: Iterable[str]) -> frozenset[str]:
     """The places named with their level's character (`北京市`, `栾城县`)."""
     return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
+
+
+def _described_by_place(mention: Mention, rules: RecognitionRules) -> bool:
+    """Whether an organisation's mention is a known place and a kind it describes, naming none (`香港|公司`)."""
+    kind = ends_with_any(mention.text, len(mention.text), rules.place_described) if mention.type == "ORG" else None
+    return bool(kind) and mention.source != LEXICON_SOURCE and mention.text[:-len(kind)] in rules.known_places
 
 
 @lru_cache(maxsize=4)
@@ -320,6 +326,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
     mentions = placed_level_bodies(mentions, text, _place_set(rules.lexicons.get("PLACE", ())))
+    mentions = [m for m in mentions if not _described_by_place(m, rules)]
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
     anchor: dict[tuple[int, int, str], str] = {}

@@ -1855,3 +1855,41 @@ def test_the_red_cross_federation_is_one_body_joined_by_either_conjunction(extra
     facts = extract("红十字会和红新月会国际联合会以及国内外红十字会提供援助。红十字会与红新月会国际联合会已将基金调入。")
     assert facts.names("ORG") == {"红十字会和红新月会国际联合会"}
     assert set(facts.entity("ORG", "红十字会和红新月会国际联合会").aliases) == {"红十字会与红新月会国际联合会"}
+
+
+def test_a_firm_named_with_its_seat_in_brackets_begins_at_its_own_name(extract):
+    facts = extract("丁薛祥在博世汽车部件（苏州）有限公司和中新生命科学园调研。")
+    assert "博世汽车部件（苏州）有限公司" in {n.replace("(", "（").replace(")", "）") for n in facts.names("ORG")}
+
+
+def test_an_anniversary_joined_before_an_event_s_name_is_in_it(extract):
+    facts = extract("习近平总书记在庆祝中华全国总工会成立100周年暨全国劳动模范和先进工作者表彰大会上发表重要讲话。")
+    assert "庆祝中华全国总工会成立100周年暨全国劳动模范和先进工作者表彰大会" in facts.names("EVENT")
+    assert facts.names("AWARD") == set()
+
+
+def test_a_quoted_theme_with_a_list_mark_after_a_convening_verb_names_the_meeting(extract):
+    facts = extract("2003年6月，习近平主持召开“千村示范、万村整治”工程推进大会，会上定下目标。")
+    assert "“千村示范、万村整治”工程推进大会" in facts.names("EVENT")
+
+
+def test_a_determiner_of_kinds_is_no_part_of_an_event_s_name(rules):
+    assert not any(c.startswith("此类") for c in chunks("莫斯科具有举办此类大型运动会的丰富经验。", rules, "EVENT"))
+
+
+def test_a_body_named_only_in_the_law_that_organises_it_is_none_of_the_document_s(extract):
+    facts = extract("会议听取了全国人民代表大会组织法修正草案、全国人民代表大会议事规则修正草案修改情况的汇报。")
+    assert "全国人民代表大会" not in facts.names("ORG")
+    facts = extract("全国人民代表大会审议了全国人民代表大会组织法修正草案。")  # also named alone
+    assert "全国人民代表大会" in facts.names("ORG")
+
+
+def test_a_firm_described_by_its_country_or_region_alone_is_no_name(extract):
+    facts = extract("产品由香港公司代销。美国公司利润增长了约８０％。中国电影公司今天成立。")
+    assert facts.names("ORG") == {"中国电影公司"}
+
+
+def test_a_name_after_an_ambassador_s_title_is_a_person_s(extract):
+    facts = extract("多米尼加首任驻华大使加拉维托、斐济驻华大使坦吉萨金鲍向习近平呈递国书。")
+    assert "加拉维托" in facts.names("PERSON")
+    assert "加拉维托" not in facts.names("LOCATION")
