@@ -79,21 +79,23 @@ def listed_sub_body_relations(text: str, mentions: list[Anchored], found: Iterab
 
 # what may come between a body's name and the head of its own meeting: the meeting's number
 MEETING_NUMBER = re.compile(f"(?:第[{NUMBER_DIGITS}]+次)?")
+OPENING_QUOTE = "“"  # of an activity's name after the body's that runs it (`全国政协|“委员讲堂”活动`)
 
 
 def own_meeting_relations(entities: dict[str, tuple[str, str]], mentions: list[Anchored], rules: RelationRules,
                           surfaces: Iterable[tuple[str, str]] = ()) -> Iterator[Relation]:
     """`全国绿化委员会全体会议`, `…领导小组第一次全体会议`: a meeting named by a body of the document (by its name or a
     form the text writes it in: `surfaces`) and one of `own_meeting_heads`, its number between, is the body's own: the
-    body held it. Not a body the text names only inside an event's name (`mentions` nested there), which annotators
-    leave out."""
+    body held it; so is an event named by a body and the quoted name of its activity (`全国政协“委员讲堂”活动`). Not a body
+    the text names only inside an event's name (`mentions` nested there), which annotators leave out."""
     named_alone = {m.entity for m in mentions if m.type == "ORG" and not m.nested}
     orgs = {form: eid for form, eid in _named_forms(entities, surfaces, ("ORG",)).items() if eid in named_alone}
     for eid, (etype, name) in entities.items():
         if etype != "EVENT":
             continue
         for end in range(2, len(name)):
-            if name[:end] in orgs and name[MEETING_NUMBER.match(name, end).end():] in rules.own_meeting_heads:
+            if name[:end] in orgs and (name[MEETING_NUMBER.match(name, end).end():] in rules.own_meeting_heads
+                                       or name.startswith(OPENING_QUOTE, end)):
                 yield Relation("organized", orgs[name[:end]], eid, (), rules.own_meeting_confidence, "own_meeting")
                 break
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ FORMAT = "zhkg-pairs/1"
 # holds_position needs a title, which the title rules give; the model adds none
 LEARNED = ("participated_in", "organized", "received", "awarded_by", "located_in", "part_of")
 ONE_EVENT_PER_SENTENCE = ("participated_in", "organized")  # one verb of a sentence: one event a name attends or holds
+LED_BY, LED_BODY = "以", re.compile("(?:同志)?为(?:核心|首)的")  # `以|习近平|同志为核心的党中央`: the body the name leads
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
     triggers_in = TriggersIn(text, rules)
     for sentence in sentences:
         event = main_events.at(sentence[0])
-        in_sentence = within(mentions, sentence)
+        in_sentence = [m for m in within(mentions, sentence) if not _led_body_formula(text, m)]
         breaks = [e for _, e in split_clauses(text, *sentence)[:-1]]
         for i, first in enumerate(in_sentence):
             for second in in_sentence[i + 1:]:
@@ -132,6 +134,12 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
         if event and not any(m.entity == event for m in in_sentence):
             out += _main_event_candidates(text, sentence, breaks, in_sentence, event, rules, triggers_in)
     return out
+
+
+def _led_body_formula(text: str, mention: Anchored) -> bool:
+    """Whether a name stands in the formula of a body led by it (`以|习近平|同志为核心的党中央`), which describes the body:
+    the name takes part in nothing by it."""
+    return text[mention.start - 1:mention.start] == LED_BY and bool(LED_BODY.match(text, mention.end))
 
 
 class TriggersIn:

@@ -51,6 +51,13 @@ def test_a_sentence_without_the_main_event_relates_its_names_to_it(relation_rule
     assert any(f.endswith("|tr:attend") for f in main[0].features)
 
 
+def test_a_name_in_the_formula_of_the_body_it_leads_is_no_candidate(relation_rules):
+    text = "全省科技大会开幕。在以习近平同志为核心的党中央坚强领导下，王立新说。"
+    mentions = [anchored(text, "全省科技大会", "EVENT"), anchored(text, "习近平", "PERSON"), anchored(text, "王立新", "PERSON")]
+    found = candidates(text, split_sentences(text), mentions, relation_rules, main_event="EVENT:全省科技大会")
+    assert {c.head for c in found if c.sentence[0] > 0} == {"PERSON:王立新"}
+
+
 MODEL = PairModel({"participated_in": 1.0, "strong": 4.0, "weak": -4.0}, add_above={"participated_in": 0.9},
                   drop_below={"participated_in": 0.1})
 

@@ -285,6 +285,16 @@ def test_a_body_s_plenary_meeting_named_after_it_is_held_by_it(relation_rules):
     assert pairs(own_meeting_relations(entities, alone, relation_rules), "organized") == set()
 
 
+def test_an_activity_named_by_a_body_and_its_quoted_name_is_held_by_the_body(relation_rules):
+    text = "汪洋出席全国政协“委员讲堂”活动。全国政协主席汪洋讲话。全国妇联“巾帼建功”活动开展。"
+    entities = {"ORG:全国政协": ("ORG", "全国政协"), "ORG:全国妇联": ("ORG", "全国妇联"),
+                "EVENT:全国政协“委员讲堂”活动": ("EVENT", "全国政协“委员讲堂”活动"),
+                "EVENT:全国妇联“巾帼建功”活动": ("EVENT", "全国妇联“巾帼建功”活动")}
+    mentions = [anchored(text, "全国政协", "ORG", 1), anchored(text, "全国妇联", "ORG", nested=True)]
+    # not a body the text names only inside the activity's name
+    assert pairs(own_meeting_relations(entities, mentions, relation_rules), "organized") == {("全国政协", "全国政协“委员讲堂”活动")}
+
+
 def test_an_event_whose_name_gives_its_host_place_in_brackets_is_held_there(relation_rules):
     from pipeline.relations.attachments import bracketed_host_relations
 
