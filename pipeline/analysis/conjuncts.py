@@ -1,13 +1,13 @@
 """Names over a conjunction: a chunk the conjunction before it stopped goes on over it where the
 conjunction joins two nouns of a meeting's topic (`周恩来生平|和|思想研讨会`) or two fields of a body
-(`德国研究|与|技术部`), not two names (`中国科学院|和|中国工程院`)."""
+(`德国研究|与|技术部`), not two names (`中国科学院|和|中国工程院`) nor a body named by its level (`…领导和|区计生委`)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
 from pipeline.analysis.matching import NAME_CHAR
 from pipeline.analysis.wordindex import FIELD_POS, FOLLOWING_NOUNS, LONGEST_WORD, MAX_FIELD_WORDS, NOUN_POS, VERBAL
-from pipeline.rules import Chunker
+from pipeline.rules import LOCAL_PREFIXES, Chunker
 from pipeline.wordlists import ends_with_any
 
 Tags = Mapping[tuple[int, int], str]
@@ -28,9 +28,15 @@ def over_conjunction(text: str, begin: int, suffix_start: int, end: int, chunker
     (`joins_topics`) or two fields of a body (`joins_fields`) and `topic_start` allows; else at `begin`."""
     if chunker.label == "EVENT" and joins_topics(text, begin, end, tags, titles):
         return topic_start(text, begin, restart(begin - 1), suffix_start, chunker, tags, VERBAL)
-    if chunker.label == "ORG" and joins_fields(begin, suffix_start, tags):
+    if chunker.label == "ORG" and not _level_word(text, begin, tags) and joins_fields(begin, suffix_start, tags):
         return topic_start(text, begin, restart(begin - 1), suffix_start, chunker, tags, VERBS)
     return begin
+
+
+def _level_word(text: str, begin: int, tags: Tags) -> bool:
+    """Whether a level of the word analysis's own begins the chunk (`朝阳区领导和|区|计生委`): a body named by its level,
+    no field of the name before the conjunction."""
+    return text[begin:begin + 1] in LOCAL_PREFIXES and (begin, begin + 1) in tags
 
 
 def joins_topics(text: str, begin: int, end: int, tags: Tags, titles: Iterable[str]) -> bool:

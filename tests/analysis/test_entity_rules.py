@@ -1893,3 +1893,9 @@ def test_a_name_after_an_ambassador_s_title_is_a_person_s(extract):
     facts = extract("多米尼加首任驻华大使加拉维托、斐济驻华大使坦吉萨金鲍向习近平呈递国书。")
     assert "加拉维托" in facts.names("PERSON")
     assert "加拉维托" not in facts.names("LOCATION")
+
+
+def test_a_body_named_by_its_level_after_a_conjunction_is_no_field_of_the_name_before(extract):
+    facts = extract("北京市朝阳区领导和区计生委干部到街道办事处给计生户送春联。")
+    assert not any("领导" in n for n in facts.names("ORG"))
+    assert "德国研究与技术部" in extract("德国研究与技术部长出席。").names("ORG")  # two fields of one body
