@@ -2,6 +2,7 @@
 clauses that go on from a place's (`在北京会见…，并共同主持…会议`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from pipeline.records import Relation
@@ -127,11 +128,14 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
                            rules.location_confidence, "location:based")
 
 
+FOUNDING_DAY = re.compile(f"[，,]?(?:{DAY.pattern}|日前|近日|今天|昨天)")  # `…公司，|日前|在北京…`
+
+
 def _founded_at(text: str, org: Anchored, places_by_start: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """The place where an organisation was founded or given its plate, where one of `location_founding_verbs` follows
-    the places named after 在 right after the name, or after its day (`…联盟|在上海|成立`, `…中心|9日|在山东青岛|挂牌成立`):
-    the last of those places, the most precise."""
-    day = DAY.match(text, org.end)
+    """The place where an organisation was founded, given its plate or opened, where one of `location_founding_verbs`
+    follows the places named after 在 right after the name, or after its day (`…联盟|在上海|成立`,
+    `…中心|9日|在山东青岛|挂牌成立`, `…公司，|日前|在北京|正式投入生产`): the last of those places, the most precise."""
+    day = FOUNDING_DAY.match(text, org.end)
     at = day.end() if day else org.end
     place = places_by_start.get(at + len(PLACE_PREPOSITION)) if text.startswith(PLACE_PREPOSITION, at) else None
     while place is not None and (after := places_by_start.get(place.end)) is not None:

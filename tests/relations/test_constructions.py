@@ -1155,6 +1155,17 @@ def test_a_body_founded_at_a_place_is_based_there(relation_rules):
     assert got == {("“一带一路”电影节联盟", "上海"), ("产业联盟", "兰州")}  # not where a body goes (`在北京参观`)
 
 
+def test_a_firm_opened_or_put_into_production_at_a_place_is_based_there(relation_rules):
+    from pipeline.relations.locations import location_relations
+
+    text = "华韵影视光盘公司，日前在北京正式投入生产。渣打证券公司在上海正式开业。光明公司在天津参展。"
+    names = [("华韵影视光盘公司", "ORG"), ("北京", "LOCATION"), ("渣打证券公司", "ORG"), ("上海", "LOCATION"),
+             ("光明公司", "ORG"), ("天津", "LOCATION")]
+    mentions = [anchored(text, n, t) for n, t in names]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("华韵影视光盘公司", "北京"), ("渣打证券公司", "上海")}  # not where a firm shows its wares
+
+
 def test_a_place_from_which_an_event_is_attended_by_video_is_not_the_event_s(relation_rules):
     from pipeline.relations.locations import location_relations
 
