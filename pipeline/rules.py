@@ -78,6 +78,7 @@ class RecognitionRules:
     place_eponym_heads: tuple[str, ...]  # `奥斯陆|协议`, `乌克兰|危机`: what is named after a place
     body_eponym_heads: tuple[str, ...]  # `国务院|组织法`: a law named after the body it organises
     place_described: tuple[str, ...]  # `香港|公司`: a kind of body that a place alone before it describes
+    common_kinds: tuple[str, ...]  # `职工|大会`: kinds of event that common nouns alone before them describe
     government_heads: tuple[str, ...]  # `克林顿|政府`: a government named by its head
     venue_heads: tuple[str, ...]  # `钓鱼台国|宾馆`: a name ending in one is a place's
     institution_heads: tuple[str, ...]  # `国家|博物馆`: a name ending in one is an organisation's
@@ -252,7 +253,7 @@ WORD_LISTS = (
     "place_endings", "business_heads", "people_heads", "military_units", "strain_heads", "landform_terms", "region_terms",
     "bank_terms",
     "line_heads", "venue_heads", "ceremonies", "session_organs", "ism_heads", "place_eponym_heads",
-    "body_eponym_heads", "place_described",
+    "body_eponym_heads", "place_described", "common_kinds",
     "government_heads", "institution_heads", "member_states",
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.conjuncts import over_conjunction
+from pipeline.analysis.event_kinds import described_only
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.policy_names import after_opening_verb
 from pipeline.analysis.quoted_names import after_governing_verb, balance_quotes, modifies_following, quoted_guards, whole_quoted
@@ -299,7 +300,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 continue
             modifier = span[: start - begin]
             if (COUNTED.match(modifier) and not MONTH_DAY.match(modifier)) or ends_with_any(span, len(span), rules.titles) \
-                    or chunker.label == "EVENT" and _counted_editions(text, start, tags):
+                    or chunker.label == "EVENT" and described_only(text, (begin, start, end), tags, rules):
                 continue
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += _parts_named_by_wholes(chunks, chunker) + _joined(text, chunks, chunker)
@@ -321,20 +322,6 @@ def _parts_named_by_wholes(chunks: list[Mention], chunker: Chunker) -> list[Ment
                     key=lambda w: w.end, default=None)
         out.append(Mention(m.start, m.end, m.text, m.type, m.source, m.score, whole.text) if whole else m)
     return out
-
-
-EDITIONS, ORDINAL_MARK = "届", "第"
-COUNTING_POS = frozenset({"v", "vn", "a", "d"})  # `连续|三届`, `过往|12届`: a count of editions, no ordinal
-
-
-def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]) -> bool:
-    """Whether a predicate's count of editions stands right before `start`, the suffix (`连续三届|残奥会`,
-    `过往12届|冬残奥会`): the kind counted, no edition named; not a body's term (`中共十九届|…`)."""
-    numeral = next((s for s in range(start - 1 - LONGEST_WORD, start - 1) if tags.get((s, start - 1)) == "m"), None)
-    if text[start - 1:start] != EDITIONS or tags.get((start - 1, start)) != "q" or numeral is None \
-            or ORDINAL_MARK in text[numeral - 1:numeral + 1]:
-        return False
-    return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
 
 
 # what follows a verb as its object, its complement or their count (`办|展览`, `办|好`, `办|点|事`)

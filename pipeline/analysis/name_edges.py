@@ -17,6 +17,7 @@ from pipeline.wordlists import word_at
 
 TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adverbs
 NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
+REGNAL_NUMBER = re.compile("[一二三四五六七八九十]+世(?![纪界])")  # `伊丽莎白|二世`, `查尔斯|三世`, `本笃|十六世`
 AFTER_NAME_POS = TRAILING_POS | PREDICATE_POS  # what follows a name, never a number's classifier or noun
 
 
@@ -78,11 +79,18 @@ def completed_people(mentions: list[Mention], text: str, words: list[tuple[int, 
     found elsewhere in the document (`阿纳斯塔夏季斯`) where the text goes on with that name: one found
     where no word of the word analysis runs across its end (not `库尔德武|装`), and that ends in no
     place's generic term (`卡什代村`). A numeral between a person's name and a pause or a verb, adverb,
-    preposition, conjunction or particle is the name's last character (`安倍晋|三|、`, `安倍晋|三|主持`)."""
+    preposition, conjunction or particle is the name's last character (`安倍晋|三|、`, `安倍晋|三|主持`); a monarch's or a
+    pope's regnal number is the name's end (`查尔斯|三世|国王`)."""
     starting = (analysis := word_analysis(words or ())).starting
-    mentions = [Mention(m.start, m.end + 1, text[m.start:m.end + 1], m.type, m.source, m.score, m.name)
-                if m.type == "PERSON" and text[m.end:m.end + 1] in NAME_NUMERALS and (text[m.end + 1:m.end + 2] in PAUSES or (
-                    starting.get(m.end) == (m.end + 1, "m") and starting.get(m.end + 1, (0, ""))[1] in AFTER_NAME_POS))
+
+    def numbered_end(m: Mention) -> int:
+        if m.type == "PERSON" and (regnal := REGNAL_NUMBER.match(text, m.end)):
+            return regnal.end()
+        if m.type == "PERSON" and text[m.end:m.end + 1] in NAME_NUMERALS and (text[m.end + 1:m.end + 2] in PAUSES or (
+                starting.get(m.end) == (m.end + 1, "m") and starting.get(m.end + 1, (0, ""))[1] in AFTER_NAME_POS)):
+            return m.end + 1
+        return m.end
+    mentions = [Mention(m.start, end, text[m.start:end], m.type, m.source, m.score, m.name) if (end := numbered_end(m)) > m.end
                 else m for m in mentions]
     crossing = analysis.crossing
     names = sorted({m.text for m in mentions if m.type == "PERSON" and m.end not in crossing

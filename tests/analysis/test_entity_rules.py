@@ -1899,3 +1899,23 @@ def test_a_body_named_by_its_level_after_a_conjunction_is_no_field_of_the_name_b
     facts = extract("北京市朝阳区领导和区计生委干部到街道办事处给计生户送春联。")
     assert not any("领导" in n for n in facts.names("ORG"))
     assert "德国研究与技术部" in extract("德国研究与技术部长出席。").names("ORG")  # two fields of one body
+
+
+def test_a_monarch_s_regnal_number_ends_the_name(extract):
+    facts = extract("在习近平主席和查尔斯三世国王的共同支持下，理事会成立。摩洛哥国王穆罕默德六世致电习近平。")
+    assert {"查尔斯三世", "穆罕默德六世"} <= facts.names("PERSON")
+    assert not {"查尔斯", "穆罕默德"} & facts.names("PERSON")
+
+
+def test_a_port_of_entry_named_by_its_place_is_a_site(extract):
+    assert "横琴口岸" in extract("届时，珠海主城区到横琴口岸行车时间可缩短近半小时。").names("LOCATION")
+
+
+def test_a_kind_of_event_that_common_nouns_alone_describe_is_no_name(extract):
+    facts = extract("人事部召开机关干部大会。工厂举行职工大会。学校举办拳击比赛。")
+    assert facts.names("EVENT") == set()
+    facts = extract("全国科技大会在北京召开。习近平出席科技大会并讲话。")  # the short form of a name written whole
+    assert "全国科技大会" in facts.names("EVENT")
+    assert ("participated_in", "习近平", "全国科技大会", None) in facts.relations()
+    facts = extract("全国群众影评征文比赛拉开帷幕。由中国电影评论学会主办的此次征文比赛，将评出一等奖。")
+    assert ("organized", "中国电影评论学会", "全国群众影评征文比赛", None) in facts.relations()

@@ -1,0 +1,68 @@
+"""Event chunks that name no event: a count of editions before the kind (`连续三届|残奥会`), or a kind of event that
+common nouns alone describe (`机关干部|大会`, `拳击|比赛`)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pipeline.analysis.wordindex import LONGEST_WORD
+from pipeline.rules import RecognitionRules
+
+COMMON_NOUN = "n"
+EDITIONS, ORDINAL_MARK = "届", "第"
+COUNTING_POS = frozenset({"v", "vn", "a", "d"})  # `连续|三届`, `过往|12届`: a count of editions, no ordinal
+
+
+def _counted_editions(text: str, start: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether a predicate's count of editions stands right before `start`, the suffix (`连续三届|残奥会`,
+    `过往12届|冬残奥会`): the kind counted, no edition named; not a body's term (`中共十九届|…`)."""
+    numeral = next((s for s in range(start - 1 - LONGEST_WORD, start - 1) if tags.get((s, start - 1)) == "m"), None)
+    if text[start - 1:start] != EDITIONS or tags.get((start - 1, start)) != "q" or numeral is None \
+            or ORDINAL_MARK in text[numeral - 1:numeral + 1]:
+        return False
+    return any(tags.get((s, numeral)) in COUNTING_POS for s in range(max(0, numeral - LONGEST_WORD), numeral))
+
+
+SCOPES = frozenset({"全国", "中央", "国际", "世界", "全球", "全省", "全市", "全军"})  # common nouns that scope a name
+NAME_POS = frozenset({"ns", "nt", "nz", "j", "nr"})  # names of the word analysis
+MAX_SCOPED_WORDS = 4  # the common nouns looked back over for a scope (`全国|群众|影评|征文比赛`)
+
+
+def described_only(text: str, chunk: tuple[int, int, int], tags: Mapping[tuple[int, int], str],
+                    rules: RecognitionRules) -> bool:
+    """Whether an event's chunk (begin, suffix start, end) counts editions or describes a kind of event, naming none."""
+    return _counted_editions(text, chunk[1], tags) or _common_kind(text, *chunk, tags, rules)
+
+
+def _common_kind(text: str, begin: int, start: int, end: int, tags: Mapping[tuple[int, int], str],
+                 rules: RecognitionRules) -> bool:
+    """Whether an event's chunk is a kind of event that common nouns describe (`rules.common_kinds`: `机关干部|大会`,
+    `拳击|比赛`), the word analysis cutting what comes before its kind into common nouns alone, none that scopes a name,
+    and not the short form of a name the document writes with a scope or a name before it (`全国|科技大会`,
+    `全国群众影评|征文比赛`)."""
+    if text[start:end] not in rules.common_kinds:
+        return False
+    pos = begin
+    while pos < start:
+        word = next((e for e in range(pos + 1, min(start, pos + LONGEST_WORD) + 1) if tags.get((pos, e)) == COMMON_NOUN), None)
+        if word is None or text[pos:word] in SCOPES:
+            return False
+        pos = word
+    at = -1
+    while (at := text.find(text[begin:end], at + 1)) != -1:
+        if at != begin and _scoped_before(text, at, tags):
+            return False
+    return True
+
+
+def _scoped_before(text: str, pos: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether a name or a word of scope begins the common nouns right before `pos` (`全国|群众影评|征文比赛`)."""
+    for _ in range(MAX_SCOPED_WORDS):
+        word = next(((s, tags[(s, pos)]) for s in range(max(0, pos - LONGEST_WORD), pos) if (s, pos) in tags), None)
+        if word is None:
+            return False
+        if word[1] in NAME_POS or text[word[0]:pos] in SCOPES:
+            return True
+        if word[1] != COMMON_NOUN:
+            return False
+        pos = word[0]
+    return False
