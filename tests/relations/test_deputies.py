@@ -6,11 +6,19 @@ from pipeline.relations.titles import title_chain_relations
 from tests.conftest import anchored
 
 
-def deputies(text, names, rules, relation_rules):
+def chained(text, names, rules, relation_rules):
+    """The mentions of `names` in `text` and the title chain's relations over them."""
     mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
-    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
-    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
-            for r in listed_deputy_relations(text, mentions, chain, relation_rules.chain_confidence)}
+    return mentions, list(title_chain_relations(text, mentions, rules.titles, relation_rules))
+
+
+def held(relations):
+    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title) for r in relations}
+
+
+def deputies(text, names, rules, relation_rules):
+    mentions, chain = chained(text, names, rules, relation_rules)
+    return held(listed_deputy_relations(text, mentions, chain, relation_rules.chain_confidence))
 
 
 def test_a_deputy_listed_after_the_head_of_a_body_holds_the_deputy_s_post_there(rules, relation_rules):
@@ -36,10 +44,8 @@ def test_no_deputy_across_a_sentence_end_nor_of_another_post(rules, relation_rul
 
 
 def listed_posts(text, names, rules, relation_rules):
-    mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
-    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
-    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
-            for r in listed_post_relations(text, mentions, chain, rules.titles, relation_rules)}
+    mentions, chain = chained(text, names, rules, relation_rules)
+    return held(listed_post_relations(text, mentions, chain, rules.titles, relation_rules))
 
 
 def test_a_bare_title_right_after_a_name_with_a_post_at_a_body_is_held_there(rules, relation_rules):
@@ -63,10 +69,8 @@ def test_no_listed_post_for_a_title_of_another_body_nor_after_a_clause_mark(rule
 
 
 def carried_posts(text, names, rules, relation_rules):
-    mentions = sorted((anchored(text, n, t) for n, t in names), key=lambda m: m.start)
-    chain = list(title_chain_relations(text, mentions, rules.titles, relation_rules))
-    return {(r.head.split(":", 1)[1], r.tail.split(":", 1)[1], r.title)
-            for r in carried_post_relations(text, mentions, chain, rules.titles, relation_rules)}
+    mentions, chain = chained(text, names, rules, relation_rules)
+    return held(carried_post_relations(text, mentions, chain, rules.titles, relation_rules))
 
 
 def test_a_bare_title_of_the_same_post_carries_its_body_on_through_a_run_of_reports(rules, relation_rules):
