@@ -85,7 +85,8 @@ def carried_post_relations(text: str, mentions: list[Anchored], chain: Iterable[
         end = relation.evidence[0].end
         if relation.title and (end not in posts or org.end > posts[end][1].end):
             posts[end] = (relation, org)
-    carried: tuple[int, str, Relation, Anchored] | None = None  # the last holder's end, the post's rank-free title
+    # the last holder's end, the post's title without its rank, the post's relation and its body
+    carried: tuple[int, str, Relation, Anchored] | None = None
     named = (m for m in mentions if m.type == "PERSON" and text[m.start:m.end] not in titles)  # not `秘书长` for its holder
     for person in sorted(named, key=lambda m: m.start):
         if person.end in posts:

@@ -28,7 +28,8 @@ FORMAT = "zhkg-pairs/1"
 # holds_position needs a title, which the title rules give; the model adds none
 LEARNED = ("participated_in", "organized", "received", "awarded_by", "located_in", "part_of")
 ONE_EVENT_PER_SENTENCE = ("participated_in", "organized")  # one verb of a sentence: one event a name attends or holds
-LED_BY, LED_BODY = "以", re.compile("(?:同志)?为(?:核心|首)的")  # `以|习近平|同志为核心的党中央`: the body the name leads
+# `以|习近平|同志为核心的党中央`: the formula of a body the name leads, its coverb and its rest
+FORMULA_COVERB, LED_BODY_FORMULA = "以", re.compile("(?:同志)?为(?:核心|首)的")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def candidates(text: str, sentences: list[tuple[int, int]], mentions: list[Ancho
 def _led_body_formula(text: str, mention: Anchored) -> bool:
     """Whether a name stands in the formula of a body led by it (`以|习近平|同志为核心的党中央`), which describes the body:
     the name takes part in nothing by it."""
-    return text[mention.start - 1:mention.start] == LED_BY and bool(LED_BODY.match(text, mention.end))
+    return text[mention.start - 1:mention.start] == FORMULA_COVERB and bool(LED_BODY_FORMULA.match(text, mention.end))
 
 
 class TriggersIn:
