@@ -1919,3 +1919,8 @@ def test_a_kind_of_event_that_common_nouns_alone_describe_is_no_name(extract):
     assert ("participated_in", "习近平", "全国科技大会", None) in facts.relations()
     facts = extract("全国群众影评征文比赛拉开帷幕。由中国电影评论学会主办的此次征文比赛，将评出一等奖。")
     assert ("organized", "中国电影评论学会", "全国群众影评征文比赛", None) in facts.relations()
+
+
+def test_a_place_named_only_before_the_works_built_there_is_part_of_its_name(extract):
+    assert "三峡" not in extract("会议回顾总结三峡工程一期建设情况。").names("LOCATION")
+    assert "三峡" in extract("会议回顾总结三峡工程一期建设情况。移民迁往三峡库区以外。").names("LOCATION")  # named alone too
