@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END
+from pipeline.analysis.sentences import SENTENCE_END
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import NAME_JOINERS, Anchored, evidence_of
-from pipeline.relations.titles import coordinated_people, ranked_title_at
-from pipeline.wordlists import ends_with_any
+from pipeline.relations.titles import coordinated_people, opening_title, ranked_title_at
 
 DEPUTY_RANKS = ("常务副", "副")  # longest first
 LIST_MARKS = "、，,"  # what separates the items of a list of posts
@@ -92,21 +91,13 @@ def carried_post_relations(text: str, mentions: list[Anchored], chain: Iterable[
         if person.end in posts:
             relation, org = posts[person.end]
             carried = (person.end, _rank_free(relation.title or ""), relation, org)
-        elif carried and person.start - carried[0] <= MAX_CARRY_CHARS and (title := _opening_title(text, person.start, titles)) \
+        elif carried and person.start - carried[0] <= MAX_CARRY_CHARS \
+                and (title := opening_title(text, person.start, titles, DEPUTY_RANKS)) \
                 and _rank_free(title) == carried[1] and rules.body_post(title):
             relation, org = carried[2], carried[3]
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start - len(title), person.end),
                            relation.confidence, "carried_post", title)
             carried = (person.end, carried[1], relation, org)
-
-
-def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:
-    """The title with its deputy's rank right before `start` (`副主任委员`) that opens its clause."""
-    title = ends_with_any(text, start, titles)
-    if not title:
-        return None
-    title = next((r for r in DEPUTY_RANKS if text.endswith(r + title, 0, start)), "") + title
-    return title if start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS else None
 
 
 def _rank_free(title: str) -> str:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from pipeline.analysis.sentences import CLAUSE_MARK_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
-from pipeline.relations.titles import COUNTED_MEMBERS, post_status_before
-from pipeline.wordlists import ends_with_any, word_at
+from pipeline.relations.titles import COUNTED_MEMBERS, opening_title, post_status_before
+from pipeline.wordlists import word_at
 
 HOME_MENTIONS = 3  # how often a document must name the organisation its title does not, to be about it
 
@@ -27,12 +26,6 @@ def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
         return max(sorted(named), key=lambda e: counts[e])
     ranked = counts.most_common(2) + [("", 0)]
     return ranked[0][0] if ranked[0][1] >= HOME_MENTIONS and ranked[1][1] < ranked[0][1] else None
-
-
-def _opening_title(text: str, start: int, titles: tuple[str, ...]) -> str | None:
-    """The title right before `start` that opens its clause (`，总经理|关景华`), so that no body is named before it."""
-    title = ends_with_any(text, start, titles)
-    return title if title and (start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS) else None
 
 
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -58,7 +51,7 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
         elif home and title and home_name.endswith(rules.home_titles.get(title, ())) and person.start not in orgs_by_end:
             yield Relation("holds_position", person.entity, home, evidence, rules.home_confidence,
                            "home_title", title=title, status="current")
-        elif home and (before := _opening_title(text, person.start, titles)) \
+        elif home and (before := opening_title(text, person.start, titles)) \
                 and home_name.endswith(rules.home_titles.get(before, ())):
             yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
                            rules.home_confidence, "home_title", title=before, status="current")

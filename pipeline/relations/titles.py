@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.analysis.organs import FORMER, without_former
-from pipeline.analysis.sentences import opens_sentence
+from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, opens_sentence
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.governments import level_government, place_government
@@ -20,7 +20,7 @@ from pipeline.relations.mentions import (
     listed_up_to,
 )
 from pipeline.spans import Coverage
-from pipeline.wordlists import word_at, words_ending
+from pipeline.wordlists import ends_with_any, word_at, words_ending
 
 LIST_MARK = "、"
 BODY_JOINERS = (LIST_MARK, "和")  # between bodies that share the title after them
@@ -257,6 +257,16 @@ def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) 
     while text[bodies[-1].start - 1:bodies[-1].start] in BODY_JOINERS and bodies[-1].start - 1 in orgs_by_end:
         bodies.append(orgs_by_end[bodies[-1].start - 1])
     return bodies
+
+
+def opening_title(text: str, start: int, titles: tuple[str, ...], ranks: tuple[str, ...] = ()) -> str | None:
+    """The title right before `start`, with the first of `ranks` written before it (`副|主任委员`), that opens its clause
+    (`，总经理|关景华`), so that no body is named before it."""
+    title = ends_with_any(text, start, titles)
+    if not title:
+        return None
+    title = next((r for r in ranks if text.endswith(r + title, 0, start)), "") + title
+    return title if start == len(title) or text[start - len(title) - 1] in CLAUSE_MARK_CHARS else None
 
 
 def ranked_title_at(text: str, pos: int, titles: tuple[str, ...], rules: RelationRules) -> str | None:
