@@ -22,6 +22,7 @@ class TriggerRule:
     needs_object: bool = False  # `召开会议`, not `大会召开`: the event it relates comes after it
     nominal_before: tuple[str, ...] = ()  # words before it that make it a noun, besides the common ones
     irrealis_before: tuple[str, ...] = ()  # words earlier in its sentence that make it not (yet) happen
+    unheld_before: tuple[str, ...] = ()  # words earlier in its sentence that schedule it: organised, not yet attended
     purpose_before: tuple[str, ...] = ()  # words right before it that make it a purpose (`为召开…作准备`)
     subject_first: bool = False  # a passive marker: its heads are the clause chain's subject alone
     reciprocal: tuple[str, ...] = ()  # (relation, event nouns…): its parties hold `会晤` together: they take part
@@ -172,7 +173,8 @@ def _trigger_rules(data: list[dict], relations: Collection[str], path: Path) -> 
         triggers.append(TriggerRule(rule["name"], rule["relation"], words, rule.get("order", "head_trigger_tail"),
                                     rule.get("confidence", 0.7), regex, frozenset(rule.get("heads", [])),
                                     rule.get("needs_object", False), tuple(rule.get("nominal_before", [])),
-                                    tuple(rule.get("irrealis_before", [])), tuple(rule.get("purpose_before", [])),
+                                    tuple(rule.get("irrealis_before", [])), tuple(rule.get("unheld_before", [])),
+                                    tuple(rule.get("purpose_before", [])),
                                     rule.get("subject_first", False), _reciprocal(rule.get("reciprocal")),
                                     frozenset(rule.get("hosts_attend", [])), rule.get("document_event", False),
                                     tuple(rule.get("main_kinds", []))))
@@ -188,7 +190,7 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",
                     "recapitulating", "recapitulated_all", "programme_nouns", "honour_nouns", "briefing_verbs",
                     "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions", "time_anchors",
-                    "listed_speech", "officials")
+                    "listed_speech", "officials", "co_agents")
 
 
 # relations.yaml's plain lists of words, each longest first (an absent list is empty)

@@ -10,9 +10,10 @@ from pipeline.wordlists import word_at
 def oblique(text: str, start: int, rules: RelationRules, mentions: list[Anchored] = ()) -> bool:
     """A name right after a preposition (`为艺术团`), or after a place word that makes it where something happens or whither
     one goes (`来到市科协调研`, `在研究所召开`), is no subject; nor is one coordinated with such a name
-    (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause follows (`在大使馆与|中心联合举办的研讨会上`)."""
+    (`在江苏和|安徽省人大常委会机关调研`), unless a relative clause follows (`在大使馆与|中心联合举办的研讨会上`).
+    A name after a co-agent's word (`会同`) acts with the subject."""
     words = rules.clause_words
-    if start and (text.startswith(words["oblique_prepositions"], start - 1)
+    if start and ((text.startswith(words["oblique_prepositions"], start - 1) and not text.endswith(words["co_agents"], 0, start))
                   or any(text.startswith(w, start - len(w)) for w in words["place_words"])):
         return True
     before = next((m for m in mentions if m.end == start - 1), None) if start and text[start - 1] in NAME_JOINERS else None

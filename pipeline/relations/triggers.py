@@ -150,6 +150,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 continue  # `夺冠` in a document about no competition
             if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
                 continue  # `决定…召开…会议`: a meeting decided on is not yet held
+            unheld = any(w in text[sentence[0]:t_start] for w in rule.unheld_before)
             if any(text.startswith(w, t_start - len(w)) for w in rule.purpose_before):
                 continue  # `为召开…作准备`: a meeting prepared for is not yet held
             if rule.order == "head_trigger_tail":
@@ -179,7 +180,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                             activities.append(tail)
                         yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
                                        f"trigger:{rule.name}")
-                        if head.type == "PERSON" and text[t_start:t_end] in rule.hosts_attend:
+                        if head.type == "PERSON" and text[t_start:t_end] in rule.hosts_attend and not unheld:
                             yield Relation("participated_in", head.entity, tail.entity, evidence, rule.confidence,
                                            f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":

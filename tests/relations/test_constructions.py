@@ -978,12 +978,18 @@ def organisers(text, names, relation_rules):
     return pairs(trig(text, [anchored(text, n, t) for n, t in names], relation_rules), "organized")
 
 
-def test_a_meeting_the_speaker_will_hold_is_not_yet_organised(relation_rules):
-    forum = ("第二届亚洲文明对话大会", "EVENT")
-    assert organisers("习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。", [("习近平", "PERSON"), forum],
-                      relation_rules) == set()
-    assert organisers("中方在北京举办第二届亚洲文明对话大会。", [("中方", "ORG"), forum], relation_rules) == {
-        ("中方", "第二届亚洲文明对话大会")}
+def test_a_scheduled_meeting_has_its_organiser_but_no_host_at_it_yet(relation_rules):
+    forum = ("国际粮食减损大会", "EVENT")
+    scheduled = "农业农村部将于9月9日至11日在山东济南举办国际粮食减损大会。"
+    assert organisers(scheduled, [("农业农村部", "ORG"), forum], relation_rules) == {("农业农村部", "国际粮食减损大会")}
+    text = "习近平宣布，中方将在疫情得到控制后即举办第二届亚洲文明对话大会。"
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "第二届亚洲文明对话大会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == set()
+    held = "习近平在北京举办第二届亚洲文明对话大会。"
+    mentions = [anchored(held, "习近平", "PERSON"), anchored(held, "第二届亚洲文明对话大会", "EVENT")]
+    assert pairs(trig(held, mentions, relation_rules), "participated_in") == {("习近平", "第二届亚洲文明对话大会")}
+    decided = "国务院决定于9月在山东举办国际粮食减损大会。"  # decided on, not yet scheduled
+    assert organisers(decided, [("国务院", "ORG"), forum], relation_rules) == set()
 
 
 def test_an_unnumbered_meeting_name_joins_the_one_numbered_name(schema):
@@ -1698,6 +1704,19 @@ def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(e
                     "监察和司法委员会、财政经济委员会、外事委员会、环境与资源保护委员会、社会建设委员会等5个专门委员会的"
                     "代表议案审议结果报告审议情况的汇报。")
     assert ("杨振武", "十三届全国人大常委会第一百零三次委员长会议") in facts.relation_pairs("participated_in")
+
+
+def test_whose_report_a_relative_clause_names_takes_part_however_long_its_list_of_bills(extract):
+    facts = extract("十三届全国人大五次会议主席团常务主席第二次会议10日上午在北京人民大会堂举行。会议听取了全国人大宪法和法律委员会"
+                    "主任委员李飞分别作的全国人大宪法和法律委员会关于修改地方各级人民代表大会和地方各级人民政府组织法的决定草案、"
+                    "关于十四届全国人大代表名额和选举问题的决定草案修改稿审议结果的报告。")
+    assert ("李飞", "十三届全国人大五次会议主席团常务主席第二次会议") in facts.relation_pairs("participated_in")
+
+
+def test_the_bodies_joined_to_the_subject_by_the_official_jointly_with_act_too(extract):
+    facts = extract("农业农村部会同国家发展改革委、山东省人民政府在山东济南举办国际粮食减损大会。")
+    assert {("农业农村部", "国际粮食减损大会"), ("国家发展改革委", "国际粮食减损大会"),
+            ("山东省人民政府", "国际粮食减损大会")} <= facts.relation_pairs("organized")
 
 
 def test_who_launched_an_uprising_organised_it(extract):
