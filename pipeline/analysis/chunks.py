@@ -294,8 +294,8 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if stripped:
                 start, end = min(start, end - len(stripped)), end - len(stripped)
             span = text[begin:end]
-            if stripped and tags and _modifiers_only(begin, end, tags):
-                continue  # `最高|荣誉称号`, `这一崇高|荣誉称号`: what is left names nothing
+            if stripped and tags and _names_nothing(begin, end, tags):
+                continue  # `最高|荣誉称号`, `…人民检察院保持|称号`: what is left names nothing
             if start - begin < chunker.min_name_chars or YEAR.sub("", span) in rules.generic_chunks:
                 continue
             modifier = span[: start - begin]
@@ -340,8 +340,11 @@ def _verbs_end(tags: Mapping[tuple[int, int], str], start: int, end: int) -> boo
 MODIFIER_POS = frozenset({"a", "b", "d", "r", "z", "m", "q"})  # adjectives, distinguishing words, adverbs, pronouns, …
 
 
-def _modifiers_only(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> bool:
-    """Whether the word analysis cuts text[begin:end] into words that only modify (`最高`, `这一崇高`)."""
+def _names_nothing(begin: int, end: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether the word analysis cuts text[begin:end] into words that only modify (`最高`, `这一崇高`), or ends it with a
+    verb: a clause, not a title's name (`１９个人民检察院|保持|称号`)."""
+    if any(tags.get((s, end)) == "v" for s in range(max(begin, end - LONGEST_WORD), end)):
+        return True
     pos = begin
     while pos < end:
         word = next(((e, tags[(pos, e)]) for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if (pos, e) in tags), None)

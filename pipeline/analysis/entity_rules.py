@@ -339,7 +339,7 @@ class EntityRules:
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners,
-                                                    self.rules.theme_verbs)
+                                                    self.rules.theme_verbs, text)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,

@@ -196,7 +196,8 @@ def _after_dateline(m: Mention, start: int, analysis: WordAnalysis) -> int:
 
 
 def without_leading_function_words(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
-                                   determiners: tuple[str, ...] = (), task_verbs: frozenset[str] = frozenset()) -> list[Mention]:
+                                   determiners: tuple[str, ...] = (), task_verbs: frozenset[str] = frozenset(),
+                                   text: str = "") -> list[Mention]:
     """Suffix-anchored chunks begin after the prepositions, conjunctions and particles of the word analysis they begin with or
     begin inside (`每|当|春节联欢晚会`: 每当; and the adjectives, adverbs and verbs they begin inside: `安|全建设部`, where
     the recognizer began the name), and after a pronoun whose classifier they begin with (`每|次大会…`: 每次): a name never
@@ -210,7 +211,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     (`推动|长江经济带发展领导小组`). An honour's name holds no pronoun or negation outside quotes: what one ends is a clause
     (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins with a determiner of a term
     (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a verb that governs a name after it
-    (`民政部联合|国务院扶贫办`)."""
+    (`民政部联合|国务院扶贫办`). A chunk its quotation marks enclose whole keeps its first word (`“从都国际论坛”`: 从 a
+    preposition elsewhere)."""
     if determiners:
         mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
@@ -251,8 +253,12 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 and m.text[start - m.start] == "一" and m.end - start >= 3:
             start += 1  # `这一|开馆仪式`: a determiner
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
-                       if start != m.start else m)
+                       if start != m.start and not _whole_quoted(m, text) else m)
     return trimmed
+
+
+def _whole_quoted(m: Mention, text: str) -> bool:
+    return m.source == "rule:chunk" and m.start > 0 and text.startswith("“", m.start - 1) and text.startswith("”", m.end)
 
 
 def _compound_after(pos: int, end: int, starting: dict[int, tuple[int, str]]) -> bool:

@@ -1924,3 +1924,43 @@ def test_a_kind_of_event_that_common_nouns_alone_describe_is_no_name(extract):
 def test_a_place_named_only_before_the_works_built_there_is_part_of_its_name(extract):
     assert "三峡" not in extract("会议回顾总结三峡工程一期建设情况。").names("LOCATION")
     assert "三峡" in extract("会议回顾总结三峡工程一期建设情况。移民迁往三峡库区以外。").names("LOCATION")  # named alone too
+
+
+def test_a_name_its_quotation_marks_enclose_keeps_a_first_character_that_is_a_preposition_elsewhere(extract):
+    facts = extract("“从都国际论坛”由中国人民对外友好协会同澳大利亚中国友好交流协会共同创办。")
+    assert "从都国际论坛" in facts.names("EVENT")
+    assert "都国际论坛" not in facts.names("EVENT")
+
+
+def test_a_consumption_campaign_is_named_by_its_season_or_month(extract):
+    facts = extract("由农业农村部、商务部联合发起的2021年中国农民丰收节金秋消费季今天在北京启动。")
+    assert "2021年中国农民丰收节金秋消费季" in facts.names("EVENT")
+    assert ("organized", "商务部", "2021年中国农民丰收节金秋消费季", None) in facts.relations()
+
+
+def test_a_campaign_named_in_quotation_marks_by_its_head_is_an_event_but_not_a_short_common_noun(extract):
+    facts = extract("甘肃团省委开始组织开展“百万农村青年科技传播活动”。伊朗政府指责以色列发动“破坏活动”。")
+    assert facts.names("EVENT") == {"百万农村青年科技传播活动"}
+
+
+def test_citations_for_merit_are_awards_their_holders_receive(extract):
+    facts = extract("陆国梁两次荣立个人三等功。孙景坤荣立一等功。")
+    assert {"个人三等功", "一等功"} <= facts.names("AWARD")
+    assert {("received", "陆国梁", "个人三等功", None), ("received", "孙景坤", "一等功", None)} <= facts.relations()
+    assert "特等功" not in extract("他是一名特等功臣。").names("AWARD")  # a hero so honoured
+
+
+def test_a_clause_that_keeps_a_title_names_no_honour(extract):
+    facts = extract("最高人民检察院决定对１９８８年以来荣获“模范检察院”称号的１９个人民检察院保持称号。")
+    assert facts.names("AWARD") == {"模范检察院"}
+
+
+def test_a_periodical_a_noun_of_the_press_introduces_is_its_publisher(extract):
+    facts = extract("据新华社平壤１月７日电朝鲜劳动党中央机关报《劳动新闻》今天发表评论。")
+    assert "劳动新闻" in facts.names("ORG")
+
+
+def test_a_member_of_an_academy_s_divisions_holds_that_title_at_the_academy(extract):
+    facts = extract("中国社会科学院学部委员、研究员李林同志就这个问题作了讲解。")
+    assert "中国社会科学院学部" not in facts.names("ORG")
+    assert ("holds_position", "李林", "中国社会科学院", "学部委员") in facts.relations()
