@@ -31,6 +31,10 @@ COMPANION_PREPOSITIONS = frozenset("同与跟向")
 MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
 
 
+def _opening_slogan(name: str) -> bool:
+    return name.startswith("“") and "”" in name
+
+
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
                             generic_heads: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset(),
                             listed_starts: frozenset[int] = frozenset(),
@@ -52,7 +56,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
     Adverbials or a modal verb may stand before the verb. A rest of fewer than three characters is
     no name. A preposition that begins a listed name (`listed_starts`: `华中科技大学|同济医院`) is
     that name's. A verb right before a body's or a meeting's head of three characters or more
-    (`body_heads`) is its purpose or topic (`中央全面|依法|治国|委员会`, `…治国|工作会议`), no predicate."""
+    (`body_heads`) is its purpose or topic (`中央全面|依法|治国|委员会`, `…治国|工作会议`), no predicate. An event named by a
+    slogan in quotation marks it opens with keeps the slogan's clause (`“把农村青年最喜爱的书送下乡”活动`)."""
     if not words or not any(m.type in ("ORG", "EVENT") for m in mentions):
         return mentions
     analysis = word_analysis(words)
@@ -67,7 +72,8 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
                   frozenset(h for h in body_heads if len(h) >= MIN_BODY_HEAD_CHARS))
     kept = []
     for m in mentions:
-        cut = _clause_end(m, analysis, starts, generic_heads, titles, found) if m.type in ("ORG", "EVENT") else None
+        cut = _clause_end(m, analysis, starts, generic_heads, titles, found) \
+            if m.type == "ORG" or m.type == "EVENT" and not _opening_slogan(m.text) else None
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:

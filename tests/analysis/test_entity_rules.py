@@ -1964,3 +1964,9 @@ def test_a_member_of_an_academy_s_divisions_holds_that_title_at_the_academy(extr
     facts = extract("中国社会科学院学部委员、研究员李林同志就这个问题作了讲解。")
     assert "中国社会科学院学部" not in facts.names("ORG")
     assert ("holds_position", "李林", "中国社会科学院", "学部委员") in facts.relations()
+
+
+def test_an_activity_named_by_a_quoted_slogan_and_its_kind_keeps_the_slogan_s_clause(extract):
+    facts = extract("新年伊始就开展了这次“把农村青年最喜爱的书送下乡”活动。由团中央、新闻出版署组织开展的“全国农村青年最喜爱的"
+                    "科普读物”征集活动刚刚揭晓。民进党当局纵容“台独”分裂活动。")
+    assert facts.names("EVENT") == {"“把农村青年最喜爱的书送下乡”活动", "“全国农村青年最喜爱的科普读物”征集活动"}
