@@ -295,14 +295,19 @@ def led_delegation_relations(text: str, mentions: list[Anchored], rules: Relatio
 
 def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                         rules: RelationRules) -> Iterator[Relation]:
-    """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended."""
-    people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
-    for org in (m for m in mentions if m.type == "ORG"):
-        title = ranked_title_at(text, org.end, titles, rules)
-        person = people_by_end.get(org.start - 1) if text[org.start - 1:org.start] == "的" else None
-        if not title or person is None or not text.startswith(rules.post_status["post_word"], org.end + len(title)):
+    """`免去姜伟的最高人民法院副院长职务` → holds_position(姜伟, 最高人民法院, 副院长), ended; so is each post of a list
+    the dismissal ends, 的 or not (`免去吴英杰第十四届全国政协常委、文化文史和学习委员会主任职务`), and a membership taken away
+    (`撤销张建春第十四届全国政协委员资格`: `post_word`)."""
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        if not any(w in text[max(0, person.start - DISMISSAL_WINDOW):person.start] for w in rules.post_status["ending"]):
             continue
-        if any(w in text[max(0, person.start - DISMISSAL_WINDOW):person.start] for w in rules.post_status["ending"]):
-            yield Relation("holds_position", person.entity, org.entity,
-                           evidence_of(text, person.start, org.end + len(title)), rules.appointment_confidence,
-                           "dismissal", title=title, status="ended")
+        posts, at = [], person.end + text.startswith("的", person.end)
+        while (org := orgs_by_start.get(at)) and (title := ranked_title_at(text, org.end, titles, rules)):
+            posts.append((org, title))
+            at = org.end + len(title) + text.startswith(LIST_MARK, org.end + len(title))
+        if not posts or not text.startswith(rules.post_status["post_word"], posts[-1][0].end + len(posts[-1][1])):
+            continue
+        for org, title in posts:
+            yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end + len(title)),
+                           rules.appointment_confidence, "dismissal", title=title, status="ended")

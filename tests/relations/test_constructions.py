@@ -854,6 +854,20 @@ def test_a_post_carries_how_the_text_states_it(rules, relation_rules, text, pers
     assert got == {(person, org, title, status)}
 
 
+def test_each_post_a_dismissal_lists_is_ended_and_so_is_a_membership_taken_away(rules, relation_rules):
+    text = "会议通过关于免去吴英杰第十四届全国政协常委、文化文史和学习委员会主任职务的决定；通过关于撤销张建春第十四届全国政协委员资格的决定。"
+    mentions = [anchored(text, "吴英杰", "PERSON"), anchored(text, "第十四届全国政协", "ORG"),
+                anchored(text, "文化文史和学习委员会", "ORG"), anchored(text, "张建春", "PERSON"),
+                anchored(text, "第十四届全国政协", "ORG", 1)]
+    got = {(name(r.head), name(r.tail), r.title, r.status)
+           for r in extract_relations(text, split_sentences(text), mentions,
+                                      {m.entity: (m.type, name(m.entity)) for m in mentions}, rules.titles, None,
+                                      relation_rules)
+           if r.type == "holds_position"}
+    assert got == {("吴英杰", "第十四届全国政协", "常委", "ended"), ("吴英杰", "文化文史和学习委员会", "主任", "ended"),
+                   ("张建春", "第十四届全国政协", "委员", "ended")}
+
+
 def test_a_title_word_used_as_a_verb_is_no_bare_title(rules, relation_rules):
     text = "习近平代表中共中央，向参加全国两会的女代表致以祝福。"
     mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "中共中央", "ORG"), anchored(text, "全国两会", "EVENT")]
