@@ -1970,3 +1970,9 @@ def test_an_activity_named_by_a_quoted_slogan_and_its_kind_keeps_the_slogan_s_cl
     facts = extract("新年伊始就开展了这次“把农村青年最喜爱的书送下乡”活动。由团中央、新闻出版署组织开展的“全国农村青年最喜爱的"
                     "科普读物”征集活动刚刚揭晓。民进党当局纵容“台独”分裂活动。")
     assert facts.names("EVENT") == {"“把农村青年最喜爱的书送下乡”活动", "“全国农村青年最喜爱的科普读物”征集活动"}
+
+
+def test_a_zone_of_industry_or_of_trials_named_by_its_place_is_a_site(extract):
+    facts = extract("1980年，深圳蛇口工业区的一声炮响，拉开了经济特区建设的大幕。")
+    assert "深圳蛇口工业区" in facts.names("LOCATION")
+    assert "蛇口" not in facts.names("LOCATION")
