@@ -1976,3 +1976,9 @@ def test_a_zone_of_industry_or_of_trials_named_by_its_place_is_a_site(extract):
     facts = extract("1980年，深圳蛇口工业区的一声炮响，拉开了经济特区建设的大幕。")
     assert "深圳蛇口工业区" in facts.names("LOCATION")
     assert "蛇口" not in facts.names("LOCATION")
+
+
+def test_a_parliament_named_as_an_assembly_is_a_body(extract):
+    facts = extract("中国全国人大愿同俄罗斯联邦会议一道，落实好两国元首共识。")
+    assert "俄罗斯联邦会议" in facts.names("ORG")
+    assert "俄罗斯联邦会议" not in facts.names("EVENT")
