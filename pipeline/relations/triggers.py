@@ -277,7 +277,7 @@ def _forward_ends(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         if relative is None:
             heads = []  # `会见出席…会议双方代表`: the trigger's subject is no one named
     if relative is not None:
-        described = _relative_clause_heads(relative, clause, in_sentence, head_types)
+        described = _relative_clause_heads(text, relative, clause, in_sentence, head_types)
         heads = described or [h for h in heads if copula_between(text, h.end, t_start, rules)]
     if listed := _attendees_after(text, t_end, in_sentence, rules):
         heads = listed  # `出席会议的还有A、B`
@@ -330,13 +330,17 @@ def _backward_ends(text: str, clause: tuple[int, int], trigger: tuple[int, int],
     return heads, coordinated_before(text, before)
 
 
-def _relative_clause_heads(pos: int, clause: tuple[int, int], mentions: list[Anchored],
+MEMBER_NOUNS = ("代表", "委员")  # `参加…会议的全国人大|代表`: the body's members, whom it does not name
+
+
+def _relative_clause_heads(text: str, pos: int, clause: tuple[int, int], mentions: list[Anchored],
                            types: frozenset[str]) -> list[Anchored]:
     """`获得2019年度国家最高科学技术奖的…黄旭华院士和…曾庆存院士`: the winners follow `的`;
-    people are preferred to the bodies they belong to."""
+    people are preferred to the bodies they belong to, and a body is none where its members follow it unnamed
+    (`参加十三届全国人大四次会议的全国人大代表`)."""
     after = [m for m in mentions if m.type in types and pos <= m.start and m.end <= clause[1] and not m.nested]
     people = [m for m in after if m.type == "PERSON"]
-    return people or after[:1]
+    return people or [m for m in after[:1] if not text.startswith(MEMBER_NOUNS, m.end)]
 
 
 def _recipients(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Anchored],

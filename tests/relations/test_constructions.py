@@ -1733,6 +1733,13 @@ def test_the_bodies_joined_to_the_subject_by_the_official_jointly_with_act_too(e
             ("山东省人民政府", "国际粮食减损大会")} <= facts.relation_pairs("organized")
 
 
+def test_a_body_whose_members_a_relative_clause_of_attending_describes_unnamed_takes_no_part(extract):
+    facts = extract("参加十三届全国人大四次会议的全国人大代表今天继续审议政府工作报告。")
+    assert ("全国人大", "十三届全国人大四次会议") not in facts.relation_pairs("participated_in")
+    facts = extract("参加十三届全国人大四次会议的解放军代表团今天审议政府工作报告。")  # the body itself
+    assert ("解放军代表团", "十三届全国人大四次会议") in facts.relation_pairs("participated_in")
+
+
 def test_who_launched_an_uprising_organised_it(extract):
     facts = extract("1927年12月11日，叶挺、周文雍、聂荣臻等领导和发动了震撼中外的广州武装起义。")
     assert {("叶挺", "广州武装起义"), ("周文雍", "广州武装起义"), ("聂荣臻", "广州武装起义")} <= facts.relation_pairs("organized")
