@@ -1740,6 +1740,12 @@ def test_a_body_whose_members_a_relative_clause_of_attending_describes_unnamed_t
     assert ("解放军代表团", "十三届全国人大四次会议") in facts.relation_pairs("participated_in")
 
 
+def test_the_bodies_a_speaker_congratulates_on_behalf_of_take_part(extract):
+    facts = extract("全国语言文字工作会议今天在北京开幕。李岚清在会上讲话。他说，在此，我代表党中央和国务院向这次会议"
+                    "将要表彰的先进集体和先进个人表示祝贺！")
+    assert {("党中央", "全国语言文字工作会议"), ("国务院", "全国语言文字工作会议")} <= facts.relation_pairs("participated_in")
+
+
 def test_who_launched_an_uprising_organised_it(extract):
     facts = extract("1927年12月11日，叶挺、周文雍、聂荣臻等领导和发动了震撼中外的广州武装起义。")
     assert {("叶挺", "广州武装起义"), ("周文雍", "广州武装起义"), ("聂荣臻", "广州武装起义")} <= facts.relation_pairs("organized")
