@@ -150,9 +150,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 continue  # `夺冠` in a document about no competition
             if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
                 continue  # `决定…召开…会议`: a meeting decided on is not yet held
-            unheld = any(w in text[sentence[0]:t_start] for w in rule.unheld_before)
             if any(text.startswith(w, t_start - len(w)) for w in rule.purpose_before):
                 continue  # `为召开…作准备`: a meeting prepared for is not yet held
+            unheld = any(w in text[sentence[0]:t_start] for w in rule.unheld_before)  # `将于…举办`: no host at it yet
             if rule.order == "head_trigger_tail":
                 heads, tails = _forward_ends(text, sentence, (t_start, t_end), rule, in_sentence, main_event, rules,
                                              [s for s in starts if s < t_start], verb_ends, titled)
