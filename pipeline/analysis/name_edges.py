@@ -211,8 +211,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     (`推动|长江经济带发展领导小组`). An honour's name holds no pronoun or negation outside quotes: what one ends is a clause
     (`争个什么|奖`, `善小而不|奖`; but `诺贝尔生理学或医学奖` holds a conjunction). No name begins with a determiner of a term
     (`determiners`: `新一届|中央财经委员会`), nor a recognizer's name with a verb that governs a name after it
-    (`民政部联合|国务院扶贫办`). A chunk its quotation marks enclose whole keeps its first word (`“从都国际论坛”`: 从 a
-    preposition elsewhere)."""
+    (`民政部联合|国务院扶贫办`). A rule's name its quotation marks enclose whole keeps its first word (`“从都国际论坛”`: 从 a
+    preposition elsewhere; `“拯救比萨斜塔专家委员会”`: a verb)."""
     if determiners:
         mentions = [_without_determiner(m, determiners) for m in mentions]
     if not words:
@@ -257,8 +257,11 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
     return trimmed
 
 
+QUOTABLE_SOURCES = ("rule:chunk", "rule:pattern")  # the rules' names, which quotation marks may delimit
+
+
 def _whole_quoted(m: Mention, text: str) -> bool:
-    return m.source == "rule:chunk" and m.start > 0 and text.startswith("“", m.start - 1) and text.startswith("”", m.end)
+    return m.source in QUOTABLE_SOURCES and m.start > 0 and text.startswith("“", m.start - 1) and text.startswith("”", m.end)
 
 
 def _compound_after(pos: int, end: int, starting: dict[int, tuple[int, str]]) -> bool:

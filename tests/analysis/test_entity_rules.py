@@ -1982,3 +1982,9 @@ def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     facts = extract("中国全国人大愿同俄罗斯联邦会议一道，落实好两国元首共识。")
     assert "俄罗斯联邦会议" in facts.names("ORG")
     assert "俄罗斯联邦会议" not in facts.names("EVENT")
+
+
+def test_a_body_named_in_quotation_marks_by_its_head_is_one_name_whole(extract):
+    facts = extract("“拯救比萨斜塔专家委员会”决定采取一项新措施。巴方首批加入“全球发展倡议之友小组”。")
+    assert {"拯救比萨斜塔专家委员会", "全球发展倡议之友小组"} <= facts.names("ORG")
+    assert "比萨斜塔专家委员会" not in facts.names("ORG")
