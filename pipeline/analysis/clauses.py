@@ -8,6 +8,7 @@ from typing import NamedTuple
 from pipeline.analysis.boundaries import RESULTATIVES
 from pipeline.analysis.chunk_words import MIN_BODY_HEAD_CHARS
 from pipeline.analysis.matching import PAUSES
+from pipeline.analysis.quoted_names import opens_with_slogan
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
@@ -29,10 +30,6 @@ ADVERBIAL_POS = frozenset("da")  # adverbs, and adjectives as adverbials (`充�
 # transliteration (`美国|因美纳公司`)
 COMPANION_PREPOSITIONS = frozenset("同与跟向")
 MIN_CLAUSE_OBJECT_CHARS = 3  # `政府`, `胜局` after a cut are no names
-
-
-def _opening_slogan(name: str) -> bool:
-    return name.startswith("“") and "”" in name
 
 
 def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
@@ -73,7 +70,7 @@ def without_clause_subjects(mentions: list[Mention], words: list[tuple[int, int,
     kept = []
     for m in mentions:
         cut = _clause_end(m, analysis, starts, generic_heads, titles, found) \
-            if m.type == "ORG" or m.type == "EVENT" and not _opening_slogan(m.text) else None
+            if m.type == "ORG" or m.type == "EVENT" and not opens_with_slogan(m.text) else None
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS:

@@ -10,6 +10,7 @@ from pipeline.analysis.boundaries import COUNTERS, LEXICON_SOURCE, SESSION_NUMBE
 from pipeline.analysis.brackets import DASHES, OPENERS
 from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES
+from pipeline.analysis.quoted_names import enclosed
 from pipeline.analysis.wordindex import FIELD_POS, MAX_FIELD_WORDS, PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS
@@ -19,6 +20,7 @@ TRAILING_POS = frozenset("pcud")  # prepositions, conjunctions, particles, adver
 NAME_NUMERALS = frozenset("一二三四五六七八九十")  # given names may end in one (`晋三`, `道一`)
 REGNAL_NUMBER = re.compile("[一二三四五六七八九十]+世(?![纪界])")  # `伊丽莎白|二世`, `查尔斯|三世`, `本笃|十六世`
 AFTER_NAME_POS = TRAILING_POS | PREDICATE_POS  # what follows a name, never a number's classifier or noun
+QUOTABLE_SOURCES = ("rule:chunk", "rule:pattern")  # the rules' names, which quotation marks may delimit
 
 
 def without_trailing_predicates(mentions: list[Mention], words: list[tuple[int, int, str]] | None,
@@ -253,15 +255,8 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                 and m.text[start - m.start] == "一" and m.end - start >= 3:
             start += 1  # `这一|开馆仪式`: a determiner
         trimmed.append(Mention(start, m.end, m.text[start - m.start:], m.type, m.source, m.score, m.name)
-                       if start != m.start and not _whole_quoted(m, text) else m)
+                       if start != m.start and not (m.source in QUOTABLE_SOURCES and enclosed(text, m.start, m.end)) else m)
     return trimmed
-
-
-QUOTABLE_SOURCES = ("rule:chunk", "rule:pattern")  # the rules' names, which quotation marks may delimit
-
-
-def _whole_quoted(m: Mention, text: str) -> bool:
-    return m.source in QUOTABLE_SOURCES and m.start > 0 and text.startswith("“", m.start - 1) and text.startswith("”", m.end)
 
 
 def _compound_after(pos: int, end: int, starting: dict[int, tuple[int, str]]) -> bool:

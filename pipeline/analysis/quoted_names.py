@@ -1,5 +1,6 @@
-"""Names in quotation marks: a chunk's quotes balanced, and a campaign named by its quoted slogan
-(`开展“三优一满意”活动`, `『三下乡』活动`: corner brackets are folded to curly quotes)."""
+"""Names in quotation marks: a chunk's quotes balanced, a campaign named by its quoted slogan
+(`开展“三优一满意”活动`, `『三下乡』活动`: corner brackets are folded to curly quotes), and the names the marks
+delimit, which the checks of a name's edges and clauses leave whole."""
 from __future__ import annotations
 
 import re
@@ -10,8 +11,19 @@ from pipeline.analysis.conjuncts import VERBS, tagged
 from pipeline.analysis.wordindex import FOLLOWING_NOUNS, LONGEST_WORD, VERBAL
 
 QUOTED_THEME_CHARS = 30
+OPENING_QUOTE, CLOSING_QUOTE = "“", "”"
 SENTENCE_END = re.compile(r"[。！？；”\n;!?]")
 CLAUSE_BREAK = re.compile(r"[，,。！？；：:“”\n;!?]")
+
+
+def enclosed(text: str, start: int, end: int) -> bool:
+    """Whether quotation marks enclose text[start:end] whole (`“从都国际论坛”`)."""
+    return start > 0 and text.startswith(OPENING_QUOTE, start - 1) and text.startswith(CLOSING_QUOTE, end)
+
+
+def opens_with_slogan(name: str) -> bool:
+    """Whether a name opens with a slogan in quotation marks (`“把农村青年最喜爱的书送下乡”活动`)."""
+    return name.startswith(OPENING_QUOTE) and CLOSING_QUOTE in name
 
 
 def balance_quotes(text: str, begin: int, suffix_start: int) -> int:
