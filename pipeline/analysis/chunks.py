@@ -37,9 +37,10 @@ ESTABLISHED_ANNIVERSARY = re.compile(r"[^，。、；：！？\s,;:!?]{0,4}[0-9�
 # `以旧换新`, `以工代赈`, `以案促改`, `以点带面`: the four-character set phrase "by A, V B", whose 以 is
 # no preposition of the clause; not after a function morpheme that makes a word with it (`以此|带动`)
 SET_PHRASE = re.compile(r"以[^此及来上下后前外内便免往为至致其][换代促带][^，。、；：！？\s,;:!?]")
-# a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `此类|大型运动会`, `最后|音乐会`) names no more
-# than a count does
-DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多此这该那][种类]|最后)$")
+# a determiner of the whole, of kinds or the last (`整场|演唱会`, `种种|纪念活动`, `此类|大型运动会`, `最后|音乐会`), of a
+# round (`此届|世界军人运动会`, `该届|奥运会`, `每届|全国人大一次会议`, `上届|全运会`, `此轮|会谈`) or of a place
+# (`此处|万人大会`) names no more than a count does
+DETERMINER = re.compile(r"(?:[整全][场台个]|种种|[各多此这该那][种类]|[此这该那每各上下历往][届次轮]|[此彼]处|最后)$")
 CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 are of a province's and a city's
 NATIONAL = "全国"  # the level of national bodies and delegations (`全国打击侵权假冒工作领导小组`, `全国少数民族参观团`)
 ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level

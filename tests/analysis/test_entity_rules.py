@@ -1489,6 +1489,20 @@ def test_a_determiner_of_the_whole_or_of_kinds_ends_an_event_chunk(rules):
     assert "首脑两轮会谈" in found  # rounds name the talks
 
 
+def test_a_determiner_of_a_round_or_a_place_ends_an_event_chunk(rules):
+    text = "巴赫表示，此届世界军人运动会正值建国70周年。位次较上届全运会提升。此处万人大会召开。每届全国人大一次会议的预备会议由常委会主持。"
+    found = chunks(text, rules, "EVENT")
+    assert not {c for c in found if c.startswith(("此届", "较上届", "上届", "此处", "每届"))}
+    assert "世界军人运动会" in found
+
+
+def test_a_verb_of_wishing_is_no_part_of_the_event_it_wishes_well(rules):
+    text = "普京预祝中国共产党第二十次全国代表大会取得圆满成功。巴赫祝愿运动会圆满成功。"
+    found = chunks(text, rules, "EVENT")
+    assert "中国共产党第二十次全国代表大会" in found
+    assert not {c for c in found if c.startswith(("预祝", "祝愿", "普京"))}
+
+
 def test_a_span_of_time_up_to_now_ends_an_event_chunk(rules):
     text = "一年来“巾帼建功”活动成效显著。近几个月来救灾活动持续。2023年全国科技活动周开幕。"
     found = chunks(text, rules, "EVENT")
