@@ -23,6 +23,7 @@ from pipeline.analysis.analysed_mentions import (
     worded_parties,
     worded_people,
 )
+from pipeline.analysis.author_names import author_people
 from pipeline.analysis.boundaries import (
     LEXICON_SOURCE,
     SESSION_NUMBER,
@@ -358,10 +359,10 @@ class EntityRules:
         candidates = crossing_event_bodies(after_listed_people(candidates, text), text, self.rules.event_bodies)
         candidates = posted_missions(candidates, text, words, self.rules.mission_heads, self.rules.place_full_forms)
         merged = merge_mentions(candidates, self.rules, text, words, self.people)
-        shorts = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs, words) \
-            + abbreviated_mentions(text, merged, self.aliases, self.known_orgs, words)
-        merged = merge_mentions(merged + enumerated_people(text, merged, self.surnames) + shorts, self.rules, text, words,
-                                self.people)
+        added = short_form_mentions(text, merged, self.rules.short_forms, self.rules.party_organs, words) \
+            + abbreviated_mentions(text, merged, self.aliases, self.known_orgs, words) \
+            + enumerated_people(text, merged, self.surnames) + author_people(text, merged, self.all_surnames, self.surnames)
+        merged = merge_mentions(merged + added, self.rules, text, words, self.people)
         merged = people_named_in_places(split_listed_people(merged), self.rules.place_finals, text,
                                         self.rules.place_heads, self.rules.place_nouns, self.places)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)

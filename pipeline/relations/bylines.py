@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.layout import SOURCE_LINE
 from pipeline.records import Relation
-from pipeline.relations.mentions import REPORTER, SOURCE_LINE, Anchored, byline_reporters, evidence_of
+from pipeline.relations.mentions import REPORTER, Anchored, byline_reporters, evidence_of
 
 OWN_PAPER = "本报"
 # what stands between the credited body and 记者: a posting abroad (`驻澳大利亚`), or a dateline's

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from pipeline import layout
 from pipeline.analysis.sentences import CLAUSE_MARKS
 from pipeline.records import Span
 from pipeline.wordlists import word_at
@@ -24,9 +25,6 @@ NO_TITLES: Mapping[int, int] = MappingProxyType({})  # end → start of names wi
 OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")  # full width, and as the text fold writes them
 NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
 REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
-# a paper's source line (`人民日报 1998-01-09`): the name, then the date
-SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
-SOURCE_LINE_REACH = 3  # the source line is among the document's first lines (after the title)
 
 
 @dataclass(frozen=True)
@@ -59,17 +57,10 @@ def byline_reporters(text: str, mentions: list[Anchored]) -> list[tuple[Anchored
 def author_line(text: str, mentions: list[Anchored]) -> list[Anchored]:
     """The people an author line names: the first line after the source line (`人民日报 1998-01-09`)
     when it is people's names alone (`刘东仿`, `潘跃王萍`): who wrote the piece, not whom it reports on."""
-    lines, pos = [], 0
-    while len(lines) < SOURCE_LINE_REACH + 2 and pos < len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end == -1 else end
-        if text[pos:end].strip():
-            lines.append((pos, end))
-        pos = end + 1
-    source = next((i for i, bounds in enumerate(lines[:SOURCE_LINE_REACH]) if SOURCE_LINE.fullmatch(text, *bounds)), None)
-    if source is None or source + 1 == len(lines):
+    bounds = layout.author_line(text)
+    if bounds is None:
         return []
-    start, end = lines[source + 1]
+    start, end = bounds
     people = [m for m in mentions if m.type == "PERSON" and start <= m.start and m.end <= end]
     named = sum(m.end - m.start for m in people)
     return people if people and named == len("".join(text[start:end].split())) else []

@@ -1,0 +1,33 @@
+"""Who wrote a paper's article: the people its author line names (`layout.author_line`)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.analysis.matching import HAN_CLASS
+from pipeline.layout import author_line
+from pipeline.records import Mention
+
+AUTHOR_SCORE = 0.8
+AUTHOR_LINE = re.compile(f"[{HAN_CLASS}]{{2,4}}")
+JOINED_NAMES_CHARS = 4  # two names of two characters written together (`潘跃王萍`)
+
+
+def author_people(text: str, mentions: list[Mention], surnames: frozenset[str], strong_surnames: frozenset[str]) -> list[Mention]:
+    """The people of an author line of two to four Chinese characters on which no mention but a person's lies (not
+    `吉林`, `欧盟`, `特别奖`): one name that begins with a surname (`陈瑶`, `钟行`, `颜永盛`, `欧阳…`), or two of two
+    characters each that begin with a surname that may anchor a name (`潘跃|王萍`)."""
+    bounds = author_line(text)
+    line = AUTHOR_LINE.search(text, *bounds) if bounds else None
+    if line and text[bounds[0]:line.start()].strip() + text[line.end():bounds[1]].strip():
+        return []
+    if line is None or any(m.type != "PERSON" and m.start < line.end() and line.start() < m.end for m in mentions):
+        return []
+    start, name = line.start(), line.group()
+    if len(name) == JOINED_NAMES_CHARS and name[:2] not in surnames:
+        half = JOINED_NAMES_CHARS // 2
+        if name[0] not in strong_surnames or name[half] not in strong_surnames:
+            return []
+        return [Mention(start + s, start + s + half, name[s:s + half], "PERSON", "rule:author", AUTHOR_SCORE) for s in (0, half)]
+    if name[:1] not in surnames and name[:2] not in surnames:
+        return []
+    return [Mention(start, start + len(name), name, "PERSON", "rule:author", AUTHOR_SCORE)]
