@@ -99,17 +99,18 @@ def _holding_subject(text: str, sentence: tuple[int, int], place: Anchored, rule
 
 def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], types: Collection[str],
            places_by_start: dict[int, Anchored], rules: RelationRules, noun_starts: frozenset[int]) -> Iterator[Relation]:
-    """Where a sentence's bodies and events (its mentions of `types`, the heads of located_in) are based: a verb of being based
-    after one and a place right after it (`ORG位于LOC`), the place it was founded at (`_founded_at`: `ORG在LOC成立`), or
-    before a place, then locality nouns (`place_sides`) and
-    的, before one (`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场`), unless that name modifies a noun
-    after it (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after another (`位于河北省承德市`), the
-    last is the most precise."""
+    """Where a sentence's bodies and events (its mentions of `types`, the heads of located_in) are based: a verb of being
+    based after one and a place right after it (`ORG位于LOC`, `国际调解院总部设在中国香港`), the place it was founded
+    at (`_founded_at`: `ORG在LOC成立`), or before a place, then locality nouns (`place_sides`) and 的, before one
+    (`位于黑沙环的政府综合服务中心`, `位于河北省最北部的塞罕坝机械林场`), unless that name modifies a noun after it
+    (`位于…全州县的红军|长征湘江战役纪念园`). Of places named one after another (`位于河北省承德市`), the last is
+    the most precise."""
     located = [m for m in in_sentence if m.type in types and not m.nested]
     for org in located:
         verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
-        place = next((m for m in in_sentence
-                      if verb and m.type == "LOCATION" and m.start == org.end + len(verb)), None)
+        place = places_by_start.get(org.end + len(verb)) if verb else None
+        while place is not None and (after := places_by_start.get(place.end)) is not None:
+            place = after
         if place or (place := _founded_at(text, org, places_by_start, rules)):
             yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")

@@ -1164,6 +1164,16 @@ def test_a_verb_of_being_based_before_a_place_and_de_locates_the_body_after_it(r
     assert located(park, mentions) == {("红军", "全州县")}  # what the word analysis tells
 
 
+def test_a_body_s_headquarters_after_it_say_where_it_is_based_the_last_place_of_a_row_the_most_precise(relation_rules):
+    from pipeline.relations.locations import location_relations
+
+    text = "国际调解院总部设在中国香港，是全球首个调解机构。世界卫生组织位于瑞士日内瓦。"
+    mentions = [anchored(text, "国际调解院", "ORG"), anchored(text, "中国", "LOCATION"), anchored(text, "香港", "LOCATION"),
+                anchored(text, "世界卫生组织", "ORG"), anchored(text, "瑞士", "LOCATION"), anchored(text, "日内瓦", "LOCATION")]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert got == {("国际调解院", "香港"), ("世界卫生组织", "日内瓦")}
+
+
 def test_a_body_founded_at_a_place_is_based_there(relation_rules):
     from pipeline.relations.locations import location_relations
 
