@@ -97,6 +97,7 @@ class RecognitionRules:
     standing_forum_posts: tuple[str, ...]
     seat_heads: tuple[str, ...]
     seat_prepositions: tuple[str, ...]
+    seat_offices: tuple[str, ...]
     party_organs: tuple[str, ...]
     chain_organs: tuple[str, ...]
     body_organs: tuple[str, ...]
@@ -258,6 +259,7 @@ WORD_LISTS = (
     "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers", "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
+    "seat_offices",
     "reporting_verbs",
     "protected_words", "object_heads", "verbal_heads", "term_determiners", "offering_verbs",
     "granting_verbs", "sector_meetings", "armed_group_heads",

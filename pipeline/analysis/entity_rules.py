@@ -378,8 +378,8 @@ class EntityRules:
         """Bodies and places by what names them: their places, venues, events, organs, holders and heads."""
         merged = placed_bodies(merged, words, self.rules.known_places, self.known_orgs)
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
-                                     self.rules.seat_heads, self.rules.seat_prepositions), self.rules.institution_heads,
-                               self.rules.known_places)
+                                     self.rules.seat_heads, self.rules.seat_prepositions, self.rules.seat_offices),
+                              self.rules.institution_heads, self.rules.known_places)
         merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
         merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()), self.rules.session_organs)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)

@@ -135,15 +135,17 @@ def without_demonyms(mentions: list[Mention], text: str, words: list[tuple[int, 
 
 def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: frozenset[str], text: str = "",
            posts: tuple[str, ...] = (), seat_heads: tuple[str, ...] = (),
-           seat_prepositions: tuple[str, ...] = ()) -> list[Mention]:
+           seat_prepositions: tuple[str, ...] = (), seat_offices: tuple[str, ...] = ()) -> list[Mention]:
     """Bodies whose name ends in the head of a venue's (`北京饭店`) as the places they are; a venue
     written after its city, both places a lexicon lists, as the two (`北京|钓鱼台国宾馆`: the known
     names written together of `joined_names`). One right before a post (`北京饭店|总经理`) is the body
     there. A seat of government or headquarters (`白宫`, `联合国总部`: `seat_heads`) is the place only after one
     of `seat_prepositions` (`在|白宫`), the city a lexicon lists before it a place of its own (`在纽约|联合国总部`).
-    A hall of a venue written right after it is the venue's room, one place (`人民大会堂|北大厅`)."""
+    A hall of a venue written right after it is the venue's room, one place (`人民大会堂|北大厅`). The office that seats
+    a head of state or government (`seat_offices`) after its place is the body with it (`土耳其|总统府`), or after
+    one of `seat_prepositions`, the site apart from it (`在曼谷|总理府`)."""
     found = []
-    for m in _with_rooms(mentions, venue_heads):
+    for m in _with_rooms(_with_offices(mentions, text, seat_offices, seat_prepositions), venue_heads):
         seat = m.text.endswith(seat_heads) and text.endswith(seat_prepositions, 0, m.start)
         if m.type in ("ORG", "LOCATION") and (m.text.endswith(venue_heads) or seat) \
                 and not starts_with_any(text[m.end:m.end + 8], posts):
@@ -154,6 +156,21 @@ def venues(mentions: list[Mention], venue_heads: tuple[str, ...], known_places: 
     return found
 
 
+def _with_offices(mentions: list[Mention], text: str, offices: tuple[str, ...], prepositions: tuple[str, ...]) -> list[Mention]:
+    starts = {m.start for m in mentions}
+    found = []
+    for m in mentions:
+        office = next((o for o in offices if text.startswith(o, m.end)), None) if m.type == "LOCATION" else None
+        if office is None or m.end in starts or len(m.text) < MIN_OFFICE_PLACE_CHARS:
+            found.append(m)
+        elif text.endswith(prepositions, 0, m.start):
+            found += [m, Mention(m.end, m.end + len(office), office, "LOCATION", m.source, m.score)]
+        else:
+            found.append(Mention(m.start, m.end + len(office), m.text + office, "ORG", m.source, m.score))
+    return found
+
+
+MIN_OFFICE_PLACE_CHARS = 2  # a country's or city's name, not its one-character abbreviation (`伊|总统府`)
 ROOM_HEAD, MAX_ROOM_CHARS = "厅", 4  # `北大厅`, `金色大厅`, `福建厅`: a hall of the venue it follows
 
 

@@ -139,6 +139,23 @@ def test_a_palace_is_a_venue_but_a_body_before_its_post(rules):
     assert venues(mentions[:1], rules.venue_heads, rules.known_places)[0].type == "ORG"  # a seat, without its context
 
 
+def test_the_office_of_a_head_of_state_is_the_body_after_its_place_and_the_site_after_a_preposition(rules):
+    from pipeline.analysis.places import venues
+
+    text = "土耳其总统府发表声明。李强在曼谷总理府同巴育举行会谈。伊总统府遭检查。德国总理府发言人说。"
+    mentions = [_at(text, name, "LOCATION") for name in ("土耳其", "曼谷", "伊", "德国")]
+    got = venues(mentions, rules.venue_heads, rules.known_places, text, rules.titles, rules.seat_heads, rules.seat_prepositions,
+                 rules.seat_offices)
+    assert [(m.text, m.type) for m in got] == [("土耳其总统府", "ORG"), ("曼谷", "LOCATION"), ("总理府", "LOCATION"),
+                                               ("伊", "LOCATION"), ("德国总理府", "ORG")]  # `伊`: an abbreviation
+
+
+def test_the_whole_recognition_finds_the_office_of_a_head_of_state(extract):
+    facts = extract("土耳其总统府21日发表声明说，埃尔多安将访问俄罗斯。李强在曼谷总理府同巴育总理举行会谈。")
+    assert "土耳其总统府" in facts.names("ORG")
+    assert {"曼谷", "总理府"} <= facts.names("LOCATION")
+
+
 def test_headquarters_after_a_preposition_are_the_place_and_its_city_apart(rules):
     from pipeline.analysis.places import venues
 
