@@ -1968,6 +1968,11 @@ def test_a_periodical_a_noun_of_the_press_introduces_is_its_publisher(extract):
     assert "劳动新闻" in facts.names("ORG")
 
 
+def test_the_body_a_commentary_s_author_works_at_is_one(extract):
+    facts = extract("这种后果岂非与学习的初衷背道而驰？！（作者单位：解放日报）")
+    assert facts.names("ORG") == {"解放日报"}
+
+
 def test_a_member_of_an_academy_s_divisions_holds_that_title_at_the_academy(extract):
     facts = extract("中国社会科学院学部委员、研究员李林同志就这个问题作了讲解。")
     assert "中国社会科学院学部" not in facts.names("ORG")
