@@ -76,6 +76,12 @@ def test_a_suffix_with_false_followers_gives_way_to_a_longer_suffix_it_begins(ru
     assert chunks("发挥全国劳动模范作用", rules, "AWARD") == set()
 
 
+def test_intergovernmental_names_no_government(extract):
+    facts = extract("南方中心是总部设在日内瓦的发展中国家政府间智库机构。联合国教科文组织保护非物质文化遗产政府间委员会开会。")
+    assert not {n for n in facts.names("ORG") if n.endswith("政府")}
+    assert "联合国教科文组织" in facts.names("ORG")
+
+
 def found(text, patterns, etype):
     return {m.text for m in find_pattern_mentions(text, patterns) if m.type == etype}
 
