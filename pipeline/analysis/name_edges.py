@@ -159,6 +159,8 @@ DEMONSTRATIVES = "此这该那"
 # after a noun (`在掌声中|会议开始`, `荧屏上|会议多`) they end a place or a time, never a name; not before a word of
 # one character the name runs on after, a compound they begin (`后续工程|中|线|引江补汉工程…`: 中线)
 POSTPOSITIONS = "上中里内"
+# a body a pattern names after the periodical it publishes holds the title's words whole (`《望》周刊社`: 望, a verb)
+WORK_TITLE_OPENER = "《"
 
 
 def _verb_before_date(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> bool:
@@ -239,7 +241,7 @@ def without_leading_function_words(mentions: list[Mention], words: list[tuple[in
                         or m.type == "AWARD" and _ends_a_clause_in_an_honour(m.text[s - m.start:e - m.start], pos)):
                     start = e  # `标志着|长野冬奥会`, `值此|纪念…研讨会`, `县按照|省委`: no name holds these
         elif m.source == "rule:pattern" and m.type == "ORG" and m.text[:starting.get(m.start, (m.start, ""))[0] - m.start] \
-                not in task_verbs:
+                not in task_verbs and not m.text.startswith(WORK_TITLE_OPENER):
             for _, e, pos in analysis[bisect_right(starts, m.start - 1):bisect_right(starts, m.end - 2)]:
                 if (pos in PREDICATE_POS or pos == "u") and e <= m.end - 2:
                     start = e

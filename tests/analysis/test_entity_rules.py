@@ -1974,6 +1974,11 @@ def test_a_periodical_a_noun_of_the_press_introduces_is_its_publisher(extract):
     assert "劳动新闻" in facts.names("ORG")
 
 
+def test_the_house_that_publishes_a_periodical_is_named_by_its_title(extract):
+    facts = extract("新华社各部门开展讨论，如《望》周刊社开展了讨论；《半月谈》杂志社和《新华每日电讯》社也开展讨论。")
+    assert {"《望》周刊社", "《半月谈》杂志社", "《新华每日电讯》社"} <= facts.names("ORG")
+
+
 def test_the_body_a_commentary_s_author_works_at_is_one(extract):
     facts = extract("这种后果岂非与学习的初衷背道而驰？！（作者单位：解放日报）")
     assert facts.names("ORG") == {"解放日报"}
