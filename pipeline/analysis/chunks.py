@@ -19,7 +19,8 @@ from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES, NUMBER_DIGITS, Chunker, RecognitionRules
 from pipeline.wordlists import ends_with_any, word_set
 
-ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两0-9]+|首)[次届期讲]$")  # `首次|会议`: the first
+# `首次|会议`: the first; `第六任|行政长官选举`: the sixth term
+ORDINAL = re.compile(r"(?:第[一二三四五六七八九十百零〇两0-9]+|首)[次届期讲任]$")
 # a session number without 第 after a termed body: `十三届全国人大|一次|会议`, `全国政协十四届|二次|会议`
 SESSION = re.compile(r"[一二三四五六七八九十]+次$")
 TERMED = re.compile(r"[一二三四五六七八九十百]+届[^，。、；：！？\s,;:!?]{0,12}$")

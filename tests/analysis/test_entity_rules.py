@@ -1974,6 +1974,12 @@ def test_a_periodical_a_noun_of_the_press_introduces_is_its_publisher(extract):
     assert "劳动新闻" in facts.names("ORG")
 
 
+def test_the_elections_of_a_special_administrative_region_are_events(extract):
+    facts = extract("去年以来，香港先后举行了选举委员会选举、第七届立法会选举、第六任行政长官选举。")
+    assert {"第七届立法会选举", "第六任行政长官选举"} <= facts.names("EVENT")
+    assert not facts.names("ORG")
+
+
 def test_the_house_that_publishes_a_periodical_is_named_by_its_title(extract):
     facts = extract("新华社各部门开展讨论，如《望》周刊社开展了讨论；《半月谈》杂志社和《新华每日电讯》社也开展讨论。")
     assert {"《望》周刊社", "《半月谈》杂志社", "《新华每日电讯》社"} <= facts.names("ORG")
