@@ -147,7 +147,8 @@ def test_a_competition_named_by_its_format_is_an_event(rules, text, name):
                                         ("冬季扫黄打非集中行动开始。", "冬季扫黄打非集中行动"),
                                         ("中俄地方合作交流年开幕。", "中俄地方合作交流年"),
                                         ("两国总理宣布启动“中柬友好年”。", "中柬友好年"),
-                                        ("双方办好中国—东盟数字经济合作年。", "中国—东盟数字经济合作年")])
+                                        ("双方办好中国—东盟数字经济合作年。", "中国—东盟数字经济合作年"),
+                                        ("两国元首宣布启动中俄科技创新年。", "中俄科技创新年")])
 def test_elections_uprisings_campaigns_and_years_between_countries_are_events(extract, text, name):
     assert name in {e.name for e in extract(text).result.entities if e.type == "EVENT"}
 
