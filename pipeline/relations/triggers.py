@@ -42,6 +42,7 @@ from pipeline.relations.represented import represented, spoken_for
 WordCheck = Callable[[str, int, int], bool]
 
 EVENT_FRAME_OPENER, EVENT_FRAME_END = "在", ("上的", "上的重要")  # `在…大会上的|讲话`: where a speech was given
+OCCASION_FRAME_END = ("时的", "时的重要")  # `在…座谈会和听取…汇报时的重要|讲话`: when it was
 JOINTLY = "共同"  # `会见…王瑞杰，并共同主持…`: whom the earlier clause's verb takes does it too
 COMPANIONS = ("同", "跟")  # `彭丽媛同…巴胡斯共同出席`: who is with the subject, done jointly, does it too
 
@@ -68,10 +69,11 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
 
 
 def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: RelationRules) -> bool:
-    """A trigger used as a noun (`书面发言`, `讲话全文`, `论坛的召开`) states no relation, unless the event
-    it was given at frames it (`在全会上的重要讲话和全会精神`: a speech given there)."""
+    """A trigger used as a noun (`书面发言`, `讲话全文`, `讲话精神`, `论坛的召开`) states no relation, unless the event
+    or occasion it was given at frames it (`在全会上的重要讲话和全会精神`: a speech given there)."""
     return (any(text.startswith(w, start - len(w)) for w in rules.nominal["before"] + rule.nominal_before)
-            or any(text.startswith(w, end) for w in rules.nominal["after"]) and not text.endswith(EVENT_FRAME_END, 0, start))
+            or any(text.startswith(w, end) for w in rules.nominal["after"])
+            and not text.endswith(EVENT_FRAME_END + OCCASION_FRAME_END, 0, start))
 
 
 def _oblique(text: str, m: Anchored, mentions: list[Anchored], titled: Mapping[int, int], rules: RelationRules,
