@@ -9,7 +9,7 @@ SOURCE_LINE = re.compile(r"\s*(?P<name>\S+)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$")
 SOURCE_LINE_REACH = 3  # the source line is among the document's first lines (after the title)
 
 
-def author_line(text: str) -> tuple[int, int] | None:
+def author_line_bounds(text: str) -> tuple[int, int] | None:
     """Where the first line after the source line begins and ends, if a source line opens the document."""
     lines, pos = [], 0
     while len(lines) < SOURCE_LINE_REACH + 2 and pos < len(text):

@@ -1,10 +1,10 @@
-"""Who wrote a paper's article: the people its author line names (`layout.author_line`)."""
+"""Who wrote a paper's article: the people its author line names (`layout.author_line_bounds`)."""
 from __future__ import annotations
 
 import re
 
 from pipeline.analysis.matching import HAN_CLASS
-from pipeline.layout import author_line
+from pipeline.layout import author_line_bounds
 from pipeline.records import Mention
 
 AUTHOR_SCORE = 0.8
@@ -16,13 +16,12 @@ def author_people(text: str, mentions: list[Mention], surnames: frozenset[str], 
     """The people of an author line of two to four Chinese characters on which no mention but a person's lies (not
     `吉林`, `欧盟`, `特别奖`): one name that begins with a surname (`陈瑶`, `钟行`, `颜永盛`, `欧阳…`), or two of two
     characters each that begin with a surname that may anchor a name (`潘跃|王萍`)."""
-    bounds = author_line(text)
-    line = AUTHOR_LINE.search(text, *bounds) if bounds else None
-    if line and text[bounds[0]:line.start()].strip() + text[line.end():bounds[1]].strip():
+    start, end = author_line_bounds(text) or (0, 0)
+    line = text[start:end]
+    name, start = line.strip(), start + len(line) - len(line.lstrip())
+    if not AUTHOR_LINE.fullmatch(name) or any(m.type != "PERSON" and m.start < start + len(name) and start < m.end
+                                              for m in mentions):
         return []
-    if line is None or any(m.type != "PERSON" and m.start < line.end() and line.start() < m.end for m in mentions):
-        return []
-    start, name = line.start(), line.group()
     if len(name) == JOINED_NAMES_CHARS and name[:2] not in surnames:
         half = JOINED_NAMES_CHARS // 2
         if name[0] not in strong_surnames or name[half] not in strong_surnames:

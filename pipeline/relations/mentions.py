@@ -57,7 +57,7 @@ def byline_reporters(text: str, mentions: list[Anchored]) -> list[tuple[Anchored
 def author_line(text: str, mentions: list[Anchored]) -> list[Anchored]:
     """The people an author line names: the first line after the source line (`人民日报 1998-01-09`)
     when it is people's names alone (`刘东仿`, `潘跃王萍`): who wrote the piece, not whom it reports on."""
-    bounds = layout.author_line(text)
+    bounds = layout.author_line_bounds(text)
     if bounds is None:
         return []
     start, end = bounds

@@ -685,13 +685,12 @@ def test_a_trigger_used_as_a_noun_states_nothing(relation_rules, text):
     assert trig(text, [anchored(text, "王建华", "PERSON")], relation_rules, main_event="EVENT:音乐会") == []
 
 
-def test_a_speech_at_an_event_is_taking_part(relation_rules):
-    text = "习近平总书记在文化传承发展座谈会上的重要讲话引起强烈反响。"
-    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "文化传承发展座谈会", "EVENT")]
-    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "文化传承发展座谈会")}
-    text = "要深入学习领会习近平总书记在决战决胜脱贫攻坚座谈会和听取汇报时的重要讲话精神。"  # an occasion frames it too
-    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "决战决胜脱贫攻坚座谈会", "EVENT")]
-    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", "决战决胜脱贫攻坚座谈会")}
+@pytest.mark.parametrize("text, event", [("习近平总书记在文化传承发展座谈会上的重要讲话引起强烈反响。", "文化传承发展座谈会"),
+                                         # an occasion frames it too
+                                         ("要深入学习领会习近平总书记在决战决胜脱贫攻坚座谈会和听取汇报时的重要讲话精神。", "决战决胜脱贫攻坚座谈会")])
+def test_a_speech_at_an_event_is_taking_part(relation_rules, text, event):
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, event, "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "participated_in") == {("习近平", event)}
 
 
 def test_the_spirit_of_a_speech_is_no_speaking_at_the_event_named_with_it(relation_rules):
