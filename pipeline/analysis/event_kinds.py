@@ -1,7 +1,9 @@
-"""Event chunks that name no event: a count of editions before the kind (`连续三届|残奥会`), or a kind of event that
-common nouns alone describe (`机关干部|大会`, `拳击|比赛`)."""
+"""Event chunks that name no event: a count of editions before the kind (`连续三届|残奥会`), a kind of event that
+common nouns alone describe (`机关干部|大会`, `拳击|比赛`), or one that attributes of reach, scale or rank class
+(`全国性|会议`, `大型综合性|运动会`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from pipeline.analysis.wordindex import LONGEST_WORD
@@ -30,7 +32,28 @@ MAX_SCOPED_WORDS = 4  # the common nouns looked back over for a scope (`全国|�
 def described_only(text: str, chunk: tuple[int, int, int], tags: Mapping[tuple[int, int], str],
                     rules: RecognitionRules) -> bool:
     """Whether an event's chunk (begin, suffix start, end) counts editions or describes a kind of event, naming none."""
-    return _counted_editions(text, chunk[1], tags) or _common_kind(text, *chunk, tags, rules)
+    return _counted_editions(text, chunk[1], tags) or _common_kind(text, *chunk, tags, rules) \
+        or _classed_kind(text, chunk[0], chunk[1], tags)
+
+
+# the attributes (区别词) that class an event by its reach, scale, standing or rank (`全国性`, `国际性`, `综合性`, `历史性`,
+# `大型`, `国家级`, `高级别`), after an ordinal or a count of editions (`第一次|全国性|工作会议`, `几届|全国性|舞蹈比赛`)
+CLASSED = frozenset({COMMON_NOUN, "vn"})  # what is held or done (`摄影`, `工作`)
+ATTRIBUTES = re.compile(r"(?:第[一二三四五六七八九十0-9]+次|几届)?"
+                        r"(?:[\u4e00-\u9fff]{1,3}性|[大中小]型|高级别|[\u4e00-\u9fff]{1,2}级)+")
+
+
+def _classed_kind(text: str, begin: int, start: int, tags: Mapping[tuple[int, int], str]) -> bool:
+    """Whether an event's chunk begins with attributes that class its kind and has nothing but common nouns of the word
+    analysis after them (`全国性|会议`, `大型综合性|运动会`, `全国性|摄影|比赛`, `历史性|会晤`): a kind of event, no name."""
+    attributes = ATTRIBUTES.match(text, begin, start)
+    pos = attributes.end() if attributes else start
+    while attributes and pos < start:
+        word = next((e for e in range(pos + 1, min(start, pos + LONGEST_WORD) + 1) if tags.get((pos, e)) in CLASSED), None)
+        if word is None:
+            return False
+        pos = word
+    return attributes is not None
 
 
 def _common_kind(text: str, begin: int, start: int, end: int, tags: Mapping[tuple[int, int], str],

@@ -1496,6 +1496,12 @@ def test_a_determiner_of_the_whole_or_of_kinds_ends_an_event_chunk(rules):
     assert "首脑两轮会谈" in found  # rounds name the talks
 
 
+def test_attributes_of_reach_scale_or_rank_and_common_nouns_name_no_event(extract):
+    facts = extract("国务院办公厅每年召开一次全国性会议。莫斯科具有举办大型综合性运动会的经验。全国性摄影比赛开幕。"
+                    "两国领导人举行了历史性会晤。全国科技大会在京召开。")
+    assert facts.names("EVENT") == {"全国科技大会"}
+
+
 def test_a_determiner_of_a_round_or_a_place_ends_an_event_chunk(rules):
     text = "巴赫表示，此届世界军人运动会正值建国70周年。位次较上届全运会提升。此处万人大会召开。每届全国人大一次会议的预备会议由常委会主持。"
     found = chunks(text, rules, "EVENT")
