@@ -38,7 +38,8 @@ def described_only(text: str, chunk: tuple[int, int, int], tags: Mapping[tuple[i
 
 # the attributes (区别词) that class an event by its reach, scale, standing or rank (`全国性`, `国际性`, `综合性`, `历史性`,
 # `大型`, `国家级`, `高级别`), after an ordinal or a count of editions (`第一次|全国性|工作会议`, `几届|全国性|舞蹈比赛`)
-CLASSED = frozenset({COMMON_NOUN, "vn"})  # what is held or done (`摄影`, `工作`)
+COMMON_NOUNS = frozenset({COMMON_NOUN})
+CLASSED = COMMON_NOUNS | {"vn"}  # and what is held or done (`摄影`, `工作`)
 ATTRIBUTES = re.compile(r"(?:第[一二三四五六七八九十0-9]+次|几届)?"
                         r"(?:[\u4e00-\u9fff]{1,3}性|[大中小]型|高级别|[\u4e00-\u9fff]{1,2}级)+")
 
@@ -47,13 +48,20 @@ def _classed_kind(text: str, begin: int, start: int, tags: Mapping[tuple[int, in
     """Whether an event's chunk begins with attributes that class its kind and has nothing but common nouns of the word
     analysis after them (`全国性|会议`, `大型综合性|运动会`, `全国性|摄影|比赛`, `历史性|会晤`): a kind of event, no name."""
     attributes = ATTRIBUTES.match(text, begin, start)
-    pos = attributes.end() if attributes else start
-    while attributes and pos < start:
-        word = next((e for e in range(pos + 1, min(start, pos + LONGEST_WORD) + 1) if tags.get((pos, e)) in CLASSED), None)
+    return attributes is not None and _words_of(attributes.end(), start, tags, CLASSED) is not None
+
+
+def _words_of(begin: int, end: int, tags: Mapping[tuple[int, int], str], kinds: frozenset[str]) -> list[tuple[int, int]] | None:
+    """The words, each of one of `kinds`, the word analysis cuts text[begin:end] into (the shortest first); None where some
+    part of it is no such word."""
+    words, pos = [], begin
+    while pos < end:
+        word = next((e for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if tags.get((pos, e)) in kinds), None)
         if word is None:
-            return False
+            return None
+        words.append((pos, word))
         pos = word
-    return attributes is not None
+    return words
 
 
 def _common_kind(text: str, begin: int, start: int, end: int, tags: Mapping[tuple[int, int], str],
@@ -64,12 +72,9 @@ def _common_kind(text: str, begin: int, start: int, end: int, tags: Mapping[tupl
     `全国群众影评|征文比赛`)."""
     if text[start:end] not in rules.common_kinds:
         return False
-    pos = begin
-    while pos < start:
-        word = next((e for e in range(pos + 1, min(start, pos + LONGEST_WORD) + 1) if tags.get((pos, e)) == COMMON_NOUN), None)
-        if word is None or text[pos:word] in SCOPES:
-            return False
-        pos = word
+    words = _words_of(begin, start, tags, COMMON_NOUNS)
+    if words is None or any(text[s:e] in SCOPES for s, e in words):
+        return False
     at = -1
     while (at := text.find(text[begin:end], at + 1)) != -1:
         if at != begin and _scoped_before(text, at, tags):

@@ -108,9 +108,7 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
     located = [m for m in in_sentence if m.type in types and not m.nested]
     for org in located:
         verb = next((v for v in rules.location_based_verbs if text.startswith(v, org.end)), None)
-        place = places_by_start.get(org.end + len(verb)) if verb else None
-        while place is not None and (after := places_by_start.get(place.end)) is not None:
-            place = after
+        place = _last_in_row(places_by_start.get(org.end + len(verb)) if verb else None, places_by_start)
         if place or (place := _founded_at(text, org, places_by_start, rules)):
             yield Relation("located_in", org.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")
@@ -118,8 +116,7 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
     for place in places_by_start.values():
         if not any(text.endswith(verb, 0, place.start) for verb in rules.location_based_verbs):
             continue
-        while (after := places_by_start.get(place.end)) is not None:
-            place = after
+        place = _last_in_row(place, places_by_start)
         end = place.end
         while side := next((s for s in rules.location_place_sides if text.startswith(s, end)), ""):
             end += len(side)
@@ -127,6 +124,13 @@ def _based(text: str, sentence: tuple[int, int], in_sentence: list[Anchored], ty
         if head is not None and head.end not in noun_starts:
             yield Relation("located_in", head.entity, place.entity, evidence_of(text, *sentence),
                            rules.location_confidence, "location:based")
+
+
+def _last_in_row(place: Anchored | None, places_by_start: dict[int, Anchored]) -> Anchored | None:
+    """Of places named one after another from `place` on (`河北省|承德市`), the last: the most precise."""
+    while place is not None and (after := places_by_start.get(place.end)) is not None:
+        place = after
+    return place
 
 
 FOUNDING_DAY = re.compile(f"[，,]?(?:{DAY.pattern}|日前|近日|今天|昨天)")  # `…公司，|日前|在北京…`
@@ -139,8 +143,7 @@ def _founded_at(text: str, org: Anchored, places_by_start: dict[int, Anchored], 
     day = FOUNDING_DAY.match(text, org.end)
     at = day.end() if day else org.end
     place = places_by_start.get(at + len(PLACE_PREPOSITION)) if text.startswith(PLACE_PREPOSITION, at) else None
-    while place is not None and (after := places_by_start.get(place.end)) is not None:
-        place = after
+    place = _last_in_row(place, places_by_start)
     return place if place is not None and text.startswith(rules.location_founding_verbs, place.end) else None
 
 
