@@ -89,7 +89,7 @@ def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
         return mention
     start = word[1] if word else mention.start
     first = words.starting.get(start)
-    if first and first[1] == "nr":
+    if first and first[1] == "nr" and first[0] - start > 1:  # a surname alone (`王|会生`) is the name's own beginning
         start = first[0]
     if start == mention.start or start >= mention.end - 1:
         return mention

@@ -1026,6 +1026,15 @@ def test_a_person_the_recognizer_began_inside_a_place_s_word_begins_after_it():
     assert at_word_start(emir, word_analysis(None)) == emir
 
 
+def test_a_pattern_s_person_begins_after_another_person_s_name_word_but_not_after_its_own_surname():
+    from pipeline.analysis.model_spans import PATTERN, at_word_start
+    text = "记者严正孙勇军；王会生常委建议"
+    words = word_analysis([(0, 2, "n"), (2, 4, "nr"), (4, 7, "nr"), (7, 8, "w"), (8, 9, "nr"), (9, 11, "n"), (11, 13, "n"),
+                           (13, 15, "n")])
+    byline, member = Mention(2, 7, text[2:7], "PERSON", PATTERN), Mention(8, 11, text[8:11], "PERSON", PATTERN)
+    assert [at_word_start(m, words).text for m in (byline, member)] == ["孙勇军", "王会生"]  # `王|会生`: a surname word
+
+
 def test_a_name_begins_after_a_causative_verb_of_its_own_word(rules):
     from pipeline.analysis.model_spans import without_edge_verbs
     text = "使股东大会各负其责，令联邦通信委员会被动，让·梅泰·亚彭德说，使馆工作人员"
