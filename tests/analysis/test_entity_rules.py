@@ -2029,6 +2029,8 @@ def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     ("“从都国际论坛”由中国人民对外友好协会同澳大利亚中国友好交流协会共同创办。", "EVENT", {"从都国际论坛"}, "都国际论坛"),
     # a zone of industry or of trials named by its place is a site
     ("1980年，深圳蛇口工业区的一声炮响，拉开了经济特区建设的大幕。", "LOCATION", {"深圳蛇口工业区"}, "蛇口"),
+    # a zone of cooperation between two places is a site as the zones of trials are
+    ("中白工业园、中埃苏伊士经贸合作区等稳步推进共建。", "LOCATION", {"中埃苏伊士经贸合作区"}, "中埃"),
     # a body named in quotation marks by its head is one name, a verb inside included
     ("“拯救比萨斜塔专家委员会”决定采取一项新措施。巴方首批加入“全球发展倡议之友小组”。", "ORG",
      {"拯救比萨斜塔专家委员会", "全球发展倡议之友小组"}, "比萨斜塔专家委员会"),
