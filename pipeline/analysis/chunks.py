@@ -9,7 +9,7 @@ from functools import lru_cache, partial
 from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
-from pipeline.analysis.conjuncts import over_conjunction
+from pipeline.analysis.conjuncts import over_conjunction, tagged
 from pipeline.analysis.event_kinds import described_only
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
 from pipeline.analysis.policy_names import after_opening_verb
@@ -46,6 +46,7 @@ CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 ar
 NATIONAL = "全国"  # the level of national bodies and delegations (`全国打击侵权假冒工作领导小组`, `全国少数民族参观团`)
 ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
 PERSON_POS = "nr"  # a person's name in the word analysis
+NAMED_AFTER = frozenset({PERSON_POS})
 # a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
 # a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
 GLOSS = re.compile(r"[\u4e00-\u9fff](?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")
@@ -280,6 +281,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)
                 begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
                 begin = _before_gloss(text, walked, _with_edition(text, walked, begin, start, rules))
+                if begin == start and (quoted := whole_quoted(text, start, start, end, tags, 0)) < start \
+                        and tagged(tags, quoted, start, NAMED_AFTER):
+                    begin = quoted  # `“安德烈斯·卡斯特罗联合阵线”`: no known name begins it; quotes delimit it, a person names it
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue

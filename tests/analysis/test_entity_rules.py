@@ -342,6 +342,11 @@ def test_a_ministry_named_by_two_fields_joined_is_one_body(extract):
     assert "乌克兰国家安全和国防委员会" in facts.names("ORG")
 
 
+def test_a_quoted_common_noun_with_a_body_s_head_names_no_body(extract):
+    facts = extract("各地推进“数字政府”建设，打造“森林生态银行”。")
+    assert not {"数字政府", "森林生态银行"} & facts.names("ORG")
+
+
 def test_a_speaker_of_parliament_is_no_meeting(extract):
     facts = extract("国家主席会见中美洲议会议长。")  # `议会|议长`: the word analysis ends no name inside 议长
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))
@@ -2031,6 +2036,9 @@ def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     ("1980年，深圳蛇口工业区的一声炮响，拉开了经济特区建设的大幕。", "LOCATION", {"深圳蛇口工业区"}, "蛇口"),
     # a zone of cooperation between two places is a site as the zones of trials are
     ("中白工业园、中埃苏伊士经贸合作区等稳步推进共建。", "LOCATION", {"中埃苏伊士经贸合作区"}, "中埃"),
+    # a body its quotation marks enclose, named after a person, is one name though no known name begins it
+    ("１２月份又有“革命武装力量”和“安德烈斯·卡斯特罗联合阵线”两个组织的６４０人交出武器。", "ORG", {"安德烈斯·卡斯特罗联合阵线"},
+     "联合阵线"),
     # a body named in quotation marks by its head is one name, a verb inside included
     ("“拯救比萨斜塔专家委员会”决定采取一项新措施。巴方首批加入“全球发展倡议之友小组”。", "ORG",
      {"拯救比萨斜塔专家委员会", "全球发展倡议之友小组"}, "比萨斜塔专家委员会"),
