@@ -2036,6 +2036,8 @@ def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     ("1980年，深圳蛇口工业区的一声炮响，拉开了经济特区建设的大幕。", "LOCATION", {"深圳蛇口工业区"}, "蛇口"),
     # a zone of cooperation between two places is a site as the zones of trials are
     ("中白工业园、中埃苏伊士经贸合作区等稳步推进共建。", "LOCATION", {"中埃苏伊士经贸合作区"}, "中埃"),
+    # a team sent on a mission is a body, named by who sends it
+    ("中国作物种质资源考察队在三峡库区考察。", "ORG", {"中国作物种质资源考察队"}, "种质资源考察队"),
     # a body its quotation marks enclose, named after a person, is one name though no known name begins it
     ("１２月份又有“革命武装力量”和“安德烈斯·卡斯特罗联合阵线”两个组织的６４０人交出武器。", "ORG", {"安德烈斯·卡斯特罗联合阵线"},
      "联合阵线"),
