@@ -347,6 +347,13 @@ def test_a_quoted_common_noun_with_a_body_s_head_names_no_body(extract):
     assert not {"数字政府", "森林生态银行"} & facts.names("ORG")
 
 
+def test_the_central_people_s_government_is_one_body_by_either_name(extract):
+    facts = extract("贺一诚获中央政府任命。中华人民共和国中央人民政府将支持澳门，伊拉克中央政府表示欢迎。")
+    central = [e for e in facts.result.entities if "中央政府" in {e.name, *e.aliases}]
+    assert len(central) == 1 and "中华人民共和国中央人民政府" in {central[0].name, *central[0].aliases}  # one body
+    assert "伊拉克中央政府" in facts.names("ORG")
+
+
 def test_a_speaker_of_parliament_is_no_meeting(extract):
     facts = extract("国家主席会见中美洲议会议长。")  # `议会|议长`: the word analysis ends no name inside 议长
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))
