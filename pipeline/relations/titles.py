@@ -292,16 +292,22 @@ def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: d
     return (found[0], None) if found else None
 
 
+# what no modifier between a body and its title holds: a clause's end (`…集团。|国家|主席…`), nor begins with: a conjunction
+# or a preposition, whose phrase the title begins (`国家农民党和民主党|因运输|部长伯塞斯库`, `…和|国家|领导人`)
+GAP_BREAK = re.compile(f"[{CLAUSE_MARK_CHARS}]|^[和与及同跟因由对向在为被将把从]")
+
+
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
     """The organisation whose title starts at `title_start`: it ends there, or a few modifier
-    characters before (`首届`), with no chain separator between, or with the title's first
+    characters before (`首届`), with no chain separator between nor a `GAP_BREAK`, or with the title's first
     character (`国防部|长`: 国防部部长)."""
     fused = orgs_by_end.get(title_start + 1)
     if fused and fused.start < title_start:
         return fused
     for gap in range(rules.max_gap_chars + 1):
         candidate = orgs_by_end.get(title_start - gap)
-        if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators):
+        if candidate and not any(s in text[candidate.end:title_start] for s in rules.separators) \
+                and not GAP_BREAK.search(text[candidate.end:title_start]):
             return candidate
     return None
 

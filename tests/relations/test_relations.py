@@ -99,6 +99,16 @@ def test_a_president_s_aide_listed_after_a_post_at_a_body_holds_no_post_there(ru
     assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "梅津斯基", "俄罗斯谈判代表团", "团长")}
 
 
+@pytest.mark.parametrize("text, body, person", [
+    ("国家农民党和民主党因运输部长伯塞斯库的去留问题发生争执。", "民主党", "伯塞斯库"),  # 因: the title begins its phrase
+    ("美国政府告知国会，总统特朗普已签署命令。", "国会", "特朗普"),  # the clause ends between them
+])
+def test_a_title_after_a_preposition_or_a_clause_s_end_is_no_post_at_the_body_before(rules, relation_rules, text, body,
+                                                                                       person):
+    mentions = [anchored(text, body, "ORG"), anchored(text, person, "PERSON")]
+    assert chain(text, mentions, rules, relation_rules) == []
+
+
 def test_title_chain_state_council_premier(rules, relation_rules):
     text = "国务院总理李强出席论坛。"
     mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李强", "PERSON")]
