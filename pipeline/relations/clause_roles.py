@@ -2,6 +2,8 @@
 a time phrase, before a relative clause's marker, or under a meeting verb or a copula that takes the clause."""
 from __future__ import annotations
 
+import re
+
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_MARKS, NAME_JOINERS, Anchored
 from pipeline.wordlists import word_at
@@ -70,9 +72,19 @@ def copula_between(text: str, start: int, end: int, rules: RelationRules) -> boo
     return any(w in text[start:end] for w in rules.clause_words["copulas"])
 
 
+# the preposition of a request's frame (`应习近平邀请`, `应…要求`), where the verb of asking is a noun; not in a word (`响应`,
+# `应对`, `应该`)
+ASKED_BY = re.compile("(?<![响适反供相顺呼])应(?![该当对用急有变届])")
+
+
 def briefed_subjects(text: str, heads: list[Anchored], clause_start: int, t_start: int, rules: RelationRules) -> list[Anchored]:
-    """The heads of a trigger that a briefing verb of its clause takes as its topic (`赵乐际介绍了|召开…全会情况`): only
-    those named after the verb (`李希介绍了|中国共产党开展…情况`); who briefs did not do it."""
-    verbs = rules.clause_words["briefing_verbs"]
-    at = max((i + len(v) for v in verbs if (i := text.rfind(v, clause_start, t_start)) != -1), default=-1)
+    """The heads of a trigger that a briefing verb of its clause takes as its topic (`赵乐际介绍了|召开…全会情况`), or a verb
+    of asking as what it asks for (`康斯坦丁内斯库要求|参众两院…召开联席会议`, `习近平邀请|普京出席…`): only those named after
+    the verb (`李希介绍了|中国共产党开展…情况`); who briefs or asks did not do it. A verb of asking in a request's frame is
+    none (`德索萨应习近平邀请…出席`)."""
+    words = rules.clause_words
+    at = max((i + len(v) for v in words["briefing_verbs"] if (i := text.rfind(v, clause_start, t_start)) != -1), default=-1)
+    asked = max((i + len(v) for v in words["requesting_verbs"] if (i := text.rfind(v, clause_start, t_start)) != -1
+                 and not ASKED_BY.search(text, clause_start, i)), default=-1)
+    at = max(at, asked)
     return heads if at == -1 else [h for h in heads if h.start >= at]

@@ -1792,6 +1792,14 @@ def test_who_briefs_on_what_was_done_did_not_do_it(extract):
     assert not {head for head, _ in facts.relation_pairs("participated_in")} & {"赵乐际", "李希"}
 
 
+def test_who_asks_or_invites_others_to_hold_or_attend_an_event_does_neither(extract):
+    facts = extract("罗马尼亚总统康斯坦丁内斯库要求参众两院在下周三召开联席会议。阿联酋总统邀请巴沙尔出席气候变化大会。"
+                    "德索萨应习近平邀请出席第二届“一带一路”国际合作高峰论坛。")
+    assert "康斯坦丁内斯库" not in {head for head, _ in facts.relation_pairs("organized") | facts.relation_pairs("participated_in")}
+    assert ("巴沙尔", "气候变化大会") in facts.relation_pairs("participated_in")
+    assert ("德索萨", "第二届“一带一路”国际合作高峰论坛") in facts.relation_pairs("participated_in")  # invited: 应…邀请
+
+
 def test_a_head_of_government_of_a_country_holds_the_post_at_its_government_named_by_its_short_form(extract):
     facts = extract("以色列总理内塔尼亚胡８日宣布，以政府将分步骤制定和实施撤军方案。")
     assert facts.titles("内塔尼亚胡", "以政府") == {"总理"}
