@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
-from pipeline.relations.mentions import SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
+from pipeline.relations.mentions import NAME_JOINERS, SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
 from pipeline.relations.titles import COUNTED_MEMBERS, opening_title, post_status_before
 from pipeline.wordlists import word_at
 
@@ -26,6 +26,16 @@ def home_organisation(text: str, mentions: list[Anchored]) -> str | None:
         return max(sorted(named), key=lambda e: counts[e])
     ranked = counts.most_common(2) + [("", 0)]
     return ranked[0][0] if ranked[0][1] >= HOME_MENTIONS and ranked[1][1] < ranked[0][1] else None
+
+
+def joined_before(text: str, last: Anchored, people: list[Anchored]) -> list[Anchored]:
+    """The names joined right before `last` by `、`, `和`, `与` or `及`, with nothing else between (`秦博勇和|石爱中`)."""
+    by_end = {m.end: m for m in people}
+    joined, first = [], last
+    while first.start and text[first.start - 1] in NAME_JOINERS and (before := by_end.get(first.start - 1)):
+        joined.insert(0, before)
+        first = before
+    return joined
 
 
 def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
@@ -49,8 +59,9 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
                            rules.chain_confidence, "title_after_name", title=title,
                            status=post_status_before(text, org.start, rules))
         elif home and title and home_name.endswith(rules.home_titles.get(title, ())) and person.start not in orgs_by_end:
-            yield Relation("holds_position", person.entity, home, evidence, rules.home_confidence,
-                           "home_title", title=title, status="current")
+            for holder in [*joined_before(text, person, people), person]:  # `秦博勇和|石爱中|常委`: both
+                yield Relation("holds_position", holder.entity, home, evidence_of(text, holder.start, evidence[0].end),
+                               rules.home_confidence, "home_title", title=title, status="current")
         elif home and (before := opening_title(text, person.start, titles)) \
                 and home_name.endswith(rules.home_titles.get(before, ())):
             yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),

@@ -436,6 +436,15 @@ def test_a_title_after_the_count_that_closes_a_list_of_names_is_each_one_s_at_th
         (person, "全国政协常委会", "常委") for person in ("曹培玺", "宋海", "楼继伟")}  # 专家: no officer of it
 
 
+def test_a_title_after_names_joined_right_before_it_is_each_one_s_at_the_institution(rules, relation_rules):
+    text = "全国政协常委会会议举行\n秦博勇和石爱中常委在联合发言中建议，强化监管。李明，王刚常委建议，多措并举。"
+    mentions = [anchored(text, "全国政协常委会", "ORG")] + [
+        anchored(text, person, "PERSON") for person in ("秦博勇", "石爱中", "李明", "王刚")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {
+        (person, "全国政协常委会", "常委") for person in ("秦博勇", "石爱中", "王刚")}  # 李明: a clause of his own
+
+
 def test_without_one_in_the_title_line_the_institution_is_the_one_named_most(rules, relation_rules):
     text = "菜篮子工程述评\n康达尔公司是一家涉农企业。康达尔公司产值高。总经理欧锡钊说，康达尔公司组建了车队。"
     mentions = [anchored(text, "康达尔公司", "ORG", n) for n in range(3)] + [anchored(text, "欧锡钊", "PERSON")]
