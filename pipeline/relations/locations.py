@@ -27,7 +27,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
     with the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that holds another
     there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that names no event but opens with a word
     that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`), places the document's
-    main event (of its part: `main_event`). A place that modifies the noun of a frame a locative closes places nothing
+    main event (of its part: `main_event`); a locative frame's event after its place and 的 is there without a verb
+    (`在雅典的|世界田径锦标赛上`). A place that modifies the noun of a frame a locative closes places nothing
     (`在中奥两国国歌声中拉开帷幕`), nor one from which the event is attended from afar (`在北京以视频方式出席…峰会`:
     `remote_means`) unless it is held there too (`以线上线下相结合方式举行`: `hybrid_means`). `noun_starts` (where a word
     analysis's nouns begin) tells a body that modifies a noun after it."""
@@ -49,6 +50,9 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             for event in [] if listed else _continued_events(text, sentence, clause_end, in_sentence, rules):
                 yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location:continued")
+            if framed := _framed_event(text, place, events, rules):
+                yield Relation("located_in", framed.entity, place.entity, evidence_of(text, *sentence),
+                               rules.location_confidence, "location")
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
@@ -78,6 +82,14 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
+
+
+def _framed_event(text: str, place: Anchored, events: list[Anchored], rules: RelationRules) -> Anchored | None:
+    """The event a locative frame names after its place and 的 (`在雅典的|世界田径锦标赛|上`): held there."""
+    if not (text.endswith(PLACE_PREPOSITION, 0, place.start) and text.startswith(ATTRIBUTIVE, place.end)):
+        return None
+    event = next((e for e in events if e.start == place.end + len(ATTRIBUTIVE)), None)
+    return event if event and text.startswith(rules.clause_words["frame_ends"], event.end) else None
 
 
 def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:

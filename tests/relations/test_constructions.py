@@ -1132,7 +1132,7 @@ def test_an_event_that_dates_the_clause_confers_nothing(relation_rules):
 
 # --- where an event is held -----------------------------------------------------------------------
 
-def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause(relation_rules):
+def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_clause_or_framing_it(relation_rules):
     from pipeline.relations.locations import location_relations
 
     def located(text, mentions):
@@ -1153,6 +1153,9 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     gone = "种植户哈德逊让儿子去上海参加了进博会。去年北京举办了冬奥会。"
     assert located(gone, [anchored(gone, "上海", "LOCATION"), anchored(gone, "进博会", "EVENT"), anchored(gone, "北京", "LOCATION"),
                           anchored(gone, "冬奥会", "EVENT")]) == {("进博会", "上海")}  # 去年: last year, no going
+    framed = "特别是去年在雅典的世界田径锦标赛上，国际田径联合会做出了决定。在北京的企业中，王明的展会最大。"
+    assert located(framed, [anchored(framed, "雅典", "LOCATION"), anchored(framed, "世界田径锦标赛", "EVENT"),
+                            anchored(framed, "北京", "LOCATION"), anchored(framed, "展会", "EVENT")]) == {("世界田径锦标赛", "雅典")}
     frame = "音乐会在中奥两国国歌声中拉开帷幕。"  # 中 of 中奥 modifies the anthems a locative frame closes
     assert located(frame, [anchored(frame, "音乐会", "EVENT"), anchored(frame, "中", "LOCATION")]) == set()
     later = "国家教委今天在南京召开工作会议，强调要按照党的十五大确定的方针。"  # the meeting, not a recognised one
