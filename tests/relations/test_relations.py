@@ -101,12 +101,18 @@ def test_a_president_s_aide_listed_after_a_post_at_a_body_holds_no_post_there(ru
 
 @pytest.mark.parametrize("text, body, person", [
     ("国家农民党和民主党因运输部长伯塞斯库的去留问题发生争执。", "民主党", "伯塞斯库"),  # 因: the title begins its phrase
-    ("美国政府告知国会，总统特朗普已签署命令。", "国会", "特朗普"),  # the clause ends between them
+    ("美日合资的日本日立公司合资。总经理戴锡榕说。", "日本日立公司", "戴锡榕"),  # the sentence ends between them
 ])
-def test_a_title_after_a_preposition_or_a_clause_s_end_is_no_post_at_the_body_before(rules, relation_rules, text, body,
+def test_a_title_after_a_preposition_or_a_sentence_s_end_is_no_post_at_the_body_before(rules, relation_rules, text, body,
                                                                                        person):
     mentions = [anchored(text, body, "ORG"), anchored(text, person, "PERSON")]
     assert chain(text, mentions, rules, relation_rules) == []
+
+
+def test_a_post_that_opens_the_clause_after_a_body_s_is_held_there(rules, relation_rules):
+    text = "记者踏入首家股份制医院———广济医院，医院院长林才宇介绍说。"
+    mentions = [anchored(text, "广济医院", "ORG"), anchored(text, "林才宇", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {("holds_position", "林才宇", "广济医院", "院长")}
 
 
 def test_title_chain_state_council_premier(rules, relation_rules):
