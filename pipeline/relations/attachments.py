@@ -16,6 +16,7 @@ from pipeline.relation_rules import RelationRules
 from pipeline.relations.events import MainEvents, held_object
 from pipeline.relations.mentions import (
     LIST_SEPARATORS,
+    NAME_JOINERS,
     Anchored,
     coordinated,
     evidence_of,
@@ -201,9 +202,9 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
                      titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
     """`出席招待会的还有：…`: the people listed after it, to the end of the paragraph, took part in
     the event named or referred to before `的`, and so did the bodies whose office-holders are
-    listed (`全国人大常委会副委员长`); an event referred to by a generic word is the main event, where
-    its name holds that word (`座谈会` is no congress's) or the word names a part of any event
-    (`出席闭幕会的…`); not a person a kinship noun follows (`华罗庚夫人吴筱元`: 吴筱元 came).
+    listed (`全国人大常委会副委员长`) or whose officials are (`…、中央军委|领导同志`); an event referred to by a
+    generic word is the main event, where its name holds that word (`座谈会` is no congress's) or the word names
+    a part of any event (`出席闭幕会的…`); not a person a kinship noun follows (`华罗庚夫人吴筱元`: 吴筱元 came).
     `main_event`: the document's, or each part's (`MainEvents`)."""
     main_events = MainEvents.of(main_event)
     for match in rules.roster_intro.finditer(text):
@@ -217,11 +218,20 @@ def roster_relations(text: str, mentions: list[Anchored], main_event: MainEvents
         end = text.find("\n", match.end())
         end = len(text) if end == -1 else end
         evidence = evidence_of(text, match.start(), end)
+        bodies = {m.start: m for m in mentions if m.type == "ORG" and not m.nested}
         for m in mentions:
             if match.end() <= m.start and m.end <= end and not m.nested and (
                     m.type == "PERSON" and not kin_described(text, m, rules.kin_nouns)
-                    or m.type == "ORG" and ends_with_title(text, m.end, titles)):
+                    or m.type == "ORG" and (ends_with_title(text, m.end, titles) or _officials_listed(text, m, bodies, rules))):
                 yield Relation("participated_in", m.entity, event, evidence, rules.roster_confidence, "roster")
+
+
+def _officials_listed(text: str, body: Anchored, bodies: dict[int, Anchored], rules: RelationRules) -> bool:
+    """Whether `body` is listed with others before a word for their officials (`中共中央书记处、…、中央军委|领导同志`)."""
+    last = body
+    while text.startswith(NAME_JOINERS, last.end) and (after := bodies.get(last.end + 1)):
+        last = after
+    return text.startswith(rules.clause_words["officials"], last.end)
 
 
 LEAD_SENTENCES = 4  # a report's title, its source and date line, and its lead's first two sentences

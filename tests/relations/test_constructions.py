@@ -1799,6 +1799,14 @@ def test_a_companion_after_tong_of_a_joint_trigger_takes_part_too(extract):
     assert {("彭丽媛", fair), ("巴胡斯", fair)} <= facts.relation_pairs("participated_in")
 
 
+def test_the_bodies_whose_officials_a_roster_lists_took_part(extract):
+    facts = extract("国务院举行庆祝中华人民共和国成立75周年招待会。出席招待会的还有：王毅、尹力，中共中央书记处、全国人大常委会、"
+                    "最高人民法院、中央军委领导同志和从领导职务上退下来的同志。")
+    reception = "庆祝中华人民共和国成立75周年招待会"
+    assert {(body, reception) for body in ("中共中央书记处", "全国人大常委会", "最高人民法院", "中央军委", "王毅")} <= \
+        facts.relation_pairs("participated_in")
+
+
 def test_who_briefs_on_what_was_done_did_not_do_it(extract):
     facts = extract("赵乐际介绍了召开中共十九届六中全会情况。李希还介绍了中国共产党开展深入贯彻中央八项规定精神学习教育情况。")
     organised = facts.relation_pairs("organized")
