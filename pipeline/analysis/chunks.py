@@ -278,12 +278,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             begin = after_opening_verb(text, begin, start, chunker, rules, (nominal_words, verbs))
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
-                walked, begin = begin, next((p for p in range(begin, start) if p in (anchors or ())), start)
-                begin = _after_listed_person(text, begin, start, anchors or set(), rules, tags)
-                begin = _before_gloss(text, walked, _with_edition(text, walked, begin, start, rules))
-                if begin == start and (quoted := whole_quoted(text, start, start, end, tags, 0)) < start \
-                        and tagged(tags, quoted, start, NAMED_AFTER):
-                    begin = quoted  # `“安德烈斯·卡斯特罗联合阵线”`: no known name begins it; quotes delimit it, a person names it
+                begin = _anchored_start(text, begin, (start, end), anchors or set(), rules, tags)
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
             if quoted and modifies_following(start + 1, end, tags):
                 continue
@@ -311,6 +306,20 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             chunks.append(Mention(begin, end, span, chunker.label, "rule:chunk", chunker.score))
         found += _parts_named_by_wholes(chunks, chunker) + _joined(text, chunks, chunker)
     return found
+
+
+def _anchored_start(text: str, walked: int, suffix: tuple[int, int], anchors: set[int], rules: RecognitionRules,
+                    tags: Mapping[tuple[int, int], str]) -> int:
+    """Where an anchored chunk walked back to `walked` before its `suffix` (start, end) begins: at the leftmost known
+    name inside it (`anchors`), after a listed person, with its edition or gloss; where none begins it, at the opening
+    quote of a name its quotation marks delimit and a person's name of the word analysis names
+    (`“安德烈斯·卡斯特罗联合阵线”`); else at the suffix, which leaves no name."""
+    start, end = suffix
+    begin = next((p for p in range(walked, start) if p in anchors), start)
+    begin = _after_listed_person(text, begin, start, anchors, rules, tags)
+    begin = _before_gloss(text, walked, _with_edition(text, walked, begin, start, rules))
+    quoted = whole_quoted(text, start, start, end, tags, 0) if begin == start else start
+    return quoted if quoted < start and tagged(tags, quoted, start, NAMED_AFTER) else begin
 
 
 PART_CHARS = 6  # the longest words of a part between the whole's name and the part's head (`游泳首日`)

@@ -50,9 +50,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             for event in [] if listed else _continued_events(text, sentence, clause_end, in_sentence, rules):
                 yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location:continued")
-            if framed := _framed_event(text, place, events, rules):
-                yield Relation("located_in", framed.entity, place.entity, evidence_of(text, *sentence),
-                               rules.location_confidence, "location")
+            yield from _framed_event(text, sentence, place, events, rules)
             verb_at = _first_of(text, rules.location_event_verbs, place.end, clause_end)
             if verb_at is None:
                 continue  # `在京央企…开展` places the companies, not an event: the verb follows in its clause
@@ -84,12 +82,15 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                                rules.location_confidence, "location")
 
 
-def _framed_event(text: str, place: Anchored, events: list[Anchored], rules: RelationRules) -> Anchored | None:
+def _framed_event(text: str, sentence: tuple[int, int], place: Anchored, events: list[Anchored],
+                  rules: RelationRules) -> Iterator[Relation]:
     """The event a locative frame names after its place and 的 (`在雅典的|世界田径锦标赛|上`): held there."""
     if not (text.endswith(PLACE_PREPOSITION, 0, place.start) and text.startswith(ATTRIBUTIVE, place.end)):
-        return None
+        return
     event = next((e for e in events if e.start == place.end + len(ATTRIBUTIVE)), None)
-    return event if event and text.startswith(rules.clause_words["frame_ends"], event.end) else None
+    if event and text.startswith(rules.clause_words["frame_ends"], event.end):
+        yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence), rules.location_confidence,
+                       "location")
 
 
 def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:

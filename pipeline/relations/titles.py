@@ -292,9 +292,8 @@ def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: d
     return (found[0], None) if found else None
 
 
-# what no modifier between a body and its title holds: a sentence's end (`…日立公司合资。|总经理戴锡榕`; a comma may part
-# a body from a post of it that opens the next clause: `广济医院，医院|院长林才宇`), nor begins with: a conjunction or a
-# preposition, whose phrase the title begins (`国家农民党和民主党|因运输|部长伯塞斯库`, `…和|国家|领导人`)
+# no modifier between a body and its title holds a sentence's end (`合资。|总经理戴锡榕`; a comma may: `广济医院，医院|院长`)
+# or begins with a conjunction or a preposition, whose phrase the title begins (`国家农民党和民主党|因运输|部长伯塞斯库`)
 GAP_BREAK = re.compile(f"[{SENTENCE_END_CHARS}；;]|^[和与及同跟因由对向在为被将把从]")
 
 
