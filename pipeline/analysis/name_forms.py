@@ -357,7 +357,7 @@ def _names_place(part: str, places: frozenset[str]) -> bool:
     return any(part[i:j] in places for i in range(len(part)) for j in range(i + 2, len(part) + 1))
 
 
-PLACE_BODY = re.compile(r"(?:中共)?(?P<place>.{2,12}?[省市县区])(?:委|党委|(?:人民)?政府)")
+PLACE_BODY = re.compile(r"(?:中共)?(?P<place>.{2,12}?(?P<level>[省市县区]))(?P=level)?(?:委|党委|(?:人民)?政府)")  # `山西省|省委`
 BARE_LEVEL_BODY = re.compile(r"(?P<level>自治区|自治州|自治县|[省市县区])(?:委|党委|(?:人民)?政府)")
 LIST_MARKS = "、和与及"
 

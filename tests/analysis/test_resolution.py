@@ -578,6 +578,9 @@ def test_a_level_s_body_after_a_place_s_body_in_a_list_is_that_place_s(rules):
     names = {e.name for e in entities}
     assert {"天津市政府", "河北省政府"} <= names
     assert "北京市政府" not in names
+    text = "山西省省委、省政府去年初把扶贫作为重点工程。"  # the level written twice: 山西省|省委
+    entities, _ = resolve([mention(text, "山西省省委", "ORG"), mention(text, "省政府", "ORG")], text, text, rules)
+    assert {e.name for e in entities} == {"山西省省委", "山西省政府"}
 
 
 def test_a_level_s_body_in_a_sentence_that_names_one_place_of_that_level_is_that_place_s(rules):
