@@ -286,7 +286,9 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if quoted:
                 begin = after_governing_verb(text, begin, start, tags)
             begin = _after_counted_noun(text, begin, start, rules)
-            begin = after_subject(begin, start, tags, text, word_set(rules.reporting_verbs))
+            clause, begin = begin, after_subject(begin, start, tags, text, word_set(rules.reporting_verbs), chunker.anchored)
+            if chunker.anchored and begin != clause and begin not in (anchors or ()):
+                continue  # `海南省证券委推举|上市公司`: what the clause's verb governs names no known body
             if chunker.label == "ORG" and in_work_title(text, begin, end) and not text.startswith("》", end):
                 continue  # `《中国共产党普通高等学校|基层组织工作条例》`: part of a work's title
             stripped = ends_with_any(text, end, chunker.strip_suffixes)

@@ -136,15 +136,18 @@ def with_residents(words: list[tuple[int, int, str]] | None, text: str, attribut
 
 NUMERAL_POS = frozenset("mt")
 REPORTER_POS = frozenset({"ns", "nt", "j"})  # places, bodies and their short forms: who may say something
+BODY_POS = "nt"  # a body's full name, which a verb of its purpose may follow in another's (`国务院|减轻企业负担部级联席会议`)
 
 
 def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], text: str = "",
-                  reporting: frozenset[str] = frozenset()) -> int:
+                  reporting: frozenset[str] = frozenset(), acting: bool = False) -> int:
     """Where a name inside text[begin:end] begins when a person's name and the verbs right after it
     lie there (`tags`: (start, end) → part of speech), or a place's or a body's and a verb of saying
-    (`reporting`): a subject and its predicate make a clause, never part of a name (`习近平走进|北京冬奥会`,
-    `俄称|俄美总统会晤`); `begin` when none do, or when a number follows them, which makes the clause the theme
-    of a jubilee (`周小燕从教50年音乐会`)."""
+    (`reporting`), or any verb of two characters or more after a place or a short form where the name is a body's
+    (`acting`: `海南省证券委|推举|上市公司`, `纪委|协助|同级党委`; a verb of one is a body's purpose: `厦门市|反|腐败协调小组`,
+    `中国|驻|欧盟使团`, and so is one after a body's full name: `国务院|减轻|企业负担部级联席会议`): a subject and
+    its predicate make a clause, never part of a name (`习近平走进|北京冬奥会`, `俄称|俄美总统会晤`); `begin` when none
+    do, or when a number follows them, which makes the clause the theme of a jubilee (`周小燕从教50年音乐会`)."""
     pos, after, previous = begin, begin, None
     while pos < end:
         stop = next((e for e in range(pos + 1, min(end, pos + LONGEST_WORD) + 1) if (pos, e) in tags), None)
@@ -153,7 +156,8 @@ def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], tex
             continue
         tag = tags[pos, stop]
         if tag == "v" and (previous == "nr" or (previous == "v" and after == pos)
-                           or (previous in REPORTER_POS and text[pos:stop] in reporting)):
+                           or (previous in REPORTER_POS and (text[pos:stop] in reporting
+                                                             or acting and previous != BODY_POS and stop - pos > 1))):
             after = stop
         pos, previous = stop, tag
     return begin if after < end and any(tags.get((after, e)) in NUMERAL_POS for e in range(after + 1, end + 1)) else after

@@ -354,6 +354,12 @@ def test_the_central_people_s_government_is_one_body_by_either_name(extract):
     assert "伊拉克中央政府" in facts.names("ORG")
 
 
+def test_a_body_s_chunk_that_holds_a_place_s_clause_names_no_body(extract):
+    facts = extract("海南省证券委推举上市公司。纪委协助同级党委抓好党风廉政建设。国务院减轻企业负担部级联席会议召开。")
+    assert not {n for n in facts.names("ORG") if "推举" in n or "协助" in n}
+    assert "国务院减轻企业负担部级联席会议" in facts.names("ORG")  # a body's purpose after the body that set it up
+
+
 def test_a_speaker_of_parliament_is_no_meeting(extract):
     facts = extract("国家主席会见中美洲议会议长。")  # `议会|议长`: the word analysis ends no name inside 议长
     assert not any(name.endswith("会议") for name in facts.names("EVENT"))

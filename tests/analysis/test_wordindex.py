@@ -39,6 +39,15 @@ def test_a_subject_and_its_verb_before_a_name_make_a_clause():
     assert after_subject(0, len(text) - 2, tags, text, SAYING) == 0  # no verb of saying: the name's
     tags, text = tags_of(("习近平", "nr"), ("走进", "v"), ("北京", "ns"), ("冬奥会", "j"))
     assert after_subject(0, len(text) - 3, tags, text, SAYING) == 5
+    # in a body's name, any verb of two characters after a place or a short form makes a clause; not one of one
+    # character, nor one after a body's full name: the body's purpose
+    tags, text = tags_of(("海南省", "ns"), ("证券委", "j"), ("推举", "v"), ("上市", "vn"), ("公司", "n"))
+    assert after_subject(0, len(text) - 2, tags, text, SAYING, acting=True) == 8
+    assert after_subject(0, len(text) - 2, tags, text, SAYING) == 0
+    tags, text = tags_of(("厦门市", "ns"), ("反", "v"), ("腐败", "n"), ("协调小组", "n"))
+    assert after_subject(0, len(text) - 4, tags, text, SAYING, acting=True) == 0
+    tags, text = tags_of(("国务院", "nt"), ("减轻", "v"), ("企业", "n"), ("负担", "n"), ("联席会议", "n"))
+    assert after_subject(0, len(text) - 4, tags, text, SAYING, acting=True) == 0
 
 
 def test_a_noun_that_runs_past_the_end_of_a_known_name_is_no_noun():
