@@ -350,11 +350,13 @@ def test_departments_centres_branches_and_councils_are_units_but_a_company_is_wh
         ("北京城建集团二公司一分公司", "北京城建集团二公司"), ("联合国安理会", "联合国")}  # not `飞鹰集团|公司`
 
 
-def test_a_press_organ_s_boards_and_stations_and_a_body_s_research_office_are_its_units(relation_rules):
-    names = ["人民日报", "人民日报编委会", "光明日报", "光明日报编辑部", "新华社", "新华社上海记者站", "中央电视台", "中央电视台研究室"]
+def test_a_press_organ_s_boards_stations_and_branches_and_a_body_s_research_office_are_its_units(relation_rules):
+    names = ["人民日报", "人民日报编委会", "光明日报", "光明日报编辑部", "新华社", "新华社上海记者站", "中央电视台", "中央电视台研究室",
+             "新华社香港分社", "新华社亚太总分社"]
     entities = {f"ORG:{n}": ("ORG", n) for n in names}
     assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
-        ("人民日报编委会", "人民日报"), ("光明日报编辑部", "光明日报"), ("新华社上海记者站", "新华社"), ("中央电视台研究室", "中央电视台")}
+        ("人民日报编委会", "人民日报"), ("光明日报编辑部", "光明日报"), ("新华社上海记者站", "新华社"), ("中央电视台研究室", "中央电视台"),
+        ("新华社香港分社", "新华社"), ("新华社亚太总分社", "新华社")}
 
 
 def test_agencies_chambers_stations_and_troupes_are_units_but_a_broadcaster_s_channel_is_not_linked(relation_rules):
