@@ -46,7 +46,7 @@ CENTRAL = "中央"  # the level of the Party's central bodies, as 省 and 市 ar
 NATIONAL = "全国"  # the level of national bodies and delegations (`全国打击侵权假冒工作领导小组`, `全国少数民族参观团`)
 ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
 PERSON_POS = "nr"  # a person's name in the word analysis
-NAMED_AFTER = frozenset({PERSON_POS})
+NAMED_AFTER = frozenset({PERSON_POS})  # a quoted body's name is one without a known name when a person's names it
 # a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
 # a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
 GLOSS = re.compile(r"[\u4e00-\u9fff](?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")

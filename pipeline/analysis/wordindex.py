@@ -143,7 +143,7 @@ def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], tex
                   reporting: frozenset[str] = frozenset(), acting: bool = False) -> int:
     """Where a name inside text[begin:end] begins when a person's name and the verbs right after it
     lie there (`tags`: (start, end) → part of speech), or a place's or a body's and a verb of saying
-    (`reporting`), or any verb of two characters or more after a place or a short form where the name is a body's
+    (`reporting`), or any verb of two characters or more after a place or a short form in a body's or a site's chunk
     (`acting`: `海南省证券委|推举|上市公司`, `纪委|协助|同级党委`; a verb of one is a body's purpose: `厦门市|反|腐败协调小组`,
     `中国|驻|欧盟使团`, and so is one after a body's full name: `国务院|减轻|企业负担部级联席会议`): a subject and
     its predicate make a clause, never part of a name (`习近平走进|北京冬奥会`, `俄称|俄美总统会晤`); `begin` when none
