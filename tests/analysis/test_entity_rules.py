@@ -2036,6 +2036,12 @@ def test_an_activity_named_by_a_quoted_slogan_and_its_kind_keeps_the_slogan_s_cl
     assert facts.names("EVENT") == {"“把农村青年最喜爱的书送下乡”活动", "“全国农村青年最喜爱的科普读物”征集活动"}
 
 
+def test_a_special_administrative_region_s_executive_council_is_a_body(extract):
+    facts = extract("由李家超监誓，香港特别行政区行政会议成员宣誓就职。")
+    assert "香港特别行政区行政会议" in facts.names("ORG")
+    assert "香港特别行政区行政会议" not in facts.names("EVENT")
+
+
 def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     facts = extract("中国全国人大愿同俄罗斯联邦会议一道，落实好两国元首共识。")
     assert "俄罗斯联邦会议" in facts.names("ORG")
