@@ -2037,9 +2037,10 @@ def test_an_activity_named_by_a_quoted_slogan_and_its_kind_keeps_the_slogan_s_cl
 
 
 def test_a_special_administrative_region_s_executive_council_is_a_body(extract):
-    facts = extract("由李家超监誓，香港特别行政区行政会议成员宣誓就职。")
+    facts = extract("由李家超监誓，香港特别行政区行政会议成员宣誓就职。国务院认为，香港特别行政区行政长官会同行政会议依据条例作出决定。")
     assert "香港特别行政区行政会议" in facts.names("ORG")
     assert "香港特别行政区行政会议" not in facts.names("EVENT")
+    assert not [name for name in facts.all_names() if "会同" in name]  # the co-agent's verb joins two, in no name
 
 
 def test_a_parliament_named_as_an_assembly_is_a_body(extract):
