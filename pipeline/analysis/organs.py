@@ -358,6 +358,21 @@ def place_abbreviated_bodies(names: set[str], full_forms: dict[str, tuple[str, .
          and n[:len(n) - len(name) + 1] in countries), None))}
 
 
+def place_form_bodies(names: set[str], place_forms: dict[str, str]) -> dict[str, str]:
+    """A body named with a shorter written form of its place (`印尼国际银行`, `沙特外交部`; `place_forms`: each form of a place
+    of schemas/aliases.yaml → the place's name) → the name the document also writes with a longer form of the place
+    (`印度尼西亚国际银行`, `沙特阿拉伯外交部`): one body."""
+    found = {}
+    for name in names:
+        for form in (f for f in place_forms if name.startswith(f) and len(name) > len(f)):
+            rest, place = name[len(form):], place_forms[form]
+            fulls = [other + rest for other, named in place_forms.items()
+                     if named == place and len(other) > len(form) and other + rest in names]
+            if fulls:
+                found[name] = max(fulls, key=len)
+    return found
+
+
 ARMED_GROUP_SCORE = 0.85
 
 

@@ -40,7 +40,7 @@ from pipeline.analysis.name_forms import (
     state_form_bodies,
     transliterated_short_forms,
 )
-from pipeline.analysis.organs import CHAIN_ORGAN, place_abbreviated_bodies
+from pipeline.analysis.organs import CHAIN_ORGAN, place_abbreviated_bodies, place_form_bodies
 from pipeline.analysis.unnamed_events import BARE_EVENT
 from pipeline.analysis.written_forms import PAIRED_TYPES, dash_forms, paired_orders
 from pipeline.records import Entity, Mention, Span
@@ -287,6 +287,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     divisions = word_set(rules.lexicons.get("PLACE", ()))
     named_places = divisions | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
+    _join_forms(mapping, "ORG", place_form_bodies(surfaces.get("ORG", set()), aliases.canonical.get("LOCATION", {})))
     _place_forms(mapping, surfaces.get("LOCATION", set()), divisions, named_places, rules, aliases)
     for etype in PAIRED_TYPES:
         _join_forms(mapping, etype, paired_orders(surfaces.get(etype, set()), rules.place_full_forms))

@@ -583,6 +583,14 @@ def test_a_level_s_body_after_a_place_s_body_in_a_list_is_that_place_s(rules):
     assert {e.name for e in entities} == {"山西省省委", "山西省政府"}
 
 
+def test_a_body_named_with_a_country_s_short_form_is_the_one_the_document_writes_in_full(rules):
+    text = "印度尼西亚国际银行等五家银行合并。印尼国际银行将成为最大的银行，巴新政府表示欢迎，巴布亚新几内亚政府发表声明。"
+    mentions = [mention(text, "印度尼西亚国际银行", "ORG"), mention(text, "印尼国际银行", "ORG"), mention(text, "巴新政府", "ORG"),
+                mention(text, "巴布亚新几内亚政府", "ORG")]
+    entities, _ = resolve(mentions, text, text, rules)
+    assert {e.name for e in entities} == {"印度尼西亚国际银行", "巴布亚新几内亚政府"}
+
+
 def test_a_level_s_body_in_a_sentence_that_names_one_place_of_that_level_is_that_place_s(rules):
     text = "北京市政府发出通知。同日，天津组建了以市政府副秘书长刘红升为团长的慰问团。唐山市委和石家庄召开会议，市委要求。"
     mentions = [mention(text, "北京市政府", "ORG"), mention(text, "天津", "LOCATION"), mention(text, "市政府", "ORG", 1),
