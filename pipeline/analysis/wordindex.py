@@ -136,7 +136,9 @@ def with_residents(words: list[tuple[int, int, str]] | None, text: str, attribut
 
 NUMERAL_POS = frozenset("mt")
 REPORTER_POS = frozenset({"ns", "nt", "j"})  # places, bodies and their short forms: who may say something
-BODY_POS = "nt"  # a body's full name, which a verb of its purpose may follow in another's (`国务院|减轻企业负担部级联席会议`)
+# places and short forms, the subjects of a verb in a body's chunk (a body's full name is followed by its purpose there:
+# `国务院|减轻企业负担部级联席会议`)
+ACTING_POS = frozenset({"ns", "j"})
 
 
 def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], text: str = "",
@@ -156,8 +158,8 @@ def after_subject(begin: int, end: int, tags: Mapping[tuple[int, int], str], tex
             continue
         tag = tags[pos, stop]
         if tag == "v" and (previous == "nr" or (previous == "v" and after == pos)
-                           or (previous in REPORTER_POS and (text[pos:stop] in reporting
-                                                             or acting and previous != BODY_POS and stop - pos > 1))):
+                           or (previous in REPORTER_POS and text[pos:stop] in reporting)
+                           or (acting and previous in ACTING_POS and stop - pos > 1)):
             after = stop
         pos, previous = stop, tag
     return begin if after < end and any(tags.get((after, e)) in NUMERAL_POS for e in range(after + 1, end + 1)) else after
