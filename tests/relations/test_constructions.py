@@ -519,9 +519,12 @@ def test_a_conjunction_before_a_list_ends_the_titled_names(rules, relation_rules
     ("会议由农业部党组副书记、副部长刘成果主持。", "农业部党组", "农业部", {("农业部党组", "副书记"), ("农业部", "副部长")}),
     ("清华大学党委书记、校长王某作报告。", "清华大学党委", "清华大学", {("清华大学党委", "书记"), ("清华大学", "校长")}),
     ("投资促进局党组成员、副局长谢彬，", "投资促进局党组", "投资促进局", {("投资促进局党组", "成员"), ("投资促进局", "副局长")}),
+    ("省农业农村厅兽医局党支部书记、局长马某违规收受礼金。", "省农业农村厅兽医局党支部", "省农业农村厅兽医局",
+     {("省农业农村厅兽医局党支部", "书记"), ("省农业农村厅兽医局", "局长")}),
+    ("县医院党总支书记、院长马某讲话。", "县医院党总支", "县医院", {("县医院党总支", "书记"), ("县医院", "院长")}),
 ])
 def test_the_titles_after_a_party_organ_s_are_its_body_s(rules, relation_rules, text, organ, body, posts):
-    person = next(p for p in ("刘成果", "王某", "谢彬") if p in text)
+    person = next(p for p in ("刘成果", "王某", "谢彬", "马某") if p in text)
     mentions = [anchored(text, body, "ORG"), anchored(text, organ, "ORG"), anchored(text, person, "PERSON")]
     got = [r for r, _ in title_chain_relations(text, mentions, rules.titles, relation_rules)]
     assert {(name(r.tail), r.title) for r in got} == posts
