@@ -251,6 +251,12 @@ def test_a_campaign_is_named_by_its_quoted_slogan(rules):
     assert not chunks("开展专项行动，采取行动。", rules, "EVENT")  # unquoted, a kind of action
 
 
+def test_a_military_exercise_is_named_by_its_quoted_name(rules):
+    text = "由美国在黑海主导的“海上微风-2020”联合军事演习结束。泰国“金色眼镜蛇”联合军演举行。“寒风24”演习定于今天举行。"
+    assert {"“海上微风-2020”联合军事演习", "泰国“金色眼镜蛇”联合军演", "“寒风24”演习"} <= chunks(text, rules, "EVENT")
+    assert not chunks("两国举行联合军事演习，演习结束。", rules, "EVENT")  # unquoted, a kind of exercise
+
+
 def _analysed(analysis):
     """The text and (start, end) → part of speech of a word analysis written `word/tag word/tag …`."""
     text, tags = "", {}

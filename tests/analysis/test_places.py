@@ -19,6 +19,13 @@ def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
     assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]
 
 
+def test_a_name_after_the_part_of_a_country_it_lies_in_is_a_place(rules):
+    text = "莱希出生在位于伊朗东北部的马什哈德。"
+    mentions = [Mention(0, 2, "莱希", "PERSON", "model"), Mention(13, 17, "马什哈德", "PERSON", "model")]
+    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
+    assert [m.type for m in got] == ["PERSON", "LOCATION"]
+
+
 def test_a_name_right_after_the_state_it_lies_in_is_a_place(rules):
     text = "复信美国伊利诺伊州北奈尔斯高中学生。（河北石家庄市顾克）"
 
