@@ -75,13 +75,16 @@ FRAMES_ALONE = ("上", PERIOD)  # `报告会上，`, `峰会期间，`: a clause
 TIME_BEFORE = re.compile("(?:[0-9０-９]{4}年|[今去前当同]年|上个?月|本月)(?:[0-9０-９一二三四五六七八九十]{1,2}月)?")
 FRAME_BREAK = "间隙"  # `在省政协会议间隙`: in a break of the event, at it
 SPEECHES = ("重要讲话", "工作报告", "讲话", "报告", "致辞", "发言")  # `在十五大报告中`: the speech given at the event
+# which session of the event, or when (`在|本届|…高峰论坛上`, `在|今年的|全国两会上`): no part of its name
+DETERMINER = re.compile(f"(?:{TIME_BEFORE.pattern}|本届|此次|这次|上届)的?")
 
 
 def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                            rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`,
     `安徽省代表团在八运会上获…`: a person or a body right before 在 (after the name its title or an honorific) and an event
-    right after it, closed by a frame end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one
+    right after it or after a word of which session or when (`在|本届|…论坛上`, `在|今年的|全国两会上`), closed by a frame end
+    (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one
     whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them, and whom
     they are with there (`习近平主席同|希奇莱马总统在…峰会期间会晤`). Not an event yet to be held: its name comes right after
     在, or a relative clause of its holding does (`切尔诺梅尔金总理在|去年举行的|中东欧12国领导人会议上重申`; not
@@ -97,7 +100,9 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos = subject.end + len(word_at(text, subject.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
-        event = events.get(pos + len(opener)) or _held_before(text, pos + len(opener), events, rules) if opener else None
+        determiner = DETERMINER.match(text, pos + len(opener or ""))
+        event = events.get(pos + len(opener)) or _held_before(text, pos + len(opener), events, rules) or (
+            events.get(determiner.end()) if determiner else None) if opener else None
         if opener and event is None:
             earlier = [m.entity for m in events.values() if m.end <= subject.start]
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)

@@ -1227,6 +1227,9 @@ def test_the_bodies_a_clause_without_people_lists_first_take_part_in_the_event_f
     ("王建华在全国两会召开前会见李明。", set()),  # before it, no frame end after its name
     ("王建华在即将召开的全国两会上讲话。", set()),  # no name right after 在: yet to be held
     ("王建华在去年举行的全国两会上重申立场。", {("王建华", "全国两会")}),  # a relative clause of its holding
+    ("王建华在本届全国两会上的讲话。", {("王建华", "全国两会")}),  # which session: no part of the name
+    ("王建华在今年的全国两会上指出方向。", {("王建华", "全国两会")}),  # when
+    ("王建华在本地全国两会上讲话。", set()),
     ("王建华在即将举行的全国两会上讲话。", set()),
     ("王建华在北京，李明举行的全国两会上讲话。", set()),  # no clause mark inside
     ("王建华主席同李明总统在全国两会期间会晤。", {("王建华", "全国两会"), ("李明", "全国两会")}),  # whom he met there
