@@ -2066,6 +2066,10 @@ def test_a_parliament_named_as_an_assembly_is_a_body(extract):
     ("中白工业园、中埃苏伊士经贸合作区等稳步推进共建。", "LOCATION", {"中埃苏伊士经贸合作区"}, "中埃"),
     # a team sent on a mission is a body, named by who sends it
     ("中国作物种质资源考察队在三峡库区考察。", "ORG", {"中国作物种质资源考察队"}, "种质资源考察队"),
+    # a congress's presidium is a body named by its session, the party's name first
+    ("中国共产党第二十次全国代表大会主席团18日下午举行第二次会议。", "ORG", {"中国共产党第二十次全国代表大会主席团"}, "中国共产党"),
+    # no name before a title begins a title (`候补委员`)
+    ("陈希就二十届中央委员会委员、候补委员和中央纪律检查委员会委员候选人名单作了说明。", "PERSON", {"陈希"}, "候补"),
     # a body its quotation marks enclose, named after a person, is one name though no known name begins it
     ("１２月份又有“革命武装力量”和“安德烈斯·卡斯特罗联合阵线”两个组织的６４０人交出武器。", "ORG", {"安德烈斯·卡斯特罗联合阵线"},
      "联合阵线"),
