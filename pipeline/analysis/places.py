@@ -75,10 +75,12 @@ def people_named_after_titles(mentions: list[Mention], text: str, titles: tuple[
                               known_places: frozenset[str]) -> list[Mention]:
     """A name the recognizer read as a place's that the document writes right after one of `titles`
     somewhere, which Chinese news writes between a country and its holder's name (`俄罗斯总统|普京`;
-    `同普京总统` read as a place elsewhere), is that person's, unless a lexicon of places lists it
-    (`known_places`) or it is a place's one-character short form (`日`, which `总统|日前` follows)."""
+    `同普京总统` read as a place elsewhere), or lists (`、`) between two people (`张希东、|陈贵州|、陈蔚文`), is that
+    person's, unless a lexicon of places lists it (`known_places`) or it is a place's one-character short form (`日`,
+    which `总统|日前` follows)."""
+    listed = {m.text for chain in _lists(mentions, text) for i, m in enumerate(chain) if _between(chain, i, "PERSON")}
     named = {m.text for m in mentions if m.type == "LOCATION" and m.source == "model" and len(m.text) >= 2
-             and m.text not in known_places and _written_after(m.text, text, titles)}
+             and m.text not in known_places and (m.text in listed or _written_after(m.text, text, titles))}
     return [replace(m, type="PERSON") if m.type == "LOCATION" and m.text in named else m for m in mentions]
 
 
@@ -222,15 +224,12 @@ def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tupl
     return any(ends_with_any(text, start, heads) or word_at(text, start + len(name), nouns) for start in _occurrences(name, text))
 
 
-def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:
-    """The names of the recognizer's people, and of those a list of them continued with
-    (`enumerated_people`), listed (`、`) between two places, or in a list of more places than
-    people, two at least."""
+def _lists(mentions: list[Mention], text: str) -> Iterator[list[Mention]]:
+    """The lists of mentions joined by `、`, the longest mention at each start, one mention alone a list too."""
     starting: dict[int, Mention] = {}
     for m in sorted(mentions, key=lambda m: m.start - m.end):
         starting.setdefault(m.start, m)
     listed: set[int] = set()
-    placed: set[str] = set()
     for first in sorted(starting.values(), key=lambda m: m.start):
         if first.start in listed:
             continue
@@ -238,8 +237,21 @@ def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:
         while text[chain[-1].end:chain[-1].end + 1] == "、" and chain[-1].end + 1 in starting:
             chain.append(starting[chain[-1].end + 1])
         listed.update(m.start for m in chain)
+        yield chain
+
+
+def _between(chain: list[Mention], i: int, kind: str) -> bool:
+    """Whether the list's item `i` stands between two items of type `kind`."""
+    return 0 < i < len(chain) - 1 and chain[i - 1].type == chain[i + 1].type == kind
+
+
+def _listed_among_places(mentions: list[Mention], text: str) -> set[str]:
+    """The names of the recognizer's people, and of those a list of them continued with
+    (`enumerated_people`), listed (`、`) between two places, or in a list of more places than
+    people, two at least."""
+    placed: set[str] = set()
+    for chain in _lists(mentions, text):
         places, people = (sum(m.type == kind for m in chain) for kind in ("LOCATION", "PERSON"))
         placed |= {m.text for i, m in enumerate(chain) if m.type == "PERSON" and m.source in GUESSED and (
-            (places >= 2 and places > people)
-            or (0 < i < len(chain) - 1 and chain[i - 1].type == chain[i + 1].type == "LOCATION"))}
+            (places >= 2 and places > people) or _between(chain, i, "LOCATION"))}
     return placed

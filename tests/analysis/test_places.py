@@ -84,6 +84,16 @@ def test_a_place_named_right_after_a_holders_title_somewhere_is_a_person(rules):
     assert people_named_after_titles([mention], listed, rules.person_titles, rules.known_places) == [mention]
 
 
+def test_a_name_listed_between_two_people_is_a_person_s(rules):
+    from pipeline.analysis.places import people_named_after_titles
+
+    text = "选举出张希东、陈贵州、陈蔚文、贵州、王刚等代表。访问北京、陈州。"
+    mentions = [_at(text, n, t) for n, t in (("张希东", "PERSON"), ("陈贵州", "LOCATION"), ("陈蔚文", "PERSON"),
+                                              ("贵州", "LOCATION"), ("王刚", "PERSON"), ("北京", "LOCATION"), ("陈州", "LOCATION"))]
+    got = people_named_after_titles(mentions, text, rules.person_titles, rules.known_places)
+    assert [m.type for m in got] == ["PERSON", "PERSON", "PERSON", "LOCATION", "PERSON", "LOCATION", "LOCATION"]
+
+
 def test_a_name_a_virus_strain_s_head_follows_is_no_person_nor_place(rules):
     from pipeline.analysis.places import without_strains
 
