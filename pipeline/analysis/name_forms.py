@@ -1,8 +1,7 @@
-"""The other forms a document writes a name in, each mapped to the full one it writes too: a
-person's by one part of a transliterated name, by the surname and 老 or by the given name, a place's
-without its division's term, a state's by its first character and 州, a body's with a middle part left
-out or contracted, a company's with another legal form, a level's body by the place of the body before it
-in a list or of its sentence."""
+"""The other forms a document writes a name in, each mapped to the full one it writes too: a person's by one part of a
+transliterated name, by the surname and 老 or by the given name, a place's without its division's term, a state's by its first
+character and 州, a body's with a middle part left out or contracted, a company's with another legal form, a level's body by
+the place of the body before it in a list or of its sentence."""
 from __future__ import annotations
 
 import re
@@ -14,14 +13,17 @@ from pipeline.analysis.sentences import sentence_start
 from pipeline.records import Mention
 from pipeline.rules import LOCAL_PREFIXES
 
+KIN = ("母亲", "父亲", "夫人", "妻子", "丈夫", "遗孀", "女儿", "儿子")  # `马科斯的母亲|伊梅尔达·马科斯`: another of the family
 
-def transliterated_short_forms(names: set[str]) -> dict[str, str]:
+
+def transliterated_short_forms(names: set[str], text: str = "") -> dict[str, str]:
     """A person named by one part of a transliterated name the document writes in full, with
     its parts joined by `·` (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬)
-    → that full name, where it is the only one with that part."""
+    → that full name, where it is the only one with that part and the text never writes it after a word of `KIN`,
+    where the part alone names another of the family (`马科斯的母亲伊梅尔达·马科斯`)."""
     holders: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        for part in name.split("·") if "·" in name else ():
+        for part in name.split("·") if "·" in name and not any(kin + name in text for kin in KIN) else ():
             holders[part].add(name)
     return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
 
@@ -33,13 +35,12 @@ JAPANESE_NAME_CHARS = 4  # `桥本龙太郎`, `小泽一郎`: a name of four cha
 
 
 def familiar_forms(names: set[str], text: str, surnames: frozenset[str]) -> dict[str, str]:
-    """A person named respectfully by the surname and 老 (`侯老`, `贝老`) → the one person of the
-    document whose full name begins with that surname (`侯祥麟`); none where two do. So is one
-    named by the given name alone (`恩来同志`, `小平同志`) → the one full name of three characters
-    that ends with it (`周恩来`), where it cannot be a full name of its own: it does not begin
-    with one of `surnames` (`小平`), or the text calls it comrade (`恩来同志`; but `李明` and `王李明`
-    are two people). So is one named familiarly by 老 or 小 and the surname (`老何`, `小冯`), and one by the
-    first two characters of the one name of four characters or more that begins with them (`桥本`, `小泽`)."""
+    """A person named respectfully by the surname and 老 (`侯老`, `贝老`) → the one person of the document whose full name
+    begins with that surname (`侯祥麟`); none where two do. So is one named by the given name alone (`恩来同志`, `小平同志`) →
+    the one full name of three characters that ends with it (`周恩来`), where it cannot be a full name of its own: it does not
+    begin with one of `surnames` (`小平`), or the text calls it comrade (`恩来同志`; but `李明` and `王李明` are two people).
+    So is one named familiarly by 老 or 小 and the surname (`老何`, `小冯`), and one by the first two characters of the one
+    name of four characters or more that begins with them (`桥本`, `小泽`)."""
     surnamed: dict[str, set[str]] = defaultdict(set)
     given: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -294,14 +295,13 @@ LEVEL_BODY_END = re.compile(r"[省市县区](?:委|(?:人民)?政府)$")
 
 
 def contracted_short_forms(names: set[str]) -> dict[str, str]:
-    """A body named by the contraction of its full name (缩略: `中央综治委` for 中央社会治安综合治理
-    委员会, `广电部` for 广播电影电视部, `中国奥委会` for 中国奥林匹克委员会) → that full name, where it is the only
-    one of the document it contracts. A contraction keeps the name's first character and some of
-    the others in their order, and writes its head short (`CONTRACTED_HEADS`); none where it could
-    stand for another name of the document that holds its characters (`中直工委`: 中直机关工委 or
-    中直机关纪律检查工作委员会). A level's body (`大名县委`) is no contraction of another body of that
-    place (`大名县经济委员会`), and a contraction of a body is none of the organ named after it
-    (`中央纪委`, not `中央纪律检查委员会常务委员会`)."""
+    """A body named by the contraction of its full name (缩略: `中央综治委` for 中央社会治安综合治理委员会, `广电部` for
+    广播电影电视部, `中国奥委会` for 中国奥林匹克委员会) → that full name, where it is the only one of the document it
+    contracts. A contraction keeps the name's first character and some of the others in their order, and writes its head short
+    (`CONTRACTED_HEADS`); none where it could stand for another name of the document that holds its characters (`中直工委`:
+    中直机关工委 or 中直机关纪律检查工作委员会). A level's body (`大名县委`) is no contraction of another body of that place
+    (`大名县经济委员会`), and a contraction of a body is none of the organ named after it (`中央纪委`, not
+    `中央纪律检查委员会常务委员会`)."""
     forms = {}
     for short in names:
         if len(short) < CONTRACTED_MIN or LEVEL_BODY_END.search(short):
@@ -363,11 +363,10 @@ LIST_MARKS = "、和与及"
 
 
 def placed_level_bodies(mentions: list[Mention], text: str, places: frozenset[str]) -> list[Mention]:
-    """A level's party committee or government named bare (`市政府`) is a place's, whatever other
-    places of that level the document names: right after that place's body of the level in a list
-    (`天津市委、|市政府`, `河北省委和|省政府`), else in a sentence that names, before it, that one place
-    of the level, alone or as a body's (`places`: the place list's names with their level;
-    `天津组建了以|市政府|副秘书长刘红升为团长的…`); none where the sentence names two
+    """A level's party committee or government named bare (`市政府`) is a place's, whatever other places of that level the
+    document names: right after that place's body of the level in a list (`天津市委、|市政府`, `河北省委和|省政府`), else in a
+    sentence that names, before it, that one place of the level, alone or as a body's (`places`: the place list's names with
+    their level; `天津组建了以|市政府|副秘书长刘红升为团长的…`); none where the sentence names two
     (`本报石家庄…电…唐山市委、…|市委`)."""
     bodies = {m.end: m for m in mentions if m.type == "ORG"}
     located = [(m.start, m.end, m.text) for m in mentions if m.type == "LOCATION"] + [

@@ -295,7 +295,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     _join_forms(mapping, "EVENT", activity_forms(surfaces.get("EVENT", set())))
     persons = surfaces.get("PERSON", set())
     surnames = word_set(rules.lexicons.get("SURNAME", ()))
-    for name, target in (transliterated_short_forms(persons) | familiar_forms(persons, text, surnames)).items():
+    for name, target in (transliterated_short_forms(persons, text) | familiar_forms(persons, text, surnames)).items():
         mapping[("PERSON", name)] = target
     _follow_chains(mapping)
     _named_as_alone(mapping, alone, frozenset(s for c in rules.chunkers if c.label == "ORG" for s in c.suffixes),

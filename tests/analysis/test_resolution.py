@@ -191,6 +191,14 @@ def test_a_part_of_a_transliterated_name_is_the_person_it_names(rules):
     assert names[("PERSON", "穆罕默德")] == "穆罕默德"  # the part of two full names names neither for sure
 
 
+def test_a_family_name_is_no_short_form_of_a_relative_s_full_name(rules):
+    text = "菲律宾总统马科斯出席仪式。王岐山会见了马科斯的母亲伊梅尔达·马科斯。"
+    mentions = [mention(text, "马科斯", "PERSON"), mention(text, "马科斯", "PERSON", occurrence=1),
+                mention(text, "伊梅尔达·马科斯", "PERSON")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("PERSON", "马科斯")] == "马科斯"
+
+
 def test_an_elder_named_by_the_surname_and_lao_is_the_one_person_of_that_surname(rules):
     text = "侯祥麟院士和贝时璋院士、贝聿铭出席。侯老说，贝老说。"
     mentions = [mention(text, name, "PERSON") for name in ("侯祥麟", "贝时璋", "贝聿铭", "侯老", "贝老")]
