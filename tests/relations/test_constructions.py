@@ -1419,6 +1419,12 @@ def test_a_person_a_kinship_noun_follows_describes_who_attends(extract):
     assert {"彭丽媛", "古特雷斯"} <= attended and "习近平" not in attended  # neither by the rules nor by the pair model
 
 
+def test_a_head_of_state_before_the_post_of_his_envoy_describes_who_attends(extract):
+    facts = extract("习近平主席特使、全国人大常委会副委员长王东明出席津巴布韦总统就职仪式。")
+    attended = {head for head, _ in facts.relation_pairs("participated_in")}
+    assert "王东明" in attended and "习近平" not in attended
+
+
 def test_a_democratic_party_and_its_central_committee_are_two_bodies(extract):
     facts = extract("民建中央主席成思危在座谈会上说，民建与台湾经济界人士素有联系。")
     assert {"民建中央", "民建"} <= facts.names("ORG")
