@@ -280,3 +280,19 @@ def enumerated_people(text: str, mentions: list[Mention], surnames: frozenset[st
             if item[:1] in surnames or item[:2] in surnames:
                 found.append(Mention(start, end, item, "PERSON", "rule:enumeration", 0.8))
     return found
+
+
+LEVEL_WORDS = frozenset("省市县区")  # `市|公安局`: the document's province, city, county or district
+
+
+def worded_level_bodies(text: str, words: list[tuple[int, int, str]] | None, found: list[Mention],
+                        suffixes: tuple[str, ...]) -> list[Mention]:
+    """A body of the document's province, city, county or district named by the level alone (`市|公安局`, `县|财政局`,
+    `省|教育厅`: a word of its own) and a word of the word analysis that ends in an organisation's head (`suffixes`),
+    where no other mention lies; resolution names it by the document's place (`贵阳市公安局`)."""
+    taken = {pos for m in found for pos in range(m.start, m.end)}
+    analysed = list(words or ())
+    return [Mention(s, e, text[s:e], "ORG", "words", WORD_SCORE)
+            for (s, m, _), (_, e, pos) in zip(analysed, analysed[1:])
+            if m - s == 1 and text[s] in LEVEL_WORDS and pos in PARTY_POS and e - m >= 2 and text.endswith(suffixes, m, e)
+            and not any(p in taken for p in range(s, e))]

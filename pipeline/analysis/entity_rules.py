@@ -19,6 +19,7 @@ from pipeline.analysis.analysed_mentions import (
     enumerated_people,
     model_mentions,
     titled_people,
+    worded_level_bodies,
     worded_names,
     worded_parties,
     worded_people,
@@ -198,9 +199,8 @@ def _person_affixes(rules: RecognitionRules) -> tuple[str, ...]:
 
 
 def _common(rules: RecognitionRules) -> frozenset[str]:
-    """Common words a surname starts (`贺信`, `高度`, `王宫`: schemas/lexicons/common_words.txt):
-    what a name pattern (title + surname + one or two characters) or the recognizer finds there
-    is no person."""
+    """Common words a surname starts (`贺信`, `高度`, `王宫`: schemas/lexicons/common_words.txt): what a name pattern (title
+    + surname + one or two characters) or the recognizer finds there is no person."""
     return word_set(rules.lexicons.get("COMMON", ()))
 
 
@@ -262,11 +262,10 @@ def _nests(inner: Mention, outer: Mention) -> bool:
 
 def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, document: str = "",
                    words: list[tuple[int, int, str]] | None = None, people: frozenset[str] = frozenset()) -> list[Mention]:
-    """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest
-    inside an EVENT or AWARD name (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases
-    that are never entities) win their overlaps and are then dropped. `words`, the document's
-    word analysis, tells a name's last character from a trailing function word, except in the
-    names of the lexicon of `people` (`罗富和`, `魏凤和`)."""
+    """Resolve overlaps: longer, then more confident mentions win; an ORG or PERSON may nest inside an EVENT or AWARD name
+    (`市直机关工委第六届文化艺术节`). `_BLOCK` candidates (phrases that are never entities) win their overlaps and are then
+    dropped. `words`, the document's word analysis, tells a name's last character from a trailing function word, except in
+    the names of the lexicon of `people` (`罗富和`, `魏凤和`)."""
     analysis = word_analysis(words)
     cleaned = [m if m.type == BLOCK else _acceptable(m, rules, document, analysis, people) for m in candidates]
     cleaned = [m for m in cleaned if m]
@@ -330,7 +329,8 @@ class EntityRules:
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += listed_honours(text, candidates, self.rules.honour_kinds)
-        candidates += worded_names(text, words, candidates, self.rules.word_place_generics)
+        candidates += worded_names(text, words, candidates, self.rules.word_place_generics) \
+            + worded_level_bodies(text, words, candidates, self.chunk_suffixes.get("ORG", ()))
         candidates += worded_parties(text, words, [m for m in candidates if m.type != BLOCK], self.rules.generic_parties)
         candidates = trim_governing_predicates(without_leading_places(candidates), self.rules, text, words)
         candidates = without_clause_subjects(candidates, words, self.rules.generic_chunks, self.titles,

@@ -158,3 +158,15 @@ def test_a_noun_that_ends_in_dang_names_a_party_unless_a_determiner_role_or_part
                           rules.generic_parties) == []
     titled = "《共产党宣言》"
     assert worded_parties(titled, [(0, 1, "w"), (1, 4, "n"), (4, 6, "n"), (6, 7, "w")], [], rules.generic_parties) == []
+
+
+def test_a_body_named_by_its_level_alone_is_found_where_the_analysis_reads_its_words(rules):
+    from pipeline.analysis.analysed_mentions import worded_level_bodies
+
+    suffixes = next(c.suffixes for c in rules.chunkers if c.label == "ORG")
+    text = "市公安局出动警力，县财政局拨款。城市公安局，市场繁荣。"
+    words = [(0, 1, "n"), (1, 4, "n"), (4, 6, "v"), (6, 8, "n"), (8, 9, "w"), (9, 10, "n"), (10, 13, "n"), (13, 15, "v"),
+             (15, 16, "w"), (16, 18, "n"), (18, 21, "n"), (21, 22, "w"), (22, 24, "n"), (24, 26, "a"), (26, 27, "w")]
+    assert [m.text for m in worded_level_bodies(text, words, [], suffixes)] == ["市公安局", "县财政局"]
+    taken = [Mention(0, 4, "市公安局", "ORG", "model", 0.9)]
+    assert [m.text for m in worded_level_bodies(text, words, taken, suffixes)] == ["县财政局"]

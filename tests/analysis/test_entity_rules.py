@@ -2081,3 +2081,8 @@ def test_a_name_is_found_whole_not_its_part(extract, text, etype, wholes, part):
     names = extract(text).names(etype)
     assert wholes <= names
     assert part not in names
+
+
+def test_a_body_named_by_its_level_alone_is_the_document_s_place_s(extract):
+    names = extract("贵阳市召开会议。市公安局出动警力。").names("ORG")
+    assert "贵阳市公安局" in names
