@@ -48,8 +48,9 @@ ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
 PERSON_POS = "nr"  # a person's name in the word analysis
 NAMED_AFTER = frozenset({PERSON_POS})  # a quoted body's name is one without a known name when a person's names it
 # a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
-# a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`), one's people (`（苗族）`), a character (`（市）`)
-GLOSS = re.compile(r"[\u4e00-\u9fff](?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")
+# a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`, a dateline's `…１３日电（肖冠军）`), one's people
+# (`（苗族）`), a character (`（市）`)
+GLOSS = re.compile(r"[\u4e00-\u9fff](?<!日电)(?<!日讯)(?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")

@@ -186,6 +186,7 @@ def test_a_fair_s_host_city_in_brackets_is_in_its_name(rules, text):
     assert chunks(text, rules, "EVENT") == {text[:-3]}
     assert chunks("2019全球（青岛）创投风投大会", rules, "EVENT") == {"2019全球（青岛）创投风投大会"}
     assert chunks("一月十七日电（记者王黎）全国精神文明建设工作会议", rules, "EVENT") == {"全国精神文明建设工作会议"}
+    assert chunks("新华社济南１月１３日电（肖冠军）全国国际象棋棋王棋后大奖赛", rules, "EVENT") == {"全国国际象棋棋王棋后大奖赛"}
 
 
 def test_a_front_is_an_organisation(rules):
