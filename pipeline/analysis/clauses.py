@@ -12,7 +12,7 @@ from pipeline.analysis.quoted_names import opens_with_slogan
 from pipeline.analysis.wordindex import NOUN_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import RecognitionRules
-from pipeline.wordlists import word_set
+from pipeline.wordlists import word_at, word_set
 
 # the word analysis's names of people and bodies; not places, which name bodies' seats and scopes
 # (`中国|驻|俄罗斯大使馆`, `晋江|供水|公司`)
@@ -202,12 +202,13 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
     `，周密做好|开闭幕式`, `，设置|全球服务贸易峰会`), begins after the verbs, with the adverbials before them: a verb of
     lexicon PREDICATE (People's Daily's verbs, so not a sport's name the word analysis reads as one: `摔跤女子自由式…比赛`).
     So does one that begins with adverbials, with a word no name begins with (`LEAD_POS`: `附近|观看|“独立日”音乐会`,
-    `各方|充分|利用|全球数字贸易博览会`) or inside a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it stands.
-    Nothing is left of one where less than three characters, a generic head (`启动|系列活动`), or a word no name begins with,
-    follow. A verb of the event's theme (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`,
-    `庆祝…大会`): only the words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's
-    chunk also begins after a verb of winning it begins with (`获奖|先进集体`). A negation outside quotes ends a clause too,
-    with the verbs it negates (`不|搞|送别仪式`, `行动|未|报|经|局长办公会议`; not `“不忘初心、…”主题教育`)."""
+    `各方|充分|利用|全球数字贸易博览会`) or inside a word (`再|次|赢得|世界锦标赛`) before its predicate, wherever it
+    stands. Nothing is left of one where less than three characters, a generic head (`启动|系列活动`), or a word no name
+    begins with, follow, and a term's determiner right after its predicate goes too (`筹划|明年|建交70周年庆祝活动`). A verb
+    of the event's theme (`rules.theme_verbs`) is the name's own (`进一步推动长江经济带高质量发展座谈会`, `庆祝…大会`): only
+    the words no name begins with go before it (`当地|庆祝广西壮族自治区成立60周年座谈会`). An honour's chunk also begins
+    after a verb of winning it begins with (`获奖|先进集体`). A negation outside quotes ends a clause too, with the verbs it
+    negates (`不|搞|送别仪式`, `行动|未|报|经|局长办公会议`; not `“不忘初心、…”主题教育`)."""
     candidates = [m.type in ("EVENT", "AWARD") and m.source == "rule:chunk" for m in mentions]
     if not words or not any(candidates):
         return mentions
@@ -220,6 +221,8 @@ def clause_predicates(mentions: list[Mention], words: list[tuple[int, int, str]]
             cut = _after_winning(m, analysis, text)
         if candidate and cut is None:
             cut = _after_negation(m, analysis, text)
+        if cut is not None:  # `筹划|明年|建交70周年庆祝活动`: nor with a term's determiner after the predicate
+            cut += len(word_at(text, cut, rules.term_determiners) or "")
         if cut is None:
             kept.append(m)
         elif m.end - cut >= MIN_CLAUSE_OBJECT_CHARS and text[cut:m.end] not in rules.generic_chunks:

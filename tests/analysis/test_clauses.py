@@ -177,6 +177,16 @@ def test_an_event_chunk_that_begins_a_clause_with_its_predicate_begins_after_it(
     assert clause_predicates(found, None, text, rules) == found
 
 
+def test_an_event_chunk_begins_after_a_term_s_determiner_right_after_its_predicate(rules):
+    from pipeline.analysis.clauses import clause_predicates
+
+    text, words = _worded([[("精神", "n"), ("，", "w"), ("积极", "a"), ("筹划", "v"), ("明年", "t"), ("建交", "v"), ("70", "m"),
+                             ("周年", "q"), ("庆祝", "v"), ("活动", "vn")]])
+    start, end = text.index("积极"), text.index("活动") + 2
+    found = [Mention(start, end, text[start:end], "EVENT", "rule:chunk", 0.92)]
+    assert [m.text for m in clause_predicates(found, words, text, rules)] == ["建交70周年庆祝活动"]
+
+
 def test_an_event_chunk_that_begins_a_predicate_joined_to_one_before_begins_after_it(rules):
     from pipeline.analysis.clauses import clause_predicates
 
