@@ -220,7 +220,7 @@ def worded_names(text: str, words: list[tuple[int, int, str]] | None, found: lis
 
 PARTY_HEAD = "党"
 PARTIES = "政党"  # `朝野政党`, `西方政党`: parties described, no party named
-PARTY_POS = frozenset({"n", "nt", "nz", "j"})
+BODY_WORD_POS = frozenset({"n", "nt", "nz", "j"})  # a word that names a party or a body: a noun, an abbreviation
 PARTY_DETERMINERS = frozenset("全我本该各两一多其此这那每")  # `全党`, `该党`, `两党`: which party, not its name
 # what follows 党 in the words and phrases of the Party's own affairs (`党的`, `党和国家`, `党建`, `党组织`, `党员`, `党恩`):
 # after one, 党 begins them and the analysis's party is a word before it run on (`承载|党和人民`, `高校|党建`)
@@ -235,7 +235,7 @@ def worded_parties(text: str, words: list[tuple[int, int, str]] | None, found: l
     or that a description of parties ends (`朝野政党`), nor one the document writes only before a word of the
     Party's own affairs (`战线|党的建设`, `高校|党建`), nor one in a work's title (`《共产党宣言》`)."""
     taken = {pos for m in found for pos in range(m.start, m.end)}
-    parties = [(s, e) for s, e, pos in words or () if pos in PARTY_POS and e - s >= 2 and text[e - 1] == PARTY_HEAD
+    parties = [(s, e) for s, e, pos in words or () if pos in BODY_WORD_POS and e - s >= 2 and text[e - 1] == PARTY_HEAD
                and text[s:e] not in generic and not text.endswith(PARTIES, s, e)
                and not (e - s == 2 and text[s] in PARTY_DETERMINERS)]
     ended = {text[s:e] for s, e in parties if not text.startswith(PARTY_AFFAIRS, e)}
@@ -294,5 +294,5 @@ def worded_level_bodies(text: str, words: list[tuple[int, int, str]] | None, fou
     analysed = list(words or ())
     return [Mention(s, e, text[s:e], "ORG", "words", WORD_SCORE)
             for (s, m, _), (_, e, pos) in zip(analysed, analysed[1:])
-            if m - s == 1 and text[s] in LEVEL_WORDS and pos in PARTY_POS and e - m >= 2 and text.endswith(suffixes, m, e)
+            if m - s == 1 and text[s] in LEVEL_WORDS and pos in BODY_WORD_POS and e - m >= 2 and text.endswith(suffixes, m, e)
             and not any(p in taken for p in range(s, e))]

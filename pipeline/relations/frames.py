@@ -83,14 +83,13 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
                            rules: RelationRules, main_event: MainEvents | str | None = None) -> Iterator[Relation]:
     """`傅全有在总参军人代表大会上强调…`, `谢里夫在会议期间与…会谈`, `尉健行同志在中央纪委二次全会上的报告`,
     `安徽省代表团在八运会上获…`: a person or a body right before 在 (after the name its title or an honorific) and an event
-    right after it or after a word of which session or when (`在|本届|…论坛上`, `在|今年的|全国两会上`), closed by a frame end
-    (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one
-    whose speech there frames it (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them, and whom
-    they are with there (`习近平主席同|希奇莱马总统在…峰会期间会晤`). Not an event yet to be held: its name comes right after
-    在, or a relative clause of its holding does (`切尔诺梅尔金总理在|去年举行的|中东欧12国领导人会议上重申`; not
-    `在|即将召开的|…`). The end of an event's name stands for the document's event (of its part: `main_event`) where its name
-    ends so, else for the last event named before whose name does (`习近平总书记在|全会|上作的工作报告` after
-    `党的十九届三中全会`)."""
+    right after it or after a word of which session or when (`在|本届|…论坛上`, `在|今年的|全国两会上`), closed by a frame
+    end (上, 中, 时, 期间) or 间隙, took part in the event, whatever the verb after, as one whose speech there frames it
+    (`江泽民同志在十五大报告中`, `在喀山会晤讲话中`); with the people joined to them, and whom they are with there
+    (`习近平主席同|希奇莱马总统在…峰会期间会晤`). Not an event yet to be held: its name comes right after 在, or a relative
+    clause of its holding does (`切尔诺梅尔金总理在|去年举行的|中东欧12国领导人会议上重申`; not `在|即将召开的|…`). The end
+    of an event's name stands for the document's event (of its part: `main_event`) where its name ends so, else for the last
+    event named before whose name does (`习近平总书记在|全会|上作的工作报告` after `党的十九届三中全会`)."""
     main_events = MainEvents.of(main_event)
     openers = tuple(rules.clause_words["time_clause_openers"])
     events = {m.start: m for m in mentions if m.type == "EVENT" and not m.nested}
@@ -100,9 +99,7 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos = subject.end + len(word_at(text, subject.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
-        determiner = DETERMINER.match(text, pos + len(opener or ""))
-        event = events.get(pos + len(opener)) or _held_before(text, pos + len(opener), events, rules) or (
-            events.get(determiner.end()) if determiner else None) if opener else None
+        event = _framed_event(text, pos + len(opener), events, rules) if opener else None
         if opener and event is None:
             earlier = [m.entity for m in events.values() if m.end <= subject.start]
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
@@ -112,6 +109,14 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
                                         subjects, titles):
                 yield Relation("participated_in", head.entity, event.entity, evidence_of(text, head.start, event.end),
                                rules.frame_confidence, "inline_frame")
+
+
+def _framed_event(text: str, start: int, events: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The event named right after 在 at `start`, after a relative clause of its holding, or after a word of which session
+    or when."""
+    determiner = DETERMINER.match(text, start)
+    return events.get(start) or _held_before(text, start, events, rules) or (
+        events.get(determiner.end()) if determiner else None)
 
 
 COMPANIONS = "同与"  # `习近平主席同|希奇莱马总统在…峰会期间会晤`: whom the framed party met with, there too
