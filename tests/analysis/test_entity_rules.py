@@ -537,6 +537,7 @@ def test_an_organisation_in_a_list_begins_after_the_persons_name_before_it(extra
 def test_a_rank_among_things_a_fixed_phrase_and_a_verb_object_word_name_nothing(rules):
     assert not chunks("这是我国首个标准化博览会，第三个比赛开始。", rules, "EVENT") - {"标准化博览会"}
     assert not chunks("反对核军备竞赛。", rules, "EVENT")
+    assert not chunks("一些欧洲国家政府和经济界人士认为。", rules, "ORG", anchors={2})  # governments of countries, a plural
     assert not chunks("他感谢中国政府授奖。", rules, "AWARD")
 
 
