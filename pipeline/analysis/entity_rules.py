@@ -224,9 +224,9 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
     if mention.type == "LOCATION" and len(mention.text) > 3 and mention.text.endswith(rules.business_heads):
         return Mention(mention.start, mention.end, mention.text, "ORG", mention.source, mention.score)
     end = mention.end
-    while landform := word_at(document, end, rules.landform_terms):
+    while (landform := word_at(document, end, rules.landform_terms)) and not words.inside(end + len(landform), "v"):
         end += len(landform)
-    # `耶尔穆克|盆地`: the landform's name; not a one-character short form's (`云|贵|高原`) nor a country's
+    # `耶尔穆克|盆地`: the landform's name; not a one-character place's (`云|贵|高原`), a country's, nor a verb's (`经济|带来`)
     if mention.type in ("PERSON", "LOCATION") and end > mention.end and len(mention.text) >= 2 and mention.text[-1] != "国":
         return Mention(mention.start, end, document[mention.start:end], "LOCATION", mention.source, mention.score)
     if mention.type == "LOCATION" and mention.text[-1] in WATERS and (bank := word_at(document, end, rules.bank_terms)):

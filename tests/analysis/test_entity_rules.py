@@ -1342,6 +1342,9 @@ def test_a_name_before_a_landform_term_is_the_landform_s(rules):
     assert [m.text for m in merge_mentions([at("加沙", "LOCATION")], rules, text)] == ["加沙地带"]
     text = "三峡库区移民安置。"  # a reservoir's area
     assert [m.text for m in merge_mentions([at("三峡", "LOCATION")], rules, text)] == ["三峡库区"]
+    text = "给欧洲经济带来影响。"  # no landform where a verb of the word analysis runs on past its term (`经济|带来`)
+    words = [(0, 1, "p"), (1, 3, "ns"), (3, 5, "n"), (5, 7, "v"), (7, 9, "vn"), (9, 10, "w")]
+    assert [m.text for m in merge_mentions([at("欧洲", "LOCATION")], rules, text, words)] == ["欧洲"]
 
 
 def test_a_place_before_the_term_of_its_area_names_the_area(rules):
