@@ -66,6 +66,14 @@ def _described_by_place(mention: Mention, rules: RecognitionRules) -> bool:
     return bool(kind) and mention.source != LEXICON_SOURCE and mention.text[:-len(kind)] in rules.known_places
 
 
+def _leveled_in_bodies(places: Iterable[str], bodies: Iterable[str]) -> frozenset[str]:
+    """The places the document writes without their level's character that its level bodies name with it (`顺德` beside
+    `顺德市政府`, `广东顺德市委`: 顺德市)."""
+    names = "\n".join(bodies)
+    return frozenset(place + level for place in places if place[-1:] not in LOCAL_PREFIXES and place in names
+                     for level in LOCAL_PREFIXES if any(place + level + body in names for body in LEVEL_BODIES))
+
+
 @lru_cache(maxsize=4)
 def _place_set(places: tuple[str, ...]) -> frozenset[str]:
     return _leveled(places)
@@ -266,7 +274,8 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for m in mentions:
         surfaces[m.type].add(m.name or m.text)
     places = _place_set(rules.lexicons.get("PLACE", ()))
-    home = home_place(text, places | _leveled(surfaces.get("LOCATION", ())))
+    home = home_place(text, places | _leveled(surfaces.get("LOCATION", ()))
+                      | _leveled_in_bodies(surfaces.get("LOCATION", ()), surfaces.get("ORG", ())))
     contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
     foreign, first = foreign_bodies(rules), {}
     for m in mentions:

@@ -689,3 +689,11 @@ def test_a_short_form_of_a_short_form_names_the_full_body(extract):
                     "县委副书记兼政协主席，1996年1月任高邑县委书记。")
     assert {"河北高邑县委", "高邑县委", "县委"} <= set(facts.entity("ORG", "河北省高邑县委").aliases)
     assert not {"高邑县委", "县委"} & facts.names("ORG")
+
+
+def test_a_level_s_body_is_the_place_s_that_the_document_s_level_bodies_name_most(rules):
+    text = "广东顺德市委、顺德市政府重视。番禺市有位客商来顺德。走访了市招标办。"
+    mentions = [mention(text, "广东顺德市委", "ORG"), mention(text, "顺德市政府", "ORG"), mention(text, "番禺市", "LOCATION"),
+                mention(text, "顺德", "LOCATION", occurrence=2), mention(text, "市招标办", "ORG")]
+    names = canonical_names(mentions, text, rules)
+    assert names[("ORG", "市招标办")] == "顺德市招标办"  # not 番禺市's, the one city written with its level
