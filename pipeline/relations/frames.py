@@ -99,7 +99,7 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
         pos = subject.end + len(word_at(text, subject.end, titles) or "")
         pos += len(next((h for h in HONORIFICS if text.startswith(h, pos)), ""))
         opener = word_at(text, pos, openers)
-        event = _framed_event(text, pos + len(opener), events, rules) if opener else None
+        event = _event_after_opener(text, pos + len(opener), events, rules) if opener else None
         if opener and event is None:
             earlier = [m.entity for m in events.values() if m.end <= subject.start]
             event = _event_of_kind(text, pos + len(opener), [main_events.at(pos), *reversed(earlier)], ends)
@@ -111,9 +111,9 @@ def inline_frame_relations(text: str, mentions: list[Anchored], titles: tuple[st
                                rules.frame_confidence, "inline_frame")
 
 
-def _framed_event(text: str, start: int, events: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """The event named right after 在 at `start`, after a relative clause of its holding, or after a word of which session
-    or when."""
+def _event_after_opener(text: str, start: int, events: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The event a frame's opener (在) ending at `start` names: right there, after a relative clause of its holding, or after
+    a word of which session or when (`在|本届|…论坛上`)."""
     determiner = DETERMINER.match(text, start)
     return events.get(start) or _held_before(text, start, events, rules) or (
         events.get(determiner.end()) if determiner else None)
