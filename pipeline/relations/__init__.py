@@ -43,7 +43,7 @@ from pipeline.relations.frames import frame_relations, inline_frame_relations
 from pipeline.relations.guests import guest_relations
 from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.locations import location_relations
-from pipeline.relations.mentions import Anchored
+from pipeline.relations.mentions import Anchored, with_glosses
 from pipeline.relations.state_posts import implied_body_relations, place_body_relations
 from pipeline.relations.titles import (
     bare_title_mentions,
@@ -70,6 +70,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     so are events a title follows (`博鳌亚洲论坛理事长潘基文致辞`: the forum's office, not the event).
     `is_word`, `verb_ends` and `noun_starts` come from a word analysis: where a trigger is a whole word,
     where verbs end, where nouns begin."""
+    mentions = with_glosses(text, mentions)
     chain = list(title_chain_relations(text, mentions, titles, rules))
     bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from pipeline import layout
@@ -24,6 +24,9 @@ LIST_END = "等"  # what follows its last item (`A、B、C等7位代表`)
 NO_TITLES: Mapping[int, int] = MappingProxyType({})  # end → start of names with a title chain before them: none
 OPENING_BRACKETS, CLOSING_BRACKETS = ("（", "("), ("）", ")")  # full width, and as the text fold writes them
 NAME_JOINERS = ("、", "和", "与", "及")  # what joins two names in a list (`魏凤和、李作成`)
+# A person's gloss of sex and nationality, which lists of elected or appointed officials write after a name
+# (`帕巴拉·格列朗杰（藏族）`, `李斌（女）`, `王红（女，满族）`)
+PERSON_GLOSS = re.compile(r"[（(](?:[男女](?:[，,、][\u4e00-\u9fff]{1,5}族)?|[\u4e00-\u9fff]{1,5}族)[）)]")
 REPORTER = "记者"  # `（记者马小林、曹剑杰）`, `本报记者何伟`: who reports is no party to what is reported
 
 
@@ -36,6 +39,13 @@ class Anchored:
     type: str
     entity: str
     nested: bool = False
+
+
+def with_glosses(text: str, mentions: list[Anchored]) -> list[Anchored]:
+    """`mentions`, each person's reaching over the gloss of sex or nationality after its name (`PERSON_GLOSS`), so
+    that a list reads on across it (`王正伟（回族）、马飚（壮族）为…`)."""
+    return [replace(m, end=gloss.end()) if m.type == "PERSON" and (gloss := PERSON_GLOSS.match(text, m.end)) else m
+            for m in mentions]
 
 
 def byline_reporters(text: str, mentions: list[Anchored]) -> list[tuple[Anchored, int]]:

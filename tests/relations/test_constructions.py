@@ -1319,6 +1319,18 @@ def test_an_appointment_of_names_written_with_their_honorific(rules, relation_ru
     assert pairs(got, "holds_position") == {("王立新", "省科学院"), ("陈晓梅", "省科学院")}
 
 
+def test_a_list_of_names_reads_on_across_each_gloss_of_sex_or_nationality(rules, relation_rules):
+    text = "大会选举王立新（回族）、陈晓梅（女，满族）、赵刚为省人大常委会副主任。省政协副主席李红（女）、张强出席。"
+    mentions = [anchored(text, n, "PERSON") for n in ("王立新", "陈晓梅", "赵刚", "李红", "张强")]
+    mentions += [anchored(text, "省人大常委会", "ORG"), anchored(text, "省政协", "ORG")]
+    got = all_relations(text, mentions, rules, relation_rules)
+    assert {("王立新", "省人大常委会"), ("陈晓梅", "省人大常委会"), ("赵刚", "省人大常委会"),
+            ("李红", "省政协"), ("张强", "省政协")} <= pairs(got, "holds_position")
+    apposed = "王立新（省科学院副院长）、陈晓梅出席。"
+    mentions = [anchored(apposed, "王立新", "PERSON"), anchored(apposed, "陈晓梅", "PERSON"), anchored(apposed, "省科学院", "ORG")]
+    assert pairs(all_relations(apposed, mentions, rules, relation_rules), "holds_position") == {("王立新", "省科学院")}
+
+
 def test_taking_part_in_a_side_meeting_is_no_part_in_the_main_event(relation_rules):
     text = "全省科技大会开幕。王立新、陈晓梅参加会见。"
     mentions = [anchored(text, "全省科技大会", "EVENT"), anchored(text, "王立新", "PERSON"), anchored(text, "陈晓梅", "PERSON")]
