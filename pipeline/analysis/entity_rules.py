@@ -208,7 +208,7 @@ def _acceptable(mention: Mention, rules: RecognitionRules, document: str, words:
                 listed: frozenset[str] = frozenset()) -> Mention | None:
     if "\n" in mention.text or "\r" in mention.text:
         return None
-    mention = balanced(to_name_word_end(at_word_start(mention, words), words, document, rules.indefinites), document)
+    mention = balanced(to_name_word_end(at_word_start(mention, words, document), words, document, rules.indefinites), document)
     if mention is None:
         return None
     if mention.source == "model" or (mention.type == "PERSON" and mention.text not in listed):  # `罗富和`: listed whole

@@ -77,14 +77,19 @@ def to_name_word_end(mention: Mention, words: WordAnalysis, document: str, indef
     return Mention(mention.start, word[1], document[mention.start:word[1]], mention.type, mention.source, mention.score)
 
 
-def at_word_start(mention: Mention, words: WordAnalysis) -> Mention:
+def at_word_start(mention: Mention, words: WordAnalysis, document: str) -> Mention:
     """A pattern's name begun inside a word, or with a person's name word, begins after it (`通讯|员|孙海龙新华社`,
     `记者|黄运成|新华社`: the news agency's pattern before `记者` took the byline's title or name); so does a statistical
-    person's begun inside a place's word (`卡塔|尔国埃米尔塔米姆`: 卡塔尔国, the State of Qatar)."""
+    person's begun inside a place's word (`卡塔|尔国埃米尔塔米姆`: 卡塔尔国, the State of Qatar). A statistical person's
+    begun a character into a person's name word that begins an item of a list or a clause begins with that word
+    (`、买|买提明·扎克尔`)."""
     word = words.crossing.get(mention.start)
     if mention.source == "model" and mention.type == "PERSON" and word and words.starting[word[0]][1] == "ns":
         return Mention(word[1], mention.end, mention.text[word[1] - mention.start:], mention.type, mention.source,
                        mention.score) if word[1] <= mention.end - 2 else mention
+    if mention.source == "model" and mention.type == "PERSON" and word and words.starting[word[0]][1] == "nr" \
+            and word[0] == mention.start - 1 and word[1] <= mention.end and words.ending.get(word[0], "w") == "w":
+        return Mention(word[0], mention.end, document[word[0]:mention.end], mention.type, mention.source, mention.score)
     if mention.source != PATTERN:
         return mention
     start = word[1] if word else mention.start

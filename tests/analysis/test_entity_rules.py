@@ -1050,8 +1050,17 @@ def test_a_person_the_recognizer_began_inside_a_place_s_word_begins_after_it():
     words = word_analysis([(0, 2, "v"), (2, 6, "ns"), (6, 12, "nr"), (12, 14, "v"), (14, 15, "w"), (15, 17, "v"),
                            (17, 21, "nr")])
     emir, person = Mention(4, 12, text[4:12], "PERSON", "model"), Mention(18, 21, "阳山尊", "PERSON", "model")
-    assert [at_word_start(m, words).text for m in (emir, person)] == ["埃米尔塔米姆", "阳山尊"]  # not in a place's word
-    assert at_word_start(emir, word_analysis(None)) == emir
+    assert [at_word_start(m, words, text).text for m in (emir, person)] == ["埃米尔塔米姆", "阳山尊"]  # not in a place's word
+    assert at_word_start(emir, word_analysis(None), text) == emir
+
+
+def test_a_person_the_recognizer_began_a_character_into_a_name_word_that_begins_a_list_item_begins_with_it():
+    from pipeline.analysis.model_spans import at_word_start
+    text = "选举张舟、买买提明·扎克尔为副主席，会见欧阳山尊"
+    words = word_analysis([(0, 2, "v"), (2, 4, "nr"), (4, 5, "w"), (5, 9, "nr"), (9, 10, "w"), (10, 13, "nr"), (13, 14, "v"),
+                           (14, 17, "n"), (17, 18, "w"), (18, 20, "v"), (20, 24, "nr")])
+    listed, met = Mention(6, 13, text[6:13], "PERSON", "model"), Mention(21, 24, text[21:24], "PERSON", "model")
+    assert [at_word_start(m, words, text).text for m in (listed, met)] == ["买买提明·扎克尔", "阳山尊"]  # 会见 is no list mark
 
 
 def test_a_pattern_s_person_begins_after_another_person_s_name_word_but_not_after_its_own_surname():
@@ -1060,7 +1069,7 @@ def test_a_pattern_s_person_begins_after_another_person_s_name_word_but_not_afte
     words = word_analysis([(0, 2, "n"), (2, 4, "nr"), (4, 7, "nr"), (7, 8, "w"), (8, 9, "nr"), (9, 11, "n"), (11, 13, "n"),
                            (13, 15, "n")])
     byline, member = Mention(2, 7, text[2:7], "PERSON", PATTERN), Mention(8, 11, text[8:11], "PERSON", PATTERN)
-    assert [at_word_start(m, words).text for m in (byline, member)] == ["孙勇军", "王会生"]  # `王|会生`: a surname word
+    assert [at_word_start(m, words, text).text for m in (byline, member)] == ["孙勇军", "王会生"]  # `王|会生`: a surname word
 
 
 def test_a_name_begins_after_a_causative_verb_of_its_own_word(rules):
