@@ -67,8 +67,8 @@ def _described_by_place(mention: Mention, rules: RecognitionRules) -> bool:
 
 
 def _leveled_in_bodies(places: Iterable[str], bodies: Iterable[str]) -> frozenset[str]:
-    """The places the document writes without their level's character that its level bodies name with it (`顺德` beside
-    `顺德市政府`, `广东顺德市委`: 顺德市)."""
+    """The places the document writes without their level's character that its level bodies name with it (`顺德` beside `顺
+    德市政府`, `广东顺德市委`: 顺德市)."""
     names = "\n".join(bodies)
     return frozenset(place + level for place in places if place[-1:] not in LOCAL_PREFIXES and place in names
                      for level in LOCAL_PREFIXES if any(place + level + body in names for body in LEVEL_BODIES))
@@ -106,16 +106,16 @@ def _unique_ending(name: str, names: set[str]) -> str | None:
 
 
 def _antecedent(name: str, names: set[str], first: dict[str, int]) -> str | None:
-    """The one longer name ending with an event's name that the text gives before it: what it names again
-    (`老干部迎春茶话会…茶话会…京老干部和科技干部迎春茶话会`, `长野冬奥会…冬奥会…札幌冬奥会`)."""
+    """The one longer name ending with an event's name that the text gives before it: what it names again (`老干部迎春茶话会
+    …茶话会…京老干部和科技干部迎春茶话会`, `长野冬奥会…冬奥会…札幌冬奥会`)."""
     before = [n for n in names if n != name and n.endswith(name) and first.get(n, first[name]) < first[name]]
     return before[0] if len(before) == 1 else None
 
 
 def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
-    """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also
-    writes, from schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none.
-    A form schemas/aliases.yaml lists (`京` for 北京) stays a name of its own."""
+    """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also writes, from
+    schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none. A form schemas/aliases.yaml lists (`京` for
+    北京) stays a name of its own."""
     full_forms = rules.place_full_forms
     mapping = {}
     for name in names:
@@ -125,17 +125,24 @@ def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases
 
 
 def site_short_forms(names: set[str], contractions: dict[str, str]) -> dict[str, str]:
-    """A site named with its generic term contracted (`海南自贸港`) → the name the document writes with the full term
-    (`海南自由贸易港`)."""
+    """A site named with its generic term contracted (`海南自贸港`) → the name the document writes with the full term (`海南
+    自由贸易港`)."""
     return {name: full for name in names for short, term in contractions.items()
             if name.endswith(short) and (full := name[:-len(short)] + term) in names}
 
 
+def kind_named_bodies(names: set[str], contractions: dict[str, str]) -> dict[str, str]:
+    """A body named by its place's kind alone, contracted (`特区政府`) → the one body the document names with a place of
+    that kind (`澳门特别行政区政府`, `香港特区政府`)."""
+    fulls = {name: {n for n in names if n != name and n.endswith((name, term + name[len(short):]))}
+             for name in names for short, term in contractions.items() if name.startswith(short) and name != short}
+    return {name: found.pop() for name, found in fulls.items() if len(found) == 1}
+
+
 @by_identity
 def foreign_bodies(rules: RecognitionRules) -> tuple[frozenset[str], frozenset[str]]:
-    """China's bodies of lexicon BODY, and the names of lexicon COUNTRY but China's with the
-    one-character short forms of those names only (`英国`, `俄`): before a body's name (`英国|外交部`)
-    they name another country's."""
+    """China's bodies of lexicon BODY, and the names of lexicon COUNTRY but China's with the one-character short forms of
+    those names only (`英国`, `俄`): before a body's name (`英国|外交部`) they name another country's."""
     foreign = frozenset(rules.lexicons.get("COUNTRY", ())) - DOMESTIC
     prefixes = foreign | {short for short, fulls in rules.place_full_forms.items() if foreign.issuperset(fulls)}
     return frozenset(rules.lexicons.get("BODY", ())), prefixes
@@ -171,8 +178,8 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
 
 
 def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
-    """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or
-    short: `福建`) other than its home place of that level (`known`: the place list)."""
+    """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or short: `福建`) other
+    than its home place of that level (`known`: the place list)."""
     contested = set()
     for place in places:
         for level, own in home.items():
@@ -186,8 +193,8 @@ SESSION_WORD, SESSION_END = "大会", "会议"
 
 
 def session_organs(orgs: set[str]) -> dict[str, str]:
-    """`大会主席团` → `十四届全国人大一次会议主席团`: 大会 is the session whose organ of that kind the
-    document names, where it names one."""
+    """`大会主席团` → `十四届全国人大一次会议主席团`: 大会 is the session whose organ of that kind the document names, where
+    it names one."""
     named = {}
     for name in orgs:
         if name.startswith(SESSION_WORD) and len(name) > len(SESSION_WORD) + 1:
@@ -198,8 +205,8 @@ def session_organs(orgs: set[str]) -> dict[str, str]:
 
 
 def named_alone(mentions: list[Mention]) -> frozenset[str]:
-    """The names that some mention gives outside an event's name: how the text names a body on its
-    own (`全国政协`), not as part of a session's name (`中国人民政治协商会议第九届全国委员会|第一次会议`)."""
+    """The names that some mention gives outside an event's name: how the text names a body on its own (`全国政协`), not as
+    part of a session's name (`中国人民政治协商会议第九届全国委员会|第一次会议`)."""
     events = [(m.start, m.end) for m in mentions if m.type == "EVENT"]
     return frozenset(m.name or m.text for m in mentions
                      if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in events))
@@ -207,9 +214,9 @@ def named_alone(mentions: list[Mention]) -> frozenset[str]:
 
 def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], heads: frozenset[str],
                     known: Mapping[str, str]) -> None:
-    """An organisation whose chosen name the text gives only inside an event's name is named by the
-    longest of its names the text gives alone (`全国政协`, not the session's `…第九届全国委员会`), but
-    a bare head (`heads`: `常委会`), a name of the alias table first (`中共中央`, not `中央委员会`)."""
+    """An organisation whose chosen name the text gives only inside an event's name is named by the longest of its names the
+    text gives alone (`全国政协`, not the session's `…第九届全国委员会`), but a bare head (`heads`: `常委会`), a name of the
+    alias table first (`中共中央`, not `中央委员会`)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for (etype, name), target in mapping.items():
         if etype == "ORG" and target not in alone and ("ORG", target) in mapping and name in alone and name not in heads:
@@ -237,8 +244,8 @@ def _place_forms(mapping: dict[tuple[str, str], str], places: set[str], division
 
 
 def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str, str]) -> None:
-    """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself
-    (a meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
+    """Map in place each name of `forms` not yet mapped to what its target maps to, unless that is the name itself (a
+    meeting's contraction of one of its own other forms, `中纪委二次全会` of `中央纪委二次全会`)."""
     for name, target in forms.items():
         if mapping[(etype, name)] == name and mapping[(etype, target)] != name:
             mapping[(etype, name)] = mapping[(etype, target)]
@@ -246,12 +253,13 @@ def _join_forms(mapping: dict[tuple[str, str], str], etype: str, forms: dict[str
 
 def _body_forms(mapping: dict[tuple[str, str], str], bodies: set[str], named_places: frozenset[str],
                 places: frozenset[str], rules: RecognitionRules, national: frozenset[str]) -> None:
-    """Map in place each body's other written forms (`mapping`: (type, surface) → name) to the one name: elided
-    and party short forms, contractions, governments, level bodies, places written short or as states, a session's
-    organs and national bodies written with the country's name (`national`: China's bodies of lexicon BODY)."""
+    """Map in place each body's other written forms (`mapping`: (type, surface) → name) to the one name: elided and party
+    short forms, contractions, governments, level bodies, places written short or as states, a session's organs and national
+    bodies written with the country's name (`national`: China's bodies of lexicon BODY)."""
     for name, target in (elided_short_forms(bodies, named_places) | party_short_forms(bodies, named_places)).items():
         mapping[("ORG", name)] = target
-    for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)).items():
+    for name, target in (contracted_short_forms(bodies) | government_forms(bodies) | named_level_bodies(bodies, places)
+                         | kind_named_bodies(bodies, rules.site_term_contractions)).items():
         if mapping[("ORG", name)] == name:
             mapping[("ORG", name)] = target
     _join_forms(mapping, "ORG", legal_forms(bodies))
@@ -365,8 +373,8 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
 
 def organs_as_written(entities: list[Entity], mentions: list[Mention], anchor: dict[tuple[int, int, str], str],
                       text: str) -> list[Entity]:
-    """`entities`, but an organ named bare in a chain of posts (`中共中央政治局常委、书记处书记`: 中共中央书记处)
-    and never in full is named as the text names it, its full name an alias (its id and relations keep it)."""
+    """`entities`, but an organ named bare in a chain of posts (`中共中央政治局常委、书记处书记`: 中共中央书记处) and never
+    in full is named as the text names it, its full name an alias (its id and relations keep it)."""
     organs = {anchor.get((m.start, m.end, m.type)) for m in mentions if m.source == CHAIN_ORGAN}
     return [replace(e, name=e.mentions[0].text, aliases=[e.name, *e.aliases]) if e.id in organs and e.name not in text
             else e for e in entities]
@@ -377,10 +385,9 @@ WORK_PARTS = frozenset({"ORG", "LOCATION"})  # named only inside a longer title 
 
 
 def _named_in_works_alone(entities: Iterable[Entity], text: str, known: set[str]) -> set[str]:
-    """The people named only inside the titles of works (`小提琴协奏曲《梁山伯与祝英台》`): characters
-    or subjects of a work, no people of the news; but those the lexicon knows (`known`: ids). So are the
-    bodies and places named only inside a longer title (`《中国共产党领导外事工作条例》`: a law's name; not
-    `《人民日报》`, a paper's whole title)."""
+    """The people named only inside the titles of works (`小提琴协奏曲《梁山伯与祝英台》`): characters or subjects of a
+    work, no people of the news; but those the lexicon knows (`known`: ids). So are the bodies and places named only inside
+    a longer title (`《中国共产党领导外事工作条例》`: a law's name; not `《人民日报》`, a paper's whole title)."""
     titles = [m.span() for m in WORK_TITLE.finditer(text)]
     if not titles:
         return set()

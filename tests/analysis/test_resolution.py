@@ -474,6 +474,14 @@ def test_a_level_s_body_is_found_where_it_stands_alone(extract):
     assert not [m for m in facts.entity("ORG", "天津市委").mentions if m.start > 30]  # not in 城市委员会
 
 
+def test_a_special_region_s_government_by_its_kind_is_the_one_the_document_names_with_its_region(extract):
+    facts = extract("新一任行政长官和特区政府将全力支持中华总商会的工作。澳门特别行政区政府表示欢迎。")
+    assert "澳门特别行政区政府" in facts.names("ORG") and "特区政府" not in facts.names("ORG")
+    assert "特区政府" in facts.entity("ORG", "澳门特别行政区政府").aliases
+    alone = extract("董建华表示，中华总商会将继续全力支持特区政府的工作。")
+    assert "特区政府" in alone.names("ORG")
+
+
 def test_the_session_s_organ_is_the_one_the_document_names_in_full():
 
 
