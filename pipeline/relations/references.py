@@ -55,6 +55,8 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     if earlier and (earlier[-1].start >= clause[0] or ends_clause):
         # `党的十九大以来，…发表一系列重要讲话`: a time, no occasion
         return [] if text.startswith(anchors, earlier[-1].end) else coordinated_before(text, earlier)
+    if earlier and _by_its_kind(text, t_end, earlier[-1]):
+        return [earlier[-1]]  # `…举行会员元旦团拜酒会，…出席了|酒会。`
     if main_event is None:
         return []
     side = next((w for w in rules.side_events if anaphor_at(text, t_end, (w,))), None)
@@ -69,6 +71,19 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     if anaphor_at(text, t_end, words) or ends_clause or kind_of(text, t_end, main_event, words):
         return [Anchored(t_end, t_end, "EVENT", main_event)]
     return []
+
+
+KIND_CHARS = (2, 3)  # the characters of the kind of event that ends an event's name (`酒会`, `招待会`)
+OBJECT_ENDS = CLAUSE_END + "，,；;"  # what follows an object that ends its clause
+
+
+def _by_its_kind(text: str, pos: int, event: Anchored) -> bool:
+    """Whether the trigger's whole object at `pos`, after an aspect mark, is `event` by its kind: the last characters of
+    its name (`出席了|酒会|。` for 会员元旦团拜酒会)."""
+    pos += text.startswith(ASPECT_MARKS, pos)
+    name = text[event.start:event.end]
+    return any(len(name) > n and name.endswith(text[pos:pos + n]) and text[pos + n:pos + n + 1] in OBJECT_ENDS
+               for n in KIND_CHARS)
 
 
 def _for_guidance(text: str, end: int, t_start: int, heads: tuple[str, ...]) -> bool:

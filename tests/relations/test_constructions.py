@@ -46,6 +46,13 @@ def test_a_trigger_naming_a_kind_of_event_takes_the_one_of_that_kind_the_sentenc
     assert got == {("王晨", "第六讲专题讲座"), ("李明", "第六讲专题讲座"), ("李明", names[0])}  # 说明: no kind of event
 
 
+def test_a_trigger_whose_object_is_the_kind_of_an_event_named_before_it_in_the_sentence_takes_that_event(relation_rules):
+    text = "商会举行会员元旦团拜酒会，副社长李明出席了酒会。王红出席了晚会。"
+    mentions = [anchored(text, "会员元旦团拜酒会", "EVENT"), anchored(text, "李明", "PERSON"), anchored(text, "王红", "PERSON")]
+    got = pairs(trig(text, mentions, relation_rules, main_event="EVENT:全省春节晚会"), "participated_in")
+    assert got == {("李明", "会员元旦团拜酒会"), ("王红", "全省春节晚会")}  # 晚会: no kind of the reception
+
+
 def test_a_speech_at_events_listed_is_given_at_each(relation_rules):
     text = "习近平总书记在全国科技大会、国家科学技术奖励大会、两院院士大会上的重要讲话，指明方向。"
     events = ["全国科技大会", "国家科学技术奖励大会", "两院院士大会"]
