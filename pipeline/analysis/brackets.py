@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pipeline.analysis.matching import YEAR_MARK
 from pipeline.records import Mention
 
@@ -53,3 +55,19 @@ def _within(mention: Mention, document: str, start: int, end: int) -> Mention | 
     if end - start < 2:
         return None
     return Mention(start, end, document[start:end], mention.type, mention.source, mention.score, mention.name)
+
+
+SHORT_FORM_TYPES = ("ORG", "PERSON")  # what the recognizer reads a body's short form as (`哈马斯`, `杰哈德`)
+
+
+def bracketed_short_forms(mentions: list[Mention], text: str, generic: Collection[str] = ()) -> list[Mention]:
+    """A name alone in the brackets right after an organisation's (`巴勒斯坦伊斯兰圣战组织（杰哈德）`, `石油输出国组织（欧佩克）`:
+    the short form that the text goes on to use) is that organisation's, wherever the document writes it; not after a
+    generic head (`generic`: `委员会`), which names nothing."""
+    full = {}
+    for body in (m for m in mentions if m.type == "ORG" and (m.name or m.text) not in generic):
+        inside = next((m for m in mentions if m.start == body.end + 1 and m.type in SHORT_FORM_TYPES), None)
+        if text[body.end:body.end + 1] in ("（", "(") and inside and text[inside.end:inside.end + 1] in ("）", ")"):
+            full.setdefault(inside.text, body.name or body.text)
+    return [Mention(m.start, m.end, m.text, "ORG", "short_form", m.score, full[m.text])
+            if m.type in SHORT_FORM_TYPES and m.text in full else m for m in mentions]

@@ -34,7 +34,7 @@ from pipeline.analysis.boundaries import (
     unworded_people,
     without_leading_places,
 )
-from pipeline.analysis.brackets import balanced
+from pipeline.analysis.brackets import balanced, bracketed_short_forms
 from pipeline.analysis.ceremonies import ceremony_events
 from pipeline.analysis.chunk_words import known_ends_of, purpose_heads, unworded_chunks
 from pipeline.analysis.chunks import find_chunk_mentions
@@ -369,7 +369,7 @@ class EntityRules:
         merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
                               self.rules.armed_group_heads)
         merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads, self.rules.body_eponym_heads)
-        merged = without_demonyms(merged, text, words)
+        merged = bracketed_short_forms(without_demonyms(merged, text, words), text, self.rules.generic_chunks)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
         doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)
         return doc

@@ -1,5 +1,5 @@
 """pipeline.analysis.brackets: a name within its brackets and quotation marks."""
-from pipeline.analysis.brackets import balanced
+from pipeline.analysis.brackets import balanced, bracketed_short_forms
 from pipeline.records import Mention
 
 
@@ -27,3 +27,17 @@ def test_a_name_takes_in_the_mark_that_opens_or_closes_it_right_outside():
     assert kept("开着“中国红”车队", "中国红”车队") == "“中国红”车队"
     assert kept("刊登在美国《华尔街日报》上", "美国《华尔街日报") == "华尔街日报"
     assert kept("读中国人民大学（北京", "中国人民大学（北京") == "中国人民大学"
+
+
+def test_a_name_alone_in_brackets_after_an_organisation_s_is_its_short_form_wherever_the_document_writes_it():
+    text = "巴勒斯坦伊斯兰圣战组织（杰哈德）发表声明。杰哈德表示，委员会（哈马斯）另有安排。"
+
+    def at(surface: str, etype: str, occurrence: int = 0) -> Mention:
+        start = text.find(surface) if occurrence == 0 else text.find(surface, text.find(surface) + 1)
+        return Mention(start, start + len(surface), surface, etype, "model", 0.9)
+
+    mentions = [at("巴勒斯坦伊斯兰圣战组织", "ORG"), at("杰哈德", "PERSON"), at("杰哈德", "PERSON", 1), at("委员会", "ORG"),
+                at("哈马斯", "ORG")]
+    got = bracketed_short_forms(mentions, text, generic={"委员会"})
+    assert [(m.text, m.type, m.name) for m in got[1:3]] == [("杰哈德", "ORG", "巴勒斯坦伊斯兰圣战组织")] * 2
+    assert got[4] == mentions[4]  # after a generic head: a name of its own
