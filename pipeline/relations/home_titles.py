@@ -45,10 +45,13 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
     one institution, the post there when the title is one of that kind of institution's officers
     (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`), as one that opens the clause before the name is
     (`总经理关景华告诉记者`), and one after the count that closes a list of names is each one's (`曹培玺、宋海…等12位常委`;
-    with a body before it, `titles.counted_members_relations`). Else no relation."""
+    with a body before it, `titles.counted_members_relations`). A title that opens a sentence is also held at the
+    organisation that begins the sentence before, where it is one of that kind's (`香港中华总商会今天…。|会长曾宪梓…`). Else
+    no relation."""
     home = home_organisation(text, mentions)
     home_name = home.split(":", 1)[1] if home else ""
     orgs_by_end = {m.end: m for m in mentions if m.type == "ORG"}
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG" and not m.nested}
     people = [m for m in mentions if m.type == "PERSON"]
     for person in people:
         title = word_at(text, person.end, titles)
@@ -66,8 +69,23 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
                 and home_name.endswith(rules.home_titles.get(before, ())):
             yield Relation("holds_position", person.entity, home, evidence_of(text, person.start - len(before), person.end),
                            rules.home_confidence, "home_title", title=before, status="current")
+        elif (before := opening_title(text, person.start, titles)) and (subject := _subject_before(
+                text, person.start - len(before), orgs_by_start)) and subject.entity.endswith(rules.home_titles.get(before, ())):
+            yield Relation("holds_position", person.entity, subject.entity, evidence_of(text, subject.start, person.end),
+                           rules.home_confidence, "home_title", title=before, status="current")
         elif home and (counted := COUNTED_MEMBERS.match(text, person.end)) \
                 and (post := word_at(text, counted.end(), titles)) and home_name.endswith(rules.home_titles.get(post, ())):
             for member in listed_up_to(text, person.end, people, rules.list_item_gap):  # `曹培玺、宋海…等12位|常委`
                 yield Relation("holds_position", member.entity, home, evidence_of(text, member.start, counted.end() + len(post)),
                                rules.home_confidence, "home_title", title=post, status="current")
+
+
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def _subject_before(text: str, start: int, orgs_by_start: dict[int, Anchored]) -> Anchored | None:
+    """The organisation that begins the sentence before the one that begins at `start` (its subject: `香港中华总商会今天…
+    举行…酒会。|会长曾宪梓…`), if any."""
+    if not start or text[start - 1] not in SENTENCE_ENDS:
+        return None
+    return orgs_by_start.get(max(text.rfind(mark, 0, start - 1) for mark in SENTENCE_ENDS) + 1)

@@ -434,6 +434,13 @@ def test_an_officer_title_opening_a_clause_is_held_at_the_institution_the_title_
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("关景华", "吉林市电力器材有限公司", "总经理")}
 
 
+def test_an_officer_title_opening_a_sentence_is_held_at_the_institution_that_begins_the_sentence_before(rules, relation_rules):
+    text = "香港各界迎新年\n香港中华总商会今天举行团拜酒会，嘉宾出席。会长曾宪梓致词。校长王明说，不同。主任李华也讲了话。"
+    mentions = [anchored(text, "香港中华总商会", "ORG")] + [anchored(text, person, "PERSON") for person in ("曾宪梓", "王明", "李华")]
+    got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
+    assert {(name(r.head), name(r.tail), r.title) for r in got} == {("曾宪梓", "香港中华总商会", "会长")}  # no 校长 of a 商会
+
+
 def test_a_title_after_the_count_that_closes_a_list_of_names_is_each_one_s_at_the_institution(rules, relation_rules):
     text = "全国政协常委会会议举行\n曹培玺、宋海、楼继伟等12位常委作大会发言。王明、李华等3位专家出席。"
     mentions = [anchored(text, "全国政协常委会", "ORG")] + [
