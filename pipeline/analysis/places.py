@@ -6,9 +6,11 @@ neither that a virus strain's head follows (`德尔塔|变异株`), and people n
 named after them (`马克思|主义`)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from pipeline.analysis.analysed_mentions import WORD_SCORE
 from pipeline.analysis.joined_names import in_parts, known_in_a_row
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, CLAUSE_MARKS
 from pipeline.analysis.wordindex import word_analysis
@@ -19,20 +21,33 @@ LIST_MARKS = "、和及与"
 GUESSED = ("model", "rule:enumeration")  # the sources of people's names that a list of places overrules
 
 
+# a count of places that closes their list (`大埔、天水围|等７个地区`, `…|等10个城市`); not of countries, which opens a
+# title too (`…等多个国家|领导人`)
+COUNTED_PLACES = re.compile(r"等(?:[0-9０-９一二三四五六七八九十几两]+|多)个(?:地区|城市|省份|州)")
+PLACE_WORD = "ns"
+
+
 def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                   list_ends: tuple[str, ...]) -> list[Mention]:
-    """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`:
-    the names before it, each after the next but for one list mark), are places."""
+    """The people named in a list of places, which what closes it tells (`扎波罗热、苏梅、哈尔科夫|等地`, `…|等７个地区`:
+    the names before it, each after the next but for one list mark), are places; so is a place's name of the word
+    analysis in the list that no mention covers (`大埔、|天水围|等７个地区`)."""
     if not words:
         return mentions
     starting = word_analysis(words).starting
     by_end: dict[int, list[Mention]] = {}
     for m in mentions:
         by_end.setdefault(m.end, []).append(m)
+    covered = {pos for m in mentions for pos in range(m.start, m.end)}
+    listed_words = [Mention(s, e, text[s:e], "LOCATION", "words", WORD_SCORE) for s, e, pos in words
+                    if pos == PLACE_WORD and covered.isdisjoint(range(s, e))]  # a place only if listed
+    for m in listed_words:
+        by_end.setdefault(m.end, []).append(m)
     listed: set[tuple[int, int]] = set()
     longest = max(map(len, list_ends), default=0)
-    for m in mentions:
-        closing = starts_with_any(text[m.end:m.end + longest], list_ends)
+    for m in mentions + listed_words:
+        counted = COUNTED_PLACES.match(text, m.end)
+        closing = counted.group() if counted else starts_with_any(text[m.end:m.end + longest], list_ends)
         if not closing or (m.end + len(closing) < len(text) and m.end + len(closing) not in starting):
             continue
         item = m
@@ -40,7 +55,8 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
             listed.add((item.start, item.end))
             before = by_end.get(item.start - 1, ()) if item.start and text[item.start - 1] in LIST_MARKS else ()
             item = max(before, key=lambda b: b.end - b.start, default=None)
-    return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions]
+    return [replace(m, type="LOCATION") if m.type == "PERSON" and (m.start, m.end) in listed else m for m in mentions] \
+        + [m for m in listed_words if (m.start, m.end) in listed]
 
 
 STATE = "州"  # a state's, an oblast's or a prefecture's generic term (`伊利诺伊州`, `新西伯利亚州`)

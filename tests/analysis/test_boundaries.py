@@ -360,6 +360,14 @@ def test_the_names_listed_before_what_closes_a_list_of_places_are_places(extract
         assert not facts.names("PERSON") & {"苏梅", "哈尔科夫", "赫尔松"}, facts.describe_entities()
 
 
+
+def test_a_count_of_districts_closes_a_list_of_places_and_a_place_word_in_it_no_mention_covers_is_one(extract):
+    facts = extract("香港特区临时区域市政局今天在大埔、天水围等７个地区举办嘉年华会。")
+    assert {"大埔", "天水围"} <= facts.names("LOCATION")
+    facts = extract("普京、拜登等多个国家领导人出席。")  # 等多个国家: a title opens there
+    assert {"普京", "拜登"} <= facts.names("PERSON")
+
+
 def test_a_person_s_name_that_also_names_a_division_of_the_document_is_the_place(extract):
     facts = extract("乌克兰哈尔科夫州遭到袭击。当地官员称，哈尔科夫有两人受伤。")
     assert "哈尔科夫" not in facts.names("PERSON")
