@@ -460,7 +460,7 @@ def test_a_title_after_names_joined_right_before_it_is_each_one_s_at_the_institu
 
 
 def test_without_one_in_the_title_line_the_institution_is_the_one_named_most(rules, relation_rules):
-    text = "菜篮子工程述评\n康达尔公司是一家涉农企业。康达尔公司产值高。总经理欧锡钊说，康达尔公司组建了车队。"
+    text = "菜篮子工程述评\n康达尔公司是一家涉农企业。去年康达尔公司产值高。总经理欧锡钊说，康达尔公司组建了车队。"
     mentions = [anchored(text, "康达尔公司", "ORG", n) for n in range(3)] + [anchored(text, "欧锡钊", "PERSON")]
     got = list(home_title_relations(text, mentions, rules.titles, relation_rules))
     assert {(name(r.head), name(r.tail), r.title) for r in got} == {("欧锡钊", "康达尔公司", "总经理")}
