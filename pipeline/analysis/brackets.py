@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from pipeline.analysis.matching import YEAR_MARK
@@ -58,16 +59,34 @@ def _within(mention: Mention, document: str, start: int, end: int) -> Mention | 
 
 
 SHORT_FORM_TYPES = ("ORG", "PERSON")  # what the recognizer reads a body's short form as (`哈马斯`, `杰哈德`)
+ACRONYM = re.compile(r"[（(]([A-Z][A-Za-z0-9]{1,7})[）)]")  # an acronym in brackets (`亚太经合组织（APEC）`)
 
 
 def bracketed_short_forms(mentions: list[Mention], text: str, generic: Collection[str] = ()) -> list[Mention]:
-    """A name alone in the brackets right after an organisation's (`巴勒斯坦伊斯兰圣战组织（杰哈德）`, `石油输出国组织（欧佩克）`:
-    the short form that the text goes on to use) is that organisation's, wherever the document writes it; not after a
-    generic head (`generic`: `委员会`), which names nothing."""
+    """A name or an acronym alone in the brackets right after an organisation's (`巴勒斯坦伊斯兰圣战组织（杰哈德）`,
+    `石油输出国组织（欧佩克）`, `亚太经合组织（APEC）`: the short form that the text goes on to use) is that organisation's,
+    wherever the document writes it; not after a generic head (`generic`: `委员会`), which names nothing."""
     full = {}
     for body in (m for m in mentions if m.type == "ORG" and (m.name or m.text) not in generic):
         inside = next((m for m in mentions if m.start == body.end + 1 and m.type in SHORT_FORM_TYPES), None)
-        if text[body.end:body.end + 1] in ("（", "(") and inside and text[inside.end:inside.end + 1] in ("）", ")"):
-            full.setdefault(inside.text, body.name or body.text)
+        short = inside.text if inside else (acronym.group(1) if (acronym := ACRONYM.match(text, body.end)) else "")
+        if text[body.end:body.end + 1] in ("（", "(") and short and text[body.end + 1 + len(short):][:1] in ("）", ")"):
+            full.setdefault(short, body.name or body.text)
     return [Mention(m.start, m.end, m.text, "ORG", "short_form", m.score, full[m.text])
             if m.type in SHORT_FORM_TYPES and m.text in full else m for m in mentions]
+
+
+BRACKETED = re.compile(r"[（(]([^（）()]{2,8})[）)]")
+
+
+def bracketed_name_forms(names: set[str]) -> dict[str, str]:
+    """A name written with the short form its full name gives in brackets and the end of that name (`G20峰会` for
+    `二十国集团（G20）领导人第十七次峰会`, `APEC领导人非正式会议`) → the full name, where one only ends so."""
+    forms: dict[str, set[str]] = {}
+    for full in names:
+        for short in BRACKETED.finditer(full):
+            for name in names:
+                rest = name[len(short.group(1)):]
+                if name.startswith(short.group(1)) and len(rest) >= 2 and full.endswith(rest) and name != full:
+                    forms.setdefault(name, set()).add(full)
+    return {name: fulls.pop() for name, fulls in forms.items() if len(fulls) == 1}

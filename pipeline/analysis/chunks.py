@@ -47,10 +47,11 @@ NATIONAL = "全国"  # the level of national bodies and delegations (`全国打�
 ADJECTIVAL = "性"  # `全国性`: 'nationwide', a modifier, no level
 PERSON_POS = "nr"  # a person's name in the word analysis
 NAMED_AFTER = frozenset({PERSON_POS})  # a quoted body's name is one without a known name when a person's names it
-# a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office (`首脑（总理）理事会`),
-# a body's short form (`组织（欧佩克）会议`); not a byline (`（记者王黎）`, a dateline's `…１３日电（肖冠军）`), one's people
-# (`（苗族）`), a character (`（市）`)
-GLOSS = re.compile(r"[\u4e00-\u9fff](?<!日电)(?<!日讯)(?P<open>[（(])(?!记者|通讯员)[\u4e00-\u9fff]{2,4}(?<!族)[）)]$")
+# a gloss in brackets inside a name: a fair's host city (`中国（深圳）国际…`), a council's members' office
+# (`首脑（总理）理事会`), a body's short form (`组织（欧佩克）会议`, `二十国集团（G20）领导人…峰会`); not a byline
+# (`（记者王黎）`, a dateline's `…１３日电（肖冠军）`), one's people (`（苗族）`), a character (`（市）`)
+GLOSS = re.compile(r"[\u4e00-\u9fff](?<!日电)(?<!日讯)(?P<open>[（(])(?!记者|通讯员)"
+                   r"(?:[\u4e00-\u9fff]{2,4}(?<!族)|(?P<acronym>[A-Z][A-Za-z0-9]{1,7}))[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
@@ -84,8 +85,10 @@ def chunk_start(text: str, suffix_start: int, chunker: Chunker, rules: Recogniti
     limit = max(0, suffix_start - (chunker.max_chars - 1))
     pos = suffix_start
     predicates = word_set(rules.lexicons.get("PREDICATE", ())) if chunker.stops_at_predicates else None
-    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or (gloss := GLOSS.search(text, max(0, pos - 7), pos))):
+    while pos > limit and (NAME_CHAR.match(text[pos - 1]) or (gloss := GLOSS.search(text, max(0, pos - 12), pos))):
         if not NAME_CHAR.match(text[pos - 1]):  # `中国（深圳）|国际…`: over the gloss's brackets
+            if gloss.group("acronym") and gloss.start("open") not in (known_ends or {}).values():
+                break  # an acronym glosses a known body's name only (`二十国集团（G20）`)
             pos = gloss.start("open")
             continue
         ordinal = ORDINAL.search(text, max(0, pos - 8), pos)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.analysis.boundaries import LEXICON_SOURCE
+from pipeline.analysis.brackets import bracketed_name_forms
 from pipeline.analysis.meeting_names import activity_forms, contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
@@ -309,6 +310,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     for etype in PAIRED_TYPES:
         _join_forms(mapping, etype, paired_orders(surfaces.get(etype, set()), rules.place_full_forms))
         _join_forms(mapping, etype, dash_forms(surfaces.get(etype, set()), first))
+        _join_forms(mapping, etype, bracketed_name_forms(surfaces.get(etype, set())))
     _join_forms(mapping, "EVENT", activity_forms(surfaces.get("EVENT", set())))
     persons = surfaces.get("PERSON", set())
     surnames = word_set(rules.lexicons.get("SURNAME", ()))

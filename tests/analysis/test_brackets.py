@@ -1,5 +1,5 @@
 """pipeline.analysis.brackets: a name within its brackets and quotation marks."""
-from pipeline.analysis.brackets import balanced, bracketed_short_forms
+from pipeline.analysis.brackets import balanced, bracketed_name_forms, bracketed_short_forms
 from pipeline.records import Mention
 
 
@@ -41,3 +41,16 @@ def test_a_name_alone_in_brackets_after_an_organisation_s_is_its_short_form_wher
     got = bracketed_short_forms(mentions, text, generic={"委员会"})
     assert [(m.text, m.type, m.name) for m in got[1:3]] == [("杰哈德", "ORG", "巴勒斯坦伊斯兰圣战组织")] * 2
     assert got[4] == mentions[4]  # after a generic head: a name of its own
+
+
+def test_an_acronym_in_brackets_after_an_organisation_s_name_is_its_short_form():
+    text = "亚太经合组织（APEC）成员。APEC领导人表示。委员会（WTO）成立。"
+    mentions = [Mention(0, 6, "亚太经合组织", "ORG", "lexicon"), Mention(14, 18, "APEC", "ORG", "model"),
+                Mention(27, 30, "委员会", "ORG", "chunk")]
+    got = bracketed_short_forms(mentions, text, generic={"委员会"})
+    assert (got[1].type, got[1].name) == ("ORG", "亚太经合组织")
+
+
+def test_a_name_of_the_short_form_in_a_full_name_s_brackets_and_that_name_s_end_is_the_full_name():
+    names = {"二十国集团（G20）领导人第十七次峰会", "G20峰会", "APEC领导人非正式会议", "G20外长会议"}
+    assert bracketed_name_forms(names) == {"G20峰会": "二十国集团（G20）领导人第十七次峰会"}  # G20外长会议: another meeting
