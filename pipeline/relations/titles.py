@@ -60,9 +60,9 @@ def _after_list(text: str, person: Anchored, held: dict[int, tuple[Relation, Anc
 
 
 def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> list[Anchored]:
-    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`). A list ends at
-    its conjunction, so a `、` after one joins a second group, and the conjunction ends the first
-    (`中央军委主席江泽民和|乔石、朱镕基…等`): the names after it are no items of the first's list."""
+    """The names joined to `first` after it by `、`, `和`, `与` or `及` (`魏凤和、李作成、苗华`). A list ends at its
+    conjunction, so a `、` after one joins a second group, and the conjunction ends the first (`中央军委主席江泽民和|乔石、
+    朱镕基…等`): the names after it are no items of the first's list."""
     by_start = {m.start: m for m in people}
     joined, joiners, last = [], [], first
     while (joiner := next((j for j in NAME_JOINERS if text.startswith(j, last.end)), None)) \
@@ -77,8 +77,8 @@ def coordinated_people(text: str, first: Anchored, people: list[Anchored]) -> li
 def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules, places_by_end: dict[int, Anchored] | None = None
                   ) -> list[tuple[Relation, Anchored]]:
-    """The posts of the title chain before `person`, with the status its first word gives
-    (`原…所长X`: former, `新任…X`: new), or `FORMER` after its first body (`…集团原党委副书记、董事长X`)."""
+    """The posts of the title chain before `person`, with the status its first word gives (`原…所长X`: former, `新任…X`:
+    new), or `FORMER` after its first body (`…集团原党委副书记、董事长X`)."""
     links = list(_chain_links(text, person, orgs_by_end, titles, rules, places_by_end or {}))
     if not links:
         return []
@@ -91,8 +91,8 @@ def _chain_before(text: str, person: Anchored, orgs_by_end: dict[int, Anchored],
 
 def _lead_membership(text: str, start: int, person: Anchored, orgs_by_end: dict[int, Anchored],
                      rules: RelationRules) -> list[tuple[Relation, Anchored]]:
-    """The membership a sentence opens with before a comma and the chain that begins at `start`
-    (`中央宣讲团成员，|中央财办副主任…祝卫东`: 成员 at 中央宣讲团, `lead_memberships`)."""
+    """The membership a sentence opens with before a comma and the chain that begins at `start` (`中央宣讲团成员，|中央财办
+    副主任…祝卫东`: 成员 at 中央宣讲团, `lead_memberships`)."""
     end = start - 1  # where the comma before the chain begins
     title = next((t for t in rules.lead_memberships if text.endswith(t, 0, end)), None)
     org = orgs_by_end.get(end - len(title)) if title and text.startswith(COMMAS, end) else None
@@ -115,10 +115,9 @@ DESCRIPTION = re.compile(f"{LIST_MARK}([^{LIST_MARK}，,。；;：:！？!?“�
 
 
 def _after_description(text: str, title_start: int, orgs_by_end: dict[int, Anchored]) -> int:
-    """Where a chain runs on before a title of no organisation that a description ends, listed
-    after the chain's posts (`全国政协委员、|中国载人航天工程总设计师|周建平`, `…、|著名演员|冯远征`): at the
-    description's start, after the list mark; `title_start` where none does (or an organisation
-    ends inside it, whose post the title is)."""
+    """Where a chain runs on before a title of no organisation that a description ends, listed after the chain's posts (`全
+    国政协委员、|中国载人航天工程总设计师|周建平`, `…、|著名演员|冯远征`): at the description's start, after the list mark;
+    `title_start` where none does (or an organisation ends inside it, whose post the title is)."""
     match = DESCRIPTION.search(text, max(0, title_start - DESCRIPTION_CHARS - 1), title_start)
     if match is None or any(match.start(1) < end <= title_start for end in orgs_by_end):
         return title_start
@@ -130,10 +129,10 @@ ATTRIBUTIVE = "的"  # between a title chain and the name it describes
 
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
-    """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so
-    it holds no relation but at the place's government where the document names it (`government_heads`),
-    and the chain runs on past the place; so does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A chain
-    may describe the name after 的 (`靖江市市委副书记、市长、市政协主席的|王新民`)."""
+    """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so it holds no relation
+    but at the place's government where the document names it (`government_heads`), and the chain runs on past the place; so
+    does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A chain may describe the name after 的 (`靖江市市委副书记
+    、市长、市政协主席的|王新民`)."""
     pos = person.start
     if text.endswith(ATTRIBUTIVE, 0, pos) and _attached_title(text, pos - len(ATTRIBUTIVE), titles, orgs_by_end, rules):
         pos -= len(ATTRIBUTIVE)
@@ -188,10 +187,10 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
 
 def _organ_body_posts(text: str, person: Anchored, organ: Anchored, posts: list[str],
                       orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
-    """The `posts` listed after a title at a body's party organ (`农业部党组副书记、|副部长|刘成果`), held
-    at the body (`农业部`), where the document names it right before the organ's name, or anywhere
-    by the name the organ's begins with (`国家教委|党组书记、副主任陈至立`, 国家教委 named before; `省应急管理厅`, written so
-    before though named 江苏省应急管理厅)."""
+    """The `posts` listed after a title at a body's party organ (`农业部党组副书记、|副部长|刘成果`), held at the body (`农
+    业部`), where the document names it right before the organ's name, or anywhere by the name the organ's begins with (`国
+    家教委|党组书记、副主任陈至立`, 国家教委 named before; `省应急管理厅`, written so before though named 江苏省应急管理厅
+    )."""
     name = text[organ.start:organ.end]
     suffix = next((s for s in rules.party_organs if name.endswith(s) and len(name) > len(s)), None)
     if suffix is None:
@@ -216,9 +215,9 @@ COMMITTEE_POST_BEFORE = re.compile(r"(?P<place>[^，。、；\s,;]{2,10}?[省市
 
 def _listed_posts(text: str, person: Anchored, org: Anchored, posts: list[str], orgs_by_end: dict[int, Anchored],
                   rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
-    """Where the bare `posts` listed after a post at `org` are held: after a party organ's, at its body
-    (`农业部党组副书记、|副部长`); after a place's committee's, at the place's government (`天津市委书记、|市长`); else
-    at `org` itself (`中央纪委常委、|秘书长|袁纯清`), those a body may give (`RelationRules.body_post`)."""
+    """Where the bare `posts` listed after a post at `org` are held: after a party organ's, at its body (`农业部党组副书记、
+    |副部长`); after a place's committee's, at the place's government (`天津市委书记、|市长`); else at `org` itself (`中央纪
+    委常委、|秘书长|袁纯清`), those a body may give (`RelationRules.body_post`)."""
     name = org.entity.partition(":")[2]
     if name.endswith(rules.party_organs):
         yield from _organ_body_posts(text, person, org, posts, orgs_by_end, rules)
@@ -231,16 +230,16 @@ def _listed_posts(text: str, person: Anchored, org: Anchored, posts: list[str], 
 
 
 def _after_other_committee(text: str, title_start: int, government: Anchored) -> bool:
-    """Whether the title is listed after a post at another place's party committee (`天津市委书记、|市长`
-    where the one city government named is 北京市政府): that place's head of government, not this one's."""
+    """Whether the title is listed after a post at another place's party committee (`天津市委书记、|市长` where the one city
+    government named is 北京市政府): that place's head of government, not this one's."""
     before = COMMITTEE_POST_BEFORE.search(text, max(0, title_start - 16), title_start)
     return before is not None and not government.entity.partition(":")[2].startswith(before.group("place"))
 
 
 def _committee_government_posts(text: str, person: Anchored, committee: Anchored, posts: list[str],
                                 orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Iterator[tuple[Relation, Anchored]]:
-    """The head of government's posts listed after a title at a place's party committee (`天津市委书记、|市长|
-    张立昌`), held at that place's government where the document names it (`天津市政府`)."""
+    """The head of government's posts listed after a title at a place's party committee (`天津市委书记、|市长| 张立昌`),
+    held at that place's government where the document names it (`天津市政府`)."""
     place = PLACE_COMMITTEE.fullmatch(committee.entity.partition(":")[2])
     for post in posts:
         government = place_government(place.group("place"), post, orgs_by_end, rules) \
@@ -251,8 +250,8 @@ def _committee_government_posts(text: str, person: Anchored, committee: Anchored
 
 
 def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) -> list[Anchored]:
-    """The organisation a title follows, and those listed or joined right before it that share the title
-    (`中国天主教爱国会、中国天主教主教团|名誉主席`, `国务委员会和部长会议|主席`: both bodies')."""
+    """The organisation a title follows, and those listed or joined right before it that share the title (`中国天主教爱国会
+    、中国天主教主教团|名誉主席`, `国务委员会和部长会议|主席`: both bodies')."""
     bodies = [org]
     while text[bodies[-1].start - 1:bodies[-1].start] in BODY_JOINERS and bodies[-1].start - 1 in orgs_by_end:
         bodies.append(orgs_by_end[bodies[-1].start - 1])
@@ -260,8 +259,8 @@ def _sharing_bodies(text: str, org: Anchored, orgs_by_end: dict[int, Anchored]) 
 
 
 def opening_title(text: str, start: int, titles: tuple[str, ...], ranks: tuple[str, ...] = ()) -> str | None:
-    """The title right before `start`, with the first of `ranks` written before it (`副|主任委员`), that opens its clause
-    (`，总经理|关景华`), so that no body is named before it."""
+    """The title right before `start`, with the first of `ranks` written before it (`副|主任委员`), that opens its clause (`
+    ，总经理|关景华`), so that no body is named before it."""
     title = ends_with_any(text, start, titles)
     if not title:
         return None
@@ -278,9 +277,9 @@ def ranked_title_at(text: str, pos: int, titles: tuple[str, ...], rules: Relatio
 
 def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: dict[int, Anchored],
                     rules: RelationRules) -> tuple[str, Anchored | None] | None:
-    """The title (with its modifier) that ends at `pos`, and the organisation it follows: the
-    longest title that follows one, a shorter one where the longer takes the organisation's last
-    characters (`中央纪委|书记`, not `中央|纪委书记`); else the longest title, with None."""
+    """The title (with its modifier) that ends at `pos`, and the organisation it follows: the longest title that follows
+    one, a shorter one where the longer takes the organisation's last characters (`中央纪委|书记`, not `中央|纪委书记`);
+    else the longest title, with None."""
     found = []
     for title in words_ending(text, pos, titles):
         modifier = next((p for p in rules.title_modifiers if text.startswith(p, pos - len(title) - len(p))), "")
@@ -289,6 +288,9 @@ def _attached_title(text: str, pos: int, titles: tuple[str, ...], orgs_by_end: d
         if org:
             return title, org
         found.append(title)
+    organ = next((o for o in rules.party_organs if text.endswith(o, 0, pos - len(found[0]))), "") if found else ""
+    if organ and text.endswith(rules.shared_title_separators, 0, pos - len(found[0]) - len(organ)):
+        return organ + found[0], None  # `总经理兼|党委书记|陈铭`: the post at the organ of the body before
     return (found[0], None) if found else None
 
 
@@ -298,9 +300,8 @@ GAP_BREAK = re.compile(f"[{SENTENCE_END_CHARS}；;]|^[和与及同跟因由对�
 
 
 def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
-    """The organisation whose title starts at `title_start`: it ends there, or a few modifier
-    characters before (`首届`), with no chain separator between nor a `GAP_BREAK`, or with the title's first
-    character (`国防部|长`: 国防部部长)."""
+    """The organisation whose title starts at `title_start`: it ends there, or a few modifier characters before (`首届`),
+    with no chain separator between nor a `GAP_BREAK`, or with the title's first character (`国防部|长`: 国防部部长)."""
     fused = orgs_by_end.get(title_start + 1)
     if fused and fused.start < title_start:
         return fused
@@ -315,13 +316,11 @@ def _org_before(text: str, title_start: int, orgs_by_end: dict[int, Anchored], r
 def bare_title_mentions(text: str, mentions: list[Anchored], titles: tuple[str, ...],
                         chain: list[tuple[Relation, Anchored]], group_titles: frozenset[str] = frozenset(),
                         compounds: tuple[str, ...] = ()) -> list[Anchored]:
-    """A title standing alone (`总书记强调`) that one person of the document holds, and no other,
-    is a mention of that person. Titles next to a name, inside a mention or inside a title chain
-    (`…中央委员会第一|书记|、…迪亚斯-卡内尔`) are not bare; a title
-    word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title; a
-    title of membership or profession (`group_titles`: `代表`, `委员`, `专家`) that stands alone
-    names a group (`各界代表`), not one person; nor does a title that modifies a noun after it
-    (`compounds`: `主席会议`, `主席团`)."""
+    """A title standing alone (`总书记强调`) that one person of the document holds, and no other, is a mention of that
+    person. Titles next to a name, inside a mention or inside a title chain (`…中央委员会第一|书记|、…迪亚斯-卡内尔`) are
+    not bare; a title word after a name that governs a name after it is a verb (`习近平代表中共中央`), no title; a title of
+    membership or profession (`group_titles`: `代表`, `委员`, `专家`) that stands alone names a group (`各界代表`), not one
+    person; nor does a title that modifies a noun after it (`compounds`: `主席会议`, `主席团`)."""
     holders: dict[str, set[str]] = {}
     for relation, _ in chain:
         holders.setdefault(relation.title or "", set()).add(relation.head)
@@ -361,11 +360,10 @@ def _title_continues(text: str, start: int, end: int, titles: tuple[str, ...]) -
 
 def ends_with_title(text: str, end: int, titles: tuple[str, ...], group_titles: frozenset[str] = frozenset(),
                     people_starts: frozenset[int] = frozenset()) -> bool:
-    """Whether a title follows position `end` (`国务院|副总理`), or a two-character one shares the
-    name's last character (`国防部|长`: 国防部部长): the organisation names a post. A title many
-    hold (`group_titles`) with no name after it in its clause names the body's members
-    (`国家科技领导小组成员，…参加`, `学部主席团成员、各学部院士代表…参加`), who stand for the body: no
-    post (but `政治局常委、…组长蔡奇` is one)."""
+    """Whether a title follows position `end` (`国务院|副总理`), or a two-character one shares the name's last character (`
+    国防部|长`: 国防部部长): the organisation names a post. A title many hold (`group_titles`) with no name after it in its
+    clause names the body's members (`国家科技领导小组成员，…参加`, `学部主席团成员、各学部院士代表…参加`), who stand for
+    the body: no post (but `政治局常委、…组长蔡奇` is one)."""
     fused = word_at(text, end - 1, titles) if end > 0 else None
     title = word_at(text, end, titles)
     if title in group_titles:
