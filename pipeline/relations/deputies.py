@@ -11,6 +11,7 @@ from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import NAME_JOINERS, Anchored, evidence_of
 from pipeline.relations.titles import coordinated_people, opening_title, ranked_title_at
+from pipeline.wordlists import word_at
 
 DEPUTY_RANKS = ("常务副", "副")  # longest first
 LIST_MARKS = "、，,"  # what separates the items of a list of posts
@@ -53,7 +54,8 @@ def listed_deputy_relations(text: str, mentions: list[Anchored], chain: Iterable
 def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
                           titles: tuple[str, ...], rules: RelationRules) -> Iterator[Relation]:
     """The people joined right after a name whose chain ends in a post at a body (`全国政协副主席王兆国、`), by a
-    bare title of theirs (`秘书长朱训和|副秘书长朱作霖、王巨禄`, `…部队司令员于长江、|政委林庆华`), with those listed
+    bare title of theirs (`秘书长朱训和|副秘书长朱作霖、王巨禄`, `…部队司令员于长江、|政委林庆华`; a form of address
+    between: `副社长吉马迪先生、|总编辑吉斯贝尔先生`), with those listed
     with them: they hold it at that body, as a title a body may give (`RelationRules.body_post`: not `省委书记X、|省长Y`)."""
     people = [m for m in mentions if m.type == "PERSON"]
     starting = {m.start: m for m in people}
@@ -63,6 +65,7 @@ def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[t
         if relation.evidence[0].start == org.start and (end not in nearest or org.end > nearest[end][1].end):
             nearest[end] = (relation, org)  # the post right before the name (`政治局委员、全国政协|副主席|王兆国`)
     for end, (relation, org) in nearest.items():
+        end += len(word_at(text, end, rules.appointment_skips) or "")  # `吉马迪先生、|总编辑吉斯贝尔`
         while (joiner := next((j for j in NAME_JOINERS if text.startswith(j, end)), None)) \
                 and (title := ranked_title_at(text, end + len(joiner), titles, rules)) and rules.body_post(title) \
                 and (person := starting.get(end + len(joiner) + len(title))) and person.end not in nearest:
@@ -70,7 +73,7 @@ def listed_post_relations(text: str, mentions: list[Anchored], chain: Iterable[t
             for holder in listed:
                 yield Relation("holds_position", holder.entity, org.entity, evidence_of(text, org.start, holder.end),
                                relation.confidence, "listed_post", title)
-            end = listed[-1].end
+            end = listed[-1].end + len(word_at(text, listed[-1].end, rules.appointment_skips) or "")
 
 
 def carried_post_relations(text: str, mentions: list[Anchored], chain: Iterable[tuple[Relation, Anchored]],
