@@ -247,25 +247,32 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
                      ) -> Iterator[Relation]:
     """`以中联部部长宋涛为团长的中国艺术团` → holds_position(宋涛, 中国艺术团, 团长): the person
     before `为` leads the body a relative clause names (a count may come first: `3人代表团`); so does one put at
-    its head (`以小泽一郎为首的“自由党”`: 领导人, `以本扬总书记为首的老挝党中央`: the title after the name)."""
+    its head (`以小泽一郎为首的“自由党”`: 领导人, `以本扬总书记为首的老挝党中央`: the title after the name). A title after the
+    name of a delegation's leader is a post at the body the delegation is of, where the document names it
+    (`以许中田副社长为团长的人民日报代表团`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    bodies = {text[m.start:m.end]: m for m in mentions if m.type == "ORG"}
     heads = tuple(rules.leader_heads)
     for person in people_by_end.values():
         before = text[max(0, person.start - LEADER_WINDOW):person.start]
-        own = word_at(text, person.end, titles) or ""
+        own = ranked_title_at(text, person.end, titles, rules) or ""
         at = person.end + len(own)
         if not text.startswith("为", at) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
             continue
-        word = (None if own else word_at(text, at + 1, rules.leader_titles)) or word_at(text, at + 1, heads)
+        word = word_at(text, at + 1, rules.leader_titles) or word_at(text, at + 1, heads)
         if not word or not text.startswith("的", at + 1 + len(word)):
             continue
         count = COUNT.match(text, at + 2 + len(word) + text.startswith(OPENING_QUOTE, at + 2 + len(word)))
         org = orgs_by_start.get(count.end())
         if org:
-            title = own or rules.leader_heads.get(word, word)
+            title = word if own and word in rules.leader_titles else own or rules.leader_heads.get(word, word)
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end),
                            rules.appointment_confidence, "leader", title=title, status="current")
+            head = next((h for h in rules.delegation_heads if text.endswith(h, 0, org.end)), None)
+            if own and title != own and head and (body := bodies.get(text[org.start:org.end - len(head)])):
+                yield Relation("holds_position", person.entity, body.entity, evidence_of(text, person.start, org.end),
+                               rules.appointment_confidence, "leader", title=own, status="current")
 
 
 LED_BY = "由"  # `由…率领的…`

@@ -1762,6 +1762,23 @@ def test_an_appointment_to_a_post_of_one_state_body_is_held_there(extract):
     assert ("赛塔", "国务院") not in facts.relation_pairs("holds_position")  # a head of government anywhere
 
 
+def test_a_post_at_a_party_organ_after_another_post_and_jian_is_held_at_the_body_before(extract):
+    facts = extract("北京电子动力公司总经理兼党委书记陈铭出席会议。")
+    assert facts.titles("陈铭", "北京电子动力公司") == {"总经理", "党委书记"}
+
+
+def test_a_post_listed_after_a_form_of_address_is_held_at_the_body_of_the_post_before(extract):
+    facts = extract("费加罗报社副社长吉马迪先生、总编辑吉斯贝尔先生等出席晚宴。")
+    assert facts.titles("吉斯贝尔", "费加罗报社") == {"总编辑"}
+
+
+def test_a_delegation_leader_s_own_title_is_a_post_at_the_body_the_delegation_is_of(extract):
+    facts = extract("人民日报记者报道。以许中田副社长为团长的人民日报代表团访问法国。以宋涛为团长的中国艺术团访问。")
+    assert facts.titles("许中田", "人民日报代表团") == {"团长"}
+    assert facts.titles("许中田", "人民日报") == {"副社长"}
+    assert facts.titles("宋涛", "中国艺术团") == {"团长"}
+
+
 def test_bodies_joined_by_and_share_the_title_after_them(extract):
     facts = extract("古巴共产党第一书记、国务委员会和部长会议主席卡斯特罗15日发来慰问电。")
     assert facts.titles("卡斯特罗", "国务委员会") == {"主席"}
