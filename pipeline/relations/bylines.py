@@ -28,6 +28,9 @@ DATELINE_CONFIDENCE = 0.6
 HELD = "(?:召开|举行|举办|开幕|闭幕|进行)"
 HERE = re.compile(rf"此间(?:[^，。；！？\s,;!?]{{0,4}}?{HELD})?的$|在这里[^，。；！？\s,;!?]{{0,4}}?{HELD}的?$")
 HERE_REACH = 12
+# an event that opens its sentence and is held here later in it (`…会议在通过了…文件后，５日下午|在此间闭幕`)
+HELD_HERE = re.compile(rf"[^。；！？;!?]{{0,60}}?在(?:此间|这里){HELD}")
+SENTENCE_OPENERS = "。！？!?\n）)"  # what a sentence's subject follows: its start, a dateline's byline
 
 
 def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:
@@ -59,13 +62,14 @@ def dateline_relations(text: str, mentions: list[Anchored], main_event: str | No
 
 def here_relations(text: str, mentions: list[Anchored], found: list[Relation]) -> list[Relation]:
     """located_in(event, the place of the dateline before it) for an event the report says is held
-    here (`新华社北京1月6日电…今天在此间召开的|全国轻工业工作会议`: 此间 is where it is dated from),
+    here (`新华社北京1月6日电…今天在此间召开的|全国轻工业工作会议`: 此间 is where it is dated from; `…会议…|在此间闭幕`),
     where no rule found where the event takes place."""
     located = {r.head for r in found if r.type == "located_in"}
     datelines = list(DATELINE.finditer(text))
     here = []
     for m in mentions:
-        if m.type != "EVENT" or m.entity in located or not HERE.search(text, max(0, m.start - HERE_REACH), m.start):
+        if m.type != "EVENT" or m.entity in located or not (HERE.search(text, max(0, m.start - HERE_REACH), m.start)
+                                                            or _held_here_after(text, m, mentions)):
             continue
         dateline = next((d for d in reversed(datelines) if d.end() <= m.start), None)
         place = _dateline_place(dateline, mentions) if dateline else None
@@ -91,6 +95,13 @@ def _named_after_another_place(text: str, event: str, place: Anchored, mentions:
             if not (word.startswith(named) or named.startswith(word)):
                 return True
     return False
+
+
+def _held_here_after(text: str, event: Anchored, mentions: list[Anchored]) -> bool:
+    """Whether an event that opens its sentence is said later in it to be held here (`HELD_HERE`), no other event
+    named between."""
+    held = HELD_HERE.match(text, event.end) if not event.start or text[event.start - 1] in SENTENCE_OPENERS else None
+    return held is not None and not any(m.type == "EVENT" and event.end <= m.start < held.end() for m in mentions)
 
 
 def _dateline_place(dateline: re.Match, mentions: list[Anchored]) -> Anchored | None:

@@ -87,6 +87,15 @@ def test_an_event_convened_here_takes_place_where_the_dateline_says():
     assert [(r.type, r.head, r.tail) for r in found] == [("located_in", plenary.entity, beijing.entity)]
 
 
+def test_an_event_that_opens_its_sentence_and_is_held_here_later_in_it_takes_place_where_the_dateline_says():
+    text = "新华社突尼斯1月5日电（记者刘上阳）阿拉伯内政部长理事会会议在通过了一系列文件后，5日下午在此间闭幕。" \
+           "声明说，阿拉伯司法部长会议将在这里举行。"
+    tunis = anchored(text, "突尼斯", "LOCATION")
+    council, justice = anchored(text, "阿拉伯内政部长理事会会议", "EVENT"), anchored(text, "阿拉伯司法部长会议", "EVENT")
+    found = here_relations(text, [tunis, council, justice], [])
+    assert [(r.type, r.head, r.tail) for r in found] == [("located_in", council.entity, tunis.entity)]  # 声明说，: no subject
+
+
 def test_the_people_of_an_author_line_are_no_party_to_what_is_reported():
     text = "送还一顶帽\n\n人民日报 1998-01-09\n\n潘跃王萍\n李为昌荣获大奖。潘跃说。"
     mentions = [anchored(text, n, "PERSON") for n in ("潘跃", "王萍", "李为昌")] + [anchored(text, "潘跃", "PERSON", 1)]
