@@ -66,9 +66,12 @@ def bracketed_short_forms(mentions: list[Mention], text: str, generic: Collectio
     """A name or an acronym alone in the brackets right after an organisation's (`巴勒斯坦伊斯兰圣战组织（杰哈德）`,
     `石油输出国组织（欧佩克）`, `亚太经合组织（APEC）`: the short form that the text goes on to use) is that organisation's,
     wherever the document writes it; not after a generic head (`generic`: `委员会`), which names nothing."""
-    full = {}
+    full, starting = {}, {}
+    for m in mentions:
+        if m.type in SHORT_FORM_TYPES:
+            starting.setdefault(m.start, m)
     for body in (m for m in mentions if m.type == "ORG" and (m.name or m.text) not in generic):
-        inside = next((m for m in mentions if m.start == body.end + 1 and m.type in SHORT_FORM_TYPES), None)
+        inside = starting.get(body.end + 1)
         short = inside.text if inside else (acronym.group(1) if (acronym := ACRONYM.match(text, body.end)) else "")
         if text[body.end:body.end + 1] in ("（", "(") and short and text[body.end + 1 + len(short):][:1] in ("）", ")"):
             full.setdefault(short, body.name or body.text)
