@@ -38,9 +38,11 @@ def listed_places(mentions: list[Mention], words: list[tuple[int, int, str]] | N
     by_end: dict[int, list[Mention]] = {}
     for m in mentions:
         by_end.setdefault(m.end, []).append(m)
-    covered = {pos for m in mentions for pos in range(m.start, m.end)}
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     listed_words = [Mention(s, e, text[s:e], "LOCATION", "words", WORD_SCORE) for s, e, pos in words
-                    if pos == PLACE_WORD and covered.isdisjoint(range(s, e))]  # a place only if listed
+                    if pos == PLACE_WORD and not any(covered[s:e])]  # a place only if listed
     for m in listed_words:
         by_end.setdefault(m.end, []).append(m)
     listed: set[tuple[int, int]] = set()
