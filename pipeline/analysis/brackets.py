@@ -73,7 +73,8 @@ def bracketed_short_forms(mentions: list[Mention], text: str, generic: Collectio
     for body in (m for m in mentions if m.type == "ORG" and (m.name or m.text) not in generic):
         inside = starting.get(body.end + 1)
         short = inside.text if inside else (acronym.group(1) if (acronym := ACRONYM.match(text, body.end)) else "")
-        if text[body.end:body.end + 1] in ("（", "(") and short and text[body.end + 1 + len(short):][:1] in ("）", ")"):
+        close = body.end + 1 + len(short)
+        if text[body.end:body.end + 1] in ("（", "(") and short and text[close:close + 1] in ("）", ")"):
             full.setdefault(short, body.name or body.text)
     return [Mention(m.start, m.end, m.text, "ORG", "short_form", m.score, full[m.text])
             if m.type in SHORT_FORM_TYPES and m.text in full else m for m in mentions]

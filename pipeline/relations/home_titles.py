@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from pipeline.analysis.sentences import SENTENCE_END_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import NAME_JOINERS, SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
@@ -80,12 +81,9 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
                                rules.home_confidence, "home_title", title=post, status="current")
 
 
-SENTENCE_ENDS = "。！？!?\n"
-
-
 def _subject_before(text: str, start: int, orgs_by_start: dict[int, Anchored]) -> Anchored | None:
     """The organisation that begins the sentence before the one that begins at `start` (its subject: `香港中华总商会今天…
     举行…酒会。|会长曾宪梓…`), if any."""
-    if not start or text[start - 1] not in SENTENCE_ENDS:
+    if not start or text[start - 1] not in SENTENCE_END_CHARS:
         return None
-    return orgs_by_start.get(max(text.rfind(mark, 0, start - 1) for mark in SENTENCE_ENDS) + 1)
+    return orgs_by_start.get(max(text.rfind(mark, 0, start - 1) for mark in SENTENCE_END_CHARS) + 1)
