@@ -24,11 +24,11 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                        rules: RelationRules, main_event: MainEvents | str | None = None,
                        noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开`, `江西召开…会议` → located_in(EVENT, LOCATION), also for the events listed
-    with the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that holds another
-    there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that names no event but opens with a word
-    that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`), places the document's
-    main event (of its part: `main_event`); a locative frame's event after its place and 的 is there without a verb
-    (`在雅典的|世界田径锦标赛上`). A place that modifies the noun of a frame a locative closes places nothing
+    with the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that opens its clause
+    and holds another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that names no event but
+    opens with a word that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`),
+    places the document's main event (of its part: `main_event`); a locative frame's event after its place and 的 is there
+    without a verb (`在雅典的|世界田径锦标赛上`). A place that modifies the noun of a frame a locative closes places nothing
     (`在中奥两国国歌声中拉开帷幕`), nor one from which the event is attended from afar (`在北京以视频方式出席…峰会`:
     `remote_means`) unless it is held there too (`以线上线下相结合方式举行`: `hybrid_means`). `noun_starts` (where a word
     analysis's nouns begin) tells a body that modifies a noun after it."""
@@ -77,7 +77,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                 yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
             subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)
-            if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
+            opens = subject is not None and not any(clause_start <= m.start < subject.start for m in in_sentence)
+            if opens and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`; not `习近平…出席A、赴…`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
 

@@ -1352,6 +1352,11 @@ def test_an_event_that_holds_another_at_a_place_is_there_too(relation_rules):
                 anchored(text, "第二次全体会议", "EVENT")]
     got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
     assert got == {("十三届全国人大常委会第十一次会议", "北京人民大会堂"), ("第二次全体会议", "北京人民大会堂")}
+    text = "习近平赴巴厘岛出席二十国集团领导人峰会、赴曼谷出席亚太经合组织领导人非正式会议。"  # the first, an object: not there
+    mentions = [anchored(text, "习近平", "PERSON"), anchored(text, "巴厘岛", "LOCATION"), anchored(text, "曼谷", "LOCATION"),
+                anchored(text, "二十国集团领导人峰会", "EVENT"), anchored(text, "亚太经合组织领导人非正式会议", "EVENT")]
+    got = pairs(location_relations(text, split_sentences(text), mentions, relation_rules), "located_in")
+    assert ("二十国集团领导人峰会", "曼谷") not in got and ("亚太经合组织领导人非正式会议", "曼谷") in got
 
 
 def test_an_event_a_clause_opened_by_bing_holds_is_at_the_place_of_the_clause_before(relation_rules):
