@@ -76,9 +76,8 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             for event in listed or [nearest]:  # `…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`
                 yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
-            subject = next((e for e in events if clause_start <= e.start and e.end <= place.start), None)
-            opens = subject is not None and not any(clause_start <= m.start < subject.start for m in in_sentence)
-            if opens and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`; not `习近平…出席A、赴…`
+            subject = _opening_event(events, in_sentence, clause_start, place.start)
+            if subject and nearest.start > place.end:  # `…第十一次会议26日在人民大会堂举行|第二次全体会议`
                 yield Relation("located_in", subject.entity, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
 
@@ -92,6 +91,12 @@ def _framed_event(text: str, sentence: tuple[int, int], place: Anchored, events:
     if event and text.startswith(rules.clause_words["frame_ends"], event.end):
         yield Relation("located_in", event.entity, place.entity, evidence_of(text, *sentence), rules.location_confidence,
                        "location")
+
+
+def _opening_event(events: list[Anchored], mentions: list[Anchored], clause_start: int, before: int) -> Anchored | None:
+    """The event that opens its clause before `before`, no mention ahead of it (not `习近平…出席A、赴…`: A is an object)."""
+    event = next((e for e in events if clause_start <= e.start and e.end <= before), None)
+    return None if event is None or any(clause_start <= m.start < event.start for m in mentions) else event
 
 
 def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
