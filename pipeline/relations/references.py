@@ -86,6 +86,24 @@ def _by_its_kind(text: str, pos: int, event: Anchored) -> bool:
                for n in KIND_CHARS)
 
 
+# what picks out the event a subject names by its kind (`此次|书画展由…主办`, `本届|大会由…`)
+SUBJECT_DETERMINER = re.compile(r"^(?:此次|本次|这次|本届|该|这一?)")
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def kind_subject(text: str, clause_start: int, pos: int, named_before: list[Anchored], main_event: str | None,
+                 anaphora: tuple[str, ...] = ()) -> list[Anchored]:
+    """The event that the subject of a passive host names by its kind alone (`书画展|由…主办`, `此次书画展由…`): the last
+    one the sentence before names whose name ends with it, else the document's main event if its name does; not a word
+    that refers back to any meeting (`anaphora`: `会议由…主持`, which names whom it presides, not its organiser)."""
+    kind = SUBJECT_DETERMINER.sub("", text[clause_start:pos].strip())
+    if not HAN_WORD.fullmatch(kind) or kind in anaphora:
+        return []
+    named = [m for m in named_before if m.end - m.start > len(kind) and text.endswith(kind, m.start, m.end)]
+    name = main_event.partition(":")[2] if main_event else ""
+    return named[-1:] or ([Anchored(pos, pos, "EVENT", main_event)] if len(name) > len(kind) and name.endswith(kind) else [])
+
+
 def _for_guidance(text: str, end: int, t_start: int, heads: tuple[str, ...]) -> bool:
     """Whether an event ending at `end` is named for its guidance before the trigger at `t_start`, which is not that
     speech's (`学习贯彻…在中央纪委四次全会上的重要讲话和全会精神 汪洋主持并讲话`; not `在…大会上的重要|讲话`)."""

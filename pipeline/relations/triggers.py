@@ -36,7 +36,7 @@ from pipeline.relations.mentions import (
     split_clauses,
     within,
 )
-from pipeline.relations.references import anaphor_at, event_reference, kind_of
+from pipeline.relations.references import anaphor_at, event_reference, kind_of, kind_subject
 from pipeline.relations.represented import represented, spoken_for
 
 WordCheck = Callable[[str, int, int], bool]
@@ -161,6 +161,9 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
             else:
                 heads, tails = _backward_ends(text, clause_at(text, sentence, t_start), (t_start, t_end), rule,
                                               in_sentence, rules)
+                if heads and not tails:  # `书画展|由…主办`: the event named before, by its kind
+                    tails = kind_subject(text, clause_at(text, sentence, t_start)[0], t_start, named_before, main_event,
+                                         rules.event_anaphora)
             if rule.subject_first:
                 heads = _subject(text, sentence, heads, rules)
             elif heads and text.endswith(possessed, 0, t_start):

@@ -53,6 +53,14 @@ def test_a_trigger_whose_object_is_the_kind_of_an_event_named_before_it_in_the_s
     assert got == {("李明", "会员元旦团拜酒会"), ("王红", "全省春节晚会")}  # 晚会: no kind of the reception
 
 
+def test_a_passive_host_s_subject_named_by_its_kind_is_the_event_named_before_it(relation_rules):
+    text = "世界华人书画展在京开幕。此次书画展由中国艺术研究院和中国美协主办。会议由李明主持。"
+    mentions = [anchored(text, "世界华人书画展", "EVENT"), anchored(text, "中国艺术研究院", "ORG"), anchored(text, "中国美协", "ORG"),
+                anchored(text, "李明", "PERSON")]
+    got = pairs(trig(text, mentions, relation_rules, main_event="EVENT:全国书画工作会议"), "organized")
+    assert got == {("中国艺术研究院", "世界华人书画展"), ("中国美协", "世界华人书画展")}  # 会议: whom it presides, no organiser
+
+
 def test_a_speech_at_events_listed_is_given_at_each(relation_rules):
     text = "习近平总书记在全国科技大会、国家科学技术奖励大会、两院院士大会上的重要讲话，指明方向。"
     events = ["全国科技大会", "国家科学技术奖励大会", "两院院士大会"]
