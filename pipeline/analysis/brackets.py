@@ -59,7 +59,8 @@ def _within(mention: Mention, document: str, start: int, end: int) -> Mention | 
 
 
 SHORT_FORM_TYPES = ("ORG", "PERSON")  # what the recognizer reads a body's short form as (`哈马斯`, `杰哈德`)
-ACRONYM = re.compile(r"[（(]([A-Z][A-Za-z0-9]{1,7})[）)]")  # an acronym in brackets (`亚太经合组织（APEC）`)
+ACRONYM_CHARS = "[A-Z][A-Za-z0-9]{1,7}"  # an acronym's (`APEC`, `G20`)
+ACRONYM = re.compile(f"[（(]({ACRONYM_CHARS})[）)]")  # an acronym in brackets (`亚太经合组织（APEC）`)
 
 
 def bracketed_short_forms(mentions: list[Mention], text: str, generic: Collection[str] = ()) -> list[Mention]:

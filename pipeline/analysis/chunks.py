@@ -9,6 +9,7 @@ from functools import lru_cache, partial
 from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
+from pipeline.analysis.brackets import ACRONYM_CHARS
 from pipeline.analysis.conjuncts import over_conjunction, tagged
 from pipeline.analysis.event_kinds import described_only
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
@@ -51,7 +52,7 @@ NAMED_AFTER = frozenset({PERSON_POS})  # a quoted body's name is one without a k
 # (`首脑（总理）理事会`), a body's short form (`组织（欧佩克）会议`, `二十国集团（G20）领导人…峰会`); not a byline
 # (`（记者王黎）`, a dateline's `…１３日电（肖冠军）`), one's people (`（苗族）`), a character (`（市）`)
 GLOSS = re.compile(r"[\u4e00-\u9fff](?<!日电)(?<!日讯)(?P<open>[（(])(?!记者|通讯员)"
-                   r"(?:[\u4e00-\u9fff]{2,4}(?<!族)|(?P<acronym>[A-Z][A-Za-z0-9]{1,7}))[）)]$")
+                   rf"(?:[\u4e00-\u9fff]{{2,4}}(?<!族)|(?P<acronym>{ACRONYM_CHARS}))[）)]$")
 NO_WORDS: Mapping = MappingProxyType({})
 # a year before a generic head (`1987年|一等奖`) dates it without naming it
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")

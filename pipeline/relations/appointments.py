@@ -269,8 +269,7 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
             title = word if own and word in rules.leader_titles else own or rules.leader_heads.get(word, word)
             yield Relation("holds_position", person.entity, org.entity, evidence_of(text, person.start, org.end),
                            rules.appointment_confidence, "leader", title=title, status="current")
-            head = next((h for h in rules.delegation_heads if text.endswith(h, 0, org.end)), None)
-            if own and title != own and head and (body := bodies.get(text[org.start:org.end - len(head)])):
+            if own and title != own and (body := _delegation_body(text, org, bodies, rules)):
                 yield Relation("holds_position", person.entity, body.entity, evidence_of(text, person.start, org.end),
                                rules.appointment_confidence, "leader", title=own, status="current")
 
@@ -292,12 +291,17 @@ def led_delegation_relations(text: str, mentions: list[Anchored], rules: Relatio
         if not title or not verb or not text.startswith("的", at + len(verb)):
             continue
         delegation = orgs_by_start.get(COUNT.match(text, at + len(verb) + 1).end())
-        head = delegation and next((h for h in rules.delegation_heads if text.endswith(h, 0, delegation.end)), None)
-        body = head and bodies.get(text[delegation.start:delegation.end - len(head)])
+        body = delegation and _delegation_body(text, delegation, bodies, rules)
         if body:
             evidence = evidence_of(text, person.start - len(title), delegation.end)
             yield Relation("holds_position", person.entity, body.entity, evidence, rules.appointment_confidence,
                            "led_delegation", title=title, status="current")
+
+
+def _delegation_body(text: str, delegation: Anchored, bodies: dict[str, Anchored], rules: RelationRules) -> Anchored | None:
+    """The body a delegation is of, where the document names it (`人民日报|代表团`: 人民日报)."""
+    head = next((h for h in rules.delegation_heads if text.endswith(h, 0, delegation.end)), None)
+    return bodies.get(text[delegation.start:delegation.end - len(head)]) if head else None
 
 
 def dismissal_relations(text: str, mentions: list[Anchored], titles: tuple[str, ...],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.analysis.sentences import SENTENCE_END_CHARS
 from pipeline.layout import SOURCE_LINE
 from pipeline.records import Relation
 from pipeline.relations.mentions import REPORTER, Anchored, byline_reporters, evidence_of
@@ -30,7 +31,7 @@ HERE = re.compile(rf"此间(?:[^，。；！？\s,;!?]{{0,4}}?{HELD})?的$|在�
 HERE_REACH = 12
 # an event that opens its sentence and is held here later in it (`…会议在通过了…文件后，５日下午|在此间闭幕`)
 HELD_HERE = re.compile(rf"[^。；！？;!?]{{0,60}}?在(?:此间|这里){HELD}")
-SENTENCE_OPENERS = "。！？!?\n）)"  # what a sentence's subject follows: its start, a dateline's byline
+SENTENCE_OPENERS = SENTENCE_END_CHARS + "）)"  # what a sentence's subject follows: its start, a dateline's byline
 
 
 def reporter_relations(text: str, mentions: list[Anchored]) -> Iterator[Relation]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.analysis.matching import ASPECT_MARKS
+from pipeline.analysis.matching import ASPECT_MARKS, HAN_CLASS
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import CLAUSE_END, Anchored, clause_at, coordinated_before
 
@@ -88,7 +88,7 @@ def _by_its_kind(text: str, pos: int, event: Anchored) -> bool:
 
 # what picks out the event a subject names by its kind (`此次|书画展由…主办`, `本届|大会由…`)
 SUBJECT_DETERMINER = re.compile(r"^(?:此次|本次|这次|本届|该|这一?)")
-HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+HAN_WORD = re.compile(f"[{HAN_CLASS}]{{2,}}")
 
 
 def kind_subject(text: str, clause_start: int, pos: int, named_before: list[Anchored], main_event: str | None,
