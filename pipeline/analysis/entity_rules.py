@@ -380,11 +380,11 @@ class EntityRules:
         merged = institutions(venues(merged, self.rules.venue_heads, self.rules.known_places, text, self.rules.titles,
                                      self.rules.seat_heads, self.rules.seat_prepositions, self.rules.seat_offices),
                               self.rules.institution_heads, self.rules.known_places)
-        merged = event_bodies(councils_as_bodies(merged, self.rules.councils), text, self.rules.event_bodies)
+        merged = councils_as_bodies(merged, self.rules.councils)
         merged = ceremony_events(merged, self.rules.ceremonies, self.chunk_suffixes.get("EVENT", ()), self.rules.session_organs)
         merged = standing_forums(merged, text, self.rules.standing_forums, self.rules.standing_forum_posts)
-        merged = chain_organs(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
-                              self.rules.chain_organs, self.rules.titles)
+        merged = chain_organs(event_bodies(propagate(text, merged, words=words, local=self.rules.generic_chunks), text,
+                                           self.rules.event_bodies), text, self.rules.chain_organs, self.rules.titles)
         merged = organ_bodies(congress_holders(bracketed_factions(merged, self.rules.congress_holders, text),
                                                 self.rules.congress_holders, text, self.rules.congress_followers),
                               text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)

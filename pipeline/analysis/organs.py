@@ -151,7 +151,8 @@ def standing_forums(mentions: list[Mention], text: str, heads: tuple[str, ...], 
 def event_bodies(mentions: list[Mention], text: str, bodies: tuple[str, ...]) -> list[Mention]:
     """An event's name right before one of its standing `bodies` (`中国国际进口博览会|秘书处`, `…电影节|联盟`,
     `党史学习教育|领导小组`) names that body, an organisation, with the mentions inside it (the recognizer's
-    `联盟`); a central body's from the 中央 before it (`中央|“不忘初心、牢记使命”主题教育领导小组`)."""
+    `联盟`); a central body's from the 中央 before it (`中央|“不忘初心、牢记使命”主题教育领导小组`). So does a short
+    name the document gives the event elsewhere (`纪念…80周年活动` … `纪念活动|领导小组`): run after `propagate`."""
     reach = max(map(len, bodies), default=0)
     named = {}
     for m in mentions:

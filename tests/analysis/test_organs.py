@@ -120,6 +120,12 @@ def test_a_body_the_recognizer_begins_inside_a_campaign_name_is_named_from_the_c
     assert [m.text for m in event_bodies([central], text, ("领导小组",))] == ["中央“不忘初心、牢记使命”主题教育领导小组"]
 
 
+def test_a_short_name_the_document_gives_an_event_names_its_standing_body(extract):
+    facts = extract("中国共产党成立100周年庆祝活动圆满结束。要总结庆祝活动的经验。庆祝活动领导小组组长王沪宁出席。")
+    assert "庆祝活动领导小组" in facts.names("ORG")  # 庆祝活动 is the event's name only where the document names it
+    assert ("王沪宁", "庆祝活动领导小组") in facts.relation_pairs("holds_position")
+
+
 def test_a_body_of_a_campaign_is_one_organisation_end_to_end(extract):
     facts = extract("党史学习教育中央宣讲团成员曲青山作报告。党史学习教育领导小组办公室成员参加报告会。")
     assert {"党史学习教育中央宣讲团", "党史学习教育领导小组办公室"} <= facts.names("ORG")
