@@ -1025,6 +1025,11 @@ def test_the_bodies_whose_officials_brief_a_meeting_take_part_but_not_those_quot
                                                   ("全国工商联", "ORG"))]
     assert pairs(trig(text, mentions, relation_rules, main_event="EVENT:座谈会"), "participated_in") == {
         ("国家统计局", "座谈会"), ("全国工商联", "座谈会")}
+    answered = "全国政协召开双周协商座谈会。财政部、商务部负责人作了协商交流，司法部负责人做了交流回应。"
+    mentions = [anchored(answered, n, t) for n, t in (("全国政协", "ORG"), ("双周协商座谈会", "EVENT"), ("财政部", "ORG"),
+                                                      ("商务部", "ORG"), ("司法部", "ORG"))]
+    assert pairs(trig(answered, mentions, relation_rules, main_event="EVENT:双周协商座谈会"), "participated_in") == {
+        ("财政部", "双周协商座谈会"), ("商务部", "双周协商座谈会"), ("司法部", "双周协商座谈会")}
     quoted = "国务院新闻办举行发布会。据水利部负责人介绍，今年汛期偏早。"
     mentions = [anchored(quoted, "国务院新闻办", "ORG"), anchored(quoted, "发布会", "EVENT"), anchored(quoted, "水利部", "ORG")]
     assert pairs(trig(quoted, mentions, relation_rules, main_event="EVENT:发布会"), "participated_in") == set()
