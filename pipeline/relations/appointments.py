@@ -63,7 +63,9 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     yield from joining_relations(text, mentions, rules, sentences)
 
 
-PARTY_ENDS = ("党", "中共")  # the names of parties (`中国共产党`, `国民党`, `中共`)
+PARTY_ENDS = ("党", "中共")
+POST_LIST_MARKS = (LIST_MARK, "和")
+ACTING = "代"  # `代省长`: an acting post  # the names of parties (`中国共产党`, `国民党`, `中共`)
 
 
 def joining_relations(text: str, mentions: list[Anchored], rules: RelationRules,
@@ -213,13 +215,14 @@ def _unsaid_subject(text: str, pos: int, sentences: list[tuple[int, int]], peopl
 def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
                   people_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
-    """The posts an appointment lists, each with where it ends: the first, then after each `、`
-    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`); after
-    a comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`)."""
+    """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last
+    item's `和`) another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`); after
+    a comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`). A bare title of no
+    rank names no body and is passed over (`浙江省委副书记、|代省长|和省委书记`)."""
     end = org.end + len(title)
     yield org, title, end
     held_at, rank = org, title in rules.committee_ranks
-    while text.startswith(LIST_MARK, end) or _post_clause_after(text, end, orgs_by_start, titles, rules):
+    while text.startswith(POST_LIST_MARKS, end) or _post_clause_after(text, end, orgs_by_start, titles, rules):
         nxt = end + 1
         if nxt in orgs_by_start:
             held_at = orgs_by_start[nxt]
@@ -228,12 +231,14 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
                 return
             rank, end = title in rules.committee_ranks, held_at.end + len(title)
         else:
-            bare = ranked_title_at(text, nxt, titles, rules)
-            if not (rank and bare and bare in rules.committee_ranks):
-                return
-            title, end = bare, nxt + len(bare)
-            if any(end <= e < end + 4 for e in people_by_end):
+            at = nxt + text.startswith(ACTING, nxt)
+            bare = ranked_title_at(text, at, titles, rules)
+            if not bare or any(at + len(bare) <= e < at + len(bare) + 4 for e in people_by_end):
                 return  # `…、书记李四`: another person's title
+            end = at + len(bare)
+            if not (rank and bare in rules.committee_ranks):
+                continue
+            title = bare
         yield held_at, title, end
 
 
