@@ -21,7 +21,7 @@ from pipeline.wordlists import ends_with_any, starts_with_any, word_at, word_set
 
 CHAIN_ORGAN, CHAIN_ORGAN_SCORE = "chain_organ", 0.8
 POST_CHARS = 8  # a post between a body and the chain's separator, at most (`常务副主任委员`)
-POST_MODIFIERS = ("常务副", "第一", "常务", "副")
+POST_MODIFIERS = ("常务副", "第一", "常务", "副", "原")  # 原: a former holder's
 PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in 全国人大常委会
 # no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a temporary organ's task
 # force (`…工作团队临时|党支部`), a name of two characters with `FORMER` (`太原|党委`: the city's)

@@ -30,6 +30,8 @@ def organs_found(text, bodies, rules, bare=()):
     # a committee's department whose head's title shares its last character (组织部|长)
     ("黑龙江省委副书记、组织部长王建华带领省委组织部成员走访。", ["黑龙江省委"], {("组织部", "黑龙江省委组织部")}),
     ("各部门、组织部同志出席。", [], set()),
+    # the committee's political and legal affairs commission, its former head's post after a former post
+    ("青海省委原常委、政法委原书记王建华被开除党籍。", ["青海省委"], {("政法委", "青海省委政法委")}),
     # no body's post before the separator, or no post after the organ: no organ
     ("各部门、党组书记王建华出席。", [], set()),
     ("水利部、党组和党委负责同志出席。", ["水利部"], set()),
