@@ -79,6 +79,10 @@ def test_a_place_named_right_after_a_holders_title_somewhere_is_a_person(rules):
                 _at(text, "日", "LOCATION", 1)]
     got = people_named_after_titles(mentions, text, rules.person_titles, rules.known_places)
     assert [m.type for m in got] == ["PERSON", "PERSON", "LOCATION", "LOCATION", "PERSON", "LOCATION"]
+    leader = "哈马斯领导人哈尼亚遇刺。暗杀哈尼亚的侵略者。"  # a movement's leader
+    got = people_named_after_titles([_at(leader, "哈尼亚", "LOCATION"), _at(leader, "哈尼亚", "LOCATION", 1)], leader,
+                                    rules.person_titles, rules.known_places)
+    assert [m.type for m in got] == ["PERSON", "PERSON"]
     listed = "会见西班牙共产党总书记圣地亚哥。"  # a place's name in the lexicon of places stays a place
     mention = _at(listed, "圣地亚哥", "LOCATION")
     assert people_named_after_titles([mention], listed, rules.person_titles, rules.known_places) == [mention]
