@@ -17,13 +17,14 @@ KIN = ("母亲", "父亲", "夫人", "妻子", "丈夫", "遗孀", "女儿", "�
 
 
 def transliterated_short_forms(names: set[str], text: str = "") -> dict[str, str]:
-    """A person named by one part of a transliterated name the document writes in full, with
-    its parts joined by `·` (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬)
-    → that full name, where it is the only one with that part and the text never writes it after a word of `KIN`,
-    where the part alone names another of the family (`马科斯的母亲伊梅尔达·马科斯`)."""
+    """A person named by one part of a transliterated name the document writes in full, with its parts joined by `·`
+    (`普京` for 弗拉基米尔·普京, `穆罕默德` for 穆罕默德·本·扎耶德·阿勒纳哈扬) → that full name, where it is the only one
+    with that part; not by the family's name where the text writes the full name after a word of `KIN`, where that part
+    alone names another of the family (`马科斯的母亲伊梅尔达·马科斯`; but `索尼亚` for `…的遗孀索尼亚·甘地`)."""
     holders: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        for part in name.split("·") if "·" in name and not any(kin + name in text for kin in KIN) else ():
+        parts = name.split("·") if "·" in name else []
+        for part in parts[:-1] if any(kin + name in text for kin in KIN) else parts:
             holders[part].add(name)
     return {name: next(iter(holders[name])) for name in names if len(holders.get(name, ())) == 1}
 

@@ -197,6 +197,9 @@ def test_a_family_name_is_no_short_form_of_a_relative_s_full_name(rules):
                 mention(text, "伊梅尔达·马科斯", "PERSON")]
     names = canonical_names(mentions, text, rules)
     assert names[("PERSON", "马科斯")] == "马科斯"
+    text = "拉吉夫·甘地的遗孀索尼亚·甘地决定参选。国大党多次敦请索尼亚出任党主席。"  # her given name is hers alone
+    mentions = [mention(text, n, "PERSON") for n in ("拉吉夫·甘地", "索尼亚·甘地", "索尼亚")]
+    assert canonical_names(mentions, text, rules)[("PERSON", "索尼亚")] == "索尼亚·甘地"
 
 
 def test_an_elder_named_by_the_surname_and_lao_is_the_one_person_of_that_surname(rules):
