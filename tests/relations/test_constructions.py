@@ -1194,6 +1194,10 @@ def test_a_place_locates_an_event_only_with_a_holding_verb_after_it_in_its_claus
     mentions = [anchored(back, "经验交流会", "EVENT"), anchored(back, "扬州", "LOCATION"), anchored(back, "华", "LOCATION")]
     assert pairs(location_relations(back, split_sentences(back), mentions, relation_rules, "EVENT:经验交流会"),
                  "located_in") == {("经验交流会", "扬州")}  # not 华: 人民大会堂 holds 大会, which refers to nothing
+    kind = "习近平7日在人民大会堂东门外广场举行仪式，欢迎总统访华。习近平等出席欢迎仪式。"  # the main event by its kind
+    mentions = [anchored(kind, "人民大会堂东门外广场", "LOCATION"), anchored(kind, "欢迎仪式", "EVENT")]
+    for main, found in (("EVENT:欢迎仪式", {("欢迎仪式", "人民大会堂东门外广场")}), ("EVENT:经验交流会", set())):
+        assert pairs(location_relations(kind, split_sentences(kind), mentions, relation_rules, main), "located_in") == found
 
 
 def test_a_verb_of_being_based_before_a_place_and_de_locates_the_body_after_it(relation_rules):
