@@ -21,6 +21,15 @@ def test_a_plenary_meeting_is_one_whatever_form_of_its_body_and_head_names_it(sc
     assert unnumbered["国务院全体会议"] == "国务院第一次全体会议"
 
 
+def test_a_plenum_is_one_by_its_short_name_and_by_its_committee_s_full_one(schema):
+    names = {"中国共产党第二十届中央委员会第四次全体会议", "中共二十届四中全会", "党的二十届三中全会",
+             "中国民主同盟第十三届中央委员会第四次全体会议", "民盟十三届四中全会"}
+    mapping = same_meeting(names, schema.recognition, schema.aliases)
+    assert mapping["中共二十届四中全会"] == "中国共产党第二十届中央委员会第四次全体会议"
+    assert mapping["民盟十三届四中全会"] == "中国民主同盟第十三届中央委员会第四次全体会议"  # the league's, not the Party's
+    assert "党的二十届三中全会" not in mapping  # another plenum
+
+
 def test_a_national_events_official_name_is_its_common_one(schema):
     names = {"中华人民共和国第十四届运动会", "第十四届全国运动会", "首届全国职业技能大赛", "中华人民共和国第一届职业技能大赛",
              "中华人民共和国第十三届全国人民代表大会第一次会议"}
