@@ -26,14 +26,13 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
                        noun_starts: frozenset[int] = frozenset()) -> Iterator[Relation]:
     """`在奥克兰…出席…论坛闭幕式`, `大会在京召开`, `江西召开…会议` → located_in(EVENT, LOCATION), also for the events listed
     with the one before the place (`…第九次全国代表大会、…第十次全国代表大会今天在北京闭幕`); an event that opens its clause
-    and holds another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); a clause that names no event but
-    opens with a word that refers back to one, the holding verb right after the place (`这次会议是国家教委在扬州召开的`),
-    places the document's main event (of its part: `main_event`), and so does that verb with the main event's kind as its
-    object (`在人民大会堂东门外广场举行|仪式`, 欢迎仪式); a locative frame's event after its place and 的 is there
-    without a verb (`在雅典的|世界田径锦标赛上`). A place that modifies the noun of a frame a locative closes places nothing
-    (`在中奥两国国歌声中拉开帷幕`), nor one from which the event is attended from afar (`在北京以视频方式出席…峰会`:
-    `remote_means`) unless it is held there too (`以线上线下相结合方式举行`: `hybrid_means`). `noun_starts` (where a word
-    analysis's nouns begin) tells a body that modifies a noun after it."""
+    and holds another there is there too (`…第十一次会议26日在人民大会堂举行第二次全体会议`); the holding verb right after
+    the place places the document's main event (of its part: `main_event`) where no event is named (`_places_main`); a
+    locative frame's event after its place and 的 is there without a verb (`在雅典的|世界田径锦标赛上`). A place that
+    modifies the noun of a frame a locative closes places nothing (`在中奥两国国歌声中拉开帷幕`), nor one from which the
+    event is attended from afar (`在北京以视频方式出席…峰会`: `remote_means`) unless it is held there too
+    (`以线上线下相结合方式举行`: `hybrid_means`). `noun_starts` (where a word analysis's nouns begin) tells a body that
+    modifies a noun after it."""
     main_events = MainEvents.of(main_event)
     located = rules.head_types("located_in")
     for sentence in sentences:
@@ -68,8 +67,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
             near = [e for e in events if clause_start <= e.start and e.end <= clause_end] or [
                 e for e in events if e.end <= place.start]  # not an event of a later clause (`，按照|党的十五大…`)
             main = main_events.at(place.start)
-            if not near and main and verb_at == place.end and (_refers_back(text, clause_start, rules) or _holds_main(
-                    text, verb_at, main, rules)):
+            if not near and main and verb_at == place.end and _places_main(text, clause_start, verb_at, main, rules):
                 yield Relation("located_in", main, place.entity, evidence_of(text, *sentence),
                                rules.location_confidence, "location")
             if not near:
@@ -206,10 +204,11 @@ def _refers_back(text: str, start: int, rules: RelationRules) -> bool:
     return any(text.startswith(w, start) for w in rules.event_anaphora)
 
 
-def _holds_main(text: str, verb_at: int, main: str, rules: RelationRules) -> bool:
-    """Whether the verb at `verb_at` holds the main event by its kind (`在人民大会堂东门外广场举行|仪式` for 欢迎仪式)."""
+def _places_main(text: str, clause_start: int, verb_at: int, main: str, rules: RelationRules) -> bool:
+    """Whether the clause at `clause_start` opens with a word that refers back to an event (`这次会议是国家教委在扬州召开的`),
+    or the verb at `verb_at` holds the main event by its kind (`在人民大会堂东门外广场举行|仪式` for 欢迎仪式)."""
     verb = next(v for v in rules.location_event_verbs if text.startswith(v, verb_at))
-    return kind_of(text, verb_at + len(verb), main, rules.event_anaphora)
+    return _refers_back(text, clause_start, rules) or kind_of(text, verb_at + len(verb), main, rules.event_anaphora)
 
 
 def _first_of(text: str, words: tuple[str, ...], start: int, end: int) -> int | None:
