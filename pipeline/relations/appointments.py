@@ -64,7 +64,8 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 
 PARTY_ENDS = ("党", "中共")
-POST_LIST_MARKS = (LIST_MARK, "和")
+CONCURRENT = "兼"  # `世界银行副行长|兼|首席经济学家`: a second post at the body
+POST_LIST_MARKS = (LIST_MARK, "和", CONCURRENT)
 ACTING = "代"  # `代省长`: an acting post  # the names of parties (`中国共产党`, `国民党`, `中共`)
 
 
@@ -216,7 +217,8 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
                   people_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
     """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last
-    item's `和`) another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`); after
+    item's `和`) another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`), or a bare
+    title after `兼`, a second post at the body (`世界银行副行长兼首席经济学家`); after
     a comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`). A bare title of no
     rank names no body and is passed over (`浙江省委副书记、|代省长|和省委书记`)."""
     end = org.end + len(title)
@@ -236,7 +238,7 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
             if not bare or any(at + len(bare) <= e < at + len(bare) + 4 for e in people_by_end):
                 return  # `…、书记李四`: another person's title
             end = at + len(bare)
-            if not (rank and bare in rules.committee_ranks):
+            if not (rank and bare in rules.committee_ranks or text.startswith(CONCURRENT, nxt - 1)):
                 continue
             title = bare
         yield held_at, title, end

@@ -1034,12 +1034,16 @@ def test_committee_ranks_listed_after_a_rank_are_posts_at_the_committee(rules, r
     assert {t[3] for t in tuples(all_relations(text, mentions, rules, relation_rules))} == {"常委"}
 
 
-def test_an_appointment_passes_over_a_post_of_no_body_named_and_reads_the_last_after_he(rules, relation_rules):
+def test_an_appointment_passes_over_a_post_of_no_body_named_and_reads_on_after_he_and_jian(rules, relation_rules):
     text = "王建华先后担任浙江省委副书记、代省长和省委书记，福建省委常委。"
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "浙江省委", "ORG"), anchored(text, "省委", "ORG", 1),
                 anchored(text, "福建省委", "ORG")]
     assert {t[2:] for t in tuples(all_relations(text, mentions, rules, relation_rules)) if t[0] == "holds_position"} == {
         ("浙江省委", "副书记"), ("省委", "书记"), ("福建省委", "常委")}  # 代省长: the government is not named
+    text = "2008年，王建华赴任世界银行副行长兼首席经济学家。"  # after 兼, a second post at the body
+    mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "世界银行", "ORG")]
+    assert {t[2:] for t in tuples(all_relations(text, mentions, rules, relation_rules)) if t[0] == "holds_position"} == {
+        ("世界银行", "副行长"), ("世界银行", "首席经济学家")}
     text = "王建华任浙江省委副书记、省长李明出席。"  # another person's title ends the list
     mentions = [anchored(text, "王建华", "PERSON"), anchored(text, "浙江省委", "ORG"), anchored(text, "李明", "PERSON")]
     assert {t[2:] for t in tuples(all_relations(text, mentions, rules, relation_rules))
