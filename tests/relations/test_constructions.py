@@ -649,6 +649,12 @@ def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
                 anchored(text, "常委会第三次会议", "EVENT")]
     got = trig(text, mentions, relation_rules, main_event="EVENT:委员长会议")
     assert pairs(got, "participated_in") == {("刘奇", "委员长会议")}
+    # the whole topic is spoken of: the second event listed in it, and the body whose list of members is reported on
+    text = "委员长会议上，秘书长刘奇就常委会第八次会议议程草案和全国人大二次会议议程草案、主席团和秘书长名单草案、列席人员名单草案等作了汇报。"
+    mentions = [anchored(text, n, t) for n, t in (("委员长会议", "EVENT"), ("刘奇", "PERSON"), ("常委会第八次会议", "EVENT"),
+                                                  ("全国人大二次会议", "EVENT"), ("主席团", "ORG"))]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:委员长会议")
+    assert pairs(got, "participated_in") == {("刘奇", "委员长会议")}  # nor 列席: a list of those who attend as a group
 
 
 def test_an_event_that_marks_a_time_is_no_occasion_of_a_speech(relation_rules):
