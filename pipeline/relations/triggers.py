@@ -114,7 +114,7 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         found = _before_topic(text, [m for m in mentions if m.type in types and start <= m.start and m.end <= limit
                                      and not m.nested and not _oblique(text, m, mentions, titled, rules, jointly)
                                      and not in_aside(text, m, pos) and not kin_described(text, m, rules.kin_nouns)],
-                              mentions, limit, rules)
+                              limit, rules)
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
         if index == 0 and earlier and joined:  # `宣读习近平贺信并致辞`: who is between is the first's object
             return _heads_before(text, sentence, start, mentions, types, [t for t in trigger_starts if t < start], rules,
@@ -134,15 +134,14 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     return heads
 
 
-def _before_topic(text: str, found: list[Anchored], mentions: list[Anchored], limit: int,
-                  rules: RelationRules) -> list[Anchored]:
-    """The heads `found` before the topic a preposition after the first opens up to `limit` (`刘奇|就|常委会第八次会议议程草案、
-    …、主席团和秘书长名单草案…作了汇报`): the names in the topic are spoken of, not the subject."""
-    if not found:
+def _before_topic(text: str, found: list[Anchored], limit: int, rules: RelationRules) -> list[Anchored]:
+    """The heads `found` before the topic a preposition after the first opens up to the trigger at `limit`
+    (`刘奇|就|…议程草案、…、主席团和秘书长名单草案…作了汇报`): the names in the topic are spoken of, not the subject; but
+    a possessed trigger's possessor may stand in it (`围绕学习贯彻|习近平|…的重要讲话`: `_possessors`)."""
+    if not found or text.endswith(tuple(rules.nominal["possessed"]), 0, limit):
         return found
-    starts, prepositions = {m.start for m in mentions}, rules.clause_words["topic_prepositions"]
-    topic = next((at for at in range(found[0].end, limit)
-                  if any(text.startswith(p, at) and at + len(p) in starts for p in prepositions)), limit)
+    topic = next((at for at in range(found[0].end, found[-1].start)
+                  if text.startswith(tuple(rules.clause_words["topic_prepositions"]), at)), limit)
     return [m for m in found if m.end <= topic]
 
 

@@ -655,6 +655,11 @@ def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
                                                   ("全国人大二次会议", "EVENT"), ("主席团", "ORG"))]
     got = trig(text, mentions, relation_rules, main_event="EVENT:委员长会议")
     assert pairs(got, "participated_in") == {("刘奇", "委员长会议")}  # nor 列席: a list of those who attend as a group
+    text = "主席团举行第二次会议。陈希就二十届中央委员会委员和中央纪律检查委员会委员候选人建议名单作了说明。"  # a term first
+    mentions = [anchored(text, n, t) for n, t in (("第二次会议", "EVENT"), ("陈希", "PERSON"), ("中央委员会", "ORG"),
+                                                  ("中央纪律检查委员会", "ORG"))]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:第二次会议")
+    assert pairs(got, "participated_in") == {("陈希", "第二次会议")}
 
 
 def test_an_event_that_marks_a_time_is_no_occasion_of_a_speech(relation_rules):
