@@ -63,10 +63,10 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
     yield from joining_relations(text, mentions, rules, sentences)
 
 
-PARTY_ENDS = ("党", "中共")
+PARTY_ENDS = ("党", "中共")  # the names of parties (`中国共产党`, `国民党`, `中共`)
 CONCURRENT = "兼"  # `世界银行副行长|兼|首席经济学家`: a second post at the body
 POST_LIST_MARKS = (LIST_MARK, "和", CONCURRENT)
-ACTING = "代"  # `代省长`: an acting post  # the names of parties (`中国共产党`, `国民党`, `中共`)
+ACTING = "代"  # `代省长`: an acting post
 
 
 def joining_relations(text: str, mentions: list[Anchored], rules: RelationRules,
@@ -216,11 +216,11 @@ def _unsaid_subject(text: str, pos: int, sentences: list[tuple[int, int]], peopl
 def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
                   people_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
-    """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last
-    item's `和`) another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`), or a bare
-    title after `兼`, a second post at the body (`世界银行副行长兼首席经济学家`); after
-    a comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`). A bare title of no
-    rank names no body and is passed over (`浙江省委副书记、|代省长|和省委书记`)."""
+    """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last item's `和`)
+    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`), or a bare title after `兼`,
+    a second post at the body (`世界银行副行长兼首席经济学家`); after a comma, another organisation's title that is the
+    whole clause (`先后任…科长，…处长，…科长。`). A bare title of no rank names no body and is passed over
+    (`浙江省委副书记、|代省长|和省委书记`)."""
     end = org.end + len(title)
     yield org, title, end
     held_at, rank = org, title in rules.committee_ranks

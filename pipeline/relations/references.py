@@ -43,15 +43,15 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     with it), else, like `出席大会` and `在大会上讲话`, to the document's main event; one whose object is a side event
     (`参加会见`) to none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An event a
     topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor are those after it in the
-    topic (`就…议程草案、日程安排和|十四届全国人大二次会议议程草案…作了汇报`), nor one named for its
-    guidance (`学习贯彻…全会精神`, `guidance_heads`); where the event it would refer to marks a time (`time_anchors`), it
-    refers to none (`党的十九大以来，…发表…讲话`)."""
+    topic (`就…议程草案、日程安排和|十四届全国人大二次会议议程草案…作了汇报`), nor one named for its guidance
+    (`学习贯彻…全会精神`, `guidance_heads`); where the event it would refer to marks a time (`time_anchors`), it refers to
+    none (`党的十九大以来，…发表…讲话`)."""
     topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
     guidance = rules.holding_words["guidance_heads"]
     topic = min((m.start for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start
                  and text.endswith(topics, 0, m.start)), default=t_start)  # `就|A议程草案、…和B议程草案…作了汇报`
     earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
-               and not m.start >= topic and not _for_guidance(text, m.end, t_start, guidance)]
+               and m.start < topic and not _for_guidance(text, m.end, t_start, guidance)]
     rest = text[t_end:clause[1]].strip(CLAUSE_END)  # `王红委员代表民革中央发言|说，…`: a verb of saying ends it too
     ends_clause = not rest or rest in rules.clause_words["reporting_verbs"] \
         or text.startswith(tuple(rules.clause_words["time_clause_ends"]), t_end)  # `杨健…发言时说`: when he spoke
