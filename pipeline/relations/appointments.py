@@ -64,8 +64,6 @@ def appointment_relations(text: str, mentions: list[Anchored], titles: tuple[str
 
 
 PARTY_ENDS = ("党", "中共")  # the names of parties (`中国共产党`, `国民党`, `中共`)
-CONCURRENT = "兼"  # `世界银行副行长|兼|首席经济学家`: a second post at the body
-POST_LIST_MARKS = (LIST_MARK, "和", CONCURRENT)
 ACTING = "代"  # `代省长`: an acting post
 
 
@@ -216,16 +214,17 @@ def _unsaid_subject(text: str, pos: int, sentences: list[tuple[int, int]], peopl
 def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int, Anchored],
                   people_by_end: dict[int, Anchored], titles: tuple[str, ...],
                   rules: RelationRules) -> Iterator[tuple[Anchored, str, int]]:
-    """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last item's `和`)
-    another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`), or a bare title after `兼`,
-    a second post at the body (`世界银行副行长兼首席经济学家`); after a comma, another organisation's title that is the
-    whole clause (`先后任…科长，…处长，…科长。`). A bare title of no rank names no body and is passed over
-    (`浙江省委副书记、|代省长|和省委书记`)."""
+    """The posts an appointment lists, each with where it ends: the first, then after each `、` (or the last item's
+    `post_joiners`, `和`) another organisation's title, or a bare committee rank after a rank (`省委委员、常委、书记`), or a
+    bare title after a `shared_title_separators` (`兼`), a second post at the body (`世界银行副行长兼首席经济学家`); after a
+    comma, another organisation's title that is the whole clause (`先后任…科长，…处长，…科长。`). A bare title of no rank
+    names no body and is passed over (`浙江省委副书记、|代省长|和省委书记`)."""
     end = org.end + len(title)
     yield org, title, end
     held_at, rank = org, title in rules.committee_ranks
-    while text.startswith(POST_LIST_MARKS, end) or _post_clause_after(text, end, orgs_by_start, titles, rules):
-        nxt = end + 1
+    marks = (LIST_MARK, *rules.post_joiners, *rules.shared_title_separators)
+    while text.startswith(marks, end) or _post_clause_after(text, end, orgs_by_start, titles, rules):
+        shared, nxt = text.startswith(rules.shared_title_separators, end), end + 1
         if nxt in orgs_by_start:
             held_at = orgs_by_start[nxt]
             title = ranked_title_at(text, held_at.end, titles, rules)
@@ -235,10 +234,12 @@ def _listed_posts(text: str, org: Anchored, title: str, orgs_by_start: dict[int,
         else:
             at = nxt + text.startswith(ACTING, nxt)
             bare = ranked_title_at(text, at, titles, rules)
-            if not bare or any(at + len(bare) <= e < at + len(bare) + 4 for e in people_by_end):
-                return  # `…、书记李四`: another person's title
+            if not bare:
+                return
             end = at + len(bare)
-            if not (rank and bare in rules.committee_ranks or text.startswith(CONCURRENT, nxt - 1)):
+            if any(end <= e < end + 4 for e in people_by_end):
+                return  # `…、书记李四`: another person's title
+            if not (rank and bare in rules.committee_ranks or shared):
                 continue
             title = bare
         yield held_at, title, end
