@@ -105,6 +105,8 @@ class RelationRules:
     leader_heads: dict[str, str]  # `以X为首的Y`: the word that puts X at Y's head → the title it gives
     leading_verbs: tuple[str, ...]  # `由议长X率领的Y代表团`: X holds 议长 at Y
     leader_honorifics: tuple[str, ...]
+    body_leading_verbs: dict[str, str]  # `X领导的Y`: the verb → the title it gives X at Y
+    delegation_leader: str  # `X率领的Y代表团`: the title X holds at Y
     delegation_heads: tuple[str, ...]
     implied_bodies: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (a body's names, its posts)
     place_body_posts: dict[str, tuple[str, ...]]  # `伊朗|外长` → the heads of 伊朗外交部
@@ -317,6 +319,8 @@ def _appointment_rules(appointments: dict, path: Path) -> dict:
             "leader_heads": dict(appointments.get("leader_heads", {})),
             "leading_verbs": longest_first(appointments.get("leading_verbs", [])),
             "leader_honorifics": longest_first(appointments.get("leader_honorifics", [])),
+            "body_leading_verbs": dict(appointments.get("body_leading_verbs", {})),
+            "delegation_leader": appointments.get("delegation_leader", ""),
             "delegation_heads": longest_first(appointments.get("delegation_heads", []))}
 
 

@@ -15,6 +15,7 @@ from pipeline.relations.mentions import (
     COMMAS,
     COORDINATORS,
     LISTED_AFTER,
+    NAME_JOINERS,
     OPENING_BRACKETS,
     Anchored,
     closing_bracket,
@@ -255,9 +256,9 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
                      ) -> Iterator[Relation]:
     """`以中联部部长宋涛为团长的中国艺术团` → holds_position(宋涛, 中国艺术团, 团长): the person
     before `为` leads the body a relative clause names (a count may come first: `3人代表团`); so does one put at
-    its head (`以小泽一郎为首的“自由党”`: 领导人, `以本扬总书记为首的老挝党中央`: the title after the name). A title after the
-    name of a delegation's leader is a post at the body the delegation is of, where the document names it
-    (`以许中田副社长为团长的人民日报代表团`)."""
+    its head, 以 or not (`以小泽一郎为首的“自由党”`, `前首相羽田孜为首的太阳党`: 领导人; `以本扬总书记同志为首的老挝党中央`: the
+    title after the name). A title after the name of a delegation's leader is a post at the body the delegation is
+    of, where the document names it (`以许中田副社长为团长的人民日报代表团`)."""
     people_by_end = {m.end: m for m in mentions if m.type == "PERSON"}
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     bodies = {text[m.start:m.end]: m for m in mentions if m.type == "ORG"}
@@ -266,10 +267,10 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
         before = text[max(0, person.start - LEADER_WINDOW):person.start]
         own = ranked_title_at(text, person.end, titles, rules) or ""
         at = person.end + len(own)
-        if not text.startswith("为", at) or LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]:
-            continue
-        word = word_at(text, at + 1, rules.leader_titles) or word_at(text, at + 1, heads)
-        if not word or not text.startswith("的", at + 1 + len(word)):
+        at += len(word_at(text, at, rules.leader_honorifics) or "")
+        word = text.startswith("为", at) and (word_at(text, at + 1, rules.leader_titles) or word_at(text, at + 1, heads))
+        if not word or not text.startswith("的", at + 1 + len(word)) \
+                or (word not in heads and LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]):
             continue
         count = COUNT.match(text, at + 2 + len(word) + text.startswith(OPENING_QUOTE, at + 2 + len(word)))
         org = orgs_by_start.get(count.end())
@@ -280,6 +281,37 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
             if own and title != own and (body := _delegation_body(text, org, bodies, rules)):
                 yield Relation("holds_position", person.entity, body.entity, evidence_of(text, person.start, org.end),
                                rules.appointment_confidence, "leader", title=own, status="current")
+
+
+def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules, titles: tuple[str, ...] = ()
+                       ) -> Iterator[Relation]:
+    """`内塔尼亚胡领导的利库德集团` → holds_position(内塔尼亚胡, 利库德集团, 领导人): a person right before a verb of
+    leading a body (`rules.body_leading_verbs`: the verb → the title it gives) and 的 leads the body named after it,
+    with the title the text gives him after his name where it does; one before a verb of leading a delegation
+    (`州长阿内·卡尔森率领的美国明尼苏达州代表团`) is its head (`rules.delegation_leader`). The last of people listed
+    (`总督勒布朗和总理克雷蒂安率领的…`) leads with the others: none is the head."""
+    orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
+    people_ends = {m.end for m in mentions if m.type == "PERSON"}
+    for person in (m for m in mentions if m.type == "PERSON"):
+        titled = person.start - len(max(words_ending(text, person.start, titles), key=len, default=""))
+        joiner = ends_with_any(text, titled, NAME_JOINERS)
+        if joiner and titled - len(joiner) in people_ends:
+            continue
+        own = ranked_title_at(text, person.end, titles, rules) or ""
+        at = person.end + len(own)
+        at += len(word_at(text, at, rules.leader_honorifics) or "")
+        verb = word_at(text, at, tuple(rules.body_leading_verbs)) or word_at(text, at, rules.leading_verbs)
+        body = verb and text.startswith("的", at + len(verb)) and orgs_by_start.get(at + len(verb) + 1)
+        if not body:
+            continue
+        if verb in rules.body_leading_verbs:
+            title = own or rules.body_leading_verbs[verb]
+        elif ends_with_any(text, body.end, rules.delegation_heads):
+            title = rules.delegation_leader
+        else:
+            continue
+        yield Relation("holds_position", person.entity, body.entity, evidence_of(text, person.start, body.end),
+                       rules.appointment_confidence, "leader", title=title, status="current")
 
 
 LED_BY = "由"  # `由…率领的…`

@@ -1574,6 +1574,32 @@ def test_a_person_put_at_a_bodys_head_leads_it(rules, relation_rules):
     assert got == {("王明", "自由党", "领导人"), ("李华", "王国政府", "首相")}  # a country at the head leads nothing
 
 
+def test_a_person_put_at_a_bodys_head_leads_it_without_yi_and_after_an_honorific(rules, relation_rules):
+    from pipeline.relations.appointments import leader_relations
+
+    text = "前首相羽田孜为首的太阳党同意联合。以本扬总书记同志为首的老挝党中央。选举王明为主席的大会闭幕。"
+    mentions = [anchored(text, "羽田孜", "PERSON"), anchored(text, "太阳党", "ORG"), anchored(text, "本扬", "PERSON"),
+                anchored(text, "老挝党中央", "ORG"), anchored(text, "王明", "PERSON"), anchored(text, "大会", "EVENT")]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in leader_relations(text, mentions, relation_rules, rules.titles)}
+    assert got == {("羽田孜", "太阳党", "领导人"), ("本扬", "老挝党中央", "总书记")}
+
+
+def test_a_person_before_a_verb_of_leading_leads_the_body_after_it(rules, relation_rules):
+    from pipeline.relations.appointments import led_body_relations
+
+    text = ("桥党与内塔尼亚胡领导的利库德集团结盟。美国人里特领导的核查小组撤离。罗利总理同志领导的人民民族运动党获胜。"
+            "江泽民会见了州长卡尔森率领的明尼苏达州代表团。总督勒布朗和总理克雷蒂安率领的加拿大政府代表团来访。"
+            "院长吕飞杰率领的农科院下乡。")
+    names = [("桥党", "ORG"), ("内塔尼亚胡", "PERSON"), ("利库德集团", "ORG"), ("里特", "PERSON"), ("核查小组", "ORG"),
+             ("罗利", "PERSON"), ("人民民族运动党", "ORG"), ("江泽民", "PERSON"), ("卡尔森", "PERSON"),
+             ("明尼苏达州代表团", "ORG"), ("勒布朗", "PERSON"), ("克雷蒂安", "PERSON"), ("加拿大政府代表团", "ORG"),
+             ("吕飞杰", "PERSON"), ("农科院", "ORG")]
+    mentions = [anchored(text, n, t) for n, t in names]
+    got = {(r.head[7:], r.tail[4:], r.title) for r in led_body_relations(text, mentions, relation_rules, rules.titles)}
+    assert got == {("内塔尼亚胡", "利库德集团", "领导人"), ("里特", "核查小组", "领导人"), ("罗利", "人民民族运动党", "总理"),
+                   ("卡尔森", "明尼苏达州代表团", "团长")}  # two leaders together: neither; 率领 a body no delegation: none
+
+
 def test_the_bare_title_of_a_delegation_s_leader_is_a_post_at_the_body_the_delegation_is_of(rules, relation_rules):
     from pipeline.relations.appointments import led_delegation_relations
 
