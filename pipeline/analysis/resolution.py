@@ -175,7 +175,14 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
                 return full
         if name[0] in LOCAL_PREFIXES and name[0] in home and (name[0] not in contested or name[1:] not in LEVEL_BODIES):
             return home[name[0]] + name[1:]  # `市司法局` → 北京市司法局; `市委` → 天津市委 where no other city is named
+        if _bare_level_body(name) and name[0] not in home:
+            return ""  # `作为省委书记`: a kind of body, in a document about no place of its level
     return name
+
+
+def _bare_level_body(name: str) -> bool:
+    """Whether `name` is a body named by its level alone (`市委`, `省政府`)."""
+    return name[:1] in LOCAL_PREFIXES and name[1:] in LEVEL_BODIES
 
 
 def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
@@ -353,7 +360,8 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     known: set[str] = set()
     for m in mentions:
         name = names[(m.type, m.name or m.text)]
-        if not name or (name in rules.generic_chunks and m.source != BARE_EVENT) or name in rules.never_entities:
+        generic = name in rules.generic_chunks and m.source != BARE_EVENT and not _bare_level_body(name)
+        if not name or generic or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)
         entity = entities.get(eid)

@@ -17,12 +17,13 @@ def place_government(place: str, title: str, orgs_by_end: dict[int, Anchored], r
 
 def level_government(title: str, at: int, orgs: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
     """For a head of government's title at `at` naming its level alone (`省长`), the government named of the place whose
-    committee of that level is named last before (`四川省委书记谢世杰、省长宋宝瑞`: 四川's), or else the one such named."""
+    committee of that level is named last before (`四川省委书记谢世杰、省长宋宝瑞`: 四川's), or else the one such named; a
+    committee named by its level alone (`省委书记卢荣景、省长回良玉`) names no place."""
     if title not in rules.government_heads:
         return None
     level, named = title[-2], sorted((m.start, m.entity.split(":", 1)[1], m) for m in orgs.values())
     governments = {n: m for _, n, m in named if n.endswith(tuple(level + g for g in rules.governments))}
-    committees = [n for start, n, _ in named if start < at and n.endswith(level + "委")]
+    committees = [n for start, n, _ in named if start < at and n.endswith(level + "委") and n != level + "委"]
     if not committees:
         return next(iter(governments.values())) if len(governments) == 1 else None
     place = committees[-1][:committees[-1].rfind(level)]

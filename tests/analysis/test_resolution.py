@@ -477,6 +477,13 @@ def test_a_level_s_body_is_found_where_it_stands_alone(extract):
     assert not [m for m in facts.entity("ORG", "天津市委").mentions if m.start > 30]  # not in 城市委员会
 
 
+def test_a_level_s_body_the_document_cannot_place_keeps_its_bare_name_unless_it_names_no_place_of_that_level(extract):
+    facts = extract("去年杭州市居民人均收入高于北京、天津等大城市。市委、市政府确定的计划已经全部完成。")
+    assert {"市委", "市政府"} <= facts.names("ORG")  # which city's? the text's own words
+    generic = extract("他说，作为省委书记自定菜单，就要有担当。")
+    assert "省委" not in generic.names("ORG")  # a kind of body: no province is named
+
+
 def test_a_special_region_s_government_by_its_kind_is_the_one_the_document_names_with_its_region(extract):
     facts = extract("新一任行政长官和特区政府将全力支持中华总商会的工作。澳门特别行政区政府表示欢迎。")
     assert "澳门特别行政区政府" in facts.names("ORG") and "特区政府" not in facts.names("ORG")

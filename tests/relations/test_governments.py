@@ -22,6 +22,9 @@ def test_a_bare_level_title_holds_at_the_government_of_the_last_committee_s_plac
     alone = "安徽省政府召开会议。省长王建华出席。"
     assert level_government("省长", alone.index("省长"), orgs(alone, "安徽省政府"), relation_rules).entity == "ORG:安徽省政府"
     assert level_government("市长", alone.index("省长"), orgs(alone, "安徽省政府"), relation_rules) is None
+    bare = "安徽省政府召开会议。省委书记李明、省长王建华出席。"  # 省委 names no place
+    found = orgs(bare, "安徽省政府", "省委")
+    assert level_government("省长", bare.index("省长"), found, relation_rules).entity == "ORG:安徽省政府"
 
 
 def test_a_chain_runs_on_past_a_caretaker_government_before_the_post(extract):
