@@ -13,17 +13,16 @@ named entity are dropped.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from functools import lru_cache
 
 from pipeline.analysis.boundaries import LEXICON_SOURCE
 from pipeline.analysis.brackets import bracketed_name_forms
+from pipeline.analysis.home_places import bare_level_body, contested_levels, home_place, leveled, leveled_in_bodies, place_set
 from pipeline.analysis.meeting_names import activity_forms, contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
     LEVEL_BODIES,
-    LEVEL_CHAR,
     SITE_TAIL,
     contracted_short_forms,
     division_forms,
@@ -56,45 +55,10 @@ def entity_id(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}"
 
 
-def _leveled(places: Iterable[str]) -> frozenset[str]:
-    """The places named with their level's character (`北京市`, `栾城县`)."""
-    return frozenset(p for p in places if p[-1] in LOCAL_PREFIXES and len(p) >= 3)
-
-
 def _described_by_place(mention: Mention, rules: RecognitionRules) -> bool:
     """Whether an organisation's mention is a known place and a kind it describes, naming none (`香港|公司`)."""
     kind = ends_with_any(mention.text, len(mention.text), rules.place_described) if mention.type == "ORG" else None
     return bool(kind) and mention.source != LEXICON_SOURCE and mention.text[:-len(kind)] in rules.known_places
-
-
-def _leveled_in_bodies(places: Iterable[str], bodies: Iterable[str]) -> frozenset[str]:
-    """The places the document writes without their level's character that its level bodies name with it (`顺德` beside `顺
-    德市政府`, `广东顺德市委`: 顺德市)."""
-    names = "\n".join(bodies)
-    return frozenset(place + level for place in places if place[-1:] not in LOCAL_PREFIXES and place in names
-                     for level in LOCAL_PREFIXES if any(place + level + body in names for body in LEVEL_BODIES))
-
-
-@lru_cache(maxsize=4)
-def _place_set(places: tuple[str, ...]) -> frozenset[str]:
-    return _leveled(places)
-
-
-def home_place(text: str, places: frozenset[str]) -> dict[str, str]:
-    """The place the document is about, per level: {'市': '北京市', '省': '…省'}, by frequency, among `places`: the
-    lexicon's places of a level and those the document names with one (`栾城县`, a county no lexicon lists now)."""
-    counts: Counter[str] = Counter()
-    for match in LEVEL_CHAR.finditer(text):
-        end = match.end()
-        for length in range(3, 8):
-            candidate = text[max(0, end - length):end]
-            if len(candidate) == length and candidate in places:
-                counts[candidate] += 1
-                break
-    best: dict[str, str] = {}
-    for place, _ in counts.most_common():
-        best.setdefault(place[-1], place)
-    return best
 
 
 def _unique_ending(name: str, names: set[str]) -> str | None:
@@ -175,26 +139,9 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
                 return full
         if name[0] in LOCAL_PREFIXES and name[0] in home and (name[0] not in contested or name[1:] not in LEVEL_BODIES):
             return home[name[0]] + name[1:]  # `市司法局` → 北京市司法局; `市委` → 天津市委 where no other city is named
-        if _bare_level_body(name) and name[0] not in home:
+        if bare_level_body(name) and name[0] not in home:
             return ""  # `作为省委书记`: a kind of body, in a document about no place of its level
     return name
-
-
-def _bare_level_body(name: str) -> bool:
-    """Whether `name` is a body named by its level alone (`市委`, `省政府`)."""
-    return name[:1] in LOCAL_PREFIXES and name[1:] in LEVEL_BODIES
-
-
-def contested_levels(home: dict[str, str], places: set[str], known: frozenset[str]) -> set[str]:
-    """The levels (`省`, `市`, …) at which the document names a place (`places`, written in full or short: `福建`) other
-    than its home place of that level (`known`: the place list)."""
-    contested = set()
-    for place in places:
-        for level, own in home.items():
-            full = place if place.endswith(level) else place + level
-            if full in known and full != own:
-                contested.add(level)
-    return contested
 
 
 SESSION_WORD, SESSION_END = "大会", "会议"
@@ -289,9 +236,9 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         surfaces[m.type].add(m.name or m.text)
-    places = _place_set(rules.lexicons.get("PLACE", ()))
-    home = home_place(text, places | _leveled(surfaces.get("LOCATION", ()))
-                      | _leveled_in_bodies(surfaces.get("LOCATION", ()), surfaces.get("ORG", ())))
+    places = place_set(rules.lexicons.get("PLACE", ()))
+    home = home_place(text, places | leveled(surfaces.get("LOCATION", ()))
+                      | leveled_in_bodies(surfaces.get("LOCATION", ()), surfaces.get("ORG", ())))
     contested = contested_levels(home, surfaces.get("LOCATION", set()), places)
     foreign, first = foreign_bodies(rules), {}
     for m in mentions:
@@ -352,7 +299,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     """Group mentions into entities. Returns the entities and a map (start, end, type) → entity id.
 
     `text` is the analysed (folded) text, `original` the document text the spans index."""
-    mentions = placed_level_bodies(mentions, text, _place_set(rules.lexicons.get("PLACE", ())))
+    mentions = placed_level_bodies(mentions, text, place_set(rules.lexicons.get("PLACE", ())))
     mentions = [m for m in mentions if not _described_by_place(m, rules)]
     names = canonical_names(mentions, text, rules, aliases)
     entities: dict[str, Entity] = {}
@@ -360,7 +307,7 @@ def resolve(mentions: list[Mention], text: str, original: str, rules: Recognitio
     known: set[str] = set()
     for m in mentions:
         name = names[(m.type, m.name or m.text)]
-        generic = name in rules.generic_chunks and m.source != BARE_EVENT and not _bare_level_body(name)
+        generic = name in rules.generic_chunks and m.source != BARE_EVENT and not bare_level_body(name)
         if not name or generic or name in rules.never_entities:
             continue
         eid = entity_id(m.type, aliases.canonical_name(m.type, name) or name)

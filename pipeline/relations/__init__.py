@@ -17,9 +17,7 @@ from pipeline.relations.appointments import (
     appointment_relations,
     apposed_post_relations,
     dismissal_relations,
-    leader_relations,
-    led_body_relations,
-    led_delegation_relations,
+    leading_relations,
 )
 from pipeline.relations.attachments import (
     award_event_relations,
@@ -86,9 +84,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     found += appointment_relations(text, mentions, titles, rules, sentences)
     found += dismissal_relations(text, mentions, titles, rules)
     found += apposed_post_relations(text, mentions, titles, rules)
-    found += leader_relations(text, mentions, rules, titles)
-    found += led_body_relations(text, mentions, rules, titles)
-    found += led_delegation_relations(text, mentions, rules, titles)
+    found += leading_relations(text, mentions, rules, titles)
     found += home_title_relations(text, mentions, titles, rules)
     found += counted_members_relations(text, mentions, titles, rules)
     found += implied_body_relations(text, mentions, rules)

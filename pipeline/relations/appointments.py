@@ -314,6 +314,14 @@ def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules
                        rules.appointment_confidence, "leader", title=title, status="current")
 
 
+def leading_relations(text: str, mentions: list[Anchored], rules: RelationRules, titles: tuple[str, ...] = ()
+                      ) -> Iterator[Relation]:
+    """The posts of those who lead a body or a delegation, by a relative clause (`以…为团长的…`, `…领导的…`, `由…率领的…`)."""
+    yield from leader_relations(text, mentions, rules, titles)
+    yield from led_body_relations(text, mentions, rules, titles)
+    yield from led_delegation_relations(text, mentions, rules, titles)
+
+
 LED_BY = "由"  # `由…率领的…`
 
 
