@@ -97,8 +97,8 @@ class Resolution:
 class Relations:
     """spaCy component: `doc._.zhkg_anchors` → `doc._.zhkg_relations`, the relations of
     schemas/relations.yaml, combined with the learned pair model where there is one, of at
-    least `min_confidence`, with their evidence; the organisations named only inside events' names
-    that no relation has leave the document's entities (`bodies_named_only_in_events`)."""
+    least `min_confidence`, with their evidence; the organisations named only inside events' names and the people
+    named only inside honours' that no relation has leave the document's entities (`named_only_inside_names`)."""
 
     def __init__(self, schemas_dir: str | None, segmenter: str, min_confidence: float, pair_model: str = "default"):
         schema = load_schema(schemas_dir)
@@ -152,21 +152,25 @@ class Relations:
                      if r.confidence >= self.min_confidence]
         original = document_text(doc)
         doc._.zhkg_relations = [exact_evidence(r, original, sentences, anchors.mentions) for r in relations]
-        unnamed = bodies_named_only_in_events(anchors, relations)
+        unnamed = named_only_inside_names(anchors, relations)
         if unnamed:
             _without_entities(doc, unnamed)
         return doc
 
 
-def bodies_named_only_in_events(anchors: Anchors, relations: list[Relation]) -> frozenset[str]:
-    """The organisations the document names only inside events' names and relates to nothing
-    (`中国共产党|第十五次全国代表大会`, `北约|国防部长会议`): the guidelines annotate the longest name, and a
-    body inside it is an entity of its own only where it has a part in what is reported."""
-    events = [(m.start, m.end) for m in anchors.mentions if m.type == "EVENT"]
+NAMED_INSIDE = {"ORG": "EVENT", "PERSON": "AWARD"}  # a name's type → the type of the longer names it may stand in alone
+
+
+def named_only_inside_names(anchors: Anchors, relations: list[Relation]) -> frozenset[str]:
+    """The organisations the document names only inside events' names, and the people it names only inside honours'
+    (`NAMED_INSIDE`), that relate to nothing (`中国共产党|第十五次全国代表大会`, `北约|国防部长会议`, `诺贝尔|物理学奖`): the
+    guidelines annotate the longest name, and a body or a person inside it is an entity of its own only where it has a
+    part in what is reported."""
+    longer = {kind: [(m.start, m.end) for m in anchors.mentions if m.type == kind] for kind in NAMED_INSIDE.values()}
     inside, alone = set(), set()
     for m in anchors.mentions:
-        if m.type == "ORG":
-            nested = any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in events)
+        if m.type in NAMED_INSIDE:
+            nested = any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in longer[NAMED_INSIDE[m.type]])
             (inside if nested else alone).add(m.entity)
     related = {end for r in relations for end in (r.head, r.tail)}
     return frozenset(inside - alone - related)

@@ -169,7 +169,7 @@ def test_a_trigger_is_a_whole_word_of_the_word_analysis_else_of_pkuseg():
 
 
 def test_bodies_named_only_inside_events_and_related_to_nothing_leave_the_entities():
-    from pipeline.extract import Anchors, bodies_named_only_in_events
+    from pipeline.extract import Anchors, named_only_inside_names
     from pipeline.records import Relation
     from pipeline.relations import Anchored
 
@@ -179,5 +179,16 @@ def test_bodies_named_only_inside_events_and_related_to_nothing_leave_the_entiti
                 Anchored(40, 54, "EVENT", "E:fest"), Anchored(40, 46, "ORG", "O:wei")]
     anchors = Anchors(mentions, {})
     organised = [Relation("organized", "O:wei", "E:fest", (), 0.9, "trigger")]
-    assert bodies_named_only_in_events(anchors, organised) == {"O:party"}
-    assert bodies_named_only_in_events(anchors, []) == {"O:party", "O:wei"}
+    assert named_only_inside_names(anchors, organised) == {"O:party"}
+    assert named_only_inside_names(anchors, []) == {"O:party", "O:wei"}
+
+
+def test_people_named_only_inside_honours_and_related_to_nothing_leave_the_entities():
+    from pipeline.extract import Anchors, named_only_inside_names
+    from pipeline.relations import Anchored
+
+    # 诺贝尔物理学奖获得者李政道 … 雷锋 named alone … 雷锋式好战士 … 周小燕从教50年音乐会
+    mentions = [Anchored(0, 7, "AWARD", "A:nobel"), Anchored(0, 3, "PERSON", "P:nobel"), Anchored(10, 13, "PERSON", "P:li"),
+                Anchored(20, 22, "PERSON", "P:lei"), Anchored(30, 36, "AWARD", "A:lei"), Anchored(30, 32, "PERSON", "P:lei"),
+                Anchored(40, 50, "EVENT", "E:concert"), Anchored(40, 43, "PERSON", "P:zhou")]
+    assert named_only_inside_names(Anchors(mentions, {}), []) == {"P:nobel"}  # inside an event's name: no honour's

@@ -96,8 +96,11 @@ def listed_honours(text: str, mentions: list[Mention], kinds: frozenset[str]) ->
 
 def after_listed_people(mentions: list[Mention], text: str) -> list[Mention]:
     """An honour's or an event's chunk that begins with the last person of a list (`授予杨在葆、王铁成、
-    许还山|终身成就电影艺术家称号`: the name a list mark comes before) begins after that person."""
-    listed = {m.start: m.end for m in mentions if m.type == "PERSON" and text[m.start - 1:m.start] == "、"}
+    许还山|终身成就电影艺术家称号`: the name a list mark comes before, and another person's before it) begins after that
+    person; not one a list of descriptions comes before (`著名科学家、|诺贝尔物理学奖获得者`: the honour's eponym)."""
+    people_ends = {m.end for m in mentions if m.type == "PERSON"}
+    listed = {m.start: m.end for m in mentions
+              if m.type == "PERSON" and text[m.start - 1:m.start] == "、" and m.start - 1 in people_ends}
     out = []
     for m in mentions:
         end = listed.get(m.start) if m.type in ("AWARD", "EVENT") and m.source == "rule:chunk" else None

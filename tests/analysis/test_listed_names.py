@@ -46,6 +46,10 @@ def test_an_honour_s_chunk_begins_after_the_last_person_of_a_list():
     people = [mention(text, n, "PERSON") for n in ("杨在葆", "王铁成", "许还山", "钱学森")]
     got = after_listed_people([chunk, named, *people], text)
     assert {m.text for m in got if m.type == "AWARD"} == {"终身成就电影艺术家", "钱学森奖"}
+    text = "世界著名科学家、诺贝尔物理学奖获得者李政道。"  # a list of descriptions: the honour's eponym
+    chunk = mention(text, "诺贝尔物理学奖", "AWARD", source="rule:chunk")
+    got = after_listed_people([chunk, mention(text, "诺贝尔", "PERSON")], text)
+    assert {m.text for m in got if m.type == "AWARD"} == {"诺贝尔物理学奖"}
 
 
 def test_an_item_after_a_body_in_a_list_of_bodies_of_one_kind_is_one_too():
