@@ -158,7 +158,7 @@ class Relations:
         return doc
 
 
-NAMED_INSIDE = {"ORG": "EVENT", "PERSON": "AWARD"}  # a name's type → the type of the longer names it may stand in alone
+NAMED_INSIDE = {"ORG": "EVENT", "PERSON": "AWARD"}  # a name's type → that of the longer names it is no entity inside alone
 
 
 def named_only_inside_names(anchors: Anchors, relations: list[Relation]) -> frozenset[str]:

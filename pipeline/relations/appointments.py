@@ -292,6 +292,7 @@ def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules
     (`总督勒布朗和总理克雷蒂安率领的…`) leads with the others: none is the head."""
     orgs_by_start = {m.start: m for m in mentions if m.type == "ORG"}
     people_ends = {m.end for m in mentions if m.type == "PERSON"}
+    verbs = tuple(rules.body_leading_verbs)
     for person in (m for m in mentions if m.type == "PERSON"):
         titled = person.start - len(max(words_ending(text, person.start, titles), key=len, default=""))
         joiner = ends_with_any(text, titled, NAME_JOINERS)
@@ -300,7 +301,7 @@ def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules
         own = ranked_title_at(text, person.end, titles, rules) or ""
         at = person.end + len(own)
         at += len(word_at(text, at, rules.leader_honorifics) or "")
-        verb = word_at(text, at, tuple(rules.body_leading_verbs)) or word_at(text, at, rules.leading_verbs)
+        verb = word_at(text, at, verbs) or word_at(text, at, rules.leading_verbs)
         body = verb and text.startswith("的", at + len(verb)) and orgs_by_start.get(at + len(verb) + 1)
         if not body:
             continue
