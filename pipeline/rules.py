@@ -44,6 +44,7 @@ class Chunker:
     stops_at_predicates: bool = False  # a verb or function word of lexicon PREDICATE stops it
     held_by: tuple[str, ...] = ()  # verbs of holding after a name that make it its sentence's subject
     part_heads: tuple[str, ...] = ()  # nouns of a part that a chunk of the whole before them names (`…锦标赛|游泳比赛`)
+    hosted_heads: tuple[str, ...] = ()  # games named by their host right before them (`北京|冬奥会`), see `hosted_start`
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ def load_recognition(directory: Path) -> RecognitionRules:
                     longest_first(spec.get("strip_suffixes", [])), tuple(spec.get("joiners", [])),
                     tuple(spec.get("name_verbs", [])), tuple(spec.get("opened_by", [])), spec.get("book_titles", False),
                     spec.get("stops_at_predicates", False), longest_first(spec.get("held_by", [])),
-                    tuple(spec.get("part_heads", [])))
+                    tuple(spec.get("part_heads", [])), longest_first(spec.get("hosted_heads", [])))
             for label, spec in data["chunkers"].items()
         ),
         patterns=tuple(Pattern(p["label"], p["regex"], p.get("score", 0.8)) for p in data["patterns"]),

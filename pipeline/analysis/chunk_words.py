@@ -3,6 +3,7 @@ classifier (`第一|部`) or holds a clause (`市政府|坚持|依法|办`) is n
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from pipeline.analysis.conjuncts import FIELD_NOUNS
 from pipeline.analysis.wordindex import WordAnalysis, word_analysis
@@ -109,3 +110,25 @@ def _predicated(m: Mention, words: WordAnalysis, body_heads: frozenset[str] = fr
                    for stop in (end, m.end))
     return any(starting.get(s, (0, ""))[1] in ("d", "c") and starting[s][0] - s >= MIN_WORD_CHARS and clause_at(s)
                and s not in quoted for s in range(m.start + 1, m.end))
+
+
+HOST_POS = frozenset({"ns"})  # a place's name in the word analysis
+# the year or edition right before the host (`2000年|悉尼奥运会`, `第二十九届|北京奥运会`)
+HOSTED_PREFIX = re.compile(r"(?:第[0-9０-９一二三四五六七八九十百]+届|首届|[0-9０-９]{4}年?)$")
+
+
+def hosted_start(text: str, begin: int, suffix_start: int, heads: tuple[str, ...],
+                 tags: Mapping[tuple[int, int], str]) -> int:
+    """Where games named by their host (`heads`: `北京|冬奥会`) begin: at the place words of the analysis right before the
+    head (`法国阿尔贝维尔|冬奥会`), or at the year or edition right before them (`2000年悉尼奥运会`); a chunk with no such place,
+    or one begun at it already, stays where it begins."""
+    if not text.startswith(heads, suffix_start):
+        return begin
+    host, end = None, suffix_start
+    while (at := next((s for s in range(begin, end) if tags.get((s, end)) in HOST_POS), None)) is not None:
+        host = end = at
+    if host is None:
+        return begin
+    prefix = HOSTED_PREFIX.search(text, begin, host)
+    return prefix.start() if prefix else host
+

@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from pipeline.analysis.analysed_mentions import in_work_title
 from pipeline.analysis.brackets import ACRONYM_CHARS
+from pipeline.analysis.chunk_words import hosted_start
 from pipeline.analysis.conjuncts import over_conjunction, tagged
 from pipeline.analysis.event_kinds import described_only
 from pipeline.analysis.matching import CONJUNCTIONS, NAME_CHAR, YEAR_MARK, alternation, protected
@@ -282,6 +283,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
                 begin = over_conjunction(text, begin, start, end, chunker, tags, rules.titles, walk)
             begin = after_opening_verb(text, begin, start, chunker, rules, (nominal_words, verbs))
             begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
+            begin = hosted_start(text, begin, start, chunker.hosted_heads, tags) if chunker.hosted_heads else begin
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = _anchored_start(text, begin, (start, end), anchors or set(), rules, tags)
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name

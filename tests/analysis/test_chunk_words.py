@@ -1,5 +1,5 @@
 """pipeline.analysis.chunk_words: suffix-anchored chunks checked against the word analysis."""
-from pipeline.analysis.chunk_words import unworded_chunks
+from pipeline.analysis.chunk_words import hosted_start, unworded_chunks
 from pipeline.records import Mention
 
 
@@ -71,4 +71,20 @@ def test_a_chunk_whose_suffix_ends_a_verb_ends_before_that_verb():
     aid = Mention(16, 20, text[16:20], "ORG", "rule:chunk", 0.8)
     kept = unworded_chunks([ministry, aid], words, {"ORG": ("部",)})
     assert [m.text for m in kept] == ["中共中央对外联络部", "开展援建"]  # no suffix ends 开展援: as it was
+
+
+def test_games_named_by_their_host_begin_at_the_host_or_the_year_before_it():
+    heads = ("冬奥会", "奥运会")
+    words = [(0, 2, "n"), (2, 4, "ns"), (4, 7, "j")]
+    assert hosted_start("距离北京冬奥会", 0, 4, heads, {(s, e): p for s, e, p in words}) == 2
+    text = "1992年法国阿尔贝维尔冬奥会"
+    words = [(0, 5, "t"), (5, 7, "ns"), (7, 12, "ns"), (12, 15, "j")]
+    assert hosted_start(text, 0, 12, heads, {(s, e): p for s, e, p in words}) == 0  # the year before both places
+    assert hosted_start(text, 5, 12, heads, {(s, e): p for s, e, p in words}) == 5
+    text = "项目直通2024巴黎奥运会"
+    words = [(0, 2, "n"), (2, 4, "v"), (4, 8, "m"), (8, 10, "ns"), (10, 13, "j")]
+    assert hosted_start(text, 0, 10, heads, {(s, e): p for s, e, p in words}) == 4
+    text = "第十届全运会"  # no host named
+    assert hosted_start(text, 0, 3, ("全运会",), {(0, 3): "m", (3, 6): "j"}) == 0
+    assert hosted_start("距离北京研讨会", 0, 4, heads, {(2, 4): "ns"}) == 0  # no games
 

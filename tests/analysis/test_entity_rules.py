@@ -401,6 +401,11 @@ def test_a_day_of_a_games_is_no_competition(extract):
     assert facts.names("EVENT") == {"东京奥运会", "女子200米自由泳比赛"}
 
 
+def test_games_named_by_their_host_begin_at_the_host(extract):
+    facts = extract("距离北京冬奥会开幕还有150天。国际奥委会有信心东京奥运会如期举办。他参加了1992年法国阿尔贝维尔冬奥会。")
+    assert facts.names("EVENT") == {"北京冬奥会", "东京奥运会", "1992年法国阿尔贝维尔冬奥会"}
+
+
 def test_a_festival_s_competition_section_is_no_event(extract):
     facts = extract("第九届北京国际电影节今晚闭幕。电影节“天坛奖”主竞赛单元共选出15部影片。")
     assert facts.names("EVENT") == {"第九届北京国际电影节"}
