@@ -205,6 +205,13 @@ def _with_book_title(text: str, begin: int, chunker: Chunker, theme_verbs: froze
     return opening - len(ends_with_any(text, opening, theme_verbs) or "")
 
 
+def _front_of_name(text: str, begin: int, suffix_start: int, chunker: Chunker, rules: RecognitionRules,
+                   tags: Mapping[tuple[int, int], str]) -> int:
+    """Where a chunk begins with a book title or a year's mark before it, or at the host of games it names."""
+    begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
+    return hosted_start(text, begin, suffix_start, chunker.hosted_heads, tags)
+
+
 def _with_year_mark(text: str, begin: int) -> int:
     """`’９８北京新年音乐会`: the apostrophe of a year written with two digits is in the name."""
     return begin - 1 if text[begin - 1:begin] == YEAR_MARK and text[begin:begin + 2].isdigit() else begin
@@ -282,8 +289,7 @@ def find_chunk_mentions(text: str, rules: RecognitionRules, anchors: set[int] | 
             if text[begin - 1:begin] in CONJUNCTIONS and begin < start:
                 begin = over_conjunction(text, begin, start, end, chunker, tags, rules.titles, walk)
             begin = after_opening_verb(text, begin, start, chunker, rules, (nominal_words, verbs))
-            begin = _with_year_mark(text, _with_book_title(text, begin, chunker, rules.theme_verbs))
-            begin = hosted_start(text, begin, start, chunker.hosted_heads, tags) if chunker.hosted_heads else begin
+            begin = _front_of_name(text, begin, start, chunker, rules, tags)
             if chunker.anchored and text[begin] not in LOCAL_PREFIXES and not _central_body(text, begin, start, end):
                 begin = _anchored_start(text, begin, (start, end), anchors or set(), rules, tags)
             quoted = text[start] == "”"  # `“三下乡”|活动`: the suffix closes a quoted name
