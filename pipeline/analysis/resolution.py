@@ -22,7 +22,6 @@ from pipeline.analysis.brackets import bracketed_name_forms
 from pipeline.analysis.home_places import bare_level_body, contested_levels, home_place, leveled, leveled_in_bodies, place_set
 from pipeline.analysis.meeting_names import activity_forms, contracted_events, same_meeting
 from pipeline.analysis.name_forms import (
-    LEVEL_BODIES,
     SITE_TAIL,
     contracted_short_forms,
     division_forms,
@@ -137,7 +136,7 @@ def _target(etype: str, name: str, names: set[str], home: dict[str, str], aliase
                 return ending
             if full in names:
                 return full
-        if name[0] in LOCAL_PREFIXES and name[0] in home and (name[0] not in contested or name[1:] not in LEVEL_BODIES):
+        if name[0] in LOCAL_PREFIXES and name[0] in home and (name[0] not in contested or not bare_level_body(name)):
             return home[name[0]] + name[1:]  # `市司法局` → 北京市司法局; `市委` → 天津市委 where no other city is named
         if bare_level_body(name) and name[0] not in home:
             return ""  # `作为省委书记`: a kind of body, in a document about no place of its level

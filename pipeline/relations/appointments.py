@@ -265,9 +265,7 @@ def leader_relations(text: str, mentions: list[Anchored], rules: RelationRules, 
     heads = tuple(rules.leader_heads)
     for person in people_by_end.values():
         before = text[max(0, person.start - LEADER_WINDOW):person.start]
-        own = ranked_title_at(text, person.end, titles, rules) or ""
-        at = person.end + len(own)
-        at += len(word_at(text, at, rules.leader_honorifics) or "")
+        own, at = _title_after(text, person, titles, rules)
         word = text.startswith("为", at) and (word_at(text, at + 1, rules.leader_titles) or word_at(text, at + 1, heads))
         if not word or not text.startswith("的", at + 1 + len(word)) \
                 or (word not in heads and LEADER_CLAUSE not in CLAUSE_MARKS.split(before)[-1]):
@@ -298,9 +296,7 @@ def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules
         joiner = ends_with_any(text, titled, NAME_JOINERS)
         if joiner and titled - len(joiner) in people_ends:
             continue
-        own = ranked_title_at(text, person.end, titles, rules) or ""
-        at = person.end + len(own)
-        at += len(word_at(text, at, rules.leader_honorifics) or "")
+        own, at = _title_after(text, person, titles, rules)
         verb = word_at(text, at, verbs) or word_at(text, at, rules.leading_verbs)
         body = verb and text.startswith("的", at + len(verb)) and orgs_by_start.get(at + len(verb) + 1)
         if not body:
@@ -313,6 +309,14 @@ def led_body_relations(text: str, mentions: list[Anchored], rules: RelationRules
             continue
         yield Relation("holds_position", person.entity, body.entity, evidence_of(text, person.start, body.end),
                        rules.appointment_confidence, "leader", title=title, status="current")
+
+
+def _title_after(text: str, person: Anchored, titles: tuple[str, ...], rules: RelationRules) -> tuple[str, int]:
+    """The title right after a person's name (`本扬|总书记`), "" if none, and where the name's title and honorific end
+    (`本扬总书记同志|为首的`)."""
+    own = ranked_title_at(text, person.end, titles, rules) or ""
+    at = person.end + len(own)
+    return own, at + len(word_at(text, at, rules.leader_honorifics) or "")
 
 
 def leading_relations(text: str, mentions: list[Anchored], rules: RelationRules, titles: tuple[str, ...] = ()
