@@ -59,12 +59,13 @@ def relative_marker_at(text: str, pos: int, rules: RelationRules) -> int | None:
 
 
 def in_meeting_object(text: str, head_end: int, t_start: int, rules: RelationRules) -> bool:
-    """Whether a meeting verb between a head and the trigger takes the trigger's clause as its
-    object (`习近平会见来华出席…的`), no predicate joiner after it (`会见外宾并出席…`)."""
+    """Whether a meeting verb between a head and the trigger takes the trigger's clause as its object
+    (`习近平会见来华出席…的`), no predicate joiner or clause break after it (`会见外宾并出席…`, `会见总督莫斯廷，出席…`)."""
     between = text[head_end:t_start]
     words = rules.clause_words
     at = max((between.rfind(w) + len(w) for w in words["meeting_verbs"] if w in between), default=-1)
-    return at != -1 and not any(j in between[at:] for j in words["predicate_joiners"])
+    return at != -1 and not any(j in between[at:] for j in words["predicate_joiners"]) \
+        and not CLAUSE_MARKS.search(between, at)
 
 
 def copula_between(text: str, start: int, end: int, rules: RelationRules) -> bool:

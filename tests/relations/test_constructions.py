@@ -1899,6 +1899,14 @@ def test_a_title_inside_another_s_title_chain_is_no_mention_of_its_one_holder(ex
     assert not any(head == "李希" for head, _ in attended)
 
 
+def test_a_visitor_met_before_a_clause_break_is_not_who_attends_after_it(extract):
+    facts = extract("全国人大常委会委员长赵乐际对澳大利亚进行正式友好访问，在堪培拉会见总督莫斯廷，出席总理阿尔巴尼斯举行的"
+                    "工作早餐会。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("赵乐际", "工作早餐会") in attended
+    assert ("莫斯廷", "工作早餐会") not in attended
+
+
 def test_a_companion_after_tong_of_a_joint_trigger_takes_part_too(extract):
     facts = extract("第七届中国国际进口博览会14日在上海开幕，彭丽媛同联合国妇女署执行主任巴胡斯共同出席并致辞。")
     fair = "第七届中国国际进口博览会"
