@@ -286,9 +286,9 @@ def merge_mentions(candidates: Iterable[Mention], rules: RecognitionRules, docum
 
 def known_name_starts(known: list[Mention], lexical: list[Mention], words: WordAnalysis | None, text: str,
                       stops: frozenset[str]) -> set[int]:
-    """Where the known organisations and places begin: a lexicon's names where they do, the recognizer's at a word's
-    start (`word_aligned`)."""
-    listed = {m.start for m in lexical if m.type in ("ORG", "LOCATION", ANCHOR)}
+    """Where known bodies and places begin: a lexicon's (no place name inside a word, `园区|内`), the model's word-aligned."""
+    inside = words.crossing if words else {}
+    listed = {m.start for m in lexical if m.type in ("ORG", "LOCATION") or m.type == ANCHOR and m.start not in inside}
     return listed | word_aligned({m.start for m in known if m.type in ("ORG", "LOCATION")} - listed, words, text, stops)
 
 

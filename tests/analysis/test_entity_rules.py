@@ -163,6 +163,11 @@ def test_an_ordinal_of_things_counted_begins_no_name(extract):
     assert facts.names("EVENT") == {"奥运会"} and not facts.names("AWARD")
 
 
+def test_a_frequent_place_name_that_begins_inside_a_word_begins_no_organisation(extract):
+    names = extract("韩国统一部12日称，设在开城工业园区内韩朝联络办公室将于14日正式揭牌成立。").names("ORG")
+    assert "韩朝联络办公室" in names and not any(name.startswith("区内") for name in names)
+
+
 def test_a_site_named_from_a_place_found_is_a_location(rules):
     text = "他考察了上海漕河泾新兴技术开发区，又到周口店北京人遗址和一个景区，建成未央湖旅游度假区。"
     anchors = {text.index("上海"), text.index("周口店"), text.index("未央湖")}
