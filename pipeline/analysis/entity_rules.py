@@ -367,7 +367,7 @@ class EntityRules:
                                         self.rules.place_heads, self.rules.place_nouns, self.places)
         merged = people_named_after_titles(merged, text, self.rules.person_titles, self.rules.known_places)
         merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
-                              self.rules.armed_group_heads)
+                              self.rules.armed_group_heads, self.rules.known_places)
         merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads, self.rules.body_eponym_heads)
         merged = bracketed_short_forms(without_demonyms(merged, text, words), text, self.rules.generic_chunks)
         merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)

@@ -13,7 +13,7 @@ from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
 from pipeline.analysis.matching import HAN
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
-from pipeline.analysis.wordindex import word_analysis
+from pipeline.analysis.wordindex import NOUN_POS, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import COUNTED_END, NUMBER_DIGITS
 from pipeline.spans import Coverage
@@ -378,19 +378,23 @@ ARMED_GROUP_SCORE = 0.85
 
 
 def armed_groups(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
-                 heads: tuple[str, ...]) -> list[Mention]:
-    """A person's name right before one of `heads` read as a noun (`胡塞|武装`) names, with it, an armed group, an
-    organisation, from the place named right before it (`也门胡塞武装`); not before the verb (`…理论|武装|头脑`)."""
+                 heads: tuple[str, ...], known_places: frozenset[str]) -> list[Mention]:
+    """A person's or a people's name (a place of no lexicon) right before one of `heads` (`胡塞|武装`, `库尔德|武装`) names,
+    with it, an armed group, an organisation, from the place named right before it (`也门胡塞武装`), where the head is read as
+    a noun or as a verb with no noun after it, its object (`…理论|武装|头脑`)."""
     analysis = word_analysis(words) if words else None
     places = {m.end: m for m in mentions if m.type == "LOCATION"}
     out, dropped = [], set()
     for m in mentions:
-        head = word_at(text, m.end, heads) if analysis and m.type == "PERSON" else None
-        if head and analysis.starting.get(m.end) == (m.end + len(head), "n"):
+        named = m.type == "PERSON" or m.type == "LOCATION" and m.text not in known_places and m.end - m.start > 1
+        head = word_at(text, m.end, heads) if analysis and named else None
+        end = m.end + len(head or "")
+        if head and (analysis.starting.get(m.end) == (end, "n")
+                     or analysis.starting.get(m.end) == (end, "v") and analysis.starting.get(end, (0, ""))[1] not in NOUN_POS):
             place = places.get(m.start)
             start = place.start if place else m.start
             dropped.add(place)
-            m = Mention(start, m.end + len(head), text[start:m.end + len(head)], "ORG", "armed_group", ARMED_GROUP_SCORE)
+            m = Mention(start, end, text[start:end], "ORG", "armed_group", ARMED_GROUP_SCORE)
         out.append(m)
     return [m for m in out if m not in dropped]
 

@@ -1495,12 +1495,25 @@ def test_a_person_one_character_short_of_a_place_s_ending_is_the_place(rules):
 def test_a_person_before_the_noun_of_an_armed_group_names_the_group(rules):
     from pipeline.analysis.organs import armed_groups
 
-    text = "也门胡塞武装发表声明。要用理论武装头脑，胡塞武装了。"
+    text = "也门胡塞武装发表声明。要用理论武装头脑，胡塞武装群众。"
     words = [(0, 2, "ns"), (2, 4, "nr"), (4, 6, "n"), (6, 8, "v"), (8, 10, "n"), (10, 11, "w"), (11, 12, "v"), (12, 13, "p"),
-             (13, 15, "n"), (15, 17, "v"), (17, 19, "n"), (19, 20, "w"), (20, 22, "nr"), (22, 24, "v"), (24, 25, "u")]
+             (13, 15, "n"), (15, 17, "v"), (17, 19, "n"), (19, 20, "w"), (20, 22, "nr"), (22, 24, "v"), (24, 26, "n")]
     mentions = [mention(text, "也门", "LOCATION"), mention(text, "胡塞", "PERSON"), mention(text, "胡塞", "PERSON", 1)]
-    got = armed_groups(mentions, text, words, ("武装",))
-    assert [(m.text, m.type) for m in got] == [("也门胡塞武装", "ORG"), ("胡塞", "PERSON")]  # not before the verb
+    got = armed_groups(mentions, text, words, ("武装",), frozenset({"也门"}))
+    assert [(m.text, m.type) for m in got] == [("也门胡塞武装", "ORG"), ("胡塞", "PERSON")]  # not before the verb's object
+
+
+def test_a_people_s_name_before_the_head_of_an_armed_group_read_as_a_verb_without_an_object_names_the_group(rules):
+    from pipeline.analysis.organs import armed_groups
+
+    text = "叙利亚库尔德武装已经撤离。俄武装部队"
+    words = [(0, 3, "ns"), (3, 6, "ns"), (6, 8, "v"), (8, 10, "d"), (10, 12, "v"), (12, 13, "w"), (13, 14, "j"), (14, 16, "v"),
+             (16, 18, "n")]
+    mentions = [mention(text, "叙利亚", "LOCATION"), mention(text, "库尔德", "LOCATION"), mention(text, "俄", "LOCATION")]
+    got = armed_groups(mentions, text, words, ("武装",), frozenset({"叙利亚"}))
+    assert [(m.text, m.type) for m in got] == [("叙利亚库尔德武装", "ORG"), ("俄", "LOCATION")]
+    countries = armed_groups(mentions, text, words, ("武装",), frozenset({"叙利亚", "库尔德"}))
+    assert [m.text for m in countries] == ["叙利亚", "库尔德", "俄"]  # a place of the lexicons is no people's name
 
 
 @pytest.mark.parametrize("text, name", [("中华武术走向世界", "中华"), ("华夏文明源远流长", "华夏"), ("神州大地", "神州")])
