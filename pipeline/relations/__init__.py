@@ -36,6 +36,7 @@ from pipeline.relations.attachments import (
     winner_relations,
 )
 from pipeline.relations.competitors import competitor_relations
+from pipeline.relations.counted_members import counted_members_relations
 from pipeline.relations.deputies import listed_title_relations
 from pipeline.relations.events import MainEvents
 from pipeline.relations.frames import frame_relations, inline_frame_relations
@@ -44,12 +45,7 @@ from pipeline.relations.home_titles import home_title_relations
 from pipeline.relations.locations import location_relations
 from pipeline.relations.mentions import Anchored, with_glosses
 from pipeline.relations.state_posts import implied_body_relations, place_body_relations
-from pipeline.relations.titles import (
-    bare_title_mentions,
-    counted_members_relations,
-    ends_with_title,
-    title_chain_relations,
-)
+from pipeline.relations.titles import bare_title_mentions, ends_with_title, title_chain_relations
 from pipeline.relations.triggers import WordCheck, trigger_relations
 from pipeline.wordlists import ends_with_any, word_at
 

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from pipeline.analysis.sentences import SENTENCE_END_CHARS
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
+from pipeline.relations.counted_members import COUNTED_MEMBERS
 from pipeline.relations.mentions import NAME_JOINERS, SOURCE_CREDIT, Anchored, evidence_of, listed_up_to, title_end
-from pipeline.relations.titles import COUNTED_MEMBERS, opening_title, post_status_before
+from pipeline.relations.titles import opening_title, post_status_before
 from pipeline.wordlists import word_at
 
 HOME_MENTIONS = 3  # how often a document must name the organisation its title does not, to be about it
@@ -46,7 +47,7 @@ def home_title_relations(text: str, mentions: list[Anchored], titles: tuple[str,
     one institution, the post there when the title is one of that kind of institution's officers
     (`吴建平主任`: `主任` of a `…实验室`, `校长` of a `…大学`), as one that opens the clause before the name is
     (`总经理关景华告诉记者`), and one after the count that closes a list of names is each one's (`曹培玺、宋海…等12位常委`;
-    with a body before it, `titles.counted_members_relations`). A title that opens a sentence is also held at the
+    with a body before it, `counted_members_relations`). A title that opens a sentence is also held at the
     organisation that begins the sentence before, where it is one of that kind's (`香港中华总商会今天…。|会长曾宪梓…`). Else
     no relation."""
     home = home_organisation(text, mentions)
