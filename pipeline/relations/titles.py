@@ -129,7 +129,8 @@ ATTRIBUTIVE = "的"  # between a title chain and the name it describes
 def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], titles: tuple[str, ...],
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so it holds no relation
-    but at the place's government where the document names it (`government_heads`), and the chain runs on past the place; so
+    but at the place's government where the document names it (`government_heads`), and the chain runs on past the place
+    and the places it lies in (`江苏省盐城市大丰区|区长`); so
     does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A chain may describe the name after 的 (`靖江市市委副书记
     、市长、市政协主席的|王新民`)."""
     pos = person.start
@@ -161,6 +162,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                 yield Relation("holds_position", person.entity, government.entity, evidence_of(text, place.start, person.end),
                                rules.chain_confidence, "title_chain", title=title), government
             pos, pending, ranks, body_posts = place.start, [], [], []
+            while pos in places_by_end:  # `江苏省盐城市|大丰区|区长`: over the places it lies in
+                pos = places_by_end[pos].start
         elif government := next((g for g in rules.governments if text.startswith(g, title_start - len(g))), None):
             pos = title_start - len(government)  # `工党领袖、|政府|总理|阿贝拉`: the country's, named nowhere
         elif (government := level_government(title, title_start, orgs_by_end, rules)) \

@@ -198,6 +198,10 @@ def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules
     # a place's head of government holds the post at its government where the document names it
     ("武汉市政府召开会议。武汉市市长王建华出席。", [("武汉市政府", "ORG", 0), ("武汉市", "LOCATION", 1)], {("武汉市政府", "市长")}),
     ("泰国总理王建华表示，泰国政府支持。", [("泰国", "LOCATION", 0), ("泰国政府", "ORG", 0)], {("泰国政府", "总理")}),
+    # and the chain runs on past the place and the places it lies in
+    ("全国人大代表、江苏省盐城市大丰区区长王建华调研。",
+     [("全国人大", "ORG", 0), ("江苏省", "LOCATION", 0), ("盐城市", "LOCATION", 0), ("大丰区", "LOCATION", 0)],
+     {("全国人大", "代表")}),
     ("泰国总理王建华表示支持。", [("泰国", "LOCATION", 0)], set()),  # a country's: no government named
     # a title that names only its level (省长) holds at the one government of that level the document names
     ("安徽省政府召开会议。省委书记李明、省长王建华出席。", [("安徽省政府", "ORG", 0)], {("安徽省政府", "省长")}),
