@@ -945,6 +945,9 @@ def test_appointment_with_adverbials_before_the_verb_lists_every_post(rules, rel
     text = "去年，吴官正同志到山东担任山东省委书记不久，就提出要求。"  # where the post was taken up
     mentions = [anchored(text, "吴官正", "PERSON"), anchored(text, "山东", "LOCATION"), anchored(text, "山东省委", "ORG")]
     assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("吴官正", "山东省委")}
+    text = "谢希德生前是复旦大学教授，长期从事物理研究。"  # an obituary's post held until death
+    mentions = [anchored(text, "谢希德", "PERSON"), anchored(text, "复旦大学", "ORG")]
+    assert pairs(all_relations(text, mentions, rules, relation_rules), "holds_position") == {("谢希德", "复旦大学")}
 
 
 def test_a_clause_that_begins_with_the_appointment_verb_states_the_biography_s_subject_s_posts(rules, relation_rules):
