@@ -162,8 +162,8 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
         for t_start, t_end, rule in triggers:
             if rule.main_kinds and not (main_event and main_event.endswith(rule.main_kinds)):
                 continue  # `夺冠` in a document about no competition
-            if rule.irrealis_before and any(w in text[sentence[0]:t_start] for w in rule.irrealis_before):
-                continue  # `决定…召开…会议`: a meeting decided on is not yet held
+            if rule.irrealis_before and _said_before(text, sentence[0], t_start, rule.irrealis_before, spans):
+                continue  # `决定…召开…会议`: a meeting decided on is not yet held (not `希望中文学校|举办的…`: a name's)
             if any(text.startswith(w, t_start - len(w)) for w in rule.purpose_before):
                 continue  # `为召开…作准备`: a meeting prepared for is not yet held
             unheld = any(w in text[sentence[0]:t_start] for w in rule.unheld_before)  # `将于…举办`: no host at it yet
@@ -202,6 +202,17 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                                            f"trigger:{rule.name}:host")
             if rule.relation == "awarded_by":
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule, titled)
+
+
+def _said_before(text: str, start: int, end: int, words: tuple[str, ...], spans: list[tuple[int, int]]) -> bool:
+    """Whether one of `words` stands in text[start:end] outside every mention's span."""
+    for word in words:
+        at = text.find(word, start, end)
+        while at != -1:
+            if not any(s <= at and at + len(word) <= e for s, e in spans):
+                return True
+            at = text.find(word, at + 1, end)
+    return False
 
 
 ACTIVITY_RELATIONS = ("participated_in", "organized")  # what makes an event one of the item's activities

@@ -1012,6 +1012,10 @@ def test_a_meeting_wished_for_is_not_yet_organised(relation_rules):
     text = "特朗普希望最快于22日举行美俄乌三方会议。"
     mentions = [anchored(text, "特朗普", "PERSON"), anchored(text, "美俄乌三方会议", "EVENT")]
     assert pairs(trig(text, mentions, relation_rules), "organized") == set()
+    text = "由黄河艺术团和希望中文学校联合举办的春节联欢晚会在这里举行。"  # 希望 in a name is no wish
+    mentions = [anchored(text, "黄河艺术团", "ORG"), anchored(text, "希望中文学校", "ORG"), anchored(text, "春节联欢晚会", "EVENT")]
+    assert pairs(trig(text, mentions, relation_rules), "organized") == {("黄河艺术团", "春节联欢晚会"),
+                                                                       ("希望中文学校", "春节联欢晚会")}
 
 
 def test_an_attendance_wished_for_is_no_participation_yet(relation_rules):
