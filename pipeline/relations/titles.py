@@ -130,9 +130,8 @@ def _chain_links(text: str, person: Anchored, orgs_by_end: dict[int, Anchored], 
                  rules: RelationRules, places_by_end: dict[int, Anchored]) -> Iterator[tuple[Relation, Anchored]]:
     """The chain's links, right to left. A post of a place (`北京市|市长`) names no organisation, so it holds no relation
     but at the place's government where the document names it (`government_heads`), and the chain runs on past the place
-    and the places it lies in (`江苏省盐城市大丰区|区长`); so
-    does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A chain may describe the name after 的 (`靖江市市委副书记
-    、市长、市政协主席的|王新民`)."""
+    and the places it lies in (`江苏省盐城市大丰区|区长`); so does one at a bare government (`…工党领袖、|政府总理|阿贝拉`). A
+    chain may describe the name after 的 (`靖江市市委副书记、市长、市政协主席的|王新民`)."""
     pos = person.start
     if text.endswith(ATTRIBUTIVE, 0, pos) and _attached_title(text, pos - len(ATTRIBUTIVE), titles, orgs_by_end, rules):
         pos -= len(ATTRIBUTIVE)
