@@ -31,9 +31,11 @@ MAX_SCOPED_WORDS = 4  # the common nouns looked back over for a scope (`全国|�
 
 def described_only(text: str, chunk: tuple[int, int, int], tags: Mapping[tuple[int, int], str],
                     rules: RecognitionRules) -> bool:
-    """Whether an event's chunk (begin, suffix start, end) counts editions or describes a kind of event, naming none."""
+    """Whether an event's chunk (begin, suffix start, end) counts editions or describes a kind of event, naming none: so
+    does a scope alone before a generic head (`国际|大赛`, `世界|大赛`, `国际|会议`; not `国际|能源大会`)."""
     return _counted_editions(text, chunk[1], tags) or _common_kind(text, *chunk, tags, rules) \
-        or _classed_kind(text, chunk[0], chunk[1], tags)
+        or _classed_kind(text, chunk[0], chunk[1], tags) \
+        or text[chunk[0]:chunk[1]] in SCOPES and text[chunk[1]:chunk[2]] in rules.generic_chunks
 
 
 # the attributes (区别词) that class an event by its reach, scale, standing or rank (`全国性`, `国际性`, `综合性`, `历史性`,

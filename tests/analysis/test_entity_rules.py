@@ -1574,6 +1574,11 @@ def test_attributes_of_reach_scale_or_rank_and_common_nouns_name_no_event(extrac
     assert facts.names("EVENT") == {"全国科技大会"}
 
 
+def test_a_scope_alone_before_a_generic_head_names_no_event(extract):
+    facts = extract("以选拔方式产生参加国际大赛的人选势在必行。他多次参加世界大赛。国际能源大会在京召开。")
+    assert facts.names("EVENT") == {"国际能源大会"}
+
+
 def test_a_determiner_of_a_round_or_a_place_ends_an_event_chunk(rules):
     text = "巴赫表示，此届世界军人运动会正值建国70周年。位次较上届全运会提升。此处万人大会召开。每届全国人大一次会议的预备会议由常委会主持。"
     found = chunks(text, rules, "EVENT")
