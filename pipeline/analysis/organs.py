@@ -389,8 +389,8 @@ def armed_groups(mentions: list[Mention], text: str, words: list[tuple[int, int,
         named = m.type == "PERSON" or m.type == "LOCATION" and m.text not in known_places and m.end - m.start > 1
         head = word_at(text, m.end, heads) if analysis and named else None
         end = m.end + len(head or "")
-        if head and (analysis.starting.get(m.end) == (end, "n")
-                     or analysis.starting.get(m.end) == (end, "v") and analysis.starting.get(end, (0, ""))[1] not in NOUN_POS):
+        read = analysis.starting.get(m.end) if head else None
+        if read in ((end, "n"), (end, "v")) and (read[1] == "n" or analysis.starting.get(end, (0, ""))[1] not in NOUN_POS):
             place = places.get(m.start)
             start = place.start if place else m.start
             dropped.add(place)

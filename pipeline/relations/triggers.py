@@ -60,7 +60,7 @@ def sentence_triggers(text: str, sentence: tuple[int, int], rules: RelationRules
     for start, end, rule in found:
         if chosen and start < chosen[-1][1]:
             continue
-        if any(s <= start and end <= e for s, e in spans) or _nominal(text, start, end, rule, rules):
+        if _in_mention(start, end, spans) or _nominal(text, start, end, rule, rules):
             continue
         if is_word is not None and not is_word(text, start, end) and not is_word(text, mention_at.get(start, start), end):
             continue
@@ -204,12 +204,17 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                 yield from _recipients(text, sentence, (t_start, t_end), in_sentence, rules, rule, titled)
 
 
+def _in_mention(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether text[start:end] lies inside one of the mentions' `spans`."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
 def _said_before(text: str, start: int, end: int, words: tuple[str, ...], spans: list[tuple[int, int]]) -> bool:
     """Whether one of `words` stands in text[start:end] outside every mention's span."""
     for word in words:
         at = text.find(word, start, end)
         while at != -1:
-            if not any(s <= at and at + len(word) <= e for s, e in spans):
+            if not _in_mention(at, at + len(word), spans):
                 return True
             at = text.find(word, at + 1, end)
     return False
