@@ -15,8 +15,9 @@ Tags = Mapping[tuple[int, int], str]
 TOPIC_NOUNS = NOUN_POS - {"j"}  # nouns a topic's conjunct ends with (not abbreviations: `十五大`)
 VERBS = frozenset({"v"})  # a field may be a verbal noun (`研究`), a topic not (`采取|企业改革…`)
 NAMES = frozenset({"nr", "ns", "nt", "nz", "j"})  # a name after the conjunction: two bodies joined (`…和|春兰|集团`)
-# a field's common words and adjectives, no abbreviation (`研究|与|技术部`, `外交|和|合作部`, `国家|安全|和|国防委员会`)
-FIELD_NOUNS = (FIELD_POS | {"a"}) - NAMES
+# a field's common words, fixed phrases and adjectives, no abbreviation (`研究|与|技术部`, `外交|和|合作部`,
+# `国家|安全|和|国防委员会`, `自然资源|和|规划局`)
+FIELD_NOUNS = (FIELD_POS | {"a", "l"}) - NAMES
 PLACE = "ns"  # what a body's name begins with before its fields (`德国|研究|与|技术部`)
 LOCATIVE = frozenset({"f"})
 

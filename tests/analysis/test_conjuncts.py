@@ -24,6 +24,14 @@ def test_a_body_named_by_two_fields_begins_before_the_first(rules):
     assert start == 1
 
 
+def test_a_field_the_word_analysis_reads_as_a_fixed_phrase_is_a_field(rules):
+    text = "：山东省潍坊市自然资源和规划局"
+    tags = _tags(text, [("：", "w"), ("山东省", "ns"), ("潍坊市", "ns"), ("自然资源", "l"), ("和", "c"), ("规划局", "n")])
+    begin = text.index("规划局")
+    start = over_conjunction(text, begin, len(text) - 1, len(text), _chunker(rules, "ORG"), tags, rules.titles, lambda at: 1)
+    assert start == 1
+
+
 def test_a_body_after_another_or_a_verb_in_the_first_field_begins_after_the_conjunction(rules):
     org = _chunker(rules, "ORG")
     text = "中国科学院和中国工程院"  # two bodies: a name after the conjunction

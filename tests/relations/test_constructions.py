@@ -610,6 +610,8 @@ def test_a_chain_runs_on_past_a_post_at_a_bare_government(rules, relation_rules,
     ("日本内阁官房长官菅义伟说。", "日本内阁", "菅义伟", "官房长官"),
     ("国防大学学员韩卫国观看后谈到。", "国防大学", "韩卫国", "学员"),
     ("首规委副总建筑师谢远骥介绍说。", "首规委", "谢远骥", "副总建筑师"),
+    ("国家统计局辽宁调查总队一级巡视员赵贵军。", "国家统计局辽宁调查总队", "赵贵军", "一级巡视员"),
+    ("中国农业银行湖南省分行原副巡视员蒋祁。", "中国农业银行湖南省分行", "蒋祁", "副巡视员"),
 ])
 def test_a_title_keeps_its_modifier(rules, relation_rules, text, org, person, title):
     mentions = [anchored(text, org, "ORG"), anchored(text, person, "PERSON")]
