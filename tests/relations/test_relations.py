@@ -1084,6 +1084,15 @@ def test_a_bare_leading_group_stands_for_the_group_the_document_names(extract):
     assert facts.titles("李明", "全国科技工作领导小组") == {"成员"}
 
 
+@pytest.mark.parametrize("text, person, body, title", [
+    ("闻喜县新华书店送书下乡。书店副经理任随意很快联系出版社。", "任随意", "闻喜县新华书店", "副经理"),
+    ("第九届亚运会组委会今天成立。组委会主席王强说，筹备顺利。", "王强", "第九届亚运会组委会", "主席"),
+    ("河西医院实行院长负责制。医院院长宋国桐说，人心稳定。", "宋国桐", "河西医院", "院长"),
+])
+def test_a_bare_bookshop_committee_or_hospital_stands_for_the_one_the_document_names(extract, text, person, body, title):
+    assert extract(text).titles(person, body) == {title}
+
+
 def test_a_post_of_one_state_body_is_held_there_where_the_document_names_it(rules, relation_rules):
     text = "国务院举行团拜会。国务委员李铁映、迟浩田出席。全国人大常委会开会，张春贤副委员长主持。"
     mentions = [anchored(text, "国务院", "ORG"), anchored(text, "李铁映", "PERSON"), anchored(text, "迟浩田", "PERSON"),
