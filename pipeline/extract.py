@@ -28,7 +28,7 @@ from pipeline.records import Mention, Relation, Span
 from pipeline.relations import Anchored, WordCheck, extract_relations, without_named_subjects
 from pipeline.relations.bylines import dateline_relations, here_relations, reporter_relations
 from pipeline.relations.events import MainEvents, choose_main_events
-from pipeline.relations.locations import venue_relations
+from pipeline.relations.locations import ceremony_place_relations, venue_relations
 from pipeline.relations.mentions import without_doctrine_names, without_reporters
 from pipeline.relations.pairs import candidates, combine, load_pair_model
 from pipeline.relations.references import pronoun_mentions
@@ -141,6 +141,7 @@ class Relations:
         relations += dateline_relations(text, anchors.mentions, main_events.events[0], relations, place_words)
         relations += here_relations(text, anchors.mentions, relations)
         relations += venue_relations(text, anchors.mentions, relations, place_words, self.event_kinds)
+        relations += ceremony_place_relations(anchors.mentions, relations, anchors.entities, self.rules)
         return RuleFindings(text, sentences, anchors, main_events, relations)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -129,6 +129,7 @@ class RelationRules:
     possessed_event_confidence: float  # `国新办的新闻发布会`: the body held it
     event_parts: tuple[str, ...]  # `闭幕会`: a part of whatever event is the main one
     session_groups: tuple[str, ...]  # `…界委员小组讨论`: a group discussion of a session's members
+    dispersed_events: tuple[str, ...]  # `冬奥会`: held over many venues, not where its opening ceremony is
     kin_nouns: tuple[str, ...]  # `夫人`: a name listed before one is whose relative came
     speakers: dict[str, tuple[str, ...]]  # kinds, verbs, between: who speaks at a discussion takes part
     speaker_confidence: float
@@ -198,7 +199,7 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
 # relations.yaml's plain lists of words, each longest first (an absent list is empty)
 WORD_LIST_KEYS = ("sub_body_suffixes", "whole_body_heads", "listed_sub_body_heads", "doctrine_heads", "event_anaphora",
                   "side_events", "meeting_kinds", "own_ceremonies", "award_holder_words", "ceremony_suffixes", "session_groups",
-                  "own_meeting_heads")
+                  "own_meeting_heads", "dispersed_events")
 
 
 def load_relation_rules(directory: Path) -> RelationRules:

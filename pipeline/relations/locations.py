@@ -238,3 +238,27 @@ def venue_relations(text: str, mentions: list[Anchored], found: list[Relation], 
                                    VENUE_CONFIDENCE, "location:venue"))
             located.add(m.entity)
     return venues
+
+
+def ceremony_place_relations(mentions: list[Anchored], found: list[Relation], entities: dict[str, tuple[str, str]],
+                             rules: RelationRules) -> list[Relation]:
+    """located_in(event, place) where the document places the event's opening or closing (`rules.event_parts`:
+    `在北京出席|中哈企业家委员会第八次会议|开幕式`) and names the event by the rest of that name: the ceremony is held where the
+    event is. Not games held over many venues (`rules.dispersed_events`), nor a place written there by a one-character
+    short form (`来华出席…开幕式`: the country a guest travels to, no venue)."""
+    events = {name: key for key, (etype, name) in entities.items() if etype == "EVENT"}
+    located = {(r.head, r.tail) for r in found if r.type == "located_in"}
+    added = []
+    for relation in found:
+        name = entities[relation.head][1] if relation.type == "located_in" else ""
+        part = next((p for p in rules.event_parts if name.endswith(p) and len(name) > len(p)), "")
+        whole = events.get(name[:-len(part)]) if part else None
+        if whole is None or name[:-len(part)].endswith(rules.dispersed_events) or (whole, relation.tail) in located:
+            continue
+        span = relation.evidence[0]
+        written = [m for m in mentions if m.entity == relation.tail and span.start <= m.start and m.end <= span.end]
+        if written and all(m.end - m.start == 1 for m in written):
+            continue
+        added.append(Relation("located_in", whole, relation.tail, relation.evidence, relation.confidence, "location:ceremony"))
+        located.add((whole, relation.tail))
+    return added

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.analysis.sentences import split_sentences
 from pipeline.errors import SchemaError
-from pipeline.records import Relation
+from pipeline.records import Relation, Span
 from pipeline.relation_rules import load_relation_rules
 from pipeline.relations import extract_relations, without_named_subjects
 from pipeline.relations.attachments import (
@@ -20,7 +20,7 @@ from pipeline.relations.attachments import (
     sub_body_relations,
 )
 from pipeline.relations.frames import frame_relations, inline_frame_relations
-from pipeline.relations.locations import location_relations, venue_relations
+from pipeline.relations.locations import ceremony_place_relations, location_relations, venue_relations
 from pipeline.relations.titles import title_chain_relations
 from pipeline.relations.triggers import trigger_relations
 from tests.conftest import SCHEMAS, anchored
@@ -666,6 +666,31 @@ def test_a_meeting_named_by_a_place_the_document_names_and_its_kind_takes_place_
     assert pairs(found, "located_in") == {("华盛顿会谈", "华盛顿")}  # 回归 is no kind of event; 遵义 is named nowhere
     assert venue_relations(text, mentions, found, words, kinds) == []  # placed already
     assert venue_relations(text, mentions, [], {}, kinds) == []  # no word analysis, no place word
+
+
+def test_an_event_is_held_where_its_opening_ceremony_is(relation_rules):
+    text = "丁薛祥在北京出席中哈企业家委员会第八次会议开幕式。中哈企业家委员会第八次会议达成共识。"
+    ceremony, meeting = anchored(text, "中哈企业家委员会第八次会议开幕式", "EVENT"), anchored(text, "中哈企业家委员会第八次会议", "EVENT", 1)
+    beijing = anchored(text, "北京", "LOCATION")
+    mentions = [beijing, ceremony, meeting]
+    found = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(found, "located_in") == {("中哈企业家委员会第八次会议开幕式", "北京")}
+    added = ceremony_place_relations(mentions, found, entities_of(mentions), relation_rules)
+    assert pairs(added, "located_in") == {("中哈企业家委员会第八次会议", "北京")}
+    assert ceremony_place_relations(mentions, found + added, entities_of(mentions), relation_rules) == []  # placed already
+
+
+def test_games_and_a_country_a_guest_comes_to_are_not_where_a_ceremony_places_an_event(relation_rules):
+    text = "习近平会见来华出席中阿合作论坛部长级会议开幕式的哈马德。中阿合作论坛部长级会议开幕。冬奥会开幕式在国家体育场举行。冬奥会开幕。"
+    mentions = [anchored(text, "华", "LOCATION", entity="LOCATION:中国"),
+                anchored(text, "中阿合作论坛部长级会议开幕式", "EVENT"), anchored(text, "中阿合作论坛部长级会议", "EVENT", 1),
+                anchored(text, "冬奥会开幕式", "EVENT"), anchored(text, "国家体育场", "LOCATION"), anchored(text, "冬奥会", "EVENT", 1)]
+    first, third = text.index("习"), text.index("冬")
+    found = [Relation("located_in", "EVENT:中阿合作论坛部长级会议开幕式", "LOCATION:中国",
+                      (Span(first, text.index("。"), text[first:text.index("。")]),), 0.8, "location"),
+             Relation("located_in", "EVENT:冬奥会开幕式", "LOCATION:国家体育场", (Span(third, third + 15, text[third:third + 15]),),
+                      0.8, "location")]
+    assert ceremony_place_relations(mentions, found, entities_of(mentions), relation_rules) == []
 
 
 def test_an_event_held_at_a_venue_of_a_city_is_located_at_the_venue(relation_rules):
