@@ -1,4 +1,4 @@
-"""The silver evaluation set: 1896 news documents of the genre (948 新闻联播 items, 948 People's Daily
+"""The silver evaluation set: 1920 news documents of the genre (960 新闻联播 items, 960 People's Daily
 1998 `train` articles), annotated by the gold guidelines for this project (`tests/silver/`: one
 YAML per document and `manifest.json`). The texts are not in the repository: they are rebuilt from
 the shared corpora (`--data`, `$ZHKG_DATA`) exactly as they were annotated, so that
