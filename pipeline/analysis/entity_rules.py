@@ -40,6 +40,7 @@ from pipeline.analysis.chunk_words import known_ends_of, purpose_heads, unworded
 from pipeline.analysis.chunks import find_chunk_mentions
 from pipeline.analysis.clauses import clause_predicates, verbal_meetings, without_clause_subjects, without_recipients
 from pipeline.analysis.doctext import analysed_text, char_doc
+from pipeline.analysis.former_marks import named_without_former
 from pipeline.analysis.joined_names import (
     conjoined_bodies,
     joined_branches,
@@ -339,8 +340,7 @@ class EntityRules:
         candidates = begun_with_known_names(candidates, text, words)
         candidates = session_bodies(completed_people(candidates, text, words, self.rules.word_place_generics), text, words)
         candidates = titled_people(candidates, text, self.rules.titles, words)
-        candidates = without_leading_function_words(candidates, words, self.rules.term_determiners,
-                                                    self.rules.theme_verbs, text)
+        candidates = without_leading_function_words(candidates, words, self.rules.term_determiners, self.rules.theme_verbs, text)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)
         candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
@@ -389,7 +389,7 @@ class EntityRules:
                                                 self.rules.congress_holders, text, self.rules.congress_followers),
                               text, self.rules.body_organs, self.rules.place_generics, self.rules.generic_chunks)
         merged = listed_level_bodies(without_level_kinds(merged), text, self.rules.level_bodies, self.places)
-        merged = led_governments(merged, text, self.rules.government_heads)
+        merged = led_governments(named_without_former(merged, words, text), text, self.rules.government_heads)
         return abbreviated_governments(merged, text, words, self.rules.government_heads, self.rules.place_full_forms,
                                        self.countries)
 
