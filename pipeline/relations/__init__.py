@@ -60,8 +60,8 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     """All relations of one document, deduplicated by (type, head, tail, title). `main_event`:
     the event the document is about, or each of its parts (`MainEvents`: a roundup's items).
 
-    Organisations that name a post (a title chain's, or one a title follows) are left out of the
-    trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event;
+    Organisations that name a post (a title chain's where written in it, or one a title follows) are left out of
+    the trigger, holder and place rules: `国务院总理李强出席` is no relation of 国务院 with the event;
     so are events a title follows (`博鳌亚洲论坛理事长潘基文致辞`: the forum's office, not the event).
     `is_word`, `verb_ends` and `noun_starts` come from a word analysis: where a trigger is a whole word,
     where verbs end, where nouns begin."""
@@ -70,7 +70,7 @@ def extract_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
     bare = bare_title_mentions(text, mentions, titles, chain, rules.group_titles, rules.title_compounds)
     mentions = sorted(mentions + bare, key=lambda m: (m.start, m.end))
     people_starts = frozenset(m.start for m in mentions if m.type == "PERSON")
-    chain_orgs = {(org.start, org.end) for _, org in chain} | {
+    chain_orgs = {(org.start, org.end) for r, org in chain if r.evidence[0].start <= org.start} | {
         (m.start, m.end) for m in mentions if m.type in ("ORG", "EVENT")
         and ends_with_title(text, m.end, titles, rules.group_titles, people_starts)}
     free = [m for m in mentions if (m.start, m.end) not in chain_orgs]

@@ -668,6 +668,12 @@ def test_a_meeting_named_by_a_place_the_document_names_and_its_kind_takes_place_
     assert venue_relations(text, mentions, [], {}, kinds) == []  # no word analysis, no place word
 
 
+def test_a_government_a_title_chain_reaches_by_its_level_alone_holds_the_event_where_it_is_written(extract):
+    facts = extract("中共北京市委、北京市人民政府今天举行老干部团拜会。中共北京市委书记、市长贾庆林讲话。")
+    assert facts.titles("贾庆林", "北京市人民政府") == {"市长"}
+    assert {("中共北京市委", "老干部团拜会"), ("北京市人民政府", "老干部团拜会")} <= facts.relation_pairs("organized")
+
+
 def test_an_event_is_held_where_its_opening_ceremony_is(relation_rules):
     text = "丁薛祥在北京出席中哈企业家委员会第八次会议开幕式。中哈企业家委员会第八次会议达成共识。"
     ceremony, meeting = anchored(text, "中哈企业家委员会第八次会议开幕式", "EVENT"), anchored(text, "中哈企业家委员会第八次会议", "EVENT", 1)
