@@ -80,7 +80,7 @@ def governed_start(name: str, rules: RecognitionRules, name_starts: Iterable[int
     return 0
 
 
-def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] | None) -> list[Mention]:
+def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str = "") -> list[Mention]:
     """Without the people a name pattern finds where the word analysis reads no name: a verb,
     adverb, preposition or conjunction inside (`印方|愿`, `留意|到`; a surname read as one, `于英杰`,
     is no such word), or a word that runs into its first character (`感|谢总统`). Nor is any
@@ -89,13 +89,14 @@ def unworded_people(mentions: list[Mention], words: list[tuple[int, int, str]] |
     (`陆|海`新通道, `立|德`树人: a compound of short forms), nor one the recognizer ends inside a common
     noun that its last characters begin (`胡塞武|装`, `浩瀚宇|宙`: the name is cut inside a word).
     A name the analysis reads as one word elsewhere in the document keeps its characters where it
-    reads them otherwise (`特朗普|一再`, so `特朗普通过`, not `特朗|普通过`)."""
+    reads them otherwise (`特朗普|一再`, so `特朗普通过`, not `特朗|普通过`); one of two characters before a
+    one-character adverb and a mark ends after the adverb (`少将金度|均|，`: an adverb never ends a clause)."""
     if not words:
         return mentions
     words = word_analysis(words)
     worded = {m.text for m in mentions if m.type == "PERSON" and words.starting.get(m.start) == (m.end, "nr")}
-    mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" and m.text not in worded else m
-                for m in mentions]
+    mentions = [_to_name_word_end(m, words) if m.type == "PERSON" and m.source == "model" and m.text not in worded
+                else _over_final_adverb(m, words, text) if m.type == "PERSON" and text else m for m in mentions]
     return [m for m in mentions if m.type != "PERSON" or not (
         (m.source == "rule:pattern" and _unworded(m, words))
         or (m.source == LEXICON_SOURCE and m.start in words.crossing
@@ -114,6 +115,14 @@ def _to_name_word_end(m: Mention, words: WordAnalysis) -> Mention:
             or words.starting[span[0]][1] not in MODIFIER_POS:
         return m
     return Mention(m.start, span[0], m.text[:span[0] - m.start], m.type, m.source, m.score)
+
+
+def _over_final_adverb(m: Mention, words: WordAnalysis, text: str) -> Mention:
+    """`m` with the one-character adverb after it where a mark follows that (`金度|均|，`) and `m` has two characters."""
+    if m.end - m.start != 2 or words.starting.get(m.end) != (m.end + 1, "d") \
+            or words.starting.get(m.end + 1, (0, ""))[1] != "w":
+        return m
+    return Mention(m.start, m.end + 1, text[m.start:m.end + 1], m.type, m.source, m.score)
 
 
 def _across_words(m: Mention, words: WordAnalysis) -> bool:

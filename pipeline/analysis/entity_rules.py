@@ -343,7 +343,7 @@ class EntityRules:
         candidates = without_leading_function_words(candidates, words, self.rules.term_determiners, self.rules.theme_verbs, text)
         candidates = conjoined_bodies(split_joined_names(candidates, self.known_orgs, self.rules.unit_finals),
                                       self.known_orgs, self.countries)
-        candidates = unworded_chunks(unworded_people(candidates, words), words, self.chunk_suffixes, text, self.titles,
+        candidates = unworded_chunks(unworded_people(candidates, words, text), words, self.chunk_suffixes, text, self.titles,
                                      self.bodies)
         candidates = short_form_pairs(unworded_places(candidates, words, text, self.rules.titles, self.rules.place_generics,
                                                       self.places, self.chunk_suffixes.get("LOCATION", ())),

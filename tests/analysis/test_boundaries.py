@@ -93,6 +93,18 @@ def test_a_name_pattern_finds_no_person_where_the_words_read_a_verb():
     assert text[11:14] == "于英杰" and text[2:3] == "愿"
 
 
+def test_a_name_of_two_characters_before_an_adverb_and_a_mark_ends_after_the_adverb():
+    from pipeline.analysis.boundaries import unworded_people
+
+    text = "少将金度均，中将安益山均出席"
+    words = [(0, 2, "n"), (2, 4, "nr"), (4, 5, "d"), (5, 6, "w"), (6, 8, "n"), (8, 11, "nr"), (11, 12, "d"), (12, 14, "v")]
+    found = [Mention(2, 4, "金度", "PERSON", "model"), Mention(8, 11, "安益山", "PERSON", "model")]
+    assert [m.text for m in unworded_people(found, words, text)] == ["金度均", "安益山"]  # 均 before 出席 is the adverb
+    text = "记者张三也出席"  # one before a verb stays an adverb
+    words = [(0, 2, "n"), (2, 4, "nr"), (4, 5, "d"), (5, 7, "v")]
+    assert [m.text for m in unworded_people([Mention(2, 4, "张三", "PERSON", "model")], words, text)] == ["张三"]
+
+
 def test_a_name_pattern_finds_no_person_across_a_pronoun_a_particle_or_after_a_classifier():
     from pipeline.analysis.boundaries import unworded_people
 
