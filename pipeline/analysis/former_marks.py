@@ -6,9 +6,15 @@ from dataclasses import replace
 
 from pipeline.records import Mention
 
-FORMER = "原"
+FORMER = "原"  # between a body and its organ or unit, of the post after it (`农业农村部|原|党组书记`): no part of either name
 FORMER_POS = "b"  # the word analysis's distinguishing word, as People's Daily 1998 tags 原 of a former post
 MIN_PART_CHARS = 2  # what the mark stands between, at least: a body and the part of it the post is held in
+
+
+def without_former(body: str) -> str:
+    """The body's name written before its organ, without the `FORMER` of the post after it (`农业农村部原|党组`); a name
+    of two characters keeps it (`太原|党委`)."""
+    return body[:-len(FORMER)] if body.endswith(FORMER) and len(body) > len(FORMER) + 1 else body
 
 
 def named_without_former(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str) -> list[Mention]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from pipeline.analysis.boundaries import SESSION_NUMBER
 from pipeline.analysis.chunks import CENTRAL
+from pipeline.analysis.former_marks import FORMER, without_former
 from pipeline.analysis.matching import HAN
 from pipeline.analysis.name_forms import GOVERNMENT, PEOPLES
 from pipeline.analysis.wordindex import NOUN_POS, word_analysis
@@ -25,14 +26,7 @@ POST_MODIFIERS = ("常务副", "第一", "常务", "副", "原")  # 原: a forme
 PARTY = "中共"  # `中共全国人大常委会党组`: the party's group in 全国人大常委会
 # no body of its organ ends so: a township's or a village's (`…村|党支部`: no part of it), a temporary organ's task
 # force (`…工作团队临时|党支部`), a name of two characters with `FORMER` (`太原|党委`: the city's)
-NO_BODY_ENDS = ("乡", "村", "临时", "原")
-FORMER = "原"  # between a body and its organ, of the post after it (`农业农村部|原|党组书记`): no part of either name
-
-
-def without_former(body: str) -> str:
-    """The body's name written before its organ, without the `FORMER` of the post after it (`农业农村部原|党组`); a name
-    of two characters keeps it (`太原|党委`)."""
-    return body[:-len(FORMER)] if body.endswith(FORMER) and len(body) > len(FORMER) + 1 else body
+NO_BODY_ENDS = ("乡", "村", "临时", FORMER)
 
 
 def chain_organs(mentions: list[Mention], text: str, organs: tuple[str, ...], titles: tuple[str, ...]) -> list[Mention]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from pipeline.analysis.organs import FORMER, without_former
+from pipeline.analysis.former_marks import FORMER, without_former
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END_CHARS, opens_sentence
 from pipeline.records import Relation
 from pipeline.relation_rules import RelationRules
