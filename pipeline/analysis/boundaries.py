@@ -204,18 +204,23 @@ def _verb_ends(pos: int, words: WordAnalysis) -> bool:
 
 
 COUNTERS = "项名个位批家所座支条级国"  # classifiers and nouns that count (`一|项`, `两|级`, `两|国`), not measures or terms
+PLACE_COUNTERS = "地省市"  # places counted (`两地`, `三省`): each of the places listed before, no name
+COUNT_NUMERALS = "两三四五六七八九十双多几"
 COLLECTIVES = frozenset({"历次", "历届", "历年", "各次", "各届", "多次", "几次", "数次"})  # all the events of a kind
 
 
 def _counted(head: int, analysis: WordAnalysis, m: Mention) -> bool:
     """Whether a count of the chunk `m` ends at `head`: a numeral word with a classifier or a counted
-    noun of one character after it (`两|国|`, `一|项|`, and ordinal: `第一|项|大奖`), or alone and not
-    after `第` (`一些|`), or a word for all the events of a kind (`二十届|历次|全会`)."""
+    noun of one character after it (`两|国|`, `一|项|`, and ordinal: `第一|项|大奖`) or in one word with it
+    (`两地|`), or alone and not after `第` (`一些|`), or a word for all the events of a kind (`二十届|历次|全会`)."""
     def char(pos: int) -> str:
         return m.text[pos - m.start] if m.start <= pos < m.end else ""
     word = analysis.word_ending(head)
     if word and word[0] >= m.start and m.text[word[0] - m.start:word[1] - m.start] in COLLECTIVES:
         return True
+    if word and word[0] >= m.start and word[1] - word[0] >= 2 and char(word[1] - 2) in COUNT_NUMERALS \
+            and char(word[1] - 1) in COUNTERS + PLACE_COUNTERS:
+        return True  # one word for the count (`深圳和重庆|两地|政府`, `京|津|冀三地|政府`)
     counted = bool(word) and word[0] >= m.start and word[1] - word[0] == 1 and char(word[0]) in COUNTERS
     if counted:
         word = analysis.word_ending(word[0])

@@ -727,6 +727,16 @@ def test_a_generic_head_right_after_a_cardinal_count_names_nothing(rules):
     assert bare_heads([plenums], [(0, 2, "m"), (2, 3, "q"), (3, 5, "b"), (5, 7, "n")], rules.generic_chunks) == []
 
 
+def test_a_generic_head_after_one_word_counting_the_places_before_it_names_nothing(rules):
+    from pipeline.analysis.boundaries import bare_heads
+    # 深圳和重庆两地政府，重庆地方政府
+    both = Mention(3, 9, "重庆两地政府", "ORG", "rule:chunk", 0.9)
+    local = Mention(10, 16, "重庆地方政府", "ORG", "rule:chunk", 0.9)
+    words = [(0, 2, "ns"), (2, 3, "c"), (3, 5, "ns"), (5, 7, "n"), (7, 9, "n"), (9, 10, "w"), (10, 12, "ns"),
+             (12, 14, "n"), (14, 16, "n")]
+    assert bare_heads([both, local], words, rules.generic_chunks) == [local]
+
+
 def test_a_person_the_recognizer_ends_inside_a_common_noun_is_none():
     from pipeline.analysis.boundaries import unworded_people
 
