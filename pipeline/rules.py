@@ -89,6 +89,7 @@ class RecognitionRules:
     side_starts: str
     distributives: str
     place_list_ends: tuple[str, ...]
+    body_list_ends: tuple[str, ...]
     councils: tuple[str, ...]
     event_bodies: tuple[str, ...]
     mission_heads: tuple[str, ...]
@@ -257,7 +258,8 @@ WORD_LISTS = (
     "line_heads", "venue_heads", "ceremonies", "session_organs", "ism_heads", "place_eponym_heads",
     "body_eponym_heads", "place_described", "common_kinds",
     "government_heads", "institution_heads", "member_states",
-    "place_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers", "standing_forums",
+    "place_list_ends", "body_list_ends", "councils", "event_bodies", "mission_heads", "congress_holders", "congress_followers",
+    "standing_forums",
     "standing_forum_posts", "party_organs", "chain_organs",
     "body_organs", "level_bodies", "person_verbs", "speech_verbs", "seat_heads", "seat_prepositions",
     "seat_offices",

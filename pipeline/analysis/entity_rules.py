@@ -124,8 +124,7 @@ class CompiledPattern:
 def compile_patterns(rules: RecognitionRules) -> tuple[CompiledPattern, ...]:
     """Expand `{MACRO}`s in the schema's regexes and compile them."""
     macros = {
-        "HAN": f"[{HAN_CLASS}]",
-        "HAN_CLASS": HAN_CLASS,
+        "HAN": f"[{HAN_CLASS}]", "HAN_CLASS": HAN_CLASS,
         "SURNAME": alternation(s for s in rules.lexicons.get("SURNAME", ()) if s not in rules.weak_surnames),
         "ANY_SURNAME": alternation(rules.lexicons.get("SURNAME", ())),
         "TITLE": alternation(rules.titles),
@@ -351,7 +350,8 @@ class EntityRules:
         candidates = dash_joined_names(listed_places(candidates, words, text, self.rules.place_list_ends), text, words,
                                        self.known_orgs)
         candidates = conjoined_fields(candidates, words, text, self.rules.titles, self.chunk_suffixes.get("ORG", ()))
-        candidates = sector_meetings(listed_bodies(candidates, text, words), text, words, self.rules.sector_meetings)
+        candidates = sector_meetings(listed_bodies(candidates, text, words, self.rules.body_list_ends), text, words,
+                                     self.rules.sector_meetings)
         candidates = bare_heads(distributed_chunks(candidates, words, text, self.rules.distributives), words,
                                 self.rules.generic_chunks, self.rules.object_heads)
         candidates = clause_predicates(verbal_meetings(candidates, words, text, self.rules.verbal_heads), words, text, self.rules)

@@ -1,14 +1,15 @@
 """Names listed under one head: plenums of one term (`十九届二中、三中全会`) and the items of a list of
 counted honours (`10名全国三八红旗手标兵、298名全国三八红旗手`); and a list's last name before a head
 (`…、许还山|终身成就电影艺术家称号`); honours listed after one that share its modifier (`全国文明城市、文明村镇`);
-bodies of one kind listed (`经济委员会、农业和农村委员会`); a meeting named by the sectors listed before it
-(`民盟、致公党、侨联界委员联组会`)."""
+bodies of one kind listed (`经济委员会、农业和农村委员会`); the names a list of bodies holds (`华为、宁德时代…|等企业`); a
+meeting named by the sectors listed before it (`民盟、致公党、侨联界委员联组会`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.analysis.matching import HAN_CLASS
-from pipeline.analysis.wordindex import FIELD_POS, word_analysis
+from pipeline.analysis.wordindex import FIELD_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.spans import Coverage
 
@@ -116,11 +117,13 @@ ITEM_POS = FIELD_POS | {"c"}  # the common words a body's field is named by, and
 LISTED_BODY_SCORE = 0.8
 
 
-def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None) -> list[Mention]:
-    """`mentions` and each item right after a body in a list of bodies of one kind (`经济委员会、|农业和农村委员会|、…`)
-    that ends with the body's last word of two characters or more, is whole common words and conjunctions, and no
-    name found covers but one it cuts: a body of that kind too (the recognizer cuts such names at the conjunction, or
-    after their first fields: `教育科学|文化卫生委员会`)."""
+def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int, str]] | None,
+                  list_ends: tuple[str, ...] = ()) -> list[Mention]:
+    """`mentions`, the names of a list of bodies `list_ends` closes (`listed_organisations`), and each item right after a
+    body in a list of bodies of one kind (`经济委员会、|农业和农村委员会|、…`) that ends with the body's last word of two
+    characters or more, is whole common words and conjunctions, and no name found covers but one it cuts: a body of
+    that kind too (the recognizer cuts such names at the conjunction, or after their first fields: `教育科学|文化卫生委员会`)."""
+    mentions = listed_organisations(mentions, words, text, list_ends)
     analysis = word_analysis(words)
     taken = Coverage(len(text), [(m.start, m.end) for m in mentions])
     orgs = sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start)
@@ -143,6 +146,60 @@ def listed_bodies(mentions: list[Mention], text: str, words: list[tuple[int, int
             if part:
                 cut.add(part)
     return [m for m in mentions if m not in cut] + found
+
+
+ITEM_WORD_POS = frozenset({"n", "nz", "nt", "ns", "nr", "j", "vn", "b", "a", "l", "x"})  # the words of a listed name
+NAMING_POS = frozenset({"nz", "nt", "ns", "nr", "j", "x"})  # what makes a listed item a name, not a kind (`饭店`)
+ITEM_JOINERS = ("和", "及", "与")
+
+
+def listed_organisations(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
+                         list_ends: tuple[str, ...]) -> list[Mention]:
+    """The items of a list that what closes it calls bodies (`中国工商银行、华为、宁德时代和德国西门子、博世、安联|等企业`)
+    and that holds a body found: a person's name among them is a body's; an item no mention crosses whose words name
+    something (`华为`, `宁德|时代`) is a body, over the places it begins with; a kind is not (`汽车制造厂、饭店|等企业`)."""
+    if not words or not list_ends:
+        return mentions
+    analysis = word_analysis(words)
+    closings = [p for p in analysis.starting if text.startswith(list_ends, p) and text[p] == "等"]
+    spans = {(m.start, m.end): m.type for m in mentions}
+    bodies: set[tuple[int, int]] = set()
+    for closing in closings:
+        end = next(closing + len(e) for e in list_ends if text.startswith(e, closing))
+        if end < len(text) and end not in analysis.starting:
+            continue
+        items = _listed_items(analysis, text, closing)
+        if len(items) > 1 and any(spans.get(item) == "ORG" for item in items):
+            bodies.update(item for item in items if spans.get(item) == "PERSON" or (item not in spans and any(
+                analysis.starting[p][1] in NAMING_POS for p in range(*item) if p in analysis.starting)))
+    retyped, dropped, added = set(), set(), []
+    for start, end in sorted(bodies):
+        crossing = [m for m in mentions if m.start < end and start < m.end]
+        if spans.get((start, end)) == "PERSON":
+            retyped.add((start, end))
+        elif all(m.type == "LOCATION" and start <= m.start and m.end <= end for m in crossing):
+            dropped.update(crossing)
+            added.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
+    return [replace(m, type="ORG") if (m.start, m.end) in retyped else m for m in mentions if m not in dropped] + added
+
+
+def _listed_items(analysis: WordAnalysis, text: str, closing: int) -> list[tuple[int, int]]:
+    """The items of the list that ends at `closing`, last first: each the name words before a list mark or a
+    conjunction (`宁德|时代|和|`), of `ITEM_CHARS` at most."""
+    items = []
+    end = closing
+    while True:
+        start = end
+        while (word := analysis.word_ending(start)) and word[2] in ITEM_WORD_POS and end - word[0] <= ITEM_CHARS:
+            start = word[0]
+        if start == end:
+            return items
+        items.append((start, end))
+        joiner = analysis.word_ending(start)
+        if joiner and (text[joiner[0]:start] == LIST_MARK or text[joiner[0]:start] in ITEM_JOINERS and joiner[2] == "c"):
+            end = joiner[0]
+        else:
+            return items
 
 
 SECTOR_POS = FIELD_POS | {"nt", "nz", "l", "a", "b", "c"}  # the words of a sector's name (`九三学社`, `无党派人士界`, `特邀`)

@@ -3,6 +3,7 @@ from pipeline.analysis.listed_names import (
     after_listed_people,
     counted_honours,
     listed_bodies,
+    listed_organisations,
     listed_plenums,
     sector_meetings,
     shared_modifier_honours,
@@ -73,6 +74,20 @@ def test_a_listed_body_the_recognizer_cut_after_its_first_fields_is_named_whole(
     got = listed_bodies(bodies, text, words)
     assert [m.text for m in got if m.source == "listed_body"] == ["教育科学文化卫生委员会"]
     assert cut not in got
+
+
+def test_the_names_of_a_list_of_bodies_that_holds_one_found_are_bodies():
+    text = "来自中国工商银行、华为、宁德时代和博世等企业负责人，汽车制造厂、饭店等企业，王强、李明等企业家"
+    words = [(0, 2, "v"), (2, 4, "ns"), (4, 6, "n"), (6, 8, "n"), (8, 9, "w"), (9, 11, "nz"), (11, 12, "w"), (12, 14, "ns"),
+             (14, 16, "n"), (16, 17, "c"), (17, 19, "n"), (19, 20, "u"), (20, 22, "n"), (22, 25, "n"), (25, 26, "w"),
+             (26, 28, "n"), (28, 31, "n"), (31, 32, "w"), (32, 34, "n"), (34, 35, "u"), (35, 37, "n"), (37, 38, "w"),
+             (38, 40, "nr"), (40, 41, "w"), (41, 43, "nr"), (43, 44, "u"), (44, 47, "n")]
+    found = [mention(text, "中国工商银行", "ORG"), mention(text, "宁德", "LOCATION"), mention(text, "博世", "PERSON"),
+             mention(text, "王强", "PERSON"), mention(text, "李明", "PERSON")]
+    got = {(m.text, m.type) for m in listed_organisations(found, words, text, ("等企业",))}
+    # not a kind (`饭店`), nor a list without a body found, nor one an end closes inside a word (`等|企业家`)
+    assert got == {("中国工商银行", "ORG"), ("华为", "ORG"), ("宁德时代", "ORG"), ("博世", "ORG"), ("王强", "PERSON"),
+                   ("李明", "PERSON")}
 
 
 def test_a_meeting_of_sectors_is_named_from_the_first_sector_listed():
