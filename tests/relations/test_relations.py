@@ -337,12 +337,13 @@ def test_sub_body_party_committee_is_part_of_its_body(relation_rules):
 def test_a_body_s_departments_bureaus_and_boards_are_part_of_it(relation_rules):
     names = ["中共中央", "中共中央组织部", "国务院", "国务院宗教事务局", "飞鹰集团公司", "飞鹰集团公司董事会", "团中央",
              "团中央书记处", "北京大学", "国务院港澳办", "经济日报", "经济日报办", "全国人大常委会", "全国人大常委会法工委",
-             "中央和国家机关", "中央和国家机关工委"]
+             "中央和国家机关", "中央和国家机关工委", "国际奥委会", "国际奥委会执委会"]
     entities = {f"ORG:{n}": ("ORG", n) for n in names}
     # not `经济日报|办`: 办 alone names no office; `中央和国家机关|工委` is the party's committee for the organs
     assert pairs(sub_body_relations(entities, relation_rules), "part_of") == {
         ("中共中央组织部", "中共中央"), ("国务院宗教事务局", "国务院"), ("飞鹰集团公司董事会", "飞鹰集团公司"),
-        ("团中央书记处", "团中央"), ("国务院港澳办", "国务院"), ("全国人大常委会法工委", "全国人大常委会")}
+        ("团中央书记处", "团中央"), ("国务院港澳办", "国务院"), ("全国人大常委会法工委", "全国人大常委会"),
+        ("国际奥委会执委会", "国际奥委会")}
 
 
 def test_departments_centres_branches_and_councils_are_units_but_a_company_is_whole(relation_rules):
