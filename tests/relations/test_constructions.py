@@ -1866,6 +1866,15 @@ def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(e
     assert ("杨振武", "十三届全国人大常委会第一百零三次委员长会议") in facts.relation_pairs("participated_in")
 
 
+def test_who_reports_to_the_meeting_takes_part_in_it_whatever_the_report_is_about(extract):
+    facts = extract("十三届全国人大常委会第五十一次委员长会议28日在北京举行。全国人大常委会法制工作委员会主任沈春耀向会议作了关于十三届"
+                    "全国人大三次会议召开时间的决定草案审议情况的汇报。全国人大常委会秘书长杨振武向会议作了关于个别代表的代表资格的"
+                    "报告、中央军委关于提请审议批准增补人民解放军选举委员会成员的议案和任免案审议情况的汇报。")
+    attended = facts.relation_pairs("participated_in")
+    assert ("沈春耀", "十三届全国人大常委会第五十一次委员长会议") in attended  # not the session the report is about
+    assert ("中央军委", "十三届全国人大常委会第五十一次委员长会议") not in attended  # a bill's mover, inside the report's title
+
+
 def test_whose_report_a_relative_clause_names_takes_part_however_long_its_list_of_bills(extract):
     facts = extract("十三届全国人大五次会议主席团常务主席第二次会议10日上午在北京人民大会堂举行。会议听取了全国人大宪法和法律委员会"
                     "主任委员李飞分别作的全国人大宪法和法律委员会关于修改地方各级人民代表大会和地方各级人民政府组织法的决定草案、"
