@@ -193,7 +193,7 @@ CLAUSE_WORD_KEYS = ("oblique_prepositions", "place_words", "copulas", "predicate
                     "recipient_prepositions", "time_clause_openers", "time_clause_ends", "frame_ends", "unheld",
                     "recapitulating", "recapitulated_all", "programme_nouns", "honour_nouns", "briefing_verbs",
                     "coordinated_visits", "meeting_verbs", "topic_prepositions", "noun_topic_prepositions", "time_anchors",
-                    "listed_speech", "officials", "co_agents", "requesting_verbs")
+                    "listed_speech", "officials", "co_agents", "requesting_verbs", "companion_acts")
 
 
 # relations.yaml's plain lists of words, each longest first (an absent list is empty)

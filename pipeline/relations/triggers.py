@@ -77,11 +77,11 @@ def _nominal(text: str, start: int, end: int, rule: TriggerRule, rules: Relation
 
 
 def _oblique(text: str, m: Anchored, mentions: list[Anchored], titled: Mapping[int, int], rules: RelationRules,
-             jointly: bool) -> bool:
-    """Whether `m`, with the title chain before it, is no subject (`oblique`), unless a companion of a joint act
-    (`彭丽媛同…巴胡斯共同出席`)."""
+             accompanied: bool) -> bool:
+    """Whether `m`, with the title chain before it, is no subject (`oblique`), unless a companion of a joint or attending
+    act (`彭丽媛同…巴胡斯共同出席`, `同…朔尔茨出席`)."""
     begin = titled.get(m.end, m.start)
-    return oblique(text, begin, rules, mentions) and not (jointly and text.endswith(COMPANIONS, 0, begin))
+    return oblique(text, begin, rules, mentions) and not (accompanied and text.endswith(COMPANIONS, 0, begin))
 
 
 def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list[Anchored],
@@ -96,11 +96,13 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
     who reports is no subject of what is reported, unless it opens with the speaker's gladness (`X表示，很高兴|出席…`). In
     those earlier clauses a name after a verb of its clause (`verb_ends`: where the word analysis's verbs end) is an object,
     no subject (`隆重庆祝|中国人民 政治协商会议成立75周年，扎实开展…`), unless the trigger is done jointly
-    (`会见…王瑞杰，并共同主持`); so is a companion after 同 (`彭丽媛同…巴胡斯共同出席`). A person a kinship noun follows
+    (`会见…王瑞杰，并共同主持`); so is a companion after 同 (`彭丽媛同…巴胡斯共同出席`), and one who attends with the
+    subject in its clause (`同…朔尔茨|出席`: `companion_acts`). A person a kinship noun follows
     describes the relative after it (`习近平夫人|彭丽媛出席`: she came), and is none."""
     clauses = [c for c in split_clauses(text, *sentence) if c[0] <= pos]
     heads: list[Anchored] = []
     jointly = text.endswith(JOINTLY, 0, pos) or text.startswith(JOINTLY, pos)
+    attending = text.startswith(rules.clause_words["companion_acts"], pos)
     for index, (start, end) in enumerate(reversed(clauses)):
         if index > 0 and text[start:end].rstrip().endswith(rules.clause_words["reporting_verbs"]) \
                 and not text.startswith(rules.clause_words["self_reports"], clauses[-index][0]):
@@ -112,7 +114,8 @@ def _heads_before(text: str, sentence: tuple[int, int], pos: int, mentions: list
         elif earlier:
             limit = min(earlier)
         found = _before_topic(text, [m for m in mentions if m.type in types and start <= m.start and m.end <= limit
-                                     and not m.nested and not _oblique(text, m, mentions, titled, rules, jointly)
+                                     and not m.nested
+                                     and not _oblique(text, m, mentions, titled, rules, jointly or attending and index == 0)
                                      and not in_aside(text, m, pos) and not kin_described(text, m, rules.kin_nouns)],
                               limit, rules)
         joined = any(text.startswith(j, pos - len(j)) for j in rules.clause_words["predicate_joiners"])
@@ -195,8 +198,7 @@ def trigger_relations(text: str, sentences: list[tuple[int, int]], mentions: lis
                     if head.entity != tail.entity and rules.allows(relation, head.type, tail.type):
                         if relation in ACTIVITY_RELATIONS and tail.start < tail.end and not relative_after(text, tail.end):
                             activities.append(tail)
-                        yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence,
-                                       f"trigger:{rule.name}")
+                        yield Relation(relation, head.entity, tail.entity, evidence, rule.confidence, f"trigger:{rule.name}")
                         if head.type == "PERSON" and text[t_start:t_end] in rule.hosts_attend and not unheld:
                             yield Relation("participated_in", head.entity, tail.entity, evidence, rule.confidence,
                                            f"trigger:{rule.name}:host")

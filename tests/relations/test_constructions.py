@@ -1866,6 +1866,11 @@ def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(e
     assert ("杨振武", "十三届全国人大常委会第一百零三次委员长会议") in facts.relation_pairs("participated_in")
 
 
+def test_who_attends_with_the_subject_takes_part_too(extract):
+    facts = extract("当地时间20日下午，国务院总理李强在柏林同德国总理朔尔茨出席第十一届中德经济技术合作论坛闭幕式并发表讲话。")
+    assert ("朔尔茨", "第十一届中德经济技术合作论坛闭幕式") in facts.relation_pairs("participated_in")
+
+
 def test_who_reports_to_the_meeting_takes_part_in_it_whatever_the_report_is_about(extract):
     facts = extract("十三届全国人大常委会第五十一次委员长会议28日在北京举行。全国人大常委会法制工作委员会主任沈春耀向会议作了关于十三届"
                     "全国人大三次会议召开时间的决定草案审议情况的汇报。全国人大常委会秘书长杨振武向会议作了关于个别代表的代表资格的"
