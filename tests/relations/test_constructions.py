@@ -1866,6 +1866,12 @@ def test_who_reports_to_the_meeting_takes_part_however_long_the_report_s_title(e
     assert ("杨振武", "十三届全国人大常委会第一百零三次委员长会议") in facts.relation_pairs("participated_in")
 
 
+def test_who_visits_the_exhibition_the_document_is_about_takes_part_in_it(extract):
+    facts = extract("全国政协主席汪洋28日到民族文化宫参观“党的光辉照边疆 各族儿女心向党——全国兴边富民成就展”。"
+                    "孙春兰、曹建明、巴特尔和中央军委委员张升民一同参观展览。")
+    assert ("曹建明", "党的光辉照边疆 各族儿女心向党——全国兴边富民成就展") in facts.relation_pairs("participated_in")
+
+
 def test_who_attends_with_the_subject_takes_part_too(extract):
     facts = extract("当地时间20日下午，国务院总理李强在柏林同德国总理朔尔茨出席第十一届中德经济技术合作论坛闭幕式并发表讲话。")
     assert ("朔尔茨", "第十一届中德经济技术合作论坛闭幕式") in facts.relation_pairs("participated_in")
