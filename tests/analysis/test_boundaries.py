@@ -222,6 +222,10 @@ def test_an_object_head_right_after_a_verb_is_its_object_whatever_comes_before(r
     handover = Mention(0, 8, text, "EVENT", "rule:chunk")
     words = [(0, 2, "n"), (2, 4, "vn"), (4, 6, "n"), (6, 8, "vn")]
     assert bare_heads([handover], words, rules.generic_chunks, rules.object_heads) == [handover]
+    text = "去国际舞台拿大奖"  # an award a verb takes is no name
+    prize = Mention(0, 8, text, "AWARD", "rule:chunk")
+    words = [(0, 1, "v"), (1, 3, "n"), (3, 5, "n"), (5, 6, "v"), (6, 8, "n")]
+    assert bare_heads([prize], words, rules.generic_chunks, rules.object_heads) == []
 
 
 def test_a_verb_and_its_resultative_complement_govern_an_event_name(rules):
