@@ -86,6 +86,7 @@ class RelationRules:
     location_remote_means: tuple[str, ...]  # `视频`: `在北京以视频方式出席…峰会` is not in 北京
     location_hybrid_means: tuple[str, ...]  # `线上线下`: `在北京以线上线下相结合方式举行` is in 北京
     location_appositions: tuple[str, ...]  # `首都`: `拉脱维亚首都|里加` is in 里加
+    location_descriptions: tuple[str, ...]  # `城市`: `在美丽的海滨城市|青岛` is in 青岛
     location_venue_heads: tuple[str, ...]  # `体育馆`: `在首都|体育馆` is no capital's apposition
     location_frame_locatives: tuple[str, ...]  # `中`: `在中奥两国国歌声中|拉开帷幕` is not in 中国
     location_continuing: tuple[str, ...]  # `并`: `在北京会见…，并|主持…会议` is in 北京
@@ -298,6 +299,7 @@ def _location_rules(location: dict) -> dict:
             "location_remote_means": tuple(location.get("remote_means", [])),
             "location_hybrid_means": tuple(location.get("hybrid_means", [])),
             "location_appositions": longest_first(location.get("appositions", [])),
+            "location_descriptions": longest_first(location.get("descriptions", [])),
             "location_venue_heads": tuple(location.get("venue_heads", [])),
             "location_frame_locatives": tuple(location.get("frame_locatives", [])),
             "location_continuing": longest_first(location.get("continuing", [])),

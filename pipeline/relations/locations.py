@@ -15,10 +15,28 @@ from pipeline.relations.titles import ATTRIBUTIVE, LIST_MARK
 PLACE_PREPOSITION = "在"  # `…联盟在上海成立`
 
 
-def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], appositions: tuple[str, ...]) -> Anchored | None:
-    """The place named right after `end`, or after a capital's apposition there (`首都`)."""
-    apposition = next((a for a in appositions if text.startswith(a, end)), "")
-    return places_by_start.get(end + len(apposition)) or places_by_start.get(end)
+def _next_place(text: str, end: int, places_by_start: dict[int, Anchored], rules: RelationRules) -> Anchored | None:
+    """The place named right after `end`, or after a capital's apposition there (`首都`), or after a description of it
+    (`俄罗斯|南部城市|索契`)."""
+    apposition = next((a for a in rules.location_appositions if text.startswith(a, end)), "")
+    described = _description_end(text, end, rules.location_descriptions)
+    return places_by_start.get(end + len(apposition)) or places_by_start.get(end) \
+        or (places_by_start.get(described) if described else None)
+
+
+DESCRIPTION_CHARS = 8  # the words before a noun that describes a place, at most (`美丽的海滨|城市`)
+UNDESCRIBED = re.compile(r"[，。；、：,;:!?！？\s“”《》（）()在]")  # what no description of a place holds
+
+
+def _description_end(text: str, start: int, descriptions: tuple[str, ...]) -> int | None:
+    """Where a description of a place that begins at `start` ends (`南部城市|`, `这位伟人的故乡|`), if one does."""
+    for at in range(start, min(len(text), start + DESCRIPTION_CHARS + 1)):
+        noun = next((d for d in descriptions if text.startswith(d, at)), None)
+        if noun:
+            return at + len(noun)
+        if UNDESCRIBED.match(text, at):
+            return None
+    return None
 
 
 def location_relations(text: str, sentences: list[tuple[int, int]], mentions: list[Anchored],
@@ -43,7 +61,7 @@ def location_relations(text: str, sentences: list[tuple[int, int]], mentions: li
         for place in list(places_by_start.values()):
             if not _after_preposition(text, place.start, rules) and not _holding_subject(text, sentence, place, rules):
                 continue
-            while (after := _next_place(text, place.end, places_by_start, rules.location_appositions)) is not None:
+            while (after := _next_place(text, place.end, places_by_start, rules)) is not None:
                 place = after  # `在北京|人民大会堂`, `在拉脱维亚首都|里加`: the most precise of the places
             clause_start, clause_end = clause_at(text, sentence, place.start)
             # `在浙江舟山、台州考察，并…`: which of the places listed, the text does not say
@@ -102,10 +120,14 @@ def _opening_event(events: list[Anchored], mentions: list[Anchored], clause_star
 
 def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
     """Whether a preposition of place comes right before `start`, or before a capital's apposition there
-    (`在|首都|德黑兰`; not before a venue's head, `在首都|体育馆`, the venue 首都体育馆)."""
+    (`在|首都|德黑兰`; not before a venue's head, `在首都|体育馆`, the venue 首都体育馆), or 在 before a description of the
+    place (`在|美丽的海滨城市|青岛`)."""
     before = next((a for a in rules.location_appositions if text.startswith(a, start - len(a))
                    and not text.startswith(rules.location_venue_heads, start)), "")
-    return any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions)
+    if any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions):
+        return True
+    opening = text.rfind(PLACE_PREPOSITION, max(0, start - DESCRIPTION_CHARS - 4), start)
+    return opening != -1 and _description_end(text, opening + 1, rules.location_descriptions) == start
 
 
 def _holding_subject(text: str, sentence: tuple[int, int], place: Anchored, rules: RelationRules) -> bool:

@@ -725,6 +725,18 @@ def test_an_event_held_in_a_capital_named_in_apposition_is_in_the_capital(relati
     assert list(location_relations(text, split_sentences(text), mentions, relation_rules)) == []
 
 
+def test_an_event_held_in_a_place_described_before_its_name_is_in_that_place(relation_rules):
+    text = "第四届世界沙滩足球赛在巴西著名旅游城市里约热内卢举行。研讨会今天在这位伟人的故乡淮安市举行。"
+    mentions = [anchored(text, "第四届世界沙滩足球赛", "EVENT"), anchored(text, "巴西", "LOCATION"),
+                anchored(text, "里约热内卢", "LOCATION"), anchored(text, "研讨会", "EVENT"), anchored(text, "淮安市", "LOCATION")]
+    got = list(location_relations(text, split_sentences(text), mentions, relation_rules))
+    assert pairs(got, "located_in") == {("第四届世界沙滩足球赛", "里约热内卢"), ("研讨会", "淮安市")}
+    text = "会议在北京召开，研究城市规划。"  # a place's description holds no mark
+    mentions = [anchored(text, "会议", "EVENT"), anchored(text, "北京", "LOCATION")]
+    assert pairs(list(location_relations(text, split_sentences(text), mentions, relation_rules)), "located_in") == {
+        ("会议", "北京")}
+
+
 def test_location_needs_a_preposition(relation_rules):
     text = "奥克兰代表团出席中新教育合作论坛。"
     mentions = [anchored(text, "奥克兰", "LOCATION"), anchored(text, "中新教育合作论坛", "EVENT")]
