@@ -127,9 +127,16 @@ def without_edge_verbs(mentions: list[Mention], words: list[tuple[int, int, str]
     (`莱索托|钦佩|中国…`: Lesotho admires), unless the verb is a listed place's name misread (`places`: `湖南|怀化`); as
     `name_edges.without_trailing_predicates` ends them before a one-character one. A statistical or chunked name begun
     with a causative verb that the word analysis reads as a word of its own begins after it (`使|股东大会`,
-    `令|联邦通信委员会`; not `让·梅泰·亚彭德`, Jean)."""
+    `令|联邦通信委员会`; not `让·梅泰·亚彭德`, Jean). A statistical name that is one verb of the word analysis right after
+    another is none (`投资|兴业`: invest and start businesses, not 兴业银行)."""
     analysis = word_analysis(words)
-    return [_without_trailing_verb(_after_causative(m, analysis), analysis, places) for m in mentions]
+    return [_without_trailing_verb(_after_causative(m, analysis), analysis, places) for m in mentions
+            if not _coordinated_verb(m, analysis)]
+
+
+def _coordinated_verb(mention: Mention, words: WordAnalysis) -> bool:
+    return mention.source == "model" and words.starting.get(mention.start) == (mention.end, "v") \
+        and words.ending.get(mention.start) == "v"
 
 
 CAUSATIVES = frozenset("使令让")  # the pivot verbs of causing (兼语动词): their object begins a clause of its own

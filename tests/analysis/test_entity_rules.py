@@ -1092,6 +1092,17 @@ def test_a_name_begins_after_a_causative_verb_of_its_own_word(rules):
     assert [m.text for m in without_edge_verbs(found, words)] == ["股东大会", "联邦通信委员会", "让·梅泰·亚彭德", "使馆"]
 
 
+def test_a_statistical_name_that_is_one_verb_after_another_is_none():
+    from pipeline.analysis.model_spans import without_edge_verbs
+    text = "赴塔吉克斯坦投资兴业，兴业银行，开拓兴业"
+    words = word_analysis([(0, 1, "v"), (1, 6, "ns"), (6, 8, "v"), (8, 10, "v"), (10, 11, "w"), (11, 13, "nz"),
+                           (13, 15, "n"), (15, 16, "w"), (16, 18, "v"), (18, 20, "nz")])
+    found = [mention(text, "兴业", "ORG", source="model"), mention(text, "兴业银行", "ORG", source="model"),
+             mention(text, "兴业", "ORG", 2, source="model")]
+    # not a name the word analysis reads as a name, after a verb or not
+    assert [m.start for m in without_edge_verbs(found, words)] == [11, 18]
+
+
 def test_a_shop_s_name_the_recognizer_reads_as_a_place_is_an_organisation_s(rules):
     text = "西单商场、华威商场和贵友大厦"
     found = [mention(text, name, "LOCATION", source="model", score=0.9) for name in ("西单商场", "华威商场", "贵友大厦")]
