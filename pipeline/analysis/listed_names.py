@@ -156,8 +156,8 @@ ITEM_JOINERS = ("和", "及", "与")
 def listed_organisations(mentions: list[Mention], words: list[tuple[int, int, str]] | None, text: str,
                          list_ends: tuple[str, ...]) -> list[Mention]:
     """The items of a list that what closes it calls bodies (`中国工商银行、华为、宁德时代和德国西门子、博世、安联|等企业`)
-    and that holds a body found: a person's name among them is a body's; an item no mention crosses whose words name
-    something (`华为`, `宁德|时代`) is a body, over the places it begins with; a kind is not (`汽车制造厂、饭店|等企业`)."""
+    and that holds a body found: a person's name among them is a body's; an item whose words name something (`华为`,
+    `宁德|时代`) is a body, over the places and bodies found inside it (`宁德`, `央视|频`); a kind is not (`饭店`)."""
     if not words or not list_ends:
         return mentions
     analysis = word_analysis(words)
@@ -177,7 +177,7 @@ def listed_organisations(mentions: list[Mention], words: list[tuple[int, int, st
         crossing = [m for m in mentions if m.start < end and start < m.end]
         if spans.get((start, end)) == "PERSON":
             retyped.add((start, end))
-        elif all(m.type == "LOCATION" and start <= m.start and m.end <= end for m in crossing):
+        elif all(m.type in ("LOCATION", "ORG") and start <= m.start and m.end <= end for m in crossing):
             dropped.update(crossing)
             added.append(Mention(start, end, text[start:end], "ORG", "listed_body", LISTED_BODY_SCORE))
     return [replace(m, type="ORG") if (m.start, m.end) in retyped else m for m in mentions if m not in dropped] + added

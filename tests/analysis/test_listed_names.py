@@ -88,6 +88,12 @@ def test_the_names_of_a_list_of_bodies_that_holds_one_found_are_bodies():
     # not a kind (`饭店`), nor a list without a body found, nor one an end closes inside a word (`等|企业家`)
     assert got == {("中国工商银行", "ORG"), ("华为", "ORG"), ("宁德时代", "ORG"), ("博世", "ORG"), ("王强", "PERSON"),
                    ("李明", "PERSON")}
+    text = "在央视新闻、央视频、央视网等新媒体平台播出"  # a body found inside an item: the item is the body
+    words = [(0, 1, "p"), (1, 3, "j"), (3, 5, "n"), (5, 6, "w"), (6, 8, "j"), (8, 9, "n"), (9, 10, "w"), (10, 13, "nt"),
+             (13, 14, "u"), (14, 15, "a"), (15, 17, "n"), (17, 19, "n"), (19, 21, "v")]
+    found = [mention(text, "央视", "ORG", 1), mention(text, "央视网", "ORG")]
+    got = {(m.text, m.type) for m in listed_organisations(found, words, text, ("等新媒体平台",))}
+    assert got == {("央视新闻", "ORG"), ("央视频", "ORG"), ("央视网", "ORG")}
 
 
 def test_a_meeting_of_sectors_is_named_from_the_first_sector_listed():
