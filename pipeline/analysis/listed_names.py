@@ -161,7 +161,7 @@ def listed_organisations(mentions: list[Mention], words: list[tuple[int, int, st
     if not words or not list_ends:
         return mentions
     analysis = word_analysis(words)
-    closings = [p for p in analysis.starting if text.startswith(list_ends, p) and text[p] == "等"]
+    closings = [p for p in analysis.starting if text.startswith(list_ends, p)]
     spans = {(m.start, m.end): m.type for m in mentions}
     bodies: set[tuple[int, int]] = set()
     for closing in closings:

@@ -126,7 +126,8 @@ def _after_preposition(text: str, start: int, rules: RelationRules) -> bool:
                    and not text.startswith(rules.location_venue_heads, start)), "")
     if any(text.startswith(p, start - len(before) - len(p)) for p in rules.location_prepositions):
         return True
-    opening = text.rfind(PLACE_PREPOSITION, max(0, start - DESCRIPTION_CHARS - 4), start)
+    reach = DESCRIPTION_CHARS + max(map(len, rules.location_descriptions), default=0) + len(PLACE_PREPOSITION)
+    opening = text.rfind(PLACE_PREPOSITION, max(0, start - reach), start)
     return opening != -1 and _description_end(text, opening + 1, rules.location_descriptions) == start
 
 
