@@ -59,9 +59,9 @@ NO_WORDS: Mapping = MappingProxyType({})
 YEAR = re.compile(r"^(?:19|20)[0-9]{2}年度?")
 # a count of things, people or times before a chunk (`20余家|公立医院`, `一所|学校`, `一批|2000年奥运会…`, `55次|专家协商会`,
 # `两次|巾帼扶贫行动工作会议`: a session's number is 第…次, or 二次 after a termed body, never 两次), or a rank among things
-# (`我国首个|…博览会`, `第三个|比赛`); `八项|规定`, `第二批` count none
-QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场|次)"
-                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场批]"
+# (`我国首个|…博览会`, `第三个|比赛`), or of medals (`4枚|银牌`, `三枚|奥运会金牌`); `八项|规定`, `第二批` count none
+QUANTITY = re.compile(r"(?:[0-9０-９]+[余多]?(?:个|名|项|位|家|批|人次|人|支|所|场|次|枚|块)"
+                      r"|(?:(?<!第)[一两二三四五六七八九十百千几]+[余多]?|(?<![大许])[多数])[家所位名个种支场批枚块]"
                       r"|(?<!第)(?:两|几|(?<![大许])[多数])次"
                       r"|(?:首|第[一二三四五六七八九十0-9]+)个)$")
 DAYS = re.compile(r"[0-9一二三四五六七八九十两几]+(?:天|周|个月)")  # `两天`, `三周`: how long, before a name

@@ -160,7 +160,7 @@ def test_a_determiner_or_a_count_before_a_verbal_head_names_no_event(extract, te
 
 def test_an_ordinal_of_things_counted_begins_no_name(extract):
     facts = extract("许海峰为我国夺得第一枚奥运会金牌。中国队共获得3枚奖章。")
-    assert facts.names("EVENT") == {"奥运会"} and not facts.names("AWARD")
+    assert facts.names("EVENT") == {"奥运会"} and facts.names("AWARD") == {"奥运会金牌"}
 
 
 def test_a_frequent_place_name_that_begins_inside_a_word_begins_no_organisation(extract):
@@ -2139,3 +2139,17 @@ def test_a_name_is_found_whole_not_its_part(extract, text, etype, wholes, part):
 def test_a_body_named_by_its_level_alone_is_the_document_s_place_s(extract):
     names = extract("贵阳市召开会议。市公安局出动警力。").names("ORG")
     assert "贵阳市公安局" in names
+
+
+def test_a_medal_named_by_its_event_is_an_award_its_winner_receives(extract):
+    facts = extract("孙淑伟、田亮获得男子双人跳台金牌，郭晶晶摘取了女子三米跳板银牌。")
+    assert {"男子双人跳台金牌", "女子三米跳板银牌"} <= facts.names("AWARD")
+    assert ("received", "郭晶晶", "女子三米跳板银牌", None) in facts.relations()
+    # a medal a verb takes alone is no name (`夺得|金牌`), nor is a count of medals (`4枚银牌1枚铜牌`)
+    assert not extract("中国选手郑九源摘得铜牌。").names("AWARD")
+    assert extract("中国队获得4枚银牌1枚铜牌，她共获得三枚奥运会金牌。").names("AWARD") == {"奥运会金牌"}
+
+
+def test_a_team_named_by_its_sport_is_a_body(extract):
+    assert {"中国跳水队", "斐济男子七人制橄榄球队"} <= extract(
+        "中国跳水队在本届世锦赛上夺得第五枚金牌。习近平祝贺斐济男子七人制橄榄球队荣获银牌。").names("ORG")
