@@ -49,7 +49,7 @@ from pipeline.analysis.joined_names import (
     split_joined_names,
     split_listed_people,
 )
-from pipeline.analysis.joined_names import hyphenated_people as hyphenated
+from pipeline.analysis.joined_names import hyphenated_names as hyphenated
 from pipeline.analysis.listed_names import after_listed_people, listed_bodies, listed_honours, listed_plenums, sector_meetings
 from pipeline.analysis.matching import HAN_CLASS, alternation
 from pipeline.analysis.model_spans import (
@@ -324,8 +324,7 @@ class EntityRules:
         known = model_mentions(doc, text) + [m for m in lexical if m.type != ANCHOR]
         words = with_residents(doc._.zhkg_words, text, self.rules.resident_attributives)
         anchors = known_name_starts(known, lexical, words, text, self.no_name_starts)
-        known_ends = known_ends_of(known)
-        chunks = find_chunk_mentions(text, self.rules, anchors, known_ends, *chunk_words(words, known_ends))
+        chunks = find_chunk_mentions(text, self.rules, anchors, ends := known_ends_of(known), *chunk_words(words, ends))
         candidates = known + find_pattern_mentions(text, self.patterns) + chunks + listed_plenums(text)
         candidates += worded_people(text, words, self.all_surnames, candidates)
         candidates += listed_honours(text, candidates, self.rules.honour_kinds)
@@ -369,8 +368,9 @@ class EntityRules:
         merged = armed_groups(without_strains(merged, text, self.rules.strain_heads, self.rules.known_places), text, words,
                               self.rules.armed_group_heads, self.rules.known_places)
         merged = without_eponyms(merged, text, self.rules.ism_heads, self.rules.place_eponym_heads, self.rules.body_eponym_heads)
-        merged = bracketed_short_forms(without_demonyms(merged, text, words), text, self.rules.generic_chunks)
-        merged = joined_branches(joined_state_forms(hyphenated(merged, text), self.rules.known_places), self.rules.known_places)
+        merged = hyphenated(bracketed_short_forms(without_demonyms(merged, text, words), text, self.rules.generic_chunks), text,
+                            self.rules.place_finals, self.rules.known_places)
+        merged = joined_branches(joined_state_forms(merged, self.rules.known_places), self.rules.known_places)
         doc._.zhkg_mentions = unnamed_events(text, self._bodies(merged, text, words), self.rules, self.aliases)
         return doc
 

@@ -1,6 +1,7 @@
 """Names written together without a mark between them, as headlines write them: known bodies
 (`中共中央国务院`), people listed in a row (`赵乐际王沪宁蔡奇`); and names their parts were found apart in: a state's
-(`巴西|联邦共和国`), a branch's (`中国银行|北京分行`), a double-barrelled name's (`科西尼亚克-|卡梅什`)."""
+(`巴西|联邦共和国`), a branch's (`中国银行|北京分行`), a double-barrelled name's (`科西尼亚克-|卡梅什`,
+`北莱茵-|威斯特法伦州`)."""
 from __future__ import annotations
 
 import re
@@ -172,6 +173,28 @@ def hyphenated_people(mentions: list[Mention], text: str) -> list[Mention]:
             name = Mention(first.start, second.end, text[first.start:second.end], "PERSON", first.source,
                            min(first.score, second.score))
             joined[(first.start, first.end, "PERSON")] = joined[(second.start, second.end, "PERSON")] = name
+    return _with_joined(mentions, joined)
+
+
+def hyphenated_names(mentions: list[Mention], text: str, place_finals: str = "",
+                     known_places: frozenset[str] = frozenset()) -> list[Mention]:
+    """`mentions` with the people's and the places' names a hyphen joins made one (`hyphenated_people`, `_hyphenated_places`)."""
+    return _hyphenated_places(hyphenated_people(mentions, text), text, place_finals, known_places)
+
+
+def _hyphenated_places(mentions: list[Mention], text: str, place_finals: str, known_places: frozenset[str]) -> list[Mention]:
+    """Two places' names a hyphen joins, found apart, where the second ends in a division's term and the first neither
+    does nor is a known place (`北莱茵|-|威斯特法伦州`, `迈阿密|-|戴德县`): the one division named after both its parts
+    (`北莱茵-威斯特法伦州`); not two places a relation or a zone joins (`中国-|东盟`, `深圳－|香港地区`)."""
+    places = {m.start: m for m in mentions if m.type == "LOCATION"}
+    joined: dict[tuple[int, int, str], Mention] = {}
+    for first in places.values():
+        second = places.get(first.end + len(HYPHEN)) if text.startswith(HYPHEN, first.end) else None
+        if second and second.text[-1] in place_finals and first.text[-1] not in place_finals \
+                and first.text not in known_places and (first.start, first.end, "LOCATION") not in joined:
+            name = Mention(first.start, second.end, text[first.start:second.end], "LOCATION", second.source,
+                           min(first.score, second.score))
+            joined[(first.start, first.end, "LOCATION")] = joined[(second.start, second.end, "LOCATION")] = name
     return _with_joined(mentions, joined)
 
 

@@ -1,6 +1,7 @@
 """pipeline.analysis.joined_names: names written together without a mark between them."""
 from pipeline.analysis.joined_names import (
     conjoined_bodies,
+    hyphenated_names,
     hyphenated_people,
     joined_branches,
     joined_state_forms,
@@ -111,3 +112,13 @@ def test_two_people_a_hyphen_joins_are_one_double_barrelled_name():
              mention(text, "李强", "PERSON"), mention(text, "中国", "LOCATION"), mention(text, "东盟", "ORG")]
     assert [(m.text, m.type) for m in hyphenated_people(found, text)] == [
         ("伊拉克", "LOCATION"), ("阿卜杜勒-迈赫迪", "PERSON"), ("李强", "PERSON"), ("中国", "LOCATION"), ("东盟", "ORG")]
+
+
+def test_two_places_a_hyphen_joins_are_one_division_where_the_second_is_a_division():
+    text = "德国北莱茵-威斯特法伦州，中国-东盟自由贸易区，深圳-香港地区，阿卜杜勒-迈赫迪"
+    found = [mention(text, "德国", "LOCATION"), mention(text, "北莱茵", "LOCATION"), mention(text, "威斯特法伦州", "LOCATION"),
+             mention(text, "中国", "LOCATION"), mention(text, "东盟自由贸易区", "LOCATION"), mention(text, "深圳", "LOCATION"),
+             mention(text, "香港地区", "LOCATION"), mention(text, "阿卜杜勒", "PERSON"), mention(text, "迈赫迪", "PERSON")]
+    joined = hyphenated_names(found, text, "州省市县区", frozenset({"德国", "中国", "深圳"}))
+    assert [m.text for m in joined] == ["德国", "北莱茵-威斯特法伦州", "中国", "东盟自由贸易区", "深圳", "香港地区", "阿卜杜勒-迈赫迪"]
+    assert [m.type for m in joined][1] == "LOCATION"
