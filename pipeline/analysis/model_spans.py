@@ -15,6 +15,7 @@ from pipeline.wordlists import ends_with_any, word_at
 PATTERN = "rule:pattern"  # the source of a schema pattern's mention
 LIST_MARKS = frozenset("、，,。；;")
 NUMERAL_POS = frozenset({"m", "q"})
+MAX_PLACE_WORD_CHARS = 8  # the longest word of a place's name looked for past a person's span (`阿勒颇省`)
 ORDINAL = re.compile("第[0-9一二三四五六七八九十百千]+[号批次届期个]?")  # `第一号|调研课题`: a rank, no name
 
 
@@ -26,11 +27,16 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     person's span of two characters takes it in: `周忠|和、`), the start of a title that runs on past
     its end (`杨卫常|委`) and, on an organisation, a trailing title (`…最高人民检察院检察长`) or a member
     state's role (`安理会常任理事国`); an ordinal is none (`第一号`). A person's span one character short of a place's
-    ending (`卢甘斯|克`) is the place. `word_starts` maps the end of each word of two or more characters to its start."""
+    ending (`卢甘斯|克`) is the place, as is one cut short of a word that the word analysis ends in a division's term
+    (`阿勒|颇省`). `word_starts` maps the end of each word of two or more characters to its start."""
     start, end, text = mention.start, mention.end, mention.text
     grown = text + document[end:end + 1]
     if mention.type == "PERSON" and len(grown) >= PLACE_ENDING_CHARS and grown.endswith(rules.place_endings):
         return Mention(start, end + 1, grown, "LOCATION", mention.source, mention.score)
+    place_end = next((e for e in range(end + 1, start + MAX_PLACE_WORD_CHARS + 1) if (word_starts or {}).get(e) == start
+                      and document[e - 1:e] in rules.place_finals), None) if mention.type == "PERSON" else None
+    if place_end:
+        return Mention(start, place_end, document[start:place_end], "LOCATION", mention.source, mention.score)
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
         return mention
     if mention.type == "PERSON" and len(text) == 2 and document[end:end + 1] in CONJUNCTIONS \

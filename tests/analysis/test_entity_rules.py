@@ -1503,6 +1503,18 @@ def test_a_person_one_character_short_of_a_place_s_ending_is_the_place(rules):
     assert trim_model_mention(mention(text, "马斯", "PERSON", source="model"), rules, text).text == "马斯"  # 马斯克 is Musk
 
 
+def test_a_person_cut_short_of_a_word_ending_in_a_division_s_term_is_the_place(rules):
+    from pipeline.analysis.model_spans import trim_model_mention
+
+    text = "以及阿勒颇省的居民点。（阎三囤秦宏平）"
+    word_starts = {6: 2, 10: 7, 15: 12}  # 阿勒颇省, 居民点, 阎三囤: words of the analysis
+    got = trim_model_mention(mention(text, "阿勒", "PERSON", source="model"), rules, text, word_starts)
+    assert (got.text, got.type) == ("阿勒颇省", "LOCATION")
+    # a word that ends in no division's term stays the person's (a byline's 阎三囤, read as a place)
+    got = trim_model_mention(mention(text, "阎三", "PERSON", source="model"), rules, text, word_starts)
+    assert (got.text, got.type) == ("阎三", "PERSON")
+
+
 def test_a_person_before_the_noun_of_an_armed_group_names_the_group(rules):
     from pipeline.analysis.organs import armed_groups
 
