@@ -137,14 +137,18 @@ def short_form_pairs(mentions: list[Mention], words: list[tuple[int, int, str]] 
     `增进与法德的关系`) are the two places, where the word analysis reads them as two words, each a
     short form or a place (`俄|德`); a place's name of two such characters is one word (`西宁`, `加沙`),
     but where the text writes both places in full and never it with its division's term (`巴中|铁杆情谊`
-    beside 巴基斯坦 and 中国: no 巴中市)."""
+    beside 巴基斯坦 and 中国: no 巴中市). A country's short form that the recognizer begins a place with, a word of its own
+    before a place's, is no part of it (`俄|库尔斯克火车站`, `美|加州`; not `宾|夕法尼亚州`)."""
     if not words:
         return mentions
     starting = word_analysis(words).starting
     found = []
     for m in mentions:
         halves = [starting.get(m.start + i, (0, "")) for i in (0, 1)]
-        if m.type in ("LOCATION", "ORG") and len(m.text) == 2 and all(char in short_forms for char in m.text) \
+        if m.type == "LOCATION" and m.source == "model" and m.text[0] in short_forms and halves[0] == (m.start + 1, "j") \
+                and halves[1][1] == "ns" and halves[1][0] <= m.end:
+            found.append(Mention(m.start + 1, m.end, m.text[1:], m.type, m.source, m.score, m.name))
+        elif m.type in ("LOCATION", "ORG") and len(m.text) == 2 and all(char in short_forms for char in m.text) \
                 and (m.source == "model" and [end for end, _ in halves] == [m.start + 1, m.end]
                      and all(pos in SHORT_FORM_POS for _, pos in halves) or _paired(m.text, short_forms, text)):
             found += [replace(part, type="LOCATION") for part in in_parts(m, list(m.text))]

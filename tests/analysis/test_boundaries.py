@@ -850,3 +850,16 @@ def test_an_organisation_s_parliamentary_assembly_is_a_body_of_it(rules):
     found = councils_as_bodies([misread, assembly], rules.councils)
     assert [(m.text, m.type) for m in found] == [("欧洲委员会", "ORG"), ("欧洲委员会议会大会", "ORG")]
     assert text[found[0].start:found[0].end] == "欧洲委员会"
+
+
+def test_a_country_s_short_form_begun_with_is_no_part_of_its_place():
+    from pipeline.analysis.place_words import short_form_pairs
+
+    text = "俄库尔斯克火车站，在宾夕法尼亚州"
+    short_forms = {"俄": ("俄罗斯",), "美": ("美国",)}
+    station = Mention(0, 8, text[0:8], "LOCATION", "model", 0.9)
+    state = Mention(10, 16, text[10:16], "LOCATION", "model", 0.9)
+    words = [(0, 1, "j"), (1, 5, "ns"), (5, 8, "n"), (8, 9, "w"), (9, 10, "p"), (10, 11, "j"), (11, 16, "ns")]
+    found = short_form_pairs([station, state], words, short_forms)
+    # 宾 is no country's short form: a transliteration the word analysis cut
+    assert [m.text for m in found] == ["库尔斯克火车站", "宾夕法尼亚州"]
