@@ -1975,3 +1975,9 @@ def test_an_officer_after_the_list_of_a_body_s_deputies_holds_the_post_there(ext
     assert facts.titles("杨振武", "全国人大常委会") == {"秘书长"}
     assert facts.titles("万钢", "中国科协") == {"主席"}
     assert ("王刚", "中国科协") not in facts.relation_pairs("holds_position")  # after one officer, no list
+
+
+@pytest.mark.parametrize("verb", ["重申", "呼吁", "阐述"])
+def test_who_says_something_at_a_meeting_takes_part_in_it(extract, verb):
+    facts = extract(f"巴总理纳瓦兹·谢里夫在当天的内阁会议上{verb}了政府铲除恐怖主义活动的决心。")
+    assert ("纳瓦兹·谢里夫", "内阁会议") in facts.relation_pairs("participated_in")
