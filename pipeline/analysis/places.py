@@ -74,16 +74,19 @@ def people_named_in_places(mentions: list[Mention], place_finals: str, text: str
     after a noun of place it names (`首府|埃尔比勒`, `港口城市|蒙巴萨`) or right after the state it
     lies in (`伊利诺伊州|北奈尔斯`: an address runs from the larger place to the smaller; not a county's
     or a city's, which a letter's signature puts before its writer: `（河北石家庄市|顾克）`), before a
-    noun of place that locates by it (`哈尔科夫|方向`, `（乌称波克罗夫斯克）…在波克罗夫斯克|地区`), or
+    noun of place that locates by it (`哈尔科夫|方向`, `（乌称波克罗夫斯克）…在波克罗夫斯克|地区`) or by it and the place
+    joined to it (`库拉霍沃和波克罗夫斯克|方向`), or
     listed between places (`在波特兰、西雅图、洛杉矶`) or in a list of more places than people, two at
     least (`金华、桐庐、淳安5个分村`); and one right after a place that names a Chinese division written without its
     term (`divisions`: lexicon PLACE; `在北京|延庆`, `浙江|德清`: 延庆区, 德清县; not `部长|钟山`)."""
     stems = {m.text[:-1] for m in mentions if m.type == "LOCATION" and m.text[-1:] in place_finals and len(m.text) > 1}
     states = {m.end for m in mentions if m.type == "LOCATION" and len(m.text) >= 3 and m.text[-1] == STATE}
     place_ends = {m.end for m in mentions if m.type == "LOCATION"}
+    place_at = {m.start: m for m in mentions if m.type == "LOCATION"}
     placed = {m.text for m in mentions if m.type == "PERSON" and (
         any(stem.endswith(m.text) for stem in stems)
-        or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns)))
+        or (m.source == "model" and (m.start in states or _placed_by_context(m.text, text, place_heads, place_nouns)
+                                     or _paired_with_place(m, place_at, text, place_nouns)))
         or m.start in place_ends and any(m.text + term in divisions for term in ADDRESS_TERMS))}
     placed |= _listed_among_places(mentions, text)
     return [replace(m, type="LOCATION") if m.type == "PERSON" and m.text in placed else m for m in mentions]
@@ -240,6 +243,16 @@ def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tupl
     """Whether `text` writes `name` somewhere after a noun of place that it names or before one
     that locates by it."""
     return any(ends_with_any(text, start, heads) or word_at(text, start + len(name), nouns) for start in _occurrences(name, text))
+
+
+PAIR_JOINERS = "和、与及"  # what joins two places a noun of place after both locates by
+
+
+def _paired_with_place(m: Mention, place_at: dict[int, Mention], text: str, nouns: tuple[str, ...]) -> bool:
+    """Whether a place that a conjunction joins to `m` ends right before a noun of place that locates by both
+    (`库拉霍沃|和|波克罗夫斯克|方向`)."""
+    place = place_at.get(m.end + 1) if text[m.end:m.end + 1] in PAIR_JOINERS else None
+    return place is not None and bool(word_at(text, place.end, nouns))
 
 
 def _lists(mentions: list[Mention], text: str) -> Iterator[list[Mention]]:

@@ -19,6 +19,14 @@ def test_a_name_the_text_calls_a_place_is_a_place_throughout(rules):
     assert [m.type for m in people_named_in_places(mentions, rules.place_finals)] == [m.type for m in mentions]
 
 
+def test_a_name_joined_to_a_place_before_a_noun_that_locates_by_both_is_a_place(rules):
+    text = "库拉霍沃和波克罗夫斯克方向局势紧张。普京和莫斯科官员"
+    mentions = [Mention(0, 4, "库拉霍沃", "PERSON", "model"), Mention(5, 11, "波克罗夫斯克", "LOCATION", "model"),
+                Mention(18, 20, "普京", "PERSON", "model"), Mention(21, 24, "莫斯科", "LOCATION", "model")]
+    got = people_named_in_places(mentions, rules.place_finals, text, rules.place_heads, rules.place_nouns)
+    assert [m.type for m in got] == ["LOCATION", "LOCATION", "PERSON", "LOCATION"]  # no noun of place after 莫斯科
+
+
 def test_a_name_after_the_part_of_a_country_it_lies_in_is_a_place(rules):
     text = "莱希出生在位于伊朗东北部的马什哈德。"
     mentions = [Mention(0, 2, "莱希", "PERSON", "model"), Mention(13, 17, "马什哈德", "PERSON", "model")]
