@@ -200,8 +200,17 @@ def _conjoined_from(text: str, start: int, verbs: tuple[str, ...]) -> int:
 
 
 def held_object(text: str, start: int, rules: RelationRules) -> bool:
+    """Whether a holding verb takes the event that begins at `start` as its object, with its aspect and the quotation
+    marks of the name between them or not (`召开|…会议`, `举办了|“…联欢晚会”`), and nothing before it says it is not
+    held yet (`unrealised_before`)."""
+    start -= text.endswith(OPENING_QUOTE, 0, start)
+    start -= text.endswith(PERFECTIVE, 0, start)
     verb = next((v for v in rules.held_verbs if text.startswith(v, start - len(v))), None)
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
+
+
+OPENING_QUOTE = "“"
+PERFECTIVE = "了"
 
 
 DAY = re.compile("[0-9０-９一二三四五六七八九十]+日")

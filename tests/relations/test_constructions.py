@@ -1981,3 +1981,10 @@ def test_an_officer_after_the_list_of_a_body_s_deputies_holds_the_post_there(ext
 def test_who_says_something_at_a_meeting_takes_part_in_it(extract, verb):
     facts = extract(f"巴总理纳瓦兹·谢里夫在当天的内阁会议上{verb}了政府铲除恐怖主义活动的决心。")
     assert ("纳瓦兹·谢里夫", "内阁会议") in facts.relation_pairs("participated_in")
+
+
+def test_an_event_held_that_day_is_the_main_one_with_the_verb_s_aspect_and_the_name_s_quotation_marks(relation_rules):
+    text = "广州地区军民联欢庆新春乔石等出席\n新华社广州１月２６日电今天晚上，广东省委共同举办了“１９９８年广州地区军民春节联欢晚会”。"
+    assert main_event_of(text, ["１９９８年广州地区军民春节联欢晚会"], relation_rules) == "EVENT:１９９８年广州地区军民春节联欢晚会"
+    held_before = "乔石等出席\n去年成功举办了“首届峰会”。今天，代表们出席了晚会。"
+    assert main_event_of(held_before, ["首届峰会"], relation_rules) is None
