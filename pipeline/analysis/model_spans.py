@@ -33,8 +33,9 @@ def trim_model_mention(mention: Mention, rules: RecognitionRules, document: str 
     grown = text + document[end:end + 1]
     if mention.type == "PERSON" and len(grown) >= PLACE_ENDING_CHARS and grown.endswith(rules.place_endings):
         return Mention(start, end + 1, grown, "LOCATION", mention.source, mention.score)
-    place_end = next((e for e in range(end + 1, start + MAX_PLACE_WORD_CHARS + 1) if (word_starts or {}).get(e) == start
-                      and document[e - 1:e] in rules.place_finals), None) if mention.type == "PERSON" else None
+    last = min(start + MAX_PLACE_WORD_CHARS, len(document))
+    place_end = next((e for e in range(end + 1, last + 1) if (word_starts or {}).get(e) == start
+                      and document[e - 1] in rules.place_finals), None) if mention.type == "PERSON" else None
     if place_end:
         return Mention(start, place_end, document[start:place_end], "LOCATION", mention.source, mention.score)
     if text[-1:].isalpha() and text[-1:] in rules.trailing_junk and start <= (word_starts or {}).get(end, end) < end - 1:
