@@ -245,13 +245,10 @@ def _placed_by_context(name: str, text: str, heads: tuple[str, ...], nouns: tupl
     return any(ends_with_any(text, start, heads) or word_at(text, start + len(name), nouns) for start in _occurrences(name, text))
 
 
-PAIR_JOINERS = "和、与及"  # what joins two places a noun of place after both locates by
-
-
 def _paired_with_place(m: Mention, place_at: dict[int, Mention], text: str, nouns: tuple[str, ...]) -> bool:
     """Whether a place that a conjunction joins to `m` ends right before a noun of place that locates by both
     (`库拉霍沃|和|波克罗夫斯克|方向`)."""
-    place = place_at.get(m.end + 1) if text[m.end:m.end + 1] in PAIR_JOINERS else None
+    place = place_at.get(m.end + 1) if text[m.end:m.end + 1] in LIST_MARKS else None
     return place is not None and bool(word_at(text, place.end, nouns))
 
 

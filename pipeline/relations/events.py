@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
+from pipeline.analysis.quoted_names import OPENING_QUOTE
 from pipeline.analysis.sentences import CLAUSE_MARK_CHARS, SENTENCE_END, sentence_start
 from pipeline.relation_rules import RelationRules
 from pipeline.relations.mentions import (
@@ -209,7 +210,6 @@ def held_object(text: str, start: int, rules: RelationRules) -> bool:
     return verb is not None and not any(text.startswith(w, start - len(verb) - len(w)) for w in rules.unrealised_before)
 
 
-OPENING_QUOTE = "“"
 PERFECTIVE = "了"
 
 
