@@ -162,13 +162,18 @@ def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
     `总理|会见/v|…`) nor another person's (`记者|严正/nr|孙勇军`). One it began inside a title, with the title's
     last character or two (`丹麦女|王玛格丽特二世`), begins after the title where a name of two characters or more
     is left. One that ends with the copula of an appointment before a title, where the word analysis reads the name
-    without it, ends before it (`秦刚|为|国务委员`)."""
+    without it, ends before it (`秦刚|为|国务委员`). A statistical one right after another person's name and its title is
+    none: that title follows the name it is the person's, a known one the word analysis reads so (`习近平/nr 主席|英明|领导`)."""
     taken = {pos for m in mentions for pos in range(m.start, m.end)}
     word_starts = {s for s, _, _ in words or ()}
     names = {(s, e) for s, e, pos in words or () if pos == "nr"}
+    people_ends = {m.end for m in mentions if m.type == "PERSON" and m.source != "model"} & {e for _, e in names}
     out = []
     for m in mentions:
         start, end = m.start, m.end
+        title = ends_with_any(text, start, titles) if m.type == "PERSON" and m.source == "model" else None
+        if title and start - len(title) in people_ends:
+            continue
         if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
             start = _before_late_start(m, text, titles, words, taken, word_starts) or _after_title_inside(m, text, titles, words)
         if m.type == "PERSON" and text.endswith(COPULA, 0, end) and (start, end - 1) in names and text.startswith(titles, end):

@@ -51,6 +51,19 @@ def test_a_name_begun_late_after_a_title_begins_right_after_it(rules):
     assert late(text, [(0, 1, "r"), (1, 2, "u"), (2, 4, "n"), (4, 7, "nr"), (7, 9, "v")], "王小刚", "王小刚") == ["王小刚"]
 
 
+def test_a_statistical_person_right_after_a_known_name_and_its_title_is_none(rules):
+    from pipeline.analysis.analysed_mentions import titled_people
+
+    text = "在习近平主席英明领导下，马拉维总统查克维拉表示"
+    words = [(0, 1, "p"), (1, 4, "nr"), (4, 6, "n"), (6, 8, "nr"), (8, 10, "v"), (10, 11, "f"), (11, 12, "w"),
+             (12, 15, "nr"), (15, 17, "n"), (17, 21, "nr"), (21, 23, "v")]
+    known = Mention(1, 4, "习近平", "PERSON", "rule:lexicon", 0.95)
+    misread = [Mention(6, 8, "英明", "PERSON", "model"), Mention(12, 15, "马拉维", "PERSON", "model"),
+               Mention(17, 21, "查克维拉", "PERSON", "model")]
+    kept = [m.text for m in titled_people([known, *misread], text, rules.titles, words)]
+    assert kept == ["习近平", "马拉维", "查克维拉"]  # 马拉维, the recognizer's own person, may be a misread country
+
+
 def test_the_word_analysis_finds_places_with_their_generic_term_and_organisations(rules):
     from pipeline.analysis.analysed_mentions import worded_names
 
