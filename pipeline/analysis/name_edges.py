@@ -11,7 +11,7 @@ from pipeline.analysis.brackets import DASHES, OPENERS
 from pipeline.analysis.clauses import NEGATIONS, STATIONING_VERBS
 from pipeline.analysis.matching import PAUSES
 from pipeline.analysis.quoted_names import enclosed
-from pipeline.analysis.wordindex import FIELD_POS, MAX_FIELD_WORDS, PREDICATE_POS, WordAnalysis, word_analysis
+from pipeline.analysis.wordindex import FIELD_POS, MAX_FIELD_WORDS, NOUN_POS, PREDICATE_POS, WordAnalysis, word_analysis
 from pipeline.records import Mention
 from pipeline.rules import NUMBER_DIGITS
 from pipeline.wordlists import word_at
@@ -278,10 +278,13 @@ DATE_PART_POS, SIDES = frozenset("tf"), frozenset("上下")
 
 def _after_governing_verb(m: Mention, start: int, starting: dict[int, tuple[int, str]]) -> int:
     """Where a recognizer's organisation or place begins after a verb of two characters or more
-    that the word analysis reads before the name of a body or place (`联合|国务院扶贫办`)."""
+    that the word analysis reads before the name of a body or place (`联合|国务院扶贫办`), or after a preposition of one
+    before a noun (`经|专家委员会|评审`)."""
     if m.source != "model" or m.type not in ("ORG", "LOCATION") or start not in starting:
         return start
     verb_end, pos = starting[start]
+    if pos == "p" and verb_end == start + 1 and m.end - verb_end >= 3 and starting.get(verb_end, (0, ""))[1] in NOUN_POS:
+        return verb_end
     if pos != "v" or verb_end - start < 2 or m.end - verb_end < 2 or starting.get(verb_end, (0, ""))[1] not in NAME_POS:
         return start
     return verb_end

@@ -92,6 +92,13 @@ def test_a_recognizer_name_begins_after_a_verb_that_governs_a_name():
         "国务院扶贫办", "联合国开发计划署", text[3:11]]
 
 
+def test_a_recognizer_name_begins_after_a_one_character_preposition_before_a_noun():
+    text = "经专家委员会评审，经贸委批准"
+    words = [(0, 1, "p"), (1, 3, "n"), (3, 6, "n"), (6, 8, "v"), (8, 9, "w"), (9, 10, "p"), (10, 12, "j"), (12, 14, "v")]
+    committee, short = Mention(0, 6, text[:6], "ORG", "model"), Mention(9, 12, text[9:12], "ORG", "model")
+    assert [m.text for m in without_leading_function_words([committee, short], words)] == ["专家委员会", "经贸委"]
+
+
 def test_an_honour_begins_after_a_verb_before_its_year():
     text = "联合公布2020年全国教书育人楷模名单"
     words = [(0, 2, "v"), (2, 4, "v"), (4, 9, "t"), (9, 11, "n"), (11, 15, "l"), (15, 17, "n"), (17, 19, "n")]
