@@ -110,13 +110,16 @@ def post_status_before(text: str, pos: int, rules: RelationRules) -> str:
 
 
 DESCRIPTION_CHARS = 12  # the longest description of a person between a chain's posts (`中国载人航天工程总设计师`)
-DESCRIPTION = re.compile(f"{LIST_MARK}([^{LIST_MARK}，,。；;：:！？!?“”（）()\\s]{{1,{DESCRIPTION_CHARS}}})$")
+CONCURRENTLY = "兼"  # before a second post held at once (`…主席兼|武装部队总司令|布尔汉`)
+DESCRIPTION = re.compile(
+    f"[{LIST_MARK}{CONCURRENTLY}]([^{LIST_MARK}{CONCURRENTLY}，,。；;：:！？!?“”（）()\\s]{{1,{DESCRIPTION_CHARS}}})$")
 
 
 def _after_description(text: str, title_start: int, orgs_by_end: dict[int, Anchored]) -> int:
     """Where a chain runs on before a title of no organisation that a description ends, listed after the chain's posts (`全
-    国政协委员、|中国载人航天工程总设计师|周建平`, `…、|著名演员|冯远征`): at the description's start, after the list mark;
-    `title_start` where none does (or an organisation ends inside it, whose post the title is)."""
+    国政协委员、|中国载人航天工程总设计师|周建平`, `…、|著名演员|冯远征`), or held at once at a body not named (`苏丹主权委员会
+    主席兼|武装部队总司令|布尔汉`): at the description's start, after the list mark or 兼; `title_start` where none does (or an
+    organisation ends inside it, whose post the title is)."""
     match = DESCRIPTION.search(text, max(0, title_start - DESCRIPTION_CHARS - 1), title_start)
     if match is None or any(match.start(1) < end <= title_start for end in orgs_by_end):
         return title_start

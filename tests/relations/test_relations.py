@@ -168,6 +168,15 @@ def test_title_chain_runs_on_past_a_description_of_the_person(rules, relation_ru
         ("holds_position", "周建平", "全国政协", "委员"), ("holds_position", "冯远征", "全国政协", "委员")}
 
 
+def test_title_chain_runs_on_past_a_post_held_at_once_at_a_body_not_named(rules, relation_rules):
+    text = "苏丹主权委员会主席兼武装部队总司令布尔汉讲话。中国科协副主席兼秘书长张三发言。"
+    mentions = [anchored(text, "苏丹主权委员会", "ORG"), anchored(text, "布尔汉", "PERSON"),
+                anchored(text, "中国科协", "ORG"), anchored(text, "张三", "PERSON")]
+    assert tuples(chain(text, mentions, rules, relation_rules)) == {
+        ("holds_position", "布尔汉", "苏丹主权委员会", "主席"), ("holds_position", "张三", "中国科协", "副主席"),
+        ("holds_position", "张三", "中国科协", "秘书长")}
+
+
 def test_title_chain_bodies_listed_before_a_title_share_it(rules, relation_rules):
     text = "中国天主教爱国会、中国天主教主教团名誉主席王建华，全国政协委员、北京市委书记李明出席。"
     mentions = [anchored(text, "中国天主教爱国会", "ORG"), anchored(text, "中国天主教主教团", "ORG"),
