@@ -1988,3 +1988,10 @@ def test_an_event_held_that_day_is_the_main_one_with_the_verb_s_aspect_and_the_n
     assert main_event_of(text, ["１９９８年广州地区军民春节联欢晚会"], relation_rules) == "EVENT:１９９８年广州地区军民春节联欢晚会"
     held_before = "乔石等出席\n去年成功举办了“首届峰会”。今天，代表们出席了晚会。"
     assert main_event_of(held_before, ["首届峰会"], relation_rules) is None
+
+
+def test_who_gives_an_address_written_in_the_variant_form_takes_part(extract):
+    facts = extract("中国科协第十次全国代表大会第三次全体会议29日在人民大会堂举行。科技部部长王志刚和全国总工会书记处第一书记陈刚，"
+                    "分别代表科技界和人民团体致词。")
+    session = "中国科协第十次全国代表大会第三次全体会议"
+    assert {("王志刚", session), ("陈刚", session)} <= facts.relation_pairs("participated_in")
