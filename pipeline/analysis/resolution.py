@@ -76,16 +76,30 @@ def _antecedent(name: str, names: set[str], first: dict[str, int]) -> str | None
     return before[0] if len(before) == 1 else None
 
 
-def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases) -> dict[str, str]:
+def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases, text: str = "") -> dict[str, str]:
     """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also writes, from
-    schemas/lexicons/place_short_forms.tsv; "" (no entity) when it writes none. A form schemas/aliases.yaml lists (`京` for
-    北京) stays a name of its own."""
-    full_forms = rules.place_full_forms
+    schemas/lexicons/place_short_forms.tsv, as a place or, another country's, inside another name (`俄罗斯国防部…俄称`)
+    where it writes one full name of the form only; "" (no entity) when it writes none. A form schemas/aliases.yaml
+    lists (`京` for 北京) stays a name of its own."""
+    full_forms, foreign = rules.place_full_forms, foreign_countries(rules)
     mapping = {}
     for name in names:
         if len(name) == 1 and not aliases.canonical_name("LOCATION", name):
-            mapping[name] = next((full for full in full_forms.get(name, ()) if full in names), "")
+            written = [full for full in full_forms.get(name, ()) if full in text and full in foreign]
+            mapping[name] = next((full for full in full_forms.get(name, ()) if full in names), "") \
+                or (written[0] if len(written) == 1 else "")
     return mapping
+
+
+CONTINENT = "洲"  # `欧洲`, `亚洲`: no country, for all the lexicon COUNTRY lists them
+
+
+@by_identity
+def foreign_countries(rules: RecognitionRules) -> frozenset[str]:
+    """The names of lexicon COUNTRY but China's, its divisions' (lexicon PLACE: `香港`, `上海`) and the continents'."""
+    divisions = frozenset(rules.lexicons.get("PLACE", ()))
+    return frozenset(n for n in rules.lexicons.get("COUNTRY", ()) if n not in DOMESTIC and n not in divisions
+                     and not n.endswith(CONTINENT))
 
 
 def site_short_forms(names: set[str], contractions: dict[str, str]) -> dict[str, str]:
@@ -183,9 +197,9 @@ def _named_as_alone(mapping: dict[tuple[str, str], str], alone: frozenset[str], 
 
 
 def _place_forms(mapping: dict[tuple[str, str], str], places: set[str], divisions: frozenset[str],
-                 named_places: set[str], rules: RecognitionRules, aliases: Aliases) -> None:
+                 named_places: set[str], rules: RecognitionRules, aliases: Aliases, text: str) -> None:
     """Map in place the short, contracted, elided and prefixed forms of the document's places (`美`, `海南自贸港`)."""
-    for name, target in place_short_forms(places, rules, aliases).items():
+    for name, target in place_short_forms(places, rules, aliases, text).items():
         mapping[("LOCATION", name)] = target
     _join_forms(mapping, "LOCATION", site_short_forms(places, rules.site_term_contractions))
     sites = {name for name in places if name.endswith(rules.suffixes("LOCATION"))}
@@ -259,7 +273,7 @@ def canonical_names(mentions: list[Mention], text: str, rules: RecognitionRules,
     named_places = divisions | surfaces.get("LOCATION", set())
     _body_forms(mapping, surfaces.get("ORG", set()), named_places, places, rules, foreign[0])
     _join_forms(mapping, "ORG", place_form_bodies(surfaces.get("ORG", set()), aliases.canonical.get("LOCATION", {})))
-    _place_forms(mapping, surfaces.get("LOCATION", set()), divisions, named_places, rules, aliases)
+    _place_forms(mapping, surfaces.get("LOCATION", set()), divisions, named_places, rules, aliases, text)
     for etype in PAIRED_TYPES:
         _join_forms(mapping, etype, paired_orders(surfaces.get(etype, set()), rules.place_full_forms))
         _join_forms(mapping, etype, dash_forms(surfaces.get(etype, set()), first))

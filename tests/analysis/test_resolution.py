@@ -43,6 +43,17 @@ def test_a_country_s_listed_short_form_is_an_alias_of_its_full_name(rules):
     assert canonical_names([mention(alone, "印尼", "LOCATION")], alone, rules)[("LOCATION", "印尼")] == "印尼"
 
 
+def test_a_country_s_one_character_form_is_the_country_written_only_inside_another_name(rules):
+    def short_form(text, short):
+        mentions = [mention(text, short, "LOCATION", occurrence=text.count(short) - 1)]
+        return canonical_names(mentions, text, rules)[("LOCATION", short)]
+    assert short_form("俄罗斯国防部22日称，俄军打击了目标。核力量仍是俄优先任务。", "俄") == "俄罗斯"
+    assert short_form("中国共产党代表团访问越南。中越两国友好。", "中") == ""  # China's: its bodies go without its name
+    assert short_form("上海合作组织秘书长说，沪港两地合作。", "沪") == ""  # a division of China's
+    assert short_form("印度尼西亚驻印度大使馆说，中印合作。", "印") == ""  # two full forms written: none chosen
+    assert short_form("欧洲议会说，中欧合作。", "欧") == ""  # a continent's
+
+
 @pytest.mark.parametrize(("text", "etype", "full", "short"), [
     ("话剧《虎踞钟山》轰动京城。北京市民争相观看。", "LOCATION", "北京", "京城"),  # the capital's literary name
     ("石油输出国组织部长级会议在维也纳举行。欧佩克决定减产。", "ORG", "石油输出国组织", "欧佩克"),  # OPEC's usual short form
