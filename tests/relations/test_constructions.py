@@ -1995,3 +1995,8 @@ def test_who_gives_an_address_written_in_the_variant_form_takes_part(extract):
                     "分别代表科技界和人民团体致词。")
     session = "中国科协第十次全国代表大会第三次全体会议"
     assert {("王志刚", session), ("陈刚", session)} <= facts.relation_pairs("participated_in")
+
+
+def test_who_prepares_and_hosts_an_event_organises_it(extract):
+    facts = extract("元旦刚过，武汉市委、市政府便开始筹办春节灯会，把建筑物上的灯饰连成片。")
+    assert {("武汉市委", "春节灯会"), ("武汉市政府", "春节灯会")} <= facts.relation_pairs("organized")
