@@ -35,12 +35,16 @@ def kind_of(text: str, pos: int, main_event: str, anaphora: tuple[str, ...]) -> 
                for end in range(pos + 2, min(len(text), pos + len(name)) + 1))
 
 
+SEMICOLONS = ("；", ";")
+
+
 def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int, mentions: list[Anchored],
                      main_event: str | None, rules: RelationRules) -> list[Anchored]:
     """The event a trigger without an event object refers to: an event named earlier in the clause (`在论坛上致辞`) is
     taken as is, with those listed right before it (`在A、B、C上的讲话`); a trigger that ends its clause
-    (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the sentence (and those listed
-    with it), else, like `出席大会` and `在大会上讲话`, to the document's main event; one whose object is a side event
+    (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the sentence, since the last
+    semicolon (`听取了…的汇报；听取了…的汇报`), and those listed with it, else, like `出席大会` and `在大会上讲话`, to the
+    document's main event; one whose object is a side event
     (`参加会见`) to none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An event a
     topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor are those after it in the
     topic (`就…议程草案、日程安排和|十四届全国人大二次会议议程草案…作了汇报`), nor one named for its guidance
@@ -50,7 +54,8 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     guidance = rules.holding_words["guidance_heads"]
     topic = min((m.start for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start
                  and text.endswith(topics, 0, m.start)), default=t_start)  # `就|A议程草案、…和B议程草案…作了汇报`
-    earlier = [m for m in mentions if m.type == "EVENT" and m.end <= t_start and not m.nested
+    parted = max(text.rfind(p, 0, t_start) for p in SEMICOLONS)
+    earlier = [m for m in mentions if m.type == "EVENT" and parted < m.start and m.end <= t_start and not m.nested
                and m.start < topic and not _for_guidance(text, m.end, t_start, guidance)]
     rest = text[t_end:clause[1]].strip(CLAUSE_END)  # `王红委员代表民革中央发言|说，…`: a verb of saying ends it too
     ends_clause = not rest or rest in rules.clause_words["reporting_verbs"] \

@@ -645,6 +645,13 @@ def test_a_document_titled_as_a_report_is_no_report_given(relation_rules):
     assert trig(text, mentions, relation_rules, main_event="EVENT:国家科技领导小组第四次会议") == []
 
 
+def test_a_report_that_ends_its_clause_refers_to_no_event_before_a_semicolon(relation_rules):
+    text = "会议听取了关于全国政协十三届四次会议重点提案督办情况的汇报；听取了全国政协提案委员会关于2021年工作情况的汇报。"
+    mentions = [anchored(text, "全国政协十三届四次会议", "EVENT"), anchored(text, "全国政协提案委员会", "ORG")]
+    got = trig(text, mentions, relation_rules, main_event="EVENT:第六十四次主席会议")
+    assert pairs(got, "participated_in") == {("全国政协提案委员会", "第六十四次主席会议")}
+
+
 def test_an_event_a_report_is_about_is_not_where_it_is_given(relation_rules):
     text = "委员长会议上，秘书长刘奇就常委会第三次会议议程草案作了汇报。"
     mentions = [anchored(text, "委员长会议", "EVENT"), anchored(text, "刘奇", "PERSON"),
