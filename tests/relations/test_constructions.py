@@ -2007,3 +2007,9 @@ def test_who_gives_an_address_written_in_the_variant_form_takes_part(extract):
 def test_who_prepares_and_hosts_an_event_organises_it(extract):
     facts = extract("元旦刚过，武汉市委、市政府便开始筹办春节灯会，把建筑物上的灯饰连成片。")
     assert {("武汉市委", "春节灯会"), ("武汉市政府", "春节灯会")} <= facts.relation_pairs("organized")
+
+
+def test_a_body_that_conducts_its_numbered_study_session_organises_it(extract):
+    facts = extract("中共中央政治局7月28日下午就深入实施新时代人才强军战略进行第四十一次集体学习。")
+    assert {(head, tail.endswith("第四十一次集体学习")) for head, tail in facts.relation_pairs("organized")} == {
+        ("中共中央政治局", True)}
