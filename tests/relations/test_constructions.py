@@ -2013,3 +2013,8 @@ def test_a_body_that_conducts_its_numbered_study_session_organises_it(extract):
     facts = extract("中共中央政治局7月28日下午就深入实施新时代人才强军战略进行第四十一次集体学习。")
     assert {(head, tail.endswith("第四十一次集体学习")) for head, tail in facts.relation_pairs("organized")} == {
         ("中共中央政治局", True)}
+
+
+def test_a_team_s_member_holds_the_post_at_the_team(extract):
+    facts = extract("获得女排世界杯冠军的中国女排队员杨珺菁出席了表彰大会。")
+    assert facts.titles("杨珺菁", "中国女排") == {"队员"}
