@@ -76,7 +76,7 @@ def _antecedent(name: str, names: set[str], first: dict[str, int]) -> str | None
     return before[0] if len(before) == 1 else None
 
 
-def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases, text: str = "") -> dict[str, str]:
+def place_short_forms(names: set[str], rules: RecognitionRules, aliases: Aliases, text: str) -> dict[str, str]:
     """One-character places (`美` in `中美`, `华` in `访华`) → the full name the document also writes, from
     schemas/lexicons/place_short_forms.tsv, as a place or, another country's, inside another name (`俄罗斯国防部…俄称`)
     where it writes one full name of the form only; "" (no entity) when it writes none. A form schemas/aliases.yaml

@@ -44,12 +44,11 @@ def event_reference(text: str, clause: tuple[int, int], t_start: int, t_end: int
     taken as is, with those listed right before it (`在A、B、C上的讲话`); a trigger that ends its clause
     (`…开幕式举行，尹力出席。`, `…发言说，`) refers to the last event named before it in the sentence, since the last
     semicolon (`听取了…的汇报；听取了…的汇报`), and those listed with it, else, like `出席大会` and `在大会上讲话`, to the
-    document's main event; one whose object is a side event
-    (`参加会见`) to none, nor one its speaker possesses with no event word before it (`习近平的重要讲话，…`). An event a
-    topic preposition governs is spoken of, no reference (`就|常委会第三次会议议程…作了汇报`), nor are those after it in the
-    topic (`就…议程草案、日程安排和|十四届全国人大二次会议议程草案…作了汇报`), nor one named for its guidance
-    (`学习贯彻…全会精神`, `guidance_heads`); where the event it would refer to marks a time (`time_anchors`), it refers to
-    none (`党的十九大以来，…发表…讲话`)."""
+    document's main event; one whose object is a side event (`参加会见`) to none, nor one its speaker possesses with no
+    event word before it (`习近平的重要讲话，…`). An event a topic preposition governs is spoken of, no reference
+    (`就|常委会第三次会议议程…作了汇报`), nor are those after it in the topic (`就…议程草案、日程安排和|十四届全国人大二次会议议程
+    草案…作了汇报`), nor one named for its guidance (`学习贯彻…全会精神`, `guidance_heads`); where the event it would refer to
+    marks a time (`time_anchors`), it refers to none (`党的十九大以来，…发表…讲话`)."""
     topics, anchors = rules.clause_words["topic_prepositions"], rules.clause_words["time_anchors"]
     guidance = rules.holding_words["guidance_heads"]
     topic = min((m.start for m in mentions if m.type == "EVENT" and clause[0] <= m.start and m.end <= t_start

@@ -1,4 +1,4 @@
-"""The silver evaluation set: 2016 news documents of the genre (1008 新闻联播 items, 1008 People's Daily
+"""The silver evaluation set: 2064 news documents of the genre (1032 新闻联播 items, 1032 People's Daily
 1998 `train` articles), annotated by the gold guidelines for this project (`tests/silver/`: one
 YAML per document and `manifest.json`). The texts are not in the repository: they are rebuilt from
 the shared corpora (`--data`, `$ZHKG_DATA`) exactly as they were annotated, so that
