@@ -171,10 +171,10 @@ def titled_people(mentions: list[Mention], text: str, titles: tuple[str, ...],
     out = []
     for m in mentions:
         start, end = m.start, m.end
-        title = ends_with_any(text, start, titles) if m.type == "PERSON" and m.source == "model" else None
-        if title and start - len(title) in people_ends:
+        title = ends_with_any(text, start, titles) if m.type == "PERSON" else None
+        if title and m.source == "model" and start - len(title) in people_ends:
             continue
-        if m.type == "PERSON" and not ends_with_any(text, m.start, titles):
+        if m.type == "PERSON" and not title:
             start = _before_late_start(m, text, titles, words, taken, word_starts) or _after_title_inside(m, text, titles, words)
         if m.type == "PERSON" and text.endswith(COPULA, 0, end) and (start, end - 1) in names and text.startswith(titles, end):
             end -= len(COPULA)

@@ -176,8 +176,7 @@ def hyphenated_people(mentions: list[Mention], text: str) -> list[Mention]:
     return _with_joined(mentions, joined)
 
 
-def hyphenated_names(mentions: list[Mention], text: str, place_finals: str = "",
-                     known_places: frozenset[str] = frozenset()) -> list[Mention]:
+def hyphenated_names(mentions: list[Mention], text: str, place_finals: str, known_places: frozenset[str]) -> list[Mention]:
     """`mentions` with the people's and the places' names a hyphen joins made one (`hyphenated_people`, `_hyphenated_places`)."""
     return _hyphenated_places(hyphenated_people(mentions, text), text, place_finals, known_places)
 
